@@ -1,0 +1,42 @@
+// What both engines share about the collections: their names, their indexes, and how
+// our documents map to stored rows (primary key `_id` = our `id`, kept in both fields).
+import type { StoredDocument } from './types';
+
+export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs'] as const;
+export type CollectionName = (typeof COLLECTIONS)[number];
+
+export interface IndexSpec {
+  readonly field: string;
+  readonly unique?: boolean;
+  /** Unique only among documents where the field is a string: null may occur many times. */
+  readonly nullable?: boolean;
+}
+
+export const INDEXES: Readonly<Record<CollectionName, readonly IndexSpec[]>> = {
+  users: [{ field: 'email', unique: true }],
+  organisations: [],
+  suppliers: [{ field: 'siret', unique: true, nullable: true }, { field: 'sortKey' }],
+  needs: [{ field: 'createdAt' }],
+};
+
+export type Row = Record<string, unknown> & { _id: string };
+
+export const toRow = (doc: StoredDocument): Row => ({ ...doc, _id: doc.id });
+
+export function fromRow<T extends StoredDocument>(row: Record<string, unknown>): T {
+  const { _id, __v, ...doc } = row;
+  return doc as unknown as T;
+}
+
+/**
+ * The `$set` of an update: the given fields (undefined ones dropped, the identity and creation
+ * date never rewritten) and a fresh updatedAt.
+ */
+export function fieldsToSet(patch: object): Record<string, unknown> {
+  const set: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined && key !== 'id' && key !== '_id' && key !== 'createdAt') set[key] = value;
+  }
+  set.updatedAt = new Date();
+  return set;
+}

@@ -1,0 +1,103 @@
+// A Collection on one nedb datastore. nedb runs each datastore's operations one at a time
+// (its executor queue), so a single `update` call is atomic with respect to every other one.
+import type Datastore from '@seald-io/nedb';
+import { fieldsToSet, fromRow, toRow, type IndexSpec } from '../collections';
+import { DuplicateKeyError, type Collection, type Filter, type FindOptions, type StoredDocument } from '../types';
+
+type Patch<T> = Partial<Omit<T, 'id' | 'createdAt'>>;
+
+export class EmbeddedCollection<T extends StoredDocument> implements Collection<T> {
+  private readonly nullable: string[];
+  private readonly unique: string[];
+
+  constructor(
+    private readonly name: string,
+    private readonly db: Datastore,
+    indexes: readonly IndexSpec[],
+  ) {
+    this.nullable = indexes.filter((i) => i.nullable).map((i) => i.field);
+    this.unique = ['id', ...indexes.filter((i) => i.unique).map((i) => i.field)];
+  }
+
+  // A null in a nullable unique field is left out of the stored row, and restored on the way out.
+  private encode(doc: T): Record<string, unknown> {
+    const row = toRow(doc);
+    for (const field of this.nullable) if (row[field] === null) delete row[field];
+    return row;
+  }
+
+  private decode(row: unknown): T {
+    const doc = fromRow<T>(row as Record<string, unknown>) as Record<string, unknown>;
+    for (const field of this.nullable) if (!(field in doc)) doc[field] = null;
+    return doc as T;
+  }
+
+  private modifier(patch: Patch<T>): Record<string, unknown> {
+    const $set = fieldsToSet(patch);
+    const $unset: Record<string, true> = {};
+    for (const field of this.nullable) {
+      if ($set[field] === null) {
+        delete $set[field];
+        $unset[field] = true;
+      }
+    }
+    return Object.keys($unset).length ? { $set, $unset } : { $set };
+  }
+
+  /** nedb reports the duplicated value, not the index: find which unique field holds it. */
+  private duplicate(err: unknown, written: object): unknown {
+    const e = err as { errorType?: string; key?: unknown };
+    if (e?.errorType !== 'uniqueViolated') return err;
+    const values = written as Record<string, unknown>;
+    const field = this.unique.find((f) => values[f] !== undefined && values[f] === e.key) ?? 'id';
+    return new DuplicateKeyError(this.name, field);
+  }
+
+  async insert(doc: T): Promise<T> {
+    try {
+      return this.decode(await this.db.insertAsync(this.encode(doc)));
+    } catch (err) {
+      throw this.duplicate(err, doc);
+    }
+  }
+
+  async findById(id: string): Promise<T | null> {
+    return this.findOne({ _id: id });
+  }
+
+  async findOne(filter: Filter): Promise<T | null> {
+    const row: unknown = await this.db.findOneAsync(filter).execAsync();
+    return row ? this.decode(row) : null;
+  }
+
+  async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    let cursor = this.db.findAsync(filter);
+    if (options.sort) cursor = cursor.sort(options.sort);
+    if (options.skip) cursor = cursor.skip(options.skip);
+    if (options.limit) cursor = cursor.limit(options.limit);
+    const rows = (await cursor.execAsync()) as unknown as unknown[];
+    return rows.map((row) => this.decode(row));
+  }
+
+  async count(filter: Filter): Promise<number> {
+    return this.db.countAsync(filter).execAsync() as unknown as Promise<number>;
+  }
+
+  update(id: string, patch: Patch<T>): Promise<T | null> {
+    return this.findOneAndUpdate({ _id: id }, patch);
+  }
+
+  async findOneAndUpdate(filter: Filter, patch: Patch<T>): Promise<T | null> {
+    try {
+      // One queued operation finds and modifies: no other write can slip in between.
+      const { affectedDocuments } = await this.db.updateAsync(filter, this.modifier(patch), { multi: false, returnUpdatedDocs: true });
+      return affectedDocuments ? this.decode(affectedDocuments) : null;
+    } catch (err) {
+      throw this.duplicate(err, patch);
+    }
+  }
+
+  async remove(id: string): Promise<boolean> {
+    return (await this.db.removeAsync({ _id: id }, { multi: false })) > 0;
+  }
+}

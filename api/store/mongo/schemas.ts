@@ -1,0 +1,106 @@
+// Mongoose schemas: the domain's rules again, as a last line of defence for data written to MongoDB.
+import { Schema, type SchemaDefinition } from 'mongoose';
+import { INDEXES, type CollectionName } from '../collections';
+import type { InclusionKind, LegalForm, NeedKind, OrganisationKind, Role } from '../types';
+
+/** A Record keyed by the union makes the compiler reject a missing or unknown value. */
+const valuesOf = <K extends string>(all: Record<K, true>): K[] => Object.keys(all) as K[];
+
+const ROLES = valuesOf<Role>({ COMPANY: true, SUPPLIER: true, OFFICER: true, ADMIN: true });
+const ORGANISATION_KINDS = valuesOf<OrganisationKind>({ COMPANY: true, SUPPLIER: true, METROPOLE: true });
+const LEGAL_FORMS = valuesOf<LegalForm>({
+  ASSOCIATION: true, SCOP: true, SCIC: true, COOPERATIVE: true, MUTUELLE: true, FONDATION: true, ESUS_COMPANY: true,
+});
+const INCLUSION_KINDS = valuesOf<InclusionKind>({
+  ESAT: true, EA: true, EATT: true, ACI: true, AI: true, EI: true, ETTI: true, EITI: true, GEIQ: true,
+});
+const NEED_KINDS = valuesOf<NeedKind>({
+  PURCHASE: true, SUBCONTRACTING: true, RSE_PARTNERSHIP: true, INSERTION_CLAUSE: true, SPONSORSHIP: true,
+});
+
+const text = (maxlength?: number) => ({ type: String, required: true, maxlength });
+const nullableText = (maxlength?: number) => ({ type: String, default: null, maxlength });
+const oneOf = (values: string[]) => ({ type: String, required: true, enum: values });
+const nullableCount = { type: Number, default: null, min: 0 };
+const nullableNumber = { type: Number, default: null };
+const strings = { type: [String], default: [] };
+
+const common: SchemaDefinition = {
+  _id: { type: String, required: true },
+  id: { type: String, required: true },
+  createdAt: { type: Date, required: true },
+  updatedAt: { type: Date, required: true },
+};
+
+const definitions: Record<CollectionName, SchemaDefinition> = {
+  users: {
+    email: text(254),
+    passwordHash: text(),
+    role: oneOf(ROLES),
+    organisationId: nullableText(),
+  },
+  organisations: {
+    name: text(200),
+    kind: oneOf(ORGANISATION_KINDS),
+  },
+  suppliers: {
+    organisationId: nullableText(),
+    name: text(200),
+    siret: nullableText(14),
+    legalForm: oneOf(LEGAL_FORMS),
+    inclusionKind: { type: String, default: null, enum: [...INCLUSION_KINDS, null] },
+    description: text(5000),
+    services: strings,
+    nafCodes: strings,
+    communeCode: text(10),
+    latitude: nullableNumber,
+    longitude: nullableNumber,
+    interventionRadiusKm: nullableCount,
+    employees: nullableCount,
+    maxContractValue: nullableCount,
+    labels: strings,
+    labelKeys: strings,
+    contactEmail: text(254),
+    website: nullableText(),
+    searchText: { type: String, required: true },
+    sortKey: text(),
+  },
+  needs: {
+    organisationId: nullableText(),
+    createdBy: text(),
+    title: text(200),
+    description: text(5000),
+    kind: oneOf(NEED_KINDS),
+    companyName: nullableText(200),
+    contactEmail: text(254),
+    nafCodes: strings,
+    communeCode: text(10),
+    latitude: nullableNumber,
+    longitude: nullableNumber,
+    budgetMin: nullableCount,
+    budgetMax: nullableCount,
+    requiredLabels: strings,
+    preferredInclusionKinds: { type: [{ type: String, enum: INCLUSION_KINDS }], default: [] },
+    deadline: { type: Date, default: null },
+  },
+};
+
+export function schemaFor(name: CollectionName): Schema {
+  const schema = new Schema(
+    { ...common, ...definitions[name] },
+    {
+      collection: name,
+      versionKey: false,
+      id: false, // `id` is a stored field here, not Mongoose's virtual
+      // Unknown fields are programmer errors: refuse them rather than silently dropping them.
+      // In filters this matters most: a dropped condition would widen the match (think findOneAndUpdate).
+      strict: 'throw',
+      strictQuery: 'throw',
+    },
+  );
+  for (const { field, unique = false, nullable = false } of INDEXES[name]) {
+    // A partial index skips documents where the field is null, as a sparse index would not.
+    schema.index({ [field]: 1 }, unique && nullable ? { unique, partialFilterExpression: { [field]: { $type: 'string' } } } : { unique });
+  }
+  return schema;
+}

@@ -1,0 +1,22 @@
+// Accent and case folding shared by the matcher and the directory's text filter,
+// so that "Propreté", "PROPRETE" and "proprete" are one word everywhere.
+
+/** Lower-cases, strips diacritics, expands ligatures and unifies apostrophes and spaces. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/œ/g, 'oe')
+    .replace(/Œ/g, 'OE')
+    .replace(/æ/g, 'ae')
+    .replace(/Æ/g, 'AE')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The comparison key of a label: "ISO 9001", "iso-9001" and "Iso9001" share "iso9001". */
+export function labelKey(label: string): string {
+  return fold(label).replace(/[^a-z0-9]/g, '');
+}

@@ -1,0 +1,93 @@
+// The store engines the suite can run on here: always the embedded one; MongoDB when a mongod
+// binary is already at hand (MONGOMS_SYSTEM_BINARY or mongodb-memory-server's cache). Nothing
+// is ever downloaded: MongoDB's servers are out of reach, and a download would only hang.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { MongoMemoryServer } from 'mongodb-memory-server';
+import { openEmbeddedStore } from '../../api/store/embedded';
+import { openMongoStore } from '../../api/store/mongo';
+import type { Store } from '../../api/store/types';
+
+export interface TestEngine {
+  readonly name: Store['engine'];
+  /** A store on fresh, empty storage. */
+  open(): Promise<Store>;
+  /** Closes what open() left open and removes its storage. */
+  cleanup(): Promise<void>;
+}
+
+export const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-store-'));
+
+function embeddedEngine(): TestEngine {
+  const dirs: string[] = [];
+  const stores: Store[] = [];
+  return {
+    name: 'embedded',
+    async open() {
+      const dir = tempDir();
+      dirs.push(dir);
+      const store = await openEmbeddedStore(dir);
+      stores.push(store);
+      return store;
+    },
+    async cleanup() {
+      await Promise.all(stores.splice(0).map((s) => s.close()));
+      for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Where a usable mongod is, without downloading one. Test files are collected synchronously,
+ * so mongodb-memory-server's own (async) lookup runs in a short child process.
+ */
+function locateMongod(): string | null {
+  const script = `
+    const { DryMongoBinary } = require(process.argv[1]);
+    DryMongoBinary.generateOptions()
+      .then((options) => DryMongoBinary.locateBinary(options))
+      .then((found) => process.stdout.write(found ?? ''), () => process.stdout.write(''));`;
+  try {
+    const found = execFileSync(process.execPath, ['-e', script, require.resolve('mongodb-memory-server')], {
+      encoding: 'utf8',
+      timeout: 20_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    return found || null;
+  } catch {
+    return null;
+  }
+}
+
+function mongoEngine(binary: string): TestEngine {
+  let server: Promise<MongoMemoryServer> | null = null;
+  let databases = 0;
+  const stores: Store[] = [];
+  return {
+    name: 'mongo',
+    async open() {
+      server ??= import('mongodb-memory-server').then(({ MongoMemoryServer }) =>
+        MongoMemoryServer.create({ binary: { systemBinary: binary } }),
+      );
+      databases += 1;
+      const store = await openMongoStore((await server).getUri(`passerelle-test-${databases}`));
+      stores.push(store);
+      return store;
+    },
+    async cleanup() {
+      await Promise.all(stores.splice(0).map((s) => s.close()));
+      const running = server;
+      server = null;
+      if (running) await (await running).stop();
+    },
+  };
+}
+
+/** The engines to run the store suite on; says once when MongoDB cannot be part of it. */
+export function availableEngines(): TestEngine[] {
+  const mongod = locateMongod();
+  if (!mongod) process.stdout.write('MongoDB engine: skipped (no mongod binary available)\n');
+  return mongod ? [embeddedEngine(), mongoEngine(mongod)] : [embeddedEngine()];
+}

@@ -1,0 +1,276 @@
+// The storage contract, run on every engine available here (see helpers/engines.ts).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fold } from '../matching/text/fold';
+import { openEmbeddedStore } from '../api/store/embedded';
+import { byEmail, byIds, byName, DIRECTORY_ORDER, NEEDS_ORDER, needsFilter, supplierDirectoryFilter, type DirectoryCriteria } from '../api/store/filters';
+import { DuplicateKeyError, StoreLockedError, type NeedRecord, type OrganisationRecord, type Store, type SupplierRecord, type UserRecord } from '../api/store/types';
+import { availableEngines, tempDir } from './helpers/engines';
+
+let sequence = 0;
+const nextId = (kind: string): string => `${kind}-${String((sequence += 1)).padStart(5, '0')}`;
+const longAgo = () => new Date('2024-01-02T03:04:05.678Z');
+
+const user = (o: Partial<UserRecord> = {}): UserRecord => {
+  const id = nextId('user');
+  return { id, email: `${id}@exemple.fr`, passwordHash: 'hash', role: 'COMPANY', organisationId: null, createdAt: longAgo(), updatedAt: longAgo(), ...o };
+};
+
+const organisation = (o: Partial<OrganisationRecord> = {}): OrganisationRecord => ({
+  id: nextId('org'), name: 'Entreprise', kind: 'COMPANY', createdAt: longAgo(), updatedAt: longAgo(), ...o,
+});
+
+function supplier(o: Partial<SupplierRecord> = {}): SupplierRecord {
+  const base: SupplierRecord = {
+    id: nextId('sup'), organisationId: null, name: 'Structure', siret: null, legalForm: 'ASSOCIATION', inclusionKind: null,
+    description: 'Une structure.', services: [], nafCodes: [], communeCode: '76540', latitude: null, longitude: null,
+    interventionRadiusKm: null, employees: null, maxContractValue: null, labels: [], labelKeys: [],
+    contactEmail: 'contact@exemple.fr', website: null, searchText: '', sortKey: '', createdAt: longAgo(), updatedAt: longAgo(), ...o,
+  };
+  return { ...base, searchText: fold([base.name, base.description, ...base.services].join(' ')), sortKey: o.sortKey ?? fold(base.name) };
+}
+
+const need = (o: Partial<NeedRecord> = {}): NeedRecord => ({
+  id: nextId('need'), organisationId: null, createdBy: 'user-x', title: 'Besoin', description: 'Un besoin.', kind: 'PURCHASE',
+  companyName: null, contactEmail: 'achats@exemple.fr', nafCodes: [], communeCode: '76540', latitude: 49.44, longitude: 1.1,
+  budgetMin: 1000, budgetMax: null, requiredLabels: [], preferredInclusionKinds: ['ESAT'], deadline: new Date('2027-03-31T00:00:00.000Z'),
+  createdAt: longAgo(), updatedAt: longAgo(), ...o,
+});
+
+const engines = availableEngines();
+
+for (const engine of engines) {
+  describe(`store on the ${engine.name} engine`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await engine.open();
+    });
+    afterEach(() => store.close());
+    afterAll(() => engine.cleanup());
+
+    it('inserts, finds, counts, updates and removes', async () => {
+      const org = organisation({ name: 'Alpha' });
+      expect(await store.organisations.insert(org)).toEqual(org);
+      await store.organisations.insert(organisation({ name: 'Bravo' }));
+      await store.organisations.insert(organisation({ name: 'Charlie', kind: 'SUPPLIER' }));
+      expect(await store.organisations.findById(org.id)).toEqual(org); // no _id leaks out
+      expect(await store.organisations.findById('nope')).toBeNull();
+      const names = async (skip: number, limit: number) =>
+        (await store.organisations.find({}, { sort: { name: -1 }, skip, limit })).map((o) => o.name);
+      expect(await names(0, 2)).toEqual(['Charlie', 'Bravo']);
+      expect(await names(1, 5)).toEqual(['Bravo', 'Alpha']);
+      expect(await store.organisations.count({ kind: 'COMPANY' })).toBe(2);
+      expect(await store.organisations.findOne(byName('Bravo', 'COMPANY'))).toMatchObject({ name: 'Bravo' });
+      expect((await store.organisations.find(byIds([org.id, 'nope']))).map((o) => o.id)).toEqual([org.id]);
+
+      const updated = await store.organisations.update(org.id, { name: 'Alpha bis' });
+      expect(updated).toMatchObject({ id: org.id, name: 'Alpha bis', kind: 'COMPANY', createdAt: org.createdAt });
+      expect(updated!.updatedAt.getTime()).toBeGreaterThan(org.updatedAt.getTime());
+      expect(await store.organisations.findById(org.id)).toEqual(updated);
+      expect(await store.organisations.update('nope', { name: 'X' })).toBeNull();
+
+      expect(await store.organisations.remove(org.id)).toBe(true);
+      expect(await store.organisations.remove(org.id)).toBe(false);
+      expect(await store.organisations.count({})).toBe(2);
+    });
+
+    it('refuses a second user with the same email, and a reused id', async () => {
+      const first = await store.users.insert(user({ email: 'a@exemple.fr' }));
+      await expect(store.users.insert(user({ email: 'a@exemple.fr' }))).rejects.toEqual(new DuplicateKeyError('users', 'email'));
+      await expect(store.users.insert(user({ id: first.id }))).rejects.toMatchObject({ field: 'id' });
+      const other = await store.users.insert(user());
+      await expect(store.users.update(other.id, { email: 'a@exemple.fr' })).rejects.toBeInstanceOf(DuplicateKeyError);
+      expect(await store.users.findOne(byEmail('a@exemple.fr'))).toEqual(first);
+    });
+
+    it('allows many suppliers without SIRET but refuses a duplicate one', async () => {
+      const a = await store.suppliers.insert(supplier());
+      await store.suppliers.insert(supplier());
+      expect(await store.suppliers.findById(a.id)).toMatchObject({ siret: null });
+      await store.suppliers.insert(supplier({ siret: '12345678900011' }));
+      const duplicate = store.suppliers.insert(supplier({ siret: '12345678900011' }));
+      await expect(duplicate).rejects.toEqual(new DuplicateKeyError('suppliers', 'siret'));
+      await expect(store.suppliers.update(a.id, { siret: '12345678900011' })).rejects.toMatchObject({ field: 'siret' });
+      expect(await store.suppliers.update(a.id, { siret: '98765432100019' })).toMatchObject({ siret: '98765432100019' });
+      expect(await store.suppliers.update(a.id, { siret: null })).toMatchObject({ siret: null });
+      expect(await store.suppliers.findById(a.id)).toMatchObject({ siret: null });
+      expect(await store.suppliers.count({})).toBe(3);
+    });
+
+    describe('directory filter', () => {
+      const directory = async (criteria: DirectoryCriteria) =>
+        (await store.suppliers.find(supplierDirectoryFilter(criteria), { sort: DIRECTORY_ORDER })).map((s) => s.name);
+
+      beforeEach(async () => {
+        await store.suppliers.insert(supplier({ name: 'Propreté Solidaire', description: 'Nettoyage de bureaux.', inclusionKind: 'EI', nafCodes: ['81.21Z'], labelKeys: ['iso9001', 'ecocert'] }));
+        await store.suppliers.insert(supplier({ name: 'Élan Paysage', description: 'Espaces verts.', inclusionKind: 'ACI', legalForm: 'SCOP', nafCodes: ['81.30Z', '43.99C'], labelKeys: ['ecocert'] }));
+        await store.suppliers.insert(supplier({ name: 'Atelier Bois', description: `Menuiserie ${'a'.repeat(40)}!`, inclusionKind: 'ESAT', communeCode: '76351', nafCodes: ['16.23Z'] }));
+      });
+
+      it('matches text without regard to accents or case, every word anywhere', async () => {
+        expect(await directory({ text: 'proprete' })).toEqual(['Propreté Solidaire']);
+        expect(await directory({ text: 'ÉLAN' })).toEqual(['Élan Paysage']);
+        expect(await directory({ text: 'bureaux nettoyage' })).toEqual(['Propreté Solidaire']);
+      });
+
+      it('takes text literally and answers hostile patterns fast', async () => {
+        const started = Date.now();
+        for (const text of ['(a+)+$', '.*', '[', 'a+', '\\', '^p']) expect(await directory({ text })).toEqual([]);
+        expect(Date.now() - started).toBeLessThan(1000);
+      });
+
+      it('filters on labels (all of them), NAF prefix, inclusion kinds, legal forms and commune', async () => {
+        expect(await directory({ labelKeys: ['ecocert'] })).toEqual(['Élan Paysage', 'Propreté Solidaire']);
+        expect(await directory({ labelKeys: ['ecocert', 'iso9001'] })).toEqual(['Propreté Solidaire']);
+        expect(await directory({ labelKeys: ['iso9001', 'inconnu'] })).toEqual([]);
+        expect(await directory({ nafPrefix: '81' })).toEqual(['Élan Paysage', 'Propreté Solidaire']);
+        expect(await directory({ nafPrefix: '43.99' })).toEqual(['Élan Paysage']);
+        expect(await directory({ nafPrefix: '1.' })).toEqual([]); // the dot is literal and the prefix anchored
+        expect(await directory({ inclusionKinds: ['ESAT', 'EI'] })).toEqual(['Atelier Bois', 'Propreté Solidaire']);
+        expect(await directory({ legalForms: ['SCOP'] })).toEqual(['Élan Paysage']);
+        expect(await directory({ communeCode: '76351', text: 'menuiserie' })).toEqual(['Atelier Bois']);
+        expect(await store.suppliers.count(supplierDirectoryFilter({}))).toBe(3);
+      });
+    });
+
+    it('pages the directory by cursor over sortKey then id, ties included', async () => {
+      for (const sortKey of ['b', 'a', 'b', 'c', 'b', 'a']) await store.suppliers.insert(supplier({ sortKey }));
+      const all = await store.suppliers.find({}, { sort: DIRECTORY_ORDER });
+      expect(all.map((s) => s.sortKey)).toEqual(['a', 'a', 'b', 'b', 'b', 'c']);
+      const seen: string[] = [];
+      let after: DirectoryCriteria['after'];
+      for (;;) {
+        const page = await store.suppliers.find(supplierDirectoryFilter({ after }), { sort: DIRECTORY_ORDER, limit: 2 });
+        if (page.length === 0) break;
+        seen.push(...page.map((s) => s.id));
+        after = { sortKey: page.at(-1)!.sortKey, id: page.at(-1)!.id };
+      }
+      expect(seen).toEqual(all.map((s) => s.id));
+    });
+
+    it('lists needs newest first, for their organisation or author, by cursor', async () => {
+      const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute));
+      const ids = [
+        (await store.needs.insert(need({ organisationId: 'org-1', createdAt: at(1) }))).id,
+        (await store.needs.insert(need({ organisationId: null, createdBy: 'author', createdAt: at(2) }))).id,
+        (await store.needs.insert(need({ organisationId: 'org-1', createdAt: at(2) }))).id,
+        (await store.needs.insert(need({ organisationId: 'org-2', createdAt: at(3) }))).id,
+      ];
+      const list = async (filter: Parameters<typeof needsFilter>[0], limit = 10) =>
+        (await store.needs.find(needsFilter(filter), { sort: NEEDS_ORDER, limit })).map((n) => n.id);
+      const tieOrder = [ids[1]!, ids[2]!].sort().reverse();
+      expect(await list({})).toEqual([ids[3], ...tieOrder, ids[0]]);
+      expect((await list({ organisationId: 'org-1', createdBy: 'author' })).sort()).toEqual(ids.slice(0, 3).sort());
+      const [first] = await store.needs.find(needsFilter({}), { sort: NEEDS_ORDER, limit: 2, skip: 1 });
+      expect(await list({ before: { createdAt: first!.createdAt, id: first!.id } })).toEqual([tieOrder[1], ids[0]]);
+    });
+
+    it('gives a claimed document to one caller only', async () => {
+      await store.organisations.insert(organisation({ kind: 'COMPANY' }));
+      const claim = () => store.organisations.findOneAndUpdate({ kind: 'COMPANY' }, { kind: 'SUPPLIER' });
+      const results = await Promise.all([claim(), claim()]);
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+      expect(results.find((r) => r !== null)).toMatchObject({ kind: 'SUPPLIER' });
+
+      for (let i = 0; i < 3; i += 1) await store.organisations.insert(organisation({ kind: 'METROPOLE' }));
+      const many = await Promise.all(Array.from({ length: 5 }, () => store.organisations.findOneAndUpdate({ kind: 'METROPOLE' }, { kind: 'COMPANY' })));
+      const claimed = many.filter((r) => r !== null).map((r) => r.id);
+      expect(new Set(claimed).size).toBe(3);
+    });
+
+    it('gives dates back as Date objects', async () => {
+      const inserted = need();
+      await store.needs.insert(inserted);
+      for (const found of [await store.needs.findById(inserted.id), (await store.needs.find({}))[0]]) {
+        expect(found).toEqual(inserted);
+        expect(found!.deadline).toBeInstanceOf(Date);
+        expect(found!.createdAt).toBeInstanceOf(Date);
+        expect(found!.deadline!.getTime()).toBe(inserted.deadline!.getTime());
+      }
+      expect(await store.needs.count({ createdAt: inserted.createdAt })).toBe(1);
+    });
+
+    if (engine.name === 'embedded') {
+      describe('datafiles and lock (embedded engine)', () => {
+        const dirs: string[] = [];
+        const freshDir = () => {
+          const dir = tempDir();
+          dirs.push(dir);
+          return dir;
+        };
+        afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+        const lockFile = (dir: string) => path.join(dir, 'store.lock');
+        const exited = (pid: number) => {
+          try {
+            process.kill(pid, 0);
+            return false;
+          } catch {
+            return true;
+          }
+        };
+
+        it('keeps its data across a close and reopen', async () => {
+          const dir = freshDir();
+          const first = await openEmbeddedStore(dir);
+          const kept = await first.suppliers.insert(supplier({ siret: null }));
+          await first.close();
+          expect(fs.existsSync(lockFile(dir))).toBe(false);
+          const again = await openEmbeddedStore(dir);
+          expect(await again.suppliers.findById(kept.id)).toEqual(kept);
+          await again.close();
+        });
+
+        it('refuses a second opening of the same directory while the first is open', async () => {
+          const dir = freshDir();
+          const first = await openEmbeddedStore(dir);
+          await expect(openEmbeddedStore(dir)).rejects.toEqual(new StoreLockedError(dir, process.pid));
+          expect(fs.readFileSync(lockFile(dir), 'utf8')).toBe(String(process.pid));
+          await first.close();
+          await (await openEmbeddedStore(dir)).close();
+        });
+
+        it('refuses a lock held by another live process and takes over a dead or garbled one', async () => {
+          const dir = freshDir();
+          const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+          fs.writeFileSync(lockFile(dir), String(sleeper.pid));
+          await expect(openEmbeddedStore(dir)).rejects.toEqual(new StoreLockedError(dir, sleeper.pid!));
+          sleeper.kill();
+          await new Promise((resolve) => sleeper.once('exit', resolve));
+          expect(exited(sleeper.pid!)).toBe(true);
+          const taken = await openEmbeddedStore(dir);
+          expect(fs.readFileSync(lockFile(dir), 'utf8')).toBe(String(process.pid));
+          await taken.close();
+          fs.writeFileSync(lockFile(dir), 'not a pid');
+          await (await openEmbeddedStore(dir)).close();
+        });
+
+        it('opens despite a torn last line, keeping the earlier documents', async () => {
+          const dir = freshDir();
+          const first = await openEmbeddedStore(dir);
+          const kept = [await first.organisations.insert(organisation()), await first.organisations.insert(organisation())];
+          await first.close();
+          fs.appendFileSync(path.join(dir, 'db', 'organisations.db'), '{"_id":"torn","name":"Inachev');
+          fs.writeFileSync(path.join(dir, 'db', 'needs.db'), '{"_id":"torn","title":"Seule ligne, inach');
+          const again = await openEmbeddedStore(dir);
+          expect(await again.organisations.find({}, { sort: { id: 1 } })).toEqual(kept);
+          expect(await again.needs.count({})).toBe(0);
+          await again.organisations.insert(organisation());
+          expect(await again.organisations.count({})).toBe(3);
+          await again.close();
+        });
+
+        it('refuses to open a datafile damaged elsewhere than at its end, and frees the lock', async () => {
+          const dir = freshDir();
+          const first = await openEmbeddedStore(dir);
+          await first.users.insert(user());
+          await first.close();
+          const file = path.join(dir, 'db', 'users.db');
+          fs.writeFileSync(file, `garbage\n${fs.readFileSync(file, 'utf8')}`);
+          await expect(openEmbeddedStore(dir)).rejects.toThrow(/users\.db/);
+          expect(fs.existsSync(lockFile(dir))).toBe(false);
+        });
+      });
+    }
+  });
+}
