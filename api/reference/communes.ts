@@ -1,0 +1,105 @@
+// French communes (INSEE codes) and the Métropole Rouen Normandie, from @etalab/decoupage-administratif.
+// The source files are large (communes.json is 8.6 MB), so they are read on first use only and
+// parsed with fs rather than require(), which would keep the raw arrays in the module cache.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface Commune {
+  code: string;
+  name: string;
+  departement: string;
+}
+
+/** EPCI code (SIREN) of the Métropole Rouen Normandie. */
+export const METROPOLE_EPCI_CODE = '200023414';
+
+interface RawCommune {
+  code: string;
+  nom: string;
+  departement: string;
+  type: string;
+}
+
+interface RawEpci {
+  code: string;
+  membres: { code: string }[];
+}
+
+function readPackageJson<T>(file: string): T {
+  const resolved = require.resolve(`@etalab/decoupage-administratif/data/${file}`);
+  return JSON.parse(fs.readFileSync(resolved, 'utf8')) as T;
+}
+
+let communes: Map<string, Commune> | null = null;
+let metropole: { codes: Set<string>; sorted: readonly Commune[] } | null = null;
+let centroids: Map<string, { latitude: number; longitude: number }> | null = null;
+
+function communeIndex(): Map<string, Commune> {
+  if (!communes) {
+    const index = new Map<string, Commune>();
+    for (const c of readPackageJson<RawCommune[]>('communes.json')) {
+      // Delegated and associated communes share codes with current ones; only current ones count.
+      if (c.type !== 'commune-actuelle') continue;
+      index.set(c.code, Object.freeze({ code: c.code, name: c.nom, departement: c.departement }));
+    }
+    communes = index;
+  }
+  return communes;
+}
+
+function metropoleIndex(): { codes: Set<string>; sorted: readonly Commune[] } {
+  if (!metropole) {
+    const epci = readPackageJson<RawEpci[]>('epci.json').find((e) => e.code === METROPOLE_EPCI_CODE);
+    if (!epci) throw new Error(`EPCI ${METROPOLE_EPCI_CODE} (Métropole Rouen Normandie) missing from reference data`);
+    const index = communeIndex();
+    const members = epci.membres.map((m) => {
+      const commune = index.get(m.code);
+      if (!commune) throw new Error(`Métropole member ${m.code} missing from communes reference data`);
+      return commune;
+    });
+    members.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+    metropole = { codes: new Set(members.map((c) => c.code)), sorted: Object.freeze(members) };
+  }
+  return metropole;
+}
+
+function centroidIndex(): Map<string, { latitude: number; longitude: number }> {
+  if (!centroids) {
+    const index = new Map<string, { latitude: number; longitude: number }>();
+    const text = fs.readFileSync(path.join(__dirname, 'centroids.tsv'), 'utf8');
+    for (const line of text.split(/\r?\n/)) {
+      if (line.trim() === '' || line.startsWith('#')) continue;
+      const [code, lat, lon] = line.split('\t');
+      const latitude = Number(lat);
+      const longitude = Number(lon);
+      if (!code || !Number.isFinite(latitude) || !Number.isFinite(longitude)) {
+        throw new Error(`centroids.tsv: malformed line "${line}"`);
+      }
+      index.set(code, Object.freeze({ latitude, longitude }));
+    }
+    centroids = index;
+  }
+  return centroids;
+}
+
+const normalize = (code: string) => code.trim().toUpperCase();
+
+/** The current commune with this INSEE code (e.g. "76540" for Rouen, "2A004" for Ajaccio), or null. */
+export function findCommune(code: string): Commune | null {
+  return communeIndex().get(normalize(code)) ?? null;
+}
+
+/** Whether the commune belongs to the Métropole Rouen Normandie. */
+export function isMetropoleCommune(code: string): boolean {
+  return metropoleIndex().codes.has(normalize(code));
+}
+
+/** The 71 communes of the Métropole, sorted by name (French collation). */
+export function metropoleCommunes(): Commune[] {
+  return [...metropoleIndex().sorted];
+}
+
+/** Approximate centre of the commune, known for the Métropole and the main towns of Normandy only. */
+export function communeCentroid(code: string): { latitude: number; longitude: number } | null {
+  return centroidIndex().get(normalize(code)) ?? null;
+}
