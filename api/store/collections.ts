@@ -2,7 +2,7 @@
 // our documents map to stored rows (primary key `_id` = our `id`, kept in both fields).
 import type { StoredDocument } from './types';
 
-export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs'] as const;
+export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs', 'shortlists', 'outbox', 'outcomes'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export interface IndexSpec {
@@ -17,6 +17,9 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexSpec[]>> = {
   organisations: [],
   suppliers: [{ field: 'siret', unique: true, nullable: true }, { field: 'sortKey' }],
   needs: [{ field: 'createdAt' }],
+  shortlists: [{ field: 'openDraftOf', unique: true, nullable: true }, { field: 'needId' }, { field: 'status' }],
+  outbox: [{ field: 'state' }, { field: 'shortlistId' }],
+  outcomes: [{ field: 'shortlistId' }],
 };
 
 export type Row = Record<string, unknown> & { _id: string };

@@ -1,20 +1,25 @@
 // The one place where filters are built. Both engines consume them as they are, so only
 // operators that nedb and MongoDB evaluate identically appear here: equality (on an array
-// field: "contains"), $in, $lt, $gt, $or, $and and RegExp values built from escaped text.
+// field: "contains"), $in, $lt, $lte, $gt, $gte, $ne, $exists, $or, $and and RegExp values
+// built from escaped text.
 // Values are always typed (strings, dates, enums): raw client input never becomes an operator.
+// Every exported builder is wrapped in filterBuilder (./operators): it refuses arguments holding a
+// $-key and marks the operators it adds; both engines refuse any other $-key, so a new builder
+// that is not wrapped fails at its first use.
 import { fold } from '../../matching/text/fold';
-import type { Filter, InclusionKind, LegalForm, OrganisationKind } from './types';
+import { filterBuilder } from './operators';
+import type { Filter, InclusionKind, LegalForm, OrganisationKind, OutboxState, ShortlistStatus } from './types';
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const allOf = (parts: Filter[]): Filter => (parts.length === 0 ? {} : parts.length === 1 ? parts[0]! : { $and: parts });
 
-export const byEmail = (email: string): Filter => ({ email });
+export const byEmail = filterBuilder((email: string): Filter => ({ email }));
 
 /** Lookups by primary key: `_id` is our id in both engines and is indexed in both. */
-export const byIds = (ids: readonly string[]): Filter => ({ _id: { $in: [...ids] } });
+export const byIds = filterBuilder((ids: readonly string[]): Filter => ({ _id: { $in: [...ids] } }));
 
-export const byName = (name: string, kind: OrganisationKind): Filter => ({ name, kind });
+export const byName = filterBuilder((name: string, kind: OrganisationKind): Filter => ({ name, kind }));
 
 export interface DirectoryCriteria {
   /** Every word must appear in the folded name, description or services, taken literally. */
@@ -32,8 +37,11 @@ export interface DirectoryCriteria {
 
 export const DIRECTORY_ORDER: Record<string, 1 | -1> = { sortKey: 1, id: 1 };
 
-export function supplierDirectoryFilter(c: DirectoryCriteria): Filter {
-  const parts: Filter[] = [];
+/** Not retired (see SupplierRecord.retiredAt): nedb's null matches only a stored null, hence both. */
+const ACTIVE_SUPPLIER: Filter = { $or: [{ retiredAt: null }, { retiredAt: { $exists: false } }] };
+
+export const supplierDirectoryFilter = filterBuilder((c: DirectoryCriteria): Filter => {
+  const parts: Filter[] = [ACTIVE_SUPPLIER];
   for (const word of fold(c.text ?? '').split(' ')) {
     if (word) parts.push({ searchText: new RegExp(escapeRegExp(word)) });
   }
@@ -48,7 +56,7 @@ export function supplierDirectoryFilter(c: DirectoryCriteria): Filter {
     parts.push({ $or: [{ sortKey: { $gt: sortKey } }, { sortKey, id: { $gt: id } }] });
   }
   return allOf(parts);
-}
+});
 
 export interface NeedsCriteria {
   /** With createdBy: needs of this organisation OR written by this user (what each may see). */
@@ -61,7 +69,7 @@ export interface NeedsCriteria {
 /** Newest first. */
 export const NEEDS_ORDER: Record<string, 1 | -1> = { createdAt: -1, id: -1 };
 
-export function needsFilter(c: NeedsCriteria): Filter {
+export const needsFilter = filterBuilder((c: NeedsCriteria): Filter => {
   const parts: Filter[] = [];
   const owners: Filter[] = [];
   if (c.organisationId !== undefined) owners.push({ organisationId: c.organisationId });
@@ -72,4 +80,88 @@ export function needsFilter(c: NeedsCriteria): Filter {
     parts.push({ $or: [{ createdAt: { $lt: createdAt } }, { createdAt, id: { $lt: id } }] });
   }
   return allOf(parts);
-}
+});
+
+/** Documents written after a watermark (index refresh across instances). */
+export const updatedAfter = filterBuilder((watermark: Date): Filter => ({ updatedAt: { $gt: watermark } }));
+
+// ── Shortlists ──────────────────────────────────────────────────────────────
+
+export const byId = filterBuilder((id: string): Filter => ({ _id: id }));
+
+/** The one open draft of a need (its unique index enforces "one"). */
+export const openDraftOf = filterBuilder((needId: string): Filter => ({ openDraftOf: needId }));
+
+/** The shortlist in this status; with a revision, only if nobody edited it since (optimistic concurrency). */
+export const shortlistIn = filterBuilder((id: string, status: ShortlistStatus, revision?: number): Filter =>
+  revision === undefined ? { _id: id, status } : { _id: id, status, revision });
+
+export const shortlistsOfNeed = filterBuilder((needId: string, statuses?: readonly ShortlistStatus[]): Filter =>
+  statuses ? { needId, status: { $in: [...statuses] } } : { needId });
+
+export const shortlistsIn = filterBuilder((statuses: readonly ShortlistStatus[]): Filter => ({ status: { $in: [...statuses] } }));
+
+/** Oldest first: the needs that waited longest come first. */
+export const AWAITING_ORDER: Record<string, 1 | -1> = { createdAt: 1, id: 1 };
+
+/** Needs no shortlist was approved for yet; `after` is a keyset cursor in AWAITING_ORDER. */
+export const awaitingShortlistFilter = filterBuilder(function awaitingShortlistFilter(after?: { createdAt: Date; id: string }): Filter {
+  // Needs written before shortlists existed have no introducedAt at all; nedb's null matches only a stored null.
+  const parts: Filter[] = [{ $or: [{ introducedAt: null }, { introducedAt: { $exists: false } }] }];
+  if (after) parts.push({ $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, id: { $gt: after.id } }] });
+  return allOf(parts);
+});
+
+/** Newest first. */
+export const INTRODUCTIONS_ORDER: Record<string, 1 | -1> = { createdAt: -1, id: -1 };
+
+export const introductionsFilter = filterBuilder(function introductionsFilter(statuses: readonly ShortlistStatus[], before?: { createdAt: Date; id: string }): Filter {
+  const parts: Filter[] = [shortlistsIn(statuses)];
+  if (before) parts.push({ $or: [{ createdAt: { $lt: before.createdAt } }, { createdAt: before.createdAt, id: { $lt: before.id } }] });
+  return allOf(parts);
+});
+
+// ── Outbox ──────────────────────────────────────────────────────────────────
+
+export const outboxOf = filterBuilder((shortlistId: string, states?: readonly OutboxState[]): Filter =>
+  states ? { shortlistId, state: { $in: [...states] } } : { shortlistId });
+
+export const outboxIn = filterBuilder((state: OutboxState): Filter => ({ state }));
+
+/** A row that may be claimed now: due and pending, or left SENDING by a worker whose lease ran out. */
+export const claimable = filterBuilder((now: Date): Filter => ({
+  $or: [
+    { state: 'PENDING', nextAttemptAt: { $lte: now } },
+    { state: 'SENDING', leaseUntil: { $lt: now } },
+  ],
+}));
+
+/** The row, only while this worker's lease on it holds. */
+export const leasedBy = filterBuilder((id: string, owner: string): Filter => ({ _id: id, state: 'SENDING', leaseOwner: owner }));
+
+/** A HELD row, so a promotion never rewrites a row a worker already took. */
+export const heldRow = filterBuilder((id: string): Filter => ({ _id: id, state: 'HELD' }));
+
+export const undelivered = filterBuilder((shortlistId: string): Filter => ({ shortlistId, state: { $ne: 'SENT' } }));
+
+// ── Outcomes and the yearly review ──────────────────────────────────────────
+
+export const byShortlists = filterBuilder((shortlistIds: readonly string[]): Filter => ({ shortlistId: { $in: [...shortlistIds] } }));
+
+/** [from, to): the lower bound included, the upper one excluded. */
+export const between = filterBuilder((field: 'createdAt' | 'approvedAt', from: Date, to: Date): Filter => ({ [field]: { $gte: from, $lt: to } }));
+
+// ── Personal data (export, deletion) ────────────────────────────────────────
+
+export const ofOrganisation = filterBuilder((organisationId: string): Filter => ({ organisationId }));
+
+/** Shortlists that list this structure, whatever their status. */
+export const shortlistsNaming = filterBuilder((supplierId: string): Filter => ({ 'items.supplierId': supplierId }));
+
+/** Outcomes and outbox rows about this structure. */
+export const aboutSupplier = filterBuilder((supplierId: string): Filter => ({ supplierId }));
+
+export const addressedTo = filterBuilder((email: string): Filter => ({ to: email }));
+
+/** Needs whose contact address is this one, whoever recorded them. */
+export const needsContacting = filterBuilder((email: string): Filter => ({ contactEmail: email }));

@@ -47,6 +47,11 @@ export interface SupplierRecord extends StoredDocument {
   website: string | null;
   searchText: string; // folded name + description + services, for the directory's text filter
   sortKey: string; // folded name, for the directory's order
+  /**
+   * Set when the structure deleted its account while introductions named it: the record is then an
+   * anonymous stub (legal form, inclusion kind, commune kept for the statistics), hidden everywhere else.
+   */
+  retiredAt?: Date | null;
 }
 
 export interface NeedRecord extends StoredDocument {
@@ -66,6 +71,67 @@ export interface NeedRecord extends StoredDocument {
   requiredLabels: string[];
   preferredInclusionKinds: InclusionKind[];
   deadline: Date | null;
+  /** When its first shortlist was approved; absent on needs written before shortlists existed. */
+  introducedAt?: Date | null;
+}
+
+export type ShortlistStatus = 'DRAFT' | 'APPROVED' | 'SENT';
+
+export interface ShortlistItemRecord {
+  supplierId: string;
+  note: string | null; // the officer's word about this structure, shown to the firm
+  reasons: string[]; // the matcher's French reasons, kept as they were when the item was chosen
+  score: number | null; // null when the matcher did not rank this structure for the need
+  proposed: boolean; // true when the matcher proposed it, false when an officer added it
+}
+
+export interface ShortlistRecord extends StoredDocument {
+  needId: string;
+  status: ShortlistStatus;
+  items: ShortlistItemRecord[]; // in the curated order: rank = position + 1
+  /** Bumped on every edit: an approval commits only the revision it rendered. */
+  revision: number;
+  /** The need's id while DRAFT, null after: its unique index allows one open draft per need. */
+  openDraftOf: string | null;
+  draftedBy: string; // user id
+  message: string | null; // the approving officer's message to the firm
+  approvedBy: string | null; // user id
+  replyTo: string | null; // the approving officer's email
+  approvedAt: Date | null;
+  sentAt: Date | null; // when the last mail was delivered
+}
+
+/** HELD: written ahead of the approval; only PENDING rows are ever sent. */
+export type OutboxState = 'HELD' | 'PENDING' | 'SENDING' | 'SENT' | 'FAILED';
+export type RecipientKind = 'FIRM' | 'SUPPLIER';
+
+/** One mail to deliver. Its content is rendered from the shortlist when it is sent. */
+export interface OutboxRecord extends StoredDocument {
+  shortlistId: string;
+  recipientKind: RecipientKind;
+  supplierId: string | null; // the structure written to, for SUPPLIER mails
+  to: string;
+  messageId: string; // stable per (shortlist, recipient): a resend is recognisably the same mail
+  state: OutboxState;
+  attempts: number;
+  firstAttemptAt: Date | null;
+  nextAttemptAt: Date;
+  leaseOwner: string | null;
+  leaseUntil: Date | null;
+  lastError: string | null;
+  sentAt: Date | null;
+}
+
+export type OutcomeStatus = 'CONTACTED' | 'QUOTE_REQUESTED' | 'WON' | 'LOST' | 'NO_FOLLOW_UP';
+
+/** What one introduction produced: one per (shortlist, structure), the latest word wins. */
+export interface OutcomeRecord extends StoredDocument {
+  shortlistId: string;
+  needId: string;
+  supplierId: string;
+  status: OutcomeStatus;
+  amount: number | null; // euros, WON only
+  recordedBy: string; // user id
 }
 
 /** A MongoDB-style filter. Built only by api/store/filters.ts, from typed values, never from raw input. */
@@ -97,6 +163,14 @@ export interface Store {
   readonly organisations: Collection<OrganisationRecord>;
   readonly suppliers: Collection<SupplierRecord>;
   readonly needs: Collection<NeedRecord>;
+  readonly shortlists: Collection<ShortlistRecord>;
+  readonly outbox: Collection<OutboxRecord>;
+  readonly outcomes: Collection<OutcomeRecord>;
+  /**
+   * Rewrites the storage so that removed or overwritten data no longer lies on disk (the embedded
+   * files are append-only until compacted); used after an erasure. A no-op on MongoDB.
+   */
+  compact(): Promise<void>;
   /** Flushes and releases everything the store holds (files, lock, connections). */
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@
 // (its executor queue), so a single `update` call is atomic with respect to every other one.
 import type Datastore from '@seald-io/nedb';
 import { fieldsToSet, fromRow, toRow, type IndexSpec } from '../collections';
+import { assertBuiltFilter, byPrimaryKey } from '../operators';
 import { DuplicateKeyError, type Collection, type Filter, type FindOptions, type StoredDocument } from '../types';
 
 type Patch<T> = Partial<Omit<T, 'id' | 'createdAt'>>;
@@ -62,15 +63,17 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
   }
 
   async findById(id: string): Promise<T | null> {
-    return this.findOne({ _id: id });
+    return this.findOne(byPrimaryKey(id));
   }
 
   async findOne(filter: Filter): Promise<T | null> {
+    assertBuiltFilter(filter);
     const row: unknown = await this.db.findOneAsync(filter).execAsync();
     return row ? this.decode(row) : null;
   }
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    assertBuiltFilter(filter);
     let cursor = this.db.findAsync(filter);
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
@@ -80,14 +83,16 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
   }
 
   async count(filter: Filter): Promise<number> {
+    assertBuiltFilter(filter);
     return this.db.countAsync(filter).execAsync() as unknown as Promise<number>;
   }
 
   update(id: string, patch: Patch<T>): Promise<T | null> {
-    return this.findOneAndUpdate({ _id: id }, patch);
+    return this.findOneAndUpdate(byPrimaryKey(id), patch);
   }
 
   async findOneAndUpdate(filter: Filter, patch: Patch<T>): Promise<T | null> {
+    assertBuiltFilter(filter);
     try {
       // One queued operation finds and modifies: no other write can slip in between.
       const { affectedDocuments } = await this.db.updateAsync(filter, this.modifier(patch), { multi: false, returnUpdatedDocs: true });
@@ -98,6 +103,6 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
   }
 
   async remove(id: string): Promise<boolean> {
-    return (await this.db.removeAsync({ _id: id }, { multi: false })) > 0;
+    return (await this.db.removeAsync(byPrimaryKey(id), { multi: false })) > 0;
   }
 }

@@ -3,7 +3,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Datastore from '@seald-io/nedb';
 import { COLLECTIONS, INDEXES, type CollectionName } from '../collections';
-import type { NeedRecord, OrganisationRecord, Store, StoredDocument, SupplierRecord, UserRecord } from '../types';
+import type {
+  NeedRecord,
+  OrganisationRecord,
+  OutboxRecord,
+  OutcomeRecord,
+  ShortlistRecord,
+  Store,
+  StoredDocument,
+  SupplierRecord,
+  UserRecord,
+} from '../types';
 import { EmbeddedCollection } from './collection';
 import { openDatafile } from './datafile';
 import { acquireLock } from './lock';
@@ -29,6 +39,12 @@ export async function openEmbeddedStore(dataDir: string): Promise<Store> {
     organisations: collection<OrganisationRecord>('organisations'),
     suppliers: collection<SupplierRecord>('suppliers'),
     needs: collection<NeedRecord>('needs'),
+    shortlists: collection<ShortlistRecord>('shortlists'),
+    outbox: collection<OutboxRecord>('outbox'),
+    outcomes: collection<OutcomeRecord>('outcomes'),
+    async compact() {
+      await Promise.all(Object.values(datastores).map((db) => db.compactDatafileAsync()));
+    },
     close() {
       // Compaction waits for queued writes, then rewrites each file whole and fsyncs it.
       closing ??= (async () => {

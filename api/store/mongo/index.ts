@@ -1,9 +1,11 @@
 // MongoDB through Mongoose: one model per collection on a dedicated connection.
-// Filters are passed as they are. No sanitizeFilter: it would strip the $in/$or/$gt our own
-// filter builders use; safety comes from filters being built only from typed values
-// (api/store/filters.ts) and from strictQuery rejecting unknown paths.
+// Filters come from api/store/filters.ts, built from typed values; every query first checks that
+// each $-operator in it was produced by a builder (../operators), then goes through Mongoose's
+// sanitizeFilter with those operators marked trusted, so any other $-object is neutralised as $eq.
+// strictQuery rejects unknown paths.
 import mongoose, { type Connection, type Model } from 'mongoose';
 import { COLLECTIONS, fieldsToSet, fromRow, toRow, type CollectionName, type Row } from '../collections';
+import { assertBuiltFilter, byPrimaryKey, isBuiltOperator } from '../operators';
 import {
   DuplicateKeyError,
   type Collection,
@@ -11,6 +13,9 @@ import {
   type FindOptions,
   type NeedRecord,
   type OrganisationRecord,
+  type OutboxRecord,
+  type OutcomeRecord,
+  type ShortlistRecord,
   type Store,
   type StoredDocument,
   type SupplierRecord,
@@ -25,6 +30,18 @@ function duplicate(collection: string, err: unknown): unknown {
   if (e?.code !== 11000) return err;
   const field = Object.keys(e.keyPattern ?? {})[0] ?? '_id';
   return new DuplicateKeyError(collection, field === '_id' ? 'id' : field);
+}
+
+/** A copy of a checked filter for Mongoose: builders' operators trusted, everything else sanitised. */
+function forMongoose(filter: Filter): Filter {
+  assertBuiltFilter(filter);
+  const copy = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(copy);
+    if (typeof value !== 'object' || value === null || value instanceof Date || value instanceof RegExp) return value;
+    const out = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)]));
+    return isBuiltOperator(value) ? mongoose.trusted(out) : out;
+  };
+  return mongoose.sanitizeFilter(copy(filter) as Filter);
 }
 
 class MongoCollection<T extends StoredDocument> implements Collection<T> {
@@ -43,16 +60,16 @@ class MongoCollection<T extends StoredDocument> implements Collection<T> {
   }
 
   findById(id: string): Promise<T | null> {
-    return this.findOne({ _id: id });
+    return this.findOne(byPrimaryKey(id));
   }
 
   async findOne(filter: Filter): Promise<T | null> {
-    const row = await this.model.findOne(filter).lean<Record<string, unknown>>();
+    const row = await this.model.findOne(forMongoose(filter)).lean<Record<string, unknown>>();
     return row ? fromRow<T>(row) : null;
   }
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
-    const query = this.model.find(filter);
+    const query = this.model.find(forMongoose(filter));
     if (options.sort) query.sort(options.sort);
     if (options.skip) query.skip(options.skip);
     if (options.limit) query.limit(options.limit);
@@ -61,17 +78,17 @@ class MongoCollection<T extends StoredDocument> implements Collection<T> {
   }
 
   count(filter: Filter): Promise<number> {
-    return this.model.countDocuments(filter).exec();
+    return this.model.countDocuments(forMongoose(filter)).exec();
   }
 
   update(id: string, patch: Patch<T>): Promise<T | null> {
-    return this.findOneAndUpdate({ _id: id }, patch);
+    return this.findOneAndUpdate(byPrimaryKey(id), patch);
   }
 
   async findOneAndUpdate(filter: Filter, patch: Patch<T>): Promise<T | null> {
     try {
       const row = await this.model
-        .findOneAndUpdate(filter, { $set: fieldsToSet(patch) }, { returnDocument: 'after', runValidators: true })
+        .findOneAndUpdate(forMongoose(filter), { $set: fieldsToSet(patch) }, { returnDocument: 'after', runValidators: true })
         .lean<Record<string, unknown>>();
       return row ? fromRow<T>(row) : null;
     } catch (err) {
@@ -80,7 +97,7 @@ class MongoCollection<T extends StoredDocument> implements Collection<T> {
   }
 
   async remove(id: string): Promise<boolean> {
-    return (await this.model.deleteOne({ _id: id })).deletedCount > 0;
+    return (await this.model.deleteOne(forMongoose(byPrimaryKey(id)))).deletedCount > 0;
   }
 }
 
@@ -97,6 +114,10 @@ export async function openMongoStore(uri: string): Promise<Store> {
       organisations: collection<OrganisationRecord>('organisations'),
       suppliers: collection<SupplierRecord>('suppliers'),
       needs: collection<NeedRecord>('needs'),
+      shortlists: collection<ShortlistRecord>('shortlists'),
+      outbox: collection<OutboxRecord>('outbox'),
+      outcomes: collection<OutcomeRecord>('outcomes'),
+      compact: async () => {}, // the server reclaims deleted documents' space itself
       close: () => connection.close(),
     };
   } catch (err) {

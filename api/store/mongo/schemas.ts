@@ -1,7 +1,7 @@
 // Mongoose schemas: the domain's rules again, as a last line of defence for data written to MongoDB.
 import { Schema, type SchemaDefinition } from 'mongoose';
 import { INDEXES, type CollectionName } from '../collections';
-import type { InclusionKind, LegalForm, NeedKind, OrganisationKind, Role } from '../types';
+import type { InclusionKind, LegalForm, NeedKind, OrganisationKind, OutboxState, OutcomeStatus, RecipientKind, Role, ShortlistStatus } from '../types';
 
 /** A Record keyed by the union makes the compiler reject a missing or unknown value. */
 const valuesOf = <K extends string>(all: Record<K, true>): K[] => Object.keys(all) as K[];
@@ -17,6 +17,10 @@ const INCLUSION_KINDS = valuesOf<InclusionKind>({
 const NEED_KINDS = valuesOf<NeedKind>({
   PURCHASE: true, SUBCONTRACTING: true, RSE_PARTNERSHIP: true, INSERTION_CLAUSE: true, SPONSORSHIP: true,
 });
+const SHORTLIST_STATUSES = valuesOf<ShortlistStatus>({ DRAFT: true, APPROVED: true, SENT: true });
+const OUTBOX_STATES = valuesOf<OutboxState>({ HELD: true, PENDING: true, SENDING: true, SENT: true, FAILED: true });
+const RECIPIENT_KINDS = valuesOf<RecipientKind>({ FIRM: true, SUPPLIER: true });
+const OUTCOME_STATUSES = valuesOf<OutcomeStatus>({ CONTACTED: true, QUOTE_REQUESTED: true, WON: true, LOST: true, NO_FOLLOW_UP: true });
 
 const text = (maxlength?: number) => ({ type: String, required: true, maxlength });
 const nullableText = (maxlength?: number) => ({ type: String, default: null, maxlength });
@@ -64,6 +68,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     website: nullableText(),
     searchText: { type: String, required: true },
     sortKey: text(),
+    retiredAt: { type: Date, default: null },
   },
   needs: {
     organisationId: nullableText(),
@@ -82,6 +87,57 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     requiredLabels: strings,
     preferredInclusionKinds: { type: [{ type: String, enum: INCLUSION_KINDS }], default: [] },
     deadline: { type: Date, default: null },
+    introducedAt: { type: Date, default: null },
+  },
+  shortlists: {
+    needId: text(),
+    status: oneOf(SHORTLIST_STATUSES),
+    items: {
+      type: [
+        new Schema(
+          {
+            supplierId: text(),
+            note: nullableText(500),
+            reasons: strings,
+            score: nullableNumber,
+            proposed: { type: Boolean, required: true },
+          },
+          { _id: false, strict: 'throw' },
+        ),
+      ],
+      default: [],
+    },
+    revision: { type: Number, required: true, min: 0 },
+    openDraftOf: nullableText(),
+    draftedBy: text(),
+    message: nullableText(2000),
+    approvedBy: nullableText(),
+    replyTo: nullableText(254),
+    approvedAt: { type: Date, default: null },
+    sentAt: { type: Date, default: null },
+  },
+  outbox: {
+    shortlistId: text(),
+    recipientKind: oneOf(RECIPIENT_KINDS),
+    supplierId: nullableText(),
+    to: text(254),
+    messageId: text(),
+    state: oneOf(OUTBOX_STATES),
+    attempts: { type: Number, required: true, min: 0 },
+    firstAttemptAt: { type: Date, default: null },
+    nextAttemptAt: { type: Date, required: true },
+    leaseOwner: nullableText(),
+    leaseUntil: { type: Date, default: null },
+    lastError: nullableText(1000),
+    sentAt: { type: Date, default: null },
+  },
+  outcomes: {
+    shortlistId: text(),
+    needId: text(),
+    supplierId: text(),
+    status: oneOf(OUTCOME_STATUSES),
+    amount: nullableCount,
+    recordedBy: text(),
   },
 };
 
