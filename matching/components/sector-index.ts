@@ -1,0 +1,78 @@
+// Slots by NAF code at every level ("81", "81.3", "81.30", "81.30Z"), so that a need's stated
+// sector can bring in structures that describe the same trade in other words.
+import type { Prior } from '../text/index';
+import { LEVEL_SCORE, STATUS_CODES, type NafLevel } from './sector';
+
+// In cosine units: a sub-class match counts like a fair share of shared vocabulary when choosing
+// candidates. Only candidate selection uses it; the ranking uses the sector component itself.
+const PRIOR_AT_SUBCLASS = 0.1;
+
+interface SlotList {
+  slots: Int32Array;
+  length: number;
+  dead: number;
+}
+
+const LEVELS: Array<[NafLevel, number]> = [['subclass', 6], ['class', 5], ['group', 4], ['division', 2]];
+
+/** The prefixes of a canonical code, one per level it has ("81.3" has a group and a division). */
+function prefixes(code: string): Array<[NafLevel, string]> {
+  return LEVELS.filter(([, len]) => code.length >= len).map(([level, len]) => [level, code.slice(0, len)]);
+}
+
+export class SectorIndex {
+  private readonly lists = new Map<string, SlotList>();
+
+  add(slot: number, codes: string[]): void {
+    for (const key of this.keys(codes)) {
+      let list = this.lists.get(key);
+      if (!list) this.lists.set(key, (list = { slots: new Int32Array(8), length: 0, dead: 0 }));
+      if (list.length === list.slots.length) {
+        const bigger = new Int32Array(list.slots.length * 2);
+        bigger.set(list.slots);
+        list.slots = bigger;
+      }
+      list.slots[list.length++] = slot;
+    }
+  }
+
+  /** Dead slots stay listed (the text index skips them) until half a list is dead. */
+  remove(codes: string[], isAlive: (slot: number) => boolean): void {
+    for (const key of this.keys(codes)) {
+      const list = this.lists.get(key);
+      if (!list) continue;
+      list.dead += 1;
+      if (list.dead * 2 <= list.length) continue;
+      let kept = 0;
+      for (let i = 0; i < list.length; i += 1) if (isAlive(list.slots[i])) list.slots[kept++] = list.slots[i];
+      list.length = kept;
+      list.dead = 0;
+    }
+  }
+
+  /** Priors for a need's codes: each level's list, valued by how close that level is. */
+  priors(needCodes: string[]): Prior[] {
+    const out: Prior[] = [];
+    const seen = new Set<string>();
+    for (const code of needCodes) {
+      for (const [level, key] of prefixes(code)) {
+        const list = this.lists.get(key);
+        if (!list || seen.has(key)) continue;
+        seen.add(key);
+        out.push({ slots: list.slots, length: list.length, value: PRIOR_AT_SUBCLASS * LEVEL_SCORE[level] });
+      }
+    }
+    return out;
+  }
+
+  // Status codes say nothing of the trade; they are still listed, under their own sub-class only,
+  // for the rare need that asks for them.
+  private keys(codes: string[]): Set<string> {
+    const keys = new Set<string>();
+    for (const code of codes) {
+      if (STATUS_CODES.has(code)) keys.add(code);
+      else for (const [, key] of prefixes(code)) keys.add(key);
+    }
+    return keys;
+  }
+}

@@ -1,0 +1,141 @@
+// The French sentences an officer reads next to each score: one per component that says something,
+// failed hard constraints first.
+import type { CapacityResult } from './components/capacity';
+import type { LabelsResult } from './components/labels';
+import type { LocationResult } from './components/location';
+import { STATUS_CODES, type SectorResult } from './components/sector';
+
+export interface TextEvidence {
+  /** The need's own words the structure shares, most telling first. */
+  shared: string[];
+  /** Words reached through the synonym table: the need's wording and the structure's. */
+  related: Array<{ from: string; as: string }>;
+  /** Whether the structure shares any term at all, even one too weak to cite. */
+  any: boolean;
+}
+
+export interface Evidence {
+  text: TextEvidence;
+  sector: SectorResult;
+  profileNafCodes: string[];
+  location: LocationResult;
+  capacity: CapacityResult;
+  labels: LabelsResult;
+}
+
+type NafLabel = (code: string) => string | undefined;
+
+/** 20000 → "20 000" (plain spaces, as officers write amounts). */
+function amount(value: number): string {
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+export function euros(value: number): string {
+  return `${amount(value)} €`;
+}
+
+function budget(c: CapacityResult): string {
+  const { budgetMin: lo, budgetMax: hi } = c;
+  if (lo !== null && hi !== null && hi > lo) return `un budget de ${amount(lo)} à ${euros(hi)}`;
+  return `un budget de ${euros((lo ?? hi) as number)}`;
+}
+
+function km(d: number): string {
+  return d < 1 ? "moins d'1 km" : `${Math.round(d)} km`;
+}
+
+function withLabel(code: string, nafLabel: NafLabel): string {
+  const label = nafLabel(code);
+  return label ? `${code} : ${label}` : code;
+}
+
+function codeWithLabel(code: string, nafLabel: NafLabel): string {
+  const label = nafLabel(code);
+  return label ? `${code} (${label})` : code;
+}
+
+const LEVEL_NAME = { subclass: 'sous-classe', class: 'classe', group: 'groupe', division: 'division' } as const;
+
+export function textReason(t: TextEvidence): string[] {
+  const out: string[] = [];
+  if (t.shared.length) out.push(`Termes en commun avec le besoin : ${t.shared.join(', ')}`);
+  for (const r of t.related) out.push(`Vocabulaire proche : « ${r.from} » ≈ « ${r.as} »`);
+  if (out.length === 0) out.push(t.any ? 'Peu de vocabulaire en commun avec le besoin' : 'Aucun terme en commun avec le besoin');
+  return out;
+}
+
+export function sectorReason(s: SectorResult, profileCodes: string[], nafLabel: NafLabel): string | null {
+  if (s.level === 'subclass' && s.profileCode) {
+    return `Code NAF ${codeWithLabel(s.profileCode, nafLabel)} : ${s.inferred ? 'secteur probable du besoin' : 'celui du besoin'}`;
+  }
+  if (s.level && s.needCode && s.profileCode) {
+    const prefix = s.level === 'division' ? s.needCode.slice(0, 2) : s.level === 'group' ? s.needCode.slice(0, 4) : s.needCode.slice(0, 5);
+    return `Même ${LEVEL_NAME[s.level]} NAF que ${s.inferred ? 'le secteur probable du besoin' : 'le besoin'} (${withLabel(prefix, nafLabel)})`;
+  }
+  if (profileCodes.length === 0) return null;
+  if (profileCodes.every((c) => STATUS_CODES.has(c))) return `Code NAF de statut (${profileCodes.join(', ')}) : métier jugé sur la description`;
+  if (s.score === 0) {
+    return `Secteur différent ${s.inferred ? 'du secteur probable du besoin' : 'de celui du besoin'} : NAF ${codeWithLabel(profileCodes[0], nafLabel)}`;
+  }
+  return null;
+}
+
+export function locationReason(l: LocationResult): string {
+  if (l.basis === 'distance' && l.distanceKm !== null) {
+    const d = km(l.distanceKm);
+    if (l.radiusKm === null) return `À ${d} du lieu de la prestation (rayon d'intervention non renseigné)`;
+    if (l.outOfRange) return `Hors zone : à ${d} du lieu de la prestation pour un rayon d'intervention de ${l.radiusKm} km`;
+    if (l.distanceKm > l.radiusKm) return `À ${d} du lieu de la prestation, au-delà de son rayon d'intervention (${l.radiusKm} km)`;
+    return `À ${d} du lieu de la prestation (rayon d'intervention : ${l.radiusKm} km)`;
+  }
+  if (l.basis === 'departement') {
+    return l.sameDepartement
+      ? `Même département (${l.departement}) que le lieu de la prestation`
+      : `Basée dans un autre département (${l.departement}) que le lieu de la prestation`;
+  }
+  return 'Distance inconnue : localisation non renseignée';
+}
+
+export function capacityReason(c: CapacityResult): string | null {
+  const cap = c.maxContractValue;
+  switch (c.basis) {
+    case 'no-budget':
+      return cap ? `Contrats jusqu'à ${euros(cap)} (budget du besoin non précisé)` : null;
+    case 'declared': {
+      const top = c.budgetMax ?? c.budgetMin ?? 0;
+      const bottom = c.budgetMin ?? c.budgetMax ?? 0;
+      if ((cap as number) >= top) return `Contrats jusqu'à ${euros(cap as number)} pour ${budget(c)}`;
+      if ((cap as number) >= bottom) return `Contrats jusqu'à ${euros(cap as number)} pour ${budget(c)} : le haut de la fourchette dépasse sa capacité`;
+      return `Contrats jusqu'à ${euros(cap as number)} seulement, pour ${budget(c)}`;
+    }
+    case 'employees':
+      return `Capacité estimée d'après l'effectif (${c.employees} salarié${(c.employees ?? 0) > 1 ? 's' : ''}) pour ${budget(c)}`;
+    default:
+      return `Capacité non renseignée, pour ${budget(c)}`;
+  }
+}
+
+export function labelsReasons(l: LabelsResult, preferredKinds: string[]): string[] {
+  const out = [...l.missing.map((x) => `Label ${x} exigé : absent`), ...l.present.map((x) => `Label ${x} exigé : présent`)];
+  if (l.kindMatch === 1) out.push(`Structure ${l.kind}, type souhaité par l'entreprise`);
+  else if (l.kindMatch !== null && l.kindMatch > 0) out.push(`Structure ${l.kind}, proche du type souhaité (${preferredKinds.join(' ou ')})`);
+  else if (l.kindMatch === 0) out.push(`N'est pas du type souhaité (${preferredKinds.join(' ou ')})`);
+  return out;
+}
+
+/** All reasons, in reading order: failed hard constraints, then what, where, how much, labels. */
+export function explain(e: Evidence, preferredKinds: string[], nafLabel: NafLabel): string[] {
+  const labels = labelsReasons(e.labels, preferredKinds);
+  const missing = labels.filter((r) => r.endsWith(': absent'));
+  const location = locationReason(e.location);
+  const out = [...missing];
+  if (e.location.outOfRange) out.push(location);
+  out.push(...textReason(e.text));
+  const sector = sectorReason(e.sector, e.profileNafCodes, nafLabel);
+  if (sector) out.push(sector);
+  if (!e.location.outOfRange) out.push(location);
+  const capacity = capacityReason(e.capacity);
+  if (capacity) out.push(capacity);
+  out.push(...labels.filter((r) => !r.endsWith(': absent')));
+  return out;
+}

@@ -1,0 +1,180 @@
+// The matcher: an index of supplier profiles, kept in step with every write, that ranks them for a
+// need and explains each rank in French. It is given plain objects; it knows nothing of HTTP or storage.
+import { capacityScore } from './components/capacity';
+import { labelsScore } from './components/labels';
+import { locationScore } from './components/location';
+import { canonicalNaf, inferNafCodes, sectorScore, STATUS_CODES } from './components/sector';
+import { SectorIndex } from './components/sector-index';
+import { explain, type Evidence, type TextEvidence } from './explain';
+import { codesNafLabel } from './naf';
+import { combine, compareMatches, resolveWeights } from './rank';
+import { labelKey } from './text/fold';
+import { TextIndex, type PreparedQuery } from './text/index';
+import { needTerms, profileTerms, type NafLabel, type NeedTerms } from './text/query';
+import type { Match, MatchWeights, NeedQuery, Profile } from './types';
+
+export { DEFAULT_WEIGHTS } from './rank';
+export type { Match, MatchWeights, NeedQuery, Profile, ScoreBreakdown } from './types';
+
+export interface MatcherOptions {
+  weights?: Partial<MatchWeights>;
+  nafLabel?: (code: string) => string | undefined;
+  /** Skip the posting lists of very common terms (default true); false scores exhaustively (benchmark check). */
+  textPruning?: boolean;
+}
+
+// Text candidates re-ranked on every component: far more than asked, since location, capacity and
+// labels can reorder them.
+const MIN_TEXT_CANDIDATES = 200;
+const TEXT_CANDIDATES_PER_RESULT = 20;
+// The text component is the cosine relative to the best one, but a best cosine under this floor is
+// weak evidence and is not stretched to 1.
+const TEXT_FLOOR = 0.2;
+// Without NAF codes or table hints, the best text matches vote for the need's sector; only those
+// close to the best one, so that a word shared in passing ("livraison") does not pull in another trade.
+const SECTOR_VOTERS = 10;
+const VOTER_MIN_SHARE_OF_BEST = 0.6;
+const SHOWN_TERMS = 4;
+const SHOWN_RELATED = 2;
+
+/** What the matcher keeps of a profile: everything but the text, which lives in the index. */
+interface Entry {
+  profile: Omit<Profile, 'description' | 'services'>;
+  nafCodes: string[];
+  labelKeys: string[];
+}
+
+interface Need {
+  query: NeedQuery;
+  terms: NeedTerms;
+  prepared: PreparedQuery;
+  nafCodes: string[];
+  inferred: boolean;
+  requiredLabels: string[];
+  textScale: number;
+}
+
+interface Scored {
+  slot: number;
+  match: Match;
+  evidence: Omit<Evidence, 'text'>;
+}
+
+function canonicalCodes(codes: string[]): string[] {
+  return [...new Set(codes.map(canonicalNaf).filter((c): c is string => c !== null))];
+}
+
+export class Matcher {
+  private readonly weights: MatchWeights;
+  private readonly nafLabel: NafLabel;
+  private readonly pruning: boolean;
+  private readonly index = new TextIndex();
+  private readonly entries: Array<Entry | undefined> = [];
+  private readonly slotOf = new Map<string, number>();
+  // Structures by NAF code, so that a need's stated sector brings in those worded differently.
+  private readonly sectors = new SectorIndex();
+
+  constructor(options: MatcherOptions = {}) {
+    this.weights = resolveWeights(options.weights);
+    this.nafLabel = options.nafLabel ?? codesNafLabel;
+    this.pruning = options.textPruning ?? true;
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** Adds or replaces a profile: O(its own length), whatever the size of the index. */
+  upsert(profile: Profile): void {
+    this.remove(profile.id);
+    const nafCodes = canonicalCodes(profile.nafCodes);
+    const slot = this.index.add(profileTerms(profile, nafCodes, this.nafLabel, STATUS_CODES));
+    const { description: _d, services: _s, ...kept } = profile;
+    this.entries[slot] = { profile: kept, nafCodes, labelKeys: profile.labels.map(labelKey) };
+    this.slotOf.set(profile.id, slot);
+    this.sectors.add(slot, nafCodes);
+  }
+
+  remove(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    this.index.remove(slot);
+    const entry = this.entries[slot];
+    this.entries[slot] = undefined;
+    this.slotOf.delete(id);
+    this.sectors.remove(entry?.nafCodes ?? [], (s) => this.index.isAlive(s));
+  }
+
+  /** The best `limit` structures for the need, eligible ones first; each with breakdown and reasons. */
+  match(need: NeedQuery, limit: number): Match[] {
+    if (!(limit >= 1) || this.size === 0) return [];
+    const n = this.prepareNeed(need);
+    const k = Math.max(MIN_TEXT_CANDIDATES, limit * TEXT_CANDIDATES_PER_RESULT);
+    // Candidates: best by text, with a head start for the need's stated sector (an inferred sector
+    // comes from these very candidates, so it can only reorder them).
+    const hits = this.index.search(n.prepared, k, this.pruning, this.sectors.priors(n.nafCodes));
+    const bestCosine = hits.reduce((best, h) => Math.max(best, h.score), 0);
+    n.textScale = Math.max(bestCosine, TEXT_FLOOR);
+    // A need without NAF codes: the sector its wording points to in the vocabulary table, else the
+    // vote of its best text matches.
+    if (n.nafCodes.length === 0 && n.terms.nafHints.length > 0) {
+      n.nafCodes = n.terms.nafHints;
+      n.inferred = true;
+    } else if (n.nafCodes.length === 0 && hits.length > 0) {
+      const voters = hits.slice(0, SECTOR_VOTERS).filter((h) => h.score >= VOTER_MIN_SHARE_OF_BEST * bestCosine);
+      n.nafCodes = inferNafCodes(voters.map((h) => ({ codes: this.entries[h.slot]?.nafCodes ?? [], weight: h.score })));
+      n.inferred = n.nafCodes.length > 0;
+    }
+    const scored = hits.map((h) => this.score(h.slot, h.score, n));
+    scored.sort((a, b) => compareMatches(a.match, b.match));
+    return scored.slice(0, limit).map((s) => ({ ...s.match, reasons: explain({ ...s.evidence, text: this.textEvidence(s.slot, n) }, need.preferredInclusionKinds, this.nafLabel) }));
+  }
+
+  private prepareNeed(need: NeedQuery): Need {
+    const nafCodes = canonicalCodes(need.nafCodes);
+    const terms = needTerms(need, nafCodes, this.nafLabel);
+    const requiredLabels = [...new Map(need.requiredLabels.map((l) => [labelKey(l), l])).values()];
+    return { query: need, terms, prepared: this.index.prepare(terms.weights), nafCodes, inferred: false, requiredLabels, textScale: TEXT_FLOOR };
+  }
+
+  private score(slot: number, cosine: number, n: Need): Scored {
+    const { profile, nafCodes, labelKeys } = this.entries[slot] as Entry;
+    const q = n.query;
+    const sector = sectorScore(n.nafCodes, nafCodes, n.inferred);
+    const location = locationScore(q, profile, profile.interventionRadiusKm);
+    const capacity = capacityScore(q.budgetMin, q.budgetMax, profile.maxContractValue, profile.employees);
+    const labels = labelsScore(n.requiredLabels, q.preferredInclusionKinds, labelKeys, profile.inclusionKind);
+    const breakdown = {
+      text: Math.min(1, cosine / n.textScale),
+      sector: sector.score,
+      capacity: capacity.score,
+      location: location.score,
+      labels: labels.score,
+    };
+    const eligible = labels.missing.length === 0 && !location.outOfRange;
+    return {
+      slot,
+      match: { profileId: profile.id, score: combine(breakdown, this.weights, sector.known), breakdown, eligible, reasons: [] },
+      evidence: { sector, profileNafCodes: nafCodes, location, capacity, labels },
+    };
+  }
+
+  private textEvidence(slot: number, n: Need): TextEvidence {
+    const parts = this.index.contributions(slot, n.prepared);
+    const order = parts.map((c, i) => [c, i] as const).filter(([c]) => c > 0).sort((a, b) => b[0] - a[0]);
+    const shared: string[] = [];
+    const related = new Map<string, { from: string; as: string }>();
+    const present = new Set(order.map(([, i]) => n.prepared.terms[i]));
+    for (const [, i] of order) {
+      const term = n.prepared.terms[i];
+      const surface = n.terms.surfaces.get(term);
+      const expansion = n.terms.expansions.get(term);
+      if (surface && shared.length < SHOWN_TERMS && !shared.includes(surface)) shared.push(surface);
+      // "ménage ≈ entretien des locaux" only when the structure says the whole phrase.
+      else if (expansion && related.size < SHOWN_RELATED && expansion.asTerms.every((t) => present.has(t))) {
+        related.set(`${expansion.from}|${expansion.as}`, expansion);
+      }
+    }
+    return { shared, related: [...related.values()].map(({ from, as }) => ({ from, as })), any: order.length > 0 };
+  }
+}

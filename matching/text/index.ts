@@ -1,0 +1,298 @@
+// Inverted TF-IDF index (SMART "lnc.ltc"): a document stores 1 + ln(tf) per term, L2-normalised,
+// with no idf, so adding or removing one never touches the others; the query carries
+// (1 + ln tf) × idf, idf being natural's formula 1 + ln(N / (1 + df)) from the current df.
+// The cosine of the two unit vectors is a dot product summed over the postings of the query's terms.
+import { TopK } from './topk';
+
+/** A query ready to score: the indexed terms only, weights of unit length. */
+export interface PreparedQuery {
+  terms: string[];
+  termIds: Int32Array;
+  weights: Float64Array;
+}
+
+/** Documents given a head start in candidate selection (e.g. those of the need's NAF sub-class). */
+export interface Prior {
+  slots: Int32Array;
+  length: number;
+  /** Added to the cosine when ranking candidates; a document in several lists gets the largest. */
+  value: number;
+}
+
+export interface TextHit {
+  slot: number;
+  /** The cosine (the prior is not included). */
+  score: number;
+}
+
+// A term in more than a fifth of the corpus (and 5 000 documents) is "common": its idf is at most
+// 1 + ln 5 ≈ 2.6, against ~10 for a trade's word, yet its posting list is the longest. It is not
+// scanned; it only completes the scores of the best candidates found through the other terms.
+// Small corpora (the Métropole's real directory) are therefore always scored exactly.
+const PRUNE_MIN_DF = 5000;
+const PRUNE_FRACTION = 0.2;
+// How many candidates get their common-term contributions added, relative to what was asked.
+const CANDIDATE_FACTOR = 5;
+const MIN_CANDIDATES = 1000;
+
+function grow<T extends Int32Array | Float32Array | Float64Array | Uint8Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+export class TextIndex {
+  private readonly ids = new Map<string, number>();
+  private df = new Int32Array(256);
+  private maxWeight = new Float32Array(256);
+  private postLen = new Int32Array(256);
+  private postDead = new Int32Array(256);
+  private readonly postSlots: Int32Array[] = [];
+  private readonly postWeights: Float32Array[] = [];
+  // Document vectors, sorted by term id, kept in two arenas (few large arrays rather than one per document).
+  private arenaTerms = new Int32Array(4096);
+  private arenaWeights = new Float32Array(4096);
+  private arenaUsed = 0;
+  private arenaGarbage = 0;
+  private docStart = new Int32Array(256);
+  private docLen = new Int32Array(256);
+  private alive = new Uint8Array(256);
+  private slots = 0;
+  private live = 0;
+  // Query scratch space, reused: a dense accumulator plus the list of slots it touched.
+  private acc = new Float64Array(256);
+  private bonus = new Float64Array(256);
+  private touched = new Int32Array(256);
+
+  get size(): number {
+    return this.live;
+  }
+
+  isAlive(slot: number): boolean {
+    return this.alive[slot] === 1;
+  }
+
+  /** Indexes one document from its term counts (counts ≥ 1); returns its slot. Slots are never reused. */
+  add(counts: Map<string, number>): number {
+    const slot = this.slots;
+    this.slots += 1;
+    this.live += 1;
+    this.ensureSlots(this.slots);
+    const entries: Array<[number, number]> = [];
+    let norm = 0;
+    for (const [term, count] of counts) {
+      const w = 1 + Math.log(Math.max(1, count));
+      entries.push([this.termId(term), w]);
+      norm += w * w;
+    }
+    entries.sort((a, b) => a[0] - b[0]);
+    norm = Math.sqrt(norm) || 1;
+    this.arenaTerms = grow(this.arenaTerms, this.arenaUsed + entries.length);
+    this.arenaWeights = grow(this.arenaWeights, this.arenaUsed + entries.length);
+    this.docStart[slot] = this.arenaUsed;
+    this.docLen[slot] = entries.length;
+    this.alive[slot] = 1;
+    for (const [t, raw] of entries) {
+      const w = raw / norm;
+      this.arenaTerms[this.arenaUsed] = t;
+      this.arenaWeights[this.arenaUsed] = w;
+      this.arenaUsed += 1;
+      this.df[t] += 1;
+      if (w > this.maxWeight[t]) this.maxWeight[t] = w;
+      let len = this.postLen[t];
+      if (len === this.postSlots[t].length) {
+        this.postSlots[t] = grow(this.postSlots[t], len + 1);
+        this.postWeights[t] = grow(this.postWeights[t], len + 1);
+      }
+      this.postSlots[t][len] = slot;
+      this.postWeights[t][len] = w;
+      this.postLen[t] = ++len;
+    }
+    return slot;
+  }
+
+  /** Forgets a document: df drops at once; its postings are skipped, then swept when they pile up. */
+  remove(slot: number): void {
+    if (!this.alive[slot]) return;
+    this.alive[slot] = 0;
+    this.live -= 1;
+    const start = this.docStart[slot];
+    const end = start + this.docLen[slot];
+    for (let i = start; i < end; i += 1) {
+      const t = this.arenaTerms[i];
+      this.df[t] -= 1;
+      this.postDead[t] += 1;
+      if (this.postDead[t] > 8 && this.postDead[t] * 2 > this.postLen[t]) this.sweepPostings(t);
+    }
+    this.arenaGarbage += this.docLen[slot];
+    this.docLen[slot] = 0;
+    if (this.arenaGarbage > 65536 && this.arenaGarbage * 2 > this.arenaUsed) this.compactArena();
+  }
+
+  /** natural's TfIdf.idf: 1 + ln(N / (1 + df)), always > 0. */
+  idf(term: string): number {
+    const t = this.ids.get(term);
+    return 1 + Math.log(this.live / (1 + (t === undefined ? 0 : this.df[t])));
+  }
+
+  /** Turns term → tf weight (already sublinear) into a unit query over the terms some document has. */
+  prepare(tfWeights: Map<string, number>): PreparedQuery {
+    const terms: string[] = [];
+    const ids: number[] = [];
+    const weights: number[] = [];
+    let norm = 0;
+    for (const [term, tfw] of tfWeights) {
+      const t = this.ids.get(term);
+      if (t === undefined || this.df[t] === 0 || tfw <= 0) continue;
+      const w = tfw * (1 + Math.log(this.live / (1 + this.df[t])));
+      terms.push(term);
+      ids.push(t);
+      weights.push(w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    return { terms, termIds: Int32Array.from(ids), weights: Float64Array.from(weights, (w) => w / norm) };
+  }
+
+  /**
+   * The k candidates of highest cosine + prior, best first. Documents only reached through a prior
+   * are candidates too, with a cosine of 0 unless a common term gives them one.
+   */
+  search(q: PreparedQuery, k: number, prune = true, priors: Prior[] = []): TextHit[] {
+    const pruneDf = prune ? Math.max(PRUNE_MIN_DF, PRUNE_FRACTION * this.live) : Infinity;
+    const { acc, bonus, touched } = this;
+    const common: number[] = [];
+    let touchedCount = 0;
+    for (let qi = 0; qi < q.termIds.length; qi += 1) {
+      if (this.df[q.termIds[qi]] > pruneDf) common.push(qi);
+      else touchedCount = this.scan(q.termIds[qi], q.weights[qi], touchedCount);
+    }
+    // A query made only of common words has nothing else to start from.
+    if (touchedCount === 0 && priors.length === 0) {
+      for (const qi of common.splice(0)) touchedCount = this.scan(q.termIds[qi], q.weights[qi], touchedCount);
+    }
+    // Priors come after the text, so that the hot loop above reads one array, not two.
+    for (const prior of priors) {
+      for (let i = 0; i < prior.length; i += 1) {
+        const s = prior.slots[i];
+        if (acc[s] === 0 && bonus[s] === 0) touched[touchedCount++] = s;
+        if (prior.value > bonus[s]) bonus[s] = prior.value;
+      }
+    }
+
+    const pool = new TopK(Math.max(1, common.length ? Math.max(k * CANDIDATE_FACTOR, MIN_CANDIDATES) : k));
+    for (let i = 0; i < touchedCount; i += 1) {
+      const s = touched[i];
+      const key = acc[s] + bonus[s];
+      // Inline test first: most documents do not beat the pool's weakest member.
+      if ((pool.size < pool.capacity || key > pool.scores[0]) && this.alive[s]) pool.offer(s, key);
+    }
+    // Common terms complete the scores of the candidates only.
+    for (let j = 0; j < pool.size && common.length; j += 1) {
+      const s = pool.slots[j];
+      for (const qi of common) acc[s] += q.weights[qi] * this.weightOf(s, q.termIds[qi]);
+      pool.scores[j] = acc[s] + bonus[s];
+    }
+    const hits = pool.sorted().slice(0, k).map(({ slot }) => ({ slot, score: acc[slot] }));
+    if (touchedCount * 8 > this.slots) {
+      acc.fill(0, 0, this.slots);
+      bonus.fill(0, 0, this.slots);
+    } else {
+      for (let i = 0; i < touchedCount; i += 1) acc[touched[i]] = bonus[touched[i]] = 0;
+    }
+    return hits;
+  }
+
+  /** Adds one term's postings to the accumulators; returns the new count of touched documents. */
+  private scan(t: number, qw: number, touchedCount: number): number {
+    const { acc, touched } = this;
+    const slots = this.postSlots[t];
+    const ws = this.postWeights[t];
+    const len = this.postLen[t];
+    let n = touchedCount;
+    for (let i = 0; i < len; i += 1) {
+      const s = slots[i];
+      const a = acc[s];
+      if (a === 0) touched[n++] = s;
+      acc[s] = a + qw * ws[i];
+    }
+    return n;
+  }
+
+  /** Each query term's share of one document's cosine (0 when absent), aligned with q.terms. */
+  contributions(slot: number, q: PreparedQuery): number[] {
+    return Array.from(q.termIds, (t, qi) => q.weights[qi] * this.weightOf(slot, t));
+  }
+
+  private weightOf(slot: number, termId: number): number {
+    let lo = this.docStart[slot];
+    let hi = lo + this.docLen[slot] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const t = this.arenaTerms[mid];
+      if (t === termId) return this.arenaWeights[mid];
+      if (t < termId) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+
+  private termId(term: string): number {
+    let t = this.ids.get(term);
+    if (t === undefined) {
+      t = this.postSlots.length;
+      this.ids.set(term, t);
+      this.postSlots.push(new Int32Array(4));
+      this.postWeights.push(new Float32Array(4));
+      this.df = grow(this.df, t + 1);
+      this.maxWeight = grow(this.maxWeight, t + 1);
+      this.postLen = grow(this.postLen, t + 1);
+      this.postDead = grow(this.postDead, t + 1);
+    }
+    return t;
+  }
+
+  private ensureSlots(n: number): void {
+    this.docStart = grow(this.docStart, n);
+    this.docLen = grow(this.docLen, n);
+    this.alive = grow(this.alive, n);
+    this.acc = grow(this.acc, n);
+    this.bonus = grow(this.bonus, n);
+    this.touched = grow(this.touched, n);
+  }
+
+  private sweepPostings(t: number): void {
+    const slots = this.postSlots[t];
+    const ws = this.postWeights[t];
+    let kept = 0;
+    for (let i = 0; i < this.postLen[t]; i += 1) {
+      if (!this.alive[slots[i]]) continue;
+      slots[kept] = slots[i];
+      ws[kept] = ws[i];
+      kept += 1;
+    }
+    this.postLen[t] = kept;
+    this.postDead[t] = 0;
+  }
+
+  private compactArena(): void {
+    const live = this.arenaUsed - this.arenaGarbage;
+    const terms = new Int32Array(Math.max(4096, live * 2));
+    const weights = new Float32Array(terms.length);
+    let used = 0;
+    for (let s = 0; s < this.slots; s += 1) {
+      if (!this.alive[s]) continue;
+      const start = this.docStart[s];
+      const len = this.docLen[s];
+      terms.set(this.arenaTerms.subarray(start, start + len), used);
+      weights.set(this.arenaWeights.subarray(start, start + len), used);
+      this.docStart[s] = used;
+      used += len;
+    }
+    this.arenaTerms = terms;
+    this.arenaWeights = weights;
+    this.arenaUsed = used;
+    this.arenaGarbage = 0;
+  }
+}

@@ -1,0 +1,81 @@
+// What the index reads from a profile, and what it asks for a need: term counts with field weights,
+// synonym expansions, and the need's own spelling of each term (accents kept) for the reasons.
+import type { NeedQuery, Profile } from '../types';
+import { fold } from './fold';
+import { expand, type Expansion } from './synonyms';
+import { analyze, countTerms, type Token } from './tokenize';
+
+// The title of a need and the services a structure lists are their most specific statements.
+const TITLE_WEIGHT = 2;
+const SERVICES_WEIGHT = 2;
+// Terms of the labels of the need's own NAF codes: a hint, worth a synonym.
+const NEED_NAF_LABEL_WEIGHT = 0.5;
+
+export type NafLabel = (code: string) => string | undefined;
+
+/** Term counts of a profile: name, description, services, and the label of each NAF code. */
+export function profileTerms(p: Profile, nafCodes: string[], nafLabel: NafLabel, skipLabelOf: ReadonlySet<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  countTerms(p.name, counts);
+  countTerms(p.description, counts);
+  for (const s of p.services) countTerms(s, counts, SERVICES_WEIGHT);
+  for (const code of nafCodes) {
+    // "81.30Z" contributes "Services d'aménagement paysager"; status codes would add "aide", "travail".
+    if (skipLabelOf.has(code)) continue;
+    const label = nafLabel(code) ?? nafLabel(code.slice(0, 5));
+    if (label) countTerms(label, counts);
+  }
+  return counts;
+}
+
+export interface NeedTerms {
+  /** term → query tf weight: 1 + ln(count) for the need's words, a reduced weight for additions. */
+  weights: Map<string, number>;
+  /** Terms added by the synonym table (absent from the need's words). */
+  expansions: Map<string, Expansion>;
+  /** term → the need's word as written (lower case, accents kept). */
+  surfaces: Map<string, string>;
+  /** NAF sub-classes the table associates with the phrases of the need's title (its probable sector). */
+  nafHints: string[];
+}
+
+/** Folded word → the word as written (lower case but for acronyms), so reasons say "propreté", "ESAT". */
+function spellings(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const w of text.split(/[^\p{L}\p{N}]+/u)) if (w) out.set(fold(w), /^\p{Lu}{2,}$/u.test(w) ? w : w.toLowerCase());
+  return out;
+}
+
+export function needTerms(need: NeedQuery, nafCodes: string[], nafLabel: NafLabel): NeedTerms {
+  const title = analyze(need.title);
+  const description = analyze(need.description);
+  const counts = new Map<string, number>();
+  for (const t of title) counts.set(t.term, (counts.get(t.term) ?? 0) + TITLE_WEIGHT);
+  for (const t of description) counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
+  const weights = new Map<string, number>();
+  for (const [term, count] of counts) weights.set(term, 1 + Math.log(count));
+
+  const spelled = spellings(`${need.title} ${need.description}`);
+  const surfaces = new Map<string, string>();
+  for (const t of [...title, ...description]) if (!surfaces.has(t.term)) surfaces.set(t.term, spelled.get(t.surface) ?? t.surface);
+
+  const expansions = new Map<string, Expansion>();
+  const nafHints = new Set<string>();
+  // Title and description separately: a phrase must not straddle the two.
+  for (const tokens of [title, description] as Token[][]) {
+    const expanded = expand(tokens);
+    // Only the title names the service; a description mentions deliveries, bikes or recycling in passing.
+    if (tokens === title) expanded.nafHints.forEach((c) => nafHints.add(c));
+    for (const e of expanded.expansions) {
+      if (weights.has(e.term) || (expansions.get(e.term)?.weight ?? 0) >= e.weight) continue;
+      expansions.set(e.term, e);
+    }
+  }
+  for (const e of expansions.values()) weights.set(e.term, e.weight);
+  for (const code of nafCodes) {
+    const label = nafLabel(code);
+    if (!label) continue;
+    for (const { term } of analyze(label)) if (!weights.has(term)) weights.set(term, NEED_NAF_LABEL_WEIGHT);
+  }
+  return { weights, expansions, surfaces, nafHints: [...nafHints] };
+}

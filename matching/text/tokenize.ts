@@ -1,0 +1,76 @@
+// French analysis shared by profiles, needs and the synonym table, so all three land on the same terms:
+// fold accents, drop elisions and stop words, then stem with natural's French Porter stemmer.
+import PorterStemmerFr from 'natural/lib/natural/stemmers/porter_stemmer_fr';
+import AggressiveTokenizerFr from 'natural/lib/natural/tokenizers/aggressive_tokenizer_fr';
+import { words as naturalStopWords } from 'natural/lib/natural/util/stopwords_fr';
+import { fold } from './fold';
+
+/** One kept word: its index term (stem) and the folded word as written, for explanations. */
+export interface Token {
+  term: string;
+  surface: string;
+}
+
+const tokenizer = new AggressiveTokenizerFr();
+
+// "l'eau", "qu'il", "jusqu'à": the elided article or pronoun carries no meaning.
+const ELISION = /\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)'/g;
+// NAF codes written in a text ("81.30Z") would leave fragments such as "30z"; sectors are compared apart.
+const NAF_CODE = /\b\d{2}\.?\d{2}[a-z]\b/g;
+
+// natural's list stops at pronouns and auxiliaries; needs and profiles are also full of these.
+const EXTRA_STOP_WORDS = [
+  'aujourd', 'hui', 'aupres', 'afin', 'ainsi', 'alors', 'apres', 'aussi', 'autre', 'autres', 'avant', 'bien',
+  'car', 'chaque', 'chez', 'comme', 'dont', 'donc', 'encore', 'entre', 'environ', 'etc', 'leurs', 'lors',
+  'meme', 'memes', 'ni', 'non', 'notamment', 'or', 'oui', 'parmi', 'pendant', 'peu', 'plus', 'plusieurs',
+  'pres', 'puis', 'quand', 'sans', 'selon', 'si', 'sous', 'tant', 'tel', 'telle', 'tels', 'telles', 'tout',
+  'toute', 'toutes', 'tous', 'tres', 'vers', 'via', 'voici', 'voila', 'depuis', 'deja', 'ceux', 'celle',
+  'celles', 'celui', 'cela', 'ca', 'peut', 'peuvent', 'doit', 'doivent', 'avons', 'ete',
+];
+
+const STOP_WORDS = new Set<string>([...naturalStopWords.map(fold), ...EXTRA_STOP_WORDS]);
+
+// Stemming is the costly step (a few microseconds a word); vocabularies are small, so cache it.
+const STEM_CACHE_LIMIT = 200_000;
+const stemCache = new Map<string, string>();
+
+/**
+ * The index term of one folded word. Beyond the Snowball stemmer: a plural "s" is dropped first
+ * (the stemmer keeps "velos" apart from "velo"), and the nouns in "-age", "-erie" and "-aison" are
+ * turned into their verb, so "nettoyage"/"nettoyer", "recyclerie"/"recycler", "livraison"/"livrer" meet.
+ */
+export function termOf(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  let w = word;
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  // Length floors keep short nouns ("paysage", "message", "galerie") away from unrelated verbs.
+  if (w.length >= 8 && w.endsWith('age')) w = `${w.slice(0, -3)}er`;
+  else if (w.length >= 8 && w.endsWith('erie')) w = `${w.slice(0, -4)}er`;
+  else if (w.length >= 8 && w.endsWith('aison')) w = `${w.slice(0, -5)}er`;
+  let stem = PorterStemmerFr.stem(w);
+  // The stemmer writes "nettoyer" as "nettoi" but "nettoye" as "nettoy".
+  if (stem.endsWith('y')) stem = `${stem.slice(0, -1)}i`;
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(word, stem);
+  return stem;
+}
+
+/** The kept words of a French text, in order (order matters for multi-word synonyms). */
+export function analyze(text: string): Token[] {
+  const folded = fold(text).replace(ELISION, ' ').replace(NAF_CODE, ' ');
+  const tokens: Token[] = [];
+  for (const raw of tokenizer.tokenize(folded)) {
+    // natural keeps hyphenated words whole; "plateaux-repas" must match "plateaux repas".
+    for (const word of raw.split('-')) {
+      if (word.length < 2 || STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;
+      tokens.push({ term: termOf(word), surface: word });
+    }
+  }
+  return tokens;
+}
+
+/** Adds each term of the text to the counts, `weight` times (fields that say more count more). */
+export function countTerms(text: string, counts: Map<string, number>, weight = 1): void {
+  for (const { term } of analyze(text)) counts.set(term, (counts.get(term) ?? 0) + weight);
+}

@@ -1,0 +1,59 @@
+// Plain shapes the matcher works on. It knows nothing about HTTP or the store:
+// callers turn their records into these.
+
+export interface Profile {
+  id: string;
+  name: string;
+  description: string;
+  services: string[];
+  nafCodes: string[]; // NAF rév. 2, e.g. "81.30Z"
+  labels: string[]; // canonical spelling, e.g. "RGE", "ISO 9001"
+  legalForm: string;
+  inclusionKind: string | null;
+  /** Base location: coordinates when known (given or commune centroid), else the département code. */
+  latitude: number | null;
+  longitude: number | null;
+  departement: string | null;
+  interventionRadiusKm: number | null;
+  employees: number | null;
+  maxContractValue: number | null; // euros
+}
+
+export interface NeedQuery {
+  title: string;
+  description: string;
+  kind: string;
+  nafCodes: string[];
+  latitude: number | null;
+  longitude: number | null;
+  departement: string | null;
+  budgetMin: number | null;
+  budgetMax: number | null;
+  requiredLabels: string[];
+  preferredInclusionKinds: string[];
+}
+
+export interface ScoreBreakdown {
+  text: number;
+  sector: number;
+  capacity: number;
+  location: number;
+  labels: number;
+}
+
+export interface Match {
+  profileId: string;
+  score: number; // [0, 1]
+  breakdown: ScoreBreakdown; // each in [0, 1]
+  /** false when a hard constraint fails (missing required label, base well outside its radius). */
+  eligible: boolean;
+  reasons: string[]; // short French sentences
+}
+
+export interface MatchWeights {
+  text: number;
+  sector: number;
+  capacity: number;
+  location: number;
+  labels: number;
+}

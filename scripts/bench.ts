@@ -1,0 +1,151 @@
+// Matcher benchmark (a measurement, not a test):
+//   npm run bench -- --profiles 200000 [--queries 300] [--natural-queries 20]
+// Builds the index over deterministic synthetic profiles, times full matches (every component, top
+// 10) after a warm-up, then the same queries through natural's TfIdf.tfidfs full scan over the same
+// corpus. Progress goes line by line; the LAST line is one JSON object with the figures.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { TfIdf } from 'natural/lib/natural/tfidf';
+import { Matcher } from '../matching';
+import { canonicalNaf, STATUS_CODES } from '../matching/components/sector';
+import { codesNafLabel } from '../matching/naf';
+import { needTerms, profileTerms } from '../matching/text/query';
+import type { NeedQuery } from '../matching/types';
+import { SyntheticCorpus } from '../test/fixtures/synthetic';
+
+export interface BenchOptions {
+  profiles: number;
+  queries: number;
+  /** How many of the queries go through natural's full scan (it is slow on large corpora). */
+  naturalQueries: number;
+  log: (line: string) => void;
+}
+
+export interface BenchResult {
+  profiles: number;
+  queries: number;
+  buildMs: number;
+  p50Ms: number;
+  p95Ms: number;
+  naturalScanP95Ms: number;
+  speedup: number;
+  heapMb: number;
+}
+
+const WARM_UP = 50;
+const LIMIT = 10;
+
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
+const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+
+function timeQueries(matcher: Matcher, needs: NeedQuery[]): { times: number[]; tops: string[][] } {
+  const times: number[] = [];
+  const tops: string[][] = [];
+  for (const need of needs) {
+    const t = performance.now();
+    const result = matcher.match(need, LIMIT);
+    times.push(performance.now() - t);
+    tops.push(result.map((m) => m.profileId));
+  }
+  return { times, tops };
+}
+
+/** The same corpus scored without pruning common terms: its speed, and how many top-10 results agree. */
+function exhaustiveComparison(corpus: SyntheticCorpus, profiles: number, warmUp: NeedQuery[], measured: NeedQuery[], prunedTops: string[][]): string {
+  const exhaustive = new Matcher({ textPruning: false });
+  for (let i = 0; i < profiles; i += 1) exhaustive.upsert(corpus.profile(i));
+  timeQueries(exhaustive, warmUp);
+  const full = timeQueries(exhaustive, measured);
+  const agreement = prunedTops.reduce((sum, top, q) => sum + top.filter((id) => full.tops[q].includes(id)).length / Math.max(1, full.tops[q].length), 0) / measured.length;
+  return `sans élagage des termes fréquents : p95 ${percentile(full.times, 0.95).toFixed(2)} ms ; top 10 commun à ${(agreement * 100).toFixed(1)} % avec l'index élagué`;
+}
+
+export function runBench({ profiles, queries, naturalQueries, log }: BenchOptions): BenchResult {
+  const corpus = new SyntheticCorpus();
+  log(`corpus : ${profiles} profils synthétiques, ${corpus.vocabularySize} mots distincts possibles`);
+  let matcher: Matcher | null = new Matcher();
+  const t0 = performance.now();
+  const step = Math.max(1, Math.ceil(profiles / 4));
+  for (let i = 0; i < profiles; i += 1) {
+    matcher.upsert(corpus.profile(i));
+    if ((i + 1) % step === 0) log(`index : ${i + 1}/${profiles} profils (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+  const buildMs = performance.now() - t0;
+
+  const needs = Array.from({ length: WARM_UP + queries }, (_, i) => corpus.need(i));
+  timeQueries(matcher, needs.slice(0, WARM_UP));
+  const measured = needs.slice(WARM_UP);
+  const pruned = timeQueries(matcher, measured);
+  const p50Ms = percentile(pruned.times, 0.5);
+  const p95Ms = percentile(pruned.times, 0.95);
+  log(`requêtes : ${queries} (après ${WARM_UP} d'échauffement), p50 ${p50Ms.toFixed(2)} ms, p95 ${p95Ms.toFixed(2)} ms, max ${Math.max(...pruned.times).toFixed(2)} ms`);
+
+  collectGarbage();
+  const memory = process.memoryUsage();
+  // Typed arrays keep their contents outside the JS heap: both are counted.
+  const heapMb = (memory.heapUsed + memory.arrayBuffers) / 2 ** 20;
+  log(`mémoire : tas ${(memory.heapUsed / 2 ** 20).toFixed(0)} Mo + tableaux typés ${(memory.arrayBuffers / 2 ** 20).toFixed(0)} Mo`);
+
+  matcher = null;
+  collectGarbage();
+  log(exhaustiveComparison(corpus, profiles, needs.slice(0, WARM_UP), measured, pruned.tops));
+  collectGarbage();
+
+  const natural = new TfIdf();
+  const t1 = performance.now();
+  for (let i = 0; i < profiles; i += 1) {
+    const p = corpus.profile(i);
+    const codes = p.nafCodes.map(canonicalNaf).filter((c): c is string => c !== null);
+    const counts = profileTerms(p, codes, codesNafLabel, STATUS_CODES);
+    natural.addDocument([...counts].flatMap(([term, n]) => Array<string>(n).fill(term)), p.id);
+  }
+  log(`natural : corpus identique (mêmes termes analysés) chargé en ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  const sample = Math.min(naturalQueries, queries);
+  const sampled = Array.from({ length: sample }, (_, k) => measured[Math.floor((k * queries) / sample)]);
+  const termsOf = (n: NeedQuery) => [...needTerms(n, n.nafCodes, codesNafLabel).weights.keys()];
+  // A first pass fills natural's idf cache (its first idf of a term scans the corpus); the second is timed.
+  for (const n of sampled) natural.tfidfs(termsOf(n));
+  const naturalTimes = sampled.map((n) => {
+    const terms = termsOf(n);
+    const t = performance.now();
+    natural.tfidfs(terms);
+    return performance.now() - t;
+  });
+  const naturalScanP95Ms = percentile(naturalTimes, 0.95);
+  log(`natural TfIdf.tfidfs : ${sample} requêtes sur ${queries} (échantillon régulier), idf en cache, p95 ${naturalScanP95Ms.toFixed(1)} ms (texte seul, sans les autres composantes)`);
+
+  return {
+    profiles,
+    queries,
+    buildMs: Math.round(buildMs),
+    p50Ms: round(p50Ms),
+    p95Ms: round(p95Ms),
+    naturalScanP95Ms: round(naturalScanP95Ms),
+    speedup: round(naturalScanP95Ms / p95Ms, 1),
+    heapMb: Math.round(heapMb),
+  };
+}
+
+function argument(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} attend un entier positif`);
+  return value;
+}
+
+if (require.main === module) {
+  const profiles = argument('profiles', 200_000);
+  const queries = argument('queries', 300);
+  const naturalQueries = argument('natural-queries', profiles <= 20_000 ? queries : 20);
+  const result = runBench({ profiles, queries, naturalQueries, log: (line) => console.log(line) });
+  console.log(JSON.stringify(result));
+}
