@@ -1,0 +1,117 @@
+// Configuration: read from the environment once, validated, frozen, then passed down.
+// Nothing else in the code base reads process.env.
+import { isIP } from 'node:net';
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from './errors';
+
+const onOff = z.enum(['on', 'off'], { error: 'doit valoir "on" ou "off"' });
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'doit valoir development, production ou test' }).default('development'),
+  PORT: z.coerce.number({ error: 'doit être un nombre' }).int('doit être un entier').min(0, 'doit être entre 0 et 65535').max(65535, 'doit être entre 0 et 65535').default(4000),
+  DATA_DIR: z.string().trim().min(1, 'ne doit pas être vide').default('./data'),
+  MONGODB_URI: z.string().trim().regex(/^mongodb(\+srv)?:\/\//, 'doit commencer par mongodb:// ou mongodb+srv://').optional(),
+  JWT_SECRET: z.string().optional(),
+  JWT_TTL: z.string().trim().regex(/^\d+[smhd]$/, 'doit être une durée comme 8h, 30m ou 3600s').default('8h'),
+  SMTP_URL: z.string().trim().regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://').optional(),
+  MAIL_FROM: z.string().trim().min(3, 'ne doit pas être vide').default('Passerelle ESS <no-reply@localhost>'),
+  MAIL_GIVE_UP_AFTER: z.string().trim().regex(/^\d+(ms|s|m|h|d)$/, 'doit être une durée comme 24h, 90m ou 500ms').default('24h'),
+  MAIL_POLL_INTERVAL: z.string().trim().regex(/^\d+(ms|s|m|h|d)$/, 'doit être une durée comme 1s ou 200ms').default('1s'),
+  SAMPLE_DATA: onOff.default('on'),
+  CORS_ORIGINS: z.string().trim().default(''),
+  // Which peers may tell the client's address in X-Forwarded-For: never "true" (anyone could forge it).
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine(isTrustProxy, "doit être loopback, false, un nombre de relais ou une liste d'adresses IP ou de réseaux (ex. 10.0.0.0/8)")
+    .default('loopback'),
+});
+
+/** A hop count, false, or a list of proxy names, addresses and networks as express's proxy-addr takes them. */
+function isTrustProxy(value: string): boolean {
+  if (/^\d{1,2}$/.test(value) || value === 'false') return true;
+  return value.split(',').every((entry) => {
+    const [address = '', prefix, extra] = entry.trim().split('/');
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(address) && prefix === undefined) return true;
+    const family = isIP(address);
+    const bits = family === 4 ? 32 : 128;
+    return family !== 0 && extra === undefined && (prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits));
+  });
+}
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly production: boolean;
+  readonly port: number;
+  readonly dataDir: string; // absolute
+  readonly mongodbUri: string | null;
+  /** Null in development without JWT_SECRET: a secret is then generated once and kept in dataDir. */
+  readonly jwtSecret: string | null;
+  readonly jwtTtlSeconds: number;
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  /** A mail still undelivered this long after its first attempt is FAILED (shown to officers). */
+  readonly mailGiveUpAfterMs: number;
+  /** How often the outbox worker looks for mails due (it is also woken at once by an approval). */
+  readonly mailPollIntervalMs: number;
+  readonly sampleData: boolean;
+  readonly corsOrigins: readonly string[];
+  /** express's "trust proxy": a hop count, false, or the addresses of trusted reverse proxies. */
+  readonly trustProxy: number | boolean | string;
+}
+
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
+
+function seconds(duration: string): number {
+  const unit = duration.slice(-1) as keyof typeof UNIT_SECONDS;
+  return Number(duration.slice(0, -1)) * UNIT_SECONDS[unit];
+}
+
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+function milliseconds(duration: string): number {
+  const [, amount, unit] = /^(\d+)(ms|s|m|h|d)$/.exec(duration)!;
+  return Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS];
+}
+
+/** Validates the environment; throws ConfigError with one clear French line naming the variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // Empty values count as unset, as in most .env tooling.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Configuration invalide : ${String(issue.path[0])} ${issue.message}.`);
+  }
+  const v = parsed.data;
+  const production = v.NODE_ENV === 'production';
+  if (v.JWT_SECRET !== undefined && Buffer.byteLength(v.JWT_SECRET) < 32) {
+    throw new ConfigError('Configuration invalide : JWT_SECRET doit faire au moins 32 octets.');
+  }
+  if (production && v.JWT_SECRET === undefined) {
+    throw new ConfigError('Configuration invalide : JWT_SECRET est obligatoire en production (au moins 32 octets).');
+  }
+  if (seconds(v.JWT_TTL) < 60) {
+    throw new ConfigError('Configuration invalide : JWT_TTL doit être d\'au moins une minute.');
+  }
+  if (milliseconds(v.MAIL_POLL_INTERVAL) < 10) {
+    throw new ConfigError('Configuration invalide : MAIL_POLL_INTERVAL doit être d\'au moins 10 ms.');
+  }
+  return Object.freeze({
+    env: v.NODE_ENV,
+    production,
+    port: v.PORT,
+    dataDir: path.resolve(v.DATA_DIR),
+    mongodbUri: v.MONGODB_URI ?? null,
+    jwtSecret: v.JWT_SECRET ?? null,
+    jwtTtlSeconds: seconds(v.JWT_TTL),
+    smtpUrl: v.SMTP_URL ?? null,
+    mailFrom: v.MAIL_FROM,
+    mailGiveUpAfterMs: milliseconds(v.MAIL_GIVE_UP_AFTER),
+    mailPollIntervalMs: milliseconds(v.MAIL_POLL_INTERVAL),
+    sampleData: v.SAMPLE_DATA === 'on',
+    corsOrigins: Object.freeze(v.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)),
+    trustProxy: /^\d+$/.test(v.TRUST_PROXY) ? Number(v.TRUST_PROXY) : v.TRUST_PROXY === 'false' ? false : v.TRUST_PROXY,
+  });
+}

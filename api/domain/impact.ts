@@ -1,0 +1,156 @@
+// The yearly review's figures, computed once here for both the impactStats query and `npm run report`.
+//
+// What counts in a period [from, to):
+// - needs posted: needs created in the period, by kind;
+// - shortlists: those approved in the period (APPROVED or SENT); "sent" = every mail delivered;
+// - introductions: the (shortlist, structure) pairs of those shortlists, by the structure's
+//   inclusion kind and commune; "structures introduced" counts each structure once;
+// - outcomes: what those introductions produced so far (a cohort, so the conversion rate is
+//   WON / introductions of the same period).
+import { z } from 'zod';
+import { requireRole, type Viewer } from '../auth/guards';
+import { isMetropoleCommune } from '../reference/communes';
+import { INCLUSION_KIND_FR, NEED_KIND_FR, OUTCOME_FR } from '../reference/vocabulary';
+import type { Services } from '../services';
+import { between, byIds, byShortlists, shortlistsIn } from '../store/filters';
+import type { InclusionKind, NeedKind, OutcomeStatus, Store } from '../store/types';
+import { communeName } from './introductions';
+import { NEED_KINDS } from './needs';
+import { OUTCOME_STATUSES } from './outcomes';
+import { INCLUSION_KINDS } from './suppliers';
+import * as v from './validation';
+
+export interface ImpactStats {
+  from: Date;
+  to: Date; // excluded
+  needsPosted: number;
+  needsByKind: { kind: NeedKind; label: string; count: number }[];
+  shortlistsApproved: number;
+  shortlistsSent: number;
+  introductions: number;
+  structuresIntroduced: number;
+  introductionsByInclusionKind: { inclusionKind: InclusionKind | null; label: string; count: number }[];
+  introductionsByCommune: { commune: { code: string; name: string }; count: number }[]; // Métropole communes only
+  introductionsOutsideMetropole: number;
+  outcomes: { status: OutcomeStatus; label: string; count: number }[];
+  amountWon: number; // euros
+  conversionRate: number; // in [0, 1]
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Paris's offset from UTC, in minutes, at an instant. */
+function parisOffsetMinutes(at: Date): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/** Midnight in Paris on that calendar day (clocks change at 2-3 am, never around midnight). */
+function parisMidnight(year: number, month: number, day: number): Date {
+  const utc = Date.UTC(year, month - 1, day);
+  return new Date(utc - parisOffsetMinutes(new Date(utc)) * 60_000);
+}
+
+/** A bound: "YYYY-MM-DD" is a Paris calendar day (an upper bound then covers the whole day); else an ISO instant. */
+function bound(field: 'from' | 'to') {
+  return z
+    .string()
+    .trim()
+    .max(40)
+    .transform((s, ctx) => {
+      const day = DAY.exec(s);
+      if (day) {
+        const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
+        const check = new Date(Date.UTC(y, m - 1, d));
+        if (check.getUTCMonth() === m - 1 && check.getUTCDate() === d) return parisMidnight(y, m, d + (field === 'to' ? 1 : 0));
+      } else if (!Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s)) {
+        return new Date(s);
+      }
+      ctx.addIssue({ code: 'custom', message: 'date invalide (format attendu : 2025-12-31 ou une date ISO 8601)' });
+      return z.NEVER;
+    });
+}
+
+const periodSchema = z
+  .object({ from: bound('from'), to: bound('to') })
+  .refine((p) => p.from.getTime() < p.to.getTime(), { path: ['to'], message: 'la fin de la période doit suivre son début' });
+
+/** The period from user input (API or command line): BAD_USER_INPUT naming `from` or `to` otherwise. */
+export const parsePeriod = (from: unknown, to: unknown): { from: Date; to: Date } => v.parseInput(periodSchema, { from, to });
+
+export async function computeImpact(store: Store, from: Date, to: Date): Promise<ImpactStats> {
+  const needs = await store.needs.find(between('createdAt', from, to));
+  const shortlists = (await store.shortlists.find(between('approvedAt', from, to))).filter((s) => s.status !== 'DRAFT');
+  const pairs = shortlists.flatMap((s) => s.items.map((i) => ({ shortlistId: s.id, supplierId: i.supplierId })));
+  const supplierIds = [...new Set(pairs.map((p) => p.supplierId))];
+  const [suppliers, outcomes] = await Promise.all([
+    supplierIds.length ? store.suppliers.find(byIds(supplierIds)) : Promise.resolve([]),
+    shortlists.length ? store.outcomes.find(byShortlists(shortlists.map((s) => s.id))) : Promise.resolve([]),
+  ]);
+  const supplierOf = new Map(suppliers.map((s) => [s.id, s]));
+
+  const byKind = new Map<InclusionKind | null, number>();
+  const byCommune = new Map<string, number>();
+  let outside = 0;
+  for (const p of pairs) {
+    const s = supplierOf.get(p.supplierId);
+    const kind = s?.inclusionKind ?? null;
+    byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+    if (s && isMetropoleCommune(s.communeCode)) byCommune.set(s.communeCode, (byCommune.get(s.communeCode) ?? 0) + 1);
+    else outside += 1; // a structure since deleted counts here too: its commune is unknown
+  }
+  const introduced = new Set(pairs.map((p) => `${p.shortlistId}:${p.supplierId}`));
+  const counted = outcomes.filter((o) => introduced.has(`${o.shortlistId}:${o.supplierId}`));
+  const won = counted.filter((o) => o.status === 'WON');
+
+  return {
+    from,
+    to,
+    needsPosted: needs.length,
+    needsByKind: NEED_KINDS.map((kind) => ({ kind, label: NEED_KIND_FR[kind], count: needs.filter((n) => n.kind === kind).length })),
+    shortlistsApproved: shortlists.length,
+    shortlistsSent: shortlists.filter((s) => s.status === 'SENT').length,
+    introductions: pairs.length,
+    structuresIntroduced: supplierIds.length,
+    introductionsByInclusionKind: [...INCLUSION_KINDS, null].map((k) => ({
+      inclusionKind: k,
+      label: k ? INCLUSION_KIND_FR[k] : "Hors structure d'inclusion",
+      count: byKind.get(k) ?? 0,
+    })),
+    introductionsByCommune: [...byCommune]
+      .map(([code, count]) => ({ commune: { code, name: communeName(code) }, count }))
+      .sort((a, b) => b.count - a.count || a.commune.name.localeCompare(b.commune.name, 'fr')),
+    introductionsOutsideMetropole: outside,
+    outcomes: OUTCOME_STATUSES.map((status) => ({ status, label: OUTCOME_FR[status], count: counted.filter((o) => o.status === status).length })),
+    amountWon: won.reduce((sum, o) => sum + (o.amount ?? 0), 0),
+    conversionRate: pairs.length ? won.length / pairs.length : 0,
+  };
+}
+
+/** Officers and admins. */
+export function impactStats(services: Services, viewer: Viewer | null, from: unknown, to: unknown): Promise<ImpactStats> {
+  requireRole(viewer, 'OFFICER', 'ADMIN');
+  const period = parsePeriod(from, to);
+  return computeImpact(services.store, period.from, period.to);
+}
+
+/** The same figures as rows for the CSV report: indicator, key, French label, value. */
+export function impactRows(s: ImpactStats): [string, string, string, string | number][] {
+  return [
+    ['periode_debut', '', 'Début de la période (incluse)', s.from.toISOString()],
+    ['periode_fin', '', 'Fin de la période (exclue)', s.to.toISOString()],
+    ['besoins_publies', '', 'Besoins publiés', s.needsPosted],
+    ...s.needsByKind.map((k): [string, string, string, number] => ['besoins_par_type', k.kind, k.label, k.count]),
+    ['listes_approuvees', '', 'Listes de structures approuvées', s.shortlistsApproved],
+    ['listes_envoyees', '', 'Listes envoyées (tous les courriels remis)', s.shortlistsSent],
+    ['mises_en_relation', '', 'Mises en relation (structure présentée à une entreprise)', s.introductions],
+    ['structures_presentees', '', 'Structures présentées (chacune comptée une fois)', s.structuresIntroduced],
+    ...s.introductionsByInclusionKind.map((k): [string, string, string, number] => ['mises_en_relation_par_type', k.inclusionKind ?? '', k.label, k.count]),
+    ...s.introductionsByCommune.map((c): [string, string, string, number] => ['mises_en_relation_par_commune', c.commune.code, c.commune.name, c.count]),
+    ['mises_en_relation_hors_metropole', '', 'Mises en relation de structures hors Métropole', s.introductionsOutsideMetropole],
+    ...s.outcomes.map((o): [string, string, string, number] => ['suites', o.status, o.label, o.count]),
+    ['montant_remporte_euros', '', 'Montant remporté par les structures de l’ESS (euros)', s.amountWon],
+    ['taux_de_transformation', '', 'Taux de transformation (marchés remportés / mises en relation)', Number(s.conversionRate.toFixed(4))],
+  ];
+}

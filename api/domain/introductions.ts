@@ -1,0 +1,208 @@
+// The introduction mails of an approved shortlist: which rows the outbox holds for it, how an
+// approval releases them, what each one says, and how a crash between those steps is repaired.
+//
+// Approval protocol (nedb has no multi-document transaction):
+//   1. rows are written HELD, with ids derived from (shortlist, recipient): a retry cannot duplicate them;
+//   2. the shortlist's own update DRAFT → APPROVED is the commit point;
+//   3. its rows go HELD → PENDING (and the need is marked introduced).
+// Only PENDING rows are ever sent. The recovery pass redoes step 3 for any HELD row whose shortlist
+// is committed, and drops HELD rows of a shortlist still in DRAFT (an approval that died before 2).
+import { findCommune } from '../reference/communes';
+import { formatDateFr, formatEuros, structureKindFr } from '../reference/vocabulary';
+import type { Config } from '../config';
+import { OutboxWorker, type OutboxLog } from '../mail/outbox';
+import { renderFirmMail, renderStructureMail } from '../mail/templates';
+import { createMailTransport, type OutgoingMail } from '../mail/transport';
+import { byIds, heldRow, outboxIn, outboxOf, shortlistIn, shortlistsIn, undelivered } from '../store/filters';
+import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type ShortlistRecord, type Store, type SupplierRecord } from '../store/types';
+
+/** HELD rows of a DRAFT shortlist younger than this may belong to an approval still running. */
+const ABANDONED_AFTER_MS = 5 * 60_000;
+
+export const communeName = (code: string): string => findCommune(code)?.name ?? code;
+
+/** The domain of MAIL_FROM, for Message-IDs: "Passerelle ESS <no-reply@metropole.fr>" → "metropole.fr". */
+export function mailDomain(mailFrom: string): string {
+  const match = /@([A-Za-z0-9.-]+)/.exec(mailFrom);
+  return match ? match[1]! : 'passerelle-ess.local';
+}
+
+export const rowIdOf = (shortlistId: string, supplierId: string | null): string =>
+  supplierId ? `${shortlistId}:supplier:${supplierId}` : `${shortlistId}:firm`;
+
+/** The list's structures still in the directory: a retired one (account deleted) is written to no more. */
+async function suppliersOf(store: Store, shortlist: ShortlistRecord): Promise<Map<string, SupplierRecord>> {
+  const found = (await store.suppliers.find(byIds(shortlist.items.map((i) => i.supplierId)))).filter((s) => !s.retiredAt);
+  return new Map(found.map((s) => [s.id, s]));
+}
+
+/** One row for the firm, one per curated structure that still exists. */
+export function plannedRows(shortlist: ShortlistRecord, need: NeedRecord, suppliers: Map<string, SupplierRecord>, domain: string, now: Date): OutboxRecord[] {
+  const row = (supplierId: string | null, to: string): OutboxRecord => {
+    const id = rowIdOf(shortlist.id, supplierId);
+    return {
+      id,
+      shortlistId: shortlist.id,
+      recipientKind: supplierId ? 'SUPPLIER' : 'FIRM',
+      supplierId,
+      to,
+      messageId: `<${id.replace(/:/g, '.')}@${domain}>`,
+      state: 'HELD',
+      attempts: 0,
+      firstAttemptAt: null,
+      nextAttemptAt: now,
+      leaseOwner: null,
+      leaseUntil: null,
+      lastError: null,
+      sentAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+  };
+  const toSuppliers = shortlist.items.flatMap((i) => {
+    const s = suppliers.get(i.supplierId);
+    return s ? [row(s.id, s.contactEmail)] : [];
+  });
+  return [row(null, need.contactEmail), ...toSuppliers];
+}
+
+/** Step 1: the rows, HELD. A row left by an earlier attempt is refreshed while still HELD. */
+export async function holdRows(store: Store, shortlistId: string, rows: OutboxRecord[]): Promise<void> {
+  for (const row of rows) {
+    try {
+      await store.outbox.insert(row);
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError)) throw err;
+      await store.outbox.findOneAndUpdate(heldRow(row.id), { to: row.to, nextAttemptAt: row.nextAttemptAt });
+    }
+  }
+  await dropStaleHeld(store, shortlistId, new Set(rows.map((r) => r.id)));
+}
+
+/** HELD rows of an earlier attempt whose recipient is no longer on the list. */
+async function dropStaleHeld(store: Store, shortlistId: string, keep: Set<string>): Promise<void> {
+  for (const stale of await store.outbox.find(outboxOf(shortlistId, ['HELD']))) {
+    if (!keep.has(stale.id)) await store.outbox.remove(stale.id);
+  }
+}
+
+/** Step 3, idempotent: after the commit, every planned row becomes PENDING (written now if missing). */
+export async function releaseApproval(store: Store, shortlist: ShortlistRecord, domain: string): Promise<void> {
+  const need = await store.needs.findById(shortlist.needId);
+  if (!need) {
+    await dropStaleHeld(store, shortlist.id, new Set());
+    return;
+  }
+  if (!need.introducedAt) await store.needs.update(need.id, { introducedAt: shortlist.approvedAt ?? new Date() });
+  const now = new Date();
+  const rows = plannedRows(shortlist, need, await suppliersOf(store, shortlist), domain, now);
+  for (const row of rows) {
+    const promoted = await store.outbox.findOneAndUpdate(heldRow(row.id), { state: 'PENDING', nextAttemptAt: now });
+    if (promoted || (await store.outbox.findById(row.id))) continue;
+    try {
+      await store.outbox.insert({ ...row, state: 'PENDING' });
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError)) throw err; // written meanwhile by another release: fine
+    }
+  }
+  await dropStaleHeld(store, shortlist.id, new Set());
+}
+
+/** The shortlist becomes SENT once every one of its mails is delivered. */
+export async function completeIfDelivered(store: Store, shortlistId: string): Promise<void> {
+  if ((await store.outbox.count(undelivered(shortlistId))) > 0) return;
+  if ((await store.outbox.count(outboxOf(shortlistId))) === 0) return;
+  await store.shortlists.findOneAndUpdate(shortlistIn(shortlistId, 'APPROVED'), { status: 'SENT', sentAt: new Date() });
+}
+
+/** The recovery pass: at the worker's start, then now and then. */
+export async function recoverIntroductions(store: Store, domain: string, first: boolean): Promise<void> {
+  const held = await store.outbox.find(outboxIn('HELD'));
+  const byShortlist = new Map<string, OutboxRecord[]>();
+  for (const row of held) byShortlist.set(row.shortlistId, [...(byShortlist.get(row.shortlistId) ?? []), row]);
+  for (const [shortlistId, rows] of byShortlist) {
+    const shortlist = await store.shortlists.findById(shortlistId);
+    if (shortlist && shortlist.status !== 'DRAFT') {
+      await releaseApproval(store, shortlist, domain);
+    } else {
+      const abandoned = rows.filter((r) => !shortlist || r.updatedAt.getTime() < Date.now() - ABANDONED_AFTER_MS);
+      for (const row of abandoned) await store.outbox.remove(row.id);
+    }
+  }
+  // A crash between the last mail's SENT and the shortlist's SENT: settled once, at start.
+  if (first) for (const s of await store.shortlists.find(shortlistsIn(['APPROVED']))) await completeIfDelivered(store, s.id);
+}
+
+/** "entre 20 000 € et 40 000 €", "jusqu'à 40 000 €"… */
+export function budgetFr(min: number | null, max: number | null): string {
+  if (min !== null && max !== null) return min === max ? formatEuros(max) : `entre ${formatEuros(min)} et ${formatEuros(max)}`;
+  if (max !== null) return `jusqu'à ${formatEuros(max)}`;
+  if (min !== null) return `à partir de ${formatEuros(min)}`;
+  return 'non précisé';
+}
+
+const ADDED_BY_OFFICER = "Structure proposée par l'équipe de la Métropole.";
+
+/** The mail of one row, rendered from the committed shortlist and today's records. */
+export async function composeIntroductionMail(store: Store, row: OutboxRecord): Promise<OutgoingMail | { gone: string }> {
+  const shortlist = await store.shortlists.findById(row.shortlistId);
+  if (!shortlist || shortlist.status === 'DRAFT') return { gone: "La liste de structures n'existe plus." };
+  const need = await store.needs.findById(shortlist.needId);
+  if (!need) return { gone: "Le besoin de l'entreprise a été supprimé." };
+  const suppliers = await suppliersOf(store, shortlist);
+  const firmName = need.companyName ?? 'Une entreprise du territoire';
+
+  if (row.recipientKind === 'FIRM') {
+    const structures = shortlist.items.flatMap((item) => {
+      const s = suppliers.get(item.supplierId);
+      if (!s) return [];
+      return [
+        {
+          name: s.name,
+          kind: structureKindFr(s),
+          commune: communeName(s.communeCode),
+          description: s.description,
+          contactEmail: s.contactEmail,
+          website: s.website,
+          reasons: item.reasons.length ? item.reasons : [ADDED_BY_OFFICER],
+          note: item.note,
+        },
+      ];
+    });
+    if (structures.length === 0) return { gone: "Aucune des structures de la liste n'existe plus." };
+    const rendered = renderFirmMail({ needTitle: need.title, firmContactEmail: need.contactEmail, structures, message: shortlist.message, officerEmail: shortlist.replyTo });
+    return { ...rendered, to: row.to, replyTo: shortlist.replyTo, messageId: row.messageId };
+  }
+
+  const supplier = row.supplierId ? suppliers.get(row.supplierId) : undefined;
+  if (!supplier) return { gone: "La structure a été supprimée de l'annuaire." };
+  const rendered = renderStructureMail({
+    structureName: supplier.name,
+    firmName,
+    firmContactEmail: need.contactEmail,
+    needTitle: need.title,
+    needDescription: need.description,
+    budget: budgetFr(need.budgetMin, need.budgetMax),
+    deadline: need.deadline ? formatDateFr(need.deadline) : null,
+    place: communeName(need.communeCode),
+    introducedCount: shortlist.items.filter((i) => suppliers.has(i.supplierId)).length,
+  });
+  // A reply from the structure goes straight to the firm.
+  return { ...rendered, to: row.to, replyTo: need.contactEmail, messageId: row.messageId };
+}
+
+/** The server's outbox: delivers introduction mails through SMTP_URL (or .eml files). Started once the service is ready. */
+export function createIntroductionOutbox(store: Store, config: Config, log: OutboxLog): OutboxWorker {
+  const domain = mailDomain(config.mailFrom);
+  return new OutboxWorker(
+    store,
+    createMailTransport(config),
+    {
+      compose: (row) => composeIntroductionMail(store, row),
+      delivered: (row) => completeIfDelivered(store, row.shortlistId),
+      recover: (first) => recoverIntroductions(store, domain, first),
+    },
+    { pollIntervalMs: config.mailPollIntervalMs, giveUpAfterMs: config.mailGiveUpAfterMs },
+    log,
+  );
+}

@@ -1,0 +1,119 @@
+// Bridges stored records and the matcher: turns suppliers into profiles, keeps the index in step
+// with every write, and answers matchSuppliers for officers.
+import { Matcher } from '../../matching';
+import type { Match, MatchWeights, NeedQuery, Profile } from '../../matching/types';
+import { requireRole, type Viewer } from '../auth/guards';
+import { badInput, notFound } from '../errors';
+import { communeCentroid, findCommune } from '../reference/communes';
+import { nafLabel } from '../reference/naf';
+import type { Services } from '../services';
+import { byIds, updatedAfter } from '../store/filters';
+import type { NeedRecord, Store, SupplierRecord } from '../store/types';
+
+export interface MatchingService {
+  upsert(supplier: SupplierRecord): void;
+  remove(supplierId: string): void;
+  rank(need: NeedRecord, limit: number): Match[];
+  /** Catches up with writes made by other instances (MongoDB deployments); see startRefresh. */
+  refresh(): Promise<void>;
+  readonly size: number;
+}
+
+/** Given coordinates win; else the commune's centroid; else only the département is known. */
+function place(r: { communeCode: string; latitude: number | null; longitude: number | null }) {
+  const centroid = r.latitude !== null && r.longitude !== null ? { latitude: r.latitude, longitude: r.longitude } : communeCentroid(r.communeCode);
+  return { latitude: centroid?.latitude ?? null, longitude: centroid?.longitude ?? null, departement: findCommune(r.communeCode)?.departement ?? null };
+}
+
+export function toProfile(s: SupplierRecord): Profile {
+  return {
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    services: s.services,
+    nafCodes: s.nafCodes,
+    labels: s.labels,
+    legalForm: s.legalForm,
+    inclusionKind: s.inclusionKind,
+    ...place(s),
+    interventionRadiusKm: s.interventionRadiusKm,
+    employees: s.employees,
+    maxContractValue: s.maxContractValue,
+  };
+}
+
+export function toNeedQuery(n: NeedRecord): NeedQuery {
+  return {
+    title: n.title,
+    description: n.description,
+    kind: n.kind,
+    nafCodes: n.nafCodes,
+    ...place(n),
+    budgetMin: n.budgetMin,
+    budgetMax: n.budgetMax,
+    requiredLabels: n.requiredLabels,
+    preferredInclusionKinds: n.preferredInclusionKinds,
+  };
+}
+
+const DELETION_SWEEP_EVERY = 12;
+
+/** Builds the index from every stored supplier; the server reports ready only after this. */
+export async function buildMatchingService(store: Store, weights?: Partial<MatchWeights>): Promise<MatchingService> {
+  const matcher = new Matcher({ weights, nafLabel });
+  const indexed = new Set<string>();
+  let watermark = new Date(0);
+  let refreshes = 0;
+  const upsert = (supplier: SupplierRecord) => {
+    if (supplier.updatedAt > watermark) watermark = supplier.updatedAt;
+    if (supplier.retiredAt) return remove(supplier.id); // an anonymous stub is never proposed
+    matcher.upsert(toProfile(supplier));
+    indexed.add(supplier.id);
+  };
+  const remove = (id: string) => {
+    matcher.remove(id);
+    indexed.delete(id);
+  };
+  for (const supplier of await store.suppliers.find({})) upsert(supplier);
+  return {
+    upsert,
+    remove,
+    rank: (need, limit) => matcher.match(toNeedQuery(need), limit),
+    async refresh() {
+      // Writes since the watermark; clocks of instances may differ a little, so look back a
+      // minute (re-indexing a profile is idempotent). Deletions: compare the id sets now and then.
+      for (const supplier of await store.suppliers.find(updatedAfter(new Date(watermark.getTime() - 60_000)))) upsert(supplier);
+      refreshes += 1;
+      if (refreshes % DELETION_SWEEP_EVERY !== 0) return;
+      const stored = new Set((await store.suppliers.find({})).map((s) => s.id));
+      for (const id of [...indexed]) if (!stored.has(id)) remove(id);
+    },
+    get size() {
+      return matcher.size;
+    },
+  };
+}
+
+export const DEFAULT_MATCH_LIMIT = 10;
+export const MAX_MATCH_LIMIT = 50;
+
+export interface SupplierMatch extends Omit<Match, 'profileId'> {
+  supplier: SupplierRecord;
+}
+
+/** Officers and admins: the suppliers ranked for a need, best first. */
+export async function matchSuppliers(services: Services, viewer: Viewer | null, needId: string, limit?: number | null): Promise<SupplierMatch[]> {
+  requireRole(viewer, 'OFFICER', 'ADMIN');
+  const size = limit ?? DEFAULT_MATCH_LIMIT;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_MATCH_LIMIT) {
+    throw badInput('limit', `« limit » : doit être un entier entre 1 et ${MAX_MATCH_LIMIT}.`);
+  }
+  const need = await services.store.needs.findById(needId);
+  if (!need) throw notFound('Besoin introuvable.');
+  const matches = services.matching.rank(need, size);
+  const suppliers = new Map((await services.store.suppliers.find(byIds(matches.map((m) => m.profileId)))).map((s) => [s.id, s]));
+  return matches.flatMap(({ profileId, ...rest }) => {
+    const supplier = suppliers.get(profileId);
+    return supplier ? [{ supplier, ...rest }] : [];
+  });
+}

@@ -1,0 +1,105 @@
+// Firms' needs: posted by the firm, or recorded by an officer on a firm's behalf.
+import { z } from 'zod';
+import { canSeePrivate, isStaff, requireRole, type Viewer } from '../auth/guards';
+import { badInput, forbidden } from '../errors';
+import type { Services } from '../services';
+import { needsFilter, NEEDS_ORDER } from '../store/filters';
+import type { NeedKind, NeedRecord } from '../store/types';
+import { newId } from './ids';
+import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
+import { INCLUSION_KINDS } from './suppliers';
+import * as v from './validation';
+
+export const NEED_KINDS = ['PURCHASE', 'SUBCONTRACTING', 'RSE_PARTNERSHIP', 'INSERTION_CLAUSE', 'SPONSORSHIP'] as const satisfies readonly NeedKind[];
+
+const budget = v.count(1_000_000_000);
+
+const needSchema = z
+  .object({
+    title: v.text(200),
+    description: v.text(5000),
+    kind: z.enum(NEED_KINDS, 'type de besoin inconnu'),
+    companyName: v.optionalText(200),
+    contactEmail: v.email.nullish().transform((e) => e ?? null),
+    nafCodes: v.nafCodes,
+    communeCode: v.communeCode,
+    latitude: v.latitude,
+    longitude: v.longitude,
+    budgetMin: budget,
+    budgetMax: budget,
+    requiredLabels: v.labels,
+    preferredInclusionKinds: z
+      .array(z.enum(INCLUSION_KINDS, "type de structure d'inclusion inconnu"))
+      .max(INCLUSION_KINDS.length)
+      .nullish()
+      .transform((kinds) => [...new Set(kinds ?? [])]),
+    deadline: z
+      .string()
+      .max(40)
+      .refine((s) => !Number.isNaN(Date.parse(s)), 'date invalide (format ISO 8601 attendu, ex. 2027-03-31)')
+      .transform((s) => new Date(s))
+      .refine((d) => d.getTime() > Date.now() - 86_400_000, "l'échéance est déjà passée")
+      .nullish()
+      .transform((d) => d ?? null),
+  })
+  .superRefine(v.bothOrNeither)
+  .superRefine((need, ctx) => {
+    if (need.budgetMin !== null && need.budgetMax !== null && need.budgetMin > need.budgetMax) {
+      ctx.addIssue({ code: 'custom', path: ['budgetMax'], message: 'le budget maximum doit être supérieur ou égal au budget minimum' });
+    }
+  });
+
+export type NeedInput = z.input<typeof needSchema>;
+
+/** Companies post for themselves; officers and admins record a need heard by phone and must name the firm. */
+export async function postNeed(services: Services, viewer: Viewer | null, input: unknown): Promise<NeedRecord> {
+  const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
+  const need = v.parseInput(needSchema, input);
+  let companyName = need.companyName;
+  if (isStaff(who)) {
+    if (!companyName) throw badInput('companyName', "« companyName » : obligatoire quand un agent enregistre le besoin d'une entreprise.");
+  } else {
+    const organisation = who.organisationId ? await services.store.organisations.findById(who.organisationId) : null;
+    companyName ??= organisation?.name ?? null;
+  }
+  const now = new Date();
+  const record: NeedRecord = {
+    id: newId(),
+    organisationId: isStaff(who) ? null : who.organisationId,
+    createdBy: who.userId,
+    ...need,
+    companyName,
+    contactEmail: need.contactEmail ?? who.email,
+    createdAt: now,
+    updatedAt: now,
+  };
+  return services.store.needs.insert(record);
+}
+
+/** A need is visible to its firm's users and to staff. */
+export function canSeeNeed(viewer: Viewer | null, need: NeedRecord): boolean {
+  return canSeePrivate(viewer, need.organisationId) || (viewer !== null && viewer.userId === need.createdBy);
+}
+
+export async function getNeed(services: Services, viewer: Viewer | null, id: string): Promise<NeedRecord | null> {
+  const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
+  const need = await services.store.needs.findById(id);
+  if (need && !canSeeNeed(who, need)) throw forbidden("Ce besoin n'est pas le vôtre.");
+  return need;
+}
+
+/** Staff see every need, newest first; a firm sees its own. */
+export async function listNeeds(services: Services, viewer: Viewer | null, args: { first?: number | null; after?: string | null }): Promise<Page<NeedRecord>> {
+  const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
+  const size = pageSize(args.first);
+  const after = decodeDateCursor(args.after);
+  const scope = isStaff(who) ? {} : { organisationId: who.organisationId ?? '', createdBy: who.userId };
+  const [fetched, totalCount] = await Promise.all([
+    services.store.needs.find(needsFilter({ ...scope, before: after ?? undefined }), {
+      sort: NEEDS_ORDER,
+      limit: size + 1,
+    }),
+    services.store.needs.count(needsFilter(scope)),
+  ]);
+  return toPage(fetched, size, totalCount, (n) => encodeCursor([n.createdAt.getTime(), n.id]));
+}

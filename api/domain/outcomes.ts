@@ -1,0 +1,84 @@
+// What the introductions produced: per introduced structure, the latest word of the firm or an officer.
+import { z } from 'zod';
+import { isStaff, requireViewer, type Viewer } from '../auth/guards';
+import { badInput, conflict, forbidden, notFound } from '../errors';
+import type { Services } from '../services';
+import { byIds, byShortlists } from '../store/filters';
+import { DuplicateKeyError, type OutcomeRecord, type OutcomeStatus, type ShortlistItemRecord, type ShortlistRecord, type SupplierRecord } from '../store/types';
+import { canSeeNeed } from './needs';
+import * as v from './validation';
+
+export const OUTCOME_STATUSES = ['CONTACTED', 'QUOTE_REQUESTED', 'WON', 'LOST', 'NO_FOLLOW_UP'] as const satisfies readonly OutcomeStatus[];
+
+const outcomeSchema = z
+  .object({
+    shortlistId: z.string().max(100),
+    supplierId: z.string().max(100),
+    status: z.enum(OUTCOME_STATUSES, 'suite inconnue'),
+    amount: v.count(1_000_000_000),
+  })
+  .superRefine((o, ctx) => {
+    if (o.status === 'WON' && o.amount === null) {
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: 'obligatoire pour un marché remporté (montant en euros)' });
+    }
+    if (o.status !== 'WON' && o.amount !== null) {
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: 'seulement pour un marché remporté (WON)' });
+    }
+  });
+
+export const outcomeIdOf = (shortlistId: string, supplierId: string): string => `${shortlistId}:${supplierId}`;
+
+/** An item as the API shows it: its rank, its structure and what came of it. */
+export interface ShortlistItemView extends ShortlistItemRecord {
+  shortlistId: string;
+  rank: number;
+  supplier: SupplierRecord;
+  outcome: OutcomeRecord | null;
+}
+
+/** The items whose structure still exists, with their outcomes: two reads whatever the length. */
+export async function itemsOf(services: Services, shortlist: ShortlistRecord): Promise<ShortlistItemView[]> {
+  const ids = shortlist.items.map((i) => i.supplierId);
+  const [suppliers, outcomes] = await Promise.all([
+    services.store.suppliers.find(byIds(ids)),
+    shortlist.status === 'DRAFT' ? Promise.resolve([]) : services.store.outcomes.find(byShortlists([shortlist.id])),
+  ]);
+  const supplierOf = new Map(suppliers.map((s) => [s.id, s]));
+  const outcomeOf = new Map(outcomes.map((o) => [o.supplierId, o]));
+  return shortlist.items.flatMap((item, index) => {
+    const supplier = supplierOf.get(item.supplierId);
+    return supplier ? [{ ...item, shortlistId: shortlist.id, rank: index + 1, supplier, outcome: outcomeOf.get(item.supplierId) ?? null }] : [];
+  });
+}
+
+/** The need's firm users or staff record what an introduction produced; recording again replaces it. */
+export async function recordOutcome(services: Services, viewer: Viewer | null, input: unknown): Promise<ShortlistItemView> {
+  const who = requireViewer(viewer);
+  const o = v.parseInput(outcomeSchema, input);
+  const { store } = services;
+  const shortlist = await store.shortlists.findById(o.shortlistId);
+  if (!shortlist) throw notFound('Liste de structures introuvable.');
+  const need = await store.needs.findById(shortlist.needId);
+  const firmUser = need !== null && who.role === 'COMPANY' && canSeeNeed(who, need);
+  if (!isStaff(who) && !firmUser) throw forbidden("Seuls l'entreprise concernée et les agents de la Métropole peuvent renseigner les suites.");
+  if (shortlist.status === 'DRAFT') throw conflict("Cette liste n'a pas encore été approuvée : il n'y a pas encore de suite à renseigner.");
+  if (!shortlist.items.some((i) => i.supplierId === o.supplierId)) {
+    throw badInput('supplierId', '« supplierId » : cette structure ne fait pas partie de la liste.');
+  }
+
+  const id = outcomeIdOf(shortlist.id, o.supplierId);
+  const fields = { status: o.status, amount: o.amount, recordedBy: who.userId };
+  const now = new Date();
+  const saved =
+    (await store.outcomes.update(id, fields)) ??
+    (await store.outcomes
+      .insert({ id, shortlistId: shortlist.id, needId: shortlist.needId, supplierId: o.supplierId, ...fields, createdAt: now, updatedAt: now })
+      .catch(async (err: unknown) => {
+        // Recorded by someone else at the same instant: ours is the latest word.
+        if (err instanceof DuplicateKeyError) return (await store.outcomes.update(id, fields))!;
+        throw err;
+      }));
+  const item = (await itemsOf(services, shortlist)).find((i) => i.supplierId === o.supplierId);
+  if (!item) throw notFound('Structure introuvable.');
+  return { ...item, outcome: saved };
+}

@@ -1,0 +1,50 @@
+// Cursor pagination: opaque cursors carrying the sort key of the last item returned.
+import { z } from 'zod';
+import { badInput } from '../errors';
+
+/** A page in the shape of a GraphQL connection (Relay's), which is what every list of ours answers. */
+export interface Page<T> {
+  edges: { node: T; cursor: string }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput('first', `« first » : doit être un entier entre 1 et ${MAX_PAGE_SIZE}.`);
+  }
+  return first;
+}
+
+export const encodeCursor = (key: readonly (string | number)[]): string => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+const cursorShape = z.tuple([z.union([z.string(), z.number()]), z.string()]);
+
+/** The [sortValue, id] pair of a cursor this service produced; BAD_USER_INPUT on anything else. */
+export function decodeCursor(cursor: string | null | undefined): [string | number, string] | null {
+  if (cursor === null || cursor === undefined) return null;
+  try {
+    return cursorShape.parse(JSON.parse(Buffer.from(cursor.slice(0, 1000), 'base64url').toString('utf8')));
+  } catch {
+    throw badInput('after', '« after » : curseur de pagination invalide.');
+  }
+}
+
+/** A cursor over a date-ordered list: [timestamp, id]; a forged or foreign one is BAD_USER_INPUT, never an invalid date. */
+export function decodeDateCursor(cursor: string | null | undefined): { createdAt: Date; id: string } | null {
+  const key = decodeCursor(cursor);
+  if (!key) return null;
+  if (typeof key[0] !== 'number' || !Number.isFinite(new Date(key[0]).getTime())) throw badInput('after', '« after » : curseur de pagination invalide.');
+  return { createdAt: new Date(key[0]), id: key[1] };
+}
+
+/** Builds a page from `size + 1` fetched items. */
+export function toPage<T>(fetched: T[], size: number, totalCount: number, cursorOf: (item: T) => string): Page<T> {
+  const edges = fetched.slice(0, size).map((node) => ({ node, cursor: cursorOf(node) }));
+  const endCursor = edges.length > 0 ? edges[edges.length - 1]!.cursor : null;
+  return { edges, pageInfo: { hasNextPage: fetched.length > size, endCursor }, totalCount };
+}

@@ -1,0 +1,179 @@
+// Personal data (RGPD): a user exports what the service holds about it and its organisation; a
+// firm's or a structure's user deletes its account (and, for a structure, its profile). Past
+// introductions stay for the yearly statistics, anonymised: a structure they name becomes a stub
+// keeping only its legal form, inclusion kind and commune.
+import { requireViewer, type Viewer } from '../auth/guards';
+import { badInput, forbidden, unauthenticated } from '../errors';
+import { fold } from '../../matching/text/fold';
+import type { Services } from '../services';
+import {
+  aboutSupplier,
+  addressedTo,
+  byIds,
+  needsContacting,
+  needsFilter,
+  NEEDS_ORDER,
+  ofOrganisation,
+  shortlistsNaming,
+  shortlistsOfNeed,
+} from '../store/filters';
+import type { NeedRecord, OutboxRecord, ShortlistRecord, SupplierRecord } from '../store/types';
+
+/** Stands for an erased address: the .invalid domain can never receive mail (RFC 2606). */
+export const ERASED_EMAIL = 'adresse-supprimee@anonyme.invalid';
+export const ERASED_NAME = 'Structure supprimée';
+const ERASED_DESCRIPTION = 'Profil supprimé à la demande de la structure.';
+const UNSENT_ERROR = 'Destinataire supprimé à sa demande (RGPD) : message non envoyé.';
+
+const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
+
+function profileView(s: SupplierRecord) {
+  const { searchText: _t, sortKey: _k, labelKeys: _l, retiredAt: _r, ...profile } = s;
+  return { ...profile, createdAt: iso(s.createdAt), updatedAt: iso(s.updatedAt) };
+}
+
+function needView(n: NeedRecord) {
+  const { latitude, longitude, ...need } = n;
+  return { ...need, coordinates: latitude !== null && longitude !== null ? { latitude, longitude } : null, deadline: iso(n.deadline), createdAt: iso(n.createdAt), updatedAt: iso(n.updatedAt) };
+}
+
+const sent = (s: ShortlistRecord) => s.status !== 'DRAFT';
+
+/** What a structure was introduced to: the need as its mail described it, and what came of it. */
+async function introductionsOf(services: Services, supplier: SupplierRecord) {
+  const { store } = services;
+  const shortlists = (await store.shortlists.find(shortlistsNaming(supplier.id))).filter(sent);
+  const needs = new Map((await store.needs.find(byIds(shortlists.map((s) => s.needId)))).map((n) => [n.id, n]));
+  const outcomes = new Map((await store.outcomes.find(aboutSupplier(supplier.id))).map((o) => [o.shortlistId, o]));
+  return shortlists.map((s) => {
+    const need = needs.get(s.needId);
+    const outcome = outcomes.get(s.id);
+    return {
+      shortlistId: s.id,
+      approvedAt: iso(s.approvedAt),
+      need: need ? { title: need.title, kind: need.kind, companyName: need.companyName, communeCode: need.communeCode } : null,
+      outcome: outcome ? { status: outcome.status, amount: outcome.amount, recordedAt: iso(outcome.updatedAt) } : null,
+    };
+  });
+}
+
+/** The shortlists approved for a firm's needs: which structures it was introduced to. */
+async function introductionsFor(services: Services, needs: NeedRecord[]) {
+  const { store } = services;
+  const shortlists = (await Promise.all(needs.map((n) => store.shortlists.find(shortlistsOfNeed(n.id))))).flat().filter(sent);
+  const names = new Map((await store.suppliers.find(byIds(shortlists.flatMap((s) => s.items.map((i) => i.supplierId))))).map((s) => [s.id, s.name]));
+  return shortlists.map((s) => ({
+    shortlistId: s.id,
+    needId: s.needId,
+    approvedAt: iso(s.approvedAt),
+    structures: s.items.map((i) => names.get(i.supplierId) ?? ERASED_NAME),
+  }));
+}
+
+/** Everything the service holds about the viewer's account and organisation, as one JSON document. */
+export async function exportMyData(services: Services, viewer: Viewer | null): Promise<string> {
+  const who = requireViewer(viewer);
+  const { store } = services;
+  const user = await store.users.findById(who.userId);
+  if (!user) throw unauthenticated();
+  const organisation = user.organisationId ? await store.organisations.findById(user.organisationId) : null;
+  const data: Record<string, unknown> = {
+    exportedAt: new Date().toISOString(),
+    controller: 'Passerelle ESS — Métropole Rouen Normandie',
+    account: { id: user.id, email: user.email, role: user.role, createdAt: iso(user.createdAt), updatedAt: iso(user.updatedAt) },
+    organisation: organisation ? { id: organisation.id, name: organisation.name, kind: organisation.kind } : null,
+  };
+  if (user.role === 'SUPPLIER' && user.organisationId) {
+    const profile = (await store.suppliers.find(ofOrganisation(user.organisationId))).find((s) => !s.retiredAt) ?? null;
+    data.supplierProfile = profile ? profileView(profile) : null;
+    data.introductions = profile ? await introductionsOf(services, profile) : [];
+  }
+  if (user.role === 'COMPANY') {
+    const needs = await store.needs.find(needsFilter({ organisationId: user.organisationId ?? '', createdBy: user.id }), { sort: NEEDS_ORDER });
+    data.needs = needs.map(needView);
+    data.introductions = await introductionsFor(services, needs);
+  }
+  return JSON.stringify(data, null, 2);
+}
+
+/** Mails to an erased recipient lose their address; those not sent yet never will be. */
+async function stopMails(services: Services, rows: OutboxRecord[]): Promise<void> {
+  for (const row of rows) {
+    const unsent = row.state === 'HELD' || row.state === 'PENDING' || row.state === 'FAILED';
+    await services.store.outbox.update(row.id, unsent ? { to: ERASED_EMAIL, state: 'FAILED', lastError: UNSENT_ERROR } : { to: ERASED_EMAIL });
+  }
+}
+
+/** The anonymous stub of a structure: what the statistics count, nothing that names it. */
+function stub(s: SupplierRecord, now: Date): Partial<SupplierRecord> {
+  return {
+    organisationId: null,
+    name: ERASED_NAME,
+    siret: null,
+    description: ERASED_DESCRIPTION,
+    services: [],
+    nafCodes: [],
+    latitude: null,
+    longitude: null,
+    interventionRadiusKm: null,
+    employees: null,
+    maxContractValue: null,
+    labels: [],
+    labelKeys: [],
+    contactEmail: ERASED_EMAIL,
+    website: null,
+    searchText: fold(ERASED_NAME),
+    sortKey: fold(ERASED_NAME),
+    legalForm: s.legalForm,
+    inclusionKind: s.inclusionKind,
+    communeCode: s.communeCode,
+    retiredAt: now,
+  };
+}
+
+/**
+ * Takes a structure out of every list: out of open drafts, out of the matcher; its mails stop. Sent
+ * introductions or outcomes naming it keep it as an anonymous stub; otherwise it is removed.
+ */
+async function retireSupplier(services: Services, supplier: SupplierRecord): Promise<void> {
+  const { store } = services;
+  const naming = await store.shortlists.find(shortlistsNaming(supplier.id));
+  for (const draft of naming.filter((s) => !sent(s))) {
+    await store.shortlists.update(draft.id, { items: draft.items.filter((i) => i.supplierId !== supplier.id), revision: draft.revision + 1 });
+  }
+  await stopMails(services, await store.outbox.find(aboutSupplier(supplier.id)));
+  const kept = naming.some(sent) || (await store.outcomes.count(aboutSupplier(supplier.id))) > 0;
+  if (kept) await store.suppliers.update(supplier.id, stub(supplier, new Date()));
+  else await store.suppliers.remove(supplier.id);
+  services.matching.remove(supplier.id);
+}
+
+/**
+ * A firm's or a structure's user deletes its account; for a structure, its profile goes too. The
+ * account is removed last, so an interrupted deletion can be asked again.
+ */
+export async function deleteMyAccount(services: Services, viewer: Viewer | null, confirm: boolean): Promise<boolean> {
+  const who = requireViewer(viewer);
+  if (who.role !== 'COMPANY' && who.role !== 'SUPPLIER') {
+    throw forbidden('Les comptes des agents et des administrateurs sont supprimés par un administrateur.');
+  }
+  if (confirm !== true) throw badInput('confirm', '« confirm » : doit valoir true pour supprimer définitivement votre compte.');
+  const { store } = services;
+  const user = await store.users.findById(who.userId);
+  if (!user) throw unauthenticated();
+  const organisationId = user.organisationId;
+
+  if (user.role === 'SUPPLIER' && organisationId) {
+    for (const profile of await store.suppliers.find(ofOrganisation(organisationId))) await retireSupplier(services, profile);
+  }
+  for (const need of await store.needs.find(needsContacting(user.email))) await store.needs.update(need.id, { contactEmail: ERASED_EMAIL });
+  await stopMails(services, await store.outbox.find(addressedTo(user.email)));
+  await store.users.remove(user.id);
+
+  // An organisation nobody belongs to any more, with no profile left, goes too.
+  if (organisationId && (await store.users.count(ofOrganisation(organisationId))) === 0 && (await store.suppliers.count(ofOrganisation(organisationId))) === 0) {
+    await store.organisations.remove(organisationId);
+  }
+  await store.compact(); // the embedded files keep overwritten lines until compacted
+  return true;
+}

@@ -1,0 +1,244 @@
+// Shortlists: the matcher proposes, an officer curates and approves, the outbox introduces.
+// Who may do what: drafting, editing, approving and the officers' lists are OFFICER and ADMIN
+// only. A shortlist is read by staff at any time, and by the need's firm once it is APPROVED or
+// SENT (a draft is the Métropole's work in progress, not yet an answer to the firm).
+import { z } from 'zod';
+import { isStaff, requireRole, requireViewer, type Viewer } from '../auth/guards';
+import { badInput, conflict, forbidden, notFound } from '../errors';
+import type { Services } from '../services';
+import {
+  AWAITING_ORDER,
+  awaitingShortlistFilter,
+  byIds,
+  INTRODUCTIONS_ORDER,
+  introductionsFilter,
+  openDraftOf,
+  outboxIn,
+  outboxOf,
+  shortlistIn,
+  shortlistsOfNeed,
+} from '../store/filters';
+import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type ShortlistItemRecord, type ShortlistRecord, type ShortlistStatus } from '../store/types';
+import { holdRows, mailDomain, plannedRows, releaseApproval } from './introductions';
+import { newId } from './ids';
+import { canSeeNeed } from './needs';
+import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
+import * as v from './validation';
+
+export const DEFAULT_SHORTLIST_SIZE = 5;
+export const MAX_SHORTLIST_SIZE = 20;
+const STAFF = ['OFFICER', 'ADMIN'] as const;
+
+const sizeSchema = z.object({
+  size: z.number().int('doit être un entier').min(1, 'au moins 1').max(MAX_SHORTLIST_SIZE, `au plus ${MAX_SHORTLIST_SIZE}`).nullish(),
+});
+
+const updateSchema = z.object({
+  supplierIds: z
+    .array(z.string().trim().min(1, 'identifiant vide').max(100, 'identifiant trop long'))
+    .max(MAX_SHORTLIST_SIZE, `au plus ${MAX_SHORTLIST_SIZE} structures`)
+    .refine((ids) => new Set(ids).size === ids.length, 'une structure y figure deux fois'),
+  notes: z
+    .array(z.object({ supplierId: z.string().max(100), note: v.optionalText(500) }))
+    .max(MAX_SHORTLIST_SIZE, `au plus ${MAX_SHORTLIST_SIZE} notes`)
+    .nullish(),
+});
+
+const approveSchema = z.object({ message: v.optionalText(2000) });
+
+async function needOf(services: Services, needId: string): Promise<NeedRecord> {
+  const need = await services.store.needs.findById(needId);
+  if (!need) throw notFound('Besoin introuvable.');
+  return need;
+}
+
+async function existing(services: Services, id: string): Promise<ShortlistRecord> {
+  const shortlist = await services.store.shortlists.findById(id);
+  if (!shortlist) throw notFound('Liste de structures introuvable.');
+  return shortlist;
+}
+
+const alreadyApproved = () => conflict('Cette liste est déjà approuvée : elle ne peut plus être modifiée.');
+
+/** The need's open draft, or a new one with the matcher's best eligible structures. */
+export async function draftShortlist(services: Services, viewer: Viewer | null, needId: string, size?: number | null): Promise<ShortlistRecord> {
+  const who = requireRole(viewer, ...STAFF);
+  const wanted = v.parseInput(sizeSchema, { size }).size ?? DEFAULT_SHORTLIST_SIZE;
+  const need = await needOf(services, needId);
+  const { shortlists } = services.store;
+  const open = await shortlists.findOne(openDraftOf(need.id));
+  if (open) return open;
+
+  // Ineligible structures (a required label missing, out of range) are never proposed: officers may still add them.
+  const matches = services.matching.rank(need, wanted).filter((m) => m.eligible);
+  const stored = new Set((await services.store.suppliers.find(byIds(matches.map((m) => m.profileId)))).filter((s) => !s.retiredAt).map((s) => s.id));
+  const items: ShortlistItemRecord[] = matches
+    .filter((m) => stored.has(m.profileId))
+    .map((m) => ({ supplierId: m.profileId, note: null, reasons: m.reasons, score: m.score, proposed: true }));
+  const now = new Date();
+  const record: ShortlistRecord = {
+    id: newId(),
+    needId: need.id,
+    status: 'DRAFT',
+    items,
+    revision: 0,
+    openDraftOf: need.id,
+    draftedBy: who.userId,
+    message: null,
+    approvedBy: null,
+    replyTo: null,
+    approvedAt: null,
+    sentAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    return await shortlists.insert(record);
+  } catch (err) {
+    // Two officers drafting at once: the unique index let one in; both get that one.
+    if (!(err instanceof DuplicateKeyError)) throw err;
+    const winner = await shortlists.findOne(openDraftOf(need.id));
+    if (!winner) throw err;
+    return winner;
+  }
+}
+
+/** Reasons for structures the matcher did not propose: its own, when it ranks them for this need at all. */
+function reasonsFor(services: Services, need: NeedRecord, supplierIds: string[]): Map<string, { reasons: string[]; score: number }> {
+  if (supplierIds.length === 0) return new Map();
+  const wanted = new Set(supplierIds);
+  const ranked = services.matching.rank(need, Math.max(services.matching.size, 1));
+  return new Map(ranked.filter((m) => wanted.has(m.profileId)).map((m) => [m.profileId, { reasons: m.reasons, score: m.score }]));
+}
+
+/** Sets the curated order (and notes, when given: a note of null or "" removes it). DRAFT only. */
+export async function updateShortlist(services: Services, viewer: Viewer | null, id: string, supplierIds: unknown, notes?: unknown): Promise<ShortlistRecord> {
+  requireRole(viewer, ...STAFF);
+  const input = v.parseInput(updateSchema, { supplierIds, notes });
+  const shortlist = await existing(services, id);
+  if (shortlist.status !== 'DRAFT') throw alreadyApproved();
+
+  // A retired structure (its account deleted: an anonymous stub) is as good as unknown here.
+  const found = new Set((await services.store.suppliers.find(byIds(input.supplierIds))).filter((s) => !s.retiredAt).map((s) => s.id));
+  const unknown = input.supplierIds.find((sid) => !found.has(sid));
+  if (unknown !== undefined) throw badInput('supplierIds', `« supplierIds » : structure inconnue : ${unknown.slice(0, 100)}`);
+  const noteOf = new Map<string, string | null>();
+  for (const n of input.notes ?? []) {
+    if (!input.supplierIds.includes(n.supplierId)) {
+      throw badInput('notes', `« notes » : la structure ${n.supplierId.slice(0, 100)} ne fait pas partie de la liste.`);
+    }
+    noteOf.set(n.supplierId, n.note);
+  }
+
+  const before = new Map(shortlist.items.map((i) => [i.supplierId, i]));
+  const added = input.supplierIds.filter((sid) => !before.has(sid));
+  const ranked = reasonsFor(services, await needOf(services, shortlist.needId), added);
+  const items = input.supplierIds.map((sid): ShortlistItemRecord => {
+    const item = before.get(sid) ?? { supplierId: sid, note: null, reasons: ranked.get(sid)?.reasons ?? [], score: ranked.get(sid)?.score ?? null, proposed: false };
+    return { ...item, note: noteOf.has(sid) ? noteOf.get(sid)! : item.note };
+  });
+  const updated = await services.store.shortlists.findOneAndUpdate(shortlistIn(id, 'DRAFT', shortlist.revision), { items, revision: shortlist.revision + 1 });
+  if (updated) return updated;
+  const now = await existing(services, id);
+  throw now.status !== 'DRAFT' ? alreadyApproved() : conflict('La liste a été modifiée entre-temps : rechargez-la puis recommencez.');
+}
+
+/**
+ * Approves and queues the introductions. Idempotent: approving an approved list returns it and
+ * sends nothing more. The commit is the shortlist's single-document update, guarded by its
+ * revision, so an edit that slipped in since the mails were planned makes the approval fail.
+ */
+export async function approveShortlist(services: Services, viewer: Viewer | null, id: string, message?: string | null): Promise<ShortlistRecord> {
+  const who = requireRole(viewer, ...STAFF);
+  const input = v.parseInput(approveSchema, { message });
+  const { store, config } = services;
+  const shortlist = await existing(services, id);
+  if (shortlist.status !== 'DRAFT') return shortlist;
+  if (shortlist.items.length === 0) throw conflict('La liste est vide : ajoutez au moins une structure avant de l’approuver.');
+  const need = await needOf(services, shortlist.needId);
+  const suppliers = new Map((await store.suppliers.find(byIds(shortlist.items.map((i) => i.supplierId)))).filter((s) => !s.retiredAt).map((s) => [s.id, s]));
+  if (suppliers.size !== shortlist.items.length) throw conflict("Une structure de la liste n'existe plus : mettez la liste à jour.");
+
+  const domain = mailDomain(config.mailFrom);
+  const now = new Date();
+  await holdRows(store, id, plannedRows(shortlist, need, suppliers, domain, now));
+  const approved = await store.shortlists.findOneAndUpdate(shortlistIn(id, 'DRAFT', shortlist.revision), {
+    status: 'APPROVED',
+    openDraftOf: null,
+    message: input.message,
+    approvedBy: who.userId,
+    replyTo: who.email,
+    approvedAt: now,
+  });
+  if (!approved) {
+    const current = await existing(services, id);
+    if (current.status !== 'DRAFT') return current; // approved concurrently: the same act, done once
+    throw conflict('La liste a été modifiée pendant l’approbation : relisez-la puis approuvez-la à nouveau.');
+  }
+  // Should this fail, the approval stands: the outbox's recovery pass releases the HELD rows.
+  await releaseApproval(store, approved, domain);
+  services.outbox.kick();
+  return approved;
+}
+
+/** Staff read any shortlist; the need's firm reads it once approved. */
+export async function getShortlist(services: Services, viewer: Viewer | null, id: string): Promise<ShortlistRecord | null> {
+  const who = requireViewer(viewer);
+  const shortlist = await services.store.shortlists.findById(id);
+  if (!shortlist || isStaff(who)) return shortlist;
+  const need = await services.store.needs.findById(shortlist.needId);
+  if (!need || !canSeeNeed(who, need) || shortlist.status === 'DRAFT') throw forbidden("Cette liste n'est pas (encore) visible pour vous.");
+  return shortlist;
+}
+
+/** The shortlists of a need the viewer may see: all for staff, the approved ones for its firm. */
+export function shortlistsOf(services: Services, viewer: Viewer | null, need: NeedRecord): Promise<ShortlistRecord[]> {
+  const statuses: ShortlistStatus[] | undefined = isStaff(viewer) ? undefined : ['APPROVED', 'SENT'];
+  return services.store.shortlists.find(shortlistsOfNeed(need.id, statuses), { sort: { createdAt: 1, id: 1 } });
+}
+
+/** Officers: needs no shortlist was approved for yet, those waiting longest first. */
+export async function needsAwaitingShortlist(services: Services, viewer: Viewer | null, args: { first?: number | null; after?: string | null }): Promise<Page<NeedRecord>> {
+  requireRole(viewer, ...STAFF);
+  const size = pageSize(args.first);
+  const after = decodeDateCursor(args.after);
+  const { needs } = services.store;
+  const [fetched, totalCount] = await Promise.all([
+    needs.find(awaitingShortlistFilter(after ?? undefined), { sort: AWAITING_ORDER, limit: size + 1 }),
+    needs.count(awaitingShortlistFilter()),
+  ]);
+  return toPage(fetched, size, totalCount, (n) => encodeCursor([n.createdAt.getTime(), n.id]));
+}
+
+/** Officers: the introductions (approved and sent shortlists unless a status is given), newest first. */
+export async function introductions(
+  services: Services,
+  viewer: Viewer | null,
+  args: { status?: ShortlistStatus | null; first?: number | null; after?: string | null },
+): Promise<Page<ShortlistRecord>> {
+  requireRole(viewer, ...STAFF);
+  const size = pageSize(args.first);
+  const after = decodeDateCursor(args.after);
+  const statuses: ShortlistStatus[] = args.status ? [args.status] : ['APPROVED', 'SENT'];
+  const { shortlists } = services.store;
+  const [fetched, totalCount] = await Promise.all([
+    shortlists.find(introductionsFilter(statuses, after ?? undefined), {
+      sort: INTRODUCTIONS_ORDER,
+      limit: size + 1,
+    }),
+    shortlists.count(introductionsFilter(statuses)),
+  ]);
+  return toPage(fetched, size, totalCount, (s) => encodeCursor([s.createdAt.getTime(), s.id]));
+}
+
+/** Staff: the mails of a shortlist, with their delivery state. */
+export function mailsOf(services: Services, viewer: Viewer | null, shortlist: ShortlistRecord): Promise<OutboxRecord[]> {
+  if (!isStaff(viewer)) throw forbidden("L'état des envois est réservé aux agents de la Métropole.");
+  return services.store.outbox.find(outboxOf(shortlist.id), { sort: { createdAt: 1, id: 1 } });
+}
+
+/** Staff: mails given up on, most recent first, so someone can call the recipient. */
+export function failedMails(services: Services, viewer: Viewer | null, first?: number | null): Promise<OutboxRecord[]> {
+  requireRole(viewer, ...STAFF);
+  return services.store.outbox.find(outboxIn('FAILED'), { sort: { updatedAt: -1, id: -1 }, limit: pageSize(first) });
+}

@@ -1,0 +1,153 @@
+// ESS structures: their capability profiles and the public directory.
+import { z } from 'zod';
+import { canSeePrivate, isStaff, requireRole, requireViewer, type Viewer } from '../auth/guards';
+import { conflict, forbidden, notFound, badInput } from '../errors';
+import { labelKey, fold } from '../../matching/text/fold';
+import type { Services } from '../services';
+import { DIRECTORY_ORDER, supplierDirectoryFilter } from '../store/filters';
+import { DuplicateKeyError, type InclusionKind, type LegalForm, type SupplierRecord } from '../store/types';
+import { newId } from './ids';
+import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
+import * as v from './validation';
+
+export const LEGAL_FORMS = ['ASSOCIATION', 'SCOP', 'SCIC', 'COOPERATIVE', 'MUTUELLE', 'FONDATION', 'ESUS_COMPANY'] as const satisfies readonly LegalForm[];
+export const INCLUSION_KINDS = ['ESAT', 'EA', 'EATT', 'ACI', 'AI', 'EI', 'ETTI', 'EITI', 'GEIQ'] as const satisfies readonly InclusionKind[];
+
+const fields = {
+  name: v.text(200),
+  siret: v.siret,
+  legalForm: z.enum(LEGAL_FORMS, 'forme juridique inconnue'),
+  inclusionKind: z.enum(INCLUSION_KINDS, "type de structure d'inclusion inconnu").nullish().transform((k) => k ?? null),
+  description: v.text(5000),
+  services: v.phrases,
+  nafCodes: v.nafCodes,
+  communeCode: v.communeCode,
+  latitude: v.latitude,
+  longitude: v.longitude,
+  interventionRadiusKm: v.count(1000),
+  employees: v.count(1_000_000),
+  maxContractValue: v.count(1_000_000_000),
+  labels: v.labels,
+  contactEmail: v.email,
+  website: v.website,
+};
+
+const createSchema = z.object(fields).superRefine(v.bothOrNeither);
+const updateSchema = z.object(fields).partial();
+
+type ProfileFields = z.output<typeof createSchema>;
+export type SupplierInput = z.input<typeof createSchema>;
+
+/** The fields derived from the profile for filtering and ordering: recomputed on every write. */
+function derived(p: Pick<ProfileFields, 'name' | 'description' | 'services' | 'labels'>) {
+  return {
+    labelKeys: p.labels.map(labelKey),
+    searchText: fold([p.name, p.description, ...p.services].join(' \n ')),
+    sortKey: fold(p.name),
+  };
+}
+
+function duplicateSiret(err: unknown): never {
+  if (err instanceof DuplicateKeyError && err.field === 'siret') {
+    throw conflict('« siret » : une structure avec ce numéro SIRET est déjà enregistrée.', 'siret');
+  }
+  throw err;
+}
+
+/** Officers and admins create any structure; a SUPPLIER user creates the one profile of its organisation. */
+export async function createSupplier(services: Services, viewer: Viewer | null, input: unknown): Promise<SupplierRecord> {
+  const who = requireRole(viewer, 'SUPPLIER', 'OFFICER', 'ADMIN');
+  const profile = v.parseInput(createSchema, input);
+  const { store } = services;
+  let organisationId = who.organisationId;
+  if (who.role === 'SUPPLIER') {
+    if (!organisationId) throw forbidden("Votre compte n'est rattaché à aucune structure.");
+    if (await store.suppliers.findOne({ organisationId })) {
+      throw conflict('Votre structure a déjà un profil : modifiez-le plutôt que d’en créer un second.');
+    }
+  }
+  const now = new Date();
+  const createdOrganisation = who.role === 'SUPPLIER' ? null : newId();
+  organisationId = createdOrganisation ?? organisationId;
+  const record: SupplierRecord = { id: newId(), organisationId, ...profile, ...derived(profile), createdAt: now, updatedAt: now };
+  // The supplier goes first: it carries the unique SIRET, so a refusal leaves nothing behind.
+  await store.suppliers.insert(record).catch(duplicateSiret);
+  if (createdOrganisation) {
+    try {
+      await store.organisations.insert({ id: createdOrganisation, name: profile.name, kind: 'SUPPLIER', createdAt: now, updatedAt: now });
+    } catch (err) {
+      await store.suppliers.remove(record.id);
+      throw err;
+    }
+  }
+  services.matching.upsert(record);
+  return record;
+}
+
+/** The structure's own users and staff edit a profile; only the given fields change. */
+export async function updateSupplier(services: Services, viewer: Viewer | null, id: string, input: unknown): Promise<SupplierRecord> {
+  const who = requireViewer(viewer);
+  const existing = await services.store.suppliers.findById(id);
+  if (!existing || existing.retiredAt) throw notFound('Structure introuvable.');
+  if (!canSeePrivate(who, existing.organisationId) || !(isStaff(who) || who.role === 'SUPPLIER')) throw forbidden();
+  const patch = v.parseInput(updateSchema, input);
+  for (const key of ['name', 'legalForm', 'description', 'communeCode', 'contactEmail'] as const) {
+    if (patch[key] === null) throw badInput(key, `« ${key} » : ce champ est obligatoire.`);
+  }
+  const next = { ...existing, ...Object.fromEntries(v.given(patch).map((k) => [k, patch[k]])) } as SupplierRecord;
+  if ((next.latitude === null) !== (next.longitude === null)) {
+    throw badInput('latitude', '« latitude » : latitude et longitude vont ensemble.');
+  }
+  const { id: _id, createdAt: _createdAt, ...rest } = { ...next, ...derived(next) };
+  const updated = await services.store.suppliers.update(id, rest).catch(duplicateSiret);
+  if (!updated) throw notFound('Structure introuvable.');
+  services.matching.upsert(updated);
+  return updated;
+}
+
+/** A structure's public profile; null for an unknown id and for the anonymous stub of a deleted one. */
+export async function getSupplier(services: Services, id: string): Promise<SupplierRecord | null> {
+  const supplier = await services.store.suppliers.findById(id);
+  return supplier && !supplier.retiredAt ? supplier : null;
+}
+
+const directorySchema = z
+  .object({
+    text: z.string().trim().max(200, 'recherche trop longue (200 caractères au plus)').nullish(),
+    communeCode: z.string().trim().max(10, 'code commune trop long').nullish(),
+    inclusionKinds: z.array(z.enum(INCLUSION_KINDS)).max(INCLUSION_KINDS.length).nullish(),
+    legalForms: z.array(z.enum(LEGAL_FORMS)).max(LEGAL_FORMS.length).nullish(),
+    labels: z.array(z.string().trim().max(60, 'label trop long')).max(20, 'au plus 20 labels').nullish(),
+    nafPrefix: z.string().trim().toUpperCase().max(6, 'préfixe NAF trop long (ex. 81 ou 81.30)').nullish(),
+  })
+  .nullish();
+
+export interface DirectoryArgs {
+  filter?: unknown;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** The public directory, in name order, with keyset pagination. */
+export async function directory(services: Services, args: DirectoryArgs): Promise<Page<SupplierRecord>> {
+  const size = pageSize(args.first);
+  const f = v.parseInput(directorySchema, args.filter) ?? {};
+  const after = decodeCursor(args.after);
+  const criteria = {
+    text: f.text || undefined,
+    communeCode: f.communeCode || undefined,
+    inclusionKinds: f.inclusionKinds?.length ? f.inclusionKinds : undefined,
+    legalForms: f.legalForms?.length ? f.legalForms : undefined,
+    labelKeys: f.labels?.length ? f.labels.map(labelKey) : undefined,
+    nafPrefix: f.nafPrefix || undefined,
+  };
+  const { suppliers } = services.store;
+  const [fetched, totalCount] = await Promise.all([
+    suppliers.find(
+      supplierDirectoryFilter({ ...criteria, after: after ? { sortKey: String(after[0]), id: after[1] } : undefined }),
+      { sort: DIRECTORY_ORDER, limit: size + 1 },
+    ),
+    suppliers.count(supplierDirectoryFilter(criteria)),
+  ]);
+  return toPage(fetched, size, totalCount, (s) => encodeCursor([s.sortKey, s.id]));
+}

@@ -1,0 +1,76 @@
+// Accounts: creation (command line, sample data) and login.
+import { z } from 'zod';
+import { decoyHash, hashPassword, passwordWeakness, verifyPassword } from '../auth/passwords';
+import { badInput, conflict, tooManyRequests, unauthenticated } from '../errors';
+import { byEmail, byName } from '../store/filters';
+import { DuplicateKeyError, type OrganisationKind, type Role, type Store, type UserRecord } from '../store/types';
+import type { Services } from '../services';
+import { newId } from './ids';
+import * as v from './validation';
+
+export const ROLES = ['COMPANY', 'SUPPLIER', 'OFFICER', 'ADMIN'] as const satisfies readonly Role[];
+export const METROPOLE_NAME = 'Métropole Rouen Normandie';
+
+const ORGANISATION_KIND: Record<Role, OrganisationKind> = {
+  COMPANY: 'COMPANY',
+  SUPPLIER: 'SUPPLIER',
+  OFFICER: 'METROPOLE',
+  ADMIN: 'METROPOLE',
+};
+
+const newUserSchema = z.object({
+  email: v.email,
+  password: z.string().max(128, 'ne doit pas dépasser 128 caractères'),
+  role: z.enum(ROLES, 'rôle inconnu (COMPANY, SUPPLIER, OFFICER ou ADMIN)'),
+  organisationName: v.optionalText(200),
+  organisationId: z.string().max(100).nullish(),
+});
+
+export type NewUser = z.input<typeof newUserSchema>;
+
+/**
+ * Creates a user in an organisation: the one given by id, else the one of that name and kind
+ * (created when missing). Staff belong to the Métropole; other users default to their email domain.
+ */
+export async function createUser(store: Store, input: NewUser): Promise<UserRecord> {
+  const u = v.parseInput(newUserSchema, input);
+  const weakness = passwordWeakness(u.password);
+  if (weakness) throw badInput('password', `« password » : ${weakness}`);
+  if (await store.users.findOne(byEmail(u.email))) throw conflict('« email » : un compte existe déjà avec cette adresse.', 'email');
+
+  const kind = ORGANISATION_KIND[u.role];
+  const now = new Date();
+  let organisationId = u.organisationId ?? null;
+  let createdOrganisation: string | null = null;
+  if (organisationId) {
+    if (!(await store.organisations.findById(organisationId))) throw badInput('organisationId', '« organisationId » : organisation introuvable.');
+  } else {
+    const name = kind === 'METROPOLE' ? METROPOLE_NAME : (u.organisationName ?? u.email.split('@')[1]!);
+    const existing = await store.organisations.findOne(byName(name, kind));
+    organisationId = existing?.id ?? (createdOrganisation = newId());
+    if (createdOrganisation) await store.organisations.insert({ id: createdOrganisation, name, kind, createdAt: now, updatedAt: now });
+  }
+  const user: UserRecord = { id: newId(), email: u.email, passwordHash: await hashPassword(u.password), role: u.role, organisationId, createdAt: now, updatedAt: now };
+  try {
+    return await store.users.insert(user);
+  } catch (err) {
+    if (createdOrganisation) await store.organisations.remove(createdOrganisation);
+    if (err instanceof DuplicateKeyError) throw conflict('« email » : un compte existe déjà avec cette adresse.', 'email');
+    throw err;
+  }
+}
+
+/** The same answer, at the same cost, for an unknown email and a wrong password. */
+export async function login(services: Services, email: string, password: string, clientAddress: string): Promise<{ token: string; user: UserRecord }> {
+  const { loginThrottle } = services;
+  const wait = await loginThrottle.retryAfter(email, clientAddress);
+  if (wait > 0) throw tooManyRequests(wait);
+  const user = email.length <= 254 ? await services.store.users.findOne(byEmail(email.trim().toLowerCase())) : null;
+  const ok = await verifyPassword(password.slice(0, 128), user?.passwordHash ?? (await decoyHash()));
+  if (!user || !ok) {
+    await loginThrottle.recordFailure(email, clientAddress);
+    throw unauthenticated('Adresse e-mail ou mot de passe incorrect.');
+  }
+  await loginThrottle.recordSuccess(email);
+  return { token: services.tokens.sign({ userId: user.id, role: user.role }), user };
+}

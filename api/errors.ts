@@ -1,0 +1,32 @@
+// Operational errors: expected, answered to the client with a code and a French message.
+// Anything else is a programmer error: logged in full, answered as a generic message.
+import { GraphQLError } from 'graphql';
+
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
+  | 'SERVICE_UNAVAILABLE';
+
+function operational(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra } });
+}
+
+export const badInput = (field: string, message: string) => operational('BAD_USER_INPUT', message, { field });
+export const unauthenticated = (message = 'Authentification requise.') => operational('UNAUTHENTICATED', message);
+export const forbidden = (message = "Vous n'avez pas le droit d'effectuer cette opération.") => operational('FORBIDDEN', message);
+export const notFound = (message = 'Élément introuvable.') => operational('NOT_FOUND', message);
+export const conflict = (message: string, field?: string) => operational('CONFLICT', message, field ? { field } : {});
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  operational('TOO_MANY_REQUESTS', `Trop de tentatives. Réessayez dans ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {
+    http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+  });
+export const unavailable = (message: string) => operational('SERVICE_UNAVAILABLE', message);
+
+/** A fatal configuration problem: the process prints the message as one line and exits non-zero. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

@@ -1,0 +1,89 @@
+// The web edge: express with its limits, /healthz and /graphql. Knows no domain rule.
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import helmet from 'helmet';
+import type http from 'node:http';
+import { buildContext, type Context } from '../graphql/context';
+import { createFormatError, type ErrorLog } from '../graphql/errors';
+import { graphqlArmor } from '../graphql/limits';
+import { resolvers } from '../graphql/resolvers';
+import { loadTypeDefs } from '../graphql/schema';
+import type { Config } from './config';
+import type { Services } from './services';
+
+export const BODY_LIMIT = '1mb';
+
+/** What the edge needs to know about the process: services appear once the store and index are ready. */
+export interface Readiness {
+  services: Services | null;
+}
+
+export async function createHttpApp(config: Config, httpServer: http.Server, readiness: Readiness, log: ErrorLog) {
+  const armor = graphqlArmor();
+  const apollo = new ApolloServer<Context>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
+    introspection: !config.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    // api/main.ts owns the signals: Apollo's own handler would re-raise them and exit non-zero.
+    stopOnTerminationSignals: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError(config.production, log),
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy); // the client address counts for the login throttle
+  // The landing page (development only) loads Apollo's sandbox from its CDN: no CSP there.
+  app.use(helmet(config.production ? {} : { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  if (config.corsOrigins.length > 0) app.use(cors({ origin: [...config.corsOrigins], methods: ['GET', 'POST'], maxAge: 600 }));
+
+  app.get('/healthz', (_req, res) => {
+    const services = readiness.services;
+    if (!services) {
+      res.status(503).json({ status: 'starting' });
+      return;
+    }
+    res.json({ status: 'ok', store: services.store.engine, suppliersIndexed: services.matching.size });
+  });
+
+  app.use(
+    '/graphql',
+    (_req, res, next) => {
+      if (readiness.services) return next();
+      res.status(503).json({ errors: [{ message: 'Service en cours de démarrage, réessayez dans un instant.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    },
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => buildContext(readiness.services!, req.headers.authorization, req.ip ?? 'unknown'),
+    }),
+  );
+
+  app.use((_req: express.Request, res: express.Response) => {
+    res.status(404).json({ error: 'Ressource introuvable.' });
+  });
+  // Body parser errors (too large, malformed JSON) arrive here: answer them without a stack.
+  app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    const message =
+      status === 413 ? 'Requête trop volumineuse (1 Mo au plus).' : status === 400 ? 'Corps de requête JSON invalide.' : status < 500 ? 'Requête invalide.' : 'Erreur interne du serveur.';
+    if (status >= 500) log.error('Erreur HTTP inattendue', err);
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  });
+
+  return { app, apollo };
+}

@@ -1,0 +1,185 @@
+// The two introduction emails, in French, as plain text and HTML. Every string that came from a
+// user (names, descriptions, messages, notes, addresses) goes through escapeHtml in the HTML part.
+import escapeHtml from 'escape-html';
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** A curated structure as the firm reads it. */
+export interface StructureView {
+  name: string;
+  kind: string; // legal form / inclusion kind in French words
+  commune: string;
+  description: string;
+  contactEmail: string;
+  website: string | null;
+  reasons: string[];
+  note: string | null;
+}
+
+export interface FirmMailInput {
+  needTitle: string;
+  firmContactEmail: string;
+  structures: StructureView[];
+  message: string | null;
+  /** The approving officer: replies go to them. */
+  officerEmail: string | null;
+}
+
+export interface StructureMailInput {
+  structureName: string;
+  firmName: string;
+  firmContactEmail: string;
+  needTitle: string;
+  needDescription: string;
+  budget: string; // already in French words
+  deadline: string | null;
+  place: string;
+  introducedCount: number;
+}
+
+const SIGNATURE = 'Passerelle ESS — Métropole Rouen Normandie';
+export const DESCRIPTION_MAX = 300;
+
+/** One line for headers: the subject must never carry a line break from a title. */
+const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+/** At most `max` characters, cut at a word boundary when there is one nearby. */
+export function shorten(text: string, max = DESCRIPTION_MAX): string {
+  const clean = oneLine(text);
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/** Paragraphs of user text in HTML: escaped, line breaks kept. */
+const paragraphs = (text: string): string => escapeHtml(text.trim()).replace(/\r?\n/g, '<br>');
+
+const link = (href: string, label: string): string => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>
+<body style="font-family: Arial, Helvetica, sans-serif; color: #1e1e1e; line-height: 1.5; max-width: 640px;">
+${body}
+<p style="color: #666; font-size: 13px;">${escapeHtml(SIGNATURE)}</p>
+</body></html>
+`;
+}
+
+export function firmSubject(needTitle: string, count: number): string {
+  return oneLine(`Passerelle ESS : ${count} ${plural(count, "structure de l'ESS", "structures de l'ESS")} pour « ${needTitle} »`);
+}
+
+export function renderFirmMail(m: FirmMailInput): RenderedMail {
+  const n = m.structures.length;
+  const subject = firmSubject(m.needTitle, n);
+  const intro = `Vous avez déposé le besoin « ${oneLine(m.needTitle)} » sur Passerelle ESS. L'équipe de la Métropole Rouen Normandie vous propose ${plural(
+    n,
+    "une structure de l'économie sociale et solidaire",
+    `${n} structures de l'économie sociale et solidaire`,
+  )} du territoire, à contacter directement.`;
+  const outro = `${plural(n, 'Cette structure a', 'Ces structures ont')} reçu de leur côté une présentation de votre besoin et votre adresse (${m.firmContactEmail}).`;
+  const reply = m.officerEmail ? 'Une question ? Répondez simplement à ce message : il parviendra à votre interlocuteur à la Métropole.' : null;
+
+  const text = [
+    'Bonjour,',
+    '',
+    intro,
+    ...(m.message ? ['', 'Le mot de votre interlocuteur à la Métropole :', m.message.trim()] : []),
+    ...m.structures.flatMap((s, i) => [
+      '',
+      `${i + 1}. ${oneLine(s.name)}`,
+      `   ${s.kind} — ${s.commune}`,
+      `   ${shorten(s.description)}`,
+      ...(s.reasons.length ? ['   Pourquoi cette structure :', ...s.reasons.map((r) => `   - ${r}`)] : []),
+      ...(s.note ? [`   Note de la Métropole : ${oneLine(s.note)}`] : []),
+      `   Contact : ${s.contactEmail}`,
+      ...(s.website ? [`   Site web : ${s.website}`] : []),
+    ]),
+    '',
+    outro,
+    ...(reply ? ['', reply] : []),
+    '',
+    SIGNATURE,
+    '',
+  ].join('\n');
+
+  const cards = m.structures
+    .map(
+      (s, i) => `<div style="border: 1px solid #ddd; border-radius: 6px; padding: 12px 16px; margin: 12px 0;">
+<h2 style="font-size: 17px; margin: 0 0 4px;">${i + 1}. ${escapeHtml(oneLine(s.name))}</h2>
+<p style="margin: 0 0 8px; color: #555;">${escapeHtml(s.kind)} — ${escapeHtml(s.commune)}</p>
+<p style="margin: 0 0 8px;">${escapeHtml(shorten(s.description))}</p>
+${s.reasons.length ? `<p style="margin: 0;">Pourquoi cette structure :</p>\n<ul style="margin: 4px 0 8px;">${s.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : ''}
+${s.note ? `<p style="margin: 0 0 8px;"><strong>Note de la Métropole :</strong> ${escapeHtml(oneLine(s.note))}</p>` : ''}
+<p style="margin: 0;">Contact : ${link(`mailto:${s.contactEmail}`, s.contactEmail)}${s.website ? ` · Site web : ${link(s.website, s.website)}` : ''}</p>
+</div>`,
+    )
+    .join('\n');
+  const html = page(
+    subject,
+    `<p>Bonjour,</p>
+<p>${escapeHtml(intro)}</p>
+${m.message ? `<blockquote style="border-left: 3px solid #2a7a4b; margin: 12px 0; padding: 4px 12px;"><p style="margin: 0 0 4px; color: #555;">Le mot de votre interlocuteur à la Métropole :</p><p style="margin: 0;">${paragraphs(m.message)}</p></blockquote>` : ''}
+${cards}
+<p>${escapeHtml(outro)}</p>
+${reply ? `<p>${escapeHtml(reply)}</p>` : ''}`,
+  );
+  return { subject, text, html };
+}
+
+export function renderStructureMail(m: StructureMailInput): RenderedMail {
+  const subject = oneLine(`Passerelle ESS : ${m.firmName} cherche une structure de l'ESS pour « ${m.needTitle} »`);
+  const intro = `L'équipe de la Métropole Rouen Normandie vous met en relation avec ${oneLine(m.firmName)}, qui cherche une structure de l'économie sociale et solidaire pour le besoin ci-dessous.`;
+  const others =
+    m.introducedCount > 1
+      ? `Votre structure fait partie des ${m.introducedCount} structures présentées à l'entreprise.`
+      : "Votre structure est celle que la Métropole a présentée à l'entreprise.";
+  const facts: [string, string][] = [
+    ['Besoin', oneLine(m.needTitle)],
+    ['Budget', m.budget],
+    ...(m.deadline ? ([['Échéance', m.deadline]] as [string, string][]) : []),
+    ['Lieu', m.place],
+    ['Contact', `${oneLine(m.firmName)} — ${m.firmContactEmail}`],
+  ];
+  const reply = "Pour lui écrire, répondez simplement à ce message : votre réponse parviendra à l'entreprise.";
+
+  const text = [
+    `Bonjour ${oneLine(m.structureName)},`,
+    '',
+    intro,
+    '',
+    ...facts.map(([k, v]) => `${k} : ${v}`),
+    '',
+    'Description :',
+    m.needDescription.trim(),
+    '',
+    others,
+    reply,
+    '',
+    SIGNATURE,
+    '',
+  ].join('\n');
+
+  const html = page(
+    subject,
+    `<p>Bonjour ${escapeHtml(oneLine(m.structureName))},</p>
+<p>${escapeHtml(intro)}</p>
+<table style="border-collapse: collapse; margin: 12px 0;">
+${facts
+  .map(([k, v]) => `<tr><th style="text-align: left; padding: 4px 12px 4px 0; vertical-align: top;">${escapeHtml(k)}</th><td style="padding: 4px 0;">${k === 'Contact' ? `${escapeHtml(oneLine(m.firmName))} — ${link(`mailto:${m.firmContactEmail}`, m.firmContactEmail)}` : escapeHtml(v)}</td></tr>`)
+  .join('\n')}
+</table>
+<p style="margin: 0; color: #555;">Description :</p>
+<p style="margin: 4px 0 12px;">${paragraphs(m.needDescription)}</p>
+<p>${escapeHtml(others)} ${escapeHtml(reply)}</p>`,
+  );
+  return { subject, text, html };
+}

@@ -1,0 +1,53 @@
+// The French words people read for our enum values: in emails, in the yearly report.
+import type { InclusionKind, LegalForm, NeedKind, OutcomeStatus } from '../store/types';
+
+export const LEGAL_FORM_FR: Readonly<Record<LegalForm, string>> = {
+  ASSOCIATION: 'Association',
+  SCOP: 'SCOP (société coopérative et participative)',
+  SCIC: "SCIC (société coopérative d'intérêt collectif)",
+  COOPERATIVE: 'Coopérative',
+  MUTUELLE: 'Mutuelle',
+  FONDATION: 'Fondation',
+  ESUS_COMPANY: "Entreprise agréée ESUS (entreprise solidaire d'utilité sociale)",
+};
+
+export const INCLUSION_KIND_FR: Readonly<Record<InclusionKind, string>> = {
+  ESAT: "ESAT (établissement et service d'aide par le travail)",
+  EA: 'EA (entreprise adaptée)',
+  EATT: 'EATT (entreprise adaptée de travail temporaire)',
+  ACI: "ACI (atelier et chantier d'insertion)",
+  AI: 'AI (association intermédiaire)',
+  EI: "EI (entreprise d'insertion)",
+  ETTI: "ETTI (entreprise de travail temporaire d'insertion)",
+  EITI: "EITI (entreprise d'insertion par le travail indépendant)",
+  GEIQ: "GEIQ (groupement d'employeurs pour l'insertion et la qualification)",
+};
+
+export const NEED_KIND_FR: Readonly<Record<NeedKind, string>> = {
+  PURCHASE: 'Achat',
+  SUBCONTRACTING: 'Sous-traitance',
+  RSE_PARTNERSHIP: 'Partenariat RSE',
+  INSERTION_CLAUSE: "Clause d'insertion",
+  SPONSORSHIP: 'Mécénat',
+};
+
+export const OUTCOME_FR: Readonly<Record<OutcomeStatus, string>> = {
+  CONTACTED: 'Contact pris',
+  QUOTE_REQUESTED: 'Devis demandé',
+  WON: 'Marché remporté',
+  LOST: 'Non retenue',
+  NO_FOLLOW_UP: 'Sans suite',
+};
+
+/** "SCOP (…) · ESAT (…)": the legal form, then the inclusion kind when the structure is one. */
+export const structureKindFr = (s: { legalForm: LegalForm; inclusionKind: InclusionKind | null }): string =>
+  s.inclusionKind ? `${LEGAL_FORM_FR[s.legalForm]} · ${INCLUSION_KIND_FR[s.inclusionKind]}` : LEGAL_FORM_FR[s.legalForm];
+
+const euros = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+
+/** "20 000 €" (French grouping; the narrow no-break space Intl uses becomes a plain no-break space for mail clients). */
+export const formatEuros = (amount: number): string => `${euros.format(amount).replace(/\u202f/g, '\u00a0')}\u00a0€`;
+
+/** "31 mars 2027", read in Paris time. */
+export const formatDateFr = (date: Date): string =>
+  new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(date);

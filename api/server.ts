@@ -1,0 +1,91 @@
+// Assembles the service: HTTP first (healthz answers 503), then store → sample data → matcher index → ready → outbox worker.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolveJwtSecret } from './auth/secret';
+import { createLoginThrottle } from './auth/throttle';
+import { createTokenService } from './auth/tokens';
+import type { Config } from './config';
+import { createIntroductionOutbox } from './domain/introductions';
+import { buildMatchingService } from './domain/matching';
+import { createHttpApp, type Readiness } from './http';
+import { loadSampleDataIfEmpty } from './sample/load';
+import type { Services } from './services';
+import { openStore } from './store';
+
+export interface Logger {
+  info(message: string): void;
+  error(message: string, err?: unknown): void;
+}
+
+export const consoleLogger: Logger = {
+  info: (message) => console.log(message),
+  error: (message, err) => console.error(message, err ?? ''),
+};
+
+const INDEX_REFRESH_MS = 5_000;
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly services: Services;
+  /** Stops accepting requests, finishes those in flight, then flushes and closes the store. */
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config, log: Logger = consoleLogger): Promise<RunningServer> {
+  const httpServer = http.createServer();
+  const readiness: Readiness = { services: null };
+  const { app, apollo } = await createHttpApp(config, httpServer, readiness, log);
+  httpServer.on('request', app);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+
+  let store;
+  try {
+    store = await openStore(config);
+  } catch (err) {
+    await apollo.stop();
+    throw err;
+  }
+  try {
+    const tokens = createTokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
+    const matching = await buildMatchingService(store);
+    const outbox = createIntroductionOutbox(store, config, log);
+    const services: Services = { config, store, tokens, matching, outbox, loginThrottle: createLoginThrottle() };
+    if (config.sampleData && store.engine === 'embedded') {
+      const loaded = await loadSampleDataIfEmpty(services);
+      if (loaded) log.info(`Données d'exemple chargées : ${loaded.suppliers} structures, ${loaded.users} comptes de démonstration.`);
+    }
+    readiness.services = services;
+    outbox.start(); // also finishes, first thing, the approvals a previous run left half-done
+  } catch (err) {
+    await apollo.stop();
+    await store.close();
+    throw err;
+  }
+
+  // Several instances may share one MongoDB: each catches up with the others' writes by polling.
+  const refreshTimer =
+    store.engine === 'mongo'
+      ? setInterval(() => readiness.services?.matching.refresh().catch((err) => log.error("Échec du rafraîchissement de l'index", err)), INDEX_REFRESH_MS)
+      : null;
+
+  let stopping: Promise<void> | null = null;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    services: readiness.services,
+    stop() {
+      stopping ??= (async () => {
+        if (refreshTimer) clearInterval(refreshTimer);
+        await apollo.stop(); // drains: stops accepting, waits for in-flight requests
+        await readiness.services?.outbox.stop(); // no new claim; the send in flight is awaited and marked
+        await store.close();
+      })();
+      return stopping;
+    },
+  };
+}

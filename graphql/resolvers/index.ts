@@ -1,0 +1,51 @@
+// Thin resolvers: translate GraphQL arguments to domain calls and records to GraphQL shapes.
+import { canSeePrivate } from '../../api/auth/guards';
+import { findCommune, metropoleCommunes } from '../../api/reference/communes';
+import { matchSuppliers } from '../../api/domain/matching';
+import { getNeed, listNeeds, postNeed } from '../../api/domain/needs';
+import { createSupplier, directory, getSupplier, updateSupplier } from '../../api/domain/suppliers';
+import { login } from '../../api/domain/users';
+import { deleteMyAccount, exportMyData } from '../../api/domain/privacy';
+import type { SupplierRecord } from '../../api/store/types';
+import type { Context } from '../context';
+import { DateTime } from './scalars';
+import { shortlistResolvers } from './shortlists';
+
+type Args = Record<string, any>;
+
+/** The commune of a record; a code unknown to the reference data still resolves, named by its code. */
+const communeOf = (r: { communeCode: string }) => findCommune(r.communeCode) ?? { code: r.communeCode, name: r.communeCode, departement: null };
+
+export const resolvers = {
+  DateTime,
+  Query: {
+    me: (_: unknown, __: Args, { viewer, services }: Context) => (viewer ? services.store.users.findById(viewer.userId) : null),
+    metropoleCommunes: () => metropoleCommunes(),
+    supplier: (_: unknown, { id }: Args, { services }: Context) => getSupplier(services, id),
+    suppliers: (_: unknown, args: Args, { services }: Context) => directory(services, args),
+    need: (_: unknown, { id }: Args, { viewer, services }: Context) => getNeed(services, viewer, id),
+    needs: (_: unknown, args: Args, { viewer, services }: Context) => listNeeds(services, viewer, args),
+    matchSuppliers: (_: unknown, { needId, limit }: Args, { viewer, services }: Context) => matchSuppliers(services, viewer, needId, limit),
+    exportMyData: (_: unknown, __: Args, { viewer, services }: Context) => exportMyData(services, viewer),
+    ...shortlistResolvers.Query,
+  },
+  Mutation: {
+    login: (_: unknown, { email, password }: Args, { services, clientAddress }: Context) => login(services, email, password, clientAddress),
+    createSupplier: (_: unknown, { input }: Args, { viewer, services }: Context) => createSupplier(services, viewer, input),
+    updateSupplier: (_: unknown, { id, input }: Args, { viewer, services }: Context) => updateSupplier(services, viewer, id, input),
+    postNeed: (_: unknown, { input }: Args, { viewer, services }: Context) => postNeed(services, viewer, input),
+    deleteMyAccount: (_: unknown, { confirm }: Args, { viewer, services }: Context) => deleteMyAccount(services, viewer, confirm),
+    ...shortlistResolvers.Mutation,
+  },
+  Supplier: {
+    commune: communeOf,
+    contactEmail: (s: SupplierRecord, _: Args, { viewer }: Context) => (canSeePrivate(viewer, s.organisationId) ? s.contactEmail : null),
+  },
+  Need: {
+    commune: communeOf,
+    ...shortlistResolvers.NeedShortlists,
+  },
+  Shortlist: shortlistResolvers.Shortlist,
+  ShortlistItem: shortlistResolvers.ShortlistItem,
+  OutboxMail: shortlistResolvers.OutboxMail,
+} satisfies Record<string, unknown>;

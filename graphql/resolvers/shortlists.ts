@@ -1,0 +1,53 @@
+// Thin resolvers for shortlists, introductions, outcomes and the yearly review.
+import { impactStats } from '../../api/domain/impact';
+import { itemsOf, recordOutcome, type ShortlistItemView } from '../../api/domain/outcomes';
+import {
+  approveShortlist,
+  draftShortlist,
+  failedMails,
+  getShortlist,
+  introductions,
+  mailsOf,
+  needsAwaitingShortlist,
+  shortlistsOf,
+  updateShortlist,
+} from '../../api/domain/shortlists';
+import type { NeedRecord, OutboxRecord, ShortlistRecord } from '../../api/store/types';
+import type { Context } from '../context';
+
+type Args = Record<string, any>;
+
+export const shortlistResolvers = {
+  Query: {
+    shortlist: (_: unknown, { id }: Args, { viewer, services }: Context) => getShortlist(services, viewer, id),
+    needsAwaitingShortlist: (_: unknown, args: Args, { viewer, services }: Context) => needsAwaitingShortlist(services, viewer, args),
+    introductions: (_: unknown, args: Args, { viewer, services }: Context) => introductions(services, viewer, args),
+    failedMails: (_: unknown, { first }: Args, { viewer, services }: Context) => failedMails(services, viewer, first),
+    impactStats: (_: unknown, { from, to }: Args, { viewer, services }: Context) => impactStats(services, viewer, from, to),
+  },
+  Mutation: {
+    draftShortlist: (_: unknown, { needId, size }: Args, { viewer, services }: Context) => draftShortlist(services, viewer, needId, size),
+    updateShortlist: (_: unknown, { id, supplierIds, notes }: Args, { viewer, services }: Context) => updateShortlist(services, viewer, id, supplierIds, notes),
+    approveShortlist: (_: unknown, { id, message }: Args, { viewer, services }: Context) => approveShortlist(services, viewer, id, message),
+    recordOutcome: (_: unknown, args: Args, { viewer, services }: Context) => recordOutcome(services, viewer, args),
+  },
+  Shortlist: {
+    need: (s: ShortlistRecord, _: Args, { services }: Context) => services.store.needs.findById(s.needId),
+    items: (s: ShortlistRecord, _: Args, { services }: Context) => itemsOf(services, s),
+    mails: (s: ShortlistRecord, _: Args, { viewer, services }: Context) => mailsOf(services, viewer, s),
+  },
+  ShortlistItem: {
+    proposedByMatcher: (i: ShortlistItemView) => i.proposed,
+  },
+  OutboxMail: {
+    recipient: (m: OutboxRecord) => m.recipientKind,
+    // A HELD row is part of an approval being written: to officers it is simply waiting.
+    state: (m: OutboxRecord) => (m.state === 'HELD' ? 'PENDING' : m.state),
+    nextAttemptAt: (m: OutboxRecord) => (m.state === 'PENDING' || m.state === 'HELD' ? m.nextAttemptAt : null),
+    supplier: (m: OutboxRecord, _: Args, { services }: Context) => (m.supplierId ? services.store.suppliers.findById(m.supplierId) : null),
+    shortlist: (m: OutboxRecord, _: Args, { services }: Context) => services.store.shortlists.findById(m.shortlistId),
+  },
+  NeedShortlists: {
+    shortlists: (n: NeedRecord, _: Args, { viewer, services }: Context) => shortlistsOf(services, viewer, n),
+  },
+};

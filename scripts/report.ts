@@ -1,0 +1,55 @@
+// npm run report -- --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE]
+// The yearly review's figures as CSV (the same as the impactStats query): on stdout, or in FILE.
+// Dates are calendar days in Paris, both included. Opens the store like the server does: with
+// the embedded store, stop the server first.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { stringify } from 'csv-stringify/sync';
+import { GraphQLError } from 'graphql';
+import { loadConfig } from '../api/config';
+import { computeImpact, impactRows, parsePeriod } from '../api/domain/impact';
+import { openStore } from '../api/store';
+
+const USAGE = 'Usage : npm run report -- --from AAAA-MM-JJ --to AAAA-MM-JJ [--out FICHIER.csv]';
+const HEADER = ['indicateur', 'cle', 'libelle', 'valeur'];
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } }, strict: true }));
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (!values.from || !values.to) {
+    console.error(`--from et --to sont obligatoires.\n${USAGE}`);
+    return 2;
+  }
+  const period = parsePeriod(values.from, values.to);
+  const store = await openStore(loadConfig(process.env));
+  let csv: string;
+  try {
+    csv = stringify([HEADER, ...impactRows(await computeImpact(store, period.from, period.to))]);
+  } finally {
+    await store.close();
+  }
+  if (!values.out) {
+    await new Promise<void>((resolve) => process.stdout.write(csv, () => resolve())); // flushed before exit
+    return 0;
+  }
+  // A BOM, so spreadsheet software reads the accents right; written aside, then renamed into place.
+  const file = path.resolve(values.out);
+  fs.writeFileSync(`${file}.tmp`, `\ufeff${csv}`);
+  fs.renameSync(`${file}.tmp`, file);
+  console.error(`Rapport écrit dans ${file}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof GraphQLError || err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);

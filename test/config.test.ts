@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { loadConfig } from '../api/config';
+import { ConfigError } from '../api/errors';
+
+const ROOT = path.join(__dirname, '..');
+
+describe('configuration', () => {
+  it('has documented defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 4000, env: 'development', production: false, mongodbUri: null, smtpUrl: null, sampleData: true, jwtTtlSeconds: 8 * 3600 });
+    expect(c.mailFrom).toBe('Passerelle ESS <no-reply@localhost>');
+    expect(c.dataDir).toBe(path.resolve('./data'));
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ SAMPLE_DATA: 'yes' }, /SAMPLE_DATA/],
+    [{ NODE_ENV: 'staging' }, /NODE_ENV/],
+    [{ MONGODB_URI: 'http://db' }, /MONGODB_URI/],
+    [{ SMTP_URL: 'mail.example' }, /SMTP_URL/],
+    [{ JWT_SECRET: 'short' }, /JWT_SECRET.*32 octets/],
+    [{ NODE_ENV: 'production' }, /JWT_SECRET est obligatoire en production/],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(31) }, /32 octets/],
+    [{ JWT_TTL: 'forever' }, /JWT_TTL/],
+    [{ MAIL_GIVE_UP_AFTER: 'demain' }, /MAIL_GIVE_UP_AFTER/],
+    [{ MAIL_POLL_INTERVAL: '5ms' }, /MAIL_POLL_INTERVAL.*10 ms/],
+  ])('refuses %j with a clear line', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the outbox delays as durations', () => {
+    expect(loadConfig({})).toMatchObject({ mailGiveUpAfterMs: 24 * 3600_000, mailPollIntervalMs: 1000 });
+    expect(loadConfig({ MAIL_GIVE_UP_AFTER: '90m', MAIL_POLL_INTERVAL: '200ms' })).toMatchObject({ mailGiveUpAfterMs: 90 * 60_000, mailPollIntervalMs: 200 });
+  });
+
+  it('accepts production with a 32-byte secret', () => {
+    const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), CORS_ORIGINS: 'https://www.metropole-rouen-normandie.fr, https://a.fr' });
+    expect(c.production).toBe(true);
+    expect(c.corsOrigins).toEqual(['https://www.metropole-rouen-normandie.fr', 'https://a.fr']);
+  });
+
+  it('the process stops with one clear line and a non-zero exit on a bad value', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', JWT_SECRET: 'trop-court' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual(['Configuration invalide : JWT_SECRET doit faire au moins 32 octets.']);
+  });
+});

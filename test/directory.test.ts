@@ -1,0 +1,92 @@
+import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
+import { supplierInput } from './helpers/fixtures';
+
+const SEARCH = `query($filter: SupplierFilter, $first: Int, $after: String) {
+  suppliers(filter: $filter, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { name contactEmail } }
+  }
+}`;
+
+describe('public directory', () => {
+  let t: TestServer;
+  const names = async (filter: object) => {
+    const res = await t.gql(SEARCH, { filter, first: 100 });
+    expect(res.errors).toBeUndefined();
+    return res.data.suppliers.edges.map((e: any) => e.node.name).sort();
+  };
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    const { token } = await t.userWithToken('OFFICER');
+    const inputs = [
+      supplierInput({ name: 'Propreté Solidaire', description: 'Nettoyage de bureaux et de locaux', services: ['Ménage'], nafCodes: ['81.21Z'], labels: ['ISO 9001', 'Qualipropre'], inclusionKind: 'EI', legalForm: 'SCOP', communeCode: '76681' }),
+      supplierInput({ name: 'Élan Paysage', description: 'Création et entretien de jardins', nafCodes: ['81.30Z'], labels: ['ISO 9001'], inclusionKind: 'ACI', communeCode: '76540' }),
+      supplierInput({ name: 'ESAT des Coteaux', description: 'Conditionnement, mise sous pli', nafCodes: ['82.92Z'], labels: [], inclusionKind: 'ESAT', legalForm: 'ASSOCIATION', communeCode: '76540' }),
+      supplierInput({ name: 'Mutuelle de la Vallée', description: 'Complémentaire santé pour salariés', nafCodes: ['65.12Z'], labels: [], inclusionKind: null, legalForm: 'MUTUELLE', communeCode: '76231' }),
+      ...Array.from({ length: 7 }, (_, i) => supplierInput({ name: `Atelier ${String.fromCharCode(65 + i)}`, description: 'Menuiserie solidaire', nafCodes: ['16.23Z'], labels: [], communeCode: '76498' })),
+    ];
+    for (const input of inputs) expect((await t.gql(`mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }`, { i: input }, token)).errors).toBeUndefined();
+  });
+  afterAll(() => t.destroy());
+
+  it('needs no login and hides contact emails', async () => {
+    const res = await t.gql(SEARCH, { first: 3 });
+    expect(res.data.suppliers.totalCount).toBe(11);
+    expect(res.data.suppliers.edges.every((e: any) => e.node.contactEmail === null)).toBe(true);
+  });
+
+  it('searches text without regard to accents or case', async () => {
+    expect(await names({ text: 'PROPRETE' })).toEqual(['Propreté Solidaire']);
+    expect(await names({ text: 'élan' })).toEqual(['Élan Paysage']);
+    expect(await names({ text: 'menage' })).toEqual(['Propreté Solidaire']);
+    expect(await names({ text: 'complementaire sante' })).toEqual(['Mutuelle de la Vallée']);
+  });
+
+  it('treats search text literally and answers hostile patterns quickly', async () => {
+    expect(await names({ text: '.*' })).toEqual([]);
+    expect(await names({ text: '(a+)+$' })).toEqual([]);
+    expect(await names({ text: '[' })).toEqual([]);
+  });
+
+  it('filters by commune, inclusion kind, legal form, every label and NAF prefix', async () => {
+    expect(await names({ communeCode: '76231' })).toEqual(['Mutuelle de la Vallée']);
+    expect(await names({ inclusionKinds: ['ESAT', 'EI'] })).toEqual(['ESAT des Coteaux', 'Propreté Solidaire']);
+    expect(await names({ legalForms: ['MUTUELLE', 'SCOP'] })).toEqual(['Mutuelle de la Vallée', 'Propreté Solidaire']);
+    expect(await names({ labels: ['iso-9001'] })).toEqual(['Propreté Solidaire', 'Élan Paysage']);
+    expect(await names({ labels: ['ISO 9001', 'QUALIPROPRE'] })).toEqual(['Propreté Solidaire']);
+    expect(await names({ nafPrefix: '81' })).toEqual(['Propreté Solidaire', 'Élan Paysage']);
+    expect(await names({ nafPrefix: '81.3' })).toEqual(['Élan Paysage']);
+    expect(await names({ nafPrefix: '81.30Z', communeCode: '76681' })).toEqual([]);
+  });
+
+  it('pages through every structure once, in name order, with a stable total', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page += 1) {
+      const res: any = await t.gql(SEARCH, { first: 4, after });
+      expect(res.data.suppliers.totalCount).toBe(11);
+      seen.push(...res.data.suppliers.edges.map((e: any) => e.node.name));
+      if (!res.data.suppliers.pageInfo.hasNextPage) break;
+      after = res.data.suppliers.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(11);
+    expect(new Set(seen).size).toBe(11);
+    expect(seen.slice(0, 3)).toEqual(['Atelier A', 'Atelier B', 'Atelier C']);
+    expect(seen[seen.length - 1]).toBe('Propreté Solidaire');
+  });
+
+  it('refuses a bad cursor or page size naming the argument', async () => {
+    const bad = await t.gql(SEARCH, { after: 'garbage' });
+    expect([codeOf(bad), fieldOf(bad)]).toEqual(['BAD_USER_INPUT', 'after']);
+    const big = await t.gql(SEARCH, { first: 1000 });
+    expect([codeOf(big), fieldOf(big)]).toEqual(['BAD_USER_INPUT', 'first']);
+    const long = await t.gql(SEARCH, { filter: { text: 'x'.repeat(300) } });
+    expect([codeOf(long), fieldOf(long)]).toEqual(['BAD_USER_INPUT', 'text']);
+  });
+
+  it('lists the Métropole communes', async () => {
+    const res = await t.gql('{ metropoleCommunes { code name } }');
+    expect(res.data.metropoleCommunes).toHaveLength(71);
+    expect(res.data.metropoleCommunes).toContainEqual({ code: '76540', name: 'Rouen' });
+  });
+});

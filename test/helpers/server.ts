@@ -1,0 +1,76 @@
+// Starts the real service on an ephemeral port with its own temporary DATA_DIR,
+// and speaks GraphQL to it over HTTP.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../api/config';
+import { createUser } from '../../api/domain/users';
+import { startServer, type Logger, type RunningServer } from '../../api/server';
+import type { Role } from '../../api/store/types';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+}
+
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  server: RunningServer;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** Creates a user through the domain and logs it in through the API; returns its token and id. */
+  userWithToken(role: Role, options?: { organisationName?: string; organisationId?: string }): Promise<{ token: string; id: string; email: string }>;
+  stop(): Promise<void>;
+  /** Stops, then removes the data directory. */
+  destroy(): Promise<void>;
+}
+
+export const quietLogger: Logger = { info: () => {}, error: () => {} };
+
+export const tempDataDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-test-'));
+
+export const TEST_PASSWORD = 'Test-Password-2026!';
+
+let userCounter = 0;
+
+export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDataDir()): Promise<TestServer> {
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, SAMPLE_DATA: 'off', ...env });
+  const server = await startServer(config, quietLogger);
+  const url = `${server.url}/graphql`;
+
+  async function gql(query: string, variables?: Record<string, unknown>, token?: string) {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as GraphQLResponse;
+    return { ...body, status: res.status };
+  }
+
+  const stop = () => server.stop();
+  return {
+    url,
+    dataDir,
+    server,
+    gql,
+    async userWithToken(role, options = {}) {
+      userCounter += 1;
+      const email = `${role.toLowerCase()}-${userCounter}-${process.pid}@exemple.fr`;
+      const user = await createUser(server.services.store, { email, password: TEST_PASSWORD, role, ...options });
+      const login = await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: TEST_PASSWORD });
+      if (!login.data) throw new Error(`login failed: ${JSON.stringify(login.errors)}`);
+      return { token: login.data.login.token as string, id: user.id, email };
+    },
+    stop,
+    async destroy() {
+      await stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The first error's code, for terse assertions. */
+export const codeOf = (res: GraphQLResponse): string | undefined => res.errors?.[0]?.extensions?.code;
+export const fieldOf = (res: GraphQLResponse): string | undefined => res.errors?.[0]?.extensions?.field;

@@ -1,0 +1,137 @@
+// Outcomes of introductions and the yearly review, through the API and `npm run report`.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { needInput } from './helpers/fixtures';
+import { APPROVE, buildScene, DRAFT, GET, GET_MAILS, UPDATE, type Scene } from './helpers/introductions';
+import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
+import { startSmtp, type TestSmtp } from './helpers/smtp';
+import { waitFor } from './helpers/wait';
+
+const ROOT = path.join(__dirname, '..');
+const RECORD = `mutation($shortlistId: ID!, $supplierId: ID!, $status: OutcomeStatus!, $amount: Int) {
+  recordOutcome(shortlistId: $shortlistId, supplierId: $supplierId, status: $status, amount: $amount) { rank supplier { id } outcome { status amount } } }`;
+const STATS = `query($from: DateTime!, $to: DateTime!) { impactStats(from: $from, to: $to) {
+  from to needsPosted needsByKind { kind count } shortlistsApproved shortlistsSent introductions structuresIntroduced
+  introductionsByInclusionKind { inclusionKind label count } introductionsByCommune { commune { code name } count }
+  introductionsOutsideMetropole outcomes { status count } amountWon conversionRate } }`;
+
+/** A calendar day in Paris, `offset` days from today. */
+const parisDay = (offset: number): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + offset * 86_400_000));
+
+const counts = <K extends string>(list: { count: number }[], key: K): Record<string, number> =>
+  Object.fromEntries(list.filter((x) => x.count > 0).map((x: any) => [String(x[key]), x.count]));
+
+describe('outcomes and impact', () => {
+  let smtp: TestSmtp;
+  let t: TestServer;
+  let s: Scene;
+  let listId: string;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+    s = await buildScene(t);
+    await t.gql(`mutation($input: NeedInput!) { postNeed(input: $input) { id } }`, { input: needInput({ kind: 'SPONSORSHIP', title: 'Mécénat de compétences' }) }, s.company.token);
+    listId = (await t.gql(DRAFT, { needId: s.needId }, s.officer.token)).data.draftShortlist.id;
+    await t.gql(UPDATE, { id: listId, supplierIds: [s.suppliers.jardins.id, s.suppliers.esat.id, s.suppliers.print.id] }, s.officer.token);
+    await t.gql(APPROVE, { id: listId }, s.officer.token);
+    await waitFor('SENT', async () => (await t.gql(GET_MAILS, { id: listId }, s.officer.token)).data.shortlist.status === 'SENT');
+  });
+  afterAll(async () => {
+    await t.destroy();
+    await smtp.close();
+  });
+
+  it('the firm or an officer records what each introduction produced', async () => {
+    const won = await t.gql(RECORD, { shortlistId: listId, supplierId: s.suppliers.jardins.id, status: 'WON', amount: 25000 }, s.company.token);
+    expect(won.errors).toBeUndefined();
+    expect(won.data.recordOutcome).toMatchObject({ rank: 1, supplier: { id: s.suppliers.jardins.id }, outcome: { status: 'WON', amount: 25000 } });
+    await t.gql(RECORD, { shortlistId: listId, supplierId: s.suppliers.esat.id, status: 'CONTACTED' }, s.company.token);
+    await t.gql(RECORD, { shortlistId: listId, supplierId: s.suppliers.print.id, status: 'QUOTE_REQUESTED' }, s.officer.token);
+    const lost = await t.gql(RECORD, { shortlistId: listId, supplierId: s.suppliers.print.id, status: 'LOST' }, s.officer.token);
+    expect(lost.data.recordOutcome.outcome).toEqual({ status: 'LOST', amount: null }); // the latest word replaces the previous one
+
+    const read = await t.gql(GET, { id: listId }, s.company.token);
+    expect(read.data.shortlist.items.map((i: any) => i.outcome?.status)).toEqual(['WON', 'CONTACTED', 'LOST']);
+
+    const noAmount = await t.gql(RECORD, { shortlistId: listId, supplierId: s.suppliers.jardins.id, status: 'WON' }, s.company.token);
+    expect([codeOf(noAmount), fieldOf(noAmount)]).toEqual(['BAD_USER_INPUT', 'amount']);
+    const strayAmount = await t.gql(RECORD, { shortlistId: listId, supplierId: s.suppliers.esat.id, status: 'CONTACTED', amount: 10 }, s.company.token);
+    expect([codeOf(strayAmount), fieldOf(strayAmount)]).toEqual(['BAD_USER_INPUT', 'amount']);
+    const negative = await t.gql(RECORD, { shortlistId: listId, supplierId: s.suppliers.jardins.id, status: 'WON', amount: -5 }, s.company.token);
+    expect([codeOf(negative), fieldOf(negative)]).toEqual(['BAD_USER_INPUT', 'amount']);
+    const outsider = await t.gql(RECORD, { shortlistId: listId, supplierId: s.suppliers.hostile.id, status: 'CONTACTED' }, s.company.token);
+    expect([codeOf(outsider), fieldOf(outsider)]).toEqual(['BAD_USER_INPUT', 'supplierId']);
+
+    const rival = await t.userWithToken('COMPANY', { organisationName: 'Concurrent SA' });
+    const supplierUser = await t.userWithToken('SUPPLIER');
+    for (const token of [rival.token, supplierUser.token]) {
+      expect(codeOf(await t.gql(RECORD, { shortlistId: listId, supplierId: s.suppliers.esat.id, status: 'LOST' }, token))).toBe('FORBIDDEN');
+    }
+    expect(codeOf(await t.gql(RECORD, { shortlistId: listId, supplierId: s.suppliers.esat.id, status: 'LOST' }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await t.gql(RECORD, { shortlistId: 'nope', supplierId: s.suppliers.esat.id, status: 'LOST' }, s.officer.token))).toBe('NOT_FOUND');
+
+    const other = await buildScene(t);
+    const draftId = (await t.gql(DRAFT, { needId: other.needId, size: 1 }, other.officer.token)).data.draftShortlist.id;
+    const supplierId = (await t.gql(GET, { id: draftId }, other.officer.token)).data.shortlist.items[0].supplier.id;
+    expect(codeOf(await t.gql(RECORD, { shortlistId: draftId, supplierId, status: 'CONTACTED' }, other.officer.token))).toBe('CONFLICT');
+  });
+
+  it('impactStats gives the yearly review figures to officers', async () => {
+    const res = await t.gql(STATS, { from: parisDay(-1), to: parisDay(1) }, s.officer.token);
+    expect(res.errors).toBeUndefined();
+    const st = res.data.impactStats;
+    expect(st).toMatchObject({ shortlistsApproved: 1, shortlistsSent: 1, introductions: 3, structuresIntroduced: 3, introductionsOutsideMetropole: 0, amountWon: 25000 });
+    expect(st.needsPosted).toBe(3); // this scene's need, the sponsorship, and the other scene's
+    expect(counts(st.needsByKind, 'kind')).toEqual({ PURCHASE: 2, SPONSORSHIP: 1 });
+    expect(counts(st.introductionsByInclusionKind, 'inclusionKind')).toEqual({ ACI: 1, ESAT: 1, null: 1 });
+    expect(st.introductionsByInclusionKind.find((k: any) => k.inclusionKind === 'ESAT').label).toBe("ESAT (établissement et service d'aide par le travail)");
+    expect(st.introductionsByCommune).toEqual([
+      { commune: { code: '76540', name: 'Rouen' }, count: 2 },
+      { commune: { code: '76681', name: 'Sotteville-lès-Rouen' }, count: 1 },
+    ]);
+    expect(counts(st.outcomes, 'status')).toEqual({ WON: 1, CONTACTED: 1, LOST: 1 });
+    expect(st.conversionRate).toBeCloseTo(1 / 3);
+
+    const before = await t.gql(STATS, { from: '2020-01-01', to: '2020-12-31' }, s.officer.token);
+    expect(before.data.impactStats).toMatchObject({ needsPosted: 0, introductions: 0, amountWon: 0, conversionRate: 0, from: '2019-12-31T23:00:00.000Z', to: '2020-12-31T23:00:00.000Z' });
+
+    expect(codeOf(await t.gql(STATS, { from: parisDay(-1), to: parisDay(1) }, s.company.token))).toBe('FORBIDDEN');
+    const bad = await t.gql(STATS, { from: 'hier', to: parisDay(1) }, s.officer.token);
+    expect([codeOf(bad), fieldOf(bad)]).toEqual(['BAD_USER_INPUT', 'from']);
+    const reversed = await t.gql(STATS, { from: '2025-02-01', to: '2025-01-01' }, s.officer.token);
+    expect([codeOf(reversed), fieldOf(reversed)]).toEqual(['BAD_USER_INPUT', 'to']);
+  });
+
+  it('npm run report writes the same figures as CSV', async () => {
+    await t.stop(); // the embedded store belongs to one process at a time
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/report.ts', ...args], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, DATA_DIR: t.dataDir },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+    const out = run(['--from', parisDay(-1), '--to', parisDay(1)]);
+    expect(out.stderr).toBe('');
+    expect(out.status).toBe(0);
+    const lines = out.stdout.trim().split('\n');
+    expect(lines[0]).toBe('indicateur,cle,libelle,valeur');
+    expect(lines).toContain('besoins_publies,,Besoins publiés,3');
+    expect(lines).toContain('mises_en_relation_par_type,ESAT,ESAT (établissement et service d\'aide par le travail),1');
+    expect(lines).toContain('mises_en_relation_par_commune,76540,Rouen,2');
+    expect(lines).toContain('suites,WON,Marché remporté,1');
+    expect(lines).toContain('montant_remporte_euros,,Montant remporté par les structures de l’ESS (euros),25000');
+    expect(lines).toContain('taux_de_transformation,,Taux de transformation (marchés remportés / mises en relation),0.3333');
+
+    const file = path.join(t.dataDir, 'bilan.csv');
+    expect(run(['--from', parisDay(-1), '--to', parisDay(1), '--out', file]).status).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(`\ufeff${out.stdout}`);
+
+    const bad = run(['--from', '2025-13-01', '--to', '2025-12-31']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('« from » : date invalide');
+    expect(run(['--from', '2025-01-01']).status).toBe(2);
+  });
+});

@@ -1,0 +1,100 @@
+// The process as operators see it: readiness, persistence across restarts, the data-dir lock,
+// graceful shutdown, sample data.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import sampleUsers from '../api/sample/users.json';
+import { exitOf, readyUrl, ROOT, spawnService } from './helpers/process';
+import { startTestServer, tempDataDir } from './helpers/server';
+import { supplierInput } from './helpers/fixtures';
+
+const CREATE = `mutation($input: SupplierInput!) { createSupplier(input: $input) { id } }`;
+
+describe('service lifecycle', () => {
+  it('healthz is 200 once ready; data and index survive a restart', async () => {
+    const dir = tempDataDir();
+    const first = await startTestServer({}, dir);
+    const health = await fetch(first.url.replace('/graphql', '/healthz'));
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', store: 'embedded', suppliersIndexed: 0 });
+    const { token } = await first.userWithToken('OFFICER');
+    const id = (await first.gql(CREATE, { input: supplierInput({ name: 'Persistante' }) }, token)).data.createSupplier.id;
+    await first.stop();
+
+    const second = await startTestServer({}, dir);
+    try {
+      expect((await second.gql(`query($id: ID!) { supplier(id: $id) { name } }`, { id })).data.supplier.name).toBe('Persistante');
+      expect(second.server.services.matching.size).toBe(1);
+      expect((await second.gql('{ me { id } }', {}, token)).data.me).not.toBeNull(); // the dev secret is kept
+    } finally {
+      await second.destroy();
+    }
+  });
+
+  it('a second process on the same DATA_DIR stops at once with a clear message', async () => {
+    const t = await startTestServer();
+    try {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, PORT: '0', DATA_DIR: t.dataDir },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`Le dossier de données ${t.dataDir} est déjà utilisé par le processus ${process.pid}`);
+      const script = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-user.ts', '--email', 'x@y.example', '--password', 'Abcdef-123456', '--role', 'ADMIN'], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, DATA_DIR: t.dataDir },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(script.status).not.toBe(0);
+      expect(script.stderr).toContain('est déjà utilisé');
+    } finally {
+      await t.destroy();
+    }
+  });
+
+  it('SIGTERM finishes the request in flight, then exits 0', async () => {
+    const dir = tempDataDir();
+    const child = spawnService({ DATA_DIR: dir });
+    const exited = exitOf(child);
+    const url = await readyUrl(child);
+    // A login costs a scrypt hash (hundreds of ms): it is still running when the signal arrives.
+    const inFlight = fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation { login(email: "a@b.example", password: "Quelconque-123") { token } }' }),
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGTERM');
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(await exited).toEqual({ code: 0, signal: null });
+    expect(fs.existsSync(path.join(dir, 'store.lock'))).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fills an empty store with the sample once, and the demo accounts work', async () => {
+    const dir = tempDataDir();
+    const t = await startTestServer({ SAMPLE_DATA: 'on' }, dir);
+    try {
+      const total = (await t.gql('{ suppliers { totalCount } }')).data.suppliers.totalCount;
+      expect(total).toBeGreaterThanOrEqual(40);
+      expect(t.server.services.matching.size).toBe(total);
+      for (const u of sampleUsers) {
+        const res = await t.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { role } } }`, { e: u.email, p: u.password });
+        expect(res.data.login.user.role).toBe(u.role);
+      }
+    } finally {
+      await t.stop();
+    }
+    const again = await startTestServer({ SAMPLE_DATA: 'on' }, dir);
+    try {
+      expect(await again.server.services.store.users.count({})).toBe(sampleUsers.length);
+    } finally {
+      await again.destroy();
+    }
+  });
+});

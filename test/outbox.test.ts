@@ -1,0 +1,247 @@
+// The outbox's durability: SMTP down, restarts, give-up, crashes between steps, two workers, shutdown.
+import fs from 'node:fs';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { holdRows, mailDomain, plannedRows } from '../api/domain/introductions';
+import { OutboxWorker } from '../api/mail/outbox';
+import { createMailTransport } from '../api/mail/transport';
+import { openEmbeddedStore } from '../api/store/embedded';
+import { undelivered } from '../api/store/filters';
+import type { OutboxRecord, Store } from '../api/store/types';
+import { APPROVE, buildScene, DRAFT, GET_MAILS, type Scene } from './helpers/introductions';
+import { quietLogger, startTestServer, tempDataDir, type TestServer } from './helpers/server';
+import { addresses, deadPort, startSmtp, type TestSmtp } from './helpers/smtp';
+import { waitFor } from './helpers/wait';
+
+const FAILED = `{ failedMails { id state lastError attempts shortlist { id status } } }`;
+
+async function draftAndApprove(t: TestServer, s: Scene): Promise<string> {
+  const id = (await t.gql(DRAFT, { needId: s.needId, size: 2 }, s.officer.token)).data.draftShortlist.id as string;
+  const res = await t.gql(APPROVE, { id }, s.officer.token);
+  expect(res.errors).toBeUndefined();
+  expect(res.data.approveShortlist.status).toBe('APPROVED');
+  return id;
+}
+
+const mailsOf = async (t: TestServer, s: Scene, id: string) => (await t.gql(GET_MAILS, { id }, s.officer.token)).data.shortlist;
+
+describe('outbox through the service', () => {
+  it('SMTP down at approval: the approval stands; after a restart with SMTP back, every mail goes exactly once', async () => {
+    const dir = tempDataDir();
+    const port = await deadPort();
+    const first = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_POLL_INTERVAL: '50ms' }, dir);
+    const s = await buildScene(first);
+    const id = await draftAndApprove(first, s);
+    const tried = await waitFor('a failed attempt', async () => {
+      const list = await mailsOf(first, s, id);
+      return list.mails.some((m: any) => m.attempts > 0 && m.lastError) && list;
+    });
+    expect(tried.status).toBe('APPROVED');
+    expect(tried.mails.every((m: any) => m.state !== 'SENT')).toBe(true);
+    await first.stop();
+
+    const smtp = await startSmtp(port);
+    const second = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' }, dir);
+    try {
+      const done = await waitFor('SENT after restart', async () => {
+        const list = await mailsOf(second, s, id);
+        return list.status === 'SENT' && list;
+      });
+      expect(done.mails).toHaveLength(3);
+      const recipients = smtp.messages.flatMap((m) => addresses(m.to));
+      expect(recipients.sort()).toEqual([s.company.email, ...done.mails.filter((m: any) => m.recipient === 'SUPPLIER').map((m: any) => m.to)].sort());
+      expect(new Set(smtp.messages.map((m) => m.messageId)).size).toBe(3);
+    } finally {
+      await second.destroy();
+      await smtp.close();
+    }
+  });
+
+  it('gives a mail up after MAIL_GIVE_UP_AFTER and shows it to officers with the SMTP error', async () => {
+    const port = await deadPort();
+    const t = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_POLL_INTERVAL: '50ms', MAIL_GIVE_UP_AFTER: '1s' });
+    try {
+      const s = await buildScene(t);
+      const id = await draftAndApprove(t, s);
+      const list = await waitFor('every mail FAILED', async () => {
+        const l = await mailsOf(t, s, id);
+        return l.mails.every((m: any) => m.state === 'FAILED') && l;
+      });
+      expect(list.status).toBe('APPROVED');
+      for (const m of list.mails) {
+        expect(m.attempts).toBeGreaterThanOrEqual(2);
+        expect(m.lastError).toMatch(/ECONNREFUSED/);
+      }
+      const failed = await t.gql(FAILED, {}, s.officer.token);
+      expect(failed.data.failedMails.filter((m: any) => m.shortlist.id === id)).toHaveLength(3);
+      expect((await t.gql(FAILED, {}, s.company.token)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    } finally {
+      await t.destroy();
+    }
+  });
+
+  it('writes .eml files under DATA_DIR/mail/ when SMTP_URL is unset', async () => {
+    const t = await startTestServer({ MAIL_POLL_INTERVAL: '50ms' });
+    try {
+      const s = await buildScene(t);
+      const id = await draftAndApprove(t, s);
+      await waitFor('SENT', async () => (await mailsOf(t, s, id)).status === 'SENT');
+      const dir = path.join(t.dataDir, 'mail');
+      const files = fs.readdirSync(dir).filter((f) => f.startsWith(id));
+      expect(files).toHaveLength(3);
+      expect(files.every((f) => f.endsWith('.eml'))).toBe(true);
+      const firm = await simpleParser(fs.readFileSync(path.join(dir, `${id}.firm@localhost.eml`)));
+      expect(addresses(firm.to)).toEqual([s.company.email]);
+      expect(firm.subject).toBe(`Passerelle ESS : 2 structures de l'ESS pour « ${s.needTitle} »`);
+      expect(firm.html).toContain('<!doctype html>');
+    } finally {
+      await t.destroy();
+    }
+  });
+
+  it('finishes at restart an approval that crashed between its commit and the release of its mails', async () => {
+    const dir = tempDataDir();
+    const smtp = await startSmtp();
+    const first = await startTestServer({ SMTP_URL: smtp.url }, dir);
+    const s = await buildScene(first);
+    const { store } = first.server.services;
+    const id = (await first.gql(DRAFT, { needId: s.needId, size: 2 }, s.officer.token)).data.draftShortlist.id as string;
+    // Steps 1 and 2 of an approval, as approveShortlist does them, then the "crash".
+    const shortlist = (await store.shortlists.findById(id))!;
+    const need = (await store.needs.findById(s.needId))!;
+    const suppliers = new Map((await store.suppliers.find({})).map((x) => [x.id, x]));
+    await holdRows(store, id, plannedRows(shortlist, need, suppliers, mailDomain('x@localhost'), new Date()));
+    await store.shortlists.update(id, { status: 'APPROVED', openDraftOf: null, approvedAt: new Date(), replyTo: s.officer.email });
+    // And an approval that died before its commit, long ago: its HELD rows must go.
+    const other = await buildScene(first);
+    const otherId = (await first.gql(DRAFT, { needId: other.needId, size: 1 }, other.officer.token)).data.draftShortlist.id as string;
+    const old = new Date(Date.now() - 3600_000);
+    const abandoned = plannedRows((await store.shortlists.findById(otherId))!, (await store.needs.findById(other.needId))!, suppliers, 'localhost', old);
+    await holdRows(store, otherId, abandoned);
+    await first.stop();
+    expect(smtp.messages).toHaveLength(0);
+
+    const second = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' }, dir);
+    try {
+      await waitFor('SENT after recovery', async () => (await mailsOf(second, s, id)).status === 'SENT');
+      expect(smtp.messages.filter((m) => (m.messageId ?? '').startsWith(`<${id}.`))).toHaveLength(3);
+      await waitFor('abandoned HELD rows dropped', async () => (await second.server.services.store.outbox.count({ shortlistId: otherId })) === 0);
+      const waiting = await second.gql(`{ needsAwaitingShortlist(first: 100) { edges { node { id } } } }`, {}, s.officer.token);
+      expect(waiting.data.needsAwaitingShortlist.edges.map((e: any) => e.node.id)).not.toContain(s.needId);
+    } finally {
+      await second.destroy();
+      await smtp.close();
+    }
+  });
+});
+
+describe('outbox worker', () => {
+  let store: Store;
+  let dir: string;
+  let smtp: TestSmtp;
+  beforeEach(async () => {
+    dir = tempDataDir();
+    store = await openEmbeddedStore(dir);
+    smtp = await startSmtp();
+  });
+  afterEach(async () => {
+    await store.close();
+    await smtp.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const row = (n: number, patch: Partial<OutboxRecord> = {}): OutboxRecord => {
+    const now = new Date();
+    return {
+      id: `list:supplier:${n}`,
+      shortlistId: 'list',
+      recipientKind: 'SUPPLIER',
+      supplierId: String(n),
+      to: `structure-${n}@ess.example`,
+      messageId: `<list.supplier.${n}@localhost>`,
+      state: 'PENDING',
+      attempts: 0,
+      firstAttemptAt: null,
+      nextAttemptAt: now,
+      leaseOwner: null,
+      leaseUntil: null,
+      lastError: null,
+      sentAt: null,
+      createdAt: now,
+      updatedAt: now,
+      ...patch,
+    };
+  };
+
+  const worker = (options: { before?: () => Promise<void> } = {}) =>
+    new OutboxWorker(
+      store,
+      createMailTransport({ smtpUrl: smtp.url, dataDir: dir, mailFrom: 'Passerelle ESS <no-reply@localhost>' }),
+      {
+        compose: async (r) => {
+          await options.before?.();
+          return { to: r.to, replyTo: null, subject: `Mail ${r.id}`, text: 'Bonjour', html: '<p>Bonjour</p>', messageId: r.messageId };
+        },
+        delivered: async () => {},
+        recover: async () => {},
+      },
+      { pollIntervalMs: 20, giveUpAfterMs: 60_000 },
+      quietLogger,
+    );
+
+  const allSent = () => waitFor('every row SENT', async () => (await store.outbox.count(undelivered('list'))) === 0);
+
+  it('two workers on one store send each mail once', async () => {
+    for (let n = 0; n < 12; n += 1) await store.outbox.insert(row(n));
+    const a = worker();
+    const b = worker();
+    a.start();
+    b.start();
+    try {
+      await allSent();
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+    const ids = smtp.messages.map((m) => m.messageId);
+    expect(ids).toHaveLength(12);
+    expect(new Set(ids).size).toBe(12);
+  });
+
+  it('takes over a row whose worker died mid-send once its lease ran out, with the same Message-ID', async () => {
+    await store.outbox.insert(row(1, { state: 'SENDING', leaseOwner: 'dead-worker', leaseUntil: new Date(Date.now() - 1000) }));
+    await store.outbox.insert(row(2, { state: 'SENDING', leaseOwner: 'live-worker', leaseUntil: new Date(Date.now() + 3600_000) }));
+    const w = worker();
+    w.start();
+    try {
+      await waitFor('the expired lease taken over', async () => (await store.outbox.findById('list:supplier:1'))?.state === 'SENT');
+    } finally {
+      await w.stop();
+    }
+    expect(smtp.messages.map((m) => m.messageId)).toEqual(['<list.supplier.1@localhost>']);
+    expect((await store.outbox.findById('list:supplier:2'))!.state).toBe('SENDING'); // a live lease is left alone
+  });
+
+  it('stop() waits for the send in flight and marks it', async () => {
+    await store.outbox.insert(row(1));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inFlight = new Promise<void>((resolve) => (entered = resolve));
+    const w = worker({
+      before: async () => {
+        entered();
+        await gate;
+      },
+    });
+    w.start();
+    await inFlight;
+    let stopped = false;
+    const stopping = w.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect((await store.outbox.findById('list:supplier:1'))!.state).toBe('SENT');
+    expect(smtp.messages).toHaveLength(1);
+  });
+});

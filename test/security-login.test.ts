@@ -1,0 +1,125 @@
+// Login: one answer for every failure, and failures limited per email and per client address.
+// Counters live in the process: each describe starts its own server. The service trusts
+// X-Forwarded-For from loopback only (trust proxy = 'loopback', i.e. a reverse proxy on the same
+// host); the tests speak from loopback, so they use that header to play several clients.
+import os from 'node:os';
+import { createUser } from '../api/domain/users';
+import { postGraphQL } from './helpers/http';
+import { startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
+
+const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`;
+const WRONG = 'Mauvais-Mot-De-Passe-1';
+
+describe('login answers', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(() => t.destroy());
+
+  it('an unknown email and a wrong password get the very same answer', async () => {
+    const { email } = await t.userWithToken('COMPANY');
+    const wrong = await postGraphQL(t.url, { query: LOGIN, variables: { e: email, p: WRONG } }, { 'x-forwarded-for': '198.51.100.1' });
+    const unknown = await postGraphQL(t.url, { query: LOGIN, variables: { e: 'inconnu@exemple.fr', p: WRONG } }, { 'x-forwarded-for': '198.51.100.2' });
+    expect(wrong.status).toBe(unknown.status);
+    expect(wrong.json).toEqual(unknown.json);
+    expect(wrong.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('login throttle per email', () => {
+  let t: TestServer;
+  let email: string;
+  beforeAll(async () => {
+    t = await startTestServer();
+    email = (await t.userWithToken('SUPPLIER')).email;
+  });
+  afterAll(() => t.destroy());
+
+  it('after 10 failures for one email, even the right password is refused with 429 and Retry-After', async () => {
+    for (let i = 0; i < 10; i += 1) {
+      // every attempt from a different address: only the email counter can trip
+      const res = await postGraphQL(t.url, { query: LOGIN, variables: { e: email, p: WRONG } }, { 'x-forwarded-for': `203.0.113.${i + 1}` });
+      expect(res.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+    const blocked = await postGraphQL(t.url, { query: LOGIN, variables: { e: email.toUpperCase(), p: TEST_PASSWORD } }, { 'x-forwarded-for': '203.0.113.99' });
+    expect(blocked.status).toBe(429);
+    expect(blocked.json.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+    expect(blocked.json.errors[0].message).toMatch(/^Trop de tentatives/);
+    const retryAfter = Number(blocked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(blocked.json.data ?? null).toBeNull();
+  });
+
+  it('other accounts still log in', async () => {
+    const other = await t.userWithToken('COMPANY');
+    expect(other.token).toBeTruthy();
+  });
+});
+
+describe('login throttle per client address', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(() => t.destroy());
+
+  it('10 failures from one address, on different emails, block that address only', async () => {
+    const emails = Array.from({ length: 12 }, (_, i) => `pulverisation-${i}@exemple.fr`);
+    for (const e of emails.slice(0, 2)) await createUser(t.server.services.store, { email: e, password: TEST_PASSWORD, role: 'COMPANY' });
+    const from = (address: string, e: string, p: string) => postGraphQL(t.url, { query: LOGIN, variables: { e, p } }, { 'x-forwarded-for': address });
+    for (const e of emails.slice(2)) expect((await from('192.0.2.10', e, WRONG)).status).toBe(200);
+    const blocked = await from('192.0.2.10', emails[0]!, TEST_PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(blocked.json.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+    // another client is not affected
+    expect((await from('192.0.2.11', emails[1]!, TEST_PASSWORD)).json.data.login.token).toBeTruthy();
+  });
+
+  it('an IPv6 client counts by its /64: rotating addresses inside it does not help', async () => {
+    const from = (address: string, e: string) => postGraphQL(t.url, { query: LOGIN, variables: { e, p: WRONG } }, { 'x-forwarded-for': address });
+    for (let i = 0; i < 10; i += 1) await from(`2001:db8:1:2::${(i + 1).toString(16)}`, `rotation-${i}@exemple.fr`);
+    const res = await from('2001:db8:1:2:ffff::1', 'rotation-x@exemple.fr');
+    expect(res.status).toBe(429);
+    expect((await from('2001:db8:1:3::1', 'rotation-y@exemple.fr')).status).toBe(200);
+  });
+});
+
+// A client that is not on loopback cannot choose its address with X-Forwarded-For.
+const external = Object.values(os.networkInterfaces())
+  .flat()
+  .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+
+(external ? describe : describe.skip)('X-Forwarded-For from a non-loopback client', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(() => t.destroy());
+
+  it('is ignored: rotating the header does not dodge the per-address limit', async () => {
+    const url = t.url.replace('localhost', external!);
+    for (let i = 0; i < 10; i += 1) {
+      await postGraphQL(url, { query: LOGIN, variables: { e: `x${i}@exemple.fr`, p: WRONG } }, { 'x-forwarded-for': `198.18.0.${i + 1}` });
+    }
+    const res = await postGraphQL(url, { query: LOGIN, variables: { e: 'y@exemple.fr', p: WRONG } }, { 'x-forwarded-for': '198.18.1.1' });
+    expect(res.status).toBe(429);
+  });
+});
+
+describe('TRUST_PROXY=false', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ TRUST_PROXY: 'false' });
+  });
+  afterAll(() => t.destroy());
+
+  it('no peer is trusted: X-Forwarded-For is ignored even from loopback', async () => {
+    for (let i = 0; i < 10; i += 1) {
+      await postGraphQL(t.url, { query: LOGIN, variables: { e: `z${i}@exemple.fr`, p: WRONG } }, { 'x-forwarded-for': `198.18.2.${i + 1}` });
+    }
+    const res = await postGraphQL(t.url, { query: LOGIN, variables: { e: 'zz@exemple.fr', p: WRONG } }, { 'x-forwarded-for': '198.18.3.1' });
+    expect(res.status).toBe(429);
+  });
+});
