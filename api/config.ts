@@ -3,6 +3,8 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_WEIGHTS } from '../matching/rank';
+import type { MatchWeights } from '../matching/types';
 import { ConfigError } from './errors';
 
 const onOff = z.enum(['on', 'off'], { error: 'doit valoir "on" ou "off"' });
@@ -19,6 +21,7 @@ const schema = z.object({
   MAIL_GIVE_UP_AFTER: z.string().trim().regex(/^\d+(ms|s|m|h|d)$/, 'doit être une durée comme 24h, 90m ou 500ms').default('24h'),
   MAIL_POLL_INTERVAL: z.string().trim().regex(/^\d+(ms|s|m|h|d)$/, 'doit être une durée comme 1s ou 200ms').default('1s'),
   SAMPLE_DATA: onOff.default('on'),
+  MATCH_WEIGHTS: z.string().trim().optional(),
   CORS_ORIGINS: z.string().trim().default(''),
   // Which peers may tell the client's address in X-Forwarded-For: never "true" (anyone could forge it).
   TRUST_PROXY: z
@@ -56,6 +59,8 @@ export interface Config {
   /** How often the outbox worker looks for mails due (it is also woken at once by an approval). */
   readonly mailPollIntervalMs: number;
   readonly sampleData: boolean;
+  /** The matcher's weights; the matcher normalises them to sum 1. */
+  readonly matchWeights: Readonly<MatchWeights>;
   readonly corsOrigins: readonly string[];
   /** express's "trust proxy": a hop count, false, or the addresses of trusted reverse proxies. */
   readonly trustProxy: number | boolean | string;
@@ -73,6 +78,25 @@ const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as co
 function milliseconds(duration: string): number {
   const [, amount, unit] = /^(\d+)(ms|s|m|h|d)$/.exec(duration)!;
   return Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS];
+}
+
+/** "text=0.5,location=0.3": the components named replace their default weight. */
+function matchWeights(spec: string | undefined): Readonly<MatchWeights> {
+  const weights: MatchWeights = { ...DEFAULT_WEIGHTS };
+  const names = Object.keys(DEFAULT_WEIGHTS).join(', ');
+  for (const entry of (spec ?? '').split(',').filter((e) => e.trim())) {
+    const [name = '', value = '', extra] = entry.split('=').map((part) => part.trim());
+    if (!Object.hasOwn(DEFAULT_WEIGHTS, name) || extra !== undefined) {
+      throw new ConfigError(`Configuration invalide : MATCH_WEIGHTS attend des paires composante=poids (${names}), reçu « ${entry.trim()} ».`);
+    }
+    const weight = Number(value);
+    if (value === '' || !Number.isFinite(weight) || weight < 0) {
+      throw new ConfigError(`Configuration invalide : MATCH_WEIGHTS, le poids de ${name} doit être un nombre positif ou nul.`);
+    }
+    weights[name as keyof MatchWeights] = weight;
+  }
+  if (Object.values(weights).every((w) => w === 0)) throw new ConfigError('Configuration invalide : MATCH_WEIGHTS ne peut pas mettre tous les poids à 0.');
+  return Object.freeze(weights);
 }
 
 /** Validates the environment; throws ConfigError with one clear French line naming the variable. */
@@ -111,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mailGiveUpAfterMs: milliseconds(v.MAIL_GIVE_UP_AFTER),
     mailPollIntervalMs: milliseconds(v.MAIL_POLL_INTERVAL),
     sampleData: v.SAMPLE_DATA === 'on',
+    matchWeights: matchWeights(v.MATCH_WEIGHTS),
     corsOrigins: Object.freeze(v.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)),
     trustProxy: /^\d+$/.test(v.TRUST_PROXY) ? Number(v.TRUST_PROXY) : v.TRUST_PROXY === 'false' ? false : v.TRUST_PROXY,
   });

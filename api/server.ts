@@ -52,7 +52,7 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
   }
   try {
     const tokens = createTokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
-    const matching = await buildMatchingService(store);
+    const matching = await buildMatchingService(store, config.matchWeights);
     const outbox = createIntroductionOutbox(store, config, log);
     const services: Services = { config, store, tokens, matching, outbox, loginThrottle: createLoginThrottle() };
     if (config.sampleData && store.engine === 'embedded') {

@@ -37,6 +37,22 @@ describe('configuration', () => {
     expect(loadConfig({ MAIL_GIVE_UP_AFTER: '90m', MAIL_POLL_INTERVAL: '200ms' })).toMatchObject({ mailGiveUpAfterMs: 90 * 60_000, mailPollIntervalMs: 200 });
   });
 
+  it('reads the matcher weights, each named component replacing its default', () => {
+    expect(loadConfig({}).matchWeights).toEqual({ text: 0.4, sector: 0.15, capacity: 0.15, location: 0.2, labels: 0.1 });
+    expect(loadConfig({ MATCH_WEIGHTS: ' text=0.6 , location=0 ' }).matchWeights).toEqual({ text: 0.6, sector: 0.15, capacity: 0.15, location: 0, labels: 0.1 });
+  });
+
+  it.each([
+    ['colour=1', /MATCH_WEIGHTS.*composante=poids.*colour=1/],
+    ['toString=1', /MATCH_WEIGHTS.*composante=poids/],
+    ['text', /MATCH_WEIGHTS, le poids de text/],
+    ['text=beaucoup', /MATCH_WEIGHTS, le poids de text/],
+    ['text=-1', /MATCH_WEIGHTS, le poids de text/],
+    ['text=0,sector=0,capacity=0,location=0,labels=0', /MATCH_WEIGHTS ne peut pas mettre tous les poids à 0/],
+  ])('refuses MATCH_WEIGHTS=%s', (spec, message) => {
+    expect(() => loadConfig({ MATCH_WEIGHTS: spec })).toThrow(message);
+  });
+
   it('accepts production with a 32-byte secret', () => {
     const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), CORS_ORIGINS: 'https://www.metropole-rouen-normandie.fr, https://a.fr' });
     expect(c.production).toBe(true);
