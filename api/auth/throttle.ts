@@ -1,33 +1,34 @@
 // Failed logins are counted per email and per client address; past the limit, login answers
 // TOO_MANY_REQUESTS until the window ends. Counters live in the process (one per instance).
+// An attempt takes its point BEFORE the password is checked, so attempts sent all at once cannot
+// slip past the limit while their hashes are being computed; a success gives its points back.
+import { createHash } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 export interface LoginThrottle {
-  /** Seconds to wait before trying again, or 0 when the attempt may proceed. */
-  retryAfter(email: string, clientAddress: string): Promise<number>;
-  recordFailure(email: string, clientAddress: string): Promise<void>;
-  recordSuccess(email: string): Promise<void>;
+  /** Counts one attempt; resolves to 0 when it may proceed, else the seconds to wait. */
+  attempt(email: string, clientAddress: string): Promise<number>;
+  /** The attempt succeeded: the email's failures are forgotten and the address gets its point back. */
+  succeeded(email: string, clientAddress: string): Promise<void>;
 }
 
-export function createLoginThrottle(maxFailures = 10, windowSeconds = 15 * 60): LoginThrottle {
-  const limiter = new RateLimiterMemory({ points: maxFailures, duration: windowSeconds });
-  const keys = (email: string, clientAddress: string) => [`email:${email.trim().toLowerCase()}`, `ip:${addressKey(clientAddress)}`];
+export function createLoginThrottle(maxAttempts = 10, windowSeconds = 15 * 60): LoginThrottle {
+  const limiter = new RateLimiterMemory({ points: maxAttempts, duration: windowSeconds });
   return {
-    async retryAfter(email, clientAddress) {
-      const states = await Promise.all(keys(email, clientAddress).map((k) => limiter.get(k)));
-      const blocked = states.filter((s): s is RateLimiterRes => s !== null && s.consumedPoints >= maxFailures);
-      return blocked.length === 0 ? 0 : Math.ceil(Math.max(...blocked.map((s) => s.msBeforeNext)) / 1000);
+    async attempt(email, clientAddress) {
+      const results = await Promise.all([emailKey(email), `ip:${addressKey(clientAddress)}`].map((k) => limiter.consume(k).catch((res: unknown) => res)));
+      const blocked = results.filter((r): r is RateLimiterRes => r instanceof RateLimiterRes && r.consumedPoints > maxAttempts);
+      return blocked.length === 0 ? 0 : Math.max(1, Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000));
     },
-    async recordFailure(email, clientAddress) {
-      // consume() rejects once the points are spent; the count is what matters here.
-      await Promise.all(keys(email, clientAddress).map((k) => limiter.consume(k).catch(() => undefined)));
-    },
-    async recordSuccess(email) {
-      await limiter.delete(keys(email, '')[0]!);
+    async succeeded(email, clientAddress) {
+      await Promise.all([limiter.delete(emailKey(email)), limiter.reward(`ip:${addressKey(clientAddress)}`, 1)]);
     },
   };
 }
+
+/** Emails are keyed by a digest: a key's size does not depend on what a client sends. */
+const emailKey = (email: string): string => `email:${createHash('sha256').update(email.trim().toLowerCase()).digest('base64url')}`;
 
 /**
  * The client a counter belongs to: an IPv4 address (IPv4-mapped IPv6 included) as it is; an IPv6

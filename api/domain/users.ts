@@ -63,14 +63,11 @@ export async function createUser(store: Store, input: NewUser): Promise<UserReco
 /** The same answer, at the same cost, for an unknown email and a wrong password. */
 export async function login(services: Services, email: string, password: string, clientAddress: string): Promise<{ token: string; user: UserRecord }> {
   const { loginThrottle } = services;
-  const wait = await loginThrottle.retryAfter(email, clientAddress);
+  const wait = await loginThrottle.attempt(email, clientAddress);
   if (wait > 0) throw tooManyRequests(wait);
   const user = email.length <= 254 ? await services.store.users.findOne(byEmail(email.trim().toLowerCase())) : null;
   const ok = await verifyPassword(password.slice(0, 128), user?.passwordHash ?? (await decoyHash()));
-  if (!user || !ok) {
-    await loginThrottle.recordFailure(email, clientAddress);
-    throw unauthenticated('Adresse e-mail ou mot de passe incorrect.');
-  }
-  await loginThrottle.recordSuccess(email);
+  if (!user || !ok) throw unauthenticated('Adresse e-mail ou mot de passe incorrect.');
+  await loginThrottle.succeeded(email, clientAddress);
   return { token: services.tokens.sign({ userId: user.id, role: user.role }), user };
 }
