@@ -80,6 +80,14 @@ describe('matchSuppliers through the API', () => {
     expect(after.breakdown.sector).toBe(1);
   });
 
+  it('follows deletions at once: a structure staff delete is out of the matches and the directory', async () => {
+    const res = await t.gql('mutation($id: ID!) { deleteSupplier(id: $id) }', { id: ids.FAR }, officer);
+    expect(res.errors).toBeUndefined();
+    expect((await match()).map((r) => r.supplier.id)).not.toContain(ids.FAR);
+    expect((await t.gql('{ suppliers { edges { node { id } } } }')).data.suppliers.edges.map((e: any) => e.node.id)).not.toContain(ids.FAR);
+    expect(codeOf(await t.gql('mutation($id: ID!) { deleteSupplier(id: $id) }', { id: ids.FAR }, officer))).toBe('NOT_FOUND');
+  });
+
   it('answers limit rules and unknown needs with clear errors', async () => {
     expect(await match(1)).toHaveLength(1);
     for (const limit of [0, 51, -3]) {

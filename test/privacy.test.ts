@@ -48,7 +48,9 @@ describe('personal data', () => {
     needId = (await ok(t.gql(POST, { i: needInput({ title: 'Mise sous pli de nos envois' }) }, company.token))).postNeed.id;
     await ok(t.gql(POST, { i: needInput({ title: 'Besoin d’une autre entreprise' }) }, otherCompany.token));
     shortlistId = (await ok(t.gql('mutation($id: ID!) { draftShortlist(needId: $id) { id } }', { id: needId }, officer))).draftShortlist.id;
-    await ok(t.gql('mutation($id: ID!, $s: [ID!]!) { updateShortlist(id: $id, supplierIds: $s) { id } }', { id: shortlistId, s: [supplierId] }, officer));
+    await ok(t.gql('mutation($id: ID!, $s: [ID!]!, $n: [ShortlistNoteInput!]) { updateShortlist(id: $id, supplierIds: $s, notes: $n) { id } }', {
+      id: shortlistId, s: [supplierId], n: [{ supplierId, note: 'ESAT du Cailly : voir Mme Dupont, 06 12 34 56 78' }],
+    }, officer));
     await ok(t.gql('mutation($id: ID!) { approveShortlist(id: $id) { id } }', { id: shortlistId }, officer));
     await ok(t.gql('mutation($sl: ID!, $s: ID!) { recordOutcome(shortlistId: $sl, supplierId: $s, status: WON, amount: 12000) { rank } }', { sl: shortlistId, s: supplierId }, company.token));
   });
@@ -127,16 +129,16 @@ describe('personal data', () => {
     expect(codeOf(await t.gql('mutation($id: ID!) { updateSupplier(id: $id, input: { employees: 1 }) { id } }', { id: supplierId }, officer))).toBe('NOT_FOUND');
 
     // the introduction: kept, naming no one; the outcome and the figures unchanged
-    const list = await ok(t.gql('query($id: ID!) { shortlist(id: $id) { items { supplier { name contactEmail website inclusionKind commune { code } } outcome { status amount } } mails { recipient to } } }', { id: shortlistId }, officer));
+    const list = await ok(t.gql('query($id: ID!) { shortlist(id: $id) { items { note reasons supplier { name contactEmail website inclusionKind commune { code } } outcome { status amount } } mails { recipient to } } }', { id: shortlistId }, officer));
     expect(list.shortlist.items).toEqual([
-      { supplier: { name: ERASED_NAME, contactEmail: ERASED_EMAIL, website: null, inclusionKind: 'ESAT', commune: { code: '76540' } }, outcome: { status: 'WON', amount: 12000 } },
+      { note: null, reasons: [], supplier: { name: ERASED_NAME, contactEmail: ERASED_EMAIL, website: null, inclusionKind: 'ESAT', commune: { code: '76540' } }, outcome: { status: 'WON', amount: 12000 } },
     ]);
     expect(list.shortlist.mails.filter((m: any) => m.recipient === 'SUPPLIER').map((m: any) => m.to)).toEqual([ERASED_EMAIL]);
     expect((await ok(t.gql(stats, {}, officer))).impactStats).toEqual(before);
 
     // nothing that named the structure or its user is left in the data files
     const onDisk = storedText(t.dataDir);
-    for (const trace of ['direction@esat-cailly.example', supplier.email, 'ESAT du Cailly', 'Conditionnement et mise sous pli']) expect(onDisk).not.toContain(trace);
+    for (const trace of ['direction@esat-cailly.example', supplier.email, 'ESAT du Cailly', 'Conditionnement et mise sous pli', 'Mme Dupont']) expect(onDisk).not.toContain(trace);
   });
 
   it('a firm’s user deletes its account: its needs stay for the statistics, without its address', async () => {

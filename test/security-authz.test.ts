@@ -63,6 +63,8 @@ const ROWS: Row[] = [
   { operation: 'createSupplier', expected: 'UFAAAFA', query: 'mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }', variables: () => ({ i: supplierInput() }) },
   // a structure edits only its own profile
   { operation: 'updateSupplier', expected: 'UFAAAFF', query: 'mutation($id: ID!) { updateSupplier(id: $id, input: { employees: 7 }) { id } }', variables: (f) => ({ id: f.supplierId }) },
+  // an unknown id: staff get NOT_FOUND, past the guard, and the fixtures stay
+  { operation: 'deleteSupplier', expected: 'UFFAAFF', query: 'mutation { deleteSupplier(id: "inconnu") }' },
   { operation: 'postNeed', expected: 'UAFAAAF', query: 'mutation($i: NeedInput!) { postNeed(input: $i) { id } }', variables: () => ({ i: needInput({ companyName: 'Pour le compte de' }) }) },
   { operation: 'draftShortlist', expected: 'UFFAAFF', query: 'mutation($id: ID!) { draftShortlist(needId: $id) { id } }', variables: (f) => ({ id: f.needId }) },
   { operation: 'updateShortlist', expected: 'UFFAAFF', query: 'mutation($id: ID!, $s: [ID!]!) { updateShortlist(id: $id, supplierIds: $s) { id } }', variables: (f) => ({ id: f.draftId, s: [f.supplierId] }) },

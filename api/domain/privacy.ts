@@ -2,8 +2,8 @@
 // firm's or a structure's user deletes its account (and, for a structure, its profile). Past
 // introductions stay for the yearly statistics, anonymised: a structure they name becomes a stub
 // keeping only its legal form, inclusion kind and commune.
-import { requireViewer, type Viewer } from '../auth/guards';
-import { badInput, forbidden, unauthenticated } from '../errors';
+import { requireRole, requireViewer, type Viewer } from '../auth/guards';
+import { badInput, forbidden, notFound, unauthenticated } from '../errors';
 import { fold } from '../../matching/text/fold';
 import type { Services } from '../services';
 import {
@@ -138,14 +138,32 @@ function stub(s: SupplierRecord, now: Date): Partial<SupplierRecord> {
 async function retireSupplier(services: Services, supplier: SupplierRecord): Promise<void> {
   const { store } = services;
   const naming = await store.shortlists.find(shortlistsNaming(supplier.id));
-  for (const draft of naming.filter((s) => !sent(s))) {
-    await store.shortlists.update(draft.id, { items: draft.items.filter((i) => i.supplierId !== supplier.id), revision: draft.revision + 1 });
+  for (const list of naming) {
+    // A draft drops the structure; a sent list keeps its place, without the officer's note or the
+    // matcher's reasons, which describe it.
+    const items = sent(list)
+      ? list.items.map((i) => (i.supplierId === supplier.id ? { ...i, note: null, reasons: [] } : i))
+      : list.items.filter((i) => i.supplierId !== supplier.id);
+    await store.shortlists.update(list.id, { items, revision: list.revision + 1 });
   }
   await stopMails(services, await store.outbox.find(aboutSupplier(supplier.id)));
   const kept = naming.some(sent) || (await store.outcomes.count(aboutSupplier(supplier.id))) > 0;
   if (kept) await store.suppliers.update(supplier.id, stub(supplier, new Date()));
   else await store.suppliers.remove(supplier.id);
   services.matching.remove(supplier.id);
+}
+
+/**
+ * Officers and admins take a structure out of the directory (closed down, a duplicate, a request
+ * received by post): the same erasure as its own deletion; its users' accounts stay.
+ */
+export async function deleteSupplier(services: Services, viewer: Viewer | null, id: string): Promise<boolean> {
+  requireRole(viewer, 'OFFICER', 'ADMIN');
+  const supplier = await services.store.suppliers.findById(id);
+  if (!supplier || supplier.retiredAt) throw notFound('Structure introuvable.');
+  await retireSupplier(services, supplier);
+  await services.store.compact();
+  return true;
 }
 
 /**

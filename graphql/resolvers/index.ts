@@ -5,7 +5,7 @@ import { matchSuppliers } from '../../api/domain/matching';
 import { getNeed, listNeeds, postNeed } from '../../api/domain/needs';
 import { createSupplier, directory, getSupplier, updateSupplier } from '../../api/domain/suppliers';
 import { login } from '../../api/domain/users';
-import { deleteMyAccount, exportMyData } from '../../api/domain/privacy';
+import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/domain/privacy';
 import type { SupplierRecord } from '../../api/store/types';
 import type { Context } from '../context';
 import { DateTime } from './scalars';
@@ -33,6 +33,7 @@ export const resolvers = {
     login: (_: unknown, { email, password }: Args, { services, clientAddress }: Context) => login(services, email, password, clientAddress),
     createSupplier: (_: unknown, { input }: Args, { viewer, services }: Context) => createSupplier(services, viewer, input),
     updateSupplier: (_: unknown, { id, input }: Args, { viewer, services }: Context) => updateSupplier(services, viewer, id, input),
+    deleteSupplier: (_: unknown, { id }: Args, { viewer, services }: Context) => deleteSupplier(services, viewer, id),
     postNeed: (_: unknown, { input }: Args, { viewer, services }: Context) => postNeed(services, viewer, input),
     deleteMyAccount: (_: unknown, { confirm }: Args, { viewer, services }: Context) => deleteMyAccount(services, viewer, confirm),
     ...shortlistResolvers.Mutation,
