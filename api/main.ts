@@ -1,36 +1,56 @@
 // Process entry: config → server (store, matcher index, HTTP) → signals.
 import { loadConfig } from './config';
 import { ConfigError } from './errors';
-import { consoleLogger, startServer } from './server';
+import { consoleLogger, startServer, type RunningServer } from './server';
 import { StoreLockedError } from './store/types';
+
+/** One French line for the failures an operator can fix; anything else is a bug and keeps its stack. */
+function startupFailure(err: unknown): string | null {
+  if (err instanceof ConfigError || err instanceof StoreLockedError) return err.message;
+  const { code, path, message } = err as NodeJS.ErrnoException;
+  if (code === 'EADDRINUSE') return `Démarrage impossible : le port est déjà utilisé (${message}).`;
+  if (code === 'EACCES' || code === 'EPERM') return `Démarrage impossible : accès refusé à ${path ?? 'un fichier du dossier de données'} (vérifiez DATA_DIR et les droits).`;
+  if (code === 'ENOTDIR' || code === 'EEXIST') return `Démarrage impossible : DATA_DIR doit être un dossier (${path ?? message}).`;
+  if (code === 'ENOSPC') return 'Démarrage impossible : plus de place sur le disque du dossier de données.';
+  if ((err as Error).name?.startsWith('MongooseServerSelectionError') || (err as Error).name === 'MongoServerSelectionError') {
+    return `Démarrage impossible : MongoDB ne répond pas à l'adresse de MONGODB_URI (${message.split('\n')[0]}).`;
+  }
+  return null;
+}
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const server = await startServer(config, consoleLogger);
-  consoleLogger.info(
-    `Passerelle ESS prête sur ${server.url}/graphql (stockage : ${server.services.store.engine}, ${server.services.matching.size} structures indexées)`,
-  );
-  const shutdown = (signal: string) => {
-    consoleLogger.info(`${signal} reçu : arrêt en cours (requêtes en cours terminées, données enregistrées)…`);
-    server.stop().then(
+  // Signals are handled from the first moment: one received while starting stops the service as
+  // soon as the start has finished its current step, never in the middle of a write.
+  let server: RunningServer | null = null;
+  let stopping = false;
+  const stop = (running: RunningServer) =>
+    running.stop().then(
       () => process.exit(0),
       (err) => {
         consoleLogger.error("Échec de l'arrêt propre", err);
         process.exit(1);
       },
     );
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    consoleLogger.info(`${signal} reçu : arrêt en cours (requêtes en cours terminées, données enregistrées)…`);
+    if (server) void stop(server);
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+
+  server = await startServer(config, consoleLogger);
+  if (stopping) return void stop(server);
+  consoleLogger.info(
+    `Passerelle ESS prête sur ${server.url}/graphql (stockage : ${server.services.store.engine}, ${server.services.matching.size} structures indexées)`,
+  );
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof StoreLockedError) {
-    console.error(err.message);
-  } else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    console.error(`Le port est déjà utilisé : ${(err as Error).message}`);
-  } else {
-    console.error('Démarrage impossible :', err);
-  }
+  const line = startupFailure(err);
+  if (line) console.error(line);
+  else console.error('Démarrage impossible :', err);
   process.exit(1);
 });

@@ -57,7 +57,10 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
     const services: Services = { config, store, tokens, matching, outbox, loginThrottle: createLoginThrottle() };
     if (config.sampleData && store.engine === 'embedded') {
       const loaded = await loadSampleDataIfEmpty(services);
-      if (loaded) log.info(`Données d'exemple chargées : ${loaded.suppliers} structures, ${loaded.users} comptes de démonstration.`);
+      if (loaded) {
+        const accounts = config.production ? 'aucun compte de démonstration en production' : `${loaded.users} comptes de démonstration`;
+        log.info(`Données d'exemple chargées : ${loaded.suppliers} structures, ${accounts}.`);
+      }
     }
     readiness.services = services;
     outbox.start(); // also finishes, first thing, the approvals a previous run left half-done

@@ -2,10 +2,12 @@
 // graceful shutdown, sample data.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import sampleUsers from '../api/sample/users.json';
 import { exitOf, readyUrl, ROOT, spawnService } from './helpers/process';
 import { startTestServer, tempDataDir } from './helpers/server';
+import { waitFor } from './helpers/wait';
 import { supplierInput } from './helpers/fixtures';
 
 const CREATE = `mutation($input: SupplierInput!) { createSupplier(input: $input) { id } }`;
@@ -97,4 +99,79 @@ describe('service lifecycle', () => {
       await again.destroy();
     }
   });
+
+  it('a DATA_DIR that is a file stops the process with one French line, no stack', () => {
+    const file = path.join(tempDataDir(), 'pas-un-dossier');
+    fs.writeFileSync(file, '');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, PORT: '0', DATA_DIR: file },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Démarrage impossible : DATA_DIR doit être un dossier/)]);
+  });
+
+  it('in production the sample brings no demo account (their passwords are published)', async () => {
+    const t = await startTestServer({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(32), SAMPLE_DATA: 'on' });
+    try {
+      expect((await t.gql('{ suppliers { totalCount } }')).data.suppliers.totalCount).toBeGreaterThanOrEqual(40);
+      expect(await t.server.services.store.users.count({})).toBe(0);
+    } finally {
+      await t.destroy();
+    }
+  });
+
+  it('SIGTERM while starting: the start finishes its step, then the process exits 0 with the sample whole', async () => {
+    const dir = tempDataDir();
+    const port = await freePort();
+    const child = spawnService({ DATA_DIR: dir, PORT: String(port), SAMPLE_DATA: 'on' });
+    const exited = exitOf(child);
+    // healthz answers 503 while the sample is being loaded
+    await waitFor('healthz 503 while starting', async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.status === 503);
+    child.kill('SIGTERM');
+    expect(await exited).toEqual({ code: 0, signal: null });
+    expect(fs.existsSync(path.join(dir, 'store.lock'))).toBe(false);
+    await expectWholeSample(dir);
+  });
+
+  it('a sample load cut short by kill -9 is done again, whole, at the next start', async () => {
+    const dir = tempDataDir();
+    const child = spawnService({ DATA_DIR: dir, SAMPLE_DATA: 'on' });
+    const exited = exitOf(child);
+    const marker = path.join(dir, 'sample-data.loading');
+    await waitFor('the sample load under way', () => fs.existsSync(marker) && countLines(path.join(dir, 'db', 'suppliers.db')) > 3);
+    child.kill('SIGKILL');
+    await exited;
+    expect(fs.existsSync(marker)).toBe(true); // it was cut in the middle
+    await expectWholeSample(dir);
+    expect(fs.existsSync(marker)).toBe(false);
+  });
 });
+
+async function expectWholeSample(dir: string): Promise<void> {
+  const t = await startTestServer({ SAMPLE_DATA: 'on' }, dir);
+  try {
+    const { store } = t.server.services;
+    expect(await store.suppliers.count({})).toBe(40);
+    expect(t.server.services.matching.size).toBe(40);
+    expect(await store.users.count({})).toBe(sampleUsers.length);
+    const res = await t.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { role } } }`, { e: sampleUsers[0]!.email, p: sampleUsers[0]!.password });
+    expect(res.data.login.user.role).toBe(sampleUsers[0]!.role);
+  } finally {
+    await t.destroy();
+  }
+}
+
+const countLines = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.once('error', reject);
+  });
+}
