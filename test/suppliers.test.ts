@@ -51,6 +51,16 @@ describe('suppliers', () => {
     expect(codeOf(await t.gql(UPDATE, { id: 'nope', input: { employees: 1 } }, officer))).toBe('NOT_FOUND');
   });
 
+  it('two structures whose users share an email domain stay two organisations', async () => {
+    const alice = await t.userWithToken('SUPPLIER');
+    const bob = await t.userWithToken('SUPPLIER'); // same domain as alice, no organisation named
+    const created = await t.gql(CREATE, { input: supplierInput({ name: 'Structure d’Alice' }) }, alice.token);
+    expect(created.errors).toBeUndefined();
+    const id = created.data.createSupplier.id;
+    expect(codeOf(await t.gql(UPDATE, { id, input: { name: 'Prise par Bob' } }, bob.token))).toBe('FORBIDDEN');
+    expect((await t.gql(CREATE, { input: supplierInput({ name: 'Structure de Bob' }) }, bob.token)).errors).toBeUndefined();
+  });
+
   it('contactEmail is visible only to staff and the structure itself', async () => {
     const own = await t.userWithToken('SUPPLIER', { organisationName: 'Atelier Vélo Solidaire' });
     const { data } = await t.gql(CREATE, { input: supplierInput({ name: 'Atelier Vélo Solidaire' }) }, own.token);

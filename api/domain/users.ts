@@ -30,7 +30,7 @@ export type NewUser = z.input<typeof newUserSchema>;
 
 /**
  * Creates a user in an organisation: the one given by id, else the one of that name and kind
- * (created when missing). Staff belong to the Métropole; other users default to their email domain.
+ * (created when missing). Staff belong to the Métropole; other users without either get their own.
  */
 export async function createUser(store: Store, input: NewUser): Promise<UserRecord> {
   const u = v.parseInput(newUserSchema, input);
@@ -45,10 +45,13 @@ export async function createUser(store: Store, input: NewUser): Promise<UserReco
   if (organisationId) {
     if (!(await store.organisations.findById(organisationId))) throw badInput('organisationId', '« organisationId » : organisation introuvable.');
   } else {
-    const name = kind === 'METROPOLE' ? METROPOLE_NAME : (u.organisationName ?? u.email.split('@')[1]!);
-    const existing = await store.organisations.findOne(byName(name, kind));
+    // Joined by name only when a name is given (a colleague added to the same firm); without one
+    // the user gets an organisation of its own: sharing an email domain (a webmail, a federation's
+    // domain) never makes two firms or two structures one.
+    const name = kind === 'METROPOLE' ? METROPOLE_NAME : (u.organisationName ?? null);
+    const existing = name ? await store.organisations.findOne(byName(name, kind)) : null;
     organisationId = existing?.id ?? (createdOrganisation = newId());
-    if (createdOrganisation) await store.organisations.insert({ id: createdOrganisation, name, kind, createdAt: now, updatedAt: now });
+    if (createdOrganisation) await store.organisations.insert({ id: createdOrganisation, name: name ?? u.email, kind, createdAt: now, updatedAt: now });
   }
   const user: UserRecord = { id: newId(), email: u.email, passwordHash: await hashPassword(u.password), role: u.role, organisationId, createdAt: now, updatedAt: now };
   try {
