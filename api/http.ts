@@ -33,6 +33,8 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
     introspection: !config.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries would let a client make the server cache what it sends; no client of ours needs them.
+    persistedQueries: false,
     // api/main.ts owns the signals: Apollo's own handler would re-raise them and exit non-zero.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,

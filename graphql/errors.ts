@@ -3,6 +3,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { LIMIT_MESSAGES } from './limits';
+import { frenchMessage } from './messages';
 
 const KNOWN_CODES = new Set([
   'UNAUTHENTICATED',
@@ -20,13 +21,16 @@ const KNOWN_CODES = new Set([
   'BAD_REQUEST',
 ]);
 
-const APOLLO_PREFIX: Record<string, string> = {
-  GRAPHQL_PARSE_FAILED: 'Requête GraphQL mal formée',
-  GRAPHQL_VALIDATION_FAILED: 'Requête GraphQL invalide',
-  BAD_USER_INPUT: 'Valeur invalide',
-  BAD_REQUEST: 'Requête invalide',
-  OPERATION_RESOLUTION_FAILURE: 'Opération introuvable',
-};
+/** The codes under which graphql-js and Apollo report a client's mistake, in English. */
+const FROM_GRAPHQL_OR_APOLLO = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
 
 export interface ErrorLog {
   error(message: string, err?: unknown): void;
@@ -43,18 +47,15 @@ export function createFormatError(production: boolean, log: ErrorLog) {
     const extensions: Record<string, unknown> = { code };
     if (formatted.extensions?.field) extensions.field = formatted.extensions.field;
     let message = formatted.message;
-    const prefix = APOLLO_PREFIX[code];
-    // Errors raised by graphql-js and Apollo speak English: give them a French lead and the field.
-    if (prefix && !formatted.extensions?.field) {
-      const field = /Field "(\w+)"|at "[^"]*?\.?(\w+)"/.exec(message);
-      if (field) extensions.field = field[1] ?? field[2];
-      // graphql-armor's refusals are ours, in French, behind a "Syntax Error: " lead
-      message = message.replace(/^Syntax Error: (?=Requête )/, '');
-      if (/^Syntax Error: Document contains more th\w+ \d+ tokens/.test(message)) message = LIMIT_MESSAGES.tokens;
-      if (!message.startsWith('Requête ')) message = `${prefix} : ${message}`;
+    // graphql-armor's refusals are ours, in French (the token limit comes from graphql-js' parser).
+    const limit = /^(?:Syntax Error: )?(Requête .*)$/s.exec(message)?.[1] ?? (/^Syntax Error: Document contains more th\w+ \d+ tokens/.test(message) ? LIMIT_MESSAGES.tokens : null);
+    if (limit) message = limit;
+    else if (FROM_GRAPHQL_OR_APOLLO.has(code) && !formatted.extensions?.field) {
+      // graphql-js and Apollo speak English: French for the client, with the field it is about.
+      const french = frenchMessage(code, message, formatted.locations?.[0]);
+      message = french.suggestion && !production ? `${french.message} ${french.suggestion}` : french.message;
+      if (french.field) extensions.field = french.field;
     }
-    // Suggestions reveal the schema: none in production, whatever raised the error.
-    if (production) message = message.replace(/ ?Did you mean [^?]*\?/g, '').trim();
     return { message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
   };
 }

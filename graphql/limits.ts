@@ -2,6 +2,7 @@
 // Depth 8 leaves room for the deepest useful query (introductions → edges → node → items →
 // supplier → commune → name is 7) and stops the Shortlist.need ↔ Need.shortlists cycle.
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type ValidationRule } from 'graphql';
 
 export const LIMITS = {
   aliases: 15,
@@ -33,8 +34,17 @@ export function graphqlArmor() {
     maxTokens: { enabled: false },
     maxDirectives: { n: LIMITS.directives, exposeLimits: false, errorMessage: LIMIT_MESSAGES.directives },
     // "Did you mean …?" reveals the schema. armor's masking sees validation errors only (not
-    // variable coercion) and leaves a stray "?": graphql/errors.ts strips every suggestion instead.
+    // variable coercion) and leaves a stray "?": graphql/errors.ts drops every suggestion instead.
     blockFieldSuggestion: { enabled: false },
   }).protect();
-  return { ...armor, parseOptions: { maxTokens: LIMITS.tokens } };
+  return { ...armor, validationRules: [...armor.validationRules, noSubscriptions], parseOptions: { maxTokens: LIMITS.tokens } };
 }
+
+/** The schema has no subscriptions: say so at validation, rather than fail at execution. */
+const noSubscriptions: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation === 'subscription') {
+      context.reportError(new GraphQLError('Requête GraphQL invalide : les abonnements (subscription) ne sont pas pris en charge.', { nodes: node }));
+    }
+  },
+});
