@@ -14,7 +14,8 @@ const RECORD = `mutation($shortlistId: ID!, $supplierId: ID!, $status: OutcomeSt
 const STATS = `query($from: DateTime!, $to: DateTime!) { impactStats(from: $from, to: $to) {
   from to needsPosted needsByKind { kind count } shortlistsApproved shortlistsSent introductions structuresIntroduced
   introductionsByInclusionKind { inclusionKind label count } introductionsByCommune { commune { code name } count }
-  introductionsOutsideMetropole outcomes { status count } amountWon conversionRate } }`;
+  introductionsOutsideMetropole structuresByInclusionKind { inclusionKind count } structuresByCommune { commune { code } count }
+  structuresOutsideMetropole outcomes { status count } amountWon conversionRate } }`;
 
 /** A calendar day in Paris, `offset` days from today. */
 const parisDay = (offset: number): string =>
@@ -28,11 +29,12 @@ describe('outcomes and impact', () => {
   let t: TestServer;
   let s: Scene;
   let listId: string;
+  let sponsorshipId: string;
   beforeAll(async () => {
     smtp = await startSmtp();
     t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
     s = await buildScene(t);
-    await t.gql(`mutation($input: NeedInput!) { postNeed(input: $input) { id } }`, { input: needInput({ kind: 'SPONSORSHIP', title: 'Mécénat de compétences' }) }, s.company.token);
+    sponsorshipId = (await t.gql(`mutation($input: NeedInput!) { postNeed(input: $input) { id } }`, { input: needInput({ kind: 'SPONSORSHIP', title: 'Mécénat de compétences' }) }, s.company.token)).data.postNeed.id;
     listId = (await t.gql(DRAFT, { needId: s.needId }, s.officer.token)).data.draftShortlist.id;
     await t.gql(UPDATE, { id: listId, supplierIds: [s.suppliers.jardins.id, s.suppliers.esat.id, s.suppliers.print.id] }, s.officer.token);
     await t.gql(APPROVE, { id: listId }, s.officer.token);
@@ -94,6 +96,27 @@ describe('outcomes and impact', () => {
     expect(counts(st.outcomes, 'status')).toEqual({ WON: 1, CONTACTED: 1, LOST: 1 });
     expect(st.conversionRate).toBeCloseTo(1 / 3);
 
+    // The same three structures introduced again, for the sponsorship, and all three win big: each
+    // introduction counts, each structure once, and the year's total exceeds a GraphQL Int.
+    const second = (await t.gql(DRAFT, { needId: sponsorshipId }, s.officer.token)).data.draftShortlist.id;
+    const all = [s.suppliers.jardins.id, s.suppliers.esat.id, s.suppliers.print.id];
+    await t.gql(UPDATE, { id: second, supplierIds: all }, s.officer.token);
+    await t.gql(APPROVE, { id: second }, s.officer.token);
+    await waitFor('second SENT', async () => (await t.gql(GET_MAILS, { id: second }, s.officer.token)).data.shortlist.status === 'SENT');
+    for (const supplierId of all) {
+      expect((await t.gql(RECORD, { shortlistId: second, supplierId, status: 'WON', amount: 1_000_000_000 }, s.company.token)).errors).toBeUndefined();
+    }
+    const zero = await t.gql(RECORD, { shortlistId: second, supplierId: all[0], status: 'WON', amount: 0 }, s.company.token);
+    expect([codeOf(zero), fieldOf(zero)]).toEqual(['BAD_USER_INPUT', 'amount']);
+    const year = (await t.gql(STATS, { from: parisDay(-1), to: parisDay(1) }, s.officer.token)).data.impactStats;
+    expect(year).toMatchObject({ shortlistsApproved: 2, shortlistsSent: 2, introductions: 6, structuresIntroduced: 3, structuresOutsideMetropole: 0, amountWon: 3_000_025_000 });
+    expect(counts(year.introductionsByInclusionKind, 'inclusionKind')).toEqual({ ACI: 2, ESAT: 2, null: 2 });
+    expect(counts(year.structuresByInclusionKind, 'inclusionKind')).toEqual({ ACI: 1, ESAT: 1, null: 1 });
+    expect(year.introductionsByCommune.map((c: any) => [c.commune.code, c.count])).toEqual([['76540', 4], ['76681', 2]]);
+    expect(year.structuresByCommune.map((c: any) => [c.commune.code, c.count])).toEqual([['76540', 2], ['76681', 1]]);
+    expect(counts(year.outcomes, 'status')).toEqual({ WON: 4, CONTACTED: 1, LOST: 1 });
+    expect(year.conversionRate).toBeCloseTo(4 / 6);
+
     const before = await t.gql(STATS, { from: '2020-01-01', to: '2020-12-31' }, s.officer.token);
     expect(before.data.impactStats).toMatchObject({ needsPosted: 0, introductions: 0, amountWon: 0, conversionRate: 0, from: '2019-12-31T23:00:00.000Z', to: '2020-12-31T23:00:00.000Z' });
 
@@ -119,11 +142,13 @@ describe('outcomes and impact', () => {
     const lines = out.stdout.trim().split('\n');
     expect(lines[0]).toBe('indicateur,cle,libelle,valeur');
     expect(lines).toContain('besoins_publies,,Besoins publiés,3');
-    expect(lines).toContain('mises_en_relation_par_type,ESAT,ESAT (établissement et service d\'aide par le travail),1');
-    expect(lines).toContain('mises_en_relation_par_commune,76540,Rouen,2');
-    expect(lines).toContain('suites,WON,Marché remporté,1');
-    expect(lines).toContain('montant_remporte_euros,,Montant remporté par les structures de l’ESS (euros),25000');
-    expect(lines).toContain('taux_de_transformation,,Taux de transformation (marchés remportés / mises en relation),0.3333');
+    expect(lines).toContain('mises_en_relation_par_type,ESAT,ESAT (établissement et service d\'aide par le travail),2');
+    expect(lines).toContain('structures_presentees_par_type,ESAT,ESAT (établissement et service d\'aide par le travail),1');
+    expect(lines).toContain('mises_en_relation_par_commune,76540,Rouen,4');
+    expect(lines).toContain('structures_presentees_par_commune,76540,Rouen,2');
+    expect(lines).toContain('suites,WON,Marché remporté,4');
+    expect(lines).toContain('montant_remporte_euros,,Montant remporté par les structures de l’ESS (euros),3000025000');
+    expect(lines).toContain('taux_de_transformation,,Taux de transformation (marchés remportés / mises en relation),0.6667');
 
     const file = path.join(t.dataDir, 'bilan.csv');
     expect(run(['--from', parisDay(-1), '--to', parisDay(1), '--out', file]).status).toBe(0);

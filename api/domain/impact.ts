@@ -4,7 +4,7 @@
 // - needs posted: needs created in the period, by kind;
 // - shortlists: those approved in the period (APPROVED or SENT); "sent" = every mail delivered;
 // - introductions: the (shortlist, structure) pairs of those shortlists, by the structure's
-//   inclusion kind and commune; "structures introduced" counts each structure once;
+//   inclusion kind and commune; the structures introduced, each counted once, likewise;
 // - outcomes: what those introductions produced so far (a cohort, so the conversion rate is
 //   WON / introductions of the same period).
 import { z } from 'zod';
@@ -13,12 +13,35 @@ import { isMetropoleCommune } from '../reference/communes';
 import { INCLUSION_KIND_FR, NEED_KIND_FR, OUTCOME_FR } from '../reference/vocabulary';
 import type { Services } from '../services';
 import { between, byIds, byShortlists, shortlistsIn } from '../store/filters';
-import type { InclusionKind, NeedKind, OutcomeStatus, Store } from '../store/types';
+import type { InclusionKind, NeedKind, OutcomeStatus, Store, SupplierRecord } from '../store/types';
 import { communeName } from './introductions';
 import { NEED_KINDS } from './needs';
 import { OUTCOME_STATUSES } from './outcomes';
 import { INCLUSION_KINDS } from './suppliers';
 import * as v from './validation';
+
+type KindCount = { inclusionKind: InclusionKind | null; label: string; count: number };
+type CommuneCount = { commune: { code: string; name: string }; count: number };
+
+/** Structures (one entry per introduction, or per structure) by inclusion kind and by Métropole commune. */
+function breakdown(structures: (SupplierRecord | undefined)[]): { byKind: KindCount[]; byCommune: CommuneCount[]; outside: number } {
+  const byKind = new Map<InclusionKind | null, number>();
+  const byCommune = new Map<string, number>();
+  let outside = 0;
+  for (const s of structures) {
+    const kind = s?.inclusionKind ?? null;
+    byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+    if (s && isMetropoleCommune(s.communeCode)) byCommune.set(s.communeCode, (byCommune.get(s.communeCode) ?? 0) + 1);
+    else outside += 1; // a structure since deleted counts here too: its commune is unknown
+  }
+  return {
+    byKind: [...INCLUSION_KINDS, null].map((k) => ({ inclusionKind: k, label: k ? INCLUSION_KIND_FR[k] : "Hors structure d'inclusion", count: byKind.get(k) ?? 0 })),
+    byCommune: [...byCommune]
+      .map(([code, count]) => ({ commune: { code, name: communeName(code) }, count }))
+      .sort((a, b) => b.count - a.count || a.commune.name.localeCompare(b.commune.name, 'fr')),
+    outside,
+  };
+}
 
 export interface ImpactStats {
   from: Date;
@@ -29,9 +52,12 @@ export interface ImpactStats {
   shortlistsSent: number;
   introductions: number;
   structuresIntroduced: number;
-  introductionsByInclusionKind: { inclusionKind: InclusionKind | null; label: string; count: number }[];
-  introductionsByCommune: { commune: { code: string; name: string }; count: number }[]; // Métropole communes only
+  introductionsByInclusionKind: KindCount[];
+  introductionsByCommune: CommuneCount[]; // Métropole communes only
   introductionsOutsideMetropole: number;
+  structuresByInclusionKind: KindCount[];
+  structuresByCommune: CommuneCount[];
+  structuresOutsideMetropole: number;
   outcomes: { status: OutcomeStatus; label: string; count: number }[];
   amountWon: number; // euros
   conversionRate: number; // in [0, 1]
@@ -90,16 +116,8 @@ export async function computeImpact(store: Store, from: Date, to: Date): Promise
   ]);
   const supplierOf = new Map(suppliers.map((s) => [s.id, s]));
 
-  const byKind = new Map<InclusionKind | null, number>();
-  const byCommune = new Map<string, number>();
-  let outside = 0;
-  for (const p of pairs) {
-    const s = supplierOf.get(p.supplierId);
-    const kind = s?.inclusionKind ?? null;
-    byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
-    if (s && isMetropoleCommune(s.communeCode)) byCommune.set(s.communeCode, (byCommune.get(s.communeCode) ?? 0) + 1);
-    else outside += 1; // a structure since deleted counts here too: its commune is unknown
-  }
+  const perIntroduction = breakdown(pairs.map((p) => supplierOf.get(p.supplierId)));
+  const perStructure = breakdown(supplierIds.map((id) => supplierOf.get(id)));
   const introduced = new Set(pairs.map((p) => `${p.shortlistId}:${p.supplierId}`));
   const counted = outcomes.filter((o) => introduced.has(`${o.shortlistId}:${o.supplierId}`));
   const won = counted.filter((o) => o.status === 'WON');
@@ -113,15 +131,12 @@ export async function computeImpact(store: Store, from: Date, to: Date): Promise
     shortlistsSent: shortlists.filter((s) => s.status === 'SENT').length,
     introductions: pairs.length,
     structuresIntroduced: supplierIds.length,
-    introductionsByInclusionKind: [...INCLUSION_KINDS, null].map((k) => ({
-      inclusionKind: k,
-      label: k ? INCLUSION_KIND_FR[k] : "Hors structure d'inclusion",
-      count: byKind.get(k) ?? 0,
-    })),
-    introductionsByCommune: [...byCommune]
-      .map(([code, count]) => ({ commune: { code, name: communeName(code) }, count }))
-      .sort((a, b) => b.count - a.count || a.commune.name.localeCompare(b.commune.name, 'fr')),
-    introductionsOutsideMetropole: outside,
+    introductionsByInclusionKind: perIntroduction.byKind,
+    introductionsByCommune: perIntroduction.byCommune,
+    introductionsOutsideMetropole: perIntroduction.outside,
+    structuresByInclusionKind: perStructure.byKind,
+    structuresByCommune: perStructure.byCommune,
+    structuresOutsideMetropole: perStructure.outside,
     outcomes: OUTCOME_STATUSES.map((status) => ({ status, label: OUTCOME_FR[status], count: counted.filter((o) => o.status === status).length })),
     amountWon: won.reduce((sum, o) => sum + (o.amount ?? 0), 0),
     conversionRate: pairs.length ? won.length / pairs.length : 0,
@@ -149,6 +164,9 @@ export function impactRows(s: ImpactStats): [string, string, string, string | nu
     ...s.introductionsByInclusionKind.map((k): [string, string, string, number] => ['mises_en_relation_par_type', k.inclusionKind ?? '', k.label, k.count]),
     ...s.introductionsByCommune.map((c): [string, string, string, number] => ['mises_en_relation_par_commune', c.commune.code, c.commune.name, c.count]),
     ['mises_en_relation_hors_metropole', '', 'Mises en relation de structures hors Métropole', s.introductionsOutsideMetropole],
+    ...s.structuresByInclusionKind.map((k): [string, string, string, number] => ['structures_presentees_par_type', k.inclusionKind ?? '', k.label, k.count]),
+    ...s.structuresByCommune.map((c): [string, string, string, number] => ['structures_presentees_par_commune', c.commune.code, c.commune.name, c.count]),
+    ['structures_presentees_hors_metropole', '', 'Structures présentées hors Métropole', s.structuresOutsideMetropole],
     ...s.outcomes.map((o): [string, string, string, number] => ['suites', o.status, o.label, o.count]),
     ['montant_remporte_euros', '', 'Montant remporté par les structures de l’ESS (euros)', s.amountWon],
     ['taux_de_transformation', '', 'Taux de transformation (marchés remportés / mises en relation)', Number(s.conversionRate.toFixed(4))],

@@ -18,8 +18,8 @@ const outcomeSchema = z
     amount: v.count(1_000_000_000),
   })
   .superRefine((o, ctx) => {
-    if (o.status === 'WON' && o.amount === null) {
-      ctx.addIssue({ code: 'custom', path: ['amount'], message: 'obligatoire pour un marché remporté (montant en euros)' });
+    if (o.status === 'WON' && (o.amount === null || o.amount < 1)) {
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: 'obligatoire pour un marché remporté (montant en euros, au moins 1 €)' });
     }
     if (o.status !== 'WON' && o.amount !== null) {
       ctx.addIssue({ code: 'custom', path: ['amount'], message: 'seulement pour un marché remporté (WON)' });
