@@ -68,6 +68,9 @@ describe('introductions', () => {
     expect(text).toContain('SCOP (société coopérative et participative) · EI (entreprise d\'insertion) — Rouen');
     expect(text).toContain('SCIC (société coopérative d\'intérêt collectif) — Rouen');
     expect(text).toContain('https://jardins-seine.example');
+    expect(text).toContain(`Votre besoin « ${s.needTitle} » est enregistré sur Passerelle ESS.`);
+    expect(text).toContain("Chantier d'insertion : entretien d'espaces verts"); // each structure's short description
+    expect(text).toContain("Ce que l'analyse a relevé :");
     expect(text).toContain('Termes en commun avec le besoin');
     expect(text).toContain('Note de la Métropole : Pour vos supports de communication');
     expect(text).toContain('Bonjour, voici trois structures sérieuses.');

@@ -80,7 +80,7 @@ export function firmSubject(needTitle: string, count: number): string {
 export function renderFirmMail(m: FirmMailInput): RenderedMail {
   const n = m.structures.length;
   const subject = firmSubject(m.needTitle, n);
-  const intro = `Vous avez déposé le besoin « ${oneLine(m.needTitle)} » sur Passerelle ESS. L'équipe de la Métropole Rouen Normandie vous propose ${plural(
+  const intro = `Votre besoin « ${oneLine(m.needTitle)} » est enregistré sur Passerelle ESS. L'équipe de la Métropole Rouen Normandie vous propose ${plural(
     n,
     "une structure de l'économie sociale et solidaire",
     `${n} structures de l'économie sociale et solidaire`,
@@ -98,7 +98,7 @@ export function renderFirmMail(m: FirmMailInput): RenderedMail {
       `${i + 1}. ${oneLine(s.name)}`,
       `   ${s.kind} — ${s.commune}`,
       `   ${shorten(s.description)}`,
-      ...(s.reasons.length ? ['   Pourquoi cette structure :', ...s.reasons.map((r) => `   - ${r}`)] : []),
+      ...(s.reasons.length ? ["   Ce que l'analyse a relevé :", ...s.reasons.map((r) => `   - ${r}`)] : []),
       ...(s.note ? [`   Note de la Métropole : ${oneLine(s.note)}`] : []),
       `   Contact : ${s.contactEmail}`,
       ...(s.website ? [`   Site web : ${s.website}`] : []),
@@ -117,7 +117,7 @@ export function renderFirmMail(m: FirmMailInput): RenderedMail {
 <h2 style="font-size: 17px; margin: 0 0 4px;">${i + 1}. ${escapeHtml(oneLine(s.name))}</h2>
 <p style="margin: 0 0 8px; color: #555;">${escapeHtml(s.kind)} — ${escapeHtml(s.commune)}</p>
 <p style="margin: 0 0 8px;">${escapeHtml(shorten(s.description))}</p>
-${s.reasons.length ? `<p style="margin: 0;">Pourquoi cette structure :</p>\n<ul style="margin: 4px 0 8px;">${s.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : ''}
+${s.reasons.length ? `<p style="margin: 0;">Ce que l'analyse a relevé :</p>\n<ul style="margin: 4px 0 8px;">${s.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : ''}
 ${s.note ? `<p style="margin: 0 0 8px;"><strong>Note de la Métropole :</strong> ${escapeHtml(oneLine(s.note))}</p>` : ''}
 <p style="margin: 0;">Contact : ${link(`mailto:${s.contactEmail}`, s.contactEmail)}${s.website ? ` · Site web : ${link(s.website, s.website)}` : ''}</p>
 </div>`,
