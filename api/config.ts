@@ -17,7 +17,11 @@ const schema = z.object({
   JWT_SECRET: z.string().optional(),
   JWT_TTL: z.string().trim().regex(/^\d+[smhd]$/, 'doit être une durée comme 8h, 30m ou 3600s').default('8h'),
   SMTP_URL: z.string().trim().regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://').optional(),
-  MAIL_FROM: z.string().trim().min(3, 'ne doit pas être vide').default('Passerelle ESS <no-reply@localhost>'),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^(?:[^<>@]+<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'doit être une adresse comme no-reply@exemple.fr ou « Nom <no-reply@exemple.fr> »')
+    .default('Passerelle ESS <no-reply@localhost>'),
   MAIL_GIVE_UP_AFTER: z.string().trim().regex(/^\d+(ms|s|m|h|d)$/, 'doit être une durée comme 24h, 90m ou 500ms').default('24h'),
   MAIL_POLL_INTERVAL: z.string().trim().regex(/^\d+(ms|s|m|h|d)$/, 'doit être une durée comme 1s ou 200ms').default('1s'),
   SAMPLE_DATA: onOff.default('on'),

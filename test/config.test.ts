@@ -10,6 +10,7 @@ describe('configuration', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 4000, env: 'development', production: false, mongodbUri: null, smtpUrl: null, sampleData: true, jwtTtlSeconds: 8 * 3600 });
     expect(c.mailFrom).toBe('Passerelle ESS <no-reply@localhost>');
+    expect(loadConfig({ MAIL_FROM: 'contact@metropole-rouen-normandie.fr' }).mailFrom).toBe('contact@metropole-rouen-normandie.fr');
     expect(c.dataDir).toBe(path.resolve('./data'));
     expect(Object.isFrozen(c)).toBe(true);
   });
@@ -26,6 +27,8 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(31) }, /32 octets/],
     [{ JWT_TTL: 'forever' }, /JWT_TTL/],
     [{ MAIL_GIVE_UP_AFTER: 'demain' }, /MAIL_GIVE_UP_AFTER/],
+    [{ MAIL_FROM: 'pas une adresse' }, /MAIL_FROM doit être une adresse/],
+    [{ MAIL_FROM: 'Passerelle <pas-une-adresse>' }, /MAIL_FROM doit être une adresse/],
     [{ MAIL_POLL_INTERVAL: '5ms' }, /MAIL_POLL_INTERVAL.*10 ms/],
   ])('refuses %j with a clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

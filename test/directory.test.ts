@@ -56,6 +56,7 @@ describe('public directory', () => {
     expect(await names({ labels: ['ISO 9001', 'QUALIPROPRE'] })).toEqual(['Propreté Solidaire']);
     expect(await names({ nafPrefix: '81' })).toEqual(['Propreté Solidaire', 'Élan Paysage']);
     expect(await names({ nafPrefix: '81.3' })).toEqual(['Élan Paysage']);
+    expect(await names({ nafPrefix: '8130' })).toEqual(['Élan Paysage']); // written without its dot
     expect(await names({ nafPrefix: '81.30Z', communeCode: '76681' })).toEqual([]);
   });
 

@@ -74,6 +74,7 @@ describe('needs', () => {
     ['contactEmail', { contactEmail: 'achats@' }, 'adresse e-mail invalide'],
     ['deadline', { deadline: 'demain' }, 'date invalide'],
     ['deadline', { deadline: '2001-01-01' }, 'déjà passée'],
+    ['deadline', { deadline: '+275760-09-13T00:00:00.000Z' }, 'dans les dix ans'],
     ['requiredLabels', { requiredLabels: Array.from({ length: 21 }, (_, i) => `L${i}`) }, 'au plus 20'],
   ])('refuses a bad %s and writes nothing', async (field, overrides, message) => {
     const before = await t.server.services.store.needs.count({});

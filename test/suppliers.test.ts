@@ -121,6 +121,23 @@ describe('suppliers', () => {
     expect(await t.server.services.store.organisations.count({})).toBe(organisations);
   });
 
+  it('removes invisible characters from what people type', async () => {
+    const res = await t.gql(CREATE, { input: supplierInput({ name: 'Atelier\u0000 du \u202ERobec', description: 'Ligne 1\nLigne\u0007 2' }) }, officer);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.createSupplier).toMatchObject({ name: 'Atelier du Robec', description: 'Ligne 1\nLigne 2' });
+  });
+
+  it('an update says which required field cannot be emptied, and a move forgets the old coordinates', async () => {
+    const { id } = (await t.gql(CREATE, { input: supplierInput({ latitude: 49.44, longitude: 1.09 }) }, officer)).data.createSupplier;
+    const emptied = await t.gql(UPDATE, { id, input: { name: null } }, officer);
+    expect([codeOf(emptied), fieldOf(emptied)]).toEqual(['BAD_USER_INPUT', 'name']);
+    expect(emptied.errors![0]!.message).toBe('« name » : ce champ est obligatoire.');
+    expect((await t.gql(UPDATE, { id, input: { communeCode: '76231' } }, officer)).errors).toBeUndefined();
+    expect(await t.server.services.store.suppliers.findById(id)).toMatchObject({ communeCode: '76231', latitude: null, longitude: null });
+    expect((await t.gql(UPDATE, { id, input: { communeCode: '76540', latitude: 49.45, longitude: 1.1 } }, officer)).errors).toBeUndefined();
+    expect(await t.server.services.store.suppliers.findById(id)).toMatchObject({ communeCode: '76540', latitude: 49.45, longitude: 1.1 });
+  });
+
   it('accepts given coordinates and a SIRET written with spaces', async () => {
     const res = await t.gql(CREATE, { input: supplierInput({ latitude: 49.44, longitude: 1.09, siret: '732 829 320 00074' }) }, officer);
     expect(res.errors).toBeUndefined();

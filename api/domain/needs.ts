@@ -39,6 +39,7 @@ const needSchema = z
       .refine((s) => !Number.isNaN(Date.parse(s)), 'date invalide (format ISO 8601 attendu, ex. 2027-03-31)')
       .transform((s) => new Date(s))
       .refine((d) => d.getTime() > Date.now() - 86_400_000, "l'échéance est déjà passée")
+      .refine((d) => d.getTime() < Date.now() + 10 * 366 * 86_400_000, "l'échéance doit tomber dans les dix ans")
       .nullish()
       .transform((d) => d ?? null),
   })

@@ -4,7 +4,7 @@ import { canSeePrivate, isStaff, requireRole, requireViewer, type Viewer } from 
 import { conflict, forbidden, notFound, badInput } from '../errors';
 import { labelKey, fold } from '../../matching/text/fold';
 import type { Services } from '../services';
-import { DIRECTORY_ORDER, supplierDirectoryFilter } from '../store/filters';
+import { DIRECTORY_ORDER, ofOrganisation, supplierDirectoryFilter } from '../store/filters';
 import { DuplicateKeyError, type InclusionKind, type LegalForm, type SupplierRecord } from '../store/types';
 import { newId } from './ids';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
@@ -62,7 +62,7 @@ export async function createSupplier(services: Services, viewer: Viewer | null, 
   let organisationId = who.organisationId;
   if (who.role === 'SUPPLIER') {
     if (!organisationId) throw forbidden("Votre compte n'est rattaché à aucune structure.");
-    if (await store.suppliers.findOne({ organisationId })) {
+    if (await store.suppliers.findOne(ofOrganisation(organisationId))) {
       throw conflict('Votre structure a déjà un profil : modifiez-le plutôt que d’en créer un second.');
     }
   }
@@ -90,11 +90,13 @@ export async function updateSupplier(services: Services, viewer: Viewer | null, 
   const existing = await services.store.suppliers.findById(id);
   if (!existing || existing.retiredAt) throw notFound('Structure introuvable.');
   if (!canSeePrivate(who, existing.organisationId) || !(isStaff(who) || who.role === 'SUPPLIER')) throw forbidden();
-  const patch = v.parseInput(updateSchema, input);
   for (const key of ['name', 'legalForm', 'description', 'communeCode', 'contactEmail'] as const) {
-    if (patch[key] === null) throw badInput(key, `« ${key} » : ce champ est obligatoire.`);
+    if ((input as Record<string, unknown> | null)?.[key] === null) throw badInput(key, `« ${key} » : ce champ est obligatoire.`);
   }
-  const next = { ...existing, ...Object.fromEntries(v.given(patch).map((k) => [k, patch[k]])) } as SupplierRecord;
+  const patch = v.parseInput(updateSchema, input);
+  // A new base without new coordinates: the old ones described the old place.
+  const moved = patch.communeCode !== undefined && patch.latitude === undefined && patch.longitude === undefined ? { latitude: null, longitude: null } : {};
+  const next = { ...existing, ...moved, ...Object.fromEntries(v.given(patch).map((k) => [k, patch[k]])) } as SupplierRecord;
   if ((next.latitude === null) !== (next.longitude === null)) {
     throw badInput('latitude', '« latitude » : latitude et longitude vont ensemble.');
   }
@@ -118,7 +120,14 @@ const directorySchema = z
     inclusionKinds: z.array(z.enum(INCLUSION_KINDS)).max(INCLUSION_KINDS.length).nullish(),
     legalForms: z.array(z.enum(LEGAL_FORMS)).max(LEGAL_FORMS.length).nullish(),
     labels: z.array(z.string().trim().max(60, 'label trop long')).max(20, 'au plus 20 labels').nullish(),
-    nafPrefix: z.string().trim().toUpperCase().max(6, 'préfixe NAF trop long (ex. 81 ou 81.30)').nullish(),
+    nafPrefix: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .max(6, 'préfixe NAF trop long (ex. 81 ou 81.30)')
+      // "8130" as "81.30": codes are stored with their dot
+      .transform((p) => (/^\d{3}/.test(p) ? `${p.slice(0, 2)}.${p.slice(2)}` : p))
+      .nullish(),
   })
   .nullish();
 

@@ -17,11 +17,15 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw badInput(field, `« ${field} » : ${issue.message}`);
 }
 
-export const text = (max: number) =>
-  z.string().trim().min(1, 'ne doit pas être vide').max(max, `ne doit pas dépasser ${max} caractères`);
+// Control characters (line breaks and tabs aside) and bidirectional overrides, which can make a
+// name read differently from what it is, never belong in what people type.
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
+const typed = () => z.string().overwrite((s) => s.replace(INVISIBLE, '')).trim();
+
+export const text = (max: number) => typed().min(1, 'ne doit pas être vide').max(max, `ne doit pas dépasser ${max} caractères`);
 
 export const optionalText = (max: number) =>
-  z.string().trim().max(max, `ne doit pas dépasser ${max} caractères`).nullish().transform((v) => v || null);
+  typed().max(max, `ne doit pas dépasser ${max} caractères`).nullish().transform((v) => v || null);
 
 export const email = z
   .string()
