@@ -1,6 +1,7 @@
 // The store engines the suite can run on here: always the embedded one; MongoDB when a mongod
-// binary is already at hand (MONGOMS_SYSTEM_BINARY or mongodb-memory-server's cache). Nothing
-// is ever downloaded: MongoDB's servers are out of reach, and a download would only hang.
+// binary is at hand (MONGOMS_SYSTEM_BINARY or mongodb-memory-server's cache), or downloaded when
+// TEST_MONGOD_DOWNLOAD=on asks for it. No download by default: where MongoDB's servers are out of
+// reach (our machines, CI) it would only hang.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,10 +50,22 @@ function locateMongod(): string | null {
     DryMongoBinary.generateOptions()
       .then((options) => DryMongoBinary.locateBinary(options))
       .then((found) => process.stdout.write(found ?? ''), () => process.stdout.write(''));`;
+  return runLookup(script, 20_000);
+}
+
+/** mongodb-memory-server's own download, into its cache (several minutes at most). */
+function downloadMongod(): string | null {
+  const script = `
+    const { MongoBinary } = require(process.argv[1]);
+    MongoBinary.getPath().then((found) => process.stdout.write(found ?? ''), () => process.stdout.write(''));`;
+  return runLookup(script, 5 * 60_000);
+}
+
+function runLookup(script: string, timeout: number): string | null {
   try {
     const found = execFileSync(process.execPath, ['-e', script, require.resolve('mongodb-memory-server')], {
       encoding: 'utf8',
-      timeout: 20_000,
+      timeout,
       stdio: ['ignore', 'pipe', 'ignore'],
     }).trim();
     return found || null;
@@ -87,7 +100,7 @@ function mongoEngine(binary: string): TestEngine {
 
 /** The engines to run the store suite on; says once when MongoDB cannot be part of it. */
 export function availableEngines(): TestEngine[] {
-  const mongod = locateMongod();
+  const mongod = locateMongod() ?? (process.env.TEST_MONGOD_DOWNLOAD === 'on' ? downloadMongod() : null);
   if (!mongod) process.stdout.write('MongoDB engine: skipped (no mongod binary available)\n');
   return mongod ? [embeddedEngine(), mongoEngine(mongod)] : [embeddedEngine()];
 }
