@@ -1,9 +1,35 @@
 // What both engines share about the collections: their names, their indexes, and how
 // our documents map to stored rows (primary key `_id` = our `id`, kept in both fields).
-import type { StoredDocument } from './types';
+import type {
+  Collection,
+  NeedRecord,
+  OrganisationRecord,
+  OutboxRecord,
+  OutcomeRecord,
+  ShortlistRecord,
+  Store,
+  StoredDocument,
+  SupplierRecord,
+  UserRecord,
+} from './types';
 
 export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs', 'shortlists', 'outbox', 'outcomes'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
+
+export type Repositories = Omit<Store, 'engine' | 'compact' | 'close'>;
+
+/** A store's typed repositories, from an engine's way of opening one collection. */
+export function repositories(open: <T extends StoredDocument>(name: CollectionName) => Collection<T>): Repositories {
+  return {
+    users: open<UserRecord>('users'),
+    organisations: open<OrganisationRecord>('organisations'),
+    suppliers: open<SupplierRecord>('suppliers'),
+    needs: open<NeedRecord>('needs'),
+    shortlists: open<ShortlistRecord>('shortlists'),
+    outbox: open<OutboxRecord>('outbox'),
+    outcomes: open<OutcomeRecord>('outcomes'),
+  };
+}
 
 export interface IndexSpec {
   readonly field: string;

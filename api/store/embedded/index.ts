@@ -2,18 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Datastore from '@seald-io/nedb';
-import { COLLECTIONS, INDEXES, type CollectionName } from '../collections';
-import type {
-  NeedRecord,
-  OrganisationRecord,
-  OutboxRecord,
-  OutcomeRecord,
-  ShortlistRecord,
-  Store,
-  StoredDocument,
-  SupplierRecord,
-  UserRecord,
-} from '../types';
+import { COLLECTIONS, INDEXES, repositories, type CollectionName } from '../collections';
+import type { Store, StoredDocument } from '../types';
 import { EmbeddedCollection } from './collection';
 import { openDatafile } from './datafile';
 import { acquireLock } from './lock';
@@ -32,24 +22,19 @@ export async function openEmbeddedStore(dataDir: string): Promise<Store> {
   }
   const collection = <T extends StoredDocument>(name: CollectionName) => new EmbeddedCollection<T>(name, datastores[name], INDEXES[name]);
 
+  // Compaction waits for queued writes, then rewrites each file whole and fsyncs it.
+  const compact = async () => {
+    await Promise.all(Object.values(datastores).map((db) => db.compactDatafileAsync()));
+  };
   let closing: Promise<void> | null = null;
   return {
     engine: 'embedded',
-    users: collection<UserRecord>('users'),
-    organisations: collection<OrganisationRecord>('organisations'),
-    suppliers: collection<SupplierRecord>('suppliers'),
-    needs: collection<NeedRecord>('needs'),
-    shortlists: collection<ShortlistRecord>('shortlists'),
-    outbox: collection<OutboxRecord>('outbox'),
-    outcomes: collection<OutcomeRecord>('outcomes'),
-    async compact() {
-      await Promise.all(Object.values(datastores).map((db) => db.compactDatafileAsync()));
-    },
+    ...repositories(collection),
+    compact,
     close() {
-      // Compaction waits for queued writes, then rewrites each file whole and fsyncs it.
       closing ??= (async () => {
         try {
-          await Promise.all(Object.values(datastores).map((db) => db.compactDatafileAsync()));
+          await compact();
         } finally {
           release();
         }

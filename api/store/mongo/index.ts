@@ -4,22 +4,15 @@
 // sanitizeFilter with those operators marked trusted, so any other $-object is neutralised as $eq.
 // strictQuery rejects unknown paths.
 import mongoose, { type Connection, type Model } from 'mongoose';
-import { COLLECTIONS, fieldsToSet, fromRow, toRow, type CollectionName, type Row } from '../collections';
+import { COLLECTIONS, fieldsToSet, fromRow, repositories, toRow, type CollectionName, type Row } from '../collections';
 import { assertBuiltFilter, byPrimaryKey, isBuiltOperator } from '../operators';
 import {
   DuplicateKeyError,
   type Collection,
   type Filter,
   type FindOptions,
-  type NeedRecord,
-  type OrganisationRecord,
-  type OutboxRecord,
-  type OutcomeRecord,
-  type ShortlistRecord,
   type Store,
   type StoredDocument,
-  type SupplierRecord,
-  type UserRecord,
 } from '../types';
 import { schemaFor } from './schemas';
 
@@ -110,13 +103,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
     const collection = <T extends StoredDocument>(name: CollectionName) => new MongoCollection<T>(name, models.get(name)!);
     return {
       engine: 'mongo',
-      users: collection<UserRecord>('users'),
-      organisations: collection<OrganisationRecord>('organisations'),
-      suppliers: collection<SupplierRecord>('suppliers'),
-      needs: collection<NeedRecord>('needs'),
-      shortlists: collection<ShortlistRecord>('shortlists'),
-      outbox: collection<OutboxRecord>('outbox'),
-      outcomes: collection<OutcomeRecord>('outcomes'),
+      ...repositories(collection),
       compact: async () => {}, // the server reclaims deleted documents' space itself
       close: () => connection.close(),
     };
