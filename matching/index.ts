@@ -64,6 +64,8 @@ function canonicalCodes(codes: string[]): string[] {
   return [...new Set(codes.map(canonicalNaf).filter((c): c is string => c !== null))];
 }
 
+const round = (x: number): number => Math.round(x * 10_000) / 10_000;
+
 export class Matcher {
   private readonly weights: MatchWeights;
   private readonly nafLabel: NafLabel;
@@ -127,7 +129,13 @@ export class Matcher {
     }
     const scored = hits.map((h) => this.score(h.slot, h.score, n));
     scored.sort((a, b) => compareMatches(a.match, b.match));
-    return scored.slice(0, limit).map((s) => ({ ...s.match, reasons: explain({ ...s.evidence, text: this.textEvidence(s.slot, n) }, need.preferredInclusionKinds, this.nafLabel) }));
+    return scored.slice(0, limit).map(({ match, slot, evidence }) => ({
+      ...match,
+      // Ranked on exact values; shown with four decimals (0.9999999999999998 reads as a bug).
+      score: round(match.score),
+      breakdown: { text: round(match.breakdown.text), sector: round(match.breakdown.sector), capacity: round(match.breakdown.capacity), location: round(match.breakdown.location), labels: round(match.breakdown.labels) },
+      reasons: explain({ ...evidence, text: this.textEvidence(slot, n) }, need.preferredInclusionKinds, this.nafLabel),
+    }));
   }
 
   private prepareNeed(need: NeedQuery): Need {

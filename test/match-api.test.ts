@@ -52,7 +52,10 @@ describe('matchSuppliers through the API', () => {
     for (const row of rows) {
       expect(row.score).toBeGreaterThanOrEqual(0);
       expect(row.score).toBeLessThanOrEqual(1);
-      for (const v of Object.values(row.breakdown)) expect(v >= 0 && v <= 1).toBe(true);
+      for (const v of [row.score, ...Object.values(row.breakdown)]) {
+        expect(v >= 0 && v <= 1).toBe(true);
+        expect(Number(v.toFixed(4))).toBe(v); // shown with four decimals at most
+      }
     }
     const [best] = rows;
     expect(best!.eligible).toBe(true);
