@@ -57,6 +57,37 @@ describe('outbox through the service', () => {
     }
   });
 
+  it('a structure deleted before its mail went out: the mail is dropped, and the list still becomes SENT', async () => {
+    const dir = tempDataDir();
+    const port = await deadPort();
+    const first = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_POLL_INTERVAL: '50ms' }, dir);
+    const s = await buildScene(first);
+    const id = await draftAndApprove(first, s);
+    const pending = await mailsOf(first, s, id);
+    const gone = pending.mails.find((m: any) => m.recipient === 'SUPPLIER');
+    const deleted = await first.gql('mutation($id: ID!) { deleteSupplier(id: $id) }', { id: gone.supplier.id }, s.officer.token);
+    expect(deleted.errors).toBeUndefined();
+    const dropped = (await mailsOf(first, s, id)).mails.find((m: any) => m.id === gone.id);
+    expect(dropped).toMatchObject({ state: 'DROPPED', sentAt: null });
+    await first.stop();
+
+    const smtp = await startSmtp(port);
+    const second = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' }, dir);
+    try {
+      const done = await waitFor('SENT without the dropped mail', async () => {
+        const list = await mailsOf(second, s, id);
+        return list.status === 'SENT' && list;
+      });
+      expect(done.mails.filter((m: any) => m.state === 'SENT')).toHaveLength(2);
+      expect(smtp.messages.flatMap((m) => addresses(m.to))).not.toContain(gone.to);
+      expect(smtp.messages).toHaveLength(2);
+      expect((await second.gql(FAILED, {}, s.officer.token)).data.failedMails).toEqual([]); // dropped on purpose is no failure
+    } finally {
+      await second.destroy();
+      await smtp.close();
+    }
+  });
+
   it('gives a mail up after MAIL_GIVE_UP_AFTER and shows it to officers with the SMTP error', async () => {
     const port = await deadPort();
     const t = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_POLL_INTERVAL: '50ms', MAIL_GIVE_UP_AFTER: '1s' });

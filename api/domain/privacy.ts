@@ -6,6 +6,7 @@ import { requireRole, requireViewer, type Viewer } from '../auth/guards';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors';
 import { fold } from '../../matching/text/fold';
 import type { Services } from '../services';
+import { completeIfDelivered } from './introductions';
 import {
   aboutSupplier,
   addressedTo,
@@ -100,7 +101,9 @@ export async function exportMyData(services: Services, viewer: Viewer | null): P
 async function stopMails(services: Services, rows: OutboxRecord[]): Promise<void> {
   for (const row of rows) {
     const unsent = row.state === 'HELD' || row.state === 'PENDING' || row.state === 'FAILED';
-    await services.store.outbox.update(row.id, unsent ? { to: ERASED_EMAIL, state: 'FAILED', lastError: UNSENT_ERROR } : { to: ERASED_EMAIL });
+    await services.store.outbox.update(row.id, unsent ? { to: ERASED_EMAIL, state: 'DROPPED', lastError: UNSENT_ERROR } : { to: ERASED_EMAIL });
+    // The list may have been waiting for this mail only.
+    if (unsent) await completeIfDelivered(services.store, row.shortlistId);
   }
 }
 

@@ -1,6 +1,6 @@
 // The one place where filters are built. Both engines consume them as they are, so only
 // operators that nedb and MongoDB evaluate identically appear here: equality (on an array
-// field: "contains"), $in, $lt, $lte, $gt, $gte, $ne, $exists, $or, $and and RegExp values
+// field: "contains"), $in, $nin, $lt, $lte, $gt, $gte, $ne, $exists, $or, $and and RegExp values
 // built from escaped text.
 // Values are always typed (strings, dates, enums): raw client input never becomes an operator.
 // Every exported builder is wrapped in filterBuilder (./operators): it refuses arguments holding a
@@ -142,7 +142,8 @@ export const leasedBy = filterBuilder((id: string, owner: string): Filter => ({ 
 /** A HELD row, so a promotion never rewrites a row a worker already took. */
 export const heldRow = filterBuilder((id: string): Filter => ({ _id: id, state: 'HELD' }));
 
-export const undelivered = filterBuilder((shortlistId: string): Filter => ({ shortlistId, state: { $ne: 'SENT' } }));
+/** Mails of a list still to deliver: neither sent nor dropped on purpose. */
+export const undelivered = filterBuilder((shortlistId: string): Filter => ({ shortlistId, state: { $nin: ['SENT', 'DROPPED'] } }));
 
 // ── Outcomes and the yearly review ──────────────────────────────────────────
 

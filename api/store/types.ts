@@ -102,7 +102,8 @@ export interface ShortlistRecord extends StoredDocument {
 }
 
 /** HELD: written ahead of the approval; only PENDING rows are ever sent. */
-export type OutboxState = 'HELD' | 'PENDING' | 'SENDING' | 'SENT' | 'FAILED';
+/** DROPPED: never to be sent, on purpose (its recipient erased their data); it does not hold a list back from SENT. */
+export type OutboxState = 'HELD' | 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'DROPPED';
 export type RecipientKind = 'FIRM' | 'SUPPLIER';
 
 /** One mail to deliver. Its content is rendered from the shortlist when it is sent. */

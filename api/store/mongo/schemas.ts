@@ -18,7 +18,7 @@ const NEED_KINDS = valuesOf<NeedKind>({
   PURCHASE: true, SUBCONTRACTING: true, RSE_PARTNERSHIP: true, INSERTION_CLAUSE: true, SPONSORSHIP: true,
 });
 const SHORTLIST_STATUSES = valuesOf<ShortlistStatus>({ DRAFT: true, APPROVED: true, SENT: true });
-const OUTBOX_STATES = valuesOf<OutboxState>({ HELD: true, PENDING: true, SENDING: true, SENT: true, FAILED: true });
+const OUTBOX_STATES = valuesOf<OutboxState>({ HELD: true, PENDING: true, SENDING: true, SENT: true, FAILED: true, DROPPED: true });
 const RECIPIENT_KINDS = valuesOf<RecipientKind>({ FIRM: true, SUPPLIER: true });
 const OUTCOME_STATUSES = valuesOf<OutcomeStatus>({ CONTACTED: true, QUOTE_REQUESTED: true, WON: true, LOST: true, NO_FOLLOW_UP: true });
 
