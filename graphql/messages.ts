@@ -122,5 +122,6 @@ export function frenchMessage(code: string, english: string, location?: { line: 
   const text = english.trim();
   const known = apply(MESSAGE_RULES, text) ?? valueReason(text);
   const message = known ? `${lead} : ${known.text.replace(/[^.?!]$/, '$&.')}` : `${lead}.`;
-  return { message, ...(known?.field ? { field: known.field } : {}), ...(suggestionOf(text) ? { suggestion: suggestionOf(text) } : {}) };
+  const suggestion = suggestionOf(text);
+  return { message, ...(known?.field ? { field: known.field } : {}), ...(suggestion ? { suggestion } : {}) };
 }

@@ -9,9 +9,9 @@ import { explain, type Evidence, type TextEvidence } from './explain';
 import { codesNafLabel } from './naf';
 import { combine, compareMatches, resolveWeights } from './rank';
 import { labelKey } from './text/fold';
-import { TextIndex, type PreparedQuery } from './text/index';
+import { TextIndex, type PreparedQuery, type TextHit } from './text/index';
 import { needTerms, profileTerms, type NafLabel, type NeedTerms } from './text/query';
-import type { Match, MatchWeights, NeedQuery, Profile } from './types';
+import type { Match, MatchWeights, NeedQuery, Profile, ScoreBreakdown } from './types';
 
 export { DEFAULT_WEIGHTS } from './rank';
 export type { Match, MatchWeights, NeedQuery, Profile, ScoreBreakdown } from './types';
@@ -65,6 +65,13 @@ function canonicalCodes(codes: string[]): string[] {
 }
 
 const round = (x: number): number => Math.round(x * 10_000) / 10_000;
+const roundedBreakdown = (b: ScoreBreakdown): ScoreBreakdown => ({
+  text: round(b.text),
+  sector: round(b.sector),
+  capacity: round(b.capacity),
+  location: round(b.location),
+  labels: round(b.labels),
+});
 
 export class Matcher {
   private readonly weights: MatchWeights;
@@ -110,8 +117,28 @@ export class Matcher {
   /** The best `limit` structures for the need, eligible ones first; each with breakdown and reasons. */
   match(need: NeedQuery, limit: number): Match[] {
     if (!(limit >= 1) || this.size === 0) return [];
+    const { n, hits } = this.analyse(need, Math.max(MIN_TEXT_CANDIDATES, limit * TEXT_CANDIDATES_PER_RESULT));
+    const scored = hits.map((h) => this.score(h.slot, h.score, n));
+    scored.sort((a, b) => compareMatches(a.match, b.match));
+    return scored.slice(0, limit).map((s) => this.present(s, n));
+  }
+
+  /**
+   * The given structures scored for the need exactly as match() would score them, in the order
+   * given (unknown ids left out): for structures an officer adds to a shortlist by hand.
+   */
+  scoreFor(need: NeedQuery, ids: readonly string[]): Match[] {
+    if (ids.length === 0 || this.size === 0) return [];
+    const { n } = this.analyse(need, MIN_TEXT_CANDIDATES);
+    return ids.flatMap((id) => {
+      const slot = this.slotOf.get(id);
+      return slot === undefined ? [] : [this.present(this.score(slot, this.index.cosine(slot, n.prepared), n), n)];
+    });
+  }
+
+  /** The need prepared, its best text candidates, and what they tell: the text scale and, when unstated, the sector. */
+  private analyse(need: NeedQuery, k: number): { n: Need; hits: TextHit[] } {
     const n = this.prepareNeed(need);
-    const k = Math.max(MIN_TEXT_CANDIDATES, limit * TEXT_CANDIDATES_PER_RESULT);
     // Candidates: best by text, with a head start for the need's stated sector (an inferred sector
     // comes from these very candidates, so it can only reorder them).
     const hits = this.index.search(n.prepared, k, this.pruning, this.sectors.priors(n.nafCodes));
@@ -127,15 +154,18 @@ export class Matcher {
       n.nafCodes = inferNafCodes(voters.map((h) => ({ codes: this.entries[h.slot]?.nafCodes ?? [], weight: h.score })));
       n.inferred = n.nafCodes.length > 0;
     }
-    const scored = hits.map((h) => this.score(h.slot, h.score, n));
-    scored.sort((a, b) => compareMatches(a.match, b.match));
-    return scored.slice(0, limit).map(({ match, slot, evidence }) => ({
+    return { n, hits };
+  }
+
+  /** What a caller sees of a scored structure: rounded figures and French reasons. */
+  private present({ match, slot, evidence }: Scored, n: Need): Match {
+    return {
       ...match,
       // Ranked on exact values; shown with four decimals (0.9999999999999998 reads as a bug).
       score: round(match.score),
-      breakdown: { text: round(match.breakdown.text), sector: round(match.breakdown.sector), capacity: round(match.breakdown.capacity), location: round(match.breakdown.location), labels: round(match.breakdown.labels) },
-      reasons: explain({ ...evidence, text: this.textEvidence(slot, n) }, need.preferredInclusionKinds, this.nafLabel),
-    }));
+      breakdown: roundedBreakdown(match.breakdown),
+      reasons: explain({ ...evidence, text: this.textEvidence(slot, n) }, n.query.preferredInclusionKinds, this.nafLabel),
+    };
   }
 
   private prepareNeed(need: NeedQuery): Need {

@@ -213,6 +213,20 @@ describe('Matcher', () => {
     for (const t of terms('nettoyage tonte vitres bureaux')) expect(index.idf(t)).toBeCloseTo(natural.idf(t, true), 10);
   });
 
+  it('scores given structures exactly as match() does, including those it would not propose', () => {
+    const m = new Matcher();
+    structures.forEach((s) => m.upsert(s));
+    const n = needs[0].query;
+    const ranked = m.match(n, 50);
+    const picked = [ranked[4]!.profileId, ranked[0]!.profileId];
+    expect(m.scoreFor(n, [...picked, 'unknown-id'])).toEqual([ranked[4], ranked[0]]);
+    // a structure sharing no word with the need is still scored and explained
+    m.upsert(profile('unrelated', { description: 'Reliure artisanale de registres anciens.', services: [], nafCodes: [] }));
+    const [unrelated] = m.scoreFor(n, ['unrelated']);
+    expect(unrelated!.breakdown.text).toBe(0);
+    expect(unrelated!.reasons).toContain('Aucun terme en commun avec le besoin');
+  });
+
   it('returns at most `limit` results, best first, deterministically', () => {
     const m = new Matcher();
     structures.forEach((s) => m.upsert(s));

@@ -14,6 +14,8 @@ export interface MatchingService {
   upsert(supplier: SupplierRecord): void;
   remove(supplierId: string): void;
   rank(need: NeedRecord, limit: number): Match[];
+  /** These structures scored for the need as rank() would score them (unknown ids left out). */
+  scoreFor(need: NeedRecord, supplierIds: readonly string[]): Match[];
   /** Catches up with writes made by other instances (MongoDB deployments); see startRefresh. */
   refresh(): Promise<void>;
   readonly size: number;
@@ -79,6 +81,7 @@ export async function buildMatchingService(store: Store, weights?: Partial<Match
     upsert,
     remove,
     rank: (need, limit) => matcher.match(toNeedQuery(need), limit),
+    scoreFor: (need, supplierIds) => matcher.scoreFor(toNeedQuery(need), supplierIds),
     async refresh() {
       // Writes since the watermark; clocks of instances may differ a little, so look back a
       // minute (re-indexing a profile is idempotent). Deletions: compare the id sets now and then.

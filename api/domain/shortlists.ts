@@ -103,12 +103,9 @@ export async function draftShortlist(services: Services, viewer: Viewer | null, 
   }
 }
 
-/** Reasons for structures the matcher did not propose: its own, when it ranks them for this need at all. */
+/** The matcher's score and reasons for structures it did not propose: the officer sees how they fare too. */
 function reasonsFor(services: Services, need: NeedRecord, supplierIds: string[]): Map<string, { reasons: string[]; score: number }> {
-  if (supplierIds.length === 0) return new Map();
-  const wanted = new Set(supplierIds);
-  const ranked = services.matching.rank(need, Math.max(services.matching.size, 1));
-  return new Map(ranked.filter((m) => wanted.has(m.profileId)).map((m) => [m.profileId, { reasons: m.reasons, score: m.score }]));
+  return new Map(services.matching.scoreFor(need, supplierIds).map((m) => [m.profileId, { reasons: m.reasons, score: m.score }]));
 }
 
 /** Sets the curated order (and notes, when given: a note of null or "" removes it). DRAFT only. */

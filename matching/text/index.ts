@@ -220,6 +220,11 @@ export class TextIndex {
     return n;
   }
 
+  /** One document's full cosine with the query, whatever the pruning. */
+  cosine(slot: number, q: PreparedQuery): number {
+    return this.contributions(slot, q).reduce((sum, c) => sum + c, 0);
+  }
+
   /** Each query term's share of one document's cosine (0 when absent), aligned with q.terms. */
   contributions(slot: number, q: PreparedQuery): number[] {
     return Array.from(q.termIds, (t, qi) => q.weights[qi] * this.weightOf(slot, t));
