@@ -17,6 +17,7 @@ import {
   ofOrganisation,
   shortlistsNaming,
   shortlistsOfNeed,
+  unsentRow,
 } from '../store/filters';
 import type { NeedRecord, OutboxRecord, ShortlistRecord, SupplierRecord } from '../store/types';
 
@@ -97,13 +98,18 @@ export async function exportMyData(services: Services, viewer: Viewer | null): P
   return JSON.stringify(data, null, 2);
 }
 
-/** Mails to an erased recipient lose their address; those not sent yet never will be. */
+/**
+ * Mails to an erased recipient lose their address; those not sent yet never will be. The drop is
+ * conditional on the row's state, so it holds even against a worker sending it at this moment:
+ * the worker's lease-guarded update no longer matches a DROPPED row.
+ */
 async function stopMails(services: Services, rows: OutboxRecord[]): Promise<void> {
+  const { outbox } = services.store;
   for (const row of rows) {
-    const unsent = row.state === 'HELD' || row.state === 'PENDING' || row.state === 'FAILED';
-    await services.store.outbox.update(row.id, unsent ? { to: ERASED_EMAIL, state: 'DROPPED', lastError: UNSENT_ERROR } : { to: ERASED_EMAIL });
+    const dropped = await outbox.findOneAndUpdate(unsentRow(row.id), { to: ERASED_EMAIL, state: 'DROPPED', lastError: UNSENT_ERROR, leaseOwner: null, leaseUntil: null });
+    if (!dropped) await outbox.update(row.id, { to: ERASED_EMAIL });
     // The list may have been waiting for this mail only.
-    if (unsent) await completeIfDelivered(services.store, row.shortlistId);
+    else await completeIfDelivered(services.store, row.shortlistId);
   }
 }
 

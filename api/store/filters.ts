@@ -142,6 +142,9 @@ export const leasedBy = filterBuilder((id: string, owner: string): Filter => ({ 
 /** A HELD row, so a promotion never rewrites a row a worker already took. */
 export const heldRow = filterBuilder((id: string): Filter => ({ _id: id, state: 'HELD' }));
 
+/** A row not delivered yet (a worker may hold it: its own updates then no longer match). */
+export const unsentRow = filterBuilder((id: string): Filter => ({ _id: id, state: { $in: ['HELD', 'PENDING', 'SENDING', 'FAILED'] } }));
+
 /** Mails of a list still to deliver: neither sent nor dropped on purpose. */
 export const undelivered = filterBuilder((shortlistId: string): Filter => ({ shortlistId, state: { $nin: ['SENT', 'DROPPED'] } }));
 

@@ -34,6 +34,13 @@ export const TEST_PASSWORD = 'Test-Password-2026!';
 
 let userCounter = 0;
 
+/** Servers not stopped yet: a test that fails half-way still has its server stopped (see teardown.ts). */
+const running = new Set<TestServer>();
+
+export async function stopLeftoverServers(): Promise<void> {
+  await Promise.all([...running].map((t) => t.destroy()));
+}
+
 export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDataDir()): Promise<TestServer> {
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, SAMPLE_DATA: 'off', ...env });
   const server = await startServer(config, quietLogger);
@@ -49,8 +56,11 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir 
     return { ...body, status: res.status };
   }
 
-  const stop = () => server.stop();
-  return {
+  const stop = () => {
+    running.delete(started);
+    return server.stop();
+  };
+  const started: TestServer = {
     url,
     dataDir,
     server,
@@ -69,6 +79,8 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir 
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  running.add(started);
+  return started;
 }
 
 /** The first error's code, for terse assertions. */
