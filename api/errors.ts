@@ -24,7 +24,6 @@ export const tooManyRequests = (retryAfterSeconds: number) =>
   operational('TOO_MANY_REQUESTS', `Trop de tentatives. Réessayez dans ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {
     http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
   });
-export const unavailable = (message: string) => operational('SERVICE_UNAVAILABLE', message);
 
 /** A fatal configuration problem: the process prints the message as one line and exits non-zero. */
 export class ConfigError extends Error {

@@ -1,4 +1,5 @@
-// Assembles the service: HTTP first (healthz answers 503), then store → sample data → matcher index → ready → outbox worker.
+// Assembles the service: HTTP first (healthz answers 503), then store → matcher index → sample data (indexed as it
+// is written) → ready → outbox worker.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolveJwtSecret } from './auth/secret';

@@ -17,8 +17,13 @@ export function createLoginThrottle(maxAttempts = 10, windowSeconds = 15 * 60): 
   const limiter = new RateLimiterMemory({ points: maxAttempts, duration: windowSeconds });
   return {
     async attempt(email, clientAddress) {
-      const results = await Promise.all([emailKey(email), `ip:${addressKey(clientAddress)}`].map((k) => limiter.consume(k).catch((res: unknown) => res)));
-      const blocked = results.filter((r): r is RateLimiterRes => r instanceof RateLimiterRes && r.consumedPoints > maxAttempts);
+      // consume() rejects with the counter's state once its points are spent; anything else is a real error.
+      const spent = (r: unknown) => {
+        if (r instanceof RateLimiterRes) return r;
+        throw r;
+      };
+      const results = await Promise.all([emailKey(email), `ip:${addressKey(clientAddress)}`].map((k) => limiter.consume(k).catch(spent)));
+      const blocked = results.filter((r) => r.consumedPoints > maxAttempts);
       return blocked.length === 0 ? 0 : Math.max(1, Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000));
     },
     async succeeded(email, clientAddress) {

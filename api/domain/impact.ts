@@ -12,7 +12,7 @@ import { requireRole, type Viewer } from '../auth/guards';
 import { isMetropoleCommune } from '../reference/communes';
 import { INCLUSION_KIND_FR, NEED_KIND_FR, OUTCOME_FR } from '../reference/vocabulary';
 import type { Services } from '../services';
-import { between, byIds, byShortlists, shortlistsIn } from '../store/filters';
+import { between, byIds, byShortlists } from '../store/filters';
 import type { InclusionKind, NeedKind, OutcomeStatus, Store, SupplierRecord } from '../store/types';
 import { communeName } from './introductions';
 import { NEED_KINDS } from './needs';

@@ -13,8 +13,9 @@ import type { Config } from '../config';
 import { OutboxWorker, type OutboxLog } from '../mail/outbox';
 import { renderFirmMail, renderStructureMail } from '../mail/templates';
 import { createMailTransport, type OutgoingMail } from '../mail/transport';
-import { byIds, heldRow, outboxIn, outboxOf, shortlistIn, shortlistsIn, undelivered } from '../store/filters';
+import { heldRow, outboxIn, outboxOf, shortlistIn, shortlistsIn, undelivered } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type ShortlistRecord, type Store, type SupplierRecord } from '../store/types';
+import { activeSuppliers } from './suppliers';
 
 /** HELD rows of a DRAFT shortlist younger than this may belong to an approval still running. */
 const ABANDONED_AFTER_MS = 5 * 60_000;
@@ -29,12 +30,6 @@ export function mailDomain(mailFrom: string): string {
 
 export const rowIdOf = (shortlistId: string, supplierId: string | null): string =>
   supplierId ? `${shortlistId}:supplier:${supplierId}` : `${shortlistId}:firm`;
-
-/** The list's structures still in the directory: a retired one (account deleted) is written to no more. */
-async function suppliersOf(store: Store, shortlist: ShortlistRecord): Promise<Map<string, SupplierRecord>> {
-  const found = (await store.suppliers.find(byIds(shortlist.items.map((i) => i.supplierId)))).filter((s) => !s.retiredAt);
-  return new Map(found.map((s) => [s.id, s]));
-}
 
 /** One row for the firm, one per curated structure that still exists. */
 export function plannedRows(shortlist: ShortlistRecord, need: NeedRecord, suppliers: Map<string, SupplierRecord>, domain: string, now: Date): OutboxRecord[] {
@@ -95,7 +90,7 @@ export async function releaseApproval(store: Store, shortlist: ShortlistRecord, 
   }
   if (!need.introducedAt) await store.needs.update(need.id, { introducedAt: shortlist.approvedAt ?? new Date() });
   const now = new Date();
-  const rows = plannedRows(shortlist, need, await suppliersOf(store, shortlist), domain, now);
+  const rows = plannedRows(shortlist, need, await activeSuppliers(store, shortlist.items.map((i) => i.supplierId)), domain, now);
   for (const row of rows) {
     const promoted = await store.outbox.findOneAndUpdate(heldRow(row.id), { state: 'PENDING', nextAttemptAt: now });
     if (promoted || (await store.outbox.findById(row.id))) continue;
@@ -149,7 +144,7 @@ export async function composeIntroductionMail(store: Store, row: OutboxRecord): 
   if (!shortlist || shortlist.status === 'DRAFT') return { gone: "La liste de structures n'existe plus." };
   const need = await store.needs.findById(shortlist.needId);
   if (!need) return { gone: "Le besoin de l'entreprise a été supprimé." };
-  const suppliers = await suppliersOf(store, shortlist);
+  const suppliers = await activeSuppliers(store, shortlist.items.map((i) => i.supplierId));
   const firmName = need.companyName ?? 'Une entreprise du territoire';
 
   if (row.recipientKind === 'FIRM') {

@@ -7,8 +7,9 @@ import { badInput, notFound } from '../errors';
 import { communeCentroid, findCommune } from '../reference/communes';
 import { nafLabel } from '../reference/naf';
 import type { Services } from '../services';
-import { byIds, updatedAfter } from '../store/filters';
+import { updatedAfter } from '../store/filters';
 import type { NeedRecord, Store, SupplierRecord } from '../store/types';
+import { activeSuppliers } from './suppliers';
 
 export interface MatchingService {
   upsert(supplier: SupplierRecord): void;
@@ -16,7 +17,7 @@ export interface MatchingService {
   rank(need: NeedRecord, limit: number): Match[];
   /** These structures scored for the need as rank() would score them (unknown ids left out). */
   scoreFor(need: NeedRecord, supplierIds: readonly string[]): Match[];
-  /** Catches up with writes made by other instances (MongoDB deployments); see startRefresh. */
+  /** Catches up with writes made by other instances (MongoDB deployments); api/server.ts polls it. */
   refresh(): Promise<void>;
   readonly size: number;
 }
@@ -114,7 +115,7 @@ export async function matchSuppliers(services: Services, viewer: Viewer | null, 
   const need = await services.store.needs.findById(needId);
   if (!need) throw notFound('Besoin introuvable.');
   const matches = services.matching.rank(need, size);
-  const suppliers = new Map((await services.store.suppliers.find(byIds(matches.map((m) => m.profileId)))).map((s) => [s.id, s]));
+  const suppliers = await activeSuppliers(services.store, matches.map((m) => m.profileId));
   return matches.flatMap(({ profileId, ...rest }) => {
     const supplier = suppliers.get(profileId);
     return supplier ? [{ supplier, ...rest }] : [];

@@ -9,7 +9,6 @@ import type { Services } from '../services';
 import {
   AWAITING_ORDER,
   awaitingShortlistFilter,
-  byIds,
   INTRODUCTIONS_ORDER,
   introductionsFilter,
   openDraftOf,
@@ -23,6 +22,7 @@ import { holdRows, mailDomain, plannedRows, releaseApproval } from './introducti
 import { newId } from './ids';
 import { canSeeNeed } from './needs';
 import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
+import { activeSuppliers } from './suppliers';
 import * as v from './validation';
 
 export const DEFAULT_SHORTLIST_SIZE = 5;
@@ -71,7 +71,7 @@ export async function draftShortlist(services: Services, viewer: Viewer | null, 
 
   // Ineligible structures (a required label missing, out of range) are never proposed: officers may still add them.
   const matches = services.matching.rank(need, wanted).filter((m) => m.eligible);
-  const stored = new Set((await services.store.suppliers.find(byIds(matches.map((m) => m.profileId)))).filter((s) => !s.retiredAt).map((s) => s.id));
+  const stored = await activeSuppliers(services.store, matches.map((m) => m.profileId));
   const items: ShortlistItemRecord[] = matches
     .filter((m) => stored.has(m.profileId))
     .map((m) => ({ supplierId: m.profileId, note: null, reasons: m.reasons, score: m.score, proposed: true }));
@@ -116,7 +116,7 @@ export async function updateShortlist(services: Services, viewer: Viewer | null,
   if (shortlist.status !== 'DRAFT') throw alreadyApproved();
 
   // A retired structure (its account deleted: an anonymous stub) is as good as unknown here.
-  const found = new Set((await services.store.suppliers.find(byIds(input.supplierIds))).filter((s) => !s.retiredAt).map((s) => s.id));
+  const found = await activeSuppliers(services.store, input.supplierIds);
   const unknown = input.supplierIds.find((sid) => !found.has(sid));
   if (unknown !== undefined) throw badInput('supplierIds', `« supplierIds » : structure inconnue : ${unknown.slice(0, 100)}`);
   const noteOf = new Map<string, string | null>();
@@ -153,7 +153,7 @@ export async function approveShortlist(services: Services, viewer: Viewer | null
   if (shortlist.status !== 'DRAFT') return shortlist;
   if (shortlist.items.length === 0) throw conflict('La liste est vide : ajoutez au moins une structure avant de l’approuver.');
   const need = await needOf(services, shortlist.needId);
-  const suppliers = new Map((await store.suppliers.find(byIds(shortlist.items.map((i) => i.supplierId)))).filter((s) => !s.retiredAt).map((s) => [s.id, s]));
+  const suppliers = await activeSuppliers(store, shortlist.items.map((i) => i.supplierId));
   if (suppliers.size !== shortlist.items.length) throw conflict("Une structure de la liste n'existe plus : mettez la liste à jour.");
 
   const domain = mailDomain(config.mailFrom);

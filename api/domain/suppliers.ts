@@ -4,8 +4,8 @@ import { canSeePrivate, isStaff, requireRole, requireViewer, type Viewer } from 
 import { conflict, forbidden, notFound, badInput } from '../errors';
 import { labelKey, fold } from '../../matching/text/fold';
 import type { Services } from '../services';
-import { DIRECTORY_ORDER, ofOrganisation, supplierDirectoryFilter } from '../store/filters';
-import { DuplicateKeyError, type InclusionKind, type LegalForm, type SupplierRecord } from '../store/types';
+import { byIds, DIRECTORY_ORDER, ofOrganisation, supplierDirectoryFilter } from '../store/filters';
+import { DuplicateKeyError, type InclusionKind, type LegalForm, type Store, type SupplierRecord } from '../store/types';
 import { newId } from './ids';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
 import * as v from './validation';
@@ -105,6 +105,12 @@ export async function updateSupplier(services: Services, viewer: Viewer | null, 
   if (!updated) throw notFound('Structure introuvable.');
   services.matching.upsert(updated);
   return updated;
+}
+
+/** The structures of these ids still in the directory (not the anonymous stub of a deleted one), by id. */
+export async function activeSuppliers(store: Store, ids: readonly string[]): Promise<Map<string, SupplierRecord>> {
+  if (ids.length === 0) return new Map();
+  return new Map((await store.suppliers.find(byIds(ids))).filter((s) => !s.retiredAt).map((s) => [s.id, s]));
 }
 
 /** A structure's public profile; null for an unknown id and for the anonymous stub of a deleted one. */

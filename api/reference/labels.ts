@@ -45,11 +45,6 @@ function labelIndex(): Map<string, string> {
   return byKey;
 }
 
-/** The known labels, in their display spelling. */
-export function knownLabels(): string[] {
-  return KNOWN.map((l) => l.name);
-}
-
 /** The known spelling of a label ("iso-9001" → "ISO 9001"), else the input trimmed with spaces collapsed. */
 export function canonicalLabel(input: string): string {
   const known = labelIndex().get(labelKey(input));

@@ -36,8 +36,3 @@ export function nafLabel(code: string): string | undefined {
   const key = code.trim().toUpperCase();
   return nafIndex().get(key) ?? nafIndex().get(normalizeNafCode(key) ?? '');
 }
-
-/** Whether the text is an existing division, group, class or sub-class, written canonically. */
-export function isNafPrefix(prefix: string): boolean {
-  return nafIndex().has(prefix.trim().toUpperCase());
-}

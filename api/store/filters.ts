@@ -87,8 +87,6 @@ export const updatedAfter = filterBuilder((watermark: Date): Filter => ({ update
 
 // ── Shortlists ──────────────────────────────────────────────────────────────
 
-export const byId = filterBuilder((id: string): Filter => ({ _id: id }));
-
 /** The one open draft of a need (its unique index enforces "one"). */
 export const openDraftOf = filterBuilder((needId: string): Filter => ({ openDraftOf: needId }));
 

@@ -101,8 +101,10 @@ export interface ShortlistRecord extends StoredDocument {
   sentAt: Date | null; // when the last mail was delivered
 }
 
-/** HELD: written ahead of the approval; only PENDING rows are ever sent. */
-/** DROPPED: never to be sent, on purpose (its recipient erased their data); it does not hold a list back from SENT. */
+/**
+ * HELD: written ahead of the approval; only PENDING rows are ever sent. DROPPED: never to be sent,
+ * on purpose (its recipient erased their data); it does not hold a list back from SENT.
+ */
 export type OutboxState = 'HELD' | 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'DROPPED';
 export type RecipientKind = 'FIRM' | 'SUPPLIER';
 

@@ -1,6 +1,6 @@
 // Location: is the place of the work within the structure's intervention radius? Full inside,
 // decreasing linearly across a tolerance band beyond it, zero past the band. Past the band with a
-// declared radius, the structure is out of range (a hard constraint, decided in rank.ts).
+// declared radius, the structure is out of range (a hard constraint: the matcher marks it ineligible).
 
 export const LOCATION_UNKNOWN = 0.5;
 // Same département without coordinates: probably within reach, not certainly.

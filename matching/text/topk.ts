@@ -11,11 +11,6 @@ export class TopK {
     this.scores = new Float64Array(capacity);
   }
 
-  /** The smallest kept score once full (what a newcomer must beat), else -Infinity. */
-  get threshold(): number {
-    return this.size < this.capacity ? -Infinity : this.scores[0];
-  }
-
   /** Offers a pair; returns the pair pushed out, if any, so callers can bound what they dropped. */
   offer(slot: number, score: number): number {
     if (this.size < this.capacity) {
