@@ -23,6 +23,18 @@ async function gql(url: string, query: string, variables: Record<string, unknown
   return { status: res.status, ...((await res.json()) as object) };
 }
 
+/** The documents of a nedb file as the running store sees them: the last line of an id wins, deletions drop it. */
+function liveDocuments(file: string): any[] {
+  const byId = new Map<string, any>();
+  for (const line of fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+    const row = JSON.parse(line);
+    if (row.$$indexCreated) continue;
+    if (row.$$deleted) byId.delete(row._id);
+    else byId.set(row._id, row);
+  }
+  return [...byId.values()];
+}
+
 describe('store integrity under faults', () => {
   const dataDir = tempDataDir();
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -65,10 +77,12 @@ describe('store integrity under faults', () => {
     expect(attempted).toBeGreaterThan(acknowledged.length); // some writes were cut off
 
     // On disk: every complete line is a whole document; at most the last one is torn.
-    const lines = fs.readFileSync(path.join(dataDir, 'db', 'suppliers.db'), 'utf8').split('\n');
-    const tail = lines.pop()!;
-    for (const line of lines.filter(Boolean)) expect(() => JSON.parse(line)).not.toThrow();
-    if (tail) expect(() => JSON.parse(tail)).toThrow(); // a complete last line would end with \n
+    for (const collection of ['suppliers', 'organisations']) {
+      const lines = fs.readFileSync(path.join(dataDir, 'db', `${collection}.db`), 'utf8').split('\n');
+      const tail = lines.pop()!;
+      for (const line of lines.filter(Boolean)) expect(() => JSON.parse(line)).not.toThrow();
+      if (tail) expect(() => JSON.parse(tail)).toThrow(); // a complete last line would end with \n
+    }
 
     // The stale lock names a dead process: the restart takes it over and repairs a torn tail.
     const second = spawnService({ DATA_DIR: dataDir });
@@ -81,6 +95,11 @@ describe('store integrity under faults', () => {
       const ids = new Set(found.data.suppliers.edges.map((e: any) => e.node.id));
       expect(found.data.suppliers.totalCount).toBeGreaterThanOrEqual(acknowledged.length);
       expect(acknowledged.filter((id) => !ids.has(id))).toEqual([]);
+      // No structure outlives the kill without its organisation, acknowledged or not.
+      const organisations = new Set(liveDocuments(path.join(dataDir, 'db', 'organisations.db')).map((o) => o.id));
+      const structures = liveDocuments(path.join(dataDir, 'db', 'suppliers.db'));
+      expect(structures.length).toBe(found.data.suppliers.totalCount);
+      expect(structures.filter((s) => !organisations.has(s.organisationId)).map((s) => s.name)).toEqual([]);
       for (const id of acknowledged.slice(0, 5)) {
         expect((await gql(again, 'query($id: ID!) { supplier(id: $id) { id } }', { id })).data.supplier.id).toBe(id);
       }

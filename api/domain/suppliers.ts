@@ -70,15 +70,18 @@ export async function createSupplier(services: Services, viewer: Viewer | null, 
   const createdOrganisation = who.role === 'SUPPLIER' ? null : newId();
   organisationId = createdOrganisation ?? organisationId;
   const record: SupplierRecord = { id: newId(), organisationId, ...profile, ...derived(profile), createdAt: now, updatedAt: now };
-  // The supplier goes first: it carries the unique SIRET, so a refusal leaves nothing behind.
-  await store.suppliers.insert(record).catch(duplicateSiret);
+  // The organisation goes first: a crash between the two writes then leaves an organisation with
+  // no user and no profile, which nothing lists or shows (a user given its name joins it as it
+  // would a new one), never a structure whose organisation does not exist.
   if (createdOrganisation) {
-    try {
-      await store.organisations.insert({ id: createdOrganisation, name: profile.name, kind: 'SUPPLIER', createdAt: now, updatedAt: now });
-    } catch (err) {
-      await store.suppliers.remove(record.id);
-      throw err;
-    }
+    await store.organisations.insert({ id: createdOrganisation, name: profile.name, kind: 'SUPPLIER', createdAt: now, updatedAt: now });
+  }
+  try {
+    await store.suppliers.insert(record);
+  } catch (err) {
+    // A refused SIRET leaves nothing behind.
+    if (createdOrganisation) await store.organisations.remove(createdOrganisation);
+    duplicateSiret(err);
   }
   services.matching.upsert(record);
   return record;
