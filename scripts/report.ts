@@ -1,7 +1,7 @@
 // npm run report -- --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE]
 // The yearly review's figures as CSV (the same as the impactStats query): on stdout, or in FILE.
-// Dates are calendar days in Paris, both included. Opens the store like the server does: with
-// the embedded store, stop the server first.
+// Dates are calendar days in Paris, both included; they are read by parsePeriod, as the API reads
+// them. Opens the store like the server does: with the embedded store, stop the server first.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

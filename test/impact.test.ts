@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseBound } from '../api/domain/impact';
 import { needInput } from './helpers/fixtures';
 import { APPROVE, buildScene, DRAFT, GET, GET_MAILS, UPDATE, type Scene } from './helpers/introductions';
 import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
@@ -127,19 +128,66 @@ describe('outcomes and impact', () => {
     expect([codeOf(reversed), fieldOf(reversed)]).toEqual(['BAD_USER_INPUT', 'to']);
   });
 
+  it('reads a bound without an offset as Paris time, across a change of time, and refuses dates that do not exist', async () => {
+    // Needs posted at 23:30 Paris time on both 2025 change-of-time days, and one at 00:30 the day after.
+    const { store } = t.server.services;
+    const base = (await store.needs.findById(s.needId))!;
+    for (const [id, at] of [['dst-spring', '2025-03-30T21:30:00Z'], ['dst-autumn', '2025-10-26T22:30:00Z'], ['dst-next-day', '2025-10-26T23:30:00Z']] as const) {
+      await store.needs.insert({ ...base, id, createdAt: new Date(at), updatedAt: new Date(at) });
+    }
+    const stats = async (from: string, to: string) => {
+      const res = await t.gql(`query($from: DateTime!, $to: DateTime!) { impactStats(from: $from, to: $to) { from to needsPosted } }`, { from, to }, s.officer.token);
+      expect(res.errors).toBeUndefined();
+      return res.data.impactStats;
+    };
+    expect(await stats('2025-03-30', '2025-03-30')).toEqual({ from: '2025-03-29T23:00:00.000Z', to: '2025-03-30T22:00:00.000Z', needsPosted: 1 });
+    const autumn = await stats('2025-10-26', '2025-10-26');
+    expect(autumn).toEqual({ from: '2025-10-25T22:00:00.000Z', to: '2025-10-26T23:00:00.000Z', needsPosted: 1 });
+    expect(await stats('2025-10-26T00:00:00', '2025-10-27T00:00:00')).toEqual(autumn);
+    expect((await stats('2025-10-26T00:00', '2025-10-26T23:30:00')).needsPosted).toBe(0); // `to` is excluded
+    expect((await stats('2025-10-26T00:00', '2025-10-26T23:30:01')).needsPosted).toBe(1);
+    expect((await stats('2025-10-26T22:30:00Z', '2025-10-27T00:31:00+01:00')).needsPosted).toBe(2); // an offset is taken as given
+
+    for (const [from, to, field] of [['2025-02-30', '2025-03-31', 'from'], ['2025-02-01', '2025-02-30T00:00:00Z', 'to'], ['2025-01-01T24:00:00', '2025-02-01', 'from']]) {
+      const bad = await t.gql(STATS, { from, to }, s.officer.token);
+      expect([codeOf(bad), fieldOf(bad)]).toEqual(['BAD_USER_INPUT', field]);
+      expect(bad.errors![0]!.message).toMatch(new RegExp(`^« ${field} » : la date .+ n'existe pas$`));
+    }
+  });
+
+  it('parses period bounds the same way in any timezone of the process', () => {
+    const iso = (text: string, field: 'from' | 'to' = 'from') => {
+      const d = parseBound(text, field);
+      return d instanceof Date ? d.toISOString() : d;
+    };
+    expect(iso('2025-01-01T00:00:00')).toBe(iso('2025-01-01'));
+    expect(iso('2025-01-01T00:00:00')).toBe('2024-12-31T23:00:00.000Z');
+    expect(iso('2025-07-01T12:34:56.789')).toBe('2025-07-01T10:34:56.789Z');
+    expect(iso('2025-10-26T02:30:00')).toBe('2025-10-26T00:30:00.000Z'); // shown twice that night: the first one
+    expect(iso('2025-03-30T02:30:00')).toBe('2025-03-30T01:30:00.000Z'); // skipped that night: read as before the change
+    expect(iso('2025-10-26', 'to')).toBe('2025-10-26T23:00:00.000Z');
+    expect(iso('2024-02-29')).toBe('2024-02-28T23:00:00.000Z');
+    for (const impossible of ['2025-02-30', '2025-02-29', '2025-13-01', '2025-02-30T00:00:00Z', '2025-01-01T25:00', '2025-01-01T10:60:00', '2025-01-01T00:00:00+24:00']) {
+      expect(iso(impossible)).toBe(`la date ${impossible} n'existe pas`);
+    }
+  });
+
   it('npm run report writes the same figures as CSV', async () => {
     await t.stop(); // the embedded store belongs to one process at a time
-    const run = (args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/report.ts', ...args], {
+    // As the README says to run it; npm prints its own banner on stdout before the CSV.
+    const run = (args: string[], env: Record<string, string> = {}) => {
+      const res = spawnSync('npm', ['run', 'report', '--', ...args], {
         cwd: ROOT,
-        env: { PATH: process.env.PATH, DATA_DIR: t.dataDir },
+        env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? ROOT, npm_config_update_notifier: 'false', DATA_DIR: t.dataDir, ...env },
         encoding: 'utf8',
         timeout: 30_000,
       });
+      return { ...res, csv: res.stdout.slice(Math.max(0, res.stdout.indexOf('indicateur,'))) };
+    };
     const out = run(['--from', parisDay(-1), '--to', parisDay(1)]);
     expect(out.stderr).toBe('');
     expect(out.status).toBe(0);
-    const lines = out.stdout.trim().split('\n');
+    const lines = out.csv.trim().split('\n');
     expect(lines[0]).toBe('indicateur,cle,libelle,valeur');
     expect(lines).toContain('besoins_publies,,Besoins publiés,3');
     expect(lines).toContain('mises_en_relation_par_type,ESAT,ESAT (établissement et service d\'aide par le travail),2');
@@ -152,11 +200,22 @@ describe('outcomes and impact', () => {
 
     const file = path.join(t.dataDir, 'bilan.csv');
     expect(run(['--from', parisDay(-1), '--to', parisDay(1), '--out', file]).status).toBe(0);
-    expect(fs.readFileSync(file, 'utf8')).toBe(`\ufeff${out.stdout}`);
+    expect(fs.readFileSync(file, 'utf8')).toBe(`\ufeff${out.csv}`);
 
-    const bad = run(['--from', '2025-13-01', '--to', '2025-12-31']);
+    // Far from Paris, a date-time without an offset is still Paris time: the same figures as the day.
+    const farAway = { TZ: 'America/New_York' };
+    const day = run(['--from', '2025-10-26', '--to', '2025-10-26'], farAway);
+    expect(day.status).toBe(0);
+    expect(day.csv).toContain('periode_debut,,Début de la période (incluse),2025-10-25T22:00:00.000Z');
+    expect(day.csv).toContain('besoins_publies,,Besoins publiés,1');
+    expect(run(['--from', '2025-10-26T00:00:00', '--to', '2025-10-27T00:00:00'], farAway).csv).toBe(day.csv);
+
+    const bad = run(['--from', '2025-02-30', '--to', '2025-12-31']);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('« from » : date invalide');
+    expect(bad.stderr).toContain("« from » : la date 2025-02-30 n'existe pas");
+    const garbled = run(['--from', 'hier', '--to', '2025-12-31']);
+    expect(garbled.status).toBe(1);
+    expect(garbled.stderr).toContain('« from » : date invalide');
     expect(run(['--from', '2025-01-01']).status).toBe(2);
   });
 });
