@@ -82,6 +82,11 @@ describe('suppliers', () => {
     ['nafCodes', { nafCodes: ['99.99Z'] }, 'code NAF inconnu'],
     ['contactEmail', { contactEmail: 'pas-une-adresse' }, 'adresse e-mail invalide'],
     ['name', { name: '   ' }, 'ne doit pas être vide'],
+    ['name', { name: '\u200b\u200b' }, 'ne doit pas être vide'],
+    ['name', { name: '\u200c\u200d \u2060\ufeff\u00ad' }, 'ne doit pas être vide'],
+    ['description', { description: '\u200b' }, 'ne doit pas être vide'],
+    ['labels', { labels: ['\u200b'] }, 'ne peut pas être vide'],
+    ['services', { services: ['\u00ad\u2060'] }, 'ne peut pas être vide'],
     ['name', { name: 'x'.repeat(201) }, '200 caractères'],
     ['description', { description: 'x'.repeat(5001) }, '5000 caractères'],
     ['description', { description: 'x'.repeat(200_000) }, '5000 caractères'],
@@ -125,6 +130,10 @@ describe('suppliers', () => {
     const res = await t.gql(CREATE, { input: supplierInput({ name: 'Atelier\u0000 du \u202ERobec', description: 'Ligne 1\nLigne\u0007 2' }) }, officer);
     expect(res.errors).toBeUndefined();
     expect(res.data.createSupplier).toMatchObject({ name: 'Atelier du Robec', description: 'Ligne 1\nLigne 2' });
+    // zero-width characters and soft hyphens too, before the length is counted
+    const zeroWidth = await t.gql(CREATE, { input: supplierInput({ name: `Ate\u200blier\u00ad du\u2060 Ro\ufeffbec${'\u200b'.repeat(300)}` }) }, officer);
+    expect(zeroWidth.errors).toBeUndefined();
+    expect(zeroWidth.data.createSupplier.name).toBe('Atelier du Robec');
   });
 
   it('an update says which required field cannot be emptied, and a move forgets the old coordinates', async () => {

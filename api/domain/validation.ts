@@ -17,9 +17,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw badInput(field, `« ${field} » : ${issue.message}`);
 }
 
-// Control characters (line breaks and tabs aside) and bidirectional overrides, which can make a
-// name read differently from what it is, never belong in what people type.
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
+// Control characters (line breaks and tabs aside) and format characters never belong in what
+// people type: bidirectional overrides make a name read differently from what it is, zero-width
+// characters and soft hyphens make an empty name look filled or one name look like another.
+// Removed before any check, so that an invisible name counts as empty and its length as none.
+const INVISIBLE = /(?![\t\n\r])[\p{Cc}\p{Cf}]/gu;
 const typed = () => z.string().overwrite((s) => s.replace(INVISIBLE, '')).trim();
 
 export const text = (max: number) => typed().min(1, 'ne doit pas être vide').max(max, `ne doit pas dépasser ${max} caractères`);
@@ -83,13 +85,13 @@ export const nafCodes = z
   });
 
 export const labels = z
-  .array(z.string().trim().min(1, 'un label ne peut pas être vide').max(60, 'un label ne doit pas dépasser 60 caractères'))
+  .array(typed().min(1, 'un label ne peut pas être vide').max(60, 'un label ne doit pas dépasser 60 caractères'))
   .max(20, 'au plus 20 labels')
   .nullish()
   .transform((list) => [...new Set((list ?? []).map(canonicalLabel))]);
 
 export const phrases = z
-  .array(z.string().trim().min(1, 'une prestation ne peut pas être vide').max(120, 'une prestation ne doit pas dépasser 120 caractères'))
+  .array(typed().min(1, 'une prestation ne peut pas être vide').max(120, 'une prestation ne doit pas dépasser 120 caractères'))
   .max(30, 'au plus 30 prestations')
   .nullish()
   .transform((list) => [...new Set(list ?? [])]);
