@@ -44,6 +44,17 @@ describe('French analysis', () => {
     expect(terms('de la des pour avec 2024 81.30Z')).toEqual([]);
   });
 
+  it('joins word families no suffix rule joins, and keeps apart words a suffix rule would join', () => {
+    const same = (words: string) => new Set(terms(words)).size === 1;
+    expect(same('entretien entretenir entretenu')).toBe(true);
+    expect(same('peinture peindre peintre')).toBe(true);
+    expect(same('impression imprimer imprimeur imprimerie')).toBe(true);
+    expect(same('livré livrée livrées')).toBe(true);
+    expect(same('salarié salariée')).toBe(true);
+    expect(terms('collective')).not.toEqual(terms('collecte'));
+    expect(same('collectif collective collectives')).toBe(true);
+  });
+
   it('expands a need with the curated vocabulary, both ways', () => {
     const added = (text: string) => expand(analyze(text)).expansions.map((e) => e.term);
     expect(added('ménage des bureaux')).toEqual(expect.arrayContaining(terms('nettoyage propreté')));
@@ -56,6 +67,10 @@ describe('French analysis', () => {
     expect(expand(analyze('plateaux déjeuner')).nafHints).toEqual(['56.21Z']);
     // Longest match: "déjeuners livrés" is catering; "livrés" alone does not call in couriers.
     expect(added('déjeuners livrés')).not.toEqual(expect.arrayContaining(terms('coursier')));
+    // Washing clothes is laundry work, not office cleaning: the longer phrase wins.
+    expect(expand(analyze('nettoyage des vêtements de travail')).nafHints).toEqual(['96.01A', '96.01B']);
+    expect(expand(analyze('lavage des sols')).nafHints).toEqual(['81.21Z']);
+    expect(added('un cocktail dînatoire')).toEqual(expect.arrayContaining(terms('traiteur')));
   });
 });
 

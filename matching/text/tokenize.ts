@@ -34,16 +34,30 @@ const STOP_WORDS = new Set<string>([...naturalStopWords.map(fold), ...EXTRA_STOP
 const STEM_CACHE_LIMIT = 200_000;
 const stemCache = new Map<string, string>();
 
+// Word families no suffix rule joins (irregular verbs, agent nouns): folded word → the word whose
+// term it takes.
+const FAMILIES = new Map<string, string>([
+  ...['entretenir', 'entretenu', 'entretenue', 'entretenus', 'entretenues', 'entretient', 'entretiennent'].map((w) => [w, 'entretien'] as const),
+  ...['peindre', 'peint', 'peinte', 'peints', 'peintes', 'peintre', 'peintres'].map((w) => [w, 'peinture'] as const),
+  ...['imprime', 'imprimee', 'imprimes', 'imprimees', 'imprimer', 'imprimeur', 'imprimeurs', 'imprimerie', 'imprimeries'].map((w) => [w, 'impression'] as const),
+]);
+// Words the stemmer would wrongly join to others ("collectif" is not "collecte"): their own term.
+const OWN_TERMS = new Map<string, string>(['collectif', 'collective', 'collectifs', 'collectives', 'collectivement'].map((w) => [w, 'collectif']));
+
 /**
  * The index term of one folded word. Beyond the Snowball stemmer: a plural "s" is dropped first
- * (the stemmer keeps "velos" apart from "velo"), and the nouns in "-age", "-erie" and "-aison" are
- * turned into their verb, so "nettoyage"/"nettoyer", "recyclerie"/"recycler", "livraison"/"livrer" meet.
+ * (the stemmer keeps "velos" apart from "velo"), a feminine past participle loses its "e"
+ * ("livree" is "livre", not the book), and the nouns in "-age", "-erie" and "-aison" are turned into
+ * their verb, so "nettoyage"/"nettoyer", "recyclerie"/"recycler", "livraison"/"livrer" meet.
  */
 export function termOf(word: string): string {
   const cached = stemCache.get(word);
   if (cached !== undefined) return cached;
-  let w = word;
+  const own = OWN_TERMS.get(word);
+  if (own) return remember(word, own);
+  let w = FAMILIES.get(word) ?? word;
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith('ee')) w = w.slice(0, -1);
   // Length floors keep short nouns ("paysage", "message", "galerie") away from unrelated verbs.
   if (w.length >= 8 && w.endsWith('age')) w = `${w.slice(0, -3)}er`;
   else if (w.length >= 8 && w.endsWith('erie')) w = `${w.slice(0, -4)}er`;
@@ -51,9 +65,13 @@ export function termOf(word: string): string {
   let stem = PorterStemmerFr.stem(w);
   // The stemmer writes "nettoyer" as "nettoi" but "nettoye" as "nettoy".
   if (stem.endsWith('y')) stem = `${stem.slice(0, -1)}i`;
+  return remember(word, stem);
+}
+
+function remember(word: string, term: string): string {
   if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-  stemCache.set(word, stem);
-  return stem;
+  stemCache.set(word, term);
+  return term;
 }
 
 /** The kept words of a French text, in order (order matters for multi-word synonyms). */
