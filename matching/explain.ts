@@ -89,6 +89,9 @@ export function locationReason(l: LocationResult): string {
     return `À ${d} du lieu de la prestation (rayon d'intervention : ${l.radiusKm} km)`;
   }
   if (l.basis === 'departement') {
+    if (l.outOfRange && l.atLeastKm !== null) {
+      return `Hors zone : basée dans le département ${l.departement}, à plus de ${km(l.atLeastKm)} du lieu de la prestation pour un rayon d'intervention de ${l.radiusKm} km`;
+    }
     return l.sameDepartement
       ? `Même département (${l.departement}) que le lieu de la prestation`
       : `Basée dans un autre département (${l.departement}) que le lieu de la prestation`;

@@ -1,6 +1,13 @@
 // Plain shapes the matcher works on. It knows nothing about HTTP or the store:
 // callers turn their records into these.
 
+/** Where a place lies when only its département is known: within `spreadKm` of a point. */
+export interface Area {
+  latitude: number;
+  longitude: number;
+  spreadKm: number;
+}
+
 export interface Profile {
   id: string;
   name: string;
@@ -14,6 +21,8 @@ export interface Profile {
   latitude: number | null;
   longitude: number | null;
   departement: string | null;
+  /** Without coordinates: the area the base lies in (a département's), to tell far from near. */
+  area?: Area | null;
   interventionRadiusKm: number | null;
   employees: number | null;
   maxContractValue: number | null; // euros
@@ -27,6 +36,7 @@ export interface NeedQuery {
   latitude: number | null;
   longitude: number | null;
   departement: string | null;
+  area?: Area | null;
   budgetMin: number | null;
   budgetMax: number | null;
   requiredLabels: string[];

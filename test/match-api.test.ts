@@ -22,6 +22,8 @@ const CLEANING = {
 };
 // The right trade, based in Caen with a 10 km radius: well outside its range for a job near Rouen.
 const FAR = { name: 'Jardins de la Côte de Nacre', communeCode: '14118', interventionRadiusKm: 10 };
+// The right trade in Lyon, a commune without a centroid here: only its département's area is known.
+const LYON = { name: 'Jardins du Rhône', communeCode: '69123', interventionRadiusKm: 10 };
 
 describe('matchSuppliers through the API', () => {
   let t: TestServer;
@@ -37,7 +39,7 @@ describe('matchSuppliers through the API', () => {
   beforeAll(async () => {
     t = await startTestServer();
     officer = (await t.userWithToken('OFFICER')).token;
-    for (const [key, overrides] of Object.entries({ GREEN, CLEANING, FAR })) {
+    for (const [key, overrides] of Object.entries({ GREEN, CLEANING, FAR, LYON })) {
       const res = await t.gql(CREATE, { input: supplierInput(overrides) }, officer);
       expect(res.errors).toBeUndefined();
       ids[key] = res.data.createSupplier.id;
@@ -48,7 +50,8 @@ describe('matchSuppliers through the API', () => {
 
   it('ranks the right trade nearby first and explains it in French', async () => {
     const rows = await match();
-    expect(rows.map((r) => r.supplier.name)).toEqual([GREEN.name, CLEANING.name, FAR.name]);
+    expect(rows.map((r) => r.supplier.name).slice(0, 2)).toEqual([GREEN.name, CLEANING.name]);
+    expect(rows).toHaveLength(4);
     for (const row of rows) {
       expect(row.score).toBeGreaterThanOrEqual(0);
       expect(row.score).toBeLessThanOrEqual(1);
@@ -65,10 +68,15 @@ describe('matchSuppliers through the API', () => {
   });
 
   it('puts a structure out of its range after every eligible one, saying why first', async () => {
-    const far = (await match()).at(-1)!;
-    expect(far.supplier.id).toBe(ids.FAR);
+    const rows = await match();
+    const far = rows.find((r) => r.supplier.id === ids.FAR)!;
     expect(far.eligible).toBe(false);
     expect(far.reasons[0]).toMatch(/rayon|km/);
+    // Known by its département only, a structure hundreds of kilometres away is out of range too.
+    const lyon = rows.find((r) => r.supplier.id === ids.LYON)!;
+    expect(lyon.eligible).toBe(false);
+    expect(lyon.reasons[0]).toMatch(/^Hors zone : basée dans le département 69/);
+    expect(rows.slice(-2).map((r) => r.supplier.id).sort()).toEqual([ids.FAR, ids.LYON].sort());
   });
 
   it('follows writes at once: an updated profile is ranked on its new text', async () => {

@@ -119,6 +119,20 @@ describe('components', () => {
     expect(locationScore({ latitude: null, longitude: null, departement: null }, ROUEN, 30).score).toBe(0.5);
   });
 
+  it('tells far from near without coordinates, from the area of each département', () => {
+    // A base known only by its département: Lyon's area, at best 386 km from Rouen.
+    const lyon = { latitude: null, longitude: null, departement: '69', area: { latitude: 45.764, longitude: 4.836, spreadKm: 110 } };
+    const far = locationScore(ROUEN, lyon, 10);
+    expect(far).toMatchObject({ score: 0, outOfRange: true, basis: 'departement' });
+    expect(locationReason(far)).toMatch(/^Hors zone : basée dans le département 69, à plus de \d+ km du lieu de la prestation pour un rayon d'intervention de 10 km$/);
+    // The Eure's area reaches Rouen: perhaps within 30 km, so only the département rule applies.
+    const eure = { latitude: null, longitude: null, departement: '27', area: { latitude: 49.027, longitude: 1.151, spreadKm: 110 } };
+    expect(locationScore(ROUEN, eure, 30)).toMatchObject({ outOfRange: false, basis: 'departement' });
+    // Both sides known by their area only, or no radius declared: never a hard failure when unsure.
+    expect(locationScore(eure, lyon, 10).outOfRange).toBe(true);
+    expect(locationScore(ROUEN, lyon, null).outOfRange).toBe(false);
+  });
+
   it('checks required labels by labelKey and rewards preferred kinds', () => {
     const l = labelsScore(['iso-9001', 'RGE'], [], ['iso9001'], null);
     expect(l.present).toEqual(['iso-9001']);

@@ -4,7 +4,7 @@ import { Matcher } from '../../matching';
 import type { Match, MatchWeights, NeedQuery, Profile } from '../../matching/types';
 import { requireRole, type Viewer } from '../auth/guards';
 import { badInput, notFound } from '../errors';
-import { communeCentroid, findCommune } from '../reference/communes';
+import { communeCentroid, departementArea, findCommune } from '../reference/communes';
 import { nafLabel } from '../reference/naf';
 import type { Services } from '../services';
 import { updatedAfter } from '../store/filters';
@@ -22,10 +22,16 @@ export interface MatchingService {
   readonly size: number;
 }
 
-/** Given coordinates win; else the commune's centroid; else only the département is known. */
+/** Given coordinates win; else the commune's centroid; else only the département (and its area) is known. */
 function place(r: { communeCode: string; latitude: number | null; longitude: number | null }) {
   const centroid = r.latitude !== null && r.longitude !== null ? { latitude: r.latitude, longitude: r.longitude } : communeCentroid(r.communeCode);
-  return { latitude: centroid?.latitude ?? null, longitude: centroid?.longitude ?? null, departement: findCommune(r.communeCode)?.departement ?? null };
+  const departement = findCommune(r.communeCode)?.departement ?? null;
+  return {
+    latitude: centroid?.latitude ?? null,
+    longitude: centroid?.longitude ?? null,
+    departement,
+    area: !centroid && departement ? departementArea(departement) : null,
+  };
 }
 
 export function toProfile(s: SupplierRecord): Profile {
@@ -77,20 +83,26 @@ export async function buildMatchingService(store: Store, weights?: Partial<Match
     matcher.remove(id);
     indexed.delete(id);
   };
+  // Writes since the watermark; clocks of instances may differ a little, so look back a minute
+  // (re-indexing a profile is idempotent). Deletions: compare the id sets now and then.
+  const catchUp = async () => {
+    for (const supplier of await store.suppliers.find(updatedAfter(new Date(watermark.getTime() - 60_000)))) upsert(supplier);
+    refreshes += 1;
+    if (refreshes % DELETION_SWEEP_EVERY !== 0) return;
+    const stored = new Set((await store.suppliers.find({})).map((s) => s.id));
+    for (const id of [...indexed]) if (!stored.has(id)) remove(id);
+  };
+  let refreshing: Promise<void> | null = null;
   for (const supplier of await store.suppliers.find({})) upsert(supplier);
   return {
     upsert,
     remove,
     rank: (need, limit) => matcher.match(toNeedQuery(need), limit),
     scoreFor: (need, supplierIds) => matcher.scoreFor(toNeedQuery(need), supplierIds),
-    async refresh() {
-      // Writes since the watermark; clocks of instances may differ a little, so look back a
-      // minute (re-indexing a profile is idempotent). Deletions: compare the id sets now and then.
-      for (const supplier of await store.suppliers.find(updatedAfter(new Date(watermark.getTime() - 60_000)))) upsert(supplier);
-      refreshes += 1;
-      if (refreshes % DELETION_SWEEP_EVERY !== 0) return;
-      const stored = new Set((await store.suppliers.find({})).map((s) => s.id));
-      for (const id of [...indexed]) if (!stored.has(id)) remove(id);
+    refresh() {
+      // A sweep over a large directory may outlast the polling interval: never two at once.
+      refreshing ??= catchUp().finally(() => (refreshing = null));
+      return refreshing;
     },
     get size() {
       return matcher.size;

@@ -10,6 +10,13 @@ export interface Commune {
   departement: string;
 }
 
+/** Where a commune of a département lies at most: within `spreadKm` of its chef-lieu. */
+export interface DepartementArea {
+  latitude: number;
+  longitude: number;
+  spreadKm: number;
+}
+
 /** EPCI code (SIREN) of the Métropole Rouen Normandie. */
 export const METROPOLE_EPCI_CODE = '200023414';
 
@@ -33,6 +40,7 @@ function readPackageJson<T>(file: string): T {
 let communes: Map<string, Commune> | null = null;
 let metropole: { codes: Set<string>; sorted: readonly Commune[] } | null = null;
 let centroids: Map<string, { latitude: number; longitude: number }> | null = null;
+let departementAreas: Map<string, DepartementArea> | null = null;
 
 function communeIndex(): Map<string, Commune> {
   if (!communes) {
@@ -63,22 +71,21 @@ function metropoleIndex(): { codes: Set<string>; sorted: readonly Commune[] } {
   return metropole;
 }
 
-function centroidIndex(): Map<string, { latitude: number; longitude: number }> {
-  if (!centroids) {
-    const index = new Map<string, { latitude: number; longitude: number }>();
-    const text = fs.readFileSync(path.join(__dirname, 'centroids.tsv'), 'utf8');
-    for (const line of text.split(/\r?\n/)) {
-      if (line.trim() === '' || line.startsWith('#')) continue;
-      const [code, lat, lon] = line.split('\t');
-      const latitude = Number(lat);
-      const longitude = Number(lon);
-      if (!code || !Number.isFinite(latitude) || !Number.isFinite(longitude)) {
-        throw new Error(`centroids.tsv: malformed line "${line}"`);
-      }
-      index.set(code, Object.freeze({ latitude, longitude }));
-    }
-    centroids = index;
+/** Rows of a tab-separated file beside this module: `#` lines are comments; numbers are checked. */
+function readNumericTable(file: string, numbers: number): Map<string, number[]> {
+  const rows = new Map<string, number[]>();
+  for (const line of fs.readFileSync(path.join(__dirname, file), 'utf8').split(/\r?\n/)) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const [code, ...cells] = line.split('\t');
+    const values = cells.map(Number);
+    if (!code || values.length !== numbers || !values.every(Number.isFinite)) throw new Error(`${file}: malformed line "${line}"`);
+    rows.set(code, values);
   }
+  return rows;
+}
+
+function centroidIndex(): Map<string, { latitude: number; longitude: number }> {
+  centroids ??= new Map([...readNumericTable('centroids.tsv', 2)].map(([code, [latitude, longitude]]) => [code, Object.freeze({ latitude: latitude!, longitude: longitude! })]));
   return centroids;
 }
 
@@ -102,4 +109,12 @@ export function metropoleCommunes(): Commune[] {
 /** Approximate centre of the commune, known for the Métropole and the main towns of Normandy only. */
 export function communeCentroid(code: string): { latitude: number; longitude: number } | null {
   return centroidIndex().get(normalize(code)) ?? null;
+}
+
+/** The département's chef-lieu and spread (departements.tsv), for places without a centroid. */
+export function departementArea(departement: string): DepartementArea | null {
+  departementAreas ??= new Map(
+    [...readNumericTable('departements.tsv', 3)].map(([code, [latitude, longitude, spreadKm]]) => [code, Object.freeze({ latitude: latitude!, longitude: longitude!, spreadKm: spreadKm! })]),
+  );
+  return departementAreas.get(normalize(departement)) ?? null;
 }

@@ -1,6 +1,9 @@
 // Location: is the place of the work within the structure's intervention radius? Full inside,
 // decreasing linearly across a tolerance band beyond it, zero past the band. Past the band with a
 // declared radius, the structure is out of range (a hard constraint: the matcher marks it ineligible).
+// A place without coordinates may still be known to lie within an area (its département): when even
+// the nearest points of the two areas are past the band, the structure is out of range too.
+import type { Area } from '../types';
 
 export const LOCATION_UNKNOWN = 0.5;
 // Same département without coordinates: probably within reach, not certainly.
@@ -27,8 +30,10 @@ export interface LocationResult {
   distanceKm: number | null;
   /** The declared radius, null when none was declared. */
   radiusKm: number | null;
-  /** True only with coordinates and a declared radius, past the tolerance band. */
+  /** True only with a declared radius, past the tolerance band (surely so, when only areas are known). */
   outOfRange: boolean;
+  /** With areas only: the least distance the two places can be apart. */
+  atLeastKm: number | null;
   sameDepartement: boolean | null;
   departement: string | null;
 }
@@ -37,6 +42,7 @@ export interface Place {
   latitude: number | null;
   longitude: number | null;
   departement: string | null;
+  area?: Area | null;
 }
 
 const EARTH_RADIUS_KM = 6371;
@@ -53,6 +59,14 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
 const hasPoint = (p: Place): p is Place & { latitude: number; longitude: number } =>
   p.latitude !== null && p.longitude !== null && Number.isFinite(p.latitude) && Number.isFinite(p.longitude);
 
+/** The least distance between two places of which one or both are only known by their area. */
+function leastDistanceKm(a: Place, b: Place): number | null {
+  const pa = hasPoint(a) ? { latitude: a.latitude, longitude: a.longitude, spreadKm: 0 } : a.area;
+  const pb = hasPoint(b) ? { latitude: b.latitude, longitude: b.longitude, spreadKm: 0 } : b.area;
+  if (!pa || !pb) return null;
+  return Math.max(0, distanceKm(pa.latitude, pa.longitude, pb.latitude, pb.longitude) - pa.spreadKm - pb.spreadKm);
+}
+
 export function locationScore(need: Place, base: Place, interventionRadiusKm: number | null): LocationResult {
   const radiusKm = interventionRadiusKm !== null && interventionRadiusKm > 0 ? interventionRadiusKm : null;
   const result: LocationResult = {
@@ -61,6 +75,7 @@ export function locationScore(need: Place, base: Place, interventionRadiusKm: nu
     distanceKm: null,
     radiusKm,
     outOfRange: false,
+    atLeastKm: null,
     sameDepartement: null,
     departement: base.departement,
   };
@@ -75,6 +90,10 @@ export function locationScore(need: Place, base: Place, interventionRadiusKm: nu
       score: beyond <= 0 ? 1 : Math.max(0, 1 - beyond),
       outOfRange: radiusKm !== null && beyond > 1,
     };
+  }
+  const atLeast = leastDistanceKm(need, base);
+  if (atLeast !== null && radiusKm !== null && atLeast > radiusKm + toleranceKm(radiusKm)) {
+    return { ...result, basis: 'departement', score: 0, outOfRange: true, atLeastKm: atLeast, sameDepartement: need.departement === base.departement };
   }
   if (need.departement && base.departement) {
     const same = need.departement === base.departement;

@@ -1,0 +1,64 @@
+// Several instances on one database: each keeps its own matcher index and catches up with the
+// others' writes through refresh(). Two matching services over one store stand for two instances.
+import { buildMatchingService } from '../api/domain/matching';
+import { newId } from '../api/domain/ids';
+import type { NeedRecord, SupplierRecord } from '../api/store/types';
+import { fold } from '../matching/text/fold';
+import { availableEngines } from './helpers/engines';
+
+function supplier(name: string, description: string): SupplierRecord {
+  const now = new Date();
+  return {
+    id: newId(), organisationId: null, name, siret: null, legalForm: 'ASSOCIATION', inclusionKind: null, description,
+    services: [], nafCodes: [], communeCode: '76540', latitude: null, longitude: null, interventionRadiusKm: 30,
+    employees: null, maxContractValue: null, labels: [], labelKeys: [], contactEmail: 'contact@exemple.fr', website: null,
+    searchText: fold(`${name} ${description}`), sortKey: fold(name), createdAt: now, updatedAt: now,
+  };
+}
+
+const NEED: NeedRecord = {
+  id: 'need-1', organisationId: null, createdBy: 'user-1', title: 'Réparation de vélos', description: 'Entretien de la flotte de vélos du personnel.',
+  kind: 'PURCHASE', companyName: 'Transports Seine', contactEmail: 'achats@exemple.fr', nafCodes: [], communeCode: '76540', latitude: null,
+  longitude: null, budgetMin: null, budgetMax: null, requiredLabels: [], preferredInclusionKinds: [], deadline: null,
+  createdAt: new Date(), updatedAt: new Date(),
+};
+
+describe.each(availableEngines().map((e) => [e.name, e] as const))('index refresh on the %s engine', (_name, engine) => {
+  afterAll(() => engine.cleanup());
+
+  it("ranks another instance's new and edited profiles after a refresh, and drops its deletions at the sweep", async () => {
+    const store = await engine.open();
+    const bikes = supplier('Rayons Solidaires', 'Réparation et entretien de vélos, atelier mobile.');
+    await store.suppliers.insert(bikes);
+    const mine = await buildMatchingService(store);
+    const ranked = () => mine.rank(NEED, 5).map((m) => m.profileId);
+    expect(ranked()).toEqual([bikes.id]);
+
+    // The other instance writes straight to the shared store.
+    const other = supplier('Les Partageurs', 'Réparation de vélos de service et de vélos cargo.');
+    await store.suppliers.insert(other);
+    expect(ranked()).not.toContain(other.id);
+    await mine.refresh();
+    expect(ranked()).toContain(other.id);
+
+    await store.suppliers.update(other.id, { description: 'Traiteur solidaire : buffets et plateaux-repas.', searchText: fold('traiteur') });
+    await mine.refresh();
+    expect(ranked()).not.toContain(other.id);
+
+    await store.suppliers.remove(bikes.id);
+    for (let i = 0; i < 12 && ranked().includes(bikes.id); i += 1) await mine.refresh();
+    expect(ranked()).not.toContain(bikes.id);
+    expect(mine.size).toBe(1);
+  });
+
+  it('never runs two refreshes at once: a call during one shares it', async () => {
+    const store = await engine.open();
+    const mine = await buildMatchingService(store);
+    const first = mine.refresh();
+    expect(mine.refresh()).toBe(first);
+    await first;
+    const next = mine.refresh();
+    expect(next).not.toBe(first);
+    await next;
+  });
+});
