@@ -49,6 +49,9 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
 
   const app = express();
   app.disable('x-powered-by');
+  // One exact path serves GraphQL: not /graphql/x, /graphql/ nor /GRAPHQL.
+  app.set('case sensitive routing', true);
+  app.set('strict routing', true);
   app.set('trust proxy', config.trustProxy); // the client address counts for the login throttle
   // The landing page (development only) loads Apollo's sandbox from its CDN: no CSP there.
   app.use(helmet(config.production ? {} : { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
@@ -63,7 +66,7 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
     res.json({ status: 'ok', store: services.store.engine, suppliersIndexed: services.matching.size });
   });
 
-  app.use(
+  app.all(
     '/graphql',
     (_req, res, next) => {
       if (readiness.services) return next();
@@ -76,7 +79,7 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
   );
 
   app.use((_req: express.Request, res: express.Response) => {
-    res.status(404).json({ error: 'Ressource introuvable.' });
+    res.status(404).json({ errors: [{ message: 'Ressource introuvable.', extensions: { code: 'NOT_FOUND' } }] });
   });
   // Body parser errors (too large, malformed JSON) arrive here: answer them without a stack.
   app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

@@ -112,7 +112,18 @@ describe('GraphQL request limits', () => {
     expect(bad.json.errors[0]).toEqual({ message: 'Corps de requête JSON invalide.', extensions: { code: 'BAD_REQUEST' } });
     const missing = await raw(t.url.replace('/graphql', '/admin'));
     expect(missing.status).toBe(404);
-    expect(missing.json).toEqual({ error: 'Ressource introuvable.' });
+    expect(missing.json).toEqual({ errors: [{ message: 'Ressource introuvable.', extensions: { code: 'NOT_FOUND' } }] });
+  });
+
+  it('serves GraphQL on /graphql exactly: not below it, nor in another case', async () => {
+    for (const path of ['/graphql/x', '/graphql/', '/GRAPHQL', '/GraphQL']) {
+      const url = t.url.replace('/graphql', path);
+      for (const res of [await postGraphQL(url, { query: '{ me { id } }' }), await raw(`${url}?query=${encodeURIComponent('{ me { id } }')}`, { headers: { 'apollo-require-preflight': 'true' } })]) {
+        expect(res.status).toBe(404);
+        expect(res.json).toEqual({ errors: [{ message: 'Ressource introuvable.', extensions: { code: 'NOT_FOUND' } }] });
+      }
+    }
+    expect((await postGraphQL(`${t.url}?x=1`, { query: '{ me { id } }' })).json).toEqual({ data: { me: null } });
   });
 
   it('development keeps introspection and suggestions (the production checks below can fail)', async () => {
