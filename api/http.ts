@@ -13,6 +13,7 @@ import { createFormatError, type ErrorLog } from '../graphql/errors';
 import { graphqlArmor } from '../graphql/limits';
 import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
+import { prepareDecoyHash } from './auth/passwords';
 import type { Config } from './config';
 import type { Services } from './services';
 
@@ -45,7 +46,8 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
   });
-  await apollo.start();
+  // The login decoy is computed while the server starts, before it is ready (see passwords.ts).
+  await Promise.all([apollo.start(), prepareDecoyHash()]);
 
   const app = express();
   app.disable('x-powered-by');
