@@ -75,6 +75,8 @@ describe('introductions', () => {
     expect(text).toContain('Note de la Métropole : Pour vos supports de communication');
     expect(text).toContain('Bonjour, voici trois structures sérieuses.');
     expect(text).not.toContain(s.suppliers.esat.name); // proposed by the matcher, then left out
+    // Present tense: the structures' mails may still be on their way when the firm reads its own.
+    expect(text).toContain(`Chaque structure reçoit de son côté un message qui lui présente votre besoin et lui donne votre adresse (${s.company.email}).`);
 
     for (const key of ['hostile', 'jardins', 'print'] as const) {
       const mine = mails.filter((m) => addresses(m.to).includes(s.suppliers[key].contactEmail));
@@ -112,7 +114,34 @@ describe('introductions', () => {
     expect(html).toContain('&lt;i&gt;top&lt;/i&gt;');
     expect(html).toContain('&lt;a href=&quot;javascript:x&quot;&gt;clic&lt;/a&gt;');
     // The plain-text part keeps the name as it was written.
-    expect(mailsFor(smtp, id).find((m) => addresses(m.to).includes(s.company.email))!.text).toContain(HOSTILE_NAME);
+    const firmText = mailsFor(smtp, id).find((m) => addresses(m.to).includes(s.company.email))!.text!;
+    expect(firmText).toContain(HOSTILE_NAME);
+    expect(firmText).toContain(`Cette structure reçoit de son côté un message qui lui présente votre besoin et lui donne votre adresse (${s.company.email}).`);
+  });
+
+  it("escapes the firm's name and the need's description in every structure's mail, and keeps them as written in the text", async () => {
+    const companyName = '<script>alert(1)</script> & Fils';
+    const description = 'Tonte <b onmouseover="x">des haies</b> & ramassage.\n<script>vol()</script> sur deux hectares';
+    const s = await buildScene(t, { companyName, description });
+    const id = (await t.gql(DRAFT, { needId: s.needId }, s.officer.token)).data.draftShortlist.id;
+    const chosen = [s.suppliers.jardins, s.suppliers.esat, s.suppliers.print];
+    await t.gql(UPDATE, { id, supplierIds: chosen.map((x) => x.id) }, s.officer.token);
+    expect((await t.gql(APPROVE, { id }, s.officer.token)).errors).toBeUndefined();
+    await sent(s, id);
+    for (const structure of chosen) {
+      const mine = mailsFor(smtp, id).filter((m) => addresses(m.to).includes(structure.contactEmail));
+      expect(mine).toHaveLength(1);
+      const html = String(mine[0]!.html);
+      expect(html).not.toMatch(/<script|<b onmouseover/);
+      expect(html).toContain('avec &lt;script&gt;alert(1)&lt;/script&gt; &amp; Fils, qui cherche');
+      expect(html).toContain('<td style="padding: 4px 0;">&lt;script&gt;alert(1)&lt;/script&gt; &amp; Fils — <a href="mailto:');
+      expect(html).toContain('Tonte &lt;b onmouseover=&quot;x&quot;&gt;des haies&lt;/b&gt; &amp; ramassage.<br>&lt;script&gt;vol()&lt;/script&gt; sur deux hectares');
+      const text = mine[0]!.text!;
+      expect(text).toContain(`vous met en relation avec ${companyName}, qui cherche`);
+      expect(text).toContain(`Contact : ${companyName} — ${s.company.email}`);
+      expect(text).toContain(description);
+      expect(mine[0]!.subject).toBe(`Passerelle ESS : ${companyName} cherche une structure de l'ESS pour « ${s.needTitle} »`);
+    }
   });
 
   it('approving again sends nothing more; a list once approved cannot be edited', async () => {

@@ -85,7 +85,8 @@ export function renderFirmMail(m: FirmMailInput): RenderedMail {
     "une structure de l'économie sociale et solidaire",
     `${n} structures de l'économie sociale et solidaire`,
   )} du territoire, à contacter directement.`;
-  const outro = `${plural(n, 'Cette structure a', 'Ces structures ont')} reçu de leur côté une présentation de votre besoin et votre adresse (${m.firmContactEmail}).`;
+  // Present tense: the structures' own mails may still be on their way when the firm reads this.
+  const outro = `${plural(n, 'Cette structure', 'Chaque structure')} reçoit de son côté un message qui lui présente votre besoin et lui donne votre adresse (${m.firmContactEmail}).`;
   const reply = m.officerEmail ? 'Une question ? Répondez simplement à ce message : il parviendra à votre interlocuteur à la Métropole.' : null;
 
   const text = [
