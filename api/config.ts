@@ -24,6 +24,7 @@ const schema = z.object({
     .default('Passerelle ESS <no-reply@localhost>'),
   MAIL_GIVE_UP_AFTER: z.string().trim().regex(/^\d+(ms|s|m|h|d)$/, 'doit être une durée comme 24h, 90m ou 500ms').default('24h'),
   MAIL_POLL_INTERVAL: z.string().trim().regex(/^\d+(ms|s|m|h|d)$/, 'doit être une durée comme 1s ou 200ms').default('1s'),
+  MAIL_RECOVER_INTERVAL: z.string().trim().regex(/^\d+(ms|s|m|h|d)$/, 'doit être une durée comme 1m ou 30s').default('1m'),
   SAMPLE_DATA: onOff.default('on'),
   MATCH_WEIGHTS: z.string().trim().optional(),
   CORS_ORIGINS: z.string().trim().default(''),
@@ -62,6 +63,8 @@ export interface Config {
   readonly mailGiveUpAfterMs: number;
   /** How often the outbox worker looks for mails due (it is also woken at once by an approval). */
   readonly mailPollIntervalMs: number;
+  /** How often the outbox's recovery pass finishes what a crash or a store error left half done. */
+  readonly mailRecoverIntervalMs: number;
   readonly sampleData: boolean;
   /** The matcher's weights; the matcher normalises them to sum 1. */
   readonly matchWeights: Readonly<MatchWeights>;
@@ -138,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mailFrom: v.MAIL_FROM,
     mailGiveUpAfterMs: milliseconds(v.MAIL_GIVE_UP_AFTER),
     mailPollIntervalMs: milliseconds(v.MAIL_POLL_INTERVAL),
+    mailRecoverIntervalMs: milliseconds(v.MAIL_RECOVER_INTERVAL),
     sampleData: v.SAMPLE_DATA === 'on',
     matchWeights: matchWeights(v.MATCH_WEIGHTS),
     corsOrigins: Object.freeze(v.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)),

@@ -36,8 +36,8 @@ describe('configuration', () => {
   });
 
   it('reads the outbox delays as durations', () => {
-    expect(loadConfig({})).toMatchObject({ mailGiveUpAfterMs: 24 * 3600_000, mailPollIntervalMs: 1000 });
-    expect(loadConfig({ MAIL_GIVE_UP_AFTER: '90m', MAIL_POLL_INTERVAL: '200ms' })).toMatchObject({ mailGiveUpAfterMs: 90 * 60_000, mailPollIntervalMs: 200 });
+    expect(loadConfig({})).toMatchObject({ mailGiveUpAfterMs: 24 * 3600_000, mailPollIntervalMs: 1000, mailRecoverIntervalMs: 60_000 });
+    expect(loadConfig({ MAIL_GIVE_UP_AFTER: '90m', MAIL_POLL_INTERVAL: '200ms', MAIL_RECOVER_INTERVAL: '30s' })).toMatchObject({ mailGiveUpAfterMs: 90 * 60_000, mailPollIntervalMs: 200, mailRecoverIntervalMs: 30_000 });
   });
 
   it('reads the matcher weights, each named component replacing its default', () => {

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { holdRows, mailDomain, plannedRows } from '../api/domain/introductions';
-import { OutboxWorker } from '../api/mail/outbox';
+import { OutboxWorker, retryDelayMs } from '../api/mail/outbox';
 import { createMailTransport } from '../api/mail/transport';
 import { openEmbeddedStore } from '../api/store/embedded';
-import { undelivered } from '../api/store/filters';
+import { outboxOf, undelivered } from '../api/store/filters';
 import type { OutboxRecord, Store } from '../api/store/types';
 import { APPROVE, buildScene, DRAFT, GET_MAILS, type Scene } from './helpers/introductions';
 import { quietLogger, startTestServer, tempDataDir, type TestServer } from './helpers/server';
@@ -53,6 +53,56 @@ describe('outbox through the service', () => {
       expect(new Set(smtp.messages.map((m) => m.messageId)).size).toBe(3);
     } finally {
       await second.destroy();
+      await smtp.close();
+    }
+  });
+
+  it('SMTP down at approval and back a second later: the mails arrive within 5 s of the first attempt', async () => {
+    const port = await deadPort();
+    const t = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_POLL_INTERVAL: '50ms' });
+    let smtp: TestSmtp | null = null;
+    try {
+      const s = await buildScene(t);
+      const id = await draftAndApprove(t, s);
+      await waitFor('every mail tried once', async () => (await mailsOf(t, s, id)).mails.every((m: any) => m.attempts === 1 && m.lastError));
+      const rows = await t.server.services.store.outbox.find(outboxOf(id));
+      const firstAttempt = Math.min(...rows.map((r) => r.firstAttemptAt!.getTime()));
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, firstAttempt + 1000 - Date.now())));
+      smtp = await startSmtp(port);
+      const done = await waitFor('SENT once SMTP is back', async () => {
+        const list = await mailsOf(t, s, id);
+        return list.status === 'SENT' && list;
+      });
+      expect(smtp.messages).toHaveLength(3);
+      for (const m of done.mails) {
+        expect(m.attempts).toBe(2);
+        expect(Date.parse(m.sentAt) - firstAttempt).toBeLessThan(5000);
+      }
+    } finally {
+      await t.destroy();
+      await smtp?.close();
+    }
+  });
+
+  it("the periodic recovery pass settles a list whose mails all went out but which stayed APPROVED", async () => {
+    const smtp = await startSmtp();
+    const t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', MAIL_RECOVER_INTERVAL: '200ms' });
+    try {
+      const s = await buildScene(t);
+      const id = await draftAndApprove(t, s);
+      const sent = await waitFor('SENT', async () => {
+        const list = await mailsOf(t, s, id);
+        return list.status === 'SENT' && list;
+      });
+      // As if the `delivered` hook had failed on its store write: every mail done, the list not.
+      const { store } = t.server.services;
+      await store.outbox.update(sent.mails[1].id, { state: 'DROPPED' });
+      await store.shortlists.update(id, { status: 'APPROVED', sentAt: null });
+      expect((await mailsOf(t, s, id)).status).toBe('APPROVED');
+      await waitFor('SENT again, without a restart', async () => (await mailsOf(t, s, id)).status === 'SENT', 5000);
+      expect(smtp.messages).toHaveLength(3); // nothing sent twice
+    } finally {
+      await t.destroy();
       await smtp.close();
     }
   });
@@ -163,6 +213,14 @@ describe('outbox through the service', () => {
       await second.destroy();
       await smtp.close();
     }
+  });
+});
+
+describe('retry backoff', () => {
+  it('retries first after 2 s, doubling, and never waits more than 5 minutes', () => {
+    expect([1, 2, 3, 4].map(retryDelayMs)).toEqual([2000, 4000, 8000, 16_000]);
+    expect(retryDelayMs(8)).toBe(256_000);
+    for (const attempts of [9, 10, 50, 5000]) expect(retryDelayMs(attempts)).toBe(5 * 60_000);
   });
 });
 

@@ -111,7 +111,7 @@ export async function completeIfDelivered(store: Store, shortlistId: string): Pr
 }
 
 /** The recovery pass: at the worker's start, then now and then. */
-export async function recoverIntroductions(store: Store, domain: string, first: boolean): Promise<void> {
+export async function recoverIntroductions(store: Store, domain: string): Promise<void> {
   const held = await store.outbox.find(outboxIn('HELD'));
   const byShortlist = new Map<string, OutboxRecord[]>();
   for (const row of held) byShortlist.set(row.shortlistId, [...(byShortlist.get(row.shortlistId) ?? []), row]);
@@ -124,8 +124,9 @@ export async function recoverIntroductions(store: Store, domain: string, first: 
       for (const row of abandoned) await store.outbox.remove(row.id);
     }
   }
-  // A crash between the last mail's SENT and the shortlist's SENT: settled once, at start.
-  if (first) for (const s of await store.shortlists.find(shortlistsIn(['APPROVED']))) await completeIfDelivered(store, s.id);
+  // The last mail marked but not the list (a crash, or the `delivered` hook hit by a store error):
+  // settled on every pass, not only at start. APPROVED lists are few: those still being sent.
+  for (const s of await store.shortlists.find(shortlistsIn(['APPROVED']))) await completeIfDelivered(store, s.id);
 }
 
 /** "entre 20 000 € et 40 000 €", "jusqu'à 40 000 €"… */
@@ -195,9 +196,9 @@ export function createIntroductionOutbox(store: Store, config: Config, log: Outb
     {
       compose: (row) => composeIntroductionMail(store, row),
       delivered: (row) => completeIfDelivered(store, row.shortlistId),
-      recover: (first) => recoverIntroductions(store, domain, first),
+      recover: () => recoverIntroductions(store, domain),
     },
-    { pollIntervalMs: config.mailPollIntervalMs, giveUpAfterMs: config.mailGiveUpAfterMs },
+    { pollIntervalMs: config.mailPollIntervalMs, giveUpAfterMs: config.mailGiveUpAfterMs, recoverEveryMs: config.mailRecoverIntervalMs },
     log,
   );
 }
