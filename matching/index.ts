@@ -139,9 +139,11 @@ export class Matcher {
   /** The need prepared, its best text candidates, and what they tell: the text scale and, when unstated, the sector. */
   private analyse(need: NeedQuery, k: number): { n: Need; hits: TextHit[] } {
     const n = this.prepareNeed(need);
-    // Candidates: best by text, with a head start for the need's stated sector (an inferred sector
-    // comes from these very candidates, so it can only reorder them).
-    const hits = this.index.search(n.prepared, k, this.pruning, this.sectors.priors(n.nafCodes));
+    // Candidates: best by text, with a head start for the need's stated sector, else for the one its
+    // title's vocabulary points to (a sector voted by the text comes from these very candidates, so
+    // it can only reorder them).
+    const sectorHint = n.nafCodes.length > 0 ? n.nafCodes : n.terms.nafHints;
+    const hits = this.index.search(n.prepared, k, this.pruning, this.sectors.priors(sectorHint));
     const bestCosine = hits.reduce((best, h) => Math.max(best, h.score), 0);
     n.textScale = Math.max(bestCosine, TEXT_FLOOR);
     // A need without NAF codes: the sector its wording points to in the vocabulary table, else the

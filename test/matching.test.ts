@@ -177,6 +177,15 @@ describe('Matcher', () => {
     expect(best.reasons).toContain('Vocabulaire proche : « ménage » ≈ « nettoyage »');
   });
 
+  it("brings in the structures of the trade a need's title names, even worded otherwise", () => {
+    const m = new Matcher();
+    m.upsert(cleaners);
+    // Filed under 53.20Z (« Autres activités de poste et de courrier »), and says nothing a need for a courier says.
+    m.upsert(profile('quiet', { name: 'Association du Plateau', description: 'Une association de quartier.', nafCodes: ['53.20Z'] }));
+    const ids = m.match(need({ title: 'Un coursier pour nos plis urgents' }), 5).map((r) => r.profileId);
+    expect(ids).toEqual(['quiet']);
+  });
+
   it('ranks a structure missing a required label, or far outside its radius, after every eligible one', () => {
     const m = new Matcher();
     m.upsert(profile('perfect-no-label', { description: 'Isolation des combles et isolation thermique', nafCodes: ['43.29A'] }));
