@@ -36,6 +36,9 @@ const schema = z.object({
     .default('loopback'),
 });
 
+/** Every variable the service reads (README's configuration table and .env.example list them all). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 /** A hop count, false, or a list of proxy names, addresses and networks as express's proxy-addr takes them. */
 function isTrustProxy(value: string): boolean {
   if (/^\d{1,2}$/.test(value) || value === 'false') return true;

@@ -1,11 +1,21 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../api/config';
+import { CONFIG_VARIABLES, loadConfig } from '../api/config';
 import { ConfigError } from '../api/errors';
 
 const ROOT = path.join(__dirname, '..');
 
 describe('configuration', () => {
+  it('is documented whole: every variable in .env.example and in the README table', () => {
+    const example = fs.readFileSync(path.join(ROOT, '.env.example'), 'utf8');
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const name of CONFIG_VARIABLES) {
+      expect({ name, inExample: new RegExp(`^#? ?${name}=`, 'm').test(example) }).toEqual({ name, inExample: true });
+      expect({ name, inReadme: readme.includes(`| \`${name}\` |`) }).toEqual({ name, inReadme: true });
+    }
+  });
+
   it('has documented defaults', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 4000, env: 'development', production: false, mongodbUri: null, smtpUrl: null, sampleData: true, jwtTtlSeconds: 8 * 3600 });
