@@ -9,7 +9,7 @@ import express from 'express';
 import helmet from 'helmet';
 import type http from 'node:http';
 import { buildContext, type Context } from '../graphql/context';
-import { createFormatError, type ErrorLog } from '../graphql/errors';
+import { createFormatError, firstErrorsOnly, type ErrorLog } from '../graphql/errors';
 import { graphqlArmor } from '../graphql/limits';
 import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
@@ -42,6 +42,7 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
     formatError: createFormatError(config.production, log),
     plugins: [
       ...armor.plugins,
+      firstErrorsOnly,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],

@@ -1,5 +1,6 @@
 // The one place errors are shaped for clients: operational errors keep their code and French
 // message; anything unexpected is logged and answered with a generic message, never a stack.
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { LIMIT_MESSAGES } from './limits';
@@ -59,3 +60,22 @@ export function createFormatError(production: boolean, log: ErrorLog) {
     return { message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
   };
 }
+
+/** A response carries this many errors at most. */
+export const MAX_ERRORS = 5;
+
+/**
+ * The same mistake repeated (a directive written 25 times, a hundred unknown keys) gives one
+ * error per copy: the first few tell the client what to fix; the rest only make the answer big.
+ */
+export const firstErrorsOnly: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind === 'single' && response.body.singleResult.errors && response.body.singleResult.errors.length > MAX_ERRORS) {
+          response.body.singleResult.errors = response.body.singleResult.errors.slice(0, MAX_ERRORS);
+        }
+      },
+    };
+  },
+};

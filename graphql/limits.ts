@@ -2,7 +2,8 @@
 // Depth 8 leaves room for the deepest useful query (introductions → edges → node → items →
 // supplier → commune → name is 7) and stops the Shortlist.need ↔ Need.shortlists cycle.
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, validate, visit, type DocumentNode, type ValidationRule } from 'graphql';
+import { MAX_PAGE_SIZE } from '../api/domain/pagination';
 
 export const LIMITS = {
   aliases: 15,
@@ -25,19 +26,55 @@ export const LIMIT_MESSAGES = {
 } as const;
 
 export function graphqlArmor() {
+  const off = { enabled: false } as const;
   const armor = new ApolloArmor({
-    maxAliases: { n: LIMITS.aliases, exposeLimits: false, errorMessage: LIMIT_MESSAGES.aliases },
+    // __typename aliases cost little each, but two hundred of them are still a request inflated for nothing.
+    maxAliases: { n: LIMITS.aliases, allowList: [], exposeLimits: false, errorMessage: LIMIT_MESSAGES.aliases },
     maxDepth: { n: LIMITS.depth, ignoreIntrospection: true, exposeLimits: false, errorMessage: LIMIT_MESSAGES.depth },
-    costLimit: { maxCost: LIMITS.cost, ignoreIntrospection: true, exposeLimits: false, errorMessage: LIMIT_MESSAGES.cost },
+    costLimit: off, // priced below, on the pages the domain can serve
     // armor's token plugin throws from a parsing hook, which Apollo answers as a 500: graphql-js
     // counts tokens itself while parsing (parseOptions below), answered as GRAPHQL_PARSE_FAILED.
-    maxTokens: { enabled: false },
+    maxTokens: off,
     maxDirectives: { n: LIMITS.directives, exposeLimits: false, errorMessage: LIMIT_MESSAGES.directives },
     // "Did you mean …?" reveals the schema. armor's masking sees validation errors only (not
     // variable coercion) and leaves a stray "?": graphql/errors.ts drops every suggestion instead.
-    blockFieldSuggestion: { enabled: false },
+    blockFieldSuggestion: off,
   }).protect();
-  return { ...armor, validationRules: [...armor.validationRules, noSubscriptions], parseOptions: { maxTokens: LIMITS.tokens } };
+  const cost = new ApolloArmor({
+    costLimit: { maxCost: LIMITS.cost, ignoreIntrospection: true, exposeLimits: false, errorMessage: LIMIT_MESSAGES.cost },
+    maxAliases: off,
+    maxDepth: off,
+    maxTokens: off,
+    maxDirectives: off,
+    blockFieldSuggestion: off,
+  }).protect().validationRules;
+  return { ...armor, validationRules: [...armor.validationRules, pricedOnServablePages(cost), noSubscriptions], parseOptions: { maxTokens: LIMITS.tokens } };
+}
+
+/**
+ * armor multiplies a list's cost by its literal `first`. No page is longer than MAX_PAGE_SIZE:
+ * `first: 1000000000` is refused by the domain, naming `first` and its range as for `first: 101`,
+ * and must not be priced (and refused as too costly) as if a billion rows were to be served.
+ */
+function pricedOnServablePages(rules: ValidationRule[]): ValidationRule {
+  return (context) => ({
+    Document(document) {
+      for (const error of validate(context.getSchema(), capPageSizes(document), rules)) context.reportError(error);
+      return false; // the rest of the document is visited by the other rules
+    },
+  });
+}
+
+function capPageSizes(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    Argument(node) {
+      const { name, value } = node;
+      if ((name.value === 'first' || name.value === 'last') && value.kind === Kind.INT && Number(value.value) > MAX_PAGE_SIZE) {
+        return { ...node, value: { ...value, value: String(MAX_PAGE_SIZE) } };
+      }
+      return undefined;
+    },
+  });
 }
 
 /** The schema has no subscriptions: say so at validation, rather than fail at execution. */

@@ -1,5 +1,6 @@
 // What one request may ask for, how the HTTP edge answers what is not GraphQL, and what a
 // production server never reveals (schema, suggestions, stacks, database messages).
+import { MAX_ERRORS } from '../graphql/errors';
 import { LIMITS } from '../graphql/limits';
 import { postGraphQL, raw } from './helpers/http';
 import { startTestServer, type TestServer } from './helpers/server';
@@ -28,6 +29,44 @@ describe('GraphQL request limits', () => {
     expect(refused.json.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(messages(refused)).toContain('alias au plus');
     expect(refused.json.data).toBeUndefined();
+  });
+
+  it('counts __typename aliases like any other; __typename itself still passes', async () => {
+    const typenames = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(' ')} }`;
+    expect((await postGraphQL(t.url, { query: typenames(LIMITS.aliases) })).json.errors).toBeUndefined();
+    for (const n of [LIMITS.aliases + 1, 200]) {
+      const refused = await postGraphQL(t.url, { query: typenames(n) });
+      expect(refused.status).toBe(400);
+      expect(messages(refused)).toContain('alias au plus');
+    }
+    const usual = await postGraphQL(t.url, { query: '{ __typename me { __typename id } suppliers(first: 2) { __typename edges { node { __typename id } } } }' });
+    expect(usual.json.errors).toBeUndefined();
+    expect(usual.json.data.__typename).toBe('Query');
+  });
+
+  it('a literal `first` beyond the page size gets the range naming `first`, not "too costly"', async () => {
+    for (const first of [101, 1_000_000_000, 2_147_483_647]) {
+      const res = await postGraphQL(t.url, { query: `{ suppliers(first: ${first}) { totalCount edges { node { id name } } } }` });
+      expect(res.json.errors).toEqual([expect.objectContaining({ message: '« first » : doit être un entier entre 1 et 100.', extensions: { code: 'BAD_USER_INPUT', field: 'first' } })]);
+      expect(res.json.data).toBeNull();
+    }
+    // priced as the page of 100 it would at most be: a costly selection is still refused
+    const fields = 'id name siret legalForm inclusionKind description services nafCodes labels website commune { code name departement }';
+    const costly = await postGraphQL(t.url, { query: `fragment F on Supplier { ${fields} } { suppliers(first: 1000000000) { edges { node { ${'...F '.repeat(400)}} } } }` });
+    expect(costly.status).toBe(400);
+    expect(messages(costly)).toContain('Requête trop coûteuse');
+  });
+
+  it(`answers ${MAX_ERRORS} errors at most, however often a mistake is repeated`, async () => {
+    const directives = await postGraphQL(t.url, { query: `{ me ${'@include(if: true) '.repeat(25)}{ id } }` });
+    expect(directives.status).toBe(400);
+    expect(directives.json.errors).toHaveLength(MAX_ERRORS);
+    expect(directives.json.errors[0].message).toContain('directives au plus');
+    const keys = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`inconnu${i}`, 1]));
+    const variables = await postGraphQL(t.url, { query: 'query($f: SupplierFilter) { suppliers(filter: $f) { totalCount } }', variables: { f: keys } });
+    expect(variables.status).toBe(400);
+    expect(variables.json.errors).toHaveLength(MAX_ERRORS);
+    expect(variables.json.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'inconnu0' });
   });
 
   it(`refuses a selection deeper than ${LIMITS.depth}`, async () => {
@@ -159,13 +198,15 @@ describe('a production server reveals nothing', () => {
       ['query($f: SuplierFilter) { suppliers(filter: $f) { totalCount } }'],
       ['{ suppliers(filter: { inclusionKinds: [ESA] }) { totalCount } }'],
       ['query($f: SupplierFilter) { suppliers(filter: $f) { totalCount } }', { f: { legalForms: ['SCOOP'] } }],
+      // a key that is not a GraphQL name went, English reason and suggestion included, to the client
+      ['query($f: SupplierFilter) { suppliers(filter: $f) { totalCount } }', { f: { 'text-x': 'a' } }],
     ];
     for (const [query, variables] of attempts) {
       const res = await postGraphQL(t.url, { query, variables });
       expect(res.status).toBe(400);
       const text = messages(res);
       expect(text).not.toMatch(/did you mean|vouliez-vous|suggestion|\?$/i);
-      expect(text).not.toMatch(/["«] ?(supplier|suppliers|SupplierFilter|ESAT|SCOP) ?[»"]/);
+      expect(text).not.toMatch(/["«] ?(supplier|suppliers|SupplierFilter|ESAT|SCOP|text) ?[»"]/);
     }
   });
 
