@@ -6,6 +6,7 @@ import { fold } from '../matching/text/fold';
 import { openEmbeddedStore } from '../api/store/embedded';
 import { byEmail, byIds, byName, DIRECTORY_ORDER, NEEDS_ORDER, needsFilter, supplierDirectoryFilter, type DirectoryCriteria } from '../api/store/filters';
 import { DuplicateKeyError, StoreLockedError, type NeedRecord, type OrganisationRecord, type Store, type SupplierRecord, type UserRecord } from '../api/store/types';
+import { UnsafeFilterError } from '../api/store/operators';
 import { availableEngines, tempDir } from './helpers/engines';
 
 let sequence = 0;
@@ -73,6 +74,13 @@ for (const engine of engines) {
       expect(await store.organisations.remove(org.id)).toBe(true);
       expect(await store.organisations.remove(org.id)).toBe(false);
       expect(await store.organisations.count({})).toBe(2);
+
+      // A conditional removal: only while the document still matches.
+      expect(await store.organisations.removeOne(byName('Bravo', 'SUPPLIER'))).toBe(false);
+      expect(await store.organisations.findOne(byName('Bravo', 'COMPANY'))).not.toBeNull();
+      expect(await store.organisations.removeOne(byName('Bravo', 'COMPANY'))).toBe(true);
+      expect(await store.organisations.count({})).toBe(1);
+      await expect(store.organisations.removeOne({ kind: { $ne: null } })).rejects.toThrow(UnsafeFilterError);
     });
 
     it('refuses a second user with the same email, and a reused id', async () => {

@@ -77,7 +77,8 @@ export async function holdRows(store: Store, shortlistId: string, rows: OutboxRe
 /** HELD rows of an earlier attempt whose recipient is no longer on the list. */
 async function dropStaleHeld(store: Store, shortlistId: string, keep: Set<string>): Promise<void> {
   for (const stale of await store.outbox.find(outboxOf(shortlistId, ['HELD']))) {
-    if (!keep.has(stale.id)) await store.outbox.remove(stale.id);
+    // Only while still HELD: a release may have promoted it since it was read.
+    if (!keep.has(stale.id)) await store.outbox.removeOne(heldRow(stale.id));
   }
 }
 
@@ -121,7 +122,7 @@ export async function recoverIntroductions(store: Store, domain: string): Promis
       await releaseApproval(store, shortlist, domain);
     } else {
       const abandoned = rows.filter((r) => !shortlist || r.updatedAt.getTime() < Date.now() - ABANDONED_AFTER_MS);
-      for (const row of abandoned) await store.outbox.remove(row.id);
+      for (const row of abandoned) await store.outbox.removeOne(heldRow(row.id));
     }
   }
   // The last mail marked but not the list (a crash, or the `delivered` hook hit by a store error):

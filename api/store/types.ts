@@ -158,6 +158,8 @@ export interface Collection<T extends StoredDocument> {
   /** Atomically sets fields on ONE document matching the filter (claims, leases); null when none matches. */
   findOneAndUpdate(filter: Filter, patch: Partial<Omit<T, 'id' | 'createdAt'>>): Promise<T | null>;
   remove(id: string): Promise<boolean>;
+  /** Atomically removes ONE document matching the filter (e.g. a row only while still HELD); false when none matches. */
+  removeOne(filter: Filter): Promise<boolean>;
 }
 
 export interface Store {

@@ -103,6 +103,11 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
   }
 
   async remove(id: string): Promise<boolean> {
-    return (await this.db.removeAsync(byPrimaryKey(id), { multi: false })) > 0;
+    return this.removeOne(byPrimaryKey(id));
+  }
+
+  async removeOne(filter: Filter): Promise<boolean> {
+    assertBuiltFilter(filter);
+    return (await this.db.removeAsync(filter, { multi: false })) > 0;
   }
 }

@@ -90,7 +90,11 @@ class MongoCollection<T extends StoredDocument> implements Collection<T> {
   }
 
   async remove(id: string): Promise<boolean> {
-    return (await this.model.deleteOne(forMongoose(byPrimaryKey(id)))).deletedCount > 0;
+    return this.removeOne(byPrimaryKey(id));
+  }
+
+  async removeOne(filter: Filter): Promise<boolean> {
+    return (await this.model.deleteOne(forMongoose(filter))).deletedCount > 0;
   }
 }
 
