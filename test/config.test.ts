@@ -16,6 +16,16 @@ describe('configuration', () => {
     }
   });
 
+  it('.env.example works as its header says (sourced by a shell) and holds the defaults', () => {
+    const run = spawnSync('bash', ['--norc', '--noprofile', '-c', 'set -a; . ./.env.example; set +a; env -0'], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const env = Object.fromEntries(run.stdout.split('\0').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+    const { jwtSecret: _s, ...fromExample } = loadConfig(env);
+    const { jwtSecret: _d, ...defaults } = loadConfig({});
+    expect(fromExample).toEqual(defaults);
+  });
+
   it('has documented defaults', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 4000, env: 'development', production: false, mongodbUri: null, smtpUrl: null, sampleData: true, jwtTtlSeconds: 8 * 3600 });
