@@ -2,8 +2,8 @@
 // Depth 8 leaves room for the deepest useful query (introductions → edges → node → items →
 // supplier → commune → name is 7) and stops the Shortlist.need ↔ Need.shortlists cycle.
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, validate, visit, type DocumentNode, type ValidationRule } from 'graphql';
-import { MAX_PAGE_SIZE } from '../api/domain/pagination';
+import { GraphQLError, Kind, TypeInfo, validate, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../api/domain/pagination';
 
 export const LIMITS = {
   aliases: 15,
@@ -52,29 +52,41 @@ export function graphqlArmor() {
 }
 
 /**
- * armor multiplies a list's cost by its literal `first`. No page is longer than MAX_PAGE_SIZE:
- * `first: 1000000000` is refused by the domain, naming `first` and its range as for `first: 101`,
- * and must not be priced (and refused as too costly) as if a billion rows were to be served.
+ * armor multiplies a list's cost by its literal `first`, and prices a list with a variable or no
+ * `first` as one row. Every page is priced as what the domain would serve at most: a literal capped
+ * at MAX_PAGE_SIZE (`first: 1000000000` is then refused by the domain, naming `first` and its range,
+ * not as too costly), a variable as MAX_PAGE_SIZE, an absent `first` as DEFAULT_PAGE_SIZE.
  */
 function pricedOnServablePages(rules: ValidationRule[]): ValidationRule {
   return (context) => ({
     Document(document) {
-      for (const error of validate(context.getSchema(), capPageSizes(document), rules)) context.reportError(error);
+      for (const error of validate(context.getSchema(), servablePages(context.getSchema(), document), rules)) context.reportError(error);
       return false; // the rest of the document is visited by the other rules
     },
   });
 }
 
-function capPageSizes(document: DocumentNode): DocumentNode {
-  return visit(document, {
-    Argument(node) {
-      const { name, value } = node;
-      if ((name.value === 'first' || name.value === 'last') && value.kind === Kind.INT && Number(value.value) > MAX_PAGE_SIZE) {
-        return { ...node, value: { ...value, value: String(MAX_PAGE_SIZE) } };
-      }
-      return undefined;
-    },
-  });
+const PAGED = new Set(['first', 'last']);
+const int = (n: number) => ({ kind: Kind.INT, value: String(n) }) as const;
+
+function servablePages(schema: GraphQLSchema, document: DocumentNode): DocumentNode {
+  const typeInfo = new TypeInfo(schema);
+  return visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const paged = typeInfo.getFieldDef()?.args.find((a) => PAGED.has(a.name));
+        if (!paged || node.arguments?.some((a) => PAGED.has(a.name.value))) return undefined;
+        return { ...node, arguments: [...(node.arguments ?? []), { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: paged.name }, value: int(DEFAULT_PAGE_SIZE) }] };
+      },
+      Argument(node) {
+        const { name, value } = node;
+        if (!PAGED.has(name.value)) return undefined;
+        if (value.kind === Kind.VARIABLE || (value.kind === Kind.INT && Number(value.value) > MAX_PAGE_SIZE)) return { ...node, value: int(MAX_PAGE_SIZE) };
+        return undefined;
+      },
+    }),
+  );
 }
 
 /** The schema has no subscriptions: say so at validation, rather than fail at execution. */

@@ -86,12 +86,19 @@ describe('GraphQL request limits', () => {
     expect(messages(refused)).toContain('Requête trop longue');
   });
 
-  it('refuses a request too costly (one fragment spread many times)', async () => {
+  it('refuses a request too costly (one fragment spread many times), however its page size is given', async () => {
     const fields = 'id name siret legalForm inclusionKind description services nafCodes labels website commune { code name departement }';
-    const query = `fragment F on Supplier { ${fields} } { suppliers(first: 100) { edges { node { ${'...F '.repeat(400)}} } } }`;
-    const refused = await postGraphQL(t.url, { query });
-    expect(refused.status).toBe(400);
-    expect(messages(refused)).toContain('Requête trop coûteuse');
+    const spread = `edges { node { ${'...F '.repeat(400)}} }`;
+    for (const [query, variables] of [
+      [`fragment F on Supplier { ${fields} } { suppliers(first: 100) { ${spread} } }`, undefined],
+      // A variable is priced as the longest page it may ask for; no `first` as the default page.
+      [`fragment F on Supplier { ${fields} } query($n: Int) { suppliers(first: $n) { ${spread} } }`, { n: 100 }],
+      [`fragment F on Supplier { ${fields} } { suppliers { ${'...F '.repeat(40).replace(/^/, 'edges { node { ').concat('} }')} } }`, undefined],
+    ] as const) {
+      const refused = await postGraphQL(t.url, { query, variables });
+      expect(refused.status).toBe(400);
+      expect(messages(refused)).toContain('Requête trop coûteuse');
+    }
   });
 
   it('accepts the heaviest legitimate queries: a full page of 100 of the directory, of needs, of introductions', async () => {
