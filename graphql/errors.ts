@@ -2,7 +2,7 @@
 // message; anything unexpected is logged and answered with a generic message, never a stack.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, parse, visit, type GraphQLFormattedError } from 'graphql';
 import { LIMIT_MESSAGES } from './limits';
 import { frenchMessage } from './messages';
 
@@ -33,6 +33,29 @@ const FROM_GRAPHQL_OR_APOLLO = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+const VALUE_KINDS: ReadonlySet<string> = new Set([Kind.INT, Kind.FLOAT, Kind.STRING, Kind.BOOLEAN, Kind.NULL, Kind.ENUM, Kind.LIST, Kind.OBJECT]);
+
+/**
+ * The argument or input field a wrong value written in the query text was given for: graphql-js
+ * points at the value alone (`"dix"`), which names nothing in a mutation of fifteen fields. The
+ * AST keeps no parents, so the document is read again (it parsed once already) to find the
+ * innermost argument or input field around the value.
+ */
+function literalOwner(error: unknown): string | undefined {
+  const node = error instanceof GraphQLError ? error.nodes?.[0] : undefined;
+  const at = node?.loc;
+  if (!node || !at || !VALUE_KINDS.has(node.kind)) return undefined;
+  let owner: string | undefined;
+  visit(parse(at.source), {
+    enter(n) {
+      if (n.loc && (n.loc.start > at.start || n.loc.end < at.end)) return false; // not around the value: skip it
+      if (n.kind === Kind.ARGUMENT || n.kind === Kind.OBJECT_FIELD) owner = n.name.value; // deeper ones come later
+      return undefined;
+    },
+  });
+  return owner;
+}
+
 export interface ErrorLog {
   error(message: string, err?: unknown): void;
 }
@@ -53,7 +76,8 @@ export function createFormatError(production: boolean, log: ErrorLog) {
     if (limit) message = limit;
     else if (FROM_GRAPHQL_OR_APOLLO.has(code) && !formatted.extensions?.field) {
       // graphql-js and Apollo speak English: French for the client, with the field it is about.
-      const french = frenchMessage(code, message, formatted.locations?.[0]);
+      const literalOf = code === 'GRAPHQL_VALIDATION_FAILED' ? literalOwner(original) : undefined;
+      const french = frenchMessage(code, message, { location: formatted.locations?.[0], literalOf });
       message = french.suggestion && !production ? `${french.message} ${french.suggestion}` : french.message;
       if (french.field) extensions.field = french.field;
     }

@@ -197,14 +197,24 @@ function suggestionOf(message: string): string | undefined {
   return `Vouliez-vous dire ${list} ?`;
 }
 
+export interface ErrorPlace {
+  location?: { line: number; column: number };
+  /** The argument or input field a value written in the query text belongs to (graphql-js names only the value). */
+  literalOf?: string;
+}
+
 /** The French message for an error graphql-js or Apollo raised with this code. */
-export function frenchMessage(code: string, english: string, location?: { line: number; column: number }): FrenchMessage {
+export function frenchMessage(code: string, english: string, { location, literalOf }: ErrorPlace = {}): FrenchMessage {
   const lead = LEAD[code] ?? 'Requête invalide';
   if (code === 'GRAPHQL_PARSE_FAILED') {
     return { message: location ? `${lead} : erreur de syntaxe ligne ${location.line}, colonne ${location.column}.` : `${lead} : erreur de syntaxe.` };
   }
   const text = english.trim();
-  const known = apply(MESSAGE_RULES, text) ?? valueReason(text);
+  let known = apply(MESSAGE_RULES, text) ?? valueReason(text);
+  // as for a variable's value: a reason that names no field is about the one the literal was written for
+  if (literalOf && !known?.field) {
+    known = { text: known ? `« ${shown(literalOf)} » ${known.text}` : `« ${shown(literalOf)} » n'a pas une valeur du type attendu`, field: literalOf };
+  }
   const message = known ? `${lead} : ${known.text.replace(/[^.?!]$/, '$&.')}` : `${lead}.`;
   const suggestion = suggestionOf(text);
   return { message, ...(known?.field ? { field: known.field } : {}), ...(suggestion ? { suggestion } : {}) };

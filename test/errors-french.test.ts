@@ -27,8 +27,24 @@ const oddKeys: Case[] = ['text-x', 'contact.email', 'na-me', 'name ', 'né', '$s
   `« ${key} » n'existe pas dans SupplierFilter`,
 ]);
 
+/** A mutation whose input is written in the query text, with one field's literal replaced. */
+const literalSupplier = (field: string, literal: string) => {
+  const fields: Record<string, string> = { name: '"Atelier"', legalForm: 'SCOP', description: '"Menuiserie"', communeCode: '"76540"', contactEmail: '"a@exemple.fr"', [field]: literal };
+  return `mutation { createSupplier(input: { ${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join(', ')} }) { id } }`;
+};
+
+// graphql-js points at a wrong literal alone ("dix"): the answer names the argument or input field it was written for.
+const literals: Case[] = [
+  ['literal of the wrong type', (post) => post({ query: '{ suppliers(first: "dix") { totalCount } }' }), 'GRAPHQL_VALIDATION_FAILED', 'first', '« first » doit être un nombre entier'],
+  ['unknown enum literal in an input object', (post) => post({ query: literalSupplier('legalForm', 'SCOOP') }), 'GRAPHQL_VALIDATION_FAILED', 'legalForm', '« legalForm » valeur « SCOOP » inconnue (LegalForm)'],
+  ['string literal for an Int in an input object', (post) => post({ query: literalSupplier('employees', '"x"') }), 'GRAPHQL_VALIDATION_FAILED', 'employees', '« employees » doit être un nombre entier'],
+  ['unknown enum literal in a list of an input object', (post) => post({ query: '{ suppliers(filter: { legalForms: [SCOP, SCOOP] }) { totalCount } }' }), 'GRAPHQL_VALIDATION_FAILED', 'legalForms', '« legalForms » valeur « SCOOP » inconnue (LegalForm)'],
+  ['wrong literal in a variable\'s default object', (post) => post({ query: 'query($f: SupplierFilter = { text: 5 }) { suppliers(filter: $f) { totalCount } }' }), 'GRAPHQL_VALIDATION_FAILED', 'text', '« text » doit être du texte'],
+];
+
 const audited: Case[] = [
   ...oddKeys,
+  ...literals,
   ['unknown input field named ""', (post) => post({ query: SUPPLIERS, variables: { f: { '': 'a' } } }), 'BAD_USER_INPUT', 'f', "un champ sans nom n'existe pas dans SupplierFilter"],
   ['enum given a number', (post) => post({ query: SUPPLIERS, variables: { f: { inclusionKinds: [1] } } }), 'BAD_USER_INPUT', 'inclusionKinds', "« inclusionKinds » doit être le nom d'une valeur InclusionKind"],
   ['enum given an object', (post) => post({ query: SUPPLIERS, variables: { f: { legalForms: [{}] } } }), 'BAD_USER_INPUT', 'legalForms', "doit être le nom d'une valeur LegalForm"],
@@ -77,7 +93,6 @@ describe('errors in French', () => {
     ['missing argument', () => post({ query: '{ supplier { id } }' }), 'GRAPHQL_VALIDATION_FAILED', 'supplier', "l'argument « id » (ID!) du champ « supplier » est obligatoire"],
     ['unknown argument', () => post({ query: '{ suppliers(fist: 2) { totalCount } }' }), 'GRAPHQL_VALIDATION_FAILED', null, "l'argument « fist » n'existe pas"],
     ['undeclared variable', () => post({ query: '{ supplier(id: $id) { id } }' }), 'GRAPHQL_VALIDATION_FAILED', null, 'la variable « $id » n\'est pas déclarée'],
-    ['literal of the wrong type', () => post({ query: '{ suppliers(first: "dix") { totalCount } }' }), 'GRAPHQL_VALIDATION_FAILED', null, 'doit être un nombre entier'],
     ['subscription', () => post({ query: 'subscription { me { id } }' }), 'GRAPHQL_VALIDATION_FAILED', null, 'abonnements (subscription)'],
     ['syntax error', () => post({ query: '{ me { id }' }), 'GRAPHQL_PARSE_FAILED', null, 'erreur de syntaxe ligne 1, colonne 12'],
     ['integer too large', () => post({ query: CREATE, variables: { i: supplierInput({ maxContractValue: 3_000_000_000 }) } }), 'BAD_USER_INPUT', 'maxContractValue', '« maxContractValue » doit être un entier'],
