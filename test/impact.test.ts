@@ -167,6 +167,7 @@ describe('outcomes and impact', () => {
     expect(iso('2025-03-30T02:30:00')).toBe('2025-03-30T01:30:00.000Z'); // skipped that night: read as before the change
     expect(iso('2025-10-26', 'to')).toBe('2025-10-26T23:00:00.000Z');
     expect(iso('2024-02-29')).toBe('2024-02-28T23:00:00.000Z');
+    expect(iso('0099-12-31T12:00:00Z')).toBe('0099-12-31T12:00:00.000Z'); // not 1999: Date.UTC reads years 0-99 so
     for (const impossible of ['2025-02-30', '2025-02-29', '2025-13-01', '2025-02-30T00:00:00Z', '2025-01-01T25:00', '2025-01-01T10:60:00', '2025-01-01T00:00:00+24:00']) {
       expect(iso(impossible)).toBe(`la date ${impossible} n'existe pas`);
     }

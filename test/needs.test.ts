@@ -30,6 +30,14 @@ describe('needs', () => {
     expect((await t.gql(GET, { id: res.data.postNeed.id }, company.token)).data.need.title).toBe(needInput().title);
   });
 
+  it('reads a deadline with a time in Paris time unless it has an offset, whatever the process timezone', async () => {
+    const deadline = async (text: string) => (await t.gql(POST, { input: needInput({ deadline: text }) }, company.token)).data.postNeed.deadline;
+    expect(await deadline('2031-03-31T10:00')).toBe('2031-03-31T08:00:00.000Z'); // summer time in Paris
+    expect(await deadline('2031-01-15T10:00:00')).toBe('2031-01-15T09:00:00.000Z');
+    expect(await deadline('2031-01-15T10:00:00+05:30')).toBe('2031-01-15T04:30:00.000Z');
+    expect(await deadline(' 2032-02-29 ')).toBe('2032-02-29T00:00:00.000Z'); // a leap day is a real one
+  });
+
   it('an officer records a need on behalf of a named firm', async () => {
     const missing = await t.gql(POST, { input: needInput() }, officer);
     expect([codeOf(missing), fieldOf(missing)]).toEqual(['BAD_USER_INPUT', 'companyName']);
@@ -74,7 +82,14 @@ describe('needs', () => {
     ['contactEmail', { contactEmail: 'achats@' }, 'adresse e-mail invalide'],
     ['deadline', { deadline: 'demain' }, 'date invalide'],
     ['deadline', { deadline: '2001-01-01' }, 'déjà passée'],
-    ['deadline', { deadline: '+275760-09-13T00:00:00.000Z' }, 'dans les dix ans'],
+    ['deadline', { deadline: '2099-01-01' }, 'dans les dix ans'],
+    ['deadline', { deadline: '2031-02-30' }, "la date 2031-02-30 n'existe pas"],
+    ['deadline', { deadline: '2031-04-31T10:00:00Z' }, "la date 2031-04-31T10:00:00Z n'existe pas"],
+    ['deadline', { deadline: '2031-03-31T24:00' }, "n'existe pas"],
+    ['deadline', { deadline: 'March 31, 2031' }, 'date invalide (format attendu : 2025-12-31'],
+    ['deadline', { deadline: '2031/03/31' }, 'date invalide'],
+    ['deadline', { deadline: '2031-03-31 10:00' }, 'date invalide'],
+    ['deadline', { deadline: '+275760-09-13T00:00:00.000Z' }, 'date invalide'],
     ['requiredLabels', { requiredLabels: Array.from({ length: 21 }, (_, i) => `L${i}`) }, 'au plus 20'],
   ])('refuses a bad %s and writes nothing', async (field, overrides, message) => {
     const before = await t.server.services.store.needs.count({});

@@ -63,48 +63,9 @@ export interface ImpactStats {
   conversionRate: number; // in [0, 1]
 }
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-// Seconds, their fraction and the offset are optional; without an offset the time is Paris's.
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-const FORMAT = 'date invalide (format attendu : 2025-12-31, 2025-12-31T08:30:00 en heure de Paris, ou une date ISO 8601 avec son décalage)';
-
-const parisZone = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' });
-
-/** Paris's offset from UTC, in minutes, at an instant (ms since the epoch). */
-function parisOffsetMinutes(at: number): number {
-  const name = parisZone.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
-  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-}
-
-/**
- * The instant Paris's clocks showed a wall time (given as the UTC instant with the same fields).
- * Around a change of time, as Temporal's "compatible": a time shown twice (October) is its first
- * occurrence, a time skipped (March) is read with the offset in force before the change.
- */
-function parisInstant(wall: number): Date {
-  const before = parisOffsetMinutes(wall - 86_400_000);
-  const after = parisOffsetMinutes(wall + 86_400_000);
-  const fits = [before, after].map((o) => wall - o * 60_000).filter((t) => wall - parisOffsetMinutes(t) * 60_000 === t);
-  return new Date(fits.length ? Math.min(...fits) : wall - before * 60_000);
-}
-
-/** The fields as a UTC instant, or null when they name no real date or time (Date.UTC would roll 30 February over). */
-function wallClock(y: number, mo: number, d: number, h = 0, mi = 0, sec = 0, ms = 0): number | null {
-  const t = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
-  const back = new Date(t);
-  const same = back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d;
-  return same && back.getUTCHours() === h && back.getUTCMinutes() === mi && back.getUTCSeconds() === sec ? t : null;
-}
-
-/** "+01:00", "-0530", "+02", "Z" in minutes east of UTC; null when out of range. */
-function offsetMinutes(offset: string): number | null {
-  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset);
-  if (!m) return 0; // "Z"
-  const [h, min] = [Number(m[2]), Number(m[3] ?? 0)];
-  if (h > 23 || min > 59) return null;
-  return (m[1] === '-' ? -1 : 1) * (h * 60 + min);
-}
+/** A day alone is Paris midnight that day, or the next as an upper bound (clocks change at 2-3 am, never around midnight). */
+const boundOf = (date: v.IsoDate, field: 'from' | 'to'): Date =>
+  date.day ? v.parisInstant(date.wall + (field === 'to' ? 86_400_000 : 0)) : v.isoInstant(date);
 
 /**
  * A period bound as the API and the report read it: "YYYY-MM-DD" is a calendar day in Paris (as
@@ -112,34 +73,11 @@ function offsetMinutes(offset: string): number | null {
  * The same in any process timezone. An error message (French) when the text names no instant.
  */
 export function parseBound(text: string, field: 'from' | 'to'): Date | string {
-  const day = DAY.exec(text);
-  if (day) {
-    const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])];
-    if (wallClock(y, m, d) === null) return `la date ${text} n'existe pas`;
-    // Paris midnight that day, or the next (clocks change at 2-3 am, never around midnight).
-    return parisInstant(Date.UTC(y, m - 1, d + (field === 'to' ? 1 : 0)));
-  }
-  const dt = DATE_TIME.exec(text);
-  if (!dt) return FORMAT;
-  const [y, mo, d, h, mi] = dt.slice(1, 6).map(Number) as [number, number, number, number, number];
-  const wall = wallClock(y, mo, d, h, mi, Number(dt[6] ?? 0), Number((dt[7] ?? '').slice(0, 3).padEnd(3, '0')));
-  const offset = dt[8] === undefined ? undefined : offsetMinutes(dt[8]);
-  if (wall === null || offset === null) return `la date ${text} n'existe pas`;
-  return offset === undefined ? parisInstant(wall) : new Date(wall - offset * 60_000);
+  const date = v.readIsoDate(text);
+  return typeof date === 'string' ? date : boundOf(date, field);
 }
 
-function bound(field: 'from' | 'to') {
-  return z
-    .string()
-    .trim()
-    .max(40)
-    .transform((s, ctx) => {
-      const parsed = parseBound(s, field);
-      if (parsed instanceof Date) return parsed;
-      ctx.addIssue({ code: 'custom', message: parsed });
-      return z.NEVER;
-    });
-}
+const bound = (field: 'from' | 'to') => v.isoDate((date) => boundOf(date, field));
 
 const periodSchema = z
   .object({ from: bound('from'), to: bound('to') })

@@ -33,11 +33,9 @@ const needSchema = z
       .max(INCLUSION_KINDS.length)
       .nullish()
       .transform((kinds) => [...new Set(kinds ?? [])]),
-    deadline: z
-      .string()
-      .max(40)
-      .refine((s) => !Number.isNaN(Date.parse(s)), 'date invalide (format ISO 8601 attendu, ex. 2027-03-31)')
-      .transform((s) => new Date(s))
+    // A day alone is kept as that calendar day, at UTC midnight, as deadlines have always been stored.
+    deadline: v
+      .isoDate((date) => (date.day ? new Date(date.wall) : v.isoInstant(date)))
       .refine((d) => d.getTime() > Date.now() - 86_400_000, "l'échéance est déjà passée")
       .refine((d) => d.getTime() < Date.now() + 10 * 366 * 86_400_000, "l'échéance doit tomber dans les dix ans")
       .nullish()

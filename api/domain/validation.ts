@@ -107,6 +107,92 @@ export const website = z
 export const latitude = z.number().min(-90, 'latitude entre -90 et 90').max(90, 'latitude entre -90 et 90').nullish().transform((v) => v ?? null);
 export const longitude = z.number().min(-180, 'longitude entre -180 et 180').max(180, 'longitude entre -180 et 180').nullish().transform((v) => v ?? null);
 
+// Dates: ISO 8601 as the API and the report read it, strictly. Date.parse would take "March 3,
+// 2027" and roll 30 February over to 2 March; the DateTime scalar passes text on, so this is the
+// one place a date is read.
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Seconds, their fraction and the offset are optional.
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+export const ISO_DATE_FORMAT =
+  'date invalide (format attendu : 2025-12-31, 2025-12-31T08:30:00 en heure de Paris, ou une date ISO 8601 avec son décalage)';
+
+/** A date or date-time read from ISO 8601 text. */
+export interface IsoDate {
+  /** Its fields as the UTC instant that shows them ("2025-12-31T08:30" → 2025-12-31T08:30Z). */
+  wall: number;
+  /** A calendar day alone ("2025-12-31"), with no time. */
+  day: boolean;
+  /** Minutes east of UTC, when the text gives an offset ("Z", "+01:00", "-0530", "+02"). */
+  offset?: number;
+}
+
+/** The fields as a UTC instant, or null when they name no real date or time (30 February, 24:00). */
+function wallClock(y: number, mo: number, d: number, h = 0, mi = 0, sec = 0, ms = 0): number | null {
+  const back = new Date(0);
+  back.setUTCFullYear(y, mo - 1, d); // not Date.UTC, which reads years 0-99 as 1900-1999
+  back.setUTCHours(h, mi, sec, ms);
+  const same = back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d;
+  return same && back.getUTCHours() === h && back.getUTCMinutes() === mi && back.getUTCSeconds() === sec ? back.getTime() : null;
+}
+
+/** "+01:00", "-0530", "+02", "Z" in minutes east of UTC; null when out of range. */
+function offsetMinutes(offset: string): number | null {
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset);
+  if (!m) return 0; // "Z"
+  const [h, min] = [Number(m[2]), Number(m[3] ?? 0)];
+  if (h > 23 || min > 59) return null;
+  return (m[1] === '-' ? -1 : 1) * (h * 60 + min);
+}
+
+/** The date `text` writes in ISO 8601, or why it is none (French). */
+export function readIsoDate(text: string): IsoDate | string {
+  const day = DAY.exec(text);
+  if (day) {
+    const wall = wallClock(Number(day[1]), Number(day[2]), Number(day[3]));
+    return wall === null ? `la date ${text} n'existe pas` : { wall, day: true };
+  }
+  const dt = DATE_TIME.exec(text);
+  if (!dt) return ISO_DATE_FORMAT;
+  const [y, mo, d, h, mi] = dt.slice(1, 6).map(Number) as [number, number, number, number, number];
+  const wall = wallClock(y, mo, d, h, mi, Number(dt[6] ?? 0), Number((dt[7] ?? '').slice(0, 3).padEnd(3, '0')));
+  const offset = dt[8] === undefined ? undefined : offsetMinutes(dt[8]);
+  if (wall === null || offset === null) return `la date ${text} n'existe pas`;
+  return offset === undefined ? { wall, day: false } : { wall, day: false, offset };
+}
+
+const parisZone = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' });
+
+/** Paris's offset from UTC, in minutes, at an instant (ms since the epoch). */
+function parisOffsetMinutes(at: number): number {
+  const name = parisZone.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/**
+ * The instant Paris's clocks showed a wall time (given as the UTC instant with the same fields).
+ * Around a change of time, as Temporal's "compatible": a time shown twice (October) is its first
+ * occurrence, a time skipped (March) is read with the offset in force before the change.
+ */
+export function parisInstant(wall: number): Date {
+  const before = parisOffsetMinutes(wall - 86_400_000);
+  const after = parisOffsetMinutes(wall + 86_400_000);
+  const fits = [before, after].map((o) => wall - o * 60_000).filter((t) => wall - parisOffsetMinutes(t) * 60_000 === t);
+  return new Date(fits.length ? Math.min(...fits) : wall - before * 60_000);
+}
+
+/** A date-time's instant: at its offset, else in Paris time, the same in any process timezone. */
+export const isoInstant = (date: IsoDate): Date => (date.offset === undefined ? parisInstant(date.wall) : new Date(date.wall - date.offset * 60_000));
+
+/** Text read by readIsoDate, then made an instant by `instant` (each use says what a day alone means). */
+export const isoDate = (instant: (date: IsoDate) => Date) =>
+  z.string().trim().transform((text, ctx) => {
+    const date = readIsoDate(text);
+    if (typeof date !== 'string') return instant(date);
+    ctx.addIssue({ code: 'custom', message: date });
+    return z.NEVER;
+  });
+
 /** Latitude and longitude come together or not at all. */
 export function bothOrNeither(value: { latitude: number | null; longitude: number | null }, ctx: z.RefinementCtx): void {
   if ((value.latitude === null) !== (value.longitude === null)) {

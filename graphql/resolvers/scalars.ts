@@ -1,6 +1,9 @@
 import { GraphQLScalarType, Kind } from 'graphql';
 
-/** ISO-8601 dates. Input strings are passed on as given: the domain validates them and names the field. */
+/**
+ * ISO-8601 dates. Input strings are passed on as given: the domain reads them (readIsoDate in
+ * api/domain/validation.ts, the one notion of a valid date) and names the field.
+ */
 export const DateTime = new GraphQLScalarType({
   name: 'DateTime',
   description: 'ISO-8601 string',
