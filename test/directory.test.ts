@@ -85,6 +85,15 @@ describe('public directory', () => {
     expect([codeOf(long), fieldOf(long)]).toEqual(['BAD_USER_INPUT', 'text']);
   });
 
+  it('refuses a list of filter values longer than there are values, saying how many', async () => {
+    const forms = await t.gql(SEARCH, { filter: { legalForms: Array.from({ length: 8 }, () => 'SCOP') } });
+    expect([codeOf(forms), fieldOf(forms)]).toEqual(['BAD_USER_INPUT', 'legalForms']);
+    expect(forms.errors![0]!.message).toBe('« legalForms » : 7 valeurs au plus');
+    const labels = await t.gql(SEARCH, { filter: { labels: Array.from({ length: 21 }, (_, i) => `L${i}`) } });
+    expect([codeOf(labels), fieldOf(labels)]).toEqual(['BAD_USER_INPUT', 'labels']);
+    expect(labels.errors![0]!.message).toBe('« labels » : 20 labels au plus');
+  });
+
   it('lists the Métropole communes', async () => {
     const res = await t.gql('{ metropoleCommunes { code name } }');
     expect(res.data.metropoleCommunes).toHaveLength(71);

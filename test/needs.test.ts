@@ -90,7 +90,8 @@ describe('needs', () => {
     ['deadline', { deadline: '2031/03/31' }, 'date invalide'],
     ['deadline', { deadline: '2031-03-31 10:00' }, 'date invalide'],
     ['deadline', { deadline: '+275760-09-13T00:00:00.000Z' }, 'date invalide'],
-    ['requiredLabels', { requiredLabels: Array.from({ length: 21 }, (_, i) => `L${i}`) }, 'au plus 20'],
+    ['requiredLabels', { requiredLabels: Array.from({ length: 21 }, (_, i) => `L${i}`) }, '« requiredLabels » : 20 labels au plus'],
+    ['preferredInclusionKinds', { preferredInclusionKinds: Array.from({ length: 10 }, () => 'ESAT') }, '« preferredInclusionKinds » : 9 valeurs au plus'],
   ])('refuses a bad %s and writes nothing', async (field, overrides, message) => {
     const before = await t.server.services.store.needs.count({});
     const res = await t.gql(POST, { input: needInput(overrides) }, company.token);

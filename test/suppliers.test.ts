@@ -90,7 +90,7 @@ describe('suppliers', () => {
     ['name', { name: 'x'.repeat(201) }, '200 caractères'],
     ['description', { description: 'x'.repeat(5001) }, '5000 caractères'],
     ['description', { description: 'x'.repeat(200_000) }, '5000 caractères'],
-    ['services', { services: Array.from({ length: 31 }, (_, i) => `prestation ${i}`) }, 'au plus 30'],
+    ['services', { services: Array.from({ length: 31 }, (_, i) => `prestation ${i}`) }, '« services » : 30 prestations au plus'],
     ['labels', { labels: ['x'.repeat(61)] }, '60 caractères'],
     ['employees', { employees: -1 }, 'négatif'],
     ['maxContractValue', { maxContractValue: -5 }, 'négatif'],

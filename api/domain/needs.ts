@@ -28,9 +28,8 @@ const needSchema = z
     budgetMin: budget,
     budgetMax: budget,
     requiredLabels: v.labels,
-    preferredInclusionKinds: z
-      .array(z.enum(INCLUSION_KINDS, "type de structure d'inclusion inconnu"))
-      .max(INCLUSION_KINDS.length)
+    preferredInclusionKinds: v
+      .list(z.enum(INCLUSION_KINDS, "type de structure d'inclusion inconnu"), INCLUSION_KINDS.length)
       .nullish()
       .transform((kinds) => [...new Set(kinds ?? [])]),
     // A day alone is kept as that calendar day, at UTC midnight, as deadlines have always been stored.

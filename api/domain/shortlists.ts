@@ -34,13 +34,11 @@ const sizeSchema = z.object({
 });
 
 const updateSchema = z.object({
-  supplierIds: z
-    .array(z.string().trim().min(1, 'identifiant vide').max(100, 'identifiant trop long'))
-    .max(MAX_SHORTLIST_SIZE, `au plus ${MAX_SHORTLIST_SIZE} structures`)
+  supplierIds: v
+    .list(z.string().trim().min(1, 'identifiant vide').max(100, 'identifiant trop long'), MAX_SHORTLIST_SIZE, 'structures')
     .refine((ids) => new Set(ids).size === ids.length, 'une structure y figure deux fois'),
-  notes: z
-    .array(z.object({ supplierId: z.string().max(100), note: v.optionalText(500) }))
-    .max(MAX_SHORTLIST_SIZE, `au plus ${MAX_SHORTLIST_SIZE} notes`)
+  notes: v
+    .list(z.object({ supplierId: z.string().max(100), note: v.optionalText(500) }), MAX_SHORTLIST_SIZE, 'notes')
     .nullish(),
 });
 

@@ -126,9 +126,9 @@ const directorySchema = z
   .object({
     text: z.string().trim().max(200, 'recherche trop longue (200 caractères au plus)').nullish(),
     communeCode: z.string().trim().max(10, 'code commune trop long').nullish(),
-    inclusionKinds: z.array(z.enum(INCLUSION_KINDS)).max(INCLUSION_KINDS.length).nullish(),
-    legalForms: z.array(z.enum(LEGAL_FORMS)).max(LEGAL_FORMS.length).nullish(),
-    labels: z.array(z.string().trim().max(60, 'label trop long')).max(20, 'au plus 20 labels').nullish(),
+    inclusionKinds: v.list(z.enum(INCLUSION_KINDS), INCLUSION_KINDS.length).nullish(),
+    legalForms: v.list(z.enum(LEGAL_FORMS), LEGAL_FORMS.length).nullish(),
+    labels: v.list(z.string().trim().max(60, 'label trop long'), 20, 'labels').nullish(),
     nafPrefix: z
       .string()
       .trim()

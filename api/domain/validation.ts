@@ -67,9 +67,10 @@ export const communeCode = z
   .toUpperCase()
   .refine((code) => findCommune(code) !== null, 'commune inconnue (code INSEE attendu, par exemple 76540 pour Rouen)');
 
-export const nafCodes = z
-  .array(z.string().max(10, 'code NAF trop long'))
-  .max(10, 'au plus 10 codes NAF')
+/** A list of `max` items at most, refused beyond with a message that says how many (zod's: "Trop grand : tableau doit avoir <=9 éléments"). */
+export const list = <T extends z.ZodType>(item: T, max: number, what = 'valeurs') => z.array(item).max(max, `${max} ${what} au plus`);
+
+export const nafCodes = list(z.string().max(10, 'code NAF trop long'), 10, 'codes NAF')
   .nullish()
   .transform((codes, ctx) => {
     const out: string[] = [];
@@ -84,15 +85,11 @@ export const nafCodes = z
     return out;
   });
 
-export const labels = z
-  .array(typed().min(1, 'un label ne peut pas être vide').max(60, 'un label ne doit pas dépasser 60 caractères'))
-  .max(20, 'au plus 20 labels')
+export const labels = list(typed().min(1, 'un label ne peut pas être vide').max(60, 'un label ne doit pas dépasser 60 caractères'), 20, 'labels')
   .nullish()
   .transform((list) => [...new Set((list ?? []).map(canonicalLabel))]);
 
-export const phrases = z
-  .array(typed().min(1, 'une prestation ne peut pas être vide').max(120, 'une prestation ne doit pas dépasser 120 caractères'))
-  .max(30, 'au plus 30 prestations')
+export const phrases = list(typed().min(1, 'une prestation ne peut pas être vide').max(120, 'une prestation ne doit pas dépasser 120 caractères'), 30, 'prestations')
   .nullish()
   .transform((list) => [...new Set(list ?? [])]);
 
