@@ -94,9 +94,46 @@ describe('public directory', () => {
     expect(labels.errors![0]!.message).toBe('« labels » : 20 labels au plus');
   });
 
+  it('reads a commune code and a NAF prefix as inputs are read: trimmed, in capitals, blank as no filter', async () => {
+    expect(await names({ communeCode: ' 76231 ' })).toEqual(['Mutuelle de la Vallée']);
+    expect(await names({ nafPrefix: ' 8130z ' })).toEqual(['Élan Paysage']);
+    expect(await names({ communeCode: '', nafPrefix: '  ' })).toHaveLength(11);
+  });
+
+  it('refuses an unknown commune code or NAF prefix, as createSupplier does, instead of finding nothing', async () => {
+    const { token } = await t.userWithToken('OFFICER');
+    const created = await t.gql(`mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }`, { i: supplierInput({ communeCode: '99999' }) }, token);
+    const commune = await t.gql(SEARCH, { filter: { communeCode: '99999' } });
+    expect([codeOf(commune), fieldOf(commune)]).toEqual(['BAD_USER_INPUT', 'communeCode']);
+    expect(commune.errors![0]!.message).toBe(created.errors![0]!.message);
+    expect(commune.errors![0]!.message).toContain('commune inconnue');
+    for (const nafPrefix of ['ZZ', '8', '00', '81.39', '{"$gt":""}']) {
+      const naf = await t.gql(SEARCH, { filter: { nafPrefix } });
+      expect([codeOf(naf), fieldOf(naf)]).toEqual(['BAD_USER_INPUT', 'nafPrefix']);
+      expect(naf.errors![0]!.message).toMatch(/^« nafPrefix » : préfixe NAF (inconnu|trop long)/);
+    }
+  });
+
   it('lists the Métropole communes', async () => {
     const res = await t.gql('{ metropoleCommunes { code name } }');
     expect(res.data.metropoleCommunes).toHaveLength(71);
     expect(res.data.metropoleCommunes).toContainEqual({ code: '76540', name: 'Rouen' });
+  });
+});
+
+describe('public directory outside the Métropole', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+    const { token } = await t.userWithToken('OFFICER');
+    const res = await t.gql(`mutation($i: SupplierInput!) { createSupplier(input: $i) { commune { code } } }`, { i: supplierInput({ name: 'Atelier Corse', communeCode: '2a004' }) }, token);
+    expect(res.data.createSupplier.commune.code).toBe('2A004');
+  });
+  afterAll(() => t.destroy());
+
+  it('finds a structure by its commune code written in small letters, as it was stored from one', async () => {
+    const res = await t.gql(SEARCH, { filter: { communeCode: '2a004' } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.suppliers.edges.map((e: any) => e.node.name)).toEqual(['Atelier Corse']);
   });
 });

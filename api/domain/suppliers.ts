@@ -122,21 +122,18 @@ export async function getSupplier(services: Services, id: string): Promise<Suppl
   return supplier && !supplier.retiredAt ? supplier : null;
 }
 
+/** A blank filter field is no filter, as it has always been; any other value is checked as an input is. */
+const orBlank = <T extends z.ZodType>(schema: T) => z.preprocess((s) => (typeof s === 'string' && s.trim() === '' ? null : s), schema.nullish());
+
 const directorySchema = z
   .object({
     text: z.string().trim().max(200, 'recherche trop longue (200 caractères au plus)').nullish(),
-    communeCode: z.string().trim().max(10, 'code commune trop long').nullish(),
+    // read as a structure's own commune is, so that "2a004" finds Ajaccio and an unknown code is refused
+    communeCode: orBlank(v.communeCode),
     inclusionKinds: v.list(z.enum(INCLUSION_KINDS), INCLUSION_KINDS.length).nullish(),
     legalForms: v.list(z.enum(LEGAL_FORMS), LEGAL_FORMS.length).nullish(),
     labels: v.list(z.string().trim().max(60, 'label trop long'), 20, 'labels').nullish(),
-    nafPrefix: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .max(6, 'préfixe NAF trop long (ex. 81 ou 81.30)')
-      // "8130" as "81.30": codes are stored with their dot
-      .transform((p) => (/^\d{3}/.test(p) ? `${p.slice(0, 2)}.${p.slice(2)}` : p))
-      .nullish(),
+    nafPrefix: orBlank(v.nafPrefix),
   })
   .nullish();
 

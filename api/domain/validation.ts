@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { badInput } from '../errors';
 import { findCommune } from '../reference/communes';
-import { normalizeNafCode } from '../reference/naf';
+import { nafLabel, normalizeNafCode } from '../reference/naf';
 import { canonicalLabel } from '../reference/labels';
 
 z.config(z.locales.fr());
@@ -84,6 +84,17 @@ export const nafCodes = list(z.string().max(10, 'code NAF trop long'), 10, 'code
     }
     return out;
   });
+
+/** A NAF code at any level, to search by: "81", "81.3", "81.30" or "81.30Z" ("8130" is "81.30"). */
+export const nafPrefix = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .max(6, 'préfixe NAF trop long (ex. 81 ou 81.30)')
+  // codes are stored with their dot
+  .transform((p) => (/^\d{3}/.test(p) ? `${p.slice(0, 2)}.${p.slice(2)}` : p))
+  // a prefix that is no NAF code would quietly find nothing
+  .refine((p) => nafLabel(p) !== undefined, 'préfixe NAF inconnu (une division, un groupe, une classe ou une sous-classe, ex. 81, 81.3, 81.30 ou 81.30Z)');
 
 export const labels = list(typed().min(1, 'un label ne peut pas être vide').max(60, 'un label ne doit pas dépasser 60 caractères'), 20, 'labels')
   .nullish()
