@@ -106,6 +106,15 @@ for (const engine of engines) {
       expect(await store.suppliers.count({})).toBe(3);
     });
 
+    it("keeps one profile per organisation, while stubs without one are many", async () => {
+      const org = nextId('org');
+      const first = await store.suppliers.insert(supplier({ organisationId: org }));
+      await expect(store.suppliers.insert(supplier({ organisationId: org }))).rejects.toEqual(new DuplicateKeyError('suppliers', 'organisationId'));
+      await store.suppliers.update(first.id, { organisationId: null });
+      await store.suppliers.insert(supplier({ organisationId: null }));
+      expect(await store.suppliers.insert(supplier({ organisationId: org }))).toMatchObject({ organisationId: org });
+    });
+
     describe('directory filter', () => {
       const directory = async (criteria: DirectoryCriteria) =>
         (await store.suppliers.find(supplierDirectoryFilter(criteria), { sort: DIRECTORY_ORDER })).map((s) => s.name);

@@ -47,10 +47,14 @@ function derived(p: Pick<ProfileFields, 'name' | 'description' | 'services' | 'l
   };
 }
 
+const SECOND_PROFILE = 'Votre structure a déjà un profil : modifiez-le plutôt que d’en créer un second.';
+
 function duplicateSiret(err: unknown): never {
   if (err instanceof DuplicateKeyError && err.field === 'siret') {
     throw conflict('« siret » : une structure avec ce numéro SIRET est déjà enregistrée.', 'siret');
   }
+  // Two creations at once for one structure: its unique index lets only the first through.
+  if (err instanceof DuplicateKeyError && err.field === 'organisationId') throw conflict(SECOND_PROFILE);
   throw err;
 }
 
@@ -63,7 +67,7 @@ export async function createSupplier(services: Services, viewer: Viewer | null, 
   if (who.role === 'SUPPLIER') {
     if (!organisationId) throw forbidden("Votre compte n'est rattaché à aucune structure.");
     if (await store.suppliers.findOne(ofOrganisation(organisationId))) {
-      throw conflict('Votre structure a déjà un profil : modifiez-le plutôt que d’en créer un second.');
+      throw conflict(SECOND_PROFILE);
     }
   }
   const now = new Date();

@@ -41,7 +41,9 @@ export interface IndexSpec {
 export const INDEXES: Readonly<Record<CollectionName, readonly IndexSpec[]>> = {
   users: [{ field: 'email', unique: true }],
   organisations: [],
-  suppliers: [{ field: 'siret', unique: true, nullable: true }, { field: 'sortKey' }],
+  // One profile per structure's organisation (staff-created ones get an organisation each); a
+  // deleted structure's stub has none.
+  suppliers: [{ field: 'siret', unique: true, nullable: true }, { field: 'organisationId', unique: true, nullable: true }, { field: 'sortKey' }],
   needs: [{ field: 'createdAt' }],
   shortlists: [{ field: 'openDraftOf', unique: true, nullable: true }, { field: 'needId' }, { field: 'status' }],
   outbox: [{ field: 'state' }, { field: 'shortlistId' }],
