@@ -64,6 +64,8 @@ for (const engine of engines) {
       expect(await store.organisations.count({ kind: 'COMPANY' })).toBe(2);
       expect(await store.organisations.findOne(byName('Bravo', 'COMPANY'))).toMatchObject({ name: 'Bravo' });
       expect((await store.organisations.find(byIds([org.id, 'nope']))).map((o) => o.id)).toEqual([org.id]);
+      expect(await store.organisations.ids(byIds([org.id, 'nope']))).toEqual([org.id]);
+      expect((await store.organisations.ids({})).sort()).toEqual((await store.organisations.find({})).map((o) => o.id).sort());
 
       const updated = await store.organisations.update(org.id, { name: 'Alpha bis' });
       expect(updated).toMatchObject({ id: org.id, name: 'Alpha bis', kind: 'COMPANY', createdAt: org.createdAt });

@@ -89,7 +89,7 @@ export async function buildMatchingService(store: Store, weights?: Partial<Match
     for (const supplier of await store.suppliers.find(updatedAfter(new Date(watermark.getTime() - 60_000)))) upsert(supplier);
     refreshes += 1;
     if (refreshes % DELETION_SWEEP_EVERY !== 0) return;
-    const stored = new Set((await store.suppliers.find({})).map((s) => s.id));
+    const stored = new Set(await store.suppliers.ids({}));
     for (const id of [...indexed]) if (!stored.has(id)) remove(id);
   };
   let refreshing: Promise<void> | null = null;

@@ -153,6 +153,8 @@ export interface Collection<T extends StoredDocument> {
   findOne(filter: Filter): Promise<T | null>;
   find(filter: Filter, options?: FindOptions): Promise<T[]>;
   count(filter: Filter): Promise<number>;
+  /** The ids of the matching documents only (cheap on large collections: no document is read whole on MongoDB). */
+  ids(filter: Filter): Promise<string[]>;
   /** Sets the given fields (and updatedAt) on the document with this id; null when there is none. */
   update(id: string, patch: Partial<Omit<T, 'id' | 'createdAt'>>): Promise<T | null>;
   /** Atomically sets fields on ONE document matching the filter (claims, leases); null when none matches. */

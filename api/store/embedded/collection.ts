@@ -72,6 +72,12 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
     return row ? this.decode(row) : null;
   }
 
+  async ids(filter: Filter): Promise<string[]> {
+    assertBuiltFilter(filter);
+    const rows: Array<{ _id: string }> = await this.db.findAsync(filter, { _id: 1 });
+    return rows.map((r) => r._id);
+  }
+
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
     assertBuiltFilter(filter);
     let cursor = this.db.findAsync(filter);

@@ -70,6 +70,11 @@ class MongoCollection<T extends StoredDocument> implements Collection<T> {
     return rows.map((row) => fromRow<T>(row));
   }
 
+  async ids(filter: Filter): Promise<string[]> {
+    const rows = await this.model.find(forMongoose(filter), { _id: 1 }).lean<Array<{ _id: string }>>();
+    return rows.map((r) => String(r._id));
+  }
+
   count(filter: Filter): Promise<number> {
     return this.model.countDocuments(forMongoose(filter)).exec();
   }
