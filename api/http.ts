@@ -13,7 +13,6 @@ import { createFormatError, firstErrorsOnly, type ErrorLog } from '../graphql/er
 import { graphqlArmor } from '../graphql/limits';
 import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
-import { prepareDecoyHash } from './auth/passwords';
 import type { Config } from './config';
 import type { Services } from './services';
 
@@ -47,8 +46,7 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
   });
-  // The login decoy is computed while the server starts, before it is ready (see passwords.ts).
-  await Promise.all([apollo.start(), prepareDecoyHash()]);
+  await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');

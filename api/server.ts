@@ -2,6 +2,7 @@
 // is written) → ready → outbox worker.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { decoyHash } from './auth/passwords';
 import { resolveJwtSecret } from './auth/secret';
 import { createLoginThrottle } from './auth/throttle';
 import { createTokenService } from './auth/tokens';
@@ -54,6 +55,7 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
   try {
     const tokens = createTokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
     const matching = await buildMatchingService(store, config.matchWeights);
+    await decoyHash(); // before ready: see passwords.ts
     const outbox = createIntroductionOutbox(store, config, log);
     const services: Services = { config, store, tokens, matching, outbox, loginThrottle: createLoginThrottle() };
     if (config.sampleData && store.engine === 'embedded') {

@@ -50,27 +50,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** A hash of a random password, compared against when the email is unknown so both paths cost the same. */
-let decoy: Promise<string> | null = null;
-let decoyReady = false;
-export function decoyHash(): Promise<string> {
-  decoy ??= hashPassword(randomBytes(16).toString('hex')).then((hash) => {
-    decoyReady = true;
-    return hash;
-  });
-  return decoy;
-}
-
 /**
- * Computes the decoy while the service starts: made on first use, it would make the first
+ * A hash of a random password, compared against when the email is unknown so both paths cost the
+ * same. The server computes it while starting: made on first use, it would make the first
  * unknown-email login cost two hashes, and tell that the email is unknown.
  */
-export async function prepareDecoyHash(): Promise<void> {
-  await decoyHash();
+let decoy: Promise<string> | null = null;
+export function decoyHash(): Promise<string> {
+  decoy ??= hashPassword(randomBytes(16).toString('hex'));
+  return decoy;
 }
-
-/** Whether the decoy is computed already (for the start-up test). */
-export const isDecoyHashReady = (): boolean => decoyReady;
 
 /** French reason why a password is too weak, or null when it is acceptable. */
 export function passwordWeakness(password: string): string | null {
