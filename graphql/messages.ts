@@ -3,6 +3,7 @@
 // A message no rule knows is answered with its French lead alone, a value no rule knows with a
 // French phrase naming its field: never English to a client. The rules follow graphql-js 16's
 // wording (validation/rules, utilities/coerceInputValue, type/definition and type/scalars).
+import { DATE_TIME_EXPECTED } from './resolvers/scalars';
 
 export interface FrenchMessage {
   message: string;
@@ -24,10 +25,8 @@ const LEAD: Record<string, string> = {
   PERSISTED_QUERY_NOT_FOUND: 'Requête invalide',
 };
 
-/** What a scalar of ours expects, when a value is not one (graphql-js: `Expected type "DateTime". …`). */
-const SCALAR_EXPECTED: Record<string, string> = {
-  DateTime: 'doit être une date ISO 8601 écrite en texte (par exemple 2025-12-31)',
-};
+/** What a scalar of ours expects, when a value is not one (in a variable or written in the query). */
+const SCALAR_EXPECTED: Record<string, string> = { DateTime: DATE_TIME_EXPECTED };
 
 /** A name the client chose (the key of an input object may be any string), shown within bounds. */
 const shown = (name: string) => (name.length > 60 ? `${name.slice(0, 60)}…` : name);
@@ -55,7 +54,7 @@ const VALUE_RULES: Rule[] = [
   [/^Expected type "(\w+)" to be an object\./, (m) => `doit être un objet ${m[1]}`],
   // a scalar's own refusal (DateTime given true, [] or an object): what it expects, in French
   [/^Expected type "(\w+)"\./, (m) => SCALAR_EXPECTED[m[1]!] ?? `doit être de type ${m[1]}`],
-  [/^Expected value of type "(.+?)", found (.+?)(?:; (.*))?$/s, (m) => (m[3] && valueReason(m[3])?.text) || `valeur de type ${m[1]} attendue`],
+  [/^Expected value of type "(.+?)", found (.+?)(?:; (.*))?$/s, (m) => (m[3] && valueReason(m[3])?.text) || SCALAR_EXPECTED[m[1]!.replace(/[[\]!]/g, '')] || `valeur de type ${m[1]} attendue`],
 ];
 
 /** Where graphql-js says a directive may not go. */

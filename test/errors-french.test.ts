@@ -39,6 +39,7 @@ const literals: Case[] = [
   ['unknown enum literal in an input object', (post) => post({ query: literalSupplier('legalForm', 'SCOOP') }), 'GRAPHQL_VALIDATION_FAILED', 'legalForm', '« legalForm » valeur « SCOOP » inconnue (LegalForm)'],
   ['string literal for an Int in an input object', (post) => post({ query: literalSupplier('employees', '"x"') }), 'GRAPHQL_VALIDATION_FAILED', 'employees', '« employees » doit être un nombre entier'],
   ['unknown enum literal in a list of an input object', (post) => post({ query: '{ suppliers(filter: { legalForms: [SCOP, SCOOP] }) { totalCount } }' }), 'GRAPHQL_VALIDATION_FAILED', 'legalForms', '« legalForms » valeur « SCOOP » inconnue (LegalForm)'],
+  ['DateTime literal that is not text, worded as for a variable', (post) => post({ query: '{ impactStats(from: true, to: "2025-12-31") { needsPosted } }' }), 'GRAPHQL_VALIDATION_FAILED', 'from', '« from » doit être une date ISO 8601'],
   ['wrong literal in a variable\'s default object', (post) => post({ query: 'query($f: SupplierFilter = { text: 5 }) { suppliers(filter: $f) { totalCount } }' }), 'GRAPHQL_VALIDATION_FAILED', 'text', '« text » doit être du texte'],
 ];
 
