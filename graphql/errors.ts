@@ -2,7 +2,7 @@
 // message; anything unexpected is logged and answered with a generic message, never a stack.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, Kind, parse, visit, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, parse, visit, type DocumentNode, type GraphQLFormattedError, type Source } from 'graphql';
 import { LIMIT_MESSAGES } from './limits';
 import { frenchMessage } from './messages';
 
@@ -39,14 +39,18 @@ const VALUE_KINDS: ReadonlySet<string> = new Set([Kind.INT, Kind.FLOAT, Kind.STR
  * The argument or input field a wrong value written in the query text was given for: graphql-js
  * points at the value alone (`"dix"`), which names nothing in a mutation of fifteen fields. The
  * AST keeps no parents, so the document is read again (it parsed once already) to find the
- * innermost argument or input field around the value.
+ * innermost argument or input field around the value; once per request, however many errors it has.
  */
+const reparsed = new WeakMap<Source, DocumentNode>();
+
 function literalOwner(error: unknown): string | undefined {
   const node = error instanceof GraphQLError ? error.nodes?.[0] : undefined;
   const at = node?.loc;
   if (!node || !at || !VALUE_KINDS.has(node.kind)) return undefined;
+  let document = reparsed.get(at.source);
+  if (!document) reparsed.set(at.source, (document = parse(at.source)));
   let owner: string | undefined;
-  visit(parse(at.source), {
+  visit(document, {
     enter(n) {
       if (n.loc && (n.loc.start > at.start || n.loc.end < at.end)) return false; // not around the value: skip it
       if (n.kind === Kind.ARGUMENT || n.kind === Kind.OBJECT_FIELD) owner = n.name.value; // deeper ones come later

@@ -66,7 +66,7 @@ function pricedOnServablePages(rules: ValidationRule[]): ValidationRule {
   });
 }
 
-const PAGED = new Set(['first', 'last']);
+const PAGED = new Set(['first']);
 const int = (n: number) => ({ kind: Kind.INT, value: String(n) }) as const;
 
 function servablePages(schema: GraphQLSchema, document: DocumentNode): DocumentNode {

@@ -1,4 +1,4 @@
-// npm run report -- --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE]
+// npm run -s report -- --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE]
 // The yearly review's figures as CSV (the same as the impactStats query): on stdout, or in FILE.
 // Dates are calendar days in Paris, both included; they are read by parsePeriod, as the API reads
 // them. Opens the store like the server does: with the embedded store, stop the server first.
@@ -11,7 +11,7 @@ import { loadConfig } from '../api/config';
 import { computeImpact, impactRows, parsePeriod } from '../api/domain/impact';
 import { openStore } from '../api/store';
 
-const USAGE = 'Usage : npm run report -- --from AAAA-MM-JJ --to AAAA-MM-JJ [--out FICHIER.csv]';
+const USAGE = 'Usage : npm run -s report -- --from AAAA-MM-JJ --to AAAA-MM-JJ [--out FICHIER.csv]';
 const HEADER = ['indicateur', 'cle', 'libelle', 'valeur'];
 
 async function main(): Promise<number> {

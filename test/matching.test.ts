@@ -128,7 +128,7 @@ describe('components', () => {
     // The Eure's area reaches Rouen: perhaps within 30 km, so only the département rule applies.
     const eure = { latitude: null, longitude: null, departement: '27', area: { latitude: 49.027, longitude: 1.151, spreadKm: 110 } };
     expect(locationScore(ROUEN, eure, 30)).toMatchObject({ outOfRange: false, basis: 'departement' });
-    // Both sides known by their area only, or no radius declared: never a hard failure when unsure.
+    // Both sides known by their area only still tell Lyon from the Eure; with no radius declared, never a hard failure.
     expect(locationScore(eure, lyon, 10).outOfRange).toBe(true);
     expect(locationScore(ROUEN, lyon, null).outOfRange).toBe(false);
   });

@@ -57,7 +57,7 @@ describe('outbox through the service', () => {
     }
   });
 
-  it('SMTP down at approval and back a second later: the mails arrive within 5 s of the first attempt', async () => {
+  it('SMTP down at approval and back a second later: the first retry is due within 5 s, and delivers', async () => {
     const port = await deadPort();
     const t = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_POLL_INTERVAL: '50ms' });
     let smtp: TestSmtp | null = null;
@@ -66,6 +66,8 @@ describe('outbox through the service', () => {
       const id = await draftAndApprove(t, s);
       await waitFor('every mail tried once', async () => (await mailsOf(t, s, id)).mails.every((m: any) => m.attempts === 1 && m.lastError));
       const rows = await t.server.services.store.outbox.find(outboxOf(id));
+      // The schedule the worker wrote, not the test's clock: the retry is due 2 s after the attempt.
+      for (const r of rows) expect(r.nextAttemptAt.getTime() - r.firstAttemptAt!.getTime()).toBeLessThan(5000);
       const firstAttempt = Math.min(...rows.map((r) => r.firstAttemptAt!.getTime()));
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, firstAttempt + 1000 - Date.now())));
       smtp = await startSmtp(port);
@@ -74,10 +76,7 @@ describe('outbox through the service', () => {
         return list.status === 'SENT' && list;
       });
       expect(smtp.messages).toHaveLength(3);
-      for (const m of done.mails) {
-        expect(m.attempts).toBe(2);
-        expect(Date.parse(m.sentAt) - firstAttempt).toBeLessThan(5000);
-      }
+      for (const m of done.mails) expect(m.attempts).toBe(2);
     } finally {
       await t.destroy();
       await smtp?.close();

@@ -70,13 +70,8 @@ const boundOf = (date: v.IsoDate, field: 'from' | 'to'): Date =>
 /**
  * A period bound as the API and the report read it: "YYYY-MM-DD" is a calendar day in Paris (as
  * an upper bound, the whole day is included); a date-time is Paris time unless it has an offset.
- * The same in any process timezone. An error message (French) when the text names no instant.
+ * The same in any process timezone.
  */
-export function parseBound(text: string, field: 'from' | 'to'): Date | string {
-  const date = v.readIsoDate(text);
-  return typeof date === 'string' ? date : boundOf(date, field);
-}
-
 const bound = (field: 'from' | 'to') => v.isoDate((date) => boundOf(date, field));
 
 const periodSchema = z

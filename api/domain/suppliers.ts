@@ -49,7 +49,7 @@ function derived(p: Pick<ProfileFields, 'name' | 'description' | 'services' | 'l
 
 const SECOND_PROFILE = 'Votre structure a déjà un profil : modifiez-le plutôt que d’en créer un second.';
 
-function duplicateSiret(err: unknown): never {
+function duplicateKey(err: unknown): never {
   if (err instanceof DuplicateKeyError && err.field === 'siret') {
     throw conflict('« siret » : une structure avec ce numéro SIRET est déjà enregistrée.', 'siret');
   }
@@ -85,7 +85,7 @@ export async function createSupplier(services: Services, viewer: Viewer | null, 
   } catch (err) {
     // A refused SIRET leaves nothing behind.
     if (createdOrganisation) await store.organisations.remove(createdOrganisation);
-    duplicateSiret(err);
+    duplicateKey(err);
   }
   services.matching.upsert(record);
   return record;
@@ -108,7 +108,7 @@ export async function updateSupplier(services: Services, viewer: Viewer | null, 
     throw badInput('latitude', '« latitude » : latitude et longitude vont ensemble.');
   }
   const { id: _id, createdAt: _createdAt, ...rest } = { ...next, ...derived(next) };
-  const updated = await services.store.suppliers.update(id, rest).catch(duplicateSiret);
+  const updated = await services.store.suppliers.update(id, rest).catch(duplicateKey);
   if (!updated) throw notFound('Structure introuvable.');
   services.matching.upsert(updated);
   return updated;

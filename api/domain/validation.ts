@@ -121,7 +121,7 @@ export const longitude = z.number().min(-180, 'longitude entre -180 et 180').max
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Seconds, their fraction and the offset are optional.
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
-export const ISO_DATE_FORMAT =
+const ISO_DATE_FORMAT =
   'date invalide (format attendu : 2025-12-31, 2025-12-31T08:30:00 en heure de Paris, ou une date ISO 8601 avec son décalage)';
 
 /** A date or date-time read from ISO 8601 text. */

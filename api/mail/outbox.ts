@@ -14,8 +14,8 @@ export interface DeliveryHooks {
   compose(row: OutboxRecord): Promise<OutgoingMail | { gone: string }>;
   /** Called once a row is SENT. */
   delivered(row: OutboxRecord): Promise<void>;
-  /** Finishes what a crash interrupted; `first` at the worker's start. */
-  recover(first: boolean): Promise<void>;
+  /** Finishes what a crash interrupted: at the worker's start, then every recoverEveryMs. */
+  recover(): Promise<void>;
 }
 
 export interface OutboxOptions {
@@ -101,9 +101,8 @@ export class OutboxWorker {
   }
 
   private async drain(): Promise<void> {
-    const first = this.recoveredAt === null;
-    if (first || Date.now() - this.recoveredAt! >= this.recoverEveryMs) {
-      await this.hooks.recover(first);
+    if (this.recoveredAt === null || Date.now() - this.recoveredAt >= this.recoverEveryMs) {
+      await this.hooks.recover();
       this.recoveredAt = Date.now();
     }
     while (!this.stopped) {

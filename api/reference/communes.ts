@@ -3,18 +3,12 @@
 // parsed with fs rather than require(), which would keep the raw arrays in the module cache.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Area } from '../../matching/types';
 
 export interface Commune {
   code: string;
   name: string;
   departement: string;
-}
-
-/** Where a commune of a département lies at most: within `spreadKm` of its chef-lieu. */
-export interface DepartementArea {
-  latitude: number;
-  longitude: number;
-  spreadKm: number;
 }
 
 /** EPCI code (SIREN) of the Métropole Rouen Normandie. */
@@ -40,7 +34,7 @@ function readPackageJson<T>(file: string): T {
 let communes: Map<string, Commune> | null = null;
 let metropole: { codes: Set<string>; sorted: readonly Commune[] } | null = null;
 let centroids: Map<string, { latitude: number; longitude: number }> | null = null;
-let departementAreas: Map<string, DepartementArea> | null = null;
+let departementAreas: Map<string, Area> | null = null;
 
 function communeIndex(): Map<string, Commune> {
   if (!communes) {
@@ -112,7 +106,7 @@ export function communeCentroid(code: string): { latitude: number; longitude: nu
 }
 
 /** The département's chef-lieu and spread (departements.tsv), for places without a centroid. */
-export function departementArea(departement: string): DepartementArea | null {
+export function departementArea(departement: string): Area | null {
   departementAreas ??= new Map(
     [...readNumericTable('departements.tsv', 3)].map(([code, [latitude, longitude, spreadKm]]) => [code, Object.freeze({ latitude: latitude!, longitude: longitude!, spreadKm: spreadKm! })]),
   );

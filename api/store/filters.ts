@@ -140,11 +140,16 @@ export const leasedBy = filterBuilder((id: string, owner: string): Filter => ({ 
 /** A HELD row, so a promotion never rewrites a row a worker already took. */
 export const heldRow = filterBuilder((id: string): Filter => ({ _id: id, state: 'HELD' }));
 
+// Whether a mail in this state is still owed to its recipient (neither sent nor dropped on
+// purpose). A Record, so that a new state cannot be left unclassified.
+const OWED: Record<OutboxState, boolean> = { HELD: true, PENDING: true, SENDING: true, FAILED: true, SENT: false, DROPPED: false };
+const UNDELIVERED = (Object.keys(OWED) as OutboxState[]).filter((state) => OWED[state]);
+
 /** A row not delivered yet (a worker may hold it: its own updates then no longer match). */
-export const unsentRow = filterBuilder((id: string): Filter => ({ _id: id, state: { $in: ['HELD', 'PENDING', 'SENDING', 'FAILED'] } }));
+export const unsentRow = filterBuilder((id: string): Filter => ({ _id: id, state: { $in: [...UNDELIVERED] } }));
 
 /** Mails of a list still to deliver: neither sent nor dropped on purpose. */
-export const undelivered = filterBuilder((shortlistId: string): Filter => ({ shortlistId, state: { $nin: ['SENT', 'DROPPED'] } }));
+export const undelivered = filterBuilder((shortlistId: string): Filter => ({ shortlistId, state: { $in: [...UNDELIVERED] } }));
 
 // ── Outcomes and the yearly review ──────────────────────────────────────────
 
