@@ -98,9 +98,16 @@ function mongoEngine(binary: string): TestEngine {
   };
 }
 
-/** The engines to run the store suite on; says once when MongoDB cannot be part of it. */
+/** Where the run's mongod is, set by global-setup.ts for every test process ('' for none). */
+export const MONGOD_ENV = 'PASSERELLE_TEST_MONGOD';
+
+/** A usable mongod binary: at hand, or downloaded when TEST_MONGOD_DOWNLOAD=on asks for it. */
+export function findMongod(): string | null {
+  return locateMongod() ?? (process.env.TEST_MONGOD_DOWNLOAD === 'on' ? downloadMongod() : null);
+}
+
+/** The engines to run the store suite on (global-setup.ts says once when MongoDB cannot be one). */
 export function availableEngines(): TestEngine[] {
-  const mongod = locateMongod() ?? (process.env.TEST_MONGOD_DOWNLOAD === 'on' ? downloadMongod() : null);
-  if (!mongod) process.stdout.write('MongoDB engine: skipped (no mongod binary available)\n');
+  const mongod = process.env[MONGOD_ENV] ?? findMongod();
   return mongod ? [embeddedEngine(), mongoEngine(mongod)] : [embeddedEngine()];
 }
