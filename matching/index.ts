@@ -215,6 +215,9 @@ export class Matcher {
         related.set(`${expansion.from}|${expansion.as}`, expansion);
       }
     }
+    // Chosen by weight, read in the need's own order: "espaces, verts, tonte", not "verts, espaces…".
+    const written = [...n.terms.surfaces.values()];
+    shared.sort((a, b) => written.indexOf(a) - written.indexOf(b));
     return { shared, related: [...related.values()].map(({ from, as }) => ({ from, as })), any: order.length > 0 };
   }
 }

@@ -177,6 +177,13 @@ describe('Matcher', () => {
     expect(best.reasons).toContain('Vocabulaire proche : « ménage » ≈ « nettoyage »');
   });
 
+  it('cites the shared words as the need wrote them, in its order', () => {
+    const m = new Matcher();
+    m.upsert(gardeners);
+    const [best] = m.match(need({ title: 'Tonte et entretien des espaces verts', description: 'Taille des haies' }), 1);
+    expect(best.reasons[0]).toBe('Termes en commun avec le besoin : tonte, entretien, espaces, verts');
+  });
+
   it("brings in the structures of the trade a need's title names, even worded otherwise", () => {
     const m = new Matcher();
     m.upsert(cleaners);
