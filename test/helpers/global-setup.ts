@@ -1,4 +1,4 @@
-// Runs once before every test file (jest's globalSetup): looks for a mongod binary once, says
+// Runs once per jest run, before any test file (jest's globalSetup): looks for a mongod binary once, says
 // once when the MongoDB engine cannot be part of the run, and hands the answer to the test
 // processes through the environment (they are started after this).
 import { findMongod, MONGOD_ENV } from './engines';
