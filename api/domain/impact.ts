@@ -60,6 +60,7 @@ export interface ImpactStats {
   structuresOutsideMetropole: number;
   outcomes: { status: OutcomeStatus; label: string; count: number }[];
   amountWon: number; // euros
+  insertionHours: number; // hours of insertion work under WON contracts
   conversionRate: number; // in [0, 1]
 }
 
@@ -115,6 +116,7 @@ export async function computeImpact(store: Store, from: Date, to: Date): Promise
     structuresOutsideMetropole: perStructure.outside,
     outcomes: OUTCOME_STATUSES.map((status) => ({ status, label: OUTCOME_FR[status], count: counted.filter((o) => o.status === status).length })),
     amountWon: won.reduce((sum, o) => sum + (o.amount ?? 0), 0),
+    insertionHours: won.reduce((sum, o) => sum + (o.insertionHours ?? 0), 0),
     conversionRate: pairs.length ? won.length / pairs.length : 0,
   };
 }
@@ -145,6 +147,7 @@ export function impactRows(s: ImpactStats): [string, string, string, string | nu
     ['structures_presentees_hors_metropole', '', 'Structures présentées hors Métropole', s.structuresOutsideMetropole],
     ...s.outcomes.map((o): [string, string, string, number] => ['suites', o.status, o.label, o.count]),
     ['montant_remporte_euros', '', 'Montant remporté par les structures de l’ESS (euros)', s.amountWon],
+    ['heures_insertion', '', "Heures d'insertion générées (marchés remportés)", s.insertionHours],
     ['taux_de_transformation', '', 'Taux de transformation (marchés remportés / mises en relation)', Number(s.conversionRate.toFixed(4))],
   ];
 }

@@ -68,11 +68,15 @@ export async function postNeed(services: Services, viewer: Viewer | null, input:
     ...need,
     companyName,
     contactEmail: need.contactEmail ?? who.email,
+    confirmedAt: now, // a logged-in poster needs no confirmation link
     createdAt: now,
     updatedAt: now,
   };
   return services.store.needs.insert(record);
 }
+
+/** When the need was confirmed; a need written before confirmation existed counts as confirmed at creation. */
+export const confirmedAtOf = (need: NeedRecord): Date | null => (need.confirmedAt === undefined ? need.createdAt : need.confirmedAt);
 
 /** A need is visible to its firm's users and to staff. */
 export function canSeeNeed(viewer: Viewer | null, need: NeedRecord): boolean {

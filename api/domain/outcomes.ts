@@ -16,6 +16,7 @@ const outcomeSchema = z
     supplierId: z.string().max(100),
     status: z.enum(OUTCOME_STATUSES, 'suite inconnue'),
     amount: v.count(1_000_000_000),
+    insertionHours: v.count(10_000_000),
   })
   .superRefine((o, ctx) => {
     if (o.status === 'WON' && (o.amount === null || o.amount < 1)) {
@@ -23,6 +24,9 @@ const outcomeSchema = z
     }
     if (o.status !== 'WON' && o.amount !== null) {
       ctx.addIssue({ code: 'custom', path: ['amount'], message: 'seulement pour un marché remporté (WON)' });
+    }
+    if (o.status !== 'WON' && o.insertionHours !== null) {
+      ctx.addIssue({ code: 'custom', path: ['insertionHours'], message: "seulement pour un marché remporté (WON)" });
     }
   });
 
@@ -66,8 +70,12 @@ export async function recordOutcome(services: Services, viewer: Viewer | null, i
     throw badInput('supplierId', '« supplierId » : cette structure ne fait pas partie de la liste.');
   }
 
+  if (o.insertionHours !== null && need?.kind !== 'INSERTION_CLAUSE') {
+    throw badInput('insertionHours', "« insertionHours » : seulement pour un besoin de type clause d'insertion (INSERTION_CLAUSE).");
+  }
+
   const id = outcomeIdOf(shortlist.id, o.supplierId);
-  const fields = { status: o.status, amount: o.amount, recordedBy: who.userId };
+  const fields = { status: o.status, amount: o.amount, insertionHours: o.insertionHours, recordedBy: who.userId };
   const now = new Date();
   const saved =
     (await store.outcomes.update(id, fields)) ??

@@ -73,6 +73,12 @@ export interface NeedRecord extends StoredDocument {
   deadline: Date | null;
   /** When its first shortlist was approved; absent on needs written before shortlists existed. */
   introducedAt?: Date | null;
+  /**
+   * When the need was confirmed: at creation for a logged-in firm or an officer; null while a need
+   * posted without an account waits for its mailed link; absent on needs written before confirmation
+   * existed (they were all posted by logged-in users: confirmed at creation).
+   */
+  confirmedAt?: Date | null;
 }
 
 export type ShortlistStatus = 'DRAFT' | 'APPROVED' | 'SENT';
@@ -134,6 +140,8 @@ export interface OutcomeRecord extends StoredDocument {
   supplierId: string;
   status: OutcomeStatus;
   amount: number | null; // euros, WON only
+  /** Hours of insertion work under a WON contract of an INSERTION_CLAUSE need; absent on older outcomes. */
+  insertionHours?: number | null;
   recordedBy: string; // user id
 }
 

@@ -2,7 +2,7 @@
 import { canSeePrivate } from '../../api/auth/guards';
 import { findCommune, metropoleCommunes } from '../../api/reference/communes';
 import { matchSuppliers } from '../../api/domain/matching';
-import { getNeed, listNeeds, postNeed } from '../../api/domain/needs';
+import { confirmedAtOf, getNeed, listNeeds, postNeed } from '../../api/domain/needs';
 import { createSupplier, directory, getSupplier, updateSupplier } from '../../api/domain/suppliers';
 import { login } from '../../api/domain/users';
 import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/domain/privacy';
@@ -44,6 +44,7 @@ export const resolvers = {
   },
   Need: {
     commune: communeOf,
+    confirmedAt: confirmedAtOf,
     ...shortlistResolvers.NeedShortlists,
   },
   Shortlist: shortlistResolvers.Shortlist,

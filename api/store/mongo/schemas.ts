@@ -88,6 +88,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     preferredInclusionKinds: { type: [{ type: String, enum: INCLUSION_KINDS }], default: [] },
     deadline: { type: Date, default: null },
     introducedAt: { type: Date, default: null },
+    confirmedAt: { type: Date }, // no default: absent marks a need written before confirmation existed
   },
   shortlists: {
     needId: text(),
@@ -137,6 +138,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     supplierId: text(),
     status: oneOf(OUTCOME_STATUSES),
     amount: nullableCount,
+    insertionHours: nullableCount,
     recordedBy: text(),
   },
 };
