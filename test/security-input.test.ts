@@ -3,7 +3,8 @@
 import * as filters from '../api/store/filters';
 import { isFilterBuilder, UnsafeFilterError } from '../api/store/operators';
 import { encodeCursor } from '../api/domain/pagination';
-import { availableEngines } from './helpers/engines';
+import mongoose from 'mongoose';
+import { availableEngines, availableServerEngines } from './helpers/engines';
 import { postGraphQL } from './helpers/http';
 import { codeOf, fieldOf, startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
 import { needInput, supplierInput } from './helpers/fixtures';
@@ -134,6 +135,10 @@ describe.each(availableEngines().map((e) => [e.name, e] as const))('the %s engin
     await expect(store.users.count({ $or: [{ email: 'a' }] })).rejects.toThrow(UnsafeFilterError);
     await expect(store.users.findById(smuggled)).rejects.toThrow(UnsafeFilterError);
     await expect(store.users.remove(smuggled)).rejects.toThrow(UnsafeFilterError);
+    await expect(store.users.update(smuggled, { role: 'ADMIN' })).rejects.toThrow(UnsafeFilterError);
+    await expect(store.users.ids({ $where: 'true' })).rejects.toThrow(UnsafeFilterError);
+    await expect(store.users.removeOne({ $where: 'true' })).rejects.toThrow(UnsafeFilterError);
+    await expect(store.users.insert(null as never)).rejects.toBeDefined();
     await expect(store.users.findOneAndUpdate({ email: { $gt: '' } }, { role: 'ADMIN' })).rejects.toThrow(UnsafeFilterError);
     // a builder refuses an argument carrying an operator, however deep
     expect(() => filters.byEmail(smuggled)).toThrow(UnsafeFilterError);
@@ -143,6 +148,35 @@ describe.each(availableEngines().map((e) => [e.name, e] as const))('the %s engin
     expect(await store.users.find(filters.byIds(['a', 'b']))).toEqual([]);
     expect(await store.suppliers.count(filters.supplierDirectoryFilter({ text: '(a+)+$', inclusionKinds: ['ESAT'] }))).toBe(0);
   });
+});
+
+describe.each(availableServerEngines().map((e) => [e.name, e] as const))('control characters in a search on the %s engine', (_name, engine) => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(await engine.env());
+    const { token } = await t.userWithToken('OFFICER');
+    expect((await t.gql(CREATE, { input: supplierInput({ name: 'Recyclerie du Port', description: 'Réemploi de mobilier.' }) }, token)).errors).toBeUndefined();
+  });
+  afterAll(async () => {
+    await t.destroy();
+    await engine.cleanup();
+  });
+
+  it('answers a NUL or an invisible character in the text and labels as if it were not there', async () => {
+    for (const text of ['recy\u0000clerie', '\u0000', 'recyclerie\u200b\u0001', 'port\u202e']) {
+      const res = await t.gql(SEARCH, { filter: { text } });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.suppliers.edges.map((e: any) => e.node.name)).toEqual(['Recyclerie du Port']);
+    }
+    const labels = await t.gql(SEARCH, { filter: { labels: ['\u0000'] } });
+    expect(labels.errors).toBeUndefined();
+  });
+});
+
+it("builds search filters MongoDB's BSON can carry (no NUL byte in a pattern)", () => {
+  const filter = filters.supplierDirectoryFilter({ text: 'a\u0000b \u0000', nafPrefix: '81\u0000' });
+  expect(() => mongoose.mongo.BSON.serialize(filter)).not.toThrow();
+  expect(JSON.stringify(filter, (_k, v) => (v instanceof RegExp ? v.source : v))).not.toMatch(/\\u0000/);
 });
 
 it('every function exported by api/store/filters.ts is a checked builder', () => {

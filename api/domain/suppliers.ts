@@ -131,12 +131,12 @@ const orBlank = <T extends z.ZodType>(schema: T) => z.preprocess((s) => (typeof 
 
 const directorySchema = z
   .object({
-    text: z.string().trim().max(200, 'recherche trop longue (200 caractères au plus)').nullish(),
+    text: v.searchText(200, 'recherche trop longue (200 caractères au plus)').nullish(),
     // read as a structure's own commune is, so that "2a004" finds Ajaccio and an unknown code is refused
     communeCode: orBlank(v.communeCode),
     inclusionKinds: v.list(z.enum(INCLUSION_KINDS), INCLUSION_KINDS.length).nullish(),
     legalForms: v.list(z.enum(LEGAL_FORMS), LEGAL_FORMS.length).nullish(),
-    labels: v.list(z.string().trim().max(60, 'label trop long'), 20, 'labels').nullish(),
+    labels: v.list(v.searchText(60, 'label trop long'), 20, 'labels').nullish(),
     nafPrefix: orBlank(v.nafPrefix),
   })
   .nullish();

@@ -24,6 +24,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 const INVISIBLE = /(?![\t\n\r])[\p{Cc}\p{Cf}]/gu;
 const typed = () => z.string().overwrite((s) => s.replace(INVISIBLE, '')).trim();
 
+/** Text typed to search or filter by: cleaned as any input is, so that it matches what was stored. */
+export const searchText = (max: number, message: string) => typed().max(max, message);
+
 export const text = (max: number) => typed().min(1, 'ne doit pas être vide').max(max, `ne doit pas dépasser ${max} caractères`);
 
 export const optionalText = (max: number) =>

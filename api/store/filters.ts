@@ -10,7 +10,10 @@ import { fold } from '../../matching/text/fold';
 import { filterBuilder } from './operators';
 import type { Filter, InclusionKind, LegalForm, OrganisationKind, OutboxState, ShortlistStatus } from './types';
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Control and format characters never match stored text (inputs are cleaned of them), and MongoDB's
+// BSON refuses a pattern holding a NUL byte: they are dropped before any text becomes a pattern.
+const visible = (text: string): string => text.replace(/(?![\t\n\r])[\p{Cc}\p{Cf}]/gu, '');
+const escapeRegExp = (text: string): string => visible(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const allOf = (parts: Filter[]): Filter => (parts.length === 0 ? {} : parts.length === 1 ? parts[0]! : { $and: parts });
 
@@ -42,7 +45,7 @@ const ACTIVE_SUPPLIER: Filter = { $or: [{ retiredAt: null }, { retiredAt: { $exi
 
 export const supplierDirectoryFilter = filterBuilder((c: DirectoryCriteria): Filter => {
   const parts: Filter[] = [ACTIVE_SUPPLIER];
-  for (const word of fold(c.text ?? '').split(' ')) {
+  for (const word of fold(visible(c.text ?? '')).split(' ')) {
     if (word) parts.push({ searchText: new RegExp(escapeRegExp(word)) });
   }
   if (c.communeCode) parts.push({ communeCode: c.communeCode });

@@ -111,3 +111,36 @@ export function availableEngines(): TestEngine[] {
   const mongod = process.env[MONGOD_ENV] ?? findMongod();
   return mongod ? [embeddedEngine(), mongoEngine(mongod)] : [embeddedEngine()];
 }
+
+/** An engine to start the whole server on: the environment that selects it, and its cleanup. */
+export interface ServerEngine {
+  readonly name: Store['engine'];
+  /** The variables to hand startTestServer (a fresh database each time on MongoDB). */
+  env(): Promise<Record<string, string>>;
+  cleanup(): Promise<void>;
+}
+
+function mongoServerEngine(binary: string): ServerEngine {
+  let server: Promise<MongoMemoryServer> | null = null;
+  let databases = 0;
+  return {
+    name: 'mongo',
+    async env() {
+      server ??= import('mongodb-memory-server').then(({ MongoMemoryServer }) => MongoMemoryServer.create({ binary: { systemBinary: binary } }));
+      databases += 1;
+      return { MONGODB_URI: (await server).getUri(`passerelle-server-${process.pid}-${databases}`) };
+    },
+    async cleanup() {
+      const running = server;
+      server = null;
+      if (running) await (await running).stop();
+    },
+  };
+}
+
+/** The engines to start the server on: embedded always, MongoDB when a mongod is at hand. */
+export function availableServerEngines(): ServerEngine[] {
+  const mongod = process.env[MONGOD_ENV] ?? findMongod();
+  const embedded: ServerEngine = { name: 'embedded', env: async () => ({}), cleanup: async () => {} };
+  return mongod ? [embedded, mongoServerEngine(mongod)] : [embedded];
+}

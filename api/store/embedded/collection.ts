@@ -93,7 +93,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
     return this.db.countAsync(filter).execAsync() as unknown as Promise<number>;
   }
 
-  update(id: string, patch: Patch<T>): Promise<T | null> {
+  async update(id: string, patch: Patch<T>): Promise<T | null> {
     return this.findOneAndUpdate(byPrimaryKey(id), patch);
   }
 

@@ -52,7 +52,8 @@ class MongoCollection<T extends StoredDocument> implements Collection<T> {
     }
   }
 
-  findById(id: string): Promise<T | null> {
+  // Every method is async: a refused filter rejects the promise, it never throws before the caller's await.
+  async findById(id: string): Promise<T | null> {
     return this.findOne(byPrimaryKey(id));
   }
 
@@ -75,11 +76,11 @@ class MongoCollection<T extends StoredDocument> implements Collection<T> {
     return rows.map((r) => String(r._id));
   }
 
-  count(filter: Filter): Promise<number> {
+  async count(filter: Filter): Promise<number> {
     return this.model.countDocuments(forMongoose(filter)).exec();
   }
 
-  update(id: string, patch: Patch<T>): Promise<T | null> {
+  async update(id: string, patch: Patch<T>): Promise<T | null> {
     return this.findOneAndUpdate(byPrimaryKey(id), patch);
   }
 
