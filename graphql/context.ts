@@ -10,14 +10,17 @@ export interface Context {
   clientAddress: string;
 }
 
-const invalidToken = () =>
-  new GraphQLError('Jeton invalide ou expiré : reconnectez-vous.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+const invalidToken = () => unauthenticated('Jeton invalide ou expiré : reconnectez-vous.');
+// Logging in again does not help a header without its scheme: say what the header must look like.
+const malformedHeader = () => unauthenticated('En-tête Authorization attendu : Bearer <jeton> (le mot « Bearer », une espace, puis le jeton reçu de « login »).');
 
 /** No Authorization header: anonymous. A header that is not a valid, current token: UNAUTHENTICATED. */
 export async function buildContext(services: Services, authorization: string | undefined, clientAddress: string): Promise<Context> {
   if (!authorization) return { viewer: null, services, clientAddress };
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-  const claims = match ? services.tokens.verify(match[1]!) : null;
+  if (!match) throw malformedHeader();
+  const claims = services.tokens.verify(match[1]!);
   if (!claims) throw invalidToken();
   // The account is read on every request so a deleted account or a changed role takes effect at once.
   const user = await services.store.users.findById(claims.userId);

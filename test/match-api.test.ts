@@ -44,7 +44,7 @@ describe('matchSuppliers through the API', () => {
       expect(res.errors).toBeUndefined();
       ids[key] = res.data.createSupplier.id;
     }
-    needId = (await t.gql(POST, { input: needInput({ companyName: 'Transports Seine Logistique' }) }, officer)).data.postNeed.id;
+    needId = (await t.gql(POST, { input: needInput({ companyName: 'Transports Seine Logistique', contactEmail: 'achats@seine-logistique.example' }) }, officer)).data.postNeed.id;
   });
   afterAll(() => t.destroy());
 
@@ -116,7 +116,7 @@ describe('matchSuppliers with MATCH_WEIGHTS', () => {
     try {
       const officer = (await t.userWithToken('OFFICER')).token;
       for (const overrides of [GREEN, CLEANING, FAR]) await t.gql(CREATE, { input: supplierInput(overrides) }, officer);
-      const needId = (await t.gql(POST, { input: needInput({ companyName: 'Transports Seine Logistique' }) }, officer)).data.postNeed.id;
+      const needId = (await t.gql(POST, { input: needInput({ companyName: 'Transports Seine Logistique', contactEmail: 'achats@seine-logistique.example' }) }, officer)).data.postNeed.id;
       const rows: MatchRow[] = (await t.gql(MATCH, { needId }, officer)).data.matchSuppliers;
       expect(rows).toHaveLength(3);
       for (const row of rows) expect(row.score).toBeCloseTo(row.breakdown.text, 6);

@@ -45,6 +45,28 @@ describe('needs', () => {
     expect(res.data.postNeed).toMatchObject({ companyName: 'Boulangerie Martin', contactEmail: 'achats@martin.example' });
   });
 
+  it("an officer must give the firm's address: the shortlist must not go to the officer", async () => {
+    const res = await t.gql(POST, { input: needInput({ companyName: 'Boulangerie Martin' }) }, officer);
+    expect([codeOf(res), fieldOf(res)]).toEqual(['BAD_USER_INPUT', 'contactEmail']);
+    expect(res.errors![0]!.message).toContain("l'adresse de l'entreprise");
+  });
+
+  it("a firm posts under its organisation's name only; officers see who recorded each need", async () => {
+    const forged = await t.gql(POST, { input: needInput({ companyName: 'Autre SA' }) }, company.token);
+    expect([codeOf(forged), fieldOf(forged)]).toEqual(['BAD_USER_INPUT', 'companyName']);
+    // Its own name, spelled as its organisation is, is accepted.
+    const own = await t.gql(POST, { input: needInput({ companyName: 'Transports Normands' }) }, company.token);
+    expect(own.data.postNeed.companyName).toBe('Transports Normands');
+
+    const staff = await t.userWithToken('OFFICER');
+    const byPhone = await t.gql(POST, { input: needInput({ companyName: 'Boulangerie Martin', contactEmail: 'achats@martin.example' }) }, staff.token);
+    const WHO = `query($id: ID!) { need(id: $id) { recordedBy } }`;
+    expect((await t.gql(WHO, { id: byPhone.data.postNeed.id }, officer)).data.need.recordedBy).toBe(staff.email);
+    expect((await t.gql(WHO, { id: own.data.postNeed.id }, officer)).data.need.recordedBy).toBe(company.email);
+    // The firm does not read it.
+    expect((await t.gql(WHO, { id: own.data.postNeed.id }, company.token)).data.need.recordedBy).toBeNull();
+  });
+
   it('only the firm and staff see a need', async () => {
     const { data } = await t.gql(POST, { input: needInput() }, company.token);
     const other = await t.userWithToken('COMPANY', { organisationName: 'Concurrent SA' });

@@ -104,4 +104,16 @@ describe('access tokens', () => {
     });
     expect(basic.status).toBe(401);
   });
+
+  it('says what the header must look like when the token comes without "Bearer "', async () => {
+    for (const authorization of [company.token, `Basic ${company.token}`, 'Bearer']) {
+      const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: ME }) });
+      expect(res.status).toBe(401);
+      const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+      expect(body.errors[0]!.message).toContain('En-tête Authorization attendu : Bearer <jeton>');
+    }
+    // A well-formed header whose token is bad still says to log in again.
+    expect((await t.gql(ME, {}, 'a.b.c')).errors![0]!.message).toContain('reconnectez-vous');
+  });
 });

@@ -49,16 +49,26 @@ const needSchema = z
 
 export type NeedInput = z.input<typeof needSchema>;
 
-/** Companies post for themselves; officers and admins record a need heard by phone and must name the firm. */
+/**
+ * Companies post for themselves, under their organisation's name and, by default, to the posting user's
+ * address. Officers and admins record a need heard by phone: they must name the firm and give the firm's
+ * address, since the shortlist goes there and the structures are told to answer it.
+ */
 export async function postNeed(services: Services, viewer: Viewer | null, input: unknown): Promise<NeedRecord> {
   const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
   const need = v.parseInput(needSchema, input);
   let companyName = need.companyName;
   if (isStaff(who)) {
     if (!companyName) throw badInput('companyName', "« companyName » : obligatoire quand un agent enregistre le besoin d'une entreprise.");
+    if (!need.contactEmail) {
+      throw badInput('contactEmail', "« contactEmail » : obligatoire quand un agent enregistre le besoin d'une entreprise (l'adresse de l'entreprise, à qui la sélection sera envoyée).");
+    }
   } else {
     const organisation = who.organisationId ? await services.store.organisations.findById(who.organisationId) : null;
-    companyName ??= organisation?.name ?? null;
+    if (companyName !== null && companyName !== organisation?.name) {
+      throw badInput('companyName', "« companyName » : une entreprise publie sous le nom de son organisation ; seul un agent de la Métropole peut le renseigner.");
+    }
+    companyName = organisation?.name ?? null;
   }
   const now = new Date();
   const record: NeedRecord = {

@@ -1,12 +1,12 @@
 // Thin resolvers: translate GraphQL arguments to domain calls and records to GraphQL shapes.
-import { canSeePrivate } from '../../api/auth/guards';
+import { canSeePrivate, isStaff } from '../../api/auth/guards';
 import { findCommune, metropoleCommunes } from '../../api/reference/communes';
 import { matchSuppliers } from '../../api/domain/matching';
 import { confirmedAtOf, getNeed, listNeeds, postNeed } from '../../api/domain/needs';
 import { createSupplier, directory, getSupplier, updateSupplier } from '../../api/domain/suppliers';
 import { login } from '../../api/domain/users';
 import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/domain/privacy';
-import type { SupplierRecord } from '../../api/store/types';
+import type { NeedRecord, SupplierRecord } from '../../api/store/types';
 import type { Context } from '../context';
 import { DateTime } from './scalars';
 import { shortlistResolvers } from './shortlists';
@@ -45,6 +45,8 @@ export const resolvers = {
   Need: {
     commune: communeOf,
     confirmedAt: confirmedAtOf,
+    recordedBy: async (n: NeedRecord, _: Args, { viewer, services }: Context) =>
+      viewer && isStaff(viewer) ? ((await services.store.users.findById(n.createdBy))?.email ?? null) : null,
     ...shortlistResolvers.NeedShortlists,
   },
   Shortlist: shortlistResolvers.Shortlist,

@@ -30,7 +30,9 @@ let scenes = 0;
 export async function buildScene(t: TestServer, need: Record<string, unknown> = {}): Promise<Scene> {
   scenes += 1;
   const officer = await t.userWithToken('OFFICER');
-  const company = await t.userWithToken('COMPANY', { organisationName: `Transports Normands ${scenes}` });
+  // A firm posts under its organisation's name: a name the test wants is given to the organisation.
+  const { companyName, ...needFields } = need;
+  const company = await t.userWithToken('COMPANY', { organisationName: typeof companyName === 'string' ? companyName : `Transports Normands ${scenes}` });
   const specs = {
     jardins: supplierInput({ name: `Les Jardins de la Seine ${scenes}`, contactEmail: `jardins-${scenes}@ess.example` }),
     esat: supplierInput({
@@ -67,7 +69,7 @@ export async function buildScene(t: TestServer, need: Record<string, unknown> = 
     suppliers[key as keyof Scene['suppliers']] = { ...res.data.createSupplier, contactEmail: String(input.contactEmail).toLowerCase() };
   }
   const needTitle = `Entretien des espaces verts du site de Sotteville n° ${scenes}`;
-  const posted = await t.gql(`mutation($input: NeedInput!) { postNeed(input: $input) { id } }`, { input: needInput({ title: needTitle, deadline: '2031-03-31', ...need }) }, company.token);
+  const posted = await t.gql(`mutation($input: NeedInput!) { postNeed(input: $input) { id } }`, { input: needInput({ title: needTitle, deadline: '2031-03-31', ...needFields }) }, company.token);
   if (!posted.data) throw new Error(`postNeed failed: ${JSON.stringify(posted.errors)}`);
   return { officer, company, suppliers, needId: posted.data.postNeed.id, needTitle };
 }
