@@ -7,6 +7,9 @@ import { openEmbeddedStore } from '../api/store/embedded';
 import { byEmail, byIds, byName, DIRECTORY_ORDER, NEEDS_ORDER, needsFilter, supplierDirectoryFilter, type DirectoryCriteria } from '../api/store/filters';
 import { DuplicateKeyError, StoreLockedError, type NeedRecord, type OrganisationRecord, type Store, type SupplierRecord, type UserRecord } from '../api/store/types';
 import { UnsafeFilterError } from '../api/store/operators';
+import mongoose from 'mongoose';
+import { fromRow, toRow, type CollectionName } from '../api/store/collections';
+import { schemaFor } from '../api/store/mongo/schemas';
 import { availableEngines, tempDir } from './helpers/engines';
 
 let sequence = 0;
@@ -293,3 +296,20 @@ for (const engine of engines) {
     }
   });
 }
+
+describe('records written to MongoDB', () => {
+  const asWritten = <T extends object>(name: CollectionName, doc: T) => {
+    // As Model.create builds it, on a connection never opened: nothing is sent anywhere.
+    const Model = mongoose.createConnection().model(`shape-${name}`, schemaFor(name));
+    return new Model(toRow(doc as never)).toObject() as Record<string, unknown>;
+  };
+
+  it('have the shape the embedded engine stores: no default fills a field the domain leaves out', () => {
+    const s = supplier();
+    const n = need();
+    expect(fromRow(asWritten('suppliers', s))).toEqual(s);
+    expect(asWritten('suppliers', s)).not.toHaveProperty('retiredAt');
+    expect(asWritten('needs', n)).not.toHaveProperty('introducedAt');
+    expect(fromRow(asWritten('needs', n))).toEqual(n);
+  });
+});

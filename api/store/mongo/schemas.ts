@@ -68,7 +68,8 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     website: nullableText(),
     searchText: { type: String, required: true },
     sortKey: text(),
-    retiredAt: { type: Date, default: null },
+    // No default: absent until set, as on the embedded engine (one record shape on both).
+    retiredAt: { type: Date },
   },
   needs: {
     organisationId: nullableText(),
@@ -87,7 +88,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     requiredLabels: strings,
     preferredInclusionKinds: { type: [{ type: String, enum: INCLUSION_KINDS }], default: [] },
     deadline: { type: Date, default: null },
-    introducedAt: { type: Date, default: null },
+    introducedAt: { type: Date },
     confirmedAt: { type: Date }, // no default: absent marks a need written before confirmation existed
   },
   shortlists: {
