@@ -23,7 +23,7 @@ export interface MatchingService {
 }
 
 /** Given coordinates win; else the commune's centroid; else only the département (and its area) is known. */
-function place(r: { communeCode: string; latitude: number | null; longitude: number | null }) {
+export function placeOf(r: { communeCode: string; latitude: number | null; longitude: number | null }) {
   const centroid = r.latitude !== null && r.longitude !== null ? { latitude: r.latitude, longitude: r.longitude } : communeCentroid(r.communeCode);
   const departement = findCommune(r.communeCode)?.departement ?? null;
   return {
@@ -44,7 +44,7 @@ export function toProfile(s: SupplierRecord): Profile {
     labels: s.labels,
     legalForm: s.legalForm,
     inclusionKind: s.inclusionKind,
-    ...place(s),
+    ...placeOf(s),
     interventionRadiusKm: s.interventionRadiusKm,
     employees: s.employees,
     maxContractValue: s.maxContractValue,
@@ -57,7 +57,7 @@ export function toNeedQuery(n: NeedRecord): NeedQuery {
     description: n.description,
     kind: n.kind,
     nafCodes: n.nafCodes,
-    ...place(n),
+    ...placeOf(n),
     budgetMin: n.budgetMin,
     budgetMax: n.budgetMax,
     requiredLabels: n.requiredLabels,

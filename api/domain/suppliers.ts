@@ -4,10 +4,9 @@ import { canSeePrivate, isStaff, requireRole, requireViewer, type Viewer } from 
 import { conflict, forbidden, notFound, badInput } from '../errors';
 import { labelKey, fold } from '../../matching/text/fold';
 import type { Services } from '../services';
-import { byIds, DIRECTORY_ORDER, ofOrganisation, supplierDirectoryFilter } from '../store/filters';
+import { byIds, ofOrganisation } from '../store/filters';
 import { DuplicateKeyError, type InclusionKind, type LegalForm, type Store, type SupplierRecord } from '../store/types';
 import { newId } from './ids';
-import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
 import * as v from './validation';
 
 export const LEGAL_FORMS = ['ASSOCIATION', 'SCOP', 'SCIC', 'COOPERATIVE', 'MUTUELLE', 'FONDATION', 'ESUS_COMPANY'] as const satisfies readonly LegalForm[];
@@ -124,49 +123,4 @@ export async function activeSuppliers(store: Store, ids: readonly string[]): Pro
 export async function getSupplier(services: Services, id: string): Promise<SupplierRecord | null> {
   const supplier = await services.store.suppliers.findById(id);
   return supplier && !supplier.retiredAt ? supplier : null;
-}
-
-/** A blank filter field is no filter, as it has always been; any other value is checked as an input is. */
-const orBlank = <T extends z.ZodType>(schema: T) => z.preprocess((s) => (typeof s === 'string' && s.trim() === '' ? null : s), schema.nullish());
-
-const directorySchema = z
-  .object({
-    text: v.searchText(200, 'recherche trop longue (200 caractères au plus)').nullish(),
-    // read as a structure's own commune is, so that "2a004" finds Ajaccio and an unknown code is refused
-    communeCode: orBlank(v.communeCode),
-    inclusionKinds: v.list(z.enum(INCLUSION_KINDS), INCLUSION_KINDS.length).nullish(),
-    legalForms: v.list(z.enum(LEGAL_FORMS), LEGAL_FORMS.length).nullish(),
-    labels: v.list(v.searchText(60, 'label trop long'), 20, 'labels').nullish(),
-    nafPrefix: orBlank(v.nafPrefix),
-  })
-  .nullish();
-
-export interface DirectoryArgs {
-  filter?: unknown;
-  first?: number | null;
-  after?: string | null;
-}
-
-/** The public directory, in name order, with keyset pagination. */
-export async function directory(services: Services, args: DirectoryArgs): Promise<Page<SupplierRecord>> {
-  const size = pageSize(args.first);
-  const f = v.parseInput(directorySchema, args.filter) ?? {};
-  const after = decodeCursor(args.after);
-  const criteria = {
-    text: f.text || undefined,
-    communeCode: f.communeCode || undefined,
-    inclusionKinds: f.inclusionKinds?.length ? f.inclusionKinds : undefined,
-    legalForms: f.legalForms?.length ? f.legalForms : undefined,
-    labelKeys: f.labels?.length ? f.labels.map(labelKey) : undefined,
-    nafPrefix: f.nafPrefix || undefined,
-  };
-  const { suppliers } = services.store;
-  const [fetched, totalCount] = await Promise.all([
-    suppliers.find(
-      supplierDirectoryFilter({ ...criteria, after: after ? { sortKey: String(after[0]), id: after[1] } : undefined }),
-      { sort: DIRECTORY_ORDER, limit: size + 1 },
-    ),
-    suppliers.count(supplierDirectoryFilter(criteria)),
-  ]);
-  return toPage(fetched, size, totalCount, (s) => encodeCursor([s.sortKey, s.id]));
 }

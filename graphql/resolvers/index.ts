@@ -3,7 +3,8 @@ import { canSeePrivate, isStaff } from '../../api/auth/guards';
 import { findCommune, metropoleCommunes } from '../../api/reference/communes';
 import { matchSuppliers } from '../../api/domain/matching';
 import { confirmedAtOf, getNeed, listNeeds, postNeed } from '../../api/domain/needs';
-import { createSupplier, directory, getSupplier, updateSupplier } from '../../api/domain/suppliers';
+import { directory, supplierLocation } from '../../api/domain/directory';
+import { createSupplier, getSupplier, updateSupplier } from '../../api/domain/suppliers';
 import { login } from '../../api/domain/users';
 import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/domain/privacy';
 import type { NeedRecord, SupplierRecord } from '../../api/store/types';
@@ -41,6 +42,7 @@ export const resolvers = {
   Supplier: {
     commune: communeOf,
     contactEmail: (s: SupplierRecord, _: Args, { viewer }: Context) => (canSeePrivate(viewer, s.organisationId) ? s.contactEmail : null),
+    location: supplierLocation,
   },
   Need: {
     commune: communeOf,
