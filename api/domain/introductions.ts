@@ -146,7 +146,11 @@ export async function composeIntroductionMail(store: Store, row: OutboxRecord): 
   if (!shortlist || shortlist.status === 'DRAFT') return { gone: "La liste de structures n'existe plus." };
   const need = await store.needs.findById(shortlist.needId);
   if (!need) return { gone: "Le besoin de l'entreprise a été supprimé." };
-  const suppliers = await activeSuppliers(store, shortlist.items.map((i) => i.supplierId));
+  return renderIntroductionMail(row, shortlist, need, await activeSuppliers(store, shortlist.items.map((i) => i.supplierId)));
+}
+
+/** What one row's mail says. Shared by the outbox (what is sent) and the preview (what would be). */
+export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRecord, need: NeedRecord, suppliers: Map<string, SupplierRecord>): OutgoingMail | { gone: string } {
   const firmName = need.companyName ?? 'Une entreprise du territoire';
 
   if (row.recipientKind === 'FIRM') {
@@ -186,6 +190,22 @@ export async function composeIntroductionMail(store: Store, row: OutboxRecord): 
   });
   // A reply from the structure goes straight to the firm.
   return { ...rendered, to: row.to, replyTo: need.contactEmail, messageId: row.messageId };
+}
+
+/**
+ * Every mail approving this shortlist would send (or, once approved, did send), rendered by the
+ * code the outbox uses. A draft is previewed as if `approverEmail` approved it now.
+ */
+export async function previewIntroductionMails(store: Store, shortlist: ShortlistRecord, approverEmail: string, domain: string): Promise<OutgoingMail[]> {
+  const need = await store.needs.findById(shortlist.needId);
+  if (!need) return [];
+  const suppliers = await activeSuppliers(store, shortlist.items.map((i) => i.supplierId));
+  const asSent = shortlist.status === 'DRAFT' ? { ...shortlist, replyTo: approverEmail } : shortlist;
+  const rows = shortlist.status === 'DRAFT' ? plannedRows(shortlist, need, suppliers, domain, new Date()) : await store.outbox.find(outboxOf(shortlist.id), { sort: { createdAt: 1, id: 1 } });
+  return rows.flatMap((row) => {
+    const mail = renderIntroductionMail(row, asSent, need, suppliers);
+    return 'gone' in mail ? [] : [mail];
+  });
 }
 
 /** The server's outbox: delivers introduction mails through SMTP_URL (or .eml files). Started once the service is ready. */

@@ -5,10 +5,12 @@
 import { z } from 'zod';
 import { isStaff, requireRole, requireViewer, type Viewer } from '../auth/guards';
 import { badInput, conflict, forbidden, notFound } from '../errors';
+import type { OutgoingMail } from '../mail/transport';
 import type { Services } from '../services';
 import {
   AWAITING_ORDER,
   awaitingShortlistFilter,
+  failedRow,
   INTRODUCTIONS_ORDER,
   introductionsFilter,
   openDraftOf,
@@ -18,7 +20,7 @@ import {
   shortlistsOfNeed,
 } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type ShortlistItemRecord, type ShortlistRecord, type ShortlistStatus } from '../store/types';
-import { holdRows, mailDomain, plannedRows, releaseApproval } from './introductions';
+import { holdRows, mailDomain, plannedRows, previewIntroductionMails, releaseApproval } from './introductions';
 import { newId } from './ids';
 import { canSeeNeed } from './needs';
 import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
@@ -138,6 +140,15 @@ export async function updateShortlist(services: Services, viewer: Viewer | null,
   throw now.status !== 'DRAFT' ? alreadyApproved() : conflict('La liste a été modifiée entre-temps : rechargez-la puis recommencez.');
 }
 
+/** What an approval needs: a non-empty list whose structures all still exist. */
+async function approvable(services: Services, shortlist: ShortlistRecord) {
+  if (shortlist.items.length === 0) throw conflict('La liste est vide : ajoutez au moins une structure avant de l’approuver.');
+  const need = await needOf(services, shortlist.needId);
+  const suppliers = await activeSuppliers(services.store, shortlist.items.map((i) => i.supplierId));
+  if (suppliers.size !== shortlist.items.length) throw conflict("Une structure de la liste n'existe plus : mettez la liste à jour.");
+  return { need, suppliers };
+}
+
 /**
  * Approves and queues the introductions. Idempotent: approving an approved list returns it and
  * sends nothing more. The commit is the shortlist's single-document update, guarded by its
@@ -149,10 +160,7 @@ export async function approveShortlist(services: Services, viewer: Viewer | null
   const { store, config } = services;
   const shortlist = await existing(services, id);
   if (shortlist.status !== 'DRAFT') return shortlist;
-  if (shortlist.items.length === 0) throw conflict('La liste est vide : ajoutez au moins une structure avant de l’approuver.');
-  const need = await needOf(services, shortlist.needId);
-  const suppliers = await activeSuppliers(store, shortlist.items.map((i) => i.supplierId));
-  if (suppliers.size !== shortlist.items.length) throw conflict("Une structure de la liste n'existe plus : mettez la liste à jour.");
+  const { need, suppliers } = await approvable(services, shortlist);
 
   const domain = mailDomain(config.mailFrom);
   const now = new Date();
@@ -236,4 +244,30 @@ export function mailsOf(services: Services, viewer: Viewer | null, shortlist: Sh
 export function failedMails(services: Services, viewer: Viewer | null, first?: number | null): Promise<OutboxRecord[]> {
   requireRole(viewer, ...STAFF);
   return services.store.outbox.find(outboxIn('FAILED'), { sort: { updatedAt: -1, id: -1 }, limit: pageSize(first) });
+}
+
+/** Staff: every mail approving the list would send, as the outbox will render them; a draft is refused as approval would refuse it. */
+export async function previewIntroduction(services: Services, viewer: Viewer | null, shortlistId: string): Promise<OutgoingMail[]> {
+  const who = requireRole(viewer, ...STAFF);
+  const shortlist = await existing(services, shortlistId);
+  if (shortlist.status === 'DRAFT') await approvable(services, shortlist);
+  return previewIntroductionMails(services.store, shortlist, who.email, mailDomain(services.config.mailFrom));
+}
+
+/** Staff: a mail given up on is sent again from scratch (a fresh MAIL_GIVE_UP_AFTER), now. */
+export async function retryMail(services: Services, viewer: Viewer | null, id: string): Promise<OutboxRecord> {
+  requireRole(viewer, ...STAFF);
+  const retried = await services.store.outbox.findOneAndUpdate(failedRow(id), {
+    state: 'PENDING',
+    attempts: 0,
+    firstAttemptAt: null,
+    nextAttemptAt: new Date(),
+    lastError: null,
+  });
+  if (!retried) {
+    if (!(await services.store.outbox.findById(id))) throw notFound('Courriel introuvable.');
+    throw conflict("Seul un courriel en échec peut être renvoyé : celui-ci ne l'est pas.");
+  }
+  services.outbox.kick();
+  return retried;
 }

@@ -140,6 +140,9 @@ export const claimable = filterBuilder((now: Date): Filter => ({
 /** The row, only while this worker's lease on it holds. */
 export const leasedBy = filterBuilder((id: string, owner: string): Filter => ({ _id: id, state: 'SENDING', leaseOwner: owner }));
 
+/** A FAILED row, so a retry never rewrites a row that is being sent again. */
+export const failedRow = filterBuilder((id: string): Filter => ({ _id: id, state: 'FAILED' }));
+
 /** A HELD row, so a promotion never rewrites a row a worker already took. */
 export const heldRow = filterBuilder((id: string): Filter => ({ _id: id, state: 'HELD' }));
 

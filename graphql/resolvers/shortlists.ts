@@ -9,6 +9,8 @@ import {
   introductions,
   mailsOf,
   needsAwaitingShortlist,
+  previewIntroduction,
+  retryMail,
   shortlistsOf,
   updateShortlist,
 } from '../../api/domain/shortlists';
@@ -23,12 +25,14 @@ export const shortlistResolvers = {
     needsAwaitingShortlist: (_: unknown, args: Args, { viewer, services }: Context) => needsAwaitingShortlist(services, viewer, args),
     introductions: (_: unknown, args: Args, { viewer, services }: Context) => introductions(services, viewer, args),
     failedMails: (_: unknown, { first }: Args, { viewer, services }: Context) => failedMails(services, viewer, first),
+    previewIntroduction: (_: unknown, { shortlistId }: Args, { viewer, services }: Context) => previewIntroduction(services, viewer, shortlistId),
     impactStats: (_: unknown, { from, to }: Args, { viewer, services }: Context) => impactStats(services, viewer, from, to),
   },
   Mutation: {
     draftShortlist: (_: unknown, { needId, size }: Args, { viewer, services }: Context) => draftShortlist(services, viewer, needId, size),
     updateShortlist: (_: unknown, { id, supplierIds, notes }: Args, { viewer, services }: Context) => updateShortlist(services, viewer, id, supplierIds, notes),
     approveShortlist: (_: unknown, { id, message }: Args, { viewer, services }: Context) => approveShortlist(services, viewer, id, message),
+    retryMail: (_: unknown, { id }: Args, { viewer, services }: Context) => retryMail(services, viewer, id),
     recordOutcome: (_: unknown, args: Args, { viewer, services }: Context) => recordOutcome(services, viewer, args),
   },
   Shortlist: {
