@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fold } from '../matching/text/fold';
 import { openEmbeddedStore } from '../api/store/embedded';
-import { byEmail, byIds, byName, DIRECTORY_ORDER, NEEDS_ORDER, needsFilter, supplierDirectoryFilter, type DirectoryCriteria } from '../api/store/filters';
+import { AWAITING_ORDER, byEmail, byIds, byName, DIRECTORY_ORDER, INTRODUCTIONS_ORDER, NEEDS_ORDER, needsFilter, supplierDirectoryFilter, type DirectoryCriteria } from '../api/store/filters';
 import { DuplicateKeyError, StoreLockedError, type NeedRecord, type OrganisationRecord, type Store, type SupplierRecord, type UserRecord } from '../api/store/types';
 import { UnsafeFilterError } from '../api/store/operators';
 import mongoose from 'mongoose';
@@ -311,5 +311,25 @@ describe('records written to MongoDB', () => {
     expect(asWritten('suppliers', s)).not.toHaveProperty('retiredAt');
     expect(asWritten('needs', n)).not.toHaveProperty('introducedAt');
     expect(fromRow(asWritten('needs', n))).toEqual(n);
+  });
+});
+
+describe('MongoDB indexes', () => {
+  const indexes = (name: CollectionName) => schemaFor(name).indexes().map(([keys]) => Object.entries(keys));
+  /** An index walks the order when it has the same fields in the same order, every direction the same or every one reversed. */
+  const serves = (name: CollectionName, order: Record<string, 1 | -1>) =>
+    indexes(name).some((keys) => {
+      const wanted = Object.entries(order);
+      if (keys.length !== wanted.length || keys.some(([f], i) => f !== wanted[i]![0])) return false;
+      const flips = keys.map(([, d], i) => Number(d) === wanted[i]![1]);
+      return flips.every(Boolean) || flips.every((same) => !same);
+    });
+
+  it('serve every keyset order of a page, and the refresh reads suppliers by updatedAt', () => {
+    expect(serves('suppliers', DIRECTORY_ORDER)).toBe(true);
+    expect(serves('needs', NEEDS_ORDER)).toBe(true);
+    expect(serves('needs', AWAITING_ORDER)).toBe(true);
+    expect(serves('shortlists', INTRODUCTIONS_ORDER)).toBe(true);
+    expect(serves('suppliers', { updatedAt: 1 })).toBe(true);
   });
 });

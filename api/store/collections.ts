@@ -43,11 +43,32 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexSpec[]>> = {
   organisations: [],
   // One profile per structure's organisation (staff-created ones get an organisation each); a
   // deleted structure's stub has none.
-  suppliers: [{ field: 'siret', unique: true, nullable: true }, { field: 'organisationId', unique: true, nullable: true }, { field: 'sortKey' }],
+  // updatedAt: every instance asks for the profiles written since its watermark every few seconds.
+  suppliers: [
+    { field: 'siret', unique: true, nullable: true },
+    { field: 'organisationId', unique: true, nullable: true },
+    { field: 'sortKey' },
+    { field: 'updatedAt' },
+  ],
   needs: [{ field: 'createdAt' }],
   shortlists: [{ field: 'openDraftOf', unique: true, nullable: true }, { field: 'needId' }, { field: 'status' }],
   outbox: [{ field: 'state' }, { field: 'shortlistId' }],
   outcomes: [{ field: 'shortlistId' }],
+};
+
+/**
+ * Compound indexes for the keyset orders of api/store/filters.ts (DIRECTORY_ORDER, NEEDS_ORDER and
+ * AWAITING_ORDER, INTRODUCTIONS_ORDER), so that MongoDB walks a page in order instead of sorting
+ * in memory; read backwards for the newest-first orders. MongoDB only: nedb sorts in memory anyway.
+ */
+export const KEYSET_INDEXES: Readonly<Record<CollectionName, readonly (readonly string[])[]>> = {
+  users: [],
+  organisations: [],
+  suppliers: [['sortKey', 'id']],
+  needs: [['createdAt', 'id']],
+  shortlists: [['createdAt', 'id']],
+  outbox: [],
+  outcomes: [],
 };
 
 export type Row = Record<string, unknown> & { _id: string };

@@ -1,6 +1,6 @@
 // Mongoose schemas: the domain's rules again, as a last line of defence for data written to MongoDB.
 import { Schema, type SchemaDefinition } from 'mongoose';
-import { INDEXES, type CollectionName } from '../collections';
+import { INDEXES, KEYSET_INDEXES, type CollectionName } from '../collections';
 import type { InclusionKind, LegalForm, NeedKind, OrganisationKind, OutboxState, OutcomeStatus, RecipientKind, Role, ShortlistStatus } from '../types';
 
 /** A Record keyed by the union makes the compiler reject a missing or unknown value. */
@@ -161,5 +161,6 @@ export function schemaFor(name: CollectionName): Schema {
     // A partial index skips documents where the field is null, as a sparse index would not.
     schema.index({ [field]: 1 }, unique && nullable ? { unique, partialFilterExpression: { [field]: { $type: 'string' } } } : { unique });
   }
+  for (const fields of KEYSET_INDEXES[name]) schema.index(Object.fromEntries(fields.map((f) => [f, 1])));
   return schema;
 }
