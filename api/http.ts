@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
+import { GraphQLError } from 'graphql';
 import type http from 'node:http';
 import { buildContext, type Context } from '../graphql/context';
 import { createFormatError, firstErrorsOnly, type ErrorLog } from '../graphql/errors';
@@ -14,6 +15,7 @@ import { graphqlArmor } from '../graphql/limits';
 import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
 import type { Config } from './config';
+import { directoryGeoJson } from './domain/directory-map';
 import type { Services } from './services';
 
 export const BODY_LIMIT = '1mb';
@@ -65,6 +67,22 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
       return;
     }
     res.json({ status: 'ok', store: services.store.engine, suppliersIndexed: services.matching.size });
+  });
+
+  // The website's map layer: the directory's filter as query parameters, public fields only.
+  app.get('/directory.geojson', async (req, res) => {
+    const services = readiness.services;
+    if (!services) {
+      res.status(503).json({ errors: [{ message: 'Service en cours de démarrage, réessayez dans un instant.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      return;
+    }
+    try {
+      const collection = await directoryGeoJson(services, req.query as Record<string, unknown>);
+      res.type('application/geo+json').json(collection);
+    } catch (err) {
+      if (!(err instanceof GraphQLError) || err.extensions.code !== 'BAD_USER_INPUT') throw err;
+      res.status(400).json({ errors: [{ message: err.message, extensions: { code: 'BAD_USER_INPUT', field: err.extensions.field } }] });
+    }
   });
 
   app.all(

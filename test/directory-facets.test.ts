@@ -166,4 +166,73 @@ describe('directory facets, served communes and locations', () => {
     expect(corsica.errors).toBeUndefined();
     expect(corsica.data.createSupplier.location).toBeNull(); // Ajaccio: no centre in our reference data
   });
+
+  describe('GET /directory.geojson', () => {
+    const get = (params = '') => fetch(`${t.server.url}/directory.geojson${params}`);
+    const served = (code: string) => (s: Input) => {
+      const radius = s.interventionRadiusKm ?? 30;
+      return haversineKm(baseOf(s), communeCentroid(code)!) < radius + Math.max(5, radius / 2);
+    };
+
+    it('is a FeatureCollection of points, one per located structure, with no contact address', async () => {
+      const res = await get();
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^application\/geo\+json/);
+      const text = await res.text();
+      expect(text).not.toMatch(/contactEmail|contact@/i);
+      const body = JSON.parse(text);
+      expect(Object.keys(body).sort()).toEqual(['features', 'type']);
+      expect(body.type).toBe('FeatureCollection');
+      for (const f of body.features) {
+        expect(f.type).toBe('Feature');
+        expect(f.geometry.type).toBe('Point');
+        expect(f.geometry.coordinates).toHaveLength(2);
+        const [lon, lat] = f.geometry.coordinates;
+        expect(lon).toBeGreaterThanOrEqual(-180);
+        expect(lon).toBeLessThanOrEqual(180);
+        expect(lat).toBeGreaterThanOrEqual(-90);
+        expect(lat).toBeLessThanOrEqual(90);
+        expect(typeof f.properties).toBe('object');
+        expect(Object.keys(f.properties)).not.toContain('contactEmail');
+      }
+      // Longitude first (RFC 7946), at the structure's own location.
+      const byName = new Map(body.features.map((f: any) => [f.properties.name, f.geometry.coordinates]));
+      for (const s of created) {
+        const base = baseOf(s);
+        expect(byName.get(s.name)).toEqual([base.longitude, base.latitude]);
+      }
+      const page = await query(null, 100);
+      const unlocated = page.edges.filter((e: any) => e.node.location === null).length;
+      expect(body.features).toHaveLength(page.totalCount - unlocated);
+    });
+
+    it('takes the directory filter as query parameters', async () => {
+      const expected = created.filter((s) => (s.inclusionKind === 'EI' || s.inclusionKind === 'ACI') && served('76540')(s)).map((s) => s.name).sort();
+      expect(expected.length).toBeGreaterThan(0);
+      for (const params of ['?inclusionKinds=EI,ACI&servesCommuneCode=76540', '?inclusionKinds=EI&inclusionKinds=ACI&servesCommuneCode=%2076540%20']) {
+        const res = await get(params);
+        expect(res.status).toBe(200);
+        const body = (await res.json()) as any;
+        expect(body.features.map((f: any) => f.properties.name).sort()).toEqual(expected);
+      }
+      const labelled = (await (await get('?labels=ISO%209001&legalForms=SCOP')).json()) as any;
+      expect(labelled.features.map((f: any) => f.properties.name).sort()).toEqual(
+        created.filter((s) => s.labels.includes('ISO 9001') && s.legalForm === 'SCOP').map((s) => s.name).sort(),
+      );
+    });
+
+    it.each([
+      ['?servesCommuneCode=99999', 'servesCommuneCode'],
+      ['?communeCode=abc', 'communeCode'],
+      ['?inclusionKinds=EI,XYZ', 'inclusionKinds'],
+      ['?text=a&text=b', 'text'],
+      ['?couleur=rouge', 'couleur'],
+    ])('answers %s with 400 and a French message naming the field', async (params, field) => {
+      const res = await get(params);
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as any;
+      expect(body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(body.errors[0].message).toContain(`« ${field} »`);
+    });
+  });
 });
