@@ -34,6 +34,12 @@ const schema = z.object({
     .trim()
     .refine(isTrustProxy, "doit être loopback, false, un nombre de relais ou une liste d'adresses IP ou de réseaux (ex. 10.0.0.0/8)")
     .default('loopback'),
+  LOGIN_ADDRESS_LIMIT: z.coerce
+    .number({ error: 'doit être un nombre' })
+    .int('doit être un entier')
+    .min(1, 'doit être entre 1 et 100000')
+    .max(100_000, 'doit être entre 1 et 100000')
+    .default(100),
 });
 
 /** Every variable the service reads (README's configuration table and .env.example list them all). */
@@ -74,6 +80,8 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** express's "trust proxy": a hop count, false, or the addresses of trusted reverse proxies. */
   readonly trustProxy: number | boolean | string;
+  /** Failed logins allowed from one client address in 15 minutes, whatever the accounts (an office behind one NAT shares it). */
+  readonly loginAddressLimit: number;
 }
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
@@ -149,5 +157,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     matchWeights: matchWeights(v.MATCH_WEIGHTS),
     corsOrigins: Object.freeze(v.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)),
     trustProxy: /^\d+$/.test(v.TRUST_PROXY) ? Number(v.TRUST_PROXY) : v.TRUST_PROXY === 'false' ? false : v.TRUST_PROXY,
+    loginAddressLimit: v.LOGIN_ADDRESS_LIMIT,
   });
 }

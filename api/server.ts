@@ -57,7 +57,7 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
     const matching = await buildMatchingService(store, config.matchWeights);
     await decoyHash(); // before ready: see passwords.ts
     const outbox = createIntroductionOutbox(store, config, log);
-    const services: Services = { config, store, tokens, matching, outbox, loginThrottle: createLoginThrottle() };
+    const services: Services = { config, store, tokens, matching, outbox, loginThrottle: createLoginThrottle({ perAddress: config.loginAddressLimit }) };
     if (config.sampleData && store.engine === 'embedded') {
       const loaded = await loadSampleDataIfEmpty(services);
       if (loaded) {

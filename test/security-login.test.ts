@@ -1,4 +1,6 @@
-// Login: one answer for every failure, and failures limited per email and per client address.
+// Login: one answer for every failure, and failures limited per account (10), per client address and
+// account (5), and loosely per client address (LOGIN_ADDRESS_LIMIT, 100 by default; 10 here where a
+// test trips it, so that it does not hash a hundred passwords).
 // Counters live in the process: each describe starts its own server. The service trusts
 // X-Forwarded-For from loopback only (trust proxy = 'loopback', i.e. a reverse proxy on the same
 // host); the tests speak from loopback, so they use that header to play several clients.
@@ -65,10 +67,39 @@ describe('login throttle per email', () => {
   });
 });
 
+describe('login throttle for an office behind one address', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(); // the default, loose, per-address limit
+  });
+  afterAll(() => t.destroy());
+  const from = (address: string, e: string, p: string) => postGraphQL(t.url, { query: LOGIN, variables: { e, p } }, { 'x-forwarded-for': address });
+
+  it("ten failures by someone else from the office's address do not lock out a colleague", async () => {
+    const colleague = await t.userWithToken('OFFICER');
+    for (let i = 0; i < 10; i += 1) expect((await from('192.0.2.50', `quelquun-${i % 2}@exemple.fr`, WRONG)).status).toBe(200);
+    const res = await from('192.0.2.50', colleague.email, TEST_PASSWORD);
+    expect(res.status).toBe(200);
+    expect(res.json.data.login.token).toBeTruthy();
+  });
+
+  it('five failures for one account from one address block that pair only, until the right password from elsewhere', async () => {
+    const { email } = await t.userWithToken('COMPANY');
+    for (let i = 0; i < 5; i += 1) expect((await from('192.0.2.60', email, WRONG)).json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const blocked = await from('192.0.2.60', email, TEST_PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The same address still serves other accounts, and the account still logs in from another address.
+    const other = await t.userWithToken('COMPANY');
+    expect((await from('192.0.2.60', other.email, TEST_PASSWORD)).json.data.login.token).toBeTruthy();
+    expect((await from('192.0.2.61', email, TEST_PASSWORD)).json.data.login.token).toBeTruthy();
+  });
+});
+
 describe('login throttle per client address', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ LOGIN_ADDRESS_LIMIT: '10' });
   });
   afterAll(() => t.destroy());
 
@@ -124,7 +155,7 @@ describe('X-Forwarded-For from a peer that is not a trusted proxy', () => {
   let t: TestServer;
   beforeAll(async () => {
     // the proxy is elsewhere: the tests, speaking from loopback, are ordinary clients
-    t = await startTestServer({ TRUST_PROXY: '10.0.0.0/8' });
+    t = await startTestServer({ TRUST_PROXY: '10.0.0.0/8', LOGIN_ADDRESS_LIMIT: '10' });
   });
   afterAll(() => t.destroy());
 
@@ -140,7 +171,7 @@ describe('X-Forwarded-For from a peer that is not a trusted proxy', () => {
 describe('TRUST_PROXY=false', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer({ TRUST_PROXY: 'false' });
+    t = await startTestServer({ TRUST_PROXY: 'false', LOGIN_ADDRESS_LIMIT: '10' });
   });
   afterAll(() => t.destroy());
 

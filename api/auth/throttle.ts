@@ -1,6 +1,9 @@
-// Failed logins are counted per email and per client address; past the limit, login answers
-// TOO_MANY_REQUESTS until the window ends. Counters live in the process (one per instance).
-// An attempt takes its point BEFORE the password is checked, so attempts sent all at once cannot
+// Failed logins are counted three ways (OWASP Authentication Cheat Sheet, "Login Throttling"):
+// per account and per (client address, account) pair tightly, per client address loosely, so that
+// one person failing from an office behind one NAT does not lock out the whole office, while guessing
+// one account's password, from one address or from many, is still stopped. Past a limit, login
+// answers TOO_MANY_REQUESTS until the window ends. Counters live in the process (one per instance).
+// An attempt takes its points BEFORE the password is checked, so attempts sent all at once cannot
 // slip past the limit while their hashes are being computed; a success gives its points back.
 import { createHash } from 'node:crypto';
 import { isIPv6 } from 'node:net';
@@ -9,12 +12,30 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 export interface LoginThrottle {
   /** Counts one attempt; resolves to 0 when it may proceed, else the seconds to wait. */
   attempt(email: string, clientAddress: string): Promise<number>;
-  /** The attempt succeeded: the email's failures are forgotten and the address gets its point back. */
+  /** The attempt succeeded: the account's failures are forgotten and the address gets its point back. */
   succeeded(email: string, clientAddress: string): Promise<void>;
 }
 
-export function createLoginThrottle(maxAttempts = 10, windowSeconds = 15 * 60): LoginThrottle {
-  const limiter = new RateLimiterMemory({ points: maxAttempts, duration: windowSeconds });
+export interface LoginLimits {
+  /** Failures for one account, from anywhere. */
+  perAccount: number;
+  /** Failures for one account from one client address. */
+  perAddressAndAccount: number;
+  /** Failures from one client address, whatever the accounts (an office shares one). */
+  perAddress: number;
+  windowSeconds: number;
+}
+
+export const DEFAULT_LOGIN_LIMITS: Readonly<LoginLimits> = Object.freeze({ perAccount: 10, perAddressAndAccount: 5, perAddress: 100, windowSeconds: 15 * 60 });
+
+export function createLoginThrottle(limits: Partial<LoginLimits> = {}): LoginThrottle {
+  const { perAccount, perAddressAndAccount, perAddress, windowSeconds } = { ...DEFAULT_LOGIN_LIMITS, ...limits };
+  const counters = [
+    { limit: perAccount, key: (email: string) => emailKey(email) },
+    { limit: perAddressAndAccount, key: (email: string, address: string) => `pair:${addressKey(address)}:${emailKey(email)}` },
+    { limit: perAddress, key: (_: string, address: string) => `ip:${addressKey(address)}` },
+  ].map((c) => ({ ...c, limiter: new RateLimiterMemory({ points: c.limit, duration: windowSeconds }) }));
+  const [account, pair, address] = counters as [(typeof counters)[0], (typeof counters)[0], (typeof counters)[0]];
   return {
     async attempt(email, clientAddress) {
       // consume() rejects with the counter's state once its points are spent; anything else is a real error.
@@ -22,12 +43,18 @@ export function createLoginThrottle(maxAttempts = 10, windowSeconds = 15 * 60): 
         if (r instanceof RateLimiterRes) return r;
         throw r;
       };
-      const results = await Promise.all([emailKey(email), `ip:${addressKey(clientAddress)}`].map((k) => limiter.consume(k).catch(spent)));
-      const blocked = results.filter((r) => r.consumedPoints > maxAttempts);
+      const results = await Promise.all(
+        counters.map(async (c) => ({ limit: c.limit, res: await c.limiter.consume(c.key(email, clientAddress)).catch(spent) })),
+      );
+      const blocked = results.filter((r) => r.res.consumedPoints > r.limit).map((r) => r.res);
       return blocked.length === 0 ? 0 : Math.max(1, Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000));
     },
     async succeeded(email, clientAddress) {
-      await Promise.all([limiter.delete(emailKey(email)), limiter.reward(`ip:${addressKey(clientAddress)}`, 1)]);
+      await Promise.all([
+        account.limiter.delete(account.key(email, clientAddress)),
+        pair.limiter.delete(pair.key(email, clientAddress)),
+        address.limiter.reward(address.key(email, clientAddress), 1),
+      ]);
     },
   };
 }
