@@ -1,6 +1,7 @@
 // The French sentences an officer reads next to each score: one per component that says something,
 // failed hard constraints first.
 import type { CapacityResult } from './components/capacity';
+import { inclusionReason, type InclusionResult } from './components/inclusion';
 import type { LabelsResult } from './components/labels';
 import type { LocationResult } from './components/location';
 import { STATUS_CODES, type SectorResult } from './components/sector';
@@ -21,6 +22,8 @@ export interface Evidence {
   location: LocationResult;
   capacity: CapacityResult;
   labels: LabelsResult;
+  /** Null when the need requires no inclusion kind. */
+  inclusion?: InclusionResult | null;
 }
 
 type NafLabel = (code: string) => string | undefined;
@@ -131,7 +134,8 @@ export function explain(e: Evidence, preferredKinds: string[], nafLabel: NafLabe
   const labels = labelsReasons(e.labels, preferredKinds);
   const missing = labels.filter((r) => r.endsWith(': absent'));
   const location = locationReason(e.location);
-  const out = [...missing];
+  const kind = e.inclusion ? inclusionReason(e.inclusion) : null;
+  const out = kind && !e.inclusion?.allowed ? [kind, ...missing] : [...missing];
   if (e.location.outOfRange) out.push(location);
   out.push(...textReason(e.text));
   const sector = sectorReason(e.sector, e.profileNafCodes, nafLabel);
@@ -140,5 +144,6 @@ export function explain(e: Evidence, preferredKinds: string[], nafLabel: NafLabe
   const capacity = capacityReason(e.capacity);
   if (capacity) out.push(capacity);
   out.push(...labels.filter((r) => !r.endsWith(': absent')));
+  if (kind && e.inclusion?.allowed) out.push(kind);
   return out;
 }

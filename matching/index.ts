@@ -1,6 +1,7 @@
 // The matcher: an index of supplier profiles, kept in step with every write, that ranks them for a
 // need and explains each rank in French. It is given plain objects; it knows nothing of HTTP or storage.
 import { capacityScore } from './components/capacity';
+import { inclusionRequirement } from './components/inclusion';
 import { labelsScore } from './components/labels';
 import { locationScore } from './components/location';
 import { canonicalNaf, inferNafCodes, sectorScore, STATUS_CODES } from './components/sector';
@@ -34,6 +35,9 @@ const TEXT_FLOOR = 0.2;
 // close to the best one, so that a word shared in passing ("livraison") does not pull in another trade.
 const SECTOR_VOTERS = 10;
 const VOTER_MIN_SHARE_OF_BEST = 0.6;
+// A need that requires inclusion kinds: structures of those kinds are scored even when the text
+// candidates miss them (few enough at any scale: a few thousand ESAT, EA and SIAE in France).
+const MAX_KIND_CANDIDATES = 5_000;
 const SHOWN_TERMS = 4;
 const SHOWN_RELATED = 2;
 
@@ -82,6 +86,7 @@ export class Matcher {
   private readonly slotOf = new Map<string, number>();
   // Structures by NAF code, so that a need's stated sector brings in those worded differently.
   private readonly sectors = new SectorIndex();
+  private readonly byKind = new Map<string, Set<number>>();
 
   constructor(options: MatcherOptions = {}) {
     this.weights = resolveWeights(options.weights);
@@ -102,6 +107,10 @@ export class Matcher {
     this.entries[slot] = { profile: kept, nafCodes, labelKeys: profile.labels.map(labelKey) };
     this.slotOf.set(profile.id, slot);
     this.sectors.add(slot, nafCodes);
+    if (profile.inclusionKind) {
+      const slots = this.byKind.get(profile.inclusionKind) ?? new Set<number>();
+      this.byKind.set(profile.inclusionKind, slots.add(slot));
+    }
   }
 
   remove(id: string): void {
@@ -112,6 +121,7 @@ export class Matcher {
     this.entries[slot] = undefined;
     this.slotOf.delete(id);
     this.sectors.remove(entry?.nafCodes ?? [], (s) => this.index.isAlive(s));
+    if (entry?.profile.inclusionKind) this.byKind.get(entry.profile.inclusionKind)?.delete(slot);
   }
 
   /** The best `limit` structures for the need, eligible ones first; each with breakdown and reasons. */
@@ -119,6 +129,8 @@ export class Matcher {
     if (!(limit >= 1) || this.size === 0) return [];
     const { n, hits } = this.analyse(need, Math.max(MIN_TEXT_CANDIDATES, limit * TEXT_CANDIDATES_PER_RESULT));
     const scored = hits.map((h) => this.score(h.slot, h.score, n));
+    const seen = new Set(hits.map((h) => h.slot));
+    for (const slot of this.requiredKindSlots(need)) if (!seen.has(slot)) scored.push(this.score(slot, this.index.cosine(slot, n.prepared), n));
     scored.sort((a, b) => compareMatches(a.match, b.match));
     return scored.slice(0, limit).map((s) => this.present(s, n));
   }
@@ -134,6 +146,13 @@ export class Matcher {
       const slot = this.slotOf.get(id);
       return slot === undefined ? [] : [this.present(this.score(slot, this.index.cosine(slot, n.prepared), n), n)];
     });
+  }
+
+  /** Every structure of the kinds a need requires, when they are few enough to score one by one. */
+  private requiredKindSlots(need: NeedQuery): number[] {
+    const sets = (need.requiredInclusionKinds ?? []).map((k) => this.byKind.get(k)).filter((s): s is Set<number> => s !== undefined);
+    if (sets.reduce((sum, s) => sum + s.size, 0) > MAX_KIND_CANDIDATES) return [];
+    return sets.flatMap((s) => [...s]);
   }
 
   /** The need prepared, its best text candidates, and what they tell: the text scale and, when unstated, the sector. */
@@ -191,11 +210,12 @@ export class Matcher {
       location: location.score,
       labels: labels.score,
     };
-    const eligible = labels.missing.length === 0 && !location.outOfRange;
+    const inclusion = inclusionRequirement(q.requiredInclusionKinds ?? [], profile.inclusionKind, q.kind);
+    const eligible = labels.missing.length === 0 && !location.outOfRange && (inclusion?.allowed ?? true);
     return {
       slot,
       match: { profileId: profile.id, score: combine(breakdown, this.weights, sector.known), breakdown, eligible, reasons: [] },
-      evidence: { sector, profileNafCodes: nafCodes, location, capacity, labels },
+      evidence: { sector, profileNafCodes: nafCodes, location, capacity, labels, inclusion },
     };
   }
 

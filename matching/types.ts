@@ -41,6 +41,8 @@ export interface NeedQuery {
   budgetMax: number | null;
   requiredLabels: string[];
   preferredInclusionKinds: string[];
+  /** Hard constraint: only these kinds may answer (reserved contracts, OETH). Absent or empty: any. */
+  requiredInclusionKinds?: string[];
 }
 
 export interface ScoreBreakdown {
@@ -55,7 +57,7 @@ export interface Match {
   profileId: string;
   score: number; // [0, 1]
   breakdown: ScoreBreakdown; // each in [0, 1]
-  /** false when a hard constraint fails (missing required label, base well outside its radius). */
+  /** false when a hard constraint fails (missing required label or inclusion kind, base well outside its radius). */
   eligible: boolean;
   reasons: string[]; // short French sentences
 }

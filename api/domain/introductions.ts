@@ -11,6 +11,7 @@ import { findCommune } from '../reference/communes';
 import { formatDateFr, formatEuros, structureKindFr } from '../reference/vocabulary';
 import type { Config } from '../config';
 import { OutboxWorker, type OutboxLog } from '../mail/outbox';
+import { isOethNeed } from '../../matching/components/inclusion';
 import { renderFirmMail, renderStructureMail } from '../mail/templates';
 import { createMailTransport, type OutgoingMail } from '../mail/transport';
 import { heldRow, outboxIn, outboxOf, shortlistIn, shortlistsIn, undelivered } from '../store/filters';
@@ -171,7 +172,11 @@ export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRe
       ];
     });
     if (structures.length === 0) return { gone: "Aucune des structures de la liste n'existe plus." };
-    const rendered = renderFirmMail({ needTitle: need.title, firmContactEmail: need.contactEmail, structures, message: shortlist.message, officerEmail: shortlist.replyTo });
+    const rendered = renderFirmMail({ needTitle: need.title, firmContactEmail: need.contactEmail, structures,
+      message: shortlist.message,
+      officerEmail: shortlist.replyTo,
+      oeth: isOethNeed(need.requiredInclusionKinds ?? [], need.kind),
+    });
     return { ...rendered, to: row.to, replyTo: shortlist.replyTo, messageId: row.messageId };
   }
 

@@ -4,7 +4,8 @@ import { canSeePrivate, isStaff, requireRole, type Viewer } from '../auth/guards
 import { badInput, forbidden } from '../errors';
 import type { Services } from '../services';
 import { needsFilter, NEEDS_ORDER } from '../store/filters';
-import type { NeedKind, NeedRecord } from '../store/types';
+import { DISABILITY_KINDS, SIAE_KINDS } from '../../matching/components/inclusion';
+import type { InclusionKind, NeedKind, NeedRecord } from '../store/types';
 import { newId } from './ids';
 import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
 import { INCLUSION_KINDS } from './suppliers';
@@ -32,6 +33,10 @@ const needSchema = z
       .list(z.enum(INCLUSION_KINDS, "type de structure d'inclusion inconnu"), INCLUSION_KINDS.length)
       .nullish()
       .transform((kinds) => [...new Set(kinds ?? [])]),
+    requiredInclusionKinds: v
+      .list(z.enum(INCLUSION_KINDS, "type de structure d'inclusion inconnu"), INCLUSION_KINDS.length)
+      .nullish()
+      .transform((kinds) => [...new Set(kinds ?? [])]),
     // A day alone is kept as that calendar day, at UTC midnight, as deadlines have always been stored.
     deadline: v
       .isoDate((date) => (date.day ? new Date(date.wall) : v.isoInstant(date)))
@@ -48,6 +53,23 @@ const needSchema = z
   });
 
 export type NeedInput = z.input<typeof needSchema>;
+
+export interface InclusionKindPreset {
+  label: string;
+  kinds: InclusionKind[];
+  basis: string;
+}
+
+/** The need forms' one-click sets of required kinds: the three the law gives a meaning to. */
+export const INCLUSION_KIND_PRESETS: readonly InclusionKindPreset[] = Object.freeze([
+  { label: 'Marché réservé ESAT et entreprises adaptées', kinds: [...DISABILITY_KINDS], basis: 'art. L2113-12 du Code de la commande publique' },
+  { label: "Marché réservé aux structures d'insertion (SIAE)", kinds: [...SIAE_KINDS], basis: 'art. L2113-13 du Code de la commande publique' },
+  {
+    label: 'Achat déductible de la contribution OETH',
+    kinds: [...DISABILITY_KINDS],
+    basis: "Code du travail : les achats auprès d'ESAT, EA et EATT sont déductibles de la contribution OETH, dans les limites qu'il prévoit",
+  },
+]);
 
 /**
  * Companies post for themselves, under their organisation's name and, by default, to the posting user's

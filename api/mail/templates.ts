@@ -27,7 +27,13 @@ export interface FirmMailInput {
   message: string | null;
   /** The approving officer: replies go to them. */
   officerEmail: string | null;
+  /** A purchase reserved to ESAT, EA and EATT: the firm is told it counts towards its OETH. */
+  oeth?: boolean;
 }
+
+// The deduction's rate and caps are the Code du travail's and change; the mail states the rule, not figures.
+export const OETH_SENTENCE =
+  "Vos achats auprès d'un ESAT, d'une entreprise adaptée (EA) ou d'une entreprise adaptée de travail temporaire (EATT) sont déductibles de votre contribution OETH (obligation d'emploi des travailleurs handicapés), dans les limites prévues par le Code du travail.";
 
 export interface StructureMailInput {
   structureName: string;
@@ -93,6 +99,7 @@ export function renderFirmMail(m: FirmMailInput): RenderedMail {
     'Bonjour,',
     '',
     intro,
+    ...(m.oeth ? ['', OETH_SENTENCE] : []),
     ...(m.message ? ['', 'Le mot de votre interlocuteur à la Métropole :', m.message.trim()] : []),
     ...m.structures.flatMap((s, i) => [
       '',
@@ -128,6 +135,7 @@ ${s.note ? `<p style="margin: 0 0 8px;"><strong>Note de la Métropole :</strong>
     subject,
     `<p>Bonjour,</p>
 <p>${escapeHtml(intro)}</p>
+${m.oeth ? `<p>${escapeHtml(OETH_SENTENCE)}</p>` : ''}
 ${m.message ? `<blockquote style="border-left: 3px solid #2a7a4b; margin: 12px 0; padding: 4px 12px;"><p style="margin: 0 0 4px; color: #555;">Le mot de votre interlocuteur à la Métropole :</p><p style="margin: 0;">${paragraphs(m.message)}</p></blockquote>` : ''}
 ${cards}
 <p>${escapeHtml(outro)}</p>

@@ -70,6 +70,8 @@ export interface NeedRecord extends StoredDocument {
   budgetMax: number | null;
   requiredLabels: string[];
   preferredInclusionKinds: InclusionKind[];
+  /** Hard constraint; absent on needs written before it existed (read as none). */
+  requiredInclusionKinds?: InclusionKind[];
   deadline: Date | null;
   /** When its first shortlist was approved; absent on needs written before shortlists existed. */
   introducedAt?: Date | null;

@@ -2,7 +2,7 @@
 import { canSeePrivate, isStaff } from '../../api/auth/guards';
 import { findCommune, metropoleCommunes } from '../../api/reference/communes';
 import { matchSuppliers } from '../../api/domain/matching';
-import { confirmedAtOf, getNeed, listNeeds, postNeed } from '../../api/domain/needs';
+import { confirmedAtOf, getNeed, INCLUSION_KIND_PRESETS, listNeeds, postNeed } from '../../api/domain/needs';
 import { directory, supplierLocation } from '../../api/domain/directory';
 import { createSupplier, getSupplier, updateSupplier } from '../../api/domain/suppliers';
 import { login } from '../../api/domain/users';
@@ -26,6 +26,7 @@ export const resolvers = {
     suppliers: (_: unknown, args: Args, { services }: Context) => directory(services, args),
     need: (_: unknown, { id }: Args, { viewer, services }: Context) => getNeed(services, viewer, id),
     needs: (_: unknown, args: Args, { viewer, services }: Context) => listNeeds(services, viewer, args),
+    inclusionKindPresets: () => INCLUSION_KIND_PRESETS,
     matchSuppliers: (_: unknown, { needId, limit }: Args, { viewer, services }: Context) => matchSuppliers(services, viewer, needId, limit),
     exportMyData: (_: unknown, __: Args, { viewer, services }: Context) => exportMyData(services, viewer),
     ...shortlistResolvers.Query,
@@ -49,6 +50,7 @@ export const resolvers = {
     confirmedAt: confirmedAtOf,
     recordedBy: async (n: NeedRecord, _: Args, { viewer, services }: Context) =>
       viewer && isStaff(viewer) ? ((await services.store.users.findById(n.createdBy))?.email ?? null) : null,
+    requiredInclusionKinds: (n: NeedRecord) => n.requiredInclusionKinds ?? [],
     ...shortlistResolvers.NeedShortlists,
   },
   Shortlist: shortlistResolvers.Shortlist,
