@@ -26,6 +26,11 @@ const schema = z.object({
   MAIL_POLL_INTERVAL: z.string().trim().regex(/^\d+(ms|s|m|h|d)$/, 'doit être une durée comme 1s ou 200ms').default('1s'),
   MAIL_RECOVER_INTERVAL: z.string().trim().regex(/^\d+(ms|s|m|h|d)$/, 'doit être une durée comme 1m ou 30s').default('1m'),
   SAMPLE_DATA: onOff.default('on'),
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'doit être une adresse comme https://passerelle.metropole-rouen-normandie.fr')
+    .optional(),
   MATCH_WEIGHTS: z.string().trim().optional(),
   CORS_ORIGINS: z.string().trim().default(''),
   // Which peers may tell the client's address in X-Forwarded-For: never "true" (anyone could forge it).
@@ -75,6 +80,8 @@ export interface Config {
   /** How often the outbox's recovery pass finishes what a crash or a store error left half done. */
   readonly mailRecoverIntervalMs: number;
   readonly sampleData: boolean;
+  /** Where people reach the service (every link in a mail starts with it); null: http://localhost:<port actually bound>. */
+  readonly publicUrl: string | null;
   /** The matcher's weights; the matcher normalises them to sum 1. */
   readonly matchWeights: Readonly<MatchWeights>;
   readonly corsOrigins: readonly string[];
@@ -154,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mailPollIntervalMs: milliseconds(v.MAIL_POLL_INTERVAL),
     mailRecoverIntervalMs: milliseconds(v.MAIL_RECOVER_INTERVAL),
     sampleData: v.SAMPLE_DATA === 'on',
+    publicUrl: v.PUBLIC_URL ? v.PUBLIC_URL.replace(/\/+$/, '') : null,
     matchWeights: matchWeights(v.MATCH_WEIGHTS),
     corsOrigins: Object.freeze(v.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)),
     trustProxy: /^\d+$/.test(v.TRUST_PROXY) ? Number(v.TRUST_PROXY) : v.TRUST_PROXY === 'false' ? false : v.TRUST_PROXY,

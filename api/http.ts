@@ -16,6 +16,7 @@ import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
 import type { Config } from './config';
 import { directoryGeoJson } from './domain/directory-map';
+import { answerRoutes } from './pages/answer';
 import type { Services } from './services';
 
 export const BODY_LIMIT = '1mb';
@@ -96,6 +97,8 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
       context: ({ req }) => buildContext(readiness.services!, req.headers.authorization, req.ip ?? 'unknown'),
     }),
   );
+
+  app.use(answerRoutes(() => readiness.services));
 
   app.use((_req: express.Request, res: express.Response) => {
     res.status(404).json({ errors: [{ message: 'Ressource introuvable.', extensions: { code: 'NOT_FOUND' } }] });

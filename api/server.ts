@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decoyHash } from './auth/passwords';
 import { resolveJwtSecret } from './auth/secret';
+import { createLinkSigner } from './auth/links';
 import { createLoginThrottle } from './auth/throttle';
 import { createTokenService } from './auth/tokens';
 import type { Config } from './config';
@@ -53,11 +54,14 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
     throw err;
   }
   try {
-    const tokens = createTokenService(resolveJwtSecret(config), config.jwtTtlSeconds);
+    const secret = resolveJwtSecret(config);
+    const tokens = createTokenService(secret, config.jwtTtlSeconds);
+    const links = createLinkSigner(secret);
+    const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
     const matching = await buildMatchingService(store, config.matchWeights);
     await decoyHash(); // before ready: see passwords.ts
-    const outbox = createIntroductionOutbox(store, config, log);
-    const services: Services = { config, store, tokens, matching, outbox, loginThrottle: createLoginThrottle({ perAddress: config.loginAddressLimit }) };
+    const outbox = createIntroductionOutbox(store, config, log, { links, publicUrl });
+    const services: Services = { config, store, tokens, matching, outbox, loginThrottle: createLoginThrottle({ perAddress: config.loginAddressLimit }), links, publicUrl };
     if (config.sampleData && store.engine === 'embedded') {
       const loaded = await loadSampleDataIfEmpty(services);
       if (loaded) {

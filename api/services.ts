@@ -1,4 +1,5 @@
 // The services a request can reach, built once at start and passed down through the GraphQL context.
+import type { LinkSigner } from './auth/links';
 import type { LoginThrottle } from './auth/throttle';
 import type { TokenService } from './auth/tokens';
 import type { Config } from './config';
@@ -14,4 +15,8 @@ export interface Services {
   /** Delivers the introduction mails; kick() after queueing some. */
   readonly outbox: OutboxWorker;
   readonly loginThrottle: LoginThrottle;
+  /** Signs and checks the links in mails (answers from structures). */
+  readonly links: LinkSigner;
+  /** PUBLIC_URL, or http://localhost:<port bound>: every link in a mail starts with it. */
+  readonly publicUrl: string;
 }

@@ -16,7 +16,15 @@ import { renderFirmMail, renderStructureMail } from '../mail/templates';
 import { createMailTransport, type OutgoingMail } from '../mail/transport';
 import { heldRow, outboxIn, outboxOf, shortlistIn, shortlistsIn, undelivered } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type ShortlistRecord, type Store, type SupplierRecord } from '../store/types';
+import type { LinkSigner } from '../auth/links';
+import { answerLinks } from './responses';
 import { activeSuppliers } from './suppliers';
+
+/** What the structures' mails need to carry their answer links. */
+export interface AnswerLinking {
+  links: LinkSigner;
+  publicUrl: string;
+}
 
 /** HELD rows of a DRAFT shortlist younger than this may belong to an approval still running. */
 const ABANDONED_AFTER_MS = 5 * 60_000;
@@ -142,16 +150,16 @@ export function budgetFr(min: number | null, max: number | null): string {
 const ADDED_BY_OFFICER = "Structure proposée par l'équipe de la Métropole.";
 
 /** The mail of one row, rendered from the committed shortlist and today's records. */
-export async function composeIntroductionMail(store: Store, row: OutboxRecord): Promise<OutgoingMail | { gone: string }> {
+export async function composeIntroductionMail(store: Store, row: OutboxRecord, linking: AnswerLinking): Promise<OutgoingMail | { gone: string }> {
   const shortlist = await store.shortlists.findById(row.shortlistId);
   if (!shortlist || shortlist.status === 'DRAFT') return { gone: "La liste de structures n'existe plus." };
   const need = await store.needs.findById(shortlist.needId);
   if (!need) return { gone: "Le besoin de l'entreprise a été supprimé." };
-  return renderIntroductionMail(row, shortlist, need, await activeSuppliers(store, shortlist.items.map((i) => i.supplierId)));
+  return renderIntroductionMail(row, shortlist, need, await activeSuppliers(store, shortlist.items.map((i) => i.supplierId)), linking);
 }
 
 /** What one row's mail says. Shared by the outbox (what is sent) and the preview (what would be). */
-export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRecord, need: NeedRecord, suppliers: Map<string, SupplierRecord>): OutgoingMail | { gone: string } {
+export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRecord, need: NeedRecord, suppliers: Map<string, SupplierRecord>, linking: AnswerLinking): OutgoingMail | { gone: string } {
   const firmName = need.companyName ?? 'Une entreprise du territoire';
 
   if (row.recipientKind === 'FIRM') {
@@ -192,6 +200,7 @@ export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRe
     deadline: need.deadline ? formatDateFr(need.deadline) : null,
     place: communeName(need.communeCode),
     introducedCount: shortlist.items.filter((i) => suppliers.has(i.supplierId)).length,
+    answerLinks: answerLinks(linking.links, linking.publicUrl, shortlist.id, supplier.id),
   });
   // A reply from the structure goes straight to the firm.
   return { ...rendered, to: row.to, replyTo: need.contactEmail, messageId: row.messageId };
@@ -201,26 +210,26 @@ export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRe
  * Every mail approving this shortlist would send (or, once approved, did send), rendered by the
  * code the outbox uses. A draft is previewed as if `approverEmail` approved it now.
  */
-export async function previewIntroductionMails(store: Store, shortlist: ShortlistRecord, approverEmail: string, domain: string): Promise<OutgoingMail[]> {
+export async function previewIntroductionMails(store: Store, shortlist: ShortlistRecord, approverEmail: string, domain: string, linking: AnswerLinking): Promise<OutgoingMail[]> {
   const need = await store.needs.findById(shortlist.needId);
   if (!need) return [];
   const suppliers = await activeSuppliers(store, shortlist.items.map((i) => i.supplierId));
   const asSent = shortlist.status === 'DRAFT' ? { ...shortlist, replyTo: approverEmail } : shortlist;
   const rows = shortlist.status === 'DRAFT' ? plannedRows(shortlist, need, suppliers, domain, new Date()) : await store.outbox.find(outboxOf(shortlist.id), { sort: { createdAt: 1, id: 1 } });
   return rows.flatMap((row) => {
-    const mail = renderIntroductionMail(row, asSent, need, suppliers);
+    const mail = renderIntroductionMail(row, asSent, need, suppliers, linking);
     return 'gone' in mail ? [] : [mail];
   });
 }
 
 /** The server's outbox: delivers introduction mails through SMTP_URL (or .eml files). Started once the service is ready. */
-export function createIntroductionOutbox(store: Store, config: Config, log: OutboxLog): OutboxWorker {
+export function createIntroductionOutbox(store: Store, config: Config, log: OutboxLog, linking: AnswerLinking): OutboxWorker {
   const domain = mailDomain(config.mailFrom);
   return new OutboxWorker(
     store,
     createMailTransport(config),
     {
-      compose: (row) => composeIntroductionMail(store, row),
+      compose: (row) => composeIntroductionMail(store, row, linking),
       delivered: (row) => completeIfDelivered(store, row.shortlistId),
       recover: () => recoverIntroductions(store, domain),
     },

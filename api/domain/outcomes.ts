@@ -4,7 +4,7 @@ import { isStaff, requireViewer, type Viewer } from '../auth/guards';
 import { badInput, conflict, forbidden, notFound } from '../errors';
 import type { Services } from '../services';
 import { byIds, byShortlists } from '../store/filters';
-import { DuplicateKeyError, type OutcomeRecord, type OutcomeStatus, type ShortlistItemRecord, type ShortlistRecord, type SupplierRecord } from '../store/types';
+import { DuplicateKeyError, type OutcomeRecord, type ResponseRecord, type OutcomeStatus, type ShortlistItemRecord, type ShortlistRecord, type SupplierRecord } from '../store/types';
 import { canSeeNeed } from './needs';
 import * as v from './validation';
 
@@ -38,20 +38,25 @@ export interface ShortlistItemView extends ShortlistItemRecord {
   rank: number;
   supplier: SupplierRecord;
   outcome: OutcomeRecord | null;
+  /** The structure's answer from its mail's links. */
+  response: ResponseRecord | null;
 }
 
 /** The items whose structure still exists, with their outcomes: two reads whatever the length. */
 export async function itemsOf(services: Services, shortlist: ShortlistRecord): Promise<ShortlistItemView[]> {
   const ids = shortlist.items.map((i) => i.supplierId);
-  const [suppliers, outcomes] = await Promise.all([
+  const approved = shortlist.status !== 'DRAFT';
+  const [suppliers, outcomes, responses] = await Promise.all([
     services.store.suppliers.find(byIds(ids)),
-    shortlist.status === 'DRAFT' ? Promise.resolve([]) : services.store.outcomes.find(byShortlists([shortlist.id])),
+    approved ? services.store.outcomes.find(byShortlists([shortlist.id])) : Promise.resolve([]),
+    approved ? services.store.responses.find(byShortlists([shortlist.id])) : Promise.resolve([]),
   ]);
+  const responseOf = new Map(responses.map((r) => [r.supplierId, r]));
   const supplierOf = new Map(suppliers.map((s) => [s.id, s]));
   const outcomeOf = new Map(outcomes.map((o) => [o.supplierId, o]));
   return shortlist.items.flatMap((item, index) => {
     const supplier = supplierOf.get(item.supplierId);
-    return supplier ? [{ ...item, shortlistId: shortlist.id, rank: index + 1, supplier, outcome: outcomeOf.get(item.supplierId) ?? null }] : [];
+    return supplier ? [{ ...item, shortlistId: shortlist.id, rank: index + 1, supplier, outcome: outcomeOf.get(item.supplierId) ?? null, response: responseOf.get(item.supplierId) ?? null }] : [];
   });
 }
 

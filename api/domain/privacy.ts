@@ -156,6 +156,8 @@ async function retireSupplier(services: Services, supplier: SupplierRecord): Pro
     await store.shortlists.update(list.id, { items, revision: list.revision + 1 });
   }
   await stopMails(services, await store.outbox.find(aboutSupplier(supplier.id)));
+  // Its answers stay counted; their comments were its words.
+  for (const r of await store.responses.find(aboutSupplier(supplier.id))) await store.responses.update(r.id, { comment: null });
   const kept = naming.some(sent) || (await store.outcomes.count(aboutSupplier(supplier.id))) > 0;
   if (kept) await store.suppliers.update(supplier.id, stub(supplier, new Date()));
   else await store.suppliers.remove(supplier.id);

@@ -251,7 +251,7 @@ export async function previewIntroduction(services: Services, viewer: Viewer | n
   const who = requireRole(viewer, ...STAFF);
   const shortlist = await existing(services, shortlistId);
   if (shortlist.status === 'DRAFT') await approvable(services, shortlist);
-  return previewIntroductionMails(services.store, shortlist, who.email, mailDomain(services.config.mailFrom));
+  return previewIntroductionMails(services.store, shortlist, who.email, mailDomain(services.config.mailFrom), { links: services.links, publicUrl: services.publicUrl });
 }
 
 /** Staff: a mail given up on is sent again from scratch (a fresh MAIL_GIVE_UP_AFTER), now. */

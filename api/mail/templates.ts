@@ -45,6 +45,8 @@ export interface StructureMailInput {
   deadline: string | null;
   place: string;
   introducedCount: number;
+  /** The one-click answers: each opens a page where the structure confirms (a GET changes nothing). */
+  answerLinks: { INTERESTED: string; NOT_AVAILABLE: string };
 }
 
 const SIGNATURE = 'Passerelle ESS — Métropole Rouen Normandie';
@@ -173,6 +175,10 @@ export function renderStructureMail(m: StructureMailInput): RenderedMail {
     others,
     reply,
     '',
+    'Dites-nous en un clic si cette demande vous intéresse :',
+    `- Nous sommes intéressés : ${m.answerLinks.INTERESTED}`,
+    `- Pas disponible : ${m.answerLinks.NOT_AVAILABLE}`,
+    '',
     SIGNATURE,
     '',
   ].join('\n');
@@ -188,7 +194,9 @@ ${facts
 </table>
 <p style="margin: 0; color: #555;">Description :</p>
 <p style="margin: 4px 0 12px;">${paragraphs(m.needDescription)}</p>
-<p>${escapeHtml(others)} ${escapeHtml(reply)}</p>`,
+<p>${escapeHtml(others)} ${escapeHtml(reply)}</p>
+<p>Dites-nous en un clic si cette demande vous intéresse :</p>
+<p>${link(m.answerLinks.INTERESTED, 'Nous sommes intéressés')} · ${link(m.answerLinks.NOT_AVAILABLE, 'Pas disponible')}</p>`,
   );
   return { subject, text, html };
 }

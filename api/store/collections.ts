@@ -1,11 +1,13 @@
 // What both engines share about the collections: their names, their indexes, and how
 // our documents map to stored rows (primary key `_id` = our `id`, kept in both fields).
 import type {
+  AccessLinkRecord,
   Collection,
   NeedRecord,
   OrganisationRecord,
   OutboxRecord,
   OutcomeRecord,
+  ResponseRecord,
   ShortlistRecord,
   Store,
   StoredDocument,
@@ -13,7 +15,7 @@ import type {
   UserRecord,
 } from './types';
 
-export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs', 'shortlists', 'outbox', 'outcomes'] as const;
+export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs', 'shortlists', 'outbox', 'outcomes', 'responses', 'accessLinks'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export type Repositories = Omit<Store, 'engine' | 'compact' | 'close'>;
@@ -28,6 +30,8 @@ export function repositories(open: <T extends StoredDocument>(name: CollectionNa
     shortlists: open<ShortlistRecord>('shortlists'),
     outbox: open<OutboxRecord>('outbox'),
     outcomes: open<OutcomeRecord>('outcomes'),
+    responses: open<ResponseRecord>('responses'),
+    accessLinks: open<AccessLinkRecord>('accessLinks'),
   };
 }
 
@@ -54,6 +58,8 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexSpec[]>> = {
   shortlists: [{ field: 'openDraftOf', unique: true, nullable: true }, { field: 'needId' }, { field: 'status' }],
   outbox: [{ field: 'state' }, { field: 'shortlistId' }],
   outcomes: [{ field: 'shortlistId' }],
+  responses: [{ field: 'shortlistId' }, { field: 'supplierId' }],
+  accessLinks: [{ field: 'email' }, { field: 'expiresAt' }],
 };
 
 /**
@@ -69,6 +75,8 @@ export const KEYSET_INDEXES: Readonly<Record<CollectionName, readonly (readonly 
   shortlists: [['createdAt', 'id']],
   outbox: [],
   outcomes: [],
+  responses: [],
+  accessLinks: [],
 };
 
 export type Row = Record<string, unknown> & { _id: string };

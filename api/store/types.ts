@@ -147,6 +147,24 @@ export interface OutcomeRecord extends StoredDocument {
   recordedBy: string; // user id
 }
 
+export type SupplierAnswer = 'INTERESTED' | 'NOT_AVAILABLE';
+
+/** A structure's answer to its introduction, from the link in its mail: one per (shortlist, structure), the latest wins. */
+export interface ResponseRecord extends StoredDocument {
+  shortlistId: string;
+  supplierId: string;
+  answer: SupplierAnswer;
+  comment: string | null;
+  answeredAt: Date;
+}
+
+/** A one-time sign-in link: only the SHA-256 of its token is kept (the id is that hash). */
+export interface AccessLinkRecord extends StoredDocument {
+  email: string; // lower-cased: a user's address or a structure's contact address
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
 /** A MongoDB-style filter. Built only by api/store/filters.ts, from typed values, never from raw input. */
 export type Filter = Record<string, unknown>;
 
@@ -183,6 +201,8 @@ export interface Store {
   readonly shortlists: Collection<ShortlistRecord>;
   readonly outbox: Collection<OutboxRecord>;
   readonly outcomes: Collection<OutcomeRecord>;
+  readonly responses: Collection<ResponseRecord>;
+  readonly accessLinks: Collection<AccessLinkRecord>;
   /**
    * Rewrites the storage so that removed or overwritten data no longer lies on disk (the embedded
    * files are append-only until compacted); used after an erasure. A no-op on MongoDB.

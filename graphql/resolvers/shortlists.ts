@@ -1,4 +1,5 @@
 // Thin resolvers for shortlists, introductions, outcomes and the yearly review.
+import { isStaff } from '../../api/auth/guards';
 import { impactStats } from '../../api/domain/impact';
 import { itemsOf, recordOutcome, type ShortlistItemView } from '../../api/domain/outcomes';
 import {
@@ -42,6 +43,8 @@ export const shortlistResolvers = {
   },
   ShortlistItem: {
     proposedByMatcher: (i: ShortlistItemView) => i.proposed,
+    // The structure's answer (and its comment) is written for the Métropole's team.
+    response: (i: ShortlistItemView, _: Args, { viewer }: Context) => (isStaff(viewer) ? i.response : null),
   },
   OutboxMail: {
     recipient: (m: OutboxRecord) => m.recipientKind,

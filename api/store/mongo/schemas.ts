@@ -143,6 +143,18 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     insertionHours: nullableCount,
     recordedBy: text(),
   },
+  responses: {
+    shortlistId: text(),
+    supplierId: text(),
+    answer: oneOf(['INTERESTED', 'NOT_AVAILABLE']),
+    comment: nullableText(1000),
+    answeredAt: { type: Date, required: true },
+  },
+  accessLinks: {
+    email: text(254),
+    expiresAt: { type: Date, required: true },
+    usedAt: { type: Date, default: null },
+  },
 };
 
 export function schemaFor(name: CollectionName): Schema {

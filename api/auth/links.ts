@@ -1,0 +1,40 @@
+// Signed links in emails: a JWT whose audience names its one purpose and whose claims name the one
+// thing it may touch. A session token is never a link, a link of one purpose never serves another.
+import jwt from 'jsonwebtoken';
+
+const ISSUER = 'passerelle-ess';
+
+/** What each purpose's link may touch. */
+export interface LinkClaims {
+  /** The structure's answer to its introduction: one (shortlist, structure). */
+  answer: { shortlistId: string; supplierId: string };
+}
+export type LinkPurpose = keyof LinkClaims;
+
+export type LinkCheck<P extends LinkPurpose> = { ok: true; claims: LinkClaims[P] } | { ok: false; reason: 'expired' | 'invalid' };
+
+export interface LinkSigner {
+  sign<P extends LinkPurpose>(purpose: P, claims: LinkClaims[P], ttlSeconds: number): string;
+  verify<P extends LinkPurpose>(purpose: P, token: string): LinkCheck<P>;
+}
+
+export const TWELVE_MONTHS_S = 365 * 86_400;
+
+const audienceOf = (purpose: LinkPurpose): string => `passerelle-ess-link:${purpose}`;
+
+export function createLinkSigner(secret: string): LinkSigner {
+  return {
+    sign: (purpose, claims, ttlSeconds) => jwt.sign({ ...claims }, secret, { algorithm: 'HS256', issuer: ISSUER, audience: audienceOf(purpose), expiresIn: ttlSeconds }),
+    verify<P extends LinkPurpose>(purpose: P, token: string): LinkCheck<P> {
+      try {
+        const payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: audienceOf(purpose) });
+        if (typeof payload === 'string' || typeof payload.exp !== 'number') return { ok: false, reason: 'invalid' };
+        const { iss: _i, aud: _a, exp: _e, iat: _t, ...claims } = payload;
+        if (!Object.values(claims).every((value) => typeof value === 'string')) return { ok: false, reason: 'invalid' };
+        return { ok: true, claims: claims as LinkClaims[P] };
+      } catch (err) {
+        return { ok: false, reason: err instanceof jwt.TokenExpiredError ? 'expired' : 'invalid' };
+      }
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// A structure's answer to its introduction, given from the two links of its mail without signing in.
+// The link is signed for one (shortlist, structure) and can do only that: record its answer.
+import { z } from 'zod';
+import { TWELVE_MONTHS_S, type LinkSigner } from '../auth/links';
+import type { ResponseRecord, ShortlistRecord, Store, SupplierAnswer, SupplierRecord } from '../store/types';
+import { DuplicateKeyError } from '../store/types';
+import * as v from './validation';
+
+export const ANSWER_PATH = '/reponse/';
+/** The choice in a link's query string, in French words. */
+export const CHOICE_OF: Record<SupplierAnswer, string> = { INTERESTED: 'interesse', NOT_AVAILABLE: 'indisponible' };
+export const ANSWER_OF: Record<string, SupplierAnswer> = { interesse: 'INTERESTED', indisponible: 'NOT_AVAILABLE' };
+
+export const responseIdOf = (shortlistId: string, supplierId: string): string => `${shortlistId}:${supplierId}`;
+
+/** The two links of a structure's introduction mail. */
+export function answerLinks(links: LinkSigner, publicUrl: string, shortlistId: string, supplierId: string): Record<SupplierAnswer, string> {
+  const token = links.sign('answer', { shortlistId, supplierId }, TWELVE_MONTHS_S);
+  const url = (answer: SupplierAnswer) => `${publicUrl}${ANSWER_PATH}${encodeURIComponent(token)}?choix=${CHOICE_OF[answer]}`;
+  return { INTERESTED: url('INTERESTED'), NOT_AVAILABLE: url('NOT_AVAILABLE') };
+}
+
+/** What a valid link points at; otherwise an HTTP status and a French sentence. */
+export type AnswerTarget =
+  | { ok: true; shortlist: ShortlistRecord; supplier: SupplierRecord; needTitle: string; firmName: string; response: ResponseRecord | null }
+  | { ok: false; status: number; message: string };
+
+export async function answerTarget(store: Store, links: LinkSigner, token: string): Promise<AnswerTarget> {
+  const check = links.verify('answer', token);
+  if (!check.ok) {
+    return check.reason === 'expired'
+      ? { ok: false, status: 400, message: "Ce lien a expiré (il reste valable douze mois). Répondez directement à l'entreprise par courriel." }
+      : { ok: false, status: 403, message: "Ce lien n'est pas valide. Utilisez le lien tel qu'il figure dans votre courriel." };
+  }
+  const { shortlistId, supplierId } = check.claims;
+  if (typeof shortlistId !== 'string' || typeof supplierId !== 'string') {
+    return { ok: false, status: 403, message: "Ce lien n'est pas valide. Utilisez le lien tel qu'il figure dans votre courriel." };
+  }
+  const gone = { ok: false as const, status: 404, message: "Cette mise en relation n'existe plus." };
+  const shortlist = await store.shortlists.findById(shortlistId);
+  if (!shortlist || shortlist.status === 'DRAFT' || !shortlist.items.some((i) => i.supplierId === supplierId)) return gone;
+  const [supplier, need, response] = await Promise.all([
+    store.suppliers.findById(supplierId),
+    store.needs.findById(shortlist.needId),
+    store.responses.findById(responseIdOf(shortlistId, supplierId)),
+  ]);
+  if (!supplier || supplier.retiredAt || !need) return gone;
+  return { ok: true, shortlist, supplier, needTitle: need.title, firmName: need.companyName ?? 'Une entreprise du territoire', response };
+}
+
+const answerSchema = z.object({
+  choix: z.enum(['interesse', 'indisponible'], 'choisissez « Nous sommes intéressés » ou « Pas disponible »'),
+  commentaire: v.optionalText(1000),
+});
+
+/** Records the answer (the latest wins); an input error is a French sentence naming the field. */
+export async function recordResponse(
+  store: Store,
+  target: { shortlist: ShortlistRecord; supplier: SupplierRecord },
+  form: unknown,
+): Promise<{ ok: true; response: ResponseRecord } | { ok: false; message: string }> {
+  const parsed = answerSchema.safeParse(form);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, message: `${issue.path[0] === 'commentaire' ? 'Commentaire' : 'Réponse'} : ${issue.message}.` };
+  }
+  const id = responseIdOf(target.shortlist.id, target.supplier.id);
+  const now = new Date();
+  const fields = { answer: ANSWER_OF[parsed.data.choix]!, comment: parsed.data.commentaire, answeredAt: now };
+  const saved =
+    (await store.responses.update(id, fields)) ??
+    (await store.responses
+      .insert({ id, shortlistId: target.shortlist.id, supplierId: target.supplier.id, ...fields, createdAt: now, updatedAt: now })
+      .catch(async (err: unknown) => {
+        if (err instanceof DuplicateKeyError) return (await store.responses.update(id, fields))!;
+        throw err;
+      }));
+  return { ok: true, response: saved };
+}

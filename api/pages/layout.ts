@@ -1,0 +1,36 @@
+// The small French pages served on links from emails: one layout, every interpolated string escaped.
+import escapeHtml from 'escape-html';
+
+export const esc = (text: string): string => escapeHtml(text);
+
+/** A whole page; `body` is HTML already built from escaped parts. */
+export function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${esc(title)} — Passerelle ESS</title>
+<style>
+body { font-family: Arial, Helvetica, sans-serif; color: #1e1e1e; line-height: 1.5; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; }
+fieldset { border: 0; padding: 0; margin: 0 0 1rem; }
+legend { font-weight: bold; margin-bottom: .5rem; }
+label { display: block; margin: .25rem 0; }
+textarea { display: block; width: 100%; min-height: 6rem; font: inherit; }
+button { font: inherit; padding: .5rem 1rem; background: #1f5c3a; color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
+button:focus, textarea:focus, input:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
+.hint { color: #4a4a4a; }
+.error { border-left: 4px solid #b00020; padding-left: .75rem; }
+</style>
+</head>
+<body>
+<main>
+<h1>${esc(title)}</h1>
+${body}
+</main>
+<footer><p class="hint">Passerelle ESS — Métropole Rouen Normandie</p></footer>
+</body>
+</html>
+`;
+}
