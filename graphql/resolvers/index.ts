@@ -1,6 +1,7 @@
 // Thin resolvers: translate GraphQL arguments to domain calls and records to GraphQL shapes.
 import { canSeePrivate, isStaff } from '../../api/auth/guards';
 import { findCommune, metropoleCommunes } from '../../api/reference/communes';
+import { proposeGroupements } from '../../api/domain/groupements';
 import { matchSuppliers } from '../../api/domain/matching';
 import { confirmedAtOf, getNeed, INCLUSION_KIND_PRESETS, listNeeds, postNeed } from '../../api/domain/needs';
 import { directory, supplierLocation } from '../../api/domain/directory';
@@ -28,6 +29,7 @@ export const resolvers = {
     needs: (_: unknown, args: Args, { viewer, services }: Context) => listNeeds(services, viewer, args),
     inclusionKindPresets: () => INCLUSION_KIND_PRESETS,
     matchSuppliers: (_: unknown, { needId, limit }: Args, { viewer, services }: Context) => matchSuppliers(services, viewer, needId, limit),
+    proposeGroupements: (_: unknown, { needId, limit }: Args, { viewer, services }: Context) => proposeGroupements(services, viewer, needId, limit),
     exportMyData: (_: unknown, __: Args, { viewer, services }: Context) => exportMyData(services, viewer),
     ...shortlistResolvers.Query,
   },

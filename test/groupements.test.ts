@@ -1,0 +1,84 @@
+// Groupements through the API: when no single eligible structure covers a need (its budget or its
+// trades), every proposed group covers every trade and the budget, and no better group of the same
+// size exists (checked by brute force over the structures created here); none when one suffices.
+import { needInput, supplierInput } from './helpers/fixtures';
+import { codeOf, startTestServer, type TestServer } from './helpers/server';
+
+const GROUPS = `query($needId: ID!, $limit: Int) { proposeGroupements(needId: $needId, limit: $limit) {
+  score reasons members { score eligible supplier { id name nafCodes maxContractValue } } } }`;
+const MATCH = `query($needId: ID!) { matchSuppliers(needId: $needId, limit: 50) { score eligible supplier { id nafCodes maxContractValue } } }`;
+
+const CLEANING = { description: 'Nettoyage de bureaux et entretien des locaux professionnels.', services: ['Nettoyage de bureaux'], nafCodes: ['81.21Z'] };
+const GREEN = { description: "Entretien d'espaces verts, tonte et taille de haies.", services: ['Espaces verts'], nafCodes: ['81.30Z'] };
+const CATERING = { description: 'Traiteur solidaire : repas, buffets et plateaux pour entreprises.', services: ['Traiteur'], nafCodes: ['56.21Z'] };
+
+type Member = { score: number; eligible: boolean; supplier: { id: string; nafCodes: string[]; maxContractValue: number | null } };
+const trade = (c: string) => c.slice(0, 2);
+const covers = (ms: Member['supplier'][], trades: string[], budget: number) =>
+  trades.every((t) => ms.some((m) => m.nafCodes.map(trade).includes(t))) && ms.reduce((s, m) => s + (m.maxContractValue ?? 0), 0) >= budget;
+function* combos<T>(xs: T[], k: number, start = 0, acc: T[] = []): Generator<T[]> {
+  if (acc.length === k) return void (yield acc);
+  for (let i = start; i < xs.length; i += 1) yield* combos(xs, k, i + 1, [...acc, xs[i]!]);
+}
+
+describe('groupements', () => {
+  let t: TestServer;
+  let officer: { token: string };
+  beforeAll(async () => {
+    t = await startTestServer();
+    officer = await t.userWithToken('OFFICER');
+    const specs = [
+      { name: 'Propreté Solidaire', ...CLEANING, maxContractValue: 30000 },
+      { name: 'Net Insertion', ...CLEANING, maxContractValue: 20000 },
+      { name: 'Jardins de Seine', ...GREEN, maxContractValue: 25000 },
+      { name: 'Vert Avenir', ...GREEN, maxContractValue: 15000 },
+      { name: 'Repas Partagés', ...CATERING, maxContractValue: 40000 },
+    ];
+    for (const s of specs) {
+      const res = await t.gql(`mutation($input: SupplierInput!) { createSupplier(input: $input) { id } }`, { input: supplierInput(s) }, officer.token);
+      expect(res.errors).toBeUndefined();
+    }
+  });
+  afterAll(() => t.destroy());
+
+  const post = async (fields: Record<string, unknown>) => {
+    const res = await t.gql(`mutation($input: NeedInput!) { postNeed(input: $input) { id } }`,
+      { input: needInput({ contactEmail: 'achats@firme.example', companyName: 'Firme SA', ...fields }) }, officer.token);
+    expect(res.errors).toBeUndefined();
+    return res.data.postNeed.id as string;
+  };
+
+  it('a multi-trade need gets groups that cover every trade and the budget, the best of each size first', async () => {
+    const trades = ['81', '56'];
+    const budget = 30000;
+    const needId = await post({ title: 'Nettoyage des bureaux et traiteur pour le site', description: 'Nettoyage de bureaux et repas traiteur pour nos séminaires.', nafCodes: ['81.21Z', '56.21Z'], budgetMin: 20000, budgetMax: budget });
+    const res = await t.gql(GROUPS, { needId, limit: 20 }, officer.token);
+    expect(res.errors).toBeUndefined();
+    const groups = res.data.proposeGroupements as { score: number; reasons: string[]; members: Member[] }[];
+    expect(groups.length).toBeGreaterThan(0);
+    for (const g of groups) {
+      expect(covers(g.members.map((m) => m.supplier), trades, budget)).toBe(true);
+      expect(g.members.every((m) => m.eligible)).toBe(true);
+      expect(g.reasons).toHaveLength(g.members.length);
+    }
+    // Brute force over the eligible matches: no covering group of the best group's size scores higher.
+    const eligible = ((await t.gql(MATCH, { needId }, officer.token)).data.matchSuppliers as Member[]).filter((m) => m.eligible);
+    const size = groups[0]!.members.length;
+    const best = Math.max(...[...combos(eligible, size)].filter((c) => covers(c.map((m) => m.supplier), trades, budget)).map((c) => c.reduce((s, m) => s + m.score, 0) / size));
+    expect(groups[0]!.score).toBeCloseTo(best, 3);
+  });
+
+  it('a budget no structure carries alone gets groups whose capacities add up to it', async () => {
+    const needId = await post({ nafCodes: ['81.21Z'], title: 'Nettoyage des bureaux', description: 'Nettoyage de bureaux sur trois sites.', budgetMin: 40000, budgetMax: 45000 });
+    const groups = (await t.gql(GROUPS, { needId }, officer.token)).data.proposeGroupements as { members: Member[] }[];
+    expect(groups.length).toBeGreaterThan(0);
+    for (const g of groups) expect(covers(g.members.map((m) => m.supplier), ['81'], 45000)).toBe(true);
+  });
+
+  it('returns nothing when one structure covers the need, and refuses a firm', async () => {
+    const needId = await post({ budgetMin: 5000, budgetMax: 10000 });
+    expect((await t.gql(GROUPS, { needId }, officer.token)).data.proposeGroupements).toEqual([]);
+    const firm = await t.userWithToken('COMPANY');
+    expect(codeOf(await t.gql(GROUPS, { needId }, firm.token))).toBe('FORBIDDEN');
+  });
+});
