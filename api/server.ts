@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decoyHash } from './auth/passwords';
 import { resolveJwtSecret } from './auth/secret';
+import { createAccessLinks } from './domain/access-links';
 import { createLinkSigner } from './auth/links';
 import { createLoginThrottle } from './auth/throttle';
 import { createTokenService } from './auth/tokens';
@@ -61,7 +62,7 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
     const matching = await buildMatchingService(store, config.matchWeights);
     await decoyHash(); // before ready: see passwords.ts
     const outbox = createIntroductionOutbox(store, config, log, { links, publicUrl });
-    const services: Services = { config, store, tokens, matching, outbox, loginThrottle: createLoginThrottle({ perAddress: config.loginAddressLimit }), links, publicUrl };
+    const services: Services = { config, store, tokens, matching, outbox, loginThrottle: createLoginThrottle({ perAddress: config.loginAddressLimit }), links, publicUrl, accessLinks: createAccessLinks(config) };
     if (config.sampleData && store.engine === 'embedded') {
       const loaded = await loadSampleDataIfEmpty(services);
       if (loaded) {

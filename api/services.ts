@@ -1,5 +1,6 @@
 // The services a request can reach, built once at start and passed down through the GraphQL context.
 import type { LinkSigner } from './auth/links';
+import type { AccessLinks } from './domain/access-links';
 import type { LoginThrottle } from './auth/throttle';
 import type { TokenService } from './auth/tokens';
 import type { Config } from './config';
@@ -19,4 +20,6 @@ export interface Services {
   readonly links: LinkSigner;
   /** PUBLIC_URL, or http://localhost:<port bound>: every link in a mail starts with it. */
   readonly publicUrl: string;
+  /** Mails one-time sign-in links (requestAccessLink), rate limited per address and per client. */
+  readonly accessLinks: AccessLinks;
 }

@@ -200,3 +200,21 @@ ${facts
   );
   return { subject, text, html };
 }
+
+/** The one-time sign-in link asked for on the service (no account needed beforehand). */
+export function renderAccessLinkMail(url: string): RenderedMail {
+  const subject = 'Votre lien de connexion à Passerelle ESS';
+  const lines = [
+    'Bonjour,',
+    '',
+    'Vous avez demandé à vous connecter à Passerelle ESS, le service de mise en relation de la Métropole Rouen Normandie.',
+    'Ce lien vous connecte une seule fois, pendant 30 minutes :',
+    url,
+    '',
+    "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne change sans ce lien.",
+  ];
+  const html = `<p>Bonjour,</p><p>Vous avez demandé à vous connecter à Passerelle ESS, le service de mise en relation de la Métropole Rouen Normandie.</p>
+<p><a href="${escapeHtml(url)}">Me connecter</a> (lien valable une seule fois, pendant 30 minutes)</p>
+<p>Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne change sans ce lien.</p>`;
+  return { subject, text: lines.join('\n'), html };
+}

@@ -178,3 +178,9 @@ export const addressedTo = filterBuilder((email: string): Filter => ({ to: email
 
 /** Needs whose contact address is this one, whoever recorded them. */
 export const needsContacting = filterBuilder((email: string): Filter => ({ contactEmail: email }));
+
+// ── Sign-in links ────────────────────────────────────────────────────────────
+/** A structure whose contact address this is (retired ones are filtered by the caller). */
+export const contactOf = filterBuilder((email: string): Filter => ({ contactEmail: email }));
+/** An access link still usable: not used, not expired (the id is the token's hash). */
+export const usableLink = filterBuilder((id: string, now: Date): Filter => ({ _id: id, usedAt: null, expiresAt: { $gt: now } }));

@@ -6,6 +6,7 @@ import { matchSuppliers } from '../../api/domain/matching';
 import { confirmedAtOf, getNeed, INCLUSION_KIND_PRESETS, listNeeds, postNeed } from '../../api/domain/needs';
 import { directory, supplierLocation } from '../../api/domain/directory';
 import { createSupplier, getSupplier, updateSupplier } from '../../api/domain/suppliers';
+import { requestAccessLink, signInWithLink } from '../../api/domain/access-links';
 import { login } from '../../api/domain/users';
 import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/domain/privacy';
 import type { NeedRecord, SupplierRecord } from '../../api/store/types';
@@ -35,6 +36,8 @@ export const resolvers = {
   },
   Mutation: {
     login: (_: unknown, { email, password }: Args, { services, clientAddress }: Context) => login(services, email, password, clientAddress),
+    requestAccessLink: (_: unknown, { email }: Args, { services, clientAddress }: Context) => requestAccessLink(services, email, clientAddress),
+    signInWithLink: (_: unknown, { token }: Args, { services }: Context) => signInWithLink(services, token),
     createSupplier: (_: unknown, { input }: Args, { viewer, services }: Context) => createSupplier(services, viewer, input),
     updateSupplier: (_: unknown, { id, input }: Args, { viewer, services }: Context) => updateSupplier(services, viewer, id, input),
     deleteSupplier: (_: unknown, { id }: Args, { viewer, services }: Context) => deleteSupplier(services, viewer, id),

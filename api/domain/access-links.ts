@@ -1,0 +1,90 @@
+// Sign-in links for occasional users: a firm's or a structure's contact asks for a link by email
+// instead of keeping a password. The token is mailed once and stored only as its SHA-256 hash;
+// a link signs in once, within 30 minutes. A structure's contact becomes that structure's SUPPLIER
+// user on first use, so imported structures can keep their own profiles without accounts made for them.
+import { createHash, randomBytes } from 'node:crypto';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { badInput, tooManyRequests, unauthenticated } from '../errors';
+import { renderAccessLinkMail } from '../mail/templates';
+import { createMailTransport, type MailTransport } from '../mail/transport';
+import { byEmail, contactOf, usableLink } from '../store/filters';
+import type { Config } from '../config';
+import type { Store, SupplierRecord, UserRecord } from '../store/types';
+import type { Services } from '../services';
+import { mailDomain } from './introductions';
+import { createUser } from './users';
+import * as v from './validation';
+
+export const ACCESS_LINK_TTL_MS = 30 * 60_000;
+
+export interface AccessLinks {
+  readonly transport: MailTransport;
+  readonly perAddress: RateLimiterMemory;
+  readonly perClient: RateLimiterMemory;
+}
+
+export function createAccessLinks(config: Config): AccessLinks {
+  return {
+    transport: createMailTransport(config),
+    perAddress: new RateLimiterMemory({ points: 3, duration: 15 * 60 }),
+    perClient: new RateLimiterMemory({ points: 20, duration: 15 * 60 }),
+  };
+}
+
+const hashOf = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+async function activeContact(store: Store, email: string): Promise<SupplierRecord | null> {
+  const found = await store.suppliers.find(contactOf(email), { limit: 5 });
+  return found.find((s) => !s.retiredAt) ?? null;
+}
+
+async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (res) {
+    throw tooManyRequests(Math.ceil(((res as { msBeforeNext?: number }).msBeforeNext ?? 60_000) / 1000));
+  }
+}
+
+/** Always true: whether the address is known is never told, and the answer does not wait for the mail. */
+export async function requestAccessLink(services: Services, rawEmail: string, clientAddress: string): Promise<boolean> {
+  const parsed = v.email.safeParse(rawEmail);
+  if (!parsed.success) throw badInput('email', '« email » : adresse e-mail invalide.');
+  const email = parsed.data;
+  await consume(services.accessLinks.perClient, clientAddress);
+  await consume(services.accessLinks.perAddress, email);
+  const { store } = services;
+  const [user, structure] = await Promise.all([store.users.findOne(byEmail(email)), activeContact(store, email)]);
+  if (!user && !structure) return true;
+  const token = randomBytes(32).toString('base64url');
+  const now = new Date();
+  void store.accessLinks
+    .insert({ id: hashOf(token), email, expiresAt: new Date(now.getTime() + ACCESS_LINK_TTL_MS), usedAt: null, createdAt: now, updatedAt: now })
+    .then(() => services.accessLinks.transport.send({
+      ...renderAccessLinkMail(`${services.publicUrl}/acces?jeton=${token}`),
+      to: email,
+      replyTo: null,
+      messageId: `<acces.${hashOf(token).slice(0, 24)}@${mailDomain(services.config.mailFrom)}>`,
+    }))
+    .catch(() => undefined); // the person simply asks again: a sign-in link is not worth a durable queue
+  return true;
+}
+
+/** Signs in with a mailed link, once. A structure's contact without an account gets its SUPPLIER user. */
+export async function signInWithLink(services: Services, token: string): Promise<{ token: string; user: UserRecord }> {
+  const { store } = services;
+  const refused = () => unauthenticated("Ce lien de connexion n'est plus valable (déjà utilisé ou expiré) : demandez-en un nouveau.");
+  if (typeof token !== 'string' || token.length > 100) throw refused();
+  const link = await store.accessLinks.findOneAndUpdate(usableLink(hashOf(token), new Date()), { usedAt: new Date() });
+  if (!link) throw refused();
+  let user = await store.users.findOne(byEmail(link.email));
+  if (!user) {
+    const structure = await activeContact(store, link.email);
+    if (!structure) throw refused();
+    // Nobody knows this password: the structure signs in with links.
+    const password = `${randomBytes(24).toString('base64url')}-Aa1`;
+    user = await createUser(store, { email: link.email, password, role: 'SUPPLIER', organisationId: structure.organisationId ?? undefined, organisationName: structure.organisationId ? undefined : structure.name });
+    if (!structure.organisationId) await store.suppliers.update(structure.id, { organisationId: user.organisationId });
+  }
+  return { token: services.tokens.sign({ userId: user.id, role: user.role }), user };
+}
