@@ -36,7 +36,7 @@ describe('need confirmation and insertion hours', () => {
     const byFirm = await t.gql(POST, { input: needInput() }, s.company.token);
     expect(byFirm.errors).toBeUndefined();
     expect(byFirm.data.postNeed.confirmedAt).toBe(byFirm.data.postNeed.createdAt);
-    const byOfficer = await t.gql(POST, { input: needInput({ companyName: 'Transports Normands' }) }, s.officer.token);
+    const byOfficer = await t.gql(POST, { input: needInput({ companyName: 'Transports Normands', contactEmail: 'achats@transports-normands.example' }) }, s.officer.token);
     expect(byOfficer.data.postNeed.confirmedAt).toBe(byOfficer.data.postNeed.createdAt);
   });
 

@@ -14,17 +14,19 @@ export type LinkPurpose = keyof LinkClaims;
 export type LinkCheck<P extends LinkPurpose> = { ok: true; claims: LinkClaims[P] } | { ok: false; reason: 'expired' | 'invalid' };
 
 export interface LinkSigner {
-  sign<P extends LinkPurpose>(purpose: P, claims: LinkClaims[P], ttlSeconds: number): string;
+  /** Deterministic: the same claims and expiry give the same link (a preview shows the very link then sent). */
+  sign<P extends LinkPurpose>(purpose: P, claims: LinkClaims[P], expiresAt: Date): string;
   verify<P extends LinkPurpose>(purpose: P, token: string): LinkCheck<P>;
 }
 
-export const TWELVE_MONTHS_S = 365 * 86_400;
+export const TWELVE_MONTHS_MS = 365 * 86_400_000;
 
 const audienceOf = (purpose: LinkPurpose): string => `passerelle-ess-link:${purpose}`;
 
 export function createLinkSigner(secret: string): LinkSigner {
   return {
-    sign: (purpose, claims, ttlSeconds) => jwt.sign({ ...claims }, secret, { algorithm: 'HS256', issuer: ISSUER, audience: audienceOf(purpose), expiresIn: ttlSeconds }),
+    sign: (purpose, claims, expiresAt) =>
+      jwt.sign({ ...claims, exp: Math.floor(expiresAt.getTime() / 1000) }, secret, { algorithm: 'HS256', issuer: ISSUER, audience: audienceOf(purpose), noTimestamp: true }),
     verify<P extends LinkPurpose>(purpose: P, token: string): LinkCheck<P> {
       try {
         const payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: audienceOf(purpose) });

@@ -200,7 +200,7 @@ export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRe
     deadline: need.deadline ? formatDateFr(need.deadline) : null,
     place: communeName(need.communeCode),
     introducedCount: shortlist.items.filter((i) => suppliers.has(i.supplierId)).length,
-    answerLinks: answerLinks(linking.links, linking.publicUrl, shortlist.id, supplier.id),
+    answerLinks: answerLinks(linking.links, linking.publicUrl, shortlist, supplier.id),
   });
   // A reply from the structure goes straight to the firm.
   return { ...rendered, to: row.to, replyTo: need.contactEmail, messageId: row.messageId };

@@ -1,7 +1,7 @@
 // A structure's answer to its introduction, given from the two links of its mail without signing in.
 // The link is signed for one (shortlist, structure) and can do only that: record its answer.
 import { z } from 'zod';
-import { TWELVE_MONTHS_S, type LinkSigner } from '../auth/links';
+import { TWELVE_MONTHS_MS, type LinkSigner } from '../auth/links';
 import type { ResponseRecord, ShortlistRecord, Store, SupplierAnswer, SupplierRecord } from '../store/types';
 import { DuplicateKeyError } from '../store/types';
 import * as v from './validation';
@@ -13,9 +13,12 @@ export const ANSWER_OF: Record<string, SupplierAnswer> = { interesse: 'INTERESTE
 
 export const responseIdOf = (shortlistId: string, supplierId: string): string => `${shortlistId}:${supplierId}`;
 
-/** The two links of a structure's introduction mail. */
-export function answerLinks(links: LinkSigner, publicUrl: string, shortlistId: string, supplierId: string): Record<SupplierAnswer, string> {
-  const token = links.sign('answer', { shortlistId, supplierId }, TWELVE_MONTHS_S);
+/**
+ * The two links of a structure's introduction mail, valid twelve months from the list's drafting: a
+ * fixed date, so the officer's preview shows the very links the outbox then sends.
+ */
+export function answerLinks(links: LinkSigner, publicUrl: string, shortlist: ShortlistRecord, supplierId: string): Record<SupplierAnswer, string> {
+  const token = links.sign('answer', { shortlistId: shortlist.id, supplierId }, new Date(shortlist.createdAt.getTime() + TWELVE_MONTHS_MS));
   const url = (answer: SupplierAnswer) => `${publicUrl}${ANSWER_PATH}${encodeURIComponent(token)}?choix=${CHOICE_OF[answer]}`;
   return { INTERESTED: url('INTERESTED'), NOT_AVAILABLE: url('NOT_AVAILABLE') };
 }
