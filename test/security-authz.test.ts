@@ -74,6 +74,15 @@ const ROWS: Row[] = [
     operation: 'recordOutcome', expected: 'UAFAAFF', query: 'mutation($sl: ID!, $s: ID!) { recordOutcome(shortlistId: $sl, supplierId: $s, status: CONTACTED) { rank } }',
     variables: (f) => ({ sl: f.approvedId, s: f.supplierId }),
   },
+  { operation: 'inclusionKindPresets', expected: 'AAAAAAA', query: '{ inclusionKindPresets { label } }' },
+  { operation: 'proposeGroupements', expected: 'UFFAAFF', query: 'query($id: ID!) { proposeGroupements(needId: $id) { score } }', variables: (f) => ({ id: f.needId }) },
+  { operation: 'previewIntroduction', expected: 'UFFAAFF', query: 'query($id: ID!) { previewIntroduction(shortlistId: $id) { to } }', variables: (f) => ({ id: f.draftId }) },
+  // an unknown mail: staff get NOT_FOUND, past the guard
+  { operation: 'retryMail', expected: 'UFFAAFF', query: 'mutation { retryMail(id: "inconnu") { id } }' },
+  // always true, whoever asks and whatever the address (no account enumeration)
+  { operation: 'requestAccessLink', expected: 'AAAAAAA', query: 'mutation { requestAccessLink(email: "personne@exemple.fr") }' },
+  // no guard on who asks: an unusable link is refused alike for everyone, signed in or not
+  { operation: 'signInWithLink', expected: 'UUUUUUU', query: 'mutation { signInWithLink(token: "inutilisable") { token } }' },
   // confirm: false: the guard answers first (staff: FORBIDDEN), then BAD_USER_INPUT; nobody is deleted
   { operation: 'deleteMyAccount', expected: 'UAAFFAA', query: 'mutation { deleteMyAccount(confirm: false) }' },
 ];

@@ -87,7 +87,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     budgetMax: nullableCount,
     requiredLabels: strings,
     preferredInclusionKinds: { type: [{ type: String, enum: INCLUSION_KINDS }], default: [] },
-    requiredInclusionKinds: { type: [{ type: String, enum: INCLUSION_KINDS }], default: [] },
+    requiredInclusionKinds: { type: [{ type: String, enum: INCLUSION_KINDS }], default: undefined }, // absent on needs posted before it existed, as on the embedded engine
     deadline: { type: Date, default: null },
     introducedAt: { type: Date },
     confirmedAt: { type: Date }, // no default: absent marks a need written before confirmation existed
