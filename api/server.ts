@@ -94,6 +94,7 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
         if (refreshTimer) clearInterval(refreshTimer);
         await apollo.stop(); // drains: stops accepting, waits for in-flight requests
         await readiness.services?.outbox.stop(); // no new claim; the send in flight is awaited and marked
+        await readiness.services?.matching.stop(); // a refresh in flight reads the store: let it finish first
         await store.close();
       })();
       return stopping;

@@ -4,7 +4,8 @@ import { buildMatchingService } from '../api/domain/matching';
 import { newId } from '../api/domain/ids';
 import type { NeedRecord, SupplierRecord } from '../api/store/types';
 import { fold } from '../matching/text/fold';
-import { availableEngines } from './helpers/engines';
+import { availableEngines, availableServerEngines } from './helpers/engines';
+import { startTestServer } from './helpers/server';
 
 function supplier(name: string, description: string): SupplierRecord {
   const now = new Date();
@@ -60,5 +61,26 @@ describe.each(availableEngines().map((e) => [e.name, e] as const))('index refres
     const next = mine.refresh();
     expect(next).not.toBe(first);
     await next;
+  });
+});
+
+describe.each(availableServerEngines().map((e) => [e.name, e] as const))('shutdown of a server on the %s engine', (_name, engine) => {
+  afterAll(() => engine.cleanup());
+
+  it('waits for a refresh in flight before closing the store, and starts none after', async () => {
+    const server = await startTestServer(await engine.env());
+    const { matching, store } = server.server.services;
+    const other = supplier('Les Partageurs', 'Réparation de vélos de service et de vélos cargo.');
+    await store.suppliers.insert(other); // written by another instance: only a refresh indexes it
+    let outcome = 'pending';
+    const inFlight = matching.refresh().then(
+      () => (outcome = 'done'),
+      (err: unknown) => (outcome = `failed: ${String(err)}`),
+    );
+    await server.destroy();
+    expect(outcome).toBe('done'); // over before stop() resolved, and it read an open store
+    await inFlight;
+    expect(matching.rank(NEED, 5).map((m) => m.profileId)).toEqual([other.id]);
+    await expect(matching.refresh()).resolves.toBeUndefined(); // the store is closed: nothing is read
   });
 });

@@ -19,6 +19,8 @@ export interface MatchingService {
   scoreFor(need: NeedRecord, supplierIds: readonly string[]): Match[];
   /** Catches up with writes made by other instances (MongoDB deployments); api/server.ts polls it. */
   refresh(): Promise<void>;
+  /** No refresh starts any more; resolves once the one in flight, if any, is over (before the store closes). */
+  stop(): Promise<void>;
   readonly size: number;
 }
 
@@ -94,6 +96,7 @@ export async function buildMatchingService(store: Store, weights?: Partial<Match
     for (const id of [...indexed]) if (!stored.has(id)) remove(id);
   };
   let refreshing: Promise<void> | null = null;
+  let stopped = false;
   for (const supplier of await store.suppliers.find({})) upsert(supplier);
   return {
     upsert,
@@ -101,9 +104,14 @@ export async function buildMatchingService(store: Store, weights?: Partial<Match
     rank: (need, limit) => matcher.match(toNeedQuery(need), limit),
     scoreFor: (need, supplierIds) => matcher.scoreFor(toNeedQuery(need), supplierIds),
     refresh() {
+      if (stopped) return Promise.resolve();
       // A sweep over a large directory may outlast the polling interval: never two at once.
       refreshing ??= catchUp().finally(() => (refreshing = null));
       return refreshing;
+    },
+    async stop() {
+      stopped = true;
+      await refreshing?.catch(() => {}); // its failure was reported to whoever started it
     },
     get size() {
       return matcher.size;
