@@ -71,14 +71,32 @@ describe('personal data', () => {
     expect(byName).toEqual({ 'ESAT du Cailly': 'direction@esat-cailly.example', 'Autre Structure': null });
   });
 
-  it('a need’s contact address is read by its firm and staff only; the firm reads its introduced structures without their address', async () => {
+  it('a need’s contact address is read by its firm and staff only; the firm reads the address of the structures introduced to it there only', async () => {
     const get = 'query($id: ID!) { need(id: $id) { contactEmail } }';
     expect((await t.gql(get, { id: needId }, company.token)).data.need.contactEmail).toBe(company.email);
     expect((await t.gql(get, { id: needId }, officer)).data.need.contactEmail).toBe(company.email);
     expect(codeOf(await t.gql(get, { id: needId }, otherCompany.token))).toBe('FORBIDDEN');
     expect(codeOf(await t.gql(get, { id: needId }, supplier.token))).toBe('FORBIDDEN');
     const list = await t.gql('query($id: ID!) { shortlist(id: $id) { items { supplier { name contactEmail } } } }', { id: shortlistId }, company.token);
-    expect(list.data.shortlist.items).toEqual([{ supplier: { name: 'ESAT du Cailly', contactEmail: null } }]);
+    // its own approved list: the address its mail gave it; through the need's shortlists too
+    expect(list.data.shortlist.items).toEqual([{ supplier: { name: 'ESAT du Cailly', contactEmail: 'direction@esat-cailly.example' } }]);
+    const viaNeed = await t.gql('query($id: ID!) { need(id: $id) { shortlists { items { supplier { contactEmail } } } } }', { id: needId }, company.token);
+    expect(viaNeed.data.need.shortlists[0].items[0].supplier.contactEmail).toBe('direction@esat-cailly.example');
+    const outcome = await t.gql('mutation($sl: ID!, $s: ID!) { recordOutcome(shortlistId: $sl, supplierId: $s, status: WON, amount: 12000) { supplier { contactEmail } } }', { sl: shortlistId, s: supplierId }, company.token);
+    expect(outcome.data.recordOutcome.supplier.contactEmail).toBe('direction@esat-cailly.example');
+    // elsewhere still null for the firm: the structure's own page, the directory
+    expect((await t.gql('query($id: ID!) { supplier(id: $id) { contactEmail } }', { id: supplierId }, company.token)).data.supplier.contactEmail).toBeNull();
+    const directory = await t.gql('{ suppliers { edges { node { name contactEmail } } } }', {}, company.token);
+    expect(directory.data.suppliers.edges.map((e: any) => e.node.contactEmail)).toEqual([null, null]);
+    // another firm cannot read the list at all
+    expect(codeOf(await t.gql('query($id: ID!) { shortlist(id: $id) { items { supplier { contactEmail } } } }', { id: shortlistId }, otherCompany.token))).toBe('FORBIDDEN');
+  });
+
+  it('a firm reads no address on a draft of its need', async () => {
+    const draft = (await ok(t.gql('mutation($id: ID!) { draftShortlist(needId: $id) { id } }', { id: needId }, officer))).draftShortlist.id;
+    expect(codeOf(await t.gql('query($id: ID!) { shortlist(id: $id) { items { supplier { contactEmail } } } }', { id: draft }, company.token))).toBe('FORBIDDEN');
+    const lists = await t.gql('query($id: ID!) { need(id: $id) { shortlists { status } } }', { id: needId }, company.token);
+    expect(lists.data.need.shortlists.map((s: any) => s.status)).not.toContain('DRAFT');
   });
 
   it('a structure exports its account, organisation, profile and introductions as JSON, without secrets', async () => {

@@ -32,20 +32,34 @@ const outcomeSchema = z
 
 export const outcomeIdOf = (shortlistId: string, supplierId: string): string => `${shortlistId}:${supplierId}`;
 
+/**
+ * A structure as shown on a list: `introducedTo` names the firm's user reading its own approved or
+ * sent list, who may read the contact address its introduction mail gave it.
+ */
+export type ListedSupplier = SupplierRecord & { introducedTo?: string };
+
 /** An item as the API shows it: its rank, its structure and what came of it. */
 export interface ShortlistItemView extends ShortlistItemRecord {
   shortlistId: string;
   rank: number;
-  supplier: SupplierRecord;
+  supplier: ListedSupplier;
   outcome: OutcomeRecord | null;
   /** The structure's answer from its mail's links. */
   response: ResponseRecord | null;
 }
 
-/** The items whose structure still exists, with their outcomes: two reads whatever the length. */
-export async function itemsOf(services: Services, shortlist: ShortlistRecord): Promise<ShortlistItemView[]> {
+/** A firm's user reads the contacts of the structures introduced to it: on its own lists once approved (the mail gave them). */
+async function introducedTo(services: Services, viewer: Viewer | null, shortlist: ShortlistRecord): Promise<string | undefined> {
+  if (!viewer || viewer.role !== 'COMPANY' || shortlist.status === 'DRAFT') return undefined;
+  const need = await services.store.needs.findById(shortlist.needId);
+  return need && canSeeNeed(viewer, need) ? viewer.userId : undefined;
+}
+
+/** The items whose structure still exists, with their outcomes: a few reads whatever the length. */
+export async function itemsOf(services: Services, shortlist: ShortlistRecord, viewer: Viewer | null = null): Promise<ShortlistItemView[]> {
   const ids = shortlist.items.map((i) => i.supplierId);
   const approved = shortlist.status !== 'DRAFT';
+  const firm = await introducedTo(services, viewer, shortlist);
   const [suppliers, outcomes, responses] = await Promise.all([
     services.store.suppliers.find(byIds(ids)),
     approved ? services.store.outcomes.find(byShortlists([shortlist.id])) : Promise.resolve([]),
@@ -56,7 +70,9 @@ export async function itemsOf(services: Services, shortlist: ShortlistRecord): P
   const outcomeOf = new Map(outcomes.map((o) => [o.supplierId, o]));
   return shortlist.items.flatMap((item, index) => {
     const supplier = supplierOf.get(item.supplierId);
-    return supplier ? [{ ...item, shortlistId: shortlist.id, rank: index + 1, supplier, outcome: outcomeOf.get(item.supplierId) ?? null, response: responseOf.get(item.supplierId) ?? null }] : [];
+    if (!supplier) return [];
+    const listed: ListedSupplier = firm ? { ...supplier, introducedTo: firm } : supplier;
+    return [{ ...item, shortlistId: shortlist.id, rank: index + 1, supplier: listed, outcome: outcomeOf.get(item.supplierId) ?? null, response: responseOf.get(item.supplierId) ?? null }];
   });
 }
 
@@ -91,7 +107,7 @@ export async function recordOutcome(services: Services, viewer: Viewer | null, i
         if (err instanceof DuplicateKeyError) return (await store.outcomes.update(id, fields))!;
         throw err;
       }));
-  const item = (await itemsOf(services, shortlist)).find((i) => i.supplierId === o.supplierId);
+  const item = (await itemsOf(services, shortlist, who)).find((i) => i.supplierId === o.supplierId);
   if (!item) throw notFound('Structure introuvable.');
   return { ...item, outcome: saved };
 }

@@ -9,7 +9,8 @@ import { createSupplier, getSupplier, updateSupplier } from '../../api/domain/su
 import { requestAccessLink, signInWithLink } from '../../api/domain/access-links';
 import { login } from '../../api/domain/users';
 import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/domain/privacy';
-import type { NeedRecord, SupplierRecord } from '../../api/store/types';
+import type { ListedSupplier } from '../../api/domain/outcomes';
+import type { NeedRecord } from '../../api/store/types';
 import type { Context } from '../context';
 import { DateTime } from './scalars';
 import { shortlistResolvers } from './shortlists';
@@ -47,7 +48,9 @@ export const resolvers = {
   },
   Supplier: {
     commune: communeOf,
-    contactEmail: (s: SupplierRecord, _: Args, { viewer }: Context) => (canSeePrivate(viewer, s.organisationId) ? s.contactEmail : null),
+    // Staff, the structure itself, and a firm on its own approved list of introductions (api/domain/outcomes.ts).
+    contactEmail: (s: ListedSupplier, _: Args, { viewer }: Context) =>
+      canSeePrivate(viewer, s.organisationId) || (viewer !== null && s.introducedTo === viewer.userId) ? s.contactEmail : null,
     location: supplierLocation,
   },
   Need: {

@@ -38,7 +38,7 @@ export const shortlistResolvers = {
   },
   Shortlist: {
     need: (s: ShortlistRecord, _: Args, { services }: Context) => services.store.needs.findById(s.needId),
-    items: (s: ShortlistRecord, _: Args, { services }: Context) => itemsOf(services, s),
+    items: (s: ShortlistRecord, _: Args, { viewer, services }: Context) => itemsOf(services, s, viewer),
     mails: (s: ShortlistRecord, _: Args, { viewer, services }: Context) => mailsOf(services, viewer, s),
   },
   ShortlistItem: {
