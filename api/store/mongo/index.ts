@@ -14,13 +14,15 @@ import {
   type Store,
   type StoredDocument,
 } from '../types';
+import { fromValidationError } from './errors';
 import { schemaFor } from './schemas';
 
 type Patch<T> = Partial<Omit<T, 'id' | 'createdAt'>>;
 
+/** A write's refusal in our terms: a unique index's as DuplicateKeyError, a schema's as BAD_USER_INPUT. */
 function duplicate(collection: string, err: unknown): unknown {
   const e = err as { code?: number; keyPattern?: Record<string, unknown> };
-  if (e?.code !== 11000) return err;
+  if (e?.code !== 11000) return fromValidationError(err);
   const field = Object.keys(e.keyPattern ?? {})[0] ?? '_id';
   return new DuplicateKeyError(collection, field === '_id' ? 'id' : field);
 }

@@ -1,4 +1,6 @@
 // Mongoose schemas: the domain's rules again, as a last line of defence for data written to MongoDB.
+// They mirror the domain's limits exactly, never stricter: the domain is the one place that refuses
+// input (with its French messages); a refusal here is mapped by ./errors.ts all the same.
 import { Schema, type SchemaDefinition } from 'mongoose';
 import { INDEXES, KEYSET_INDEXES, type CollectionName } from '../collections';
 import type { InclusionKind, LegalForm, NeedKind, OrganisationKind, OutboxState, OutcomeStatus, RecipientKind, Role, ShortlistStatus } from '../types';
@@ -23,6 +25,8 @@ const RECIPIENT_KINDS = valuesOf<RecipientKind>({ FIRM: true, SUPPLIER: true });
 const OUTCOME_STATUSES = valuesOf<OutcomeStatus>({ CONTACTED: true, QUOTE_REQUESTED: true, WON: true, LOST: true, NO_FOLLOW_UP: true });
 
 const text = (maxlength?: number) => ({ type: String, required: true, maxlength });
+/** Derived text that may fold to nothing (a name of combining accents only): present, possibly empty. */
+const derivedText = { type: String, required: true, emptyAllowed: true };
 const nullableText = (maxlength?: number) => ({ type: String, default: null, maxlength });
 const oneOf = (values: string[]) => ({ type: String, required: true, enum: values });
 const nullableCount = { type: Number, default: null, min: 0 };
@@ -44,7 +48,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     organisationId: nullableText(),
   },
   organisations: {
-    name: text(200),
+    name: text(254), // a user's organisation without a name is named after its email (254 at most)
     kind: oneOf(ORGANISATION_KINDS),
   },
   suppliers: {
@@ -66,8 +70,8 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     labelKeys: strings,
     contactEmail: text(254),
     website: nullableText(),
-    searchText: { type: String, required: true },
-    sortKey: text(),
+    searchText: derivedText,
+    sortKey: derivedText,
     // No default: absent until set, as on the embedded engine (one record shape on both).
     retiredAt: { type: Date },
   },
@@ -77,7 +81,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     title: text(200),
     description: text(5000),
     kind: oneOf(NEED_KINDS),
-    companyName: nullableText(200),
+    companyName: nullableText(254), // a firm's need carries its organisation's name (see organisations.name)
     contactEmail: text(254),
     nafCodes: strings,
     communeCode: text(10),
@@ -170,6 +174,12 @@ export function schemaFor(name: CollectionName): Schema {
       strictQuery: 'throw',
     },
   );
+  // Mongoose's `required` refuses '' for a string; derived fields may be empty and only must be there.
+  schema.eachPath((path, type) => {
+    if ((type.options as { emptyAllowed?: boolean }).emptyAllowed) {
+      (type as unknown as { checkRequired(value: unknown): boolean }).checkRequired = (value) => typeof value === 'string';
+    }
+  });
   for (const { field, unique = false, nullable = false } of INDEXES[name]) {
     // A partial index skips documents where the field is null, as a sparse index would not.
     schema.index({ [field]: 1 }, unique && nullable ? { unique, partialFilterExpression: { [field]: { $type: 'string' } } } : { unique });
