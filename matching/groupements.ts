@@ -22,8 +22,8 @@ export interface Group {
   reasons: string[];
 }
 
-const MIN_SIZE = 2;
-const MAX_SIZE = 4;
+export const MIN_GROUP_SIZE = 2;
+export const MAX_GROUP_SIZE = 4;
 // The best eligible candidates only: C(12, 4) = 495 groups at most, and weaker ones add little.
 export const MAX_GROUP_CANDIDATES = 12;
 
@@ -72,7 +72,7 @@ export function proposeGroupements(need: GroupNeed, candidates: GroupCandidate[]
   const trades = needTrades(need);
   const budget = needBudget(need);
   const groups: Group[] = [];
-  for (let size = MIN_SIZE; size <= MAX_SIZE; size += 1) {
+  for (let size = MIN_GROUP_SIZE; size <= MAX_GROUP_SIZE; size += 1) {
     for (const members of combinations(eligible, size)) {
       if (!covers(members, trades, budget) || !minimal(members, trades, budget)) continue;
       const score = Math.round((members.reduce((s, m) => s + m.match.score, 0) / size) * 10_000) / 10_000;
@@ -83,9 +83,17 @@ export function proposeGroupements(need: GroupNeed, candidates: GroupCandidate[]
   return groups.slice(0, limit);
 }
 
-function memberReason(m: GroupCandidate, need: GroupNeed, tradeLabel: (code: string) => string): string {
+/** What one member brings to a group: the need's trades it holds, else (one trade) more capacity. */
+export function memberPart(m: Pick<GroupCandidate, 'nafCodes'>, need: GroupNeed, tradeLabel: (code: string) => string): string {
   const held = new Set(m.nafCodes.map(tradeOf));
   const parts = need.nafCodes.filter((c) => held.has(tradeOf(c))).map(tradeLabel);
-  const part = parts.length ? [...new Set(parts)].join(', ') : 'renfort de capacité';
-  return `${m.name} : ${part} (capacité ${m.maxContractValue !== null ? euros(m.maxContractValue) : 'non renseignée'})`;
+  // A need without NAF codes: the member's own trade says what it would take on.
+  if (need.nafCodes.length === 0 && m.nafCodes.length > 0) parts.push(tradeLabel(m.nafCodes[0]!));
+  return parts.length ? [...new Set(parts)].join(', ') : 'renfort de capacité';
+}
+
+export const capacityFr = (value: number | null): string => (value !== null ? euros(value) : 'non renseignée');
+
+function memberReason(m: GroupCandidate, need: GroupNeed, tradeLabel: (code: string) => string): string {
+  return `${m.name} : ${memberPart(m, need, tradeLabel)} (capacité ${capacityFr(m.maxContractValue)})`;
 }

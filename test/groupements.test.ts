@@ -16,9 +16,22 @@ type Member = { score: number; eligible: boolean; supplier: { id: string; nafCod
 const trade = (c: string) => c.slice(0, 2);
 const covers = (ms: Member['supplier'][], trades: string[], budget: number) =>
   trades.every((t) => ms.some((m) => m.nafCodes.map(trade).includes(t))) && ms.reduce((s, m) => s + (m.maxContractValue ?? 0), 0) >= budget;
+// The proposer's rule: every member is needed (a group that still covers without one is not proposed).
+const minimal = (ms: Member['supplier'][], trades: string[], budget: number) => ms.every((_, i) => !covers(ms.filter((__, j) => j !== i), trades, budget));
 function* combos<T>(xs: T[], k: number, start = 0, acc: T[] = []): Generator<T[]> {
   if (acc.length === k) return void (yield acc);
   for (let i = start; i < xs.length; i += 1) yield* combos(xs, k, i + 1, [...acc, xs[i]!]);
+}
+
+/** For every size proposed: no valid group of that size (brute force over the eligible matches) scores higher than the best proposed. */
+function expectBestOfEachSize(groups: { score: number; members: Member[] }[], eligible: Member[], trades: string[], budget: number): void {
+  const sizes = [...new Set(groups.map((g) => g.members.length))];
+  expect(sizes.length).toBeGreaterThan(0);
+  for (const size of sizes) {
+    const valid = [...combos(eligible, size)].filter((c) => covers(c.map((m) => m.supplier), trades, budget) && minimal(c.map((m) => m.supplier), trades, budget));
+    const best = Math.max(...valid.map((c) => c.reduce((s, m) => s + m.score, 0) / size));
+    expect(groups.find((g) => g.members.length === size)!.score).toBeCloseTo(best, 3);
+  }
 }
 
 describe('groupements', () => {
@@ -61,18 +74,17 @@ describe('groupements', () => {
       expect(g.members.every((m) => m.eligible)).toBe(true);
       expect(g.reasons).toHaveLength(g.members.length);
     }
-    // Brute force over the eligible matches: no covering group of the best group's size scores higher.
     const eligible = ((await t.gql(MATCH, { needId }, officer.token)).data.matchSuppliers as Member[]).filter((m) => m.eligible);
-    const size = groups[0]!.members.length;
-    const best = Math.max(...[...combos(eligible, size)].filter((c) => covers(c.map((m) => m.supplier), trades, budget)).map((c) => c.reduce((s, m) => s + m.score, 0) / size));
-    expect(groups[0]!.score).toBeCloseTo(best, 3);
+    expectBestOfEachSize(groups, eligible, trades, budget);
   });
 
   it('a budget no structure carries alone gets groups whose capacities add up to it', async () => {
     const needId = await post({ nafCodes: ['81.21Z'], title: 'Nettoyage des bureaux', description: 'Nettoyage de bureaux sur trois sites.', budgetMin: 40000, budgetMax: 45000 });
-    const groups = (await t.gql(GROUPS, { needId }, officer.token)).data.proposeGroupements as { members: Member[] }[];
+    const groups = (await t.gql(GROUPS, { needId, limit: 20 }, officer.token)).data.proposeGroupements as { score: number; members: Member[] }[];
     expect(groups.length).toBeGreaterThan(0);
     for (const g of groups) expect(covers(g.members.map((m) => m.supplier), ['81'], 45000)).toBe(true);
+    const eligible = ((await t.gql(MATCH, { needId }, officer.token)).data.matchSuppliers as Member[]).filter((m) => m.eligible);
+    expectBestOfEachSize(groups, eligible, ['81'], 45000);
   });
 
   it('returns nothing when one structure covers the need, and refuses a firm', async () => {

@@ -9,6 +9,9 @@ import { MAX_MATCH_LIMIT, type SupplierMatch } from './matching';
 import { activeSuppliers } from './suppliers';
 
 const DEFAULT_GROUPEMENTS = 5;
+
+/** A NAF code in words, as a member's part reads: « nettoyage courant des bâtiments ». */
+export const tradeLabel = (code: string): string => nafLabel(code)?.toLowerCase() ?? code;
 const MAX_GROUPEMENTS = 20;
 
 export interface GroupementView {
@@ -31,8 +34,7 @@ export async function proposeGroupements(services: Services, viewer: Viewer | nu
     const s = suppliers.get(match.profileId);
     return s ? [{ match, name: s.name, nafCodes: s.nafCodes, maxContractValue: s.maxContractValue }] : [];
   });
-  const label = (code: string) => nafLabel(code)?.toLowerCase() ?? code;
-  return group(need, candidates, size, label).map((g) => ({
+  return group(need, candidates, size, tradeLabel).map((g) => ({
     score: g.score,
     reasons: g.reasons,
     members: g.members.map(({ match: { profileId, ...rest } }) => ({ supplier: suppliers.get(profileId)!, ...rest })),

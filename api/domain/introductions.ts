@@ -12,7 +12,9 @@ import { formatDateFr, formatEuros, structureKindFr } from '../reference/vocabul
 import type { Config } from '../config';
 import { OutboxWorker, type OutboxLog } from '../mail/outbox';
 import { isOethNeed } from '../../matching/components/inclusion';
-import { renderFirmMail, renderStructureMail } from '../mail/templates';
+import { capacityFr, memberPart } from '../../matching/groupements';
+import { renderFirmMail, renderStructureMail, type GroupementView } from '../mail/templates';
+import { tradeLabel } from './groupements';
 import { createMailTransport, type OutgoingMail } from '../mail/transport';
 import { heldRow, outboxIn, outboxOf, shortlistIn, shortlistsIn, undelivered } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type ShortlistRecord, type Store, type SupplierRecord } from '../store/types';
@@ -147,6 +149,12 @@ export function budgetFr(min: number | null, max: number | null): string {
   return 'non précisé';
 }
 
+/** The budget and the members' declared capacities added up, for the firm's groupement paragraph. */
+function groupementView(need: NeedRecord, members: SupplierRecord[]): GroupementView {
+  const declared = members.flatMap((s) => (s.maxContractValue !== null ? [s.maxContractValue] : []));
+  return { budget: budgetFr(need.budgetMin, need.budgetMax), totalCapacity: declared.length ? capacityFr(declared.reduce((a, b) => a + b, 0)) : null };
+}
+
 const ADDED_BY_OFFICER = "Structure proposée par l'équipe de la Métropole.";
 
 /** The mail of one row, rendered from the committed shortlist and today's records. */
@@ -162,6 +170,7 @@ export async function composeIntroductionMail(store: Store, row: OutboxRecord, l
 export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRecord, need: NeedRecord, suppliers: Map<string, SupplierRecord>, linking: AnswerLinking): OutgoingMail | { gone: string } {
   const firmName = need.companyName ?? 'Une entreprise du territoire';
 
+  const groupement = shortlist.groupement ?? false;
   if (row.recipientKind === 'FIRM') {
     const structures = shortlist.items.flatMap((item) => {
       const s = suppliers.get(item.supplierId);
@@ -176,6 +185,7 @@ export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRe
           website: s.website,
           reasons: item.reasons.length ? item.reasons : [ADDED_BY_OFFICER],
           note: item.note,
+          part: groupement ? `${memberPart(s, need, tradeLabel)} (capacité ${capacityFr(s.maxContractValue)})` : null,
         },
       ];
     });
@@ -184,6 +194,7 @@ export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRe
       message: shortlist.message,
       officerEmail: shortlist.replyTo,
       oeth: isOethNeed(need.requiredInclusionKinds ?? [], need.kind),
+      groupement: groupement ? groupementView(need, [...suppliers.values()]) : null,
     });
     return { ...rendered, to: row.to, replyTo: shortlist.replyTo, messageId: row.messageId };
   }
@@ -200,6 +211,7 @@ export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRe
     deadline: need.deadline ? formatDateFr(need.deadline) : null,
     place: communeName(need.communeCode),
     introducedCount: shortlist.items.filter((i) => suppliers.has(i.supplierId)).length,
+    partners: groupement ? shortlist.items.filter((i) => i.supplierId !== supplier.id).flatMap((i) => suppliers.get(i.supplierId)?.name ?? []) : [],
     answerLinks: answerLinks(linking.links, linking.publicUrl, shortlist, supplier.id),
   });
   // A reply from the structure goes straight to the firm.

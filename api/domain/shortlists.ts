@@ -3,6 +3,7 @@
 // only. A shortlist is read by staff at any time, and by the need's firm once it is APPROVED or
 // SENT (a draft is the Métropole's work in progress, not yet an answer to the firm).
 import { z } from 'zod';
+import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from '../../matching/groupements';
 import { isStaff, requireRole, requireViewer, type Viewer } from '../auth/guards';
 import { badInput, conflict, forbidden, notFound } from '../errors';
 import type { OutgoingMail } from '../mail/transport';
@@ -42,6 +43,7 @@ const updateSchema = z.object({
   notes: v
     .list(z.object({ supplierId: z.string().max(100), note: v.optionalText(500) }), MAX_SHORTLIST_SIZE, 'notes')
     .nullish(),
+  groupement: z.boolean('doit être vrai ou faux').nullish(),
 });
 
 const approveSchema = z.object({ message: v.optionalText(2000) });
@@ -89,6 +91,7 @@ export async function draftShortlist(services: Services, viewer: Viewer | null, 
     replyTo: null,
     approvedAt: null,
     sentAt: null,
+    groupement: false,
     createdAt: now,
     updatedAt: now,
   };
@@ -108,12 +111,20 @@ function reasonsFor(services: Services, need: NeedRecord, supplierIds: string[])
   return new Map(services.matching.scoreFor(need, supplierIds).map((m) => [m.profileId, { reasons: m.reasons, score: m.score }]));
 }
 
-/** Sets the curated order (and notes, when given: a note of null or "" removes it). DRAFT only. */
-export async function updateShortlist(services: Services, viewer: Viewer | null, id: string, supplierIds: unknown, notes?: unknown): Promise<ShortlistRecord> {
+/**
+ * Sets the curated order (and notes, when given: a note of null or "" removes it; and whether the
+ * structures are presented as one groupement, when given). DRAFT only.
+ */
+export async function updateShortlist(services: Services, viewer: Viewer | null, id: string, supplierIds: unknown, notes?: unknown, groupement?: unknown): Promise<ShortlistRecord> {
   requireRole(viewer, ...STAFF);
-  const input = v.parseInput(updateSchema, { supplierIds, notes });
+  const input = v.parseInput(updateSchema, { supplierIds, notes, groupement });
   const shortlist = await existing(services, id);
   if (shortlist.status !== 'DRAFT') throw alreadyApproved();
+  const asGroupement = input.groupement ?? shortlist.groupement ?? false;
+  if (asGroupement && (input.supplierIds.length < MIN_GROUP_SIZE || input.supplierIds.length > MAX_GROUP_SIZE)) {
+    const field = input.groupement ? 'groupement' : 'supplierIds';
+    throw badInput(field, `« ${field} » : un groupement réunit de ${MIN_GROUP_SIZE} à ${MAX_GROUP_SIZE} structures (la liste en compte ${input.supplierIds.length}).`);
+  }
 
   // A retired structure (its account deleted: an anonymous stub) is as good as unknown here.
   const found = await activeSuppliers(services.store, input.supplierIds);
@@ -134,7 +145,7 @@ export async function updateShortlist(services: Services, viewer: Viewer | null,
     const item = before.get(sid) ?? { supplierId: sid, note: null, reasons: ranked.get(sid)?.reasons ?? [], score: ranked.get(sid)?.score ?? null, proposed: false };
     return { ...item, note: noteOf.has(sid) ? noteOf.get(sid)! : item.note };
   });
-  const updated = await services.store.shortlists.findOneAndUpdate(shortlistIn(id, 'DRAFT', shortlist.revision), { items, revision: shortlist.revision + 1 });
+  const updated = await services.store.shortlists.findOneAndUpdate(shortlistIn(id, 'DRAFT', shortlist.revision), { items, groupement: asGroupement, revision: shortlist.revision + 1 });
   if (updated) return updated;
   const now = await existing(services, id);
   throw now.status !== 'DRAFT' ? alreadyApproved() : conflict('La liste a été modifiée entre-temps : rechargez-la puis recommencez.');

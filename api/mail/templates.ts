@@ -18,6 +18,15 @@ export interface StructureView {
   website: string | null;
   reasons: string[];
   note: string | null;
+  /** In a groupement: the part this structure would take on, and its declared capacity. */
+  part?: string | null;
+}
+
+/** The structures presented together as one possible groupement (co-traitance). */
+export interface GroupementView {
+  /** The need's budget in words, and the members' declared capacities added up (null if none declared). */
+  budget: string;
+  totalCapacity: string | null;
 }
 
 export interface FirmMailInput {
@@ -29,6 +38,8 @@ export interface FirmMailInput {
   officerEmail: string | null;
   /** A purchase reserved to ESAT, EA and EATT: the firm is told it counts towards its OETH. */
   oeth?: boolean;
+  /** Set when the officer presents the structures as one groupement. */
+  groupement?: GroupementView | null;
 }
 
 // The deduction's rate and caps are the Code du travail's and change; the mail states the rule, not figures.
@@ -45,6 +56,8 @@ export interface StructureMailInput {
   deadline: string | null;
   place: string;
   introducedCount: number;
+  /** In a groupement: the other members, with whom the structure may answer together. */
+  partners?: string[];
   /** The one-click answers: each opens a page where the structure confirms (a GET changes nothing). */
   answerLinks: { INTERESTED: string; NOT_AVAILABLE: string };
 }
@@ -81,13 +94,20 @@ ${body}
 `;
 }
 
-export function firmSubject(needTitle: string, count: number): string {
+export function firmSubject(needTitle: string, count: number, groupement = false): string {
+  if (groupement) return oneLine(`Passerelle ESS : un groupement de ${count} structures de l'ESS pour « ${needTitle} »`);
   return oneLine(`Passerelle ESS : ${count} ${plural(count, "structure de l'ESS", "structures de l'ESS")} pour « ${needTitle} »`);
+}
+
+/** What a groupement means for the firm: one offer from several structures, each on its part. */
+function groupementParagraph(g: GroupementView, n: number): string {
+  const capacity = g.totalCapacity ? ` Leurs capacités déclarées s'additionnent : ${g.totalCapacity} au total, pour un budget ${g.budget}.` : '';
+  return `Ces ${n} structures peuvent vous répondre ensemble, en groupement (co-traitance) : une offre commune où chacune prend la part du besoin indiquée ci-dessous, l'une d'elles pouvant être mandataire.${capacity}`;
 }
 
 export function renderFirmMail(m: FirmMailInput): RenderedMail {
   const n = m.structures.length;
-  const subject = firmSubject(m.needTitle, n);
+  const subject = firmSubject(m.needTitle, n, Boolean(m.groupement));
   const intro = `Votre besoin « ${oneLine(m.needTitle)} » est enregistré sur Passerelle ESS. L'équipe de la Métropole Rouen Normandie vous propose ${plural(
     n,
     "une structure de l'économie sociale et solidaire",
@@ -102,12 +122,14 @@ export function renderFirmMail(m: FirmMailInput): RenderedMail {
     '',
     intro,
     ...(m.oeth ? ['', OETH_SENTENCE] : []),
+    ...(m.groupement ? ['', groupementParagraph(m.groupement, n)] : []),
     ...(m.message ? ['', 'Le mot de votre interlocuteur à la Métropole :', m.message.trim()] : []),
     ...m.structures.flatMap((s, i) => [
       '',
       `${i + 1}. ${oneLine(s.name)}`,
       `   ${s.kind} — ${s.commune}`,
       `   ${shorten(s.description)}`,
+      ...(s.part ? [`   Sa part dans le groupement : ${s.part}`] : []),
       ...(s.reasons.length ? ["   Ce que l'analyse a relevé :", ...s.reasons.map((r) => `   - ${r}`)] : []),
       ...(s.note ? [`   Note de la Métropole : ${oneLine(s.note)}`] : []),
       `   Contact : ${s.contactEmail}`,
@@ -127,6 +149,7 @@ export function renderFirmMail(m: FirmMailInput): RenderedMail {
 <h2 style="font-size: 17px; margin: 0 0 4px;">${i + 1}. ${escapeHtml(oneLine(s.name))}</h2>
 <p style="margin: 0 0 8px; color: #555;">${escapeHtml(s.kind)} — ${escapeHtml(s.commune)}</p>
 <p style="margin: 0 0 8px;">${escapeHtml(shorten(s.description))}</p>
+${s.part ? `<p style="margin: 0 0 8px;"><strong>Sa part dans le groupement :</strong> ${escapeHtml(s.part)}</p>` : ''}
 ${s.reasons.length ? `<p style="margin: 0;">Ce que l'analyse a relevé :</p>\n<ul style="margin: 4px 0 8px;">${s.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : ''}
 ${s.note ? `<p style="margin: 0 0 8px;"><strong>Note de la Métropole :</strong> ${escapeHtml(oneLine(s.note))}</p>` : ''}
 <p style="margin: 0;">Contact : ${link(`mailto:${s.contactEmail}`, s.contactEmail)}${s.website ? ` · Site web : ${link(s.website, s.website)}` : ''}</p>
@@ -138,6 +161,7 @@ ${s.note ? `<p style="margin: 0 0 8px;"><strong>Note de la Métropole :</strong>
     `<p>Bonjour,</p>
 <p>${escapeHtml(intro)}</p>
 ${m.oeth ? `<p>${escapeHtml(OETH_SENTENCE)}</p>` : ''}
+${m.groupement ? `<p>${escapeHtml(groupementParagraph(m.groupement, n))}</p>` : ''}
 ${m.message ? `<blockquote style="border-left: 3px solid #2a7a4b; margin: 12px 0; padding: 4px 12px;"><p style="margin: 0 0 4px; color: #555;">Le mot de votre interlocuteur à la Métropole :</p><p style="margin: 0;">${paragraphs(m.message)}</p></blockquote>` : ''}
 ${cards}
 <p>${escapeHtml(outro)}</p>
@@ -161,6 +185,9 @@ export function renderStructureMail(m: StructureMailInput): RenderedMail {
     ['Contact', `${oneLine(m.firmName)} — ${m.firmContactEmail}`],
   ];
   const reply = "Pour lui écrire, répondez simplement à ce message : votre réponse parviendra à l'entreprise.";
+  const partners = m.partners?.length
+    ? `La Métropole propose à l'entreprise que vous répondiez en groupement (co-traitance) avec : ${m.partners.map(oneLine).join(', ')}.`
+    : null;
 
   const text = [
     `Bonjour ${oneLine(m.structureName)},`,
@@ -173,6 +200,7 @@ export function renderStructureMail(m: StructureMailInput): RenderedMail {
     m.needDescription.trim(),
     '',
     others,
+    ...(partners ? [partners] : []),
     reply,
     '',
     'Dites-nous en un clic si cette demande vous intéresse :',
@@ -194,7 +222,7 @@ ${facts
 </table>
 <p style="margin: 0; color: #555;">Description :</p>
 <p style="margin: 4px 0 12px;">${paragraphs(m.needDescription)}</p>
-<p>${escapeHtml(others)} ${escapeHtml(reply)}</p>
+<p>${escapeHtml(others)}${partners ? ` ${escapeHtml(partners)}` : ''} ${escapeHtml(reply)}</p>
 <p>Dites-nous en un clic si cette demande vous intéresse :</p>
 <p>${link(m.answerLinks.INTERESTED, 'Nous sommes intéressés')} · ${link(m.answerLinks.NOT_AVAILABLE, 'Pas disponible')}</p>`,
   );

@@ -107,6 +107,8 @@ export interface ShortlistRecord extends StoredDocument {
   replyTo: string | null; // the approving officer's email
   approvedAt: Date | null;
   sentAt: Date | null; // when the last mail was delivered
+  /** The officer presents the structures as one possible groupement (co-traitance); absent on older lists: false. */
+  groupement?: boolean;
 }
 
 /**

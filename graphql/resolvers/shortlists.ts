@@ -31,7 +31,7 @@ export const shortlistResolvers = {
   },
   Mutation: {
     draftShortlist: (_: unknown, { needId, size }: Args, { viewer, services }: Context) => draftShortlist(services, viewer, needId, size),
-    updateShortlist: (_: unknown, { id, supplierIds, notes }: Args, { viewer, services }: Context) => updateShortlist(services, viewer, id, supplierIds, notes),
+    updateShortlist: (_: unknown, { id, supplierIds, notes, groupement }: Args, { viewer, services }: Context) => updateShortlist(services, viewer, id, supplierIds, notes, groupement),
     approveShortlist: (_: unknown, { id, message }: Args, { viewer, services }: Context) => approveShortlist(services, viewer, id, message),
     retryMail: (_: unknown, { id }: Args, { viewer, services }: Context) => retryMail(services, viewer, id),
     recordOutcome: (_: unknown, args: Args, { viewer, services }: Context) => recordOutcome(services, viewer, args),
@@ -40,6 +40,7 @@ export const shortlistResolvers = {
     need: (s: ShortlistRecord, _: Args, { services }: Context) => services.store.needs.findById(s.needId),
     items: (s: ShortlistRecord, _: Args, { viewer, services }: Context) => itemsOf(services, s, viewer),
     mails: (s: ShortlistRecord, _: Args, { viewer, services }: Context) => mailsOf(services, viewer, s),
+    groupement: (s: ShortlistRecord) => s.groupement ?? false,
   },
   ShortlistItem: {
     proposedByMatcher: (i: ShortlistItemView) => i.proposed,

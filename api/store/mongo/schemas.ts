@@ -122,6 +122,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     replyTo: nullableText(254),
     approvedAt: { type: Date, default: null },
     sentAt: { type: Date, default: null },
+    groupement: { type: Boolean, default: false },
   },
   outbox: {
     shortlistId: text(),
