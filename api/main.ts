@@ -2,11 +2,11 @@
 import { loadConfig } from './config';
 import { ConfigError } from './errors';
 import { consoleLogger, startServer, type RunningServer } from './server';
-import { StoreLockedError } from './store/types';
+import { StoreIndexError, StoreLockedError } from './store/types';
 
 /** One French line for the failures an operator can fix; anything else is a bug and keeps its stack. */
 function startupFailure(err: unknown): string | null {
-  if (err instanceof ConfigError || err instanceof StoreLockedError) return err.message;
+  if (err instanceof ConfigError || err instanceof StoreLockedError || err instanceof StoreIndexError) return err.message;
   const { code, path, message } = err as NodeJS.ErrnoException;
   if (code === 'EADDRINUSE') return `Démarrage impossible : le port est déjà utilisé (${message}).`;
   if (code === 'EACCES' || code === 'EPERM') return `Démarrage impossible : accès refusé à ${path ?? 'un fichier du dossier de données'} (vérifiez DATA_DIR et les droits).`;

@@ -229,3 +229,14 @@ export class StoreLockedError extends Error {
     this.name = 'StoreLockedError';
   }
 }
+
+/**
+ * An index could not be built on the existing data (values that a unique index forbids twice, or
+ * an index of that name defined otherwise): the start stops with one French line naming it and why.
+ */
+export class StoreIndexError extends Error {
+  constructor(readonly collection: string, readonly index: string, readonly reason: string) {
+    super(`Démarrage impossible : l'index « ${index} » de la collection « ${collection} » n'a pas pu être créé : ${reason}`);
+    this.name = 'StoreIndexError';
+  }
+}

@@ -1,7 +1,9 @@
 // Opening one nedb datafile, after repairing what a crash can leave behind.
 import fs from 'node:fs';
+import path from 'node:path';
 import Datastore from '@seald-io/nedb';
 import type { IndexSpec } from '../collections';
+import { indexFailure } from '../indexes';
 
 /**
  * nedb appends one newline-terminated line per write, so a process killed mid-write leaves at
@@ -39,7 +41,9 @@ export async function openDatafile(file: string, indexes: readonly IndexSpec[]):
   }
   for (const { field, unique = false, nullable = false } of indexes) {
     // nedb's sparse skips missing fields only, hence null values of nullable fields are not stored
-    await db.ensureIndexAsync({ fieldName: field, unique, sparse: nullable });
+    await db.ensureIndexAsync({ fieldName: field, unique, sparse: nullable }).catch((err: unknown) => {
+      throw indexFailure(path.basename(file, '.db'), { [field]: 1 }, err);
+    });
   }
   return db;
 }

@@ -14,6 +14,7 @@ import {
   type Store,
   type StoredDocument,
 } from '../types';
+import { indexFailure } from '../indexes';
 import { fromValidationError } from './errors';
 import { schemaFor } from './schemas';
 
@@ -106,12 +107,26 @@ class MongoCollection<T extends StoredDocument> implements Collection<T> {
   }
 }
 
+/** The schema's indexes, one at a time (Mongoose's autoIndex is off: see schemas.ts), each failure named. */
+async function buildIndexes(model: Model<Row>): Promise<void> {
+  for (const [fields, options] of model.schema.indexes()) {
+    const { _autoIndex, ...indexOptions } = options as Record<string, unknown>;
+    try {
+      await model.collection.createIndex(fields as Record<string, 1 | -1>, indexOptions);
+    } catch (err) {
+      throw indexFailure(model.collection.collectionName, fields, err);
+    }
+  }
+}
+
 export async function openMongoStore(uri: string): Promise<Store> {
   const connection: Connection = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
   try {
     const models = new Map(COLLECTIONS.map((name) => [name, connection.model<Row>(name, schemaFor(name))]));
-    // Builds missing indexes before the first write, so uniqueness holds from the start.
+    // Builds missing indexes before the first write, so uniqueness holds from the start; one that
+    // cannot be built on the stored data stops the start with a French line naming it.
     await Promise.all([...models.values()].map((model) => model.init()));
+    for (const model of models.values()) await buildIndexes(model);
     const collection = <T extends StoredDocument>(name: CollectionName) => new MongoCollection<T>(name, models.get(name)!);
     return {
       engine: 'mongo',

@@ -173,6 +173,7 @@ export function schemaFor(name: CollectionName): Schema {
       // In filters this matters most: a dropped condition would widen the match (think findOneAndUpdate).
       strict: 'throw',
       strictQuery: 'throw',
+      autoIndex: false, // built by ../mongo/index.ts one by one, so that a failure names its index
     },
   );
   // Mongoose's `required` refuses '' for a string; derived fields may be empty and only must be there.
