@@ -15,6 +15,7 @@ import { graphqlArmor } from '../graphql/limits';
 import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
 import type { Config } from './config';
+import { consoleRoutes } from './console';
 import { directoryGeoJson } from './domain/directory-map';
 import { answerRoutes } from './pages/answer';
 import type { Services } from './services';
@@ -99,6 +100,7 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
   );
 
   app.use(answerRoutes(() => readiness.services));
+  app.use(consoleRoutes());
 
   app.use((_req: express.Request, res: express.Response) => {
     res.status(404).json({ errors: [{ message: 'Ressource introuvable.', extensions: { code: 'NOT_FOUND' } }] });

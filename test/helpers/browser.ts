@@ -1,0 +1,67 @@
+// Real Chromium (Debian's /usr/bin/chromium) driven by puppeteer-core, with what every page test checks:
+// axe-core (no serious or critical violation), no request to another host, no dialog ever opened.
+import fs from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export function launchBrowser(): Promise<Browser> {
+  return puppeteer.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--lang=fr-FR'], defaultViewport: { width: 1280, height: 900 } });
+}
+
+export interface Watched {
+  page: Page;
+  /** Requests for any host but the service's (each was aborted). */
+  foreign: string[];
+  /** alert/confirm/prompt dialogs that opened (the console never opens one itself). */
+  dialogs: string[];
+  /** Console errors of the page (CSP violations, uncaught exceptions). */
+  errors: string[];
+}
+
+/** A page that may only speak to `origin`: everything else is recorded and aborted. */
+export async function watchedPage(browser: Browser, origin: string): Promise<Watched> {
+  const page = await browser.newPage();
+  const watched: Watched = { page, foreign: [], dialogs: [], errors: [] };
+  const allowed = new URL(origin).host;
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.host === allowed) return void req.continue();
+    watched.foreign.push(req.url());
+    void req.abort();
+  });
+  page.on('dialog', (dialog) => {
+    watched.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') watched.errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => watched.errors.push(String(err)));
+  return watched;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; html: string }[];
+}
+
+/** axe-core run in the page (evaluated through the DevTools protocol, so the page's CSP still holds for the page itself). */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // Strings, not functions: the test code is type-checked without the DOM library.
+  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })) })))`)) as AxeViolation[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) as `${string}.png`, fullPage: true });
+}

@@ -1,0 +1,161 @@
+// Shared form parts: a visible label and hint on every field, the API's message next to the field it
+// names (extensions.field), and an error summary at the top linking to each field (GOV.UK pattern).
+import type { CombinedError } from 'urql';
+import type { ReactNode } from 'react';
+
+export type FieldErrors = Record<string, string>;
+
+const fieldId = (name: string) => `champ-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+
+/** The API's refusal, split by field: `extensions.field` → message; the rest under '' (shown in the summary). */
+export function errorsOf(error: CombinedError | undefined | null): FieldErrors {
+  if (!error) return {};
+  const out: FieldErrors = {};
+  for (const e of error.graphQLErrors) {
+    const field = typeof e.extensions?.field === 'string' ? e.extensions.field.replace(/^input\./, '') : '';
+    out[field] ??= e.message;
+  }
+  if (error.networkError && !error.graphQLErrors.length) out[''] = 'Le service ne répond pas : vérifiez la connexion et réessayez.';
+  return out;
+}
+
+/** The field an error names, matched to a form field: `budgetMax`, or `labels.2` → `labels`. */
+const errorFor = (errors: FieldErrors, name: string): string | undefined => errors[name] ?? Object.entries(errors).find(([k]) => k.startsWith(`${name}.`) || k.startsWith(`${name}[`))?.[1];
+
+export function ErrorSummary({ errors, fields }: { errors: FieldErrors; fields: string[] }) {
+  const entries = Object.entries(errors);
+  if (!entries.length) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1}>
+      <h2>Le formulaire n’a pas été enregistré</h2>
+      <ul>
+        {entries.map(([field, message]) => {
+          const known = fields.find((f) => field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`));
+          return <li key={field || 'general'}>{known ? <a href={`#${fieldId(known)}`}>{message}</a> : message}</li>;
+        })}
+      </ul>
+    </div>
+  );
+}
+
+interface Base {
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: FieldErrors;
+  required?: boolean;
+}
+
+function Wrapper({ name, label, hint, errors = {}, required, children }: Base & { children: (ids: { id: string; describedBy?: string; invalid: boolean }) => ReactNode }) {
+  const id = fieldId(name);
+  const error = errorFor(errors, name);
+  const describedBy = [hint ? `${id}-aide` : '', error ? `${id}-erreur` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field-error' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : <span className="optional"> (facultatif)</span>}
+      </label>
+      {hint && (
+        <p className="hint" id={`${id}-aide`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="error-message" id={`${id}-erreur`}>
+          <span className="visually-hidden">Erreur : </span>
+          {error}
+        </p>
+      )}
+      {children({ id, describedBy, invalid: !!error })}
+    </div>
+  );
+}
+
+export function TextField(props: Base & { value: string; onChange: (v: string) => void; type?: string; unit?: string; list?: string; autoComplete?: string; inputMode?: 'numeric' | 'text' | 'email' }) {
+  const { value, onChange, type = 'text', unit, list, autoComplete, inputMode } = props;
+  return (
+    <Wrapper {...props}>
+      {({ id, describedBy, invalid }) => (
+        <div className="input-row">
+          <input
+            id={id}
+            name={props.name}
+            type={type}
+            value={value}
+            list={list}
+            autoComplete={autoComplete}
+            inputMode={inputMode}
+            required={props.required}
+            aria-invalid={invalid || undefined}
+            aria-describedby={describedBy}
+            onChange={(e) => onChange(e.target.value)}
+          />
+          {unit && <span className="unit">{unit}</span>}
+        </div>
+      )}
+    </Wrapper>
+  );
+}
+
+export function TextArea(props: Base & { value: string; onChange: (v: string) => void; rows?: number }) {
+  return (
+    <Wrapper {...props}>
+      {({ id, describedBy, invalid }) => (
+        <textarea id={id} name={props.name} rows={props.rows ?? 4} value={props.value} required={props.required} aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => props.onChange(e.target.value)} />
+      )}
+    </Wrapper>
+  );
+}
+
+export function SelectField(props: Base & { value: string; onChange: (v: string) => void; options: { value: string; label: string }[]; emptyLabel?: string }) {
+  return (
+    <Wrapper {...props}>
+      {({ id, describedBy, invalid }) => (
+        <select id={id} name={props.name} value={props.value} aria-invalid={invalid || undefined} aria-describedby={describedBy} onChange={(e) => props.onChange(e.target.value)}>
+          {props.emptyLabel !== undefined && <option value="">{props.emptyLabel}</option>}
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Wrapper>
+  );
+}
+
+export function CheckboxGroup(props: Omit<Base, 'required'> & { values: string[]; onChange: (v: string[]) => void; options: { value: string; label: string }[]; children?: ReactNode }) {
+  const id = fieldId(props.name);
+  const error = errorFor(props.errors ?? {}, props.name);
+  return (
+    <fieldset className={`field${error ? ' field-error' : ''}`} id={id} aria-describedby={error ? `${id}-erreur` : props.hint ? `${id}-aide` : undefined}>
+      <legend>
+        {props.label} <span className="optional">(facultatif)</span>
+      </legend>
+      {props.hint && (
+        <p className="hint" id={`${id}-aide`}>
+          {props.hint}
+        </p>
+      )}
+      {error && (
+        <p className="error-message" id={`${id}-erreur`}>
+          <span className="visually-hidden">Erreur : </span>
+          {error}
+        </p>
+      )}
+      {props.children}
+      <div className="checkboxes">
+        {props.options.map((o) => {
+          const checked = props.values.includes(o.value);
+          return (
+            <label key={o.value} className="checkbox">
+              <input type="checkbox" name={props.name} value={o.value} checked={checked} onChange={() => props.onChange(checked ? props.values.filter((v) => v !== o.value) : [...props.values, o.value])} />
+              {o.label}
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,79 @@
+// The frame of every console page: skip link, header with navigation and sign-out, the page's <h1> and title.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { signOut, useSession } from '../session';
+
+const NAV = [
+  { href: '/besoins', label: 'Besoins à traiter' },
+  { href: '/besoins/nouveau', label: 'Enregistrer un besoin' },
+  { href: '/mises-en-relation', label: 'Mises en relation' },
+  { href: '/structures', label: 'Structures' },
+  { href: '/bilan', label: 'Bilan annuel' },
+];
+
+/** Sets the document title ("… – Console Passerelle ESS") and moves focus to the heading on navigation. */
+export function Page({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} – Console Passerelle ESS`;
+  }, [title]);
+  const [location] = useLocation();
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: false });
+  }, [location]);
+  return (
+    <>
+      <div className="page-head">
+        <h1 tabIndex={-1} ref={heading}>
+          {title}
+        </h1>
+        {actions}
+      </div>
+      {children}
+    </>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { session } = useSession();
+  const [location] = useLocation();
+  return (
+    <>
+      <a className="skip-link" href="#contenu">
+        Aller au contenu
+      </a>
+      <header className="site-header">
+        <div className="brand">
+          Passerelle ESS <span>· Console des agents de la Métropole</span>
+        </div>
+        {session && (
+          <nav aria-label="Navigation principale">
+            <ul>
+              {NAV.map((n) => (
+                <li key={n.href}>
+                  <Link href={n.href} aria-current={location === n.href ? 'page' : undefined}>
+                    {n.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            <div className="account">
+              <span>{session.email}</span>
+              <button type="button" className="secondary" onClick={() => signOut('Vous êtes déconnecté·e.')}>
+                Se déconnecter
+              </button>
+            </div>
+          </nav>
+        )}
+      </header>
+      <main id="contenu">{children}</main>
+    </>
+  );
+}
+
+/** A short French status line while a query runs or when it fails. */
+export function QueryState({ fetching, error }: { fetching: boolean; error?: { message: string; graphQLErrors: { message: string }[] } }) {
+  if (error) return <p className="notice notice-error" role="alert">{error.graphQLErrors[0]?.message ?? 'Le service ne répond pas : réessayez dans un instant.'}</p>;
+  if (fetching) return <p className="loading" role="status">Chargement…</p>;
+  return null;
+}

@@ -1,0 +1,9 @@
+import { Page } from '../components/layout';
+
+export function NeedMatches() {
+  return (
+    <Page title="Structures proposées">
+      <p>En cours de construction.</p>
+    </Page>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { Link } from 'wouter';
+import { NEED_KIND_FR } from '../../../api/reference/vocabulary';
+import { Page, QueryState } from '../components/layout';
+import { Pager } from '../components/pager';
+import { ageOf, formatDate, formatEuros } from '../format';
+import { graphql } from '../gql';
+
+const PAGE_SIZE = 20;
+
+const Awaiting = graphql(`
+  query NeedsAwaiting($first: Int, $after: String) {
+    needsAwaitingShortlist(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          kind
+          companyName
+          commune {
+            code
+            name
+          }
+          budgetMin
+          budgetMax
+          deadline
+          createdAt
+        }
+      }
+    }
+  }
+`);
+
+export function budgetText(min: number | null | undefined, max: number | null | undefined): string {
+  if (min != null && max != null) return `${formatEuros(min)} à ${formatEuros(max)}`;
+  if (max != null) return `jusqu’à ${formatEuros(max)}`;
+  if (min != null) return `à partir de ${formatEuros(min)}`;
+  return 'non précisé';
+}
+
+export function NeedsAwaiting() {
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const after = cursors[cursors.length - 1];
+  const [{ data, fetching, error }] = useQuery({ query: Awaiting, variables: { first: PAGE_SIZE, after } });
+  const connection = data?.needsAwaitingShortlist;
+  return (
+    <Page title="Besoins en attente d’une liste">
+      <p>Les besoins pour lesquels aucune liste de structures n’a encore été approuvée, les plus anciens d’abord.</p>
+      <QueryState fetching={fetching && !data} error={error} />
+      {connection && (
+        <>
+          <p role="status">
+            {connection.totalCount} besoin{connection.totalCount > 1 ? 's' : ''} en attente.
+          </p>
+          {connection.edges.length > 0 && (
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">Besoins en attente, du plus ancien au plus récent</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Besoin</th>
+                    <th scope="col">Entreprise</th>
+                    <th scope="col">Commune</th>
+                    <th scope="col">Type</th>
+                    <th scope="col">Budget</th>
+                    <th scope="col">Échéance</th>
+                    <th scope="col">En attente depuis</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {connection.edges.map(({ node }) => (
+                    <tr key={node.id}>
+                      <td>
+                        <Link href={`/besoins/${node.id}`}>{node.title}</Link>
+                      </td>
+                      <td>{node.companyName ?? '—'}</td>
+                      <td>{node.commune.name}</td>
+                      <td>{NEED_KIND_FR[node.kind]}</td>
+                      <td>{budgetText(node.budgetMin, node.budgetMax)}</td>
+                      <td>{formatDate(node.deadline)}</td>
+                      <td>{ageOf(node.createdAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pager
+            page={cursors.length}
+            hasNext={connection.pageInfo.hasNextPage}
+            onNext={() => setCursors([...cursors, connection.pageInfo.endCursor ?? null])}
+            onPrevious={() => setCursors(cursors.slice(0, -1))}
+          />
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,19 @@
+// The officers' console: built by Vite into web/dist, served by the API process at /console.
+import path from 'node:path';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/console/',
+  // Vite 8 transforms JSX with oxc: no React plugin needed (no fast refresh, which we do not use).
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: path.join(import.meta.dirname, 'dist'),
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    // The polyfill would be an inline script: the CSP allows none.
+    modulePreload: { polyfill: false },
+    sourcemap: false,
+  },
+  server: { proxy: { '/graphql': 'http://localhost:4000' } },
+});
