@@ -52,6 +52,32 @@ describe.each(availableEngines().map((e) => [e.name, e] as const))('index refres
     expect(mine.size).toBe(1);
   });
 
+  it("finds other instances' writes after a document stamped in the future, whatever the writers' clocks", async () => {
+    const store = await engine.open();
+    const ahead = { ...supplier('Vélo Futur', 'Réparation de vélos, atelier en avance sur son temps.'), updatedAt: new Date(Date.now() + 24 * 3_600_000) };
+    await store.suppliers.insert(ahead); // a writer whose clock runs a day ahead (kept as written on the embedded engine)
+    const mine = await buildMatchingService(store);
+    expect(mine.rank(NEED, 5).map((m) => m.profileId)).toEqual([ahead.id]);
+    const later = supplier('Les Partageurs', 'Réparation de vélos de service et de vélos cargo.');
+    await store.suppliers.insert(later);
+    await mine.refresh();
+    expect(mine.rank(NEED, 5).map((m) => m.profileId)).toContain(later.id);
+  });
+
+  it("stamps updatedAt with the store's clock on MongoDB, not the writer's", async () => {
+    const store = await engine.open();
+    const behind = { ...supplier('Vélo Passé', 'Réparation de vélos.'), updatedAt: new Date('2001-01-01T00:00:00Z') };
+    const before = await store.now();
+    const inserted = await store.suppliers.insert(behind);
+    const updated = await store.suppliers.update(behind.id, { website: 'https://velo.example' });
+    const after = await store.now();
+    // The embedded engine has one writer, whose clock is the store's: it keeps what the domain gave.
+    if (engine.name === 'mongo') expect(inserted.updatedAt.getTime()).toBeGreaterThanOrEqual(before.getTime());
+    else expect(inserted.updatedAt).toEqual(behind.updatedAt);
+    expect(updated!.updatedAt.getTime()).toBeGreaterThanOrEqual(before.getTime());
+    expect(updated!.updatedAt.getTime()).toBeLessThanOrEqual(after.getTime());
+  });
+
   it('never runs two refreshes at once: a call during one shares it', async () => {
     const store = await engine.open();
     const mine = await buildMatchingService(store);

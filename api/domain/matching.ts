@@ -69,15 +69,14 @@ export function toNeedQuery(n: NeedRecord): NeedQuery {
 }
 
 const DELETION_SWEEP_EVERY = 12;
+const LOOK_BACK_MS = 60_000;
 
 /** Builds the index from every stored supplier; the server reports ready only after this. */
 export async function buildMatchingService(store: Store, weights?: Partial<MatchWeights>): Promise<MatchingService> {
   const matcher = new Matcher({ weights, nafLabel });
   const indexed = new Set<string>();
-  let watermark = new Date(0);
   let refreshes = 0;
   const upsert = (supplier: SupplierRecord) => {
-    if (supplier.updatedAt > watermark) watermark = supplier.updatedAt;
     if (supplier.retiredAt) return remove(supplier.id); // an anonymous stub is never proposed
     matcher.upsert(toProfile(supplier));
     indexed.add(supplier.id);
@@ -86,10 +85,15 @@ export async function buildMatchingService(store: Store, weights?: Partial<Match
     matcher.remove(id);
     indexed.delete(id);
   };
-  // Writes since the watermark; clocks of instances may differ a little, so look back a minute
+  // Writes since the watermark: the store's clock when the last read began (updatedAt is stamped
+  // with that same clock, the server's on MongoDB), never a timestamp read from a document, so
+  // one written in the future cannot hide later writes (it is merely read again until its time
+  // has passed). A write stamped before a read began may commit after it: look back a minute
   // (re-indexing a profile is idempotent). Deletions: compare the id sets now and then.
   const catchUp = async () => {
-    for (const supplier of await store.suppliers.find(updatedAfter(new Date(watermark.getTime() - 60_000)))) upsert(supplier);
+    const startedAt = await store.now();
+    for (const supplier of await store.suppliers.find(updatedAfter(new Date(watermark.getTime() - LOOK_BACK_MS)))) upsert(supplier);
+    watermark = startedAt;
     refreshes += 1;
     if (refreshes % DELETION_SWEEP_EVERY !== 0) return;
     const stored = new Set(await store.suppliers.ids({}));
@@ -97,6 +101,7 @@ export async function buildMatchingService(store: Store, weights?: Partial<Match
   };
   let refreshing: Promise<void> | null = null;
   let stopped = false;
+  let watermark = await store.now();
   for (const supplier of await store.suppliers.find({})) upsert(supplier);
   return {
     upsert,

@@ -177,7 +177,11 @@ export interface FindOptions {
 }
 
 export interface Collection<T extends StoredDocument> {
-  /** Inserts a new document; rejects with DuplicateKeyError on a unique index violation. */
+  /**
+   * Inserts a new document; rejects with DuplicateKeyError on a unique index violation. Resolves
+   * with the document as stored: on MongoDB its updatedAt is the server's clock at the write
+   * (Store.now()), whatever the writer's clock said; the embedded engine keeps the given one.
+   */
   insert(doc: T): Promise<T>;
   findById(id: string): Promise<T | null>;
   findOne(filter: Filter): Promise<T | null>;
@@ -185,7 +189,7 @@ export interface Collection<T extends StoredDocument> {
   count(filter: Filter): Promise<number>;
   /** The ids of the matching documents only (cheap on large collections: no document is read whole on MongoDB). */
   ids(filter: Filter): Promise<string[]>;
-  /** Sets the given fields (and updatedAt) on the document with this id; null when there is none. */
+  /** Sets the given fields (and updatedAt, from Store.now()'s clock) on the document with this id; null when there is none. */
   update(id: string, patch: Partial<Omit<T, 'id' | 'createdAt'>>): Promise<T | null>;
   /** Atomically sets fields on ONE document matching the filter (claims, leases); null when none matches. */
   findOneAndUpdate(filter: Filter, patch: Partial<Omit<T, 'id' | 'createdAt'>>): Promise<T | null>;
@@ -210,6 +214,11 @@ export interface Store {
    * files are append-only until compacted); used after an erasure. A no-op on MongoDB.
    */
   compact(): Promise<void>;
+  /**
+   * The store's clock, the one updatedAt is stamped with: the server's on MongoDB (every instance
+   * reads the same one), this process's on the embedded engine (one process writes).
+   */
+  now(): Promise<Date>;
   /** Flushes and releases everything the store holds (files, lock, connections). */
   close(): Promise<void>;
 }

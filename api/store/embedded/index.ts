@@ -31,6 +31,7 @@ export async function openEmbeddedStore(dataDir: string): Promise<Store> {
     engine: 'embedded',
     ...repositories(collection),
     compact,
+    now: async () => new Date(), // one process writes: its clock is the store's
     close() {
       closing ??= (async () => {
         try {

@@ -28,6 +28,12 @@ function duplicate(collection: string, err: unknown): unknown {
   return new DuplicateKeyError(collection, field === '_id' ? 'id' : field);
 }
 
+/** An update whose updatedAt is the server's clock at the write ($currentDate), not this process's. */
+function serverStamped(set: Record<string, unknown>): Record<string, unknown> {
+  const { updatedAt: _writerClock, ...fields } = set;
+  return { $set: fields, $currentDate: { updatedAt: true } };
+}
+
 /** A copy of a checked filter for Mongoose: builders' operators trusted, everything else sanitised. */
 function forMongoose(filter: Filter): Filter {
   assertBuiltFilter(filter);
@@ -46,13 +52,21 @@ class MongoCollection<T extends StoredDocument> implements Collection<T> {
     private readonly model: Model<Row>,
   ) {}
 
+  // updatedAt is the server's clock, not the writer's (see Collection): instances whose clocks
+  // differ then never hide their writes from one another's index refresh. Hence an upsert that
+  // inserts only: the document validated first, as create() would, its updatedAt from $currentDate.
   async insert(doc: T): Promise<T> {
+    const { updatedAt: _writerClock, ...fields } = toRow(doc);
     try {
-      const created = await this.model.create(toRow(doc));
-      return fromRow<T>(created.toObject());
+      await new this.model(toRow(doc)).validate();
+      const written = await this.model.updateOne(forMongoose(byPrimaryKey(doc.id)), { $setOnInsert: fields, $currentDate: { updatedAt: true } }, { upsert: true });
+      if (written.upsertedCount !== 1) throw new DuplicateKeyError(this.name, 'id'); // that id existed: nothing was written
     } catch (err) {
       throw duplicate(this.name, err);
     }
+    const stored = await this.findById(doc.id);
+    if (!stored) throw new Error(`${this.name} ${doc.id}: written, then not found`);
+    return stored;
   }
 
   // Every method is async: a refused filter rejects the promise, it never throws before the caller's await.
@@ -90,7 +104,7 @@ class MongoCollection<T extends StoredDocument> implements Collection<T> {
   async findOneAndUpdate(filter: Filter, patch: Patch<T>): Promise<T | null> {
     try {
       const row = await this.model
-        .findOneAndUpdate(forMongoose(filter), { $set: fieldsToSet(patch) }, { returnDocument: 'after', runValidators: true })
+        .findOneAndUpdate(forMongoose(filter), serverStamped(fieldsToSet(patch)), { returnDocument: 'after', runValidators: true })
         .lean<Record<string, unknown>>();
       return row ? fromRow<T>(row) : null;
     } catch (err) {
@@ -131,7 +145,12 @@ export async function openMongoStore(uri: string): Promise<Store> {
     return {
       engine: 'mongo',
       ...repositories(collection),
-      compact: async () => {}, // the server reclaims deleted documents' space itself
+      compact: async () => {}, // the server reclaims deleted documents' space itself (README: the oplog keeps erased data longer)
+      // The server's clock, the one $currentDate stamps updatedAt with: `hello` reports it.
+      async now() {
+        const hello = await connection.db!.admin().command({ hello: 1 });
+        return hello.localTime instanceof Date ? hello.localTime : new Date();
+      },
       close: () => connection.close(),
     };
   } catch (err) {
