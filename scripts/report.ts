@@ -5,14 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { stringify } from 'csv-stringify/sync';
 import { GraphQLError } from 'graphql';
 import { loadConfig } from '../api/config';
-import { computeImpact, impactRows, parsePeriod } from '../api/domain/impact';
+import { computeImpact, impactCsv, parsePeriod } from '../api/domain/impact';
 import { openStore } from '../api/store';
 
 const USAGE = 'Usage : npm run -s report -- --from AAAA-MM-JJ --to AAAA-MM-JJ [--out FICHIER.csv]';
-const HEADER = ['indicateur', 'cle', 'libelle', 'valeur'];
 
 async function main(): Promise<number> {
   let values;
@@ -30,7 +28,7 @@ async function main(): Promise<number> {
   const store = await openStore(loadConfig(process.env));
   let csv: string;
   try {
-    csv = stringify([HEADER, ...impactRows(await computeImpact(store, period.from, period.to))]);
+    csv = impactCsv(await computeImpact(store, period.from, period.to));
   } finally {
     await store.close();
   }

@@ -118,6 +118,16 @@ describe('outcomes and impact', () => {
     expect(counts(year.outcomes, 'status')).toEqual({ WON: 4, CONTACTED: 1, LOST: 1 });
     expect(year.conversionRate).toBeCloseTo(4 / 6);
 
+    // Wins by the month they were recorded (all this month); the CSV the console downloads is the report's.
+    const monthly = (await t.gql(`query($from: DateTime!, $to: DateTime!) { impactStats(from: $from, to: $to) { amountWonByMonth { month label amount count } csv } }`, { from: parisDay(-1), to: parisDay(1) }, s.officer.token)).data.impactStats;
+    const thisMonth = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Paris' }).format(new Date()).slice(0, 7);
+    expect(monthly.amountWonByMonth.find((m: any) => m.month === thisMonth)).toMatchObject({ amount: 3_000_025_000, count: 4 });
+    expect(monthly.amountWonByMonth.reduce((sum: number, m: any) => sum + m.amount, 0)).toBe(3_000_025_000);
+    const csvLines = monthly.csv.trim().split('\n');
+    expect(csvLines[0]).toBe('indicateur,cle,libelle,valeur');
+    expect(csvLines).toContain('montant_remporte_euros,,Montant remporté par les structures de l’ESS (euros),3000025000');
+    expect(csvLines.filter((l: string) => l.startsWith(`montant_remporte_par_mois,${thisMonth},`))).toEqual([expect.stringMatching(/,3000025000$/)]);
+
     const before = await t.gql(STATS, { from: '2020-01-01', to: '2020-12-31' }, s.officer.token);
     expect(before.data.impactStats).toMatchObject({ needsPosted: 0, introductions: 0, amountWon: 0, conversionRate: 0, from: '2019-12-31T23:00:00.000Z', to: '2020-12-31T23:00:00.000Z' });
 
@@ -202,6 +212,7 @@ describe('outcomes and impact', () => {
     expect(lines).toContain('suites,WON,Marché remporté,4');
     expect(lines).toContain('montant_remporte_euros,,Montant remporté par les structures de l’ESS (euros),3000025000');
     expect(lines).toContain('taux_de_transformation,,Taux de transformation (marchés remportés / mises en relation),0.6667');
+    expect(lines.some((l) => l.startsWith('montant_remporte_par_mois,'))).toBe(true);
 
     const file = path.join(t.dataDir, 'bilan.csv');
     expect(run(['--from', parisDay(-1), '--to', parisDay(1), '--out', file]).status).toBe(0);

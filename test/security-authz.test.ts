@@ -36,6 +36,8 @@ const ROWS: Row[] = [
   // operation                 anon,co,su,of,ad,co',su'
   { operation: 'me', expected: 'AAAAAAA', query: '{ me { id } }' },
   { operation: 'metropoleCommunes', expected: 'AAAAAAA', query: '{ metropoleCommunes { code } }' },
+  { operation: 'communes', expected: 'AAAAAAA', query: '{ communes(search: "rouen") { code } }' },
+  { operation: 'nafCodes', expected: 'AAAAAAA', query: '{ nafCodes(search: "paysager") { code } }' },
   { operation: 'supplier', expected: 'AAAAAAA', query: 'query($id: ID!) { supplier(id: $id) { id } }', variables: (f) => ({ id: f.supplierId }) },
   { operation: 'suppliers', expected: 'AAAAAAA', query: '{ suppliers { totalCount } }' },
   { operation: 'need', expected: 'UAFAAFF', query: 'query($id: ID!) { need(id: $id) { id } }', variables: (f) => ({ id: f.needId }) },

@@ -7,6 +7,7 @@
 //   inclusion kind and commune; the structures introduced, each counted once, likewise;
 // - outcomes: what those introductions produced so far (a cohort, so the conversion rate is
 //   WON / introductions of the same period).
+import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { requireRole, type Viewer } from '../auth/guards';
 import { isMetropoleCommune } from '../reference/communes';
@@ -60,6 +61,8 @@ export interface ImpactStats {
   structuresOutsideMetropole: number;
   outcomes: { status: OutcomeStatus; label: string; count: number }[];
   amountWon: number; // euros
+  /** WON outcomes by the month (Paris time) they were recorded, from the period's first month to the last win's. */
+  amountWonByMonth: { month: string; label: string; amount: number; count: number }[];
   insertionHours: number; // hours of insertion work under WON contracts
   conversionRate: number; // in [0, 1]
 }
@@ -116,9 +119,34 @@ export async function computeImpact(store: Store, from: Date, to: Date): Promise
     structuresOutsideMetropole: perStructure.outside,
     outcomes: OUTCOME_STATUSES.map((status) => ({ status, label: OUTCOME_FR[status], count: counted.filter((o) => o.status === status).length })),
     amountWon: won.reduce((sum, o) => sum + (o.amount ?? 0), 0),
+    amountWonByMonth: byMonth(from, to, won),
     insertionHours: won.reduce((sum, o) => sum + (o.insertionHours ?? 0), 0),
     conversionRate: pairs.length ? won.length / pairs.length : 0,
   };
+}
+
+const PARIS_MONTH = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Paris' });
+const MONTH_FR = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** "2026-03" for an instant, in Paris time. */
+const monthOf = (date: Date): string => PARIS_MONTH.format(date).slice(0, 7);
+
+function byMonth(from: Date, to: Date, won: { amount: number | null; updatedAt: Date }[]): ImpactStats['amountWonByMonth'] {
+  const sums = new Map<string, { amount: number; count: number }>();
+  for (const o of won) {
+    const m = monthOf(o.updatedAt);
+    const sum = sums.get(m) ?? { amount: 0, count: 0 };
+    sums.set(m, { amount: sum.amount + (o.amount ?? 0), count: sum.count + 1 });
+  }
+  const last = [monthOf(new Date(to.getTime() - 1)), ...sums.keys()].sort().at(-1)!;
+  const months: ImpactStats['amountWonByMonth'] = [];
+  // At most 120 months listed: a period longer than ten years lists its wins' months only.
+  for (let [y, m] = monthOf(from).split('-').map(Number) as [number, number]; months.length < 120; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    if (month > last) break;
+    months.push({ month, label: MONTH_FR.format(new Date(Date.UTC(y, m - 1, 1))), ...(sums.get(month) ?? { amount: 0, count: 0 }) });
+  }
+  if (months.length === 120) return [...sums].sort(([a], [b]) => a.localeCompare(b)).map(([month, sum]) => ({ month, label: MONTH_FR.format(new Date(`${month}-01T00:00:00Z`)), ...sum }));
+  return months;
 }
 
 /** Officers and admins. */
@@ -147,7 +175,13 @@ export function impactRows(s: ImpactStats): [string, string, string, string | nu
     ['structures_presentees_hors_metropole', '', 'Structures présentées hors Métropole', s.structuresOutsideMetropole],
     ...s.outcomes.map((o): [string, string, string, number] => ['suites', o.status, o.label, o.count]),
     ['montant_remporte_euros', '', 'Montant remporté par les structures de l’ESS (euros)', s.amountWon],
+    ...s.amountWonByMonth.map((m): [string, string, string, number] => ['montant_remporte_par_mois', m.month, m.label, m.amount]),
     ['heures_insertion', '', "Heures d'insertion générées (marchés remportés)", s.insertionHours],
     ['taux_de_transformation', '', 'Taux de transformation (marchés remportés / mises en relation)', Number(s.conversionRate.toFixed(4))],
   ];
 }
+
+export const IMPACT_CSV_HEADER = ['indicateur', 'cle', 'libelle', 'valeur'];
+
+/** The figures as the CSV of `npm run report` (and of the console's download). */
+export const impactCsv = (s: ImpactStats): string => stringify([IMPACT_CSV_HEADER, ...impactRows(s)]);

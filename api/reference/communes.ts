@@ -90,6 +90,11 @@ export function findCommune(code: string): Commune | null {
   return communeIndex().get(normalize(code)) ?? null;
 }
 
+/** Every current French commune (about 35,000), in the reference data's order. */
+export function allCommunes(): Commune[] {
+  return [...communeIndex().values()];
+}
+
 /** Whether the commune belongs to the Métropole Rouen Normandie. */
 export function isMetropoleCommune(code: string): boolean {
   return metropoleIndex().codes.has(normalize(code));

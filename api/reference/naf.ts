@@ -36,3 +36,11 @@ export function nafLabel(code: string): string | undefined {
   const key = code.trim().toUpperCase();
   return nafIndex().get(key) ?? nafIndex().get(normalizeNafCode(key) ?? '');
 }
+
+let subclasses: { code: string; label: string }[] | null = null;
+
+/** Every sub-class ("81.30Z") with its label, in code order. */
+export function nafSubclasses(): readonly { code: string; label: string }[] {
+  subclasses ??= [...nafIndex()].filter(([code]) => /^\d{2}\.\d{2}[A-Z]$/.test(code)).map(([code, label]) => ({ code, label })).sort((a, b) => a.code.localeCompare(b.code));
+  return subclasses;
+}

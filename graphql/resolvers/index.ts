@@ -8,6 +8,7 @@ import { directory, supplierLocation } from '../../api/domain/directory';
 import { createSupplier, getSupplier, updateSupplier } from '../../api/domain/suppliers';
 import { requestAccessLink, signInWithLink } from '../../api/domain/access-links';
 import { login } from '../../api/domain/users';
+import { searchCommunes, searchNafCodes } from '../../api/domain/reference-search';
 import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/domain/privacy';
 import type { ListedSupplier } from '../../api/domain/outcomes';
 import type { NeedRecord } from '../../api/store/types';
@@ -25,6 +26,8 @@ export const resolvers = {
   Query: {
     me: (_: unknown, __: Args, { viewer, services }: Context) => (viewer ? services.store.users.findById(viewer.userId) : null),
     metropoleCommunes: () => metropoleCommunes(),
+    communes: (_: unknown, args: Args) => searchCommunes(args),
+    nafCodes: (_: unknown, args: Args) => searchNafCodes(args),
     supplier: (_: unknown, { id }: Args, { services }: Context) => getSupplier(services, id),
     suppliers: (_: unknown, args: Args, { services }: Context) => directory(services, args),
     need: (_: unknown, { id }: Args, { viewer, services }: Context) => getNeed(services, viewer, id),
@@ -64,4 +67,5 @@ export const resolvers = {
   Shortlist: shortlistResolvers.Shortlist,
   ShortlistItem: shortlistResolvers.ShortlistItem,
   OutboxMail: shortlistResolvers.OutboxMail,
+  ImpactStats: shortlistResolvers.ImpactStats,
 } satisfies Record<string, unknown>;

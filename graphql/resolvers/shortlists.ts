@@ -1,6 +1,6 @@
 // Thin resolvers for shortlists, introductions, outcomes and the yearly review.
 import { isStaff } from '../../api/auth/guards';
-import { impactStats } from '../../api/domain/impact';
+import { impactCsv, impactStats, type ImpactStats } from '../../api/domain/impact';
 import { itemsOf, recordOutcome, type ShortlistItemView } from '../../api/domain/outcomes';
 import {
   approveShortlist,
@@ -54,6 +54,9 @@ export const shortlistResolvers = {
     nextAttemptAt: (m: OutboxRecord) => (m.state === 'PENDING' || m.state === 'HELD' ? m.nextAttemptAt : null),
     supplier: (m: OutboxRecord, _: Args, { services }: Context) => (m.supplierId ? services.store.suppliers.findById(m.supplierId) : null),
     shortlist: (m: OutboxRecord, _: Args, { services }: Context) => services.store.shortlists.findById(m.shortlistId),
+  },
+  ImpactStats: {
+    csv: (s: ImpactStats) => impactCsv(s),
   },
   NeedShortlists: {
     shortlists: (n: NeedRecord, _: Args, { viewer, services }: Context) => shortlistsOf(services, viewer, n),

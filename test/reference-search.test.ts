@@ -1,0 +1,44 @@
+// Completion for the web forms over the API: communes by name or code (the Métropole's first), NAF codes by label.
+import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(() => t.destroy());
+
+const COMMUNES = `query($s: String!, $n: Int) { communes(search: $s, first: $n) { code name departement } }`;
+const NAF = `query($s: String!, $n: Int) { nafCodes(search: $s, first: $n) { code label } }`;
+
+describe('communes', () => {
+  it('finds by name without accents or hyphens, the Métropole first, and by INSEE code', async () => {
+    const saint = (await t.gql(COMMUNES, { s: 'saint etienne du', n: 5 })).data.communes;
+    expect(saint[0]).toEqual({ code: '76575', name: 'Saint-Étienne-du-Rouvray', departement: '76' });
+    const rouen = (await t.gql(COMMUNES, { s: 'Rouen' })).data.communes;
+    expect(rouen[0].code).toBe('76540');
+    expect(rouen.length).toBeLessThanOrEqual(10);
+    // From any word of the name: "Sotteville" finds Sotteville-lès-Rouen; anywhere in France.
+    expect((await t.gql(COMMUNES, { s: 'lès-rouen' })).data.communes.map((c: any) => c.code)).toContain('76681');
+    expect((await t.gql(COMMUNES, { s: 'Ajaccio' })).data.communes[0].code).toBe('2A004');
+    expect((await t.gql(COMMUNES, { s: '75056' })).data.communes[0].name).toBe('Paris');
+    expect((await t.gql(COMMUNES, { s: '  ' })).data.communes).toEqual([]);
+  });
+
+  it('refuses a page too large or a search too long, naming the field', async () => {
+    const big = await t.gql(COMMUNES, { s: 'a', n: 51 });
+    expect([codeOf(big), fieldOf(big)]).toEqual(['BAD_USER_INPUT', 'first']);
+    const long = await t.gql(COMMUNES, { s: 'a'.repeat(101) });
+    expect([codeOf(long), fieldOf(long)]).toEqual(['BAD_USER_INPUT', 'search']);
+  });
+});
+
+describe('nafCodes', () => {
+  it('finds sub-classes by code (with or without the dot) and by the words of their label', async () => {
+    expect((await t.gql(NAF, { s: '8130' })).data.nafCodes[0]).toEqual({ code: '81.30Z', label: expect.stringMatching(/paysager/i) });
+    expect((await t.gql(NAF, { s: '81.30' })).data.nafCodes[0].code).toBe('81.30Z');
+    const green = (await t.gql(NAF, { s: 'aménagement paysager' })).data.nafCodes.map((n: any) => n.code);
+    expect(green).toContain('81.30Z');
+    const print = (await t.gql(NAF, { s: 'imprimerie', n: 50 })).data.nafCodes;
+    expect(print.every((n: any) => /^\d{2}\.\d{2}[A-Z]$/.test(n.code))).toBe(true);
+  });
+});
