@@ -12,10 +12,18 @@ import { combine, compareMatches, resolveWeights } from './rank';
 import { labelKey } from './text/fold';
 import { TextIndex, type PreparedQuery, type TextHit } from './text/index';
 import { needTerms, profileTerms, type NafLabel, type NeedTerms } from './text/query';
+import { Spellings } from './text/spelling';
+import type { Token } from './text/tokenize';
 import type { Match, MatchWeights, NeedQuery, Profile, ScoreBreakdown } from './types';
 
 export { DEFAULT_WEIGHTS } from './rank';
 export type { Match, MatchWeights, NeedQuery, Profile, ScoreBreakdown } from './types';
+
+/** A structure found by a directory search, and how relevant it is (higher first). */
+export interface SearchHit {
+  id: string;
+  score: number;
+}
 
 export interface MatcherOptions {
   weights?: Partial<MatchWeights>;
@@ -46,6 +54,8 @@ interface Entry {
   profile: Omit<Profile, 'description' | 'services'>;
   nafCodes: string[];
   labelKeys: string[];
+  /** Its words in the spelling dictionary. */
+  words: Int32Array;
 }
 
 interface Need {
@@ -87,6 +97,9 @@ export class Matcher {
   // Structures by NAF code, so that a need's stated sector brings in those worded differently.
   private readonly sectors = new SectorIndex();
   private readonly byKind = new Map<string, Set<number>>();
+  // The words profiles are written with, to read a query's misspelt word as the one meant.
+  private readonly spellings = new Spellings();
+  private readonly correct = (t: Token): Token => this.spellings.correct(t, (term) => this.index.docFrequency(term));
 
   constructor(options: MatcherOptions = {}) {
     this.weights = resolveWeights(options.weights);
@@ -102,9 +115,10 @@ export class Matcher {
   upsert(profile: Profile): void {
     this.remove(profile.id);
     const nafCodes = canonicalCodes(profile.nafCodes);
-    const slot = this.index.add(profileTerms(profile, nafCodes, this.nafLabel, STATUS_CODES));
+    const words: Token[] = [];
+    const slot = this.index.add(profileTerms(profile, nafCodes, this.nafLabel, STATUS_CODES, words));
     const { description: _d, services: _s, ...kept } = profile;
-    this.entries[slot] = { profile: kept, nafCodes, labelKeys: profile.labels.map(labelKey) };
+    this.entries[slot] = { profile: kept, nafCodes, labelKeys: profile.labels.map(labelKey), words: this.spellings.add(words) };
     this.slotOf.set(profile.id, slot);
     this.sectors.add(slot, nafCodes);
     if (profile.inclusionKind) {
@@ -120,6 +134,7 @@ export class Matcher {
     const entry = this.entries[slot];
     this.entries[slot] = undefined;
     this.slotOf.delete(id);
+    if (entry) this.spellings.remove(entry.words);
     this.sectors.remove(entry?.nafCodes ?? [], (s) => this.index.isAlive(s));
     if (entry?.profile.inclusionKind) this.byKind.get(entry.profile.inclusionKind)?.delete(slot);
   }
@@ -146,6 +161,27 @@ export class Matcher {
       const slot = this.slotOf.get(id);
       return slot === undefined ? [] : [this.present(this.score(slot, this.index.cosine(slot, n.prepared), n), n)];
     });
+  }
+
+  /**
+   * The directory's search: every structure that shares a meaningful word with the text (a word
+   * one letter off counts, when long enough), or says a whole phrase of a synonym group the text
+   * triggers, with its relevance: the cosine of match() for a need titled with the text, plus the
+   * head start of the sector the text's vocabulary points to. In no particular order.
+   */
+  search(text: string): SearchHit[] {
+    if (this.size === 0) return [];
+    const terms = needTerms({ title: text, description: '' } as NeedQuery, [], this.nafLabel, this.correct);
+    const prepared = this.index.prepare(terms.weights);
+    if (prepared.terms.length === 0) return [];
+    // A synonym phrase of several words counts only whole ("entretien des locaux" is not "entretien").
+    const phraseOf = prepared.terms.map((term) => terms.expansions.get(term)?.asTerms);
+    const position = new Map(prepared.terms.map((term, qi) => [term, qi]));
+    const direct = (qi: number) => (phraseOf[qi]?.length ?? 1) === 1;
+    const admit = (has: (qi: number) => boolean) =>
+      phraseOf.some((phrase) => phrase !== undefined && phrase.length > 1 && phrase.every((t) => position.has(t) && has(position.get(t)!)));
+    const hits = this.index.scoreAll(prepared, direct, admit, this.sectors.priors(terms.nafHints));
+    return hits.map((h) => ({ id: this.entries[h.slot]!.profile.id, score: h.score }));
   }
 
   /** Every structure of the kinds a need requires, when they are few enough to score one by one. */
@@ -191,7 +227,7 @@ export class Matcher {
 
   private prepareNeed(need: NeedQuery): Need {
     const nafCodes = canonicalCodes(need.nafCodes);
-    const terms = needTerms(need, nafCodes, this.nafLabel);
+    const terms = needTerms(need, nafCodes, this.nafLabel, this.correct);
     const requiredLabels = [...new Map(need.requiredLabels.map((l) => [labelKey(l), l])).values()];
     return { query: need, terms, prepared: this.index.prepare(terms.weights), nafCodes, inferred: false, requiredLabels, textScale: TEXT_FLOOR };
   }

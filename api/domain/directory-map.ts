@@ -62,7 +62,7 @@ function feature(s: SupplierRecord, point: { latitude: number; longitude: number
 export async function directoryGeoJson(services: Services, query: Record<string, unknown>) {
   const selection = parseDirectoryFilter(filterFromQuery(query));
   const features = [];
-  for (const s of await selectDirectory(services, selection)) {
+  for (const s of selectDirectory(services, selection)) {
     const point = supplierLocation(s);
     if (point) features.push(feature(s, point));
   }

@@ -1,13 +1,13 @@
-// The public directory: the filter, its facets, where structures are and which communes they serve.
+// The public directory: the filter, its pages and facets (served from memory: directory-index.ts), where structures are.
 import { z } from 'zod';
-import { locationScore, type Place } from '../../matching/components/location';
 import { labelKey } from '../../matching/text/fold';
 import { communeCentroid, findCommune } from '../reference/communes';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../reference/vocabulary';
 import type { Services } from '../services';
-import { DIRECTORY_ORDER, supplierDirectoryFilter, type DirectoryCriteria } from '../store/filters';
+import { badInput } from '../errors';
+import type { DirectoryCriteria } from '../store/filters';
 import type { SupplierRecord } from '../store/types';
-import { placeOf } from './matching';
+import type { DirectoryResult } from './directory-index';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
 import { INCLUSION_KINDS, LEGAL_FORMS } from './suppliers';
 import * as v from './validation';
@@ -56,22 +56,9 @@ export function supplierLocation(s: Pick<SupplierRecord, 'latitude' | 'longitude
   return communeCentroid(s.communeCode);
 }
 
-/**
- * Whether the structure can work in the commune, judged as the matcher judges it: the location
- * component neither marks it out of range nor scores it zero (past its radius and tolerance band,
- * or past the typical local radius when it declared none).
- */
-export function servesPlace(place: Place, s: SupplierRecord): boolean {
-  const result = locationScore(place, placeOf(s), s.interventionRadiusKm);
-  return !result.outOfRange && result.score > 0;
-}
-
-/** Every structure the selection matches, in name order. */
-export async function selectDirectory(services: Services, selection: DirectorySelection): Promise<SupplierRecord[]> {
-  const all = await services.store.suppliers.find(supplierDirectoryFilter(selection.criteria), { sort: DIRECTORY_ORDER });
-  if (!selection.servesCommuneCode) return all;
-  const place = placeOf({ communeCode: selection.servesCommuneCode, latitude: null, longitude: null });
-  return all.filter((s) => servesPlace(place, s));
+/** Every structure the selection matches: by relevance when text is given, else in name order. */
+export function selectDirectory(services: Services, selection: DirectorySelection): readonly SupplierRecord[] {
+  return services.matching.directory.select(selection).records;
 }
 
 export interface FacetCount {
@@ -114,18 +101,51 @@ export interface DirectoryArgs {
   after?: string | null;
 }
 
-export type DirectoryPage = Page<SupplierRecord> & { facets: DirectoryFacets };
+export type DirectoryPage = Page<SupplierRecord> & { facets: () => DirectoryFacets };
 
-const afterCursor = (s: SupplierRecord, after: [string | number, string]) =>
-  s.sortKey > String(after[0]) || (s.sortKey === String(after[0]) && s.id > after[1]);
+const invalidCursor = () => badInput('after', '« after » : curseur de pagination invalide.');
 
-/** The public directory, in name order, with keyset pagination and facets over the whole result. */
-export async function directory(services: Services, args: DirectoryArgs): Promise<DirectoryPage> {
+/** Where the page after the cursor starts in the result: cursors carry [sortKey, id] in name order, [relevance, id] in a ranked one. */
+function startAfter(result: DirectoryResult, after: [string | number, string] | null): number {
+  if (!after) return 0;
+  const [key, id] = after;
+  const { records, scores } = result;
+  if (scores) {
+    if (typeof key !== 'number') throw invalidCursor();
+    const at = records.findIndex((s) => s.id === id);
+    // The structure of the cursor left the result since (edited, deleted): resume after its relevance.
+    if (at >= 0) return at + 1;
+    const next = scores.findIndex((score) => score < key);
+    return next < 0 ? records.length : next;
+  }
+  if (typeof key !== 'string') throw invalidCursor();
+  // Name order: the first structure after the cursor's, found by halving.
+  let lo = 0;
+  let hi = records.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const s = records[mid]!;
+    if (s.sortKey < key || (s.sortKey === key && s.id <= id)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The public directory: by relevance when text is given (the matcher's French analysis), else in
+ * name order; keyset pagination, and facets over the whole result (computed when asked).
+ */
+export function directory(services: Services, args: DirectoryArgs): DirectoryPage {
   const size = pageSize(args.first);
   const selection = parseDirectoryFilter(args.filter);
   const after = decodeCursor(args.after);
-  const all = await selectDirectory(services, selection);
-  const start = after ? all.findIndex((s) => afterCursor(s, after)) : 0;
-  const rest = start < 0 ? [] : all.slice(start, start + size + 1);
-  return { ...toPage(rest, size, all.length, (s) => encodeCursor([s.sortKey, s.id])), facets: directoryFacets(all) };
+  const result = services.matching.directory.select(selection);
+  const start = startAfter(result, after);
+  const rest = result.records.slice(start, start + size + 1);
+  const { scores } = result;
+  const cursors = new Map(rest.map((s, i) => [s, encodeCursor([scores ? scores[start + i]! : s.sortKey, s.id])]));
+  return {
+    ...toPage(rest, size, result.records.length, (s) => cursors.get(s)!),
+    facets: () => (result.facets ??= directoryFacets(result.records)),
+  };
 }

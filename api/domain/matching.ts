@@ -1,6 +1,7 @@
 // Bridges stored records and the matcher: turns suppliers into profiles, keeps the index in step
 // with every write, and answers matchSuppliers for officers.
 import { Matcher } from '../../matching';
+import { locationScore } from '../../matching/components/location';
 import type { Match, MatchWeights, NeedQuery, Profile } from '../../matching/types';
 import { requireRole, type Viewer } from '../auth/guards';
 import { badInput, notFound } from '../errors';
@@ -9,6 +10,7 @@ import { nafLabel } from '../reference/naf';
 import type { Services } from '../services';
 import { updatedAfter } from '../store/filters';
 import type { NeedRecord, Store, SupplierRecord } from '../store/types';
+import { DirectoryIndex } from './directory-index';
 import { activeSuppliers } from './suppliers';
 
 export interface MatchingService {
@@ -22,6 +24,8 @@ export interface MatchingService {
   /** No refresh starts any more; resolves once the one in flight, if any, is over (before the store closes). */
   stop(): Promise<void>;
   readonly size: number;
+  /** The public directory in memory, written with the matcher's index (same writes, same refresh). */
+  readonly directory: DirectoryIndex;
 }
 
 /** Given coordinates win; else the commune's centroid; else only the département (and its area) is known. */
@@ -34,6 +38,17 @@ export function placeOf(r: { communeCode: string; latitude: number | null; longi
     departement,
     area: !centroid && departement ? departementArea(departement) : null,
   };
+}
+
+/**
+ * Whether the structure can work in the commune, judged as the matcher judges it: the location
+ * component neither marks it out of range nor scores it zero (past its radius and tolerance band,
+ * or past the typical local radius when it declared none).
+ */
+export function servesCommune(communeCode: string, s: SupplierRecord): boolean {
+  const place = placeOf({ communeCode, latitude: null, longitude: null });
+  const result = locationScore(place, placeOf(s), s.interventionRadiusKm);
+  return !result.outOfRange && result.score > 0;
 }
 
 export function toProfile(s: SupplierRecord): Profile {
@@ -74,15 +89,18 @@ const LOOK_BACK_MS = 60_000;
 /** Builds the index from every stored supplier; the server reports ready only after this. */
 export async function buildMatchingService(store: Store, weights?: Partial<MatchWeights>): Promise<MatchingService> {
   const matcher = new Matcher({ weights, nafLabel });
+  const directory = new DirectoryIndex({ search: (text) => matcher.search(text), serves: servesCommune });
   const indexed = new Set<string>();
   let refreshes = 0;
   const upsert = (supplier: SupplierRecord) => {
-    if (supplier.retiredAt) return remove(supplier.id); // an anonymous stub is never proposed
+    if (supplier.retiredAt) return remove(supplier.id); // an anonymous stub is never proposed nor listed
     matcher.upsert(toProfile(supplier));
+    directory.upsert(supplier);
     indexed.add(supplier.id);
   };
   const remove = (id: string) => {
     matcher.remove(id);
+    directory.remove(id);
     indexed.delete(id);
   };
   // Writes since the watermark: the store's clock when the last read began (updatedAt is stamped
@@ -92,7 +110,12 @@ export async function buildMatchingService(store: Store, weights?: Partial<Match
   // (re-indexing a profile is idempotent). Deletions: compare the id sets now and then.
   const catchUp = async () => {
     const startedAt = await store.now();
-    for (const supplier of await store.suppliers.find(updatedAfter(new Date(watermark.getTime() - LOOK_BACK_MS)))) upsert(supplier);
+    for (const supplier of await store.suppliers.find(updatedAfter(new Date(watermark.getTime() - LOOK_BACK_MS)))) {
+      // Seen already (the look-back brings the last minute's writes again): nothing to redo, and
+      // the directory keeps the results it holds.
+      if (!supplier.retiredAt && directory.get(supplier.id)?.updatedAt.getTime() === supplier.updatedAt.getTime()) continue;
+      upsert(supplier);
+    }
     watermark = startedAt;
     refreshes += 1;
     if (refreshes % DELETION_SWEEP_EVERY !== 0) return;
@@ -121,6 +144,7 @@ export async function buildMatchingService(store: Store, weights?: Partial<Match
     get size() {
       return matcher.size;
     },
+    directory,
   };
 }
 

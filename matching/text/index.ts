@@ -130,6 +130,12 @@ export class TextIndex {
     if (this.arenaGarbage > 65536 && this.arenaGarbage * 2 > this.arenaUsed) this.compactArena();
   }
 
+  /** How many live documents hold the term. */
+  docFrequency(term: string): number {
+    const t = this.ids.get(term);
+    return t === undefined ? 0 : this.df[t];
+  }
+
   /** natural's TfIdf.idf: 1 + ln(N / (1 + df)), always > 0. */
   idf(term: string): number {
     const t = this.ids.get(term);
@@ -195,13 +201,47 @@ export class TextIndex {
       pool.scores[j] = acc[s] + bonus[s];
     }
     const hits = pool.sorted().slice(0, k).map(({ slot }) => ({ slot, score: acc[slot] }));
-    if (touchedCount * 8 > this.slots) {
-      acc.fill(0, 0, this.slots);
-      bonus.fill(0, 0, this.slots);
-    } else {
-      for (let i = 0; i < touchedCount; i += 1) acc[touched[i]] = bonus[touched[i]] = 0;
-    }
+    this.clearScratch(touchedCount);
     return hits;
+  }
+
+  /**
+   * Every live document holding one of the query's terms, with its exact cosine (nothing pruned)
+   * plus its prior. `direct` says whether a document is in on the strength of a term alone; a
+   * document holding only other terms is passed to `admit` with a test of which terms it holds.
+   */
+  scoreAll(q: PreparedQuery, direct: (qi: number) => boolean, admit: (has: (qi: number) => boolean) => boolean, priors: Prior[] = []): TextHit[] {
+    const { acc } = this;
+    let touchedCount = 0;
+    for (let qi = 0; qi < q.termIds.length; qi += 1) if (direct(qi)) touchedCount = this.scan(q.termIds[qi], q.weights[qi], touchedCount);
+    const directCount = touchedCount;
+    for (let qi = 0; qi < q.termIds.length; qi += 1) if (!direct(qi)) touchedCount = this.scan(q.termIds[qi], q.weights[qi], touchedCount);
+    const hits: TextHit[] = [];
+    for (let i = 0; i < touchedCount; i += 1) {
+      const s = this.touched[i];
+      if (!this.alive[s]) continue;
+      if (i >= directCount && !admit((qi) => this.weightOf(s, q.termIds[qi]) > 0)) continue;
+      hits.push({ slot: s, score: acc[s] });
+    }
+    this.clearScratch(touchedCount);
+    if (priors.length === 0 || hits.length === 0) return hits;
+    // Priors only raise documents already in; kept in `bonus`, cleared before returning.
+    const { bonus } = this;
+    for (const prior of priors) {
+      for (let i = 0; i < prior.length; i += 1) if (prior.value > bonus[prior.slots[i]]) bonus[prior.slots[i]] = prior.value;
+    }
+    for (const hit of hits) hit.score += bonus[hit.slot];
+    for (const prior of priors) for (let i = 0; i < prior.length; i += 1) bonus[prior.slots[i]] = 0;
+    return hits;
+  }
+
+  private clearScratch(touchedCount: number): void {
+    if (touchedCount * 8 > this.slots) {
+      this.acc.fill(0, 0, this.slots);
+      this.bonus.fill(0, 0, this.slots);
+    } else {
+      for (let i = 0; i < touchedCount; i += 1) this.acc[this.touched[i]] = this.bonus[this.touched[i]] = 0;
+    }
   }
 
   /** Adds one term's postings to the accumulators; returns the new count of touched documents. */

@@ -13,12 +13,15 @@ const NEED_NAF_LABEL_WEIGHT = 0.5;
 
 export type NafLabel = (code: string) => string | undefined;
 
-/** Term counts of a profile: name, description, services, and the label of each NAF code. */
-export function profileTerms(p: Profile, nafCodes: string[], nafLabel: NafLabel, skipLabelOf: ReadonlySet<string>): Map<string, number> {
+/**
+ * Term counts of a profile: name, description, services, and the label of each NAF code. `words`
+ * collects the tokens of the profile's own text (for the spelling dictionary).
+ */
+export function profileTerms(p: Profile, nafCodes: string[], nafLabel: NafLabel, skipLabelOf: ReadonlySet<string>, words?: Token[]): Map<string, number> {
   const counts = new Map<string, number>();
-  countTerms(p.name, counts);
-  countTerms(p.description, counts);
-  for (const s of p.services) countTerms(s, counts, SERVICES_WEIGHT);
+  countTerms(p.name, counts, 1, words);
+  countTerms(p.description, counts, 1, words);
+  for (const s of p.services) countTerms(s, counts, SERVICES_WEIGHT, words);
   for (const code of nafCodes) {
     // "81.30Z" contributes "Services d'aménagement paysager"; status codes would add "aide", "travail".
     if (skipLabelOf.has(code)) continue;
@@ -46,9 +49,10 @@ function spellings(text: string): Map<string, string> {
   return out;
 }
 
-export function needTerms(need: NeedQuery, nafCodes: string[], nafLabel: NafLabel): NeedTerms {
-  const title = analyze(need.title);
-  const description = analyze(need.description);
+/** `correct` reads each word as the index knows it (one misspelt letter forgiven), before synonyms are looked up. */
+export function needTerms(need: NeedQuery, nafCodes: string[], nafLabel: NafLabel, correct: (t: Token) => Token = (t) => t): NeedTerms {
+  const title = analyze(need.title).map(correct);
+  const description = analyze(need.description).map(correct);
   const counts = new Map<string, number>();
   for (const t of title) counts.set(t.term, (counts.get(t.term) ?? 0) + TITLE_WEIGHT);
   for (const t of description) counts.set(t.term, (counts.get(t.term) ?? 0) + 1);

@@ -27,6 +27,7 @@ interface CompiledTable {
   phrasesByFirstTerm: Map<string, Phrase[]>;
   groups: Phrase[][];
   nafOfGroup: string[][];
+  vocabulary: Set<string>;
 }
 
 /** What the table makes of a need: terms to add, and the NAF sub-classes its phrases point to. */
@@ -60,7 +61,14 @@ function compile(): CompiledTable {
     }
     groups.push(phrases);
   });
-  return { weight: table.expansionWeight, phrasesByFirstTerm, groups, nafOfGroup: rows.map((g) => g.naf ?? []) };
+  const vocabulary = new Set(groups.flatMap((phrases) => phrases.flatMap((p) => p.terms)));
+  return { weight: table.expansionWeight, phrasesByFirstTerm, groups, nafOfGroup: rows.map((g) => g.naf ?? []), vocabulary };
+}
+
+/** Whether the term is a word of the vocabulary table: a query word the table knows is never "corrected". */
+export function inVocabulary(term: string): boolean {
+  compiled ??= compile();
+  return compiled.vocabulary.has(term);
 }
 
 function startsAt(tokens: Token[], at: number, terms: string[]): boolean {

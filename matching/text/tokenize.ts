@@ -88,7 +88,10 @@ export function analyze(text: string): Token[] {
   return tokens;
 }
 
-/** Adds each term of the text to the counts, `weight` times (fields that say more count more). */
-export function countTerms(text: string, counts: Map<string, number>, weight = 1): void {
-  for (const { term } of analyze(text)) counts.set(term, (counts.get(term) ?? 0) + weight);
+/** Adds each term of the text to the counts, `weight` times (fields that say more count more); `seen` collects the tokens. */
+export function countTerms(text: string, counts: Map<string, number>, weight = 1, seen?: Token[]): void {
+  for (const token of analyze(text)) {
+    counts.set(token.term, (counts.get(token.term) ?? 0) + weight);
+    seen?.push(token);
+  }
 }
