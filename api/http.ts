@@ -17,10 +17,21 @@ import { loadTypeDefs } from '../graphql/schema';
 import type { Config } from './config';
 import { consoleRoutes } from './console';
 import { directoryGeoJson } from './domain/directory-map';
+import { SENDER_COOKIE } from './domain/need-confirmation';
 import { answerRoutes } from './pages/answer';
+import { needConfirmationRoutes } from './pages/need-confirmation';
 import type { Services } from './services';
 
 export const BODY_LIMIT = '1mb';
+
+/** One cookie's value from a Cookie header (only our own signed values are ever read). */
+function cookieOf(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || null;
+  }
+  return null;
+}
 
 /** What the edge needs to know about the process: services appear once the store and index are ready. */
 export interface Readiness {
@@ -95,11 +106,12 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
     },
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: ({ req }) => buildContext(readiness.services!, req.headers.authorization, req.ip ?? 'unknown'),
+      context: ({ req }) => buildContext(readiness.services!, req.headers.authorization, req.ip ?? 'unknown', cookieOf(req.headers.cookie, SENDER_COOKIE)),
     }),
   );
 
   app.use(answerRoutes(() => readiness.services));
+  app.use(needConfirmationRoutes(() => readiness.services));
   app.use(consoleRoutes());
 
   app.use((_req: express.Request, res: express.Response) => {

@@ -9,7 +9,8 @@ import { createLinkSigner } from './auth/links';
 import { createLoginThrottle } from './auth/throttle';
 import { createTokenService } from './auth/tokens';
 import type { Config } from './config';
-import { createIntroductionOutbox } from './domain/introductions';
+import { createOutbox } from './domain/mailing';
+import { createAnonymousPosting, sweepUnconfirmedNeeds } from './domain/need-confirmation';
 import { buildMatchingService } from './domain/matching';
 import { createHttpApp, type Readiness } from './http';
 import { loadSampleDataIfEmpty } from './sample/load';
@@ -27,6 +28,7 @@ export const consoleLogger: Logger = {
 };
 
 const INDEX_REFRESH_MS = 5_000;
+const SWEEP_EVERY_MS = 60 * 60_000;
 
 export interface RunningServer {
   readonly url: string;
@@ -61,8 +63,19 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
     const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
     const matching = await buildMatchingService(store, config.matchWeights);
     await decoyHash(); // before ready: see passwords.ts
-    const outbox = createIntroductionOutbox(store, config, log, { links, publicUrl });
-    const services: Services = { config, store, tokens, matching, outbox, loginThrottle: createLoginThrottle({ perAddress: config.loginAddressLimit }), links, publicUrl, accessLinks: createAccessLinks(config) };
+    const outbox = createOutbox(store, config, log, { links, publicUrl });
+    const services: Services = {
+      config,
+      store,
+      tokens,
+      matching,
+      outbox,
+      loginThrottle: createLoginThrottle({ perAddress: config.loginAddressLimit }),
+      links,
+      publicUrl,
+      accessLinks: createAccessLinks(config),
+      anonymousPosting: createAnonymousPosting(),
+    };
     if (config.sampleData && store.engine === 'embedded') {
       const loaded = await loadSampleDataIfEmpty(services);
       if (loaded) {
@@ -84,6 +97,12 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
       ? setInterval(() => readiness.services?.matching.refresh().catch((err) => log.error("Échec du rafraîchissement de l'index", err)), INDEX_REFRESH_MS)
       : null;
 
+  // Needs posted without an account and never confirmed go after 7 days: looked for at start, then hourly.
+  const sweep = () => sweepUnconfirmedNeeds(store, new Date()).catch((err) => log.error('Échec de la suppression des besoins non confirmés', err));
+  void sweep();
+  const sweepTimer = setInterval(sweep, SWEEP_EVERY_MS);
+  sweepTimer.unref();
+
   let stopping: Promise<void> | null = null;
   return {
     url: `http://localhost:${port}`,
@@ -92,6 +111,7 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
     stop() {
       stopping ??= (async () => {
         if (refreshTimer) clearInterval(refreshTimer);
+        clearInterval(sweepTimer);
         await apollo.stop(); // drains: stops accepting, waits for in-flight requests
         await readiness.services?.outbox.stop(); // no new claim; the send in flight is awaited and marked
         await readiness.services?.matching.stop(); // a refresh in flight reads the store: let it finish first

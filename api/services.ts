@@ -1,6 +1,7 @@
 // The services a request can reach, built once at start and passed down through the GraphQL context.
 import type { LinkSigner } from './auth/links';
 import type { AccessLinks } from './domain/access-links';
+import type { AnonymousPosting } from './domain/need-confirmation';
 import type { LoginThrottle } from './auth/throttle';
 import type { TokenService } from './auth/tokens';
 import type { Config } from './config';
@@ -22,4 +23,6 @@ export interface Services {
   readonly publicUrl: string;
   /** Mails one-time sign-in links (requestAccessLink), rate limited per address and per client. */
   readonly accessLinks: AccessLinks;
+  /** Rate limits of needs posted without an account, per client and per contact address. */
+  readonly anonymousPosting: AnonymousPosting;
 }

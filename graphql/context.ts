@@ -8,6 +8,8 @@ export interface Context {
   services: Services;
   /** The client's address as seen through trusted proxies (for login throttling). */
   clientAddress: string;
+  /** The signed cookie of an address that confirmed a need (it may post again without a link), if sent. */
+  senderCookie: string | null;
 }
 
 const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -16,8 +18,8 @@ const invalidToken = () => unauthenticated('Jeton invalide ou expiré : reconnec
 const malformedHeader = () => unauthenticated('En-tête Authorization attendu : Bearer <jeton> (le mot « Bearer », une espace, puis le jeton reçu de « login »).');
 
 /** No Authorization header: anonymous. A header that is not a valid, current token: UNAUTHENTICATED. */
-export async function buildContext(services: Services, authorization: string | undefined, clientAddress: string): Promise<Context> {
-  if (!authorization) return { viewer: null, services, clientAddress };
+export async function buildContext(services: Services, authorization: string | undefined, clientAddress: string, senderCookie: string | null = null): Promise<Context> {
+  if (!authorization) return { viewer: null, services, clientAddress, senderCookie };
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw malformedHeader();
   const claims = services.tokens.verify(match[1]!);
@@ -25,5 +27,5 @@ export async function buildContext(services: Services, authorization: string | u
   // The account is read on every request so a deleted account or a changed role takes effect at once.
   const user = await services.store.users.findById(claims.userId);
   if (!user || user.role !== claims.role) throw invalidToken();
-  return { viewer: viewerOf(user), services, clientAddress };
+  return { viewer: viewerOf(user), services, clientAddress, senderCookie };
 }

@@ -67,7 +67,7 @@ const ROWS: Row[] = [
   { operation: 'updateSupplier', expected: 'UFAAAFF', query: 'mutation($id: ID!) { updateSupplier(id: $id, input: { employees: 7 }) { id } }', variables: (f) => ({ id: f.supplierId }) },
   // an unknown id: staff get NOT_FOUND, past the guard, and the fixtures stay
   { operation: 'deleteSupplier', expected: 'UFFAAFF', query: 'mutation { deleteSupplier(id: "inconnu") }' },
-  { operation: 'postNeed', expected: 'UAFAAAF', query: 'mutation($i: NeedInput!) { postNeed(input: $i) { id } }', variables: () => ({ i: needInput({ companyName: 'Pour le compte de', contactEmail: 'achats@pour-le-compte.example' }) }) },
+  { operation: 'postNeed', expected: 'AAFAAAF', query: 'mutation($i: NeedInput!) { postNeed(input: $i) { id } }', variables: () => ({ i: needInput({ companyName: 'Pour le compte de', contactEmail: 'achats@pour-le-compte.example' }) }) },
   { operation: 'draftShortlist', expected: 'UFFAAFF', query: 'mutation($id: ID!) { draftShortlist(needId: $id) { id } }', variables: (f) => ({ id: f.needId }) },
   { operation: 'updateShortlist', expected: 'UFFAAFF', query: 'mutation($id: ID!, $s: [ID!]!) { updateShortlist(id: $id, supplierIds: $s) { id } }', variables: (f) => ({ id: f.draftId, s: [f.supplierId] }) },
   // approving the already approved list again: idempotent, sends nothing new

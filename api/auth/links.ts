@@ -8,6 +8,14 @@ const ISSUER = 'passerelle-ess';
 export interface LinkClaims {
   /** The structure's answer to its introduction: one (shortlist, structure). */
   answer: { shortlistId: string; supplierId: string };
+  /** A need posted without an account: its confirmation, once. */
+  confirmNeed: { needId: string };
+  /** The 90-day cookie of an address that confirmed a need: it may post again without a new link. */
+  sender: { email: string };
+  /** The firm's outcome page: the outcomes of one shortlist's introductions. */
+  outcomes: { shortlistId: string };
+  /** Stops the follow-ups of one (shortlist, recipient): `recipient` is "firm" or the structure's id. */
+  optOut: { shortlistId: string; recipient: string };
 }
 export type LinkPurpose = keyof LinkClaims;
 

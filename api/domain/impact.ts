@@ -16,7 +16,7 @@ import type { Services } from '../services';
 import { between, byIds, byShortlists } from '../store/filters';
 import type { InclusionKind, NeedKind, OutcomeStatus, Store, SupplierRecord } from '../store/types';
 import { communeName } from './introductions';
-import { NEED_KINDS } from './needs';
+import { confirmedAtOf, NEED_KINDS } from './needs';
 import { OUTCOME_STATUSES } from './outcomes';
 import { INCLUSION_KINDS } from './suppliers';
 import * as v from './validation';
@@ -86,7 +86,8 @@ const periodSchema = z
 export const parsePeriod = (from: unknown, to: unknown): { from: Date; to: Date } => v.parseInput(periodSchema, { from, to });
 
 export async function computeImpact(store: Store, from: Date, to: Date): Promise<ImpactStats> {
-  const needs = await store.needs.find(between('createdAt', from, to));
+  // A need posted without an account counts once its firm confirmed it (deleted otherwise).
+  const needs = (await store.needs.find(between('createdAt', from, to))).filter((n) => confirmedAtOf(n) !== null);
   const shortlists = (await store.shortlists.find(between('approvedAt', from, to))).filter((s) => s.status !== 'DRAFT');
   const pairs = shortlists.flatMap((s) => s.items.map((i) => ({ shortlistId: s.id, supplierId: i.supplierId })));
   const supplierIds = [...new Set(pairs.map((p) => p.supplierId))];

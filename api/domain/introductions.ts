@@ -9,13 +9,11 @@
 // is committed, and drops HELD rows of a shortlist still in DRAFT (an approval that died before 2).
 import { findCommune } from '../reference/communes';
 import { formatDateFr, formatEuros, structureKindFr } from '../reference/vocabulary';
-import type { Config } from '../config';
-import { OutboxWorker, type OutboxLog } from '../mail/outbox';
 import { isOethNeed } from '../../matching/components/inclusion';
 import { capacityFr, memberPart } from '../../matching/groupements';
 import { renderFirmMail, renderStructureMail, type GroupementView } from '../mail/templates';
 import { tradeLabel } from './groupements';
-import { createMailTransport, type OutgoingMail } from '../mail/transport';
+import type { OutgoingMail } from '../mail/transport';
 import { heldRow, outboxIn, outboxOf, shortlistIn, shortlistsIn, undelivered } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type ShortlistRecord, type Store, type SupplierRecord } from '../store/types';
 import type { LinkSigner } from '../auth/links';
@@ -39,6 +37,9 @@ export function mailDomain(mailFrom: string): string {
   return match ? match[1]! : 'passerelle-ess.local';
 }
 
+/** Rows written before mail kinds existed are all introductions. */
+export const isIntroductionRow = (row: OutboxRecord): boolean => (row.kind ?? 'INTRODUCTION') === 'INTRODUCTION';
+
 export const rowIdOf = (shortlistId: string, supplierId: string | null): string =>
   supplierId ? `${shortlistId}:supplier:${supplierId}` : `${shortlistId}:firm`;
 
@@ -49,6 +50,7 @@ export function plannedRows(shortlist: ShortlistRecord, need: NeedRecord, suppli
     return {
       id,
       shortlistId: shortlist.id,
+      kind: 'INTRODUCTION',
       recipientKind: supplierId ? 'SUPPLIER' : 'FIRM',
       supplierId,
       to,
@@ -126,7 +128,7 @@ export async function completeIfDelivered(store: Store, shortlistId: string): Pr
 export async function recoverIntroductions(store: Store, domain: string): Promise<void> {
   const held = await store.outbox.find(outboxIn('HELD'));
   const byShortlist = new Map<string, OutboxRecord[]>();
-  for (const row of held) byShortlist.set(row.shortlistId, [...(byShortlist.get(row.shortlistId) ?? []), row]);
+  for (const row of held) if (row.shortlistId) byShortlist.set(row.shortlistId, [...(byShortlist.get(row.shortlistId) ?? []), row]);
   for (const [shortlistId, rows] of byShortlist) {
     const shortlist = await store.shortlists.findById(shortlistId);
     if (shortlist && shortlist.status !== 'DRAFT') {
@@ -159,7 +161,7 @@ const ADDED_BY_OFFICER = "Structure proposée par l'équipe de la Métropole.";
 
 /** The mail of one row, rendered from the committed shortlist and today's records. */
 export async function composeIntroductionMail(store: Store, row: OutboxRecord, linking: AnswerLinking): Promise<OutgoingMail | { gone: string }> {
-  const shortlist = await store.shortlists.findById(row.shortlistId);
+  const shortlist = row.shortlistId ? await store.shortlists.findById(row.shortlistId) : null;
   if (!shortlist || shortlist.status === 'DRAFT') return { gone: "La liste de structures n'existe plus." };
   const need = await store.needs.findById(shortlist.needId);
   if (!need) return { gone: "Le besoin de l'entreprise a été supprimé." };
@@ -227,25 +229,12 @@ export async function previewIntroductionMails(store: Store, shortlist: Shortlis
   if (!need) return [];
   const suppliers = await activeSuppliers(store, shortlist.items.map((i) => i.supplierId));
   const asSent = shortlist.status === 'DRAFT' ? { ...shortlist, replyTo: approverEmail } : shortlist;
-  const rows = shortlist.status === 'DRAFT' ? plannedRows(shortlist, need, suppliers, domain, new Date()) : await store.outbox.find(outboxOf(shortlist.id), { sort: { createdAt: 1, id: 1 } });
+  const rows =
+    shortlist.status === 'DRAFT'
+      ? plannedRows(shortlist, need, suppliers, domain, new Date())
+      : (await store.outbox.find(outboxOf(shortlist.id), { sort: { createdAt: 1, id: 1 } })).filter(isIntroductionRow);
   return rows.flatMap((row) => {
     const mail = renderIntroductionMail(row, asSent, need, suppliers, linking);
     return 'gone' in mail ? [] : [mail];
   });
-}
-
-/** The server's outbox: delivers introduction mails through SMTP_URL (or .eml files). Started once the service is ready. */
-export function createIntroductionOutbox(store: Store, config: Config, log: OutboxLog, linking: AnswerLinking): OutboxWorker {
-  const domain = mailDomain(config.mailFrom);
-  return new OutboxWorker(
-    store,
-    createMailTransport(config),
-    {
-      compose: (row) => composeIntroductionMail(store, row, linking),
-      delivered: (row) => completeIfDelivered(store, row.shortlistId),
-      recover: () => recoverIntroductions(store, domain),
-    },
-    { pollIntervalMs: config.mailPollIntervalMs, giveUpAfterMs: config.mailGiveUpAfterMs, recoverEveryMs: config.mailRecoverIntervalMs },
-    log,
-  );
 }

@@ -7,6 +7,7 @@ import { needsFilter, NEEDS_ORDER } from '../store/filters';
 import { DISABILITY_KINDS, SIAE_KINDS } from '../../matching/components/inclusion';
 import type { InclusionKind, NeedKind, NeedRecord } from '../store/types';
 import { newId } from './ids';
+import { countClientPost, postAnonymousNeed, type PosterOrigin } from './need-confirmation';
 import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
 import { INCLUSION_KINDS } from './suppliers';
 import * as v from './validation';
@@ -33,6 +34,8 @@ const needSchema = z
       .list(z.enum(INCLUSION_KINDS, "type de structure d'inclusion inconnu"), INCLUSION_KINDS.length)
       .nullish()
       .transform((kinds) => [...new Set(kinds ?? [])]),
+    // The public form's trap: hidden from people, filled by robots. Never stored.
+    honeypot: v.optionalText(500),
     requiredInclusionKinds: v
       .list(z.enum(INCLUSION_KINDS, "type de structure d'inclusion inconnu"), INCLUSION_KINDS.length)
       .nullish()
@@ -72,13 +75,20 @@ export const INCLUSION_KIND_PRESETS: readonly InclusionKindPreset[] = Object.fre
 ]);
 
 /**
+ * Anyone may post without an account (see need-confirmation.ts): the firm names itself and gives its
+ * address, and the need waits for the link mailed there.
  * Companies post for themselves, under their organisation's name and, by default, to the posting user's
  * address. Officers and admins record a need heard by phone: they must name the firm and give the firm's
  * address, since the shortlist goes there and the structures are told to answer it.
  */
-export async function postNeed(services: Services, viewer: Viewer | null, input: unknown): Promise<NeedRecord> {
+export async function postNeed(services: Services, viewer: Viewer | null, input: unknown, origin?: PosterOrigin): Promise<NeedRecord> {
+  if (viewer === null && origin) {
+    await countClientPost(services, origin);
+    const { honeypot, ...need } = v.parseInput(needSchema, input);
+    return postAnonymousNeed(services, origin, { ...need, contactEmail: need.contactEmail ?? '' }, honeypot !== null);
+  }
   const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
-  const need = v.parseInput(needSchema, input);
+  const { honeypot: _ignored, ...need } = v.parseInput(needSchema, input);
   let companyName = need.companyName;
   if (isStaff(who)) {
     if (!companyName) throw badInput('companyName', "« companyName » : obligatoire quand un agent enregistre le besoin d'une entreprise.");

@@ -109,7 +109,7 @@ async function stopMails(services: Services, rows: OutboxRecord[]): Promise<void
     const dropped = await outbox.findOneAndUpdate(unsentRow(row.id), { to: ERASED_EMAIL, state: 'DROPPED', lastError: UNSENT_ERROR, leaseOwner: null, leaseUntil: null });
     if (!dropped) await outbox.update(row.id, { to: ERASED_EMAIL });
     // The list may have been waiting for this mail only.
-    else await completeIfDelivered(services.store, row.shortlistId);
+    else if (row.shortlistId) await completeIfDelivered(services.store, row.shortlistId);
   }
 }
 

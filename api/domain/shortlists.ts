@@ -15,15 +15,15 @@ import {
   INTRODUCTIONS_ORDER,
   introductionsFilter,
   openDraftOf,
-  outboxIn,
   outboxOf,
+  listMailsIn,
   shortlistIn,
   shortlistsOfNeed,
 } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type ShortlistItemRecord, type ShortlistRecord, type ShortlistStatus } from '../store/types';
 import { holdRows, mailDomain, plannedRows, previewIntroductionMails, releaseApproval } from './introductions';
 import { newId } from './ids';
-import { canSeeNeed } from './needs';
+import { canSeeNeed, confirmedAtOf } from './needs';
 import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
 import { activeSuppliers } from './suppliers';
 import * as v from './validation';
@@ -67,6 +67,7 @@ export async function draftShortlist(services: Services, viewer: Viewer | null, 
   const who = requireRole(viewer, ...STAFF);
   const wanted = v.parseInput(sizeSchema, { size }).size ?? DEFAULT_SHORTLIST_SIZE;
   const need = await needOf(services, needId);
+  if (confirmedAtOf(need) === null) throw conflict("Ce besoin attend encore la confirmation de l'entreprise (lien envoyé à son adresse) : il ne peut pas encore être présenté.");
   const { shortlists } = services.store;
   const open = await shortlists.findOne(openDraftOf(need.id));
   if (open) return open;
@@ -254,7 +255,7 @@ export function mailsOf(services: Services, viewer: Viewer | null, shortlist: Sh
 /** Staff: mails given up on, most recent first, so someone can call the recipient. */
 export function failedMails(services: Services, viewer: Viewer | null, first?: number | null): Promise<OutboxRecord[]> {
   requireRole(viewer, ...STAFF);
-  return services.store.outbox.find(outboxIn('FAILED'), { sort: { updatedAt: -1, id: -1 }, limit: pageSize(first) });
+  return services.store.outbox.find(listMailsIn('FAILED'), { sort: { updatedAt: -1, id: -1 }, limit: pageSize(first) });
 }
 
 /** Staff: every mail approving the list would send, as the outbox will render them; a draft is refused as approval would refuse it. */

@@ -10,8 +10,11 @@ import type { OutboxRecord, Store } from '../store/types';
 import type { MailTransport, OutgoingMail } from './transport';
 
 export interface DeliveryHooks {
-  /** The mail for a row, or why there is none any more (a permanent failure). */
-  compose(row: OutboxRecord): Promise<OutgoingMail | { gone: string }>;
+  /**
+   * The mail for a row; or why there is none any more (`gone`: a permanent failure, FAILED); or why
+   * it is not to be sent at all, on purpose (`skip`: DROPPED, e.g. a follow-up already answered).
+   */
+  compose(row: OutboxRecord): Promise<OutgoingMail | { gone: string } | { skip: string }>;
   /** Called once a row is SENT. */
   delivered(row: OutboxRecord): Promise<void>;
   /** Finishes what a crash interrupted: at the worker's start, then every recoverEveryMs. */
@@ -122,6 +125,10 @@ export class OutboxWorker {
     let failure: { error: string; permanent: boolean } | null = null;
     try {
       const mail = await this.hooks.compose(row);
+      if ('skip' in mail) {
+        await this.store.outbox.findOneAndUpdate(leasedBy(row.id, this.owner), { state: 'DROPPED', lastError: mail.skip, leaseOwner: null, leaseUntil: null });
+        return;
+      }
       if ('gone' in mail) failure = { error: mail.gone, permanent: true };
       else await this.transport.send(mail);
     } catch (err) {

@@ -246,3 +246,18 @@ export function renderAccessLinkMail(url: string): RenderedMail {
 <p>Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne change sans ce lien.</p>`;
   return { subject, text: lines.join('\n'), html };
 }
+
+/** The confirmation link of a need posted without an account. */
+export function renderNeedConfirmationMail(m: { url: string; needTitle: string; companyName: string }): RenderedMail {
+  const subject = oneLine(`Passerelle ESS : confirmez votre besoin « ${m.needTitle} »`);
+  const intro = `Vous avez déposé sur Passerelle ESS, au nom de ${oneLine(m.companyName)}, le besoin « ${oneLine(m.needTitle)} ».`;
+  const ask = "Pour qu'il parvienne à l'équipe de la Métropole Rouen Normandie, confirmez-le en suivant ce lien puis en cliquant sur « Confirmer mon besoin » (lien valable 7 jours) :";
+  const ignore = "Si vous n'êtes pas à l'origine de ce dépôt, ignorez ce message : le besoin sera supprimé sans suite au bout de 7 jours.";
+  const text = ['Bonjour,', '', intro, ask, m.url, '', ignore, '', SIGNATURE, ''].join('\n');
+  const html = page(subject, `<p>Bonjour,</p>
+<p>${escapeHtml(intro)}</p>
+<p>${escapeHtml(ask)}</p>
+<p>${link(m.url, 'Confirmer mon besoin')}</p>
+<p>${escapeHtml(ignore)}</p>`);
+  return { subject, text, html };
+}

@@ -102,13 +102,31 @@ export const shortlistsOfNeed = filterBuilder((needId: string, statuses?: readon
 
 export const shortlistsIn = filterBuilder((statuses: readonly ShortlistStatus[]): Filter => ({ status: { $in: [...statuses] } }));
 
+/**
+ * A need confirmed (a date), or written before confirmation existed (absent). A need posted without
+ * an account holds a stored null until its link is followed.
+ */
+const CONFIRMED_NEED: Filter = { $or: [{ confirmedAt: { $exists: false } }, { confirmedAt: { $gt: new Date(0) } }] };
+
+/** A stored null: on MongoDB `null` alone would also match an absent field (needs older than confirmation). */
+const STORED_NULL = (field: string): Filter => ({ $and: [{ [field]: { $exists: true } }, { [field]: null }] });
+
+/** The need, only while it waits for its confirmation link. */
+export const unconfirmedNeed = filterBuilder((id: string): Filter => ({ $and: [{ _id: id }, STORED_NULL('confirmedAt')] }));
+
+/** Needs still unconfirmed that were posted before the cutoff (swept after 7 days). */
+export const unconfirmedBefore = filterBuilder((cutoff: Date): Filter => ({ $and: [STORED_NULL('confirmedAt'), { createdAt: { $lt: cutoff } }] }));
+
+/** The outbox rows about one need (its confirmation mail). */
+export const mailsOfNeed = filterBuilder((needId: string): Filter => ({ needId }));
+
 /** Oldest first: the needs that waited longest come first. */
 export const AWAITING_ORDER: Record<string, 1 | -1> = { createdAt: 1, id: 1 };
 
 /** Needs no shortlist was approved for yet; `after` is a keyset cursor in AWAITING_ORDER. */
 export const awaitingShortlistFilter = filterBuilder(function awaitingShortlistFilter(after?: { createdAt: Date; id: string }): Filter {
   // Needs written before shortlists existed have no introducedAt at all; nedb's null matches only a stored null.
-  const parts: Filter[] = [{ $or: [{ introducedAt: null }, { introducedAt: { $exists: false } }] }];
+  const parts: Filter[] = [{ $or: [{ introducedAt: null }, { introducedAt: { $exists: false } }] }, CONFIRMED_NEED];
   if (after) parts.push({ $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, id: { $gt: after.id } }] });
   return allOf(parts);
 });
@@ -128,6 +146,9 @@ export const outboxOf = filterBuilder((shortlistId: string, states?: readonly Ou
   states ? { shortlistId, state: { $in: [...states] } } : { shortlistId });
 
 export const outboxIn = filterBuilder((state: OutboxState): Filter => ({ state }));
+
+/** Mails of shortlists in this state (a need's confirmation mail belongs to none). */
+export const listMailsIn = filterBuilder((state: OutboxState): Filter => ({ state, shortlistId: { $gt: '' } }));
 
 /** A row that may be claimed now: due and pending, or left SENDING by a worker whose lease ran out. */
 export const claimable = filterBuilder((now: Date): Filter => ({

@@ -117,10 +117,19 @@ export interface ShortlistRecord extends StoredDocument {
  */
 export type OutboxState = 'HELD' | 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'DROPPED';
 export type RecipientKind = 'FIRM' | 'SUPPLIER';
+/**
+ * What a mail is: an introduction (absent on rows written before the other kinds existed), the
+ * confirmation link of a need posted without an account, or a follow-up and its one reminder.
+ */
+export type MailKind = 'INTRODUCTION' | 'NEED_CONFIRMATION' | 'FOLLOW_UP' | 'REMINDER';
 
-/** One mail to deliver. Its content is rendered from the shortlist when it is sent. */
+/** One mail to deliver. Its content is rendered from the shortlist (or the need) when it is sent. */
 export interface OutboxRecord extends StoredDocument {
-  shortlistId: string;
+  /** Null only for a need's confirmation mail, which belongs to no shortlist. */
+  shortlistId: string | null;
+  kind?: MailKind;
+  /** The need a NEED_CONFIRMATION mail confirms. */
+  needId?: string | null;
   recipientKind: RecipientKind;
   supplierId: string | null; // the structure written to, for SUPPLIER mails
   to: string;

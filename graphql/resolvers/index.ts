@@ -45,7 +45,7 @@ export const resolvers = {
     createSupplier: (_: unknown, { input }: Args, { viewer, services }: Context) => createSupplier(services, viewer, input),
     updateSupplier: (_: unknown, { id, input }: Args, { viewer, services }: Context) => updateSupplier(services, viewer, id, input),
     deleteSupplier: (_: unknown, { id }: Args, { viewer, services }: Context) => deleteSupplier(services, viewer, id),
-    postNeed: (_: unknown, { input }: Args, { viewer, services }: Context) => postNeed(services, viewer, input),
+    postNeed: (_: unknown, { input }: Args, { viewer, services, clientAddress, senderCookie }: Context) => postNeed(services, viewer, input, { clientAddress, senderCookie }),
     deleteMyAccount: (_: unknown, { confirm }: Args, { viewer, services }: Context) => deleteMyAccount(services, viewer, confirm),
     ...shortlistResolvers.Mutation,
   },

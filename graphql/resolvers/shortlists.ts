@@ -53,7 +53,8 @@ export const shortlistResolvers = {
     state: (m: OutboxRecord) => (m.state === 'HELD' ? 'PENDING' : m.state),
     nextAttemptAt: (m: OutboxRecord) => (m.state === 'PENDING' || m.state === 'HELD' ? m.nextAttemptAt : null),
     supplier: (m: OutboxRecord, _: Args, { services }: Context) => (m.supplierId ? services.store.suppliers.findById(m.supplierId) : null),
-    shortlist: (m: OutboxRecord, _: Args, { services }: Context) => services.store.shortlists.findById(m.shortlistId),
+    kind: (m: OutboxRecord) => m.kind ?? 'INTRODUCTION',
+    shortlist: (m: OutboxRecord, _: Args, { services }: Context) => (m.shortlistId ? services.store.shortlists.findById(m.shortlistId) : null),
   },
   ImpactStats: {
     csv: (s: ImpactStats) => impactCsv(s),

@@ -125,7 +125,9 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     groupement: { type: Boolean, default: false },
   },
   outbox: {
-    shortlistId: text(),
+    shortlistId: nullableText(),
+    kind: { type: String, enum: ['INTRODUCTION', 'NEED_CONFIRMATION', 'FOLLOW_UP', 'REMINDER'] }, // absent on rows written before kinds existed
+    needId: { type: String },
     recipientKind: oneOf(RECIPIENT_KINDS),
     supplierId: nullableText(),
     to: text(254),

@@ -1,0 +1,33 @@
+// The server's one outbox: every mail of the service goes through it (introductions, need
+// confirmations, follow-ups), claimed once, retried, and recovered after a crash. Each kind of row
+// is composed by its own module.
+import type { Config } from '../config';
+import { OutboxWorker, type OutboxLog } from '../mail/outbox';
+import { createMailTransport } from '../mail/transport';
+import type { Store } from '../store/types';
+import { completeIfDelivered, composeIntroductionMail, mailDomain, recoverIntroductions, type AnswerLinking } from './introductions';
+import { composeConfirmationMail } from './need-confirmation';
+
+export function createOutbox(store: Store, config: Config, log: OutboxLog, linking: AnswerLinking): OutboxWorker {
+  const domain = mailDomain(config.mailFrom);
+  return new OutboxWorker(
+    store,
+    createMailTransport(config),
+    {
+      compose: (row) => {
+        switch (row.kind ?? 'INTRODUCTION') {
+          case 'NEED_CONFIRMATION':
+            return composeConfirmationMail(store, row, linking);
+          default:
+            return composeIntroductionMail(store, row, linking);
+        }
+      },
+      delivered: async (row) => {
+        if ((row.kind ?? 'INTRODUCTION') === 'INTRODUCTION' && row.shortlistId) await completeIfDelivered(store, row.shortlistId);
+      },
+      recover: () => recoverIntroductions(store, domain),
+    },
+    { pollIntervalMs: config.mailPollIntervalMs, giveUpAfterMs: config.mailGiveUpAfterMs, recoverEveryMs: config.mailRecoverIntervalMs },
+    log,
+  );
+}

@@ -1,0 +1,205 @@
+// A firm posts a need without an account: the confirmation mail and its link, the 90-day cookie, the
+// honeypot, the rate limits and the 7-day sweep. The real server, a real SMTP peer, the real store.
+import jwt from 'jsonwebtoken';
+import { resolveJwtSecret } from '../api/auth/secret';
+import { sweepUnconfirmedNeeds } from '../api/domain/need-confirmation';
+import { needInput } from './helpers/fixtures';
+import { postGraphQL } from './helpers/http';
+import { startTestServer, type TestServer } from './helpers/server';
+import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { waitFor } from './helpers/wait';
+
+const POST = `mutation($input: NeedInput!) { postNeed(input: $input) { id title confirmedAt companyName } }`;
+const NEED = `query($id: ID!) { need(id: $id) { id confirmedAt } }`;
+const AWAITING = `{ needsAwaitingShortlist(first: 100) { edges { node { id } } } }`;
+
+let clients = 0;
+/** A client address of its own for each call site, so the per-client limit is the test's choice. */
+const newClient = () => `198.51.100.${(clients += 1)}`;
+
+describe('a need posted without an account', () => {
+  let smtp: TestSmtp;
+  let t: TestServer;
+  let officer: string;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+    officer = (await t.userWithToken('OFFICER')).token;
+  });
+  afterAll(async () => {
+    await t.destroy();
+    await smtp.close();
+  });
+
+  const post = async (input: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    (await postGraphQL(t.url, { query: POST, variables: { input } }, { 'x-forwarded-for': newClient(), ...headers })).json;
+  const firm = (n: string, extra: Record<string, unknown> = {}) =>
+    needInput({ title: `Nettoyage des bureaux ${n}`, companyName: `Bureaux ${n} SARL`, contactEmail: `achats-${n}@bureaux.example`, ...extra });
+  const mailTo = (to: string) => waitFor(`a mail to ${to}`, () => smtp.messages.find((m) => addresses(m.to).includes(to)));
+  const linkIn = (mail: { html?: string | false }) => /<a href="([^"]+)">Confirmer mon besoin<\/a>/.exec(String(mail.html))![1]!;
+  const awaiting = async () => (await t.gql(AWAITING, {}, officer)).data.needsAwaitingShortlist.edges.map((e: any) => e.node.id);
+  const needOf = async (id: string) => (await t.gql(NEED, { id }, officer)).data.need;
+  const form = (url: string, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: '' });
+
+  it('requires the firm’s name and address, in French, naming the field, and writes nothing', async () => {
+    const before = await t.server.services.store.needs.count({});
+    const noName = await post({ ...firm('a'), companyName: null });
+    expect(noName.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'companyName' });
+    expect(noName.errors[0].message).toMatch(/obligatoire pour déposer un besoin sans compte/);
+    const noMail = await post({ ...firm('a'), contactEmail: undefined });
+    expect(noMail.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contactEmail' });
+    const tooLong = await post(firm('a', { description: 'x'.repeat(200_000) }));
+    expect(tooLong.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'description' });
+    expect(await t.server.services.store.needs.count({})).toBe(before);
+  });
+
+  it('the whole path: stored unconfirmed, a mail with a link, GET changes nothing, POST confirms and sets the cookie', async () => {
+    const posted = await post(firm('b'));
+    expect(posted.errors).toBeUndefined();
+    const need = posted.data.postNeed;
+    expect(need).toMatchObject({ confirmedAt: null, companyName: 'Bureaux b SARL' });
+    expect(await awaiting()).not.toContain(need.id);
+    const draft = await t.gql(`mutation($id: ID!) { draftShortlist(needId: $id) { id } }`, { id: need.id }, officer);
+    expect(draft.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    const mail = await mailTo('achats-b@bureaux.example');
+    expect(mail.subject).toContain('confirmez votre besoin « Nettoyage des bureaux b »');
+    const url = linkIn(mail);
+    expect(url).toMatch(new RegExp(`^${t.server.url}/besoin/confirmer/[\\w.-]+$`));
+    expect(mail.text).toContain(url);
+    for (let i = 0; i < 3; i += 1) {
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('<html lang="fr">');
+      expect(html).toContain('<button type="submit">Confirmer mon besoin</button>');
+      expect(html).not.toContain('achats-b@bureaux.example');
+      expect(res.headers.get('set-cookie')).toBeNull();
+    }
+    expect((await needOf(need.id)).confirmedAt).toBeNull();
+
+    const confirmed = await form(url);
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.text()).toContain('est confirmé et transmis');
+    const cookie = confirmed.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^passerelle_expediteur=[\w.-]+; Max-Age=7776000; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Lax$/);
+    expect(Date.parse((await needOf(need.id)).confirmedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(await awaiting()).toContain(need.id);
+
+    // Reused: refused in French, nothing changes.
+    const at = (await needOf(need.id)).confirmedAt;
+    for (const res of [await fetch(url), await form(url)]) {
+      expect(res.status).toBe(409);
+      expect(await res.text()).toContain('Ce lien a déjà servi');
+    }
+    expect((await needOf(need.id)).confirmedAt).toBe(at);
+
+    // The cookie: the same address posts again, confirmed at once, no mail; another address still gets one.
+    const value = cookie.split(';')[0]!;
+    const sent = smtp.messages.length;
+    const again = await post(firm('b', { title: 'Second besoin' }), { cookie: value });
+    expect(again.data.postNeed.confirmedAt).not.toBeNull();
+    expect(await awaiting()).toContain(again.data.postNeed.id);
+    const other = await post(firm('c'), { cookie: value });
+    expect(other.data.postNeed.confirmedAt).toBeNull();
+    await mailTo('achats-c@bureaux.example');
+    expect(smtp.messages.filter((m) => addresses(m.to).includes('achats-b@bureaux.example'))).toHaveLength(1);
+    expect(smtp.messages.length).toBe(sent + 1);
+    // A forged cookie is only ignored.
+    const forged = await post(firm('b', { title: 'Troisième' }), { cookie: `passerelle_expediteur=${value.split('=')[1]!.slice(0, -3)}abc` });
+    expect(forged.data.postNeed.confirmedAt).toBeNull();
+  });
+
+  it('an altered, expired or other-purpose link is refused with a French page and confirms nothing', async () => {
+    const need = (await post(firm('d'))).data.postNeed;
+    const url = linkIn(await mailTo('achats-d@bureaux.example'));
+    const token = url.split('/').pop()!;
+    const secret = resolveJwtSecret(t.server.services.config);
+    const expired = jwt.sign({ needId: need.id, exp: Math.floor(Date.now() / 1000) - 10 }, secret, { algorithm: 'HS256', issuer: 'passerelle-ess', audience: 'passerelle-ess-link:confirmNeed' });
+    const otherPurpose = jwt.sign({ needId: need.id, exp: Math.floor(Date.now() / 1000) + 600 }, secret, { algorithm: 'HS256', issuer: 'passerelle-ess', audience: 'passerelle-ess-link:answer' });
+    const [head, body, sig] = token.split('.');
+    const altered = `${head}.${body}.${sig!.slice(0, -2)}xx`;
+    for (const [bad, status, words] of [
+      [altered, 403, 'Ce lien n&#39;est pas valide'],
+      [otherPurpose, 403, 'Ce lien n&#39;est pas valide'],
+      [expired, 400, 'Ce lien a expiré'],
+    ] as const) {
+      for (const res of [await fetch(`${t.server.url}/besoin/confirmer/${bad}`), await form(`${t.server.url}/besoin/confirmer/${bad}`)]) {
+        expect(res.status).toBe(status);
+        const html = await res.text();
+        expect(html).toContain('<html lang="fr">');
+        expect(html).toContain(words);
+        expect(res.headers.get('set-cookie')).toBeNull();
+      }
+    }
+    expect((await needOf(need.id)).confirmedAt).toBeNull();
+  });
+
+  it('a filled honeypot is answered as posted, and nothing is stored or mailed', async () => {
+    const before = smtp.messages.length;
+    const trapped = await post(firm('e', { honeypot: 'http://spam.example' }));
+    expect(trapped.errors).toBeUndefined();
+    expect(await needOf(trapped.data.postNeed.id)).toBeNull();
+    await post(firm('f')); // a real one, to know the outbox had its chance
+    await mailTo('achats-f@bureaux.example');
+    expect(smtp.messages.length).toBe(before + 1);
+    expect(smtp.messages.some((m) => addresses(m.to).includes('achats-e@bureaux.example'))).toBe(false);
+  });
+
+  it('50 posts from one client are cut; posts naming one address are cut too, from any client', async () => {
+    const client = newClient();
+    const answers = [];
+    for (let i = 0; i < 50; i += 1) answers.push(await post(firm(`g${i}`), { 'x-forwarded-for': client }));
+    const cut = answers.filter((a) => a.errors?.[0]?.extensions?.code === 'TOO_MANY_REQUESTS');
+    expect(answers.filter((a) => a.data?.postNeed)).toHaveLength(10);
+    expect(cut).toHaveLength(40);
+    expect(cut[0].errors[0].message).toMatch(/^Trop de tentatives/);
+    // Another client still posts.
+    expect((await post(firm('h'))).data.postNeed.id).toBeTruthy();
+    const same = [];
+    for (let i = 0; i < 7; i += 1) same.push(await post(firm('i', { title: `Besoin ${i}` })));
+    expect(same.filter((a) => a.data?.postNeed)).toHaveLength(5);
+    expect(same[6].errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('the sweep deletes needs unconfirmed for 7 days, with their mails, and nothing else', async () => {
+    const { store } = t.server.services;
+    const stale = (await post(firm('j'))).data.postNeed.id;
+    await mailTo('achats-j@bureaux.example');
+    const company = await t.userWithToken('COMPANY', { organisationName: 'Firme connectée' });
+    const logged = (await t.gql(POST, { input: needInput() }, company.token)).data.postNeed;
+    expect(logged.confirmedAt).not.toBeNull();
+    const now = Date.now();
+    expect(await sweepUnconfirmedNeeds(store, new Date(now + 6 * 86_400_000))).toBe(0);
+    expect(await store.needs.findById(stale)).not.toBeNull();
+    const removed = await sweepUnconfirmedNeeds(store, new Date(now + 8 * 86_400_000));
+    expect(removed).toBeGreaterThanOrEqual(1);
+    expect(await store.needs.findById(stale)).toBeNull();
+    expect(await store.outbox.findById(`need:${stale}:confirmation`)).toBeNull();
+    expect(await store.needs.findById(logged.id)).not.toBeNull();
+    // Confirmed ones stay, whatever their age.
+    expect((await store.needs.find({})).every((n) => n.confirmedAt !== null)).toBe(true);
+  });
+});
+
+describe('behind https', () => {
+  it('the cookie is Secure when PUBLIC_URL is https', async () => {
+    const smtp = await startSmtp();
+    const t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', PUBLIC_URL: 'https://passerelle.example' });
+    try {
+      const res = await postGraphQL(t.url, { query: POST, variables: { input: needInput({ companyName: 'Sûre SA', contactEmail: 'achats@sure.example' }) } });
+      expect(res.json.data.postNeed.confirmedAt).toBeNull();
+      const mail = await waitFor('the mail', () => smtp.messages[0]);
+      const url = /<a href="([^"]+)">Confirmer mon besoin<\/a>/.exec(String(mail.html))![1]!;
+      expect(url).toMatch(/^https:\/\/passerelle\.example\/besoin\/confirmer\//);
+      const local = url.replace('https://passerelle.example', t.server.url);
+      const confirmed = await fetch(local, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.headers.get('set-cookie')).toMatch(/; HttpOnly; Secure; SameSite=Lax$/);
+    } finally {
+      await t.destroy();
+      await smtp.close();
+    }
+  });
+});
