@@ -75,8 +75,9 @@ export async function draftShortlist(services: Services, viewer: Viewer | null, 
   // Ineligible structures (a required label missing, out of range) are never proposed: officers may still add them.
   const matches = services.matching.rank(need, wanted).filter((m) => m.eligible);
   const stored = await activeSuppliers(services.store, matches.map((m) => m.profileId));
+  // An imported profile with no contact address yet cannot be introduced: not proposed.
   const items: ShortlistItemRecord[] = matches
-    .filter((m) => stored.has(m.profileId))
+    .filter((m) => stored.get(m.profileId)?.contactEmail)
     .map((m) => ({ supplierId: m.profileId, note: null, reasons: m.reasons, score: m.score, proposed: true }));
   const now = new Date();
   const record: ShortlistRecord = {
@@ -158,6 +159,8 @@ async function approvable(services: Services, shortlist: ShortlistRecord) {
   const need = await needOf(services, shortlist.needId);
   const suppliers = await activeSuppliers(services.store, shortlist.items.map((i) => i.supplierId));
   if (suppliers.size !== shortlist.items.length) throw conflict("Une structure de la liste n'existe plus : mettez la liste à jour.");
+  const unreachable = [...suppliers.values()].find((s) => !s.contactEmail);
+  if (unreachable) throw conflict(`« ${unreachable.name} » n'a pas encore d'adresse de contact : ajoutez-la à son profil ou retirez-la de la liste.`);
   return { need, suppliers };
 }
 

@@ -5,7 +5,7 @@ import { conflict, forbidden, notFound, badInput } from '../errors';
 import { labelKey, fold } from '../../matching/text/fold';
 import type { Services } from '../services';
 import { byIds, ofOrganisation } from '../store/filters';
-import { DuplicateKeyError, type InclusionKind, type LegalForm, type Store, type SupplierRecord } from '../store/types';
+import { DuplicateKeyError, type FieldProvenance, type InclusionKind, type LegalForm, type Store, type SupplierRecord } from '../store/types';
 import { newId } from './ids';
 import * as v from './validation';
 
@@ -33,12 +33,26 @@ const fields = {
 
 const createSchema = z.object(fields).superRefine(v.bothOrNeither);
 const updateSchema = z.object(fields).partial();
+/** Imports: the same rules, save a contact address public data may lack ('' until someone adds one). */
+export const importSchema = z
+  .object({ ...fields, contactEmail: z.union([z.literal('').nullish().transform(() => ''), v.email]) })
+  .superRefine(v.bothOrNeither);
 
-type ProfileFields = z.output<typeof createSchema>;
+export type ProfileFields = z.output<typeof createSchema>;
 export type SupplierInput = z.input<typeof createSchema>;
+/** The SupplierInput fields, in the order the API declares them (the CSV template's columns). */
+export const PROFILE_FIELDS = Object.keys(fields) as (keyof ProfileFields)[];
+
+/** A value someone gave (not null, '' or an empty list). */
+export const isFilled = (value: unknown): boolean => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+
+/** Fields a person wrote through the API: an import never overwrites them afterwards. */
+function editedBy(keys: readonly string[], at: Date, before: SupplierRecord['provenance'] = {}): Record<string, FieldProvenance> {
+  return { ...before, ...Object.fromEntries(keys.map((k) => [k, { origin: 'edit' as const, at }])) };
+}
 
 /** The fields derived from the profile for filtering and ordering: recomputed on every write. */
-function derived(p: Pick<ProfileFields, 'name' | 'description' | 'services' | 'labels'>) {
+export function derived(p: Pick<ProfileFields, 'name' | 'description' | 'services' | 'labels'>) {
   return {
     labelKeys: p.labels.map(labelKey),
     searchText: fold([p.name, p.description, ...p.services].join(' \n ')),
@@ -72,7 +86,9 @@ export async function createSupplier(services: Services, viewer: Viewer | null, 
   const now = new Date();
   const createdOrganisation = who.role === 'SUPPLIER' ? null : newId();
   organisationId = createdOrganisation ?? organisationId;
-  const record: SupplierRecord = { id: newId(), organisationId, ...profile, ...derived(profile), createdAt: now, updatedAt: now };
+  // What was typed is the person's; what was left empty an import may still fill.
+  const provenance = editedBy(PROFILE_FIELDS.filter((k) => isFilled(profile[k])), now);
+  const record: SupplierRecord = { id: newId(), organisationId, ...profile, ...derived(profile), provenance, createdAt: now, updatedAt: now };
   // The organisation goes first: a crash between the two writes then leaves an organisation with
   // no user and no profile, which nothing lists or shows (a user given its name joins it as it
   // would a new one), never a structure whose organisation does not exist.
@@ -102,7 +118,9 @@ export async function updateSupplier(services: Services, viewer: Viewer | null, 
   const patch = v.parseInput(updateSchema, input);
   // A new base without new coordinates: the old ones described the old place.
   const moved = patch.communeCode !== undefined && patch.latitude === undefined && patch.longitude === undefined ? { latitude: null, longitude: null } : {};
-  const next = { ...existing, ...moved, ...Object.fromEntries(v.given(patch).map((k) => [k, patch[k]])) } as SupplierRecord;
+  const changed = [...v.given(patch), ...Object.keys(moved)];
+  const provenance = editedBy(changed, new Date(), existing.provenance);
+  const next = { ...existing, ...moved, ...Object.fromEntries(v.given(patch).map((k) => [k, patch[k]])), provenance } as SupplierRecord;
   if ((next.latitude === null) !== (next.longitude === null)) {
     throw badInput('latitude', '« latitude » : latitude et longitude vont ensemble.');
   }

@@ -100,6 +100,13 @@ export function isMetropoleCommune(code: string): boolean {
   return metropoleIndex().codes.has(normalize(code));
 }
 
+/** The INSEE codes of an EPCI's member communes (by the EPCI's SIREN), or null for an unknown one. */
+export function epciCommunes(code: string): string[] | null {
+  if (code === METROPOLE_EPCI_CODE) return [...metropoleIndex().codes];
+  const epci = readPackageJson<RawEpci[]>('epci.json').find((e) => e.code === code);
+  return epci ? epci.membres.map((m) => m.code) : null;
+}
+
 /** The 71 communes of the Métropole, sorted by name (French collation). */
 export function metropoleCommunes(): Commune[] {
   return [...metropoleIndex().sorted];

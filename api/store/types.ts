@@ -5,6 +5,23 @@ export type Role = 'COMPANY' | 'SUPPLIER' | 'OFFICER' | 'ADMIN';
 export type OrganisationKind = 'COMPANY' | 'SUPPLIER' | 'METROPOLE';
 export type LegalForm = 'ASSOCIATION' | 'SCOP' | 'SCIC' | 'COOPERATIVE' | 'MUTUELLE' | 'FONDATION' | 'ESUS_COMPANY';
 export type InclusionKind = 'ESAT' | 'EA' | 'EATT' | 'ACI' | 'AI' | 'EI' | 'ETTI' | 'EITI' | 'GEIQ';
+/** Where an imported profile's data comes from (`npm run import -- --format …`). */
+export type ImportSource = 'csv' | 'sirene' | 'inclusion';
+/** Who last wrote a profile field: an import, or a person through the API ('edit': never overwritten by an import). */
+export type FieldOrigin = ImportSource | 'edit';
+
+export interface FieldProvenance {
+  origin: FieldOrigin;
+  at: Date;
+}
+
+/** One source an imported profile was read from: when it first brought data, and when it last changed some. */
+export interface SourceRecord {
+  source: ImportSource;
+  firstAt: Date;
+  lastAt: Date;
+}
+
 export type NeedKind = 'PURCHASE' | 'SUBCONTRACTING' | 'RSE_PARTNERSHIP' | 'INSERTION_CLAUSE' | 'SPONSORSHIP';
 
 /** Every stored document has a string id (also its primary key) and timestamps. */
@@ -43,8 +60,16 @@ export interface SupplierRecord extends StoredDocument {
   maxContractValue: number | null;
   labels: string[]; // canonical spelling, e.g. "ISO 9001"
   labelKeys: string[]; // folded labels, for filtering
+  /** '' for a profile imported without one (SIRENE has none): listed, never introduced until one is added. */
   contactEmail: string;
   website: string | null;
+  /**
+   * Who wrote each profile field and when (absent on profiles written before imports existed:
+   * their filled fields count as edited). Keyed by SupplierInput field name.
+   */
+  provenance?: Record<string, FieldProvenance>;
+  /** The public files the profile was imported from (absent or empty: created through the API only). */
+  sources?: SourceRecord[];
   searchText: string; // folded name + description + services, for the directory's text filter
   sortKey: string; // folded name, for the directory's order
   /**

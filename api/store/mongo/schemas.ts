@@ -68,8 +68,11 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     maxContractValue: nullableCount,
     labels: strings,
     labelKeys: strings,
-    contactEmail: text(254),
+    contactEmail: { type: String, default: '', maxlength: 254 }, // '' for an imported profile with no address yet
     website: nullableText(),
+    // No default: absent until set, as on the embedded engine.
+    provenance: { type: Schema.Types.Mixed },
+    sources: { type: [new Schema({ source: oneOf(['csv', 'sirene', 'inclusion']), firstAt: { type: Date, required: true }, lastAt: { type: Date, required: true } }, { _id: false })], default: undefined },
     searchText: derivedText,
     sortKey: derivedText,
     // No default: absent until set, as on the embedded engine (one record shape on both).

@@ -1,0 +1,82 @@
+// Our CSV template: one column per SupplierInput field, named as the API names it. Lists
+// (services, nafCodes, labels) are joined with "|" ("\|" for a "|" inside a value, "\\" for a
+// backslash); an empty cell is an empty value. The export writes what the import reads, so that
+// exporting, then importing into an empty directory, then exporting again gives the same file.
+import { stringify } from 'csv-stringify/sync';
+import type { Store, SupplierRecord } from '../../store/types';
+import { PROFILE_FIELDS } from '../suppliers';
+import type { ProfileField } from './run';
+
+/** SupplierInput's fields, in the order the API declares them. */
+export const TEMPLATE_COLUMNS: readonly ProfileField[] = [
+  'name', 'siret', 'legalForm', 'inclusionKind', 'description', 'services', 'nafCodes', 'communeCode',
+  'interventionRadiusKm', 'employees', 'maxContractValue', 'labels', 'contactEmail', 'website', 'latitude', 'longitude',
+];
+if (TEMPLATE_COLUMNS.length !== PROFILE_FIELDS.length || !PROFILE_FIELDS.every((f) => TEMPLATE_COLUMNS.includes(f))) {
+  throw new Error('CSV template out of step with the profile fields');
+}
+
+const LISTS: ReadonlySet<ProfileField> = new Set(['services', 'nafCodes', 'labels']);
+const NUMBERS: ReadonlySet<ProfileField> = new Set(['interventionRadiusKm', 'employees', 'maxContractValue', 'latitude', 'longitude']);
+
+const joinList = (values: readonly string[]): string => values.map((v) => v.replace(/\\/g, '\\\\').replace(/\|/g, '\\|')).join('|');
+
+function splitList(cell: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (let i = 0; i < cell.length; i += 1) {
+    const c = cell[i]!;
+    if (c === '\\' && i + 1 < cell.length) current += cell[++i];
+    else if (c === '|') (out.push(current), (current = ''));
+    else current += c;
+  }
+  out.push(current);
+  return out.map((v) => v.trim()).filter((v) => v !== '');
+}
+
+function readNumber(cell: string): number | string | null {
+  const text = cell.trim();
+  if (text === '') return null;
+  const n = Number(text.replace(',', '.')); // a French spreadsheet's decimal comma
+  return Number.isFinite(n) ? n : text; // left as text: the validation names the field
+}
+
+/** The header's columns this template knows, or why the file is not one of ours. */
+export function checkTemplateHeader(header: readonly string[]): string | null {
+  const missing = (['name', 'legalForm', 'description', 'communeCode'] as const).filter((c) => !header.includes(c));
+  return missing.length ? `colonnes obligatoires absentes de l’en-tête : ${missing.join(', ')} (modèle : npm run export)` : null;
+}
+
+/** A template row as the profile fields it gives (a column the file lacks gives nothing). */
+export function templateFields(values: Record<string, string>): Partial<Record<ProfileField, unknown>> {
+  const fields: Partial<Record<ProfileField, unknown>> = {};
+  for (const column of TEMPLATE_COLUMNS) {
+    const cell = values[column];
+    if (cell === undefined) continue;
+    if (LISTS.has(column)) fields[column] = splitList(cell);
+    else if (NUMBERS.has(column)) fields[column] = readNumber(cell);
+    else fields[column] = cell.trim() === '' ? null : cell;
+  }
+  return fields;
+}
+
+function templateRow(s: SupplierRecord): string[] {
+  return TEMPLATE_COLUMNS.map((column) => {
+    const value = s[column];
+    if (Array.isArray(value)) return joinList(value);
+    return value === null || value === undefined ? '' : String(value);
+  });
+}
+
+/** The whole directory (deleted structures' stubs aside) in the template, by name. */
+export async function exportTemplate(store: Store): Promise<string> {
+  const suppliers = (await store.suppliers.find({})).filter((s) => !s.retiredAt);
+  const key = (s: SupplierRecord) => [s.sortKey, s.communeCode, s.siret ?? '', s.name];
+  suppliers.sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    for (let i = 0; i < ka.length; i += 1) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+    return 0;
+  });
+  // A BOM, so spreadsheet software reads the accents right; the import skips it.
+  return `\ufeff${stringify([[...TEMPLATE_COLUMNS], ...suppliers.map(templateRow)])}`;
+}

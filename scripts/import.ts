@@ -1,0 +1,128 @@
+// npm run import -- --format csv|sirene|inclusion [--dry-run] [--report FILE] [--communes C,C…|--epci CODE] FILE...
+// Fills the directory from our CSV template, INSEE's SIRENE stock files or data·inclusion's
+// structures file (rules in api/domain/imports/run.ts). Opens the store like the server does:
+// with the embedded store, stop the server first. Exits 1 on a file it cannot read, never on a
+// refused line (those are listed, and written to the --report file).
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { stringify } from 'csv-stringify/sync';
+import { GraphQLError } from 'graphql';
+import { loadConfig } from '../api/config';
+import { FORMATS } from '../api/domain/imports/formats';
+import { fileSize, UnreadableFileError, type ReadPosition } from '../api/domain/imports/files';
+import { ImportRun, type ImportCounts, type Refusal } from '../api/domain/imports/run';
+import { territory } from '../api/domain/imports/territory';
+import { openStore } from '../api/store';
+import type { ImportSource } from '../api/store/types';
+import { progress } from './progress';
+
+const USAGE =
+  'Usage : npm run import -- --format csv|sirene|inclusion [--dry-run] [--report RAPPORT.csv] [--communes 76540,76681…|--epci 200023414] FICHIER...';
+
+function summary(counts: ImportCounts, dryRun: boolean): string {
+  const lines = [
+    dryRun ? 'Simulation (--dry-run) : rien n’a été écrit. L’import aurait :' : 'Import terminé :',
+    `  créé       ${counts.created}`,
+    `  mis à jour ${counts.updated}`,
+    `  laissé tel ${counts.unchanged} (inchangé)`,
+    `  refusé     ${counts.refused}`,
+  ];
+  if (counts.ignored) lines.push(`  ignoré     ${counts.ignored} (hors du champ : fermé, hors ESS ou hors du territoire)`);
+  return lines.join('\n');
+}
+
+const refusalLine = (r: Refusal) => `  ${r.file}, ligne ${r.line}${r.siret ? `, SIRET ${r.siret}` : ''}${r.name ? ` (${r.name})` : ''} : ${r.reason}`;
+
+function writeReport(file: string, refusals: readonly Refusal[]): void {
+  const target = path.resolve(file);
+  const csv = stringify([['fichier', 'ligne', 'siret', 'nom', 'motif'], ...refusals.map((r) => [r.file, r.line, r.siret, r.name, r.reason])]);
+  fs.writeFileSync(`${target}.tmp`, `\ufeff${csv}`);
+  fs.renameSync(`${target}.tmp`, target);
+}
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        format: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        report: { type: 'string' },
+        communes: { type: 'string' },
+        epci: { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals: files } = parsed;
+  const format = values.format as ImportSource | undefined;
+  const read = format && FORMATS[format];
+  if (!format || !read) {
+    console.error(`--format doit valoir csv, sirene ou inclusion.\n${USAGE}`);
+    return 2;
+  }
+  if (files.length === 0) {
+    console.error(`Donnez au moins un fichier à importer.\n${USAGE}`);
+    return 2;
+  }
+  const communes = territory(values.communes, values.epci);
+  if (typeof communes === 'string') {
+    console.error(communes);
+    return 2;
+  }
+  const dryRun = values['dry-run'];
+  const total = files.reduce((sum, f) => sum + fileSize(f), 0); // an unknown file stops the run before anything is written
+
+  const store = await openStore(loadConfig(process.env));
+  let interrupted = false;
+  const stop = () => (interrupted = true);
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  let run: ImportRun;
+  try {
+    run = await ImportRun.open(store, format, { dryRun });
+    const position: ReadPosition = { bytes: 0 };
+    const bar = progress(total);
+    let lines = 0;
+    try {
+      for await (const item of read(files, { communes }, position)) {
+        lines += 1;
+        if (item.kind === 'broken') run.refuse(item.file, item.line, item.reason);
+        else if (item.kind === 'ignored') run.ignore();
+        else await run.apply(item.line);
+        bar.update(position.bytes, lines);
+        if (interrupted) break;
+      }
+    } finally {
+      bar.stop();
+    }
+  } finally {
+    await store.close();
+  }
+  // In the files' order, then by line (the CSV reader reports a torn line as soon as it meets it).
+  run.refusals.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line);
+  if (run.refusals.length) console.log(`Lignes refusées :\n${run.refusals.map(refusalLine).join('\n')}`);
+  console.log(summary(run.counts, dryRun));
+  if (values.report) {
+    writeReport(values.report, run.refusals);
+    console.log(`Refus écrits dans ${path.resolve(values.report)}`);
+  }
+  if (interrupted) {
+    console.error('Import interrompu : les profils déjà écrits sont complets ; relancez la même commande pour le terminer.');
+    return 130;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof UnreadableFileError || err instanceof GraphQLError || err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,36 @@
+// Our npm scripts run as operators run them: a child process (`node --import tsx scripts/x.ts`).
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
+
+export const ROOT = path.join(__dirname, '..', '..');
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function spawnScript(script: string, args: readonly string[], env: Record<string, string>): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, ['--import', 'tsx', path.join('scripts', `${script}.ts`), ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, SAMPLE_DATA: 'off', ...env },
+  });
+}
+
+/** Runs the script to its end and collects what it printed. */
+export function runScript(script: string, args: readonly string[], env: Record<string, string>): Promise<CliResult> {
+  const child = spawnScript(script, args, env);
+  return collect(child);
+}
+
+export function collect(child: ChildProcessWithoutNullStreams): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
