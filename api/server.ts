@@ -70,7 +70,7 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
       tokens,
       matching,
       outbox,
-      loginThrottle: createLoginThrottle({ perAddress: config.loginAddressLimit }),
+      loginThrottle: createLoginThrottle({ perAddress: config.loginAddressLimit }, store.sharedCounters),
       links,
       publicUrl,
       accessLinks: createAccessLinks(config),

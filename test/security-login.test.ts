@@ -1,12 +1,13 @@
 // Login: one answer for every failure, and failures limited per account (10), per client address and
 // account (5), and loosely per client address (LOGIN_ADDRESS_LIMIT, 100 by default; 10 here where a
 // test trips it, so that it does not hash a hundred passwords).
-// Counters live in the process: each describe starts its own server. The service trusts
+// Counters live in the process on the embedded engine (in MongoDB on that engine): each describe starts its own server. The service trusts
 // X-Forwarded-For from loopback only (trust proxy = 'loopback', i.e. a reverse proxy on the same
 // host); the tests speak from loopback, so they use that header to play several clients.
 import { decoyHash } from '../api/auth/passwords';
 import { createUser } from '../api/domain/users';
 import { postGraphQL } from './helpers/http';
+import { availableServerEngines } from './helpers/engines';
 import { startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
 
 const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`;
@@ -181,5 +182,31 @@ describe('TRUST_PROXY=false', () => {
     }
     const res = await postGraphQL(t.url, { query: LOGIN, variables: { e: 'zz@exemple.fr', p: WRONG } }, { 'x-forwarded-for': '198.18.3.1' });
     expect(res.status).toBe(429);
+  });
+});
+
+describe.each(availableServerEngines().map((e) => [e.name, e] as const))('login throttle across instances on the %s engine', (name, engine) => {
+  afterAll(() => engine.cleanup());
+
+  it("counts one account's failures on every instance together: 10 in all, however they are spread", async () => {
+    const env = await engine.env(); // on MongoDB, both instances share this database
+    const first = await startTestServer(env);
+    // A DATA_DIR belongs to one process: on the embedded engine the one instance plays both.
+    const second = name === 'mongo' ? await startTestServer(env) : first;
+    try {
+      const { email } = await first.userWithToken('COMPANY');
+      for (let i = 0; i < 10; i += 1) {
+        const instance = i % 2 === 0 ? first : second;
+        const res = await postGraphQL(instance.url, { query: LOGIN, variables: { e: email, p: WRONG } }, { 'x-forwarded-for': `192.0.2.${i + 1}` });
+        expect(res.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      }
+      for (const instance of [first, second]) {
+        const blocked = await postGraphQL(instance.url, { query: LOGIN, variables: { e: email, p: TEST_PASSWORD } }, { 'x-forwarded-for': '192.0.2.99' });
+        expect(blocked.status).toBe(429);
+      }
+    } finally {
+      await second.destroy();
+      if (second !== first) await first.destroy();
+    }
   });
 });

@@ -2,12 +2,15 @@
 // per account and per (client address, account) pair tightly, per client address loosely, so that
 // one person failing from an office behind one NAT does not lock out the whole office, while guessing
 // one account's password, from one address or from many, is still stopped. Past a limit, login
-// answers TOO_MANY_REQUESTS until the window ends. Counters live in the process (one per instance).
+// answers TOO_MANY_REQUESTS until the window ends. Counters live where every instance sees them:
+// in MongoDB (collection loginThrottle, expired by a TTL index) when the store is MongoDB, so N
+// instances allow 10 attempts, not N×10; in the process on the embedded engine (one process per
+// DATA_DIR). Should MongoDB fail to answer, each instance counts in memory meanwhile.
 // An attempt takes its points BEFORE the password is checked, so attempts sent all at once cannot
 // slip past the limit while their hashes are being computed; a success gives its points back.
 import { createHash } from 'node:crypto';
 import { isIPv6 } from 'node:net';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterMongo, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface LoginThrottle {
   /** Counts one attempt; resolves to 0 when it may proceed, else the seconds to wait. */
@@ -28,13 +31,31 @@ export interface LoginLimits {
 
 export const DEFAULT_LOGIN_LIMITS: Readonly<LoginLimits> = Object.freeze({ perAccount: 10, perAddressAndAccount: 5, perAddress: 100, windowSeconds: 15 * 60 });
 
-export function createLoginThrottle(limits: Partial<LoginLimits> = {}): LoginThrottle {
+/** The collection that holds the counters on MongoDB. */
+export const THROTTLE_COLLECTION = 'loginThrottle';
+
+/**
+ * `shared`: the store's sharedCounters (MongoDB's connection), or null to count in this process.
+ */
+export function createLoginThrottle(limits: Partial<LoginLimits> = {}, shared: { readonly storeClient: unknown } | null = null): LoginThrottle {
   const { perAccount, perAddressAndAccount, perAddress, windowSeconds } = { ...DEFAULT_LOGIN_LIMITS, ...limits };
+  const limiterFor = (name: string, points: number): RateLimiterAbstract => {
+    const inMemory = new RateLimiterMemory({ points, duration: windowSeconds });
+    if (!shared) return inMemory;
+    return new RateLimiterMongo({
+      storeClient: shared.storeClient,
+      tableName: THROTTLE_COLLECTION,
+      keyPrefix: `login-${name}`,
+      points,
+      duration: windowSeconds,
+      insuranceLimiter: inMemory,
+    });
+  };
   const counters = [
-    { limit: perAccount, key: (email: string) => emailKey(email) },
-    { limit: perAddressAndAccount, key: (email: string, address: string) => `pair:${addressKey(address)}:${emailKey(email)}` },
-    { limit: perAddress, key: (_: string, address: string) => `ip:${addressKey(address)}` },
-  ].map((c) => ({ ...c, limiter: new RateLimiterMemory({ points: c.limit, duration: windowSeconds }) }));
+    { name: 'account', limit: perAccount, key: (email: string) => emailKey(email) },
+    { name: 'pair', limit: perAddressAndAccount, key: (email: string, address: string) => `pair:${addressKey(address)}:${emailKey(email)}` },
+    { name: 'address', limit: perAddress, key: (_: string, address: string) => `ip:${addressKey(address)}` },
+  ].map((c) => ({ ...c, limiter: limiterFor(c.name, c.limit) }));
   const [account, pair, address] = counters as [(typeof counters)[0], (typeof counters)[0], (typeof counters)[0]];
   return {
     async attempt(email, clientAddress) {

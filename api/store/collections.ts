@@ -18,7 +18,7 @@ import type {
 export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs', 'shortlists', 'outbox', 'outcomes', 'responses', 'accessLinks'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
-export type Repositories = Omit<Store, 'engine' | 'compact' | 'now' | 'close'>;
+export type Repositories = Omit<Store, 'engine' | 'compact' | 'now' | 'sharedCounters' | 'close'>;
 
 /** A store's typed repositories, from an engine's way of opening one collection. */
 export function repositories(open: <T extends StoredDocument>(name: CollectionName) => Collection<T>): Repositories {

@@ -249,6 +249,12 @@ export interface Store {
    */
   compact(): Promise<void>;
   /**
+   * Where counters shared by every instance are kept (the login throttle's): on MongoDB its
+   * connection, for rate-limiter-flexible's Mongo store; null on the embedded engine, whose one
+   * process counts in memory.
+   */
+  readonly sharedCounters: { readonly storeClient: unknown } | null;
+  /**
    * The store's clock, the one updatedAt is stamped with: the server's on MongoDB (every instance
    * reads the same one), this process's on the embedded engine (one process writes).
    */

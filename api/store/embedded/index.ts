@@ -32,6 +32,7 @@ export async function openEmbeddedStore(dataDir: string): Promise<Store> {
     ...repositories(collection),
     compact,
     now: async () => new Date(), // one process writes: its clock is the store's
+    sharedCounters: null, // one process per DATA_DIR: its memory is every instance's
     close() {
       closing ??= (async () => {
         try {
