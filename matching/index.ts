@@ -8,7 +8,7 @@ import { canonicalNaf, inferNafCodes, sectorScore, STATUS_CODES } from './compon
 import { SectorIndex } from './components/sector-index';
 import { explain, type Evidence, type TextEvidence } from './explain';
 import { codesNafLabel } from './naf';
-import { combine, compareMatches, resolveWeights } from './rank';
+import { combine, compareMatches, relevance, resolveWeights } from './rank';
 import { labelKey } from './text/fold';
 import { TextIndex, type PreparedQuery, type TextHit } from './text/index';
 import { needTerms, profileTerms, type NafLabel, type NeedTerms } from './text/query';
@@ -220,6 +220,7 @@ export class Matcher {
       ...match,
       // Ranked on exact values; shown with four decimals (0.9999999999999998 reads as a bug).
       score: round(match.score),
+      relevance: round(match.relevance),
       breakdown: roundedBreakdown(match.breakdown),
       reasons: explain({ ...evidence, text: this.textEvidence(slot, n) }, n.query.preferredInclusionKinds, this.nafLabel),
     };
@@ -250,7 +251,7 @@ export class Matcher {
     const eligible = labels.missing.length === 0 && !location.outOfRange && (inclusion?.allowed ?? true);
     return {
       slot,
-      match: { profileId: profile.id, score: combine(breakdown, this.weights, sector.known), breakdown, eligible, reasons: [] },
+      match: { profileId: profile.id, score: combine(breakdown, this.weights, sector.known), breakdown, eligible, relevance: relevance(breakdown, this.weights, sector.known), reasons: [] },
       evidence: { sector, profileNafCodes: nafCodes, location, capacity, labels, inclusion },
     };
   }

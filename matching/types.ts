@@ -59,6 +59,8 @@ export interface Match {
   breakdown: ScoreBreakdown; // each in [0, 1]
   /** false when a hard constraint fails (missing required label or inclusion kind, base well outside its radius). */
   eligible: boolean;
+  /** Topical relevance in [0, 1] (text and sector, see rank.ts): how much the structure does what the need asks. */
+  relevance: number;
   reasons: string[]; // short French sentences
 }
 

@@ -6,9 +6,9 @@ const CREATE = `mutation($input: SupplierInput!) { createSupplier(input: $input)
 const UPDATE = `mutation($id: ID!, $input: SupplierUpdateInput!) { updateSupplier(id: $id, input: $input) { id } }`;
 const POST = `mutation($input: NeedInput!) { postNeed(input: $input) { id } }`;
 const MATCH = `query($needId: ID!, $limit: Int) { matchSuppliers(needId: $needId, limit: $limit) {
-  score eligible reasons breakdown { text sector capacity location labels } supplier { id name } } }`;
+  score eligible relevant reasons breakdown { text sector capacity location labels } supplier { id name } } }`;
 
-type MatchRow = { score: number; eligible: boolean; reasons: string[]; breakdown: Record<string, number>; supplier: { id: string; name: string } };
+type MatchRow = { score: number; eligible: boolean; relevant: boolean; reasons: string[]; breakdown: Record<string, number>; supplier: { id: string; name: string } };
 
 const GREEN = { name: 'Jardins du Robec', communeCode: '76540' };
 const CLEANING = {
@@ -50,8 +50,11 @@ describe('matchSuppliers through the API', () => {
 
   it('ranks the right trade nearby first and explains it in French', async () => {
     const rows = await match();
-    expect(rows.map((r) => r.supplier.name).slice(0, 2)).toEqual([GREEN.name, CLEANING.name]);
+    expect(rows[0]!.supplier.name).toBe(GREEN.name);
     expect(rows).toHaveLength(4);
+    // another trade comes last, eligible or not: cleaning is no lead for a landscaping need
+    expect(rows[3]!.supplier.name).toBe(CLEANING.name);
+    expect(rows[3]!.relevant).toBe(false);
     for (const row of rows) {
       expect(row.score).toBeGreaterThanOrEqual(0);
       expect(row.score).toBeLessThanOrEqual(1);
@@ -62,12 +65,13 @@ describe('matchSuppliers through the API', () => {
     }
     const [best] = rows;
     expect(best!.eligible).toBe(true);
-    expect(best!.breakdown.text).toBeGreaterThan(rows[1]!.breakdown.text);
+    expect(best!.relevant).toBe(true);
+    expect(best!.breakdown.text).toBeGreaterThan(rows[3]!.breakdown.text);
     expect(best!.reasons.join(' ')).toMatch(/km/);
     expect(best!.reasons.join(' ')).toMatch(/espaces verts|haies|tonte/i);
   });
 
-  it('puts a structure out of its range after every eligible one, saying why first', async () => {
+  it('puts a structure of the trade out of its range after the eligible ones of the trade, before other trades, saying why first', async () => {
     const rows = await match();
     const far = rows.find((r) => r.supplier.id === ids.FAR)!;
     expect(far.eligible).toBe(false);
@@ -76,7 +80,8 @@ describe('matchSuppliers through the API', () => {
     const lyon = rows.find((r) => r.supplier.id === ids.LYON)!;
     expect(lyon.eligible).toBe(false);
     expect(lyon.reasons[0]).toMatch(/^Hors zone : basée dans le département 69/);
-    expect(rows.slice(-2).map((r) => r.supplier.id).sort()).toEqual([ids.FAR, ids.LYON].sort());
+    expect(rows.slice(1, 3).map((r) => r.supplier.id).sort()).toEqual([ids.FAR, ids.LYON].sort());
+    expect(far.relevant && lyon.relevant).toBe(true);
   });
 
   it('follows writes at once: an updated profile is ranked on its new text', async () => {

@@ -1,6 +1,7 @@
 // Ranking quality on the judged set (test/fixtures/judged): nDCG@5 over every need, and no
 // structure that breaks a hard constraint presented among the first three.
 import { Matcher } from '../matching';
+import { isRelevant } from '../matching/rank';
 import { distanceKm, toleranceKm } from '../matching/components/location';
 import { labelKey } from '../matching/text/fold';
 import type { Profile } from '../matching/types';
@@ -40,9 +41,9 @@ describe('judged set', () => {
     expect(mean).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('puts no structure breaking a hard constraint in the top 3 while eligible ones remain', () => {
+  it('puts no structure breaking a hard constraint in the top 3 while eligible ones of the trade remain', () => {
     for (const { need, ranked } of results) {
-      const eligibleCount = ranked.filter((m) => m.eligible).length;
+      const eligibleCount = ranked.filter((m) => m.eligible && isRelevant(m)).length;
       ranked.slice(0, 3).forEach((m, i) => {
         const why = violates(need, byId.get(m.profileId) as Profile);
         // Every violation is flagged; and one may sit in the top 3 only once no eligible one is left.
@@ -54,10 +55,11 @@ describe('judged set', () => {
     }
   });
 
-  it('ranks every eligible structure before every ineligible one', () => {
+  it('ranks the eligible structures of the trade first, then the trade, then the others eligible first', () => {
+    const tier = (m: { eligible: boolean; relevance: number }) => (isRelevant(m) ? 0 : 2) + (m.eligible ? 0 : 1);
     for (const { ranked } of results) {
-      const firstIneligible = ranked.findIndex((m) => !m.eligible);
-      if (firstIneligible >= 0) expect(ranked.slice(firstIneligible).every((m) => !m.eligible)).toBe(true);
+      const tiers = ranked.map(tier);
+      expect(tiers).toEqual([...tiers].sort((a, b) => a - b));
     }
   });
 });

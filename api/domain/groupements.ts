@@ -1,5 +1,6 @@
 // Groupements for officers: the matcher's eligible structures for a need, grouped when no single
 // one covers its budget or its trades.
+import { isRelevant } from '../../matching/rank';
 import { proposeGroupements as group, type GroupCandidate } from '../../matching/groupements';
 import { requireRole, type Viewer } from '../auth/guards';
 import { badInput, notFound } from '../errors';
@@ -37,6 +38,6 @@ export async function proposeGroupements(services: Services, viewer: Viewer | nu
   return group(need, candidates, size, tradeLabel).map((g) => ({
     score: g.score,
     reasons: g.reasons,
-    members: g.members.map(({ match: { profileId, ...rest } }) => ({ supplier: suppliers.get(profileId)!, ...rest })),
+    members: g.members.map(({ match: { profileId, ...rest } }) => ({ supplier: suppliers.get(profileId)!, ...rest, relevant: isRelevant(rest) })),
   }));
 }

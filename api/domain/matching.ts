@@ -3,7 +3,8 @@
 import { Matcher } from '../../matching';
 import { locationScore } from '../../matching/components/location';
 import type { Match, MatchWeights, NeedQuery, Profile } from '../../matching/types';
-import { requireRole, type Viewer } from '../auth/guards';
+import { isRelevant } from '../../matching/rank';
+import { isStaff, requireRole, type Viewer } from '../auth/guards';
 import { badInput, notFound } from '../errors';
 import { communeCentroid, departementArea, findCommune } from '../reference/communes';
 import { nafLabel } from '../reference/naf';
@@ -153,6 +154,7 @@ export const MAX_MATCH_LIMIT = 50;
 
 export interface SupplierMatch extends Omit<Match, 'profileId'> {
   supplier: SupplierRecord;
+  relevant: boolean;
 }
 
 /** Officers and admins: the suppliers ranked for a need, best first. */
@@ -168,6 +170,27 @@ export async function matchSuppliers(services: Services, viewer: Viewer | null, 
   const suppliers = await activeSuppliers(services.store, matches.map((m) => m.profileId));
   return matches.flatMap(({ profileId, ...rest }) => {
     const supplier = suppliers.get(profileId);
-    return supplier ? [{ supplier, ...rest }] : [];
+    return supplier ? [{ supplier, ...rest, relevant: isRelevant(rest) }] : [];
   });
+}
+
+/**
+ * Why no structure of the need's trade can be proposed, in French; null when one can. `matches` is
+ * the matcher's ranking, the need's trade first (matching/rank.ts), so a few dozen tell.
+ */
+export function tradeShortfall(need: NeedRecord, matches: readonly Match[]): string | null {
+  if (matches.some((m) => m.eligible && isRelevant(m))) return null;
+  const place = findCommune(need.communeCode)?.name ?? need.communeCode;
+  const trade = matches.filter(isRelevant).length;
+  if (trade === 0) {
+    return "Aucune structure de l'annuaire ne fait ce que demande ce besoin : les structures classées sont d'autres métiers, à ne présenter qu'en connaissance de cause.";
+  }
+  const which = trade === 1 ? 'la seule structure de ce métier est marquée non éligible' : `les ${trade} structures de ce métier sont marquées non éligibles`;
+  return `Aucune structure éligible de ce métier ne peut intervenir à ${place} : ${which} (hors de leur zone d'intervention, ou sans un label ou un type exigé : voir leurs raisons). Les structures classées après elles sont d'autres métiers.`;
+}
+
+/** Staff: the need's shortfall (see tradeShortfall) over the matcher's ranking; null for anyone else. */
+export function matchNotice(services: Services, viewer: Viewer | null, need: NeedRecord): string | null {
+  if (!isStaff(viewer)) return null;
+  return tradeShortfall(need, services.matching.rank(need, MAX_MATCH_LIMIT));
 }

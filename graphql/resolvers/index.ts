@@ -2,7 +2,7 @@
 import { canSeePrivate, isStaff } from '../../api/auth/guards';
 import { findCommune, metropoleCommunes } from '../../api/reference/communes';
 import { proposeGroupements } from '../../api/domain/groupements';
-import { matchSuppliers } from '../../api/domain/matching';
+import { matchNotice, matchSuppliers } from '../../api/domain/matching';
 import { confirmedAtOf, getNeed, INCLUSION_KIND_PRESETS, listNeeds, postNeed } from '../../api/domain/needs';
 import { directory, supplierLocation } from '../../api/domain/directory';
 import { createSupplier, getSupplier, updateSupplier } from '../../api/domain/suppliers';
@@ -62,6 +62,7 @@ export const resolvers = {
     recordedBy: async (n: NeedRecord, _: Args, { viewer, services }: Context) =>
       viewer && isStaff(viewer) ? ((await services.store.users.findById(n.createdBy))?.email ?? null) : null,
     requiredInclusionKinds: (n: NeedRecord) => n.requiredInclusionKinds ?? [],
+    matchNotice: (n: NeedRecord, _: Args, { viewer, services }: Context) => matchNotice(services, viewer, n),
     ...shortlistResolvers.NeedShortlists,
   },
   Shortlist: shortlistResolvers.Shortlist,

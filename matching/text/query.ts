@@ -3,13 +3,22 @@
 import type { NeedQuery, Profile } from '../types';
 import { fold } from './fold';
 import { expand, type Expansion } from './synonyms';
-import { analyze, countTerms, type Token } from './tokenize';
+import { analyze, countTerms, termOf, type Token } from './tokenize';
 
 // The title of a need and the services a structure lists are their most specific statements.
 const TITLE_WEIGHT = 2;
 const SERVICES_WEIGHT = 2;
 // Terms of the labels of the need's own NAF codes: a hint, worth a synonym.
 const NEED_NAF_LABEL_WEIGHT = 0.5;
+// Business words any need may carry, whatever its trade ("séminaire annuel", "services généraux",
+// "pour 80 personnes"): kept, but too weak to make a structure of another trade look on topic.
+const GENERIC_WEIGHT = 0.25;
+const GENERIC_WORDS = [
+  'annuel', 'annuelle', 'annuels', 'annuelles', 'service', 'services', 'general', 'generaux', 'generale', 'generales',
+  'personne', 'personnes', 'entreprise', 'entreprises', 'societe', 'besoin', 'besoins', 'prestation', 'prestations',
+  'site', 'sites', 'client', 'clients', 'salarie', 'salaries', 'equipe', 'equipes', 'projet', 'projets', 'qualite',
+  'demande', 'mois', 'semaine', 'annee', 'jour', 'jours', 'an', 'ans', 'fois', 'bureau', 'bureaux',
+];
 
 export type NafLabel = (code: string) => string | undefined;
 
@@ -57,7 +66,8 @@ export function needTerms(need: NeedQuery, nafCodes: string[], nafLabel: NafLabe
   for (const t of title) counts.set(t.term, (counts.get(t.term) ?? 0) + TITLE_WEIGHT);
   for (const t of description) counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
   const weights = new Map<string, number>();
-  for (const [term, count] of counts) weights.set(term, 1 + Math.log(count));
+  const generic = new Set(GENERIC_WORDS.map(termOf));
+  for (const [term, count] of counts) weights.set(term, (1 + Math.log(count)) * (generic.has(term) ? GENERIC_WEIGHT : 1));
 
   const spelled = spellings(`${need.title} ${need.description}`);
   const surfaces = new Map<string, string>();
