@@ -79,6 +79,12 @@ export const KEYSET_INDEXES: Readonly<Record<CollectionName, readonly (readonly 
   accessLinks: [],
 };
 
+/**
+ * The collections other instances poll by updatedAt (the matcher index's refresh): on MongoDB
+ * their inserts too get the server's clock, not the writer's. Updates get it in every collection.
+ */
+export const POLLED_BY_UPDATED_AT: ReadonlySet<CollectionName> = new Set<CollectionName>(['suppliers']);
+
 export type Row = Record<string, unknown> & { _id: string };
 
 export const toRow = (doc: StoredDocument): Row => ({ ...doc, _id: doc.id });

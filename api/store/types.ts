@@ -213,8 +213,9 @@ export interface FindOptions {
 export interface Collection<T extends StoredDocument> {
   /**
    * Inserts a new document; rejects with DuplicateKeyError on a unique index violation. Resolves
-   * with the document as stored: on MongoDB its updatedAt is the server's clock at the write
-   * (Store.now()), whatever the writer's clock said; the embedded engine keeps the given one.
+   * with the document as stored: in a collection polled by updatedAt (suppliers, see
+   * POLLED_BY_UPDATED_AT) on MongoDB its updatedAt is the server's clock at the write (Store.now()),
+   * whatever the writer's clock said; elsewhere, and on the embedded engine, the given one is kept.
    */
   insert(doc: T): Promise<T>;
   findById(id: string): Promise<T | null>;

@@ -4,7 +4,7 @@
 // sanitizeFilter with those operators marked trusted, so any other $-object is neutralised as $eq.
 // strictQuery rejects unknown paths.
 import mongoose, { type Connection, type Model } from 'mongoose';
-import { COLLECTIONS, fieldsToSet, fromRow, repositories, toRow, type CollectionName, type Row } from '../collections';
+import { COLLECTIONS, POLLED_BY_UPDATED_AT, fieldsToSet, fromRow, repositories, toRow, type CollectionName, type Row } from '../collections';
 import { assertBuiltFilter, byPrimaryKey, isBuiltOperator } from '../operators';
 import {
   DuplicateKeyError,
@@ -47,15 +47,28 @@ function forMongoose(filter: Filter): Filter {
 }
 
 class MongoCollection<T extends StoredDocument> implements Collection<T> {
-  constructor(
-    private readonly name: string,
-    private readonly model: Model<Row>,
-  ) {}
+  private readonly serverStamped: boolean;
 
-  // updatedAt is the server's clock, not the writer's (see Collection): instances whose clocks
-  // differ then never hide their writes from one another's index refresh. Hence an upsert that
-  // inserts only: the document validated first, as create() would, its updatedAt from $currentDate.
+  constructor(
+    private readonly name: CollectionName,
+    private readonly model: Model<Row>,
+  ) {
+    this.serverStamped = POLLED_BY_UPDATED_AT.has(name);
+  }
+
+  // In a collection other instances poll by updatedAt, updatedAt is the server's clock, not the
+  // writer's (see Collection): instances whose clocks differ then never hide their writes from one
+  // another's index refresh. Hence an upsert that inserts only: the document validated first, as
+  // create() would, its updatedAt from $currentDate.
   async insert(doc: T): Promise<T> {
+    if (!this.serverStamped) {
+      try {
+        const created = await this.model.create(toRow(doc));
+        return fromRow<T>(created.toObject());
+      } catch (err) {
+        throw duplicate(this.name, err);
+      }
+    }
     const { updatedAt: _writerClock, ...fields } = toRow(doc);
     try {
       await new this.model(toRow(doc)).validate();
