@@ -94,7 +94,7 @@ async function main(): Promise<number> {
         lines += 1;
         if (item.kind === 'broken') run.refuse(item.file, item.line, item.reason);
         else if (item.kind === 'ignored') run.ignore();
-        else await run.apply(item.line);
+        else if (item.kind === 'line') await run.apply(item.line);
         bar.update(position.bytes, lines);
         if (interrupted) break;
       }

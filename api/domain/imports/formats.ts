@@ -2,12 +2,16 @@
 import type { ImportSource } from '../../store/types';
 import { csvRecords, headerOf, UnreadableFileError, type ReadPosition } from './files';
 import type { ImportLine } from './run';
+import { readInclusion } from './inclusion';
+import { readSirene } from './sirene';
 import { checkTemplateHeader, templateFields } from './template';
 
 export type ImportItem =
   | { kind: 'line'; line: ImportLine }
   | { kind: 'broken'; file: string; line: number; reason: string }
-  | { kind: 'ignored' };
+  | { kind: 'ignored' }
+  /** A line read for context only (SIRENE's legal units): it moves the progress, nothing else. */
+  | { kind: 'read' };
 
 export interface FormatOptions {
   /** INSEE codes of the communes to keep (SIRENE, data·inclusion); the Métropole's by default. */
@@ -29,6 +33,8 @@ async function* readTemplate(files: readonly string[], _options: FormatOptions, 
   }
 }
 
-export const FORMATS: Partial<Record<ImportSource, FormatReader>> = {
+export const FORMATS: Record<ImportSource, FormatReader> = {
   csv: readTemplate,
+  sirene: readSirene,
+  inclusion: readInclusion,
 };
