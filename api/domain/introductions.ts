@@ -18,6 +18,7 @@ import { heldRow, outboxIn, outboxOf, shortlistIn, shortlistsIn, undelivered } f
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type ShortlistRecord, type Store, type SupplierRecord } from '../store/types';
 import type { LinkSigner } from '../auth/links';
 import { answerLinks } from './responses';
+import { outcomesLink } from './firm-outcomes';
 import { activeSuppliers } from './suppliers';
 
 /** What the structures' mails need to carry their answer links. */
@@ -197,6 +198,7 @@ export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRe
       officerEmail: shortlist.replyTo,
       oeth: isOethNeed(need.requiredInclusionKinds ?? [], need.kind),
       groupement: groupement ? groupementView(need, [...suppliers.values()]) : null,
+      outcomesUrl: outcomesLink(linking.links, linking.publicUrl, shortlist),
     });
     return { ...rendered, to: row.to, replyTo: shortlist.replyTo, messageId: row.messageId };
   }

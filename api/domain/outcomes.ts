@@ -4,7 +4,7 @@ import { isStaff, requireViewer, type Viewer } from '../auth/guards';
 import { badInput, conflict, forbidden, notFound } from '../errors';
 import type { Services } from '../services';
 import { byIds, byShortlists } from '../store/filters';
-import { DuplicateKeyError, type OutcomeRecord, type ResponseRecord, type OutcomeStatus, type ShortlistItemRecord, type ShortlistRecord, type SupplierRecord } from '../store/types';
+import { DuplicateKeyError, type NeedRecord, type OutcomeRecord, type ResponseRecord, type OutcomeStatus, type ShortlistItemRecord, type ShortlistRecord, type SupplierRecord } from '../store/types';
 import { canSeeNeed } from './needs';
 import * as v from './validation';
 
@@ -86,6 +86,28 @@ export async function recordOutcome(services: Services, viewer: Viewer | null, i
   const need = await store.needs.findById(shortlist.needId);
   const firmUser = need !== null && who.role === 'COMPANY' && canSeeNeed(who, need);
   if (!isStaff(who) && !firmUser) throw forbidden("Seuls l'entreprise concernée et les agents de la Métropole peuvent renseigner les suites.");
+  return saveOutcome(services, shortlist, need, o, who.userId);
+}
+
+/** Stands in `recordedBy` for an outcome the firm recorded from the link of its mail (it has no account). */
+export const FIRM_LINK_RECORDER = 'firm-link';
+
+/**
+ * The firm records an outcome from the page its mail links to: the same rules as recordOutcome, for
+ * the one shortlist its link was signed for. A French BAD_USER_INPUT (naming the field) otherwise.
+ */
+export async function recordOutcomeFromLink(services: Services, shortlistId: string, input: Record<string, unknown>): Promise<ShortlistItemView> {
+  const o = v.parseInput(outcomeSchema, { ...input, shortlistId });
+  const shortlist = await services.store.shortlists.findById(shortlistId);
+  if (!shortlist) throw notFound('Liste de structures introuvable.');
+  return saveOutcome(services, shortlist, await services.store.needs.findById(shortlist.needId), o, FIRM_LINK_RECORDER);
+}
+
+/** Outcomes after which nothing more is asked (follow-ups stop, the firm's link has done its work). */
+export const FINAL_OUTCOMES: readonly OutcomeStatus[] = ['WON', 'LOST', 'NO_FOLLOW_UP'];
+
+async function saveOutcome(services: Services, shortlist: ShortlistRecord, need: NeedRecord | null, o: z.output<typeof outcomeSchema>, recordedBy: string): Promise<ShortlistItemView> {
+  const { store } = services;
   if (shortlist.status === 'DRAFT') throw conflict("Cette liste n'a pas encore été approuvée : il n'y a pas encore de suite à renseigner.");
   if (!shortlist.items.some((i) => i.supplierId === o.supplierId)) {
     throw badInput('supplierId', '« supplierId » : cette structure ne fait pas partie de la liste.');
@@ -96,7 +118,7 @@ export async function recordOutcome(services: Services, viewer: Viewer | null, i
   }
 
   const id = outcomeIdOf(shortlist.id, o.supplierId);
-  const fields = { status: o.status, amount: o.amount, insertionHours: o.insertionHours, recordedBy: who.userId };
+  const fields = { status: o.status, amount: o.amount, insertionHours: o.insertionHours, recordedBy };
   const now = new Date();
   const saved =
     (await store.outcomes.update(id, fields)) ??
@@ -107,7 +129,7 @@ export async function recordOutcome(services: Services, viewer: Viewer | null, i
         if (err instanceof DuplicateKeyError) return (await store.outcomes.update(id, fields))!;
         throw err;
       }));
-  const item = (await itemsOf(services, shortlist, who)).find((i) => i.supplierId === o.supplierId);
+  const item = (await itemsOf(services, shortlist)).find((i) => i.supplierId === o.supplierId);
   if (!item) throw notFound('Structure introuvable.');
   return { ...item, outcome: saved };
 }

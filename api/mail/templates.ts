@@ -40,7 +40,11 @@ export interface FirmMailInput {
   oeth?: boolean;
   /** Set when the officer presents the structures as one groupement. */
   groupement?: GroupementView | null;
+  /** The page where the firm records what came of each introduction (no account needed). */
+  outcomesUrl?: string | null;
 }
+
+export const OUTCOMES_SENTENCE = "Quand vous saurez ce qu'ont donné ces mises en relation, dites-le-nous en quelques clics, sans compte : cela nous aide à mesurer ce que Passerelle ESS apporte au territoire.";
 
 // The deduction's rate and caps are the Code du travail's and change; the mail states the rule, not figures.
 export const OETH_SENTENCE =
@@ -137,6 +141,7 @@ export function renderFirmMail(m: FirmMailInput): RenderedMail {
     ]),
     '',
     outro,
+    ...(m.outcomesUrl ? ['', OUTCOMES_SENTENCE, `Indiquer les suites : ${m.outcomesUrl}`] : []),
     ...(reply ? ['', reply] : []),
     '',
     SIGNATURE,
@@ -165,6 +170,7 @@ ${m.groupement ? `<p>${escapeHtml(groupementParagraph(m.groupement, n))}</p>` : 
 ${m.message ? `<blockquote style="border-left: 3px solid #2a7a4b; margin: 12px 0; padding: 4px 12px;"><p style="margin: 0 0 4px; color: #555;">Le mot de votre interlocuteur à la Métropole :</p><p style="margin: 0;">${paragraphs(m.message)}</p></blockquote>` : ''}
 ${cards}
 <p>${escapeHtml(outro)}</p>
+${m.outcomesUrl ? `<p>${escapeHtml(OUTCOMES_SENTENCE)}</p>\n<p>${link(m.outcomesUrl, 'Indiquer les suites')}</p>` : ''}
 ${reply ? `<p>${escapeHtml(reply)}</p>` : ''}`,
   );
   return { subject, text, html };
