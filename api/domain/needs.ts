@@ -29,7 +29,7 @@ const needSchema = z
     longitude: v.longitude,
     budgetMin: budget,
     budgetMax: budget,
-    requiredLabels: v.labels,
+    requiredLabels: v.knownLabels,
     preferredInclusionKinds: v
       .list(z.enum(INCLUSION_KINDS, "type de structure d'inclusion inconnu"), INCLUSION_KINDS.length)
       .nullish()

@@ -4,6 +4,7 @@
 // SENT (a draft is the Métropole's work in progress, not yet an answer to the firm).
 import { z } from 'zod';
 import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from '../../matching/groupements';
+import { isRelevant } from '../../matching/rank';
 import { isStaff, requireRole, requireViewer, type Viewer } from '../auth/guards';
 import { badInput, conflict, forbidden, notFound } from '../errors';
 import type { OutgoingMail } from '../mail/transport';
@@ -25,6 +26,7 @@ import { holdRows, mailDomain, plannedRows, previewIntroductionMails, releaseApp
 import { newId } from './ids';
 import { canSeeNeed, confirmedAtOf } from './needs';
 import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
+import { tradeShortfall } from './matching';
 import { activeSuppliers } from './suppliers';
 import * as v from './validation';
 
@@ -32,14 +34,17 @@ export const DEFAULT_SHORTLIST_SIZE = 5;
 export const MAX_SHORTLIST_SIZE = 20;
 const STAFF = ['OFFICER', 'ADMIN'] as const;
 
-const sizeSchema = z.object({
+const supplierIdList = v
+  .list(z.string().trim().min(1, 'identifiant vide').max(100, 'identifiant trop long'), MAX_SHORTLIST_SIZE, 'structures')
+  .refine((ids) => new Set(ids).size === ids.length, 'une structure y figure deux fois');
+
+const draftSchema = z.object({
   size: z.number().int('doit être un entier').min(1, 'au moins 1').max(MAX_SHORTLIST_SIZE, `au plus ${MAX_SHORTLIST_SIZE}`).nullish(),
+  supplierIds: supplierIdList.nullish(),
 });
 
 const updateSchema = z.object({
-  supplierIds: v
-    .list(z.string().trim().min(1, 'identifiant vide').max(100, 'identifiant trop long'), MAX_SHORTLIST_SIZE, 'structures')
-    .refine((ids) => new Set(ids).size === ids.length, 'une structure y figure deux fois'),
+  supplierIds: supplierIdList,
   notes: v
     .list(z.object({ supplierId: z.string().max(100), note: v.optionalText(500) }), MAX_SHORTLIST_SIZE, 'notes')
     .nullish(),
@@ -62,23 +67,52 @@ async function existing(services: Services, id: string): Promise<ShortlistRecord
 
 const alreadyApproved = () => conflict('Cette liste est déjà approuvée : elle ne peut plus être modifiée.');
 
-/** The need's open draft, or a new one with the matcher's best eligible structures. */
-export async function draftShortlist(services: Services, viewer: Viewer | null, needId: string, size?: number | null): Promise<ShortlistRecord> {
+/**
+ * The matcher's proposal: eligible structures of the need's trade only (officers may still add any
+ * other), with a notice when they are fewer than asked; refused, with the reason, when there is none.
+ */
+async function proposed(services: Services, need: NeedRecord, wanted: number): Promise<{ items: ShortlistItemRecord[]; notice: string | null }> {
+  const ranked = services.matching.rank(need, wanted);
+  const matches = ranked.filter((m) => m.eligible && isRelevant(m));
+  const stored = await activeSuppliers(services.store, matches.map((m) => m.profileId));
+  // An imported profile with no contact address yet cannot be introduced: not proposed.
+  const items: ShortlistItemRecord[] = matches
+    .filter((m) => stored.get(m.profileId)?.contactEmail)
+    .map((m) => ({ supplierId: m.profileId, note: null, reasons: m.reasons, score: m.score, proposed: true }));
+  if (items.length === 0) {
+    const why = tradeShortfall(need, ranked) ?? "les structures de ce métier qui peuvent intervenir n'ont pas encore d'adresse de contact.";
+    throw conflict(`Aucune structure à proposer pour ce besoin : ${why} Pour présenter malgré tout des structures choisies à la main, donnez-les dans « supplierIds ».`);
+  }
+  const one = items.length === 1;
+  const notice =
+    items.length < wanted
+      ? `${items.length} ${one ? 'structure seulement est assez proche' : 'structures seulement sont assez proches'} du besoin pour être ${one ? 'proposée' : 'proposées'} (${wanted} demandées) : les autres sont d'autres métiers, ou ne peuvent intervenir.`
+      : null;
+  return { items, notice };
+}
+
+/** A draft started from structures the officer chose, scored as the matcher would score them. */
+async function handPicked(services: Services, need: NeedRecord, supplierIds: string[]): Promise<ShortlistItemRecord[]> {
+  const found = await activeSuppliers(services.store, supplierIds);
+  const unknown = supplierIds.find((sid) => !found.has(sid));
+  if (unknown !== undefined) throw badInput('supplierIds', `« supplierIds » : structure inconnue : ${unknown.slice(0, 100)}`);
+  const ranked = reasonsFor(services, need, supplierIds);
+  return supplierIds.map((sid) => ({ supplierId: sid, note: null, reasons: ranked.get(sid)?.reasons ?? [], score: ranked.get(sid)?.score ?? null, proposed: false }));
+}
+
+/** The need's open draft, or a new one: the matcher's proposal, or the structures the officer gives. */
+export async function draftShortlist(services: Services, viewer: Viewer | null, needId: string, size?: number | null, supplierIds?: unknown): Promise<ShortlistRecord> {
   const who = requireRole(viewer, ...STAFF);
-  const wanted = v.parseInput(sizeSchema, { size }).size ?? DEFAULT_SHORTLIST_SIZE;
+  const input = v.parseInput(draftSchema, { size, supplierIds });
   const need = await needOf(services, needId);
   if (confirmedAtOf(need) === null) throw conflict("Ce besoin attend encore la confirmation de l'entreprise (lien envoyé à son adresse) : il ne peut pas encore être présenté.");
   const { shortlists } = services.store;
   const open = await shortlists.findOne(openDraftOf(need.id));
   if (open) return open;
 
-  // Ineligible structures (a required label missing, out of range) are never proposed: officers may still add them.
-  const matches = services.matching.rank(need, wanted).filter((m) => m.eligible);
-  const stored = await activeSuppliers(services.store, matches.map((m) => m.profileId));
-  // An imported profile with no contact address yet cannot be introduced: not proposed.
-  const items: ShortlistItemRecord[] = matches
-    .filter((m) => stored.get(m.profileId)?.contactEmail)
-    .map((m) => ({ supplierId: m.profileId, note: null, reasons: m.reasons, score: m.score, proposed: true }));
+  const { items, notice } = input.supplierIds?.length
+    ? { items: await handPicked(services, need, input.supplierIds), notice: null }
+    : await proposed(services, need, input.size ?? DEFAULT_SHORTLIST_SIZE);
   const now = new Date();
   const record: ShortlistRecord = {
     id: newId(),
@@ -89,6 +123,7 @@ export async function draftShortlist(services: Services, viewer: Viewer | null, 
     openDraftOf: need.id,
     draftedBy: who.userId,
     message: null,
+    notice,
     approvedBy: null,
     replyTo: null,
     approvedAt: null,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { badInput } from '../errors';
 import { findCommune } from '../reference/communes';
 import { nafLabel, normalizeNafCode } from '../reference/naf';
-import { canonicalLabel } from '../reference/labels';
+import { canonicalLabel, closeLabels, knownLabel, knownLabelNames } from '../reference/labels';
 
 z.config(z.locales.fr());
 
@@ -102,6 +102,29 @@ export const nafPrefix = z
 export const labels = list(typed().min(1, 'un label ne peut pas être vide').max(60, 'un label ne doit pas dépasser 60 caractères'), 20, 'labels')
   .nullish()
   .transform((list) => [...new Set((list ?? []).map(canonicalLabel))]);
+
+/** Labels a need requires: only known ones, since an unknown one would make every structure ineligible. */
+export const knownLabels = list(typed().min(1, 'un label ne peut pas être vide').max(60, 'un label ne doit pas dépasser 60 caractères'), 20, 'labels')
+  .nullish()
+  .transform((list, ctx) => {
+    const out: string[] = [];
+    for (const label of list ?? []) {
+      const known = knownLabel(label);
+      if (known) {
+        if (!out.includes(known)) out.push(known);
+        continue;
+      }
+      const close = closeLabels(label);
+      ctx.addIssue({
+        code: 'custom',
+        message: close.length
+          ? `label inconnu : « ${label} ». Vouliez-vous dire ${close.map((c) => `« ${c} »`).join(' ou ')} ?`
+          : `label inconnu : « ${label} ». Labels connus : ${knownLabelNames().join(', ')}.`,
+      });
+      return z.NEVER;
+    }
+    return out;
+  });
 
 export const phrases = list(typed().min(1, 'une prestation ne peut pas être vide').max(120, 'une prestation ne doit pas dépasser 120 caractères'), 30, 'prestations')
   .nullish()

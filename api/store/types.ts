@@ -134,6 +134,8 @@ export interface ShortlistRecord extends StoredDocument {
   sentAt: Date | null; // when the last mail was delivered
   /** The officer presents the structures as one possible groupement (co-traitance); absent on older lists: false. */
   groupement?: boolean;
+  /** Why the matcher's draft holds fewer structures than asked (French); absent otherwise. */
+  notice?: string | null;
 }
 
 /**

@@ -30,7 +30,7 @@ export const shortlistResolvers = {
     impactStats: (_: unknown, { from, to }: Args, { viewer, services }: Context) => impactStats(services, viewer, from, to),
   },
   Mutation: {
-    draftShortlist: (_: unknown, { needId, size }: Args, { viewer, services }: Context) => draftShortlist(services, viewer, needId, size),
+    draftShortlist: (_: unknown, { needId, size, supplierIds }: Args, { viewer, services }: Context) => draftShortlist(services, viewer, needId, size, supplierIds),
     updateShortlist: (_: unknown, { id, supplierIds, notes, groupement }: Args, { viewer, services }: Context) => updateShortlist(services, viewer, id, supplierIds, notes, groupement),
     approveShortlist: (_: unknown, { id, message }: Args, { viewer, services }: Context) => approveShortlist(services, viewer, id, message),
     retryMail: (_: unknown, { id }: Args, { viewer, services }: Context) => retryMail(services, viewer, id),
@@ -38,6 +38,7 @@ export const shortlistResolvers = {
   },
   Shortlist: {
     need: (s: ShortlistRecord, _: Args, { services }: Context) => services.store.needs.findById(s.needId),
+    notice: (s: ShortlistRecord) => s.notice ?? null,
     items: (s: ShortlistRecord, _: Args, { viewer, services }: Context) => itemsOf(services, s, viewer),
     mails: (s: ShortlistRecord, _: Args, { viewer, services }: Context) => mailsOf(services, viewer, s),
     groupement: (s: ShortlistRecord) => s.groupement ?? false,

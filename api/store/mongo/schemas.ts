@@ -123,6 +123,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     message: nullableText(2000),
     approvedBy: nullableText(),
     replyTo: nullableText(254),
+    notice: { type: String, maxlength: 1000 }, // absent on lists drafted before it existed, as on the embedded engine
     approvedAt: { type: Date, default: null },
     sentAt: { type: Date, default: null },
     groupement: { type: Boolean, default: false },
