@@ -86,7 +86,7 @@ export async function recordOutcome(services: Services, viewer: Viewer | null, i
   const need = await store.needs.findById(shortlist.needId);
   const firmUser = need !== null && who.role === 'COMPANY' && canSeeNeed(who, need);
   if (!isStaff(who) && !firmUser) throw forbidden("Seuls l'entreprise concernée et les agents de la Métropole peuvent renseigner les suites.");
-  return saveOutcome(services, shortlist, need, o, who.userId);
+  return saveOutcome(services, shortlist, need, o, who.userId, who);
 }
 
 /** Stands in `recordedBy` for an outcome the firm recorded from the link of its mail (it has no account). */
@@ -106,7 +106,14 @@ export async function recordOutcomeFromLink(services: Services, shortlistId: str
 /** Outcomes after which nothing more is asked (follow-ups stop, the firm's link has done its work). */
 export const FINAL_OUTCOMES: readonly OutcomeStatus[] = ['WON', 'LOST', 'NO_FOLLOW_UP'];
 
-async function saveOutcome(services: Services, shortlist: ShortlistRecord, need: NeedRecord | null, o: z.output<typeof outcomeSchema>, recordedBy: string): Promise<ShortlistItemView> {
+async function saveOutcome(
+  services: Services,
+  shortlist: ShortlistRecord,
+  need: NeedRecord | null,
+  o: z.output<typeof outcomeSchema>,
+  recordedBy: string,
+  viewer: Viewer | null = null,
+): Promise<ShortlistItemView> {
   const { store } = services;
   if (shortlist.status === 'DRAFT') throw conflict("Cette liste n'a pas encore été approuvée : il n'y a pas encore de suite à renseigner.");
   if (!shortlist.items.some((i) => i.supplierId === o.supplierId)) {
@@ -129,7 +136,8 @@ async function saveOutcome(services: Services, shortlist: ShortlistRecord, need:
         if (err instanceof DuplicateKeyError) return (await store.outcomes.update(id, fields))!;
         throw err;
       }));
-  const item = (await itemsOf(services, shortlist)).find((i) => i.supplierId === o.supplierId);
+  // The viewer, so that a firm's user reads the structure's address in the answer as on its list.
+  const item = (await itemsOf(services, shortlist, viewer)).find((i) => i.supplierId === o.supplierId);
   if (!item) throw notFound('Structure introuvable.');
   return { ...item, outcome: saved };
 }
