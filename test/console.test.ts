@@ -1,12 +1,16 @@
 // The officers' console end to end: the real server, a real SMTP peer and a real Chromium walk the
 // officer's whole loop; every page is checked with axe-core, for foreign requests and for dialogs.
+import fs from 'node:fs';
+import nodePath from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
 import { launchBrowser, screenshot, seriousViolations, watchedPage, type Watched } from './helpers/browser';
 import { raw } from './helpers/http';
 import { buildScene, type Scene } from './helpers/introductions';
 import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
+import { supplierInput } from './helpers/fixtures';
 import { startSmtp, type TestSmtp } from './helpers/smtp';
+import { waitFor } from './helpers/wait';
 
 jest.setTimeout(120_000);
 
@@ -16,6 +20,7 @@ let browser: Browser;
 let w: Watched;
 let origin: string;
 let scene: Scene;
+const XSS_NAME = '<img src=x onerror=alert(1)>';
 
 beforeAll(async () => {
   buildWeb();
@@ -23,8 +28,15 @@ beforeAll(async () => {
   t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
   origin = t.url.replace(/\/graphql$/, '');
   scene = await buildScene(t);
+  // More insertion structures of green spaces than a draft holds (5), one named as an attack.
+  for (const [name, inclusionKind] of [[XSS_NAME, 'EI'], ['Chantier Vert de la Seine', 'ACI'], ['Brigade Verte Insertion', 'EI'], ['Atelier Paysage Solidaire', 'ACI']]) {
+    const input = supplierInput({ name, inclusionKind, legalForm: 'ASSOCIATION', communeCode: '76681', contactEmail: `${name.length}-${inclusionKind}@ess.example`, labels: [] });
+    const res = await t.gql(`mutation($input: SupplierInput!) { createSupplier(input: $input) { id } }`, { input }, scene.officer.token);
+    if (!res.data) throw new Error(JSON.stringify(res.errors));
+  }
   browser = await launchBrowser();
   w = await watchedPage(browser, origin);
+  w.page.setDefaultTimeout(10_000);
 });
 
 afterAll(async () => {
@@ -46,7 +58,13 @@ async function checkPage(name: string, title: RegExp): Promise<void> {
 }
 
 /** Waits until the page's visible text contains `text`. */
-const waitForText = (text: string) => w.page.waitForFunction(`document.body.innerText.includes(${JSON.stringify(text)})`);
+async function waitForText(text: string): Promise<void> {
+  try {
+    await w.page.waitForFunction(`document.body.innerText.includes(${JSON.stringify(text)})`);
+  } catch {
+    throw new Error(`“${text}” never showed on ${w.page.url()}; the page said:\n${String(await w.page.evaluate('document.querySelector("main")?.innerText')).slice(0, 1500)}`);
+  }
+}
 
 const path = (p: string) => `${origin}/console${p}`;
 
@@ -73,6 +91,37 @@ describe('serving /console', () => {
   });
 });
 
+
+/** The visible text of the elements matching `selector`. */
+const texts = (selector: string): Promise<string[]> => w.page.$$eval(selector, (els) => els.map((e) => (e as unknown as { innerText: string }).innerText.trim()));
+
+async function click(selector: string): Promise<void> {
+  await w.page.waitForSelector(selector, { visible: true });
+  await w.page.click(selector);
+}
+
+/** Clicks the button or link whose text is exactly `label` (first of them). */
+async function clickText(label: string, tag = 'button'): Promise<void> {
+  const handle = await w.page.waitForSelector(`::-p-xpath(//${tag}[normalize-space(.)=${JSON.stringify(label)}])`, { visible: true });
+  await handle!.click();
+}
+
+async function fill(selector: string, value: string): Promise<void> {
+  await w.page.waitForSelector(selector, { visible: true });
+  await w.page.$eval(selector, (el) => ((el as unknown as { value: string }).value = ''));
+  await w.page.type(selector, value);
+}
+
+/** Sets an input's value as the browser would after a pick (date inputs), so React sees it. */
+async function setValue(selector: string, value: string): Promise<void> {
+  await w.page.waitForSelector(selector);
+  await w.page.evaluate(`(() => {
+    const el = document.querySelector(${JSON.stringify(selector)});
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, ${JSON.stringify(value)});
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  })()`);
+}
+
 describe('the officer’s loop', () => {
   test('sign in, then the needs waiting for a shortlist', async () => {
     const { page } = w;
@@ -80,6 +129,10 @@ describe('the officer’s loop', () => {
     await page.waitForSelector('#champ-email');
     await checkPage('01-connexion', /Connexion/);
     await page.type('#champ-email', scene.officer.email);
+    await page.type('#champ-password', 'mauvais mot de passe');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.error-summary');
+    await page.$eval('#champ-password', (el) => ((el as unknown as { value: string }).value = ''));
     await page.type('#champ-password', TEST_PASSWORD);
     await page.keyboard.press('Enter');
     await page.waitForSelector('table');
@@ -89,5 +142,189 @@ describe('the officer’s loop', () => {
     expect(await page.evaluate('localStorage.length')).toBe(0);
     expect(page.url()).not.toContain(scene.officer.token.slice(0, 12));
   });
-});
 
+  test('record a need heard by phone: a refusal shows next to its field and keeps what was typed', async () => {
+    const { page } = w;
+    await clickText('Enregistrer un besoin', 'a');
+    await page.waitForSelector('#champ-title');
+    await fill('#champ-companyName', 'Boulangerie Normande');
+    await fill('#champ-contactEmail', 'achats@boulangerie-normande.example');
+    await fill('#champ-title', 'Entretien des espaces verts de la boulangerie');
+    await fill('#champ-description', 'Tonte, taille des haies et débroussaillage autour de l’atelier, de mars à octobre.');
+    await page.select('#champ-kind', 'PURCHASE');
+    await fill('#champ-communeCode', 'Sotteville-lès-Rouen');
+    await waitForText('Commune retenue : Sotteville-lès-Rouen (76681)');
+    await fill('#champ-nafCodes', '81.30Z');
+    await clickText('Ajouter le secteur');
+    await waitForText('81.30Z');
+    await fill('#champ-budgetMin', '50000');
+    await fill('#champ-budgetMax', '1000');
+    await setValue('#champ-deadline', '2030-12-31'); // a date input's typing order depends on the locale
+    await clickText("Marché réservé aux structures d'insertion (SIAE)");
+    expect(await page.$eval('input[name="requiredInclusionKinds"][value="EI"]', (el) => (el as unknown as { checked: boolean }).checked)).toBe(true);
+    expect(await page.$eval('input[name="requiredInclusionKinds"][value="ESAT"]', (el) => (el as unknown as { checked: boolean }).checked)).toBe(false);
+    await click('input[name="requiredLabels"][value="ECOCERT"]');
+    await click('input[name="requiredLabels"][value="ECOCERT"]'); // checked, then unchecked again
+    await clickText('Enregistrer le besoin');
+    await page.waitForSelector('#champ-budgetMax-erreur');
+    expect(await texts('#champ-budgetMax-erreur')).toEqual([expect.stringContaining('budget maximum')]);
+    expect(await page.$eval('#champ-title', (el) => (el as unknown as { value: string }).value)).toBe('Entretien des espaces verts de la boulangerie');
+    await checkPage('03-besoin-nouveau-erreur', /Enregistrer un besoin/);
+    await fill('#champ-budgetMax', '60000');
+    await clickText('Enregistrer le besoin');
+    await page.waitForSelector('#eligibles');
+  });
+
+  test('the need’s matches: scores, five bars, French reasons, ineligible ones apart; a structure’s profile', async () => {
+    const { page } = w;
+    await page.waitForSelector('#eligibles ~ .cards .card');
+    await waitForText(XSS_NAME);
+    expect(await page.$$eval('section[aria-labelledby="eligibles"] .card', (els) => els.length)).toBe(6);
+    expect(await page.$$eval('section[aria-labelledby="eligibles"] .card:first-child meter', (els) => els.length)).toBe(5);
+    const ineligible = await texts('section[aria-labelledby="ineligibles"] .card');
+    expect(ineligible.some((c) => c.includes(scene.suppliers.esat.name) && c.includes('Non éligible'))).toBe(true);
+    await checkPage('04-besoin-structures-proposees', /Besoin : Entretien des espaces verts de la boulangerie/);
+    await clickText(XSS_NAME, 'a');
+    await page.waitForSelector('dl.profile');
+    await waitForText('Présentation');
+    await checkPage('05-structure-fiche', /Structure : <img src=x onerror=alert\(1\)>/);
+    await page.goBack();
+    await page.waitForSelector('#eligibles');
+  });
+
+  test('curate: draft, remove one, add one by search, reorder with the keyboard, note, preview, approve', async () => {
+    const { page } = w;
+    await clickText('Préparer une liste (brouillon des 5 meilleures)');
+    await page.waitForSelector('#liste');
+    const names = async () => (await texts('section[aria-labelledby="liste"] .card h3 a'));
+    const drafted = await names();
+    expect(drafted).toHaveLength(5);
+    await checkPage('06-liste-brouillon', /Préparer la liste/);
+
+    // Remove the last one, then add the eligible structure the draft left out, found by search.
+    const removed = drafted[4]!;
+    await page.click(`::-p-aria(Retirer ${removed})`);
+    await waitFor('removal', async () => (await names()).length === 4);
+    const eligible = ['Chantier Vert de la Seine', 'Brigade Verte Insertion', 'Atelier Paysage Solidaire', XSS_NAME, scene.suppliers.jardins.name, scene.suppliers.hostile.name];
+    const left = eligible.find((n) => !drafted.includes(n))!;
+    await fill('#champ-recherche-ajout', left);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.results li');
+    await page.click(`::-p-aria(Ajouter ${left} à la liste)`);
+    await waitFor('addition', async () => (await names()).join('|') === [...drafted.slice(0, 4), left].join('|'));
+
+    // Keyboard only: focus "Monter" of the added structure and press Enter twice.
+    await page.focus(`::-p-aria(Monter ${left})`);
+    await page.keyboard.press('Enter');
+    await waitFor('moved up once', async () => (await names())[3] === left);
+    expect(await page.evaluate('document.activeElement.id')).toMatch(/^monter-/);
+    await page.keyboard.press('Enter');
+    await waitFor('moved up twice', async () => (await names())[2] === left);
+    const order = await names();
+
+    const firstNote = await page.$eval('section[aria-labelledby="liste"] .card textarea', (el) => el.id);
+    await fill(`#${firstNote}`, 'Très bonnes références auprès de la Métropole.');
+    await clickText('Prévisualiser les courriels');
+    await page.waitForSelector('.mail-preview');
+    const previews = await texts('.mail-preview');
+    expect(previews).toHaveLength(6); // the firm, then each of the five structures
+    expect(previews.some((p) => p.includes('achats@boulangerie-normande.example') && p.includes('Très bonnes références auprès de la Métropole.'))).toBe(true);
+    await checkPage('07-liste-apercu', /Préparer la liste/);
+
+    await fill('#champ-message', 'Voici cinq structures de l’ESS pour vos espaces verts.');
+    await clickText('Approuver et envoyer les courriels');
+    await page.waitForSelector('#courriels');
+    await waitFor('every mail delivered', async () => (await texts('#courriels ~ .table-wrap tbody tr')).every((r) => r.includes('Remis')), 30_000);
+    expect(smtp.messages.map((m) => m.subject ?? '')).toHaveLength(6);
+    const firmMail = smtp.messages.find((m) => (m.text ?? '').includes('Voici cinq structures'));
+    expect(firmMail?.text).toContain(order[0]);
+    expect(await texts('section[aria-labelledby="suites"] .card h3 a')).toEqual(order);
+    await checkPage('08-mise-en-relation', /Mise en relation/);
+  });
+
+  test('introductions: mail states; record an outcome per structure', async () => {
+    const { page } = w;
+    await page.select('select[id^="champ-status-"]', 'WON');
+    const amount = await page.waitForSelector('input[id^="champ-amount-"]');
+    await amount!.type('12000');
+    await page.click('.cards .card:first-child button[type="submit"]');
+    await waitForText('Suite enregistrée');
+    await waitForText('Marché remporté (12\u00a0000\u00a0€)');
+    await clickText('Mises en relation', 'a');
+    await page.waitForSelector('table');
+    await waitForText('Entretien des espaces verts de la boulangerie');
+    await checkPage('09-mises-en-relation', /Mises en relation/);
+  });
+
+  test('yearly review: the won amount in the figures, the charts, and the CSV download', async () => {
+    const { page } = w;
+    await clickText('Bilan annuel', 'a');
+    await page.waitForSelector('canvas');
+    await page.waitForSelector('#telecharger-csv');
+    expect(await page.$$eval('canvas', (els) => els.length)).toBe(4);
+    expect((await texts('.figures li')).map((f) => f.replace(/\n/g, ' '))).toContain('12\u00a0000\u00a0€ remportés par l’ESS');
+    await checkPage('10-bilan', /Bilan annuel/);
+    const dir = fs.mkdtempSync(nodePath.join(t.dataDir, 'telechargements-'));
+    const cdp = await page.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+    await click('#telecharger-csv');
+    const file = await waitFor('CSV downloaded', () => fs.readdirSync(dir).find((f) => f.endsWith('.csv')));
+    const csv = fs.readFileSync(nodePath.join(dir, file), 'utf8');
+    expect(csv.startsWith('\ufeffindicateur,cle,libelle,valeur\n')).toBe(true);
+    expect(csv).toContain('montant_remporte_euros,,Montant remporté par les structures de l’ESS (euros),12000');
+    expect(csv).toContain('suites,WON,Marché remporté,1');
+  });
+
+  test('structures: search, open, edit, create and take out of the directory', async () => {
+    const { page } = w;
+    await clickText('Structures', 'a');
+    await page.waitForSelector('table');
+    await fill('#champ-text', 'onerror');
+    await clickText('Rechercher');
+    await waitFor('search result', async () => (await texts('tbody tr')).length === 1);
+    await waitForText(XSS_NAME);
+    await checkPage('11-structures', /Structures de l’annuaire/);
+
+    await clickText('Créer une structure', 'a');
+    await page.waitForSelector('#champ-name');
+    await fill('#champ-name', 'Recyclerie du Robec');
+    await page.select('#champ-legalForm', 'SCIC');
+    await fill('#champ-description', 'Collecte, réemploi et vente de meubles et d’objets.');
+    await fill('#champ-communeCode', '76108');
+    await waitForText('Commune retenue');
+    await fill('#champ-contactEmail', 'pas-une-adresse');
+    await clickText('Créer la structure');
+    await page.waitForSelector('#champ-contactEmail-erreur');
+    expect(await page.$eval('#champ-name', (el) => (el as unknown as { value: string }).value)).toBe('Recyclerie du Robec');
+    await checkPage('12-structure-creation-erreur', /Créer une structure/);
+    await fill('#champ-contactEmail', 'contact@recyclerie-robec.example');
+    await clickText('Créer la structure');
+    await page.waitForSelector('dl.profile');
+    await waitForText('Bois-Guillaume (76108)');
+
+    await clickText('Modifier la fiche', 'a');
+    await page.waitForSelector('#champ-employees');
+    await fill('#champ-employees', '12');
+    await checkPage('13-structure-modification', /Modifier la fiche : Recyclerie du Robec/);
+    await clickText('Enregistrer les modifications');
+    await page.waitForSelector('dl.profile');
+    await waitFor('employees shown', async () => (await texts('dl.profile dd')).includes('12'));
+
+    await clickText('Retirer de l’annuaire');
+    await clickText('Confirmer le retrait');
+    await page.waitForSelector('#champ-text');
+    const gone = await t.gql(`{ suppliers(filter: { text: "Recyclerie du Robec" }) { totalCount } }`);
+    expect(gone.data.suppliers.totalCount).toBe(0);
+  });
+
+  test('a token the API refuses signs the officer out with a French message', async () => {
+    const { page } = w;
+    await page.evaluate(`sessionStorage.setItem('passerelle.session', JSON.stringify({ token: 'abime', email: 'x@exemple.fr', role: 'OFFICER' }))`);
+    await page.goto(path('/besoins'));
+    await page.waitForSelector('#champ-email');
+    await waitForText('Votre session a expiré ou n’est plus valide : reconnectez-vous.');
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
+    expect(w.foreign).toEqual([]);
+    expect(w.dialogs).toEqual([]);
+  });
+});

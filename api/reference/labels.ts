@@ -32,6 +32,9 @@ const KNOWN: KnownLabel[] = [
   { name: 'Agrément ESUS', aliases: ['ESUS', 'ESUS agrément'] },
 ];
 
+/** The known labels, as shown (the forms offer them as checkboxes). */
+export const KNOWN_LABELS: readonly string[] = Object.freeze(KNOWN.map((l) => l.name));
+
 let byKey: Map<string, string> | null = null;
 
 function labelIndex(): Map<string, string> {

@@ -1,9 +1,132 @@
-import { Page } from '../components/layout';
+// Approved and sent lists, newest first, with their mail states; failed mails listed on their own.
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { Link } from 'wouter';
+import { MAIL_STATE_FR } from '../components/followup';
+import { Page, QueryState } from '../components/layout';
+import { Pager } from '../components/pager';
+import { formatDateTime } from '../format';
+import { graphql } from '../gql';
+import { SHORTLIST_STATUS_FR } from './NeedMatches';
+
+const IntroductionsQuery = graphql(`
+  query Introductions($first: Int, $after: String) {
+    introductions(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          status
+          approvedAt
+          sentAt
+          need {
+            id
+            title
+            companyName
+          }
+          items {
+            rank
+            outcome {
+              status
+            }
+            response {
+              answer
+            }
+          }
+          mails {
+            id
+            state
+          }
+        }
+      }
+    }
+    failedMails(first: 20) {
+      id
+      to
+      lastError
+      shortlist {
+        id
+        need {
+          title
+        }
+      }
+    }
+  }
+`);
+
+function countStates(mails: { state: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const m of mails) counts.set(m.state, (counts.get(m.state) ?? 0) + 1);
+  return [...counts].map(([state, n]) => `${n} ${MAIL_STATE_FR[state]?.toLowerCase()}`).join(', ');
+}
 
 export function Introductions() {
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [{ data, fetching, error }] = useQuery({ query: IntroductionsQuery, variables: { first: 20, after: cursors[cursors.length - 1] } });
+  const connection = data?.introductions;
   return (
     <Page title="Mises en relation">
-      <p>En cours de construction.</p>
+      <QueryState fetching={fetching && !data} error={error} />
+      {data && data.failedMails.length > 0 && (
+        <section aria-labelledby="echecs" className="notice notice-error">
+          <h2 id="echecs">Courriels en échec ({data.failedMails.length})</h2>
+          <ul>
+            {data.failedMails.map((m) => (
+              <li key={m.id}>
+                <Link href={`/listes/${m.shortlist.id}`}>{m.shortlist.need.title}</Link> — {m.to} : {m.lastError ?? 'erreur inconnue'}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {connection && (
+        <>
+          <p role="status">
+            {connection.totalCount} liste{connection.totalCount > 1 ? 's' : ''} approuvée{connection.totalCount > 1 ? 's' : ''}.
+          </p>
+          {connection.edges.length > 0 && (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Besoin</th>
+                    <th scope="col">Entreprise</th>
+                    <th scope="col">État</th>
+                    <th scope="col">Approuvée le</th>
+                    <th scope="col">Courriels</th>
+                    <th scope="col">Réponses</th>
+                    <th scope="col">Suites</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {connection.edges.map(({ node }) => (
+                    <tr key={node.id}>
+                      <td>
+                        <Link href={`/listes/${node.id}`}>{node.need.title}</Link>
+                      </td>
+                      <td>{node.need.companyName ?? '—'}</td>
+                      <td>{SHORTLIST_STATUS_FR[node.status]}</td>
+                      <td>{formatDateTime(node.approvedAt)}</td>
+                      <td>{countStates(node.mails)}</td>
+                      <td>
+                        {node.items.filter((i) => i.response).length} / {node.items.length}
+                      </td>
+                      <td>
+                        {node.items.filter((i) => i.outcome).length} / {node.items.length}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pager page={cursors.length} hasNext={connection.pageInfo.hasNextPage} onNext={() => setCursors([...cursors, connection.pageInfo.endCursor ?? null])} onPrevious={() => setCursors(cursors.slice(0, -1))} />
+        </>
+      )}
     </Page>
   );
 }

@@ -1,9 +1,139 @@
+// A need heard by phone: every NeedInput field; the API's refusal shown next to the field it names,
+// and what was typed kept.
+import { useCallback, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { useLocation } from 'wouter';
+import { KNOWN_LABELS } from '../../../api/reference/labels';
+import { INCLUSION_KIND_FR, NEED_KIND_FR } from '../../../api/reference/vocabulary';
+import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField, errorsOf, type FieldErrors } from '../components/fields';
 import { Page } from '../components/layout';
+import { CommuneField, NafField } from '../components/pickers';
+import { graphql } from '../gql';
+import type { InclusionKind, NeedKind } from '../gql/graphql';
+import { optionalInt, optionalFloat, splitList } from '../inputs';
+
+const PostNeed = graphql(`
+  mutation PostNeed($input: NeedInput!) {
+    postNeed(input: $input) {
+      id
+    }
+  }
+`);
+
+const Presets = graphql(`
+  query InclusionKindPresets {
+    inclusionKindPresets {
+      label
+      kinds
+      basis
+    }
+  }
+`);
+
+const FIELDS = ['title', 'description', 'kind', 'companyName', 'contactEmail', 'communeCode', 'nafCodes', 'budgetMin', 'budgetMax', 'deadline', 'requiredLabels', 'preferredInclusionKinds', 'requiredInclusionKinds', 'latitude', 'longitude'];
+const KIND_OPTIONS = Object.entries(NEED_KIND_FR).map(([value, label]) => ({ value, label }));
+const INCLUSION_OPTIONS = Object.entries(INCLUSION_KIND_FR).map(([value, label]) => ({ value, label }));
+const LABEL_OPTIONS = KNOWN_LABELS.map((l) => ({ value: l, label: l }));
 
 export function NeedForm() {
+  const [, navigate] = useLocation();
+  const [f, setF] = useState({
+    title: '',
+    description: '',
+    kind: 'PURCHASE',
+    companyName: '',
+    contactEmail: '',
+    communeCode: '',
+    nafCodes: [] as string[],
+    budgetMin: '',
+    budgetMax: '',
+    deadline: '',
+    requiredLabels: [] as string[],
+    otherLabels: '',
+    preferredInclusionKinds: [] as string[],
+    requiredInclusionKinds: [] as string[],
+    latitude: '',
+    longitude: '',
+  });
+  const set = <K extends keyof typeof f>(key: K) => (value: (typeof f)[K]) => setF((prev) => ({ ...prev, [key]: value }));
+  const setCommune = useCallback((code: string) => setF((prev) => ({ ...prev, communeCode: code })), []);
+  const [presets] = useQuery({ query: Presets });
+  const [result, post] = useMutation(PostNeed);
+  const [local, setLocal] = useState<FieldErrors>({});
+  const errors = { ...errorsOf(result.error), ...local };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const numbers: FieldErrors = {};
+    const budgetMin = optionalInt(f.budgetMin, 'budgetMin', numbers);
+    const budgetMax = optionalInt(f.budgetMax, 'budgetMax', numbers);
+    const latitude = optionalFloat(f.latitude, 'latitude', numbers);
+    const longitude = optionalFloat(f.longitude, 'longitude', numbers);
+    setLocal(numbers);
+    if (Object.keys(numbers).length) return;
+    const res = await post({
+      input: {
+        title: f.title,
+        description: f.description,
+        kind: f.kind as NeedKind,
+        companyName: f.companyName || null,
+        contactEmail: f.contactEmail || null,
+        communeCode: f.communeCode,
+        nafCodes: f.nafCodes,
+        budgetMin,
+        budgetMax,
+        deadline: f.deadline || null,
+        requiredLabels: [...f.requiredLabels, ...splitList(f.otherLabels)],
+        preferredInclusionKinds: f.preferredInclusionKinds as InclusionKind[],
+        requiredInclusionKinds: f.requiredInclusionKinds as InclusionKind[],
+        latitude,
+        longitude,
+      },
+    });
+    if (res.data) navigate(`/besoins/${res.data.postNeed.id}`);
+    else document.querySelector<HTMLElement>('.error-summary')?.focus();
+  }
+
   return (
-    <Page title="Enregistrer un besoin">
-      <p>En cours de construction.</p>
+    <Page title="Enregistrer un besoin entendu par téléphone">
+      <form className="form" onSubmit={submit} noValidate>
+        <ErrorSummary errors={errors} fields={FIELDS} />
+        <TextField name="companyName" label="Entreprise" required hint="Le nom de l’entreprise pour laquelle vous enregistrez le besoin." value={f.companyName} onChange={set('companyName')} errors={errors} />
+        <TextField name="contactEmail" label="Adresse électronique de l’entreprise" required type="email" hint="La liste de structures lui sera envoyée à cette adresse." value={f.contactEmail} onChange={set('contactEmail')} errors={errors} />
+        <TextField name="title" label="Intitulé du besoin" required value={f.title} onChange={set('title')} errors={errors} />
+        <TextArea name="description" label="Description" required hint="Ce que l’entreprise attend : prestations, quantités, calendrier." value={f.description} onChange={set('description')} errors={errors} />
+        <SelectField name="kind" label="Type de besoin" required value={f.kind} onChange={set('kind')} options={KIND_OPTIONS} errors={errors} />
+        <CommuneField name="communeCode" label="Commune où le travail est à faire" required code={f.communeCode} onChange={setCommune} errors={errors} />
+        <NafField name="nafCodes" codes={f.nafCodes} onChange={set('nafCodes')} errors={errors} />
+        <TextField name="budgetMin" label="Budget minimum" unit="euros HT" inputMode="numeric" value={f.budgetMin} onChange={set('budgetMin')} errors={errors} />
+        <TextField name="budgetMax" label="Budget maximum" unit="euros HT" inputMode="numeric" value={f.budgetMax} onChange={set('budgetMax')} errors={errors} />
+        <TextField name="deadline" label="Échéance" type="date" hint="Date à laquelle le travail doit être fait (jour, heure de Paris)." value={f.deadline} onChange={set('deadline')} errors={errors} />
+        <CheckboxGroup name="requiredLabels" label="Labels exigés" hint="Seules les structures qui ont tous ces labels seront proposées." values={f.requiredLabels} onChange={set('requiredLabels')} options={LABEL_OPTIONS} errors={errors} />
+        <TextField name="otherLabels" label="Autres labels exigés" hint="Séparés par des virgules." value={f.otherLabels} onChange={set('otherLabels')} errors={errors} />
+        <CheckboxGroup name="preferredInclusionKinds" label="Types de structures d’inclusion souhaités" hint="Une préférence : ces structures sont mieux classées, les autres restent proposées." values={f.preferredInclusionKinds} onChange={set('preferredInclusionKinds')} options={INCLUSION_OPTIONS} errors={errors} />
+        <CheckboxGroup name="requiredInclusionKinds" label="Types de structures d’inclusion exigés" hint="Une exigence : seules ces structures sont éligibles (marchés réservés, achats déductibles de l’OETH)." values={f.requiredInclusionKinds} onChange={set('requiredInclusionKinds')} options={INCLUSION_OPTIONS} errors={errors}>
+          {presets.data && (
+            <div className="presets" role="group" aria-label="Préréglages légaux">
+              {presets.data.inclusionKindPresets.map((p) => (
+                <button key={p.label} type="button" className="secondary small" title={p.basis} onClick={() => set('requiredInclusionKinds')([...p.kinds])}>
+                  {p.label}
+                </button>
+              ))}
+            </div>
+          )}
+        </CheckboxGroup>
+        <details>
+          <summary>Coordonnées précises du lieu (facultatif)</summary>
+          <p className="hint">Sans elles, le centre de la commune est utilisé.</p>
+          <TextField name="latitude" label="Latitude" unit="degrés" inputMode="text" value={f.latitude} onChange={set('latitude')} errors={errors} />
+          <TextField name="longitude" label="Longitude" unit="degrés" inputMode="text" value={f.longitude} onChange={set('longitude')} errors={errors} />
+        </details>
+        <div className="actions">
+          <button type="submit" disabled={result.fetching}>
+            Enregistrer le besoin
+          </button>
+        </div>
+      </form>
     </Page>
   );
 }

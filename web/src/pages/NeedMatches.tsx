@@ -1,9 +1,177 @@
-import { Page } from '../components/layout';
+// A need and its ranked structures; eligible ones first, the others set apart with their reason.
+import { useMutation, useQuery } from 'urql';
+import { Link, useLocation, useParams } from 'wouter';
+import { INCLUSION_KIND_FR, NEED_KIND_FR } from '../../../api/reference/vocabulary';
+import { Page, QueryState } from '../components/layout';
+import { MatchCard } from '../components/match';
+import { formatDate } from '../format';
+import { graphql } from '../gql';
+import { budgetText } from './NeedsAwaiting';
+
+const NeedWithMatches = graphql(`
+  query NeedWithMatches($id: ID!) {
+    need(id: $id) {
+      id
+      title
+      description
+      kind
+      companyName
+      contactEmail
+      commune {
+        code
+        name
+      }
+      budgetMin
+      budgetMax
+      deadline
+      nafCodes
+      requiredLabels
+      preferredInclusionKinds
+      requiredInclusionKinds
+      createdAt
+      recordedBy
+      shortlists {
+        id
+        status
+        createdAt
+      }
+    }
+    matchSuppliers(needId: $id, limit: 20) {
+      score
+      eligible
+      reasons
+      breakdown {
+        text
+        sector
+        capacity
+        location
+        labels
+      }
+      supplier {
+        id
+        name
+      }
+    }
+  }
+`);
+
+const Draft = graphql(`
+  mutation DraftShortlist($needId: ID!) {
+    draftShortlist(needId: $needId, size: 5) {
+      id
+    }
+  }
+`);
+
+export const SHORTLIST_STATUS_FR: Record<string, string> = { DRAFT: 'Brouillon', APPROVED: 'Approuvée, envoi en cours', SENT: 'Envoyée' };
 
 export function NeedMatches() {
+  const { id } = useParams<{ id: string }>();
+  const [, navigate] = useLocation();
+  const [{ data, fetching, error }] = useQuery({ query: NeedWithMatches, variables: { id } });
+  const [draft, draftShortlist] = useMutation(Draft);
+  const need = data?.need;
+  const matches = data?.matchSuppliers ?? [];
+  const eligible = matches.filter((m) => m.eligible);
+  const ineligible = matches.filter((m) => !m.eligible);
+  const openDraft = need?.shortlists.find((s) => s.status === 'DRAFT');
+
+  async function prepare() {
+    const res = await draftShortlist({ needId: id });
+    if (res.data) navigate(`/listes/${res.data.draftShortlist.id}`);
+  }
+
   return (
-    <Page title="Structures proposées">
-      <p>En cours de construction.</p>
+    <Page title={need ? `Besoin : ${need.title}` : 'Besoin'}>
+      <QueryState fetching={fetching && !data} error={error} />
+      {data && !need && <p>Ce besoin n’existe pas.</p>}
+      {need && (
+        <>
+          <section aria-labelledby="besoin-detail">
+            <h2 id="besoin-detail">Le besoin</h2>
+            <dl className="profile">
+              <dt>Entreprise</dt>
+              <dd>{need.companyName ?? '—'}</dd>
+              <dt>Contact</dt>
+              <dd>{need.contactEmail}</dd>
+              <dt>Type</dt>
+              <dd>{NEED_KIND_FR[need.kind]}</dd>
+              <dt>Commune</dt>
+              <dd>
+                {need.commune.name} ({need.commune.code})
+              </dd>
+              <dt>Budget</dt>
+              <dd>{budgetText(need.budgetMin, need.budgetMax)}</dd>
+              <dt>Échéance</dt>
+              <dd>{formatDate(need.deadline)}</dd>
+              <dt>Secteurs (NAF)</dt>
+              <dd>{need.nafCodes.join(', ') || '—'}</dd>
+              <dt>Labels exigés</dt>
+              <dd>{need.requiredLabels.join(', ') || '—'}</dd>
+              <dt>Inclusion souhaitée</dt>
+              <dd>{need.preferredInclusionKinds.map((k) => INCLUSION_KIND_FR[k]).join(', ') || '—'}</dd>
+              <dt>Inclusion exigée</dt>
+              <dd>{need.requiredInclusionKinds.map((k) => INCLUSION_KIND_FR[k]).join(', ') || '—'}</dd>
+              <dt>Enregistré le</dt>
+              <dd>
+                {formatDate(need.createdAt)}
+                {need.recordedBy ? ` par ${need.recordedBy}` : ''}
+              </dd>
+            </dl>
+            <p className="description">{need.description}</p>
+          </section>
+
+          <section aria-labelledby="listes">
+            <h2 id="listes">Listes de structures</h2>
+            {need.shortlists.length > 0 && (
+              <ul>
+                {need.shortlists.map((s) => (
+                  <li key={s.id}>
+                    <Link href={`/listes/${s.id}`}>
+                      Liste du {formatDate(s.createdAt)} — {SHORTLIST_STATUS_FR[s.status]}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {openDraft ? (
+              <Link className="button" href={`/listes/${openDraft.id}`}>
+                Reprendre le brouillon
+              </Link>
+            ) : (
+              <button type="button" onClick={prepare} disabled={draft.fetching}>
+                Préparer une liste (brouillon des 5 meilleures)
+              </button>
+            )}
+            {draft.error && (
+              <p className="notice notice-error" role="alert">
+                {draft.error.graphQLErrors[0]?.message ?? 'Le service ne répond pas.'}
+              </p>
+            )}
+          </section>
+
+          <section aria-labelledby="eligibles">
+            <h2 id="eligibles">Structures proposées ({eligible.length})</h2>
+            {eligible.length === 0 && <p>Aucune structure éligible.</p>}
+            <ol className="cards">
+              {eligible.map((m) => (
+                <MatchCard key={m.supplier.id} id={m.supplier.id} name={m.supplier.name} score={m.score} breakdown={m.breakdown} reasons={m.reasons} eligible />
+              ))}
+            </ol>
+          </section>
+          {ineligible.length > 0 && (
+            <section aria-labelledby="ineligibles">
+              <h2 id="ineligibles">Structures non éligibles ({ineligible.length})</h2>
+              <p>Elles ne remplissent pas une exigence du besoin ; la raison est donnée pour chacune.</p>
+              <ul className="cards">
+                {ineligible.map((m) => (
+                  <MatchCard key={m.supplier.id} id={m.supplier.id} name={m.supplier.name} score={m.score} breakdown={m.breakdown} reasons={m.reasons} eligible={false} />
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
     </Page>
   );
 }

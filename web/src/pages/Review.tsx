@@ -1,9 +1,197 @@
-import { Page } from '../components/layout';
+// The yearly review: a period, the figures, charts where people would rather look than read, and the
+// CSV of `npm run report` (the API's ImpactStats.csv, built by the same code).
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
+import { useQuery } from 'urql';
+import { ErrorSummary, TextField, errorsOf } from '../components/fields';
+import { Page, QueryState } from '../components/layout';
+import { formatEuros, percent } from '../format';
+import { graphql } from '../gql';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+Chart.defaults.font.family = 'system-ui, sans-serif';
+Chart.defaults.color = '#1b1b1f';
+
+const Impact = graphql(`
+  query ImpactStats($from: DateTime!, $to: DateTime!) {
+    impactStats(from: $from, to: $to) {
+      from
+      to
+      needsPosted
+      shortlistsApproved
+      shortlistsSent
+      introductions
+      structuresIntroduced
+      introductionsByInclusionKind {
+        inclusionKind
+        label
+        count
+      }
+      introductionsByCommune {
+        commune {
+          code
+          name
+        }
+        count
+      }
+      introductionsOutsideMetropole
+      outcomes {
+        status
+        label
+        count
+      }
+      amountWon
+      amountWonByMonth {
+        month
+        label
+        amount
+      }
+      insertionHours
+      conversionRate
+      csv
+    }
+  }
+`);
+
+const year = new Date().getFullYear();
+
+/** A bar chart on a canvas, described for screen readers by `summary` (the table below gives every figure). */
+function BarChart({ title, labels, values, summary, horizontal, money }: { title: string; labels: string[]; values: number[]; summary: string; horizontal?: boolean; money?: boolean }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const config: ChartConfiguration<'bar'> = {
+      type: 'bar',
+      data: { labels, datasets: [{ label: title, data: values, backgroundColor: '#0b4f9c' }] },
+      options: {
+        indexAxis: horizontal ? 'y' : 'x',
+        locale: 'fr-FR',
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        plugins: { legend: { display: false }, tooltip: { callbacks: money ? { label: (c) => formatEuros(Number(c.raw)) } : {} } },
+        scales: { [horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { precision: 0 } } },
+      },
+    };
+    const chart = new Chart(canvas.current!, config);
+    return () => chart.destroy();
+  }, [title, labels.join('|'), values.join('|'), horizontal, money]);
+  return (
+    <figure className="chart-figure">
+      <figcaption>{title}</figcaption>
+      <div className="chart">
+        <canvas ref={canvas} role="img" aria-label={`${title} : ${summary}`} />
+      </div>
+    </figure>
+  );
+}
+
+const describe = (labels: string[], values: (string | number)[]) => labels.map((l, i) => `${l} ${values[i]}`).join(', ');
 
 export function Review() {
+  const [from, setFrom] = useState(`${year}-01-01`);
+  const [to, setTo] = useState(`${year}-12-31`);
+  const [period, setPeriod] = useState({ from, to });
+  const [{ data, fetching, error }] = useQuery({ query: Impact, variables: period });
+  const s = data?.impactStats;
+  const errors = errorsOf(error);
+  const [csvUrl, setCsvUrl] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!s) return;
+    // A BOM first, as `npm run report --out` writes it, so spreadsheet software reads the accents right.
+    const url = URL.createObjectURL(new Blob(['\ufeff', s.csv], { type: 'text/csv;charset=utf-8' }));
+    setCsvUrl(url);
+    return () => URL.revokeObjectURL(url);
+  }, [s?.csv]);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setPeriod({ from, to });
+  }
+
+  const kinds = s?.introductionsByInclusionKind.filter((k) => k.count > 0) ?? [];
+  const communes = s?.introductionsByCommune.slice(0, 15) ?? [];
+  const funnel = s ? [{ label: 'Mises en relation', count: s.introductions }, ...s.outcomes.map((o) => ({ label: o.label, count: o.count }))] : [];
+  const months = s?.amountWonByMonth ?? [];
+
   return (
     <Page title="Bilan annuel">
-      <p>En cours de construction.</p>
+      <form className="period-form" onSubmit={submit} noValidate>
+        <ErrorSummary errors={errors} fields={['from', 'to']} />
+        <TextField name="from" label="Du" type="date" required value={from} onChange={setFrom} errors={errors} />
+        <TextField name="to" label="Au (inclus)" type="date" required value={to} onChange={setTo} errors={errors} />
+        <div className="actions">
+          <button type="submit">Afficher le bilan</button>
+          <button type="button" className="secondary" onClick={() => { setFrom(`${year - 1}-01-01`); setTo(`${year - 1}-12-31`); setPeriod({ from: `${year - 1}-01-01`, to: `${year - 1}-12-31` }); }}>
+            Année {year - 1}
+          </button>
+        </div>
+      </form>
+      <QueryState fetching={fetching && !data} error={Object.keys(errors).some((k) => k === 'from' || k === 'to') ? undefined : error} />
+      {s && (
+        <>
+          <div className="actions">
+            {csvUrl && (
+              <a className="button" href={csvUrl} download={`bilan-${period.from}-${period.to}.csv`} id="telecharger-csv">
+                Télécharger le bilan (CSV)
+              </a>
+            )}
+          </div>
+          <h2>Chiffres clés</h2>
+          <ul className="figures">
+            <li><strong>{s.needsPosted}</strong> besoins publiés</li>
+            <li><strong>{s.shortlistsApproved}</strong> listes approuvées ({s.shortlistsSent} envoyées)</li>
+            <li><strong>{s.introductions}</strong> mises en relation</li>
+            <li><strong>{s.structuresIntroduced}</strong> structures présentées</li>
+            <li><strong>{formatEuros(s.amountWon)}</strong> remportés par l’ESS</li>
+            <li><strong>{s.insertionHours}</strong> heures d’insertion</li>
+            <li><strong>{percent(s.conversionRate)}</strong> de transformation</li>
+          </ul>
+          <h2>Graphiques</h2>
+          <div className="charts">
+            <BarChart title="Mises en relation par type de structure" labels={kinds.map((k) => k.label.split(' (')[0]!)} values={kinds.map((k) => k.count)} summary={describe(kinds.map((k) => k.label), kinds.map((k) => k.count)) || 'aucune'} horizontal />
+            <BarChart title="Mises en relation par commune de la Métropole" labels={communes.map((c) => c.commune.name)} values={communes.map((c) => c.count)} summary={describe(communes.map((c) => c.commune.name), communes.map((c) => c.count)) || 'aucune'} horizontal />
+            <BarChart title="Des mises en relation aux suites" labels={funnel.map((f) => f.label)} values={funnel.map((f) => f.count)} summary={describe(funnel.map((f) => f.label), funnel.map((f) => f.count))} horizontal />
+            <BarChart title="Montants remportés par mois" labels={months.map((m) => m.label)} values={months.map((m) => m.amount)} summary={describe(months.map((m) => m.label), months.map((m) => formatEuros(m.amount)))} money />
+          </div>
+          <details>
+            <summary>Tous les chiffres en tableau</summary>
+            <FiguresTable csv={s.csv} />
+          </details>
+        </>
+      )}
     </Page>
+  );
+}
+
+/** The CSV's rows as a table (the same figures as the download). */
+function FiguresTable({ csv }: { csv: string }) {
+  const rows = csv
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => {
+      const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'));
+      return cells;
+    });
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Indicateur</th>
+            <th scope="col">Valeur</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              <td>{r[2]}</td>
+              <td>{r[3]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,0 +1,190 @@
+// An approved list: each email and its delivery state (a failed one can be sent again), each
+// structure's answer, and what each introduction produced (recordOutcome).
+import { useEffect, useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { OUTCOME_FR } from '../../../api/reference/vocabulary';
+import { formatDateTime, formatEuros } from '../format';
+import { graphql } from '../gql';
+import type { OutcomeStatus, ShortlistQuery } from '../gql/graphql';
+import { optionalInt } from '../inputs';
+import { ErrorSummary, SelectField, TextField, errorsOf, type FieldErrors } from './fields';
+import { SupplierLink } from './match';
+
+type Shortlist = NonNullable<ShortlistQuery['shortlist']>;
+type Item = Shortlist['items'][number];
+
+const Retry = graphql(`
+  mutation RetryMail($id: ID!) {
+    retryMail(id: $id) {
+      id
+      state
+      attempts
+      lastError
+    }
+  }
+`);
+
+const RecordOutcome = graphql(`
+  mutation RecordOutcome($shortlistId: ID!, $supplierId: ID!, $status: OutcomeStatus!, $amount: Int, $insertionHours: Int) {
+    recordOutcome(shortlistId: $shortlistId, supplierId: $supplierId, status: $status, amount: $amount, insertionHours: $insertionHours) {
+      rank
+      outcome {
+        status
+        amount
+        insertionHours
+        updatedAt
+      }
+    }
+  }
+`);
+
+export const MAIL_STATE_FR: Record<string, string> = { PENDING: 'En attente d’envoi', SENDING: 'Envoi en cours', SENT: 'Remis', FAILED: 'Échec', DROPPED: 'Non envoyé (compte supprimé)' };
+const ANSWER_FR: Record<string, string> = { INTERESTED: 'Intéressée', NOT_AVAILABLE: 'Pas disponible' };
+const OUTCOME_OPTIONS = Object.entries(OUTCOME_FR).map(([value, label]) => ({ value, label }));
+
+export function FollowUp({ shortlist, refresh }: { shortlist: Shortlist; refresh: () => void }) {
+  const [retry, retryMail] = useMutation(Retry);
+  const waiting = shortlist.mails.some((m) => m.state === 'PENDING' || m.state === 'SENDING');
+  // While emails are on their way, their states are read again every second.
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(refresh, 1000);
+    return () => clearInterval(timer);
+  }, [waiting, refresh]);
+  const items = [...shortlist.items].sort((a, b) => a.rank - b.rank);
+
+  return (
+    <>
+      {shortlist.message && (
+        <p>
+          Message à l’entreprise : <q>{shortlist.message}</q>
+        </p>
+      )}
+      <section aria-labelledby="courriels">
+        <h2 id="courriels">Courriels</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Destinataire</th>
+                <th scope="col">Adresse</th>
+                <th scope="col">État</th>
+                <th scope="col">Tentatives</th>
+                <th scope="col">Dernière erreur</th>
+                <th scope="col">Action</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shortlist.mails.map((m) => (
+                <tr key={m.id}>
+                  <td>{m.recipient === 'FIRM' ? 'Entreprise' : m.supplier ? <SupplierLink id={m.supplier.id} name={m.supplier.name} /> : 'Structure'}</td>
+                  <td>{m.to}</td>
+                  <td>
+                    <span className={`badge ${m.state === 'SENT' ? 'ok' : m.state === 'FAILED' ? 'bad' : 'wait'}`}>{MAIL_STATE_FR[m.state]}</span>
+                    {m.sentAt && <> le {formatDateTime(m.sentAt)}</>}
+                  </td>
+                  <td>{m.attempts}</td>
+                  <td>{m.lastError ?? '—'}</td>
+                  <td>
+                    {m.state === 'FAILED' && (
+                      <button type="button" className="small" disabled={retry.fetching} onClick={() => void retryMail({ id: m.id }).then(refresh)}>
+                        Renvoyer<span className="visually-hidden"> le courriel à {m.to}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {retry.error && <p className="notice notice-error" role="alert">{retry.error.graphQLErrors[0]?.message}</p>}
+      </section>
+      <section aria-labelledby="suites">
+        <h2 id="suites">Réponses des structures et suites données</h2>
+        <ol className="cards">
+          {items.map((item) => (
+            <OutcomeCard key={item.supplier.id} shortlistId={shortlist.id} item={item} insertion={shortlist.need.kind === 'INSERTION_CLAUSE'} />
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+function OutcomeCard({ shortlistId, item, insertion }: { shortlistId: string; item: Item; insertion: boolean }) {
+  const sid = item.supplier.id;
+  const [status, setStatus] = useState<string>(item.outcome?.status ?? 'CONTACTED');
+  const [amount, setAmount] = useState(item.outcome?.amount != null ? String(item.outcome.amount) : '');
+  const [hours, setHours] = useState(item.outcome?.insertionHours != null ? String(item.outcome.insertionHours) : '');
+  const [local, setLocal] = useState<FieldErrors>({});
+  const [saved, setSaved] = useState(false);
+  const [result, record] = useMutation(RecordOutcome);
+  const errors = { ...errorsOf(result.error), ...local };
+  const field = (name: string) => `${name}-${sid}`;
+  // The API names `amount`; this card's field is amount-<id>.
+  const shown: FieldErrors = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k ? field(k) : '', v]));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaved(false);
+    const numbers: FieldErrors = {};
+    const amountValue = status === 'WON' ? optionalInt(amount, 'amount', numbers) : null;
+    const hoursValue = status === 'WON' && insertion ? optionalInt(hours, 'insertionHours', numbers) : null;
+    setLocal(numbers);
+    if (Object.keys(numbers).length) return;
+    const res = await record({ shortlistId, supplierId: sid, status: status as OutcomeStatus, amount: amountValue, insertionHours: hoursValue });
+    setSaved(!!res.data);
+  }
+
+  return (
+    <li className="card">
+      <h3>
+        {item.rank}. <SupplierLink id={sid} name={item.supplier.name} />
+      </h3>
+      <p>
+        Réponse de la structure :{' '}
+        {item.response ? (
+          <>
+            <strong>{ANSWER_FR[item.response.answer]}</strong> le {formatDateTime(item.response.answeredAt)}
+            {item.response.comment && (
+              <>
+                {' '}
+                — <q>{item.response.comment}</q>
+              </>
+            )}
+          </>
+        ) : (
+          'pas encore de réponse'
+        )}
+      </p>
+      <p>
+        Suite enregistrée :{' '}
+        {item.outcome ? (
+          <strong>
+            {OUTCOME_FR[item.outcome.status]}
+            {item.outcome.amount != null && ` (${formatEuros(item.outcome.amount)})`}
+            {item.outcome.insertionHours != null && `, ${item.outcome.insertionHours} heures d’insertion`}
+          </strong>
+        ) : (
+          'aucune'
+        )}
+      </p>
+      <form className="form" onSubmit={submit} noValidate aria-label={`Suite pour ${item.supplier.name}`}>
+        <ErrorSummary errors={shown} fields={[field('status'), field('amount'), field('insertionHours')]} />
+        <SelectField name={field('status')} label="Suite donnée" required value={status} onChange={setStatus} options={OUTCOME_OPTIONS} errors={shown} />
+        {status === 'WON' && <TextField name={field('amount')} label="Montant du marché" required unit="euros HT" inputMode="numeric" value={amount} onChange={setAmount} errors={shown} />}
+        {status === 'WON' && insertion && <TextField name={field('insertionHours')} label="Heures d’insertion" unit="heures" inputMode="numeric" value={hours} onChange={setHours} errors={shown} />}
+        <div className="actions">
+          <button type="submit" disabled={result.fetching}>
+            Enregistrer la suite<span className="visually-hidden"> pour {item.supplier.name}</span>
+          </button>
+          {saved && (
+            <span role="status" className="badge ok">
+              Suite enregistrée
+            </span>
+          )}
+        </div>
+      </form>
+    </li>
+  );
+}
