@@ -193,7 +193,7 @@ describe('outcomes and impact', () => {
     const run = (args: string[], env: Record<string, string> = {}) => {
       const res = spawnSync('npm', ['run', 'report', '--', ...args], {
         cwd: ROOT,
-        env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? ROOT, npm_config_update_notifier: 'false', DATA_DIR: t.dataDir, ...env },
+        env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? ROOT, npm_config_update_notifier: 'false', ...t.storeEnv, ...env },
         encoding: 'utf8',
         timeout: 30_000,
       });

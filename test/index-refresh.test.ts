@@ -4,7 +4,8 @@ import { buildMatchingService } from '../api/domain/matching';
 import { newId } from '../api/domain/ids';
 import type { NeedRecord, SupplierRecord } from '../api/store/types';
 import { fold } from '../matching/text/fold';
-import { availableEngines, availableServerEngines } from './helpers/engines';
+import { availableClusterEngines, availableEngines, availableServerEngines } from './helpers/engines';
+import { needInput, supplierInput } from './helpers/fixtures';
 import { startTestServer } from './helpers/server';
 
 function supplier(name: string, description: string): SupplierRecord {
@@ -108,5 +109,39 @@ describe.each(availableServerEngines().map((e) => [e.name, e] as const))('shutdo
     await inFlight;
     expect(matching.rank(NEED, 5).map((m) => m.profileId)).toEqual([other.id]);
     await expect(matching.refresh()).resolves.toBeUndefined(); // the store is closed: nothing is read
+  });
+});
+
+describe.each(availableClusterEngines().map((e) => [e.label, e] as const))('two server instances on the %s', (_label, engine) => {
+  afterAll(() => engine.cleanup());
+
+  it("one instance ranks, after its refresh, the structure another created and then edited through the API", async () => {
+    const env = await engine.env();
+    const first = await startTestServer(env);
+    const second = engine.shared ? await startTestServer(env) : first;
+    try {
+      const officer = (await first.userWithToken('OFFICER')).token;
+      const created = await first.gql(`mutation($input: SupplierInput!) { createSupplier(input: $input) { id } }`, {
+        input: supplierInput({ name: 'Rayons Solidaires', description: 'Réparation et entretien de vélos, atelier mobile.', services: ['Réparation de vélos'], nafCodes: ['95.29Z'], labels: [] }),
+      }, officer);
+      const id = created.data.createSupplier.id as string;
+      const other = (await second.userWithToken('OFFICER')).token;
+      const need = await second.gql(`mutation($input: NeedInput!) { postNeed(input: $input) { id } }`, {
+        input: needInput({ title: 'Réparation de vélos', description: 'Entretien de la flotte de vélos du personnel.', nafCodes: ['95.29Z'], preferredInclusionKinds: [], companyName: 'Transports Seine', contactEmail: 'achats@seine.example' }),
+      }, other);
+      const needId = need.data.postNeed.id as string;
+      const ranked = async () =>
+        ((await second.gql(`query($needId: ID!) { matchSuppliers(needId: $needId) { supplier { id } } }`, { needId }, other)).data.matchSuppliers as { supplier: { id: string } }[]);
+      await second.server.services.matching.refresh();
+      expect((await ranked()).map((m) => m.supplier.id)).toContain(id);
+
+      const edit = { description: 'Traiteur solidaire : buffets et plateaux-repas.', services: ['Traiteur'], nafCodes: ['56.21Z'] };
+      await first.gql(`mutation($id: ID!, $input: SupplierUpdateInput!) { updateSupplier(id: $id, input: $input) { id } }`, { id, input: edit }, officer);
+      await second.server.services.matching.refresh();
+      expect((await ranked()).map((m) => m.supplier.id)).not.toContain(id);
+    } finally {
+      await second.destroy();
+      if (second !== first) await first.destroy();
+    }
   });
 });

@@ -5,7 +5,7 @@ import { simpleParser } from 'mailparser';
 import { holdRows, mailDomain, plannedRows } from '../api/domain/introductions';
 import { OutboxWorker, retryDelayMs } from '../api/mail/outbox';
 import { createMailTransport } from '../api/mail/transport';
-import { openEmbeddedStore } from '../api/store/embedded';
+import { openProjectStore } from './helpers/project-engine';
 import { outboxOf, undelivered } from '../api/store/filters';
 import type { OutboxRecord, Store } from '../api/store/types';
 import { APPROVE, buildScene, DRAFT, GET, GET_MAILS, type Scene } from './helpers/introductions';
@@ -233,7 +233,7 @@ describe('outbox worker', () => {
   let smtp: TestSmtp;
   beforeEach(async () => {
     dir = tempDataDir();
-    store = await openEmbeddedStore(dir);
+    store = await openProjectStore(dir); // this jest project's engine
     smtp = await startSmtp();
   });
   afterEach(async () => {

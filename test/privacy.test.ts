@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ERASED_EMAIL, ERASED_NAME } from '../api/domain/privacy';
+import { COLLECTIONS } from '../api/store/collections';
 import { codeOf, fieldOf, startTestServer, TEST_PASSWORD, type GraphQLResponse, type TestServer } from './helpers/server';
 import { needInput, supplierInput } from './helpers/fixtures';
 
@@ -19,8 +20,15 @@ const ok = async (res: Promise<GraphQLResponse>) => {
 };
 
 /** Everything the embedded store holds on disk, as text. */
-const storedText = (dataDir: string) =>
-  fs.readdirSync(path.join(dataDir, 'db')).map((f) => fs.readFileSync(path.join(dataDir, 'db', f), 'utf8')).join('\n');
+/** Everything the store holds, as text: its datafiles on the embedded engine (so compaction is checked too), every document on MongoDB. */
+async function storedText(t: TestServer): Promise<string> {
+  if (t.storeEnv.MONGODB_URI) {
+    const { store } = t.server.services;
+    return JSON.stringify(await Promise.all(COLLECTIONS.map((name) => store[name].find({}))));
+  }
+  const dir = path.join(t.dataDir, 'db');
+  return fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+}
 
 describe('personal data', () => {
   let t: TestServer;
@@ -155,7 +163,7 @@ describe('personal data', () => {
     expect((await ok(t.gql(stats, {}, officer))).impactStats).toEqual(before);
 
     // nothing that named the structure or its user is left in the data files
-    const onDisk = storedText(t.dataDir);
+    const onDisk = await storedText(t);
     for (const trace of ['direction@esat-cailly.example', supplier.email, 'ESAT du Cailly', 'Conditionnement et mise sous pli', 'Mme Dupont']) expect(onDisk).not.toContain(trace);
   });
 
@@ -168,7 +176,7 @@ describe('personal data', () => {
     const need = (await ok(t.gql('query($id: ID!) { need(id: $id) { title contactEmail companyName } }', { id: posted }, officer))).need;
     expect(need).toEqual({ title: 'Entretien des abords du garage', contactEmail: ERASED_EMAIL, companyName: 'Garage Lefebvre' });
     expect(await t.server.services.store.organisations.count({})).toBe(organisations - 1); // nobody left in it
-    expect(storedText(t.dataDir)).not.toContain(own.email);
+    expect(await storedText(t)).not.toContain(own.email);
     // the other firm is untouched
     expect((await t.gql('{ me { id } }', {}, otherCompany.token)).data.me).not.toBeNull();
   });
@@ -178,6 +186,6 @@ describe('personal data', () => {
     const id = (await ok(t.gql(CREATE, { i: supplierInput({ name: 'Ressourcerie Seine', contactEmail: 'bonjour@ressourcerie.example' }) }, own.token))).createSupplier.id;
     expect((await ok(t.gql(DELETE, { c: true }, own.token))).deleteMyAccount).toBe(true);
     expect(await t.server.services.store.suppliers.findById(id)).toBeNull();
-    expect(storedText(t.dataDir)).not.toContain('bonjour@ressourcerie.example');
+    expect(await storedText(t)).not.toContain('bonjour@ressourcerie.example');
   });
 });

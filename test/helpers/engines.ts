@@ -2,14 +2,14 @@
 // binary is at hand (MONGOMS_SYSTEM_BINARY or mongodb-memory-server's cache), or downloaded when
 // TEST_MONGOD_DOWNLOAD=on asks for it. No download by default: where MongoDB's servers are out of
 // reach (our machines, CI) it would only hang.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { MongoMemoryServer } from 'mongodb-memory-server';
+import type { MongoMemoryReplSet, MongoMemoryServer } from 'mongodb-memory-server';
 import { openEmbeddedStore } from '../../api/store/embedded';
 import { openMongoStore } from '../../api/store/mongo';
 import type { Store } from '../../api/store/types';
+import { runMongod } from './mongod-lookup';
 
 export interface TestEngine {
   readonly name: Store['engine'];
@@ -40,40 +40,6 @@ function embeddedEngine(): TestEngine {
   };
 }
 
-/**
- * Where a usable mongod is, without downloading one. Test files are collected synchronously,
- * so mongodb-memory-server's own (async) lookup runs in a short child process.
- */
-function locateMongod(): string | null {
-  const script = `
-    const { DryMongoBinary } = require(process.argv[1]);
-    DryMongoBinary.generateOptions()
-      .then((options) => DryMongoBinary.locateBinary(options))
-      .then((found) => process.stdout.write(found ?? ''), () => process.stdout.write(''));`;
-  return runLookup(script, 20_000);
-}
-
-/** mongodb-memory-server's own download, into its cache (several minutes at most). */
-function downloadMongod(): string | null {
-  const script = `
-    const { MongoBinary } = require(process.argv[1]);
-    MongoBinary.getPath().then((found) => process.stdout.write(found ?? ''), () => process.stdout.write(''));`;
-  return runLookup(script, 5 * 60_000);
-}
-
-function runLookup(script: string, timeout: number): string | null {
-  try {
-    const found = execFileSync(process.execPath, ['-e', script, require.resolve('mongodb-memory-server')], {
-      encoding: 'utf8',
-      timeout,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-    return found || null;
-  } catch {
-    return null;
-  }
-}
-
 function mongoEngine(binary: string): TestEngine {
   let server: Promise<MongoMemoryServer> | null = null;
   let databases = 0;
@@ -98,17 +64,11 @@ function mongoEngine(binary: string): TestEngine {
   };
 }
 
-/** Where the run's mongod is, set by global-setup.ts for every test process ('' for none). */
-export const MONGOD_ENV = 'PASSERELLE_TEST_MONGOD';
-
-/** A usable mongod binary: at hand, or downloaded when TEST_MONGOD_DOWNLOAD=on asks for it. */
-export function findMongod(): string | null {
-  return locateMongod() ?? (process.env.TEST_MONGOD_DOWNLOAD === 'on' ? downloadMongod() : null);
-}
+export { MONGOD_ENV, findMongod } from './mongod-lookup';
 
 /** The engines to run the store suite on (global-setup.ts says once when MongoDB cannot be one). */
 export function availableEngines(): TestEngine[] {
-  const mongod = process.env[MONGOD_ENV] ?? findMongod();
+  const mongod = runMongod();
   return mongod ? [embeddedEngine(), mongoEngine(mongod)] : [embeddedEngine()];
 }
 
@@ -140,7 +100,44 @@ function mongoServerEngine(binary: string): ServerEngine {
 
 /** The engines to start the server on: embedded always, MongoDB when a mongod is at hand. */
 export function availableServerEngines(): ServerEngine[] {
-  const mongod = process.env[MONGOD_ENV] ?? findMongod();
+  const mongod = runMongod();
   const embedded: ServerEngine = { name: 'embedded', env: async () => ({}), cleanup: async () => {} };
   return mongod ? [embedded, mongoServerEngine(mongod)] : [embedded];
+}
+
+/** Where two server instances share one store: the embedded engine (one instance, which must play both) or a MongoDB replica set. */
+export interface ClusterEngine {
+  readonly label: string;
+  /** Whether a second instance may open the same store (never on the embedded engine: one process per DATA_DIR). */
+  readonly shared: boolean;
+  env(): Promise<Record<string, string>>;
+  cleanup(): Promise<void>;
+}
+
+function replicaSetEngine(binary: string): ClusterEngine {
+  let replSet: Promise<MongoMemoryReplSet> | null = null;
+  let databases = 0;
+  return {
+    label: 'MongoDB replica set',
+    shared: true,
+    async env() {
+      replSet ??= import('mongodb-memory-server').then(({ MongoMemoryReplSet }) =>
+        MongoMemoryReplSet.create({ binary: { systemBinary: binary }, replSet: { count: 1 } }),
+      );
+      databases += 1;
+      return { MONGODB_URI: (await replSet).getUri(`passerelle-cluster-${process.pid}-${databases}`) };
+    },
+    async cleanup() {
+      const running = replSet;
+      replSet = null;
+      if (running) await (await running).stop();
+    },
+  };
+}
+
+/** Engines for tests of several instances: embedded always (one instance), a replica set when a mongod is at hand. */
+export function availableClusterEngines(): ClusterEngine[] {
+  const mongod = runMongod();
+  const embedded: ClusterEngine = { label: 'embedded engine (one instance)', shared: false, env: async () => ({}), cleanup: async () => {} };
+  return mongod ? [embedded, replicaSetEngine(mongod)] : [embedded];
 }

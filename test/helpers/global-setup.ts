@@ -1,10 +1,8 @@
-// Runs once per jest run, before any test file (jest's globalSetup): looks for a mongod binary once, says
-// once when the MongoDB engine cannot be part of the run, and hands the answer to the test
-// processes through the environment (they are started after this).
-import { findMongod, MONGOD_ENV } from './engines';
+// Runs once per jest run, before any test file (jest's globalSetup): says once when the MongoDB
+// engine cannot be part of the run. jest.config.js has looked for a mongod already (runMongod) and
+// left the answer in the environment the test processes inherit.
+import { runMongod } from './mongod-lookup';
 
 export default function globalSetup(): void {
-  const mongod = findMongod();
-  process.env[MONGOD_ENV] = mongod ?? '';
-  if (!mongod) process.stdout.write('\nMongoDB engine: skipped (no mongod binary available)\n');
+  if (!runMongod()) process.stdout.write('\nMongoDB engine: skipped (no mongod binary available)\n');
 }

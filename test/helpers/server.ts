@@ -7,6 +7,7 @@ import { loadConfig } from '../../api/config';
 import { createUser } from '../../api/domain/users';
 import { startServer, type Logger, type RunningServer } from '../../api/server';
 import type { Role } from '../../api/store/types';
+import { storeEnvFor } from './project-engine';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -17,6 +18,8 @@ export interface GraphQLResponse<T = any> {
 export interface TestServer {
   url: string;
   dataDir: string;
+  /** DATA_DIR, and MONGODB_URI in the `mongo` project: what a script needs to reach this server's store. */
+  storeEnv: Record<string, string>;
   server: RunningServer;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** Creates a user through the domain and logs it in through the API; returns its token and id. */
@@ -41,8 +44,13 @@ export async function stopLeftoverServers(): Promise<void> {
   await Promise.all([...running].map((t) => t.destroy()));
 }
 
+/**
+ * The server on this jest project's engine (project-engine.ts): the embedded one in DATA_DIR, or in
+ * the `mongo` project a database of DATA_DIR's own; `env` wins (a test that picks its engine).
+ */
 export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDataDir()): Promise<TestServer> {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, SAMPLE_DATA: 'off', ...env });
+  const storeEnv = await storeEnvFor(dataDir);
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', SAMPLE_DATA: 'off', ...storeEnv, ...env });
   const server = await startServer(config, quietLogger);
   const url = `${server.url}/graphql`;
 
@@ -63,6 +71,7 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir 
   const started: TestServer = {
     url,
     dataDir,
+    storeEnv: { ...storeEnv, ...(env.MONGODB_URI ? { MONGODB_URI: env.MONGODB_URI } : {}) },
     server,
     gql,
     async userWithToken(role, options = {}) {
