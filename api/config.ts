@@ -25,6 +25,7 @@ const schema = z.object({
   MAIL_GIVE_UP_AFTER: z.string().trim().regex(/^\d+(ms|s|m|h|d)$/, 'doit être une durée comme 24h, 90m ou 500ms').default('24h'),
   MAIL_POLL_INTERVAL: z.string().trim().regex(/^\d+(ms|s|m|h|d)$/, 'doit être une durée comme 1s ou 200ms').default('1s'),
   MAIL_RECOVER_INTERVAL: z.string().trim().regex(/^\d+(ms|s|m|h|d)$/, 'doit être une durée comme 1m ou 30s').default('1m'),
+  FOLLOW_UP_AFTER: z.string().trim().regex(/^[1-9]\d{0,5}[smhd]$/, 'doit être une durée comme 21d, 10m ou 2s (un nombre puis s, m, h ou d)').default('21d'),
   SAMPLE_DATA: onOff.default('on'),
   PUBLIC_URL: z
     .string()
@@ -79,6 +80,8 @@ export interface Config {
   readonly mailPollIntervalMs: number;
   /** How often the outbox's recovery pass finishes what a crash or a store error left half done. */
   readonly mailRecoverIntervalMs: number;
+  /** How long after a shortlist is SENT its follow-ups go out; the one reminder as long again after. */
+  readonly followUpAfterMs: number;
   readonly sampleData: boolean;
   /** Where people reach the service (every link in a mail starts with it); null: http://localhost:<port actually bound>. */
   readonly publicUrl: string | null;
@@ -160,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mailGiveUpAfterMs: milliseconds(v.MAIL_GIVE_UP_AFTER),
     mailPollIntervalMs: milliseconds(v.MAIL_POLL_INTERVAL),
     mailRecoverIntervalMs: milliseconds(v.MAIL_RECOVER_INTERVAL),
+    followUpAfterMs: seconds(v.FOLLOW_UP_AFTER) * 1000,
     sampleData: v.SAMPLE_DATA === 'on',
     publicUrl: v.PUBLIC_URL ? v.PUBLIC_URL.replace(/\/+$/, '') : null,
     matchWeights: matchWeights(v.MATCH_WEIGHTS),

@@ -21,6 +21,7 @@ import { SENDER_COOKIE } from './domain/need-confirmation';
 import { answerRoutes } from './pages/answer';
 import { needConfirmationRoutes } from './pages/need-confirmation';
 import { firmOutcomeRoutes } from './pages/firm-outcomes';
+import { optOutRoutes } from './pages/opt-out';
 import type { Services } from './services';
 
 export const BODY_LIMIT = '1mb';
@@ -114,6 +115,7 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
   app.use(answerRoutes(() => readiness.services));
   app.use(needConfirmationRoutes(() => readiness.services));
   app.use(firmOutcomeRoutes(() => readiness.services));
+  app.use(optOutRoutes(() => readiness.services));
   app.use(consoleRoutes());
 
   app.use((_req: express.Request, res: express.Response) => {

@@ -50,9 +50,19 @@ describe('configuration', () => {
     [{ MAIL_FROM: 'pas une adresse' }, /MAIL_FROM doit être une adresse/],
     [{ MAIL_FROM: 'Passerelle <pas-une-adresse>' }, /MAIL_FROM doit être une adresse/],
     [{ MAIL_POLL_INTERVAL: '5ms' }, /MAIL_POLL_INTERVAL.*10 ms/],
+    [{ FOLLOW_UP_AFTER: '3 semaines' }, /^Configuration invalide : FOLLOW_UP_AFTER doit être une durée comme 21d, 10m ou 2s/],
+    [{ FOLLOW_UP_AFTER: '0s' }, /FOLLOW_UP_AFTER doit être une durée/],
+    [{ FOLLOW_UP_AFTER: '500ms' }, /FOLLOW_UP_AFTER doit être une durée/],
   ])('refuses %j with a clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads FOLLOW_UP_AFTER: 21 days by default, 2s, 10m or 21d as given', () => {
+    expect(loadConfig({}).followUpAfterMs).toBe(21 * 86_400_000);
+    expect(loadConfig({ FOLLOW_UP_AFTER: '2s' }).followUpAfterMs).toBe(2000);
+    expect(loadConfig({ FOLLOW_UP_AFTER: '10m' }).followUpAfterMs).toBe(600_000);
+    expect(loadConfig({ FOLLOW_UP_AFTER: '21d' }).followUpAfterMs).toBe(21 * 86_400_000);
   });
 
   it('reads the outbox delays as durations', () => {

@@ -6,6 +6,7 @@ import { OutboxWorker, type OutboxLog } from '../mail/outbox';
 import { createMailTransport } from '../mail/transport';
 import type { Store } from '../store/types';
 import { completeIfDelivered, composeIntroductionMail, mailDomain, recoverIntroductions, type AnswerLinking } from './introductions';
+import { composeFollowUp, followUpsOnceSent, recoverFollowUps } from './follow-ups';
 import { composeConfirmationMail } from './need-confirmation';
 
 export function createOutbox(store: Store, config: Config, log: OutboxLog, linking: AnswerLinking): OutboxWorker {
@@ -18,14 +19,22 @@ export function createOutbox(store: Store, config: Config, log: OutboxLog, linki
         switch (row.kind ?? 'INTRODUCTION') {
           case 'NEED_CONFIRMATION':
             return composeConfirmationMail(store, row, linking);
+          case 'FOLLOW_UP':
+          case 'REMINDER':
+            return composeFollowUp({ store }, row, linking);
           default:
             return composeIntroductionMail(store, row, linking);
         }
       },
       delivered: async (row) => {
-        if ((row.kind ?? 'INTRODUCTION') === 'INTRODUCTION' && row.shortlistId) await completeIfDelivered(store, row.shortlistId);
+        if ((row.kind ?? 'INTRODUCTION') !== 'INTRODUCTION' || !row.shortlistId) return;
+        await completeIfDelivered(store, row.shortlistId);
+        await followUpsOnceSent(store, row.shortlistId, config.followUpAfterMs, domain);
       },
-      recover: () => recoverIntroductions(store, domain),
+      recover: async () => {
+        await recoverIntroductions(store, domain);
+        await recoverFollowUps(store, config.followUpAfterMs, domain);
+      },
     },
     { pollIntervalMs: config.mailPollIntervalMs, giveUpAfterMs: config.mailGiveUpAfterMs, recoverEveryMs: config.mailRecoverIntervalMs },
     log,

@@ -12,9 +12,10 @@ import type { MailTransport, OutgoingMail } from './transport';
 export interface DeliveryHooks {
   /**
    * The mail for a row; or why there is none any more (`gone`: a permanent failure, FAILED); or why
-   * it is not to be sent at all, on purpose (`skip`: DROPPED, e.g. a follow-up already answered).
+   * it is not to be sent at all, on purpose (`skip`: DROPPED, e.g. a follow-up already answered;
+   * `to` then replaces the address kept on the row, e.g. when its recipient erased their data).
    */
-  compose(row: OutboxRecord): Promise<OutgoingMail | { gone: string } | { skip: string }>;
+  compose(row: OutboxRecord): Promise<OutgoingMail | { gone: string } | { skip: string; to?: string }>;
   /** Called once a row is SENT. */
   delivered(row: OutboxRecord): Promise<void>;
   /** Finishes what a crash interrupted: at the worker's start, then every recoverEveryMs. */
@@ -126,7 +127,7 @@ export class OutboxWorker {
     try {
       const mail = await this.hooks.compose(row);
       if ('skip' in mail) {
-        await this.store.outbox.findOneAndUpdate(leasedBy(row.id, this.owner), { state: 'DROPPED', lastError: mail.skip, leaseOwner: null, leaseUntil: null });
+        await this.store.outbox.findOneAndUpdate(leasedBy(row.id, this.owner), { state: 'DROPPED', lastError: mail.skip, leaseOwner: null, leaseUntil: null, ...(mail.to ? { to: mail.to } : {}) });
         return;
       }
       if ('gone' in mail) failure = { error: mail.gone, permanent: true };

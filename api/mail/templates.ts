@@ -267,3 +267,66 @@ export function renderNeedConfirmationMail(m: { url: string; needTitle: string; 
 <p>${escapeHtml(ignore)}</p>`);
   return { subject, text, html };
 }
+
+const OPT_OUT_SENTENCE = 'Vous ne souhaitez plus de relance pour cette mise en relation ?';
+
+/** FOLLOW_UP_AFTER after the introductions: what came of those the firm has not told us about yet. */
+export function renderFirmFollowUp(m: { needTitle: string; structures: string[]; outcomesUrl: string; optOutUrl: string; reminder: boolean }): RenderedMail {
+  const subject = oneLine(`${m.reminder ? 'Rappel — ' : ''}Passerelle ESS : qu'ont donné vos mises en relation pour « ${m.needTitle} » ?`);
+  const intro = `Il y a quelques semaines, la Métropole Rouen Normandie vous a présenté des structures de l'économie sociale et solidaire pour votre besoin « ${oneLine(m.needTitle)} ».`;
+  const ask = `Pouvez-vous nous dire ce qu'a donné la mise en relation avec ${plural(m.structures.length, 'cette structure', 'ces structures')} ? Quelques clics suffisent, sans compte :`;
+  const text = [
+    'Bonjour,',
+    '',
+    intro,
+    ask,
+    ...m.structures.map((s) => `- ${oneLine(s)}`),
+    '',
+    `Indiquer les suites : ${m.outcomesUrl}`,
+    '',
+    `${OPT_OUT_SENTENCE} ${m.optOutUrl}`,
+    '',
+    SIGNATURE,
+    '',
+  ].join('\n');
+  const html = page(subject, `<p>Bonjour,</p>
+<p>${escapeHtml(intro)}</p>
+<p>${escapeHtml(ask)}</p>
+<ul>${m.structures.map((s) => `<li>${escapeHtml(oneLine(s))}</li>`).join('')}</ul>
+<p>${link(m.outcomesUrl, 'Indiquer les suites')}</p>
+<p style="color: #555;">${escapeHtml(OPT_OUT_SENTENCE)} ${link(m.optOutUrl, 'Ne plus recevoir de relance')}</p>`);
+  return { subject, text, html };
+}
+
+/** FOLLOW_UP_AFTER after its introduction: a structure that has not answered is asked again. */
+export function renderStructureFollowUp(m: {
+  structureName: string;
+  firmName: string;
+  needTitle: string;
+  answerLinks: { INTERESTED: string; NOT_AVAILABLE: string };
+  optOutUrl: string;
+  reminder: boolean;
+}): RenderedMail {
+  const subject = oneLine(`${m.reminder ? 'Rappel — ' : ''}Passerelle ESS : êtes-vous intéressés par le besoin de ${m.firmName} ?`);
+  const intro = `Il y a quelques semaines, la Métropole Rouen Normandie vous a présenté le besoin « ${oneLine(m.needTitle)} » de ${oneLine(m.firmName)}. Nous n'avons pas encore votre réponse.`;
+  const ask = 'Dites-nous en un clic si cette demande vous intéresse :';
+  const text = [
+    `Bonjour ${oneLine(m.structureName)},`,
+    '',
+    intro,
+    ask,
+    `- Nous sommes intéressés : ${m.answerLinks.INTERESTED}`,
+    `- Pas disponible : ${m.answerLinks.NOT_AVAILABLE}`,
+    '',
+    `${OPT_OUT_SENTENCE} ${m.optOutUrl}`,
+    '',
+    SIGNATURE,
+    '',
+  ].join('\n');
+  const html = page(subject, `<p>Bonjour ${escapeHtml(oneLine(m.structureName))},</p>
+<p>${escapeHtml(intro)}</p>
+<p>${escapeHtml(ask)}</p>
+<p>${link(m.answerLinks.INTERESTED, 'Nous sommes intéressés')} · ${link(m.answerLinks.NOT_AVAILABLE, 'Pas disponible')}</p>
+<p style="color: #555;">${escapeHtml(OPT_OUT_SENTENCE)} ${link(m.optOutUrl, 'Ne plus recevoir de relance')}</p>`);
+  return { subject, text, html };
+}

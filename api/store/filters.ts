@@ -147,6 +147,9 @@ export const outboxOf = filterBuilder((shortlistId: string, states?: readonly Ou
 
 export const outboxIn = filterBuilder((state: OutboxState): Filter => ({ state }));
 
+/** Lists SENT since this date: their follow-ups may still be due. */
+export const sentSince = filterBuilder((since: Date): Filter => ({ status: 'SENT', sentAt: { $gte: since } }));
+
 /** Mails of shortlists in this state (a need's confirmation mail belongs to none). */
 export const listMailsIn = filterBuilder((state: OutboxState): Filter => ({ state, shortlistId: { $gt: '' } }));
 

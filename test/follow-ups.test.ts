@@ -1,0 +1,190 @@
+// Follow-ups through the real server and a real SMTP peer, with FOLLOW_UP_AFTER=2s: the firm and each
+// structure that has not answered get one follow-up, one reminder, then nothing; opt-out; erasure;
+// officers see them with the other mails; a crash between claiming and sending sends once; a GET on
+// every link of every mail changes nothing.
+import { openEmbeddedStore } from '../api/store/embedded';
+import type { ParsedMail } from 'mailparser';
+import { APPROVE, buildScene, DRAFT, UPDATE, type Scene } from './helpers/introductions';
+import { startTestServer, tempDataDir, type TestServer } from './helpers/server';
+import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { waitFor } from './helpers/wait';
+
+const MAILS = `query($id: ID!) { shortlist(id: $id) { status sentAt mails { id kind recipient to state lastError sentAt nextAttemptAt supplier { id } } } }`;
+
+const approve = async (t: TestServer, scene: Scene, ids: string[]) => {
+  const id = (await t.gql(DRAFT, { needId: scene.needId }, scene.officer.token)).data.draftShortlist.id as string;
+  await t.gql(UPDATE, { id, supplierIds: ids }, scene.officer.token);
+  expect((await t.gql(APPROVE, { id }, scene.officer.token)).errors).toBeUndefined();
+  return id;
+};
+const hrefs = (mail: ParsedMail): string[] => [...String(mail.html).matchAll(/<a href="([^"]+)">/g)].map((m) => m[1]!.replace(/&amp;/g, '&')).filter((h) => h.startsWith('http'));
+const hrefOf = (mail: ParsedMail, label: string) => new RegExp(`<a href="([^"]+)">${label}</a>`).exec(String(mail.html))![1]!.replace(/&amp;/g, '&');
+const post = (url: string, form: Record<string, string> = {}) =>
+  fetch(url.split('?')[0]!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+
+describe('follow-ups with FOLLOW_UP_AFTER=2s', () => {
+  let smtp: TestSmtp;
+  let t: TestServer;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '2s' });
+  });
+  afterAll(async () => {
+    await t.destroy();
+    await smtp.close();
+  });
+
+  it('one follow-up, one reminder, then nothing; answered, opted out and erased recipients are skipped; officers see every mail', async () => {
+    const s = await buildScene(t);
+    const { jardins, esat, print, hostile } = s.suppliers;
+    const id = await approve(t, s, [jardins.id, esat.id, print.id, hostile.id]);
+    const sent = await waitFor('SENT', async () => {
+      const list = (await t.gql(MAILS, { id }, s.officer.token)).data.shortlist;
+      return list.status === 'SENT' && list;
+    });
+    const sentAt = Date.parse(sent.sentAt);
+    const mine = () => smtp.messages.filter((m) => (m.messageId ?? '').startsWith(`<${id}.`));
+    const to = (address: string, kind: 'followup' | 'reminder') => mine().filter((m) => addresses(m.to).includes(address) && (m.messageId ?? '').includes(`.${kind}.`));
+
+    // Before the follow-ups are due: Jardins answers, the firm records an outcome for Jardins, the
+    // officer deletes the hostile structure (its data erased).
+    const jardinsMail = mine().find((m) => addresses(m.to).includes(jardins.contactEmail))!;
+    expect((await post(hrefOf(jardinsMail, 'Nous sommes intéressés'), { choix: 'interesse' })).status).toBe(200);
+    const firmMail = mine().find((m) => addresses(m.to).includes(s.company.email))!;
+    expect((await post(hrefOf(firmMail, 'Indiquer les suites'), { structure: jardins.id, suite: 'CONTACTED' })).status).toBe(200);
+    expect((await t.gql(`mutation($id: ID!) { deleteSupplier(id: $id) }`, { id: hostile.id }, s.officer.token)).errors).toBeUndefined();
+
+    // The follow-ups, no sooner than FOLLOW_UP_AFTER after the list was sent.
+    const firmFollowUp = await waitFor('the firm’s follow-up', () => to(s.company.email, 'followup')[0]);
+    expect(Date.now()).toBeGreaterThanOrEqual(sentAt + 2000);
+    expect(firmFollowUp.subject).toBe(`Passerelle ESS : qu'ont donné vos mises en relation pour « ${s.needTitle} » ?`);
+    expect(firmFollowUp.text).toContain(`- ${esat.name}`);
+    expect(firmFollowUp.text).toContain(`- ${print.name}`);
+    expect(firmFollowUp.text).not.toContain(jardins.name); // its outcome is known
+    expect(hrefOf(firmFollowUp, 'Indiquer les suites')).toBe(hrefOf(firmMail, 'Indiquer les suites'));
+    const printFollowUp = await waitFor('print’s follow-up', () => to(print.contactEmail, 'followup')[0]);
+    expect(printFollowUp.text).toContain('Nous sommes intéressés : ');
+    await waitFor('esat’s follow-up', () => to(esat.contactEmail, 'followup')[0]);
+
+    // Print opts out: the GET changes nothing, the POST stops its reminder.
+    const optOut = hrefOf(printFollowUp, 'Ne plus recevoir de relance');
+    expect(optOut).toMatch(new RegExp(`^${t.server.url}/relances/`));
+    const page = await fetch(optOut);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<button type="submit">Ne plus recevoir de relance</button>');
+    const reminderRow = async () => (await t.gql(MAILS, { id }, s.officer.token)).data.shortlist.mails.find((m: any) => m.kind === 'REMINDER' && m.supplier?.id === print.id);
+    expect((await reminderRow()).state).toBe('PENDING');
+    const stopped = await post(optOut);
+    expect(stopped.status).toBe(200);
+    expect(await stopped.text()).toContain('vous ne recevrez plus de relance');
+    expect(await reminderRow()).toMatchObject({ state: 'DROPPED', lastError: expect.stringContaining('Relances refusées') });
+
+    // The reminders, FOLLOW_UP_AFTER later.
+    const firmReminder = await waitFor('the firm’s reminder', () => to(s.company.email, 'reminder')[0]);
+    expect(Date.now()).toBeGreaterThanOrEqual(sentAt + 4000);
+    expect(firmReminder.subject).toMatch(/^Rappel — /);
+    await waitFor('esat’s reminder', () => to(esat.contactEmail, 'reminder')[0]);
+    // Then nothing more: every row settled, none left to send.
+    const settled = await waitFor('every mail settled', async () => {
+      const list = (await t.gql(MAILS, { id }, s.officer.token)).data.shortlist;
+      return list.mails.every((m: any) => m.state === 'SENT' || m.state === 'DROPPED') && list;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const count = (address: string) => mine().filter((m) => addresses(m.to).includes(address)).length;
+    expect([count(s.company.email), count(esat.contactEmail), count(print.contactEmail), count(jardins.contactEmail), count(hostile.contactEmail)]).toEqual([3, 3, 2, 1, 1]);
+    expect(new Set(mine().map((m) => m.messageId)).size).toBe(mine().length);
+
+    // Officers see the follow-ups with the introduction mails, each with its kind and state.
+    const kinds = settled.mails.map((m: any) => m.kind).sort();
+    expect(kinds).toEqual([...Array(5).fill('INTRODUCTION'), ...Array(5).fill('FOLLOW_UP'), ...Array(5).fill('REMINDER')].sort());
+    const byKey = new Map(settled.mails.map((m: any) => [`${m.kind}:${m.supplier?.id ?? (m.recipient === 'FIRM' ? 'firm' : 'erased')}`, m]));
+    expect(byKey.get('FOLLOW_UP:firm')).toMatchObject({ state: 'SENT' });
+    expect(byKey.get(`FOLLOW_UP:${jardins.id}`)).toMatchObject({ state: 'DROPPED', lastError: 'La structure a déjà répondu.' });
+    expect(byKey.get(`REMINDER:${print.id}`)).toMatchObject({ state: 'DROPPED' });
+    // The deleted structure's follow-ups were dropped with its data, and lost its address.
+    const erased = settled.mails.filter((m: any) => m.kind !== 'INTRODUCTION' && m.recipient === 'SUPPLIER' && ![jardins, esat, print].some((x) => x.contactEmail === m.to));
+    expect(erased).toHaveLength(2);
+    for (const m of erased) expect(m).toMatchObject({ state: 'DROPPED', to: expect.not.stringContaining(hostile.contactEmail) });
+    expect(count(hostile.contactEmail)).toBe(1);
+    for (const m of settled.mails.filter((m: any) => m.kind === 'FOLLOW_UP' && m.state === 'SENT')) expect(Date.parse(m.sentAt)).toBeGreaterThanOrEqual(sentAt + 2000);
+
+    // A GET on every link of every mail of this list changes nothing.
+    const { store } = t.server.services;
+    const snapshot = async () =>
+      JSON.stringify(await Promise.all([store.outbox.find({}), store.responses.find({}), store.outcomes.find({}), store.needs.find({}), store.shortlists.find({})]));
+    const before = await snapshot();
+    const links = [...new Set(mine().flatMap(hrefs))].filter((h) => h.startsWith(t.server.url));
+    expect(links.length).toBeGreaterThanOrEqual(8);
+    for (const link of links) expect([200, 404, 410]).toContain((await fetch(link)).status); // 404: the deleted structure's answer links
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('an altered or expired opt-out link is refused with a French page', async () => {
+    for (const bad of ['abc.def.ghi', 'pas-un-jeton']) {
+      for (const res of [await fetch(`${t.server.url}/relances/${bad}`), await post(`${t.server.url}/relances/${bad}`)]) {
+        expect(res.status).toBe(403);
+        const html = await res.text();
+        expect(html).toContain('<html lang="fr">');
+        expect(html).toContain('Ce lien n&#39;est pas valide');
+      }
+    }
+  });
+});
+
+describe('follow-ups and crashes', () => {
+  it('a follow-up claimed by a process that died before sending it is sent once after the restart', async () => {
+    const dir = tempDataDir();
+    const smtp = await startSmtp();
+    // Follow-ups an hour away: none becomes due by itself during the test.
+    const first = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' }, dir);
+    const s = await buildScene(first);
+    const id = await approve(first, s, [s.suppliers.jardins.id]);
+    const rowId = `${id}:followup:firm`;
+    await waitFor('the follow-up rows written once SENT', async () => (await first.server.services.store.outbox.findById(rowId))?.state === 'PENDING');
+    await first.stop();
+    // The claim as the worker makes it, by a worker whose process then died: SENDING, a lease run out.
+    const store = await openEmbeddedStore(dir);
+    await store.outbox.update(rowId, { state: 'SENDING', leaseOwner: 'dead-host:1:abcd', leaseUntil: new Date(Date.now() - 1000), nextAttemptAt: new Date(Date.now() - 60_000) });
+    await store.close();
+    expect(smtp.messages.filter((m) => m.messageId?.includes('.followup.'))).toHaveLength(0);
+
+    const second = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' }, dir);
+    try {
+      await waitFor('the follow-up SENT after restart', async () => (await second.server.services.store.outbox.findById(rowId))?.state === 'SENT');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const followUps = smtp.messages.filter((m) => m.messageId?.includes('.followup.'));
+      expect(followUps).toHaveLength(1);
+      expect(addresses(followUps[0]!.to)).toEqual([s.company.email]);
+      // The rest stays due at its date.
+      expect((await second.server.services.store.outbox.findById(`${id}:reminder:firm`))!.state).toBe('PENDING');
+    } finally {
+      await second.destroy();
+      await smtp.close();
+    }
+  });
+
+  it('a list that became SENT just before a crash gets its follow-ups from the recovery pass', async () => {
+    const dir = tempDataDir();
+    const smtp = await startSmtp();
+    const first = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' }, dir);
+    const s = await buildScene(first);
+    const id = await approve(first, s, [s.suppliers.esat.id]);
+    await waitFor('follow-ups written', async () => (await first.server.services.store.outbox.findById(`${id}:reminder:supplier:${s.suppliers.esat.id}`)) !== null);
+    // The crash: the list marked SENT, its follow-up rows never written.
+    for (const row of await first.server.services.store.outbox.find({ shortlistId: id })) if (row.kind !== 'INTRODUCTION') await first.server.services.store.outbox.remove(row.id);
+    await first.stop();
+    const second = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' }, dir);
+    try {
+      const rows = await waitFor('follow-ups written again at start', async () => {
+        const all = (await second.server.services.store.outbox.find({ shortlistId: id })).filter((r) => r.kind !== 'INTRODUCTION');
+        return all.length === 4 && all;
+      });
+      const list = (await second.server.services.store.shortlists.findById(id))!;
+      for (const r of rows) expect(r.nextAttemptAt.getTime()).toBe(list.sentAt!.getTime() + (r.kind === 'FOLLOW_UP' ? 1 : 2) * 3600_000);
+    } finally {
+      await second.destroy();
+      await smtp.close();
+    }
+  });
+});
