@@ -31,7 +31,7 @@ function duplicate(collection: string, err: unknown): unknown {
 /** An update whose updatedAt is the server's clock at the write ($currentDate), not this process's. */
 function serverStamped(set: Record<string, unknown>): Record<string, unknown> {
   const { updatedAt: _writerClock, ...fields } = set;
-  return { $set: fields, $currentDate: { updatedAt: true } };
+  return Object.keys(fields).length > 0 ? { $set: fields, $currentDate: { updatedAt: true } } : { $currentDate: { updatedAt: true } };
 }
 
 /** A copy of a checked filter for Mongoose: builders' operators trusted, everything else sanitised. */
@@ -69,7 +69,8 @@ class MongoCollection<T extends StoredDocument> implements Collection<T> {
         throw duplicate(this.name, err);
       }
     }
-    const { updatedAt: _writerClock, ...fields } = toRow(doc);
+    // _id comes from the filter's equality; updatedAt from the server.
+    const { updatedAt: _writerClock, _id: _fromFilter, ...fields } = toRow(doc);
     try {
       await new this.model(toRow(doc)).validate();
       const written = await this.model.updateOne(forMongoose(byPrimaryKey(doc.id)), { $setOnInsert: fields, $currentDate: { updatedAt: true } }, { upsert: true });
@@ -162,7 +163,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
       sharedCounters: { storeClient: connection }, // the login throttle's counters: collection loginThrottle, with a TTL index
       // The server's clock, the one $currentDate stamps updatedAt with: `hello` reports it.
       async now() {
-        const hello = await connection.db!.admin().command({ hello: 1 });
+        const hello = await connection.db!.command({ hello: 1 }); // any database answers it; no admin right needed
         return hello.localTime instanceof Date ? hello.localTime : new Date();
       },
       close: () => connection.close(),
