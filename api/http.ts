@@ -1,7 +1,7 @@
 // The web edge: express with its limits, /healthz and /graphql. Knows no domain rule.
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
@@ -59,6 +59,9 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
     plugins: [
       ...armor.plugins,
       firstErrorsOnly,
+      // Installed by default, it hooks every resolved field to work out HTTP cache hints that no
+      // type of ours declares; a directory page resolves hundreds of fields.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],

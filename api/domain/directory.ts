@@ -1,13 +1,12 @@
 // The public directory: the filter, its pages and facets (served from memory: directory-index.ts), where structures are.
 import { z } from 'zod';
 import { labelKey } from '../../matching/text/fold';
-import { communeCentroid, findCommune } from '../reference/communes';
-import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../reference/vocabulary';
+import { communeCentroid } from '../reference/communes';
 import type { Services } from '../services';
 import { badInput } from '../errors';
 import type { DirectoryCriteria } from '../store/filters';
 import type { SupplierRecord } from '../store/types';
-import type { DirectoryResult } from './directory-index';
+import type { DirectoryFacets, DirectoryResult } from './directory-index';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
 import { INCLUSION_KINDS, LEGAL_FORMS } from './suppliers';
 import * as v from './validation';
@@ -61,45 +60,13 @@ export function selectDirectory(services: Services, selection: DirectorySelectio
   return services.matching.directory.select(selection).records;
 }
 
-export interface FacetCount {
-  value: string;
-  label: string;
-  count: number;
-}
-
-export interface DirectoryFacets {
-  inclusionKinds: FacetCount[];
-  legalForms: FacetCount[];
-  communes: FacetCount[];
-  labels: FacetCount[];
-}
-
-/** Most frequent first, then in French alphabetical order of the label. */
-function countsOf(values: Iterable<{ key: string; value: string; label: string }>): FacetCount[] {
-  const counts = new Map<string, FacetCount>();
-  for (const { key, value, label } of values) {
-    const facet = counts.get(key);
-    if (facet) facet.count += 1;
-    else counts.set(key, { value, label, count: 1 });
-  }
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
-}
-
-export function directoryFacets(suppliers: readonly SupplierRecord[]): DirectoryFacets {
-  return {
-    inclusionKinds: countsOf(suppliers.flatMap((s) => (s.inclusionKind ? [{ key: s.inclusionKind, value: s.inclusionKind, label: INCLUSION_KIND_FR[s.inclusionKind] }] : []))),
-    legalForms: countsOf(suppliers.map((s) => ({ key: s.legalForm, value: s.legalForm, label: LEGAL_FORM_FR[s.legalForm] }))),
-    communes: countsOf(suppliers.map((s) => ({ key: s.communeCode, value: s.communeCode, label: findCommune(s.communeCode)?.name ?? s.communeCode }))),
-    // One count per label however spelt: the filter matches labels by their folded key.
-    labels: countsOf(suppliers.flatMap((s) => [...new Map(s.labels.map((l) => [labelKey(l), l])).entries()].map(([key, l]) => ({ key, value: l, label: l })))),
-  };
-}
-
 export interface DirectoryArgs {
   filter?: unknown;
   first?: number | null;
   after?: string | null;
 }
+
+export type { DirectoryFacets, FacetCount } from './directory-index';
 
 export type DirectoryPage = Page<SupplierRecord> & { facets: () => DirectoryFacets };
 
@@ -146,6 +113,6 @@ export function directory(services: Services, args: DirectoryArgs): DirectoryPag
   const cursors = new Map(rest.map((s, i) => [s, encodeCursor([scores ? scores[start + i]! : s.sortKey, s.id])]));
   return {
     ...toPage(rest, size, result.records.length, (s) => cursors.get(s)!),
-    facets: () => (result.facets ??= directoryFacets(result.records)),
+    facets: result.facets,
   };
 }

@@ -1,7 +1,7 @@
 // Bridges stored records and the matcher: turns suppliers into profiles, keeps the index in step
 // with every write, and answers matchSuppliers for officers.
 import { Matcher } from '../../matching';
-import { locationScore } from '../../matching/components/location';
+import { locationScore, type Place } from '../../matching/components/location';
 import type { Match, MatchWeights, NeedQuery, Profile } from '../../matching/types';
 import { isRelevant } from '../../matching/rank';
 import { isStaff, requireRole, type Viewer } from '../auth/guards';
@@ -26,7 +26,7 @@ export interface MatchingService {
   stop(): Promise<void>;
   readonly size: number;
   /** The public directory in memory, written with the matcher's index (same writes, same refresh). */
-  readonly directory: DirectoryIndex;
+  readonly directory: DirectoryIndex<Place>;
 }
 
 /** Given coordinates win; else the commune's centroid; else only the département (and its area) is known. */
@@ -42,13 +42,12 @@ export function placeOf(r: { communeCode: string; latitude: number | null; longi
 }
 
 /**
- * Whether the structure can work in the commune, judged as the matcher judges it: the location
- * component neither marks it out of range nor scores it zero (past its radius and tolerance band,
- * or past the typical local radius when it declared none).
+ * Whether a structure based at `base` can work at `target`, judged as the matcher judges it: the
+ * location component neither marks it out of range nor scores it zero (past its radius and
+ * tolerance band, or past the typical local radius when it declared none).
  */
-export function servesCommune(communeCode: string, s: SupplierRecord): boolean {
-  const place = placeOf({ communeCode, latitude: null, longitude: null });
-  const result = locationScore(place, placeOf(s), s.interventionRadiusKm);
+export function serves(target: Place, base: Place, radiusKm: number | null): boolean {
+  const result = locationScore(target, base, radiusKm);
   return !result.outOfRange && result.score > 0;
 }
 
@@ -90,7 +89,7 @@ const LOOK_BACK_MS = 60_000;
 /** Builds the index from every stored supplier; the server reports ready only after this. */
 export async function buildMatchingService(store: Store, weights?: Partial<MatchWeights>): Promise<MatchingService> {
   const matcher = new Matcher({ weights, nafLabel });
-  const directory = new DirectoryIndex({ search: (text) => matcher.search(text), serves: servesCommune });
+  const directory = new DirectoryIndex<Place>({ search: (text) => matcher.search(text), placeOf, serves });
   const indexed = new Set<string>();
   let refreshes = 0;
   const upsert = (supplier: SupplierRecord) => {
