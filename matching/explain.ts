@@ -5,6 +5,7 @@ import { inclusionReason, type InclusionResult } from './components/inclusion';
 import type { LabelsResult } from './components/labels';
 import type { LocationResult } from './components/location';
 import { STATUS_CODES, type SectorResult } from './components/sector';
+import { isGenericWord } from './text/query';
 
 export interface TextEvidence {
   /** The need's own words the structure shares, most telling first. */
@@ -59,9 +60,11 @@ function codeWithLabel(code: string, nafLabel: NafLabel): string {
 
 const LEVEL_NAME = { subclass: 'sous-classe', class: 'classe', group: 'groupe', division: 'division' } as const;
 
+const SHARED_TERMS = 'Termes en commun avec le besoin : ';
+
 export function textReason(t: TextEvidence): string[] {
   const out: string[] = [];
-  if (t.shared.length) out.push(`Termes en commun avec le besoin : ${t.shared.join(', ')}`);
+  if (t.shared.length) out.push(`${SHARED_TERMS}${t.shared.join(', ')}`);
   for (const r of t.related) out.push(`Vocabulaire proche : « ${r.from} » ≈ « ${r.as} »`);
   if (out.length === 0) out.push(t.any ? 'Peu de vocabulaire en commun avec le besoin' : 'Aucun terme en commun avec le besoin');
   return out;
@@ -147,3 +150,39 @@ export function explain(e: Evidence, preferredKinds: string[], nafLabel: NafLabe
   if (kind && e.inclusion?.allowed) out.push(kind);
   return out;
 }
+
+// What speaks against a structure or says nothing for it (the sentences above that say so): an officer
+// weighs them; a firm choosing between the structures presented to it is not helped by them.
+const UNHELPFUL = [
+  /^Peu de vocabulaire en commun/,
+  /^Aucun terme en commun/,
+  /^Secteur différent/,
+  /^Code NAF de statut/,
+  /^Hors zone/,
+  /au-delà de son rayon d'intervention/,
+  /^Distance inconnue/,
+  /^Basée dans un autre département/,
+  /^Capacité non renseignée/,
+  /^Capacité estimée/,
+  /seulement, pour un budget/,
+  /le haut de la fourchette dépasse sa capacité$/,
+  /: absent$/,
+  /^N'est pas du type souhaité/,
+  /; cette structure (est de type|n'est pas une structure d'inclusion)/,
+];
+
+/**
+ * The reasons that help a firm choose: the unfavourable and empty ones left out, and the shared
+ * terms without the business words any need carries ("annuel, services"); a line left with none is dropped.
+ */
+export function reasonsForFirm(reasons: readonly string[]): string[] {
+  return reasons.flatMap((r) => {
+    if (UNHELPFUL.some((p) => p.test(r))) return [];
+    if (!r.startsWith(SHARED_TERMS)) return [r];
+    const telling = r.slice(SHARED_TERMS.length).split(', ').filter((w) => !isGenericWord(w));
+    return telling.length ? [`${SHARED_TERMS}${telling.join(', ')}`] : [];
+  });
+}
+
+/** A reason about what the structure does (shared words, related vocabulary, sector), not where or how much. */
+export const isTopical = (reason: string): boolean => /^(Termes en commun|Vocabulaire proche|Code NAF \d|Même (sous-classe|classe|groupe|division) NAF)/.test(reason);

@@ -158,7 +158,6 @@ function groupementView(need: NeedRecord, members: SupplierRecord[]): Groupement
   return { budget: budgetFr(need.budgetMin, need.budgetMax), totalCapacity: declared.length ? capacityFr(declared.reduce((a, b) => a + b, 0)) : null };
 }
 
-const ADDED_BY_OFFICER = "Structure proposée par l'équipe de la Métropole.";
 
 /** The mail of one row, rendered from the committed shortlist and today's records. */
 export async function composeIntroductionMail(store: Store, row: OutboxRecord, linking: AnswerLinking): Promise<OutgoingMail | { gone: string }> {
@@ -186,8 +185,9 @@ export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRe
           description: s.description,
           contactEmail: s.contactEmail,
           website: s.website,
-          reasons: item.reasons.length ? item.reasons : [ADDED_BY_OFFICER],
+          reasons: item.reasons,
           note: item.note,
+          addedByOfficer: !item.proposed,
           part: groupement ? `${memberPart(s, need, tradeLabel)} (capacité ${capacityFr(s.maxContractValue)})` : null,
         },
       ];

@@ -1,6 +1,7 @@
 // The two introduction emails, in French, as plain text and HTML. Every string that came from a
 // user (names, descriptions, messages, notes, addresses) goes through escapeHtml in the HTML part.
 import escapeHtml from 'escape-html';
+import { isTopical, reasonsForFirm } from '../../matching/explain';
 
 export interface RenderedMail {
   subject: string;
@@ -16,8 +17,11 @@ export interface StructureView {
   description: string;
   contactEmail: string;
   website: string | null;
+  /** Every reason the matcher gave (officers read them all); the mail shows those that help choose. */
   reasons: string[];
   note: string | null;
+  /** Added by an officer rather than proposed by the matcher. */
+  addedByOfficer?: boolean;
   /** In a groupement: the part this structure would take on, and its declared capacity. */
   part?: string | null;
 }
@@ -98,6 +102,20 @@ ${body}
 `;
 }
 
+export const ADDED_BY_OFFICER = "Structure proposée par l'équipe de la Métropole.";
+
+/**
+ * Why the firm reads a structure in its list: the reasons that help it choose; for one an officer
+ * added, the officer's note rather than the matcher's weak reasons (or, with no note, that the team chose it).
+ */
+function whyListed(s: StructureView): { reasons: string[]; byTeam: boolean } {
+  const helpful = reasonsForFirm(s.reasons);
+  if (!s.addedByOfficer) return { reasons: helpful, byTeam: false };
+  // Distance and size alone say nothing of what an added structure does.
+  const strong = !s.note && helpful.some(isTopical);
+  return { reasons: strong ? helpful : [], byTeam: !s.note && !strong };
+}
+
 export function firmSubject(needTitle: string, count: number, groupement = false): string {
   if (groupement) return oneLine(`Passerelle ESS : un groupement de ${count} structures de l'ESS pour « ${needTitle} »`);
   return oneLine(`Passerelle ESS : ${count} ${plural(count, "structure de l'ESS", "structures de l'ESS")} pour « ${needTitle} »`);
@@ -128,13 +146,14 @@ export function renderFirmMail(m: FirmMailInput): RenderedMail {
     ...(m.oeth ? ['', OETH_SENTENCE] : []),
     ...(m.groupement ? ['', groupementParagraph(m.groupement, n)] : []),
     ...(m.message ? ['', 'Le mot de votre interlocuteur à la Métropole :', m.message.trim()] : []),
-    ...m.structures.flatMap((s, i) => [
+    ...m.structures.flatMap((s, i, _all, why = whyListed(s)) => [
       '',
       `${i + 1}. ${oneLine(s.name)}`,
       `   ${s.kind} — ${s.commune}`,
       `   ${shorten(s.description)}`,
       ...(s.part ? [`   Sa part dans le groupement : ${s.part}`] : []),
-      ...(s.reasons.length ? ["   Ce que l'analyse a relevé :", ...s.reasons.map((r) => `   - ${r}`)] : []),
+      ...(why.reasons.length ? ["   Ce que l'analyse a relevé :", ...why.reasons.map((r) => `   - ${r}`)] : []),
+      ...(why.byTeam ? [`   ${ADDED_BY_OFFICER}`] : []),
       ...(s.note ? [`   Note de la Métropole : ${oneLine(s.note)}`] : []),
       `   Contact : ${s.contactEmail}`,
       ...(s.website ? [`   Site web : ${s.website}`] : []),
@@ -150,12 +169,13 @@ export function renderFirmMail(m: FirmMailInput): RenderedMail {
 
   const cards = m.structures
     .map(
-      (s, i) => `<div style="border: 1px solid #ddd; border-radius: 6px; padding: 12px 16px; margin: 12px 0;">
+      (s, i, _all, why = whyListed(s)) => `<div style="border: 1px solid #ddd; border-radius: 6px; padding: 12px 16px; margin: 12px 0;">
 <h2 style="font-size: 17px; margin: 0 0 4px;">${i + 1}. ${escapeHtml(oneLine(s.name))}</h2>
 <p style="margin: 0 0 8px; color: #555;">${escapeHtml(s.kind)} — ${escapeHtml(s.commune)}</p>
 <p style="margin: 0 0 8px;">${escapeHtml(shorten(s.description))}</p>
 ${s.part ? `<p style="margin: 0 0 8px;"><strong>Sa part dans le groupement :</strong> ${escapeHtml(s.part)}</p>` : ''}
-${s.reasons.length ? `<p style="margin: 0;">Ce que l'analyse a relevé :</p>\n<ul style="margin: 4px 0 8px;">${s.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : ''}
+${why.reasons.length ? `<p style="margin: 0;">Ce que l'analyse a relevé :</p>\n<ul style="margin: 4px 0 8px;">${why.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : ''}
+${why.byTeam ? `<p style="margin: 0 0 8px;">${escapeHtml(ADDED_BY_OFFICER)}</p>` : ''}
 ${s.note ? `<p style="margin: 0 0 8px;"><strong>Note de la Métropole :</strong> ${escapeHtml(oneLine(s.note))}</p>` : ''}
 <p style="margin: 0;">Contact : ${link(`mailto:${s.contactEmail}`, s.contactEmail)}${s.website ? ` · Site web : ${link(s.website, s.website)}` : ''}</p>
 </div>`,

@@ -20,6 +20,11 @@ const GENERIC_WORDS = [
   'demande', 'mois', 'semaine', 'annee', 'jour', 'jours', 'an', 'ans', 'fois', 'bureau', 'bureaux',
 ];
 
+const GENERIC_TERMS = new Set(GENERIC_WORDS.map(termOf));
+
+/** A word any need may carry, whatever its trade ("annuel", "services"), as written or folded. */
+export const isGenericWord = (word: string): boolean => GENERIC_TERMS.has(termOf(fold(word)));
+
 export type NafLabel = (code: string) => string | undefined;
 
 /**
@@ -66,8 +71,7 @@ export function needTerms(need: NeedQuery, nafCodes: string[], nafLabel: NafLabe
   for (const t of title) counts.set(t.term, (counts.get(t.term) ?? 0) + TITLE_WEIGHT);
   for (const t of description) counts.set(t.term, (counts.get(t.term) ?? 0) + 1);
   const weights = new Map<string, number>();
-  const generic = new Set(GENERIC_WORDS.map(termOf));
-  for (const [term, count] of counts) weights.set(term, (1 + Math.log(count)) * (generic.has(term) ? GENERIC_WEIGHT : 1));
+  for (const [term, count] of counts) weights.set(term, (1 + Math.log(count)) * (GENERIC_TERMS.has(term) ? GENERIC_WEIGHT : 1));
 
   const spelled = spellings(`${need.title} ${need.description}`);
   const surfaces = new Map<string, string>();
@@ -82,7 +86,8 @@ export function needTerms(need: NeedQuery, nafCodes: string[], nafLabel: NafLabe
     if (tokens === title) expanded.nafHints.forEach((c) => nafHints.add(c));
     for (const e of expanded.expansions) {
       if (weights.has(e.term) || (expansions.get(e.term)?.weight ?? 0) >= e.weight) continue;
-      expansions.set(e.term, e);
+      // The need's own words come folded from the table's matching: give them back their accents.
+      expansions.set(e.term, { ...e, from: e.from.split(' ').map((w) => spelled.get(w) ?? w).join(' ') });
     }
   }
   for (const e of expansions.values()) weights.set(e.term, e.weight);

@@ -9,7 +9,7 @@ import { analyze, type Token } from './tokenize';
 export interface Expansion {
   term: string;
   weight: number;
-  /** The table phrase found in the need, and the one this term comes from (for reasons). */
+  /** The need's own words that called the group in (as the table spells them when the same), and the phrase this term comes from (for reasons). */
   from: string;
   as: string;
   /** Every term of that phrase: a reason cites the phrase only when the structure has them all. */
@@ -19,6 +19,8 @@ export interface Expansion {
 interface Phrase {
   group: number;
   terms: string[];
+  /** The folded words of the phrase, stop words left out: compared with the need's own. */
+  surfaces: string[];
   text: string;
 }
 
@@ -51,9 +53,10 @@ function compile(): CompiledTable {
   rows.forEach((group, g) => {
     const phrases: Phrase[] = [];
     for (const text of group.terms) {
-      const terms = analyze(text).map((t) => t.term);
+      const tokens = analyze(text);
+      const terms = tokens.map((t) => t.term);
       if (terms.length === 0) continue;
-      const phrase = { group: g, terms, text };
+      const phrase = { group: g, terms, surfaces: tokens.map((t) => t.surface), text };
       phrases.push(phrase);
       const list = phrasesByFirstTerm.get(terms[0]) ?? [];
       list.push(phrase);
@@ -92,8 +95,11 @@ export function expand(tokens: Token[]): Expanded {
     const found = (phrasesByFirstTerm.get(tokens[i].term) ?? []).filter((p) => startsAt(tokens, i, p.terms));
     const longest = Math.max(0, ...found.map((p) => p.terms.length));
     for (const phrase of found) {
-      // The table's spelling: the need's own words lack the stop words ("mise pli").
-      if (phrase.terms.length === longest && !triggered.has(phrase.group)) triggered.set(phrase.group, phrase.text);
+      if (phrase.terms.length !== longest || triggered.has(phrase.group)) continue;
+      // A reason names what the need wrote: the table's spelling when the words are the same (the
+      // need's own lack the stop words: "mise pli"), else the need's words ("nettoyer", not "nettoyage").
+      const written = tokens.slice(i, i + longest).map((t) => t.surface);
+      triggered.set(phrase.group, written.every((w, k) => w === phrase.surfaces[k]) ? phrase.text : written.join(' '));
     }
     i += Math.max(1, longest);
   }

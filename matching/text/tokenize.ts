@@ -40,9 +40,15 @@ const FAMILIES = new Map<string, string>([
   ...['entretenir', 'entretenu', 'entretenue', 'entretenus', 'entretenues', 'entretient', 'entretiennent'].map((w) => [w, 'entretien'] as const),
   ...['peindre', 'peint', 'peinte', 'peints', 'peintes', 'peintre', 'peintres'].map((w) => [w, 'peinture'] as const),
   ...['imprime', 'imprimee', 'imprimes', 'imprimees', 'imprimer', 'imprimeur', 'imprimeurs', 'imprimerie', 'imprimeries'].map((w) => [w, 'impression'] as const),
+  // The stemmer makes "repasse" "rep", the term of "repas": a laundry "lave, sèche, repasse" is no caterer.
+  ...['repasse', 'repasses', 'repassent', 'repassons', 'repassez'].map((w) => [w, 'repasser'] as const),
 ]);
 // Words the stemmer would wrongly join to others ("collectif" is not "collecte"): their own term.
-const OWN_TERMS = new Map<string, string>(['collectif', 'collective', 'collectifs', 'collectives', 'collectivement'].map((w) => [w, 'collectif']));
+const OWN_TERMS = new Map<string, string>([
+  ...['collectif', 'collective', 'collectifs', 'collectives', 'collectivement'].map((w) => [w, 'collectif'] as const),
+  // "données" (data) is not "dons" (gifts): a data-entry need must not call in sponsorship.
+  ...['donnee', 'donnees'].map((w) => [w, 'donnee'] as const),
+]);
 
 /**
  * The index term of one folded word. Beyond the Snowball stemmer: a plural "s" is dropped first
