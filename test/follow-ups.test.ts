@@ -2,9 +2,9 @@
 // structure that has not answered get one follow-up, one reminder, then nothing; opt-out; erasure;
 // officers see them with the other mails; a crash between claiming and sending sends once; a GET on
 // every link of every mail changes nothing.
-import { openEmbeddedStore } from '../api/store/embedded';
 import type { ParsedMail } from 'mailparser';
 import { APPROVE, buildScene, DRAFT, UPDATE, type Scene } from './helpers/introductions';
+import { openProjectStore } from './helpers/project-engine';
 import { startTestServer, tempDataDir, type TestServer } from './helpers/server';
 import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
@@ -144,7 +144,7 @@ describe('follow-ups and crashes', () => {
     await waitFor('the follow-up rows written once SENT', async () => (await first.server.services.store.outbox.findById(rowId))?.state === 'PENDING');
     await first.stop();
     // The claim as the worker makes it, by a worker whose process then died: SENDING, a lease run out.
-    const store = await openEmbeddedStore(dir);
+    const store = await openProjectStore(dir); // this jest project's engine
     await store.outbox.update(rowId, { state: 'SENDING', leaseOwner: 'dead-host:1:abcd', leaseUntil: new Date(Date.now() - 1000), nextAttemptAt: new Date(Date.now() - 60_000) });
     await store.close();
     expect(smtp.messages.filter((m) => m.messageId?.includes('.followup.'))).toHaveLength(0);

@@ -65,6 +65,9 @@ export interface ImpactStats {
   amountWonByMonth: { month: string; label: string; amount: number; count: number }[];
   insertionHours: number; // hours of insertion work under WON contracts
   conversionRate: number; // in [0, 1]
+  /** Introductions whose structure answered INTERESTED (its latest answer), from its mail or through an officer. */
+  interestedAnswers: number;
+  interestedRate: number; // interestedAnswers / introductions, in [0, 1]
 }
 
 /** A day alone is Paris midnight that day, or the next as an upper bound (clocks change at 2-3 am, never around midnight). */
@@ -91,9 +94,10 @@ export async function computeImpact(store: Store, from: Date, to: Date): Promise
   const shortlists = (await store.shortlists.find(between('approvedAt', from, to))).filter((s) => s.status !== 'DRAFT');
   const pairs = shortlists.flatMap((s) => s.items.map((i) => ({ shortlistId: s.id, supplierId: i.supplierId })));
   const supplierIds = [...new Set(pairs.map((p) => p.supplierId))];
-  const [suppliers, outcomes] = await Promise.all([
+  const [suppliers, outcomes, responses] = await Promise.all([
     supplierIds.length ? store.suppliers.find(byIds(supplierIds)) : Promise.resolve([]),
     shortlists.length ? store.outcomes.find(byShortlists(shortlists.map((s) => s.id))) : Promise.resolve([]),
+    shortlists.length ? store.responses.find(byShortlists(shortlists.map((s) => s.id))) : Promise.resolve([]),
   ]);
   const supplierOf = new Map(suppliers.map((s) => [s.id, s]));
 
@@ -102,6 +106,7 @@ export async function computeImpact(store: Store, from: Date, to: Date): Promise
   const introduced = new Set(pairs.map((p) => `${p.shortlistId}:${p.supplierId}`));
   const counted = outcomes.filter((o) => introduced.has(`${o.shortlistId}:${o.supplierId}`));
   const won = counted.filter((o) => o.status === 'WON');
+  const interested = responses.filter((r) => r.answer === 'INTERESTED' && introduced.has(`${r.shortlistId}:${r.supplierId}`)).length;
 
   return {
     from,
@@ -123,6 +128,8 @@ export async function computeImpact(store: Store, from: Date, to: Date): Promise
     amountWonByMonth: byMonth(from, to, won),
     insertionHours: won.reduce((sum, o) => sum + (o.insertionHours ?? 0), 0),
     conversionRate: pairs.length ? won.length / pairs.length : 0,
+    interestedAnswers: interested,
+    interestedRate: pairs.length ? interested / pairs.length : 0,
   };
 }
 
@@ -179,6 +186,8 @@ export function impactRows(s: ImpactStats): [string, string, string, string | nu
     ...s.amountWonByMonth.map((m): [string, string, string, number] => ['montant_remporte_par_mois', m.month, m.label, m.amount]),
     ['heures_insertion', '', "Heures d'insertion générées (marchés remportés)", s.insertionHours],
     ['taux_de_transformation', '', 'Taux de transformation (marchés remportés / mises en relation)', Number(s.conversionRate.toFixed(4))],
+    ['reponses_interessees', '', 'Mises en relation auxquelles la structure a répondu « Nous sommes intéressés »', s.interestedAnswers],
+    ['part_interessees', '', 'Part des structures présentées qui se sont dites intéressées (réponses / mises en relation)', Number(s.interestedRate.toFixed(4))],
   ];
 }
 
