@@ -1,0 +1,148 @@
+// npm run bench:console [-- --structures 2000 --needs 500 --runs 3]
+// The console's budget: JavaScript sent by the first load of /console (gzip, at most 250 kB) and the
+// time until each page of the officer's loop is usable, in Debian's Chromium, on the real server
+// (production settings, a temporary DATA_DIR) holding 2,000 structures and 500 needs.
+// The last line printed is a JSON object with every figure.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import zlib from 'node:zlib';
+import puppeteer from 'puppeteer-core';
+import sampleSuppliers from '../api/sample/suppliers.json';
+import { viewerOf } from '../api/auth/guards';
+import { loadConfig } from '../api/config';
+import { postNeed } from '../api/domain/needs';
+import { draftShortlist } from '../api/domain/shortlists';
+import { createSupplier } from '../api/domain/suppliers';
+import { createUser } from '../api/domain/users';
+import { metropoleCommunes } from '../api/reference/communes';
+import { startServer, type Logger } from '../api/server';
+import { buildWeb } from './build-web';
+
+const { values } = parseArgs({
+  options: {
+    structures: { type: 'string', default: '2000' },
+    needs: { type: 'string', default: '500' },
+    runs: { type: 'string', default: '3' },
+  },
+});
+const STRUCTURES = Number(values.structures);
+const NEEDS = Number(values.needs);
+const RUNS = Number(values.runs);
+const JS_BUDGET_KB = 250;
+const PAGE_BUDGET_MS = 1000;
+const PASSWORD = 'Banc-Console-2026!';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const logger: Logger = { info: () => {}, error: (message, err) => console.error(message, err ?? '') };
+
+/** A structure of the bundled sample, renamed and moved (as npm run load does). */
+function synthetic(i: number) {
+  const template = sampleSuppliers[i % sampleSuppliers.length]!;
+  const communes = metropoleCommunes();
+  return { ...template, name: `${template.name} ${Math.floor(i / sampleSuppliers.length) + 1}`, siret: null, communeCode: communes[i % communes.length]!.code, contactEmail: `structure-${i}@banc.example` };
+}
+
+const NEED_TEMPLATES = [
+  { title: 'Entretien des espaces verts', description: 'Tonte, taille de haies et débroussaillage de notre site, de mars à novembre.', kind: 'PURCHASE', nafCodes: ['81.30Z'] },
+  { title: 'Nettoyage des bureaux', description: 'Nettoyage hebdomadaire de 800 m² de bureaux et des sanitaires.', kind: 'PURCHASE', nafCodes: ['81.21Z'] },
+  { title: 'Impression de brochures', description: 'Impression de 5 000 brochures en papier recyclé, livraison en juin.', kind: 'SUBCONTRACTING', nafCodes: ['18.12Z'] },
+  { title: 'Traiteur pour un séminaire', description: 'Repas pour 80 personnes, produits locaux, service compris.', kind: 'PURCHASE', nafCodes: ['56.21Z'] },
+] as const;
+
+async function main(): Promise<number> {
+  buildWeb();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-banc-console-'));
+  const config = loadConfig({ NODE_ENV: 'production', PORT: '0', DATA_DIR: dataDir, SAMPLE_DATA: 'off', JWT_SECRET: randomBytes(48).toString('base64url') });
+  const server = await startServer(config, logger);
+  const browser = await puppeteer.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless=new', '--disable-gpu'], defaultViewport: { width: 1280, height: 900 } });
+  try {
+    const { services } = server;
+    const started = Date.now();
+    const admin = viewerOf(await createUser(services.store, { email: 'admin@banc.example', password: PASSWORD, role: 'ADMIN' }));
+    for (let i = 0; i < STRUCTURES; i += 1) await createSupplier(services, admin, synthetic(i));
+    const officer = viewerOf(await createUser(services.store, { email: 'agent@banc.example', password: PASSWORD, role: 'OFFICER' }));
+    const communes = metropoleCommunes();
+    let needId = '';
+    for (let i = 0; i < NEEDS; i += 1) {
+      const t = NEED_TEMPLATES[i % NEED_TEMPLATES.length]!;
+      const need = await postNeed(services, officer, {
+        ...t,
+        nafCodes: [...t.nafCodes],
+        title: `${t.title} n° ${i + 1}`,
+        companyName: `Entreprise ${i + 1}`,
+        contactEmail: `achats-${i}@entreprise.example`,
+        communeCode: communes[i % communes.length]!.code,
+        budgetMin: 5000,
+        budgetMax: 60000,
+      });
+      if (i === 0) needId = need.id;
+    }
+    const shortlist = await draftShortlist(services, officer, needId, 5);
+    const supplierId = shortlist.items[0]!.supplierId;
+    console.log(`${services.matching.size} structures et ${NEEDS} besoins chargés en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+
+    const origin = `http://127.0.0.1:${server.port}`;
+    const page = await browser.newPage();
+    // First load: every script the browser fetches for /console, measured gzip-compressed.
+    const scripts = new Map<string, Buffer>();
+    page.on('response', (res) => {
+      if (res.request().resourceType() === 'script') void res.buffer().then((b) => scripts.set(res.url(), b), () => {});
+    });
+    await page.goto(`${origin}/console`, { waitUntil: 'networkidle0' });
+    const firstLoad = [...scripts].map(([url, body]) => ({ file: new URL(url).pathname, bytes: body.length, gzipBytes: zlib.gzipSync(body).length }));
+    const jsGzipBytes = firstLoad.reduce((sum, f) => sum + f.gzipBytes, 0);
+
+    await page.type('#champ-email', 'agent@banc.example');
+    await page.type('#champ-password', PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('table tbody tr');
+
+    // Each page loaded afresh (assets from the browser cache, as an officer's second visit), timed until usable.
+    const pages: { name: string; path: string; ready: string }[] = [
+      { name: 'besoins en attente', path: '/besoins', ready: 'table tbody tr' },
+      { name: 'enregistrer un besoin', path: '/besoins/nouveau', ready: '.presets button' },
+      { name: 'structures proposées', path: `/besoins/${needId}`, ready: 'section[aria-labelledby="eligibles"] .card' },
+      { name: 'liste (brouillon)', path: `/listes/${shortlist.id}`, ready: 'section[aria-labelledby="liste"] .card' },
+      { name: 'mises en relation', path: '/mises-en-relation', ready: 'p[role="status"]' },
+      { name: 'structures', path: '/structures', ready: 'table tbody tr' },
+      { name: 'fiche structure', path: `/structures/${supplierId}`, ready: 'dl.profile' },
+      { name: 'bilan annuel', path: '/bilan', ready: '#telecharger-csv' },
+    ];
+    const results: { name: string; medianMs: number; runsMs: number[] }[] = [];
+    for (const p of pages) {
+      const runs: number[] = [];
+      for (let r = 0; r < RUNS; r += 1) {
+        const t0 = Date.now();
+        await page.goto(`${origin}/console${p.path}`);
+        await page.waitForSelector(p.ready, { timeout: 30_000 });
+        runs.push(Date.now() - t0);
+      }
+      const sorted = [...runs].sort((a, b) => a - b);
+      results.push({ name: p.name, medianMs: sorted[Math.floor(sorted.length / 2)]!, runsMs: runs });
+    }
+
+    console.log(`\nPremier chargement de /console : ${(jsGzipBytes / 1024).toFixed(1)} kB de JavaScript gzip (budget ${JS_BUDGET_KB} kB)`);
+    for (const f of firstLoad) console.log(`  ${f.file} : ${(f.bytes / 1024).toFixed(1)} kB, ${(f.gzipBytes / 1024).toFixed(1)} kB gzip`);
+    console.log(`\n| page | utilisable après (médiane de ${RUNS}, ms) |`);
+    console.log('| --- | ---: |');
+    for (const r of results) console.log(`| ${r.name} | ${r.medianMs} |`);
+    const ok = jsGzipBytes <= JS_BUDGET_KB * 1024 && results.every((r) => r.medianMs <= PAGE_BUDGET_MS);
+    console.log(JSON.stringify({ structures: services.matching.size, needs: NEEDS, jsGzipKb: Number((jsGzipBytes / 1024).toFixed(1)), jsBudgetKb: JS_BUDGET_KB, pageBudgetMs: PAGE_BUDGET_MS, pages: Object.fromEntries(results.map((r) => [r.name, r.medianMs])), ok }));
+    return ok ? 0 : 1;
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error('Banc de la console interrompu :', err);
+    process.exit(1);
+  },
+);
