@@ -2,7 +2,9 @@
 // structure that has not answered get one follow-up, one reminder, then nothing; opt-out; erasure;
 // officers see them with the other mails; a crash between claiming and sending sends once; a GET on
 // every link of every mail changes nothing.
+import jwt from 'jsonwebtoken';
 import type { ParsedMail } from 'mailparser';
+import { resolveJwtSecret } from '../api/auth/secret';
 import { APPROVE, buildScene, DRAFT, UPDATE, type Scene } from './helpers/introductions';
 import { openProjectStore } from './helpers/project-engine';
 import { startTestServer, tempDataDir, type TestServer } from './helpers/server';
@@ -120,13 +122,22 @@ describe('follow-ups with FOLLOW_UP_AFTER=2s', () => {
     expect(await snapshot()).toBe(before);
   });
 
-  it('an altered or expired opt-out link is refused with a French page', async () => {
-    for (const bad of ['abc.def.ghi', 'pas-un-jeton']) {
+  it('an altered, expired or other-purpose opt-out link is refused with a French page', async () => {
+    const secret = resolveJwtSecret(t.server.services.config);
+    const sign = (audience: string, exp: number) =>
+      jwt.sign({ shortlistId: 'liste', recipient: 'firm', exp: Math.floor(Date.now() / 1000) + exp }, secret, { algorithm: 'HS256', issuer: 'passerelle-ess', audience });
+    const valid = sign('passerelle-ess-link:optOut', 600);
+    for (const [bad, status, words] of [
+      ['abc.def.ghi', 403, 'Ce lien n&#39;est pas valide'],
+      [`${valid.slice(0, -3)}abc`, 403, 'Ce lien n&#39;est pas valide'],
+      [sign('passerelle-ess-link:outcomes', 600), 403, 'Ce lien n&#39;est pas valide'],
+      [sign('passerelle-ess-link:optOut', -10), 400, 'Ce lien a expiré'],
+    ] as const) {
       for (const res of [await fetch(`${t.server.url}/relances/${bad}`), await post(`${t.server.url}/relances/${bad}`)]) {
-        expect(res.status).toBe(403);
+        expect(res.status).toBe(status);
         const html = await res.text();
         expect(html).toContain('<html lang="fr">');
-        expect(html).toContain('Ce lien n&#39;est pas valide');
+        expect(html).toContain(words);
       }
     }
   });
