@@ -95,7 +95,8 @@ describe('a need posted without an account', () => {
     }
     expect((await needOf(need.id)).confirmedAt).toBe(at);
 
-    // The cookie: the same address posts again, confirmed at once, no mail; another address still gets one.
+    // The cookie: the same address posts again, confirmed at once, no link to follow (only the
+    // acknowledgement a need recorded confirmed gets); another address still gets a link.
     const value = cookie.split(';')[0]!;
     const sent = smtp.messages.length;
     const again = await post(firm('b', { title: 'Second besoin' }), { cookie: value });
@@ -104,8 +105,10 @@ describe('a need posted without an account', () => {
     const other = await post(firm('c'), { cookie: value });
     expect(other.data.postNeed.confirmedAt).toBeNull();
     await mailTo('achats-c@bureaux.example');
-    expect(smtp.messages.filter((m) => addresses(m.to).includes('achats-b@bureaux.example'))).toHaveLength(1);
-    expect(smtp.messages.length).toBe(sent + 1);
+    const acknowledged = await waitFor('the acknowledgement', () => smtp.messages.find((m) => (m.messageId ?? '') === `<need.${again.data.postNeed.id}.received@localhost>`));
+    expect(acknowledged.subject).toBe('Passerelle ESS : votre besoin « Second besoin » est enregistré');
+    expect(smtp.messages.filter((m) => addresses(m.to).includes('achats-b@bureaux.example') && m !== acknowledged)).toHaveLength(1);
+    expect(smtp.messages.length).toBe(sent + 2);
     // A forged cookie is only ignored.
     const forged = await post(firm('b', { title: 'Troisième' }), { cookie: `passerelle_expediteur=${value.split('=')[1]!.slice(0, -3)}abc` });
     expect(forged.data.postNeed.confirmedAt).toBeNull();

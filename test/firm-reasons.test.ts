@@ -101,7 +101,7 @@ describe('reasons in the firm’s mail', () => {
     expect(items[1].reasons.join(' | ')).toMatch(/Termes en commun avec le besoin : .*annuel/);
     expect((await t.gql(APPROVE, { id: draft.id }, officer)).errors).toBeUndefined();
 
-    const mail = await waitFor('the firm’s mail', () => smtp.messages.find((m) => addresses(m.to).includes(company.email)));
+    const mail = await waitFor('the firm’s mail', () => smtp.messages.find((m) => addresses(m.to).includes(company.email) && (m.messageId ?? '').startsWith(`<${draft.id}.`)));
     const text = mail.text!;
     const card = (name: string) => text.slice(text.indexOf(name), text.indexOf('Contact :', text.indexOf(name)));
     // the caterer: what it shares with the need, no filler

@@ -96,7 +96,7 @@ describe('introduction preview and retry', () => {
         return l.mails.find((m: any) => m.id === firmMail.id && m.state === 'SENT');
       });
       expect(sent.attempts).toBe(1);
-      expect(smtp.messages.filter((m) => addresses(m.to).includes(s.company.email))).toHaveLength(1);
+      expect(smtp.messages.filter((m) => addresses(m.to).includes(s.company.email) && (m.messageId ?? '').startsWith(`<${id}.`))).toHaveLength(1);
       // Only a failed mail can be retried.
       expect(codeOf(await t.gql(RETRY, { id: firmMail.id }, s.officer.token))).toBe('CONFLICT');
     } finally {

@@ -18,6 +18,7 @@ interface Fixtures {
   supplierId: string;
   draftId: string;
   approvedId: string;
+  approvedNeedId: string;
   loginEmail: string;
 }
 
@@ -68,6 +69,11 @@ const ROWS: Row[] = [
   // an unknown id: staff get NOT_FOUND, past the guard, and the fixtures stay
   { operation: 'deleteSupplier', expected: 'UFFAAFF', query: 'mutation { deleteSupplier(id: "inconnu") }' },
   { operation: 'postNeed', expected: 'AAFAAAF', query: 'mutation($i: NeedInput!) { postNeed(input: $i) { id } }', variables: () => ({ i: needInput({ companyName: 'Pour le compte de', contactEmail: 'achats@pour-le-compte.example' }) }) },
+  // the need already has its introductions: its firm and staff get CONFLICT, past the guard, and the fixtures stay
+  { operation: 'updateNeed', expected: 'UAFAAFF', query: 'mutation($id: ID!) { updateNeed(id: $id, input: { title: "Modifié" }) { id } }', variables: (f) => ({ id: f.approvedNeedId }) },
+  { operation: 'withdrawNeed', expected: 'UAFAAFF', query: 'mutation($id: ID!) { withdrawNeed(id: $id, reason: "Essai") { id } }', variables: (f) => ({ id: f.approvedNeedId }) },
+  // an unknown need: staff get NOT_FOUND, past the guard
+  { operation: 'closeNeed', expected: 'UFFAAFF', query: 'mutation { closeNeed(id: "inconnu") { id } }' },
   { operation: 'draftShortlist', expected: 'UFFAAFF', query: 'mutation($id: ID!) { draftShortlist(needId: $id) { id } }', variables: (f) => ({ id: f.needId }) },
   { operation: 'updateShortlist', expected: 'UFFAAFF', query: 'mutation($id: ID!, $s: [ID!]!) { updateShortlist(id: $id, supplierIds: $s) { id } }', variables: (f) => ({ id: f.draftId, s: [f.supplierId] }) },
   // approving the already approved list again: idempotent, sends nothing new
@@ -143,7 +149,7 @@ describe('authorisation matrix', () => {
 
     const loginEmail = 'connexion-matrice@exemple.fr';
     await createUser(t.server.services.store, { email: loginEmail, password: TEST_PASSWORD, role: 'COMPANY' });
-    f = { needId, otherNeedId, supplierId, draftId, approvedId, loginEmail };
+    f = { needId, otherNeedId, supplierId, draftId, approvedId, approvedNeedId, loginEmail };
   });
   afterAll(() => t.destroy());
 

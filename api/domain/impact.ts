@@ -1,7 +1,7 @@
 // The yearly review's figures, computed once here for both the impactStats query and `npm run report`.
 //
 // What counts in a period [from, to):
-// - needs posted: needs created in the period, by kind;
+// - needs posted: needs created in the period, by kind, withdrawn ones aside;
 // - shortlists: those approved in the period (APPROVED or SENT); "sent" = every mail delivered;
 // - introductions: the (shortlist, structure) pairs of those shortlists, by the structure's
 //   inclusion kind and commune; the structures introduced, each counted once, likewise;
@@ -89,8 +89,9 @@ const periodSchema = z
 export const parsePeriod = (from: unknown, to: unknown): { from: Date; to: Date } => v.parseInput(periodSchema, { from, to });
 
 export async function computeImpact(store: Store, from: Date, to: Date): Promise<ImpactStats> {
-  // A need posted without an account counts once its firm confirmed it (deleted otherwise).
-  const needs = (await store.needs.find(between('createdAt', from, to))).filter((n) => confirmedAtOf(n) !== null);
+  // A need posted without an account counts once its firm confirmed it (deleted otherwise); a withdrawn
+  // need (a test, a mistake, a need dropped before any introduction) was never a real one.
+  const needs = (await store.needs.find(between('createdAt', from, to))).filter((n) => confirmedAtOf(n) !== null && !n.withdrawnAt);
   const shortlists = (await store.shortlists.find(between('approvedAt', from, to))).filter((s) => s.status !== 'DRAFT');
   const pairs = shortlists.flatMap((s) => s.items.map((i) => ({ shortlistId: s.id, supplierId: i.supplierId })));
   const supplierIds = [...new Set(pairs.map((p) => p.supplierId))];

@@ -8,6 +8,7 @@ import type { Store } from '../store/types';
 import { completeIfDelivered, composeIntroductionMail, mailDomain, recoverIntroductions, type AnswerLinking } from './introductions';
 import { composeFollowUp, followUpsOnceSent, recoverFollowUps } from './follow-ups';
 import { composeConfirmationMail } from './need-confirmation';
+import { composeNeedReceivedMail } from './need-lifecycle';
 
 export function createOutbox(store: Store, config: Config, log: OutboxLog, linking: AnswerLinking): OutboxWorker {
   const domain = mailDomain(config.mailFrom);
@@ -22,6 +23,8 @@ export function createOutbox(store: Store, config: Config, log: OutboxLog, linki
           case 'FOLLOW_UP':
           case 'REMINDER':
             return composeFollowUp({ store }, row, linking);
+          case 'NEED_RECEIVED':
+            return composeNeedReceivedMail(store, row);
           default:
             return composeIntroductionMail(store, row, linking);
         }

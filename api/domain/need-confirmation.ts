@@ -12,6 +12,7 @@ import { mailsOfNeed, unconfirmedBefore, unconfirmedNeed } from '../store/filter
 import type { NeedRecord, OutboxRecord, Store } from '../store/types';
 import { newId } from './ids';
 import { mailDomain } from './introductions';
+import { acknowledgeNeed } from './need-lifecycle';
 
 export const UNCONFIRMED_KEPT_MS = 7 * 86_400_000;
 export const SENDER_COOKIE = 'passerelle_expediteur';
@@ -80,7 +81,11 @@ export async function postAnonymousNeed(
   const vouched = cookieSender(services.links, origin.senderCookie) === fields.contactEmail;
   const need: NeedRecord = { id: newId(), organisationId: null, createdBy: ANONYMOUS_POSTER, ...fields, confirmedAt: vouched ? now : null, createdAt: now, updatedAt: now };
   if (discard) return need;
-  if (vouched) return services.store.needs.insert(need);
+  if (vouched) {
+    const saved = await services.store.needs.insert(need);
+    await acknowledgeNeed(services, saved); // recorded confirmed: acknowledged as a logged-in firm's need is
+    return saved;
+  }
   // The row first: a need whose mail row is missing could never be confirmed. A row whose need was
   // never written is dropped when it is composed.
   await services.store.outbox.insert(confirmationRow(need, mailDomain(services.config.mailFrom), now));

@@ -8,6 +8,7 @@ import { DISABILITY_KINDS, SIAE_KINDS } from '../../matching/components/inclusio
 import type { InclusionKind, NeedKind, NeedRecord } from '../store/types';
 import { newId } from './ids';
 import { countClientPost, postAnonymousNeed, type PosterOrigin } from './need-confirmation';
+import { acknowledgeNeed } from './need-lifecycle';
 import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
 import { INCLUSION_KINDS } from './suppliers';
 import * as v from './validation';
@@ -16,7 +17,7 @@ export const NEED_KINDS = ['PURCHASE', 'SUBCONTRACTING', 'RSE_PARTNERSHIP', 'INS
 
 const budget = v.count(1_000_000_000);
 
-const needSchema = z
+export const needSchema = z
   .object({
     title: v.text(200),
     description: v.text(5000),
@@ -89,19 +90,7 @@ export async function postNeed(services: Services, viewer: Viewer | null, input:
   }
   const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
   const { honeypot: _ignored, ...need } = v.parseInput(needSchema, input);
-  let companyName = need.companyName;
-  if (isStaff(who)) {
-    if (!companyName) throw badInput('companyName', "« companyName » : obligatoire quand un agent enregistre le besoin d'une entreprise.");
-    if (!need.contactEmail) {
-      throw badInput('contactEmail', "« contactEmail » : obligatoire quand un agent enregistre le besoin d'une entreprise (l'adresse de l'entreprise, à qui la sélection sera envoyée).");
-    }
-  } else {
-    const organisation = who.organisationId ? await services.store.organisations.findById(who.organisationId) : null;
-    if (companyName !== null && companyName !== organisation?.name) {
-      throw badInput('companyName', "« companyName » : une entreprise publie sous le nom de son organisation ; seul un agent de la Métropole peut le renseigner.");
-    }
-    companyName = organisation?.name ?? null;
-  }
+  const companyName = await companyNameFor(services, who, need);
   const now = new Date();
   const record: NeedRecord = {
     id: newId(),
@@ -114,7 +103,28 @@ export async function postNeed(services: Services, viewer: Viewer | null, input:
     createdAt: now,
     updatedAt: now,
   };
-  return services.store.needs.insert(record);
+  const stored = await services.store.needs.insert(record);
+  await acknowledgeNeed(services, stored);
+  return stored;
+}
+
+/**
+ * The name a need is recorded under: staff give the firm's (and its address); a firm's user posts
+ * under its organisation's name. Shared by postNeed and updateNeed.
+ */
+export async function companyNameFor(services: Services, who: Viewer, need: { companyName: string | null; contactEmail: string | null }): Promise<string | null> {
+  if (isStaff(who)) {
+    if (!need.companyName) throw badInput('companyName', "« companyName » : obligatoire quand un agent enregistre le besoin d'une entreprise.");
+    if (!need.contactEmail) {
+      throw badInput('contactEmail', "« contactEmail » : obligatoire quand un agent enregistre le besoin d'une entreprise (l'adresse de l'entreprise, à qui la sélection sera envoyée).");
+    }
+    return need.companyName;
+  }
+  const organisation = who.organisationId ? await services.store.organisations.findById(who.organisationId) : null;
+  if (need.companyName !== null && need.companyName !== organisation?.name) {
+    throw badInput('companyName', "« companyName » : une entreprise publie sous le nom de son organisation ; seul un agent de la Métropole peut le renseigner.");
+  }
+  return organisation?.name ?? null;
 }
 
 /** When the need was confirmed; a need written before confirmation existed counts as confirmed at creation. */

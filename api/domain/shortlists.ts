@@ -25,6 +25,7 @@ import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type ShortlistIt
 import { holdRows, mailDomain, plannedRows, previewIntroductionMails, releaseApproval } from './introductions';
 import { newId } from './ids';
 import { canSeeNeed, confirmedAtOf } from './needs';
+import { shortlistRefusal } from './need-lifecycle';
 import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
 import { tradeShortfall } from './matching';
 import { activeSuppliers } from './suppliers';
@@ -106,6 +107,8 @@ export async function draftShortlist(services: Services, viewer: Viewer | null, 
   const input = v.parseInput(draftSchema, { size, supplierIds });
   const need = await needOf(services, needId);
   if (confirmedAtOf(need) === null) throw conflict("Ce besoin attend encore la confirmation de l'entreprise (lien envoyé à son adresse) : il ne peut pas encore être présenté.");
+  const refusal = shortlistRefusal(need);
+  if (refusal) throw conflict(refusal);
   const { shortlists } = services.store;
   const open = await shortlists.findOne(openDraftOf(need.id));
   if (open) return open;
@@ -192,6 +195,8 @@ export async function updateShortlist(services: Services, viewer: Viewer | null,
 async function approvable(services: Services, shortlist: ShortlistRecord) {
   if (shortlist.items.length === 0) throw conflict('La liste est vide : ajoutez au moins une structure avant de l’approuver.');
   const need = await needOf(services, shortlist.needId);
+  const refusal = shortlistRefusal(need);
+  if (refusal) throw conflict(refusal);
   const suppliers = await activeSuppliers(services.store, shortlist.items.map((i) => i.supplierId));
   if (suppliers.size !== shortlist.items.length) throw conflict("Une structure de la liste n'existe plus : mettez la liste à jour.");
   const unreachable = [...suppliers.values()].find((s) => !s.contactEmail);

@@ -350,3 +350,48 @@ export function renderStructureFollowUp(m: {
 <p style="color: #555;">${escapeHtml(OPT_OUT_SENTENCE)} ${link(m.optOutUrl, 'Ne plus recevoir de relance')}</p>`);
   return { subject, text, html };
 }
+
+export interface NeedReceivedMailInput {
+  needTitle: string;
+  kind: string; // in French words
+  place: string;
+  budget: string;
+  deadline: string | null;
+  /** Recorded by an officer (replies go to them), rather than posted by the firm itself. */
+  officerEmail: string | null;
+  /** Posted by the firm from its account (it can edit or withdraw it there); false without an account. */
+  fromAccount: boolean;
+}
+
+/** The firm's acknowledgement that its need is recorded, and what happens next. */
+export function renderNeedReceivedMail(m: NeedReceivedMailInput): RenderedMail {
+  const subject = oneLine(`Passerelle ESS : votre besoin « ${m.needTitle} » est enregistré`);
+  const intro = m.officerEmail
+    ? `L'équipe de la Métropole Rouen Normandie a enregistré votre besoin « ${oneLine(m.needTitle)} » sur Passerelle ESS, à la suite de votre échange.`
+    : `Votre besoin « ${oneLine(m.needTitle)} » est enregistré sur Passerelle ESS.`;
+  const next =
+    "Un agent de la Métropole va chercher les structures de l'économie sociale et solidaire du territoire qui peuvent y répondre ; vous recevrez leur présentation par courriel, avec leurs coordonnées.";
+  const change = m.officerEmail
+    ? 'Pour le modifier ou le retirer, répondez simplement à ce message : il parviendra à votre interlocuteur à la Métropole.'
+    : m.fromAccount
+      ? "Tant qu'aucune structure ne vous a été présentée, vous pouvez le modifier ou le retirer depuis votre compte Passerelle ESS."
+      : "Pour le modifier ou le retirer, contactez l'équipe de la Métropole Rouen Normandie en rappelant le titre du besoin.";
+  const facts: [string, string][] = [
+    ['Type', m.kind],
+    ['Lieu', m.place],
+    ['Budget', m.budget],
+    ...(m.deadline ? ([['Échéance', m.deadline]] as [string, string][]) : []),
+  ];
+  const text = ['Bonjour,', '', intro, '', ...facts.map(([k, v]) => `${k} : ${v}`), '', next, change, '', SIGNATURE, ''].join('\n');
+  const html = page(
+    subject,
+    `<p>Bonjour,</p>
+<p>${escapeHtml(intro)}</p>
+<table style="border-collapse: collapse; margin: 12px 0;">
+${facts.map(([k, v]) => `<tr><th style="text-align: left; padding: 4px 12px 4px 0;">${escapeHtml(k)}</th><td style="padding: 4px 0;">${escapeHtml(v)}</td></tr>`).join('\n')}
+</table>
+<p>${escapeHtml(next)}</p>
+<p>${escapeHtml(change)}</p>`,
+  );
+  return { subject, text, html };
+}

@@ -120,13 +120,22 @@ export const unconfirmedBefore = filterBuilder((cutoff: Date): Filter => ({ $and
 /** The outbox rows about one need (its confirmation mail). */
 export const mailsOfNeed = filterBuilder((needId: string): Filter => ({ needId }));
 
+/** A date field never set: nedb's null matches only a stored null, and older records lack the field. */
+const unset = (field: string): Filter => ({ $or: [{ [field]: null }, { [field]: { $exists: false } }] });
+
+/** The need while nothing ended its open life: not introduced, withdrawn nor closed (guards an edit or a withdrawal). */
+export const openNeed = filterBuilder((id: string): Filter => allOf([{ _id: id }, unset('introducedAt'), unset('withdrawnAt'), unset('closedAt')]));
+
+/** The need while neither withdrawn nor closed (guards a closing). */
+export const unendedNeed = filterBuilder((id: string): Filter => allOf([{ _id: id }, unset('withdrawnAt'), unset('closedAt')]));
+
 /** Oldest first: the needs that waited longest come first. */
 export const AWAITING_ORDER: Record<string, 1 | -1> = { createdAt: 1, id: 1 };
 
 /** Needs no shortlist was approved for yet; `after` is a keyset cursor in AWAITING_ORDER. */
 export const awaitingShortlistFilter = filterBuilder(function awaitingShortlistFilter(after?: { createdAt: Date; id: string }): Filter {
   // Needs written before shortlists existed have no introducedAt at all; nedb's null matches only a stored null.
-  const parts: Filter[] = [{ $or: [{ introducedAt: null }, { introducedAt: { $exists: false } }] }, CONFIRMED_NEED];
+  const parts: Filter[] = [unset('introducedAt'), unset('withdrawnAt'), unset('closedAt'), CONFIRMED_NEED];
   if (after) parts.push({ $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, id: { $gt: after.id } }] });
   return allOf(parts);
 });

@@ -106,6 +106,14 @@ export interface NeedRecord extends StoredDocument {
    * existed (they were all posted by logged-in users: confirmed at creation).
    */
   confirmedAt?: Date | null;
+  /** Withdrawn by its firm or by staff before any introduction; absent on needs written before the lifecycle. */
+  withdrawnAt?: Date | null;
+  withdrawalReason?: string | null;
+  /** Closed by staff: the need is dealt with; it leaves the officers' queue but stays in the figures. */
+  closedAt?: Date | null;
+  closingNote?: string | null;
+  /** Who withdrew or closed it (user id). */
+  endedBy?: string | null;
 }
 
 export type ShortlistStatus = 'DRAFT' | 'APPROVED' | 'SENT';
@@ -146,16 +154,17 @@ export type OutboxState = 'HELD' | 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | '
 export type RecipientKind = 'FIRM' | 'SUPPLIER';
 /**
  * What a mail is: an introduction (absent on rows written before the other kinds existed), the
- * confirmation link of a need posted without an account, or a follow-up and its one reminder.
+ * confirmation link of a need posted without an account, a follow-up and its one reminder, or the
+ * acknowledgement of a need recorded (confirmed), to its firm.
  */
-export type MailKind = 'INTRODUCTION' | 'NEED_CONFIRMATION' | 'FOLLOW_UP' | 'REMINDER';
+export type MailKind = 'INTRODUCTION' | 'NEED_CONFIRMATION' | 'FOLLOW_UP' | 'REMINDER' | 'NEED_RECEIVED';
 
 /** One mail to deliver. Its content is rendered from the shortlist (or the need) when it is sent. */
 export interface OutboxRecord extends StoredDocument {
   /** Null only for a need's confirmation mail, which belongs to no shortlist. */
   shortlistId: string | null;
   kind?: MailKind;
-  /** The need a NEED_CONFIRMATION mail confirms. */
+  /** The need a NEED_CONFIRMATION mail confirms, or a NEED_RECEIVED one acknowledges. */
   needId?: string | null;
   recipientKind: RecipientKind;
   supplierId: string | null; // the structure written to, for SUPPLIER mails

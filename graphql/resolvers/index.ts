@@ -4,6 +4,7 @@ import { findCommune, metropoleCommunes } from '../../api/reference/communes';
 import { proposeGroupements } from '../../api/domain/groupements';
 import { matchNotice, matchSuppliers } from '../../api/domain/matching';
 import { confirmedAtOf, getNeed, INCLUSION_KIND_PRESETS, listNeeds, postNeed } from '../../api/domain/needs';
+import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/domain/need-lifecycle';
 import { directory, supplierLocation } from '../../api/domain/directory';
 import { createSupplier, getSupplier, updateSupplier } from '../../api/domain/suppliers';
 import { requestAccessLink, signInWithLink } from '../../api/domain/access-links';
@@ -46,6 +47,9 @@ export const resolvers = {
     updateSupplier: (_: unknown, { id, input }: Args, { viewer, services }: Context) => updateSupplier(services, viewer, id, input),
     deleteSupplier: (_: unknown, { id }: Args, { viewer, services }: Context) => deleteSupplier(services, viewer, id),
     postNeed: (_: unknown, { input }: Args, { viewer, services, clientAddress, senderCookie }: Context) => postNeed(services, viewer, input, { clientAddress, senderCookie }),
+    updateNeed: (_: unknown, { id, input }: Args, { viewer, services }: Context) => updateNeed(services, viewer, id, input),
+    withdrawNeed: (_: unknown, { id, reason }: Args, { viewer, services }: Context) => withdrawNeed(services, viewer, id, reason),
+    closeNeed: (_: unknown, { id, note }: Args, { viewer, services }: Context) => closeNeed(services, viewer, id, note),
     deleteMyAccount: (_: unknown, { confirm }: Args, { viewer, services }: Context) => deleteMyAccount(services, viewer, confirm),
     ...shortlistResolvers.Mutation,
   },
@@ -63,6 +67,11 @@ export const resolvers = {
       viewer && isStaff(viewer) ? ((await services.store.users.findById(n.createdBy))?.email ?? null) : null,
     requiredInclusionKinds: (n: NeedRecord) => n.requiredInclusionKinds ?? [],
     matchNotice: (n: NeedRecord, _: Args, { viewer, services }: Context) => matchNotice(services, viewer, n),
+    status: needStatus,
+    withdrawnAt: (n: NeedRecord) => n.withdrawnAt ?? null,
+    withdrawalReason: (n: NeedRecord) => n.withdrawalReason ?? null,
+    closedAt: (n: NeedRecord) => n.closedAt ?? null,
+    closingNote: (n: NeedRecord, _: Args, { viewer }: Context) => (isStaff(viewer) ? (n.closingNote ?? null) : null),
     ...shortlistResolvers.NeedShortlists,
   },
   Shortlist: shortlistResolvers.Shortlist,

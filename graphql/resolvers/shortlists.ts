@@ -15,6 +15,7 @@ import {
   shortlistsOf,
   updateShortlist,
 } from '../../api/domain/shortlists';
+import { needOfMail } from '../../api/domain/need-lifecycle';
 import type { NeedRecord, OutboxRecord, ShortlistRecord } from '../../api/store/types';
 import type { Context } from '../context';
 
@@ -56,6 +57,7 @@ export const shortlistResolvers = {
     supplier: (m: OutboxRecord, _: Args, { services }: Context) => (m.supplierId ? services.store.suppliers.findById(m.supplierId) : null),
     kind: (m: OutboxRecord) => m.kind ?? 'INTRODUCTION',
     shortlist: (m: OutboxRecord, _: Args, { services }: Context) => (m.shortlistId ? services.store.shortlists.findById(m.shortlistId) : null),
+    need: (m: OutboxRecord, _: Args, { services }: Context) => needOfMail(services, m),
   },
   ImpactStats: {
     csv: (s: ImpactStats) => impactCsv(s),

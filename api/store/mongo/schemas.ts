@@ -98,6 +98,12 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     deadline: { type: Date, default: null },
     introducedAt: { type: Date },
     confirmedAt: { type: Date }, // no default: absent marks a need written before confirmation existed
+    // No defaults: absent on needs written before the lifecycle, as on the embedded engine.
+    withdrawnAt: { type: Date },
+    withdrawalReason: { type: String, maxlength: 500 },
+    closedAt: { type: Date },
+    closingNote: { type: String, maxlength: 500 },
+    endedBy: { type: String },
   },
   shortlists: {
     needId: text(),
@@ -130,7 +136,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
   },
   outbox: {
     shortlistId: nullableText(),
-    kind: { type: String, enum: ['INTRODUCTION', 'NEED_CONFIRMATION', 'FOLLOW_UP', 'REMINDER'] }, // absent on rows written before kinds existed
+    kind: { type: String, enum: ['INTRODUCTION', 'NEED_CONFIRMATION', 'FOLLOW_UP', 'REMINDER', 'NEED_RECEIVED'] }, // absent on rows written before kinds existed
     needId: { type: String },
     recipientKind: oneOf(RECIPIENT_KINDS),
     supplierId: nullableText(),

@@ -1,0 +1,140 @@
+// A need's life through HTTP: the firm's acknowledgement by mail, edits before any introduction,
+// withdrawal (out of the officers' queue and the figures), closing by staff, and statuses.
+import { needInput } from './helpers/fixtures';
+import { APPROVE, buildScene, DRAFT, UPDATE } from './helpers/introductions';
+import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
+import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { waitFor } from './helpers/wait';
+
+const POST = 'mutation($i: NeedInput!) { postNeed(input: $i) { id status } }';
+const EDIT = 'mutation($id: ID!, $i: NeedUpdateInput!) { updateNeed(id: $id, input: $i) { id title requiredLabels budgetMax status companyName contactEmail } }';
+const WITHDRAW = 'mutation($id: ID!, $r: String!) { withdrawNeed(id: $id, reason: $r) { id status withdrawnAt withdrawalReason } }';
+const CLOSE = 'mutation($id: ID!, $n: String) { closeNeed(id: $id, note: $n) { id status closedAt closingNote } }';
+const GET = 'query($id: ID!) { need(id: $id) { id title status withdrawalReason closingNote } }';
+const AWAITING = '{ needsAwaitingShortlist(first: 100) { edges { node { id } } } }';
+const STATS = '{ impactStats(from: "2020-01-01", to: "2040-12-31") { needsPosted needsByKind { kind count } } }';
+
+describe('need lifecycle', () => {
+  let smtp: TestSmtp;
+  let t: TestServer;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+  });
+  afterAll(async () => {
+    await t.destroy();
+    await smtp.close();
+  });
+
+  const receivedBy = (email: string, title: string) =>
+    waitFor(`acknowledgement to ${email}`, () => smtp.messages.find((m) => addresses(m.to).includes(email) && (m.subject ?? '').includes(title)));
+
+  it('acknowledges a recorded need to the firm by mail: its own post, or the officer’s on its behalf (replies to the officer)', async () => {
+    const company = await t.userWithToken('COMPANY', { organisationName: 'Accusé SA' });
+    const posted = await t.gql(POST, { i: needInput({ title: 'Nettoyage des bureaux de Darnétal' }) }, company.token);
+    expect(posted.errors).toBeUndefined();
+    expect(posted.data.postNeed.status).toBe('OPEN');
+    const own = await receivedBy(company.email, 'Nettoyage des bureaux de Darnétal');
+    expect(own.subject).toBe('Passerelle ESS : votre besoin « Nettoyage des bureaux de Darnétal » est enregistré');
+    expect(own.text).toContain('Lieu : Sotteville-lès-Rouen');
+    expect(own.text).toContain('modifier ou le retirer');
+
+    const officer = await t.userWithToken('OFFICER');
+    const input = needInput({ title: 'Traiteur du séminaire', companyName: 'Seine Logistique', contactEmail: 'achats@seine-logistique.example' });
+    expect((await t.gql(POST, { i: input }, officer.token)).errors).toBeUndefined();
+    const forFirm = await receivedBy('achats@seine-logistique.example', 'Traiteur du séminaire');
+    expect(addresses(forFirm.replyTo)).toEqual([officer.email]);
+    expect(forFirm.text).toContain("L'équipe de la Métropole Rouen Normandie a enregistré votre besoin");
+    // The officer's copy goes nowhere: only the firm is acknowledged.
+    expect(smtp.messages.some((m) => addresses(m.to).includes(officer.email))).toBe(false);
+  });
+
+  it('lets the firm or an officer edit a need before any introduction: given fields replace, lists whole; bad input writes nothing', async () => {
+    const s = await buildScene(t, { requiredLabels: ['ISO 9001'], budgetMax: 40000 });
+    const edited = await t.gql(EDIT, { id: s.needId, i: { title: 'Entretien des espaces verts, deux sites', requiredLabels: [] } }, s.company.token);
+    expect(edited.errors).toBeUndefined();
+    expect(edited.data.updateNeed).toMatchObject({ title: 'Entretien des espaces verts, deux sites', requiredLabels: [], budgetMax: 40000, status: 'OPEN' });
+
+    const byOfficer = await t.gql(EDIT, { id: s.needId, i: { budgetMax: 45000 } }, s.officer.token);
+    expect(byOfficer.data.updateNeed.budgetMax).toBe(45000);
+
+    const bad = await t.gql(EDIT, { id: s.needId, i: { title: 'Autre titre', budgetMax: 100 } }, s.company.token);
+    expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+    expect(fieldOf(bad)).toBe('budgetMax');
+    expect(bad.errors![0]!.message).toMatch(/budget maximum/);
+    expect((await t.gql(GET, { id: s.needId }, s.officer.token)).data.need.title).toBe('Entretien des espaces verts, deux sites');
+
+    // A firm keeps posting under its own name.
+    expect(fieldOf(await t.gql(EDIT, { id: s.needId, i: { companyName: 'Autre SA' } }, s.company.token))).toBe('companyName');
+    const other = await t.userWithToken('COMPANY', { organisationName: 'Concurrent SA' });
+    expect(codeOf(await t.gql(EDIT, { id: s.needId, i: { title: 'Piraté' } }, other.token))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(WITHDRAW, { id: s.needId, r: 'Piraté' }, other.token))).toBe('FORBIDDEN');
+  });
+
+  it('withdraws a need with a reason: out of the officers’ queue and the figures, no shortlist any more', async () => {
+    const s = await buildScene(t, { kind: 'SPONSORSHIP' });
+    const queued = async () => (await t.gql(AWAITING, {}, s.officer.token)).data.needsAwaitingShortlist.edges.map((e: any) => e.node.id);
+    const sponsorships = async () => {
+      const stats = (await t.gql(STATS, {}, s.officer.token)).data.impactStats;
+      return { posted: stats.needsPosted, kind: stats.needsByKind.find((k: any) => k.kind === 'SPONSORSHIP').count };
+    };
+    expect(await queued()).toContain(s.needId);
+    const before = await sponsorships();
+
+    const noReason = await t.gql(WITHDRAW, { id: s.needId, r: '  ' }, s.company.token);
+    expect(codeOf(noReason)).toBe('BAD_USER_INPUT');
+    expect(fieldOf(noReason)).toBe('reason');
+    expect((await t.gql(GET, { id: s.needId }, s.company.token)).data.need.status).toBe('OPEN');
+
+    const withdrawn = await t.gql(WITHDRAW, { id: s.needId, r: 'Besoin de test, saisi par erreur' }, s.company.token);
+    expect(withdrawn.errors).toBeUndefined();
+    expect(withdrawn.data.withdrawNeed).toMatchObject({ status: 'WITHDRAWN', withdrawalReason: 'Besoin de test, saisi par erreur' });
+    expect(withdrawn.data.withdrawNeed.withdrawnAt).toBeTruthy();
+
+    expect(await queued()).not.toContain(s.needId);
+    expect(await sponsorships()).toEqual({ posted: before.posted - 1, kind: before.kind - 1 });
+    const draft = await t.gql(DRAFT, { needId: s.needId }, s.officer.token);
+    expect(codeOf(draft)).toBe('CONFLICT');
+    expect(draft.errors![0]!.message).toContain('Besoin de test, saisi par erreur');
+    expect(codeOf(await t.gql(EDIT, { id: s.needId, i: { title: 'Encore' } }, s.company.token))).toBe('CONFLICT');
+    expect(codeOf(await t.gql(WITHDRAW, { id: s.needId, r: 'Deux fois' }, s.officer.token))).toBe('CONFLICT');
+  });
+
+  it('refuses an approval for a need withdrawn since its draft', async () => {
+    const s = await buildScene(t);
+    const draft = (await t.gql(DRAFT, { needId: s.needId }, s.officer.token)).data.draftShortlist;
+    await t.gql(UPDATE, { id: draft.id, supplierIds: [s.suppliers.jardins.id] }, s.officer.token);
+    expect((await t.gql(WITHDRAW, { id: s.needId, r: 'Prestataire trouvé ailleurs' }, s.officer.token)).errors).toBeUndefined();
+    const approved = await t.gql(APPROVE, { id: draft.id }, s.officer.token);
+    expect(codeOf(approved)).toBe('CONFLICT');
+  });
+
+  it('after an introduction: no edit, no withdrawal; staff close it, out of the queue but still in the figures', async () => {
+    const s = await buildScene(t);
+    const draft = (await t.gql(DRAFT, { needId: s.needId }, s.officer.token)).data.draftShortlist;
+    await t.gql(UPDATE, { id: draft.id, supplierIds: [s.suppliers.jardins.id] }, s.officer.token);
+    expect((await t.gql(APPROVE, { id: draft.id }, s.officer.token)).errors).toBeUndefined();
+    expect((await t.gql(GET, { id: s.needId }, s.company.token)).data.need.status).toBe('INTRODUCED');
+
+    const edit = await t.gql(EDIT, { id: s.needId, i: { title: 'Trop tard' } }, s.company.token);
+    expect(codeOf(edit)).toBe('CONFLICT');
+    expect(edit.errors![0]!.message).toContain('ne peut plus être modifié');
+    expect(codeOf(await t.gql(WITHDRAW, { id: s.needId, r: 'Trop tard' }, s.company.token))).toBe('CONFLICT');
+
+    expect(codeOf(await t.gql(CLOSE, { id: s.needId }, s.company.token))).toBe('FORBIDDEN');
+    const posted = (await t.gql(STATS, {}, s.officer.token)).data.impactStats.needsPosted;
+    const closed = await t.gql(CLOSE, { id: s.needId, n: 'Marché attribué' }, s.officer.token);
+    expect(closed.errors).toBeUndefined();
+    expect(closed.data.closeNeed).toMatchObject({ status: 'CLOSED', closingNote: 'Marché attribué' });
+    // The note is the Métropole's.
+    expect((await t.gql(GET, { id: s.needId }, s.company.token)).data.need).toMatchObject({ status: 'CLOSED', closingNote: null });
+    expect((await t.gql(STATS, {}, s.officer.token)).data.impactStats.needsPosted).toBe(posted);
+    expect(codeOf(await t.gql(CLOSE, { id: s.needId }, s.officer.token))).toBe('CONFLICT');
+
+    // An open need closed by staff leaves the queue too.
+    const open = await buildScene(t);
+    expect((await t.gql(CLOSE, { id: open.needId }, open.officer.token)).data.closeNeed.status).toBe('CLOSED');
+    const queue = (await t.gql(AWAITING, {}, open.officer.token)).data.needsAwaitingShortlist.edges.map((e: any) => e.node.id);
+    expect(queue).not.toContain(open.needId);
+  });
+});
