@@ -115,11 +115,12 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
     }),
   );
 
+  // The console's files need no service: it loads while the store opens (its /graphql calls then say so).
+  app.use(consoleRoutes());
   app.use(answerRoutes(() => readiness.services));
   app.use(needConfirmationRoutes(() => readiness.services));
   app.use(firmOutcomeRoutes(() => readiness.services));
   app.use(optOutRoutes(() => readiness.services));
-  app.use(consoleRoutes());
 
   app.use((_req: express.Request, res: express.Response) => {
     res.status(404).json({ errors: [{ message: 'Ressource introuvable.', extensions: { code: 'NOT_FOUND' } }] });

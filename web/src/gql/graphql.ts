@@ -31,7 +31,7 @@ export type MailRecipient =
   | 'SUPPLIER';
 
 export type MailState =
-  /** Not sent, on purpose: its recipient deleted their account (RGPD). */
+  /** Not sent, on purpose: its recipient deleted their account (RGPD), opted out of follow-ups, or there was nothing left to ask (see lastError). */
   | 'DROPPED'
   /** Given up after MAIL_GIVE_UP_AFTER (24 h by default): see lastError. */
   | 'FAILED'
@@ -47,6 +47,8 @@ export type NeedInput = {
   contactEmail?: string | null | undefined;
   deadline?: string | null | undefined;
   description: string;
+  /** The public form's anti-spam trap: a field hidden from people, to leave empty. A need posted with it filled is answered as posted, and silently dropped. */
+  honeypot?: string | null | undefined;
   kind: NeedKind;
   /** Where the work is to be done, when the caller geocoded an address; else the commune's centroid is used. */
   latitude?: number | null | undefined;
@@ -55,6 +57,7 @@ export type NeedInput = {
   preferredInclusionKinds?: Array<InclusionKind> | null | undefined;
   /** Hard requirement: only these kinds are eligible (reserved public contracts, OETH-deductible purchases). */
   requiredInclusionKinds?: Array<InclusionKind> | null | undefined;
+  /** Exigence stricte : seules les structures qui détiennent tous ces labels sont éligibles. Labels connus seulement (RGE, Qualibat, QUALIOPI…) : un label inconnu est refusé, avec les noms proches. */
   requiredLabels?: Array<string> | null | undefined;
   title: string;
 };
