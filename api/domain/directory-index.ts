@@ -1,7 +1,9 @@
 // The public directory served from memory: every active structure, kept in step with every write by
 // the matching service (create, update, delete, retirement, the multi-instance refresh), in name
 // order, with lists by filter value, so that a request costs the size of its result, never a pass
-// over the collection. A request's result (order, facets) is kept until the next write.
+// over the collection. Each structure has a slot; what filters and facets read of it lies in typed
+// arrays indexed by slot, and the whole directory's facet counts are kept up to date by each write.
+// A request's result (order, facets) is kept until the next write.
 import { labelKey } from '../../matching/text/fold';
 import { findCommune } from '../reference/communes';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../reference/vocabulary';
@@ -23,9 +25,15 @@ export interface DirectoryFacets {
 
 /** A selection's structures in their order, with their relevance when a text ranked them. */
 export interface DirectoryResult {
-  records: readonly SupplierRecord[];
-  /** Aligned with records when text was given: higher first. */
-  scores: readonly number[] | null;
+  readonly size: number;
+  /** The structure at this rank (0-based). */
+  at(rank: number): SupplierRecord;
+  /** Aligned with the ranks when text was given: higher first. */
+  readonly scores: Float64Array | null;
+  /** The rank of this structure in the result, -1 when absent. */
+  rankOf(id: string): number;
+  /** Every structure, in order (the map layer). */
+  all(): SupplierRecord[];
   /** Counts over the whole result, computed when first asked. */
   facets(): DirectoryFacets;
 }
@@ -47,61 +55,84 @@ export interface DirectoryQuery {
 
 const CACHED_RESULTS = 256;
 const NAF_PREFIX_LENGTHS = [2, 4, 5, 6];
+/** Labels kept in the slot's typed array; a structure with more keeps the rest in a map. */
+const INLINE_LABELS = 4;
 const collator = new Intl.Collator('fr');
-
-interface Entry<Place> {
-  record: SupplierRecord;
-  /** Position in name order (renumbered after a write, when first needed). */
-  pos: number;
-  place: Place;
-  /** Facet values as small integers: index of the value in the index's dictionaries. */
-  kind: number;
-  form: number;
-  commune: number;
-  labels: number[];
-  /** The structure's spelling of each label, aligned with labels. */
-  labelSpellings: string[];
-}
+// Ranking keys (see ranked()): a relevance is at most a cosine plus a sector head start; 2^21 name
+// positions (two million structures) and 2^30 steps of relevance fit a double's 53 bits exactly.
+const MAX_SCORE = 4;
+const SCORE_STEPS = 2 ** 29;
+const POSITIONS = 2 ** 21;
 
 /** Name order: the folded name, then the id (unique together). */
 const before = (a: SupplierRecord, b: SupplierRecord) => a.sortKey < b.sortKey || (a.sortKey === b.sortKey && a.id < b.id);
 
-/** Values as small integers, for counting in typed arrays. */
+/** Values as small integers, for counting in typed arrays; the first spelling seen names each. */
 class Dictionary {
-  readonly values: string[] = [];
+  readonly names: string[] = [];
   private readonly ids = new Map<string, number>();
-  id(value: string): number {
-    let id = this.ids.get(value);
+  id(key: string, name = key): number {
+    let id = this.ids.get(key);
     if (id === undefined) {
-      id = this.values.length;
-      this.ids.set(value, id);
-      this.values.push(value);
+      id = this.names.length;
+      this.ids.set(key, id);
+      this.names.push(name);
     }
     return id;
   }
 }
 
+function grow<T extends Int32Array | Float64Array>(a: T, need: number, fill = 0): T {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2)).fill(fill) as T;
+  b.set(a);
+  return b;
+}
+
+/** Counts per dictionary id, grown on demand. */
+class Counts {
+  counts = new Int32Array(16);
+  add(id: number, by: number): void {
+    this.counts = grow(this.counts, id + 1);
+    this.counts[id] += by;
+  }
+}
+
 export class DirectoryIndex<Place = unknown> {
-  private readonly entries = new Map<string, Entry<Place>>();
-  private readonly ordered: Entry<Place>[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly recordAt: Array<SupplierRecord | undefined> = [];
+  private readonly placeAt: Place[] = [];
+  private readonly freeSlots: number[] = [];
+  private kindOf = new Int32Array(256);
+  private formOf = new Int32Array(256);
+  private communeOf = new Int32Array(256);
+  private labelsOf = new Int32Array(256 * INLINE_LABELS).fill(-1);
+  private readonly moreLabels = new Map<number, number[]>();
+  private posOf = new Int32Array(256);
+  /** Slots in name order. */
+  private ordered = new Int32Array(256);
+  private count = 0;
   private numbered = true;
-  /** filter key ("kind:ESAT", "form:SCOP", "commune:76540", "label:iso9001", "naf:81.3") → entries */
-  private readonly lists = new Map<string, Set<Entry<Place>>>();
+  /** filter key ("kind:ESAT", "form:SCOP", "commune:76540", "label:iso9001", "naf:81.3") → slots */
+  private readonly lists = new Map<string, Set<number>>();
   private readonly results = new Map<string, DirectoryResult>();
-  private readonly served = new Map<string, Set<Entry<Place>>>();
+  private readonly served = new Map<string, Set<number>>();
   private readonly kinds = new Dictionary();
   private readonly forms = new Dictionary();
   private readonly communes = new Dictionary();
   private readonly labelKeys = new Dictionary();
+  /** The whole directory's facet counts, kept by every write. */
+  private readonly totals = { kinds: new Counts(), forms: new Counts(), communes: new Counts(), labels: new Counts() };
 
   constructor(private readonly sources: DirectorySources<Place>) {}
 
   get size(): number {
-    return this.entries.size;
+    return this.count;
   }
 
   get(id: string): SupplierRecord | undefined {
-    return this.entries.get(id)?.record;
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.recordAt[slot];
   }
 
   /** A stored structure as written; a retired one (an anonymous stub) leaves the directory. */
@@ -109,45 +140,79 @@ export class DirectoryIndex<Place = unknown> {
     this.remove(record.id);
     if (record.retiredAt) return;
     this.changed();
-    const labels = [...new Map(record.labels.map((l) => [labelKey(l), l])).entries()];
-    const entry: Entry<Place> = {
-      record,
-      pos: 0,
-      place: this.sources.placeOf(record),
-      kind: record.inclusionKind ? this.kinds.id(record.inclusionKind) : -1,
-      form: this.forms.id(record.legalForm),
-      commune: this.communes.id(record.communeCode),
-      labels: labels.map(([key]) => this.labelKeys.id(key)),
-      labelSpellings: labels.map(([, spelling]) => spelling),
-    };
-    this.entries.set(record.id, entry);
-    this.ordered.splice(this.insertionPoint(record), 0, entry);
+    const slot = this.freeSlots.pop() ?? this.recordAt.length;
+    const size = slot + 1;
+    this.kindOf = grow(this.kindOf, size);
+    this.formOf = grow(this.formOf, size);
+    this.communeOf = grow(this.communeOf, size);
+    this.posOf = grow(this.posOf, size);
+    this.labelsOf = grow(this.labelsOf, size * INLINE_LABELS, -1);
+    this.ordered = grow(this.ordered, this.count + 1);
+    this.slotOf.set(record.id, slot);
+    this.recordAt[slot] = record;
+    this.placeAt[slot] = this.sources.placeOf(record);
+    this.kindOf[slot] = record.inclusionKind ? this.kinds.id(record.inclusionKind) : -1;
+    this.formOf[slot] = this.forms.id(record.legalForm);
+    this.communeOf[slot] = this.communes.id(record.communeCode);
+    const labels = [...new Map(record.labels.map((l) => [labelKey(l), l])).entries()].map(([key, spelling]) => this.labelKeys.id(key, spelling));
+    labels.slice(0, INLINE_LABELS).forEach((l, i) => (this.labelsOf[slot * INLINE_LABELS + i] = l));
+    if (labels.length > INLINE_LABELS) this.moreLabels.set(slot, labels.slice(INLINE_LABELS));
+    this.tally(slot, 1);
+    const at = this.insertionPoint(record);
+    this.ordered.copyWithin(at + 1, at, this.count);
+    this.ordered[at] = slot;
+    this.count += 1;
     for (const key of keysOf(record)) {
-      const list = this.lists.get(key) ?? new Set<Entry<Place>>();
-      this.lists.set(key, list.add(entry));
+      const list = this.lists.get(key) ?? new Set<number>();
+      this.lists.set(key, list.add(slot));
     }
   }
 
   remove(id: string): void {
-    const entry = this.entries.get(id);
-    if (!entry) return;
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    const record = this.recordAt[slot]!;
     this.changed();
-    this.entries.delete(id);
-    this.ordered.splice(this.insertionPoint(entry.record), 1);
-    for (const key of keysOf(entry.record)) {
+    this.tally(slot, -1);
+    const at = this.insertionPoint(record);
+    this.ordered.copyWithin(at, at + 1, this.count);
+    this.count -= 1;
+    for (const key of keysOf(record)) {
       const list = this.lists.get(key);
-      list?.delete(entry);
+      list?.delete(slot);
       if (list?.size === 0) this.lists.delete(key);
     }
+    this.slotOf.delete(id);
+    this.recordAt[slot] = undefined;
+    this.labelsOf.fill(-1, slot * INLINE_LABELS, (slot + 1) * INLINE_LABELS);
+    this.moreLabels.delete(slot);
+    this.freeSlots.push(slot);
+  }
+
+  private labelsAt(slot: number): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < INLINE_LABELS; i += 1) {
+      const l = this.labelsOf[slot * INLINE_LABELS + i]!;
+      if (l >= 0) out.push(l);
+    }
+    return out.concat(this.moreLabels.get(slot) ?? []);
+  }
+
+  private tally(slot: number, by: number): void {
+    const { kinds, forms, communes, labels } = this.totals;
+    if (this.kindOf[slot]! >= 0) kinds.add(this.kindOf[slot]!, by);
+    forms.add(this.formOf[slot]!, by);
+    communes.add(this.communeOf[slot]!, by);
+    for (const l of this.labelsAt(slot)) labels.add(l, by);
   }
 
   /** Where the record stands (or would stand) in name order, found by halving. */
   private insertionPoint(record: SupplierRecord): number {
     let lo = 0;
-    let hi = this.ordered.length;
+    let hi = this.count;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (before(this.ordered[mid]!.record, record)) lo = mid + 1;
+      if (before(this.recordAt[this.ordered[mid]!]!, record)) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -159,12 +224,10 @@ export class DirectoryIndex<Place = unknown> {
     this.served.clear();
   }
 
-  private inNameOrder(): Entry<Place>[] {
-    if (!this.numbered) {
-      this.ordered.forEach((e, i) => (e.pos = i));
-      this.numbered = true;
-    }
-    return this.ordered;
+  private numberInNameOrder(): void {
+    if (this.numbered) return;
+    for (let i = 0; i < this.count; i += 1) this.posOf[this.ordered[i]!] = i;
+    this.numbered = true;
   }
 
   /** The structures a query selects: by relevance when text is given, else in name order. */
@@ -184,13 +247,13 @@ export class DirectoryIndex<Place = unknown> {
   }
 
   private compute({ criteria: c, servesCommuneCode }: DirectoryQuery): DirectoryResult {
-    const all = this.inNameOrder();
-    const none = new Set<Entry<Place>>();
-    const union = (keys: string[]): ReadonlySet<Entry<Place>> => {
+    this.numberInNameOrder();
+    const none = new Set<number>();
+    const union = (keys: string[]): ReadonlySet<number> => {
       if (keys.length === 1) return this.lists.get(keys[0]!) ?? none;
       return new Set(keys.flatMap((k) => [...(this.lists.get(k) ?? [])]));
     };
-    const sets: ReadonlySet<Entry<Place>>[] = [];
+    const sets: ReadonlySet<number>[] = [];
     if (c.inclusionKinds?.length) sets.push(union(c.inclusionKinds.map((k) => `kind:${k}`)));
     if (c.legalForms?.length) sets.push(union(c.legalForms.map((f) => `form:${f}`)));
     if (c.communeCode) sets.push(union([`commune:${c.communeCode}`]));
@@ -200,68 +263,120 @@ export class DirectoryIndex<Place = unknown> {
     sets.sort((a, b) => a.size - b.size);
 
     if (c.text !== undefined) {
-      const hits: { entry: Entry<Place>; score: number }[] = [];
-      for (const { id, score } of this.sources.search(c.text)) {
-        const entry = this.entries.get(id);
-        if (entry && sets.every((s) => s.has(entry))) hits.push({ entry, score });
+      const hits = this.sources.search(c.text);
+      const slots: number[] = [];
+      const scoreOf = new Float64Array(hits.length);
+      for (const { id, score } of hits) {
+        const slot = this.slotOf.get(id);
+        if (slot === undefined || !sets.every((s) => s.has(slot))) continue;
+        scoreOf[slots.length] = score;
+        slots.push(slot);
       }
-      hits.sort((a, b) => b.score - a.score || a.entry.pos - b.entry.pos);
-      return this.result(hits.map((h) => h.entry), hits.map((h) => h.score));
+      return this.ranked(slots, scoreOf);
     }
-    if (sets.length === 0) return this.result(all, null);
+    if (sets.length === 0) return this.result(this.ordered.slice(0, this.count), null, true);
     // Walk the smallest list, keep what every other one holds, then put it in name order.
     const [smallest, ...others] = sets;
     const positions: number[] = [];
-    for (const entry of smallest!) if (others.every((s) => s.has(entry))) positions.push(entry.pos);
-    return this.result(Array.from(Int32Array.from(positions).sort(), (p) => all[p]!), null);
+    for (const slot of smallest!) if (others.every((s) => s.has(slot))) positions.push(this.posOf[slot]!);
+    const sorted = Int32Array.from(positions).sort();
+    return this.result(sorted.map((p) => this.ordered[p]!), null);
   }
 
-  private result(entries: readonly Entry<Place>[], scores: number[] | null): DirectoryResult {
-    let facets: DirectoryFacets | null = null;
-    return { records: entries.map((e) => e.record), scores, facets: () => (facets ??= this.count(entries)) };
-  }
-
-  /** Facet counts over a result, in typed arrays indexed by the dictionaries' small integers. */
-  private count(entries: readonly Entry<Place>[]): DirectoryFacets {
-    const kinds = new Int32Array(this.kinds.values.length);
-    const forms = new Int32Array(this.forms.values.length);
-    const communes = new Int32Array(this.communes.values.length);
-    const labels = new Int32Array(this.labelKeys.values.length);
-    // A label is shown as the first structure of the result spells it.
-    const spelling = new Map<number, string>();
-    for (const e of entries) {
-      if (e.kind >= 0) kinds[e.kind] += 1;
-      forms[e.form] += 1;
-      communes[e.commune] += 1;
-      for (let i = 0; i < e.labels.length; i += 1) {
-        const l = e.labels[i]!;
-        if (labels[l]++ === 0) spelling.set(l, e.labelSpellings[i]!);
-      }
+  /**
+   * Best first, ties in name order. One number per structure carries both, sorted natively: the
+   * relevance to 2^-30 (finer than any difference that means something) above the name position.
+   */
+  private ranked(slots: number[], scoreOf: Float64Array): DirectoryResult {
+    if (this.count >= POSITIONS) {
+      const order = Array.from(slots.keys()).sort((a, b) => scoreOf[b]! - scoreOf[a]! || this.posOf[slots[a]!]! - this.posOf[slots[b]!]!);
+      return this.result(Int32Array.from(order, (i) => slots[i]!), Float64Array.from(order, (i) => scoreOf[i]!));
     }
-    const facet = (counts: Int32Array, valueOf: (i: number) => string, labelOf: (value: string) => string): FacetCount[] => {
+    const keys = new Float64Array(slots.length);
+    for (let i = 0; i < slots.length; i += 1) {
+      const score = Math.min(Math.max(scoreOf[i]!, 0), MAX_SCORE);
+      keys[i] = Math.round((MAX_SCORE - score) * SCORE_STEPS) * POSITIONS + this.posOf[slots[i]!]!;
+    }
+    keys.sort();
+    const order = new Int32Array(slots.length);
+    const scores = new Float64Array(slots.length);
+    const slotAt = new Int32Array(this.count);
+    for (let i = 0; i < slots.length; i += 1) slotAt[this.posOf[slots[i]!]!] = i;
+    for (let i = 0; i < keys.length; i += 1) {
+      const hit = slotAt[keys[i]! % POSITIONS]!;
+      order[i] = slots[hit]!;
+      scores[i] = scoreOf[hit]!;
+    }
+    return this.result(order, scores);
+  }
+
+  private result(slots: Int32Array, scores: Float64Array | null, whole = false): DirectoryResult {
+    let facets: DirectoryFacets | null = null;
+    let ranks: Map<string, number> | null = null;
+    return {
+      size: slots.length,
+      scores,
+      at: (rank) => this.recordAt[slots[rank]!]!,
+      rankOf: (id) => {
+        ranks ??= new Map(Array.from(slots, (slot, rank) => [this.recordAt[slot]!.id, rank]));
+        return ranks.get(id) ?? -1;
+      },
+      all: () => Array.from(slots, (slot) => this.recordAt[slot]!),
+      facets: () => (facets ??= whole ? this.facetsOf(this.totals) : this.facetsOf(this.countOver(slots))),
+    };
+  }
+
+  /** Facet counts over some slots, in typed arrays indexed by the dictionaries' ids. */
+  private countOver(slots: Int32Array) {
+    const kinds = new Counts();
+    const forms = new Counts();
+    const communes = new Counts();
+    const labels = new Counts();
+    const k = (kinds.counts = new Int32Array(this.kinds.names.length + 1));
+    const f = (forms.counts = new Int32Array(this.forms.names.length + 1));
+    const c = (communes.counts = new Int32Array(this.communes.names.length + 1));
+    const l = (labels.counts = new Int32Array(this.labelKeys.names.length + 1));
+    const { kindOf, formOf, communeOf, labelsOf } = this;
+    for (let i = 0; i < slots.length; i += 1) {
+      const slot = slots[i]!;
+      if (kindOf[slot]! >= 0) k[kindOf[slot]!] += 1;
+      f[formOf[slot]!] += 1;
+      c[communeOf[slot]!] += 1;
+      for (let j = slot * INLINE_LABELS; j < (slot + 1) * INLINE_LABELS && labelsOf[j]! >= 0; j += 1) l[labelsOf[j]!] += 1;
+      const more = this.moreLabels.size ? this.moreLabels.get(slot) : undefined;
+      if (more) for (const label of more) l[label] += 1;
+    }
+    return { kinds, forms, communes, labels };
+  }
+
+  private facetsOf(counts: { kinds: Counts; forms: Counts; communes: Counts; labels: Counts }): DirectoryFacets {
+    const facet = (c: Counts, names: string[], labelOf: (value: string) => string): FacetCount[] => {
       const out: FacetCount[] = [];
-      counts.forEach((count, i) => {
-        if (count === 0) return;
-        const value = valueOf(i);
-        out.push({ value, label: labelOf(value), count });
+      c.counts.forEach((count, i) => {
+        if (count > 0) out.push({ value: names[i]!, label: labelOf(names[i]!), count });
       });
       // Most frequent first, then in French alphabetical order of the label.
       return out.sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
     };
     return {
-      inclusionKinds: facet(kinds, (i) => this.kinds.values[i]!, (v) => INCLUSION_KIND_FR[v as keyof typeof INCLUSION_KIND_FR]),
-      legalForms: facet(forms, (i) => this.forms.values[i]!, (v) => LEGAL_FORM_FR[v as keyof typeof LEGAL_FORM_FR]),
-      communes: facet(communes, (i) => this.communes.values[i]!, (v) => findCommune(v)?.name ?? v),
-      labels: facet(labels, (i) => spelling.get(i)!, (v) => v),
+      inclusionKinds: facet(counts.kinds, this.kinds.names, (v) => INCLUSION_KIND_FR[v as keyof typeof INCLUSION_KIND_FR]),
+      legalForms: facet(counts.forms, this.forms.names, (v) => LEGAL_FORM_FR[v as keyof typeof LEGAL_FORM_FR]),
+      communes: facet(counts.communes, this.communes.names, (v) => findCommune(v)?.name ?? v),
+      // One count per label however spelt (the filter compares folded keys), named as first written.
+      labels: facet(counts.labels, this.labelKeys.names, (v) => v),
     };
   }
 
   /** The structures serving a commune, worked out once per commune until the next write. */
-  private servesSet(communeCode: string): ReadonlySet<Entry<Place>> {
+  private servesSet(communeCode: string): ReadonlySet<number> {
     let set = this.served.get(communeCode);
     if (!set) {
       const target = this.sources.placeOf({ communeCode, latitude: null, longitude: null });
-      set = new Set([...this.entries.values()].filter((e) => this.sources.serves(target, e.place, e.record.interventionRadiusKm)));
+      set = new Set<number>();
+      for (let i = 0; i < this.count; i += 1) {
+        const slot = this.ordered[i]!;
+        if (this.sources.serves(target, this.placeAt[slot]!, this.recordAt[slot]!.interventionRadiusKm)) set.add(slot);
+      }
       this.served.set(communeCode, set);
     }
     return set;

@@ -57,7 +57,7 @@ export function supplierLocation(s: Pick<SupplierRecord, 'latitude' | 'longitude
 
 /** Every structure the selection matches: by relevance when text is given, else in name order. */
 export function selectDirectory(services: Services, selection: DirectorySelection): readonly SupplierRecord[] {
-  return services.matching.directory.select(selection).records;
+  return services.matching.directory.select(selection).all();
 }
 
 export interface DirectoryArgs {
@@ -76,22 +76,22 @@ const invalidCursor = () => badInput('after', '« after » : curseur de paginati
 function startAfter(result: DirectoryResult, after: [string | number, string] | null): number {
   if (!after) return 0;
   const [key, id] = after;
-  const { records, scores } = result;
+  const { scores } = result;
   if (scores) {
     if (typeof key !== 'number') throw invalidCursor();
-    const at = records.findIndex((s) => s.id === id);
+    const at = result.rankOf(id);
     // The structure of the cursor left the result since (edited, deleted): resume after its relevance.
     if (at >= 0) return at + 1;
     const next = scores.findIndex((score) => score < key);
-    return next < 0 ? records.length : next;
+    return next < 0 ? result.size : next;
   }
   if (typeof key !== 'string') throw invalidCursor();
   // Name order: the first structure after the cursor's, found by halving.
   let lo = 0;
-  let hi = records.length;
+  let hi = result.size;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const s = records[mid]!;
+    const s = result.at(mid);
     if (s.sortKey < key || (s.sortKey === key && s.id <= id)) lo = mid + 1;
     else hi = mid;
   }
@@ -108,11 +108,12 @@ export function directory(services: Services, args: DirectoryArgs): DirectoryPag
   const after = decodeCursor(args.after);
   const result = services.matching.directory.select(selection);
   const start = startAfter(result, after);
-  const rest = result.records.slice(start, start + size + 1);
+  const rest: SupplierRecord[] = [];
+  for (let rank = start; rank < Math.min(result.size, start + size + 1); rank += 1) rest.push(result.at(rank));
   const { scores } = result;
   const cursors = new Map(rest.map((s, i) => [s, encodeCursor([scores ? scores[start + i]! : s.sortKey, s.id])]));
   return {
-    ...toPage(rest, size, result.records.length, (s) => cursors.get(s)!),
+    ...toPage(rest, size, result.size, (s) => cursors.get(s)!),
     facets: result.facets,
   };
 }
