@@ -19,19 +19,23 @@ function eta(seconds: number): string {
 export function progress(total: number, stream: NodeJS.WriteStream = process.stderr, everyMs = 5_000): Progress {
   const started = Date.now();
   const rate = (lines: number) => Math.round(lines / Math.max(0.001, (Date.now() - started) / 1000));
+  /** Time left at the average pace so far, by bytes (lines vary in length, the files' sizes are known). */
+  const left = (done: number) => {
+    const share = total > 0 ? Math.min(1, done / total) : 1;
+    return { share, remaining: share > 0 ? (((Date.now() - started) / 1000) * (1 - share)) / share : Infinity };
+  };
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
       {
         stream,
-        format: '{bar} {percentage} % | {lines} lignes | {rate} lignes/s | reste {eta_formatted}',
-        etaBuffer: 50,
+        format: '{bar} {percentage} % | {lines} lignes | {rate} lignes/s | reste {left}',
         hideCursor: true,
       },
       cliProgress.Presets.shades_classic,
     );
-    bar.start(Math.max(1, total), 0, { lines: 0, rate: 0 });
+    bar.start(Math.max(1, total), 0, { lines: 0, rate: 0, left: '?' });
     return {
-      update: (done, lines) => bar.update(Math.min(done, total), { lines, rate: rate(lines) }),
+      update: (done, lines) => bar.update(Math.min(done, total), { lines, rate: rate(lines), left: eta(left(done).remaining) }),
       stop: () => bar.stop(),
     };
   }
@@ -41,9 +45,7 @@ export function progress(total: number, stream: NodeJS.WriteStream = process.std
       const now = Date.now();
       if (now - last < everyMs) return;
       last = now;
-      const share = total > 0 ? Math.min(1, done / total) : 1;
-      const elapsed = (now - started) / 1000;
-      const remaining = share > 0 ? (elapsed * (1 - share)) / share : Infinity;
+      const { share, remaining } = left(done);
       stream.write(`… ${lines} lignes lues, ${mb(done)} / ${mb(total)} Mo (${Math.round(share * 100)} %), ${rate(lines)} lignes/s, reste ${eta(remaining)}\n`);
     },
     stop() {},

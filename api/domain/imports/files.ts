@@ -103,11 +103,13 @@ export async function* csvRecords(file: string, position: ReadPosition): AsyncGe
     },
   });
   const stream = fs.createReadStream(file);
-  stream.on('data', (chunk) => (position.bytes += chunk.length));
+  // Bytes the parser has consumed (not read ahead), so that the progress moves line by line.
+  const base = position.bytes;
   stream.on('error', (err) => parser.destroy(new UnreadableFileError(file, systemReason(err))));
   stream.pipe(parser);
   try {
-    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number } }>) {
+      position.bytes = base + item.info.bytes;
       while (broken.length) yield broken.shift()!;
       yield { kind: 'record', line: item.info.lines, values: item.record };
     }
@@ -117,5 +119,6 @@ export async function* csvRecords(file: string, position: ReadPosition): AsyncGe
   } finally {
     stream.destroy();
   }
+  position.bytes = base + fs.statSync(file).size;
   while (broken.length) yield broken.shift()!;
 }
