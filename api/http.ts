@@ -22,6 +22,7 @@ import { answerRoutes } from './pages/answer';
 import { needConfirmationRoutes } from './pages/need-confirmation';
 import { firmOutcomeRoutes } from './pages/firm-outcomes';
 import { optOutRoutes } from './pages/opt-out';
+import { reportRoutes } from './pages/report';
 import type { Services } from './services';
 
 export const BODY_LIMIT = '1mb';
@@ -121,6 +122,7 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
   app.use(needConfirmationRoutes(() => readiness.services));
   app.use(firmOutcomeRoutes(() => readiness.services));
   app.use(optOutRoutes(() => readiness.services));
+  app.use(reportRoutes(() => readiness.services));
 
   app.use((_req: express.Request, res: express.Response) => {
     res.status(404).json({ errors: [{ message: 'Ressource introuvable.', extensions: { code: 'NOT_FOUND' } }] });

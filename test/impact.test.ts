@@ -187,6 +187,34 @@ describe('outcomes and impact', () => {
     }
   });
 
+  let served: Buffer;
+  it('staff download the report from the running service: GET /report.csv, the very bytes of npm run report', async () => {
+    const base = t.url.replace(/\/graphql$/, '');
+    const get = (query: string, token?: string) => fetch(`${base}/report.csv?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const period = `from=${parisDay(-1)}&to=${parisDay(1)}`;
+    const res = await get(period, s.officer.token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="bilan-.*\.csv"$/);
+    served = Buffer.from(await res.arrayBuffer());
+    const text = served.toString('utf8');
+    expect(text.startsWith('\ufeffindicateur,cle,libelle,valeur\n')).toBe(true);
+    expect(text).toContain(`periode_debut,,Début de la période (incluse),${parisDay(-1)}\n`);
+    expect(text).toContain(`periode_fin,,Fin de la période (incluse),${parisDay(1)}\n`);
+    expect(text).toContain('besoins_publies,,Besoins publiés,3\n');
+
+    const excel = Buffer.from(await (await get(`${period}&excel-fr=1`, s.officer.token)).arrayBuffer()).toString('utf8');
+    expect(excel.startsWith('\ufeffindicateur;cle;libelle;valeur\n')).toBe(true);
+    expect(excel).toContain('taux_de_transformation;;Taux de transformation (marchés remportés / mises en relation);0,6667\n');
+
+    expect((await get(period)).status).toBe(401);
+    expect((await get(period, s.company.token)).status).toBe(403);
+    expect((await get(period, 'pas-un-jeton')).status).toBe(401);
+    const bad = await get(`from=2025-02-30&to=${parisDay(1)}`, s.officer.token);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ errors: [{ message: "« from » : la date 2025-02-30 n'existe pas", extensions: { code: 'BAD_USER_INPUT', field: 'from' } }] });
+  });
+
   it('npm run report writes the same figures as CSV', async () => {
     await t.stop(); // the embedded store belongs to one process at a time
     // As the README says to run it; npm prints its own banner on stdout before the CSV.
@@ -217,12 +245,30 @@ describe('outcomes and impact', () => {
     const file = path.join(t.dataDir, 'bilan.csv');
     expect(run(['--from', parisDay(-1), '--to', parisDay(1), '--out', file]).status).toBe(0);
     expect(fs.readFileSync(file, 'utf8')).toBe(`\ufeff${out.csv}`);
+    // Redirected stdout (npm -s: no banner) holds the same bytes as --out, BOM included, and as the service's download.
+    const quiet = spawnSync('npm', ['run', '-s', 'report', '--', '--from', parisDay(-1), '--to', parisDay(1)], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? ROOT, npm_config_update_notifier: 'false', ...t.storeEnv },
+      timeout: 30_000,
+    });
+    expect(quiet.status).toBe(0);
+    expect(Buffer.compare(quiet.stdout, fs.readFileSync(file))).toBe(0);
+    expect(Buffer.compare(quiet.stdout, served)).toBe(0);
+    // For a French spreadsheet: semicolons, decimal commas, the BOM.
+    const excel = path.join(t.dataDir, 'bilan-excel.csv');
+    expect(run(['--from', parisDay(-1), '--to', parisDay(1), '--out', excel, '--excel-fr']).status).toBe(0);
+    const excelText = fs.readFileSync(excel, 'utf8');
+    expect(excelText.startsWith('\ufeffindicateur;cle;libelle;valeur\n')).toBe(true);
+    expect(excelText).toContain('taux_de_transformation;;Taux de transformation (marchés remportés / mises en relation);0,6667\n');
+    expect(excelText).toContain('besoins_publies;;Besoins publiés;3\n');
 
     // Far from Paris, a date-time without an offset is still Paris time: the same figures as the day.
     const farAway = { TZ: 'America/New_York' };
     const day = run(['--from', '2025-10-26', '--to', '2025-10-26'], farAway);
     expect(day.status).toBe(0);
-    expect(day.csv).toContain('periode_debut,,Début de la période (incluse),2025-10-25T22:00:00.000Z');
+    // The period reads as the calendar days given, not as the UTC instants they start at.
+    expect(day.csv).toContain('periode_debut,,Début de la période (incluse),2025-10-26\n');
+    expect(day.csv).toContain('periode_fin,,Fin de la période (incluse),2025-10-26\n');
     expect(day.csv).toContain('besoins_publies,,Besoins publiés,1');
     expect(run(['--from', '2025-10-26T00:00:00', '--to', '2025-10-27T00:00:00'], farAway).csv).toBe(day.csv);
 

@@ -168,8 +168,7 @@ export function impactStats(services: Services, viewer: Viewer | null, from: unk
 /** The same figures as rows for the CSV report: indicator, key, French label, value. */
 export function impactRows(s: ImpactStats): [string, string, string, string | number][] {
   return [
-    ['periode_debut', '', 'Début de la période (incluse)', s.from.toISOString()],
-    ['periode_fin', '', 'Fin de la période (exclue)', s.to.toISOString()],
+    ...periodRows(s.from, s.to),
     ['besoins_publies', '', 'Besoins publiés', s.needsPosted],
     ...s.needsByKind.map((k): [string, string, string, number] => ['besoins_par_type', k.kind, k.label, k.count]),
     ['listes_approuvees', '', 'Listes de structures approuvées', s.shortlistsApproved],
@@ -192,7 +191,44 @@ export function impactRows(s: ImpactStats): [string, string, string, string | nu
   ];
 }
 
+const PARIS_WALL = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+/** An instant as Paris wall time: "2026-01-01", or "2026-01-01T08:30" when it is not midnight. */
+function parisWall(date: Date): { day: string; time: string | null } {
+  const p = Object.fromEntries(PARIS_WALL.formatToParts(date).map((x) => [x.type, x.value]));
+  const time = `${p.hour}:${p.minute}${p.second === '00' ? '' : `:${p.second}`}`;
+  return { day: `${p.year}-${p.month}-${p.day}`, time: time === '00:00' ? null : time };
+}
+
+/**
+ * The period as it was asked for: the calendar days (2026-01-01 to 2026-12-31, both included), not
+ * the UTC instants they start at; a bound given with a time keeps it, in Paris time.
+ */
+function periodRows(from: Date, to: Date): [string, string, string, string][] {
+  const start = parisWall(from);
+  const end = parisWall(to);
+  const fromText = start.time ? `${start.day}T${start.time}` : start.day;
+  // An end at midnight is the day before, included; any other end is the instant, excluded.
+  return end.time
+    ? [['periode_debut', '', 'Début de la période (incluse)', fromText], ['periode_fin', '', 'Fin de la période (exclue, heure de Paris)', `${end.day}T${end.time}`]]
+    : [['periode_debut', '', 'Début de la période (incluse)', fromText], ['periode_fin', '', 'Fin de la période (incluse)', parisWall(new Date(to.getTime() - 1)).day]];
+}
+
 export const IMPACT_CSV_HEADER = ['indicateur', 'cle', 'libelle', 'valeur'];
 
-/** The figures as the CSV of `npm run report` (and of the console's download). */
-export const impactCsv = (s: ImpactStats): string => stringify([IMPACT_CSV_HEADER, ...impactRows(s)]);
+export interface CsvFormat {
+  /** For a French spreadsheet (Excel set to French): semicolons between columns, decimal commas. */
+  excelFr?: boolean;
+}
+
+/** The figures as CSV text (the impactStats query's `csv` field): no BOM, a string in a JSON answer. */
+export function impactCsv(s: ImpactStats, format: CsvFormat = {}): string {
+  const rows = impactRows(s).map((row) => (format.excelFr ? row.map((cell) => (typeof cell === 'number' ? String(cell).replace('.', ',') : cell)) : row));
+  return stringify([IMPACT_CSV_HEADER, ...rows], format.excelFr ? { delimiter: ';' } : {});
+}
+
+/**
+ * The report as a file, byte for byte the same from `npm run report` (stdout or --out) and from
+ * GET /report.csv: UTF-8 with a BOM, so that spreadsheet software reads the accents right.
+ */
+export const impactReportFile = (s: ImpactStats, format: CsvFormat = {}): Buffer => Buffer.from(`\ufeff${impactCsv(s, format)}`, 'utf8');
