@@ -205,6 +205,7 @@ export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRe
 
   const supplier = row.supplierId ? suppliers.get(row.supplierId) : undefined;
   if (!supplier) return { gone: "La structure a été supprimée de l'annuaire." };
+  const item = shortlist.items.find((i) => i.supplierId === supplier.id);
   const rendered = renderStructureMail({
     structureName: supplier.name,
     firmName,
@@ -217,6 +218,11 @@ export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRe
     introducedCount: shortlist.items.filter((i) => suppliers.has(i.supplierId)).length,
     partners: groupement ? shortlist.items.filter((i) => i.supplierId !== supplier.id).flatMap((i) => suppliers.get(i.supplierId)?.name ?? []) : [],
     answerLinks: answerLinks(linking.links, linking.publicUrl, shortlist, supplier.id),
+    // The need's internal note is never given to a mail: only the officer's word on this structure.
+    note: item?.note ?? null,
+    reasons: item?.reasons ?? [],
+    addedByOfficer: item ? !item.proposed : false,
+    officerEmail: shortlist.replyTo,
   });
   // A reply from the structure goes straight to the firm.
   return { ...rendered, to: row.to, replyTo: need.contactEmail, messageId: row.messageId };

@@ -12,7 +12,7 @@ import type { Services } from '../services';
 import { openNeed, unendedNeed } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type Store } from '../store/types';
 import { budgetFr, communeName, mailDomain } from './introductions';
-import { canSeeNeed, companyNameFor, needSchema } from './needs';
+import { canSeeNeed, companyNameFor, needSchema, refuseInternalNote } from './needs';
 import * as v from './validation';
 
 const STAFF = ['OFFICER', 'ADMIN'] as const;
@@ -76,6 +76,7 @@ const asInput = (n: NeedRecord) => ({
   requiredLabels: n.requiredLabels,
   preferredInclusionKinds: n.preferredInclusionKinds,
   requiredInclusionKinds: n.requiredInclusionKinds ?? [],
+  internalNote: n.internalNote ?? null,
   deadline: null, // validated only when given: a stored deadline may have passed since
 });
 
@@ -91,6 +92,7 @@ export async function updateNeed(services: Services, viewer: Viewer | null, id: 
   // A new commune without coordinates: the old point no longer describes the place.
   if ('communeCode' in patch && !('latitude' in patch) && !('longitude' in patch)) Object.assign(merged, { latitude: null, longitude: null });
   const { honeypot: _ignored, ...parsed } = v.parseInput(needSchema, merged);
+  refuseInternalNote(who, patch);
   const companyName = await companyNameFor(services, who, parsed);
   // Only what was given is written (validated with the rest): fields the edit does not know stay as stored.
   const written = new Set(Object.keys(patch).filter((k) => k in parsed && k !== 'honeypot'));

@@ -24,6 +24,7 @@ export const needSchema = z
     kind: z.enum(NEED_KINDS, 'type de besoin inconnu'),
     companyName: v.optionalText(200),
     contactEmail: v.email.nullish().transform((e) => e ?? null),
+    internalNote: v.optionalText(2000),
     nafCodes: v.nafCodes,
     communeCode: v.communeCode,
     latitude: v.latitude,
@@ -82,14 +83,23 @@ export const INCLUSION_KIND_PRESETS: readonly InclusionKindPreset[] = Object.fre
  * address. Officers and admins record a need heard by phone: they must name the firm and give the firm's
  * address, since the shortlist goes there and the structures are told to answer it.
  */
+/** Only staff write a need's internal note: a firm's words all reach the structures. */
+export function refuseInternalNote(who: Viewer | null, need: { internalNote?: string | null }): void {
+  if (need.internalNote && !isStaff(who)) {
+    throw badInput('internalNote', "« internalNote » : la note interne est réservée aux agents de la Métropole.");
+  }
+}
+
 export async function postNeed(services: Services, viewer: Viewer | null, input: unknown, origin?: PosterOrigin): Promise<NeedRecord> {
   if (viewer === null && origin) {
     await countClientPost(services, origin);
     const { honeypot, ...need } = v.parseInput(needSchema, input);
+    refuseInternalNote(null, need);
     return postAnonymousNeed(services, origin, { ...need, contactEmail: need.contactEmail ?? '' }, honeypot !== null);
   }
   const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
   const { honeypot: _ignored, ...need } = v.parseInput(needSchema, input);
+  refuseInternalNote(who, need);
   const companyName = await companyNameFor(services, who, need);
   const now = new Date();
   const record: NeedRecord = {

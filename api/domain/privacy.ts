@@ -35,7 +35,8 @@ function profileView(s: SupplierRecord) {
 }
 
 function needView(n: NeedRecord) {
-  const { latitude, longitude, ...need } = n;
+  // The officers' internal note is theirs: never handed to the firm.
+  const { latitude, longitude, internalNote: _internal, ...need } = n;
   return { ...need, coordinates: latitude !== null && longitude !== null ? { latitude, longitude } : null, deadline: iso(n.deadline), createdAt: iso(n.createdAt), updatedAt: iso(n.updatedAt) };
 }
 

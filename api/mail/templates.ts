@@ -66,6 +66,12 @@ export interface StructureMailInput {
   introducedCount: number;
   /** In a groupement: the other members, with whom the structure may answer together. */
   partners?: string[];
+  /** Why this structure: the officer's note on it (the firm reads it too), else the matcher's reasons. */
+  note: string | null;
+  reasons: string[];
+  addedByOfficer: boolean;
+  /** The approving officer: the structure's way to the Métropole (its replies go to the firm). */
+  officerEmail: string | null;
   /** The one-click answers: each opens a page where the structure confirms (a GET changes nothing). */
   answerLinks: { INTERESTED: string; NOT_AVAILABLE: string };
 }
@@ -196,6 +202,16 @@ ${reply ? `<p>${escapeHtml(reply)}</p>` : ''}`,
   return { subject, text, html };
 }
 
+const SHOWN_TO_STRUCTURE = 3;
+
+/** Why the Métropole chose this structure, in the structure's mail: never an internal note (the need's stays with staff). */
+function whyChosen(m: StructureMailInput): string[] {
+  if (m.note) return ["Le mot de la Métropole sur votre structure (l'entreprise le lit aussi) :", oneLine(m.note)];
+  const telling = m.addedByOfficer ? [] : reasonsForFirm(m.reasons).filter(isTopical).slice(0, SHOWN_TO_STRUCTURE);
+  if (telling.length) return ['Pourquoi votre structure : votre profil correspond au besoin.', ...telling.map((r) => `- ${r}`)];
+  return ["Pourquoi votre structure : l'équipe de la Métropole l'a choisie pour ce besoin."];
+}
+
 export function renderStructureMail(m: StructureMailInput): RenderedMail {
   const subject = oneLine(`Passerelle ESS : ${m.firmName} cherche une structure de l'ESS pour « ${m.needTitle} »`);
   const intro = `L'équipe de la Métropole Rouen Normandie vous met en relation avec ${oneLine(m.firmName)}, qui cherche une structure de l'économie sociale et solidaire pour le besoin ci-dessous.`;
@@ -214,6 +230,10 @@ export function renderStructureMail(m: StructureMailInput): RenderedMail {
   const partners = m.partners?.length
     ? `La Métropole propose à l'entreprise que vous répondiez en groupement (co-traitance) avec : ${m.partners.map(oneLine).join(', ')}.`
     : null;
+  const why = whyChosen(m);
+  const metropole = m.officerEmail
+    ? `Une question sur cette mise en relation ? Votre interlocuteur à la Métropole Rouen Normandie : ${m.officerEmail}.`
+    : null;
 
   const text = [
     `Bonjour ${oneLine(m.structureName)},`,
@@ -225,6 +245,8 @@ export function renderStructureMail(m: StructureMailInput): RenderedMail {
     'Description :',
     m.needDescription.trim(),
     '',
+    ...why,
+    '',
     others,
     ...(partners ? [partners] : []),
     reply,
@@ -232,6 +254,7 @@ export function renderStructureMail(m: StructureMailInput): RenderedMail {
     'Dites-nous en un clic si cette demande vous intéresse :',
     `- Nous sommes intéressés : ${m.answerLinks.INTERESTED}`,
     `- Pas disponible : ${m.answerLinks.NOT_AVAILABLE}`,
+    ...(metropole ? ['', metropole] : []),
     '',
     SIGNATURE,
     '',
@@ -248,9 +271,12 @@ ${facts
 </table>
 <p style="margin: 0; color: #555;">Description :</p>
 <p style="margin: 4px 0 12px;">${paragraphs(m.needDescription)}</p>
+<p style="margin: 0;">${escapeHtml(why[0]!)}</p>
+${why.length > 1 ? (m.note ? `<p style="margin: 4px 0 12px;">${escapeHtml(why[1]!)}</p>` : `<ul style="margin: 4px 0 12px;">${why.slice(1).map((r) => `<li>${escapeHtml(r.replace(/^- /, ''))}</li>`).join('')}</ul>`) : ''}
 <p>${escapeHtml(others)}${partners ? ` ${escapeHtml(partners)}` : ''} ${escapeHtml(reply)}</p>
 <p>Dites-nous en un clic si cette demande vous intéresse :</p>
-<p>${link(m.answerLinks.INTERESTED, 'Nous sommes intéressés')} · ${link(m.answerLinks.NOT_AVAILABLE, 'Pas disponible')}</p>`,
+<p>${link(m.answerLinks.INTERESTED, 'Nous sommes intéressés')} · ${link(m.answerLinks.NOT_AVAILABLE, 'Pas disponible')}</p>
+${m.officerEmail ? `<p>Une question sur cette mise en relation ? Votre interlocuteur à la Métropole Rouen Normandie : ${link(`mailto:${m.officerEmail}`, m.officerEmail)}.</p>` : ''}`,
   );
   return { subject, text, html };
 }

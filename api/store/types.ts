@@ -114,6 +114,8 @@ export interface NeedRecord extends StoredDocument {
   closingNote?: string | null;
   /** Who withdrew or closed it (user id). */
   endedBy?: string | null;
+  /** Staff only, never mailed: what the officer heard (who called, their phone); absent on needs written before it existed. */
+  internalNote?: string | null;
 }
 
 export type ShortlistStatus = 'DRAFT' | 'APPROVED' | 'SENT';

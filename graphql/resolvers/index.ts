@@ -72,6 +72,7 @@ export const resolvers = {
     withdrawalReason: (n: NeedRecord) => n.withdrawalReason ?? null,
     closedAt: (n: NeedRecord) => n.closedAt ?? null,
     closingNote: (n: NeedRecord, _: Args, { viewer }: Context) => (isStaff(viewer) ? (n.closingNote ?? null) : null),
+    internalNote: (n: NeedRecord, _: Args, { viewer }: Context) => (isStaff(viewer) ? (n.internalNote ?? null) : null),
     ...shortlistResolvers.NeedShortlists,
   },
   Shortlist: shortlistResolvers.Shortlist,

@@ -104,6 +104,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     closedAt: { type: Date },
     closingNote: { type: String, maxlength: 500 },
     endedBy: { type: String },
+    internalNote: { type: String, maxlength: 2000 }, // absent on needs written before it existed, as on the embedded engine
   },
   shortlists: {
     needId: text(),
