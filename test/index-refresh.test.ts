@@ -34,6 +34,8 @@ describe.each(availableEngines().map((e) => [e.name, e] as const))('index refres
     await store.suppliers.insert(bikes);
     const mine = await buildMatchingService(store);
     const ranked = () => mine.rank(NEED, 5).map((m) => m.profileId);
+    // The public directory is served from the same writes: its search and its name order follow too.
+    const listed = (text?: string) => mine.directory.select({ criteria: { text } }).all().map((s) => s.id);
     expect(ranked()).toEqual([bikes.id]);
 
     // The other instance writes straight to the shared store.
@@ -42,15 +44,19 @@ describe.each(availableEngines().map((e) => [e.name, e] as const))('index refres
     expect(ranked()).not.toContain(other.id);
     await mine.refresh();
     expect(ranked()).toContain(other.id);
+    expect(listed('vélos')).toContain(other.id);
 
     await store.suppliers.update(other.id, { description: 'Traiteur solidaire : buffets et plateaux-repas.', searchText: fold('traiteur') });
     await mine.refresh();
     expect(ranked()).not.toContain(other.id);
+    expect(listed('vélos')).not.toContain(other.id);
+    expect(listed('buffets')).toEqual([other.id]);
 
     await store.suppliers.remove(bikes.id);
     for (let i = 0; i < 12 && ranked().includes(bikes.id); i += 1) await mine.refresh();
     expect(ranked()).not.toContain(bikes.id);
     expect(mine.size).toBe(1);
+    expect(listed()).toEqual([other.id]);
   });
 
   it("finds other instances' writes after a document stamped in the future, whatever the writers' clocks", async () => {
