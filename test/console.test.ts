@@ -21,11 +21,14 @@ let w: Watched;
 let origin: string;
 let scene: Scene;
 const XSS_NAME = '<img src=x onerror=alert(1)>';
+const FIRM_EMAIL = 'achats@boulangerie-normande.example';
+let firmMailboxClosed = true;
 
 beforeAll(async () => {
   buildWeb();
-  smtp = await startSmtp();
-  t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+  // The firm's mailbox refuses mail until the test lets it in: its email fails, then is sent again by hand.
+  smtp = await startSmtp(0, { refuse: (address) => firmMailboxClosed && address === FIRM_EMAIL });
+  t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', MAIL_GIVE_UP_AFTER: '1s' });
   origin = t.url.replace(/\/graphql$/, '');
   scene = await buildScene(t);
   // More insertion structures of green spaces than a draft holds (5), one named as an attack.
@@ -148,7 +151,7 @@ describe('the officer’s loop', () => {
     await clickText('Enregistrer un besoin', 'a');
     await page.waitForSelector('#champ-title');
     await fill('#champ-companyName', 'Boulangerie Normande');
-    await fill('#champ-contactEmail', 'achats@boulangerie-normande.example');
+    await fill('#champ-contactEmail', FIRM_EMAIL);
     await fill('#champ-title', 'Entretien des espaces verts de la boulangerie');
     await fill('#champ-description', 'Tonte, taille des haies et débroussaillage autour de l’atelier, de mars à octobre.');
     await page.select('#champ-kind', 'PURCHASE');
@@ -234,13 +237,23 @@ describe('the officer’s loop', () => {
     await fill('#champ-message', 'Voici cinq structures de l’ESS pour vos espaces verts.');
     await clickText('Approuver et envoyer les courriels');
     await page.waitForSelector('#courriels');
-    await waitFor('every mail delivered', async () => (await texts('#courriels ~ .table-wrap tbody tr')).every((r) => r.includes('Remis')), 30_000);
+    // The structures' five mails are delivered; the firm's is given up on, with the server's answer.
+    const rows = () => texts('#courriels ~ .table-wrap tbody tr');
+    await waitFor('the firm’s mail failed, the others delivered', async () => {
+      const now = await rows();
+      return now.length === 6 && now.filter((r) => r.includes('Remis')).length === 5 && now.some((r) => r.includes('Échec') && r.includes(FIRM_EMAIL));
+    }, 30_000);
+    expect((await rows()).find((r) => r.includes('Échec'))).toMatch(/550/);
+    await checkPage('08-mise-en-relation-echec', /Mise en relation/);
+    firmMailboxClosed = false;
+    await page.click(`::-p-aria(Renvoyer le courriel à ${FIRM_EMAIL})`);
+    await waitFor('every mail delivered', async () => (await rows()).every((r) => r.includes('Remis')), 30_000);
     // the introduction mails (the firm's need was acknowledged apart when it was recorded)
     expect(smtp.messages.filter((m) => !(m.messageId ?? '').startsWith('<need.')).map((m) => m.subject ?? '')).toHaveLength(6);
     const firmMail = smtp.messages.find((m) => (m.text ?? '').includes('Voici cinq structures'));
     expect(firmMail?.text).toContain(order[0]);
     expect(await texts('section[aria-labelledby="suites"] .card h3 a')).toEqual(order);
-    await checkPage('08-mise-en-relation', /Mise en relation/);
+    await checkPage('09-mise-en-relation', /Mise en relation/);
   });
 
   test('introductions: mail states; record an outcome per structure', async () => {
@@ -254,7 +267,7 @@ describe('the officer’s loop', () => {
     await clickText('Mises en relation', 'a');
     await page.waitForSelector('table');
     await waitForText('Entretien des espaces verts de la boulangerie');
-    await checkPage('09-mises-en-relation', /Mises en relation/);
+    await checkPage('10-mises-en-relation', /Mises en relation/);
   });
 
   test('yearly review: the won amount in the figures, the charts, and the CSV download', async () => {
@@ -264,7 +277,7 @@ describe('the officer’s loop', () => {
     await page.waitForSelector('#telecharger-csv');
     expect(await page.$$eval('canvas', (els) => els.length)).toBe(4);
     expect((await texts('.figures li')).map((f) => f.replace(/\n/g, ' '))).toContain('12\u00a0000\u00a0€ remportés par l’ESS');
-    await checkPage('10-bilan', /Bilan annuel/);
+    await checkPage('11-bilan', /Bilan annuel/);
     const dir = fs.mkdtempSync(nodePath.join(t.dataDir, 'telechargements-'));
     const cdp = await page.createCDPSession();
     await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
@@ -284,7 +297,7 @@ describe('the officer’s loop', () => {
     await clickText('Rechercher');
     await waitFor('search result', async () => (await texts('tbody tr')).length === 1);
     await waitForText(XSS_NAME);
-    await checkPage('11-structures', /Structures de l’annuaire/);
+    await checkPage('12-structures', /Structures de l’annuaire/);
 
     await clickText('Créer une structure', 'a');
     await page.waitForSelector('#champ-name');
@@ -297,7 +310,7 @@ describe('the officer’s loop', () => {
     await clickText('Créer la structure');
     await page.waitForSelector('#champ-contactEmail-erreur');
     expect(await page.$eval('#champ-name', (el) => (el as unknown as { value: string }).value)).toBe('Recyclerie du Robec');
-    await checkPage('12-structure-creation-erreur', /Créer une structure/);
+    await checkPage('13-structure-creation-erreur', /Créer une structure/);
     await fill('#champ-contactEmail', 'contact@recyclerie-robec.example');
     await clickText('Créer la structure');
     await page.waitForSelector('dl.profile');
@@ -306,7 +319,7 @@ describe('the officer’s loop', () => {
     await clickText('Modifier la fiche', 'a');
     await page.waitForSelector('#champ-employees');
     await fill('#champ-employees', '12');
-    await checkPage('13-structure-modification', /Modifier la fiche : Recyclerie du Robec/);
+    await checkPage('14-structure-modification', /Modifier la fiche : Recyclerie du Robec/);
     await clickText('Enregistrer les modifications');
     await page.waitForSelector('dl.profile');
     await waitFor('employees shown', async () => (await texts('dl.profile dd')).includes('12'));

@@ -10,13 +10,22 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
+export interface SmtpOptions {
+  /** Recipients answered "550 mailbox unavailable" while this says so (it is asked at every RCPT TO). */
+  refuse?: (address: string) => boolean;
+}
+
 /** Listens on 127.0.0.1 (port 0: any free port). Plain SMTP, no AUTH, no STARTTLS. */
-export async function startSmtp(port = 0): Promise<TestSmtp> {
+export async function startSmtp(port = 0, options: SmtpOptions = {}): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.(address.address.toLowerCase())) return callback(Object.assign(new Error('Boîte aux lettres inconnue'), { responseCode: 550 }));
+      callback();
+    },
     onData(stream, _session, callback) {
       simpleParser(stream).then(
         (mail) => {
