@@ -11,7 +11,7 @@ import { startTestServer, tempDataDir, type TestServer } from './helpers/server'
 import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
 
-const MAILS = `query($id: ID!) { shortlist(id: $id) { status sentAt mails { id kind recipient to state lastError sentAt nextAttemptAt supplier { id } } } }`;
+const MAILS = `query($id: ID!) { shortlist(id: $id) { status sentAt mails(kinds: [INTRODUCTION, FOLLOW_UP, REMINDER]) { id kind recipient to state lastError sentAt nextAttemptAt supplier { id } } } }`;
 
 const approve = async (t: TestServer, scene: Scene, ids: string[]) => {
   const id = (await t.gql(DRAFT, { needId: scene.needId }, scene.officer.token)).data.draftShortlist.id as string;

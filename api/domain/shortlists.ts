@@ -21,7 +21,7 @@ import {
   shortlistIn,
   shortlistsOfNeed,
 } from '../store/filters';
-import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type ShortlistItemRecord, type ShortlistRecord, type ShortlistStatus } from '../store/types';
+import { DuplicateKeyError, type NeedRecord, type MailKind, type OutboxRecord, type ShortlistItemRecord, type ShortlistRecord, type ShortlistStatus } from '../store/types';
 import { holdRows, mailDomain, plannedRows, previewIntroductionMails, releaseApproval } from './introductions';
 import { newId } from './ids';
 import { canSeeNeed, confirmedAtOf } from './needs';
@@ -290,9 +290,12 @@ export async function introductions(
 }
 
 /** Staff: the mails of a shortlist, with their delivery state. */
-export function mailsOf(services: Services, viewer: Viewer | null, shortlist: ShortlistRecord): Promise<OutboxRecord[]> {
+/** Staff: the list's mails of these kinds (its introductions by default), in the order they were written. */
+export async function mailsOf(services: Services, viewer: Viewer | null, shortlist: ShortlistRecord, kinds?: readonly MailKind[] | null): Promise<OutboxRecord[]> {
   if (!isStaff(viewer)) throw forbidden("L'état des envois est réservé aux agents de la Métropole.");
-  return services.store.outbox.find(outboxOf(shortlist.id), { sort: { createdAt: 1, id: 1 } });
+  const wanted = new Set<MailKind>(kinds ?? ['INTRODUCTION']);
+  const rows = await services.store.outbox.find(outboxOf(shortlist.id), { sort: { createdAt: 1, id: 1 } });
+  return rows.filter((row) => wanted.has(row.kind ?? 'INTRODUCTION'));
 }
 
 /** Staff: mails given up on, most recent first, so someone can call the recipient. */

@@ -187,8 +187,16 @@ const UNDELIVERED = (Object.keys(OWED) as OutboxState[]).filter((state) => OWED[
 /** A row not delivered yet (a worker may hold it: its own updates then no longer match). */
 export const unsentRow = filterBuilder((id: string): Filter => ({ _id: id, state: { $in: [...UNDELIVERED] } }));
 
-/** Mails of a list still to deliver: neither sent nor dropped on purpose. */
-export const undelivered = filterBuilder((shortlistId: string): Filter => ({ shortlistId, state: { $in: [...UNDELIVERED] } }));
+/**
+ * Introduction mails of a list still to deliver: neither sent nor dropped on purpose. Follow-ups,
+ * written once the list is sent and due weeks later, never hold it back (rows written before mail
+ * kinds existed have no kind: they are introductions).
+ */
+export const undelivered = filterBuilder((shortlistId: string): Filter => ({
+  shortlistId,
+  state: { $in: [...UNDELIVERED] },
+  kind: { $nin: ['FOLLOW_UP', 'REMINDER'] },
+}));
 
 // ── Outcomes and the yearly review ──────────────────────────────────────────
 

@@ -41,7 +41,7 @@ export const shortlistResolvers = {
     need: (s: ShortlistRecord, _: Args, { services }: Context) => services.store.needs.findById(s.needId),
     notice: (s: ShortlistRecord) => s.notice ?? null,
     items: (s: ShortlistRecord, _: Args, { viewer, services }: Context) => itemsOf(services, s, viewer),
-    mails: (s: ShortlistRecord, _: Args, { viewer, services }: Context) => mailsOf(services, viewer, s),
+    mails: (s: ShortlistRecord, { kinds }: Args, { viewer, services }: Context) => mailsOf(services, viewer, s, kinds),
     groupement: (s: ShortlistRecord) => s.groupement ?? false,
   },
   ShortlistItem: {
