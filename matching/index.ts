@@ -11,7 +11,7 @@ import { codesNafLabel } from './naf';
 import { combine, compareMatches, relevance, resolveWeights } from './rank';
 import { labelKey } from './text/fold';
 import { TextIndex, type PreparedQuery, type TextHit } from './text/index';
-import { needTerms, profileTerms, type NafLabel, type NeedTerms } from './text/query';
+import { countProfileTerms, needTerms, type NafLabel, type NeedTerms } from './text/query';
 import { Spellings } from './text/spelling';
 import type { Token } from './text/tokenize';
 import type { Match, MatchWeights, NeedQuery, Profile, ScoreBreakdown } from './types';
@@ -116,7 +116,8 @@ export class Matcher {
     this.remove(profile.id);
     const nafCodes = canonicalCodes(profile.nafCodes);
     const words: Token[] = [];
-    const slot = this.index.add(profileTerms(profile, nafCodes, this.nafLabel, STATUS_CODES, words));
+    countProfileTerms(profile, nafCodes, this.nafLabel, STATUS_CODES, this.index.count, words);
+    const slot = this.index.commit();
     const { description: _d, services: _s, ...kept } = profile;
     this.entries[slot] = { profile: kept, nafCodes, labelKeys: profile.labels.map(labelKey), words: this.spellings.add(words) };
     this.slotOf.set(profile.id, slot);

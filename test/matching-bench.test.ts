@@ -1,6 +1,7 @@
 // Smoke run of the matcher benchmark (scripts/bench.ts) at a small size: the figures are not
 // asserted against the goals (that needs 200 000 profiles), only that the run completes and reports.
 import { runBench } from '../scripts/bench';
+import { measureReady } from '../scripts/ready';
 import { SyntheticCorpus } from './fixtures/synthetic';
 
 describe('matcher benchmark (smoke size)', () => {
@@ -23,4 +24,11 @@ describe('matcher benchmark (smoke size)', () => {
     expect(result.profiles).toBe(1000);
     expect(lines.some((l) => l.includes('top 10 commun à 100.0 %'))).toBe(true);
   });
+
+  it("times the server's start on a filled embedded store (readyMs), then removes it", async () => {
+    const lines: string[] = [];
+    const readyMs = await measureReady(50, (l) => lines.push(l));
+    expect(readyMs).toBeGreaterThan(0);
+    expect(lines.some((l) => l.startsWith('démarrage : /healthz répond 200 après'))).toBe(true);
+  }, 120_000);
 });

@@ -217,7 +217,7 @@ describe('Matcher', () => {
   it('updates incrementally: upsert and remove change results without re-indexing the others', () => {
     const m = new Matcher();
     [cleaners, gardeners].forEach((p) => m.upsert(p));
-    const add = jest.spyOn(TextIndex.prototype, 'add');
+    const add = jest.spyOn(TextIndex.prototype, 'commit'); // one commit per document indexed
     const garden = need({ title: 'Tonte de pelouse' });
     expect(m.match(garden, 5)[0].profileId).toBe('vert');
     m.upsert({ ...cleaners, id: 'new', description: 'Tonte de pelouse et taille', services: ['Tonte de pelouse'] });

@@ -3,6 +3,7 @@
 // (1 + ln tf) × idf, idf being natural's formula 1 + ln(N / (1 + df)) from the current df.
 // The cosine of the two unit vectors is a dot product summed over the postings of the query's terms.
 import { TopK } from './topk';
+import type { Token } from './tokenize';
 
 /** A query ready to score: the indexed terms only, weights of unit length. */
 export interface PreparedQuery {
@@ -60,9 +61,17 @@ export class TextIndex {
   private alive = new Uint8Array(256);
   private slots = 0;
   private live = 0;
-  // Query scratch space, reused: a dense accumulator plus the list of slots it touched.
+  // The document being added: its distinct term ids, and their counts by term id (zero elsewhere).
+  private pending = new Int32Array(256);
+  private pendingLength = 0;
+  private pendingCount = new Float64Array(256);
+  // The analyser's term numbers → this index's term ids + 1 (0: not seen yet).
+  private byTermNumber = new Int32Array(1024);
+  // Query scratch space, reused: dense accumulators by slot, and the common terms' weights by term id.
   private acc = new Float64Array(256);
   private bonus = new Float64Array(256);
+  private queryWeight = new Float64Array(256);
+  // The slots a tracked scan touched (scoreAll), to clear only those.
   private touched = new Int32Array(256);
 
   get size(): number {
@@ -75,39 +84,70 @@ export class TextIndex {
 
   /** Indexes one document from its term counts (counts ≥ 1); returns its slot. Slots are never reused. */
   add(counts: Map<string, number>): number {
+    for (const [term, count] of counts) this.countTerm(this.termId(term), count);
+    return this.commit();
+  }
+
+  private countTerm(t: number, n: number): void {
+    if (this.pendingCount[t] === 0) {
+      this.pending = grow(this.pending, this.pendingLength + 1);
+      this.pending[this.pendingLength++] = t;
+    }
+    this.pendingCount[t] += n;
+  }
+
+  /** Counts `n` occurrences of a word in the document being added (then commit() it): no map per document. */
+  readonly count = (token: Token, n: number): void => {
+    const k = token.termNumber;
+    let t = (k < this.byTermNumber.length ? this.byTermNumber[k] : 0) - 1;
+    if (t < 0) {
+      t = this.termId(token.term);
+      this.byTermNumber = grow(this.byTermNumber, k + 1);
+      this.byTermNumber[k] = t + 1;
+    }
+    this.countTerm(t, n);
+  };
+
+  /** Indexes the document counted since the last commit; returns its slot. Slots are never reused. */
+  commit(): number {
     const slot = this.slots;
     this.slots += 1;
     this.live += 1;
     this.ensureSlots(this.slots);
-    const entries: Array<[number, number]> = [];
+    const n = this.pendingLength;
+    const ids = this.pending.subarray(0, n).sort();
+    this.arenaTerms = grow(this.arenaTerms, this.arenaUsed + n);
+    this.arenaWeights = grow(this.arenaWeights, this.arenaUsed + n);
+    const start = this.arenaUsed;
     let norm = 0;
-    for (const [term, count] of counts) {
-      const w = 1 + Math.log(Math.max(1, count));
-      entries.push([this.termId(term), w]);
+    for (let i = 0; i < n; i += 1) {
+      const t = ids[i];
+      const w = 1 + Math.log(Math.max(1, this.pendingCount[t]));
+      this.pendingCount[t] = 0;
+      this.arenaTerms[start + i] = t;
+      this.arenaWeights[start + i] = w;
       norm += w * w;
     }
-    entries.sort((a, b) => a[0] - b[0]);
+    this.pendingLength = 0;
     norm = Math.sqrt(norm) || 1;
-    this.arenaTerms = grow(this.arenaTerms, this.arenaUsed + entries.length);
-    this.arenaWeights = grow(this.arenaWeights, this.arenaUsed + entries.length);
-    this.docStart[slot] = this.arenaUsed;
-    this.docLen[slot] = entries.length;
+    this.docStart[slot] = start;
+    this.docLen[slot] = n;
     this.alive[slot] = 1;
-    for (const [t, raw] of entries) {
-      const w = raw / norm;
-      this.arenaTerms[this.arenaUsed] = t;
-      this.arenaWeights[this.arenaUsed] = w;
-      this.arenaUsed += 1;
+    this.arenaUsed = start + n;
+    for (let i = start; i < start + n; i += 1) {
+      const t = this.arenaTerms[i];
+      const w = this.arenaWeights[i] / norm;
+      this.arenaWeights[i] = w;
       this.df[t] += 1;
       if (w > this.maxWeight[t]) this.maxWeight[t] = w;
-      let len = this.postLen[t];
+      const len = this.postLen[t];
       if (len === this.postSlots[t].length) {
         this.postSlots[t] = grow(this.postSlots[t], len + 1);
         this.postWeights[t] = grow(this.postWeights[t], len + 1);
       }
       this.postSlots[t][len] = slot;
       this.postWeights[t][len] = w;
-      this.postLen[t] = ++len;
+      this.postLen[t] = len + 1;
     }
     return slot;
   }
@@ -167,41 +207,36 @@ export class TextIndex {
    */
   search(q: PreparedQuery, k: number, prune = true, priors: Prior[] = []): TextHit[] {
     const pruneDf = prune ? Math.max(PRUNE_MIN_DF, PRUNE_FRACTION * this.live) : Infinity;
-    const { acc, bonus, touched } = this;
+    const { acc, bonus } = this;
     const common: number[] = [];
-    let touchedCount = 0;
+    let scanned = false;
     for (let qi = 0; qi < q.termIds.length; qi += 1) {
       if (this.df[q.termIds[qi]] > pruneDf) common.push(qi);
-      else touchedCount = this.scan(q.termIds[qi], q.weights[qi], touchedCount);
+      else scanned = this.scan(q.termIds[qi], q.weights[qi]) || scanned;
     }
     // A query made only of common words has nothing else to start from.
-    if (touchedCount === 0 && priors.length === 0) {
-      for (const qi of common.splice(0)) touchedCount = this.scan(q.termIds[qi], q.weights[qi], touchedCount);
+    if (!scanned && priors.length === 0) {
+      for (const qi of common.splice(0)) this.scan(q.termIds[qi], q.weights[qi]);
     }
     // Priors come after the text, so that the hot loop above reads one array, not two.
     for (const prior of priors) {
       for (let i = 0; i < prior.length; i += 1) {
         const s = prior.slots[i];
-        if (acc[s] === 0 && bonus[s] === 0) touched[touchedCount++] = s;
         if (prior.value > bonus[s]) bonus[s] = prior.value;
       }
     }
 
-    const pool = new TopK(Math.max(1, common.length ? Math.max(k * CANDIDATE_FACTOR, MIN_CANDIDATES) : k));
-    for (let i = 0; i < touchedCount; i += 1) {
-      const s = touched[i];
-      const key = acc[s] + bonus[s];
-      // Inline test first: most documents do not beat the pool's weakest member.
-      if ((pool.size < pool.capacity || key > pool.scores[0]) && this.alive[s]) pool.offer(s, key);
-    }
-    // Common terms complete the scores of the candidates only.
-    for (let j = 0; j < pool.size && common.length; j += 1) {
-      const s = pool.slots[j];
-      for (const qi of common) acc[s] += q.weights[qi] * this.weightOf(s, q.termIds[qi]);
-      pool.scores[j] = acc[s] + bonus[s];
+    const pool = this.select(Math.max(1, common.length ? Math.max(k * CANDIDATE_FACTOR, MIN_CANDIDATES) : k));
+    // Common terms complete the scores of the candidates only: each candidate's own terms are read
+    // once against the common terms' weights, set in a dense array for the occasion.
+    if (common.length > 0) {
+      for (const qi of common) this.queryWeight[q.termIds[qi]] = q.weights[qi];
+      this.complete(pool);
+      for (const qi of common) this.queryWeight[q.termIds[qi]] = 0;
     }
     const hits = pool.sorted().slice(0, k).map(({ slot }) => ({ slot, score: acc[slot] }));
-    this.clearScratch(touchedCount);
+    acc.fill(0, 0, this.slots);
+    if (priors.length > 0) bonus.fill(0, 0, this.slots);
     return hits;
   }
 
@@ -213,9 +248,9 @@ export class TextIndex {
   scoreAll(q: PreparedQuery, direct: (qi: number) => boolean, admit: (has: (qi: number) => boolean) => boolean, priors: Prior[] = []): TextHit[] {
     const { acc } = this;
     let touchedCount = 0;
-    for (let qi = 0; qi < q.termIds.length; qi += 1) if (direct(qi)) touchedCount = this.scan(q.termIds[qi], q.weights[qi], touchedCount);
+    for (let qi = 0; qi < q.termIds.length; qi += 1) if (direct(qi)) touchedCount = this.scanTracked(q.termIds[qi], q.weights[qi], touchedCount);
     const directCount = touchedCount;
-    for (let qi = 0; qi < q.termIds.length; qi += 1) if (!direct(qi)) touchedCount = this.scan(q.termIds[qi], q.weights[qi], touchedCount);
+    for (let qi = 0; qi < q.termIds.length; qi += 1) if (!direct(qi)) touchedCount = this.scanTracked(q.termIds[qi], q.weights[qi], touchedCount);
     const hits: TextHit[] = [];
     for (let i = 0; i < touchedCount; i += 1) {
       const s = this.touched[i];
@@ -244,8 +279,8 @@ export class TextIndex {
     }
   }
 
-  /** Adds one term's postings to the accumulators; returns the new count of touched documents. */
-  private scan(t: number, qw: number, touchedCount: number): number {
+  /** Adds one term's postings to the accumulators, listing the documents it touches first; returns the new count. */
+  private scanTracked(t: number, qw: number, touchedCount: number): number {
     const { acc, touched } = this;
     const slots = this.postSlots[t];
     const ws = this.postWeights[t];
@@ -258,6 +293,49 @@ export class TextIndex {
       acc[s] = a + qw * ws[i];
     }
     return n;
+  }
+
+  /**
+   * The best `capacity` live slots by accumulated score + prior. The accumulators are read in slot
+   * order: a sequential pass over every slot costs less than visiting the touched ones at random,
+   * and it leaves the scan with nothing to track.
+   */
+  private select(capacity: number): TopK {
+    const pool = new TopK(capacity);
+    const { acc, bonus, alive } = this;
+    const n = this.slots;
+    let floor = 0;
+    for (let s = 0; s < n; s += 1) {
+      const key = acc[s] + bonus[s];
+      // Most documents score 0 or do not beat the pool's weakest member.
+      if (key > floor && alive[s]) {
+        pool.offer(s, key);
+        if (pool.size === capacity) floor = pool.scores[0];
+      }
+    }
+    return pool;
+  }
+
+  private complete(pool: TopK): void {
+    const { acc, bonus, queryWeight, arenaTerms, arenaWeights, docStart, docLen } = this;
+    for (let j = 0; j < pool.size; j += 1) {
+      const s = pool.slots[j];
+      const end = docStart[s] + docLen[s];
+      let sum = 0;
+      for (let i = docStart[s]; i < end; i += 1) sum += queryWeight[arenaTerms[i]] * arenaWeights[i];
+      acc[s] += sum;
+      pool.scores[j] = acc[s] + bonus[s];
+    }
+  }
+
+  /** Adds one term's postings to the accumulators; false when it has none. */
+  private scan(t: number, qw: number): boolean {
+    const { acc } = this;
+    const slots = this.postSlots[t];
+    const ws = this.postWeights[t];
+    const len = this.postLen[t];
+    for (let i = 0; i < len; i += 1) acc[slots[i]] += qw * ws[i];
+    return len > 0;
   }
 
   /** One document's full cosine with the query, whatever the pruning. */
@@ -294,6 +372,8 @@ export class TextIndex {
       this.maxWeight = grow(this.maxWeight, t + 1);
       this.postLen = grow(this.postLen, t + 1);
       this.postDead = grow(this.postDead, t + 1);
+      this.pendingCount = grow(this.pendingCount, t + 1);
+      this.queryWeight = grow(this.queryWeight, t + 1);
     }
     return t;
   }

@@ -28,20 +28,31 @@ export const isGenericWord = (word: string): boolean => GENERIC_TERMS.has(termOf
 export type NafLabel = (code: string) => string | undefined;
 
 /**
- * Term counts of a profile: name, description, services, and the label of each NAF code. `words`
- * collects the tokens of the profile's own text (for the spelling dictionary).
+ * Term counts of a profile, given one word at a time: name, description, services, and the label of
+ * each NAF code. `words` collects the tokens of the profile's own text (for the spelling dictionary).
  */
-export function profileTerms(p: Profile, nafCodes: string[], nafLabel: NafLabel, skipLabelOf: ReadonlySet<string>, words?: Token[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  countTerms(p.name, counts, 1, words);
-  countTerms(p.description, counts, 1, words);
-  for (const s of p.services) countTerms(s, counts, SERVICES_WEIGHT, words);
+export function countProfileTerms(p: Profile, nafCodes: string[], nafLabel: NafLabel, skipLabelOf: ReadonlySet<string>, add: (token: Token, count: number) => void, words?: Token[]): void {
+  const own = words
+    ? (token: Token, n: number) => {
+        words.push(token);
+        add(token, n);
+      }
+    : add;
+  countTerms(p.name, own);
+  countTerms(p.description, own);
+  for (const s of p.services) countTerms(s, own, SERVICES_WEIGHT);
   for (const code of nafCodes) {
     // "81.30Z" contributes "Services d'aménagement paysager"; status codes would add "aide", "travail".
     if (skipLabelOf.has(code)) continue;
     const label = nafLabel(code) ?? nafLabel(code.slice(0, 5));
-    if (label) countTerms(label, counts);
+    if (label) countTerms(label, add);
   }
+}
+
+/** The same counts as a map (for natural's TfIdf in the benchmark). */
+export function profileTerms(p: Profile, nafCodes: string[], nafLabel: NafLabel, skipLabelOf: ReadonlySet<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  countProfileTerms(p, nafCodes, nafLabel, skipLabelOf, ({ term }, n) => counts.set(term, (counts.get(term) ?? 0) + n));
   return counts;
 }
 

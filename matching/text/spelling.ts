@@ -2,7 +2,7 @@
 // indexed word one edit away (a letter replaced, added, dropped, or two swapped), when it is long
 // enough for one letter not to change its meaning.
 import { inVocabulary } from './synonyms';
-import type { Token } from './tokenize';
+import { termNumberOf, type Token } from './tokenize';
 
 /** Shorter words are left as typed: "repas" one letter off is "rapas", but "bois" is also "mois". */
 export const MIN_CORRECTED_LENGTH = 5;
@@ -79,6 +79,6 @@ export class Spellings {
         if (n > 0 && (!best || n > best.df || (n === best.df && this.words[id]! < best.word))) best = { term, df: n, word: this.words[id]! };
       }
     }
-    return best ? { term: best.term, surface: token.surface } : token;
+    return best ? { term: best.term, surface: token.surface, termNumber: termNumberOf(best.term) } : token;
   }
 }

@@ -7,8 +7,18 @@ import { fold } from './fold';
 
 /** One kept word: its index term (stem) and the folded word as written, for explanations. */
 export interface Token {
-  term: string;
-  surface: string;
+  readonly term: string;
+  readonly surface: string;
+  /** The term's number, the same in every index: an index finds its own id by it in an array, not a map. */
+  readonly termNumber: number;
+}
+
+const termNumbers = new Map<string, number>();
+
+export function termNumberOf(term: string): number {
+  let n = termNumbers.get(term);
+  if (n === undefined) termNumbers.set(term, (n = termNumbers.size));
+  return n;
 }
 
 const tokenizer = new AggressiveTokenizerFr();
@@ -80,24 +90,43 @@ function remember(word: string, term: string): string {
   return term;
 }
 
-/** The kept words of a French text, in order (order matters for multi-word synonyms). */
-export function analyze(text: string): Token[] {
-  const folded = fold(text).replace(ELISION, ' ').replace(NAF_CODE, ' ');
+// Texts are analysed chunk by chunk (the runs between white space): no step of the analysis looks
+// across white space (folding, elisions, NAF codes, the tokenizer's split), so the result is the same,
+// and a chunk seen before (nearly all of them, in a large directory) costs one lookup.
+const CHUNK_CACHE_LIMIT = 300_000;
+const chunkCache = new Map<string, readonly Token[]>();
+const WHITE_SPACE = /\s+/;
+
+function analyzeChunk(chunk: string): readonly Token[] {
+  const cached = chunkCache.get(chunk);
+  if (cached !== undefined) return cached;
+  const folded = fold(chunk).replace(ELISION, ' ').replace(NAF_CODE, ' ');
   const tokens: Token[] = [];
   for (const raw of tokenizer.tokenize(folded)) {
     // natural keeps hyphenated words whole; "plateaux-repas" must match "plateaux repas".
     for (const word of raw.split('-')) {
       if (word.length < 2 || STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;
-      tokens.push({ term: termOf(word), surface: word });
+      const term = termOf(word);
+      tokens.push({ term, surface: word, termNumber: termNumberOf(term) });
     }
   }
+  if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.clear();
+  chunkCache.set(chunk, tokens);
   return tokens;
 }
 
-/** Adds each term of the text to the counts, `weight` times (fields that say more count more); `seen` collects the tokens. */
-export function countTerms(text: string, counts: Map<string, number>, weight = 1, seen?: Token[]): void {
-  for (const token of analyze(text)) {
-    counts.set(token.term, (counts.get(token.term) ?? 0) + weight);
-    seen?.push(token);
+/** The kept words of a French text, in order (order matters for multi-word synonyms). */
+export function analyze(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const chunk of text.split(WHITE_SPACE)) if (chunk) for (const token of analyzeChunk(chunk)) tokens.push(token);
+  return tokens;
+}
+
+/** Gives each term of the text to `add`, `weight` times (fields that say more count more). */
+export function countTerms(text: string, add: (token: Token, count: number) => void, weight = 1): void {
+  for (const chunk of text.split(WHITE_SPACE)) {
+    if (!chunk) continue;
+    const tokens = analyzeChunk(chunk);
+    for (let i = 0; i < tokens.length; i += 1) add(tokens[i]!, weight);
   }
 }
