@@ -179,9 +179,13 @@ export class Matcher {
     const phraseOf = prepared.terms.map((term) => terms.expansions.get(term)?.asTerms);
     const position = new Map(prepared.terms.map((term, qi) => [term, qi]));
     const direct = (qi: number) => (phraseOf[qi]?.length ?? 1) === 1;
-    const admit = (has: (qi: number) => boolean) =>
-      phraseOf.some((phrase) => phrase !== undefined && phrase.length > 1 && phrase.every((t) => position.has(t) && has(position.get(t)!)));
-    const hits = this.index.scoreAll(prepared, direct, admit, this.sectors.priors(terms.nafHints));
+    // Each phrase once, as positions of its terms in the query (all of them indexed, else it cannot match).
+    const phrases = new Map<string, number[]>();
+    for (const phrase of phraseOf) {
+      if (!phrase || phrase.length < 2 || !phrase.every((t) => position.has(t))) continue;
+      phrases.set(phrase.join(' '), phrase.map((t) => position.get(t)!));
+    }
+    const hits = this.index.scoreAll(prepared, direct, [...phrases.values()], this.sectors.priors(terms.nafHints));
     return hits.map((h) => ({ id: this.entries[h.slot]!.profile.id, score: h.score }));
   }
 

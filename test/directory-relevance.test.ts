@@ -86,6 +86,12 @@ describe('directory relevance search', () => {
     expect((await names('déménager nos bureaux'))[0]).toBe(REMOVALS);
   });
 
+  it('counts a synonym phrase of several words only whole: « entretien » alone is not « entretien des locaux »', async () => {
+    const all = await names('ménage', 100);
+    expect(all).toContain('Les Mains Vertes du Plateau'); // « agents d'entretien », a phrase of the group
+    expect(all).not.toContain("Chantier Vert'Horizon"); // « entretien des espaces verts » only
+  });
+
   it('finds a structure sharing one meaningful word, whatever the stop words around it', async () => {
     const found = await search({ text: 'le la les des pour une reliure' });
     expect(found.edges.map((e) => e.node.name)).toEqual(['ESAT Les Presses du Val']);

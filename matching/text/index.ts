@@ -73,6 +73,7 @@ export class TextIndex {
   private queryWeight = new Float64Array(256);
   // The slots a tracked scan touched (scoreAll), to clear only those.
   private touched = new Int32Array(256);
+  private member = new Uint8Array(256);
 
   get size(): number {
     return this.live;
@@ -241,24 +242,44 @@ export class TextIndex {
   }
 
   /**
-   * Every live document holding one of the query's terms, with its exact cosine (nothing pruned)
-   * plus its prior. `direct` says whether a document is in on the strength of a term alone; a
-   * document holding only other terms is passed to `admit` with a test of which terms it holds.
+   * Every live document holding one of the `direct` query terms, or every term of one of the
+   * `phrases` (lists of query term positions), with its exact cosine (nothing pruned) plus its prior.
+   * A phrase's candidates come from the postings of its rarest term; the other terms only add their
+   * share to documents already in.
    */
-  scoreAll(q: PreparedQuery, direct: (qi: number) => boolean, admit: (has: (qi: number) => boolean) => boolean, priors: Prior[] = []): TextHit[] {
-    const { acc } = this;
-    let touchedCount = 0;
-    for (let qi = 0; qi < q.termIds.length; qi += 1) if (direct(qi)) touchedCount = this.scanTracked(q.termIds[qi], q.weights[qi], touchedCount);
-    const directCount = touchedCount;
-    for (let qi = 0; qi < q.termIds.length; qi += 1) if (!direct(qi)) touchedCount = this.scanTracked(q.termIds[qi], q.weights[qi], touchedCount);
-    const hits: TextHit[] = [];
-    for (let i = 0; i < touchedCount; i += 1) {
-      const s = this.touched[i];
-      if (!this.alive[s]) continue;
-      if (i >= directCount && !admit((qi) => this.weightOf(s, q.termIds[qi]) > 0)) continue;
-      hits.push({ slot: s, score: acc[s] });
+  scoreAll(q: PreparedQuery, direct: (qi: number) => boolean, phrases: number[][], priors: Prior[] = []): TextHit[] {
+    const { acc, touched, member } = this;
+    let n = 0;
+    for (let qi = 0; qi < q.termIds.length; qi += 1) if (direct(qi)) n = this.scanTracked(q.termIds[qi], q.weights[qi], n);
+    for (let i = 0; i < n; i += 1) member[touched[i]] = 1;
+    for (const phrase of phrases) {
+      const rarest = phrase.reduce((best, qi) => (this.df[q.termIds[qi]] < this.df[q.termIds[best]] ? qi : best), phrase[0]);
+      const t = q.termIds[rarest];
+      const slots = this.postSlots[t];
+      for (let i = 0; i < this.postLen[t]; i += 1) {
+        const s = slots[i];
+        if (member[s] || !this.alive[s]) continue;
+        if (phrase.every((qi) => qi === rarest || this.weightOf(s, q.termIds[qi]) > 0)) {
+          member[s] = 1;
+          touched[n++] = s;
+        }
+      }
     }
-    this.clearScratch(touchedCount);
+    for (let qi = 0; qi < q.termIds.length; qi += 1) {
+      if (direct(qi)) continue;
+      const t = q.termIds[qi];
+      const slots = this.postSlots[t];
+      const ws = this.postWeights[t];
+      const qw = q.weights[qi];
+      for (let i = 0; i < this.postLen[t]; i += 1) if (member[slots[i]]) acc[slots[i]] += qw * ws[i];
+    }
+    const hits: TextHit[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const s = touched[i];
+      member[s] = 0;
+      if (this.alive[s]) hits.push({ slot: s, score: acc[s] });
+    }
+    this.clearScratch(n);
     if (priors.length === 0 || hits.length === 0) return hits;
     // Priors only raise documents already in; kept in `bonus`, cleared before returning.
     const { bonus } = this;
@@ -385,6 +406,7 @@ export class TextIndex {
     this.acc = grow(this.acc, n);
     this.bonus = grow(this.bonus, n);
     this.touched = grow(this.touched, n);
+    this.member = grow(this.member, n);
   }
 
   private sweepPostings(t: number): void {
