@@ -41,6 +41,9 @@ const ROWS: Row[] = [
   { operation: 'nafCodes', expected: 'AAAAAAA', query: '{ nafCodes(search: "paysager") { code } }' },
   { operation: 'supplier', expected: 'AAAAAAA', query: 'query($id: ID!) { supplier(id: $id) { id } }', variables: (f) => ({ id: f.supplierId }) },
   { operation: 'suppliers', expected: 'AAAAAAA', query: '{ suppliers { totalCount } }' },
+  { operation: 'suppliersWithPendingChanges', expected: 'UFFAAFF', query: '{ suppliersWithPendingChanges { id } }' },
+  // an unknown structure: staff get NOT_FOUND, past the guard
+  { operation: 'reviewSupplierChanges', expected: 'UFFAAFF', query: 'mutation { reviewSupplierChanges(id: "inconnu", approve: true) { id } }' },
   { operation: 'need', expected: 'UAFAAFF', query: 'query($id: ID!) { need(id: $id) { id } }', variables: (f) => ({ id: f.needId }) },
   {
     operation: 'needs', expected: 'UAFAAAF', query: '{ needs(first: 100) { edges { node { id } } } }',

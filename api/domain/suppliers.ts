@@ -4,8 +4,8 @@ import { canSeePrivate, isStaff, requireRole, requireViewer, type Viewer } from 
 import { conflict, forbidden, notFound, badInput } from '../errors';
 import { labelKey, fold } from '../../matching/text/fold';
 import type { Services } from '../services';
-import { byIds, ofOrganisation } from '../store/filters';
-import { DuplicateKeyError, type FieldProvenance, type InclusionKind, type LegalForm, type Store, type SupplierRecord } from '../store/types';
+import { byIds, ofOrganisation, withPendingChanges } from '../store/filters';
+import { DuplicateKeyError, type FieldProvenance, type InclusionKind, type LegalForm, type PendingSupplierChanges, type Store, type SupplierRecord } from '../store/types';
 import { newId } from './ids';
 import * as v from './validation';
 
@@ -31,8 +31,10 @@ const fields = {
   website: v.website,
 };
 
-const createSchema = z.object(fields).superRefine(v.bothOrNeither);
-const updateSchema = z.object(fields).partial();
+// Through the API, labels come from the known list (a close name is offered for a misspelt one);
+// imports keep public data's labels as written.
+const createSchema = z.object({ ...fields, labels: v.knownLabels }).superRefine(v.bothOrNeither);
+const updateSchema = z.object({ ...fields, labels: v.knownLabels }).partial();
 /** Imports: the same rules, save a contact address public data may lack ('' until someone adds one). */
 export const importSchema = z
   .object({ ...fields, contactEmail: z.union([z.literal('').nullish().transform(() => ''), v.email]) })
@@ -88,7 +90,19 @@ export async function createSupplier(services: Services, viewer: Viewer | null, 
   organisationId = createdOrganisation ?? organisationId;
   // What was typed is the person's; what was left empty an import may still fill.
   const provenance = editedBy(PROFILE_FIELDS.filter((k) => isFilled(profile[k])), now);
-  const record: SupplierRecord = { id: newId(), organisationId, ...profile, ...derived(profile), provenance, createdAt: now, updatedAt: now };
+  // A structure's own word on its inclusion kind and labels waits for an officer (see pendingFor).
+  const declared = who.role === 'SUPPLIER' ? pendingFor(who, { inclusionKind: null, labels: [] }, profile, now) : null;
+  const confirmed = declared ? { ...profile, inclusionKind: null, labels: [] } : profile;
+  const record: SupplierRecord = {
+    id: newId(),
+    organisationId,
+    ...confirmed,
+    ...derived(confirmed),
+    provenance,
+    ...(declared ? { pendingChanges: declared } : {}),
+    createdAt: now,
+    updatedAt: now,
+  };
   // The organisation goes first: a crash between the two writes then leaves an organisation with
   // no user and no profile, which nothing lists or shows (a user given its name joins it as it
   // would a new one), never a structure whose organisation does not exist.
@@ -121,11 +135,59 @@ export async function updateSupplier(services: Services, viewer: Viewer | null, 
   const changed = [...v.given(patch), ...Object.keys(moved)];
   const provenance = editedBy(changed, new Date(), existing.provenance);
   const next = { ...existing, ...moved, ...Object.fromEntries(v.given(patch).map((k) => [k, patch[k]])), provenance } as SupplierRecord;
+  const given = v.given(patch);
+  if (who.role === 'SUPPLIER' && (given.includes('inclusionKind') || given.includes('labels'))) {
+    // The structure's own word: kept aside until an officer confirms it; the confirmed values stay.
+    const base = existing.pendingChanges ?? { inclusionKind: existing.inclusionKind, labels: existing.labels };
+    const declared = {
+      inclusionKind: given.includes('inclusionKind') ? (patch.inclusionKind ?? null) : base.inclusionKind,
+      labels: given.includes('labels') ? (patch.labels ?? []) : base.labels,
+    };
+    next.pendingChanges = pendingFor(who, existing, declared, new Date());
+    next.inclusionKind = existing.inclusionKind;
+    next.labels = existing.labels;
+  }
   if ((next.latitude === null) !== (next.longitude === null)) {
     throw badInput('latitude', '« latitude » : latitude et longitude vont ensemble.');
   }
   const { id: _id, createdAt: _createdAt, ...rest } = { ...next, ...derived(next) };
   const updated = await services.store.suppliers.update(id, rest).catch(duplicateKey);
+  if (!updated) throw notFound('Structure introuvable.');
+  services.matching.upsert(updated);
+  return updated;
+}
+
+/** What a structure declares, pending; null when it is what is already confirmed. */
+function pendingFor(
+  who: Viewer,
+  confirmed: { inclusionKind: InclusionKind | null; labels: string[] },
+  declared: { inclusionKind: InclusionKind | null; labels: string[] },
+  at: Date,
+): PendingSupplierChanges | null {
+  const sameLabels = declared.labels.length === confirmed.labels.length && declared.labels.every((l) => confirmed.labels.includes(l));
+  if (declared.inclusionKind === confirmed.inclusionKind && sameLabels) return null;
+  return { inclusionKind: declared.inclusionKind, labels: declared.labels, requestedBy: who.userId, requestedAt: at };
+}
+
+/** Staff: the structures whose declared inclusion kind or labels wait for a decision, oldest request first. */
+export async function suppliersWithPendingChanges(services: Services, viewer: Viewer | null): Promise<SupplierRecord[]> {
+  requireRole(viewer, 'OFFICER', 'ADMIN');
+  const found = await services.store.suppliers.find(withPendingChanges(), { limit: 500 });
+  return found.filter((s) => !s.retiredAt).sort((a, b) => a.pendingChanges!.requestedAt.getTime() - b.pendingChanges!.requestedAt.getTime());
+}
+
+/**
+ * Staff: confirm what a structure declared (its inclusion kind and labels become those the matcher
+ * and the directory use), or refuse it (the confirmed values stay). Either way nothing is pending after.
+ */
+export async function reviewSupplierChanges(services: Services, viewer: Viewer | null, id: string, approve: boolean): Promise<SupplierRecord> {
+  requireRole(viewer, 'OFFICER', 'ADMIN');
+  const existing = typeof id === 'string' && id.length <= 100 ? await services.store.suppliers.findById(id) : null;
+  if (!existing || existing.retiredAt) throw notFound('Structure introuvable.');
+  const pending = existing.pendingChanges;
+  if (!pending) throw conflict("Cette structure n'a aucune modification en attente.");
+  const changes = approve ? { inclusionKind: pending.inclusionKind, labels: pending.labels, labelKeys: derived({ ...existing, labels: pending.labels }).labelKeys } : {};
+  const updated = await services.store.suppliers.update(id, { ...changes, pendingChanges: null });
   if (!updated) throw notFound('Structure introuvable.');
   services.matching.upsert(updated);
   return updated;

@@ -129,6 +129,9 @@ export const openNeed = filterBuilder((id: string): Filter => allOf([{ _id: id }
 /** The need while neither withdrawn nor closed (guards a closing). */
 export const unendedNeed = filterBuilder((id: string): Filter => allOf([{ _id: id }, unset('withdrawnAt'), unset('closedAt')]));
 
+/** Structures with a self-declared inclusion kind or labels waiting for an officer. */
+export const withPendingChanges = filterBuilder((): Filter => ({ $and: [{ pendingChanges: { $exists: true } }, { pendingChanges: { $ne: null } }] }));
+
 /** Oldest first: the needs that waited longest come first. */
 export const AWAITING_ORDER: Record<string, 1 | -1> = { createdAt: 1, id: 1 };
 

@@ -43,6 +43,14 @@ export interface OrganisationRecord extends StoredDocument {
   kind: OrganisationKind;
 }
 
+/** Both values as the structure would have them once confirmed. */
+export interface PendingSupplierChanges {
+  inclusionKind: InclusionKind | null;
+  labels: string[];
+  requestedBy: string; // user id
+  requestedAt: Date;
+}
+
 export interface SupplierRecord extends StoredDocument {
   organisationId: string | null;
   name: string;
@@ -68,6 +76,12 @@ export interface SupplierRecord extends StoredDocument {
    * their filled fields count as edited). Keyed by SupplierInput field name.
    */
   provenance?: Record<string, FieldProvenance>;
+  /**
+   * What the structure's own user declared about its inclusion kind and labels, waiting for an
+   * officer: the stored inclusionKind and labels (what the matcher and the directory use) are the
+   * confirmed ones. Absent or null: nothing pending.
+   */
+  pendingChanges?: PendingSupplierChanges | null;
   /** The public files the profile was imported from (absent or empty: created through the API only). */
   sources?: SourceRecord[];
   searchText: string; // folded name + description + services, for the directory's text filter

@@ -6,7 +6,7 @@ import { matchNotice, matchSuppliers } from '../../api/domain/matching';
 import { confirmedAtOf, getNeed, INCLUSION_KIND_PRESETS, listNeeds, postNeed } from '../../api/domain/needs';
 import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/domain/need-lifecycle';
 import { directory, supplierLocation } from '../../api/domain/directory';
-import { createSupplier, getSupplier, updateSupplier } from '../../api/domain/suppliers';
+import { createSupplier, getSupplier, reviewSupplierChanges, suppliersWithPendingChanges, updateSupplier } from '../../api/domain/suppliers';
 import { requestAccessLink, signInWithLink } from '../../api/domain/access-links';
 import { login } from '../../api/domain/users';
 import { searchCommunes, searchNafCodes } from '../../api/domain/reference-search';
@@ -31,6 +31,7 @@ export const resolvers = {
     nafCodes: (_: unknown, args: Args) => searchNafCodes(args),
     supplier: (_: unknown, { id }: Args, { services }: Context) => getSupplier(services, id),
     suppliers: (_: unknown, args: Args, { services }: Context) => directory(services, args),
+    suppliersWithPendingChanges: (_: unknown, __: Args, { viewer, services }: Context) => suppliersWithPendingChanges(services, viewer),
     need: (_: unknown, { id }: Args, { viewer, services }: Context) => getNeed(services, viewer, id),
     needs: (_: unknown, args: Args, { viewer, services }: Context) => listNeeds(services, viewer, args),
     inclusionKindPresets: () => INCLUSION_KIND_PRESETS,
@@ -45,6 +46,7 @@ export const resolvers = {
     signInWithLink: (_: unknown, { token }: Args, { services }: Context) => signInWithLink(services, token),
     createSupplier: (_: unknown, { input }: Args, { viewer, services }: Context) => createSupplier(services, viewer, input),
     updateSupplier: (_: unknown, { id, input }: Args, { viewer, services }: Context) => updateSupplier(services, viewer, id, input),
+    reviewSupplierChanges: (_: unknown, { id, approve }: Args, { viewer, services }: Context) => reviewSupplierChanges(services, viewer, id, approve),
     deleteSupplier: (_: unknown, { id }: Args, { viewer, services }: Context) => deleteSupplier(services, viewer, id),
     postNeed: (_: unknown, { input }: Args, { viewer, services, clientAddress, senderCookie }: Context) => postNeed(services, viewer, input, { clientAddress, senderCookie }),
     updateNeed: (_: unknown, { id, input }: Args, { viewer, services }: Context) => updateNeed(services, viewer, id, input),
@@ -59,6 +61,7 @@ export const resolvers = {
     contactEmail: (s: ListedSupplier, _: Args, { viewer }: Context) =>
       canSeePrivate(viewer, s.organisationId) || (viewer !== null && s.introducedTo === viewer.userId) ? s.contactEmail : null,
     location: supplierLocation,
+    pendingChanges: (s: ListedSupplier, _: Args, { viewer }: Context) => (canSeePrivate(viewer, s.organisationId) ? (s.pendingChanges ?? null) : null),
   },
   Need: {
     commune: communeOf,

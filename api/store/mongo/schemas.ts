@@ -72,6 +72,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     website: nullableText(),
     // No default: absent until set, as on the embedded engine.
     provenance: { type: Schema.Types.Mixed },
+    pendingChanges: { type: Schema.Types.Mixed }, // absent until a structure declares a change
     sources: { type: [new Schema({ source: oneOf(['csv', 'sirene', 'inclusion']), firstAt: { type: Date, required: true }, lastAt: { type: Date, required: true } }, { _id: false })], default: undefined },
     searchText: derivedText,
     sortKey: derivedText,
