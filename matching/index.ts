@@ -54,8 +54,6 @@ interface Entry {
   profile: Omit<Profile, 'description' | 'services'>;
   nafCodes: string[];
   labelKeys: string[];
-  /** Its words in the spelling dictionary. */
-  words: Int32Array;
 }
 
 interface Need {
@@ -119,7 +117,8 @@ export class Matcher {
     countProfileTerms(profile, nafCodes, this.nafLabel, STATUS_CODES, this.index.count, words);
     const slot = this.index.commit();
     const { description: _d, services: _s, ...kept } = profile;
-    this.entries[slot] = { profile: kept, nafCodes, labelKeys: profile.labels.map(labelKey), words: this.spellings.add(words) };
+    this.entries[slot] = { profile: kept, nafCodes, labelKeys: profile.labels.map(labelKey) };
+    this.spellings.add(slot, words);
     this.slotOf.set(profile.id, slot);
     this.sectors.add(slot, nafCodes);
     if (profile.inclusionKind) {
@@ -135,7 +134,7 @@ export class Matcher {
     const entry = this.entries[slot];
     this.entries[slot] = undefined;
     this.slotOf.delete(id);
-    if (entry) this.spellings.remove(entry.words);
+    this.spellings.remove(slot);
     this.sectors.remove(entry?.nafCodes ?? [], (s) => this.index.isAlive(s));
     if (entry?.profile.inclusionKind) this.byKind.get(entry.profile.inclusionKind)?.delete(slot);
   }

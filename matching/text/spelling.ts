@@ -22,17 +22,29 @@ export function withinOneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** The folded words the indexed texts are written with, how many texts use each, and the term each gave. */
+/**
+ * The folded words the indexed texts are written with, how many texts use each, and the term each
+ * gave. Each text's distinct word ids are kept by its slot in one arena (no array per text).
+ */
 export class Spellings {
   private readonly idOf = new Map<string, number>();
   private readonly words: string[] = [];
   private readonly terms: string[] = [];
   private uses = new Int32Array(1024);
+  // Which text last counted a word (its slot + 1): a word is counted once per text without a set.
+  private lastText = new Int32Array(1024);
   private readonly byLength = new Map<number, number[]>();
+  private arena = new Int32Array(4096);
+  private arenaUsed = 0;
+  private arenaGarbage = 0;
+  private start = new Int32Array(256);
+  private length = new Int32Array(256);
 
-  /** Counts one text's words; returns their ids, to be given back to remove(). */
-  add(tokens: Iterable<Token>): Int32Array {
-    const ids = new Set<number>();
+  /** Counts the words of the text at this slot (a slot not in use). */
+  add(slot: number, tokens: Iterable<Token>): void {
+    this.start = grow(this.start, slot + 1);
+    this.length = grow(this.length, slot + 1);
+    const first = this.arenaUsed;
     for (const { surface, term } of tokens) {
       let id = this.idOf.get(surface);
       if (id === undefined) {
@@ -40,26 +52,50 @@ export class Spellings {
         this.idOf.set(surface, id);
         this.words.push(surface);
         this.terms.push(term);
-        if (id === this.uses.length) {
-          const bigger = new Int32Array(this.uses.length * 2);
-          bigger.set(this.uses);
-          this.uses = bigger;
-        }
+        this.uses = grow(this.uses, id + 1);
+        this.lastText = grow(this.lastText, id + 1);
         if (surface.length >= MIN_CORRECTED_LENGTH - 1) {
           const list = this.byLength.get(surface.length) ?? [];
           list.push(id);
           this.byLength.set(surface.length, list);
         }
       }
-      ids.add(id);
+      if (this.lastText[id] === slot + 1) continue;
+      this.lastText[id] = slot + 1;
+      this.uses[id] += 1;
+      this.arena = grow(this.arena, this.arenaUsed + 1);
+      this.arena[this.arenaUsed++] = id;
     }
-    for (const id of ids) this.uses[id] += 1;
-    return Int32Array.from(ids);
+    this.start[slot] = first;
+    this.length[slot] = this.arenaUsed - first;
   }
 
-  /** Forgets one text's words (a word no text uses any more is never proposed). */
-  remove(ids: Int32Array): void {
-    for (const id of ids) this.uses[id] -= 1;
+  /** Forgets the words of the text at this slot (a word no text uses any more is never proposed). */
+  remove(slot: number): void {
+    if (slot >= this.length.length || this.length[slot] === 0) return;
+    const end = this.start[slot] + this.length[slot];
+    for (let i = this.start[slot]; i < end; i += 1) {
+      this.uses[this.arena[i]] -= 1;
+      if (this.lastText[this.arena[i]] === slot + 1) this.lastText[this.arena[i]] = 0;
+    }
+    this.arenaGarbage += this.length[slot];
+    this.length[slot] = 0;
+    if (this.arenaGarbage > 65536 && this.arenaGarbage * 2 > this.arenaUsed) this.compact();
+  }
+
+  private compact(): void {
+    const kept = new Int32Array(Math.max(4096, (this.arenaUsed - this.arenaGarbage) * 2));
+    let used = 0;
+    for (let slot = 0; slot < this.length.length; slot += 1) {
+      const n = this.length[slot];
+      if (n === 0) continue;
+      kept.set(this.arena.subarray(this.start[slot], this.start[slot] + n), used);
+      this.start[slot] = used;
+      used += n;
+    }
+    this.arena = kept;
+    this.arenaUsed = used;
+    this.arenaGarbage = 0;
   }
 
   /**
@@ -81,4 +117,11 @@ export class Spellings {
     }
     return best ? { term: best.term, surface: token.surface, termNumber: termNumberOf(best.term) } : token;
   }
+}
+
+function grow(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
+  if (need <= a.length) return a;
+  const b = new Int32Array(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
 }
