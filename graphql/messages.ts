@@ -3,7 +3,9 @@
 // A message no rule knows is answered with its French lead alone, a value no rule knows with a
 // French phrase naming its field: never English to a client. The rules follow graphql-js 16's
 // wording (validation/rules, utilities/coerceInputValue, type/definition and type/scalars).
+import { buildSchema, GraphQLEnumType } from 'graphql';
 import { DATE_TIME_EXPECTED } from './resolvers/scalars';
+import { loadTypeDefs } from './schema';
 
 export interface FrenchMessage {
   message: string;
@@ -28,6 +30,18 @@ const LEAD: Record<string, string> = {
 /** What a scalar of ours expects, when a value is not one (in a variable or written in the query). */
 const SCALAR_EXPECTED: Record<string, string> = { DateTime: DATE_TIME_EXPECTED };
 
+let enumValues: Map<string, string[]> | null = null;
+
+/** "; valeurs possibles : A, B, C": the enum's values, read once from the served schema. */
+function possible(enumName: string): string {
+  if (!enumValues) {
+    const schema = buildSchema(loadTypeDefs());
+    enumValues = new Map(Object.values(schema.getTypeMap()).filter((t): t is GraphQLEnumType => t instanceof GraphQLEnumType).map((t) => [t.name, t.getValues().map((v) => v.name)]));
+  }
+  const values = enumValues.get(enumName);
+  return values?.length ? ` ; valeurs possibles : ${values.join(', ')}` : '';
+}
+
 /** A name the client chose (the key of an input object may be any string), shown within bounds. */
 const shown = (name: string) => (name.length > 60 ? `${name.slice(0, 60)}…` : name);
 
@@ -39,8 +53,8 @@ const VALUE_RULES: Rule[] = [
   [/^String cannot represent a non string value: (.*)$/s, () => 'doit être du texte'],
   [/^Boolean cannot represent a non boolean value: (.*)$/s, () => 'doit valoir true ou false'],
   [/^ID cannot represent (?:a non-string and non-integer )?value: (.*)$/s, () => 'doit être un identifiant'],
-  [/^Value "(.*)" does not exist in "(\w+)" enum\./s, (m) => `valeur « ${shown(m[1]!)} » inconnue (${m[2]})`],
-  [/^Enum "(\w+)" cannot represent non-enum value: (.*?)\./s, (m) => `valeur inconnue (${m[1]})`],
+  [/^Value "(.*)" does not exist in "(\w+)" enum\./s, (m) => `valeur « ${shown(m[1]!)} » inconnue (${m[2]})${possible(m[2]!)}`],
+  [/^Enum "(\w+)" cannot represent non-enum value: (.*?)\./s, (m) => `valeur inconnue (${m[1]})${possible(m[1]!)}`],
   [/^Enum "(\w+)" cannot represent non-string value: /, (m) => `doit être le nom d'une valeur ${m[1]}, en texte`],
   // coerceInputValue names the field alone, ValuesOfCorrectTypeRule with its type ("SupplierInput.name")
   [/^Field "(?:\w+\.)?(\w+)" of required type "(.+?)" was not provided\./, (m) => ({ text: `« ${m[1]} » est obligatoire`, field: m[1]! })],

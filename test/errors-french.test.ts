@@ -36,7 +36,7 @@ const literalSupplier = (field: string, literal: string) => {
 // graphql-js points at a wrong literal alone ("dix"): the answer names the argument or input field it was written for.
 const literals: Case[] = [
   ['literal of the wrong type', (post) => post({ query: '{ suppliers(first: "dix") { totalCount } }' }), 'GRAPHQL_VALIDATION_FAILED', 'first', '« first » doit être un nombre entier'],
-  ['unknown enum literal in an input object', (post) => post({ query: literalSupplier('legalForm', 'SCOOP') }), 'GRAPHQL_VALIDATION_FAILED', 'legalForm', '« legalForm » valeur « SCOOP » inconnue (LegalForm)'],
+  ['unknown enum literal in an input object', (post) => post({ query: literalSupplier('legalForm', 'SCOOP') }), 'GRAPHQL_VALIDATION_FAILED', 'legalForm', '« legalForm » valeur « SCOOP » inconnue (LegalForm) ; valeurs possibles : ASSOCIATION, SCOP, SCIC, COOPERATIVE, MUTUELLE, FONDATION, ESUS_COMPANY.'],
   ['string literal for an Int in an input object', (post) => post({ query: literalSupplier('employees', '"x"') }), 'GRAPHQL_VALIDATION_FAILED', 'employees', '« employees » doit être un nombre entier'],
   ['unknown enum literal in a list of an input object', (post) => post({ query: '{ suppliers(filter: { legalForms: [SCOP, SCOOP] }) { totalCount } }' }), 'GRAPHQL_VALIDATION_FAILED', 'legalForms', '« legalForms » valeur « SCOOP » inconnue (LegalForm)'],
   ['DateTime literal that is not text, worded as for a variable', (post) => post({ query: '{ impactStats(from: true, to: "2025-12-31") { needsPosted } }' }), 'GRAPHQL_VALIDATION_FAILED', 'from', '« from » doit être une date ISO 8601'],
@@ -99,7 +99,9 @@ describe('errors in French', () => {
     ['integer too large', () => post({ query: CREATE, variables: { i: supplierInput({ maxContractValue: 3_000_000_000 }) } }), 'BAD_USER_INPUT', 'maxContractValue', '« maxContractValue » doit être un entier'],
     ['not an integer', () => post({ query: SUPPLIERS, variables: { n: 1.5 } }), 'BAD_USER_INPUT', 'n', 'doit être un nombre entier'],
     ['text expected', () => post({ query: SUPPLIERS, variables: { f: { text: 5 } } }), 'BAD_USER_INPUT', 'text', '« text » doit être du texte'],
-    ['unknown enum value', () => post({ query: SUPPLIERS, variables: { f: { legalForms: ['SCOOP'] } } }), 'BAD_USER_INPUT', 'legalForms', 'valeur « SCOOP » inconnue (LegalForm)'],
+    ['unknown enum value', () => post({ query: SUPPLIERS, variables: { f: { legalForms: ['SCOOP'] } } }), 'BAD_USER_INPUT', 'legalForms', 'valeur « SCOOP » inconnue (LegalForm) ; valeurs possibles : ASSOCIATION, SCOP, SCIC, COOPERATIVE, MUTUELLE, FONDATION, ESUS_COMPANY'],
+    ['unknown enum value in a need', () => post({ query: 'mutation($i: NeedInput!) { postNeed(input: $i) { id } }', variables: { i: { title: 'T', description: 'D', kind: 'ACHAT', communeCode: '76540' } } }), 'BAD_USER_INPUT', 'kind', 'valeur « ACHAT » inconnue (NeedKind) ; valeurs possibles : PURCHASE, SUBCONTRACTING, RSE_PARTNERSHIP, INSERTION_CLAUSE, SPONSORSHIP'],
+    ['enum given as a string in the query text', () => post({ query: '{ suppliers(filter: { inclusionKinds: ["ESAT"] }) { totalCount } }' }), 'GRAPHQL_VALIDATION_FAILED', 'inclusionKinds', 'valeur inconnue (InclusionKind) ; valeurs possibles : ESAT, EA, EATT, ACI, AI, EI, ETTI, EITI, GEIQ'],
     ['unknown input field', () => post({ query: SUPPLIERS, variables: { f: { colour: 'vert' } } }), 'BAD_USER_INPUT', 'colour', "« colour » n'existe pas dans SupplierFilter"],
     ['required input field missing', () => post({ query: CREATE, variables: { i: { name: 'Sans le reste' } } }), 'BAD_USER_INPUT', 'legalForm', '« legalForm » est obligatoire'],
     ['required variable missing', () => post({ query: 'query($id: ID!) { supplier(id: $id) { id } }' }), 'BAD_USER_INPUT', 'id', 'la variable « $id » (ID!) est obligatoire'],
