@@ -3,6 +3,8 @@
 // a `#` comment, which introspection never shows.
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildSchema, GraphQLEnumType, GraphQLInputObjectType, GraphQLInterfaceType, GraphQLObjectType } from 'graphql';
+import { loadTypeDefs } from '../graphql/schema';
 import { startTestServer, type TestServer } from './helpers/server';
 
 const SCHEMA_DIR = path.join(__dirname, '..', 'graphql', 'schema');
@@ -29,6 +31,25 @@ describe('schema documentation', () => {
     expect(describe('contactEmail')).toContain('obligatoire quand un agent enregistre le besoin');
     const update = (await t.gql('{ __type(name: "SupplierUpdateInput") { description } }')).data.__type.description as string;
     expect(update).toContain('remplace toute la liste');
+  });
+
+  it('no description of the served schema is in English', () => {
+    const english: string[] = [];
+    const check = (where: string, text: string | null | undefined) => {
+      if (text && ENGLISH.test(text)) english.push(`${where}: ${text}`);
+    };
+    for (const type of Object.values(buildSchema(loadTypeDefs()).getTypeMap())) {
+      if (type.name.startsWith('__') || ['ID', 'String', 'Boolean', 'Int', 'Float'].includes(type.name)) continue; // graphql-js' own
+      check(type.name, type.description);
+      if (type instanceof GraphQLObjectType || type instanceof GraphQLInterfaceType || type instanceof GraphQLInputObjectType) {
+        for (const field of Object.values(type.getFields())) {
+          check(`${type.name}.${field.name}`, field.description);
+          for (const arg of 'args' in field ? field.args : []) check(`${type.name}.${field.name}(${arg.name})`, arg.description);
+        }
+      }
+      if (type instanceof GraphQLEnumType) for (const value of type.getValues()) check(`${type.name}.${value.name}`, value.description);
+    }
+    expect(english).toEqual([]);
   });
 
   it('no field note is left as a # comment in the schema files', () => {
