@@ -36,9 +36,12 @@ const PRUNE_FRACTION = 0.2;
 const CANDIDATE_FACTOR = 5;
 const MIN_CANDIDATES = 1000;
 
+// Arrays grow by half: at 200,000 profiles the slack of doubling (postings, arenas) was tens of MB.
+const GROWTH = 1.5;
+
 function grow<T extends Int32Array | Float32Array | Float64Array | Uint8Array>(a: T, need: number): T {
   if (need <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, Math.ceil(a.length * GROWTH)));
   b.set(a);
   return b;
 }

@@ -121,7 +121,7 @@ export class Spellings {
 
 function grow(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
   if (need <= a.length) return a;
-  const b = new Int32Array(Math.max(need, a.length * 2));
+  const b = new Int32Array(Math.max(need, Math.ceil(a.length * 1.5)));
   b.set(a);
   return b;
 }
