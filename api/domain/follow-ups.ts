@@ -4,6 +4,7 @@
 // their date, as soon as the list is SENT (again by the recovery pass after a crash), so they are
 // claimed once, retried, and survive restarts like every other mail. Whether a row is still worth
 // sending is decided when it is due: answered, opted out or erased → DROPPED with the reason.
+import { outboxRow } from '../mail/rows';
 import { TWELVE_MONTHS_MS, type LinkSigner } from '../auth/links';
 import { renderFirmFollowUp, renderStructureFollowUp } from '../mail/templates';
 import type { OutgoingMail } from '../mail/transport';
@@ -47,25 +48,7 @@ export async function scheduleFollowUps(store: Store, shortlist: ShortlistRecord
     for (const [supplierId, to] of recipients) {
       const id = followUpRowId(kind, shortlist.id, supplierId);
       try {
-        await store.outbox.insert({
-          id,
-          shortlistId: shortlist.id,
-          kind,
-          recipientKind: supplierId ? 'SUPPLIER' : 'FIRM',
-          supplierId,
-          to,
-          messageId: `<${id.replace(/:/g, '.')}@${domain}>`,
-          state: 'PENDING',
-          attempts: 0,
-          firstAttemptAt: null,
-          nextAttemptAt: new Date(due),
-          leaseOwner: null,
-          leaseUntil: null,
-          lastError: null,
-          sentAt: null,
-          createdAt: now,
-          updatedAt: now,
-        });
+        await store.outbox.insert(outboxRow({ id, kind, shortlistId: shortlist.id, supplierId, to, domain, due: new Date(due), now }));
       } catch (err) {
         if (!(err instanceof DuplicateKeyError)) throw err;
       }

@@ -7,6 +7,7 @@
 //   3. its rows go HELD → PENDING (and the need is marked introduced).
 // Only PENDING rows are ever sent. The recovery pass redoes step 3 for any HELD row whose shortlist
 // is committed, and drops HELD rows of a shortlist still in DRAFT (an approval that died before 2).
+import { outboxRow } from '../mail/rows';
 import { findCommune } from '../reference/communes';
 import { formatDateFr, formatEuros, structureKindFr } from '../reference/vocabulary';
 import { isOethNeed } from '../../matching/components/inclusion';
@@ -46,28 +47,8 @@ export const rowIdOf = (shortlistId: string, supplierId: string | null): string 
 
 /** One row for the firm, one per curated structure that still exists. */
 export function plannedRows(shortlist: ShortlistRecord, need: NeedRecord, suppliers: Map<string, SupplierRecord>, domain: string, now: Date): OutboxRecord[] {
-  const row = (supplierId: string | null, to: string): OutboxRecord => {
-    const id = rowIdOf(shortlist.id, supplierId);
-    return {
-      id,
-      shortlistId: shortlist.id,
-      kind: 'INTRODUCTION',
-      recipientKind: supplierId ? 'SUPPLIER' : 'FIRM',
-      supplierId,
-      to,
-      messageId: `<${id.replace(/:/g, '.')}@${domain}>`,
-      state: 'HELD',
-      attempts: 0,
-      firstAttemptAt: null,
-      nextAttemptAt: now,
-      leaseOwner: null,
-      leaseUntil: null,
-      lastError: null,
-      sentAt: null,
-      createdAt: now,
-      updatedAt: now,
-    };
-  };
+  const row = (supplierId: string | null, to: string): OutboxRecord =>
+    outboxRow({ id: rowIdOf(shortlist.id, supplierId), kind: 'INTRODUCTION', shortlistId: shortlist.id, supplierId, to, domain, state: 'HELD', now });
   const toSuppliers = shortlist.items.flatMap((i) => {
     const s = suppliers.get(i.supplierId);
     return s ? [row(s.id, s.contactEmail)] : [];

@@ -1,6 +1,7 @@
 // A firm posts a need without an account: the need waits (confirmedAt null) for the link mailed to
 // its contact address, and reaches the officers only once confirmed. Unconfirmed needs are deleted
 // after 7 days. A confirmed address gets a signed 90-day cookie and may post again without a link.
+import { outboxRow } from '../mail/rows';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { LinkSigner } from '../auth/links';
 import { addressKey } from '../auth/throttle';
@@ -94,29 +95,8 @@ export async function postAnonymousNeed(
   return saved;
 }
 
-function confirmationRow(need: NeedRecord, domain: string, now: Date): OutboxRecord {
-  const id = confirmationRowId(need.id);
-  return {
-    id,
-    shortlistId: null,
-    kind: 'NEED_CONFIRMATION',
-    needId: need.id,
-    recipientKind: 'FIRM',
-    supplierId: null,
-    to: need.contactEmail,
-    messageId: `<${id.replace(/:/g, '.')}@${domain}>`,
-    state: 'PENDING',
-    attempts: 0,
-    firstAttemptAt: null,
-    nextAttemptAt: now,
-    leaseOwner: null,
-    leaseUntil: null,
-    lastError: null,
-    sentAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
+const confirmationRow = (need: NeedRecord, domain: string, now: Date): OutboxRecord =>
+  outboxRow({ id: confirmationRowId(need.id), kind: 'NEED_CONFIRMATION', needId: need.id, to: need.contactEmail, domain, now });
 
 /** The link of the confirmation mail: valid as long as the unconfirmed need is kept. */
 export const confirmationLink = (links: LinkSigner, publicUrl: string, need: NeedRecord): string =>

@@ -2,6 +2,7 @@
 // withdraws it (with a reason) while none were, and staff close it once it is dealt with. Withdrawn
 // needs leave the officers' queue and the yearly figures; closed ones leave the queue only.
 // The firm is told by mail, through the durable outbox, that its need is recorded.
+import { outboxRow } from '../mail/rows';
 import { z } from 'zod';
 import { isStaff, requireRole, type Viewer } from '../auth/guards';
 import { conflict, forbidden, notFound } from '../errors';
@@ -140,28 +141,14 @@ export const acknowledgementRowId = (needId: string): string => `need:${needId}:
  */
 export async function acknowledgeNeed(services: Services, need: NeedRecord): Promise<void> {
   if (!need.confirmedAt) return;
-  const now = new Date();
-  const id = acknowledgementRowId(need.id);
-  const row: OutboxRecord = {
-    id,
-    shortlistId: null,
+  const row = outboxRow({
+    id: acknowledgementRowId(need.id),
     kind: 'NEED_RECEIVED',
     needId: need.id,
-    recipientKind: 'FIRM',
-    supplierId: null,
     to: need.contactEmail,
-    messageId: `<${id.replace(/:/g, '.')}@${mailDomain(services.config.mailFrom)}>`,
-    state: 'PENDING',
-    attempts: 0,
-    firstAttemptAt: null,
-    nextAttemptAt: now,
-    leaseOwner: null,
-    leaseUntil: null,
-    lastError: null,
-    sentAt: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+    domain: mailDomain(services.config.mailFrom),
+    now: new Date(),
+  });
   try {
     await services.store.outbox.insert(row);
   } catch (err) {
