@@ -16,6 +16,7 @@ import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
 import type { Config } from './config';
 import { consoleRoutes } from './console';
+import { publicPageRoutes } from './public-pages';
 import { directoryGeoJson } from './domain/directory-map';
 import { SENDER_COOKIE } from './domain/need-confirmation';
 import { answerRoutes } from './pages/answer';
@@ -118,6 +119,7 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
 
   // The console's files need no service: it loads while the store opens (its /graphql calls then say so).
   app.use(consoleRoutes());
+  app.use(publicPageRoutes());
   app.use(answerRoutes(() => readiness.services));
   app.use(needConfirmationRoutes(() => readiness.services));
   app.use(firmOutcomeRoutes(() => readiness.services));

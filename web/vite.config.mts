@@ -14,6 +14,8 @@ export default defineConfig({
     // The polyfill would be an inline script: the CSP allows none.
     modulePreload: { polyfill: false },
     sourcemap: false,
+    // Two pages, one bundle of shared code: the console and the public pages (served at / by api/public-pages.ts).
+    rollupOptions: { input: { index: path.join(import.meta.dirname, 'index.html'), public: path.join(import.meta.dirname, 'public.html') } },
   },
   server: { proxy: { '/graphql': 'http://localhost:4000' } },
 });

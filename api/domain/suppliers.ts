@@ -200,6 +200,12 @@ export async function activeSuppliers(store: Store, ids: readonly string[]): Pro
 }
 
 /** A structure's public profile; null for an unknown id and for the anonymous stub of a deleted one. */
+/** The live profile a SUPPLIER user keeps, told to that user only (the public pages' "my profile"). */
+export async function ownSupplier(services: Services, viewer: Viewer | null, userId: string): Promise<SupplierRecord | null> {
+  if (!viewer || viewer.userId !== userId || viewer.role !== 'SUPPLIER' || !viewer.organisationId) return null;
+  return (await services.store.suppliers.find(ofOrganisation(viewer.organisationId))).find((s) => !s.retiredAt) ?? null;
+}
+
 export async function getSupplier(services: Services, id: string): Promise<SupplierRecord | null> {
   const supplier = await services.store.suppliers.findById(id);
   return supplier && !supplier.retiredAt ? supplier : null;

@@ -6,7 +6,7 @@ import { matchNotice, matchSuppliers } from '../../api/domain/matching';
 import { confirmedAtOf, getNeed, INCLUSION_KIND_PRESETS, listNeeds, postNeed } from '../../api/domain/needs';
 import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/domain/need-lifecycle';
 import { directory, supplierLocation } from '../../api/domain/directory';
-import { createSupplier, getSupplier, reviewSupplierChanges, suppliersWithPendingChanges, updateSupplier } from '../../api/domain/suppliers';
+import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges, updateSupplier } from '../../api/domain/suppliers';
 import { requestAccessLink, signInWithLink } from '../../api/domain/access-links';
 import { login } from '../../api/domain/users';
 import { searchCommunes, searchNafCodes } from '../../api/domain/reference-search';
@@ -54,6 +54,9 @@ export const resolvers = {
     closeNeed: (_: unknown, { id, note }: Args, { viewer, services }: Context) => closeNeed(services, viewer, id, note),
     deleteMyAccount: (_: unknown, { confirm }: Args, { viewer, services }: Context) => deleteMyAccount(services, viewer, confirm),
     ...shortlistResolvers.Mutation,
+  },
+  User: {
+    supplier: (user: { id: string }, __: Args, { viewer, services }: Context) => ownSupplier(services, viewer, user.id),
   },
   Supplier: {
     commune: communeOf,

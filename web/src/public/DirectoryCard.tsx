@@ -1,0 +1,51 @@
+// One structure as the public directory shows it: public fields only (never a contact address).
+import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../../api/reference/vocabulary';
+import type { InclusionKind, LegalForm } from '../gql/graphql';
+
+export interface CardData {
+  name: string;
+  legalForm: LegalForm;
+  inclusionKind: InclusionKind | null;
+  description: string;
+  services: string[];
+  labels: string[];
+  communeName: string;
+  interventionRadiusKm: number | null;
+  website: string | null;
+}
+
+const MAX_DESCRIPTION = 280;
+const shorten = (text: string) => (text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION - 1).trimEnd()}…` : text);
+/** Only web addresses become links (a javascript: URL stays text). */
+const safeUrl = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
+
+export function DirectoryCard({ s, headingLevel = 3 }: { s: CardData; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const url = safeUrl(s.website);
+  return (
+    <article className="card directory-card">
+      <Heading>{s.name || 'Nom de la structure'}</Heading>
+      <p className="meta">
+        {LEGAL_FORM_FR[s.legalForm]}
+        {s.inclusionKind ? ` · ${INCLUSION_KIND_FR[s.inclusionKind]}` : ''} · {s.communeName || 'Commune'}
+        {s.interventionRadiusKm != null ? ` · intervient à ${s.interventionRadiusKm} km` : ''}
+      </p>
+      <p className="description">{shorten(s.description)}</p>
+      {s.services.length > 0 && (
+        <ul className="tags" aria-label="Prestations">
+          {s.services.slice(0, 6).map((x) => (
+            <li key={x}>{x}</li>
+          ))}
+        </ul>
+      )}
+      {s.labels.length > 0 && <p className="meta">Labels : {s.labels.join(', ')}</p>}
+      {url && (
+        <p>
+          <a href={url} rel="noopener noreferrer nofollow">
+            Site web de {s.name}
+          </a>
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,204 @@
+// A structure keeps its own profile: every SupplierUpdateInput field, the API's errors next to the
+// fields, and a live preview of its directory card. Its inclusion kind and labels wait for an officer.
+import { useCallback, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { Link } from 'wouter';
+import { KNOWN_LABELS } from '../../../api/reference/labels';
+import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../../api/reference/vocabulary';
+import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField, errorsOf, type FieldErrors } from '../components/fields';
+import { QueryState } from '../components/layout';
+import { CommuneField, NafField } from '../components/pickers';
+import type { InclusionKind, LegalForm } from '../gql/graphql';
+import { optionalFloat, optionalInt, splitList } from '../inputs';
+import { useSession } from '../session';
+import { DirectoryCard } from './DirectoryCard';
+import { PublicPage } from './PublicApp';
+
+const PROFILE_FIELDS = 'id name siret legalForm inclusionKind description services nafCodes interventionRadiusKm employees maxContractValue labels contactEmail website commune { code name } pendingChanges { inclusionKind labels requestedAt }';
+const MINE = `query PublicMyStructure { me { email role supplier { ${PROFILE_FIELDS} } } }`;
+const UPDATE = `mutation PublicUpdateSupplier($id: ID!, $input: SupplierUpdateInput!) { updateSupplier(id: $id, input: $input) { ${PROFILE_FIELDS} } }`;
+
+interface Profile {
+  id: string;
+  name: string;
+  siret: string | null;
+  legalForm: LegalForm;
+  inclusionKind: InclusionKind | null;
+  description: string;
+  services: string[];
+  nafCodes: string[];
+  interventionRadiusKm: number | null;
+  employees: number | null;
+  maxContractValue: number | null;
+  labels: string[];
+  contactEmail: string | null;
+  website: string | null;
+  commune: { code: string; name: string };
+  pendingChanges: { inclusionKind: InclusionKind | null; labels: string[]; requestedAt: string } | null;
+}
+
+const FIELDS = ['name', 'siret', 'legalForm', 'inclusionKind', 'description', 'services', 'nafCodes', 'communeCode', 'interventionRadiusKm', 'employees', 'maxContractValue', 'labels', 'contactEmail', 'website', 'latitude', 'longitude'];
+const LEGAL_OPTIONS = Object.entries(LEGAL_FORM_FR).map(([value, label]) => ({ value, label }));
+const KIND_OPTIONS = Object.entries(INCLUSION_KIND_FR).map(([value, label]) => ({ value, label }));
+const str = (n: number | null | undefined) => (n == null ? '' : String(n));
+
+export function MyStructure() {
+  const { session } = useSession();
+  const [{ data, fetching, error }] = useQuery<{ me: { email: string; role: string; supplier: Profile | null } | null }>({ query: MINE, pause: !session, requestPolicy: 'network-only' });
+  if (!session) {
+    return (
+      <PublicPage title="Ma structure">
+        <p>
+          Pour modifier la fiche de votre structure, <Link href="/connexion">recevez un lien de connexion</Link> à l’adresse de contact de la fiche.
+        </p>
+      </PublicPage>
+    );
+  }
+  if (!data) return <QueryState fetching={fetching} error={error} />;
+  const supplier = data.me?.supplier;
+  if (!supplier) {
+    return (
+      <PublicPage title="Ma structure">
+        <p>Aucune fiche de l’annuaire n’est rattachée à votre compte. Écrivez à la Métropole pour en créer une.</p>
+      </PublicPage>
+    );
+  }
+  return <ProfileForm key={supplier.id} existing={supplier} />;
+}
+
+function ProfileForm({ existing }: { existing: Profile }) {
+  const known = new Set(KNOWN_LABELS);
+  const declaredKind = existing.pendingChanges ? existing.pendingChanges.inclusionKind : existing.inclusionKind;
+  const declaredLabels = existing.pendingChanges ? existing.pendingChanges.labels : existing.labels;
+  const [f, setF] = useState({
+    name: existing.name,
+    siret: existing.siret ?? '',
+    legalForm: existing.legalForm,
+    inclusionKind: (declaredKind ?? '') as InclusionKind | '',
+    description: existing.description,
+    services: existing.services.join('\n'),
+    nafCodes: existing.nafCodes,
+    communeCode: existing.commune.code,
+    communeName: existing.commune.name,
+    interventionRadiusKm: str(existing.interventionRadiusKm),
+    employees: str(existing.employees),
+    maxContractValue: str(existing.maxContractValue),
+    labels: declaredLabels.filter((l) => known.has(l)),
+    otherLabels: declaredLabels.filter((l) => !known.has(l)).join(', '),
+    contactEmail: existing.contactEmail ?? '',
+    website: existing.website ?? '',
+    latitude: '',
+    longitude: '',
+  });
+  const set = <K extends keyof typeof f>(key: K) => (value: (typeof f)[K]) => setF((prev) => ({ ...prev, [key]: value }));
+  const setCommune = useCallback((code: string) => setF((prev) => ({ ...prev, communeCode: code })), []);
+  const [updated, update] = useMutation<{ updateSupplier: Profile }>(UPDATE);
+  const [local, setLocal] = useState<FieldErrors>({});
+  const [saved, setSaved] = useState<Profile | null>(null);
+  const errors = { ...errorsOf(updated.error), ...local };
+  const pending = (saved ?? existing).pendingChanges;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaved(null);
+    const numbers: FieldErrors = {};
+    const labels = [...f.labels, ...splitList(f.otherLabels)];
+    const input: Record<string, unknown> = {
+      name: f.name,
+      siret: f.siret || null,
+      legalForm: f.legalForm,
+      description: f.description,
+      services: f.services.split('\n').map((s) => s.trim()).filter(Boolean),
+      nafCodes: f.nafCodes,
+      communeCode: f.communeCode,
+      interventionRadiusKm: optionalInt(f.interventionRadiusKm, 'interventionRadiusKm', numbers),
+      employees: optionalInt(f.employees, 'employees', numbers),
+      maxContractValue: optionalInt(f.maxContractValue, 'maxContractValue', numbers),
+      contactEmail: f.contactEmail,
+      website: f.website || null,
+    };
+    const latitude = optionalFloat(f.latitude, 'latitude', numbers);
+    const longitude = optionalFloat(f.longitude, 'longitude', numbers);
+    if (latitude != null || longitude != null) Object.assign(input, { latitude, longitude });
+    // Declared kind and labels go for review only when they change (an officer confirms them).
+    if ((f.inclusionKind || null) !== (declaredKind ?? null)) input.inclusionKind = f.inclusionKind || null;
+    if (labels.join('\u0000') !== declaredLabels.join('\u0000')) input.labels = labels;
+    setLocal(numbers);
+    if (Object.keys(numbers).length === 0) {
+      const res = await update({ id: existing.id, input });
+      if (res.data) {
+        setSaved(res.data.updateSupplier);
+        requestAnimationFrame(() => document.querySelector<HTMLElement>('.profile-saved')?.focus());
+        return;
+      }
+    }
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.error-summary')?.focus());
+  }
+
+  const preview = {
+    name: f.name,
+    legalForm: f.legalForm,
+    // The directory shows the confirmed kind and labels until an officer confirms the declared ones.
+    inclusionKind: existing.inclusionKind,
+    description: f.description,
+    services: f.services.split('\n').map((s) => s.trim()).filter(Boolean),
+    labels: existing.labels,
+    communeName: f.communeCode === existing.commune.code ? existing.commune.name : f.communeCode,
+    interventionRadiusKm: /^\d+$/.test(f.interventionRadiusKm.trim()) ? Number(f.interventionRadiusKm.trim()) : null,
+    website: f.website || null,
+  };
+
+  return (
+    <PublicPage title={`Ma structure : ${existing.name}`}>
+      {saved && (
+        <p className="notice notice-ok profile-saved" role="status" tabIndex={-1}>
+          Votre fiche est enregistrée ; l’annuaire montre déjà ces informations.
+        </p>
+      )}
+      {pending && (
+        <p className="notice">
+          Type d’inclusion et labels déclarés : en attente de confirmation par un agent de la Métropole ({pending.inclusionKind ? INCLUSION_KIND_FR[pending.inclusionKind] : 'aucun type d’inclusion'}
+          {pending.labels.length ? ` ; ${pending.labels.join(', ')}` : ''}). L’annuaire montre les valeurs confirmées d’ici là.
+        </p>
+      )}
+      <div className="profile-layout">
+        <form className="form" onSubmit={submit} noValidate aria-label="Fiche de la structure">
+          <ErrorSummary errors={errors} fields={FIELDS} />
+          <TextField name="name" label="Nom de la structure" required value={f.name} onChange={set('name')} errors={errors} />
+          <TextField name="siret" label="SIRET" hint="14 chiffres." inputMode="numeric" value={f.siret} onChange={set('siret')} errors={errors} />
+          <SelectField name="legalForm" label="Statut juridique" required value={f.legalForm} onChange={(v) => set('legalForm')(v as LegalForm)} options={LEGAL_OPTIONS} errors={errors} />
+          <SelectField name="inclusionKind" label="Type de structure d’inclusion" hint="Confirmé par un agent de la Métropole avant de paraître dans l’annuaire." value={f.inclusionKind} onChange={(v) => set('inclusionKind')(v as InclusionKind | '')} options={KIND_OPTIONS} emptyLabel="Aucun (pas une structure d’inclusion)" errors={errors} />
+          <TextArea name="description" label="Présentation" required hint="Ce que votre structure propose, en quelques phrases : c’est ce que lisent les entreprises." value={f.description} onChange={set('description')} errors={errors} />
+          <TextArea name="services" label="Prestations" hint="Une prestation par ligne." rows={3} value={f.services} onChange={set('services')} errors={errors} />
+          <NafField name="nafCodes" codes={f.nafCodes} onChange={set('nafCodes')} errors={errors} />
+          <CommuneField name="communeCode" label="Commune du siège" required code={f.communeCode} initialName={existing.commune.name} onChange={setCommune} errors={errors} />
+          <TextField name="interventionRadiusKm" label="Rayon d’intervention" unit="km" inputMode="numeric" value={f.interventionRadiusKm} onChange={set('interventionRadiusKm')} errors={errors} />
+          <TextField name="employees" label="Nombre de salariés" unit="personnes" inputMode="numeric" value={f.employees} onChange={set('employees')} errors={errors} />
+          <TextField name="maxContractValue" label="Marché le plus important possible" unit="euros HT" inputMode="numeric" value={f.maxContractValue} onChange={set('maxContractValue')} errors={errors} />
+          <CheckboxGroup name="labels" label="Labels et certifications" hint="Confirmés par un agent de la Métropole avant de paraître dans l’annuaire." values={f.labels} onChange={set('labels')} options={KNOWN_LABELS.map((l) => ({ value: l, label: l }))} errors={errors} />
+          <TextField name="otherLabels" label="Autres labels" hint="Séparés par des virgules." value={f.otherLabels} onChange={set('otherLabels')} errors={errors} />
+          <TextField name="contactEmail" label="Adresse électronique de contact" required type="email" hint="Privée : les mises en relation y arrivent ; elle n’est jamais publiée." value={f.contactEmail} onChange={set('contactEmail')} errors={errors} />
+          <TextField name="website" label="Site web" type="url" hint="Adresse complète, commençant par https://." value={f.website} onChange={set('website')} errors={errors} />
+          <details>
+            <summary>Coordonnées précises du siège (facultatif)</summary>
+            <p className="hint">Laissées vides, les coordonnées enregistrées sont gardées.</p>
+            <TextField name="latitude" label="Latitude" unit="degrés" value={f.latitude} onChange={set('latitude')} errors={errors} />
+            <TextField name="longitude" label="Longitude" unit="degrés" value={f.longitude} onChange={set('longitude')} errors={errors} />
+          </details>
+          <div className="actions">
+            <button type="submit" disabled={updated.fetching}>
+              Enregistrer ma fiche
+            </button>
+          </div>
+        </form>
+        <aside aria-labelledby="apercu">
+          <h2 id="apercu">Aperçu dans l’annuaire</h2>
+          <p className="hint">Votre fiche telle que les entreprises la verront, au fil de la saisie.</p>
+          <div className="preview">
+            <DirectoryCard s={preview} />
+          </div>
+        </aside>
+      </div>
+    </PublicPage>
+  );
+}

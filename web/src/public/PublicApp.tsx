@@ -1,0 +1,88 @@
+// The public pages' routes and frame: firms and structures, no account created for them.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, Route, Switch, useLocation } from 'wouter';
+import { signOut, useSession } from '../session';
+import { Access, RequestLink } from './Access';
+import { Home } from './Home';
+import { MyStructure } from './MyStructure';
+
+/** The page's <h1> and document title; focus moves to the heading when the page changes. */
+export function PublicPage({ title, children }: { title: string; children: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [location] = useLocation();
+  useEffect(() => {
+    document.title = `${title} – Passerelle ESS`;
+  }, [title]);
+  useEffect(() => {
+    if (location !== '/') heading.current?.focus();
+  }, [location]);
+  return (
+    <>
+      <h1 tabIndex={-1} ref={heading}>
+        {title}
+      </h1>
+      {children}
+    </>
+  );
+}
+
+function Frame({ children }: { children: ReactNode }) {
+  const { session } = useSession();
+  return (
+    <>
+      <a className="skip-link" href="#contenu">
+        Aller au contenu
+      </a>
+      <header className="site-header">
+        <div className="brand">
+          <Link href="/">Passerelle ESS</Link> <span>· Métropole Rouen Normandie</span>
+        </div>
+        <nav aria-label="Navigation principale">
+          <ul>
+            <li>
+              <Link href="/">Annuaire et dépôt d’un besoin</Link>
+            </li>
+            <li>{session?.role === 'SUPPLIER' ? <Link href="/ma-structure">Ma structure</Link> : <Link href="/connexion">Recevoir un lien de connexion</Link>}</li>
+          </ul>
+          {session && (
+            <div className="account">
+              <span>{session.email}</span>
+              <button type="button" className="secondary" onClick={() => signOut('Vous êtes déconnecté·e.')}>
+                Se déconnecter
+              </button>
+            </div>
+          )}
+        </nav>
+      </header>
+      <main id="contenu">{children}</main>
+    </>
+  );
+}
+
+export function PublicApp() {
+  return (
+    <Frame>
+      <Switch>
+        <Route path="/">
+          <Home />
+        </Route>
+        <Route path="/connexion">
+          <RequestLink />
+        </Route>
+        <Route path="/acces">
+          <Access />
+        </Route>
+        <Route path="/ma-structure">
+          <MyStructure />
+        </Route>
+        <Route>
+          <PublicPage title="Page introuvable">
+            <p>
+              Cette page n’existe pas. <Link href="/">Retour à l’accueil</Link>
+            </p>
+          </PublicPage>
+        </Route>
+      </Switch>
+    </Frame>
+  );
+}
