@@ -50,9 +50,10 @@ const IntroductionsQuery = graphql(`
       lastError
       shortlist {
         id
-        need {
-          title
-        }
+      }
+      need {
+        id
+        title
       }
     }
   }
@@ -77,7 +78,7 @@ export function Introductions() {
           <ul>
             {data.failedMails.map((m) => (
               <li key={m.id}>
-                <Link href={`/listes/${m.shortlist.id}`}>{m.shortlist.need.title}</Link> — {m.to} : {m.lastError ?? 'erreur inconnue'}
+                <Link href={m.shortlist ? `/listes/${m.shortlist.id}` : `/besoins/${m.need?.id}`}>{m.need?.title ?? 'Besoin supprimé'}</Link> — {m.to} : {m.lastError ?? 'erreur inconnue'}
               </li>
             ))}
           </ul>

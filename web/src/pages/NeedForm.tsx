@@ -30,7 +30,7 @@ const Presets = graphql(`
   }
 `);
 
-const FIELDS = ['title', 'description', 'kind', 'companyName', 'contactEmail', 'communeCode', 'nafCodes', 'budgetMin', 'budgetMax', 'deadline', 'requiredLabels', 'preferredInclusionKinds', 'requiredInclusionKinds', 'latitude', 'longitude'];
+const FIELDS = ['title', 'description', 'internalNote', 'kind', 'companyName', 'contactEmail', 'communeCode', 'nafCodes', 'budgetMin', 'budgetMax', 'deadline', 'requiredLabels', 'preferredInclusionKinds', 'requiredInclusionKinds', 'latitude', 'longitude'];
 const KIND_OPTIONS = Object.entries(NEED_KIND_FR).map(([value, label]) => ({ value, label }));
 const INCLUSION_OPTIONS = Object.entries(INCLUSION_KIND_FR).map(([value, label]) => ({ value, label }));
 const LABEL_OPTIONS = KNOWN_LABELS.map((l) => ({ value: l, label: l }));
@@ -40,6 +40,7 @@ export function NeedForm() {
   const [f, setF] = useState({
     title: '',
     description: '',
+    internalNote: '',
     kind: 'PURCHASE',
     companyName: '',
     contactEmail: '',
@@ -75,6 +76,7 @@ export function NeedForm() {
       input: {
         title: f.title,
         description: f.description,
+        internalNote: f.internalNote || null,
         kind: f.kind as NeedKind,
         companyName: f.companyName || null,
         contactEmail: f.contactEmail || null,
@@ -102,6 +104,7 @@ export function NeedForm() {
         <TextField name="contactEmail" label="Adresse électronique de l’entreprise" required type="email" hint="La liste de structures lui sera envoyée à cette adresse." value={f.contactEmail} onChange={set('contactEmail')} errors={errors} />
         <TextField name="title" label="Intitulé du besoin" required value={f.title} onChange={set('title')} errors={errors} />
         <TextArea name="description" label="Description" required hint="Ce que l’entreprise attend : prestations, quantités, calendrier." value={f.description} onChange={set('description')} errors={errors} />
+        <TextArea name="internalNote" label="Note interne" hint="Jamais envoyée à l’entreprise ni aux structures : interlocuteur, notes prises au téléphone." value={f.internalNote} onChange={set('internalNote')} errors={errors} />
         <SelectField name="kind" label="Type de besoin" required value={f.kind} onChange={set('kind')} options={KIND_OPTIONS} errors={errors} />
         <CommuneField name="communeCode" label="Commune où le travail est à faire" required code={f.communeCode} onChange={setCommune} errors={errors} />
         <NafField name="nafCodes" codes={f.nafCodes} onChange={set('nafCodes')} errors={errors} />

@@ -30,6 +30,8 @@ const NeedWithMatches = graphql(`
       requiredInclusionKinds
       createdAt
       recordedBy
+      internalNote
+      matchNotice
       shortlists {
         id
         status
@@ -39,6 +41,7 @@ const NeedWithMatches = graphql(`
     matchSuppliers(needId: $id, limit: 20) {
       score
       eligible
+      relevant
       reasons
       breakdown {
         text
@@ -72,8 +75,9 @@ export function NeedMatches() {
   const [draft, draftShortlist] = useMutation(Draft);
   const need = data?.need;
   const matches = data?.matchSuppliers ?? [];
-  const eligible = matches.filter((m) => m.eligible);
+  const eligible = matches.filter((m) => m.eligible && m.relevant);
   const ineligible = matches.filter((m) => !m.eligible);
+  const otherTrades = matches.filter((m) => m.eligible && !m.relevant);
   const openDraft = need?.shortlists.find((s) => s.status === 'DRAFT');
 
   async function prepare() {
@@ -119,6 +123,11 @@ export function NeedMatches() {
               </dd>
             </dl>
             <p className="description">{need.description}</p>
+            {need.internalNote && (
+              <p className="internal-note">
+                <strong>Note interne (jamais envoyée) :</strong> {need.internalNote}
+              </p>
+            )}
           </section>
 
           <section aria-labelledby="listes">
@@ -152,13 +161,29 @@ export function NeedMatches() {
 
           <section aria-labelledby="eligibles">
             <h2 id="eligibles">Structures proposées ({eligible.length})</h2>
-            {eligible.length === 0 && <p>Aucune structure éligible.</p>}
+            {need.matchNotice && (
+              <p className="notice" role="status">
+                {need.matchNotice}
+              </p>
+            )}
+            {eligible.length === 0 && <p>Aucune structure éligible du métier de ce besoin.</p>}
             <ol className="cards">
               {eligible.map((m) => (
                 <MatchCard key={m.supplier.id} id={m.supplier.id} name={m.supplier.name} score={m.score} breakdown={m.breakdown} reasons={m.reasons} eligible />
               ))}
             </ol>
           </section>
+          {otherTrades.length > 0 && (
+            <section aria-labelledby="autres-metiers">
+              <h2 id="autres-metiers">Structures d’autres métiers ({otherTrades.length})</h2>
+              <p>Leur activité est éloignée de celle du besoin : elles ne sont jamais proposées d’office dans une liste.</p>
+              <ul className="cards">
+                {otherTrades.map((m) => (
+                  <MatchCard key={m.supplier.id} id={m.supplier.id} name={m.supplier.name} score={m.score} breakdown={m.breakdown} reasons={m.reasons} eligible />
+                ))}
+              </ul>
+            </section>
+          )}
           {ineligible.length > 0 && (
             <section aria-labelledby="ineligibles">
               <h2 id="ineligibles">Structures non éligibles ({ineligible.length})</h2>
