@@ -85,6 +85,9 @@ export const needsFilter = filterBuilder((c: NeedsCriteria): Filter => {
   return allOf(parts);
 });
 
+/** Needs posted since this date (what firms asked for lately). */
+export const needsPostedSince = filterBuilder((since: Date): Filter => ({ createdAt: { $gte: since } }));
+
 /** Documents written after a watermark (index refresh across instances). */
 export const updatedAfter = filterBuilder((watermark: Date): Filter => ({ updatedAt: { $gt: watermark } }));
 

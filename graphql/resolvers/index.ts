@@ -8,6 +8,7 @@ import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/domai
 import { directory, supplierLocation } from '../../api/domain/directory';
 import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges, updateSupplier } from '../../api/domain/suppliers';
 import { requestAccessLink, signInWithLink } from '../../api/domain/access-links';
+import { searchHints } from '../../api/domain/search-hints';
 import { login } from '../../api/domain/users';
 import { searchCommunes, searchNafCodes } from '../../api/domain/reference-search';
 import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/domain/privacy';
@@ -65,6 +66,7 @@ export const resolvers = {
       canSeePrivate(viewer, s.organisationId) || (viewer !== null && s.introducedTo === viewer.userId) ? s.contactEmail : null,
     location: supplierLocation,
     pendingChanges: (s: ListedSupplier, _: Args, { viewer }: Context) => (canSeePrivate(viewer, s.organisationId) ? (s.pendingChanges ?? null) : null),
+    searchHints: (s: ListedSupplier, _: Args, { viewer, services }: Context) => searchHints(services, viewer, s),
   },
   Need: {
     commune: communeOf,

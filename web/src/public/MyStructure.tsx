@@ -14,7 +14,7 @@ import { useSession } from '../session';
 import { DirectoryCard } from './DirectoryCard';
 import { PublicPage } from './PublicApp';
 
-const PROFILE_FIELDS = 'id name siret legalForm inclusionKind description services nafCodes interventionRadiusKm employees maxContractValue labels contactEmail website commune { code name } pendingChanges { inclusionKind labels requestedAt }';
+const PROFILE_FIELDS = 'id name siret legalForm inclusionKind description services nafCodes interventionRadiusKm employees maxContractValue labels contactEmail website commune { code name } pendingChanges { inclusionKind labels requestedAt } searchHints';
 const MINE = `query PublicMyStructure { me { email role supplier { ${PROFILE_FIELDS} } } }`;
 const UPDATE = `mutation PublicUpdateSupplier($id: ID!, $input: SupplierUpdateInput!) { updateSupplier(id: $id, input: $input) { ${PROFILE_FIELDS} } }`;
 
@@ -35,6 +35,7 @@ interface Profile {
   website: string | null;
   commune: { code: string; name: string };
   pendingChanges: { inclusionKind: InclusionKind | null; labels: string[]; requestedAt: string } | null;
+  searchHints: string[] | null;
 }
 
 const FIELDS = ['name', 'siret', 'legalForm', 'inclusionKind', 'description', 'services', 'nafCodes', 'communeCode', 'interventionRadiusKm', 'employees', 'maxContractValue', 'labels', 'contactEmail', 'website', 'latitude', 'longitude'];
@@ -161,6 +162,15 @@ function ProfileForm({ existing }: { existing: Profile }) {
           {pending.labels.length ? ` ; ${pending.labels.join(', ')}` : ''}). L’annuaire montre les valeurs confirmées d’ici là.
         </p>
       )}
+      {(saved ?? existing).searchHints?.length ? (
+        <section className="notice search-hints" aria-labelledby="ce-que-cherchent">
+          <h2 id="ce-que-cherchent">Ce que cherchent les entreprises</h2>
+          <p>
+            Mots employés ces douze derniers mois par plusieurs entreprises dans les besoins de votre secteur, absents de votre fiche. S’ils décrivent ce que vous faites, les écrire dans votre présentation ou vos prestations vous fera trouver :
+          </p>
+          <p className="hints">{(saved ?? existing).searchHints!.join(', ')}</p>
+        </section>
+      ) : null}
       <div className="profile-layout">
         <form className="form" onSubmit={submit} noValidate aria-label="Fiche de la structure">
           <ErrorSummary errors={errors} fields={FIELDS} />
