@@ -6,6 +6,7 @@ import { Page, QueryState } from '../components/layout';
 import { MatchCard } from '../components/match';
 import { formatDate } from '../format';
 import { graphql } from '../gql';
+import type { NeedWithMatchesQuery } from '../gql/graphql';
 import { budgetText } from './NeedsAwaiting';
 
 const NeedWithMatches = graphql(`
@@ -67,6 +68,26 @@ const Draft = graphql(`
 `);
 
 export const SHORTLIST_STATUS_FR: Record<string, string> = { DRAFT: 'Brouillon', APPROVED: 'Approuvée, envoi en cours', SENT: 'Envoyée' };
+
+type Match = NeedWithMatchesQuery['matchSuppliers'][number];
+
+/** Structures shown apart from the proposals, with why (another trade, a hard requirement failed). */
+function SetApart({ id, title, intro, matches }: { id: string; title: string; intro: string; matches: Match[] }) {
+  if (matches.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>
+        {title} ({matches.length})
+      </h2>
+      <p>{intro}</p>
+      <ul className="cards">
+        {matches.map((m) => (
+          <MatchCard key={m.supplier.id} id={m.supplier.id} name={m.supplier.name} score={m.score} breakdown={m.breakdown} reasons={m.reasons} eligible={m.eligible} />
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 export function NeedMatches() {
   const { id } = useParams<{ id: string }>();
@@ -173,28 +194,8 @@ export function NeedMatches() {
               ))}
             </ol>
           </section>
-          {otherTrades.length > 0 && (
-            <section aria-labelledby="autres-metiers">
-              <h2 id="autres-metiers">Structures d’autres métiers ({otherTrades.length})</h2>
-              <p>Leur activité est éloignée de celle du besoin : elles ne sont jamais proposées d’office dans une liste.</p>
-              <ul className="cards">
-                {otherTrades.map((m) => (
-                  <MatchCard key={m.supplier.id} id={m.supplier.id} name={m.supplier.name} score={m.score} breakdown={m.breakdown} reasons={m.reasons} eligible />
-                ))}
-              </ul>
-            </section>
-          )}
-          {ineligible.length > 0 && (
-            <section aria-labelledby="ineligibles">
-              <h2 id="ineligibles">Structures non éligibles ({ineligible.length})</h2>
-              <p>Elles ne remplissent pas une exigence du besoin ; la raison est donnée pour chacune.</p>
-              <ul className="cards">
-                {ineligible.map((m) => (
-                  <MatchCard key={m.supplier.id} id={m.supplier.id} name={m.supplier.name} score={m.score} breakdown={m.breakdown} reasons={m.reasons} eligible={false} />
-                ))}
-              </ul>
-            </section>
-          )}
+          <SetApart id="autres-metiers" title="Structures d’autres métiers" intro="Leur activité est éloignée de celle du besoin : elles ne sont jamais proposées d’office dans une liste." matches={otherTrades} />
+          <SetApart id="ineligibles" title="Structures non éligibles" intro="Elles ne remplissent pas une exigence du besoin ; la raison est donnée pour chacune." matches={ineligible} />
         </>
       )}
     </Page>
