@@ -94,6 +94,7 @@ const ROWS: Row[] = [
   { operation: 'requestAccessLink', expected: 'AAAAAAA', query: 'mutation { requestAccessLink(email: "personne@exemple.fr") }' },
   // no guard on who asks: an unusable link is refused alike for everyone, signed in or not
   { operation: 'signInWithLink', expected: 'UUUUUUU', query: 'mutation { signInWithLink(token: "inutilisable") { token } }' },
+  { operation: 'recordSupplierAnswer', expected: 'UFFAAFF', query: 'mutation($sl: ID!, $s: ID!) { recordSupplierAnswer(shortlistId: $sl, supplierId: $s, answer: INTERESTED) { rank } }', variables: (f) => ({ sl: f.approvedId, s: f.supplierId }) },
   // confirm: false: the guard answers first (staff: FORBIDDEN), then BAD_USER_INPUT; nobody is deleted
   { operation: 'deleteMyAccount', expected: 'UAAFFAA', query: 'mutation { deleteMyAccount(confirm: false) }' },
 ];

@@ -148,4 +148,21 @@ describe('answers from the structure’s mail', () => {
     }
     expect(await responses()).toEqual(before);
   });
+  it('an officer records the answer a structure gave by phone; nobody else can, and bad input names its field', async () => {
+    const RECORD = 'mutation($sl: ID!, $s: ID!, $a: SupplierAnswer!, $c: String) { recordSupplierAnswer(shortlistId: $sl, supplierId: $s, answer: $a, comment: $c) { supplier { id } response { answer comment } } }';
+    const vars = { sl: listId, s: s.suppliers.esat.id, a: 'NOT_AVAILABLE', c: 'Au téléphone : atelier complet jusqu’en juin.' };
+    const firm = await t.gql(RECORD, vars, s.company.token);
+    expect(firm.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const long = await t.gql(RECORD, { ...vars, c: 'x'.repeat(1001) }, s.officer.token);
+    expect(long.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'comment' });
+    const stranger = await t.gql(RECORD, { ...vars, s: s.suppliers.print.id }, s.officer.token);
+    expect(stranger.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'supplierId' });
+    const before = await responses();
+    const ok = await t.gql(RECORD, vars, s.officer.token);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.recordSupplierAnswer.response).toEqual({ answer: 'NOT_AVAILABLE', comment: 'Au téléphone : atelier complet jusqu’en juin.' });
+    const after = await responses();
+    expect(after.filter((r: any) => r?.comment === 'Au téléphone : atelier complet jusqu’en juin.')).toHaveLength(1);
+    expect(after.filter((r: any, i: number) => JSON.stringify(r) !== JSON.stringify(before[i]))).toHaveLength(1);
+  });
 });

@@ -5,6 +5,10 @@ import { TWELVE_MONTHS_MS, type LinkSigner } from '../auth/links';
 import type { ResponseRecord, ShortlistRecord, Store, SupplierAnswer, SupplierRecord } from '../store/types';
 import { DuplicateKeyError } from '../store/types';
 import * as v from './validation';
+import { requireRole, type Viewer } from '../auth/guards';
+import { badInput, conflict, notFound } from '../errors';
+import type { Services } from '../services';
+import { itemsOf, type ShortlistItemView } from './outcomes';
 
 export const ANSWER_PATH = '/reponse/';
 /** The choice in a link's query string, in French words. */
@@ -79,4 +83,28 @@ export async function recordResponse(
         throw err;
       }));
   return { ok: true, response: saved };
+}
+
+/**
+ * Staff: the answer a structure gave by phone or by mail, recorded for it, as its link would record it
+ * (the latest word wins). The list must be approved and name the structure.
+ */
+export async function recordSupplierAnswer(
+  services: Services,
+  viewer: Viewer | null,
+  args: { shortlistId: string; supplierId: string; answer: SupplierAnswer; comment?: string | null },
+): Promise<ShortlistItemView> {
+  requireRole(viewer, 'OFFICER', 'ADMIN');
+  const { store } = services;
+  const shortlist = await store.shortlists.findById(args.shortlistId);
+  if (!shortlist) throw notFound('Liste de structures introuvable.');
+  if (shortlist.status === 'DRAFT') throw conflict("Cette liste n'a pas encore été approuvée : la structure n'a pas encore été présentée.");
+  const supplier = shortlist.items.some((i) => i.supplierId === args.supplierId) ? await store.suppliers.findById(args.supplierId) : null;
+  if (!supplier) throw badInput('supplierId', '« supplierId » : cette structure ne fait pas partie de la liste.');
+  if (!(args.answer in CHOICE_OF)) throw badInput('answer', '« answer » : INTERESTED ou NOT_AVAILABLE.');
+  const saved = await recordResponse(store, { shortlist, supplier }, { choix: CHOICE_OF[args.answer], commentaire: args.comment ?? undefined });
+  if (!saved.ok) throw badInput('comment', `« comment » : ${saved.message}`);
+  const item = (await itemsOf(services, shortlist, viewer)).find((i) => i.supplierId === supplier.id);
+  if (!item) throw notFound('Structure introuvable.');
+  return item;
 }

@@ -16,6 +16,7 @@ import {
   updateShortlist,
 } from '../../api/domain/shortlists';
 import { needOfMail } from '../../api/domain/need-lifecycle';
+import { recordSupplierAnswer } from '../../api/domain/responses';
 import type { NeedRecord, OutboxRecord, ShortlistRecord } from '../../api/store/types';
 import type { Context } from '../context';
 
@@ -36,6 +37,7 @@ export const shortlistResolvers = {
     approveShortlist: (_: unknown, { id, message }: Args, { viewer, services }: Context) => approveShortlist(services, viewer, id, message),
     retryMail: (_: unknown, { id }: Args, { viewer, services }: Context) => retryMail(services, viewer, id),
     recordOutcome: (_: unknown, args: Args, { viewer, services }: Context) => recordOutcome(services, viewer, args),
+    recordSupplierAnswer: (_: unknown, args: Args, { viewer, services }: Context) => recordSupplierAnswer(services, viewer, args as Parameters<typeof recordSupplierAnswer>[2]),
   },
   Shortlist: {
     need: (s: ShortlistRecord, _: Args, { services }: Context) => services.store.needs.findById(s.needId),
