@@ -261,9 +261,15 @@ describe('the officer’s loop', () => {
     await page.select('select[id^="champ-status-"]', 'WON');
     const amount = await page.waitForSelector('input[id^="champ-amount-"]');
     await amount!.type('12000');
-    await page.click('.cards .card:first-child button[type="submit"]');
+    await page.click('.cards .card:first-child form[aria-label^="Suite pour"] button[type="submit"]');
     await waitForText('Suite enregistrée');
     await waitForText('Marché remporté (12\u00a0000\u00a0€)');
+    // an answer heard by phone, recorded for the second structure
+    await page.select('.cards .card:nth-child(2) select[id^="champ-answer-reponse-"]', 'NOT_AVAILABLE');
+    await page.type('.cards .card:nth-child(2) input[id^="champ-comment-reponse-"]', 'Équipe complète jusqu’en juin');
+    await page.click('.cards .card:nth-child(2) form[aria-label^="Réponse de"] button[type="submit"]');
+    await waitForText('Pas disponible');
+    await waitForText('Équipe complète jusqu’en juin');
     await clickText('Mises en relation', 'a');
     await page.waitForSelector('table');
     await waitForText('Entretien des espaces verts de la boulangerie');

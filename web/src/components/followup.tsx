@@ -5,7 +5,7 @@ import { useMutation } from 'urql';
 import { OUTCOME_FR } from '../../../api/reference/vocabulary';
 import { formatDateTime, formatEuros } from '../format';
 import { graphql } from '../gql';
-import type { OutcomeStatus, ShortlistQuery } from '../gql/graphql';
+import type { OutcomeStatus, ShortlistQuery, SupplierAnswer } from '../gql/graphql';
 import { optionalInt } from '../inputs';
 import { ErrorSummary, SelectField, TextField, errorsOf, type FieldErrors } from './fields';
 import { SupplierLink } from './match';
@@ -38,9 +38,23 @@ const RecordOutcome = graphql(`
   }
 `);
 
+const RecordAnswer = graphql(`
+  mutation RecordSupplierAnswer($shortlistId: ID!, $supplierId: ID!, $answer: SupplierAnswer!, $comment: String) {
+    recordSupplierAnswer(shortlistId: $shortlistId, supplierId: $supplierId, answer: $answer, comment: $comment) {
+      rank
+      response {
+        answer
+        comment
+        answeredAt
+      }
+    }
+  }
+`);
+
 export const MAIL_STATE_FR: Record<string, string> = { PENDING: 'En attente d’envoi', SENDING: 'Envoi en cours', SENT: 'Remis', FAILED: 'Échec', DROPPED: 'Non envoyé (compte supprimé)' };
 const ANSWER_FR: Record<string, string> = { INTERESTED: 'Intéressée', NOT_AVAILABLE: 'Pas disponible' };
 const OUTCOME_OPTIONS = Object.entries(OUTCOME_FR).map(([value, label]) => ({ value, label }));
+const ANSWER_OPTIONS = Object.entries(ANSWER_FR).map(([value, label]) => ({ value, label }));
 
 export function FollowUp({ shortlist, refresh }: { shortlist: Shortlist; refresh: () => void }) {
   const [retry, retryMail] = useMutation(Retry);
@@ -157,6 +171,7 @@ function OutcomeCard({ shortlistId, item, insertion }: { shortlistId: string; it
           'pas encore de réponse'
         )}
       </p>
+      {!item.response && <AnswerForm shortlistId={shortlistId} supplierId={sid} name={item.supplier.name} />}
       <p>
         Suite enregistrée :{' '}
         {item.outcome ? (
@@ -186,5 +201,32 @@ function OutcomeCard({ shortlistId, item, insertion }: { shortlistId: string; it
         </div>
       </form>
     </li>
+  );
+}
+
+/** The answer a structure gave by phone, recorded for it (its mail's links do the same). */
+function AnswerForm({ shortlistId, supplierId, name }: { shortlistId: string; supplierId: string; name: string }) {
+  const [answer, setAnswer] = useState<string>('INTERESTED');
+  const [comment, setComment] = useState('');
+  const [result, record] = useMutation(RecordAnswer);
+  const field = (f: string) => `${f}-reponse-${supplierId}`;
+  const shown: FieldErrors = Object.fromEntries(Object.entries(errorsOf(result.error)).map(([k, v]) => [k ? field(k) : '', v]));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    await record({ shortlistId, supplierId, answer: answer as SupplierAnswer, comment: comment || null });
+  }
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label={`Réponse de ${name} reçue par téléphone`}>
+      <ErrorSummary errors={shown} fields={[field('answer'), field('comment')]} />
+      <SelectField name={field('answer')} label="Réponse reçue par téléphone" value={answer} onChange={setAnswer} options={ANSWER_OPTIONS} errors={shown} />
+      <TextField name={field('comment')} label="Ce qu’a dit la structure" value={comment} onChange={setComment} errors={shown} />
+      <div className="actions">
+        <button type="submit" className="secondary" disabled={result.fetching}>
+          Enregistrer la réponse<span className="visually-hidden"> de {name}</span>
+        </button>
+      </div>
+    </form>
   );
 }
