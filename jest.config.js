@@ -24,7 +24,7 @@ const project = {
  * any that opens the embedded store itself or runs a script or the service as a process. The
  * console's browser walk runs once: the API under it is covered on both engines by the other files.
  */
-const EMBEDDED_ONLY = new Set(['lifecycle.test.ts', 'imports.test.ts', 'auth.test.ts', 'store-faults.test.ts', 'console.test.ts']);
+const EMBEDDED_ONLY = new Set(['lifecycle.test.ts', 'imports.test.ts', 'auth.test.ts', 'store-faults.test.ts', 'console.test.ts', 'public-pages.test.ts', 'link-pages.test.ts', 'web-codegen.test.ts']);
 const EMBEDDED_MARKS = /from '(\.\.\/api\/store\/embedded|\.\/helpers\/cli|\.\/helpers\/process)'/;
 
 /**
