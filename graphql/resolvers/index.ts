@@ -14,11 +14,11 @@ import { searchCommunes, searchNafCodes } from '../../api/domain/reference-searc
 import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/domain/privacy';
 import type { ListedSupplier } from '../../api/domain/outcomes';
 import type { NeedRecord } from '../../api/store/types';
-import type { Context } from '../context';
+import type { Context, NoArgs } from '../context';
+import type { MutationCloseNeedArgs, MutationCreateSupplierArgs, MutationDeleteMyAccountArgs, MutationDeleteSupplierArgs, MutationLoginArgs, MutationPostNeedArgs, MutationRequestAccessLinkArgs, MutationReviewSupplierChangesArgs, MutationSignInWithLinkArgs, MutationUpdateNeedArgs, MutationUpdateSupplierArgs, MutationWithdrawNeedArgs, QueryCommunesArgs, QueryMatchSuppliersArgs, QueryNafCodesArgs, QueryNeedArgs, QueryNeedsArgs, QueryProposeGroupementsArgs, QuerySupplierArgs, QuerySuppliersArgs } from '../generated/schema-types';
 import { DateTime } from './scalars';
 import { shortlistResolvers } from './shortlists';
 
-type Args = Record<string, any>;
 
 /** The commune of a record; a code unknown to the reference data still resolves, named by its code. */
 const communeOf = (r: { communeCode: string }) => findCommune(r.communeCode) ?? { code: r.communeCode, name: r.communeCode, departement: null };
@@ -26,61 +26,61 @@ const communeOf = (r: { communeCode: string }) => findCommune(r.communeCode) ?? 
 export const resolvers = {
   DateTime,
   Query: {
-    me: (_: unknown, __: Args, { viewer, services }: Context) => (viewer ? services.store.users.findById(viewer.userId) : null),
+    me: (_: unknown, __: NoArgs, { viewer, services }: Context) => (viewer ? services.store.users.findById(viewer.userId) : null),
     metropoleCommunes: () => metropoleCommunes(),
-    communes: (_: unknown, args: Args) => searchCommunes(args),
-    nafCodes: (_: unknown, args: Args) => searchNafCodes(args),
-    supplier: (_: unknown, { id }: Args, { services }: Context) => getSupplier(services, id),
-    suppliers: (_: unknown, args: Args, { services }: Context) => directory(services, args),
-    suppliersWithPendingChanges: (_: unknown, __: Args, { viewer, services }: Context) => suppliersWithPendingChanges(services, viewer),
-    need: (_: unknown, { id }: Args, { viewer, services }: Context) => getNeed(services, viewer, id),
-    needs: (_: unknown, args: Args, { viewer, services }: Context) => listNeeds(services, viewer, args),
+    communes: (_: unknown, args: QueryCommunesArgs) => searchCommunes(args),
+    nafCodes: (_: unknown, args: QueryNafCodesArgs) => searchNafCodes(args),
+    supplier: (_: unknown, { id }: QuerySupplierArgs, { services }: Context) => getSupplier(services, id),
+    suppliers: (_: unknown, args: QuerySuppliersArgs, { services }: Context) => directory(services, args),
+    suppliersWithPendingChanges: (_: unknown, __: NoArgs, { viewer, services }: Context) => suppliersWithPendingChanges(services, viewer),
+    need: (_: unknown, { id }: QueryNeedArgs, { viewer, services }: Context) => getNeed(services, viewer, id),
+    needs: (_: unknown, args: QueryNeedsArgs, { viewer, services }: Context) => listNeeds(services, viewer, args),
     inclusionKindPresets: () => INCLUSION_KIND_PRESETS,
-    matchSuppliers: (_: unknown, { needId, limit }: Args, { viewer, services }: Context) => matchSuppliers(services, viewer, needId, limit),
-    proposeGroupements: (_: unknown, { needId, limit }: Args, { viewer, services }: Context) => proposeGroupements(services, viewer, needId, limit),
-    exportMyData: (_: unknown, __: Args, { viewer, services }: Context) => exportMyData(services, viewer),
+    matchSuppliers: (_: unknown, { needId, limit }: QueryMatchSuppliersArgs, { viewer, services }: Context) => matchSuppliers(services, viewer, needId, limit),
+    proposeGroupements: (_: unknown, { needId, limit }: QueryProposeGroupementsArgs, { viewer, services }: Context) => proposeGroupements(services, viewer, needId, limit),
+    exportMyData: (_: unknown, __: NoArgs, { viewer, services }: Context) => exportMyData(services, viewer),
     ...shortlistResolvers.Query,
   },
   Mutation: {
-    login: (_: unknown, { email, password }: Args, { services, clientAddress }: Context) => login(services, email, password, clientAddress),
-    requestAccessLink: (_: unknown, { email }: Args, { services, clientAddress }: Context) => requestAccessLink(services, email, clientAddress),
-    signInWithLink: (_: unknown, { token }: Args, { services }: Context) => signInWithLink(services, token),
-    createSupplier: (_: unknown, { input }: Args, { viewer, services }: Context) => createSupplier(services, viewer, input),
-    updateSupplier: (_: unknown, { id, input }: Args, { viewer, services }: Context) => updateSupplier(services, viewer, id, input),
-    reviewSupplierChanges: (_: unknown, { id, approve }: Args, { viewer, services }: Context) => reviewSupplierChanges(services, viewer, id, approve),
-    deleteSupplier: (_: unknown, { id }: Args, { viewer, services }: Context) => deleteSupplier(services, viewer, id),
-    postNeed: (_: unknown, { input }: Args, { viewer, services, clientAddress, senderCookie }: Context) => postNeed(services, viewer, input, { clientAddress, senderCookie }),
-    updateNeed: (_: unknown, { id, input }: Args, { viewer, services }: Context) => updateNeed(services, viewer, id, input),
-    withdrawNeed: (_: unknown, { id, reason }: Args, { viewer, services }: Context) => withdrawNeed(services, viewer, id, reason),
-    closeNeed: (_: unknown, { id, note }: Args, { viewer, services }: Context) => closeNeed(services, viewer, id, note),
-    deleteMyAccount: (_: unknown, { confirm }: Args, { viewer, services }: Context) => deleteMyAccount(services, viewer, confirm),
+    login: (_: unknown, { email, password }: MutationLoginArgs, { services, clientAddress }: Context) => login(services, email, password, clientAddress),
+    requestAccessLink: (_: unknown, { email }: MutationRequestAccessLinkArgs, { services, clientAddress }: Context) => requestAccessLink(services, email, clientAddress),
+    signInWithLink: (_: unknown, { token }: MutationSignInWithLinkArgs, { services }: Context) => signInWithLink(services, token),
+    createSupplier: (_: unknown, { input }: MutationCreateSupplierArgs, { viewer, services }: Context) => createSupplier(services, viewer, input),
+    updateSupplier: (_: unknown, { id, input }: MutationUpdateSupplierArgs, { viewer, services }: Context) => updateSupplier(services, viewer, id, input),
+    reviewSupplierChanges: (_: unknown, { id, approve }: MutationReviewSupplierChangesArgs, { viewer, services }: Context) => reviewSupplierChanges(services, viewer, id, approve),
+    deleteSupplier: (_: unknown, { id }: MutationDeleteSupplierArgs, { viewer, services }: Context) => deleteSupplier(services, viewer, id),
+    postNeed: (_: unknown, { input }: MutationPostNeedArgs, { viewer, services, clientAddress, senderCookie }: Context) => postNeed(services, viewer, input, { clientAddress, senderCookie }),
+    updateNeed: (_: unknown, { id, input }: MutationUpdateNeedArgs, { viewer, services }: Context) => updateNeed(services, viewer, id, input),
+    withdrawNeed: (_: unknown, { id, reason }: MutationWithdrawNeedArgs, { viewer, services }: Context) => withdrawNeed(services, viewer, id, reason),
+    closeNeed: (_: unknown, { id, note }: MutationCloseNeedArgs, { viewer, services }: Context) => closeNeed(services, viewer, id, note),
+    deleteMyAccount: (_: unknown, { confirm }: MutationDeleteMyAccountArgs, { viewer, services }: Context) => deleteMyAccount(services, viewer, confirm),
     ...shortlistResolvers.Mutation,
   },
   User: {
-    supplier: (user: { id: string }, __: Args, { viewer, services }: Context) => ownSupplier(services, viewer, user.id),
+    supplier: (user: { id: string }, __: NoArgs, { viewer, services }: Context) => ownSupplier(services, viewer, user.id),
   },
   Supplier: {
     commune: communeOf,
     // Staff, the structure itself, and a firm on its own approved list of introductions (api/domain/outcomes.ts).
-    contactEmail: (s: ListedSupplier, _: Args, { viewer }: Context) =>
+    contactEmail: (s: ListedSupplier, _: NoArgs, { viewer }: Context) =>
       canSeePrivate(viewer, s.organisationId) || (viewer !== null && s.introducedTo === viewer.userId) ? s.contactEmail : null,
     location: supplierLocation,
-    pendingChanges: (s: ListedSupplier, _: Args, { viewer }: Context) => (canSeePrivate(viewer, s.organisationId) ? (s.pendingChanges ?? null) : null),
-    searchHints: (s: ListedSupplier, _: Args, { viewer, services }: Context) => searchHints(services, viewer, s),
+    pendingChanges: (s: ListedSupplier, _: NoArgs, { viewer }: Context) => (canSeePrivate(viewer, s.organisationId) ? (s.pendingChanges ?? null) : null),
+    searchHints: (s: ListedSupplier, _: NoArgs, { viewer, services }: Context) => searchHints(services, viewer, s),
   },
   Need: {
     commune: communeOf,
     confirmedAt: confirmedAtOf,
-    recordedBy: async (n: NeedRecord, _: Args, { viewer, services }: Context) =>
+    recordedBy: async (n: NeedRecord, _: NoArgs, { viewer, services }: Context) =>
       viewer && isStaff(viewer) ? ((await services.store.users.findById(n.createdBy))?.email ?? null) : null,
     requiredInclusionKinds: (n: NeedRecord) => n.requiredInclusionKinds ?? [],
-    matchNotice: (n: NeedRecord, _: Args, { viewer, services }: Context) => matchNotice(services, viewer, n),
+    matchNotice: (n: NeedRecord, _: NoArgs, { viewer, services }: Context) => matchNotice(services, viewer, n),
     status: needStatus,
     withdrawnAt: (n: NeedRecord) => n.withdrawnAt ?? null,
     withdrawalReason: (n: NeedRecord) => n.withdrawalReason ?? null,
     closedAt: (n: NeedRecord) => n.closedAt ?? null,
-    closingNote: (n: NeedRecord, _: Args, { viewer }: Context) => (isStaff(viewer) ? (n.closingNote ?? null) : null),
-    internalNote: (n: NeedRecord, _: Args, { viewer }: Context) => (isStaff(viewer) ? (n.internalNote ?? null) : null),
+    closingNote: (n: NeedRecord, _: NoArgs, { viewer }: Context) => (isStaff(viewer) ? (n.closingNote ?? null) : null),
+    internalNote: (n: NeedRecord, _: NoArgs, { viewer }: Context) => (isStaff(viewer) ? (n.internalNote ?? null) : null),
     ...shortlistResolvers.NeedShortlists,
   },
   Shortlist: shortlistResolvers.Shortlist,

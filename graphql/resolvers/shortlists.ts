@@ -18,53 +18,53 @@ import {
 import { needOfMail } from '../../api/domain/need-lifecycle';
 import { recordSupplierAnswer } from '../../api/domain/responses';
 import type { NeedRecord, OutboxRecord, ShortlistRecord } from '../../api/store/types';
-import type { Context } from '../context';
+import type { Context, NoArgs } from '../context';
+import type { MutationApproveShortlistArgs, MutationDraftShortlistArgs, MutationRecordOutcomeArgs, MutationRecordSupplierAnswerArgs, MutationRetryMailArgs, MutationUpdateShortlistArgs, QueryFailedMailsArgs, QueryImpactStatsArgs, QueryIntroductionsArgs, QueryNeedsAwaitingShortlistArgs, QueryPreviewIntroductionArgs, QueryShortlistArgs, ShortlistMailsArgs } from '../generated/schema-types';
 
-type Args = Record<string, any>;
 
 export const shortlistResolvers = {
   Query: {
-    shortlist: (_: unknown, { id }: Args, { viewer, services }: Context) => getShortlist(services, viewer, id),
-    needsAwaitingShortlist: (_: unknown, args: Args, { viewer, services }: Context) => needsAwaitingShortlist(services, viewer, args),
-    introductions: (_: unknown, args: Args, { viewer, services }: Context) => introductions(services, viewer, args),
-    failedMails: (_: unknown, { first }: Args, { viewer, services }: Context) => failedMails(services, viewer, first),
-    previewIntroduction: (_: unknown, { shortlistId }: Args, { viewer, services }: Context) => previewIntroduction(services, viewer, shortlistId),
-    impactStats: (_: unknown, { from, to }: Args, { viewer, services }: Context) => impactStats(services, viewer, from, to),
+    shortlist: (_: unknown, { id }: QueryShortlistArgs, { viewer, services }: Context) => getShortlist(services, viewer, id),
+    needsAwaitingShortlist: (_: unknown, args: QueryNeedsAwaitingShortlistArgs, { viewer, services }: Context) => needsAwaitingShortlist(services, viewer, args),
+    introductions: (_: unknown, args: QueryIntroductionsArgs, { viewer, services }: Context) => introductions(services, viewer, args),
+    failedMails: (_: unknown, { first }: QueryFailedMailsArgs, { viewer, services }: Context) => failedMails(services, viewer, first),
+    previewIntroduction: (_: unknown, { shortlistId }: QueryPreviewIntroductionArgs, { viewer, services }: Context) => previewIntroduction(services, viewer, shortlistId),
+    impactStats: (_: unknown, { from, to }: QueryImpactStatsArgs, { viewer, services }: Context) => impactStats(services, viewer, from, to),
   },
   Mutation: {
-    draftShortlist: (_: unknown, { needId, size, supplierIds }: Args, { viewer, services }: Context) => draftShortlist(services, viewer, needId, size, supplierIds),
-    updateShortlist: (_: unknown, { id, supplierIds, notes, groupement }: Args, { viewer, services }: Context) => updateShortlist(services, viewer, id, supplierIds, notes, groupement),
-    approveShortlist: (_: unknown, { id, message }: Args, { viewer, services }: Context) => approveShortlist(services, viewer, id, message),
-    retryMail: (_: unknown, { id }: Args, { viewer, services }: Context) => retryMail(services, viewer, id),
-    recordOutcome: (_: unknown, args: Args, { viewer, services }: Context) => recordOutcome(services, viewer, args),
-    recordSupplierAnswer: (_: unknown, args: Args, { viewer, services }: Context) => recordSupplierAnswer(services, viewer, args as Parameters<typeof recordSupplierAnswer>[2]),
+    draftShortlist: (_: unknown, { needId, size, supplierIds }: MutationDraftShortlistArgs, { viewer, services }: Context) => draftShortlist(services, viewer, needId, size, supplierIds),
+    updateShortlist: (_: unknown, { id, supplierIds, notes, groupement }: MutationUpdateShortlistArgs, { viewer, services }: Context) => updateShortlist(services, viewer, id, supplierIds, notes, groupement),
+    approveShortlist: (_: unknown, { id, message }: MutationApproveShortlistArgs, { viewer, services }: Context) => approveShortlist(services, viewer, id, message),
+    retryMail: (_: unknown, { id }: MutationRetryMailArgs, { viewer, services }: Context) => retryMail(services, viewer, id),
+    recordOutcome: (_: unknown, args: MutationRecordOutcomeArgs, { viewer, services }: Context) => recordOutcome(services, viewer, args),
+    recordSupplierAnswer: (_: unknown, args: MutationRecordSupplierAnswerArgs, { viewer, services }: Context) => recordSupplierAnswer(services, viewer, args),
   },
   Shortlist: {
-    need: (s: ShortlistRecord, _: Args, { services }: Context) => services.store.needs.findById(s.needId),
+    need: (s: ShortlistRecord, _: NoArgs, { services }: Context) => services.store.needs.findById(s.needId),
     notice: (s: ShortlistRecord) => s.notice ?? null,
-    items: (s: ShortlistRecord, _: Args, { viewer, services }: Context) => itemsOf(services, s, viewer),
-    mails: (s: ShortlistRecord, { kinds }: Args, { viewer, services }: Context) => mailsOf(services, viewer, s, kinds),
+    items: (s: ShortlistRecord, _: NoArgs, { viewer, services }: Context) => itemsOf(services, s, viewer),
+    mails: (s: ShortlistRecord, { kinds }: ShortlistMailsArgs, { viewer, services }: Context) => mailsOf(services, viewer, s, kinds),
     groupement: (s: ShortlistRecord) => s.groupement ?? false,
   },
   ShortlistItem: {
     proposedByMatcher: (i: ShortlistItemView) => i.proposed,
     // The structure's answer (and its comment) is written for the Métropole's team.
-    response: (i: ShortlistItemView, _: Args, { viewer }: Context) => (isStaff(viewer) ? i.response : null),
+    response: (i: ShortlistItemView, _: NoArgs, { viewer }: Context) => (isStaff(viewer) ? i.response : null),
   },
   OutboxMail: {
     recipient: (m: OutboxRecord) => m.recipientKind,
     // A HELD row is part of an approval being written: to officers it is simply waiting.
     state: (m: OutboxRecord) => (m.state === 'HELD' ? 'PENDING' : m.state),
     nextAttemptAt: (m: OutboxRecord) => (m.state === 'PENDING' || m.state === 'HELD' ? m.nextAttemptAt : null),
-    supplier: (m: OutboxRecord, _: Args, { services }: Context) => (m.supplierId ? services.store.suppliers.findById(m.supplierId) : null),
+    supplier: (m: OutboxRecord, _: NoArgs, { services }: Context) => (m.supplierId ? services.store.suppliers.findById(m.supplierId) : null),
     kind: (m: OutboxRecord) => m.kind ?? 'INTRODUCTION',
-    shortlist: (m: OutboxRecord, _: Args, { services }: Context) => (m.shortlistId ? services.store.shortlists.findById(m.shortlistId) : null),
-    need: (m: OutboxRecord, _: Args, { services }: Context) => needOfMail(services, m),
+    shortlist: (m: OutboxRecord, _: NoArgs, { services }: Context) => (m.shortlistId ? services.store.shortlists.findById(m.shortlistId) : null),
+    need: (m: OutboxRecord, _: NoArgs, { services }: Context) => needOfMail(services, m),
   },
   ImpactStats: {
     csv: (s: ImpactStats) => impactCsv(s),
   },
   NeedShortlists: {
-    shortlists: (n: NeedRecord, _: Args, { viewer, services }: Context) => shortlistsOf(services, viewer, n),
+    shortlists: (n: NeedRecord, _: NoArgs, { viewer, services }: Context) => shortlistsOf(services, viewer, n),
   },
 };
