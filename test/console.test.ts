@@ -195,7 +195,7 @@ describe('the officer’s loop', () => {
     await page.waitForSelector('#eligibles');
   });
 
-  test('curate: draft, remove one, add one by search, reorder with the keyboard, note, preview, approve', async () => {
+  test('curate: draft, remove one, add one by search, reorder with the keyboard and by drag and drop, note, preview, approve', async () => {
     const { page } = w;
     await clickText('Préparer une liste (brouillon des 5 meilleures)');
     await page.waitForSelector('#liste');
@@ -223,6 +223,13 @@ describe('the officer’s loop', () => {
     expect(await page.evaluate('document.activeElement.id')).toMatch(/^monter-/);
     await page.keyboard.press('Enter');
     await waitFor('moved up twice', async () => (await names())[2] === left);
+    // With the mouse: drag the first structure onto the second place.
+    const [firstName, secondName] = (await names()).slice(0, 2);
+    const cards = await page.$$('section[aria-labelledby="liste"] ol > li');
+    await page.setDragInterception(true);
+    await cards[0]!.dragAndDrop(cards[1]!);
+    await page.setDragInterception(false);
+    await waitFor('dragged', async () => (await names()).slice(0, 2).join('|') === [secondName, firstName].join('|'));
     const order = await names();
 
     const firstNote = await page.$eval('section[aria-labelledby="liste"] .card textarea', (el) => el.id);

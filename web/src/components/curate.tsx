@@ -1,4 +1,4 @@
-// Curating a draft: remove, reorder (buttons, so the keyboard does it), add from the directory, a note
+// Curating a draft: remove, reorder (drag and drop, and buttons so the keyboard does it too), add from the directory, a note
 // per structure, preview the exact emails, then approve with a message. Every change is saved at once.
 import { useEffect, useRef, useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
@@ -103,6 +103,18 @@ export function Curate({ shortlist }: { shortlist: Shortlist }) {
     void saveList(next, `${name} déplacée en position ${position + 1}.`);
   }
 
+  // Drag and drop, for the mouse; the buttons above do the same for the keyboard.
+  const dragged = useRef<number | null>(null);
+  function drop(to: number) {
+    const from = dragged.current;
+    dragged.current = null;
+    if (from === null || from === to || update.fetching) return;
+    const next = [...ids];
+    const [moved] = next.splice(from, 1);
+    next.splice(to, 0, moved!);
+    void saveList(next, `${items[from]!.supplier.name} déplacée en position ${to + 1}.`);
+  }
+
   async function showPreview() {
     setPreviewError(null);
     if (!(await saveList(ids, 'Notes enregistrées.'))) return;
@@ -128,7 +140,20 @@ export function Curate({ shortlist }: { shortlist: Shortlist }) {
         {items.length === 0 && <p>La liste est vide : ajoutez au moins une structure.</p>}
         <ol className="cards">
           {items.map((item, index) => (
-            <li key={item.supplier.id} className="card">
+            <li
+              key={item.supplier.id}
+              className="card"
+              draggable
+              onDragStart={(e) => {
+                dragged.current = index;
+                e.dataTransfer.effectAllowed = 'move';
+              }}
+              onDragOver={(e) => e.preventDefault()}
+              onDrop={(e) => {
+                e.preventDefault();
+                drop(index);
+              }}
+            >
               <h3>
                 {index + 1}. <SupplierLink id={item.supplier.id} name={item.supplier.name} />
               </h3>
