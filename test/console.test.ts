@@ -255,6 +255,8 @@ describe('the officer’s loop', () => {
     firmMailboxClosed = false;
     await page.click(`::-p-aria(Renvoyer le courriel à ${FIRM_EMAIL})`);
     await waitFor('every mail delivered', async () => (await rows()).every((r) => r.includes('Remis')), 30_000);
+    // once the list is sent, its follow-ups are planned, FOLLOW_UP_AFTER later
+    await waitFor('follow-ups planned', async () => (await texts('#relances ~ .table-wrap tbody tr')).some((r) => r.includes('Prévue le')), 30_000);
     // the introduction mails (the firm's need was acknowledged apart when it was recorded)
     expect(smtp.messages.filter((m) => !(m.messageId ?? '').startsWith('<need.')).map((m) => m.subject ?? '')).toHaveLength(6);
     const firmMail = smtp.messages.find((m) => (m.text ?? '').includes('Voici cinq structures'));

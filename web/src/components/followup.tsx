@@ -58,8 +58,8 @@ const ANSWER_OPTIONS = Object.entries(ANSWER_FR).map(([value, label]) => ({ valu
 
 export function FollowUp({ shortlist, refresh }: { shortlist: Shortlist; refresh: () => void }) {
   const [retry, retryMail] = useMutation(Retry);
-  const waiting = shortlist.mails.some((m) => m.state === 'PENDING' || m.state === 'SENDING');
-  // While emails are on their way, their states are read again every second.
+  // Until the list is SENT (its follow-ups are then written), its mails' states are read again.
+  const waiting = shortlist.status !== 'SENT' || shortlist.mails.some((m) => m.state === 'PENDING' || m.state === 'SENDING');
   useEffect(() => {
     if (!waiting) return;
     const timer = setInterval(refresh, 1000);
@@ -113,6 +113,36 @@ export function FollowUp({ shortlist, refresh }: { shortlist: Shortlist; refresh
         </div>
         {retry.error && <p className="notice notice-error" role="alert">{retry.error.graphQLErrors[0]?.message}</p>}
       </section>
+      {shortlist.followUps.length > 0 && (
+        <section aria-labelledby="relances">
+          <h2 id="relances">Relances</h2>
+          <p>Envoyées d’elles-mêmes à ceux qui n’ont pas encore répondu ; une relance devenue inutile (réponse reçue, désinscription) n’est pas envoyée.</p>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Courriel</th>
+                  <th scope="col">Destinataire</th>
+                  <th scope="col">Adresse</th>
+                  <th scope="col">État</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shortlist.followUps.map((m) => (
+                  <tr key={m.id}>
+                    <td>{m.kind === 'REMINDER' ? 'Dernier rappel' : 'Relance'}</td>
+                    <td>{m.recipient === 'FIRM' ? 'Entreprise' : m.supplier ? <SupplierLink id={m.supplier.id} name={m.supplier.name} /> : 'Structure'}</td>
+                    <td>{m.to}</td>
+                    <td>
+                      {m.state === 'SENT' && m.sentAt ? `Envoyée le ${formatDateTime(m.sentAt)}` : m.state === 'DROPPED' ? 'Pas envoyée (inutile ou désinscription)' : m.nextAttemptAt ? `Prévue le ${formatDateTime(m.nextAttemptAt)}` : MAIL_STATE_FR[m.state]}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
       <section aria-labelledby="suites">
         <h2 id="suites">Réponses des structures et suites données</h2>
         <ol className="cards">

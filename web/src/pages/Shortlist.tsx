@@ -65,6 +65,19 @@ export const ShortlistQuery = graphql(`
           name
         }
       }
+      followUps: mails(kinds: [FOLLOW_UP, REMINDER]) {
+        id
+        kind
+        recipient
+        to
+        state
+        sentAt
+        nextAttemptAt
+        supplier {
+          id
+          name
+        }
+      }
     }
   }
 `);
