@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import nodePath from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, screenshot, seriousViolations, watchedPage, type Watched } from './helpers/browser';
+import { launchBrowser, screenshot, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
 import { raw } from './helpers/http';
 import { buildScene, type Scene } from './helpers/introductions';
 import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
@@ -60,14 +60,7 @@ async function checkPage(name: string, title: RegExp): Promise<void> {
   await screenshot(page, name);
 }
 
-/** Waits until the page's visible text contains `text`. */
-async function waitForText(text: string): Promise<void> {
-  try {
-    await w.page.waitForFunction(`document.body.innerText.includes(${JSON.stringify(text)})`);
-  } catch {
-    throw new Error(`“${text}” never showed on ${w.page.url()}; the page said:\n${String(await w.page.evaluate('document.querySelector("main")?.innerText')).slice(0, 1500)}`);
-  }
-}
+const waitForText = (text: string): Promise<void> => waitForTextOn(w, text);
 
 const path = (p: string) => `${origin}/console${p}`;
 

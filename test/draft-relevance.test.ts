@@ -1,8 +1,9 @@
 // Drafts propose only structures of the need's trade that can work there, and say when they are fewer
 // than asked; an empty one is refused with the reason; required labels must be known ones.
 // All through GraphQL over HTTP.
-import { needInput, supplierInput } from './helpers/fixtures';
+import { needInput } from './helpers/fixtures';
 import { DRAFT } from './helpers/introductions';
+import { CATERER, LANDSCAPERS, CLEANERS, RECYCLERIE } from './helpers/trades';
 import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
 
 const CREATE = `mutation($input: SupplierInput!) { createSupplier(input: $input) { id name } }`;
@@ -10,35 +11,6 @@ const POST = `mutation($input: NeedInput!) { postNeed(input: $input) { id requir
 const HAND = `mutation($needId: ID!, $supplierIds: [ID!]) { draftShortlist(needId: $needId, supplierIds: $supplierIds) { id notice items { proposedByMatcher reasons supplier { name } } } }`;
 const DRAFT_NOTICE = `mutation($needId: ID!, $size: Int) { draftShortlist(needId: $needId, size: $size) { id notice items { supplier { name } } } }`;
 
-const CATERER = supplierInput({
-  name: 'Marmite Solidaire',
-  inclusionKind: 'ACI',
-  description: 'Traiteur solidaire : buffets, cocktails et plateaux-repas pour les séminaires et réceptions des entreprises.',
-  services: ['Buffets et cocktails', 'Plateaux-repas'],
-  nafCodes: ['56.21Z'],
-  communeCode: '76540',
-  labels: [],
-});
-// Landscapers who share only business words with a catering need ("annuel", "services", "personnes").
-const LANDSCAPERS = [
-  supplierInput({ name: 'Prés Fleuris', description: "Contrats annuels d'entretien paysager : tonte, taille et services aux entreprises.", communeCode: '76540', labels: [] }),
-  supplierInput({ name: 'Mains Vertes', description: 'Mise à disposition de personnes pour des travaux de jardinage et de tonte.', communeCode: '76540', labels: [] }),
-];
-// Cleaning firms around Rouen whose radius stops well short of Le Havre (about 75 km away).
-const CLEANERS = [
-  supplierInput({ name: 'Propreté Seine Avenir', description: 'Nettoyage de bureaux et entretien des locaux professionnels, vitrerie.', services: ['Nettoyage de bureaux'], nafCodes: ['81.21Z'], communeCode: '76540', interventionRadiusKm: 20, labels: [] }),
-  supplierInput({ name: 'Brillance Coop', description: 'Ménage et nettoyage des locaux de bureaux, entretien des sols.', services: ['Entretien des locaux'], nafCodes: ['81.21Z'], communeCode: '76231', interventionRadiusKm: 25, labels: [] }),
-];
-// Another trade based in Le Havre: eligible there, but no cleaner.
-const RECYCLERIE = supplierInput({
-  name: 'Trésors du Port',
-  description: 'Recyclerie : collecte des objets et du mobilier de bureaux, revente solidaire.',
-  services: ['Collecte de mobilier de bureaux'],
-  nafCodes: ['38.11Z'],
-  communeCode: '76351',
-  interventionRadiusKm: 40,
-  labels: [],
-});
 
 describe('drafts above a relevance floor', () => {
   let t: TestServer;

@@ -3,7 +3,7 @@
 // following a real mailed sign-in link to edit its own profile. Every page: axe, no foreign request, no dialog.
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, screenshot, seriousViolations, watchedPage, type Watched } from './helpers/browser';
+import { launchBrowser, screenshot, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
 import { supplierInput } from './helpers/fixtures';
 import { raw } from './helpers/http';
 import { startTestServer, type TestServer } from './helpers/server';
@@ -62,13 +62,7 @@ async function checkPage(name: string, title: RegExp): Promise<void> {
   await screenshot(page, name);
 }
 
-async function waitForText(text: string): Promise<void> {
-  try {
-    await w.page.waitForFunction(`document.body.innerText.includes(${JSON.stringify(text)})`);
-  } catch {
-    throw new Error(`“${text}” never showed on ${w.page.url()} (errors: ${w.errors.join(" / ")}); the page said:\n${String(await w.page.evaluate(`document.querySelector("main")?.innerText`)).slice(-2500)}`);
-  }
-}
+const waitForText = (text: string): Promise<void> => waitForTextOn(w, text);
 
 /** Replaces a field's value by typing, as a person would. */
 async function fill(selector: string, value: string): Promise<void> {

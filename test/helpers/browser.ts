@@ -69,3 +69,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) as `${string}.png`, fullPage: true });
 }
+
+/** Waits until the page's visible text contains `text`; otherwise fails with what the page said. */
+export async function waitForTextOn(w: Watched, text: string): Promise<void> {
+  try {
+    await w.page.waitForFunction(`document.body.innerText.includes(${JSON.stringify(text)})`);
+  } catch {
+    const said = String(await w.page.evaluate('document.querySelector("main")?.innerText')).slice(-2500);
+    throw new Error(`“${text}” never showed on ${w.page.url()} (errors: ${w.errors.join(' / ')}); the page said:\n${said}`);
+  }
+}
