@@ -10,6 +10,7 @@ import helmet from 'helmet';
 import { GraphQLError } from 'graphql';
 import type http from 'node:http';
 import { buildContext, type Context } from '../graphql/context';
+import { directoryCache } from '../graphql/directory-cache';
 import { createFormatError, firstErrorsOnly, type ErrorLog } from '../graphql/errors';
 import { graphqlArmor } from '../graphql/limits';
 import { resolvers } from '../graphql/resolvers';
@@ -64,6 +65,7 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
       // Installed by default, it hooks every resolved field to work out HTTP cache hints that no
       // type of ours declares; a directory page resolves hundreds of fields.
       ApolloServerPluginCacheControlDisabled(),
+      directoryCache(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],

@@ -81,14 +81,20 @@ interface TargetResult {
   mismatches: number;
 }
 
-/** Many different bodies, sent in turn by each connection; each is checked once before the run (an error body fails it). */
+/** Many different bodies, sent in turn by each connection, each time computed afresh; each is checked once before the run (an error body fails it). */
 async function runVaried(target: string, url: string, bodies: string[], headers: Record<string, string>): Promise<TargetResult> {
   for (const body of bodies) {
     const res = await fetch(url, { method: 'POST', headers, body });
     const text = await res.text();
     if (res.status !== 200 || text.includes('"errors"')) throw new Error(`${target}: ${res.status} ${text.slice(0, 300)}`);
   }
-  const requests = bodies.map((body) => ({ method: 'POST' as const, headers, body }));
+  // Each request carries a variable of its own (unused by the query): never an answer kept from an earlier one.
+  let sent = 0;
+  const requests = bodies.map((body) => ({
+    method: 'POST' as const,
+    headers,
+    setupRequest: (req: autocannon.Request) => ({ ...req, body: `${body.slice(0, -1)},"variables":{"request":${(sent += 1)}}}` }),
+  }));
   await autocannon({ url, requests, connections: CONNECTIONS, duration: WARM_UP, workers: 1 });
   const result = await autocannon({ url, requests, connections: CONNECTIONS, duration: DURATION, workers: 1 });
   return {

@@ -137,3 +137,53 @@ describe('public directory outside the Métropole', () => {
     expect(res.data.suppliers.edges.map((e: any) => e.node.name)).toEqual(['Atelier Corse']);
   });
 });
+
+// The website's directory answers are kept between writes (graphql/directory-cache.ts): each write
+// must show at once, and an answer kept for a visitor must never reach a signed-in user, nor the reverse.
+describe('public directory answers kept between writes', () => {
+  let t: TestServer;
+  let token: string;
+  const page = async (text?: string, viewerToken?: string) => {
+    const res = await t.gql(SEARCH, { filter: text ? { text } : null, first: 10 }, viewerToken);
+    expect(res.errors).toBeUndefined();
+    return res.data.suppliers.edges.map((e: any) => e.node);
+  };
+  const create = async (name: string) => {
+    const res = await t.gql(`mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }`, { i: supplierInput({ name, description: 'Nettoyage de bureaux' }) }, token);
+    expect(res.errors).toBeUndefined();
+    return res.data.createSupplier.id as string;
+  };
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    ({ token } = await t.userWithToken('OFFICER'));
+    await create('Brillance Solidaire');
+  });
+  afterAll(() => t.destroy());
+
+  it('shows every creation, edit and deletion at the next request', async () => {
+    expect((await page()).map((s: any) => s.name)).toEqual(['Brillance Solidaire']);
+    expect((await page('nettoyage')).map((s: any) => s.name)).toEqual(['Brillance Solidaire']);
+    const id = await create('Atelier Éclat');
+    expect((await page()).map((s: any) => s.name)).toEqual(['Atelier Éclat', 'Brillance Solidaire']);
+    expect((await page('nettoyage')).map((s: any) => s.name).sort()).toEqual(['Atelier Éclat', 'Brillance Solidaire']);
+    const renamed = await t.gql(`mutation($id: ID!) { updateSupplier(id: $id, input: { name: "Zénith Propreté" }) { id } }`, { id }, token);
+    expect(renamed.errors).toBeUndefined();
+    expect((await page()).map((s: any) => s.name)).toEqual(['Brillance Solidaire', 'Zénith Propreté']);
+    expect((await t.gql(`mutation($id: ID!) { deleteSupplier(id: $id) }`, { id }, token)).errors).toBeUndefined();
+    expect((await page()).map((s: any) => s.name)).toEqual(['Brillance Solidaire']);
+    expect((await page('nettoyage')).map((s: any) => s.name)).toEqual(['Brillance Solidaire']);
+  });
+
+  it("keeps a visitor's answer and a signed-in officer's apart", async () => {
+    expect((await page())[0].contactEmail).toBeNull();
+    expect((await page(undefined, token))[0].contactEmail).toMatch(/@/);
+    expect((await page())[0].contactEmail).toBeNull();
+  });
+
+  it('keeps no refusal: the same query corrected answers', async () => {
+    const bad = await t.gql(SEARCH, { first: 0 });
+    expect(fieldOf(bad)).toBe('first');
+    expect((await t.gql(SEARCH, { first: 1 })).data.suppliers.totalCount).toBe(1);
+  });
+});

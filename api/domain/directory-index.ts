@@ -112,6 +112,7 @@ export class DirectoryIndex<Place = unknown> {
   /** Slots in name order. */
   private ordered = new Int32Array(256);
   private count = 0;
+  private writes = 0;
   private numbered = true;
   /** filter key ("kind:ESAT", "form:SCOP", "commune:76540", "label:iso9001", "naf:81.3") → slots */
   private readonly lists = new Map<string, Set<number>>();
@@ -128,6 +129,11 @@ export class DirectoryIndex<Place = unknown> {
 
   get size(): number {
     return this.count;
+  }
+
+  /** Moves at every write: an answer computed at one version holds until it moves. */
+  get version(): number {
+    return this.writes;
   }
 
   get(id: string): SupplierRecord | undefined {
@@ -219,6 +225,7 @@ export class DirectoryIndex<Place = unknown> {
   }
 
   private changed(): void {
+    this.writes += 1;
     this.numbered = false;
     this.results.clear();
     this.served.clear();
