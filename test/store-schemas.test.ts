@@ -49,6 +49,16 @@ describe('MongoDB schemas', () => {
     await expect(validate('suppliers', withoutKey)).rejects.toBeInstanceOf(mongoose.Error.ValidationError);
   });
 
+  it('keep of a retired SIRET the number, the date and who asked, and nothing else', async () => {
+    const retired = { id: '73282932000074', retiredBy: 'OFFICER', retiredAt: now, createdAt: now, updatedAt: now };
+    await expect(validate('retiredSirets', retired)).resolves.toBeUndefined();
+    await expect(validate('retiredSirets', { ...retired, retiredBy: 'STRUCTURE' })).resolves.toBeUndefined();
+    await expect(validate('retiredSirets', { ...retired, retiredBy: 'VOISIN' })).rejects.toBeInstanceOf(mongoose.Error.ValidationError);
+    const { retiredAt: _absent, ...undated } = retired;
+    await expect(validate('retiredSirets', undated)).rejects.toBeInstanceOf(mongoose.Error.ValidationError);
+    expect(() => new (modelOf('retiredSirets'))(toRow({ ...retired, name: 'Les Jardins du Robec' } as never))).toThrow(/not in schema/);
+  });
+
   it("map a ValidationError to a French BAD_USER_INPUT on the refused field", async () => {
     const refusal = await validate('organisations', { id: 'o2', name: 'x'.repeat(255), kind: 'COMPANY', createdAt: now, updatedAt: now }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(mongoose.Error.ValidationError);

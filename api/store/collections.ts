@@ -8,6 +8,7 @@ import type {
   OutboxRecord,
   OutcomeRecord,
   ResponseRecord,
+  RetiredSiretRecord,
   ShortlistRecord,
   Store,
   StoredDocument,
@@ -15,7 +16,7 @@ import type {
   UserRecord,
 } from './types';
 
-export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs', 'shortlists', 'outbox', 'outcomes', 'responses', 'accessLinks'] as const;
+export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs', 'shortlists', 'outbox', 'outcomes', 'responses', 'accessLinks', 'retiredSirets'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export type Repositories = Omit<Store, 'engine' | 'compact' | 'now' | 'sharedCounters' | 'close'>;
@@ -32,6 +33,7 @@ export function repositories(open: <T extends StoredDocument>(name: CollectionNa
     outcomes: open<OutcomeRecord>('outcomes'),
     responses: open<ResponseRecord>('responses'),
     accessLinks: open<AccessLinkRecord>('accessLinks'),
+    retiredSirets: open<RetiredSiretRecord>('retiredSirets'),
   };
 }
 
@@ -60,6 +62,8 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexSpec[]>> = {
   outcomes: [{ field: 'shortlistId' }],
   responses: [{ field: 'shortlistId' }, { field: 'supplierId' }],
   accessLinks: [{ field: 'email' }, { field: 'expiresAt' }],
+  // Keyed by the SIRET itself: the primary key is the one index it needs.
+  retiredSirets: [],
 };
 
 /**
@@ -77,6 +81,7 @@ export const KEYSET_INDEXES: Readonly<Record<CollectionName, readonly (readonly 
   outcomes: [],
   responses: [],
   accessLinks: [],
+  retiredSirets: [],
 };
 
 /**

@@ -228,6 +228,18 @@ export interface AccessLinkRecord extends StoredDocument {
   usedAt: Date | null;
 }
 
+/** Who asked for a structure to leave the directory: an officer (deleteSupplier), or the structure itself (deleteMyAccount). */
+export type RetiredBy = 'OFFICER' | 'STRUCTURE';
+
+/**
+ * A SIRET taken out of the directory on purpose (the id is the SIRET): imports leave it alone until
+ * someone creates a profile with it again. Only the number, the date and who asked are kept.
+ */
+export interface RetiredSiretRecord extends StoredDocument {
+  retiredBy: RetiredBy;
+  retiredAt: Date;
+}
+
 /** A MongoDB-style filter. Built only by api/store/filters.ts, from typed values, never from raw input. */
 export type Filter = Record<string, unknown>;
 
@@ -271,6 +283,7 @@ export interface Store {
   readonly outcomes: Collection<OutcomeRecord>;
   readonly responses: Collection<ResponseRecord>;
   readonly accessLinks: Collection<AccessLinkRecord>;
+  readonly retiredSirets: Collection<RetiredSiretRecord>;
   /**
    * Rewrites the storage so that removed or overwritten data no longer lies on disk (the embedded
    * files are append-only until compacted); used after an erasure. A no-op on MongoDB.

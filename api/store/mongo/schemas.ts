@@ -3,7 +3,7 @@
 // input (with its French messages); a refusal here is mapped by ./errors.ts all the same.
 import { Schema, type SchemaDefinition } from 'mongoose';
 import { INDEXES, KEYSET_INDEXES, type CollectionName } from '../collections';
-import type { InclusionKind, LegalForm, NeedKind, OrganisationKind, OutboxState, OutcomeStatus, RecipientKind, Role, ShortlistStatus } from '../types';
+import type { InclusionKind, LegalForm, NeedKind, OrganisationKind, OutboxState, OutcomeStatus, RecipientKind, RetiredBy, Role, ShortlistStatus } from '../types';
 
 /** A Record keyed by the union makes the compiler reject a missing or unknown value. */
 const valuesOf = <K extends string>(all: Record<K, true>): K[] => Object.keys(all) as K[];
@@ -23,6 +23,7 @@ const SHORTLIST_STATUSES = valuesOf<ShortlistStatus>({ DRAFT: true, APPROVED: tr
 const OUTBOX_STATES = valuesOf<OutboxState>({ HELD: true, PENDING: true, SENDING: true, SENT: true, FAILED: true, DROPPED: true });
 const RECIPIENT_KINDS = valuesOf<RecipientKind>({ FIRM: true, SUPPLIER: true });
 const OUTCOME_STATUSES = valuesOf<OutcomeStatus>({ CONTACTED: true, QUOTE_REQUESTED: true, WON: true, LOST: true, NO_FOLLOW_UP: true });
+const RETIRED_BY = valuesOf<RetiredBy>({ OFFICER: true, STRUCTURE: true });
 
 const text = (maxlength?: number) => ({ type: String, required: true, maxlength });
 /** Derived text that may fold to nothing (a name of combining accents only): present, possibly empty. */
@@ -173,6 +174,10 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     email: text(254),
     expiresAt: { type: Date, required: true },
     usedAt: { type: Date, default: null },
+  },
+  retiredSirets: {
+    retiredBy: oneOf(RETIRED_BY),
+    retiredAt: { type: Date, required: true },
   },
 };
 
