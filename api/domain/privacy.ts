@@ -7,6 +7,7 @@ import { badInput, forbidden, notFound, unauthenticated } from '../errors';
 import { fold } from '../../matching/text/fold';
 import type { Services } from '../services';
 import { completeIfDelivered } from './introductions';
+import { recordRetirement } from './retired-sirets';
 import {
   aboutSupplier,
   addressedTo,
@@ -19,7 +20,7 @@ import {
   shortlistsOfNeed,
   unsentRow,
 } from '../store/filters';
-import type { NeedRecord, OutboxRecord, ShortlistRecord, SupplierRecord } from '../store/types';
+import type { NeedRecord, OutboxRecord, RetiredBy, ShortlistRecord, SupplierRecord } from '../store/types';
 
 /** Stands for an erased address: the .invalid domain can never receive mail (RFC 2606). */
 export const ERASED_EMAIL = 'adresse-supprimee@anonyme.invalid';
@@ -143,10 +144,13 @@ function stub(s: SupplierRecord, now: Date): Partial<SupplierRecord> {
 
 /**
  * Takes a structure out of every list: out of open drafts, out of the matcher; its mails stop. Sent
- * introductions or outcomes naming it keep it as an anonymous stub; otherwise it is removed.
+ * introductions or outcomes naming it keep it as an anonymous stub (without its SIRET, which a new
+ * profile may take again); otherwise it is removed. Its SIRET is recorded first, so that imports
+ * never bring it back, even when the rest is interrupted (asked again, it finishes the work).
  */
-async function retireSupplier(services: Services, supplier: SupplierRecord): Promise<void> {
+async function retireSupplier(services: Services, supplier: SupplierRecord, by: RetiredBy): Promise<void> {
   const { store } = services;
+  if (supplier.siret) await recordRetirement(store, supplier.siret, by);
   const naming = await store.shortlists.find(shortlistsNaming(supplier.id));
   for (const list of naming) {
     // A draft drops the structure; a sent list keeps its place, without the officer's note or the
@@ -173,7 +177,7 @@ export async function deleteSupplier(services: Services, viewer: Viewer | null, 
   requireRole(viewer, 'OFFICER', 'ADMIN');
   const supplier = await services.store.suppliers.findById(id);
   if (!supplier || supplier.retiredAt) throw notFound('Structure introuvable.');
-  await retireSupplier(services, supplier);
+  await retireSupplier(services, supplier, 'OFFICER');
   await services.store.compact();
   return true;
 }
@@ -194,7 +198,7 @@ export async function deleteMyAccount(services: Services, viewer: Viewer | null,
   const organisationId = user.organisationId;
 
   if (user.role === 'SUPPLIER' && organisationId) {
-    for (const profile of await store.suppliers.find(ofOrganisation(organisationId))) await retireSupplier(services, profile);
+    for (const profile of await store.suppliers.find(ofOrganisation(organisationId))) await retireSupplier(services, profile, 'STRUCTURE');
   }
   for (const need of await store.needs.find(needsContacting(user.email))) await store.needs.update(need.id, { contactEmail: ERASED_EMAIL });
   await stopMails(services, await store.outbox.find(addressedTo(user.email)));

@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import { byIds, ofOrganisation, withPendingChanges } from '../store/filters';
 import { DuplicateKeyError, type FieldProvenance, type InclusionKind, type LegalForm, type PendingSupplierChanges, type Store, type SupplierRecord } from '../store/types';
 import { newId } from './ids';
+import { liftRetirement } from './retired-sirets';
 import * as v from './validation';
 
 export const LEGAL_FORMS = ['ASSOCIATION', 'SCOP', 'SCIC', 'COOPERATIVE', 'MUTUELLE', 'FONDATION', 'ESUS_COMPANY'] as const satisfies readonly LegalForm[];
@@ -116,6 +117,8 @@ export async function createSupplier(services: Services, viewer: Viewer | null, 
     if (createdOrganisation) await store.organisations.remove(createdOrganisation);
     duplicateKey(err);
   }
+  // Someone put this SIRET back on purpose: imports update it again from now on.
+  await liftRetirement(store, record.siret);
   services.matching.upsert(record);
   return record;
 }

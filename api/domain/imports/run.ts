@@ -7,11 +7,14 @@
 //   legal form, NAF codes and headcount);
 // - the merged profile passes the same validation as createSupplier (a missing contact address aside);
 // - every profile is written in one single-document operation, so a run killed at any point
-//   leaves whole profiles only, and running it again finishes the work.
+//   leaves whole profiles only, and running it again finishes the work;
+// - a SIRET taken out of the directory on purpose (../retired-sirets.ts) is never created again; a
+//   profile that holds it (a person put it back) is merged as any other.
 import { GraphQLError } from 'graphql';
 import { fold } from '../../../matching/text/fold';
-import { DuplicateKeyError, type FieldProvenance, type ImportSource, type SourceRecord, type Store, type SupplierRecord } from '../../store/types';
+import { DuplicateKeyError, type FieldProvenance, type ImportSource, type RetiredSiretRecord, type SourceRecord, type Store, type SupplierRecord } from '../../store/types';
 import { newId } from '../ids';
+import { notReimported, retiredSirets } from '../retired-sirets';
 import { derived, importSchema, isFilled, PROFILE_FIELDS, type ProfileFields } from '../suppliers';
 import { parseInput } from '../validation';
 
@@ -85,11 +88,12 @@ export class ImportRun {
     readonly source: ImportSource,
     readonly dryRun: boolean,
     private readonly at: Date,
+    private readonly retired: ReadonlyMap<string, RetiredSiretRecord>,
   ) {}
 
-  /** Reads the directory once: lookups by SIRET stay in memory, whatever the engine. */
+  /** Reads the directory and the retired SIRETs once: lookups by SIRET stay in memory, whatever the engine. */
   static async open(store: Store, source: ImportSource, options: { dryRun: boolean; at?: Date }): Promise<ImportRun> {
-    const run = new ImportRun(store, source, options.dryRun, options.at ?? new Date());
+    const run = new ImportRun(store, source, options.dryRun, options.at ?? new Date(), await retiredSirets(store));
     for (const s of await store.suppliers.find({})) if (!s.retiredAt) run.remember(s);
     return run;
   }
@@ -127,6 +131,8 @@ export class ImportRun {
     }
     this.seen.set(key, { file, line });
     const existing = (siret ? this.bySiret.get(siret) : this.byPlace.get(placeKey(fields.name, fields.communeCode))) ?? null;
+    const retired = existing ? undefined : this.retired.get(siret);
+    if (retired) return refuse(notReimported(retired));
 
     const writes = new Set(PROFILE_FIELDS.filter((f) => fields[f] !== undefined && writable(existing, f, this.source)));
     // Coordinates go together: both the source's, or both left as they are.
