@@ -284,6 +284,45 @@ for (const engine of engines) {
           await again.close();
         });
 
+        it('reads a compact datafile without rewriting it, and compacts one that holds superseded lines', async () => {
+          const dir = freshDir();
+          const first = await openEmbeddedStore(dir);
+          const [a, b, c] = [need(), need(), need()];
+          for (const n of [a, b, c]) await first.needs.insert(n);
+          await first.close(); // compacts: one line per document and per index
+          const file = path.join(dir, 'db', 'needs.db');
+          const compact = fs.statSync(file);
+          const reopened = await openEmbeddedStore(dir);
+          expect(fs.statSync(file).ino).toBe(compact.ino); // a rewrite renames a new file over it
+          expect(fs.statSync(file).mtimeMs).toBe(compact.mtimeMs);
+          expect(await reopened.needs.find({}, { sort: { id: 1 } })).toEqual([a, b, c]);
+          await reopened.close();
+
+          // What a killed process leaves: a later version of one document, the deletion of another.
+          const later = { ...JSON.parse(fs.readFileSync(file, 'utf8').split('\n').find((l) => l.includes(a.id))!), title: 'Titre modifié' };
+          fs.appendFileSync(file, `${JSON.stringify(later)}\n${JSON.stringify({ $$deleted: true, _id: b.id })}\n`);
+          const recovered = await openEmbeddedStore(dir);
+          const found = await recovered.needs.find({}, { sort: { id: 1 } });
+          expect(found).toEqual([{ ...a, title: 'Titre modifié' }, c]);
+          expect(found[0]!.deadline).toBeInstanceOf(Date);
+          const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+          expect(lines.filter((l) => l.includes('"_id"'))).toHaveLength(2);
+          expect(lines.filter((l) => l.includes('$$indexCreated'))).toHaveLength(1);
+          await recovered.close();
+        });
+
+        it('takes the copy a rewrite left when it was killed before its rename', async () => {
+          const dir = freshDir();
+          const first = await openEmbeddedStore(dir);
+          const kept = await first.users.insert(user());
+          await first.close();
+          const file = path.join(dir, 'db', 'users.db');
+          fs.renameSync(file, `${file}~`);
+          const again = await openEmbeddedStore(dir);
+          expect(await again.users.findById(kept.id)).toEqual(kept);
+          await again.close();
+        });
+
         it('refuses to open a datafile damaged elsewhere than at its end, and frees the lock', async () => {
           const dir = freshDir();
           const first = await openEmbeddedStore(dir);
