@@ -76,6 +76,16 @@ describe('public directory', () => {
     expect(seen[seen.length - 1]).toBe('Propreté Solidaire');
   });
 
+  it('lists the same structures in the same order, with the same facets, after a restart on the same data', async () => {
+    const PAGE = `{ suppliers(first: 100) { totalCount edges { node { id name } } facets { inclusionKinds { value count } legalForms { value count } communes { value count } labels { value count } } } }`;
+    const before = await t.gql(PAGE);
+    expect(before.data.suppliers.totalCount).toBe(11);
+    const dataDir = t.dataDir;
+    await t.stop();
+    t = await startTestServer({}, dataDir);
+    expect(await t.gql(PAGE)).toEqual(before);
+  });
+
   it('refuses a bad cursor or page size naming the argument', async () => {
     const bad = await t.gql(SEARCH, { after: 'garbage' });
     expect([codeOf(bad), fieldOf(bad)]).toEqual(['BAD_USER_INPUT', 'after']);

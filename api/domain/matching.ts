@@ -125,7 +125,12 @@ export async function buildMatchingService(store: Store, weights?: Partial<Match
   let refreshing: Promise<void> | null = null;
   let stopped = false;
   let watermark = await store.now();
-  for (const supplier of await store.suppliers.find({})) upsert(supplier);
+  const stored = (await store.suppliers.find({})).filter((supplier) => !supplier.retiredAt);
+  for (const supplier of stored) {
+    matcher.upsert(toProfile(supplier));
+    indexed.add(supplier.id);
+  }
+  directory.load(stored);
   return {
     upsert,
     remove,
