@@ -16,7 +16,8 @@ const orBlank = <T extends z.ZodType>(schema: T) => z.preprocess((s) => (typeof 
 
 const directorySchema = z
   .object({
-    text: v.searchText(200, 'recherche trop longue (200 caractères au plus)').nullish(),
+    // a space after the last word says it is complete; without one, it also stands for the words it begins
+    text: v.completingSearchText(200, 'recherche trop longue (200 caractères au plus)').nullish(),
     // read as a structure's own commune is, so that "2a004" finds Ajaccio and an unknown code is refused
     communeCode: orBlank(v.communeCode),
     inclusionKinds: v.list(z.enum(INCLUSION_KINDS, "type de structure d'inclusion inconnu"), INCLUSION_KINDS.length).nullish(),

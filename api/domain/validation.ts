@@ -27,6 +27,16 @@ const typed = () => z.string().overwrite((s) => s.replace(INVISIBLE, '')).trim()
 /** Text typed to search or filter by: cleaned as any input is, so that it matches what was stored. */
 export const searchText = (max: number, message: string) => typed().max(max, message);
 
+/**
+ * Text of a search that completes its last word (the directory's): cleaned as searchText, but a space
+ * after the last word is kept (one), since it says that word is complete.
+ */
+export const completingSearchText = (max: number, message: string) =>
+  z
+    .string()
+    .overwrite((s) => s.replace(INVISIBLE, '').trimStart().replace(/\s+$/, ' '))
+    .max(max, message);
+
 export const text = (max: number) => typed().min(1, 'ne doit pas être vide').max(max, `ne doit pas dépasser ${max} caractères`);
 
 export const optionalText = (max: number) =>

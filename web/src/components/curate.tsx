@@ -243,7 +243,7 @@ function AddFromDirectory({ exclude, onAdd }: { exclude: string[]; onAdd: (id: s
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          setSubmitted(text.trim());
+          setSubmitted(text.trim() ? text : ''); // as typed: a space after the last word says it is complete
         }}
       >
         <TextField name="recherche-ajout" label="Rechercher dans l’annuaire" hint="Nom, activité ou prestation." value={text} onChange={setText} />

@@ -47,7 +47,7 @@ export function Suppliers() {
   function submit(e: FormEvent) {
     e.preventDefault();
     setCursors([null]);
-    setFilter({ ...(text.trim() ? { text: text.trim() } : {}), ...(kind ? { inclusionKinds: [kind as InclusionKind] } : {}) });
+    setFilter({ ...(text.trim() ? { text } : {}), ...(kind ? { inclusionKinds: [kind as InclusionKind] } : {}) });
   }
 
   return (

@@ -73,7 +73,7 @@ function DirectorySearch() {
     const v = { text, kind, legalForm, commune, ...next };
     setCursors([null]);
     setFilter({
-      ...(v.text.trim() ? { text: v.text.trim() } : {}),
+      ...(v.text.trim() ? { text: v.text } : {}), // as typed: a space after the last word says it is complete
       ...(v.kind ? { inclusionKinds: [v.kind as InclusionKind] } : {}),
       ...(v.legalForm ? { legalForms: [v.legalForm as LegalForm] } : {}),
       ...(v.commune ? { communeCode: v.commune } : {}),
