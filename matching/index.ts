@@ -10,9 +10,11 @@ import { explain, type Evidence, type TextEvidence } from './explain';
 import { codesNafLabel } from './naf';
 import { combine, compareMatches, relevance, resolveWeights } from './rank';
 import { labelKey } from './text/fold';
-import { TextIndex, type PreparedQuery, type TextHit } from './text/index';
-import { countProfileTerms, needTerms, type NafLabel, type NeedTerms } from './text/query';
+import { complete, typedPrefix, withCompletions, type VisitWord } from './text/completion';
+import { TextIndex, type PreparedQuery, type Prior, type TextHit } from './text/index';
+import { completionTerms, countProfileTerms, needTerms, type NafLabel, type NeedTerms } from './text/query';
 import { Spellings } from './text/spelling';
+import { tableWordsStartingWith } from './text/synonyms';
 import type { Token } from './text/tokenize';
 import type { Match, MatchWeights, NeedQuery, Profile, ScoreBreakdown } from './types';
 
@@ -167,11 +169,32 @@ export class Matcher {
    * The directory's search: every structure that shares a meaningful word with the text (a word
    * one letter off counts, when long enough), or says a whole phrase of a synonym group the text
    * triggers, with its relevance: the cosine of match() for a need titled with the text, plus the
-   * head start of the sector the text's vocabulary points to. In no particular order.
+   * head start of the sector the text's vocabulary points to. A last word still being typed also
+   * stands for the words beginning with it (text/completion.ts); when it is a word of its own, what
+   * only those reach comes after what it finds. In no particular order.
    */
   search(text: string): SearchHit[] {
     if (this.size === 0) return [];
-    const terms = needTerms({ title: text, description: '' } as NeedQuery, [], this.nafLabel, this.correct);
+    const prefix = typedPrefix(text);
+    const begun: Array<[string, string]> = [];
+    if (prefix) {
+      const collect: VisitWord = (word, term) => begun.push([word, term]);
+      this.spellings.startingWith(prefix.surface, collect);
+      tableWordsStartingWith(prefix.surface, collect);
+    }
+    // A word being typed is not misspelt: "boiss" is the beginning of "boissons", not "bois" one letter off.
+    const correct = begun.length > 0 ? (t: Token) => (t.surface === prefix!.surface ? t : this.correct(t)) : this.correct;
+    const terms = needTerms({ title: text, description: '' } as NeedQuery, [], this.nafLabel, correct);
+    let hits = this.textHits(terms, this.sectors.priors(terms.nafHints));
+    if (prefix && begun.length > 0) {
+      const { completions, isWord } = complete(prefix.surface, begun, (term) => this.index.docFrequency(term), (term) => terms.weights.has(term));
+      if (completions.length > 0) hits = withCompletions(hits, this.textHits(completionTerms(completions, terms.weights), []), isWord);
+    }
+    return hits.map((h) => ({ id: this.entries[h.slot]!.profile.id, score: h.score }));
+  }
+
+  /** The structures holding one of the terms, or a whole multi-word synonym phrase, with their cosine plus prior. */
+  private textHits(terms: Pick<NeedTerms, 'weights' | 'expansions'>, priors: Prior[]): TextHit[] {
     const prepared = this.index.prepare(terms.weights);
     if (prepared.terms.length === 0) return [];
     // A synonym phrase of several words counts only whole ("entretien des locaux" is not "entretien").
@@ -184,8 +207,7 @@ export class Matcher {
       if (!phrase || phrase.length < 2 || !phrase.every((t) => position.has(t))) continue;
       phrases.set(phrase.join(' '), phrase.map((t) => position.get(t)!));
     }
-    const hits = this.index.scoreAll(prepared, direct, [...phrases.values()], this.sectors.priors(terms.nafHints));
-    return hits.map((h) => ({ id: this.entries[h.slot]!.profile.id, score: h.score }));
+    return this.index.scoreAll(prepared, direct, [...phrases.values()], priors);
   }
 
   /** Every structure of the kinds a need requires, when they are few enough to score one by one. */

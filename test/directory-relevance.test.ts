@@ -173,4 +173,52 @@ describe('directory relevance search', () => {
     expect(await names('sérigraphie')).toEqual([]);
     expect((await search(null, 1)).totalCount).toBe(sampleSuppliers.length + 1);
   });
+
+  describe('search as you type: the last word, not followed by a space, also stands for the words it begins', () => {
+    const CLEANERS = ['Propreté Seine Avenir', 'Clair & Net Insertion', 'Brillance Coop', "Net'Éthique"];
+
+    it('« recyc » finds the recycling structures in the order « recyclerie » ranks them; « recyc » followed by a space finds nothing', async () => {
+      const typed = await names('recyc', 3);
+      expect(typed).toContain("L'Étagère Vagabonde"); // « Recyclerie et chantier d'insertion »
+      expect(typed).toEqual(await names('recyclerie', 3));
+      expect((await search({ text: 'recyc ' })).totalCount).toBe(0);
+    });
+
+    it.each(['ménag', 'menag', 'MÉNAG', 'ména', 'mena', 'MENA'])('« %s » finds the cleaners (the vocabulary table says « ménage » for « nettoyage »), accents and case folded', async (text) => {
+      const top = await names(text);
+      for (const name of CLEANERS) expect(top).toContain(name);
+      expect(top).not.toContain(REMOVALS); // « déménagement » does not begin with it
+    });
+
+    it('reads « ména » and « MENA » the same, and « ména » followed by a space as a word of its own (none)', async () => {
+      expect(await names('MENA', 100)).toEqual(await names('ména', 100));
+      expect((await search({ text: 'ména ' })).totalCount).toBe(0);
+    });
+
+    it('does not complete a last word of two letters', async () => {
+      for (const text of ['re', 'ré', 'ne', 'pr']) expect((await search({ text })).totalCount).toBe(0);
+      // Three letters do.
+      expect((await search({ text: 'rec' })).totalCount).toBeGreaterThan(0);
+      expect(await names('nettoyage de bu', 100)).toEqual(await names('nettoyage de', 100));
+    });
+
+    it('ranks the matches of a complete word first, as a space after it does, then what only its completions reach', async () => {
+      // « net » is a word of two names; « nettoyage », « nettoie » begin with it.
+      const asWord = await names('net ', 100);
+      expect(asWord.slice(0, 2).sort()).toEqual(['Clair & Net Insertion', "Net'Éthique"]);
+      const typed = await names('net', 100);
+      expect(typed.slice(0, asWord.length)).toEqual(asWord);
+      expect(typed.slice(asWord.length)).toEqual(expect.arrayContaining(['Propreté Seine Avenir', 'Brillance Coop']));
+      // The ranked pages follow that order too.
+      const firstPage = await search({ text: 'net' }, 2);
+      expect(firstPage.edges.map((e) => e.node.name)).toEqual(typed.slice(0, 2));
+      const next = await search({ text: 'net' }, 100, firstPage.pageInfo.endCursor);
+      expect(next.edges.map((e) => e.node.name)).toEqual(typed.slice(2));
+    });
+
+    it('lets the word being typed rank the structures the words before it found', async () => {
+      expect((await names('entretien des espaces ver', 3)).sort()).toEqual(["Chantier Vert'Horizon", 'Les Mains Vertes du Plateau', 'Terre & Talus']);
+      expect(await names('entretien des espaces', 3)).toContain('Lavandière & Co'); // « entretien du linge », without the last word
+    });
+  });
 });

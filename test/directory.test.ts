@@ -131,6 +131,54 @@ describe('public directory', () => {
   });
 });
 
+describe('public directory searched as one types', () => {
+  let t: TestServer;
+  const ranked = async (text: string) => {
+    const res = await t.gql(SEARCH, { filter: { text }, first: 100 });
+    expect(res.errors).toBeUndefined();
+    return res.data.suppliers.edges.map((e: any) => e.node.name) as string[];
+  };
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    const { token } = await t.userWithToken('OFFICER');
+    const inputs = [
+      supplierInput({ name: 'La Recyclerie du Cailly', description: "Collecte, tri et revente d'objets du quotidien.", services: ['Boutique solidaire'], nafCodes: ['47.79Z'] }),
+      supplierInput({ name: 'Imprimerie du Robec', description: "Impression de brochures, affiches et rapports d'activité ; papier recyclé sur demande.", services: ['Impression offset', 'Reliure'], nafCodes: ['18.12Z'] }),
+      supplierInput({ name: 'Menuiserie Bois Durable', description: 'Agencement et mobilier sur mesure en bois massif.', services: ['Menuiserie', 'Mobilier de bureau'], nafCodes: ['16.23Z'] }),
+      // Its text says « boissons » only, and says it often: read alone, it would rank high for « bois ».
+      supplierInput({ name: 'Boissons du Terroir', description: 'Boissons locales pour vos événements.', services: ['Boissons chaudes', 'Boissons fraîches'], nafCodes: ['56.21Z'] }),
+      supplierInput({ name: 'Propreté Solidaire', description: 'Nettoyage de bureaux et de locaux.', services: ['Nettoyage de vitres'], nafCodes: ['81.21Z'] }),
+    ];
+    for (const input of inputs) expect((await t.gql(`mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }`, { i: input }, token)).errors).toBeUndefined();
+  });
+  afterAll(() => t.destroy());
+
+  it('finds the recyclerie first for « recyc », then a structure that says « recyclé » in passing', async () => {
+    expect(await ranked('recyc')).toEqual(['La Recyclerie du Cailly', 'Imprimerie du Robec']);
+    expect(await ranked('RÉCYC')).toEqual(['La Recyclerie du Cailly', 'Imprimerie du Robec']);
+    expect((await ranked('  rec')).slice(0, 2)).toEqual(['La Recyclerie du Cailly', 'Imprimerie du Robec']);
+  });
+
+  it('completes nothing after a space, a punctuation mark, or a last word of fewer than three letters', async () => {
+    expect(await ranked('recyc ')).toEqual([]);
+    expect(await ranked('recyc\t')).toEqual([]);
+    expect(await ranked('recyc.')).toEqual([]);
+    expect(await ranked('re')).toEqual([]);
+    expect(await ranked('bo')).toEqual([]);
+  });
+
+  it('ranks the structures that use a complete word before those only a longer word reaches', async () => {
+    expect(await ranked('bois')).toEqual(['Menuiserie Bois Durable', 'Boissons du Terroir']);
+    expect(await ranked('bois ')).toEqual(['Menuiserie Bois Durable']);
+    expect(await ranked('boiss')).toEqual(['Boissons du Terroir']);
+  });
+
+  it('completes a beginning into a word of the vocabulary table, whose synonyms find the cleaners (« ména »: « ménage »)', async () => {
+    for (const text of ['ména', 'mena', 'MÉNA', 'ménag', 'menag']) expect(await ranked(text)).toEqual(['Propreté Solidaire']);
+  });
+});
+
 describe('public directory outside the Métropole', () => {
   let t: TestServer;
   beforeAll(async () => {

@@ -9,6 +9,7 @@ import { canonicalNaf, sectorScore } from '../matching/components/sector';
 import { capacityReason, locationReason } from '../matching/explain';
 import { resolveWeights } from '../matching/rank';
 import { TextIndex } from '../matching/text/index';
+import { Spellings } from '../matching/text/spelling';
 import { expand } from '../matching/text/synonyms';
 import { analyze } from '../matching/text/tokenize';
 import type { NeedQuery, Profile } from '../matching/types';
@@ -71,6 +72,45 @@ describe('French analysis', () => {
     expect(expand(analyze('nettoyage des vêtements de travail')).nafHints).toEqual(['96.01A', '96.01B']);
     expect(expand(analyze('lavage des sols')).nafHints).toEqual(['81.21Z']);
     expect(added('un cocktail dînatoire')).toEqual(expect.arrayContaining(terms('traiteur')));
+  });
+});
+
+describe('words beginning with a prefix (the directory searched as one types)', () => {
+  it('lists the words in use beginning with a prefix as a filter over all of them does, through additions and removals', () => {
+    const spellings = new Spellings();
+    const inUse = new Map<string, number>();
+    const texts = new Map<number, string[]>();
+    const SYLLABLES = ['re', 'cy', 'cla', 'ge', 'bo', 'is', 'son', 'me', 'na', 'tri'];
+    const word = (n: number) => [n % 10, Math.floor(n / 10) % 10, Math.floor(n / 100) % 10, Math.floor(n / 1000) % 10].map((i) => SYLLABLES[i]).join('');
+    const prefixes = ['rec', 'recy', 'bois', 'menag', 'trire', 'zzz', 'a'];
+    const check = () => {
+      for (const prefix of prefixes) {
+        const listed: string[] = [];
+        spellings.startingWith(prefix, (w) => listed.push(w));
+        const expected = [...inUse].filter(([w, n]) => n > 0 && w.startsWith(prefix)).map(([w]) => w);
+        expect(listed.sort()).toEqual(expected.sort());
+      }
+    };
+    let slot = 0;
+    // Rounds of more new words than wait unsorted, and of fewer; a completion asked after each.
+    for (const round of [700, 30, 400, 5]) {
+      for (let i = 0; i < round; i += 1, slot += 1) {
+        const tokens = analyze(`${word(slot * 7)} ${word(slot * 13 + 1)} ${word(slot)}`);
+        texts.set(slot, [...new Set(tokens.map((t) => t.surface))]);
+        for (const w of texts.get(slot)!) inUse.set(w, (inUse.get(w) ?? 0) + 1);
+        spellings.add(slot, tokens);
+      }
+      check();
+      // A third of the texts leave: a word no text uses any more is not listed.
+      for (const [s, ws] of [...texts].filter(([s]) => s % 3 === round % 3)) {
+        spellings.remove(s);
+        texts.delete(s);
+        for (const w of ws) inUse.set(w, inUse.get(w)! - 1);
+      }
+      check();
+    }
+    // Enough words for the later rounds to merge new ones into those already sorted.
+    expect(inUse.size).toBeGreaterThan(1000);
   });
 });
 

@@ -80,8 +80,11 @@ describe('hostile input through the API', () => {
     expect(await names('[maintenance] (développement)')).toEqual(['Atelier C++ [Informatique]']);
     // No word of two letters or more: nothing to search for (see the README, "Directory search").
     expect(await names('c++')).toEqual([]);
-    // A word is matched whole, never as a piece of a longer one.
-    expect(await names('a'.repeat(150))).toEqual([]);
+    // A word followed by a space is matched whole, never as a piece of a longer one; a last word
+    // still being typed stands for the words it begins (search as you type), never for a piece from their middle.
+    expect(await names(`${'a'.repeat(150)} `)).toEqual([]);
+    expect(await names('a'.repeat(150))).toEqual(['Longue Description']);
+    expect(await names('formatique')).toEqual([]);
   });
 
   it('refuses a JSON object where GraphQL expects a string, before any resolver runs', async () => {

@@ -833,7 +833,7 @@ export type SupplierFilter = {
   nafPrefix?: InputMaybe<Scalars['String']['input']>;
   /** Code INSEE : seules les structures qui peuvent y intervenir (la commune est dans leur rayon d'intervention). */
   servesCommuneCode?: InputMaybe<Scalars['String']['input']>;
-  /** Recherche en texte libre dans le nom, la description et les prestations. */
+  /** Recherche en texte libre dans le nom, la description et les prestations. Le dernier mot, s’il n’est pas suivi d’une espace, vaut aussi pour les mots qu’il commence (3 lettres au moins) : « recyc » trouve « recyclerie » ; s’il est lui-même un mot (« bois »), les structures qui l’emploient restent en tête. */
   text?: InputMaybe<Scalars['String']['input']>;
 };
 

@@ -109,3 +109,21 @@ export function needTerms(need: NeedQuery, nafCodes: string[], nafLabel: NafLabe
   }
   return { weights, expansions, surfaces, nafHints: [...nafHints] };
 }
+
+/**
+ * What a word still being typed stands for (the directory's search only): each completion at the
+ * weight of a word written once, and what the vocabulary table adds to it, the query's own terms
+ * (`taken`) left out.
+ */
+export function completionTerms(completions: readonly Token[], taken: ReadonlyMap<string, number>): Pick<NeedTerms, 'weights' | 'expansions'> {
+  const weights = new Map<string, number>(completions.map((c) => [c.term, 1]));
+  const expansions = new Map<string, Expansion>();
+  for (const c of completions) {
+    for (const e of expand([c]).expansions) {
+      if (taken.has(e.term) || weights.has(e.term) || (expansions.get(e.term)?.weight ?? 0) >= e.weight) continue;
+      expansions.set(e.term, e);
+    }
+  }
+  for (const e of expansions.values()) weights.set(e.term, e.weight);
+  return { weights, expansions };
+}

@@ -1,11 +1,15 @@
 // One misspelt letter forgiven: a word of a query that no indexed text contains is read as the
 // indexed word one edit away (a letter replaced, added, dropped, or two swapped), when it is long
 // enough for one letter not to change its meaning.
+import { firstFrom, type VisitWord } from './completion';
 import { inVocabulary } from './synonyms';
 import { termNumberOf, type Token } from './tokenize';
 
 /** Shorter words are left as typed: "repas" one letter off is "rapas", but "bois" is also "mois". */
 export const MIN_CORRECTED_LENGTH = 5;
+// New words are put in alphabetical order when a completion is asked and more than this many wait
+// (read one by one till then): a build sorts once, a write now and then costs no sort.
+const UNSORTED_LIMIT = 256;
 
 /** Whether a and b are at most one Damerau-Levenshtein edit apart (equal strings included). */
 export function withinOneEdit(a: string, b: string): boolean {
@@ -39,6 +43,9 @@ export class Spellings {
   private arenaGarbage = 0;
   private start = new Int32Array(256);
   private length = new Int32Array(256);
+  // Word ids in alphabetical order of the word (for completions), and those not sorted in yet.
+  private sorted = new Int32Array(0);
+  private unsorted: number[] = [];
 
   /** Counts the words of the text at this slot (a slot not in use). */
   add(slot: number, tokens: Iterable<Token>): void {
@@ -54,6 +61,7 @@ export class Spellings {
         this.terms.push(term);
         this.uses = grow(this.uses, id + 1);
         this.lastText = grow(this.lastText, id + 1);
+        this.unsorted.push(id);
         if (surface.length >= MIN_CORRECTED_LENGTH - 1) {
           const list = this.byLength.get(surface.length) ?? [];
           list.push(id);
@@ -81,6 +89,30 @@ export class Spellings {
     this.arenaGarbage += this.length[slot];
     this.length[slot] = 0;
     if (this.arenaGarbage > 65536 && this.arenaGarbage * 2 > this.arenaUsed) this.compact();
+  }
+
+  /** Gives `visit` each word in use that begins with `prefix`, and its term. */
+  startingWith(prefix: string, visit: VisitWord): void {
+    if (this.unsorted.length > UNSORTED_LIMIT) this.sortNewWords();
+    const { words, sorted } = this;
+    for (let i = firstFrom(sorted.length, (k) => words[sorted[k]]!, prefix); i < sorted.length && words[sorted[i]]!.startsWith(prefix); i += 1) {
+      if (this.uses[sorted[i]] > 0) visit(words[sorted[i]]!, this.terms[sorted[i]]!);
+    }
+    for (const id of this.unsorted) if (this.uses[id] > 0 && words[id]!.startsWith(prefix)) visit(words[id]!, this.terms[id]!);
+  }
+
+  /** Sorts the new words, then merges them into the sorted ones (words are distinct). */
+  private sortNewWords(): void {
+    const { words, sorted } = this;
+    const fresh = this.unsorted.sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
+    const merged = new Int32Array(sorted.length + fresh.length);
+    let i = 0;
+    let j = 0;
+    for (let k = 0; k < merged.length; k += 1) {
+      merged[k] = j >= fresh.length || (i < sorted.length && words[sorted[i]]! < words[fresh[j]!]!) ? sorted[i++] : fresh[j++]!;
+    }
+    this.sorted = merged;
+    this.unsorted = [];
   }
 
   private compact(): void {

@@ -2,6 +2,7 @@
 // The table is data, not code: officers' wording ("ménage") and suppliers' ("nettoyage") rarely meet,
 // and a stemmer cannot bridge them. Expansion happens on the query side only, so editing the table
 // never requires re-indexing the profiles.
+import { firstFrom, type VisitWord } from './completion';
 import table from './synonyms.json';
 import { analyze, type Token } from './tokenize';
 
@@ -30,6 +31,9 @@ interface CompiledTable {
   groups: Phrase[][];
   nafOfGroup: string[][];
   vocabulary: Set<string>;
+  /** The folded words of the phrases, in alphabetical order, and their terms (for completions). */
+  words: string[];
+  termOfWord: Map<string, string>;
 }
 
 /** What the table makes of a need: terms to add, and the NAF sub-classes its phrases point to. */
@@ -65,13 +69,22 @@ function compile(): CompiledTable {
     groups.push(phrases);
   });
   const vocabulary = new Set(groups.flatMap((phrases) => phrases.flatMap((p) => p.terms)));
-  return { weight: table.expansionWeight, phrasesByFirstTerm, groups, nafOfGroup: rows.map((g) => g.naf ?? []), vocabulary };
+  const termOfWord = new Map(groups.flatMap((phrases) => phrases.flatMap((p) => p.surfaces.map((w, i) => [w, p.terms[i]] as const))));
+  const words = [...termOfWord.keys()].sort((a, b) => (a < b ? -1 : 1));
+  return { weight: table.expansionWeight, phrasesByFirstTerm, groups, nafOfGroup: rows.map((g) => g.naf ?? []), vocabulary, words, termOfWord };
 }
 
 /** Whether the term is a word of the vocabulary table: a query word the table knows is never "corrected". */
 export function inVocabulary(term: string): boolean {
   compiled ??= compile();
   return compiled.vocabulary.has(term);
+}
+
+/** Gives `visit` each word of the table that begins with `prefix`, and its term ("ména": "ménage", whose synonyms find cleaners). */
+export function tableWordsStartingWith(prefix: string, visit: VisitWord): void {
+  compiled ??= compile();
+  const { words, termOfWord } = compiled;
+  for (let i = firstFrom(words.length, (k) => words[k], prefix); i < words.length && words[i].startsWith(prefix); i += 1) visit(words[i], termOfWord.get(words[i])!);
 }
 
 function startsAt(tokens: Token[], at: number, terms: string[]): boolean {

@@ -142,7 +142,7 @@ export type SupplierFilter = {
   nafPrefix?: string | null | undefined;
   /** Code INSEE : seules les structures qui peuvent y intervenir (la commune est dans leur rayon d'intervention). */
   servesCommuneCode?: string | null | undefined;
-  /** Recherche en texte libre dans le nom, la description et les prestations. */
+  /** Recherche en texte libre dans le nom, la description et les prestations. Le dernier mot, s’il n’est pas suivi d’une espace, vaut aussi pour les mots qu’il commence (3 lettres au moins) : « recyc » trouve « recyclerie » ; s’il est lui-même un mot (« bois »), les structures qui l’emploient restent en tête. */
   text?: string | null | undefined;
 };
 

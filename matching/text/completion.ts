@@ -1,0 +1,98 @@
+// Search as you type, for the directory's search only (a need's matching never completes words):
+// the last word of a query, while still being typed, also stands for the indexed words that begin
+// with it, "recyc" for "recyclerie" and "recyclage". After a whole word, what only those completions
+// reach ranks after every structure the word finds, so that it finds what it found before first.
+import { fold } from './fold';
+import type { TextHit } from './index';
+import { analyze, termNumberOf, type Token } from './tokenize';
+
+/** Shorter beginnings say too little: "re" begins a good part of the vocabulary. */
+export const MIN_PREFIX_LENGTH = 3;
+/** Completions kept, the most widespread first: each one scans a posting list. */
+export const MAX_COMPLETIONS = 8;
+// A word guessed from its beginning adds half its cosine: it counts less than a typed one.
+const COMPLETION_SHARE = 0.5;
+// What only completions reach stays under this share of the weakest exact hit's relevance.
+const BELOW_EXACT = 0.5;
+
+/** Receives a word beginning with the prefix, and its index term. */
+export type VisitWord = (word: string, term: string) => void;
+
+/**
+ * The last word of the text while it is being typed: the text ends with it (no space or punctuation
+ * after it), it has MIN_PREFIX_LENGTH letters or more and is no stop word; else null. It is the
+ * analyser's own token: folded as every word is.
+ */
+export function typedPrefix(text: string): Token | null {
+  if (!/[\p{L}\p{N}]$/u.test(text)) return null;
+  const tokens = analyze(text);
+  const last = tokens[tokens.length - 1];
+  if (!last || last.surface.length < MIN_PREFIX_LENGTH || !fold(text).endsWith(last.surface)) return null;
+  return last;
+}
+
+/** The first of `n` words in code unit order that is not before `prefix` (found by halving). */
+export function firstFrom(n: number, wordAt: (i: number) => string, prefix: string): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (wordAt(mid) < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** What a prefix stands for. */
+export interface Completed {
+  /** The terms of the words beginning with the prefix, as tokens. */
+  completions: Token[];
+  /** Whether the prefix is itself a word in use or of the table ("bois"), not only the beginning of some ("recyc"). */
+  isWord: boolean;
+}
+
+/**
+ * Of the words beginning with the prefix, with their terms, the terms the query does not hold yet
+ * (`taken`), the MAX_COMPLETIONS that most structures hold first (`df`), ties in alphabetical order
+ * so that the answer does not depend on the history.
+ */
+export function complete(prefix: string, words: ReadonlyArray<readonly [string, string]>, df: (term: string) => number, taken: (term: string) => boolean): Completed {
+  const found = new Map<string, { surface: string; df: number }>();
+  let isWord = false;
+  for (const [word, term] of words) {
+    if (word === prefix) isWord = true;
+    if (taken(term)) continue;
+    const seen = found.get(term);
+    if (!seen) found.set(term, { surface: word, df: df(term) });
+    else if (word < seen.surface) seen.surface = word;
+  }
+  const completions = [...found]
+    .sort(([a, x], [b, y]) => y.df - x.df || (a < b ? -1 : 1))
+    .slice(0, MAX_COMPLETIONS)
+    .map(([term, { surface }]) => ({ term, surface, termNumber: termNumberOf(term) }));
+  return { completions, isWord };
+}
+
+/**
+ * The hits of the words as typed with those of the completions. After a whole word ("bois"), its
+ * hits keep their relevance and come first; what only the completions reach ("boisson") follows,
+ * in its order, scaled under the weakest of them. After a mere beginning ("recyc", "propr"), its
+ * completions are as good a reading as its own stem: every hit gets the completions' share added.
+ */
+export function withCompletions(exact: readonly TextHit[], completed: readonly TextHit[], isWord: boolean): TextHit[] {
+  const hits = exact.map((h) => ({ ...h }));
+  const at = new Map(hits.map((h, i) => [h.slot, i]));
+  const only: TextHit[] = [];
+  for (const h of completed) {
+    const i = at.get(h.slot);
+    if (i === undefined) only.push({ slot: h.slot, score: isWord ? h.score : COMPLETION_SHARE * h.score });
+    else if (!isWord) hits[i]!.score += COMPLETION_SHARE * h.score;
+  }
+  const strongest = only.reduce((max, h) => Math.max(max, h.score), 0);
+  if (isWord && hits.length > 0 && strongest > 0) {
+    const weakest = hits.reduce((min, h) => Math.min(min, h.score), Infinity);
+    const scale = Math.min(1, (BELOW_EXACT * weakest) / strongest);
+    for (const h of only) h.score *= scale;
+  }
+  return hits.concat(only);
+}
