@@ -202,6 +202,15 @@ for (const engine of engines) {
       expect(new Set(claimed).size).toBe(3);
     });
 
+    it('reads every document at once, as find({}) gives them', async () => {
+      const written = [supplier({ labels: ['ISO 9001'], services: ['Tonte'] }), supplier({ siret: null, organisationId: null }), supplier()];
+      for (const s of written) await store.suppliers.insert(s);
+      const all = await store.suppliers.all();
+      expect(all).toEqual(await store.suppliers.find({}));
+      expect([...all].sort((a, b) => a.id.localeCompare(b.id))).toEqual(written);
+      expect(all.every((s) => s.createdAt instanceof Date && !('_id' in s))).toBe(true);
+    });
+
     it('gives dates back as Date objects', async () => {
       const inserted = need();
       const stored = await store.needs.insert(inserted);

@@ -125,7 +125,7 @@ export async function buildMatchingService(store: Store, weights?: Partial<Match
   let refreshing: Promise<void> | null = null;
   let stopped = false;
   let watermark = await store.now();
-  const stored = (await store.suppliers.find({})).filter((supplier) => !supplier.retiredAt);
+  const stored = (await store.suppliers.all()).filter((supplier) => !supplier.retiredAt);
   for (const supplier of stored) {
     matcher.upsert(toProfile(supplier));
     indexed.add(supplier.id);

@@ -260,6 +260,12 @@ export interface Collection<T extends StoredDocument> {
   findById(id: string): Promise<T | null>;
   findOne(filter: Filter): Promise<T | null>;
   find(filter: Filter, options?: FindOptions): Promise<T[]>;
+  /**
+   * Every document, to read only (the start's indexing pass): on the embedded engine they share
+   * their nested values (arrays, dates) with its cache instead of being copied, so they must never
+   * be modified in place (no code does: a change goes through update()).
+   */
+  all(): Promise<T[]>;
   count(filter: Filter): Promise<number>;
   /** The ids of the matching documents only (cheap on large collections: no document is read whole on MongoDB). */
   ids(filter: Filter): Promise<string[]>;

@@ -88,6 +88,11 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
     return rows.map((row) => this.decode(row));
   }
 
+  async all(): Promise<T[]> {
+    // nedb's find copies each document deeply: at 200,000 structures, 3.8 s of the start against 0.4.
+    return this.db.getAllData().map((row) => this.decode(row));
+  }
+
   async count(filter: Filter): Promise<number> {
     assertBuiltFilter(filter);
     return this.db.countAsync(filter).execAsync() as unknown as Promise<number>;

@@ -102,6 +102,10 @@ class MongoCollection<T extends StoredDocument> implements Collection<T> {
     return rows.map((row) => fromRow<T>(row));
   }
 
+  async all(): Promise<T[]> {
+    return this.find({});
+  }
+
   async ids(filter: Filter): Promise<string[]> {
     const rows = await this.model.find(forMongoose(filter), { _id: 1 }).lean<Array<{ _id: string }>>();
     return rows.map((r) => String(r._id));
