@@ -85,11 +85,18 @@ async function fill(dataDir: string, profiles: number, log: (line: string) => vo
   log(`stockage : ${profiles} structures écrites dans le stockage embarqué (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
 }
 
+/** `npm start`'s node arguments, read from package.json: "exec node --flag --import tsx api/main.ts". */
+function startArguments(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = manifest.scripts.start.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1);
+}
+
 /** Starts the server on dataDir in a child process (npm start's command) and times /healthz's first 200. */
 async function timeStart(dataDir: string): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', 'api/main.ts'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), ...startArguments()], {
     cwd: path.join(__dirname, '..'),
     env: { ...serverEnv(), NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), DATA_DIR: dataDir, PORT: String(port), SAMPLE_DATA: 'off' },
     stdio: ['ignore', 'ignore', 'inherit'],

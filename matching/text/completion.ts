@@ -4,7 +4,7 @@
 // reach ranks after every structure the word finds, so that it finds what it found before first.
 import { fold } from './fold';
 import type { TextHit } from './index';
-import { analyze, termNumberOf, type Token } from './tokenize';
+import { analyze, tokenOf, type Token } from './tokenize';
 
 /** Shorter beginnings say too little: "re" begins a good part of the vocabulary. */
 export const MIN_PREFIX_LENGTH = 3;
@@ -69,7 +69,7 @@ export function complete(prefix: string, words: ReadonlyArray<readonly [string, 
   const completions = [...found]
     .sort(([a, x], [b, y]) => y.df - x.df || (a < b ? -1 : 1))
     .slice(0, MAX_COMPLETIONS)
-    .map(([term, { surface }]) => ({ term, surface, termNumber: termNumberOf(term) }));
+    .map(([term, { surface }]) => tokenOf(term, surface));
   return { completions, isWord };
 }
 

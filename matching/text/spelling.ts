@@ -3,7 +3,7 @@
 // enough for one letter not to change its meaning.
 import { firstFrom, type VisitWord } from './completion';
 import { inVocabulary } from './synonyms';
-import { termNumberOf, type Token } from './tokenize';
+import { tokenOf, type Token } from './tokenize';
 
 /** Shorter words are left as typed: "repas" one letter off is "rapas", but "bois" is also "mois". */
 export const MIN_CORRECTED_LENGTH = 5;
@@ -31,7 +31,8 @@ export function withinOneEdit(a: string, b: string): boolean {
  * gave. Each text's distinct word ids are kept by its slot in one arena (no array per text).
  */
 export class Spellings {
-  private readonly idOf = new Map<string, number>();
+  /** A surface's number (Token.surfaceNumber) → its word id + 1 here (0: not seen). */
+  private idOf = new Int32Array(1024);
   private readonly words: string[] = [];
   private readonly terms: string[] = [];
   private uses = new Int32Array(1024);
@@ -49,14 +50,18 @@ export class Spellings {
 
   /** Counts the words of the text at this slot (a slot not in use). */
   add(slot: number, tokens: Iterable<Token>): void {
-    this.start = grow(this.start, slot + 1);
-    this.length = grow(this.length, slot + 1);
+    if (slot >= this.start.length) {
+      this.start = grow(this.start, slot + 1);
+      this.length = grow(this.length, slot + 1);
+    }
     const first = this.arenaUsed;
-    for (const { surface, term } of tokens) {
-      let id = this.idOf.get(surface);
-      if (id === undefined) {
+    for (const { surface, term, surfaceNumber } of tokens) {
+      // Found by the surface's number in an array: a map lookup per word was a tenth of a build.
+      let id = (surfaceNumber < this.idOf.length ? this.idOf[surfaceNumber] : 0) - 1;
+      if (id < 0) {
         id = this.words.length;
-        this.idOf.set(surface, id);
+        this.idOf = grow(this.idOf, surfaceNumber + 1);
+        this.idOf[surfaceNumber] = id + 1;
         this.words.push(surface);
         this.terms.push(term);
         this.uses = grow(this.uses, id + 1);
@@ -71,7 +76,7 @@ export class Spellings {
       if (this.lastText[id] === slot + 1) continue;
       this.lastText[id] = slot + 1;
       this.uses[id] += 1;
-      this.arena = grow(this.arena, this.arenaUsed + 1);
+      if (this.arenaUsed === this.arena.length) this.arena = grow(this.arena, this.arenaUsed + 1);
       this.arena[this.arenaUsed++] = id;
     }
     this.start[slot] = first;
@@ -147,7 +152,7 @@ export class Spellings {
         if (n > 0 && (!best || n > best.df || (n === best.df && this.words[id]! < best.word))) best = { term, df: n, word: this.words[id]! };
       }
     }
-    return best ? { term: best.term, surface: token.surface, termNumber: termNumberOf(best.term) } : token;
+    return best ? tokenOf(best.term, token.surface) : token;
   }
 }
 

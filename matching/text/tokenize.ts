@@ -11,14 +11,24 @@ export interface Token {
   readonly surface: string;
   /** The term's number, the same in every index: an index finds its own id by it in an array, not a map. */
   readonly termNumber: number;
+  /** The surface's number, likewise (the spelling dictionary's word ids). */
+  readonly surfaceNumber: number;
 }
 
 const termNumbers = new Map<string, number>();
+const surfaceNumbers = new Map<string, number>();
 
-export function termNumberOf(term: string): number {
-  let n = termNumbers.get(term);
-  if (n === undefined) termNumbers.set(term, (n = termNumbers.size));
+function numberOf(numbers: Map<string, number>, key: string): number {
+  let n = numbers.get(key);
+  if (n === undefined) numbers.set(key, (n = numbers.size));
   return n;
+}
+
+export const termNumberOf = (term: string): number => numberOf(termNumbers, term);
+
+/** The token of a folded word and the term it gives. */
+export function tokenOf(term: string, surface: string): Token {
+  return { term, surface, termNumber: numberOf(termNumbers, term), surfaceNumber: numberOf(surfaceNumbers, surface) };
 }
 
 const tokenizer = new AggressiveTokenizerFr();
@@ -106,8 +116,7 @@ function analyzeChunk(chunk: string): readonly Token[] {
     // natural keeps hyphenated words whole; "plateaux-repas" must match "plateaux repas".
     for (const word of raw.split('-')) {
       if (word.length < 2 || STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;
-      const term = termOf(word);
-      tokens.push({ term, surface: word, termNumber: termNumberOf(term) });
+      tokens.push(tokenOf(termOf(word), word));
     }
   }
   if (chunkCache.size >= CHUNK_CACHE_LIMIT) chunkCache.clear();
