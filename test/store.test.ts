@@ -332,6 +332,20 @@ for (const engine of engines) {
           await again.close();
         });
 
+        it('drops a torn last line longer than the part of the file read to find it', async () => {
+          const dir = freshDir();
+          const first = await openEmbeddedStore(dir);
+          const kept = await first.organisations.insert(organisation());
+          await first.close();
+          const file = path.join(dir, 'db', 'organisations.db');
+          const whole = fs.statSync(file).size;
+          fs.appendFileSync(file, `{"_id":"torn","name":"${'x'.repeat(300_000)}`);
+          const again = await openEmbeddedStore(dir);
+          expect(fs.statSync(file).size).toBe(whole);
+          expect(await again.organisations.find({})).toEqual([kept]);
+          await again.close();
+        });
+
         it('refuses to open a datafile damaged elsewhere than at its end, and frees the lock', async () => {
           const dir = freshDir();
           const first = await openEmbeddedStore(dir);

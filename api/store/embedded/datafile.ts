@@ -119,20 +119,35 @@ async function load(db: DatastoreInternals, file: string): Promise<void> {
  * not silently lose documents (nedb's default would accept up to 10% of bad lines).
  */
 function dropTornTail(file: string): void {
-  let data: Buffer;
+  let fd: number;
   try {
-    data = fs.readFileSync(file);
+    fd = fs.openSync(file, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return; // new collection: nedb creates it
     throw err;
   }
-  if (data.length === 0 || data[data.length - 1] === 0x0a) return;
-  const start = data.lastIndexOf(0x0a) + 1;
+  let tail: Buffer;
   try {
-    JSON.parse(data.subarray(start).toString('utf8'));
-    // complete, only its newline is missing: nedb reads it as it is
-  } catch {
-    fs.truncateSync(file, start);
+    // Only the end is read (the whole file is hundreds of MB at a national scale): back to the last
+    // newline, which a torn line follows.
+    const size = fs.fstatSync(fd).size;
+    let length = Math.min(size, 64 * 1024);
+    for (;;) {
+      tail = Buffer.alloc(length);
+      fs.readSync(fd, tail, 0, length, size - length);
+      if (length === size || tail.lastIndexOf(0x0a, length - 2) !== -1) break;
+      length = Math.min(size, length * 4);
+    }
+    if (size === 0 || tail[tail.length - 1] === 0x0a) return;
+    const start = tail.lastIndexOf(0x0a) + 1;
+    try {
+      JSON.parse(tail.subarray(start).toString('utf8'));
+      // complete, only its newline is missing: it is read as it is
+    } catch {
+      fs.truncateSync(file, size - tail.length + start);
+    }
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
