@@ -129,6 +129,16 @@ export class Matcher {
     }
   }
 
+  /** Many profiles into an empty matcher (the start): the same index as upsert() one by one, built faster. */
+  load(profiles: Iterable<Profile>): void {
+    this.index.beginLoad();
+    try {
+      for (const profile of profiles) this.upsert(profile);
+    } finally {
+      this.index.endLoad();
+    }
+  }
+
   remove(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;

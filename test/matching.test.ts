@@ -14,6 +14,7 @@ import { expand } from '../matching/text/synonyms';
 import { analyze } from '../matching/text/tokenize';
 import type { NeedQuery, Profile } from '../matching/types';
 import { needs, structures } from './fixtures/judged';
+import { SyntheticCorpus } from './fixtures/synthetic';
 
 const ROUEN = { latitude: 49.4412, longitude: 1.0912, departement: '76' };
 const ELBEUF = { latitude: 49.2773, longitude: 0.9974, departement: '76' };
@@ -208,6 +209,25 @@ describe('components', () => {
 describe('Matcher', () => {
   const cleaners = profile('net', { name: 'Net Services', description: 'Nettoyage de bureaux et de locaux professionnels.', services: ['Nettoyage'], nafCodes: ['81.21Z'] });
   const gardeners = profile('vert', { name: 'Jardins', description: 'Entretien des espaces verts, tonte et taille de haies.', services: ['Espaces verts'], nafCodes: ['81.30Z'] });
+
+  it('loads many profiles at once into the same index as one by one, then takes writes as usual', () => {
+    const corpus = new SyntheticCorpus();
+    const profiles = Array.from({ length: 3000 }, (_, i) => corpus.profile(i));
+    const oneByOne = new Matcher();
+    profiles.forEach((p) => oneByOne.upsert(p));
+    const loaded = new Matcher();
+    // A profile given twice in a load keeps its last version, as two upserts would.
+    loaded.load([...profiles.slice(0, 10).map((p) => ({ ...p, description: 'Texte remplacé ensuite.' })), ...profiles]);
+    expect(loaded.size).toBe(oneByOne.size);
+    const asked = Array.from({ length: 20 }, (_, i) => corpus.need(i));
+    for (const n of asked) expect(loaded.match(n, 10)).toEqual(oneByOne.match(n, 10));
+    for (const text of ['nettoyage de bureaux', 'espaces verts', 'traiteur']) expect(loaded.search(text)).toEqual(oneByOne.search(text));
+    for (const m of [loaded, oneByOne]) {
+      m.remove(profiles[0]!.id);
+      m.upsert({ ...profiles[1]!, description: 'Nettoyage de vitres en hauteur, cordistes.' });
+    }
+    for (const n of asked) expect(loaded.match(n, 10)).toEqual(oneByOne.match(n, 10));
+  });
 
   it('bridges vocabulary: a need for "ménage" finds a profile that says "nettoyage"', () => {
     const m = new Matcher();

@@ -126,10 +126,14 @@ export async function buildMatchingService(store: Store, weights?: Partial<Match
   let stopped = false;
   let watermark = await store.now();
   const stored = (await store.suppliers.all()).filter((supplier) => !supplier.retiredAt);
-  for (const supplier of stored) {
-    matcher.upsert(toProfile(supplier));
-    indexed.add(supplier.id);
-  }
+  matcher.load(
+    (function* () {
+      for (const supplier of stored) {
+        indexed.add(supplier.id);
+        yield toProfile(supplier);
+      }
+    })(),
+  );
   directory.load(stored);
   return {
     upsert,

@@ -64,6 +64,8 @@ export class TextIndex {
   private alive = new Uint8Array(256);
   private slots = 0;
   private live = 0;
+  /** Between beginLoad() and endLoad(): postings not written yet. */
+  private loading = false;
   // The document being added: its distinct term ids, and their counts by term id (zero elsewhere).
   private pending = new Int32Array(256);
   private pendingLength = 0;
@@ -148,6 +150,7 @@ export class TextIndex {
       this.arenaWeights[i] = w;
       this.df[t] += 1;
       if (w > this.maxWeight[t]) this.maxWeight[t] = w;
+      if (this.loading) continue; // postings are written by endLoad()
       const len = this.postLen[t];
       if (len === this.postSlots[t].length) {
         this.postSlots[t] = grow(this.postSlots[t], len + 1);
@@ -160,9 +163,49 @@ export class TextIndex {
     return slot;
   }
 
+  /**
+   * Starts loading many documents into this empty index (the start): commit() then writes each
+   * document's vector only, and endLoad() writes every posting list once, at its exact length.
+   * Growing 4,000 lists by half, document after document, copied 400 MB at 200,000 profiles.
+   */
+  beginLoad(): void {
+    if (this.slots > 0) throw new Error('TextIndex.beginLoad: the index is not empty');
+    this.loading = true;
+  }
+
+  endLoad(): void {
+    if (!this.loading) return;
+    this.loading = false;
+    for (let t = 0; t < this.postSlots.length; t += 1) {
+      this.postSlots[t] = new Int32Array(Math.max(4, this.df[t]));
+      this.postWeights[t] = new Float32Array(this.postSlots[t].length);
+    }
+    // Slot order, as commit() would have appended them.
+    for (let s = 0; s < this.slots; s += 1) {
+      if (!this.alive[s]) continue;
+      const end = this.docStart[s] + this.docLen[s];
+      for (let i = this.docStart[s]; i < end; i += 1) {
+        const t = this.arenaTerms[i];
+        const len = this.postLen[t];
+        this.postSlots[t][len] = s;
+        this.postWeights[t][len] = this.arenaWeights[i];
+        this.postLen[t] = len + 1;
+      }
+    }
+  }
+
   /** Forgets a document: df drops at once; its postings are skipped, then swept when they pile up. */
   remove(slot: number): void {
     if (!this.alive[slot]) return;
+    if (this.loading) {
+      // Not in any posting list yet: endLoad() skips it.
+      this.alive[slot] = 0;
+      this.live -= 1;
+      for (let i = this.docStart[slot]; i < this.docStart[slot] + this.docLen[slot]; i += 1) this.df[this.arenaTerms[i]] -= 1;
+      this.arenaGarbage += this.docLen[slot];
+      this.docLen[slot] = 0;
+      return;
+    }
     this.alive[slot] = 0;
     this.live -= 1;
     const start = this.docStart[slot];
