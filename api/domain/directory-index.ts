@@ -144,6 +144,7 @@ export class DirectoryIndex<Place = unknown> {
   /** A stored structure as written; a retired one (an anonymous stub) leaves the directory. */
   upsert(record: SupplierRecord): void {
     this.remove(record.id);
+    this.changed();
     const slot = this.place(record);
     if (slot < 0) return;
     this.ordered = grow(this.ordered, this.count + 1);
@@ -159,6 +160,7 @@ export class DirectoryIndex<Place = unknown> {
    */
   load(records: Iterable<SupplierRecord>): void {
     if (this.count > 0) throw new Error('DirectoryIndex.load: the directory is not empty');
+    this.changed();
     for (const record of records) {
       const slot = this.place(record);
       if (slot < 0) continue;
@@ -171,17 +173,19 @@ export class DirectoryIndex<Place = unknown> {
     this.ordered.set(slots);
   }
 
-  /** Gives a structure a slot, with what filters and facets read of it (not yet its place in name order); -1 for a retired one. */
+  /** Gives a structure a slot, with what filters and facets read of it (not yet its place in name order); -1 for a retired one. The caller marks the change. */
   private place(record: SupplierRecord): number {
     if (record.retiredAt) return -1;
-    this.changed();
     const slot = this.freeSlots.pop() ?? this.recordAt.length;
     const size = slot + 1;
-    this.kindOf = grow(this.kindOf, size);
-    this.formOf = grow(this.formOf, size);
-    this.communeOf = grow(this.communeOf, size);
-    this.posOf = grow(this.posOf, size);
-    this.labelsOf = grow(this.labelsOf, size * INLINE_LABELS, -1);
+    if (size > this.kindOf.length) {
+      // All grow together, from the same length (checked here: a call per structure costs more).
+      this.kindOf = grow(this.kindOf, size);
+      this.formOf = grow(this.formOf, size);
+      this.communeOf = grow(this.communeOf, size);
+      this.posOf = grow(this.posOf, size);
+      this.labelsOf = grow(this.labelsOf, size * INLINE_LABELS, -1);
+    }
     this.slotOf.set(record.id, slot);
     this.recordAt[slot] = record;
     this.placeAt[slot] = this.sources.placeOf(record);

@@ -73,7 +73,10 @@ export class TextIndex {
   // The analyser's term numbers → this index's term ids + 1 (0: not seen yet).
   private byTermNumber = new Int32Array(1024);
   // Query scratch space, reused: dense accumulators by slot, and the common terms' weights by term id.
+  // search() picks its candidates in single precision (half the memory written at random and read
+  // in order, the bulk of a match's time) and computes their scores anew, exactly; scoreAll() is exact.
   private acc = new Float64Array(256);
+  private roughAcc = new Float32Array(256);
   private bonus = new Float64Array(256);
   private queryWeight = new Float64Array(256);
   // The slots a tracked scan touched (scoreAll), to clear only those.
@@ -258,7 +261,7 @@ export class TextIndex {
    */
   search(q: PreparedQuery, k: number, prune = true, priors: Prior[] = []): TextHit[] {
     const pruneDf = prune ? Math.max(PRUNE_MIN_DF, PRUNE_FRACTION * this.live) : Infinity;
-    const { acc, bonus } = this;
+    const { roughAcc: acc, bonus } = this;
     const common: number[] = [];
     let scanned = false;
     for (let qi = 0; qi < q.termIds.length; qi += 1) {
@@ -269,11 +272,17 @@ export class TextIndex {
     if (!scanned && priors.length === 0) {
       for (const qi of common.splice(0)) this.scan(q.termIds[qi], q.weights[qi]);
     }
-    // Priors come after the text, so that the hot loop above reads one array, not two.
+    // Priors come after the text, so that the hot loop above reads one array, not two. They are
+    // added to the accumulators too (bonus keeps each one's share, the largest prior of its lists),
+    // so that the pass over every slot below reads one array, not two.
     for (const prior of priors) {
       for (let i = 0; i < prior.length; i += 1) {
         const s = prior.slots[i];
-        if (prior.value > bonus[s]) bonus[s] = prior.value;
+        const b = bonus[s];
+        if (prior.value > b) {
+          acc[s] += prior.value - b;
+          bonus[s] = prior.value;
+        }
       }
     }
 
@@ -285,9 +294,13 @@ export class TextIndex {
       this.complete(pool);
       for (const qi of common) this.queryWeight[q.termIds[qi]] = 0;
     }
-    const hits = pool.sorted().slice(0, k).map(({ slot }) => ({ slot, score: acc[slot] }));
+    // The hits' cosines, exact: every query term against the document's vector.
+    const hits = pool.sorted().slice(0, k).map(({ slot }) => ({ slot, score: 0 }));
+    for (let qi = 0; qi < q.termIds.length; qi += 1) this.queryWeight[q.termIds[qi]] = q.weights[qi];
+    for (const hit of hits) hit.score = this.dot(hit.slot);
+    for (let qi = 0; qi < q.termIds.length; qi += 1) this.queryWeight[q.termIds[qi]] = 0;
     acc.fill(0, 0, this.slots);
-    if (priors.length > 0) bonus.fill(0, 0, this.slots);
+    for (const prior of priors) for (let i = 0; i < prior.length; i += 1) bonus[prior.slots[i]] = 0;
     return hits;
   }
 
@@ -367,17 +380,17 @@ export class TextIndex {
   }
 
   /**
-   * The best `capacity` live slots by accumulated score + prior. The accumulators are read in slot
-   * order: a sequential pass over every slot costs less than visiting the touched ones at random,
+   * The best `capacity` live slots by accumulated score, prior included. The accumulators are read
+   * in slot order: a sequential pass over every slot costs less than visiting the touched ones at random,
    * and it leaves the scan with nothing to track.
    */
   private select(capacity: number): TopK {
     const pool = new TopK(capacity);
-    const { acc, bonus, alive } = this;
+    const { roughAcc: acc, alive } = this;
     const n = this.slots;
     let floor = 0;
     for (let s = 0; s < n; s += 1) {
-      const key = acc[s] + bonus[s];
+      const key = acc[s]; // the prior included
       // Most documents score 0 or do not beat the pool's weakest member.
       if (key > floor && alive[s]) {
         pool.offer(s, key);
@@ -388,25 +401,33 @@ export class TextIndex {
   }
 
   private complete(pool: TopK): void {
-    const { acc, bonus, queryWeight, arenaTerms, arenaWeights, docStart, docLen } = this;
+    const { roughAcc: acc, queryWeight, arenaTerms, arenaWeights, docStart, docLen } = this;
     for (let j = 0; j < pool.size; j += 1) {
       const s = pool.slots[j];
       const end = docStart[s] + docLen[s];
       let sum = 0;
       for (let i = docStart[s]; i < end; i += 1) sum += queryWeight[arenaTerms[i]] * arenaWeights[i];
       acc[s] += sum;
-      pool.scores[j] = acc[s] + bonus[s];
+      pool.scores[j] = acc[s]; // the prior included
     }
   }
 
-  /** Adds one term's postings to the accumulators; false when it has none. */
+  /** Adds one term's postings to search()'s accumulators; false when it has none. */
   private scan(t: number, qw: number): boolean {
-    const { acc } = this;
+    const { roughAcc: acc } = this;
     const slots = this.postSlots[t];
     const ws = this.postWeights[t];
     const len = this.postLen[t];
     for (let i = 0; i < len; i += 1) acc[slots[i]] += qw * ws[i];
     return len > 0;
+  }
+
+  /** One document's dot product with the query weights set in queryWeight, in double precision. */
+  private dot(slot: number): number {
+    const end = this.docStart[slot] + this.docLen[slot];
+    let sum = 0;
+    for (let i = this.docStart[slot]; i < end; i += 1) sum += this.queryWeight[this.arenaTerms[i]] * this.arenaWeights[i];
+    return sum;
   }
 
   /** One document's full cosine with the query, whatever the pruning. */
@@ -455,6 +476,7 @@ export class TextIndex {
     this.docLen = grow(this.docLen, n);
     this.alive = grow(this.alive, n);
     this.acc = grow(this.acc, n);
+    this.roughAcc = grow(this.roughAcc, n);
     this.bonus = grow(this.bonus, n);
     this.touched = grow(this.touched, n);
     this.member = grow(this.member, n);
