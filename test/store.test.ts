@@ -320,6 +320,22 @@ for (const engine of engines) {
           await recovered.close();
         });
 
+        it('drops the indexes an earlier version kept that nothing asks for any more', async () => {
+          const dir = freshDir();
+          const first = await openEmbeddedStore(dir);
+          const kept = await first.suppliers.insert(supplier());
+          await first.close();
+          const file = path.join(dir, 'db', 'suppliers.db');
+          const indexLines = () => fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('$$indexCreated'));
+          expect(indexLines().some((l) => l.includes('sortKey') || l.includes('updatedAt'))).toBe(false); // MongoDB's only
+          fs.appendFileSync(file, `${JSON.stringify({ $$indexCreated: { fieldName: 'sortKey', unique: false, sparse: false } })}\n`);
+          const again = await openEmbeddedStore(dir);
+          expect(indexLines().some((l) => l.includes('sortKey'))).toBe(false);
+          expect(indexLines()).toHaveLength(2); // siret, organisationId
+          expect(await again.suppliers.findById(kept.id)).toEqual(kept);
+          await again.close();
+        });
+
         it('takes the copy a rewrite left when it was killed before its rename', async () => {
           const dir = freshDir();
           const first = await openEmbeddedStore(dir);

@@ -42,6 +42,12 @@ export interface IndexSpec {
   readonly unique?: boolean;
   /** Unique only among documents where the field is a string: null may occur many times. */
   readonly nullable?: boolean;
+  /**
+   * MongoDB only: on the embedded engine nothing asks by this field (the directory's name order is
+   * served from memory, and only MongoDB instances poll each other's writes), and each index is
+   * a tree of every document to build at every start.
+   */
+  readonly mongoOnly?: boolean;
 }
 
 export const INDEXES: Readonly<Record<CollectionName, readonly IndexSpec[]>> = {
@@ -53,8 +59,8 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexSpec[]>> = {
   suppliers: [
     { field: 'siret', unique: true, nullable: true },
     { field: 'organisationId', unique: true, nullable: true },
-    { field: 'sortKey' },
-    { field: 'updatedAt' },
+    { field: 'sortKey', mongoOnly: true },
+    { field: 'updatedAt', mongoOnly: true },
   ],
   needs: [{ field: 'createdAt' }],
   shortlists: [{ field: 'openDraftOf', unique: true, nullable: true }, { field: 'needId' }, { field: 'status' }],

@@ -75,8 +75,11 @@ async function* linesOf(file: string): AsyncGenerator<string> {
   }
 }
 
-/** nedb's Persistence#loadDatabaseAsync, with a plain parse and no rewrite of a compact file. */
-async function load(db: DatastoreInternals, file: string): Promise<void> {
+/**
+ * nedb's Persistence#loadDatabaseAsync, with a plain parse and no rewrite of a compact file. Indexes
+ * the file records but `wanted` no longer names are not built, and the rewrite then drops them.
+ */
+async function load(db: DatastoreInternals, file: string, wanted: ReadonlySet<string>): Promise<void> {
   db._resetIndexes();
   await ensureDatafileIntegrityAsync(file); // a rewrite interrupted before its rename: take the copy
   const byId = new Map<string, Row>();
@@ -100,7 +103,7 @@ async function load(db: DatastoreInternals, file: string): Promise<void> {
     } else if (typeof doc.$$indexRemoved === 'string') indexes.delete(doc.$$indexRemoved);
     else throw new Error(`ligne ${lines} : ni document ni index`);
   }
-  for (const [field, options] of indexes) db.indexes[field] = new Index(options);
+  for (const [field, options] of indexes) if (wanted.has(field)) db.indexes[field] = new Index(options);
   try {
     db._resetIndexes([...byId.values()]);
   } catch (err) {
@@ -108,7 +111,7 @@ async function load(db: DatastoreInternals, file: string): Promise<void> {
     throw err;
   }
   // One line per document and per index is exactly what a rewrite would write.
-  if (lines !== byId.size + indexes.size) await db.persistence.persistCachedDatabaseAsync();
+  if (lines !== byId.size + Object.keys(db.indexes).length - 1) await db.persistence.persistCachedDatabaseAsync(); // _id's is not written
   db.executor.processBuffer();
 }
 
@@ -155,7 +158,7 @@ export async function openDatafile(file: string, indexes: readonly IndexSpec[]):
   dropTornTail(file);
   const db = new Datastore({ filename: file, corruptAlertThreshold: 0 });
   const internals = db as unknown as DatastoreInternals;
-  internals.persistence.loadDatabaseAsync = () => load(internals, file);
+  internals.persistence.loadDatabaseAsync = () => load(internals, file, new Set(indexes.map((index) => index.field)));
   try {
     await db.loadDatabaseAsync();
   } catch (err) {

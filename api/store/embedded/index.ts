@@ -8,19 +8,21 @@ import { EmbeddedCollection } from './collection';
 import { openDatafile } from './datafile';
 import { acquireLock } from './lock';
 
+const embeddedIndexes = (name: CollectionName) => INDEXES[name].filter((index) => !index.mongoOnly);
+
 export async function openEmbeddedStore(dataDir: string): Promise<Store> {
   fs.mkdirSync(path.join(dataDir, 'db'), { recursive: true });
   const release = acquireLock(dataDir);
   const datastores = {} as Record<CollectionName, Datastore>;
   try {
     for (const name of COLLECTIONS) {
-      datastores[name] = await openDatafile(path.join(dataDir, 'db', `${name}.db`), INDEXES[name]);
+      datastores[name] = await openDatafile(path.join(dataDir, 'db', `${name}.db`), embeddedIndexes(name));
     }
   } catch (err) {
     release();
     throw err;
   }
-  const collection = <T extends StoredDocument>(name: CollectionName) => new EmbeddedCollection<T>(name, datastores[name], INDEXES[name]);
+  const collection = <T extends StoredDocument>(name: CollectionName) => new EmbeddedCollection<T>(name, datastores[name], embeddedIndexes(name));
 
   // Compaction waits for queued writes, then rewrites each file whole and fsyncs it.
   const compact = async () => {
