@@ -89,12 +89,8 @@ async function runVaried(target: string, url: string, bodies: string[], headers:
     if (res.status !== 200 || text.includes('"errors"')) throw new Error(`${target}: ${res.status} ${text.slice(0, 300)}`);
   }
   // Each request carries a variable of its own (unused by the query): never an answer kept from an earlier one.
-  let sent = 0;
-  const requests = bodies.map((body) => ({
-    method: 'POST' as const,
-    headers,
-    setupRequest: (req: autocannon.Request) => ({ ...req, body: `${body.slice(0, -1)},"variables":{"request":${(sent += 1)}}}` }),
-  }));
+  const setupRequest = path.join(__dirname, 'load-fresh-request.js');
+  const requests = bodies.map((body) => ({ method: 'POST' as const, headers, body, setupRequest }));
   await autocannon({ url, requests, connections: CONNECTIONS, duration: WARM_UP, workers: 1 });
   const result = await autocannon({ url, requests, connections: CONNECTIONS, duration: DURATION, workers: 1 });
   return {
