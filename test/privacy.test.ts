@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ERASED_EMAIL, ERASED_NAME } from '../api/domain/privacy';
 import { COLLECTIONS } from '../api/store/collections';
-import { codeOf, fieldOf, startTestServer, TEST_PASSWORD, type GraphQLResponse, type TestServer } from './helpers/server';
+import { codeOf, fieldOf, ok, startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
 import { needInput, supplierInput } from './helpers/fixtures';
 
 const CREATE = 'mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }';
@@ -12,12 +12,6 @@ const POST = 'mutation($i: NeedInput!) { postNeed(input: $i) { id } }';
 const EXPORT = '{ exportMyData }';
 const DELETE = 'mutation($c: Boolean!) { deleteMyAccount(confirm: $c) }';
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
-
-const ok = async (res: Promise<GraphQLResponse>) => {
-  const r = await res;
-  if (r.errors) throw new Error(JSON.stringify(r.errors));
-  return r.data;
-};
 
 /** Everything the embedded store holds on disk, as text. */
 /** Everything the store holds, as text: its datafiles on the embedded engine (so compaction is checked too), every document on MongoDB. */

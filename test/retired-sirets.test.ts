@@ -11,18 +11,12 @@ import type { RetiredSiretRecord } from '../api/store/types';
 import { runScript } from './helpers/cli';
 import { availableServerEngines } from './helpers/engines';
 import { needInput, supplierInput } from './helpers/fixtures';
-import { startTestServer, tempDataDir, type GraphQLResponse, type TestServer } from './helpers/server';
+import { ok, startTestServer, tempDataDir, type TestServer } from './helpers/server';
 
 jest.setTimeout(120_000);
 
 const CREATE = 'mutation($i: SupplierInput!) { createSupplier(input: $i) { id siret } }';
 const DIRECTORY = '{ suppliers(first: 50) { edges { node { siret } } } }';
-
-const ok = async (res: Promise<GraphQLResponse>) => {
-  const r = await res;
-  if (r.errors) throw new Error(JSON.stringify(r.errors));
-  return r.data;
-};
 
 function counts(stdout: string) {
   const n = (label: string) => Number(new RegExp(`${label}\\s+(\\d+)`).exec(stdout)?.[1] ?? NaN);

@@ -4,7 +4,7 @@
 // schema without a row here fails the first test.
 import { buildSchema, type GraphQLObjectType } from 'graphql';
 import { loadTypeDefs } from '../graphql/schema';
-import { codeOf, startTestServer, TEST_PASSWORD, type GraphQLResponse, type TestServer } from './helpers/server';
+import { codeOf, ok, startTestServer, TEST_PASSWORD, type GraphQLResponse, type TestServer } from './helpers/server';
 import { needInput, supplierInput } from './helpers/fixtures';
 import { createUser } from '../api/domain/users';
 
@@ -131,11 +131,6 @@ describe('authorisation matrix', () => {
     const otherSupplier = await t.userWithToken('SUPPLIER', { organisationName: 'Structure B' });
     Object.assign(tokens, { anonymous: undefined, company: company.token, supplier: supplier.token, officer: officer.token, admin: admin.token, otherCompany: otherCompany.token, otherSupplier: otherSupplier.token });
 
-    const ok = async (res: Promise<GraphQLResponse>) => {
-      const r = await res;
-      if (r.errors) throw new Error(JSON.stringify(r.errors));
-      return r.data;
-    };
     const create = 'mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }';
     const supplierId = (await ok(t.gql(create, { i: supplierInput({ name: 'Structure A' }) }, supplier.token))).createSupplier.id;
     await ok(t.gql(create, { i: supplierInput({ name: 'Structure B' }) }, otherSupplier.token));

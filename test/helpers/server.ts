@@ -95,3 +95,10 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir 
 /** The first error's code, for terse assertions. */
 export const codeOf = (res: GraphQLResponse): string | undefined => res.errors?.[0]?.extensions?.code;
 export const fieldOf = (res: GraphQLResponse): string | undefined => res.errors?.[0]?.extensions?.field;
+
+/** The data of an answer that must have no error (the errors in the thrown message otherwise). */
+export async function ok(res: Promise<GraphQLResponse>): Promise<any> {
+  const r = await res;
+  if (r.errors) throw new Error(JSON.stringify(r.errors));
+  return r.data;
+}
