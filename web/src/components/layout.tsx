@@ -57,17 +57,24 @@ export function Layout({ children }: { children: ReactNode }) {
                 </li>
               ))}
             </ul>
-            <div className="account">
-              <span>{session.email}</span>
-              <button type="button" className="secondary" onClick={() => signOut('Vous êtes déconnecté·e.')}>
-                Se déconnecter
-              </button>
-            </div>
+            <AccountBox email={session.email} />
           </nav>
         )}
       </header>
       <main id="contenu">{children}</main>
     </>
+  );
+}
+
+/** Who is signed in, and the button that signs out: the console's header and the public pages'. */
+export function AccountBox({ email }: { email: string }) {
+  return (
+    <div className="account">
+      <span>{email}</span>
+      <button type="button" className="secondary" onClick={() => signOut('Vous êtes déconnecté·e.')}>
+        Se déconnecter
+      </button>
+    </div>
   );
 }
 

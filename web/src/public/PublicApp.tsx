@@ -1,7 +1,8 @@
 // The public pages' routes and frame: firms and structures, no account created for them.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
-import { signOut, useSession } from '../session';
+import { AccountBox } from '../components/layout';
+import { useSession } from '../session';
 import { Access, RequestLink } from './Access';
 import { Home } from './Home';
 import { MyStructure } from './MyStructure';
@@ -44,14 +45,7 @@ function Frame({ children }: { children: ReactNode }) {
             </li>
             <li>{session?.role === 'SUPPLIER' ? <Link href="/ma-structure">Ma structure</Link> : <Link href="/connexion">Recevoir un lien de connexion</Link>}</li>
           </ul>
-          {session && (
-            <div className="account">
-              <span>{session.email}</span>
-              <button type="button" className="secondary" onClick={() => signOut('Vous êtes déconnecté·e.')}>
-                Se déconnecter
-              </button>
-            </div>
-          )}
+          {session && <AccountBox email={session.email} />}
         </nav>
       </header>
       <main id="contenu">{children}</main>
