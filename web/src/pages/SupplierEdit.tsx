@@ -2,14 +2,12 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useLocation, useParams } from 'wouter';
-import { KNOWN_LABELS } from '../../../api/reference/labels';
-import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../../api/reference/vocabulary';
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField, errorsOf, type FieldErrors } from '../components/fields';
 import { Page, QueryState } from '../components/layout';
 import { CommuneField, NafField } from '../components/pickers';
 import { graphql } from '../gql';
 import type { InclusionKind, LegalForm, SupplierQuery as SupplierData } from '../gql/graphql';
-import { optionalFloat, optionalInt, splitList } from '../inputs';
+import { KIND_OPTIONS, LABEL_OPTIONS, LEGAL_OPTIONS, PROFILE_FORM_FIELDS, profileFormState, profileInput } from '../profile-form';
 import { SupplierQuery } from './SupplierProfile';
 
 const Create = graphql(`
@@ -29,10 +27,6 @@ const Update = graphql(`
   }
 `);
 
-const FIELDS = ['name', 'siret', 'legalForm', 'inclusionKind', 'description', 'services', 'nafCodes', 'communeCode', 'interventionRadiusKm', 'employees', 'maxContractValue', 'labels', 'contactEmail', 'website', 'latitude', 'longitude'];
-const LEGAL_OPTIONS = Object.entries(LEGAL_FORM_FR).map(([value, label]) => ({ value, label }));
-const KIND_OPTIONS = Object.entries(INCLUSION_KIND_FR).map(([value, label]) => ({ value, label }));
-const str = (n: number | null | undefined) => (n == null ? '' : String(n));
 
 export function SupplierEdit() {
   const { id } = useParams<{ id?: string }>();
@@ -53,27 +47,7 @@ export function SupplierEdit() {
 
 function SupplierForm({ existing }: { existing?: NonNullable<SupplierData['supplier']> }) {
   const [, navigate] = useLocation();
-  const known = new Set(KNOWN_LABELS);
-  const [f, setF] = useState({
-    name: existing?.name ?? '',
-    siret: existing?.siret ?? '',
-    legalForm: existing?.legalForm ?? 'ASSOCIATION',
-    inclusionKind: existing?.inclusionKind ?? '',
-    description: existing?.description ?? '',
-    services: existing?.services.join('\n') ?? '',
-    nafCodes: existing?.nafCodes ?? [],
-    communeCode: existing?.commune.code ?? '',
-    interventionRadiusKm: str(existing?.interventionRadiusKm),
-    employees: str(existing?.employees),
-    maxContractValue: str(existing?.maxContractValue),
-    labels: existing?.labels.filter((l) => known.has(l)) ?? [],
-    otherLabels: existing?.labels.filter((l) => !known.has(l)).join(', ') ?? '',
-    contactEmail: existing?.contactEmail ?? '',
-    website: existing?.website ?? '',
-    // Blank: the location shown may be the commune's centre, which must not be saved as a geocoded address.
-    latitude: '',
-    longitude: '',
-  });
+  const [f, setF] = useState(() => profileFormState(existing));
   const set = <K extends keyof typeof f>(key: K) => (value: (typeof f)[K]) => setF((prev) => ({ ...prev, [key]: value }));
   const setCommune = useCallback((code: string) => setF((prev) => ({ ...prev, communeCode: code })), []);
   const [created, create] = useMutation(Create);
@@ -84,24 +58,7 @@ function SupplierForm({ existing }: { existing?: NonNullable<SupplierData['suppl
   async function submit(e: FormEvent) {
     e.preventDefault();
     const numbers: FieldErrors = {};
-    const input = {
-      name: f.name,
-      siret: f.siret || null,
-      legalForm: f.legalForm as LegalForm,
-      inclusionKind: (f.inclusionKind || null) as InclusionKind | null,
-      description: f.description,
-      services: f.services.split('\n').map((s) => s.trim()).filter(Boolean),
-      nafCodes: f.nafCodes,
-      communeCode: f.communeCode,
-      interventionRadiusKm: optionalInt(f.interventionRadiusKm, 'interventionRadiusKm', numbers),
-      employees: optionalInt(f.employees, 'employees', numbers),
-      maxContractValue: optionalInt(f.maxContractValue, 'maxContractValue', numbers),
-      labels: [...f.labels, ...splitList(f.otherLabels)],
-      contactEmail: f.contactEmail,
-      website: f.website || null,
-      latitude: optionalFloat(f.latitude, 'latitude', numbers),
-      longitude: optionalFloat(f.longitude, 'longitude', numbers),
-    };
+    const input = profileInput(f, numbers);
     setLocal(numbers);
     if (Object.keys(numbers).length) return;
     if (existing) {
@@ -118,7 +75,7 @@ function SupplierForm({ existing }: { existing?: NonNullable<SupplierData['suppl
   return (
     <Page title={existing ? `Modifier la fiche : ${existing.name}` : 'Créer une structure'}>
       <form className="form" onSubmit={submit} noValidate>
-        <ErrorSummary errors={errors} fields={FIELDS} />
+        <ErrorSummary errors={errors} fields={PROFILE_FORM_FIELDS} />
         <TextField name="name" label="Nom de la structure" required value={f.name} onChange={set('name')} errors={errors} />
         <TextField name="siret" label="SIRET" hint="14 chiffres." inputMode="numeric" value={f.siret} onChange={set('siret')} errors={errors} />
         <SelectField name="legalForm" label="Statut juridique" required value={f.legalForm} onChange={(v) => set('legalForm')(v as LegalForm)} options={LEGAL_OPTIONS} errors={errors} />
@@ -130,7 +87,7 @@ function SupplierForm({ existing }: { existing?: NonNullable<SupplierData['suppl
         <TextField name="interventionRadiusKm" label="Rayon d’intervention" unit="km" inputMode="numeric" value={f.interventionRadiusKm} onChange={set('interventionRadiusKm')} errors={errors} />
         <TextField name="employees" label="Nombre de salariés" unit="personnes" inputMode="numeric" value={f.employees} onChange={set('employees')} errors={errors} />
         <TextField name="maxContractValue" label="Marché le plus important possible" unit="euros HT" inputMode="numeric" value={f.maxContractValue} onChange={set('maxContractValue')} errors={errors} />
-        <CheckboxGroup name="labels" label="Labels et certifications" values={f.labels} onChange={set('labels')} options={KNOWN_LABELS.map((l) => ({ value: l, label: l }))} errors={errors} />
+        <CheckboxGroup name="labels" label="Labels et certifications" values={f.labels} onChange={set('labels')} options={LABEL_OPTIONS} errors={errors} />
         <TextField name="otherLabels" label="Autres labels" hint="Séparés par des virgules." value={f.otherLabels} onChange={set('otherLabels')} errors={errors} />
         <TextField name="contactEmail" label="Adresse électronique de contact" required type="email" hint="Privée : visible des agents et de la structure seulement." value={f.contactEmail} onChange={set('contactEmail')} errors={errors} />
         <TextField name="website" label="Site web" type="url" value={f.website} onChange={set('website')} errors={errors} />

@@ -3,13 +3,12 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
-import { KNOWN_LABELS } from '../../../api/reference/labels';
-import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../../api/reference/vocabulary';
+import { INCLUSION_KIND_FR } from '../../../api/reference/vocabulary';
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField, errorsOf, type FieldErrors } from '../components/fields';
 import { QueryState } from '../components/layout';
 import { CommuneField, NafField } from '../components/pickers';
 import type { InclusionKind, LegalForm } from '../gql/graphql';
-import { optionalFloat, optionalInt, splitList } from '../inputs';
+import { KIND_OPTIONS, LABEL_OPTIONS, LEGAL_OPTIONS, PROFILE_FORM_FIELDS, profileFormState, profileInput, servicesOf } from '../profile-form';
 import { useSession } from '../session';
 import { DirectoryCard } from './DirectoryCard';
 import { PublicPage } from './PublicApp';
@@ -38,11 +37,6 @@ interface Profile {
   searchHints: string[] | null;
 }
 
-const FIELDS = ['name', 'siret', 'legalForm', 'inclusionKind', 'description', 'services', 'nafCodes', 'communeCode', 'interventionRadiusKm', 'employees', 'maxContractValue', 'labels', 'contactEmail', 'website', 'latitude', 'longitude'];
-const LEGAL_OPTIONS = Object.entries(LEGAL_FORM_FR).map(([value, label]) => ({ value, label }));
-const KIND_OPTIONS = Object.entries(INCLUSION_KIND_FR).map(([value, label]) => ({ value, label }));
-const str = (n: number | null | undefined) => (n == null ? '' : String(n));
-
 export function MyStructure() {
   const { session } = useSession();
   const [{ data, fetching, error }] = useQuery<{ me: { email: string; role: string; supplier: Profile | null } | null }>({ query: MINE, pause: !session, requestPolicy: 'network-only' });
@@ -68,29 +62,10 @@ export function MyStructure() {
 }
 
 function ProfileForm({ existing }: { existing: Profile }) {
-  const known = new Set(KNOWN_LABELS);
   const declaredKind = existing.pendingChanges ? existing.pendingChanges.inclusionKind : existing.inclusionKind;
   const declaredLabels = existing.pendingChanges ? existing.pendingChanges.labels : existing.labels;
-  const [f, setF] = useState({
-    name: existing.name,
-    siret: existing.siret ?? '',
-    legalForm: existing.legalForm,
-    inclusionKind: (declaredKind ?? '') as InclusionKind | '',
-    description: existing.description,
-    services: existing.services.join('\n'),
-    nafCodes: existing.nafCodes,
-    communeCode: existing.commune.code,
-    communeName: existing.commune.name,
-    interventionRadiusKm: str(existing.interventionRadiusKm),
-    employees: str(existing.employees),
-    maxContractValue: str(existing.maxContractValue),
-    labels: declaredLabels.filter((l) => known.has(l)),
-    otherLabels: declaredLabels.filter((l) => !known.has(l)).join(', '),
-    contactEmail: existing.contactEmail ?? '',
-    website: existing.website ?? '',
-    latitude: '',
-    longitude: '',
-  });
+  // The form shows what the structure declared, confirmed or not yet.
+  const [f, setF] = useState(() => profileFormState({ ...existing, inclusionKind: declaredKind, labels: declaredLabels }));
   const set = <K extends keyof typeof f>(key: K) => (value: (typeof f)[K]) => setF((prev) => ({ ...prev, [key]: value }));
   const setCommune = useCallback((code: string) => setF((prev) => ({ ...prev, communeCode: code })), []);
   const [updated, update] = useMutation<{ updateSupplier: Profile }>(UPDATE);
@@ -103,26 +78,11 @@ function ProfileForm({ existing }: { existing: Profile }) {
     e.preventDefault();
     setSaved(null);
     const numbers: FieldErrors = {};
-    const labels = [...f.labels, ...splitList(f.otherLabels)];
-    const input: Record<string, unknown> = {
-      name: f.name,
-      siret: f.siret || null,
-      legalForm: f.legalForm,
-      description: f.description,
-      services: f.services.split('\n').map((s) => s.trim()).filter(Boolean),
-      nafCodes: f.nafCodes,
-      communeCode: f.communeCode,
-      interventionRadiusKm: optionalInt(f.interventionRadiusKm, 'interventionRadiusKm', numbers),
-      employees: optionalInt(f.employees, 'employees', numbers),
-      maxContractValue: optionalInt(f.maxContractValue, 'maxContractValue', numbers),
-      contactEmail: f.contactEmail,
-      website: f.website || null,
-    };
-    const latitude = optionalFloat(f.latitude, 'latitude', numbers);
-    const longitude = optionalFloat(f.longitude, 'longitude', numbers);
+    const { latitude, longitude, inclusionKind, labels, ...fields } = profileInput(f, numbers);
+    const input: Record<string, unknown> = fields;
     if (latitude != null || longitude != null) Object.assign(input, { latitude, longitude });
     // Declared kind and labels go for review only when they change (an officer confirms them).
-    if ((f.inclusionKind || null) !== (declaredKind ?? null)) input.inclusionKind = f.inclusionKind || null;
+    if (inclusionKind !== (declaredKind ?? null)) input.inclusionKind = inclusionKind;
     if (labels.join('\u0000') !== declaredLabels.join('\u0000')) input.labels = labels;
     setLocal(numbers);
     if (Object.keys(numbers).length === 0) {
@@ -142,7 +102,7 @@ function ProfileForm({ existing }: { existing: Profile }) {
     // The directory shows the confirmed kind and labels until an officer confirms the declared ones.
     inclusionKind: existing.inclusionKind,
     description: f.description,
-    services: f.services.split('\n').map((s) => s.trim()).filter(Boolean),
+    services: servicesOf(f),
     labels: existing.labels,
     communeName: f.communeCode === existing.commune.code ? existing.commune.name : f.communeCode,
     interventionRadiusKm: /^\d+$/.test(f.interventionRadiusKm.trim()) ? Number(f.interventionRadiusKm.trim()) : null,
@@ -173,7 +133,7 @@ function ProfileForm({ existing }: { existing: Profile }) {
       ) : null}
       <div className="profile-layout">
         <form className="form" onSubmit={submit} noValidate aria-label="Fiche de la structure">
-          <ErrorSummary errors={errors} fields={FIELDS} />
+          <ErrorSummary errors={errors} fields={PROFILE_FORM_FIELDS} />
           <TextField name="name" label="Nom de la structure" required value={f.name} onChange={set('name')} errors={errors} />
           <TextField name="siret" label="SIRET" hint="14 chiffres." inputMode="numeric" value={f.siret} onChange={set('siret')} errors={errors} />
           <SelectField name="legalForm" label="Statut juridique" required value={f.legalForm} onChange={(v) => set('legalForm')(v as LegalForm)} options={LEGAL_OPTIONS} errors={errors} />
@@ -185,7 +145,7 @@ function ProfileForm({ existing }: { existing: Profile }) {
           <TextField name="interventionRadiusKm" label="Rayon d’intervention" unit="km" inputMode="numeric" value={f.interventionRadiusKm} onChange={set('interventionRadiusKm')} errors={errors} />
           <TextField name="employees" label="Nombre de salariés" unit="personnes" inputMode="numeric" value={f.employees} onChange={set('employees')} errors={errors} />
           <TextField name="maxContractValue" label="Marché le plus important possible" unit="euros HT" inputMode="numeric" value={f.maxContractValue} onChange={set('maxContractValue')} errors={errors} />
-          <CheckboxGroup name="labels" label="Labels et certifications" hint="Confirmés par un agent de la Métropole avant de paraître dans l’annuaire." values={f.labels} onChange={set('labels')} options={KNOWN_LABELS.map((l) => ({ value: l, label: l }))} errors={errors} />
+          <CheckboxGroup name="labels" label="Labels et certifications" hint="Confirmés par un agent de la Métropole avant de paraître dans l’annuaire." values={f.labels} onChange={set('labels')} options={LABEL_OPTIONS} errors={errors} />
           <TextField name="otherLabels" label="Autres labels" hint="Séparés par des virgules." value={f.otherLabels} onChange={set('otherLabels')} errors={errors} />
           <TextField name="contactEmail" label="Adresse électronique de contact" required type="email" hint="Privée : les mises en relation y arrivent ; elle n’est jamais publiée." value={f.contactEmail} onChange={set('contactEmail')} errors={errors} />
           <TextField name="website" label="Site web" type="url" hint="Adresse complète, commençant par https://." value={f.website} onChange={set('website')} errors={errors} />
