@@ -39,7 +39,6 @@ beforeAll(async () => {
   }
   browser = await launchBrowser();
   w = await watchedPage(browser, origin);
-  w.page.setDefaultTimeout(10_000);
 });
 
 afterAll(async () => {

@@ -50,7 +50,6 @@ beforeAll(async () => {
   await waitFor('SENT', async () => (await t.gql(GET_MAILS, { id: listId }, s.officer.token)).data.shortlist.status === 'SENT');
   browser = await launchBrowser();
   w = await watchedPage(browser, t.server.url);
-  w.page.setDefaultTimeout(10_000);
 });
 
 afterAll(async () => {

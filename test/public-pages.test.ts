@@ -40,7 +40,6 @@ beforeAll(async () => {
   }
   browser = await launchBrowser();
   w = await watchedPage(browser, origin);
-  w.page.setDefaultTimeout(10_000);
 });
 
 afterAll(async () => {
@@ -102,6 +101,8 @@ describe('the home', () => {
     expect((await texts('.results li > article')).length).toBe(10);
     await w.page.click('.pager button:last-of-type');
     await waitForText('Page 2');
+    // The pager may say "Page 2" while the first page's cards are still shown: wait for the new ones.
+    await w.page.waitForFunction('document.querySelectorAll(".results li > article").length !== 10').catch(() => {});
     expect((await texts('.results li > article')).length).toBe(5);
 
     await fill('#champ-text', 'plateaux repas');

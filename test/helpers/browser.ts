@@ -26,9 +26,10 @@ export interface Watched {
   errors: string[];
 }
 
-/** A page that may only speak to `origin`: everything else is recorded and aborted. */
+/** A page that may only speak to `origin`: everything else is recorded and aborted. It waits 10 s at most for an element or a navigation. */
 export async function watchedPage(browser: Browser, origin: string): Promise<Watched> {
   const page = await browser.newPage();
+  page.setDefaultTimeout(10_000);
   const watched: Watched = { page, foreign: [], dialogs: [], errors: [] };
   const allowed = new URL(origin).host;
   await page.setRequestInterception(true);
