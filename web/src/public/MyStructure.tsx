@@ -8,7 +8,7 @@ import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField, errorsOf
 import { QueryState } from '../components/layout';
 import { CommuneField, NafField } from '../components/pickers';
 import type { InclusionKind, LegalForm } from '../gql/graphql';
-import { KIND_OPTIONS, LABEL_OPTIONS, LEGAL_OPTIONS, PROFILE_FORM_FIELDS, profileFormState, profileInput, servicesOf } from '../profile-form';
+import { KIND_OPTIONS, LABEL_OPTIONS, LEGAL_OPTIONS, PROFILE_FORM_FIELDS, profileFormState, profileInput, servicesOf, type ProfileValues } from '../profile-form';
 import { useSession } from '../session';
 import { DirectoryCard } from './DirectoryCard';
 import { PublicPage } from './PublicApp';
@@ -17,21 +17,9 @@ const PROFILE_FIELDS = 'id name siret legalForm inclusionKind description servic
 const MINE = `query PublicMyStructure { me { email role supplier { ${PROFILE_FIELDS} } } }`;
 const UPDATE = `mutation PublicUpdateSupplier($id: ID!, $input: SupplierUpdateInput!) { updateSupplier(id: $id, input: $input) { ${PROFILE_FIELDS} } }`;
 
-interface Profile {
+/** The profile as the page reads it: the form's fields, and what only the page shows. */
+interface Profile extends ProfileValues {
   id: string;
-  name: string;
-  siret: string | null;
-  legalForm: LegalForm;
-  inclusionKind: InclusionKind | null;
-  description: string;
-  services: string[];
-  nafCodes: string[];
-  interventionRadiusKm: number | null;
-  employees: number | null;
-  maxContractValue: number | null;
-  labels: string[];
-  contactEmail: string | null;
-  website: string | null;
   commune: { code: string; name: string };
   pendingChanges: { inclusionKind: InclusionKind | null; labels: string[]; requestedAt: string } | null;
   searchHints: string[] | null;
