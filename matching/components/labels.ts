@@ -23,9 +23,8 @@ export interface LabelsResult {
 export function kindMatch(preferred: string[], kind: string | null): number {
   if (!kind) return 0;
   const k = labelKey(kind);
-  const wanted = new Set(preferred.map(labelKey));
-  if (wanted.has(k)) return 1;
-  return COUNTS_AS[k] !== undefined && wanted.has(COUNTS_AS[k]) ? RELATED_KIND : 0;
+  if (preferred.some((p) => labelKey(p) === k)) return 1;
+  return COUNTS_AS[k] !== undefined && preferred.some((p) => labelKey(p) === COUNTS_AS[k]) ? RELATED_KIND : 0;
 }
 
 /**
@@ -36,10 +35,9 @@ export function labelsScore(requiredLabels: string[], preferredKinds: string[], 
   const present: string[] = [];
   const missing: string[] = [];
   for (const label of requiredLabels) (profileLabelKeys.includes(labelKey(label)) ? present : missing).push(label);
-  const parts: number[] = [];
-  if (requiredLabels.length > 0) parts.push(present.length / requiredLabels.length);
   const match = preferredKinds.length > 0 ? kindMatch(preferredKinds, kind) : null;
-  if (match !== null) parts.push(match);
-  const score = parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : LABELS_UNKNOWN;
+  const asked = (requiredLabels.length > 0 ? 1 : 0) + (match !== null ? 1 : 0);
+  const sum = (requiredLabels.length > 0 ? present.length / requiredLabels.length : 0) + (match ?? 0);
+  const score = asked > 0 ? sum / asked : LABELS_UNKNOWN;
   return { score, present, missing, kindMatch: match, kind };
 }

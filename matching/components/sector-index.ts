@@ -55,11 +55,17 @@ export class SectorIndex {
     const out: Prior[] = [];
     const seen = new Set<string>();
     for (const code of needCodes) {
+      let deeper: SlotList | undefined;
       for (const [level, key] of prefixes(code)) {
         const list = this.lists.get(key);
         if (!list || seen.has(key)) continue;
         seen.add(key);
-        out.push({ slots: list.slots, length: list.length, value: PRIOR_AT_SUBCLASS * LEVEL_SCORE[level] });
+        // A level's list holds the deeper level's (every prefix of a code is listed): of the same
+        // length, with no dead slots, it holds nothing more, at a lower value. Most classes have one
+        // sub-class: a need's lists are read twice, not four times.
+        const same = deeper !== undefined && list.length === deeper.length && list.dead === 0 && deeper.dead === 0;
+        deeper = list;
+        if (!same) out.push({ slots: list.slots, length: list.length, value: PRIOR_AT_SUBCLASS * LEVEL_SCORE[level] });
       }
     }
     return out;

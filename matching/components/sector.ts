@@ -28,7 +28,7 @@ export function canonicalNaf(code: string): string | null {
 
 /** The deepest level two canonical codes share, or null. */
 export function sharedLevel(a: string, b: string): NafLevel | null {
-  if (a.slice(0, 2) !== b.slice(0, 2)) return null;
+  if (a[0] !== b[0] || a[1] !== b[1]) return null;
   if (a.length < 4 || b.length < 4 || a[3] !== b[3]) return 'division';
   if (a.length < 5 || b.length < 5 || a[4] !== b[4]) return 'group';
   if (a.length < 6 || b.length < 6 || a[5] !== b[5]) return 'class';
@@ -47,21 +47,32 @@ export interface SectorResult {
   known: boolean;
 }
 
-/** The best graded overlap over every pair of codes; neutral when either side says nothing useful. */
+/**
+ * The best graded overlap over every pair of codes; neutral when either side says nothing useful.
+ * Run for every candidate of a match: plain loops, and one result object.
+ */
 export function sectorScore(needCodes: string[], profileCodes: string[], inferred: boolean): SectorResult {
-  const unknown: SectorResult = { score: SECTOR_UNKNOWN, level: null, needCode: null, profileCode: null, inferred, known: false };
-  if (needCodes.length === 0) return unknown;
-  const needIsAboutTrade = needCodes.every((c) => !STATUS_CODES.has(c));
-  const useful = needIsAboutTrade ? profileCodes.filter((c) => !STATUS_CODES.has(c)) : profileCodes;
-  if (useful.length === 0) return unknown;
-  let best: SectorResult = { score: 0, level: null, needCode: null, profileCode: null, inferred, known: true };
+  const result: SectorResult = { score: SECTOR_UNKNOWN, level: null, needCode: null, profileCode: null, inferred, known: false };
+  if (needCodes.length === 0) return result;
+  let needIsAboutTrade = true;
+  for (const n of needCodes) if (STATUS_CODES.has(n)) needIsAboutTrade = false;
   for (const n of needCodes) {
-    for (const p of useful) {
+    for (const p of profileCodes) {
+      if (needIsAboutTrade && STATUS_CODES.has(p)) continue;
+      if (!result.known) {
+        result.known = true;
+        result.score = 0;
+      }
       const level = sharedLevel(n, p);
-      if (level && LEVEL_SCORE[level] > best.score) best = { score: LEVEL_SCORE[level], level, needCode: n, profileCode: p, inferred, known: true };
+      if (level && LEVEL_SCORE[level] > result.score) {
+        result.score = LEVEL_SCORE[level];
+        result.level = level;
+        result.needCode = n;
+        result.profileCode = p;
+      }
     }
   }
-  return best;
+  return result;
 }
 
 /**

@@ -16,7 +16,17 @@ export function fold(text: string): string {
     .trim();
 }
 
+// Labels and kinds are few, and a match compares them for each of its candidates: keys are kept.
+const LABEL_KEY_CACHE_LIMIT = 10_000;
+const labelKeys = new Map<string, string>();
+
 /** The comparison key of a label: "ISO 9001", "iso-9001" and "Iso9001" share "iso9001". */
 export function labelKey(label: string): string {
-  return fold(label).replace(/[^a-z0-9]/g, '');
+  let key = labelKeys.get(label);
+  if (key === undefined) {
+    if (labelKeys.size >= LABEL_KEY_CACHE_LIMIT) labelKeys.clear();
+    key = fold(label).replace(/[^a-z0-9]/g, '');
+    labelKeys.set(label, key);
+  }
+  return key;
 }
