@@ -229,6 +229,22 @@ describe('Matcher', () => {
     for (const n of asked) expect(loaded.match(n, 10)).toEqual(oneByOne.match(n, 10));
   });
 
+  it('gives the same results after its storage is compacted, following many rewrites', () => {
+    const corpus = new SyntheticCorpus();
+    const profiles = Array.from({ length: 2000 }, (_, i) => corpus.profile(i));
+    const rewritten = new Matcher();
+    rewritten.load(profiles);
+    const compactions = jest.spyOn(TextIndex.prototype as unknown as { compactArena(): void }, 'compactArena');
+    // Each profile rewritten twice with another's text: most vectors and postings become garbage.
+    for (const round of [1, 2]) profiles.forEach((p, i) => rewritten.upsert({ ...corpus.profile((i + round * 700) % 2000), id: p.id }));
+    expect(compactions).toHaveBeenCalled();
+    compactions.mockRestore();
+    const fresh = new Matcher();
+    fresh.load(profiles.map((p, i) => ({ ...corpus.profile((i + 1400) % 2000), id: p.id })));
+    for (const n of Array.from({ length: 20 }, (_, i) => corpus.need(i))) expect(rewritten.match(n, 10)).toEqual(fresh.match(n, 10));
+    for (const text of ['nettoyage de bureaux', 'espaces verts', 'traiteur']) expect(rewritten.search(text)).toEqual(fresh.search(text));
+  });
+
   it('bridges vocabulary: a need for "ménage" finds a profile that says "nettoyage"', () => {
     const m = new Matcher();
     [cleaners, gardeners].forEach((p) => m.upsert(p));

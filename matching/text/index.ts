@@ -35,6 +35,10 @@ const PRUNE_FRACTION = 0.2;
 // How many candidates get their common-term contributions added, relative to what was asked.
 const CANDIDATE_FACTOR = 5;
 const MIN_CANDIDATES = 1000;
+// Candidate selection on a large index: the floor is read off one slot in SAMPLE_STRIDE, and lets
+// through about SAMPLE_SLACK times as many slots as asked.
+const SAMPLE_STRIDE = 16;
+const SAMPLE_SLACK = 1.5;
 
 // Arrays grow by half: at 200,000 profiles the slack of doubling (postings, arenas) was tens of MB.
 const GROWTH = 1.5;
@@ -54,13 +58,16 @@ export class TextIndex {
   private postDead = new Int32Array(256);
   private readonly postSlots: Int32Array[] = [];
   private readonly postWeights: Float32Array[] = [];
-  // Document vectors, sorted by term id, kept in two arenas (few large arrays rather than one per document).
-  private arenaTerms = new Int32Array(4096);
-  private arenaWeights = new Float32Array(4096);
+  // Document vectors, sorted by term id, in one arena (few large arrays rather than one per document)
+  // of pairs: the term id at an even position of `arena`, its weight next to it, read through
+  // `arenaWeights`, a float view of the same memory. A match reads a thousand vectors at random:
+  // one cache line then brings a vector's first terms and their weights. Counted in pairs.
+  private arena = new Int32Array(8192);
+  private arenaWeights = new Float32Array(this.arena.buffer);
   private arenaUsed = 0;
   private arenaGarbage = 0;
-  private docStart = new Int32Array(256);
-  private docLen = new Int32Array(256);
+  // Each document's first pair and pair count, side by side for the same reason.
+  private docs = new Int32Array(512);
   private alive = new Uint8Array(256);
   private slots = 0;
   private live = 0;
@@ -127,30 +134,27 @@ export class TextIndex {
     this.ensureSlots(this.slots);
     const n = this.pendingLength;
     const ids = this.pending.subarray(0, n).sort();
-    if (this.arenaUsed + n > this.arenaTerms.length) {
-      this.arenaTerms = grow(this.arenaTerms, this.arenaUsed + n);
-      this.arenaWeights = grow(this.arenaWeights, this.arenaUsed + n);
-    }
+    if (2 * (this.arenaUsed + n) > this.arena.length) this.setArena(grow(this.arena, 2 * (this.arenaUsed + n)));
     const start = this.arenaUsed;
     let norm = 0;
     for (let i = 0; i < n; i += 1) {
       const t = ids[i];
       const w = 1 + Math.log(Math.max(1, this.pendingCount[t]));
       this.pendingCount[t] = 0;
-      this.arenaTerms[start + i] = t;
-      this.arenaWeights[start + i] = w;
+      this.arena[2 * (start + i)] = t;
+      this.arenaWeights[2 * (start + i) + 1] = w;
       norm += w * w;
     }
     this.pendingLength = 0;
     norm = Math.sqrt(norm) || 1;
-    this.docStart[slot] = start;
-    this.docLen[slot] = n;
+    this.docs[2 * slot] = start;
+    this.docs[2 * slot + 1] = n;
     this.alive[slot] = 1;
     this.arenaUsed = start + n;
-    for (let i = start; i < start + n; i += 1) {
-      const t = this.arenaTerms[i];
-      const w = this.arenaWeights[i] / norm;
-      this.arenaWeights[i] = w;
+    for (let p = 2 * start; p < 2 * (start + n); p += 2) {
+      const t = this.arena[p];
+      const w = this.arenaWeights[p + 1] / norm;
+      this.arenaWeights[p + 1] = w;
       this.df[t] += 1;
       if (w > this.maxWeight[t]) this.maxWeight[t] = w;
       if (this.loading) continue; // postings are written by endLoad()
@@ -186,12 +190,11 @@ export class TextIndex {
     // Slot order, as commit() would have appended them.
     for (let s = 0; s < this.slots; s += 1) {
       if (!this.alive[s]) continue;
-      const end = this.docStart[s] + this.docLen[s];
-      for (let i = this.docStart[s]; i < end; i += 1) {
-        const t = this.arenaTerms[i];
+      for (let p = 2 * this.docs[2 * s], end = p + 2 * this.docs[2 * s + 1]; p < end; p += 2) {
+        const t = this.arena[p];
         const len = this.postLen[t];
         this.postSlots[t][len] = s;
-        this.postWeights[t][len] = this.arenaWeights[i];
+        this.postWeights[t][len] = this.arenaWeights[p + 1];
         this.postLen[t] = len + 1;
       }
     }
@@ -204,23 +207,21 @@ export class TextIndex {
       // Not in any posting list yet: endLoad() skips it.
       this.alive[slot] = 0;
       this.live -= 1;
-      for (let i = this.docStart[slot]; i < this.docStart[slot] + this.docLen[slot]; i += 1) this.df[this.arenaTerms[i]] -= 1;
-      this.arenaGarbage += this.docLen[slot];
-      this.docLen[slot] = 0;
+      for (let p = 2 * this.docs[2 * slot], end = p + 2 * this.docs[2 * slot + 1]; p < end; p += 2) this.df[this.arena[p]] -= 1;
+      this.arenaGarbage += this.docs[2 * slot + 1];
+      this.docs[2 * slot + 1] = 0;
       return;
     }
     this.alive[slot] = 0;
     this.live -= 1;
-    const start = this.docStart[slot];
-    const end = start + this.docLen[slot];
-    for (let i = start; i < end; i += 1) {
-      const t = this.arenaTerms[i];
+    for (let p = 2 * this.docs[2 * slot], end = p + 2 * this.docs[2 * slot + 1]; p < end; p += 2) {
+      const t = this.arena[p];
       this.df[t] -= 1;
       this.postDead[t] += 1;
       if (this.postDead[t] > 8 && this.postDead[t] * 2 > this.postLen[t]) this.sweepPostings(t);
     }
-    this.arenaGarbage += this.docLen[slot];
-    this.docLen[slot] = 0;
+    this.arenaGarbage += this.docs[2 * slot + 1];
+    this.docs[2 * slot + 1] = 0;
     if (this.arenaGarbage > 65536 && this.arenaGarbage * 2 > this.arenaUsed) this.compactArena();
   }
 
@@ -290,12 +291,18 @@ export class TextIndex {
     // Common terms complete the scores of the candidates only: each candidate's own terms are read
     // once against the common terms' weights, set in a dense array for the occasion.
     if (common.length > 0) {
-      for (const qi of common) this.queryWeight[q.termIds[qi]] = q.weights[qi];
-      this.complete(pool);
+      let last = 0;
+      for (const qi of common) {
+        this.queryWeight[q.termIds[qi]] = q.weights[qi];
+        last = Math.max(last, q.termIds[qi]);
+      }
+      this.complete(pool, last);
       for (const qi of common) this.queryWeight[q.termIds[qi]] = 0;
     }
-    // The hits' cosines, exact: every query term against the document's vector.
-    const hits = pool.sorted().slice(0, k).map(({ slot }) => ({ slot, score: 0 }));
+    // The k best, then their cosines, exact: every query term against the document's vector.
+    const best = new TopK(k);
+    for (let j = 0; j < pool.size; j += 1) best.offer(pool.slots[j], pool.scores[j]);
+    const hits: TextHit[] = best.sorted();
     for (let qi = 0; qi < q.termIds.length; qi += 1) this.queryWeight[q.termIds[qi]] = q.weights[qi];
     for (const hit of hits) hit.score = this.dot(hit.slot);
     for (let qi = 0; qi < q.termIds.length; qi += 1) this.queryWeight[q.termIds[qi]] = 0;
@@ -382,31 +389,64 @@ export class TextIndex {
   /**
    * The best `capacity` live slots by accumulated score, prior included. The accumulators are read
    * in slot order: a sequential pass over every slot costs less than visiting the touched ones at random,
-   * and it leaves the scan with nothing to track.
+   * and it leaves the scan with nothing to track. On a large index, the pass starts from a floor read
+   * off one slot in SAMPLE_STRIDE, set to let through about SAMPLE_SLACK times as many as asked: the
+   * heap then sees only those few, and eight slots below the floor are passed over with one test.
+   * The floor is only a shortcut: when fewer than `capacity` slots are above it, the pass starts again from 0.
    */
   private select(capacity: number): TopK {
-    const pool = new TopK(capacity);
-    const { roughAcc: acc, alive } = this;
-    const n = this.slots;
-    let floor = 0;
-    for (let s = 0; s < n; s += 1) {
-      const key = acc[s]; // the prior included
-      // Most documents score 0 or do not beat the pool's weakest member.
-      if (key > floor && alive[s]) {
-        pool.offer(s, key);
-        if (pool.size === capacity) floor = pool.scores[0];
+    if (this.slots >= capacity * SAMPLE_STRIDE * 4) {
+      const sample = this.best(Math.ceil((capacity * SAMPLE_SLACK) / SAMPLE_STRIDE), SAMPLE_STRIDE, 0);
+      if (sample.size === sample.capacity) {
+        const pool = this.best(capacity, 1, sample.scores[0]);
+        if (pool.size === capacity) return pool;
       }
     }
+    return this.best(capacity, 1, 0);
+  }
+
+  /** The best `capacity` live slots scoring above `floor` among slots 0, stride, 2 × stride... */
+  private best(capacity: number, stride: number, floor: number): TopK {
+    const pool = new TopK(capacity);
+    const acc = this.roughAcc;
+    const n = this.slots;
+    let bar = floor;
+    let s = 0;
+    if (stride === 1) {
+      for (const end = n - (n & 7); s < end; s += 8) {
+        if (acc[s] > bar || acc[s + 1] > bar || acc[s + 2] > bar || acc[s + 3] > bar || acc[s + 4] > bar || acc[s + 5] > bar || acc[s + 6] > bar || acc[s + 7] > bar) {
+          for (let j = s; j < s + 8; j += 1) bar = this.offer(pool, j, bar, floor);
+        }
+      }
+    }
+    for (; s < n; s += stride) bar = this.offer(pool, s, bar, floor);
     return pool;
   }
 
-  private complete(pool: TopK): void {
-    const { roughAcc: acc, queryWeight, arenaTerms, arenaWeights, docStart, docLen } = this;
+  /** Offers a live slot scoring above `bar` to the pool; returns the bar for the next one. */
+  private offer(pool: TopK, s: number, bar: number, floor: number): number {
+    const key = this.roughAcc[s]; // the prior included
+    if (!(key > bar && this.alive[s])) return bar;
+    pool.offer(s, key);
+    return pool.size === pool.capacity ? Math.max(floor, pool.scores[0]) : bar;
+  }
+
+  /**
+   * Adds the common terms' shares (set in queryWeight, `last` the largest of their ids) to the
+   * candidates' scores. A vector is sorted by term id, and common terms have small ids (a term's id
+   * is its order of first appearance, and common words turn up in the first documents): each
+   * vector is read up to `last` only.
+   */
+  private complete(pool: TopK, last: number): void {
+    const { roughAcc: acc, queryWeight, arena, arenaWeights, docs } = this;
     for (let j = 0; j < pool.size; j += 1) {
       const s = pool.slots[j];
-      const end = docStart[s] + docLen[s];
       let sum = 0;
-      for (let i = docStart[s]; i < end; i += 1) sum += queryWeight[arenaTerms[i]] * arenaWeights[i];
+      for (let p = 2 * docs[2 * s], end = p + 2 * docs[2 * s + 1]; p < end; p += 2) {
+        const t = arena[p];
+        if (t > last) break;
+        sum += queryWeight[t] * arenaWeights[p + 1];
+      }
       acc[s] += sum;
       pool.scores[j] = acc[s]; // the prior included
     }
@@ -418,15 +458,28 @@ export class TextIndex {
     const slots = this.postSlots[t];
     const ws = this.postWeights[t];
     const len = this.postLen[t];
-    for (let i = 0; i < len; i += 1) acc[slots[i]] += qw * ws[i];
+    // Unrolled by eight: the loop's own overhead was about half the cost of a posting (on Node 20,
+    // 2.4 → 1.3 ns a posting). A document is at most once in a list: no two lines write one slot.
+    const end = len - (len & 7);
+    let i = 0;
+    for (; i < end; i += 8) {
+      acc[slots[i]] += qw * ws[i];
+      acc[slots[i + 1]] += qw * ws[i + 1];
+      acc[slots[i + 2]] += qw * ws[i + 2];
+      acc[slots[i + 3]] += qw * ws[i + 3];
+      acc[slots[i + 4]] += qw * ws[i + 4];
+      acc[slots[i + 5]] += qw * ws[i + 5];
+      acc[slots[i + 6]] += qw * ws[i + 6];
+      acc[slots[i + 7]] += qw * ws[i + 7];
+    }
+    for (; i < len; i += 1) acc[slots[i]] += qw * ws[i];
     return len > 0;
   }
 
   /** One document's dot product with the query weights set in queryWeight, in double precision. */
   private dot(slot: number): number {
-    const end = this.docStart[slot] + this.docLen[slot];
     let sum = 0;
-    for (let i = this.docStart[slot]; i < end; i += 1) sum += this.queryWeight[this.arenaTerms[i]] * this.arenaWeights[i];
+    for (let p = 2 * this.docs[2 * slot], end = p + 2 * this.docs[2 * slot + 1]; p < end; p += 2) sum += this.queryWeight[this.arena[p]] * this.arenaWeights[p + 1];
     return sum;
   }
 
@@ -441,12 +494,12 @@ export class TextIndex {
   }
 
   private weightOf(slot: number, termId: number): number {
-    let lo = this.docStart[slot];
-    let hi = lo + this.docLen[slot] - 1;
+    let lo = this.docs[2 * slot];
+    let hi = lo + this.docs[2 * slot + 1] - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const t = this.arenaTerms[mid];
-      if (t === termId) return this.arenaWeights[mid];
+      const t = this.arena[2 * mid];
+      if (t === termId) return this.arenaWeights[2 * mid + 1];
       if (t < termId) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -471,10 +524,9 @@ export class TextIndex {
   }
 
   private ensureSlots(n: number): void {
-    if (n <= this.docStart.length) return; // all grow together, from the same length
-    this.docStart = grow(this.docStart, n);
-    this.docLen = grow(this.docLen, n);
+    if (n <= this.alive.length) return; // all grow together, from the same length
     this.alive = grow(this.alive, n);
+    this.docs = grow(this.docs, 2 * this.alive.length);
     this.acc = grow(this.acc, n);
     this.roughAcc = grow(this.roughAcc, n);
     this.bonus = grow(this.bonus, n);
@@ -498,21 +550,23 @@ export class TextIndex {
 
   private compactArena(): void {
     const live = this.arenaUsed - this.arenaGarbage;
-    const terms = new Int32Array(Math.max(4096, live * 2));
-    const weights = new Float32Array(terms.length);
+    const arena = new Int32Array(2 * Math.max(4096, live * 2));
     let used = 0;
     for (let s = 0; s < this.slots; s += 1) {
       if (!this.alive[s]) continue;
-      const start = this.docStart[s];
-      const len = this.docLen[s];
-      terms.set(this.arenaTerms.subarray(start, start + len), used);
-      weights.set(this.arenaWeights.subarray(start, start + len), used);
-      this.docStart[s] = used;
+      const start = this.docs[2 * s];
+      const len = this.docs[2 * s + 1];
+      arena.set(this.arena.subarray(2 * start, 2 * (start + len)), 2 * used);
+      this.docs[2 * s] = used;
       used += len;
     }
-    this.arenaTerms = terms;
-    this.arenaWeights = weights;
+    this.setArena(arena);
     this.arenaUsed = used;
     this.arenaGarbage = 0;
+  }
+
+  private setArena(arena: Int32Array<ArrayBuffer>): void {
+    this.arena = arena;
+    this.arenaWeights = new Float32Array(arena.buffer);
   }
 }
