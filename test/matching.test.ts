@@ -216,8 +216,9 @@ describe('Matcher', () => {
     const oneByOne = new Matcher();
     profiles.forEach((p) => oneByOne.upsert(p));
     const loaded = new Matcher();
-    // A profile given twice in a load keeps its last version, as two upserts would.
-    loaded.load([...profiles.slice(0, 10).map((p) => ({ ...p, description: 'Texte remplacé ensuite.' })), ...profiles]);
+    // A profile given twice in a load keeps its last version, as two upserts would. Given how many
+    // there are, the load makes room for them all after the first thousand.
+    loaded.load([...profiles.slice(0, 10).map((p) => ({ ...p, description: 'Texte remplacé ensuite.' })), ...profiles], profiles.length + 10);
     expect(loaded.size).toBe(oneByOne.size);
     const asked = Array.from({ length: 20 }, (_, i) => corpus.need(i));
     for (const n of asked) expect(loaded.match(n, 10)).toEqual(oneByOne.match(n, 10));

@@ -133,6 +133,7 @@ export async function buildMatchingService(store: Store, weights?: Partial<Match
         yield toProfile(supplier);
       }
     })(),
+    stored.length,
   );
   directory.load(stored);
   return {

@@ -180,6 +180,14 @@ export class TextIndex {
     this.loading = true;
   }
 
+  /** Makes room for this many documents in all, their vectors as long as the average so far (plus a twentieth). */
+  reserve(documents: number): void {
+    if (documents <= this.slots || this.slots === 0) return;
+    this.ensureSlots(documents);
+    const pairs = Math.ceil((this.arenaUsed / this.slots) * documents * 1.05);
+    if (2 * pairs > this.arena.length) this.setArena(grow(this.arena, 2 * pairs));
+  }
+
   endLoad(): void {
     if (!this.loading) return;
     this.loading = false;

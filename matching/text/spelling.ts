@@ -83,6 +83,14 @@ export class Spellings {
     this.length[slot] = this.arenaUsed - first;
   }
 
+  /** Makes room for `texts` texts in all, each with as many distinct words as the average of the `counted` so far (plus a twentieth). */
+  reserve(texts: number, counted: number): void {
+    if (texts <= counted || counted === 0) return;
+    this.start = grow(this.start, texts);
+    this.length = grow(this.length, texts);
+    this.arena = grow(this.arena, Math.ceil((this.arenaUsed / counted) * texts * 1.05));
+  }
+
   /** Forgets the words of the text at this slot (a word no text uses any more is never proposed). */
   remove(slot: number): void {
     if (slot >= this.length.length || this.length[slot] === 0) return;
