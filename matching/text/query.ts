@@ -25,6 +25,10 @@ const GENERIC_TERMS = new Set(GENERIC_WORDS.map(termOf));
 /** A word any need may carry, whatever its trade ("annuel", "services"), as written or folded. */
 export const isGenericWord = (word: string): boolean => GENERIC_TERMS.has(termOf(fold(word)));
 
+// A NAF label's terms, analysed once: every profile of a trade repeats its code's label (a tenth of
+// a build's words went through the analysis again).
+const labelTokens = new Map<string, Token[]>();
+
 export type NafLabel = (code: string) => string | undefined;
 
 /**
@@ -45,7 +49,10 @@ export function countProfileTerms(p: Profile, nafCodes: string[], nafLabel: NafL
     // "81.30Z" contributes "Services d'aménagement paysager"; status codes would add "aide", "travail".
     if (skipLabelOf.has(code)) continue;
     const label = nafLabel(code) ?? nafLabel(code.slice(0, 5));
-    if (label) countTerms(label, add);
+    if (!label) continue;
+    let tokens = labelTokens.get(label);
+    if (!tokens) labelTokens.set(label, (tokens = analyze(label)));
+    for (let i = 0; i < tokens.length; i += 1) add(tokens[i]!, 1);
   }
 }
 
