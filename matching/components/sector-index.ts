@@ -22,11 +22,12 @@ function prefixes(code: string): Array<[NafLevel, string]> {
 
 export class SectorIndex {
   private readonly lists = new Map<string, SlotList>();
+  // Canonical codes are few (some 1,700 real ones): each one's lists, so a profile's codes cost one
+  // lookup each, not one per level plus a set of keys.
+  private readonly byCode = new Map<string, SlotList[]>();
 
   add(slot: number, codes: string[]): void {
-    for (const key of this.keys(codes)) {
-      let list = this.lists.get(key);
-      if (!list) this.lists.set(key, (list = { slots: new Int32Array(8), length: 0, dead: 0 }));
+    for (const list of this.listsOf(codes)) {
       if (list.length === list.slots.length) {
         const bigger = new Int32Array(list.slots.length * 2);
         bigger.set(list.slots);
@@ -38,9 +39,7 @@ export class SectorIndex {
 
   /** Dead slots stay listed (the text index skips them) until half a list is dead. */
   remove(codes: string[], isAlive: (slot: number) => boolean): void {
-    for (const key of this.keys(codes)) {
-      const list = this.lists.get(key);
-      if (!list) continue;
+    for (const list of this.listsOf(codes)) {
       list.dead += 1;
       if (list.dead * 2 <= list.length) continue;
       let kept = 0;
@@ -73,12 +72,24 @@ export class SectorIndex {
 
   // Status codes say nothing of the trade; they are still listed, under their own sub-class only,
   // for the rare need that asks for them.
-  private keys(codes: string[]): Set<string> {
-    const keys = new Set<string>();
-    for (const code of codes) {
-      if (STATUS_CODES.has(code)) keys.add(code);
-      else for (const [, key] of prefixes(code)) keys.add(key);
-    }
-    return keys;
+  private listsOf(codes: string[]): SlotList[] {
+    if (codes.length === 1) return this.codeLists(codes[0]!);
+    const out: SlotList[] = [];
+    for (const code of codes) for (const list of this.codeLists(code)) if (!out.includes(list)) out.push(list);
+    return out;
+  }
+
+  /** A code's lists at each of its levels, created when first met and found once per code after. */
+  private codeLists(code: string): SlotList[] {
+    let lists = this.byCode.get(code);
+    if (lists) return lists;
+    const keys = STATUS_CODES.has(code) ? [code] : prefixes(code).map(([, key]) => key);
+    lists = keys.map((key) => {
+      let list = this.lists.get(key);
+      if (!list) this.lists.set(key, (list = { slots: new Int32Array(8), length: 0, dead: 0 }));
+      return list;
+    });
+    this.byCode.set(code, lists);
+    return lists;
   }
 }
