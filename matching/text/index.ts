@@ -2,6 +2,7 @@
 // with no idf, so adding or removing one never touches the others; the query carries
 // (1 + ln tf) × idf, idf being natural's formula 1 + ln(N / (1 + df)) from the current df.
 // The cosine of the two unit vectors is a dot product summed over the postings of the query's terms.
+import { grow, projected } from './arrays';
 import { TopK } from './topk';
 import type { Token } from './tokenize';
 
@@ -39,16 +40,6 @@ const MIN_CANDIDATES = 1000;
 // through about SAMPLE_SLACK times as many slots as asked.
 const SAMPLE_STRIDE = 16;
 const SAMPLE_SLACK = 1.5;
-
-// Arrays grow by half: at 200,000 profiles the slack of doubling (postings, arenas) was tens of MB.
-const GROWTH = 1.5;
-
-function grow<T extends Int32Array | Float32Array | Float64Array | Uint8Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(need, Math.ceil(a.length * GROWTH)));
-  b.set(a);
-  return b;
-}
 
 export class TextIndex {
   private readonly ids = new Map<string, number>();
@@ -180,11 +171,11 @@ export class TextIndex {
     this.loading = true;
   }
 
-  /** Makes room for this many documents in all, their vectors as long as the average so far (plus a twentieth). */
+  /** Makes room for this many documents in all, their vectors as long as the average so far. */
   reserve(documents: number): void {
     if (documents <= this.slots || this.slots === 0) return;
     this.ensureSlots(documents);
-    const pairs = Math.ceil((this.arenaUsed / this.slots) * documents * 1.05);
+    const pairs = projected(this.arenaUsed, this.slots, documents);
     if (2 * pairs > this.arena.length) this.setArena(grow(this.arena, 2 * pairs));
   }
 

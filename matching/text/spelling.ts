@@ -1,6 +1,7 @@
 // One misspelt letter forgiven: a word of a query that no indexed text contains is read as the
 // indexed word one edit away (a letter replaced, added, dropped, or two swapped), when it is long
 // enough for one letter not to change its meaning.
+import { grow, projected } from './arrays';
 import { firstFrom, type VisitWord } from './completion';
 import { inVocabulary } from './synonyms';
 import { tokenOf, type Token } from './tokenize';
@@ -83,12 +84,12 @@ export class Spellings {
     this.length[slot] = this.arenaUsed - first;
   }
 
-  /** Makes room for `texts` texts in all, each with as many distinct words as the average of the `counted` so far (plus a twentieth). */
+  /** Makes room for `texts` texts in all, each with as many distinct words as the average of the `counted` so far. */
   reserve(texts: number, counted: number): void {
     if (texts <= counted || counted === 0) return;
     this.start = grow(this.start, texts);
     this.length = grow(this.length, texts);
-    this.arena = grow(this.arena, Math.ceil((this.arenaUsed / counted) * texts * 1.05));
+    this.arena = grow(this.arena, projected(this.arenaUsed, counted, texts));
   }
 
   /** Forgets the words of the text at this slot (a word no text uses any more is never proposed). */
@@ -162,11 +163,4 @@ export class Spellings {
     }
     return best ? tokenOf(best.term, token.surface) : token;
   }
-}
-
-function grow(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
-  if (need <= a.length) return a;
-  const b = new Int32Array(Math.max(need, Math.ceil(a.length * 1.5)));
-  b.set(a);
-  return b;
 }
