@@ -70,8 +70,7 @@ export class SectorIndex {
     return out;
   }
 
-  // Status codes say nothing of the trade; they are still listed, under their own sub-class only,
-  // for the rare need that asks for them.
+  /** The lists of a profile's codes, each once. */
   private listsOf(codes: string[]): SlotList[] {
     if (codes.length === 1) return this.codeLists(codes[0]!);
     const out: SlotList[] = [];
@@ -83,6 +82,8 @@ export class SectorIndex {
   private codeLists(code: string): SlotList[] {
     let lists = this.byCode.get(code);
     if (lists) return lists;
+    // Status codes say nothing of the trade; they are still listed, under their own sub-class only,
+    // for the rare need that asks for them.
     const keys = STATUS_CODES.has(code) ? [code] : prefixes(code).map(([, key]) => key);
     lists = keys.map((key) => {
       let list = this.lists.get(key);

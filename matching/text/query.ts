@@ -25,9 +25,15 @@ const GENERIC_TERMS = new Set(GENERIC_WORDS.map(termOf));
 /** A word any need may carry, whatever its trade ("annuel", "services"), as written or folded. */
 export const isGenericWord = (word: string): boolean => GENERIC_TERMS.has(termOf(fold(word)));
 
-// A NAF label's terms, analysed once: every profile of a trade repeats its code's label (a tenth of
-// a build's words went through the analysis again).
+// A NAF label's tokens, analysed once: every profile of a trade repeats its code's label (a tenth of
+// a build's words went through the analysis again). Labels are a closed list.
 const labelTokens = new Map<string, Token[]>();
+
+function tokensOfLabel(label: string): Token[] {
+  let tokens = labelTokens.get(label);
+  if (!tokens) labelTokens.set(label, (tokens = analyze(label)));
+  return tokens;
+}
 
 export type NafLabel = (code: string) => string | undefined;
 
@@ -50,8 +56,7 @@ export function countProfileTerms(p: Profile, nafCodes: string[], nafLabel: NafL
     if (skipLabelOf.has(code)) continue;
     const label = nafLabel(code) ?? nafLabel(code.slice(0, 5));
     if (!label) continue;
-    let tokens = labelTokens.get(label);
-    if (!tokens) labelTokens.set(label, (tokens = analyze(label)));
+    const tokens = tokensOfLabel(label);
     for (let i = 0; i < tokens.length; i += 1) add(tokens[i]!, 1);
   }
 }
@@ -112,7 +117,7 @@ export function needTerms(need: NeedQuery, nafCodes: string[], nafLabel: NafLabe
   for (const code of nafCodes) {
     const label = nafLabel(code);
     if (!label) continue;
-    for (const { term } of analyze(label)) if (!weights.has(term)) weights.set(term, NEED_NAF_LABEL_WEIGHT);
+    for (const { term } of tokensOfLabel(label)) if (!weights.has(term)) weights.set(term, NEED_NAF_LABEL_WEIGHT);
   }
   return { weights, expansions, surfaces, nafHints: [...nafHints] };
 }
