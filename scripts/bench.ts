@@ -1,9 +1,10 @@
 // Matcher benchmark (a measurement, not a test):
 //   npm run bench -- --profiles 200000 [--queries 300] [--natural-queries 20]
-// Builds the index over deterministic synthetic profiles, times full matches (every component, top
-// 10; each query 3 times, its median kept) after a warm-up, then the same queries through natural's
-// TfIdf.tfidfs full scan (timed the same way) over the same corpus, then the server's start with as
-// many structures in its embedded store (readyMs, see ready.ts). Progress goes line by line; the LAST line is one JSON object with the figures.
+// Writes deterministic synthetic profiles, then times the index's build over them; times full
+// matches (every component, top 10; each query 3 times, its median kept) after a warm-up, then the
+// same queries through natural's TfIdf.tfidfs full scan (timed the same way) over the same corpus,
+// then the server's start with as many structures in its embedded store (readyMs, see ready.ts).
+// Progress goes line by line; the LAST line is one JSON object with the figures.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { TfIdf } from 'natural/lib/natural/tfidf';
@@ -106,6 +107,7 @@ function buildIndex(corpus: SyntheticCorpus, profiles: number, log: (line: strin
 export function runBench({ profiles, queries, naturalQueries, log }: BenchOptions): BenchResult {
   const corpus = new SyntheticCorpus();
   log(`corpus : ${profiles} profils synthétiques, ${corpus.vocabularySize} mots distincts possibles`);
+  // `matcher` is let go (set to null) before the unpruned index is built: nothing else may hold it.
   let { matcher, buildMs }: { matcher: Matcher | null; buildMs: number } = buildIndex(corpus, profiles, log);
 
   const needs = Array.from({ length: WARM_UP + queries }, (_, i) => corpus.need(i));
