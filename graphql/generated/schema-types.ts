@@ -148,7 +148,9 @@ export type LegalForm =
   | 'FONDATION'
   | 'MUTUELLE'
   | 'SCIC'
-  | 'SCOP';
+  | 'SCOP'
+  /** Structure importée dont la source ne donne pas la forme juridique (« forme juridique non renseignée ») ; jamais accepté en saisie. */
+  | 'UNKNOWN';
 
 /** Ce qu'est un courriel de la boîte d'envoi. */
 export type MailKind =

@@ -63,7 +63,8 @@ export const resolvers = {
     commune: communeOf,
     // Staff, the structure itself, and a firm on its own approved list of introductions (api/domain/outcomes.ts).
     contactEmail: (s: ListedSupplier, _: NoArgs, { viewer }: Context) =>
-      canSeePrivate(viewer, s.organisationId) || (viewer !== null && s.introducedTo === viewer.userId) ? s.contactEmail : null,
+      // '' is an imported profile's address nobody gave yet: unknown, hence null.
+      (canSeePrivate(viewer, s.organisationId) || (viewer !== null && s.introducedTo === viewer.userId)) && s.contactEmail ? s.contactEmail : null,
     location: supplierLocation,
     pendingChanges: (s: ListedSupplier, _: NoArgs, { viewer }: Context) => (canSeePrivate(viewer, s.organisationId) ? (s.pendingChanges ?? null) : null),
     searchHints: (s: ListedSupplier, _: NoArgs, { viewer, services }: Context) => searchHints(services, viewer, s),

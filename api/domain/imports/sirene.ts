@@ -105,7 +105,9 @@ export async function* readSirene(files: readonly string[], options: FormatOptio
       }
       const e = item.values;
       const unit = units.get(e.siren ?? '');
-      if (!unit || e.etatAdministratifEtablissement !== 'A' || !options.communes.has(e.codeCommuneEtablissement ?? '')) yield { kind: 'ignored' };
+      if (!unit) yield { kind: 'ignored', reason: 'unité légale hors ESS' };
+      else if (e.etatAdministratifEtablissement !== 'A') yield { kind: 'ignored', reason: 'établissement fermé' };
+      else if (!options.communes.has(e.codeCommuneEtablissement ?? '')) yield { kind: 'ignored', reason: 'hors du territoire' };
       else yield { kind: 'line', line: { file, line: item.line, fields: establishmentFields(e, unit) } };
     }
   }
