@@ -6,10 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { stringify } from 'csv-stringify/sync';
 import { GraphQLError } from 'graphql';
 import { loadConfig } from '../api/config';
+import { feed } from '../api/domain/imports/feed';
 import { FORMATS } from '../api/domain/imports/formats';
+import { refusalsCsv } from '../api/domain/imports/report';
 import { fileSize, UnreadableFileError, type ReadPosition } from '../api/domain/imports/files';
 import { ImportRun, type ImportCounts, type Refusal } from '../api/domain/imports/run';
 import { territory } from '../api/domain/imports/territory';
@@ -39,8 +40,7 @@ const refusalLine = (r: Refusal) => `  ${r.file}, ligne ${r.line}${r.siret ? `, 
 
 function writeReport(file: string, refusals: readonly Refusal[]): void {
   const target = path.resolve(file);
-  const csv = stringify([['fichier', 'ligne', 'siret', 'nom', 'motif'], ...refusals.map((r) => [r.file, r.line, r.siret, r.name, r.reason])]);
-  fs.writeFileSync(`${target}.tmp`, `\ufeff${csv}`);
+  fs.writeFileSync(`${target}.tmp`, refusalsCsv(refusals));
   fs.renameSync(`${target}.tmp`, target);
 }
 
@@ -93,24 +93,17 @@ async function main(): Promise<number> {
     run = await ImportRun.open(store, format, { dryRun });
     const position: ReadPosition = { bytes: 0 };
     const bar = progress(total);
-    let lines = 0;
     try {
-      for await (const item of read(files, { communes, networks }, position)) {
-        lines += 1;
-        if (item.kind === 'broken') run.refuse(item.file, item.line, item.reason);
-        else if (item.kind === 'ignored') run.ignore(item.reason);
-        else if (item.kind === 'line') await run.apply(item.line);
-        bar.update(position.bytes, lines);
-        if (interrupted) break;
-      }
+      await feed(run, read, files, { communes, networks }, position, {
+        stopped: () => interrupted,
+        progress: (at, lines) => bar.update(at.bytes, lines),
+      });
     } finally {
       bar.stop();
     }
   } finally {
     await store.close();
   }
-  // In the files' order, then by line (the CSV reader reports a torn line as soon as it meets it).
-  run.refusals.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line);
   if (run.refusals.length) console.log(`Lignes refusées :\n${run.refusals.map(refusalLine).join('\n')}`);
   console.log(summary(run.counts, run.ignoredReasons, dryRun));
   if (values.report) {

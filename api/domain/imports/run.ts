@@ -95,11 +95,13 @@ export class ImportRun {
     readonly dryRun: boolean,
     private readonly at: Date,
     private readonly retired: ReadonlyMap<string, RetiredSiretRecord>,
+    /** Told of every profile written (the service keeps its matcher and directory in step). */
+    private readonly written: (record: SupplierRecord) => void = () => {},
   ) {}
 
   /** Reads the directory and the retired SIRETs once: lookups by SIRET stay in memory, whatever the engine. */
-  static async open(store: Store, source: ImportSource, options: { dryRun: boolean; at?: Date }): Promise<ImportRun> {
-    const run = new ImportRun(store, source, options.dryRun, options.at ?? new Date(), await retiredSirets(store));
+  static async open(store: Store, source: ImportSource, options: { dryRun: boolean; at?: Date; written?: (record: SupplierRecord) => void }): Promise<ImportRun> {
+    const run = new ImportRun(store, source, options.dryRun, options.at ?? new Date(), await retiredSirets(store), options.written);
     for (const s of await store.suppliers.find({})) if (!s.retiredAt) run.remember(s);
     return run;
   }
@@ -202,6 +204,7 @@ export class ImportRun {
         const updated = await this.store.suppliers.update(existing.id, patch);
         if (!updated) return refuse('la structure a été supprimée pendant l’import.');
         this.remember(updated);
+        this.written(updated);
         return 'updated';
       } catch (err) {
         if (err instanceof DuplicateKeyError) return refuse(`« ${err.field} » : une autre structure porte déjà cette valeur.`);
@@ -233,6 +236,7 @@ export class ImportRun {
     if (!this.dryRun) {
       try {
         await this.store.suppliers.insert(record);
+        this.written(record);
       } catch (err) {
         // Only another process writing the same SIRET at once (MongoDB, the server running) gets here.
         if (err instanceof DuplicateKeyError) return refuse(`SIRET ${profile.siret ?? ''} enregistré entre-temps par un autre processus : relancez l’import.`);
