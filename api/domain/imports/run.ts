@@ -118,9 +118,9 @@ export class ImportRun {
     return 'refused';
   }
 
-  ignore(reason: string): void {
-    this.counts.ignored += 1;
-    this.ignoredReasons.set(reason, (this.ignoredReasons.get(reason) ?? 0) + 1);
+  ignore(reason: string, count = 1): void {
+    this.counts.ignored += count;
+    this.ignoredReasons.set(reason, (this.ignoredReasons.get(reason) ?? 0) + count);
   }
 
   async apply(input: ImportLine): Promise<Outcome> {
