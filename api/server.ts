@@ -13,6 +13,7 @@ import { createOutbox } from './domain/mailing';
 import { createAnonymousPosting, sweepUnconfirmedNeeds } from './domain/need-confirmation';
 import { buildMatchingService } from './domain/matching';
 import { createHttpApp, type Readiness } from './http';
+import { createImportJobs } from './import-jobs';
 import { loadSampleDataIfEmpty } from './sample/load';
 import type { Services } from './services';
 import { openStore } from './store';
@@ -75,6 +76,7 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
       publicUrl,
       accessLinks: createAccessLinks(config),
       anonymousPosting: createAnonymousPosting(),
+      imports: createImportJobs({ store, dataDir: config.dataDir, written: (record) => matching.upsert(record), log }),
     };
     if (config.sampleData && store.engine === 'embedded') {
       const loaded = await loadSampleDataIfEmpty(services);
@@ -113,6 +115,7 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
         if (refreshTimer) clearInterval(refreshTimer);
         clearInterval(sweepTimer);
         await apollo.stop(); // drains: stops accepting, waits for in-flight requests
+        await readiness.services?.imports.stop(); // stops between two lines: whole profiles only
         await readiness.services?.outbox.stop(); // no new claim; the send in flight is awaited and marked
         await readiness.services?.matching.stop(); // a refresh in flight reads the store: let it finish first
         await store.close();

@@ -6,6 +6,7 @@ import type { LoginThrottle } from './auth/throttle';
 import type { TokenService } from './auth/tokens';
 import type { Config } from './config';
 import type { MatchingService } from './domain/matching';
+import type { ImportJobs } from './import-jobs';
 import type { OutboxWorker } from './mail/outbox';
 import type { Store } from './store/types';
 
@@ -25,4 +26,6 @@ export interface Services {
   readonly accessLinks: AccessLinks;
   /** Rate limits of needs posted without an account, per client and per contact address. */
   readonly anonymousPosting: AnonymousPosting;
+  /** The console's imports, run inside the service one at a time. */
+  readonly imports: ImportJobs;
 }

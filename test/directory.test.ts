@@ -96,9 +96,9 @@ describe('public directory', () => {
   });
 
   it('refuses a list of filter values longer than there are values, saying how many', async () => {
-    const forms = await t.gql(SEARCH, { filter: { legalForms: Array.from({ length: 8 }, () => 'SCOP') } });
+    const forms = await t.gql(SEARCH, { filter: { legalForms: Array.from({ length: 9 }, () => 'SCOP') } });
     expect([codeOf(forms), fieldOf(forms)]).toEqual(['BAD_USER_INPUT', 'legalForms']);
-    expect(forms.errors![0]!.message).toBe('« legalForms » : 7 valeurs au plus');
+    expect(forms.errors![0]!.message).toBe('« legalForms » : 8 valeurs au plus');
     const labels = await t.gql(SEARCH, { filter: { labels: Array.from({ length: 21 }, (_, i) => `L${i}`) } });
     expect([codeOf(labels), fieldOf(labels)]).toEqual(['BAD_USER_INPUT', 'labels']);
     expect(labels.errors![0]!.message).toBe('« labels » : 20 labels au plus');

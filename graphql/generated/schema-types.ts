@@ -111,6 +111,81 @@ export type ImpactStats = {
   to: Scalars['DateTime']['output'];
 };
 
+/** Format du fichier : notre modèle CSV, la paire de fichiers SIRENE, ou les structures de data·inclusion (v1). */
+export type ImportFormat =
+  | 'CSV'
+  | 'INCLUSION'
+  | 'SIRENE';
+
+/** Un import lancé depuis la console (gardé en mémoire par le service, les 20 derniers). */
+export type ImportJob = {
+  __typename?: 'ImportJob';
+  bytesRead: Scalars['Float']['output'];
+  bytesTotal: Scalars['Float']['output'];
+  created: Scalars['Int']['output'];
+  /** Simulation : rien n'est écrit. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Pourquoi l'import s'est arrêté (fichier illisible), en français. */
+  error?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  format: ImportFormat;
+  id: Scalars['ID']['output'];
+  ignored: Scalars['Int']['output'];
+  /** Pourquoi des lignes ont été laissées de côté (hors ESS, hors du territoire, fermées…), avec leur nombre. */
+  ignoredReasons: Array<ImportReasonCount>;
+  lines: Scalars['Int']['output'];
+  /** Les lignes refusées, dans l'ordre des fichiers (les `first` premières, 100 par défaut). */
+  refusals: Array<ImportRefusal>;
+  refused: Scalars['Int']['output'];
+  /** Toutes les lignes refusées en CSV (colonnes fichier, ligne, siret, nom, motif), comme `--report`. */
+  reportCsv: Scalars['String']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  state: ImportState;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+  uploadId: Scalars['ID']['output'];
+};
+
+
+/** Un import lancé depuis la console (gardé en mémoire par le service, les 20 derniers). */
+export type ImportJobRefusalsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ImportReasonCount = {
+  __typename?: 'ImportReasonCount';
+  count: Scalars['Int']['output'];
+  reason: Scalars['String']['output'];
+};
+
+export type ImportRefusal = {
+  __typename?: 'ImportRefusal';
+  file: Scalars['String']['output'];
+  line: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  siret: Scalars['String']['output'];
+};
+
+export type ImportState =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'FAILED'
+  | 'RUNNING';
+
+/** Fichiers envoyés par morceaux, en attente d'un import (effacés après l'import réel, ou au bout d'un jour). */
+export type ImportUpload = {
+  __typename?: 'ImportUpload';
+  files: Array<ImportUploadFile>;
+  id: Scalars['ID']['output'];
+};
+
+export type ImportUploadFile = {
+  __typename?: 'ImportUploadFile';
+  bytes: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+};
+
 /** Type de structure de l'inclusion, quand la structure en est une. */
 export type InclusionKind =
   | 'ACI'
@@ -148,7 +223,9 @@ export type LegalForm =
   | 'FONDATION'
   | 'MUTUELLE'
   | 'SCIC'
-  | 'SCOP';
+  | 'SCOP'
+  /** Structure importée dont la source ne donne pas la forme juridique (« forme juridique non renseignée ») ; jamais accepté en saisie. */
+  | 'UNKNOWN';
 
 /** Ce qu'est un courriel de la boîte d'envoi. */
 export type MailKind =
@@ -201,6 +278,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Agents : approuve la liste et envoie les mises en relation par courriel. Idempotent. */
   approveShortlist: Shortlist;
+  /** Agents : arrête l'import en cours entre deux lignes (les profils déjà écrits sont complets ; relancer termine le travail). */
+  cancelImport: ImportJob;
   /** Agents et administrateurs : clôt un besoin traité ; il sort de la file d'attente, pas des statistiques. */
   closeNeed: Need;
   /** Agents et administrateurs, ou un compte SUPPLIER qui crée son propre profil (son type d'inclusion et ses labels attendent alors la confirmation d'un agent). */
@@ -233,6 +312,12 @@ export type Mutation = {
   retryMail: OutboxMail;
   /** Agents et administrateurs : confirme (approve: true) ou refuse (false) ce qu'une structure a déclaré de son type d'inclusion et de ses labels. */
   reviewSupplierChanges: Supplier;
+  /**
+   * Agents : lance l'import des fichiers envoyés (d'abord en simulation, `dryRun: true`, puis pour de bon).
+   * Un seul import à la fois. `communes` : codes INSEE à garder (la Métropole par défaut) ; `networks` :
+   * réseaux porteurs de data·inclusion gardés en plus de ceux de l'ESS.
+   */
+  runImport: ImportJob;
   /** Connexion avec le jeton d'un lien reçu par courriel (une fois, dans les 30 minutes) ; le contact d'une structure devient son compte SUPPLIER à la première connexion. */
   signInWithLink: AuthPayload;
   /** L'entreprise du besoin, ou un agent : modifie le besoin tant qu'aucune structure n'a été présentée. */
@@ -246,6 +331,11 @@ export type Mutation = {
   updateShortlist: Shortlist;
   /** Agents et administrateurs, ou les comptes SUPPLIER de la structure elle-même. */
   updateSupplier: Supplier;
+  /**
+   * Agents : ajoute un morceau (512 000 caractères au plus) au fichier `fileName` d'un envoi ; sans `uploadId`,
+   * commence un nouvel envoi. 4 fichiers et 100 Mo au plus ; au-delà, `npm run import`.
+   */
+  uploadImportChunk: ImportUpload;
   /** L'entreprise du besoin, ou un agent : retire un besoin pour lequel aucune structure n'a été présentée, en disant pourquoi. */
   withdrawNeed: Need;
 };
@@ -254,6 +344,11 @@ export type Mutation = {
 export type MutationApproveShortlistArgs = {
   id: Scalars['ID']['input'];
   message?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCancelImportArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -329,6 +424,15 @@ export type MutationReviewSupplierChangesArgs = {
 };
 
 
+export type MutationRunImportArgs = {
+  communes?: InputMaybe<Array<Scalars['String']['input']>>;
+  dryRun: Scalars['Boolean']['input'];
+  format: ImportFormat;
+  networks?: InputMaybe<Array<Scalars['String']['input']>>;
+  uploadId: Scalars['ID']['input'];
+};
+
+
 export type MutationSignInWithLinkArgs = {
   token: Scalars['String']['input'];
 };
@@ -351,6 +455,13 @@ export type MutationUpdateShortlistArgs = {
 export type MutationUpdateSupplierArgs = {
   id: Scalars['ID']['input'];
   input: SupplierUpdateInput;
+};
+
+
+export type MutationUploadImportChunkArgs = {
+  chunk: Scalars['String']['input'];
+  fileName: Scalars['String']['input'];
+  uploadId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -574,6 +685,10 @@ export type Query = {
    * porte un décalage (2025-01-01T08:30:00Z, …+01:00). Une date qui n'existe pas (2025-02-30) est refusée.
    */
   impactStats: ImpactStats;
+  /** Agents : un import lancé depuis la console. */
+  importJob?: Maybe<ImportJob>;
+  /** Agents : les derniers imports lancés depuis la console, le plus récent d'abord. */
+  importJobs: Array<ImportJob>;
   /** Les trois jeux légaux de types d'inclusion exigés (marchés réservés ESAT/EA, SIAE ; achats OETH). */
   inclusionKindPresets: Array<InclusionKindPreset>;
   /** Agents et administrateurs : les listes approuvées et envoyées (ou celles du statut donné), la plus récente d'abord. */
@@ -617,6 +732,11 @@ export type QueryFailedMailsArgs = {
 export type QueryImpactStatsArgs = {
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryImportJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 

@@ -17,6 +17,7 @@ import type { NeedRecord } from '../../api/store/types';
 import type { Context, NoArgs } from '../context';
 import type { MutationCloseNeedArgs, MutationCreateSupplierArgs, MutationDeleteMyAccountArgs, MutationDeleteSupplierArgs, MutationLoginArgs, MutationPostNeedArgs, MutationRequestAccessLinkArgs, MutationReviewSupplierChangesArgs, MutationSignInWithLinkArgs, MutationUpdateNeedArgs, MutationUpdateSupplierArgs, MutationWithdrawNeedArgs, QueryCommunesArgs, QueryMatchSuppliersArgs, QueryNafCodesArgs, QueryNeedArgs, QueryNeedsArgs, QueryProposeGroupementsArgs, QuerySupplierArgs, QuerySuppliersArgs } from '../generated/schema-types';
 import { DateTime } from './scalars';
+import { importResolvers } from './imports';
 import { shortlistResolvers } from './shortlists';
 
 
@@ -40,6 +41,7 @@ export const resolvers = {
     proposeGroupements: (_: unknown, { needId, limit }: QueryProposeGroupementsArgs, { viewer, services }: Context) => proposeGroupements(services, viewer, needId, limit),
     exportMyData: (_: unknown, __: NoArgs, { viewer, services }: Context) => exportMyData(services, viewer),
     ...shortlistResolvers.Query,
+    ...importResolvers.Query,
   },
   Mutation: {
     login: (_: unknown, { email, password }: MutationLoginArgs, { services, clientAddress }: Context) => login(services, email, password, clientAddress),
@@ -55,6 +57,7 @@ export const resolvers = {
     closeNeed: (_: unknown, { id, note }: MutationCloseNeedArgs, { viewer, services }: Context) => closeNeed(services, viewer, id, note),
     deleteMyAccount: (_: unknown, { confirm }: MutationDeleteMyAccountArgs, { viewer, services }: Context) => deleteMyAccount(services, viewer, confirm),
     ...shortlistResolvers.Mutation,
+    ...importResolvers.Mutation,
   },
   User: {
     supplier: (user: { id: string }, __: NoArgs, { viewer, services }: Context) => ownSupplier(services, viewer, user.id),
@@ -63,7 +66,8 @@ export const resolvers = {
     commune: communeOf,
     // Staff, the structure itself, and a firm on its own approved list of introductions (api/domain/outcomes.ts).
     contactEmail: (s: ListedSupplier, _: NoArgs, { viewer }: Context) =>
-      canSeePrivate(viewer, s.organisationId) || (viewer !== null && s.introducedTo === viewer.userId) ? s.contactEmail : null,
+      // '' is an imported profile's address nobody gave yet: unknown, hence null.
+      (canSeePrivate(viewer, s.organisationId) || (viewer !== null && s.introducedTo === viewer.userId)) && s.contactEmail ? s.contactEmail : null,
     location: supplierLocation,
     pendingChanges: (s: ListedSupplier, _: NoArgs, { viewer }: Context) => (canSeePrivate(viewer, s.organisationId) ? (s.pendingChanges ?? null) : null),
     searchHints: (s: ListedSupplier, _: NoArgs, { viewer, services }: Context) => searchHints(services, viewer, s),
@@ -87,4 +91,5 @@ export const resolvers = {
   ShortlistItem: shortlistResolvers.ShortlistItem,
   OutboxMail: shortlistResolvers.OutboxMail,
   ImpactStats: shortlistResolvers.ImpactStats,
+  ImportJob: importResolvers.ImportJob,
 } satisfies Record<string, unknown>;

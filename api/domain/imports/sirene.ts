@@ -4,7 +4,8 @@
 import proj4 from 'proj4';
 import { nafLabel } from '../../reference/naf';
 import type { LegalForm } from '../../store/types';
-import { csvRecords, headerOf, UnreadableFileError, type ReadPosition } from './files';
+import { delimiterOf, headerOf, UnreadableFileError, type ReadPosition } from './files';
+import { cellAt, cells, stockLines, whole, type StockLine } from './stock-lines';
 import type { FormatOptions, ImportItem } from './formats';
 import type { ProfileField } from './run';
 
@@ -81,6 +82,18 @@ export function establishmentFields(e: Record<string, string>, unit: Unit): Part
   return fields;
 }
 
+/** A record split by the header's columns, or why it cannot be read. */
+function recordOf(line: StockLine, header: readonly string[], delimiter: string): Record<string, string> | string {
+  const values = cells(line, delimiter);
+  if (!values) return 'guillemets mal fermés';
+  if (values.length !== header.length) return 'nombre de colonnes différent de celui de l’en-tête';
+  const record: Record<string, string> = {};
+  for (let i = 0; i < header.length; i += 1) record[header[i]!] = values[i]!;
+  return record;
+}
+
+// Most lines are left out on one field (a unit outside the ESS, an establishment of such a unit):
+// they are told apart without splitting the line, and counted per batch.
 export async function* readSirene(files: readonly string[], options: FormatOptions, position: ReadPosition): AsyncGenerator<ImportItem> {
   const kinds = files.map(kindOf);
   if (!kinds.includes('units') || !kinds.includes('establishments')) {
@@ -88,25 +101,39 @@ export async function* readSirene(files: readonly string[], options: FormatOptio
   }
   const units = new Map<string, Unit>();
   for (const file of files.filter((_, i) => kinds[i] === 'units')) {
-    for await (const item of csvRecords(file, position)) {
-      if (item.kind === 'broken') yield { kind: 'broken', file, line: item.line, reason: item.reason };
-      else {
-        const u = item.values;
-        if (u.economieSocialeSolidaireUniteLegale === 'O') units.set(u.siren!, { name: u.denominationUniteLegale ?? '', category: u.categorieJuridiqueUniteLegale ?? '' });
-        yield { kind: 'read' };
+    const header = headerOf(file);
+    const delimiter = delimiterOf(file);
+    const essAt = header.indexOf('economieSocialeSolidaireUniteLegale');
+    for await (const batch of stockLines(file, delimiter, position)) {
+      for (const record of batch) {
+        if (cellAt(record, essAt, delimiter) !== 'O' && whole(record, header.length, delimiter)) continue;
+        const u = recordOf(record, header, delimiter);
+        if (typeof u === 'string') yield { kind: 'broken', file, line: record.line, reason: u };
+        else units.set(u.siren!, { name: u.denominationUniteLegale ?? '', category: u.categorieJuridiqueUniteLegale ?? '' });
       }
+      yield { kind: 'read', count: batch.length };
     }
   }
   for (const file of files.filter((_, i) => kinds[i] === 'establishments')) {
-    for await (const item of csvRecords(file, position)) {
-      if (item.kind === 'broken') {
-        yield { kind: 'broken', file, line: item.line, reason: item.reason };
-        continue;
+    const header = headerOf(file);
+    const delimiter = delimiterOf(file);
+    const sirenAt = header.indexOf('siren');
+    for await (const batch of stockLines(file, delimiter, position)) {
+      let outside = 0;
+      for (const record of batch) {
+        // A damaged line is reported whichever unit it names.
+        if (!units.has(cellAt(record, sirenAt, delimiter) ?? '') && whole(record, header.length, delimiter)) {
+          outside += 1;
+          continue;
+        }
+        const e = recordOf(record, header, delimiter);
+        const line = record.line;
+        if (typeof e === 'string') yield { kind: 'broken', file, line, reason: e };
+        else if (e.etatAdministratifEtablissement !== 'A') yield { kind: 'ignored', reason: 'établissement fermé' };
+        else if (!options.communes.has(e.codeCommuneEtablissement ?? '')) yield { kind: 'ignored', reason: 'hors du territoire' };
+        else yield { kind: 'line', line: { file, line, fields: establishmentFields(e, units.get(e.siren!)!) } };
       }
-      const e = item.values;
-      const unit = units.get(e.siren ?? '');
-      if (!unit || e.etatAdministratifEtablissement !== 'A' || !options.communes.has(e.codeCommuneEtablissement ?? '')) yield { kind: 'ignored' };
-      else yield { kind: 'line', line: { file, line: item.line, fields: establishmentFields(e, unit) } };
+      if (outside) yield { kind: 'ignored', reason: 'unité légale hors ESS', count: outside };
     }
   }
 }
