@@ -10,7 +10,7 @@ import helmet from 'helmet';
 import { GraphQLError } from 'graphql';
 import type http from 'node:http';
 import { buildContext, type Context } from '../graphql/context';
-import { directoryCache } from '../graphql/directory-cache';
+import { DirectoryAnswers } from '../graphql/directory-cache';
 import { createFormatError, firstErrorsOnly, type ErrorLog } from '../graphql/errors';
 import { graphqlArmor } from '../graphql/limits';
 import { resolvers } from '../graphql/resolvers';
@@ -45,6 +45,7 @@ export interface Readiness {
 
 export async function createHttpApp(config: Config, httpServer: http.Server, readiness: Readiness, log: ErrorLog) {
   const armor = graphqlArmor();
+  const directoryAnswers = new DirectoryAnswers();
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -58,6 +59,7 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
     // api/main.ts owns the signals: Apollo's own handler would re-raise them and exit non-zero.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
+    stringifyResult: directoryAnswers.stringify,
     formatError: createFormatError(config.production, log),
     plugins: [
       ...armor.plugins,
@@ -65,7 +67,7 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
       // Installed by default, it hooks every resolved field to work out HTTP cache hints that no
       // type of ours declares; a directory page resolves hundreds of fields.
       ApolloServerPluginCacheControlDisabled(),
-      directoryCache(),
+      directoryAnswers.plugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
@@ -140,5 +142,5 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
     res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
   });
 
-  return { app, apollo };
+  return { app, apollo, directoryAnswers };
 }
