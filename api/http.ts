@@ -7,7 +7,6 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
-import { GraphQLError } from 'graphql';
 import type http from 'node:http';
 import { buildContext, type Context } from '../graphql/context';
 import { DirectoryAnswers } from '../graphql/directory-cache';
@@ -17,8 +16,8 @@ import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
 import type { Config } from './config';
 import { consoleRoutes } from './console';
+import { mapLayerRoutes } from './map-layer';
 import { publicPageRoutes } from './public-pages';
-import { directoryGeoJson } from './domain/directory-map';
 import { SENDER_COOKIE } from './domain/need-confirmation';
 import { answerRoutes } from './pages/answer';
 import { needConfirmationRoutes } from './pages/need-confirmation';
@@ -93,21 +92,7 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
     res.json({ status: 'ok', store: services.store.engine, suppliersIndexed: services.matching.size });
   });
 
-  // The website's map layer: the directory's filter as query parameters, public fields only.
-  app.get('/directory.geojson', async (req, res) => {
-    const services = readiness.services;
-    if (!services) {
-      res.status(503).json({ errors: [{ message: 'Service en cours de démarrage, réessayez dans un instant.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-      return;
-    }
-    try {
-      const collection = await directoryGeoJson(services, req.query as Record<string, unknown>);
-      res.type('application/geo+json').json(collection);
-    } catch (err) {
-      if (!(err instanceof GraphQLError) || err.extensions.code !== 'BAD_USER_INPUT') throw err;
-      res.status(400).json({ errors: [{ message: err.message, extensions: { code: 'BAD_USER_INPUT', field: err.extensions.field } }] });
-    }
-  });
+  app.use(mapLayerRoutes(() => readiness.services));
 
   app.all(
     '/graphql',
