@@ -40,8 +40,8 @@ describe('search hints', () => {
       companyName: 'Logistique  DURAND', contactEmail: 'achats@durand.example',
     });
     // Needs posted without an account, confirmed (their sender's cookie): each names a firm of its
-    // choosing, so none counts. One alone would tell whether Durand wrote « fusion »; three would
-    // plant « pergola »'s twin « tonnelle » in every hint of the sector.
+    // choosing, so none counts. One alone would tell whether Durand wrote « fusion », or top up the
+    // « pergola » of two firms; three would plant « tonnelle » in every hint of the sector.
     const anonymous = async (n: number, title: string, description: string) => {
       const contactEmail = `achats-${n}@anonyme.example`;
       const res = await postGraphQL(t.url, { query: POST, variables: { i: needInput({ title, description, companyName: `Entreprise ${n}`, contactEmail }) } }, {
