@@ -12,6 +12,7 @@ import type { Config } from './config';
 import { createOutbox } from './domain/mailing';
 import { createAnonymousPosting, sweepUnconfirmedNeeds } from './domain/need-confirmation';
 import { buildMatchingService } from './domain/matching';
+import type { DirectoryAnswers } from '../graphql/directory-cache';
 import { createHttpApp, type Readiness } from './http';
 import { createImportJobs } from './import-jobs';
 import { loadSampleDataIfEmpty } from './sample/load';
@@ -35,6 +36,8 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly services: Services;
+  /** The public directory's answers kept between writes (graphql/directory-cache.ts). */
+  readonly directoryAnswers: DirectoryAnswers;
   /** Stops accepting requests, finishes those in flight, then flushes and closes the store. */
   stop(): Promise<void>;
 }
@@ -42,7 +45,7 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Logger = consoleLogger): Promise<RunningServer> {
   const httpServer = http.createServer();
   const readiness: Readiness = { services: null };
-  const { app, apollo } = await createHttpApp(config, httpServer, readiness, log);
+  const { app, apollo, directoryAnswers } = await createHttpApp(config, httpServer, readiness, log);
   httpServer.on('request', app);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -110,6 +113,7 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
     url: `http://localhost:${port}`,
     port,
     services: readiness.services,
+    directoryAnswers,
     stop() {
       stopping ??= (async () => {
         if (refreshTimer) clearInterval(refreshTimer);

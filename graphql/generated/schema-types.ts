@@ -915,7 +915,7 @@ export type Supplier = {
   name: Scalars['String']['output'];
   /** Agents et administrateurs, et la structure elle-même (null pour les autres) : ce qu'elle a déclaré et qui attend d'être confirmé. */
   pendingChanges?: Maybe<SupplierPendingChanges>;
-  /** La structure elle-même, agents et administrateurs (null pour les autres) : les mots que les entreprises ont employés dans les besoins de son secteur des douze derniers mois et que son profil n'emploie pas, les plus fréquents d'abord ; seuls comptent les mots écrits par au moins deux entreprises. */
+  /** La structure elle-même, agents et administrateurs (null pour les autres) : les mots que les entreprises ont employés dans les besoins de son secteur des douze derniers mois et que son profil n'emploie pas, les plus fréquents d'abord ; seuls comptent les mots écrits par au moins trois entreprises distinctes, chacune ayant un compte ou dont un agent a enregistré le besoin (une entreprise compte une fois, sous son nom) ; les besoins déposés sans compte ne comptent jamais, quel que soit le nom qu'ils donnent. */
   searchHints?: Maybe<Array<Scalars['String']['output']>>;
   services: Array<Scalars['String']['output']>;
   siret?: Maybe<Scalars['String']['output']>;
