@@ -2,7 +2,6 @@
 // StockUniteLegale tells which legal units belong to the ESS, StockEtablissement lists their
 // establishments. Both are gigabytes: streamed, and only the ESS units are kept in memory.
 import proj4 from 'proj4';
-import { nafLabel } from '../../reference/naf';
 import type { LegalForm } from '../../store/types';
 import { delimiterOf, headerOf, UnreadableFileError, type ReadPosition } from './files';
 import { cellAt, cells, stockLines, whole, type StockLine } from './stock-lines';
@@ -69,12 +68,9 @@ export function establishmentFields(e: Record<string, string>, unit: Unit): Part
     communeCode: e.codeCommuneEtablissement,
   };
   const naf = e.nomenclatureActivitePrincipaleEtablissement === 'NAFRev2' ? e.activitePrincipaleEtablissement?.trim() : '';
-  if (naf) {
-    fields.nafCodes = [naf];
-    // Until the structure writes its own (then its edit wins).
-    fields.description = nafLabel(naf);
-  }
-  fields.description ??= 'Établissement de l’économie sociale et solidaire (répertoire SIRENE).';
+  // The register says what the trade is, not how the structure describes itself: the description
+  // stays empty (the directory and the matcher read the NAF label from the code).
+  if (naf) fields.nafCodes = [naf];
   const headcount = HEADCOUNT[e.trancheEffectifsEtablissement ?? ''];
   if (headcount !== undefined) fields.employees = headcount;
   const place = coordinates(e.coordonneeLambertAbscisseEtablissement, e.coordonneeLambertOrdonneeEtablissement);
