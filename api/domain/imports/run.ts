@@ -207,7 +207,6 @@ export class ImportRun {
       try {
         const updated = await this.store.suppliers.update(existing.id, patch);
         if (!updated) return refuse('la structure a été supprimée pendant l’import.');
-        this.remember(updated);
         this.written(updated);
         return 'updated';
       } catch (err) {
@@ -215,7 +214,6 @@ export class ImportRun {
         throw err;
       }
     }
-    this.remember({ ...next, ...derived(next) });
     return 'updated';
   }
 
@@ -241,7 +239,7 @@ export class ImportRun {
       this.pending.push({ record, refuse });
       if (this.pending.length >= BATCH) await this.flush();
     }
-    this.remember(record);
+    // Not remembered: a second line for this structure is refused as a duplicate (seen) before any lookup.
     return 'created';
   }
 
