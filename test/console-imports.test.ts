@@ -6,7 +6,7 @@ import { siret } from './helpers/fixtures';
 import { codeOf, fieldOf, ok, startTestServer, type TestServer } from './helpers/server';
 import { waitFor } from './helpers/wait';
 
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 const UPLOAD = `mutation($u: ID, $f: String!, $c: String!) { uploadImportChunk(uploadId: $u, fileName: $f, chunk: $c) { id files { name bytes } } }`;
 const RUN = `mutation($u: ID!, $f: ImportFormat!, $d: Boolean!) { runImport(uploadId: $u, format: $f, dryRun: $d) { id state } }`;
@@ -41,7 +41,7 @@ describe('imports from the console', () => {
     waitFor(`import ${id}`, async () => {
       const job = (await ok(t.gql(JOB, { id }, officer))).importJob;
       return job.state !== 'RUNNING' && job;
-    });
+    }, 90_000); // a loaded machine: the bound only ends a test that hangs
   const directoryCount = async () => (await ok(t.gql('{ suppliers(first: 1) { totalCount } }'))).suppliers.totalCount as number;
 
   it('is for officers only', async () => {
@@ -72,7 +72,8 @@ describe('imports from the console', () => {
   });
 
   it('runs one import at a time, and an interrupted one leaves whole profiles that a second run completes', async () => {
-    const lines = Array.from({ length: 20_000 }, (_, i) => [`Structure ${i}`, siret(500_000 + i), 'ASSOCIATION', 'Ménage et repassage.', '76540']);
+    const LINES = 6_000;
+    const lines = Array.from({ length: LINES }, (_, i) => [`Structure ${i}`, siret(500_000 + i), 'ASSOCIATION', 'Ménage et repassage.', '76540']);
     const csv = stringify([['name', 'siret', 'legalForm', 'description', 'communeCode'], ...lines]);
     const uploadId = await upload('modele.csv', csv);
     const before = await directoryCount();
@@ -84,12 +85,12 @@ describe('imports from the console', () => {
     await ok(t.gql('mutation($id: ID!) { cancelImport(id: $id) { id } }', { id: first }, officer));
     const cancelled = await finished(first);
     expect(cancelled.state).toBe('CANCELLED');
-    expect(cancelled.created).toBeLessThan(20_000);
+    expect(cancelled.created).toBeLessThan(LINES);
     expect(await directoryCount()).toBe(before + cancelled.created); // each profile written is whole, and listed
 
     const rest = await finished(await run(uploadId, 'CSV', false));
-    expect(rest).toMatchObject({ state: 'DONE', created: 20_000 - cancelled.created, unchanged: cancelled.created, refused: 0 });
-    expect(await directoryCount()).toBe(before + 20_000);
+    expect(rest).toMatchObject({ state: 'DONE', created: LINES - cancelled.created, unchanged: cancelled.created, refused: 0 });
+    expect(await directoryCount()).toBe(before + LINES);
   });
 
   it('says why a file cannot be read, and refuses bad arguments by name', async () => {

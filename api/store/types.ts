@@ -260,6 +260,12 @@ export interface Collection<T extends StoredDocument> {
    * whatever the writer's clock said; elsewhere, and on the embedded engine, the given one is kept.
    */
   insert(doc: T): Promise<T>;
+  /**
+   * Inserts several new documents, each whole (an import's batch): on the embedded engine in one
+   * append, all or none in memory (a DuplicateKeyError leaves none); on MongoDB one after another,
+   * the ones before a DuplicateKeyError kept. Resolves with the documents as stored.
+   */
+  insertMany(docs: T[]): Promise<T[]>;
   findById(id: string): Promise<T | null>;
   findOne(filter: Filter): Promise<T | null>;
   find(filter: Filter, options?: FindOptions): Promise<T[]>;

@@ -19,17 +19,21 @@ export async function feed(run: ImportRun, read: FormatReader, files: readonly s
   let lines = 0;
   let items = 0;
   let finished = true;
-  for await (const item of read(files, options, position)) {
-    lines += (item.kind === 'read' || item.kind === 'ignored' ? item.count : undefined) ?? 1;
-    if (item.kind === 'broken') run.refuse(item.file, item.line, item.reason);
-    else if (item.kind === 'ignored') run.ignore(item.reason, item.count);
-    else if (item.kind === 'line') await run.apply(item.line);
-    control.progress?.(position, lines);
-    if (control.stopped()) {
-      finished = false;
-      break;
+  try {
+    for await (const item of read(files, options, position)) {
+      lines += (item.kind === 'read' || item.kind === 'ignored' ? item.count : undefined) ?? 1;
+      if (item.kind === 'broken') run.refuse(item.file, item.line, item.reason);
+      else if (item.kind === 'ignored') run.ignore(item.reason, item.count);
+      else if (item.kind === 'line') await run.apply(item.line);
+      control.progress?.(position, lines);
+      if (control.stopped()) {
+        finished = false;
+        break;
+      }
+      if (++items % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
-    if (++items % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    await run.finish(); // the profiles counted as created are written, whatever stopped the loop
   }
   // Refusals in the files' order, then by line (the CSV reader reports a torn line as soon as it meets it).
   run.refusals.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line);

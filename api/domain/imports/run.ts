@@ -69,6 +69,8 @@ function writable(existing: SupplierRecord | null, field: ProfileField, source: 
 
 // What makes a line a structure one can place; public data often holds nothing else (no description,
 // no contact address, no legal form): those stay empty, never invented.
+const BATCH = 500;
+
 const REQUIRED: readonly ProfileField[] = ['name', 'communeCode'];
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -84,6 +86,8 @@ export class ImportRun {
   readonly refusals: Refusal[] = [];
   /** Why lines were left out, with how many each reason took (in the order first met). */
   readonly ignoredReasons = new Map<string, number>();
+  /** New profiles written together (one append on the embedded engine instead of one per line). */
+  private readonly pending: { record: SupplierRecord; refuse: (reason: string) => 'refused' }[] = [];
   private readonly bySiret = new Map<string, SupplierRecord>();
   private readonly byPlace = new Map<string, SupplierRecord>();
   /** Keys met in this run, and where: a second line for one structure is a duplicate. */
@@ -203,7 +207,6 @@ export class ImportRun {
       try {
         const updated = await this.store.suppliers.update(existing.id, patch);
         if (!updated) return refuse('la structure a été supprimée pendant l’import.');
-        this.remember(updated);
         this.written(updated);
         return 'updated';
       } catch (err) {
@@ -211,7 +214,6 @@ export class ImportRun {
         throw err;
       }
     }
-    this.remember({ ...next, ...derived(next) });
     return 'updated';
   }
 
@@ -234,16 +236,38 @@ export class ImportRun {
       updatedAt: this.at,
     };
     if (!this.dryRun) {
+      this.pending.push({ record, refuse });
+      if (this.pending.length >= BATCH) await this.flush();
+    }
+    // Not remembered: a second line for this structure is refused as a duplicate (seen) before any lookup.
+    return 'created';
+  }
+
+  /** Writes the new profiles waiting in the batch (each whole; see insertMany). */
+  private async flush(): Promise<void> {
+    const batch = this.pending.splice(0);
+    if (batch.length === 0) return;
+    try {
+      for (const record of await this.store.suppliers.insertMany(batch.map((p) => p.record))) this.written(record);
+      return;
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError)) throw err;
+    }
+    // Only another process writing the same SIRET meanwhile (MongoDB, the server running) gets here:
+    // one by one, to refuse just that line (what insertMany kept before it is found by its id).
+    for (const { record, refuse } of batch) {
       try {
-        await this.store.suppliers.insert(record);
-        this.written(record);
+        this.written((await this.store.suppliers.findById(record.id)) ?? (await this.store.suppliers.insert(record)));
       } catch (err) {
-        // Only another process writing the same SIRET at once (MongoDB, the server running) gets here.
-        if (err instanceof DuplicateKeyError) return refuse(`SIRET ${profile.siret ?? ''} enregistré entre-temps par un autre processus : relancez l’import.`);
-        throw err;
+        if (!(err instanceof DuplicateKeyError)) throw err;
+        this.counts.created -= 1;
+        refuse(`SIRET ${record.siret ?? ''} enregistré entre-temps par un autre processus : relancez l’import.`);
       }
     }
-    this.remember(record);
-    return 'created';
+  }
+
+  /** Ends the run: the last batch is written. Call it whatever happened, an interruption included. */
+  finish(): Promise<void> {
+    return this.flush();
   }
 }

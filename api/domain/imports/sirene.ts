@@ -78,6 +78,29 @@ export function establishmentFields(e: Record<string, string>, unit: Unit): Part
   return fields;
 }
 
+/**
+ * The ESS legal units, about 1.4 million of the 28 million: by siren as a number, each kept as one
+ * string copied out of its line ("category|name"), since a field split from a line keeps the whole
+ * line alive (the national stock took 2.7 GB kept as records of slices, under 1 GB like this).
+ */
+class EssUnits {
+  private readonly bySiren = new Map<number, string>();
+  private static key = (siren: string): number => (/^\d{9}$/.test(siren) ? Number(siren) : -1);
+  add(siren: string, unit: Unit): void {
+    const key = EssUnits.key(siren);
+    if (key >= 0) this.bySiren.set(key, Buffer.from(`${unit.category}|${unit.name}`).toString());
+  }
+  has(siren: string): boolean {
+    return this.bySiren.has(EssUnits.key(siren));
+  }
+  get(siren: string): Unit | undefined {
+    const kept = this.bySiren.get(EssUnits.key(siren));
+    if (kept === undefined) return undefined;
+    const bar = kept.indexOf('|');
+    return { category: kept.slice(0, bar), name: kept.slice(bar + 1) };
+  }
+}
+
 /** A record split by the header's columns, or why it cannot be read. */
 function recordOf(line: StockLine, header: readonly string[], delimiter: string): Record<string, string> | string {
   const values = cells(line, delimiter);
@@ -95,7 +118,7 @@ export async function* readSirene(files: readonly string[], options: FormatOptio
   if (!kinds.includes('units') || !kinds.includes('establishments')) {
     throw new UnreadableFileError(files.join(', '), 'il faut les deux fichiers de stock : StockUniteLegale et StockEtablissement');
   }
-  const units = new Map<string, Unit>();
+  const units = new EssUnits();
   for (const file of files.filter((_, i) => kinds[i] === 'units')) {
     const header = headerOf(file);
     const delimiter = delimiterOf(file);
@@ -105,7 +128,7 @@ export async function* readSirene(files: readonly string[], options: FormatOptio
         if (cellAt(record, essAt, delimiter) !== 'O' && whole(record, header.length, delimiter)) continue;
         const u = recordOf(record, header, delimiter);
         if (typeof u === 'string') yield { kind: 'broken', file, line: record.line, reason: u };
-        else units.set(u.siren!, { name: u.denominationUniteLegale ?? '', category: u.categorieJuridiqueUniteLegale ?? '' });
+        else units.add(u.siren!, { name: u.denominationUniteLegale ?? '', category: u.categorieJuridiqueUniteLegale ?? '' });
       }
       yield { kind: 'read', count: batch.length };
     }

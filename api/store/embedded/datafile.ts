@@ -14,6 +14,7 @@ import Index from '@seald-io/nedb/lib/indexes.js';
 import { ensureDatafileIntegrityAsync } from '@seald-io/nedb/lib/storage.js';
 import type { IndexSpec } from '../collections';
 import { indexFailure } from '../indexes';
+import { useFastSerializer } from './serialize';
 
 interface IndexOptions {
   fieldName: string;
@@ -155,6 +156,7 @@ function dropTornTail(file: string): void {
 }
 
 export async function openDatafile(file: string, indexes: readonly IndexSpec[]): Promise<Datastore> {
+  useFastSerializer();
   dropTornTail(file);
   const db = new Datastore({ filename: file, corruptAlertThreshold: 0 });
   const internals = db as unknown as DatastoreInternals;

@@ -1,11 +1,14 @@
-// npm run bench:sirene -- [--establishments N] [--units N] [--dir DIR] [--runs N]
-// The monthly SIRENE refresh at national scale: generates StockUniteLegale and StockEtablissement in
-// INSEE's full column layout (42 million establishments and 28 million legal units by default, about
-// 11 GB; kept in DIR and reused by later runs of the same size), then times `npm run import --
-// --format sirene --dry-run` on them as an operator runs it, with its peak memory (VmHWM). Goals: the
-// national stock in 10 minutes or less, 1 GB of memory or less. The last line is one JSON object
-// with the median and the spread (min-max) of the runs.
-import { spawn } from 'node:child_process';
+// npm run bench:imports -- [--format sirene|csv] [--establishments N] [--units N] [--lines N] [--dir DIR] [--runs N]
+// The imports at the scale they meet, timed as an operator runs them (a child process), with the
+// peak memory (VmHWM):
+// - sirene: the monthly refresh from the national stock. StockUniteLegale and StockEtablissement are
+//   generated in INSEE's full column layout (42 million establishments and 28 million legal units
+//   by default, about 13 GB; kept in DIR and reused by later runs of the same size), then read by
+//   `--dry-run`. Goals: 10 minutes or less, 1 GB of memory or less.
+// - csv: our template, --lines profiles (100,000 by default) written into an empty store. Goal:
+//   10,000 lines a second or more, process start included.
+// The last line is one JSON object with the median and the spread (min-max) of the runs.
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,16 +17,20 @@ import { metropoleCommunes } from '../api/reference/communes';
 
 const { values } = parseArgs({
   options: {
+    format: { type: 'string', default: 'sirene' },
+    lines: { type: 'string', default: '100000' },
     establishments: { type: 'string', default: '42000000' },
     units: { type: 'string', default: '28000000' },
-    dir: { type: 'string', default: path.join(os.tmpdir(), 'passerelle-bench-sirene') },
+    dir: { type: 'string', default: path.join(os.tmpdir(), 'passerelle-bench-imports') },
     runs: { type: 'string', default: '3' },
   },
 });
 const ESTABLISHMENTS = Number(values.establishments);
 const UNITS = Number(values.units);
 const RUNS = Number(values.runs);
-const GOALS = { seconds: 600, rssMb: 1024 };
+const LINES = Number(values.lines);
+const TEMPLATE = values.format === 'csv';
+const GOALS = { seconds: 600, rssMb: 1024, linesPerSecond: 10_000 };
 
 // INSEE's columns, in the stock files' order (2025), as test/imports-public.test.ts writes them.
 const UNIT_COLUMNS =
@@ -86,7 +93,22 @@ function establishmentLine(i: number): string {
   return `${siren},${nic},${siren}${nic},O,2005-03-01,11,2022,,2025-01-01T00:00:00,true,2,,12,,,,RUE,DE LA REPUBLIQUE,76000,ROUEN,,,${commune},,,,,7654000012,562345.5,6928765.2,,,,,,,,,,,,,,,2020-01-01,${i % 10 === 3 ? 'F' : 'A'},${enseigne},,,,${NAF[i % NAF.length]},NAFRev2,O`;
 }
 
-async function generate(dir: string): Promise<[string, string]> {
+/** The template with profiles as officers fill them (no quotes needed: no comma in any cell). */
+async function generateTemplate(dir: string): Promise<string[]> {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `modele-${LINES}.csv`);
+  const header = 'name,siret,legalForm,inclusionKind,description,services,nafCodes,communeCode,interventionRadiusKm,employees,maxContractValue,labels,contactEmail,website';
+  if (!fs.existsSync(file)) {
+    await write(file, header, LINES, (i) => {
+      const siren = sirenOf(i);
+      const commune = METROPOLE[i % METROPOLE.length]!;
+      return `Structure solidaire ${i},${siren}${nicFor(siren, i)},ASSOCIATION,${i % 3 ? 'ACI' : ''},Entretien des espaces verts et nettoyage de locaux professionnels à ${commune}.,Tonte|Taille de haies|Nettoyage de bureaux,${NAF[i % NAF.length]},${commune},30,${i % 50},${(i % 20) * 10_000},Qualiopi,contact${i}@structure.example,https://structure${i}.example`;
+    });
+  }
+  return [file];
+}
+
+async function generate(dir: string): Promise<string[]> {
   fs.mkdirSync(dir, { recursive: true });
   const units = path.join(dir, `StockUniteLegale-${UNITS}.csv`);
   const establishments = path.join(dir, `StockEtablissement-${ESTABLISHMENTS}.csv`);
@@ -95,10 +117,14 @@ async function generate(dir: string): Promise<[string, string]> {
   return [units, establishments];
 }
 
-/** One dry run as a child process: its wall time and its peak resident memory (VmHWM, polled). */
-function dryRun(files: readonly string[], dataDir: string): Promise<{ seconds: number; rssMb: number; summary: string }> {
+/** One import as a child process: its wall time and its peak resident memory (VmHWM, polled). */
+function importRun(files: readonly string[], dataDir: string): Promise<{ seconds: number; rssMb: number; summary: string }> {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'import.ts'), '--format', 'sirene', '--dry-run', ...files], {
+  const args = TEMPLATE ? ['--format', 'csv'] : ['--format', 'sirene', '--dry-run'];
+  // The command package.json runs (with its heap bound), exec'd so that the child is node itself.
+  const command = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.import!;
+  const child = spawn('sh', ['-c', `exec ${command} "$@"`, 'import', ...args, ...files], {
+    cwd: path.join(__dirname, '..'),
     env: { PATH: process.env.PATH, DATA_DIR: dataDir, SAMPLE_DATA: 'off' },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
@@ -127,13 +153,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main(): Promise<void> {
   const t0 = Date.now();
-  const files = await generate(values.dir!);
+  const files = TEMPLATE ? await generateTemplate(values.dir!) : await generate(values.dir!);
   console.log(`Fichiers prêts en ${Math.round((Date.now() - t0) / 1000)} s : ${files.map((f) => `${path.basename(f)} (${(fs.statSync(f).size / 1e9).toFixed(1)} Go)`).join(', ')}`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-data-'));
   const runs: { seconds: number; rssMb: number }[] = [];
   try {
     for (let r = 0; r < RUNS; r += 1) {
-      const run = await dryRun(files, path.join(dataDir, 'absent')); // a dry run on a DATA_DIR that does not exist
+      // SIRENE: a dry run on a DATA_DIR that does not exist; the template: a real import into an empty one.
+      const run = await importRun(files, path.join(dataDir, `run-${r}`));
       console.log(`run ${r + 1}: ${run.seconds.toFixed(1)} s, ${run.rssMb} Mo | ${run.summary}`);
       runs.push(run);
     }
@@ -142,17 +169,31 @@ async function main(): Promise<void> {
   }
   const seconds = runs.map((r) => r.seconds);
   const rss = runs.map((r) => r.rssMb);
+  const rows = TEMPLATE ? LINES : ESTABLISHMENTS + UNITS;
+  const rate = (s: number) => Math.round(rows / s);
   const result = {
-    establishments: ESTABLISHMENTS,
-    units: UNITS,
+    format: TEMPLATE ? 'csv' : 'sirene',
+    ...(TEMPLATE ? { lines: LINES } : { establishments: ESTABLISHMENTS, units: UNITS }),
     runs: RUNS,
     secondsMedian: Number(median(seconds).toFixed(1)),
     secondsMin: Number(Math.min(...seconds).toFixed(1)),
     secondsMax: Number(Math.max(...seconds).toFixed(1)),
     rssMbMedian: median(rss),
     rssMbMax: Math.max(...rss),
-    rowsPerSecond: Math.round((ESTABLISHMENTS + UNITS) / median(seconds)),
-    goalsMet: median(seconds) <= GOALS.seconds && Math.max(...rss) <= GOALS.rssMb,
+    rowsPerSecondMedian: rate(median(seconds)),
+    rowsPerSecondMin: rate(Math.max(...seconds)),
+    rowsPerSecondMax: rate(Math.min(...seconds)),
+    commit: (() => {
+      try {
+        return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: __dirname, encoding: 'utf8' }).trim();
+      } catch {
+        return 'unknown';
+      }
+    })(),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load ${os.loadavg()[0]!.toFixed(1)}`,
+    goalsMet: TEMPLATE
+      ? rate(median(seconds)) >= GOALS.linesPerSecond
+      : median(seconds) <= GOALS.seconds && Math.max(...rss) <= GOALS.rssMb,
   };
   console.log(JSON.stringify(result));
 }
