@@ -24,6 +24,7 @@ type Documents = {
     "\n  query CommuneSearch($search: String!) {\n    communes(search: $search, first: 10) {\n      code\n      name\n      departement\n    }\n  }\n": typeof types.CommuneSearchDocument,
     "\n  query MetropoleCommunes {\n    metropoleCommunes {\n      code\n      name\n      departement\n    }\n  }\n": typeof types.MetropoleCommunesDocument,
     "\n  query NafSearch($search: String!) {\n    nafCodes(search: $search, first: 20) {\n      code\n      label\n    }\n  }\n": typeof types.NafSearchDocument,
+    "\n  query InclusivePotential($input: PotentialInput!) {\n    inclusivePotential(input: $input) {\n      total\n      families {\n        family\n        count\n        groupementOnly\n      }\n      recommendation\n    }\n  }\n": typeof types.InclusivePotentialDocument,
     "\n  query Introductions($first: Int, $after: String) {\n    introductions(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          status\n          approvedAt\n          sentAt\n          need {\n            id\n            title\n            companyName\n          }\n          items {\n            rank\n            outcome {\n              status\n            }\n            response {\n              answer\n            }\n          }\n          mails {\n            id\n            state\n          }\n        }\n      }\n    }\n    failedMails(first: 20) {\n      id\n      to\n      lastError\n      shortlist {\n        id\n      }\n      need {\n        id\n        title\n      }\n    }\n  }\n": typeof types.IntroductionsDocument,
     "\n  mutation PostNeed($input: NeedInput!) {\n    postNeed(input: $input) {\n      id\n    }\n  }\n": typeof types.PostNeedDocument,
     "\n  query InclusionKindPresets {\n    inclusionKindPresets {\n      label\n      kinds\n      basis\n    }\n  }\n": typeof types.InclusionKindPresetsDocument,
@@ -50,6 +51,7 @@ const documents: Documents = {
     "\n  query CommuneSearch($search: String!) {\n    communes(search: $search, first: 10) {\n      code\n      name\n      departement\n    }\n  }\n": types.CommuneSearchDocument,
     "\n  query MetropoleCommunes {\n    metropoleCommunes {\n      code\n      name\n      departement\n    }\n  }\n": types.MetropoleCommunesDocument,
     "\n  query NafSearch($search: String!) {\n    nafCodes(search: $search, first: 20) {\n      code\n      label\n    }\n  }\n": types.NafSearchDocument,
+    "\n  query InclusivePotential($input: PotentialInput!) {\n    inclusivePotential(input: $input) {\n      total\n      families {\n        family\n        count\n        groupementOnly\n      }\n      recommendation\n    }\n  }\n": types.InclusivePotentialDocument,
     "\n  query Introductions($first: Int, $after: String) {\n    introductions(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          status\n          approvedAt\n          sentAt\n          need {\n            id\n            title\n            companyName\n          }\n          items {\n            rank\n            outcome {\n              status\n            }\n            response {\n              answer\n            }\n          }\n          mails {\n            id\n            state\n          }\n        }\n      }\n    }\n    failedMails(first: 20) {\n      id\n      to\n      lastError\n      shortlist {\n        id\n      }\n      need {\n        id\n        title\n      }\n    }\n  }\n": types.IntroductionsDocument,
     "\n  mutation PostNeed($input: NeedInput!) {\n    postNeed(input: $input) {\n      id\n    }\n  }\n": types.PostNeedDocument,
     "\n  query InclusionKindPresets {\n    inclusionKindPresets {\n      label\n      kinds\n      basis\n    }\n  }\n": types.InclusionKindPresetsDocument,
@@ -120,6 +122,10 @@ export function graphql(source: "\n  query MetropoleCommunes {\n    metropoleCom
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query NafSearch($search: String!) {\n    nafCodes(search: $search, first: 20) {\n      code\n      label\n    }\n  }\n"): (typeof documents)["\n  query NafSearch($search: String!) {\n    nafCodes(search: $search, first: 20) {\n      code\n      label\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InclusivePotential($input: PotentialInput!) {\n    inclusivePotential(input: $input) {\n      total\n      families {\n        family\n        count\n        groupementOnly\n      }\n      recommendation\n    }\n  }\n"): (typeof documents)["\n  query InclusivePotential($input: PotentialInput!) {\n    inclusivePotential(input: $input) {\n      total\n      families {\n        family\n        count\n        groupementOnly\n      }\n      recommendation\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
