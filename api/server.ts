@@ -13,6 +13,7 @@ import { createOutbox } from './domain/mailing';
 import { createAnonymousPosting, sweepUnconfirmedNeeds } from './domain/need-confirmation';
 import { buildMatchingService } from './domain/matching';
 import { createHttpApp, type Readiness } from './http';
+import { createPotentialThrottle } from './purchasing';
 import { loadSampleDataIfEmpty } from './sample/load';
 import type { Services } from './services';
 import { openStore } from './store';
@@ -75,6 +76,7 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
       publicUrl,
       accessLinks: createAccessLinks(config),
       anonymousPosting: createAnonymousPosting(),
+      potentialThrottle: createPotentialThrottle(),
     };
     if (config.sampleData && store.engine === 'embedded') {
       const loaded = await loadSampleDataIfEmpty(services);

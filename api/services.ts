@@ -7,6 +7,7 @@ import type { TokenService } from './auth/tokens';
 import type { Config } from './config';
 import type { MatchingService } from './domain/matching';
 import type { OutboxWorker } from './mail/outbox';
+import type { PotentialThrottle } from './purchasing';
 import type { Store } from './store/types';
 
 export interface Services {
@@ -25,4 +26,6 @@ export interface Services {
   readonly accessLinks: AccessLinks;
   /** Rate limits of needs posted without an account, per client and per contact address. */
   readonly anonymousPosting: AnonymousPosting;
+  /** Rate limit of the public inclusivePotential, per client. */
+  readonly potentialThrottle: PotentialThrottle;
 }

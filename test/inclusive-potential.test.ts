@@ -5,6 +5,7 @@ import { Matcher } from '../matching';
 import { isRelevant } from '../matching/rank';
 import type { NeedQuery } from '../matching/types';
 import { placeOf, toProfile } from '../api/domain/matching';
+import { POTENTIAL_ASKS_PER_MINUTE } from '../api/purchasing';
 import { nafLabel } from '../api/reference/naf';
 import { communeCentroid } from '../api/reference/communes';
 import type { SupplierRecord } from '../api/store/types';
@@ -184,5 +185,20 @@ describe('inclusivePotential', () => {
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(res.errors?.[0]?.message).toContain(`« ${field} »`);
     }
+  });
+
+  // Last: it spends this client's allowance.
+  it('refuses a client asking past its allowance, in French, with the time to wait', async () => {
+    let accepted = 0;
+    let refusal: any;
+    for (let i = 0; i <= POTENTIAL_ASKS_PER_MINUTE && !refusal; i += 1) {
+      const res = await t.gql(POTENTIAL, { input: { text: 'Tonte', communeCode: ROUEN } });
+      if (res.errors) refusal = res;
+      else accepted += 1;
+    }
+    expect(refusal.status).toBe(429);
+    expect(refusal.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+    expect(refusal.errors[0].message).toMatch(/^Trop de tentatives\. Réessayez dans \d+ minute/);
+    expect(accepted).toBeLessThan(POTENTIAL_ASKS_PER_MINUTE); // the asks of the tests above counted too
   });
 });

@@ -10,6 +10,7 @@ import { placeOf, serves, type MatchingService } from '../domain/matching';
 import * as v from '../domain/validation';
 import type { InclusionKind, SupplierRecord } from '../store/types';
 import { recommend, type CountedFamily } from './recommendation';
+import { countPotentialAsk, type PotentialThrottle } from './throttle';
 
 export type InclusionFamily = 'SIAE' | 'PROTECTED' | 'OTHER_ESS';
 export const FAMILIES: readonly InclusionFamily[] = ['SIAE', 'PROTECTED', 'OTHER_ESS'];
@@ -92,7 +93,12 @@ function kmFrom(target: Place, s: SupplierRecord): number | null {
 }
 
 /** Anyone: the potential of a purchase described by a text, at a commune, for a budget. */
-export function inclusivePotential(deps: { matching: Pick<MatchingService, 'rankQuery' | 'directory'> }, raw: PotentialInput): InclusivePotential {
+export async function inclusivePotential(
+  deps: { matching: Pick<MatchingService, 'rankQuery' | 'directory'>; potentialThrottle: PotentialThrottle },
+  raw: PotentialInput,
+  clientAddress: string,
+): Promise<InclusivePotential> {
+  await countPotentialAsk(deps.potentialThrottle, clientAddress); // before the input is read, like every public limit
   const input = v.parseInput(potentialInput, raw);
   const target = placeOf({ communeCode: input.communeCode, latitude: null, longitude: null });
   const query: NeedQuery = {

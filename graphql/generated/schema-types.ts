@@ -57,7 +57,7 @@ export type FamilyPotential = {
   /** Structures éligibles de ce métier, pouvant intervenir à la commune, qui peuvent porter seules le budget (ou qui n'ont pas déclaré de montant maximum). */
   count: Scalars['Int']['output'];
   family: InclusionFamily;
-  /** Structures éligibles de ce métier, pouvant intervenir à la commune, trop petites seules mais qui atteignent le budget en groupement avec au plus trois autres de leur famille. */
+  /** Structures éligibles de ce métier, pouvant intervenir à la commune, trop petites seules mais qui atteignent le budget en groupement avec au plus trois autres structures de leur famille, elles aussi trop petites seules. */
   groupementOnly: Scalars['Int']['output'];
 };
 
@@ -618,7 +618,7 @@ export type Query = {
   impactStats: ImpactStats;
   /** Les trois jeux légaux de types d'inclusion exigés (marchés réservés ESAT/EA, SIAE ; achats OETH). */
   inclusionKindPresets: Array<InclusionKindPreset>;
-  /** Tout le monde : ce que l'ESS pourrait prendre d'un achat (nombres par famille et recommandation). */
+  /** Tout le monde, sans compte : ce que l'ESS pourrait prendre d'un achat (nombres par famille et recommandation). 120 demandes par minute au plus depuis une même adresse. */
   inclusivePotential: InclusivePotential;
   /** Agents et administrateurs : les listes approuvées et envoyées (ou celles du statut donné), la plus récente d'abord. */
   introductions: ShortlistConnection;

@@ -40,7 +40,7 @@ export const resolvers = {
     matchSuppliers: (_: unknown, { needId, limit }: QueryMatchSuppliersArgs, { viewer, services }: Context) => matchSuppliers(services, viewer, needId, limit),
     proposeGroupements: (_: unknown, { needId, limit }: QueryProposeGroupementsArgs, { viewer, services }: Context) => proposeGroupements(services, viewer, needId, limit),
     exportMyData: (_: unknown, __: NoArgs, { viewer, services }: Context) => exportMyData(services, viewer),
-    inclusivePotential: (_: unknown, { input }: QueryInclusivePotentialArgs, { services }: Context) => inclusivePotential(services, input),
+    inclusivePotential: (_: unknown, { input }: QueryInclusivePotentialArgs, { services, clientAddress }: Context) => inclusivePotential(services, input, clientAddress),
     ...shortlistResolvers.Query,
   },
   Mutation: {
