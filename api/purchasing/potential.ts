@@ -7,13 +7,14 @@ import { MAX_GROUP_SIZE } from '../../matching/groupements';
 import { isRelevant } from '../../matching/rank';
 import { distanceKm, type Place } from '../../matching/components/location';
 import { placeOf, serves, type MatchingService } from '../domain/matching';
+import { INCLUSION_KINDS } from '../domain/suppliers';
 import * as v from '../domain/validation';
 import type { InclusionKind, SupplierRecord } from '../store/types';
 import { recommend, type CountedFamily } from './recommendation';
 import { countPotentialAsk, type PotentialThrottle } from './throttle';
 
 export type InclusionFamily = 'SIAE' | 'PROTECTED' | 'OTHER_ESS';
-export const FAMILIES: readonly InclusionFamily[] = ['SIAE', 'PROTECTED', 'OTHER_ESS'];
+const FAMILIES: readonly InclusionFamily[] = ['SIAE', 'PROTECTED', 'OTHER_ESS'];
 
 const FAMILY_OF: Record<InclusionKind, InclusionFamily> = {
   ACI: 'SIAE',
@@ -27,16 +28,16 @@ const FAMILY_OF: Record<InclusionKind, InclusionFamily> = {
   EATT: 'PROTECTED',
 };
 
-export const familyOf = (kind: InclusionKind | null): InclusionFamily => (kind ? FAMILY_OF[kind] : 'OTHER_ESS');
+const familyOf = (kind: InclusionKind | null): InclusionFamily => (kind ? FAMILY_OF[kind] : 'OTHER_ESS');
 
 /** A need's title and description together; what the need forms send as they are typed. */
-export const MAX_POTENTIAL_TEXT = 5200;
+const MAX_POTENTIAL_TEXT = 5200;
 
 const potentialInput = z.object({
   text: v.text(MAX_POTENTIAL_TEXT),
   communeCode: v.communeCode,
   budgetMax: v.count(1_000_000_000),
-  requiredInclusionKinds: z.array(z.enum(Object.keys(FAMILY_OF) as [InclusionKind, ...InclusionKind[]])).nullish().transform((k) => [...new Set(k ?? [])]),
+  requiredInclusionKinds: z.array(z.enum(INCLUSION_KINDS)).nullish().transform((k) => [...new Set(k ?? [])]),
 });
 
 export type PotentialInput = z.input<typeof potentialInput>;
@@ -75,13 +76,20 @@ const declaredCapacity = (s: SupplierRecord): number | null => (s.maxContractVal
  * MAX_GROUP_SIZE - 1 other such structures of its family (the largest), reaches the budget.
  */
 function countFamily(family: InclusionFamily, members: SupplierRecord[], budget: number | null): FamilyPotential & { alone: SupplierRecord[] } {
-  const alone = members.filter((s) => budget === null || (declaredCapacity(s) ?? budget) >= budget);
-  const small = members.filter((s) => !alone.includes(s)).map((s) => declaredCapacity(s)!).sort((a, b) => b - a);
-  let groupementOnly = 0;
-  small.forEach((capacity, i) => {
-    const partners = small.filter((_, j) => j !== i).slice(0, MAX_GROUP_SIZE - 1);
-    if (capacity + partners.reduce((sum, c) => sum + c, 0) >= budget!) groupementOnly += 1;
-  });
+  const alone: SupplierRecord[] = [];
+  const small: number[] = [];
+  for (const s of members) {
+    const capacity = declaredCapacity(s);
+    if (budget === null || capacity === null || capacity >= budget) alone.push(s);
+    else small.push(capacity);
+  }
+  small.sort((a, b) => b - a);
+  // Each one's best partners: the largest others, so the first MAX_GROUP_SIZE hold them all.
+  const best = small.slice(0, MAX_GROUP_SIZE);
+  const groupementOnly = small.filter((capacity, i) => {
+    const partners = (i < best.length ? best.filter((_, j) => j !== i) : best.slice(0, MAX_GROUP_SIZE - 1)).reduce((sum, c) => sum + c, 0);
+    return capacity + partners >= budget!;
+  }).length;
   return { family, count: alone.length, groupementOnly, alone };
 }
 

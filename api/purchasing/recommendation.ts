@@ -6,7 +6,7 @@ import { communeName } from '../domain/introductions';
 import type { InclusionKind } from '../store/types';
 import type { FamilyPotential } from './potential';
 
-export const RESERVATION_THRESHOLD = 3;
+const RESERVATION_THRESHOLD = 3;
 
 export interface CountedFamily extends FamilyPotential {
   /** The structures able to carry the purchase alone: their kind, and how far their base lies (km, when known). */
