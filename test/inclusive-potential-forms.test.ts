@@ -98,7 +98,7 @@ describe('the purchase potential on the need forms', () => {
     await waitForTextOn(w, '1 structure de l’ESS de l’annuaire peut y répondre seule');
     const said = await liveText();
     expect(said).toContain('structures d’insertion (SIAE) : 0');
-    expect(said).toContain('clause sociale');
+    expect(said).toContain("permet d'y associer la structure de l'ESS qui peut y répondre");
     await checkPage('besoin-nouveau-potentiel');
   });
 });

@@ -147,10 +147,10 @@ describe('inclusivePotential', () => {
 
   it('tells a buyer at Rouen how many structures a reserved market is open to, and how far they lie', async () => {
     const got = await potential({ text: 'Entretien des espaces verts : tonte et taille des haies', communeCode: ROUEN, budgetMax: 50_000 });
-    // (the farthest, the ETTI of Elbeuf, some 18 km away)
     // ACI (60 k€ and undeclared), EI, ETTI, GEIQ (no SIAE in law); the AI is too small and alone of its
     // size (no groupement of small ones reaches the budget), the EITI too far.
     expect(got.families[0]).toEqual({ family: 'SIAE', count: 5, groupementOnly: 0 });
+    // The reserved market leaves the GEIQ out; the farthest, the ETTI of Elbeuf, lies some 18 km away.
     expect(got.recommendation).toMatch(/^Un marché réservé aux structures d'insertion par l'activité économique \(art\. L2113-13 du Code de la commande publique\) est envisageable : 4 structures d'insertion peuvent y répondre à moins de 20 km de Rouen\./);
     // ESAT at Rouen (45 k€) too small; the EA and the EATT of Le Havre (radius 100 km) can: 2, no reserved market for them.
     expect(got.families[1]).toEqual({ family: 'PROTECTED', count: 2, groupementOnly: 0 });

@@ -37,8 +37,6 @@ function reach(alone: CountedFamily['alone'], commune: string): string {
   return `à moins de ${far} km de ${commune}`;
 }
 
-const structures = (n: number) => (n > 1 ? `${n} structures` : `${n} structure`);
-
 export function recommend(families: CountedFamily[], communeCode: string): string {
   const commune = communeName(communeCode);
   const family = (f: FamilyPotential['family']) => families.find((x) => x.family === f)!;
@@ -53,7 +51,7 @@ export function recommend(families: CountedFamily[], communeCode: string): strin
   const grouped = inclusive.reduce((sum, f) => sum + f.groupementOnly, 0);
   const few = `Un marché réservé n'est pas recommandé : moins de ${RESERVATION_THRESHOLD} structures d'insertion ou du secteur protégé peuvent y répondre seules à ${commune}.`;
   if (inclusive.some((f) => f.groupementOnly > 0 && f.count + f.groupementOnly >= RESERVATION_THRESHOLD)) {
-    return `${few} ${structures(grouped)} de plus ne le pourraient qu'en groupement : allotir l'achat en lots à leur mesure (art. L2113-10 ${CCP}) ou accepter les groupements (co-traitance) le rendrait envisageable. ${threshold}`;
+    return `${few} ${grouped > 1 ? `${grouped} structures de plus ne le pourraient` : 'Une structure de plus ne le pourrait'} qu'en groupement : allotir l'achat en lots à leur mesure (art. L2113-10 ${CCP}) ou accepter les groupements (co-traitance) le rendrait envisageable. ${threshold}`;
   }
   const total = families.reduce((sum, f) => sum + f.count, 0);
   if (total === 0 && families.every((f) => f.groupementOnly === 0)) {
@@ -61,5 +59,5 @@ export function recommend(families: CountedFamily[], communeCode: string): strin
   }
   const others = family('OTHER_ESS');
   const ess = others.count >= RESERVATION_THRESHOLD ? ` Pour certains services sociaux, de santé ou culturels seulement, un marché peut être réservé aux entreprises de l'ESS (art. L2113-15 ${CCP}).` : '';
-  return `${few} Une clause sociale d'insertion (art. L2112-2 ${CCP}) permet d'y associer les ${structures(total)} de l'ESS qui peuvent y répondre, en co-traitance ou en sous-traitance.${ess} ${threshold}`;
+  return `${few} Une clause sociale d'insertion (art. L2112-2 ${CCP}) permet d'y associer ${total > 1 ? `les ${total} structures de l'ESS qui peuvent` : "la structure de l'ESS qui peut"} y répondre, en co-traitance ou en sous-traitance.${ess} ${threshold}`;
 }
