@@ -51,24 +51,24 @@ async function checkPage(name: string): Promise<void> {
   expect(w.errors).toEqual([]);
 }
 
-/** Asked once per settled input: typing a word letter by letter costs one request, not one per letter. */
-function countPotentialRequests(): () => number {
-  let n = 0;
+/** The inputs of the potential asks the page sends, one per settled input. */
+function potentialAsks(): Array<{ text: string; communeCode: string }> {
+  const asks: Array<{ text: string; communeCode: string }> = [];
   w.page.on('request', (req) => {
-    if (req.url().includes('/graphql') && (req.postData() ?? req.url()).includes('inclusivePotential')) n += 1;
+    const body = req.url().includes('/graphql') ? req.postData() : undefined;
+    if (body?.includes('inclusivePotential')) asks.push(JSON.parse(body).variables.input);
   });
-  return () => n;
+  return asks;
 }
 
 describe('the purchase potential on the need forms', () => {
   test('the public form: nothing asked before a text and a commune, then the counts and the reserved market advised', async () => {
-    const requests = countPotentialRequests();
+    const asks = potentialAsks();
     await w.page.goto(`${origin}/`);
     await w.page.waitForSelector('#champ-title');
     expect(await liveText()).toContain('Indiquez l’intitulé du besoin et la commune');
     await w.page.type('#champ-title', 'Entretien des espaces verts');
     await w.page.type('#champ-description', 'Tonte des pelouses et taille des haies de notre site.');
-    expect(requests()).toBe(0); // no commune yet
     await w.page.type('#champ-communeCode', '76540');
     await waitForTextOn(w, '4 structures de l’ESS de l’annuaire peuvent y répondre seules');
     const said = await liveText();
@@ -77,10 +77,12 @@ describe('the purchase potential on the need forms', () => {
     expect(said).toContain('Un marché réservé aux structures d\'insertion par l\'activité économique (art. L2113-13 du Code de la commande publique) est envisageable');
     // Typed letter by letter, the budget is asked about once it settles, not at each letter: 70 000 €
     // leaves 2 SIAE able to carry it alone.
-    const before = requests();
+    const before = asks.length;
     await w.page.type('#champ-budgetMax', '70000');
     await waitForTextOn(w, 'structures d’insertion (SIAE) : 2');
-    expect(requests() - before).toBeLessThan('70000'.length);
+    expect(asks.length - before).toBeLessThan('70000'.length);
+    // Never asked without a text and a commune.
+    expect(asks.filter((a) => !a.text || !a.communeCode)).toEqual([]);
     expect(await liveText()).toContain('Un marché réservé n\'est pas recommandé');
     await checkPage('public-besoin-potentiel');
   });
