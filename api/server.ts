@@ -15,6 +15,7 @@ import { buildMatchingService } from './domain/matching';
 import type { DirectoryAnswers } from '../graphql/directory-cache';
 import { createHttpApp, type Readiness } from './http';
 import { createImportJobs } from './import-jobs';
+import { createPotentialThrottle } from './purchasing';
 import { loadSampleDataIfEmpty } from './sample/load';
 import type { Services } from './services';
 import { openStore } from './store';
@@ -80,6 +81,7 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
       accessLinks: createAccessLinks(config),
       anonymousPosting: createAnonymousPosting(),
       imports: createImportJobs({ store, dataDir: config.dataDir, written: (record) => matching.upsert(record), log }),
+      potentialThrottle: createPotentialThrottle(),
     };
     if (config.sampleData && store.engine === 'embedded') {
       const loaded = await loadSampleDataIfEmpty(services);

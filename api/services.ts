@@ -8,6 +8,7 @@ import type { Config } from './config';
 import type { MatchingService } from './domain/matching';
 import type { ImportJobs } from './import-jobs';
 import type { OutboxWorker } from './mail/outbox';
+import type { PotentialThrottle } from './purchasing';
 import type { Store } from './store/types';
 
 export interface Services {
@@ -28,4 +29,6 @@ export interface Services {
   readonly anonymousPosting: AnonymousPosting;
   /** The console's imports, run inside the service one at a time. */
   readonly imports: ImportJobs;
+  /** Rate limit of the public inclusivePotential, per client. */
+  readonly potentialThrottle: PotentialThrottle;
 }

@@ -51,6 +51,16 @@ export type FacetCount = {
   value: Scalars['String']['output'];
 };
 
+/** Ce qu'une famille de structures peut prendre d'un achat. */
+export type FamilyPotential = {
+  __typename?: 'FamilyPotential';
+  /** Structures éligibles de ce métier, pouvant intervenir à la commune, qui peuvent porter seules le budget (ou qui n'ont pas déclaré de montant maximum). */
+  count: Scalars['Int']['output'];
+  family: InclusionFamily;
+  /** Structures éligibles de ce métier, pouvant intervenir à la commune, trop petites seules mais qui atteignent le budget en groupement avec au plus trois autres structures de leur famille, elles aussi trop petites seules. */
+  groupementOnly: Scalars['Int']['output'];
+};
+
 export type GeoPoint = {
   __typename?: 'GeoPoint';
   latitude: Scalars['Float']['output'];
@@ -186,6 +196,15 @@ export type ImportUploadFile = {
   name: Scalars['String']['output'];
 };
 
+/** Familles de structures auxquelles un acheteur peut réserver un achat. */
+export type InclusionFamily =
+  /** Autres structures de l'ESS de l'annuaire (sans type d'inclusion). */
+  | 'OTHER_ESS'
+  /** Secteur protégé et adapté : ESAT, EA, EATT (marchés réservés de l'art. L2113-12). */
+  | 'PROTECTED'
+  /** Insertion par l'activité économique : ACI, AI, EI, ETTI, EITI, et les GEIQ (comptés ici, mais hors des marchés réservés de l'art. L2113-13). */
+  | 'SIAE';
+
 /** Type de structure de l'inclusion, quand la structure en est une. */
 export type InclusionKind =
   | 'ACI'
@@ -213,6 +232,17 @@ export type InclusionKindPreset = {
   basis: Scalars['String']['output'];
   kinds: Array<InclusionKind>;
   label: Scalars['String']['output'];
+};
+
+/** Ce que l'ESS pourrait prendre d'un achat avant qu'il soit déposé (des nombres, aucune donnée personnelle). */
+export type InclusivePotential = {
+  __typename?: 'InclusivePotential';
+  /** Une ligne par famille, dans l'ordre SIAE, PROTECTED, OTHER_ESS. */
+  families: Array<FamilyPotential>;
+  /** Recommandation en français, avec l'article du Code de la commande publique et le seuil appliqués. */
+  recommendation: Scalars['String']['output'];
+  /** Structures qui peuvent y répondre seules, toutes familles confondues. */
+  total: Scalars['Int']['output'];
 };
 
 /** Statut juridique ESS (loi du 31 juillet 2014). */
@@ -671,6 +701,18 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** Un achat décrit avant d'être déposé : rien n'est enregistré. */
+export type PotentialInput = {
+  /** Budget maximum, en euros (entier) : sans budget, toute structure compte comme pouvant y répondre seule. */
+  budgetMax?: InputMaybe<Scalars['Int']['input']>;
+  /** Code INSEE de la commune où la prestation a lieu. */
+  communeCode: Scalars['String']['input'];
+  /** Seuls ces types de structures comptent (marché réservé, achat déductible de la contribution OETH). */
+  requiredInclusionKinds?: InputMaybe<Array<InclusionKind>>;
+  /** Ce qui est acheté : titre et description du besoin (5200 caractères au plus). */
+  text: Scalars['String']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Tout le monde : les communes françaises dont le nom (à partir de n'importe quel mot, sans tenir compte des accents) ou le code INSEE commence par `search`, celles de la Métropole d'abord ; `first` 10 par défaut, 50 au plus. */
@@ -691,6 +733,8 @@ export type Query = {
   importJobs: Array<ImportJob>;
   /** Les trois jeux légaux de types d'inclusion exigés (marchés réservés ESAT/EA, SIAE ; achats OETH). */
   inclusionKindPresets: Array<InclusionKindPreset>;
+  /** Tout le monde, sans compte : ce que l'ESS pourrait prendre d'un achat (nombres par famille et recommandation). 120 demandes par minute au plus depuis une même adresse. */
+  inclusivePotential: InclusivePotential;
   /** Agents et administrateurs : les listes approuvées et envoyées (ou celles du statut donné), la plus récente d'abord. */
   introductions: ShortlistConnection;
   /** Agents et administrateurs : les structures classées pour un besoin, la meilleure d'abord. */
@@ -737,6 +781,11 @@ export type QueryImpactStatsArgs = {
 
 export type QueryImportJobArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryInclusivePotentialArgs = {
+  input: PotentialInput;
 };
 
 

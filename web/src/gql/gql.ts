@@ -24,6 +24,7 @@ type Documents = {
     "\n  query CommuneSearch($search: String!) {\n    communes(search: $search, first: 10) {\n      code\n      name\n      departement\n    }\n  }\n": typeof types.CommuneSearchDocument,
     "\n  query MetropoleCommunes {\n    metropoleCommunes {\n      code\n      name\n      departement\n    }\n  }\n": typeof types.MetropoleCommunesDocument,
     "\n  query NafSearch($search: String!) {\n    nafCodes(search: $search, first: 20) {\n      code\n      label\n    }\n  }\n": typeof types.NafSearchDocument,
+    "\n  query InclusivePotential($input: PotentialInput!) {\n    inclusivePotential(input: $input) {\n      total\n      families {\n        family\n        count\n        groupementOnly\n      }\n      recommendation\n    }\n  }\n": typeof types.InclusivePotentialDocument,
     "\n  mutation UploadImportChunk($uploadId: ID, $fileName: String!, $chunk: String!) {\n    uploadImportChunk(uploadId: $uploadId, fileName: $fileName, chunk: $chunk) {\n      id\n    }\n  }\n": typeof types.UploadImportChunkDocument,
     "\n  mutation RunImport($uploadId: ID!, $format: ImportFormat!, $dryRun: Boolean!) {\n    runImport(uploadId: $uploadId, format: $format, dryRun: $dryRun) {\n      id\n    }\n  }\n": typeof types.RunImportDocument,
     "\n  mutation CancelImport($id: ID!) {\n    cancelImport(id: $id) {\n      id\n    }\n  }\n": typeof types.CancelImportDocument,
@@ -54,6 +55,7 @@ const documents: Documents = {
     "\n  query CommuneSearch($search: String!) {\n    communes(search: $search, first: 10) {\n      code\n      name\n      departement\n    }\n  }\n": types.CommuneSearchDocument,
     "\n  query MetropoleCommunes {\n    metropoleCommunes {\n      code\n      name\n      departement\n    }\n  }\n": types.MetropoleCommunesDocument,
     "\n  query NafSearch($search: String!) {\n    nafCodes(search: $search, first: 20) {\n      code\n      label\n    }\n  }\n": types.NafSearchDocument,
+    "\n  query InclusivePotential($input: PotentialInput!) {\n    inclusivePotential(input: $input) {\n      total\n      families {\n        family\n        count\n        groupementOnly\n      }\n      recommendation\n    }\n  }\n": types.InclusivePotentialDocument,
     "\n  mutation UploadImportChunk($uploadId: ID, $fileName: String!, $chunk: String!) {\n    uploadImportChunk(uploadId: $uploadId, fileName: $fileName, chunk: $chunk) {\n      id\n    }\n  }\n": types.UploadImportChunkDocument,
     "\n  mutation RunImport($uploadId: ID!, $format: ImportFormat!, $dryRun: Boolean!) {\n    runImport(uploadId: $uploadId, format: $format, dryRun: $dryRun) {\n      id\n    }\n  }\n": types.RunImportDocument,
     "\n  mutation CancelImport($id: ID!) {\n    cancelImport(id: $id) {\n      id\n    }\n  }\n": types.CancelImportDocument,
@@ -128,6 +130,10 @@ export function graphql(source: "\n  query MetropoleCommunes {\n    metropoleCom
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query NafSearch($search: String!) {\n    nafCodes(search: $search, first: 20) {\n      code\n      label\n    }\n  }\n"): (typeof documents)["\n  query NafSearch($search: String!) {\n    nafCodes(search: $search, first: 20) {\n      code\n      label\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InclusivePotential($input: PotentialInput!) {\n    inclusivePotential(input: $input) {\n      total\n      families {\n        family\n        count\n        groupementOnly\n      }\n      recommendation\n    }\n  }\n"): (typeof documents)["\n  query InclusivePotential($input: PotentialInput!) {\n    inclusivePotential(input: $input) {\n      total\n      families {\n        family\n        count\n        groupementOnly\n      }\n      recommendation\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
