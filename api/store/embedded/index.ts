@@ -11,7 +11,8 @@ import { acquireLock } from './lock';
 const embeddedIndexes = (name: CollectionName) => INDEXES[name].filter((index) => !index.mongoOnly);
 
 export async function openEmbeddedStore(dataDir: string): Promise<Store> {
-  fs.mkdirSync(path.join(dataDir, 'db'), { recursive: true });
+  fs.mkdirSync(path.join(dataDir, 'db'), { recursive: true, mode: 0o700 });
+  fs.chmodSync(path.join(dataDir, 'db'), 0o700); // made 0755 by older versions
   const release = acquireLock(dataDir);
   const datastores = {} as Record<CollectionName, Datastore>;
   try {
