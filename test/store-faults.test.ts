@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { exitOf, readyUrl, ROOT, spawnService } from './helpers/process';
-import { tempDataDir } from './helpers/server';
+import { startTestServer, tempDataDir } from './helpers/server';
 import { supplierInput } from './helpers/fixtures';
 
 const CREATE = 'mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }';
@@ -112,4 +112,51 @@ describe('store integrity under faults', () => {
       await stopped;
     }
   }, 90_000);
+});
+
+describe('a torn line in the middle of a datafile', () => {
+  const dataDir = tempDataDir();
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('left by an append cut short, with whole records written after it: the start drops it and keeps them; files are private', async () => {
+    const first = await startTestServer({}, dataDir);
+    const { token } = await first.userWithToken('OFFICER');
+    const id = (await first.gql(CREATE, { i: supplierInput({ name: 'Avant la coupure' }) }, token)).data.createSupplier.id;
+    await first.stop();
+
+    // Two appends that failed part-way (a full disk, on an older version): one glued to the next
+    // record, one on its own line; the records after them are whole and written later.
+    const file = path.join(dataDir, 'db', 'suppliers.db');
+    const row = liveDocuments(file).find((r) => r._id === id);
+    const version = (name: string) => JSON.stringify({ ...row, name });
+    const torn = (name: string) => version(name).slice(0, 120);
+    fs.appendFileSync(file, `${torn('Jamais enregistrée 1')}${version('Après la coupure')}\n${torn('Jamais enregistrée 2')}\n${version('Dernière version')}\n`);
+    fs.chmodSync(file, 0o644); // as older versions created them
+    fs.chmodSync(path.join(dataDir, 'db'), 0o755);
+
+    const second = await startTestServer({}, dataDir);
+    try {
+      expect((await second.gql('query($id: ID!) { supplier(id: $id) { name } }', { id })).data.supplier.name).toBe('Dernière version');
+      // Repaired on disk: every line whole, the torn ones gone.
+      const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+      for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+      expect(lines.filter((line) => line.includes('Jamais enregistrée'))).toEqual([]);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      expect(fs.statSync(path.join(dataDir, 'db')).mode & 0o777).toBe(0o700);
+      expect(fs.statSync(path.join(dataDir, 'db', 'needs.db')).mode & 0o777).toBe(0o600);
+    } finally {
+      await second.stop();
+    }
+  }, 60_000);
+
+  it('any other damage in the middle still stops the start, naming the file and the line', async () => {
+    const dir = tempDataDir();
+    try {
+      fs.mkdirSync(path.join(dir, 'db'));
+      fs.writeFileSync(path.join(dir, 'db', 'suppliers.db'), `{"_id":"a","name":"x"}\nnimporte quoi\n{"_id":"b","name":"y"}\n`);
+      await expect(startTestServer({}, dir)).rejects.toThrow(/Fichier de données illisible : .*suppliers\.db.*ligne 2 illisible/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
