@@ -47,6 +47,17 @@ function fill(file: string): void {
   }
 }
 
+/** The store belongs to one process: the officer is created before the server starts. */
+function createOfficer(dataDir: string): void {
+  const created = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-user.ts', '--email', EMAIL, '--password', PASSWORD, '--role', 'OFFICER'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, DATA_DIR: dataDir },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  expect(created.status).toBe(0);
+}
+
 /** Each line of a datafile is a whole record, and the file ends with a newline. */
 function expectWholeLines(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
@@ -76,13 +87,7 @@ function expectWholeLines(file: string): string[] {
   });
 
   it('a write refused for lack of space changes nothing, says so, and the store stops and starts as it was', async () => {
-    const created = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-user.ts', '--email', EMAIL, '--password', PASSWORD, '--role', 'OFFICER'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, DATA_DIR: dataDir },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    expect(created.status).toBe(0);
+    createOfficer(dataDir);
 
     const first = spawnService({ DATA_DIR: dataDir });
     children.push(first);
@@ -126,5 +131,37 @@ function expectWholeLines(file: string): string[] {
       await ended;
     }
     expect(expectWholeLines(needsFile).filter((line) => '_id' in JSON.parse(line))).toHaveLength(1);
+  }, 90_000);
+
+  it('a stop while the disk is still full leaves the datafiles whole and no cut-short copy taking space', async () => {
+    const otherDir = path.join(mountPoint, 'autre');
+    createOfficer(otherDir);
+    const service = spawnService({ DATA_DIR: otherDir });
+    children.push(service);
+    let output = '';
+    service.stdout.on('data', (chunk) => (output += chunk));
+    service.stderr.on('data', (chunk) => (output += chunk));
+    await readyUrl(service);
+    const db = path.join(otherDir, 'db');
+    const before = new Map(fs.readdirSync(db).map((name) => [name, fs.readFileSync(path.join(db, name), 'utf8')]));
+
+    const filler = path.join(mountPoint, 'remplissage');
+    fill(filler);
+    const stopped = exitOf(service);
+    service.kill('SIGTERM');
+    // The compaction at the stop cannot be written: the stop says so, and leaves the files as they were.
+    expect(await stopped).toEqual({ code: 1, signal: null });
+    expect(output).toContain("Échec de l'arrêt propre");
+    expect(new Map(fs.readdirSync(db).map((name) => [name, fs.readFileSync(path.join(db, name), 'utf8')]))).toEqual(before);
+    fs.rmSync(filler);
+
+    const again = spawnService({ DATA_DIR: otherDir });
+    children.push(again);
+    const url = await readyUrl(again);
+    const token = (await gql(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: EMAIL, p: PASSWORD })).data.login.token;
+    expect((await gql(url, COUNT, {}, token)).data.needs.totalCount).toBe(0);
+    const ended = exitOf(again);
+    again.kill('SIGTERM');
+    expect(await ended).toEqual({ code: 0, signal: null });
   }, 90_000);
 });

@@ -117,8 +117,21 @@ async function load(db: DatastoreInternals, file: string, wanted: ReadonlySet<st
     throw err;
   }
   // One line per document and per index is exactly what a rewrite would write.
-  if (repaired || lines !== byId.size + Object.keys(db.indexes).length - 1) await db.persistence.persistCachedDatabaseAsync(); // _id's is not written
+  if (repaired || lines !== byId.size + Object.keys(db.indexes).length - 1) await rewriteWhole(file, () => db.persistence.persistCachedDatabaseAsync()); // _id's is not written
   db.executor.processBuffer();
+}
+
+/**
+ * A rewrite (nedb writes `file~`, then renames it into place) that fails leaves the datafile whole:
+ * the draft it cut short is removed, or it would keep taking the space that made it fail.
+ */
+export async function rewriteWhole(file: string, rewrite: () => Promise<void>): Promise<void> {
+  try {
+    await rewrite();
+  } catch (err) {
+    fs.rmSync(`${file}~`, { force: true });
+    throw err;
+  }
 }
 
 /** Whether `text` is the beginning of a JSON object cut off before its end (strings and nesting followed). */
