@@ -1,10 +1,9 @@
 // The embedded store under a crash: the server is killed with SIGKILL in the middle of a burst of
 // writes, then started again on the same DATA_DIR. It must open, keep every write it had
 // acknowledged, and hold no half-written document.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { exitOf, readyUrl, ROOT, spawnService } from './helpers/process';
+import { createUserBefore, exitOf, gqlAt, readyUrl, spawnService } from './helpers/process';
 import { startTestServer, tempDataDir } from './helpers/server';
 import { supplierInput } from './helpers/fixtures';
 
@@ -13,15 +12,6 @@ const EMAIL = 'agent-pannes@metropole.example';
 const PASSWORD = 'Un-Mot-De-Passe-2026!';
 const WORKERS = 16;
 const KILL_AFTER = 60; // acknowledged writes before the kill
-
-async function gql(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<any> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, ...((await res.json()) as object) };
-}
 
 /** The documents of a nedb file as the running store sees them: the last line of an id wins, deletions drop it. */
 function liveDocuments(file: string): any[] {
@@ -40,18 +30,11 @@ describe('store integrity under faults', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('kill -9 during a burst of writes: after a restart every acknowledged write is there', async () => {
-    // The store belongs to one process: the officer is created before the server starts.
-    const created = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-user.ts', '--email', EMAIL, '--password', PASSWORD, '--role', 'OFFICER'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, DATA_DIR: dataDir },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    expect(created.status).toBe(0);
+    createUserBefore(dataDir, EMAIL, PASSWORD, 'OFFICER');
 
     const first = spawnService({ DATA_DIR: dataDir });
     const url = await readyUrl(first);
-    const token = (await gql(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: EMAIL, p: PASSWORD })).data.login.token;
+    const token = (await gqlAt(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: EMAIL, p: PASSWORD })).data.login.token;
 
     const acknowledged: string[] = [];
     let attempted = 0;
@@ -60,7 +43,7 @@ describe('store integrity under faults', () => {
       while (!killed) {
         attempted += 1;
         try {
-          const res = await gql(url, CREATE, { i: supplierInput({ name: `Structure ${attempted}`, contactEmail: `s${attempted}@exemple.fr` }) }, token);
+          const res = await gqlAt(url, CREATE, { i: supplierInput({ name: `Structure ${attempted}`, contactEmail: `s${attempted}@exemple.fr` }) }, token);
           if (res.status === 200 && res.data?.createSupplier?.id) acknowledged.push(res.data.createSupplier.id);
         } catch {
           // the connection died with the process: not acknowledged
@@ -90,7 +73,7 @@ describe('store integrity under faults', () => {
       const again = await readyUrl(second);
       const health = await fetch(again.replace('/graphql', '/healthz'));
       expect(health.status).toBe(200);
-      const found = await gql(again, 'query($first: Int) { suppliers(first: $first) { totalCount edges { node { id name } } } }', { first: 100 });
+      const found = await gqlAt(again, 'query($first: Int) { suppliers(first: $first) { totalCount edges { node { id name } } } }', { first: 100 });
       expect(found.errors).toBeUndefined();
       const ids = new Set(found.data.suppliers.edges.map((e: any) => e.node.id));
       expect(found.data.suppliers.totalCount).toBeGreaterThanOrEqual(acknowledged.length);
@@ -101,10 +84,10 @@ describe('store integrity under faults', () => {
       expect(structures.length).toBe(found.data.suppliers.totalCount);
       expect(structures.filter((s) => !organisations.has(s.organisationId)).map((s) => s.name)).toEqual([]);
       for (const id of acknowledged.slice(0, 5)) {
-        expect((await gql(again, 'query($id: ID!) { supplier(id: $id) { id } }', { id })).data.supplier.id).toBe(id);
+        expect((await gqlAt(again, 'query($id: ID!) { supplier(id: $id) { id } }', { id })).data.supplier.id).toBe(id);
       }
       // and the store takes writes again
-      const more = await gql(again, CREATE, { i: supplierInput({ name: 'Après la panne' }) }, token);
+      const more = await gqlAt(again, CREATE, { i: supplierInput({ name: 'Après la panne' }) }, token);
       expect(more.errors).toBeUndefined();
     } finally {
       const stopped = exitOf(second);

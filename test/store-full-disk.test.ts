@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { exitOf, readyUrl, ROOT, spawnService } from './helpers/process';
+import { createUserBefore, exitOf, gqlAt, readyUrl, spawnService } from './helpers/process';
 import { needInput } from './helpers/fixtures';
 
 const EMAIL = 'agent-disque@metropole.example';
@@ -18,14 +18,8 @@ const DESCRIPTION = 'Entretien des espaces verts, tonte et taille des haies, sur
 // Mounting takes CAP_SYS_ADMIN (root in a container may lack it): the one case this file is skipped.
 const mayMount = fs.existsSync('/proc/self/status') && ((BigInt(`0x${/^CapEff:\s*(\w+)$/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1] ?? '0'}`) >> 21n) & 1n) === 1n;
 
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<any> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, ...((await res.json()) as object) };
-}
+const login = async (url: string): Promise<string> =>
+  (await gqlAt(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: EMAIL, p: PASSWORD })).data.login.token;
 
 /** Writes a file until the filesystem refuses any more, down to single bytes. */
 function fill(file: string): void {
@@ -45,17 +39,6 @@ function fill(file: string): void {
   } finally {
     fs.closeSync(fd);
   }
-}
-
-/** The store belongs to one process: the officer is created before the server starts. */
-function createOfficer(dataDir: string): void {
-  const created = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-user.ts', '--email', EMAIL, '--password', PASSWORD, '--role', 'OFFICER'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  expect(created.status).toBe(0);
 }
 
 /** Each line of a datafile is a whole record, and the file ends with a newline. */
@@ -87,13 +70,13 @@ function expectWholeLines(file: string): string[] {
   });
 
   it('a write refused for lack of space changes nothing, says so, and the store stops and starts as it was', async () => {
-    createOfficer(dataDir);
+    createUserBefore(dataDir, EMAIL, PASSWORD, 'OFFICER');
 
     const first = spawnService({ DATA_DIR: dataDir });
     children.push(first);
     const url = await readyUrl(first);
-    const token = (await gql(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: EMAIL, p: PASSWORD })).data.login.token;
-    expect((await gql(url, COUNT, {}, token)).data.needs.totalCount).toBe(0);
+    const token = await login(url);
+    expect((await gqlAt(url, COUNT, {}, token)).data.needs.totalCount).toBe(0);
     const needsFile = path.join(dataDir, 'db', 'needs.db');
     const before = fs.readFileSync(needsFile, 'utf8');
 
@@ -101,10 +84,10 @@ function expectWholeLines(file: string): string[] {
     fill(filler);
     const input = needInput({ description: DESCRIPTION, companyName: 'Imprimerie du Robec', contactEmail: 'achats@robec.example' });
     for (let retry = 0; retry < 3; retry += 1) {
-      const refused = await gql(url, POST, { i: input }, token);
+      const refused = await gqlAt(url, POST, { i: input }, token);
       expect(refused.errors?.[0]?.message).toBe("Espace disque insuffisant : l'enregistrement n'a pas été fait. Réessayez plus tard ; l'administrateur doit libérer de la place.");
       expect(refused.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
-      expect((await gql(url, COUNT, {}, token)).data.needs.totalCount).toBe(0);
+      expect((await gqlAt(url, COUNT, {}, token)).data.needs.totalCount).toBe(0);
       // The file is cut back to its last whole line: the bytes that fitted are gone.
       expect(fs.readFileSync(needsFile, 'utf8')).toBe(before);
     }
@@ -120,11 +103,11 @@ function expectWholeLines(file: string): string[] {
     children.push(second);
     try {
       const again = await readyUrl(second);
-      const relogged = (await gql(again, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: EMAIL, p: PASSWORD })).data.login.token;
-      expect((await gql(again, COUNT, {}, relogged)).data.needs.totalCount).toBe(0);
-      const posted = await gql(again, POST, { i: input }, relogged);
+      const relogged = await login(again);
+      expect((await gqlAt(again, COUNT, {}, relogged)).data.needs.totalCount).toBe(0);
+      const posted = await gqlAt(again, POST, { i: input }, relogged);
       expect(posted.errors).toBeUndefined();
-      expect((await gql(again, COUNT, {}, relogged)).data.needs.totalCount).toBe(1);
+      expect((await gqlAt(again, COUNT, {}, relogged)).data.needs.totalCount).toBe(1);
     } finally {
       const ended = exitOf(second);
       second.kill('SIGTERM');
@@ -135,7 +118,7 @@ function expectWholeLines(file: string): string[] {
 
   it('a stop while the disk is still full leaves the datafiles whole and no cut-short copy taking space', async () => {
     const otherDir = path.join(mountPoint, 'autre');
-    createOfficer(otherDir);
+    createUserBefore(otherDir, EMAIL, PASSWORD, 'OFFICER');
     const service = spawnService({ DATA_DIR: otherDir });
     children.push(service);
     let output = '';
@@ -158,8 +141,8 @@ function expectWholeLines(file: string): string[] {
     const again = spawnService({ DATA_DIR: otherDir });
     children.push(again);
     const url = await readyUrl(again);
-    const token = (await gql(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: EMAIL, p: PASSWORD })).data.login.token;
-    expect((await gql(url, COUNT, {}, token)).data.needs.totalCount).toBe(0);
+    const token = await login(url);
+    expect((await gqlAt(url, COUNT, {}, token)).data.needs.totalCount).toBe(0);
     const ended = exitOf(again);
     again.kill('SIGTERM');
     expect(await ended).toEqual({ code: 0, signal: null });
