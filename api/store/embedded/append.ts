@@ -21,10 +21,6 @@ interface Internals {
 /** Datafiles and their drafts are private to the service's user. */
 export const FILE_MODES = { fileMode: 0o600, dirMode: 0o700 } as const;
 
-export function storeWriteError(file: string, err: unknown): StoreWriteError {
-  return new StoreWriteError(file, (err as NodeJS.ErrnoException).code === 'ENOSPC', err);
-}
-
 export function guardWrites(db: Datastore, file: string): void {
   const internals = db as unknown as Internals;
   const { _addToIndexes, _removeFromIndexes, _updateIndexes } = internals;
@@ -58,7 +54,7 @@ export function guardWrites(db: Datastore, file: string): void {
       await persist(docs);
     } catch (err) {
       steps.reverse().forEach((step) => step());
-      const failure = storeWriteError(file, err);
+      const failure = new StoreWriteError(file, (err as NodeJS.ErrnoException).code === 'ENOSPC', err);
       if (size !== null) {
         try {
           await fs.promises.truncate(file, size);

@@ -108,7 +108,7 @@ export async function backupEmbeddedStore(dataDir: string, outDir: string): Prom
   const draft = `${target}.partial-${process.pid}`;
   fs.rmSync(draft, { recursive: true, force: true });
   fs.mkdirSync(path.join(draft, 'db'), { recursive: true, mode: FILE_MODES.dirMode });
-  fs.chmodSync(draft, FILE_MODES.dirMode); // mkdir's mode is the innermost folder's only
+  fs.chmodSync(draft, FILE_MODES.dirMode); // the copy's own folder, whatever the umask made of it
   try {
     for (const [file, data] of content) if (data) fs.writeFileSync(path.join(draft, 'db', path.basename(file)), withoutTornTail(data), { mode: FILE_MODES.fileMode });
     for (const extra of EXTRA_FILES) {
