@@ -3,6 +3,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, Kind, parse, visit, type DocumentNode, type GraphQLFormattedError, type Source } from 'graphql';
+import { StoreWriteError } from '../api/store/types';
 import { LIMIT_MESSAGES } from './limits';
 import { frenchMessage } from './messages';
 
@@ -67,6 +68,11 @@ export interface ErrorLog {
 export function createFormatError(production: boolean, log: ErrorLog) {
   return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(raw);
+    if (original instanceof StoreWriteError) {
+      // Nothing was written (see api/store/embedded/append.ts): the client may retry once the operator has acted.
+      log.error("Échec d'écriture dans la base", original);
+      return { message: original.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    }
     const code = String(formatted.extensions?.code ?? '');
     if (!KNOWN_CODES.has(code) || (code === 'SERVICE_UNAVAILABLE' && !(original instanceof GraphQLError))) {
       log.error('Erreur inattendue', original);

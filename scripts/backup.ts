@@ -3,7 +3,7 @@
 // api/store/embedded/backup.ts); restore by pointing DATA_DIR at the copy (README).
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../api/config';
-import { backupEmbeddedStore } from '../api/store/embedded/backup';
+import { backupEmbeddedStore, removeStalePartials } from '../api/store/embedded/backup';
 
 const USAGE = 'Usage : npm run backup -- --out DOSSIER';
 
@@ -27,6 +27,7 @@ async function main(): Promise<number> {
     );
     return 1;
   }
+  for (const draft of removeStalePartials(values.out)) console.log(`Copie partielle d'une sauvegarde interrompue supprimée : ${draft}`);
   const { dir, counts } = await backupEmbeddedStore(config.dataDir, values.out);
   console.log(`Sauvegarde écrite dans ${dir}`);
   for (const [name, count] of Object.entries(counts)) console.log(`  ${name.padEnd(14)} ${count}`);

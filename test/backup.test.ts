@@ -1,5 +1,6 @@
 // `npm run backup -- --out DIR` as a child process: while the server runs and writes, the copy
 // opens as a store and holds the data; restored (DATA_DIR pointed at it), the service serves it.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runScript } from './helpers/cli';
@@ -79,4 +80,34 @@ test('the server stopped, a backup works too; it never writes into a folder alre
   const mongo = await runScript('backup', ['--out', path.join(workDir(), 'm')], { DATA_DIR: server.dataDir, MONGODB_URI: 'mongodb://127.0.0.1:9/passerelle' });
   expect(mongo.code).toBe(1);
   expect(mongo.stderr).toContain('mongodump');
+});
+
+test('a copy left by a backup killed midway is removed at the next run, which says so; copies are private (0600 files, 0700 folders)', async () => {
+  const server = await startTestServer({ SAMPLE_DATA: 'on' }, workDir());
+  await server.stop();
+  const parent = workDir();
+  // What `kill -9` during a backup leaves: its draft, a full copy of the data, named after its dead pid.
+  const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+  const stale = path.join(parent, `sauvegarde-lundi.partial-${deadPid}`);
+  fs.cpSync(path.join(server.dataDir, 'db'), path.join(stale, 'db'), { recursive: true });
+  // A backup still running (this very process is alive) keeps its draft.
+  const running = path.join(parent, `sauvegarde-mardi.partial-${process.pid}`);
+  fs.mkdirSync(path.join(running, 'db'), { recursive: true });
+
+  const out = path.join(parent, 'sauvegarde-mercredi');
+  const result = await runScript('backup', ['--out', out], { DATA_DIR: server.dataDir });
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  expect(result.stdout).toContain(`Copie partielle d'une sauvegarde interrompue supprimée : ${stale}`);
+  expect(fs.existsSync(stale)).toBe(false);
+  expect(fs.existsSync(running)).toBe(true);
+  expect(fs.readdirSync(parent).sort()).toEqual([path.basename(out), path.basename(running)].sort());
+
+  const mode = (p: string) => fs.statSync(p).mode & 0o777;
+  expect(mode(out)).toBe(0o700);
+  expect(mode(path.join(out, 'db'))).toBe(0o700);
+  const files = fs.readdirSync(path.join(out, 'db'));
+  expect(files).toContain('suppliers.db');
+  expect(files.filter((f) => mode(path.join(out, 'db', f)) !== 0o600)).toEqual([]);
+  expect(mode(path.join(out, 'jwt-secret'))).toBe(0o600);
 });

@@ -1,11 +1,10 @@
 // The embedded store under a crash: the server is killed with SIGKILL in the middle of a burst of
 // writes, then started again on the same DATA_DIR. It must open, keep every write it had
 // acknowledged, and hold no half-written document.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { exitOf, readyUrl, ROOT, spawnService } from './helpers/process';
-import { tempDataDir } from './helpers/server';
+import { createUserBefore, exitOf, gqlAt, readyUrl, spawnService } from './helpers/process';
+import { startTestServer, tempDataDir } from './helpers/server';
 import { supplierInput } from './helpers/fixtures';
 
 const CREATE = 'mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }';
@@ -13,15 +12,6 @@ const EMAIL = 'agent-pannes@metropole.example';
 const PASSWORD = 'Un-Mot-De-Passe-2026!';
 const WORKERS = 16;
 const KILL_AFTER = 60; // acknowledged writes before the kill
-
-async function gql(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<any> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, ...((await res.json()) as object) };
-}
 
 /** The documents of a nedb file as the running store sees them: the last line of an id wins, deletions drop it. */
 function liveDocuments(file: string): any[] {
@@ -40,18 +30,11 @@ describe('store integrity under faults', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('kill -9 during a burst of writes: after a restart every acknowledged write is there', async () => {
-    // The store belongs to one process: the officer is created before the server starts.
-    const created = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-user.ts', '--email', EMAIL, '--password', PASSWORD, '--role', 'OFFICER'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, DATA_DIR: dataDir },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    expect(created.status).toBe(0);
+    createUserBefore(dataDir, EMAIL, PASSWORD, 'OFFICER');
 
     const first = spawnService({ DATA_DIR: dataDir });
     const url = await readyUrl(first);
-    const token = (await gql(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: EMAIL, p: PASSWORD })).data.login.token;
+    const token = (await gqlAt(url, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: EMAIL, p: PASSWORD })).data.login.token;
 
     const acknowledged: string[] = [];
     let attempted = 0;
@@ -60,7 +43,7 @@ describe('store integrity under faults', () => {
       while (!killed) {
         attempted += 1;
         try {
-          const res = await gql(url, CREATE, { i: supplierInput({ name: `Structure ${attempted}`, contactEmail: `s${attempted}@exemple.fr` }) }, token);
+          const res = await gqlAt(url, CREATE, { i: supplierInput({ name: `Structure ${attempted}`, contactEmail: `s${attempted}@exemple.fr` }) }, token);
           if (res.status === 200 && res.data?.createSupplier?.id) acknowledged.push(res.data.createSupplier.id);
         } catch {
           // the connection died with the process: not acknowledged
@@ -90,7 +73,7 @@ describe('store integrity under faults', () => {
       const again = await readyUrl(second);
       const health = await fetch(again.replace('/graphql', '/healthz'));
       expect(health.status).toBe(200);
-      const found = await gql(again, 'query($first: Int) { suppliers(first: $first) { totalCount edges { node { id name } } } }', { first: 100 });
+      const found = await gqlAt(again, 'query($first: Int) { suppliers(first: $first) { totalCount edges { node { id name } } } }', { first: 100 });
       expect(found.errors).toBeUndefined();
       const ids = new Set(found.data.suppliers.edges.map((e: any) => e.node.id));
       expect(found.data.suppliers.totalCount).toBeGreaterThanOrEqual(acknowledged.length);
@@ -101,10 +84,10 @@ describe('store integrity under faults', () => {
       expect(structures.length).toBe(found.data.suppliers.totalCount);
       expect(structures.filter((s) => !organisations.has(s.organisationId)).map((s) => s.name)).toEqual([]);
       for (const id of acknowledged.slice(0, 5)) {
-        expect((await gql(again, 'query($id: ID!) { supplier(id: $id) { id } }', { id })).data.supplier.id).toBe(id);
+        expect((await gqlAt(again, 'query($id: ID!) { supplier(id: $id) { id } }', { id })).data.supplier.id).toBe(id);
       }
       // and the store takes writes again
-      const more = await gql(again, CREATE, { i: supplierInput({ name: 'Après la panne' }) }, token);
+      const more = await gqlAt(again, CREATE, { i: supplierInput({ name: 'Après la panne' }) }, token);
       expect(more.errors).toBeUndefined();
     } finally {
       const stopped = exitOf(second);
@@ -112,4 +95,51 @@ describe('store integrity under faults', () => {
       await stopped;
     }
   }, 90_000);
+});
+
+describe('a torn line in the middle of a datafile', () => {
+  const dataDir = tempDataDir();
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('left by an append cut short, with whole records written after it: the start drops it and keeps them; files are private', async () => {
+    const first = await startTestServer({}, dataDir);
+    const { token } = await first.userWithToken('OFFICER');
+    const id = (await first.gql(CREATE, { i: supplierInput({ name: 'Avant la coupure' }) }, token)).data.createSupplier.id;
+    await first.stop();
+
+    // Two appends that failed part-way (a full disk, on an older version): one glued to the next
+    // record, one on its own line; the records after them are whole and written later.
+    const file = path.join(dataDir, 'db', 'suppliers.db');
+    const row = liveDocuments(file).find((r) => r._id === id);
+    const version = (name: string) => JSON.stringify({ ...row, name });
+    const torn = (name: string) => version(name).slice(0, 120);
+    fs.appendFileSync(file, `${torn('Jamais enregistrée 1')}${version('Après la coupure')}\n${torn('Jamais enregistrée 2')}\n${version('Dernière version')}\n`);
+    fs.chmodSync(file, 0o644); // as older versions created them
+    fs.chmodSync(path.join(dataDir, 'db'), 0o755);
+
+    const second = await startTestServer({}, dataDir);
+    try {
+      expect((await second.gql('query($id: ID!) { supplier(id: $id) { name } }', { id })).data.supplier.name).toBe('Dernière version');
+      // Repaired on disk: every line whole, the torn ones gone.
+      const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+      for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+      expect(lines.filter((line) => line.includes('Jamais enregistrée'))).toEqual([]);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      expect(fs.statSync(path.join(dataDir, 'db')).mode & 0o777).toBe(0o700);
+      expect(fs.statSync(path.join(dataDir, 'db', 'needs.db')).mode & 0o777).toBe(0o600);
+    } finally {
+      await second.stop();
+    }
+  }, 60_000);
+
+  it('any other damage in the middle still stops the start, naming the file and the line', async () => {
+    const dir = tempDataDir();
+    try {
+      fs.mkdirSync(path.join(dir, 'db'));
+      fs.writeFileSync(path.join(dir, 'db', 'suppliers.db'), `{"_id":"a","name":"x"}\nnimporte quoi\n{"_id":"b","name":"y"}\n`);
+      await expect(startTestServer({}, dir)).rejects.toThrow(/Fichier de données illisible : .*suppliers\.db.*ligne 2 illisible/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -327,6 +327,21 @@ export class DuplicateKeyError extends Error {
   }
 }
 
+/** A write to the store failed and changed nothing (neither memory nor file): `diskFull` when for lack of space. */
+export class StoreWriteError extends Error {
+  readonly diskFull: boolean;
+  constructor(readonly file: string, diskFull: boolean, cause: unknown) {
+    super(
+      diskFull
+        ? "Espace disque insuffisant : l'enregistrement n'a pas été fait. Réessayez plus tard ; l'administrateur doit libérer de la place."
+        : "Écriture impossible dans la base : l'enregistrement n'a pas été fait. Réessayez plus tard.",
+      { cause },
+    );
+    this.name = 'StoreWriteError';
+    this.diskFull = diskFull;
+  }
+}
+
 /** The DATA_DIR is held by another live process. */
 export class StoreLockedError extends Error {
   constructor(readonly dataDir: string, readonly pid: number) {

@@ -1,5 +1,5 @@
 // The service as a separate process (`node --import tsx api/main.ts`), as operators run it.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 
 export const ROOT = path.join(__dirname, '..', '..');
@@ -32,3 +32,24 @@ export const exitOf = (child: ChildProcessWithoutNullStreams) =>
     if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
     else child.once('exit', (code, signal) => resolve({ code, signal }));
   });
+
+/** Creates a user with the operators' script; the store belongs to one process: before the service starts. */
+export function createUserBefore(dataDir: string, email: string, password: string, role: string): void {
+  const created = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-user.ts', '--email', email, '--password', password, '--role', role], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, DATA_DIR: dataDir },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (created.status !== 0) throw new Error(`create-user exited ${created.status}: ${created.stderr}`);
+}
+
+/** One GraphQL request to a service process: its HTTP status and its body. */
+export async function gqlAt(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<any> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, ...((await res.json()) as object) };
+}

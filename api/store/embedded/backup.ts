@@ -6,7 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { COLLECTIONS } from '../collections';
+import { FILE_MODES } from './append';
 import { openEmbeddedStore } from './index';
+import { isAlive } from './lock';
 
 /** Besides the datafiles: the development JWT secret, so that tokens stay valid after a restore. */
 const EXTRA_FILES = ['jwt-secret'];
@@ -55,6 +57,31 @@ function withoutTornTail(data: Buffer): Buffer {
   }
 }
 
+/**
+ * Drafts (`<name>.partial-<pid>`, each a full copy of the data) that a backup killed before its end
+ * left beside `outDir`: removed when their process is gone. Returns their paths.
+ */
+export function removeStalePartials(outDir: string): string[] {
+  const parent = path.dirname(path.resolve(outDir));
+  let names: string[];
+  try {
+    names = fs.readdirSync(parent);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = Number(/\.partial-(\d+)$/.exec(name)?.[1] ?? 0);
+    const draft = path.join(parent, name);
+    // Our own pid on a draft is a previous life's (pid reuse in containers): this run has made none yet.
+    if (!pid || (pid !== process.pid && isAlive(pid)) || !fs.existsSync(path.join(draft, 'db'))) continue;
+    fs.rmSync(draft, { recursive: true, force: true });
+    removed.push(draft);
+  }
+  return removed;
+}
+
 export interface BackupResult {
   dir: string;
   /** Documents per collection in the copy, as read back by opening it. */
@@ -80,12 +107,13 @@ export async function backupEmbeddedStore(dataDir: string, outDir: string): Prom
   // Written aside, checked by opening it as the server would, then renamed into place: a backup is whole or absent.
   const draft = `${target}.partial-${process.pid}`;
   fs.rmSync(draft, { recursive: true, force: true });
-  fs.mkdirSync(path.join(draft, 'db'), { recursive: true });
+  fs.mkdirSync(path.join(draft, 'db'), { recursive: true, mode: FILE_MODES.dirMode });
+  fs.chmodSync(draft, FILE_MODES.dirMode); // the copy's own folder, whatever the umask made of it
   try {
-    for (const [file, data] of content) if (data) fs.writeFileSync(path.join(draft, 'db', path.basename(file)), withoutTornTail(data));
+    for (const [file, data] of content) if (data) fs.writeFileSync(path.join(draft, 'db', path.basename(file)), withoutTornTail(data), { mode: FILE_MODES.fileMode });
     for (const extra of EXTRA_FILES) {
       const data = readOrNull(path.join(source, extra));
-      if (data) fs.writeFileSync(path.join(draft, extra), data, { mode: 0o600 });
+      if (data) fs.writeFileSync(path.join(draft, extra), data, { mode: FILE_MODES.fileMode });
     }
     const copy = await openEmbeddedStore(draft);
     const counts: Record<string, number> = {};

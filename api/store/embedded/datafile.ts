@@ -15,6 +15,7 @@ import { ensureDatafileIntegrityAsync } from '@seald-io/nedb/lib/storage.js';
 import type { IndexSpec } from '../collections';
 import { indexFailure } from '../indexes';
 import { useFastSerializer } from './serialize';
+import { FILE_MODES, guardWrites } from './append';
 
 interface IndexOptions {
   fieldName: string;
@@ -82,19 +83,24 @@ export async function* linesOf(file: string): AsyncGenerator<string> {
  */
 async function load(db: DatastoreInternals, file: string, wanted: ReadonlySet<string>): Promise<void> {
   db._resetIndexes();
-  await ensureDatafileIntegrityAsync(file); // a rewrite interrupted before its rename: take the copy
+  await ensureDatafileIntegrityAsync(file, FILE_MODES.fileMode); // a rewrite interrupted before its rename: take the copy
   const byId = new Map<string, Row>();
   const indexes = new Map<string, IndexOptions>();
   let lines = 0;
+  let repaired = false;
   for await (const line of linesOf(file)) {
     if (line === '') continue;
     lines += 1;
-    let doc: Row;
+    let parsed: unknown;
     try {
-      doc = revive(JSON.parse(line)) as Row;
+      parsed = JSON.parse(line);
     } catch {
-      throw new Error(`ligne ${lines} illisible`);
+      parsed = afterTornLine(line);
+      if (parsed === undefined) throw new Error(`ligne ${lines} illisible`);
+      repaired = true;
+      if (parsed === null) continue;
     }
+    const doc = revive(parsed) as Row;
     if (typeof doc._id === 'string' && doc._id) {
       if (doc.$$deleted === true) byId.delete(doc._id);
       else byId.set(doc._id, doc);
@@ -112,8 +118,60 @@ async function load(db: DatastoreInternals, file: string, wanted: ReadonlySet<st
     throw err;
   }
   // One line per document and per index is exactly what a rewrite would write.
-  if (lines !== byId.size + Object.keys(db.indexes).length - 1) await db.persistence.persistCachedDatabaseAsync(); // _id's is not written
+  if (repaired || lines !== byId.size + Object.keys(db.indexes).length - 1) await rewriteWhole(file, () => db.persistence.persistCachedDatabaseAsync()); // _id's is not written
   db.executor.processBuffer();
+}
+
+/**
+ * A rewrite (nedb writes `file~`, then renames it into place) that fails leaves the datafile whole:
+ * the draft it cut short is removed, or it would keep taking the space that made it fail.
+ */
+export async function rewriteWhole(file: string, rewrite: () => Promise<void>): Promise<void> {
+  try {
+    await rewrite();
+  } catch (err) {
+    fs.rmSync(`${file}~`, { force: true });
+    throw err;
+  }
+}
+
+/** Whether `text` is the beginning of a JSON object cut off before its end (strings and nesting followed). */
+function isCutObject(text: string): boolean {
+  if (text[0] !== '{') return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i += 1;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth += 1;
+    else if (c === '}' || c === ']') {
+      depth -= 1;
+      if (depth === 0) return false; // the object closed: this is not a cut
+    }
+  }
+  return true;
+}
+
+/**
+ * A line that does not parse, in the middle of the file: what an append that failed part-way
+ * leaves (an older version kept going after a full disk). The torn record was never acknowledged,
+ * and the next append was glued onto it: the whole record at the line's end is read, the torn
+ * start dropped (null when the line is only a torn start). Anything else is not a torn append:
+ * undefined, and the start stops.
+ */
+function afterTornLine(line: string): unknown {
+  for (let at = line.indexOf('{', 1); at !== -1; at = line.indexOf('{', at + 1)) {
+    if (!isCutObject(line.slice(0, at))) continue;
+    try {
+      return JSON.parse(line.slice(at));
+    } catch {
+      // not where the later record starts: look further
+    }
+  }
+  return isCutObject(line) ? null : undefined;
 }
 
 /**
@@ -158,7 +216,9 @@ function dropTornTail(file: string): void {
 export async function openDatafile(file: string, indexes: readonly IndexSpec[]): Promise<Datastore> {
   useFastSerializer();
   dropTornTail(file);
-  const db = new Datastore({ filename: file, corruptAlertThreshold: 0 });
+  if (fs.existsSync(file)) fs.chmodSync(file, FILE_MODES.fileMode); // made 0644 by older versions
+  const db = new Datastore({ filename: file, corruptAlertThreshold: 0, modes: FILE_MODES });
+  guardWrites(db, file);
   const internals = db as unknown as DatastoreInternals;
   internals.persistence.loadDatabaseAsync = () => load(internals, file, new Set(indexes.map((index) => index.field)));
   try {

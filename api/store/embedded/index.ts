@@ -4,19 +4,22 @@ import path from 'node:path';
 import type Datastore from '@seald-io/nedb';
 import { COLLECTIONS, INDEXES, repositories, type CollectionName } from '../collections';
 import type { Store, StoredDocument } from '../types';
+import { FILE_MODES } from './append';
 import { EmbeddedCollection } from './collection';
-import { openDatafile } from './datafile';
+import { openDatafile, rewriteWhole } from './datafile';
 import { acquireLock } from './lock';
 
 const embeddedIndexes = (name: CollectionName) => INDEXES[name].filter((index) => !index.mongoOnly);
 
 export async function openEmbeddedStore(dataDir: string): Promise<Store> {
-  fs.mkdirSync(path.join(dataDir, 'db'), { recursive: true });
+  fs.mkdirSync(path.join(dataDir, 'db'), { recursive: true, mode: FILE_MODES.dirMode });
+  fs.chmodSync(path.join(dataDir, 'db'), FILE_MODES.dirMode); // made 0755 by older versions
   const release = acquireLock(dataDir);
   const datastores = {} as Record<CollectionName, Datastore>;
+  const datafile = (name: string) => path.join(dataDir, 'db', `${name}.db`);
   try {
     for (const name of COLLECTIONS) {
-      datastores[name] = await openDatafile(path.join(dataDir, 'db', `${name}.db`), embeddedIndexes(name));
+      datastores[name] = await openDatafile(datafile(name), embeddedIndexes(name));
     }
   } catch (err) {
     release();
@@ -26,7 +29,10 @@ export async function openEmbeddedStore(dataDir: string): Promise<Store> {
 
   // Compaction waits for queued writes, then rewrites each file whole and fsyncs it.
   const compact = async () => {
-    await Promise.all(Object.values(datastores).map((db) => db.compactDatafileAsync()));
+    // Every file's rewrite ends, done or its draft removed, before the first failure is told.
+    const results = await Promise.allSettled(Object.entries(datastores).map(([name, db]) => rewriteWhole(datafile(name), () => db.compactDatafileAsync())));
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
   };
   let closing: Promise<void> | null = null;
   return {

@@ -2,7 +2,7 @@
 
 declare module '@seald-io/nedb/lib/storage.js' {
   /** Restores `file` from `file~` when a rewrite was interrupted before its rename; creates it when new. */
-  export function ensureDatafileIntegrityAsync(file: string): Promise<void>;
+  export function ensureDatafileIntegrityAsync(file: string, mode?: number): Promise<void>;
 }
 
 declare module '@seald-io/nedb/lib/indexes.js' {
