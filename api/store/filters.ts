@@ -209,7 +209,10 @@ export const undelivered = filterBuilder((shortlistId: string): Filter => ({
 export const byShortlists = filterBuilder((shortlistIds: readonly string[]): Filter => ({ shortlistId: { $in: [...shortlistIds] } }));
 
 /** [from, to): the lower bound included, the upper one excluded. */
-export const between = filterBuilder((field: 'createdAt' | 'approvedAt', from: Date, to: Date): Filter => ({ [field]: { $gte: from, $lt: to } }));
+export const between = filterBuilder((field: 'createdAt' | 'approvedAt' | 'notifiedAt', from: Date, to: Date): Filter => ({ [field]: { $gte: from, $lt: to } }));
+
+/** A public buyer's contracts: all its establishments' (a SIREN, 9 digits) or one's (a SIRET). */
+export const ofBuyer = filterBuilder((siretOrSiren: string): Filter => (siretOrSiren.length === 9 ? { buyerSiren: siretOrSiren } : { buyerSiret: siretOrSiren }));
 
 // ── Personal data (export, deletion) ────────────────────────────────────────
 

@@ -1,0 +1,4 @@
+// Public contracts awarded in the territory (DECP): their import, the review's figures, and the
+// public buyers who see their own.
+export { parseBuyers, readDecp, MAX_DECP_BYTES, type ContractLine, type DecpOptions } from './decp';
+export { ContractImportRun, contractKey, feedContracts, type ContractImportCounts } from './import-run';
