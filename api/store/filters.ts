@@ -209,10 +209,17 @@ export const undelivered = filterBuilder((shortlistId: string): Filter => ({
 export const byShortlists = filterBuilder((shortlistIds: readonly string[]): Filter => ({ shortlistId: { $in: [...shortlistIds] } }));
 
 /** [from, to): the lower bound included, the upper one excluded. */
-export const between = filterBuilder((field: 'createdAt' | 'approvedAt' | 'notifiedAt', from: Date, to: Date): Filter => ({ [field]: { $gte: from, $lt: to } }));
+export const between = filterBuilder((field: 'createdAt' | 'approvedAt', from: Date, to: Date): Filter => ({ [field]: { $gte: from, $lt: to } }));
 
-/** A public buyer's contracts: all its establishments' (a SIREN, 9 digits) or one's (a SIRET). */
-export const ofBuyer = filterBuilder((siretOrSiren: string): Filter => (siretOrSiren.length === 9 ? { buyerSiren: siretOrSiren } : { buyerSiret: siretOrSiren }));
+/** Contracts notified in [from, to), all or one buyer's: all its establishments' (a SIREN, 9 digits) or one's (a SIRET). */
+export const contractsNotified = filterBuilder((from: Date, to: Date, buyer?: string): Filter =>
+  allOf([{ notifiedAt: { $gte: from, $lt: to } }, ...(buyer ? [buyer.length === 9 ? { buyerSiren: buyer } : { buyerSiret: buyer }] : [])]),
+);
+
+export const bySirets = filterBuilder((sirets: readonly string[]): Filter => ({ siret: { $in: [...sirets] } }));
+
+export const organisationsOfKind = filterBuilder((kind: OrganisationKind): Filter => ({ kind }));
+export const publicBuyers = () => organisationsOfKind('PUBLIC_BUYER');
 
 // ── Personal data (export, deletion) ────────────────────────────────────────
 
