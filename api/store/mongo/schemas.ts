@@ -181,7 +181,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     retiredAt: { type: Date, required: true },
   },
   publicContracts: {
-    contractId: text(16),
+    contractId: text(100),
     buyerSiret: text(14),
     buyerSiren: text(9),
     object: { type: String, required: true, emptyAllowed: true, maxlength: 1000 },
@@ -193,7 +193,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     socialClause: { type: Boolean, required: true },
     socialCriterion: { type: Boolean, required: true },
     reserved: { type: Boolean, required: true },
-    holders: { type: [new Schema({ idType: text(10), id: text(20) }, { _id: false, strict: 'throw' })], default: [] },
+    holders: { type: [new Schema({ idType: text(10), id: text(50) }, { _id: false, strict: 'throw' })], default: [] },
   },
 };
 
