@@ -663,7 +663,7 @@ export type Organisation = {
   id: Scalars['ID']['output'];
   kind: OrganisationKind;
   name: Scalars['String']['output'];
-  /** SIRET de l'acheteur public (son identifiant dans les DECP) ; null pour les autres organisations. */
+  /** Le SIRET de l'acheteur public (son identifiant dans les DECP) ; null pour les autres organisations. */
   siret?: Maybe<Scalars['String']['output']>;
 };
 
@@ -783,7 +783,7 @@ export type PublicContractHolder = {
   supplier?: Maybe<Supplier>;
 };
 
-/** Public contracts of the territory's buyers (imported from the DECP), over the review's period. */
+/** Les marchés publics des acheteurs du territoire (importés des DECP), notifiés sur la période. */
 export type PublicContractStats = {
   __typename?: 'PublicContractStats';
   /** Euros HT, montants notifiés (modifications ultérieures non comprises). */
