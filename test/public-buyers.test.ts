@@ -5,7 +5,7 @@ import path from 'node:path';
 import { metropoleCommunes } from '../api/reference/communes';
 import { ContractImportRun, readDecp } from '../api/public-contracts';
 import { supplierInput } from './helpers/fixtures';
-import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
+import { codeOf, fieldOf, startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
 
 jest.setTimeout(60_000);
 
@@ -25,7 +25,7 @@ const CONTRACTS = `query($from: DateTime!, $to: DateTime!, $buyer: String) { pub
 describe('public buyers', () => {
   let t: TestServer;
   let officer: { token: string };
-  let rouen: { token: string };
+  let rouen: { token: string; email: string };
   let chu: { token: string };
   let firm: { token: string };
   const organisationOf = async (token: string) => (await t.gql(ME, {}, token)).data.me.organisation;
@@ -61,6 +61,9 @@ describe('public buyers', () => {
     const set = await t.gql(SET_KIND, { id: organisation.id, kind: 'PUBLIC_BUYER', siret: ROUEN }, officer.token);
     expect(set.data.setOrganisationKind).toEqual({ id: organisation.id, kind: 'PUBLIC_BUYER', siret: ROUEN });
     expect(await organisationOf(rouen.token)).toMatchObject({ kind: 'PUBLIC_BUYER', siret: ROUEN });
+    // The console learns at sign-in that the user acts for a public buyer.
+    const login = await t.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { organisation { kind siret } } } }`, { e: rouen.email, p: TEST_PASSWORD });
+    expect(login.data.login.user.organisation).toEqual({ kind: 'PUBLIC_BUYER', siret: ROUEN });
     await t.gql(SET_KIND, { id: (await organisationOf(chu.token)).id, kind: 'PUBLIC_BUYER', siret: CHU }, officer.token);
     const listed = await t.gql(`{ organisations(kind: PUBLIC_BUYER) { name siret } }`, {}, officer.token);
     expect(listed.data.organisations).toEqual([{ name: 'CHU de Rouen', siret: CHU }, { name: 'Ville de Rouen', siret: ROUEN }]);

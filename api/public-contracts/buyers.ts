@@ -65,9 +65,12 @@ export async function buyerScope(store: Store, viewer: Viewer | null, asked: unk
   return buyer ?? siren;
 }
 
-/** The organisation of a user, to itself and to staff. */
+/**
+ * The organisation of a user, to itself and to staff. A User reaches a caller without a token only
+ * as the answer to its own sign-in (AuthPayload.user): `me` needs one, and nothing else returns a User.
+ */
 export async function organisationOf(store: Store, viewer: Viewer | null, user: { organisationId: string | null }): Promise<OrganisationRecord | null> {
-  if (!user.organisationId || !viewer || (!isStaff(viewer) && viewer.organisationId !== user.organisationId)) return null;
+  if (!user.organisationId || (viewer && !isStaff(viewer) && viewer.organisationId !== user.organisationId)) return null;
   return store.organisations.findById(user.organisationId);
 }
 
