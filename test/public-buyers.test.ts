@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { metropoleCommunes } from '../api/reference/communes';
 import { ContractImportRun, readDecp } from '../api/public-contracts';
-import { supplierInput } from './helpers/fixtures';
+import { needInput, supplierInput } from './helpers/fixtures';
 import { codeOf, fieldOf, startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
 
 jest.setTimeout(60_000);
@@ -68,6 +68,16 @@ describe('public buyers', () => {
     const listed = await t.gql(`{ organisations(kind: PUBLIC_BUYER) { name siret } }`, {}, officer.token);
     expect(listed.data.organisations).toEqual([{ name: 'CHU de Rouen', siret: CHU }, { name: 'Ville de Rouen', siret: ROUEN }]);
     expect(codeOf(await t.gql(`{ organisations { id } }`, {}, rouen.token))).toBe('FORBIDDEN');
+  });
+
+  it('a public buyer’s user posts a need like a firm, reserved with the first legal preset', async () => {
+    const presets = (await t.gql(`{ inclusionKindPresets { label kinds basis } }`)).data.inclusionKindPresets;
+    expect(presets[0].basis).toContain('Code de la commande publique');
+    const posted = await t.gql(`mutation($input: NeedInput!) { postNeed(input: $input) { companyName requiredInclusionKinds confirmedAt } }`,
+      { input: needInput({ title: 'Blanchisserie des écoles', requiredInclusionKinds: presets[0].kinds }) }, rouen.token);
+    expect(posted.errors).toBeUndefined();
+    expect(posted.data.postNeed).toMatchObject({ companyName: 'Ville de Rouen', requiredInclusionKinds: presets[0].kinds });
+    expect(posted.data.postNeed.confirmedAt).not.toBeNull();
   });
 
   it('a public buyer’s user sees its own figures and contracts, never another buyer’s', async () => {
