@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import { loadConfig } from '../api/config';
 import { createUser, ROLES } from '../api/domain/users';
 import { isValidSiret } from '../api/domain/validation';
-import { setOrganisationKind } from '../api/public-contracts';
+import { publicBuyerOrganisation, setOrganisationKind } from '../api/public-contracts';
 import { openStore } from '../api/store';
 
 const USAGE = `Usage : npm run create-user -- --email E --password P --role ${ROLES.join('|')} [--organisation NOM] [--public-buyer SIRET]`;
@@ -34,8 +34,9 @@ async function main(): Promise<number> {
   }
   const store = await openStore(loadConfig(process.env));
   try {
-    const user = await createUser(store, { email, password, role: role.toUpperCase() as never, organisationName: organisation });
-    if (publicBuyer && user.organisationId) await setOrganisationKind(store, user.organisationId, { kind: 'PUBLIC_BUYER', siret: publicBuyer });
+    const buyer = publicBuyer ? await publicBuyerOrganisation(store, publicBuyer) : null;
+    const user = await createUser(store, { email, password, role: role.toUpperCase() as never, organisationName: organisation, organisationId: buyer?.id });
+    if (publicBuyer && !buyer && user.organisationId) await setOrganisationKind(store, user.organisationId, { kind: 'PUBLIC_BUYER', siret: publicBuyer });
     console.log(user.id);
     return 0;
   } finally {

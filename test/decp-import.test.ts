@@ -168,3 +168,26 @@ describe('import --format decp', () => {
     expect(new Set(stored.map((s) => s.contractId)).size).toBe(total);
   });
 });
+
+describe('create-user --public-buyer', () => {
+  test('makes the user’s organisation a public buyer, and a colleague joins it; a wrong SIRET creates nobody', async () => {
+    const { data } = workDir();
+    const create = (email: string, siret: string) =>
+      runScript('create-user', ['--email', email, '--password', 'Achats-Publics-2026!', '--role', 'COMPANY', '--organisation', 'Ville de Rouen', '--public-buyer', siret], { DATA_DIR: data });
+    const wrong = await create('erreur@rouen.example', '21760540100018');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--public-buyer : le SIRET de l’acheteur public');
+    expect((await create('achats@rouen.example', '21760540100017')).code).toBe(0);
+    expect((await create('marches@rouen.example', '21760540100017')).code).toBe(0);
+    const store = await openEmbeddedStore(data);
+    try {
+      const organisations = await store.organisations.find({});
+      expect(organisations.map((o) => [o.name, o.kind, o.siret])).toEqual([['Ville de Rouen', 'PUBLIC_BUYER', '21760540100017']]);
+      const users = await store.users.find({});
+      expect(users.map((u) => u.email).sort()).toEqual(['achats@rouen.example', 'marches@rouen.example']);
+      expect(new Set(users.map((u) => u.organisationId))).toEqual(new Set([organisations[0]!.id]));
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { isStaff, requireViewer, type Viewer } from '../auth/guards';
 import { badInput, forbidden, notFound } from '../errors';
-import { organisationsOfKind } from '../store/filters';
+import { organisationsOfKind, publicBuyers } from '../store/filters';
 import type { ContractHolder, OrganisationRecord, PublicContractRecord, Store, SupplierRecord } from '../store/types';
 import * as v from '../domain/validation';
 import { awardedToDirectory, computePublicContracts, directoryHolders, periodContracts, type PublicContractStats } from './stats';
@@ -35,6 +35,11 @@ export async function setOrganisationKind(store: Store, organisationId: string, 
   const updated = await store.organisations.update(organisationId, { kind, siret: kind === 'PUBLIC_BUYER' ? siret : null });
   if (!updated) throw notFound('Organisation introuvable.');
   return updated;
+}
+
+/** The public buyer organisation of this SIRET, if one exists (a colleague joins it rather than making a second). */
+export async function publicBuyerOrganisation(store: Store, siret: string): Promise<OrganisationRecord | null> {
+  return (await store.organisations.find(publicBuyers())).find((o) => o.siret === siret) ?? null;
 }
 
 export function setOrganisationKindAsStaff(deps: { store: Store }, viewer: Viewer | null, organisationId: string, input: { kind: unknown; siret?: unknown }): Promise<OrganisationRecord> {

@@ -6,4 +6,4 @@ export {
   awardedToDirectory, computePublicContracts, directoryHolders, publicContractRows,
   type ContractFigures, type ContractGroup, type PublicContractStats,
 } from './stats';
-export { buyerScope, contractsFor, listOrganisations, organisationOf, setOrganisationKind, setOrganisationKindAsStaff, statsFor, type ListedContract } from './buyers';
+export { buyerScope, contractsFor, listOrganisations, organisationOf, publicBuyerOrganisation, setOrganisationKind, setOrganisationKindAsStaff, statsFor, type ListedContract } from './buyers';
