@@ -71,6 +71,9 @@ describe('import --format decp', () => {
     expect(dry.stdout).toContain('rien n’a été écrit');
     expect(counts(dry.stdout)).toEqual({ created: 5, updated: 0, unchanged: 0, refused: 1, ignored: 2, duplicates: 1 });
     expect(await storedContracts(data)).toEqual([]);
+    const fresh = workDir();
+    expect((await importDecp(fresh.data, '--dry-run', FIXTURE)).code).toBe(0);
+    expect(fs.existsSync(fresh.data)).toBe(false); // no folder either
   });
 
   test('keeps the territory’s contracts once each, refuses what it cannot read, and is idempotent', async () => {
