@@ -7,30 +7,18 @@
 import fs from 'node:fs';
 import { communesOfPostcode } from '../reference/communes';
 import { fileSize, UnreadableFileError, type ReadPosition } from '../domain/imports/files';
-import type { ContractHolder } from '../store/types';
+import type { ContractHolder, PublicContractRecord } from '../store/types';
 import { parisInstant, readIsoDate } from '../domain/validation';
 
 /** Larger than a territory's or a region's yearly file; the national consolidated file must be cut first. */
 export const MAX_DECP_BYTES = 300 * 1024 * 1024;
 
-/** One contract as read from the file, checked, before it is stored. */
-export interface ContractLine {
+/** One contract as read from the file, checked, before it is stored (its key and SIREN are derived then). */
+export type ContractLine = Omit<PublicContractRecord, 'id' | 'createdAt' | 'updatedAt' | 'buyerSiren'> & {
   file: string;
   /** The contract's position in the file's list, from 1. */
   line: number;
-  contractId: string;
-  buyerSiret: string;
-  object: string;
-  cpvCode: string;
-  amount: number;
-  notifiedAt: Date;
-  placeCode: string;
-  placeType: string;
-  socialClause: boolean;
-  socialCriterion: boolean;
-  reserved: boolean;
-  holders: ContractHolder[];
-}
+};
 
 export type ContractItem =
   | { kind: 'contract'; contract: ContractLine }

@@ -18,21 +18,7 @@ export const contractKey = (buyerSiret: string, contractId: string): string => `
 
 type Fields = Omit<PublicContractRecord, 'id' | 'createdAt' | 'updatedAt'>;
 
-const fieldsOf = (c: ContractLine): Fields => ({
-  contractId: c.contractId,
-  buyerSiret: c.buyerSiret,
-  buyerSiren: c.buyerSiret.slice(0, 9),
-  object: c.object,
-  cpvCode: c.cpvCode,
-  amount: c.amount,
-  notifiedAt: c.notifiedAt,
-  placeCode: c.placeCode,
-  placeType: c.placeType,
-  socialClause: c.socialClause,
-  socialCriterion: c.socialCriterion,
-  reserved: c.reserved,
-  holders: c.holders,
-});
+const fieldsOf = ({ file: _file, line: _line, ...c }: ContractLine): Fields => ({ ...c, buyerSiren: c.buyerSiret.slice(0, 9) });
 
 const FIELDS: readonly (keyof Fields)[] = [
   'contractId', 'buyerSiret', 'buyerSiren', 'object', 'cpvCode', 'amount', 'notifiedAt', 'placeCode', 'placeType', 'socialClause', 'socialCriterion', 'reserved', 'holders',
