@@ -1,6 +1,7 @@
-// npm run import -- --format csv|sirene|inclusion [--dry-run] [--report FILE] [--communes C,C…|--epci CODE] [--networks n,…] FILE...
+// npm run import -- --format csv|sirene|inclusion|decp [--dry-run] [--report FILE] [--communes C,C…|--epci CODE] [--networks n,…] [--buyers SIRET,…] FILE...
 // Fills the directory from our CSV template, INSEE's SIRENE stock files or data·inclusion's
-// structures file (rules in api/domain/imports/run.ts). Opens the store like the server does:
+// structures file (rules in api/domain/imports/run.ts), or the territory's public contracts from
+// the DECP (api/public-contracts). Opens the store like the server does:
 // with the embedded store, stop the server first. Exits 1 on a file it cannot read, never on a
 // refused line (those are listed, and written to the --report file).
 import fs from 'node:fs';
@@ -15,13 +16,14 @@ import { fileSize, UnreadableFileError, type ReadPosition } from '../api/domain/
 import { ImportRun, type ImportCounts, type Refusal } from '../api/domain/imports/run';
 import { territory } from '../api/domain/imports/territory';
 import { openStore } from '../api/store';
+import { ContractImportRun, feedContracts, parseBuyers, type ContractImportCounts } from '../api/public-contracts';
 import type { ImportSource } from '../api/store/types';
 import { progress } from './progress';
 
 const USAGE =
-  'Usage : npm run import -- --format csv|sirene|inclusion [--dry-run] [--report RAPPORT.csv] [--communes 76540,76681…|--epci 200023414] [--networks reseau,…] FICHIER...';
+  'Usage : npm run import -- --format csv|sirene|inclusion|decp [--dry-run] [--report RAPPORT.csv] [--communes 76540,76681…|--epci 200023414] [--networks reseau,…] [--buyers SIRET,…] FICHIER...';
 
-function summary(counts: ImportCounts, ignoredReasons: ReadonlyMap<string, number>, dryRun: boolean): string {
+function summary(counts: ImportCounts | ContractImportCounts, ignoredReasons: ReadonlyMap<string, number>, dryRun: boolean): string {
   const lines = [
     dryRun ? 'Simulation (--dry-run) : rien n’a été écrit. L’import aurait :' : 'Import terminé :',
     `  créé       ${counts.created}`,
@@ -33,6 +35,7 @@ function summary(counts: ImportCounts, ignoredReasons: ReadonlyMap<string, numbe
     lines.push(`  ignoré     ${counts.ignored} (hors du champ), dont :`);
     for (const [reason, n] of ignoredReasons) lines.push(`    ${String(n).padStart(6)}  ${reason}`);
   }
+  if ('duplicates' in counts && counts.duplicates) lines.push(`  en double  ${counts.duplicates} (marché déjà lu : compté une fois)`);
   return lines.join('\n');
 }
 
@@ -55,6 +58,7 @@ async function main(): Promise<number> {
         communes: { type: 'string' },
         epci: { type: 'string' },
         networks: { type: 'string' },
+        buyers: { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -64,10 +68,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const { values, positionals: files } = parsed;
-  const format = values.format as ImportSource | undefined;
-  const read = format && FORMATS[format];
-  if (!format || !read) {
-    console.error(`--format doit valoir csv, sirene ou inclusion.\n${USAGE}`);
+  const format = values.format as ImportSource | 'decp' | undefined;
+  const read = format && format !== 'decp' && FORMATS[format];
+  if (!format || (format !== 'decp' && !read)) {
+    console.error(`--format doit valoir csv, sirene, inclusion ou decp.\n${USAGE}`);
     return 2;
   }
   if (files.length === 0) {
@@ -80,6 +84,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const networks = new Set((values.networks ?? '').split(',').map((n) => n.trim().toLowerCase()).filter(Boolean));
+  const buyers = parseBuyers(values.buyers);
+  if (typeof buyers === 'string' || (values.buyers !== undefined && format !== 'decp')) {
+    console.error(typeof buyers === 'string' ? buyers : '--buyers ne vaut que pour --format decp.');
+    return 2;
+  }
   const dryRun = values['dry-run'];
   const total = files.reduce((sum, f) => sum + fileSize(f), 0); // an unknown file stops the run before anything is written
 
@@ -88,16 +97,14 @@ async function main(): Promise<number> {
   const stop = () => (interrupted = true);
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  let run: ImportRun;
+  let run: ImportRun | ContractImportRun;
   try {
-    run = await ImportRun.open(store, format, { dryRun });
     const position: ReadPosition = { bytes: 0 };
     const bar = progress(total);
     try {
-      await feed(run, read, files, { communes, networks }, position, {
-        stopped: () => interrupted,
-        progress: (at, lines) => bar.update(at.bytes, lines),
-      });
+      const control = { stopped: () => interrupted, progress: (at: ReadPosition, lines: number) => bar.update(at.bytes, lines) };
+      if (read) await feed((run = await ImportRun.open(store, format as ImportSource, { dryRun })), read, files, { communes, networks }, position, control);
+      else await feedContracts((run = await ContractImportRun.open(store, { dryRun })), files, { communes, buyers }, position, control);
     } finally {
       bar.stop();
     }
@@ -111,7 +118,7 @@ async function main(): Promise<number> {
     console.log(`Refus écrits dans ${path.resolve(values.report)}`);
   }
   if (interrupted) {
-    console.error('Import interrompu : les profils déjà écrits sont complets ; relancez la même commande pour le terminer.');
+    console.error(`Import interrompu : les ${read ? 'profils' : 'marchés'} déjà écrits sont complets ; relancez la même commande pour le terminer.`);
     return 130;
   }
   return 0;

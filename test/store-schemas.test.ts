@@ -59,6 +59,21 @@ describe('MongoDB schemas', () => {
     expect(() => new (modelOf('retiredSirets'))(toRow({ ...retired, name: 'Les Jardins du Robec' } as never))).toThrow(/not in schema/);
   });
 
+  it('keep a public buyer organisation’s SIRET, and a DECP contract as the importer writes it', async () => {
+    const buyer = { id: 'o4', name: 'Ville de Rouen', kind: 'PUBLIC_BUYER', siret: '21760540100017', createdAt: now, updatedAt: now };
+    await expect(validate('organisations', buyer)).resolves.toBeUndefined();
+    await expect(validate('organisations', { ...buyer, siret: '217605401000170' })).rejects.toBeInstanceOf(mongoose.Error.ValidationError);
+    const contract = {
+      id: '21760540100017-2026-001', contractId: '2026-001', buyerSiret: '21760540100017', buyerSiren: '217605401', object: '', cpvCode: '',
+      amount: 100000, notifiedAt: now, placeCode: '76540', placeType: '', socialClause: true, socialCriterion: false, reserved: false,
+      holders: [{ idType: 'SIRET', id: '73000000000010' }], createdAt: now, updatedAt: now,
+    };
+    await expect(validate('publicContracts', contract)).resolves.toBeUndefined();
+    await expect(validate('publicContracts', { ...contract, amount: -1 })).rejects.toBeInstanceOf(mongoose.Error.ValidationError);
+    const { reserved: _absent, ...unflagged } = contract;
+    await expect(validate('publicContracts', unflagged)).rejects.toBeInstanceOf(mongoose.Error.ValidationError);
+  });
+
   it("map a ValidationError to a French BAD_USER_INPUT on the refused field", async () => {
     const refusal = await validate('organisations', { id: 'o2', name: 'x'.repeat(255), kind: 'COMPANY', createdAt: now, updatedAt: now }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(mongoose.Error.ValidationError);

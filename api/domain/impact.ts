@@ -14,6 +14,7 @@ import { isMetropoleCommune } from '../reference/communes';
 import { INCLUSION_KIND_FR, NEED_KIND_FR, OUTCOME_FR } from '../reference/vocabulary';
 import type { Services } from '../services';
 import { between, byIds, byShortlists } from '../store/filters';
+import { computePublicContracts, publicContractRows, type PublicContractStats } from '../public-contracts';
 import type { InclusionKind, NeedKind, OutcomeStatus, Store, SupplierRecord } from '../store/types';
 import { communeName } from './introductions';
 import { confirmedAtOf, NEED_KINDS } from './needs';
@@ -68,6 +69,8 @@ export interface ImpactStats {
   /** Introductions whose structure answered INTERESTED (its latest answer), from its mail or through an officer. */
   interestedAnswers: number;
   interestedRate: number; // interestedAnswers / introductions, in [0, 1]
+  // Public contracts (DECP) notified in the period.
+  publicContracts: PublicContractStats;
 }
 
 /** A day alone is Paris midnight that day, or the next as an upper bound (clocks change at 2-3 am, never around midnight). */
@@ -131,6 +134,8 @@ export async function computeImpact(store: Store, from: Date, to: Date): Promise
     conversionRate: pairs.length ? won.length / pairs.length : 0,
     interestedAnswers: interested,
     interestedRate: pairs.length ? interested / pairs.length : 0,
+    // Public contracts (DECP) notified in the period.
+    publicContracts: await computePublicContracts(store, from, to),
   };
 }
 
@@ -188,6 +193,8 @@ export function impactRows(s: ImpactStats): [string, string, string, string | nu
     ['taux_de_transformation', '', 'Taux de transformation (marchés remportés / mises en relation)', Number(s.conversionRate.toFixed(4))],
     ['reponses_interessees', '', 'Mises en relation auxquelles la structure a répondu « Nous sommes intéressés »', s.interestedAnswers],
     ['part_interessees', '', 'Part des structures présentées qui se sont dites intéressées (réponses / mises en relation)', Number(s.interestedRate.toFixed(4))],
+    // Public contracts (DECP).
+    ...publicContractRows(s.publicContracts),
   ];
 }
 

@@ -19,6 +19,7 @@ interface RawCommune {
   nom: string;
   departement: string;
   type: string;
+  codesPostaux?: string[];
 }
 
 interface RawEpci {
@@ -32,6 +33,7 @@ function readPackageJson<T>(file: string): T {
 }
 
 let communes: Map<string, Commune> | null = null;
+let postcodes: Map<string, readonly string[]> | null = null;
 let metropole: { codes: Set<string>; sorted: readonly Commune[] } | null = null;
 let centroids: Map<string, { latitude: number; longitude: number }> | null = null;
 let departementAreas: Map<string, Area> | null = null;
@@ -39,12 +41,15 @@ let departementAreas: Map<string, Area> | null = null;
 function communeIndex(): Map<string, Commune> {
   if (!communes) {
     const index = new Map<string, Commune>();
+    const byPostcode = new Map<string, string[]>();
     for (const c of readPackageJson<RawCommune[]>('communes.json')) {
       // Delegated and associated communes share codes with current ones; only current ones count.
       if (c.type !== 'commune-actuelle') continue;
       index.set(c.code, Object.freeze({ code: c.code, name: c.nom, departement: c.departement }));
+      for (const p of c.codesPostaux ?? []) byPostcode.set(p, [...(byPostcode.get(p) ?? []), c.code]);
     }
     communes = index;
+    postcodes = byPostcode;
   }
   return communes;
 }
@@ -88,6 +93,12 @@ const normalize = (code: string) => code.trim().toUpperCase();
 /** The current commune with this INSEE code (e.g. "76540" for Rouen, "2A004" for Ajaccio), or null. */
 export function findCommune(code: string): Commune | null {
   return communeIndex().get(normalize(code)) ?? null;
+}
+
+/** The INSEE codes of the communes a postcode serves (one postcode may serve several), or none. */
+export function communesOfPostcode(postcode: string): readonly string[] {
+  communeIndex();
+  return postcodes!.get(postcode.trim()) ?? [];
 }
 
 /** Every current French commune (about 35,000), in the reference data's order. */

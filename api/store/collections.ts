@@ -7,6 +7,7 @@ import type {
   OrganisationRecord,
   OutboxRecord,
   OutcomeRecord,
+  PublicContractRecord,
   ResponseRecord,
   RetiredSiretRecord,
   ShortlistRecord,
@@ -16,7 +17,7 @@ import type {
   UserRecord,
 } from './types';
 
-export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs', 'shortlists', 'outbox', 'outcomes', 'responses', 'accessLinks', 'retiredSirets'] as const;
+export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs', 'shortlists', 'outbox', 'outcomes', 'responses', 'accessLinks', 'retiredSirets', 'publicContracts'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export type Repositories = Omit<Store, 'engine' | 'compact' | 'now' | 'sharedCounters' | 'close'>;
@@ -34,6 +35,7 @@ export function repositories(open: <T extends StoredDocument>(name: CollectionNa
     responses: open<ResponseRecord>('responses'),
     accessLinks: open<AccessLinkRecord>('accessLinks'),
     retiredSirets: open<RetiredSiretRecord>('retiredSirets'),
+    publicContracts: open<PublicContractRecord>('publicContracts'),
   };
 }
 
@@ -70,6 +72,8 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexSpec[]>> = {
   accessLinks: [{ field: 'email' }, { field: 'expiresAt' }],
   // Keyed by the SIRET itself: the primary key is the one index it needs.
   retiredSirets: [],
+  // The review reads a period's contracts; a public buyer its own (all its establishments).
+  publicContracts: [{ field: 'notifiedAt' }, { field: 'buyerSiren' }],
 };
 
 /**
@@ -88,6 +92,7 @@ export const KEYSET_INDEXES: Readonly<Record<CollectionName, readonly (readonly 
   responses: [],
   accessLinks: [],
   retiredSirets: [],
+  publicContracts: [],
 };
 
 /**

@@ -211,6 +211,16 @@ export const byShortlists = filterBuilder((shortlistIds: readonly string[]): Fil
 /** [from, to): the lower bound included, the upper one excluded. */
 export const between = filterBuilder((field: 'createdAt' | 'approvedAt', from: Date, to: Date): Filter => ({ [field]: { $gte: from, $lt: to } }));
 
+/** Contracts notified in [from, to), all or one buyer's: all its establishments' (a SIREN, 9 digits) or one's (a SIRET). */
+export const contractsNotified = filterBuilder((from: Date, to: Date, buyer?: string): Filter =>
+  allOf([{ notifiedAt: { $gte: from, $lt: to } }, ...(buyer ? [buyer.length === 9 ? { buyerSiren: buyer } : { buyerSiret: buyer }] : [])]),
+);
+
+export const bySirets = filterBuilder((sirets: readonly string[]): Filter => ({ siret: { $in: [...sirets] } }));
+
+export const organisationsOfKind = filterBuilder((kind: OrganisationKind): Filter => ({ kind }));
+export const publicBuyers = () => organisationsOfKind('PUBLIC_BUYER');
+
 // ── Personal data (export, deletion) ────────────────────────────────────────
 
 export const ofOrganisation = filterBuilder((organisationId: string): Filter => ({ organisationId }));

@@ -2,7 +2,8 @@
 // implements `Collection` once; the rest of the server only sees `Store`.
 
 export type Role = 'COMPANY' | 'SUPPLIER' | 'OFFICER' | 'ADMIN';
-export type OrganisationKind = 'COMPANY' | 'SUPPLIER' | 'METROPOLE';
+/** PUBLIC_BUYER: a public buyer (a commune, a hospital…) whose users post needs like firms and see their DECP figures. */
+export type OrganisationKind = 'COMPANY' | 'SUPPLIER' | 'METROPOLE' | 'PUBLIC_BUYER';
 /** UNKNOWN: an imported structure whose source gave no legal form (never chosen by a person). */
 export type LegalForm = 'ASSOCIATION' | 'SCOP' | 'SCIC' | 'COOPERATIVE' | 'MUTUELLE' | 'FONDATION' | 'ESUS_COMPANY' | 'UNKNOWN';
 export type InclusionKind = 'ESAT' | 'EA' | 'EATT' | 'ACI' | 'AI' | 'EI' | 'ETTI' | 'EITI' | 'GEIQ';
@@ -44,6 +45,8 @@ export interface UserRecord extends StoredDocument {
 export interface OrganisationRecord extends StoredDocument {
   name: string;
   kind: OrganisationKind;
+  /** A public buyer's SIRET (its DECP `acheteur.id`); absent on other organisations. */
+  siret?: string | null;
 }
 
 /** Both values as the structure would have them once confirmed. */
@@ -243,6 +246,33 @@ export interface RetiredSiretRecord extends StoredDocument {
   retiredAt: Date;
 }
 
+/** A co-contractor of a public contract, as the DECP names it (`typeIdentifiant`, `id`). */
+export interface ContractHolder {
+  idType: string; // SIRET, TVA, TAHITI, RIDET, FRWF, IREP, HORS-UE
+  id: string;
+}
+
+/**
+ * A public contract awarded, from the DECP (`npm run import -- --format decp`). The id is the
+ * buyer's SIRET and its own contract number (a DECP `id` is unique per buyer only).
+ */
+export interface PublicContractRecord extends StoredDocument {
+  contractId: string;
+  buyerSiret: string;
+  buyerSiren: string; // the buyer's first 9 digits: a public buyer sees the contracts of all its establishments
+  object: string;
+  cpvCode: string;
+  amount: number; // euros excluding VAT, as notified (later modifications not applied)
+  /** Paris midnight of `dateNotification`. */
+  notifiedAt: Date;
+  placeCode: string;
+  placeType: string;
+  socialClause: boolean;
+  socialCriterion: boolean;
+  reserved: boolean;
+  holders: ContractHolder[];
+}
+
 /** A MongoDB-style filter. Built only by api/store/filters.ts, from typed values, never from raw input. */
 export type Filter = Record<string, unknown>;
 
@@ -299,6 +329,7 @@ export interface Store {
   readonly responses: Collection<ResponseRecord>;
   readonly accessLinks: Collection<AccessLinkRecord>;
   readonly retiredSirets: Collection<RetiredSiretRecord>;
+  readonly publicContracts: Collection<PublicContractRecord>;
   /**
    * Rewrites the storage so that removed or overwritten data no longer lies on disk (the embedded
    * files are append-only until compacted); used after an erasure. A no-op on MongoDB.

@@ -107,6 +107,7 @@ export type ImpactStats = {
   needsByKind: Array<NeedKindCount>;
   needsPosted: Scalars['Int']['output'];
   outcomes: Array<OutcomeCount>;
+  publicContracts: PublicContractStats;
   shortlistsApproved: Scalars['Int']['output'];
   /** Listes approuvées dont tous les courriels ont été remis. */
   shortlistsSent: Scalars['Int']['output'];
@@ -348,6 +349,8 @@ export type Mutation = {
    * réseaux porteurs de data·inclusion gardés en plus de ceux de l'ESS.
    */
   runImport: ImportJob;
+  /** Agents : fait d'une organisation d'entreprise un acheteur public (avec son SIRET), ou l'inverse (COMPANY). */
+  setOrganisationKind: Organisation;
   /** Connexion avec le jeton d'un lien reçu par courriel (une fois, dans les 30 minutes) ; le contact d'une structure devient son compte SUPPLIER à la première connexion. */
   signInWithLink: AuthPayload;
   /** L'entreprise du besoin, ou un agent : modifie le besoin tant qu'aucune structure n'a été présentée. */
@@ -460,6 +463,13 @@ export type MutationRunImportArgs = {
   format: ImportFormat;
   networks?: InputMaybe<Array<Scalars['String']['input']>>;
   uploadId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetOrganisationKindArgs = {
+  kind: OrganisationKind;
+  organisationId: Scalars['ID']['input'];
+  siret?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -648,6 +658,22 @@ export type NeedUpdateInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type Organisation = {
+  __typename?: 'Organisation';
+  id: Scalars['ID']['output'];
+  kind: OrganisationKind;
+  name: Scalars['String']['output'];
+  /** Le SIRET de l'acheteur public (son identifiant dans les DECP) ; null pour les autres organisations. */
+  siret?: Maybe<Scalars['String']['output']>;
+};
+
+/** Ce qu'est une organisation : une entreprise, une structure, la Métropole, ou un acheteur public (commune, hôpital, bailleur…). */
+export type OrganisationKind =
+  | 'COMPANY'
+  | 'METROPOLE'
+  | 'PUBLIC_BUYER'
+  | 'SUPPLIER';
+
 /** Un courriel de la boîte d'envoi (agents et administrateurs seulement) : mises en relation, relances, confirmations et accusés de réception de besoins. */
 export type OutboxMail = {
   __typename?: 'OutboxMail';
@@ -713,6 +739,68 @@ export type PotentialInput = {
   text: Scalars['String']['input'];
 };
 
+export type PublicContract = {
+  __typename?: 'PublicContract';
+  amount: Scalars['Float']['output'];
+  awardedToDirectory: Scalars['Boolean']['output'];
+  buyerSiret: Scalars['String']['output'];
+  /** Le numéro du marché chez son acheteur (`id` des DECP). */
+  contractId: Scalars['String']['output'];
+  cpvCode: Scalars['String']['output'];
+  holders: Array<PublicContractHolder>;
+  id: Scalars['ID']['output'];
+  notifiedAt: Scalars['DateTime']['output'];
+  object: Scalars['String']['output'];
+  /** Code du lieu d'exécution (commune ou code postal). */
+  placeCode: Scalars['String']['output'];
+  reserved: Scalars['Boolean']['output'];
+  socialClause: Scalars['Boolean']['output'];
+  socialCriterion: Scalars['Boolean']['output'];
+};
+
+/** Les chiffres d'un mois ou d'un acheteur. */
+export type PublicContractGroup = {
+  __typename?: 'PublicContractGroup';
+  amount: Scalars['Float']['output'];
+  contracts: Scalars['Int']['output'];
+  essAmount: Scalars['Float']['output'];
+  essContracts: Scalars['Int']['output'];
+  /** AAAA-MM pour un mois, SIRET pour un acheteur. */
+  key: Scalars['String']['output'];
+  /** « mars 2026 », ou le nom de l'acheteur public (« Acheteur <SIRET> » s'il n'a pas de compte). */
+  label: Scalars['String']['output'];
+  reserved: Scalars['Int']['output'];
+  socialClause: Scalars['Int']['output'];
+  socialCriterion: Scalars['Int']['output'];
+};
+
+export type PublicContractHolder = {
+  __typename?: 'PublicContractHolder';
+  id: Scalars['String']['output'];
+  /** SIRET, TVA, TAHITI, RIDET, FRWF, IREP ou HORS-UE. */
+  idType: Scalars['String']['output'];
+  /** La structure de l'annuaire qui porte ce SIRET, s'il y en a une. */
+  supplier?: Maybe<Supplier>;
+};
+
+/** Les marchés publics des acheteurs du territoire (importés des DECP), notifiés sur la période. */
+export type PublicContractStats = {
+  __typename?: 'PublicContractStats';
+  /** Euros HT, montants notifiés (modifications ultérieures non comprises). */
+  amount: Scalars['Float']['output'];
+  /** Par acheteur, le plus gros montant d'abord. */
+  byBuyer: Array<PublicContractGroup>;
+  /** Par mois de notification (heure de Paris), mois sans marché omis. */
+  byMonth: Array<PublicContractGroup>;
+  contracts: Scalars['Int']['output'];
+  essAmount: Scalars['Float']['output'];
+  /** Attribués à une structure de l'annuaire (n'importe quel cotraitant). */
+  essContracts: Scalars['Int']['output'];
+  reserved: Scalars['Int']['output'];
+  socialClause: Scalars['Int']['output'];
+  socialCriterion: Scalars['Int']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Tout le monde : les communes françaises dont le nom (à partir de n'importe quel mot, sans tenir compte des accents) ou le code INSEE commence par `search`, celles de la Métropole d'abord ; `first` 10 par défaut, 50 au plus. */
@@ -749,10 +837,19 @@ export type Query = {
   needs: NeedConnection;
   /** Agents et administrateurs : les besoins sans liste approuvée, ceux qui attendent depuis le plus longtemps d'abord (ni retirés, ni clos, ni en attente de confirmation). */
   needsAwaitingShortlist: NeedConnection;
+  /** Agents : les organisations, d'un type donné ou toutes (par nom). */
+  organisations: Array<Organisation>;
   /** Agents et administrateurs : chaque courriel que l'approbation enverrait, rendu exactement comme il le sera. */
   previewIntroduction: Array<MailPreview>;
   /** Agents et administrateurs : les groupements pour un besoin, le meilleur d'abord (vide quand une structure suffit et qu'aucune n'apporte rien de plus). */
   proposeGroupements: Array<Groupement>;
+  /**
+   * Les chiffres de commande publique sur [from, to) (bornes lues comme celles d'impactStats). Un acheteur public :
+   * les siens (tous les établissements de son SIREN) ; les agents : ceux de `buyer` (SIRET ou SIREN), ou de tous.
+   */
+  publicContractStats: PublicContractStats;
+  /** Les marchés notifiés sur [from, to), mêmes droits que publicContractStats, du plus ancien au plus récent. */
+  publicContracts: Array<PublicContract>;
   shortlist?: Maybe<Shortlist>;
   supplier?: Maybe<Supplier>;
   /** Public directory (répertoire des entreprises ESS): no login needed. */
@@ -825,6 +922,11 @@ export type QueryNeedsAwaitingShortlistArgs = {
 };
 
 
+export type QueryOrganisationsArgs = {
+  kind?: InputMaybe<OrganisationKind>;
+};
+
+
 export type QueryPreviewIntroductionArgs = {
   shortlistId: Scalars['ID']['input'];
 };
@@ -833,6 +935,20 @@ export type QueryPreviewIntroductionArgs = {
 export type QueryProposeGroupementsArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   needId: Scalars['ID']['input'];
+};
+
+
+export type QueryPublicContractStatsArgs = {
+  buyer?: InputMaybe<Scalars['String']['input']>;
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryPublicContractsArgs = {
+  buyer?: InputMaybe<Scalars['String']['input']>;
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -1103,6 +1219,8 @@ export type User = {
   __typename?: 'User';
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** Son organisation (à lui-même et aux agents). */
+  organisation?: Maybe<Organisation>;
   role: Role;
   /** La structure que tient cet utilisateur (utilisateurs SUPPLIER, pour eux-mêmes seulement) ; null sinon. */
   supplier?: Maybe<Supplier>;

@@ -20,6 +20,7 @@ import type { MutationCloseNeedArgs, MutationCreateSupplierArgs, MutationDeleteM
 import { DateTime } from './scalars';
 import { importResolvers } from './imports';
 import { shortlistResolvers } from './shortlists';
+import { publicContractResolvers } from './public-contracts';
 
 
 /** The commune of a record; a code unknown to the reference data still resolves, named by its code. */
@@ -44,6 +45,7 @@ export const resolvers = {
     inclusivePotential: (_: unknown, { input }: QueryInclusivePotentialArgs, { services, clientAddress }: Context) => inclusivePotential(services, input, clientAddress),
     ...shortlistResolvers.Query,
     ...importResolvers.Query,
+    ...publicContractResolvers.Query,
   },
   Mutation: {
     login: (_: unknown, { email, password }: MutationLoginArgs, { services, clientAddress }: Context) => login(services, email, password, clientAddress),
@@ -60,10 +62,13 @@ export const resolvers = {
     deleteMyAccount: (_: unknown, { confirm }: MutationDeleteMyAccountArgs, { viewer, services }: Context) => deleteMyAccount(services, viewer, confirm),
     ...shortlistResolvers.Mutation,
     ...importResolvers.Mutation,
+    ...publicContractResolvers.Mutation,
   },
   User: {
     supplier: (user: { id: string }, __: NoArgs, { viewer, services }: Context) => ownSupplier(services, viewer, user.id),
+    ...publicContractResolvers.User,
   },
+  Organisation: publicContractResolvers.Organisation,
   Supplier: {
     commune: communeOf,
     // Staff, the structure itself, and a firm on its own approved list of introductions (api/domain/outcomes.ts).

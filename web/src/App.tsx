@@ -2,7 +2,7 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
 import { Layout, Page } from './components/layout';
-import { useSession } from './session';
+import { homeOf, useSession } from './session';
 import { SignIn } from './pages/SignIn';
 import { NeedsAwaiting } from './pages/NeedsAwaiting';
 import { NeedForm } from './pages/NeedForm';
@@ -13,6 +13,7 @@ import { Suppliers } from './pages/Suppliers';
 import { SupplierProfile } from './pages/SupplierProfile';
 import { SupplierEdit } from './pages/SupplierEdit';
 import { Imports } from './pages/Imports';
+import { PublicContracts } from './pages/PublicContracts';
 
 // Chart.js only loads with the yearly review.
 const Review = lazy(() => import('./pages/Review').then((m) => ({ default: m.Review })));
@@ -36,6 +37,7 @@ export const ROUTES: { path: string; page: ComponentType }[] = [
   { path: '/structures/:id', page: SupplierProfile },
   { path: '/imports', page: Imports },
   { path: '/bilan', page: Review },
+  { path: '/commande-publique', page: PublicContracts },
 ];
 
 function NotFound() {
@@ -52,8 +54,8 @@ export function App() {
     <Layout>
       <Suspense fallback={<p role="status">Chargement…</p>}>
         <Switch>
-          <Route path="/">{session ? <Redirect to="/besoins" replace /> : <SignIn />}</Route>
-          <Route path="/connexion">{session ? <Redirect to="/besoins" replace /> : <SignIn />}</Route>
+          <Route path="/">{session ? <Redirect to={homeOf(session)} replace /> : <SignIn />}</Route>
+          <Route path="/connexion">{session ? <Redirect to={homeOf(session)} replace /> : <SignIn />}</Route>
           {ROUTES.map((r) => (
             <Route key={r.path} path={r.path}>
               <Officer page={r.page} />

@@ -7,6 +7,8 @@ export interface Session {
   token: string;
   email: string;
   role: string;
+  /** A public buyer's user: the console shows it its public contracts only. */
+  publicBuyer?: boolean;
 }
 
 type State = { session: Session | null; notice: string | null };
@@ -48,3 +50,6 @@ export function useSession(): State {
     () => state,
   );
 }
+
+/** Where a signed-in user lands: officers on the needs to deal with, a public buyer's user on its contracts. */
+export const homeOf = (session: Session): string => (session.publicBuyer ? '/commande-publique' : '/besoins');

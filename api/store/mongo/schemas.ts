@@ -9,7 +9,7 @@ import type { InclusionKind, LegalForm, NeedKind, OrganisationKind, OutboxState,
 const valuesOf = <K extends string>(all: Record<K, true>): K[] => Object.keys(all) as K[];
 
 const ROLES = valuesOf<Role>({ COMPANY: true, SUPPLIER: true, OFFICER: true, ADMIN: true });
-const ORGANISATION_KINDS = valuesOf<OrganisationKind>({ COMPANY: true, SUPPLIER: true, METROPOLE: true });
+const ORGANISATION_KINDS = valuesOf<OrganisationKind>({ COMPANY: true, SUPPLIER: true, METROPOLE: true, PUBLIC_BUYER: true });
 const LEGAL_FORMS = valuesOf<LegalForm>({
   ASSOCIATION: true, SCOP: true, SCIC: true, COOPERATIVE: true, MUTUELLE: true, FONDATION: true, ESUS_COMPANY: true, UNKNOWN: true,
 });
@@ -51,6 +51,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
   organisations: {
     name: text(254), // a user's organisation without a name is named after its email (254 at most)
     kind: oneOf(ORGANISATION_KINDS),
+    siret: { type: String, maxlength: 14 }, // absent on organisations that are not public buyers, as on the embedded engine
   },
   suppliers: {
     organisationId: nullableText(),
@@ -178,6 +179,21 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
   retiredSirets: {
     retiredBy: oneOf(RETIRED_BY),
     retiredAt: { type: Date, required: true },
+  },
+  publicContracts: {
+    contractId: text(100),
+    buyerSiret: text(14),
+    buyerSiren: text(9),
+    object: { type: String, required: true, emptyAllowed: true, maxlength: 1000 },
+    cpvCode: { type: String, required: true, emptyAllowed: true, maxlength: 10 },
+    amount: { type: Number, required: true, min: 0 },
+    notifiedAt: { type: Date, required: true },
+    placeCode: text(10),
+    placeType: { type: String, required: true, emptyAllowed: true, maxlength: 30 },
+    socialClause: { type: Boolean, required: true },
+    socialCriterion: { type: Boolean, required: true },
+    reserved: { type: Boolean, required: true },
+    holders: { type: [new Schema({ idType: text(10), id: text(50) }, { _id: false, strict: 'throw' })], default: [] },
   },
 };
 

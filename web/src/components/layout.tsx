@@ -10,6 +10,7 @@ const NAV = [
   { href: '/structures', label: 'Structures' },
   { href: '/imports', label: 'Imports' },
   { href: '/bilan', label: 'Bilan annuel' },
+  { href: '/commande-publique', label: 'Commande publique' },
 ];
 
 /** Sets the document title ("… – Console Passerelle ESS") and moves focus to the heading on navigation. */
@@ -50,7 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {session && (
           <nav aria-label="Navigation principale">
             <ul>
-              {NAV.map((n) => (
+              {NAV.filter((n) => !session.publicBuyer || n.href === '/commande-publique').map((n) => (
                 <li key={n.href}>
                   <Link href={n.href} aria-current={location === n.href ? 'page' : undefined}>
                     {n.label}

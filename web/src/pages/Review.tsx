@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
 import { useQuery } from 'urql';
+import { Link } from 'wouter';
 import { ErrorSummary, TextField, errorsOf } from '../components/fields';
 import { Page, QueryState } from '../components/layout';
 import { formatEuros, percent } from '../format';
@@ -49,6 +50,20 @@ const Impact = graphql(`
       insertionHours
       conversionRate
       csv
+      publicContracts {
+        contracts
+        amount
+        essContracts
+        essAmount
+        reserved
+        socialClause
+        socialCriterion
+        byMonth {
+          key
+          label
+          amount
+        }
+      }
     }
   }
 `);
@@ -113,6 +128,7 @@ export function Review() {
   const communes = s?.introductionsByCommune.slice(0, 15) ?? [];
   const funnel = s ? [{ label: 'Mises en relation', count: s.introductions }, ...s.outcomes.map((o) => ({ label: o.label, count: o.count }))] : [];
   const months = s?.amountWonByMonth ?? [];
+  const contractMonths = s?.publicContracts.byMonth ?? [];
 
   return (
     <Page title="Bilan annuel">
@@ -147,12 +163,25 @@ export function Review() {
             <li><strong>{s.insertionHours}</strong> heures d’insertion</li>
             <li><strong>{percent(s.conversionRate)}</strong> de transformation</li>
           </ul>
+          <h2>Commande publique</h2>
+          <ul className="figures">
+            <li><strong>{s.publicContracts.contracts}</strong> marchés publics notifiés ({formatEuros(s.publicContracts.amount)} HT)</li>
+            <li><strong>{s.publicContracts.essContracts}</strong> attribués à une structure de l’annuaire ({formatEuros(s.publicContracts.essAmount)})</li>
+            <li><strong>{s.publicContracts.reserved}</strong> marchés réservés</li>
+            <li><strong>{s.publicContracts.socialClause}</strong> avec clause sociale, <strong>{s.publicContracts.socialCriterion}</strong> avec critère social</li>
+          </ul>
+          <p>
+            <Link href="/commande-publique">Le détail par acheteur et ses marchés</Link>
+          </p>
           <h2>Graphiques</h2>
           <div className="charts">
             <BarChart title="Mises en relation par type de structure" labels={kinds.map((k) => k.label.split(' (')[0]!)} values={kinds.map((k) => k.count)} summary={describe(kinds.map((k) => k.label), kinds.map((k) => k.count)) || 'aucune'} horizontal />
             <BarChart title="Mises en relation par commune de la Métropole" labels={communes.map((c) => c.commune.name)} values={communes.map((c) => c.count)} summary={describe(communes.map((c) => c.commune.name), communes.map((c) => c.count)) || 'aucune'} horizontal />
             <BarChart title="Des mises en relation aux suites" labels={funnel.map((f) => f.label)} values={funnel.map((f) => f.count)} summary={describe(funnel.map((f) => f.label), funnel.map((f) => f.count))} horizontal />
             <BarChart title="Montants remportés par mois" labels={months.map((m) => m.label)} values={months.map((m) => m.amount)} summary={describe(months.map((m) => m.label), months.map((m) => formatEuros(m.amount)))} money />
+            {contractMonths.length > 0 && (
+              <BarChart title="Marchés publics notifiés par mois (montant HT)" labels={contractMonths.map((m) => m.label)} values={contractMonths.map((m) => m.amount)} summary={describe(contractMonths.map((m) => m.label), contractMonths.map((m) => formatEuros(m.amount)))} money />
+            )}
           </div>
           <details>
             <summary>Tous les chiffres en tableau</summary>

@@ -13,6 +13,9 @@ const Login = graphql(`
         id
         email
         role
+        organisation {
+          kind
+        }
       }
     }
   }
@@ -33,11 +36,13 @@ export function SignIn() {
     const res = await login({ email, password });
     const payload = res.data?.login;
     if (!payload) return;
-    if (payload.user.role !== 'OFFICER' && payload.user.role !== 'ADMIN') {
+    // A public buyer's users come in for their own public contracts only (the API scopes every answer).
+    const publicBuyer = payload.user.organisation?.kind === 'PUBLIC_BUYER';
+    if (payload.user.role !== 'OFFICER' && payload.user.role !== 'ADMIN' && !publicBuyer) {
       setRefused('La console est réservée aux agents de la Métropole : ce compte n’en est pas un.');
       return;
     }
-    signIn({ token: payload.token, email: payload.user.email, role: payload.user.role });
+    signIn({ token: payload.token, email: payload.user.email, role: payload.user.role, ...(publicBuyer ? { publicBuyer } : {}) });
   }
 
   return (
