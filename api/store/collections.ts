@@ -10,13 +10,14 @@ import type {
   ResponseRecord,
   RetiredSiretRecord,
   ShortlistRecord,
+  SpendAnalysisRecord,
   Store,
   StoredDocument,
   SupplierRecord,
   UserRecord,
 } from './types';
 
-export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs', 'shortlists', 'outbox', 'outcomes', 'responses', 'accessLinks', 'retiredSirets'] as const;
+export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs', 'shortlists', 'outbox', 'outcomes', 'responses', 'accessLinks', 'retiredSirets', 'spendAnalyses'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export type Repositories = Omit<Store, 'engine' | 'compact' | 'now' | 'sharedCounters' | 'close'>;
@@ -34,6 +35,7 @@ export function repositories(open: <T extends StoredDocument>(name: CollectionNa
     responses: open<ResponseRecord>('responses'),
     accessLinks: open<AccessLinkRecord>('accessLinks'),
     retiredSirets: open<RetiredSiretRecord>('retiredSirets'),
+    spendAnalyses: open<SpendAnalysisRecord>('spendAnalyses'),
   };
 }
 
@@ -70,6 +72,7 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexSpec[]>> = {
   accessLinks: [{ field: 'email' }, { field: 'expiresAt' }],
   // Keyed by the SIRET itself: the primary key is the one index it needs.
   retiredSirets: [],
+  spendAnalyses: [{ field: 'organisationId' }],
 };
 
 /**
@@ -88,6 +91,7 @@ export const KEYSET_INDEXES: Readonly<Record<CollectionName, readonly (readonly 
   responses: [],
   accessLinks: [],
   retiredSirets: [],
+  spendAnalyses: [],
 };
 
 /**

@@ -18,6 +18,7 @@ import type { Context, NoArgs } from '../context';
 import type { MutationCloseNeedArgs, MutationCreateSupplierArgs, MutationDeleteMyAccountArgs, MutationDeleteSupplierArgs, MutationLoginArgs, MutationPostNeedArgs, MutationRequestAccessLinkArgs, MutationReviewSupplierChangesArgs, MutationSignInWithLinkArgs, MutationUpdateNeedArgs, MutationUpdateSupplierArgs, MutationWithdrawNeedArgs, QueryCommunesArgs, QueryMatchSuppliersArgs, QueryNafCodesArgs, QueryNeedArgs, QueryNeedsArgs, QueryProposeGroupementsArgs, QuerySupplierArgs, QuerySuppliersArgs } from '../generated/schema-types';
 import { DateTime } from './scalars';
 import { shortlistResolvers } from './shortlists';
+import { spendResolvers } from './spend';
 
 
 /** The commune of a record; a code unknown to the reference data still resolves, named by its code. */
@@ -40,6 +41,7 @@ export const resolvers = {
     proposeGroupements: (_: unknown, { needId, limit }: QueryProposeGroupementsArgs, { viewer, services }: Context) => proposeGroupements(services, viewer, needId, limit),
     exportMyData: (_: unknown, __: NoArgs, { viewer, services }: Context) => exportMyData(services, viewer),
     ...shortlistResolvers.Query,
+    ...spendResolvers.Query,
   },
   Mutation: {
     login: (_: unknown, { email, password }: MutationLoginArgs, { services, clientAddress }: Context) => login(services, email, password, clientAddress),
@@ -55,6 +57,7 @@ export const resolvers = {
     closeNeed: (_: unknown, { id, note }: MutationCloseNeedArgs, { viewer, services }: Context) => closeNeed(services, viewer, id, note),
     deleteMyAccount: (_: unknown, { confirm }: MutationDeleteMyAccountArgs, { viewer, services }: Context) => deleteMyAccount(services, viewer, confirm),
     ...shortlistResolvers.Mutation,
+    ...spendResolvers.Mutation,
   },
   User: {
     supplier: (user: { id: string }, __: NoArgs, { viewer, services }: Context) => ownSupplier(services, viewer, user.id),
@@ -82,9 +85,12 @@ export const resolvers = {
     closingNote: (n: NeedRecord, _: NoArgs, { viewer }: Context) => (isStaff(viewer) ? (n.closingNote ?? null) : null),
     internalNote: (n: NeedRecord, _: NoArgs, { viewer }: Context) => (isStaff(viewer) ? (n.internalNote ?? null) : null),
     ...shortlistResolvers.NeedShortlists,
+    ...spendResolvers.Need,
   },
   Shortlist: shortlistResolvers.Shortlist,
   ShortlistItem: shortlistResolvers.ShortlistItem,
   OutboxMail: shortlistResolvers.OutboxMail,
   ImpactStats: shortlistResolvers.ImpactStats,
+  SpendAnalysis: spendResolvers.SpendAnalysis,
+  SpendGap: spendResolvers.SpendGap,
 } satisfies Record<string, unknown>;

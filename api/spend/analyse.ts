@@ -1,0 +1,136 @@
+// A buyer's spend with the ESS: its suppliers matched to the directory (by SIRET, then SIREN), the
+// amounts with SIAE and the secteur protégé, and the categories where the ESS is absent with the
+// structures the matcher proposes for them. Private to the buyer's organisation and staff.
+import { isRelevant } from '../../matching/rank';
+import { DISABILITY_KINDS, SIAE_KINDS } from '../../matching/components/inclusion';
+import { isStaff, requireViewer, type Viewer } from '../auth/guards';
+import { badInput, forbidden, notFound } from '../errors';
+import { newId } from '../domain/ids';
+import { nafLabel } from '../reference/naf';
+import type { Services } from '../services';
+import { ofOrganisation, SPEND_ORDER, suppliersBySiretOrSiren } from '../store/filters';
+import type { InclusionKind, NeedRecord, OrganisationRecord, SpendAnalysisRecord, SpendEntryRecord, SpendFamily, SpendGapRecord, SupplierRecord } from '../store/types';
+import { readSpendCsv, type SpendLine } from './read';
+
+/** Gaps kept, largest first, and structures proposed for each. */
+const MAX_GAPS = 10;
+const SUGGESTIONS_PER_GAP = 3;
+/** The Métropole's seat: gaps are looked for on its territory. */
+const TERRITORY_COMMUNE = '76540';
+
+// GEIQ with the SIAE, as the contract's InclusionFamily counts them.
+const SIAE: readonly InclusionKind[] = [...SIAE_KINDS, 'GEIQ'];
+const PROTECTED: readonly InclusionKind[] = DISABILITY_KINDS;
+
+/** Organisation kinds that buy under the public procurement code (helper G adds PUBLIC_BUYER). */
+const PUBLIC_KINDS: readonly string[] = ['METROPOLE', 'PUBLIC_BUYER'];
+export const isPublicBuyer = (organisation: OrganisationRecord | null): boolean => organisation !== null && PUBLIC_KINDS.includes(organisation.kind);
+
+/** The organisation whose spend the viewer may read and write: its own (a firm's user), any given one (staff). */
+async function buyerOrganisation(services: Services, viewer: Viewer | null, organisationId: string | null | undefined): Promise<OrganisationRecord> {
+  const who = requireViewer(viewer);
+  if (isStaff(who)) {
+    if (!organisationId) throw badInput('organisationId', '« organisationId » : indiquez l’organisation dont vous analysez les achats.');
+    const organisation = await services.store.organisations.findById(organisationId);
+    if (!organisation) throw notFound('Organisation introuvable.');
+    return organisation;
+  }
+  if (who.role !== 'COMPANY') throw forbidden('L’analyse des achats est réservée aux acheteurs (comptes entreprise) et aux agents de la Métropole.');
+  if (!who.organisationId) throw forbidden('Votre compte n’est rattaché à aucune organisation.');
+  if (organisationId && organisationId !== who.organisationId) throw forbidden();
+  const organisation = await services.store.organisations.findById(who.organisationId);
+  if (!organisation) throw forbidden('Votre compte n’est rattaché à aucune organisation.');
+  return organisation;
+}
+
+const familyOf = (s: SupplierRecord): SpendFamily =>
+  s.inclusionKind && PROTECTED.includes(s.inclusionKind) ? 'PROTECTED' : s.inclusionKind && SIAE.includes(s.inclusionKind) ? 'SIAE' : 'OTHER_ESS';
+
+const categoryOf = (l: SpendLine): string | null => l.category ?? (l.nafCode ? `${l.nafCode} ${nafLabel(l.nafCode) ?? ''}`.trim() : null);
+
+/** Each line's structure of the directory: the one with its SIRET, else one of its SIREN (the lowest SIRET, for a stable answer). */
+async function matchLines(services: Services, lines: readonly SpendLine[]): Promise<SpendEntryRecord[]> {
+  const sirets = [...new Set(lines.filter((l) => l.identifier.length === 14).map((l) => l.identifier))];
+  const sirens = [...new Set(lines.map((l) => l.identifier.slice(0, 9)))];
+  const found = sirens.length ? await services.store.suppliers.find(suppliersBySiretOrSiren(sirets, sirens)) : [];
+  const bySiret = new Map(found.map((s) => [s.siret!, s]));
+  const bySiren = new Map<string, SupplierRecord>();
+  for (const s of [...found].sort((a, b) => a.siret!.localeCompare(b.siret!))) if (!bySiren.has(s.siret!.slice(0, 9))) bySiren.set(s.siret!.slice(0, 9), s);
+  return lines.map((l) => {
+    const supplier = bySiret.get(l.identifier) ?? bySiren.get(l.identifier.slice(0, 9)) ?? null;
+    return { line: l.line, identifier: l.identifier, name: l.name, amount: l.amount, category: categoryOf(l), supplierId: supplier?.id ?? null, family: supplier ? familyOf(supplier) : null };
+  });
+}
+
+/** The need the matcher is asked for a category: its words, its NAF code when the file gave one. */
+function categoryNeed(category: string, nafCode: string | null, now: Date): NeedRecord {
+  return {
+    id: `spend:${category}`, createdAt: now, updatedAt: now, organisationId: null, createdBy: '', title: category, description: category, kind: 'PURCHASE',
+    companyName: null, contactEmail: '', nafCodes: nafCode ? [nafCode] : [], communeCode: TERRITORY_COMMUNE, latitude: null, longitude: null,
+    budgetMin: null, budgetMax: null, requiredLabels: [], preferredInclusionKinds: [], deadline: null,
+  };
+}
+
+/** Categories without any spend with the ESS, largest first, each with the eligible structures of its trade. */
+function gapsOf(services: Services, entries: readonly SpendEntryRecord[], lines: readonly SpendLine[], now: Date): SpendGapRecord[] {
+  const nafByLine = new Map(lines.map((l) => [l.line, l.nafCode]));
+  const byCategory = new Map<string, { cents: number; ess: boolean; naf: string | null }>();
+  for (const e of entries) {
+    if (!e.category) continue;
+    const c = byCategory.get(e.category) ?? { cents: 0, ess: false, naf: null };
+    c.cents += Math.round(e.amount * 100);
+    c.ess ||= e.supplierId !== null;
+    c.naf ??= nafByLine.get(e.line) ?? null;
+    byCategory.set(e.category, c);
+  }
+  return [...byCategory]
+    .filter(([, c]) => !c.ess && c.cents > 0)
+    .sort((a, b) => b[1].cents - a[1].cents || a[0].localeCompare(b[0]))
+    .slice(0, MAX_GAPS)
+    .map(([category, c]) => {
+      const matches = services.matching.rank(categoryNeed(category, c.naf, now), 20);
+      const supplierIds = matches.filter((m) => m.eligible && isRelevant(m)).slice(0, SUGGESTIONS_PER_GAP).map((m) => m.profileId);
+      return { category, amount: c.cents / 100, supplierIds };
+    });
+}
+
+/** A buyer's spend file (CSV text) analysed and kept for its organisation. */
+export async function analyseSpend(services: Services, viewer: Viewer | null, csv: string, organisationId?: string | null): Promise<SpendAnalysisRecord> {
+  const organisation = await buyerOrganisation(services, viewer, organisationId);
+  if (typeof csv !== 'string' || csv.trim() === '') throw badInput('csv', '« csv » : le fichier est vide.');
+  const { lines, refusals } = readSpendCsv(csv);
+  if (lines.length === 0) {
+    const first = refusals.slice(0, 3).map((r) => `ligne ${r.line} : ${r.reason}`).join(' ; ');
+    throw badInput('csv', `« csv » : aucune ligne de dépense n’a pu être lue${first ? ` (${first})` : ''}.`);
+  }
+  const now = new Date();
+  const entries = await matchLines(services, lines);
+  const record: SpendAnalysisRecord = {
+    id: newId(), createdAt: now, updatedAt: now, organisationId: organisation.id, createdBy: requireViewer(viewer).userId,
+    entries, refusals, gaps: gapsOf(services, entries, lines, now),
+  };
+  return services.store.spendAnalyses.insert(record);
+}
+
+/** The organisation's analyses, newest first. */
+export async function spendAnalyses(services: Services, viewer: Viewer | null, organisationId?: string | null): Promise<SpendAnalysisRecord[]> {
+  const organisation = await buyerOrganisation(services, viewer, organisationId);
+  return services.store.spendAnalyses.find(ofOrganisation(organisation.id), { sort: SPEND_ORDER });
+}
+
+/** One analysis, to its organisation's users and staff only (anyone else: not found, so nothing is told). */
+export async function spendAnalysis(services: Services, viewer: Viewer | null, id: string): Promise<SpendAnalysisRecord> {
+  const who = requireViewer(viewer);
+  const analysis = await services.store.spendAnalyses.findById(id);
+  const mine = analysis && (isStaff(who) || (who.role === 'COMPANY' && who.organisationId === analysis.organisationId));
+  if (!analysis || !mine) throw notFound('Analyse introuvable.');
+  return analysis;
+}
+
+/** Deletes an analysis at once, file data and results; compacted so that nothing of it stays on disk. */
+export async function deleteSpendAnalysis(services: Services, viewer: Viewer | null, id: string): Promise<boolean> {
+  const analysis = await spendAnalysis(services, viewer, id);
+  await services.store.spendAnalyses.remove(analysis.id);
+  await services.store.compact();
+  return true;
+}
