@@ -3,8 +3,9 @@
 // categories without ESS with structures to propose, the OETH deduction, privacy and deletion.
 import fs from 'node:fs';
 import path from 'node:path';
-import { siret, supplierInput } from './helpers/fixtures';
+import { supplierInput } from './helpers/fixtures';
 import { codeOf, fieldOf, ok, startTestServer, type TestServer } from './helpers/server';
+import { CLEANING_STRUCTURE, COOP, FILE, GARDENS, ORDINARY, SPEND_STRUCTURES } from './helpers/spend';
 
 const CREATE = 'mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }';
 const FIELDS = 'id createdAt lines totalAmount essAmount siaeAmount protectedAmount essShare siaeShare protectedShare publicBuyer refusals { line reason } gaps { category amount suggestions { id name } }';
@@ -13,28 +14,6 @@ const LIST = 'query($o: ID) { spendAnalyses(organisationId: $o) { id totalAmount
 const ONE = 'query($id: ID!) { spendAnalysis(id: $id) { id csv csvFr: csv(excelFr: true) } }';
 const OETH = 'query($id: ID!, $s: Float!, $c: Float!, $r: Float!) { spendAnalysis(id: $id) { oethDeduction(labourCostShare: $s, contribution: $c, disabledWorkforceRate: $r) { labourCost beforeCap capRate cap deduction capped rule } } }';
 const DELETE = 'mutation($id: ID!) { deleteSpendAnalysis(id: $id) }';
-
-// Directory structures, each of its own SIREN.
-const COOP = siret(1_110_000_000_000); // a SCOP, no inclusion kind: ESS only
-const GARDENS = siret(2_220_000_000_000); // ACI: SIAE, given in the file by its SIREN only
-const ESAT = siret(3_330_000_000_000); // secteur protégé
-const CLEANING = siret(4_440_000_000_000); // EI, cleaning: not in the file, to be proposed
-// Ordinary firms, not in the directory.
-const ORDINARY = siret(5_550_000_000_000);
-const STATIONER = siret(6_660_000_000_000);
-
-/** Semicolons, French headers, decimal commas, spaces and € in amounts, as a French spreadsheet exports. */
-const FILE = [
-  'SIRET;Raison sociale;Montant HT;Catégorie',
-  `${COOP};Coop Informatique;12 000,00 €;Informatique`,
-  `${GARDENS.slice(0, 9)};Jardins de la Seine;8 000,50;Espaces verts`,
-  `${ESAT};ESAT du Cailly;4000;Blanchisserie`,
-  `${ORDINARY};Propre & Net;20 000;Nettoyage de locaux`,
-  `${STATIONER};Bureau Plus;5 999,50;Papeterie`,
-  `${ORDINARY};Propre & Net;20 000;Nettoyage de locaux`, // line 7: the same line again
-  '123;Mauvais Numéro;100;Divers', // line 8
-  `${STATIONER};Sans montant;;Divers`, // line 9
-].join('\r\n');
 
 describe('spend analysis', () => {
   let t: TestServer;
@@ -56,13 +35,8 @@ describe('spend analysis', () => {
     otherFirm = (await t.userWithToken('COMPANY', { organisationName: 'Autre Entreprise' })).token;
     structure = (await t.userWithToken('SUPPLIER', { organisationName: 'Une Structure' })).token;
     const create = async (input: Record<string, unknown>) => (await ok(t.gql(CREATE, { i: supplierInput(input) }, officer))).createSupplier.id as string;
-    await create({ name: 'Coop Informatique', siret: COOP, legalForm: 'SCOP', inclusionKind: null, nafCodes: ['62.01Z'], description: 'Développement de logiciels et maintenance informatique.', services: ['Développement'] });
-    await create({ name: 'Jardins de la Seine', siret: GARDENS, inclusionKind: 'ACI' });
-    await create({ name: 'ESAT du Cailly', siret: ESAT, inclusionKind: 'ESAT', nafCodes: ['96.01A'], description: 'Blanchisserie industrielle et repassage.', services: ['Blanchisserie'] });
-    cleaningId = await create({
-      name: 'Net Insertion', siret: CLEANING, inclusionKind: 'EI', nafCodes: ['81.21Z'], services: ['Nettoyage de locaux', 'Nettoyage de bureaux'],
-      description: 'Entreprise d’insertion : nettoyage de locaux, de bureaux et de vitres pour les entreprises.',
-    });
+    for (const input of SPEND_STRUCTURES) await create(input);
+    cleaningId = await create(CLEANING_STRUCTURE);
   });
   afterAll(() => t.destroy());
 

@@ -15,6 +15,7 @@ import { SupplierEdit } from './pages/SupplierEdit';
 
 // Chart.js only loads with the yearly review.
 const Review = lazy(() => import('./pages/Review').then((m) => ({ default: m.Review })));
+const OrganisationSpend = lazy(() => import('./pages/OrganisationSpend').then((m) => ({ default: m.OrganisationSpend })));
 
 /** Officer pages: the sign-in page stands in for them until the officer is signed in. */
 function Officer({ page: Component }: { page: ComponentType }) {
@@ -34,6 +35,7 @@ export const ROUTES: { path: string; page: ComponentType }[] = [
   { path: '/structures/:id/modifier', page: SupplierEdit },
   { path: '/structures/:id', page: SupplierProfile },
   { path: '/bilan', page: Review },
+  { path: '/organisations/:id/achats', page: OrganisationSpend },
 ];
 
 function NotFound() {
