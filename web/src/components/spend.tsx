@@ -250,7 +250,7 @@ function Gaps({ gaps }: { gaps: Analysis['gaps'] }) {
                 <td>
                   {g.suggestions.length === 0
                     ? 'Aucune structure de ce métier dans l’annuaire'
-                    : g.suggestions.map((s) => `${s.name}${s.inclusionKind ? ` (${INCLUSION_KIND_FR[s.inclusionKind]})` : ''}, ${s.commune.name}`).join(' ; ')}
+                    : g.suggestions.map((s) => `${s.name}${s.inclusionKind ? ` · ${INCLUSION_KIND_FR[s.inclusionKind]}` : ''} · ${s.commune.name}`).join(' ; ')}
                 </td>
               </tr>
             ))}
