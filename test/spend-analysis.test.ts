@@ -54,6 +54,7 @@ describe('spend analysis', () => {
       { line: 7, reason: 'ligne en double de la ligne 5 (même fournisseur, même montant) : comptée une seule fois' },
       { line: 8, reason: '« 123 » n’est ni un SIRET (14 chiffres) ni un SIREN (9 chiffres)' },
       { line: 9, reason: 'montant manquant' },
+      { line: 10, reason: 'nombre de colonnes différent de celui de l’en-tête' },
     ]);
   });
 
@@ -65,9 +66,10 @@ describe('spend analysis', () => {
   });
 
   it('reads English headers, commas, amounts with a decimal point and NAF codes as categories', async () => {
-    const csv = ['Siren,Name,Amount,NAF code', `${ORDINARY.slice(0, 9)},"Clean & Co","1,234.50",8121Z`, `${COOP},Coop,"765.50",62.01Z`].join('\n');
+    // A broken first line does not set the norm: the header does.
+    const csv = ['Siren,Name,Amount,NAF code', 'broken,line', `${ORDINARY.slice(0, 9)},"Clean & Co","1,234.50",8121Z`, `${COOP},Coop,"765.50",62.01Z`].join('\n');
     const a = (await ok(t.gql(ANALYSE, { csv }, firm.token))).analyseSpend;
-    expect(a).toMatchObject({ lines: 2, totalAmount: 2000, essAmount: 765.5, refusals: [] });
+    expect(a).toMatchObject({ lines: 2, totalAmount: 2000, essAmount: 765.5, refusals: [{ line: 2, reason: 'nombre de colonnes différent de celui de l’en-tête' }] });
     expect(a.gaps).toEqual([{ category: '81.21Z Nettoyage courant des bâtiments', amount: 1234.5, suggestions: [{ id: cleaningId, name: 'Net Insertion' }] }]);
     expect(await ok(t.gql(DELETE, { id: a.id }, firm.token))).toEqual({ deleteSpendAnalysis: true });
   });

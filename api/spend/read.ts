@@ -89,6 +89,8 @@ export function readSpendCsv(csv: string): ReadSpend {
     from_line: 2,
     info: true,
     relax_quotes: true,
+    // Counted against the header below: csv-parse alone would take the first line's count as the norm.
+    relax_column_count: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
     on_skip: (err) => {

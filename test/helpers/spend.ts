@@ -25,7 +25,7 @@ export const CLEANING_STRUCTURE: Record<string, unknown> = {
 
 /**
  * Semicolons, French headers, decimal commas, spaces and € in amounts, as a French spreadsheet exports:
- * 50 000 € counted, 24 000,50 € with the ESS (8 000,50 SIAE, 4 000 protected); a duplicate and two unreadable lines.
+ * 50 000 € counted, 24 000,50 € with the ESS (8 000,50 SIAE, 4 000 protected); a duplicate and three unreadable lines.
  */
 export const FILE = [
   'SIRET;Raison sociale;Montant HT;Catégorie',
@@ -37,4 +37,5 @@ export const FILE = [
   `${ORDINARY};Propre & Net;20 000;Nettoyage de locaux`, // line 7: the same line again
   '123;Mauvais Numéro;100;Divers', // line 8
   `${STATIONER};Sans montant;;Divers`, // line 9
+  `${COOP};Ligne coupée`, // line 10
 ].join('\r\n');
