@@ -74,6 +74,13 @@ describe('spend analysis', () => {
     expect(await ok(t.gql(DELETE, { id: a.id }, firm.token))).toEqual({ deleteSpendAnalysis: true });
   });
 
+  it('says from which line a quote never closed left the file unread, rather than guessing its end', async () => {
+    const csv = ['siret;montant', `${COOP};100`, `"${COOP};200`, `${COOP};300`].join('\n');
+    const a = (await ok(t.gql(ANALYSE, { csv }, firm.token))).analyseSpend;
+    expect(a).toMatchObject({ lines: 1, totalAmount: 100, refusals: [{ line: 3, reason: 'guillemets ouverts et jamais fermés : le fichier n’a pas pu être lu à partir de la ligne 3' }] });
+    await ok(t.gql(DELETE, { id: a.id }, firm.token));
+  });
+
   it('refuses a file it cannot use with a French error naming csv, and writes nothing', async () => {
     const before = (await ok(t.gql(LIST, {}, firm.token))).spendAnalyses.length;
     const noHeader = await t.gql(ANALYSE, { csv: `${COOP};12 000` }, firm.token);

@@ -68,7 +68,7 @@ export function parseAmount(text: string): number | null {
 
 function brokenReason(err: CsvError): string {
   if (err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || err.code === 'CSV_RECORD_INCONSISTENT_COLUMNS') return 'nombre de colonnes différent de celui de l’en-tête';
-  if (err.code === 'CSV_QUOTE_NOT_CLOSED' || err.code === 'CSV_INVALID_CLOSING_QUOTE') return 'guillemets mal fermés';
+  if (err.code === 'CSV_INVALID_CLOSING_QUOTE') return 'guillemets mal fermés';
   return 'ligne illisible';
 }
 
@@ -84,6 +84,7 @@ export function readSpendCsv(csv: string): ReadSpend {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const headers = parseHeader(firstLine);
   const refusals: SpendRefusal[] = [];
+  let unclosed = false;
   const records = parse(text, {
     delimiter: delimiterOf(firstLine),
     from_line: 2,
@@ -94,10 +95,16 @@ export function readSpendCsv(csv: string): ReadSpend {
     skip_empty_lines: true,
     skip_records_with_error: true,
     on_skip: (err) => {
-      if (err) refusals.push({ line: (err as CsvError & { lines?: number }).lines ?? 0, reason: brokenReason(err) });
+      if (err?.code === 'CSV_QUOTE_NOT_CLOSED') unclosed = true;
+      else if (err) refusals.push({ line: (err as CsvError & { lines?: number }).lines ?? 0, reason: brokenReason(err) });
       return undefined;
     },
   }) as unknown as { record: string[]; info: { lines: number } }[];
+  if (unclosed) {
+    // The parser reads to the end looking for the closing quote: said from the line after the last one read.
+    const from = Math.max(1, records.at(-1)?.info.lines ?? 1, ...refusals.map((r) => r.line)) + 1;
+    refusals.push({ line: from, reason: `guillemets ouverts et jamais fermés : le fichier n’a pas pu être lu à partir de la ligne ${from}` });
+  }
   if (records.length + refusals.length > MAX_SPEND_LINES) {
     throw badInput('csv', `« csv » : trop de lignes (${MAX_SPEND_LINES.toLocaleString('fr-FR')} au plus ; regroupez les dépenses par fournisseur).`);
   }
