@@ -12,6 +12,7 @@ import { Introductions } from './pages/Introductions';
 import { Suppliers } from './pages/Suppliers';
 import { SupplierProfile } from './pages/SupplierProfile';
 import { SupplierEdit } from './pages/SupplierEdit';
+import { Imports } from './pages/Imports';
 
 // Chart.js only loads with the yearly review.
 const Review = lazy(() => import('./pages/Review').then((m) => ({ default: m.Review })));
@@ -34,6 +35,7 @@ export const ROUTES: { path: string; page: ComponentType }[] = [
   { path: '/structures/nouvelle', page: SupplierEdit },
   { path: '/structures/:id/modifier', page: SupplierEdit },
   { path: '/structures/:id', page: SupplierProfile },
+  { path: '/imports', page: Imports },
   { path: '/bilan', page: Review },
   { path: '/organisations/:id/achats', page: OrganisationSpend },
 ];
