@@ -2,14 +2,16 @@
 // amounts with SIAE and the secteur protégé, and the categories where the ESS is absent with the
 // structures the matcher proposes for them. Private to the buyer's organisation and staff.
 import { isRelevant } from '../../matching/rank';
-import { DISABILITY_KINDS, SIAE_KINDS } from '../../matching/components/inclusion';
+import type { NeedQuery } from '../../matching/types';
 import { isStaff, requireViewer, type Viewer } from '../auth/guards';
 import { badInput, forbidden, notFound } from '../errors';
 import { newId } from '../domain/ids';
+import { placeOf } from '../domain/matching';
+import { familyOf } from '../purchasing';
 import { nafLabel } from '../reference/naf';
 import type { Services } from '../services';
 import { ofOrganisation, SPEND_ORDER, suppliersBySiretOrSiren } from '../store/filters';
-import type { InclusionKind, NeedRecord, OrganisationRecord, SpendAnalysisRecord, SpendEntryRecord, SpendFamily, SpendGapRecord, SupplierRecord } from '../store/types';
+import type { OrganisationRecord, SpendAnalysisRecord, SpendEntryRecord, SpendGapRecord, SupplierRecord } from '../store/types';
 import { readSpendCsv, type SpendLine } from './read';
 
 /** Gaps kept, largest first, and structures proposed for each. */
@@ -17,10 +19,6 @@ const MAX_GAPS = 10;
 const SUGGESTIONS_PER_GAP = 3;
 /** The Métropole's seat: gaps are looked for on its territory. */
 const TERRITORY_COMMUNE = '76540';
-
-// GEIQ with the SIAE, as the contract's InclusionFamily counts them.
-const SIAE: readonly InclusionKind[] = [...SIAE_KINDS, 'GEIQ'];
-const PROTECTED: readonly InclusionKind[] = DISABILITY_KINDS;
 
 /** Organisation kinds that buy under the public procurement code (helper G adds PUBLIC_BUYER). */
 const PUBLIC_KINDS: readonly string[] = ['METROPOLE', 'PUBLIC_BUYER'];
@@ -43,9 +41,6 @@ async function buyerOrganisation(services: Services, viewer: Viewer | null, orga
   return organisation;
 }
 
-const familyOf = (s: SupplierRecord): SpendFamily =>
-  s.inclusionKind && PROTECTED.includes(s.inclusionKind) ? 'PROTECTED' : s.inclusionKind && SIAE.includes(s.inclusionKind) ? 'SIAE' : 'OTHER_ESS';
-
 const categoryOf = (l: SpendLine): string | null => l.category ?? (l.nafCode ? `${l.nafCode} ${nafLabel(l.nafCode) ?? ''}`.trim() : null);
 
 /** Each line's structure of the directory: the one with its SIRET, else one of its SIREN (the lowest SIRET, for a stable answer). */
@@ -58,21 +53,20 @@ async function matchLines(services: Services, lines: readonly SpendLine[]): Prom
   for (const s of [...found].sort((a, b) => a.siret!.localeCompare(b.siret!))) if (!bySiren.has(s.siret!.slice(0, 9))) bySiren.set(s.siret!.slice(0, 9), s);
   return lines.map((l) => {
     const supplier = bySiret.get(l.identifier) ?? bySiren.get(l.identifier.slice(0, 9)) ?? null;
-    return { line: l.line, identifier: l.identifier, name: l.name, amount: l.amount, category: categoryOf(l), supplierId: supplier?.id ?? null, family: supplier ? familyOf(supplier) : null };
+    return { line: l.line, identifier: l.identifier, name: l.name, amount: l.amount, category: categoryOf(l), supplierId: supplier?.id ?? null, family: supplier ? familyOf(supplier.inclusionKind) : null };
   });
 }
 
-/** The need the matcher is asked for a category: its words, its NAF code when the file gave one. */
-function categoryNeed(category: string, nafCode: string | null, now: Date): NeedRecord {
+/** The purchase the matcher is asked about for a category: its words, its NAF code when the file gave one. */
+function categoryQuery(category: string, nafCode: string | null): NeedQuery {
   return {
-    id: `spend:${category}`, createdAt: now, updatedAt: now, organisationId: null, createdBy: '', title: category, description: category, kind: 'PURCHASE',
-    companyName: null, contactEmail: '', nafCodes: nafCode ? [nafCode] : [], communeCode: TERRITORY_COMMUNE, latitude: null, longitude: null,
-    budgetMin: null, budgetMax: null, requiredLabels: [], preferredInclusionKinds: [], deadline: null,
+    title: category, description: '', kind: 'PURCHASE', nafCodes: nafCode ? [nafCode] : [], ...placeOf({ communeCode: TERRITORY_COMMUNE, latitude: null, longitude: null }),
+    budgetMin: null, budgetMax: null, requiredLabels: [], preferredInclusionKinds: [], requiredInclusionKinds: [],
   };
 }
 
 /** Categories without any spend with the ESS, largest first, each with the eligible structures of its trade. */
-function gapsOf(services: Services, entries: readonly SpendEntryRecord[], lines: readonly SpendLine[], now: Date): SpendGapRecord[] {
+function gapsOf(services: Services, entries: readonly SpendEntryRecord[], lines: readonly SpendLine[]): SpendGapRecord[] {
   const nafByLine = new Map(lines.map((l) => [l.line, l.nafCode]));
   const byCategory = new Map<string, { cents: number; ess: boolean; naf: string | null }>();
   for (const e of entries) {
@@ -88,7 +82,7 @@ function gapsOf(services: Services, entries: readonly SpendEntryRecord[], lines:
     .sort((a, b) => b[1].cents - a[1].cents || a[0].localeCompare(b[0]))
     .slice(0, MAX_GAPS)
     .map(([category, c]) => {
-      const matches = services.matching.rank(categoryNeed(category, c.naf, now), 20);
+      const matches = services.matching.rankQuery(categoryQuery(category, c.naf), 20);
       const supplierIds = matches.filter((m) => m.eligible && isRelevant(m)).slice(0, SUGGESTIONS_PER_GAP).map((m) => m.profileId);
       return { category, amount: c.cents / 100, supplierIds };
     });
@@ -107,7 +101,7 @@ export async function analyseSpend(services: Services, viewer: Viewer | null, cs
   const entries = await matchLines(services, lines);
   const record: SpendAnalysisRecord = {
     id: newId(), createdAt: now, updatedAt: now, organisationId: organisation.id, createdBy: requireViewer(viewer).userId,
-    entries, refusals, gaps: gapsOf(services, entries, lines, now),
+    entries, refusals, gaps: gapsOf(services, entries, lines),
   };
   return services.store.spendAnalyses.insert(record);
 }
