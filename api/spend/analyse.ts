@@ -14,6 +14,9 @@ import { ofOrganisation, SPEND_ORDER, suppliersBySiretOrSiren } from '../store/f
 import type { OrganisationRecord, SpendAnalysisRecord, SpendEntryRecord, SpendGapRecord, SupplierRecord } from '../store/types';
 import { readSpendCsv, type SpendLine } from './read';
 
+/** What the analysis uses of the services. */
+type SpendDeps = Pick<Services, 'store' | 'matching'>;
+
 /** Gaps kept, largest first, and structures proposed for each. */
 const MAX_GAPS = 10;
 const SUGGESTIONS_PER_GAP = 3;
@@ -25,7 +28,7 @@ const PUBLIC_KINDS: readonly string[] = ['METROPOLE', 'PUBLIC_BUYER'];
 export const isPublicBuyer = (organisation: OrganisationRecord | null): boolean => organisation !== null && PUBLIC_KINDS.includes(organisation.kind);
 
 /** The organisation whose spend the viewer may read and write: its own (a firm's user), any given one (staff). */
-async function buyerOrganisation(services: Services, viewer: Viewer | null, organisationId: string | null | undefined): Promise<OrganisationRecord> {
+async function buyerOrganisation(services: SpendDeps, viewer: Viewer | null, organisationId: string | null | undefined): Promise<OrganisationRecord> {
   const who = requireViewer(viewer);
   if (isStaff(who)) {
     if (!organisationId) throw badInput('organisationId', '« organisationId » : indiquez l’organisation dont vous analysez les achats.');
@@ -44,9 +47,11 @@ async function buyerOrganisation(services: Services, viewer: Viewer | null, orga
 const categoryOf = (l: SpendLine): string | null => l.category ?? (l.nafCode ? `${l.nafCode} ${nafLabel(l.nafCode) ?? ''}`.trim() : null);
 
 /** Each line's structure of the directory: the one with its SIRET, else one of its SIREN (the lowest SIRET, for a stable answer). */
-async function matchLines(services: Services, lines: readonly SpendLine[]): Promise<SpendEntryRecord[]> {
+async function matchLines(services: SpendDeps, lines: readonly SpendLine[]): Promise<SpendEntryRecord[]> {
   const sirets = [...new Set(lines.filter((l) => l.identifier.length === 14).map((l) => l.identifier))];
   const sirens = [...new Set(lines.map((l) => l.identifier.slice(0, 9)))];
+  // One query: the SIREN pattern is tested against every active profile's SIRET (a few hundred
+  // suppliers in a file cost milliseconds; the 10,000-line limit bounds the worst case under a second).
   const found = sirens.length ? await services.store.suppliers.find(suppliersBySiretOrSiren(sirets, sirens)) : [];
   const bySiret = new Map(found.map((s) => [s.siret!, s]));
   const bySiren = new Map<string, SupplierRecord>();
@@ -66,7 +71,7 @@ function categoryQuery(category: string, nafCode: string | null): NeedQuery {
 }
 
 /** Categories without any spend with the ESS, largest first, each with the eligible structures of its trade. */
-function gapsOf(services: Services, entries: readonly SpendEntryRecord[], lines: readonly SpendLine[]): SpendGapRecord[] {
+function gapsOf(services: SpendDeps, entries: readonly SpendEntryRecord[], lines: readonly SpendLine[]): SpendGapRecord[] {
   const nafByLine = new Map(lines.map((l) => [l.line, l.nafCode]));
   const byCategory = new Map<string, { cents: number; ess: boolean; naf: string | null }>();
   for (const e of entries) {
@@ -89,7 +94,7 @@ function gapsOf(services: Services, entries: readonly SpendEntryRecord[], lines:
 }
 
 /** A buyer's spend file (CSV text) analysed and kept for its organisation. */
-export async function analyseSpend(services: Services, viewer: Viewer | null, csv: string, organisationId?: string | null): Promise<SpendAnalysisRecord> {
+export async function analyseSpend(services: SpendDeps, viewer: Viewer | null, csv: string, organisationId?: string | null): Promise<SpendAnalysisRecord> {
   const organisation = await buyerOrganisation(services, viewer, organisationId);
   if (typeof csv !== 'string' || csv.trim() === '') throw badInput('csv', '« csv » : le fichier est vide.');
   const { lines, refusals } = readSpendCsv(csv);
@@ -107,13 +112,13 @@ export async function analyseSpend(services: Services, viewer: Viewer | null, cs
 }
 
 /** The organisation's analyses, newest first. */
-export async function spendAnalyses(services: Services, viewer: Viewer | null, organisationId?: string | null): Promise<SpendAnalysisRecord[]> {
+export async function spendAnalyses(services: SpendDeps, viewer: Viewer | null, organisationId?: string | null): Promise<SpendAnalysisRecord[]> {
   const organisation = await buyerOrganisation(services, viewer, organisationId);
   return services.store.spendAnalyses.find(ofOrganisation(organisation.id), { sort: SPEND_ORDER });
 }
 
 /** One analysis, to its organisation's users and staff only (anyone else: not found, so nothing is told). */
-export async function spendAnalysis(services: Services, viewer: Viewer | null, id: string): Promise<SpendAnalysisRecord> {
+export async function spendAnalysis(services: SpendDeps, viewer: Viewer | null, id: string): Promise<SpendAnalysisRecord> {
   const who = requireViewer(viewer);
   const analysis = await services.store.spendAnalyses.findById(id);
   const mine = analysis && (isStaff(who) || (who.role === 'COMPANY' && who.organisationId === analysis.organisationId));
@@ -122,7 +127,7 @@ export async function spendAnalysis(services: Services, viewer: Viewer | null, i
 }
 
 /** Deletes an analysis at once, file data and results; compacted so that nothing of it stays on disk. */
-export async function deleteSpendAnalysis(services: Services, viewer: Viewer | null, id: string): Promise<boolean> {
+export async function deleteSpendAnalysis(services: SpendDeps, viewer: Viewer | null, id: string): Promise<boolean> {
   const analysis = await spendAnalysis(services, viewer, id);
   await services.store.spendAnalyses.remove(analysis.id);
   await services.store.compact();
