@@ -5,9 +5,11 @@
 // - between sources, each field keeps the word of the most trusted one (csv, our template filled by
 //   officers, over data·inclusion over SIRENE; SIRENE, the register, over data·inclusion for the
 //   legal form, NAF codes and headcount);
-// - the merged profile passes the same validation as createSupplier (a missing contact address aside);
-// - every profile is written in one single-document operation, so a run killed at any point
-//   leaves whole profiles only, and running it again finishes the work;
+// - the merged profile passes the same validation as createSupplier, save what public data lacks
+//   (description, contact address, legal form: see importSchema);
+// - every profile is written whole (an update in one single-document operation, new ones in batches
+//   whose lines are each whole), so a run killed at any point leaves whole profiles only, and running
+//   it again finishes the work;
 // - a SIRET taken out of the directory on purpose (../retired-sirets.ts) is never created again; a
 //   profile that holds it (a person put it back) is merged as any other.
 import { GraphQLError } from 'graphql';
@@ -67,10 +69,11 @@ function writable(existing: SupplierRecord | null, field: ProfileField, source: 
   return rank(source, field) >= rank(p.origin, field);
 }
 
-// What makes a line a structure one can place; public data often holds nothing else (no description,
-// no contact address, no legal form): those stay empty, never invented.
+/** New profiles written together: one append instead of 500 on the embedded engine. */
 const BATCH = 500;
 
+// What makes a line a structure one can place; public data often holds nothing else (no description,
+// no contact address, no legal form): those stay empty, never invented.
 const REQUIRED: readonly ProfileField[] = ['name', 'communeCode'];
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
