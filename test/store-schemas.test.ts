@@ -74,6 +74,17 @@ describe('MongoDB schemas', () => {
     await expect(validate('publicContracts', unflagged)).rejects.toBeInstanceOf(mongoose.Error.ValidationError);
   });
 
+  it('keep a spend analysis as the domain writes it: lines at the file\'s limits, families of the directory only', async () => {
+    const entry = { line: 2, identifier: '123456789', name: 'n'.repeat(200), amount: 1234.56, category: 'c'.repeat(200), supplierId: null, family: null };
+    const analysis = {
+      id: 'a1', organisationId: 'o1', createdBy: 'u1', entries: [entry, { ...entry, line: 3, supplierId: 's1', family: 'PROTECTED' }],
+      refusals: [{ line: 4, reason: 'montant manquant' }], gaps: [{ category: 'Nettoyage', amount: 20000, supplierIds: ['s2'] }], createdAt: now, updatedAt: now,
+    };
+    await expect(validate('spendAnalyses', analysis)).resolves.toBeUndefined();
+    await expect(validate('spendAnalyses', { ...analysis, entries: [{ ...entry, family: 'AUTRE' }] })).rejects.toBeInstanceOf(mongoose.Error.ValidationError);
+    await expect(validate('spendAnalyses', { ...analysis, entries: [{ ...entry, name: 'n'.repeat(201) }] })).rejects.toBeInstanceOf(mongoose.Error.ValidationError);
+  });
+
   it("map a ValidationError to a French BAD_USER_INPUT on the refused field", async () => {
     const refusal = await validate('organisations', { id: 'o2', name: 'x'.repeat(255), kind: 'COMPANY', createdAt: now, updatedAt: now }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(mongoose.Error.ValidationError);

@@ -96,6 +96,10 @@ export async function exportMyData(services: Services, viewer: Viewer | null): P
     const needs = await store.needs.find(needsFilter({ organisationId: user.organisationId ?? '', createdBy: user.id }), { sort: NEEDS_ORDER });
     data.needs = needs.map(needView);
     data.introductions = await introductionsFor(services, needs);
+    // The organisation's spend files as they were counted, and what was refused of them.
+    data.spendAnalyses = user.organisationId
+      ? (await store.spendAnalyses.find(ofOrganisation(user.organisationId))).map(({ updatedAt: _u, ...a }) => ({ ...a, createdAt: iso(a.createdAt) }))
+      : [];
   }
   return JSON.stringify(data, null, 2);
 }
@@ -206,6 +210,7 @@ export async function deleteMyAccount(services: Services, viewer: Viewer | null,
 
   // An organisation nobody belongs to any more, with no profile left, goes too.
   if (organisationId && (await store.users.count(ofOrganisation(organisationId))) === 0 && (await store.suppliers.count(ofOrganisation(organisationId))) === 0) {
+    for (const id of await store.spendAnalyses.ids(ofOrganisation(organisationId))) await store.spendAnalyses.remove(id);
     await store.organisations.remove(organisationId);
   }
   await store.compact(); // the embedded files keep overwritten lines until compacted

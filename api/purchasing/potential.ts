@@ -28,7 +28,8 @@ const FAMILY_OF: Record<InclusionKind, InclusionFamily> = {
   EATT: 'PROTECTED',
 };
 
-const familyOf = (kind: InclusionKind | null): InclusionFamily => (kind ? FAMILY_OF[kind] : 'OTHER_ESS');
+/** A structure's family; OTHER_ESS for one of the directory without an inclusion kind (also the spend analysis's). */
+export const familyOf = (kind: InclusionKind | null): InclusionFamily => (kind ? FAMILY_OF[kind] : 'OTHER_ESS');
 
 /** A need's title and description together; what the need forms send as they are typed. */
 const MAX_POTENTIAL_TEXT = 5200;

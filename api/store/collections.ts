@@ -11,13 +11,14 @@ import type {
   ResponseRecord,
   RetiredSiretRecord,
   ShortlistRecord,
+  SpendAnalysisRecord,
   Store,
   StoredDocument,
   SupplierRecord,
   UserRecord,
 } from './types';
 
-export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs', 'shortlists', 'outbox', 'outcomes', 'responses', 'accessLinks', 'retiredSirets', 'publicContracts'] as const;
+export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs', 'shortlists', 'outbox', 'outcomes', 'responses', 'accessLinks', 'retiredSirets', 'publicContracts', 'spendAnalyses'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export type Repositories = Omit<Store, 'engine' | 'compact' | 'now' | 'sharedCounters' | 'close'>;
@@ -36,6 +37,7 @@ export function repositories(open: <T extends StoredDocument>(name: CollectionNa
     accessLinks: open<AccessLinkRecord>('accessLinks'),
     retiredSirets: open<RetiredSiretRecord>('retiredSirets'),
     publicContracts: open<PublicContractRecord>('publicContracts'),
+    spendAnalyses: open<SpendAnalysisRecord>('spendAnalyses'),
   };
 }
 
@@ -74,6 +76,7 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexSpec[]>> = {
   retiredSirets: [],
   // The review reads a period's contracts; a public buyer its own (all its establishments).
   publicContracts: [{ field: 'notifiedAt' }, { field: 'buyerSiren' }],
+  spendAnalyses: [{ field: 'organisationId' }],
 };
 
 /**
@@ -93,6 +96,7 @@ export const KEYSET_INDEXES: Readonly<Record<CollectionName, readonly (readonly 
   accessLinks: [],
   retiredSirets: [],
   publicContracts: [],
+  spendAnalyses: [],
 };
 
 /**

@@ -61,6 +61,21 @@ export const supplierDirectoryFilter = filterBuilder((c: DirectoryCriteria): Fil
   return allOf(parts);
 });
 
+/**
+ * Directory structures with one of these SIRETs, or whose SIRET starts with one of these SIRENs
+ * (a spend file's suppliers); digits only, checked by the caller, so the pattern holds no operator.
+ */
+export const suppliersBySiretOrSiren = filterBuilder((sirets: readonly string[], sirens: readonly string[]): Filter => {
+  const parts: Filter[] = [];
+  if (sirets.length) parts.push({ siret: { $in: [...sirets] } });
+  const digits = sirens.filter((s) => /^\d{9}$/.test(s));
+  if (digits.length) parts.push({ siret: new RegExp(`^(?:${digits.join('|')})`) });
+  return { $and: [ACTIVE_SUPPLIER, parts.length ? { $or: parts } : { _id: { $in: [] } }] };
+});
+
+/** Newest first. */
+export const SPEND_ORDER: Record<string, 1 | -1> = { createdAt: -1, id: -1 };
+
 export interface NeedsCriteria {
   /** With createdBy: needs of this organisation OR written by this user (what each may see). */
   organisationId?: string;

@@ -273,6 +273,36 @@ export interface PublicContractRecord extends StoredDocument {
   holders: ContractHolder[];
 }
 
+/** Which family of the directory a spend line's supplier belongs to (null: not in the directory). */
+export type SpendFamily = 'SIAE' | 'PROTECTED' | 'OTHER_ESS';
+
+/** One line of a buyer's spend file as it was counted (duplicates and unreadable lines left out). */
+export interface SpendEntryRecord {
+  line: number;
+  identifier: string; // SIRET (14 digits) or SIREN (9)
+  name: string;
+  amount: number;
+  category: string | null; // the file's category, else the NAF code's label
+  supplierId: string | null; // the directory's structure it matched, by SIRET then SIREN
+  family: SpendFamily | null;
+}
+
+/** A spend category where the ESS is absent, with the structures the matcher proposed for it then. */
+export interface SpendGapRecord {
+  category: string;
+  amount: number;
+  supplierIds: string[];
+}
+
+/** A buyer's analysed spend file: private to its organisation and staff; deleted with it. */
+export interface SpendAnalysisRecord extends StoredDocument {
+  organisationId: string;
+  createdBy: string; // user id
+  entries: SpendEntryRecord[];
+  refusals: { line: number; reason: string }[];
+  gaps: SpendGapRecord[];
+}
+
 /** A MongoDB-style filter. Built only by api/store/filters.ts, from typed values, never from raw input. */
 export type Filter = Record<string, unknown>;
 
@@ -330,6 +360,7 @@ export interface Store {
   readonly accessLinks: Collection<AccessLinkRecord>;
   readonly retiredSirets: Collection<RetiredSiretRecord>;
   readonly publicContracts: Collection<PublicContractRecord>;
+  readonly spendAnalyses: Collection<SpendAnalysisRecord>;
   /**
    * Rewrites the storage so that removed or overwritten data no longer lies on disk (the embedded
    * files are append-only until compacted); used after an erasure. A no-op on MongoDB.

@@ -307,6 +307,8 @@ export type MonthAmount = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Un acheteur (compte entreprise, ou un agent pour une organisation) analyse son fichier de dépenses par fournisseur, donné en texte CSV (SIRET ou SIREN, nom, montant, catégorie ou code NAF facultatifs ; en-têtes français ou anglais ; points-virgules ou virgules). */
+  analyseSpend: SpendAnalysis;
   /** Agents : approuve la liste et envoie les mises en relation par courriel. Idempotent. */
   approveShortlist: Shortlist;
   /** Agents : arrête l'import en cours entre deux lignes (les profils déjà écrits sont complets ; relancer termine le travail). */
@@ -317,6 +319,8 @@ export type Mutation = {
   createSupplier: Supplier;
   /** Le compte d'une entreprise ou d'une structure se supprime, et pour une structure son profil ; les mises en relation passées restent, anonymisées, pour les statistiques. `confirm` doit valoir true. */
   deleteMyAccount: Scalars['Boolean']['output'];
+  /** Supprime aussitôt une analyse et les données de son fichier. */
+  deleteSpendAnalysis: Scalars['Boolean']['output'];
   /** Agents et administrateurs : retire une structure de l'annuaire et du moteur (fermeture, doublon). Les mises en relation envoyées la gardent, anonymisée, pour les statistiques. */
   deleteSupplier: Scalars['Boolean']['output'];
   /**
@@ -374,6 +378,12 @@ export type Mutation = {
 };
 
 
+export type MutationAnalyseSpendArgs = {
+  csv: Scalars['String']['input'];
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type MutationApproveShortlistArgs = {
   id: Scalars['ID']['input'];
   message?: InputMaybe<Scalars['String']['input']>;
@@ -398,6 +408,11 @@ export type MutationCreateSupplierArgs = {
 
 export type MutationDeleteMyAccountArgs = {
   confirm: Scalars['Boolean']['input'];
+};
+
+
+export type MutationDeleteSpendAnalysisArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -522,6 +537,8 @@ export type Need = {
   __typename?: 'Need';
   budgetMax?: Maybe<Scalars['Int']['output']>;
   budgetMin?: Maybe<Scalars['Int']['output']>;
+  /** Agents : l'organisation de l'entreprise qui a déposé le besoin (pour analyser ses achats) ; null sinon. */
+  buyerOrganisationId?: Maybe<Scalars['ID']['output']>;
   /** Quand la Métropole a clos le besoin. */
   closedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Agents et administrateurs seulement (null pour les autres) : le mot de l'agent qui a clos le besoin. */
@@ -656,6 +673,25 @@ export type NeedUpdateInput = {
   requiredInclusionKinds?: InputMaybe<Array<InclusionKind>>;
   requiredLabels?: InputMaybe<Array<Scalars['String']['input']>>;
   title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Ce que les achats auprès du secteur protégé déduisent de la contribution OETH d'une entreprise, avec la règle appliquée. */
+export type OethDeduction = {
+  __typename?: 'OethDeduction';
+  /** 30 % de ce coût, avant plafond. */
+  beforeCap: Scalars['Float']['output'];
+  /** Plafond en euros. */
+  cap: Scalars['Float']['output'];
+  /** Plafond appliqué : 0,5 (50 % de la contribution) ou 0,75 (entreprise employant au moins 3,5 % de travailleurs handicapés). */
+  capRate: Scalars['Float']['output'];
+  /** Vrai quand le plafond limite la déduction. */
+  capped: Scalars['Boolean']['output'];
+  /** Déduction retenue, en euros. */
+  deduction: Scalars['Float']['output'];
+  /** Coût de la main-d'œuvre des achats auprès d'ESAT et d'EA, en euros (montant de ces achats × part de main-d'œuvre indiquée). */
+  labourCost: Scalars['Float']['output'];
+  /** La règle, en français, avec sa référence. */
+  rule: Scalars['String']['output'];
 };
 
 export type Organisation = {
@@ -851,6 +887,10 @@ export type Query = {
   /** Les marchés notifiés sur [from, to), mêmes droits que publicContractStats, du plus ancien au plus récent. */
   publicContracts: Array<PublicContract>;
   shortlist?: Maybe<Shortlist>;
+  /** Les analyses de dépenses de votre organisation, la plus récente d'abord (agents : celles de l'organisation `organisationId`). */
+  spendAnalyses: Array<SpendAnalysis>;
+  /** Une analyse, pour son organisation et les agents. */
+  spendAnalysis: SpendAnalysis;
   supplier?: Maybe<Supplier>;
   /** Public directory (répertoire des entreprises ESS): no login needed. */
   suppliers: SupplierConnection;
@@ -953,6 +993,16 @@ export type QueryPublicContractsArgs = {
 
 
 export type QueryShortlistArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySpendAnalysesArgs = {
+  organisationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySpendAnalysisArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1060,6 +1110,70 @@ export type ShortlistStatus =
   | 'APPROVED'
   | 'DRAFT'
   | 'SENT';
+
+/** Les dépenses d'un acheteur auprès de l'ESS, d'après le fichier des dépenses par fournisseur. Réservée à son organisation et aux agents. */
+export type SpendAnalysis = {
+  __typename?: 'SpendAnalysis';
+  createdAt: Scalars['DateTime']['output'];
+  /** L'analyse en CSV (totaux, lignes comptées, catégories sans ESS, lignes refusées) ; `excelFr` : points-virgules et virgules décimales, pour un tableur réglé en français. */
+  csv: Scalars['String']['output'];
+  /** Dépenses auprès des structures de l'annuaire (rapprochées par SIRET, puis par SIREN). */
+  essAmount: Scalars['Float']['output'];
+  /** Part des dépenses auprès de l'ESS, de 0 à 1. */
+  essShare: Scalars['Float']['output'];
+  /** Les plus grosses catégories sans ESS, de la plus grosse à la plus petite (au plus 10). */
+  gaps: Array<SpendGap>;
+  id: Scalars['ID']['output'];
+  /** Lignes comptées (sans les lignes refusées ni les doublons). */
+  lines: Scalars['Int']['output'];
+  /** Pour une entreprise : la déduction OETH de ses achats auprès du secteur protégé, à partir des chiffres que le fichier ne donne pas ; null pour un acheteur public. */
+  oethDeduction?: Maybe<OethDeduction>;
+  /** Dont auprès du secteur protégé (ESAT, EA, EATT). */
+  protectedAmount: Scalars['Float']['output'];
+  /** Part auprès du secteur protégé, de 0 à 1. */
+  protectedShare: Scalars['Float']['output'];
+  /** Vrai pour un acheteur public : ses achats auprès d'ESAT et d'EA ne comptent pour rien d'autre (pas de déduction OETH calculée). */
+  publicBuyer: Scalars['Boolean']['output'];
+  refusals: Array<SpendRefusal>;
+  /** Dont auprès des SIAE (ACI, AI, EI, ETTI, EITI) et des GEIQ. */
+  siaeAmount: Scalars['Float']['output'];
+  /** Part auprès des SIAE, de 0 à 1. */
+  siaeShare: Scalars['Float']['output'];
+  totalAmount: Scalars['Float']['output'];
+};
+
+
+/** Les dépenses d'un acheteur auprès de l'ESS, d'après le fichier des dépenses par fournisseur. Réservée à son organisation et aux agents. */
+export type SpendAnalysisCsvArgs = {
+  excelFr?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** Les dépenses d'un acheteur auprès de l'ESS, d'après le fichier des dépenses par fournisseur. Réservée à son organisation et aux agents. */
+export type SpendAnalysisOethDeductionArgs = {
+  contribution: Scalars['Float']['input'];
+  disabledWorkforceRate: Scalars['Float']['input'];
+  labourCostShare: Scalars['Float']['input'];
+};
+
+/** Une catégorie d'achats sans aucune dépense auprès de l'ESS, avec des structures de l'annuaire capables d'y répondre. */
+export type SpendGap = {
+  __typename?: 'SpendGap';
+  /** Montant dépensé dans cette catégorie, en euros. */
+  amount: Scalars['Float']['output'];
+  /** La catégorie du fichier, ou à défaut le code NAF du fournisseur et son libellé. */
+  category: Scalars['String']['output'];
+  /** Structures éligibles de ce métier proposées par l'outil de rapprochement au moment de l'analyse (au plus 3). */
+  suggestions: Array<Supplier>;
+};
+
+/** Une ligne du fichier de dépenses qui n'a pas été comptée, et pourquoi (illisible, incomplète, en double). */
+export type SpendRefusal = {
+  __typename?: 'SpendRefusal';
+  /** Numéro de la ligne dans le fichier (l'en-tête est la ligne 1). */
+  line: Scalars['Int']['output'];
+  reason: Scalars['String']['output'];
+};
 
 export type Supplier = {
   __typename?: 'Supplier';

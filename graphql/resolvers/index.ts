@@ -21,6 +21,7 @@ import { DateTime } from './scalars';
 import { importResolvers } from './imports';
 import { shortlistResolvers } from './shortlists';
 import { publicContractResolvers } from './public-contracts';
+import { spendResolvers } from './spend';
 
 
 /** The commune of a record; a code unknown to the reference data still resolves, named by its code. */
@@ -46,6 +47,7 @@ export const resolvers = {
     ...shortlistResolvers.Query,
     ...importResolvers.Query,
     ...publicContractResolvers.Query,
+    ...spendResolvers.Query,
   },
   Mutation: {
     login: (_: unknown, { email, password }: MutationLoginArgs, { services, clientAddress }: Context) => login(services, email, password, clientAddress),
@@ -63,6 +65,7 @@ export const resolvers = {
     ...shortlistResolvers.Mutation,
     ...importResolvers.Mutation,
     ...publicContractResolvers.Mutation,
+    ...spendResolvers.Mutation,
   },
   User: {
     supplier: (user: { id: string }, __: NoArgs, { viewer, services }: Context) => ownSupplier(services, viewer, user.id),
@@ -93,10 +96,13 @@ export const resolvers = {
     closingNote: (n: NeedRecord, _: NoArgs, { viewer }: Context) => (isStaff(viewer) ? (n.closingNote ?? null) : null),
     internalNote: (n: NeedRecord, _: NoArgs, { viewer }: Context) => (isStaff(viewer) ? (n.internalNote ?? null) : null),
     ...shortlistResolvers.NeedShortlists,
+    ...spendResolvers.Need,
   },
   Shortlist: shortlistResolvers.Shortlist,
   ShortlistItem: shortlistResolvers.ShortlistItem,
   OutboxMail: shortlistResolvers.OutboxMail,
   ImpactStats: shortlistResolvers.ImpactStats,
   ImportJob: importResolvers.ImportJob,
+  SpendAnalysis: spendResolvers.SpendAnalysis,
+  SpendGap: spendResolvers.SpendGap,
 } satisfies Record<string, unknown>;

@@ -17,6 +17,7 @@ import { PublicContracts } from './pages/PublicContracts';
 
 // Chart.js only loads with the yearly review.
 const Review = lazy(() => import('./pages/Review').then((m) => ({ default: m.Review })));
+const OrganisationSpend = lazy(() => import('./pages/OrganisationSpend').then((m) => ({ default: m.OrganisationSpend })));
 
 /** Officer pages: the sign-in page stands in for them until the officer is signed in. */
 function Officer({ page: Component }: { page: ComponentType }) {
@@ -38,6 +39,7 @@ export const ROUTES: { path: string; page: ComponentType }[] = [
   { path: '/imports', page: Imports },
   { path: '/bilan', page: Review },
   { path: '/commande-publique', page: PublicContracts },
+  { path: '/organisations/:id/achats', page: OrganisationSpend },
 ];
 
 function NotFound() {

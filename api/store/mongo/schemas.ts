@@ -195,6 +195,33 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     reserved: { type: Boolean, required: true },
     holders: { type: [new Schema({ idType: text(10), id: text(50) }, { _id: false, strict: 'throw' })], default: [] },
   },
+  // Limits as api/spend/read.ts cuts the file's cells.
+  spendAnalyses: {
+    organisationId: text(),
+    createdBy: text(),
+    entries: {
+      type: [
+        new Schema(
+          {
+            line: { type: Number, required: true, min: 1 },
+            identifier: text(14),
+            name: { type: String, default: '', maxlength: 200 },
+            amount: { type: Number, required: true, min: 0 },
+            category: nullableText(200),
+            supplierId: nullableText(),
+            family: { type: String, default: null, enum: ['SIAE', 'PROTECTED', 'OTHER_ESS', null] },
+          },
+          { _id: false, strict: 'throw' },
+        ),
+      ],
+      default: [],
+    },
+    refusals: { type: [new Schema({ line: { type: Number, required: true, min: 0 }, reason: text(500) }, { _id: false, strict: 'throw' })], default: [] },
+    gaps: {
+      type: [new Schema({ category: text(200), amount: { type: Number, required: true, min: 0 }, supplierIds: strings }, { _id: false, strict: 'throw' })],
+      default: [],
+    },
+  },
 };
 
 export function schemaFor(name: CollectionName): Schema {

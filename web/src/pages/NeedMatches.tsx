@@ -17,6 +17,7 @@ const NeedWithMatches = graphql(`
       description
       kind
       companyName
+      buyerOrganisationId
       contactEmail
       commune {
         code
@@ -116,7 +117,15 @@ export function NeedMatches() {
             <h2 id="besoin-detail">Le besoin</h2>
             <dl className="profile">
               <dt>Entreprise</dt>
-              <dd>{need.companyName ?? '—'}</dd>
+              <dd>
+                {need.companyName ?? '—'}
+                {need.buyerOrganisationId && (
+                  <>
+                    {' '}
+                    (<Link href={`/organisations/${need.buyerOrganisationId}/achats`}>ses achats auprès de l’ESS</Link>)
+                  </>
+                )}
+              </dd>
               <dt>Contact</dt>
               <dd>{need.contactEmail}</dd>
               <dt>Type</dt>

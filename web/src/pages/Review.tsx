@@ -1,17 +1,13 @@
 // The yearly review: a period, the figures, charts where people would rather look than read, and the
 // CSV of `npm run report` (the API's ImpactStats.csv, built by the same code).
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration } from 'chart.js';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
+import { BarChart } from '../components/bar-chart';
 import { ErrorSummary, TextField, errorsOf } from '../components/fields';
 import { Page, QueryState } from '../components/layout';
 import { formatEuros, percent } from '../format';
 import { graphql } from '../gql';
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
-Chart.defaults.font.family = 'system-ui, sans-serif';
-Chart.defaults.color = '#1b1b1f';
 
 const Impact = graphql(`
   query ImpactStats($from: DateTime!, $to: DateTime!) {
@@ -69,36 +65,6 @@ const Impact = graphql(`
 `);
 
 const year = new Date().getFullYear();
-
-/** A bar chart on a canvas, described for screen readers by `summary` (the table below gives every figure). */
-function BarChart({ title, labels, values, summary, horizontal, money }: { title: string; labels: string[]; values: number[]; summary: string; horizontal?: boolean; money?: boolean }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const config: ChartConfiguration<'bar'> = {
-      type: 'bar',
-      data: { labels, datasets: [{ label: title, data: values, backgroundColor: '#0b4f9c' }] },
-      options: {
-        indexAxis: horizontal ? 'y' : 'x',
-        locale: 'fr-FR',
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
-        plugins: { legend: { display: false }, tooltip: { callbacks: money ? { label: (c) => formatEuros(Number(c.raw)) } : {} } },
-        scales: { [horizontal ? 'x' : 'y']: { beginAtZero: true, ticks: { precision: 0 } } },
-      },
-    };
-    const chart = new Chart(canvas.current!, config);
-    return () => chart.destroy();
-  }, [title, labels.join('|'), values.join('|'), horizontal, money]);
-  return (
-    <figure className="chart-figure">
-      <figcaption>{title}</figcaption>
-      <div className="chart">
-        <canvas ref={canvas} role="img" aria-label={`${title} : ${summary}`} />
-      </div>
-    </figure>
-  );
-}
 
 const describe = (labels: string[], values: (string | number)[]) => labels.map((l, i) => `${l} ${values[i]}`).join(', ');
 

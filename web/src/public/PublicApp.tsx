@@ -5,6 +5,7 @@ import { AccountBox } from '../components/layout';
 import { useSession } from '../session';
 import { Access, RequestLink } from './Access';
 import { Home } from './Home';
+import { MySpend } from './MySpend';
 import { MyStructure } from './MyStructure';
 
 /** The page's <h1> and document title; focus moves to the heading when the page changes. */
@@ -43,7 +44,7 @@ function Frame({ children }: { children: ReactNode }) {
             <li>
               <Link href="/">Annuaire et dépôt d’un besoin</Link>
             </li>
-            <li>{session?.role === 'SUPPLIER' ? <Link href="/ma-structure">Ma structure</Link> : <Link href="/connexion">Recevoir un lien de connexion</Link>}</li>
+            <li>{session?.role === 'SUPPLIER' ? <Link href="/ma-structure">Ma structure</Link> : session?.role === 'COMPANY' ? <Link href="/mes-achats">Mes achats</Link> : <Link href="/connexion">Recevoir un lien de connexion</Link>}</li>
           </ul>
           {session && <AccountBox email={session.email} />}
         </nav>
@@ -68,6 +69,9 @@ export function PublicApp() {
         </Route>
         <Route path="/ma-structure">
           <MyStructure />
+        </Route>
+        <Route path="/mes-achats">
+          <MySpend />
         </Route>
         <Route>
           <PublicPage title="Page introuvable">
