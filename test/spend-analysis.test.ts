@@ -63,6 +63,11 @@ describe('spend analysis', () => {
     expect(gaps.map((g: { category: string; amount: number }) => [g.category, g.amount])).toEqual([['Nettoyage de locaux', 20000], ['Papeterie', 5999.5]]);
     expect(gaps[0].suggestions.map((s: { id: string }) => s.id)).toEqual([cleaningId]);
     expect(gaps[1].suggestions).toEqual([]); // no stationer in the directory (nor any trade of the word): nothing proposed rather than another trade
+    // Point 1's potential for each gap, for its amount around Rouen: the cleaner could take it; nobody the paper.
+    const potentials = (await ok(t.gql(`query($id: ID!) { spendAnalysis(id: $id) { gaps { potential { total recommendation } } } }`, { id: analysisId }, firm.token))).spendAnalysis.gaps;
+    expect(potentials[0].potential.total).toBeGreaterThanOrEqual(1);
+    expect(potentials[1].potential.total).toBe(0);
+    expect(potentials[1].potential.recommendation).toMatch(/clause sociale|allotissement|groupement/i);
   });
 
   it('reads English headers, commas, amounts with a decimal point and NAF codes as categories', async () => {

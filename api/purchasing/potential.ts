@@ -108,6 +108,12 @@ export async function inclusivePotential(
   clientAddress: string,
 ): Promise<InclusivePotential> {
   await countPotentialAsk(deps.potentialThrottle, clientAddress); // before the input is read, like every public limit
+  return potentialOf(deps.matching, raw);
+}
+
+/** The same, unthrottled: for the service's own questions (a buyer's spend analysis). */
+export function potentialOf(matching: Pick<MatchingService, 'rankQuery' | 'directory'>, raw: PotentialInput): InclusivePotential {
+  const deps = { matching };
   const input = v.parseInput(potentialInput, raw);
   const target = placeOf({ communeCode: input.communeCode, latitude: null, longitude: null });
   const query: NeedQuery = {

@@ -7,7 +7,7 @@ import { isStaff, requireViewer, type Viewer } from '../auth/guards';
 import { badInput, forbidden, notFound } from '../errors';
 import { newId } from '../domain/ids';
 import { placeOf } from '../domain/matching';
-import { familyOf } from '../purchasing';
+import { familyOf, potentialOf, type InclusivePotential } from '../purchasing';
 import { nafLabel } from '../reference/naf';
 import type { Services } from '../services';
 import { ofOrganisation, SPEND_ORDER, suppliersBySiretOrSiren } from '../store/filters';
@@ -91,6 +91,11 @@ function gapsOf(services: SpendDeps, entries: readonly SpendEntryRecord[], lines
       const supplierIds = matches.filter((m) => m.eligible && isRelevant(m)).slice(0, SUGGESTIONS_PER_GAP).map((m) => m.profileId);
       return { category, amount: c.cents / 100, supplierIds };
     });
+}
+
+/** What the ESS of the territory could take of a category without it: point 1's potential, for its amount around Rouen. */
+export function gapPotential(services: Pick<SpendDeps, 'matching'>, gap: SpendGapRecord): InclusivePotential {
+  return potentialOf(services.matching, { text: gap.category, communeCode: TERRITORY_COMMUNE, budgetMax: Math.min(Math.round(gap.amount), 1_000_000_000) });
 }
 
 /** A buyer's spend file (CSV text) analysed and kept for its organisation. */

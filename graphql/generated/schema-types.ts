@@ -1163,6 +1163,8 @@ export type SpendGap = {
   amount: Scalars['Float']['output'];
   /** La catégorie du fichier, ou à défaut le code NAF du fournisseur et son libellé. */
   category: Scalars['String']['output'];
+  /** Ce que l'ESS de la Métropole pourrait prendre de cette catégorie (autour de Rouen, pour son montant), comme `inclusivePotential`. */
+  potential: InclusivePotential;
   /** Structures éligibles de ce métier proposées par l'outil de rapprochement au moment de l'analyse (au plus 3). */
   suggestions: Array<Supplier>;
 };

@@ -1,7 +1,7 @@
 // Thin resolvers for a buyer's spend analysis.
 import { isStaff } from '../../api/auth/guards';
 import { activeSuppliers } from '../../api/domain/suppliers';
-import { analyseSpend, deleteSpendAnalysis, isPublicBuyer, oethDeduction, spendAnalyses, spendAnalysis, spendCsv, spendFigures } from '../../api/spend';
+import { analyseSpend, deleteSpendAnalysis, gapPotential, isPublicBuyer, oethDeduction, spendAnalyses, spendAnalysis, spendCsv, spendFigures } from '../../api/spend';
 import type { NeedRecord, SpendAnalysisRecord, SpendGapRecord } from '../../api/store/types';
 import type { Context, NoArgs } from '../context';
 import type { MutationAnalyseSpendArgs, MutationDeleteSpendAnalysisArgs, QuerySpendAnalysesArgs, QuerySpendAnalysisArgs, SpendAnalysisCsvArgs, SpendAnalysisOethDeductionArgs } from '../generated/schema-types';
@@ -42,6 +42,7 @@ export const spendResolvers = {
       const found = await activeSuppliers(services.store, g.supplierIds);
       return g.supplierIds.flatMap((id) => found.get(id) ?? []);
     },
+    potential: (g: SpendGapRecord, _: NoArgs, { services }: Context) => gapPotential(services, g),
   },
   Need: {
     buyerOrganisationId: (n: NeedRecord, _: NoArgs, { viewer }: Context) => (isStaff(viewer) ? n.organisationId : null),

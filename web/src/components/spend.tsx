@@ -52,6 +52,10 @@ const Detail = graphql(`
             name
           }
         }
+        potential {
+          total
+          recommendation
+        }
       }
       csv
       csvExcelFr: csv(excelFr: true)
@@ -224,6 +228,7 @@ function Gaps({ gaps }: { gaps: Analysis['gaps'] }) {
               <th scope="col">Catégorie</th>
               <th scope="col">Montant</th>
               <th scope="col">Structures proposées</th>
+              <th scope="col">Potentiel de l’ESS</th>
             </tr>
           </thead>
           <tbody>
@@ -235,6 +240,9 @@ function Gaps({ gaps }: { gaps: Analysis['gaps'] }) {
                   {g.suggestions.length === 0
                     ? 'Aucune structure de ce métier dans l’annuaire'
                     : g.suggestions.map((s) => `${s.name}${s.inclusionKind ? ` · ${INCLUSION_KIND_FR[s.inclusionKind]}` : ''} · ${s.commune.name}`).join(' ; ')}
+                </td>
+                <td>
+                  {g.potential.total} structure{g.potential.total > 1 ? 's' : ''} pourrai{g.potential.total > 1 ? 'ent' : 't'} prendre ce montant seule{g.potential.total > 1 ? 's' : ''}. {g.potential.recommendation}
                 </td>
               </tr>
             ))}
