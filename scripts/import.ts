@@ -17,6 +17,7 @@ import { territory } from '../api/domain/imports/territory';
 import { openStore } from '../api/store';
 import type { ImportSource } from '../api/store/types';
 import { progress } from './progress';
+import { forTerminal } from './terminal';
 
 const USAGE =
   'Usage : npm run import -- --format csv|sirene|inclusion [--dry-run] [--report RAPPORT.csv] [--communes 76540,76681…|--epci 200023414] [--networks reseau,…] FICHIER...';
@@ -36,7 +37,7 @@ function summary(counts: ImportCounts, ignoredReasons: ReadonlyMap<string, numbe
   return lines.join('\n');
 }
 
-const refusalLine = (r: Refusal) => `  ${r.file}, ligne ${r.line}${r.siret ? `, SIRET ${r.siret}` : ''}${r.name ? ` (${r.name})` : ''} : ${r.reason}`;
+const refusalLine = (r: Refusal) => forTerminal(`  ${r.file}, ligne ${r.line}${r.siret ? `, SIRET ${r.siret}` : ''}${r.name ? ` (${r.name})` : ''} : ${r.reason}`);
 
 function writeReport(file: string, refusals: readonly Refusal[]): void {
   const target = path.resolve(file);
@@ -120,7 +121,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(err instanceof UnreadableFileError || err instanceof GraphQLError || err instanceof Error ? err.message : String(err));
+    console.error(forTerminal(err instanceof UnreadableFileError || err instanceof GraphQLError || err instanceof Error ? err.message : String(err)));
     process.exit(1);
   },
 );
