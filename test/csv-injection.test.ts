@@ -69,7 +69,7 @@ describe('CSV cells that would run as formulas', () => {
     const again = await runScript('export', [], { DATA_DIR: two });
     expect(again.stdout).toBe(text);
     // Stored as they were typed, without the apostrophe.
-    const names = parse(again.stdout, { bom: true, columns: true }).map((r: Record<string, string>) => readProtectedCell(r.name!));
+    const names = (parse(again.stdout, { bom: true, columns: true }) as Record<string, string>[]).map((r) => readProtectedCell(r.name!));
     expect(names).toEqual(expect.arrayContaining([HYPERLINK, "'=déjà une apostrophe"]));
   });
 

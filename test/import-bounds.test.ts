@@ -1,0 +1,80 @@
+// Hostile or broken import files, generated in a temporary directory and read by `npm run import` as
+// an operator runs it: a stray quote costs its own line only (the bad record's starting line is
+// reported, the lines after it are imported), and a header of too many columns is refused with a
+// French message naming the limit.
+import fs from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { CSV_BOUNDS } from '../api/domain/imports/files';
+import { TEMPLATE_COLUMNS } from '../api/domain/imports/template';
+import { runScript } from './helpers/cli';
+import { siret } from './helpers/fixtures';
+import { tempDataDir } from './helpers/server';
+
+jest.setTimeout(180_000);
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const workDir = () => {
+  const dir = tempDataDir();
+  dirs.push(dir);
+  return dir;
+};
+
+/** A template line without any quote, so that nothing but the stray one opens a quoted field. */
+const line = (i: number): string =>
+  stringify([TEMPLATE_COLUMNS.map((c) => ({ name: `Structure ${i}`, siret: siret(7_400_000_000_000 + i), legalForm: 'ASSOCIATION', description: `Entretien des espaces verts numéro ${i}.`, services: 'Tonte', communeCode: '76540' })[c as string] ?? '')], { delimiter: ';' });
+const HEADER = `${TEMPLATE_COLUMNS.join(';')}\n`;
+const dryRun = (file: string, format = 'csv') => runScript('import', ['--format', format, '--dry-run', file], { DATA_DIR: path.join(path.dirname(file), 'data') });
+const created = (stdout: string) => Number(/créé\s+(\d+)/.exec(stdout)?.[1]);
+
+describe('a hostile import file', () => {
+  test('a stray quote costs its own line: reported where its record starts, and the lines after it are imported', async () => {
+    const dir = workDir();
+    const file = path.join(dir, 'guillemet.csv');
+    const valid = 20_000;
+    const body = Array.from({ length: valid }, (_, i) => line(i + 1));
+    // Line 2: a field opening a quote it never closes. The 20,000 lines after it outweigh a record's bound.
+    const stray = `"Structure cassée;${siret(7_499_999_999_999)};ASSOCIATION;;Description;Tonte;;76540;;;;;;;;\n`;
+    // And another near the end, with only a few lines after it (the file ends before the bound).
+    const late = '"Autre structure cassée;;ASSOCIATION;;Description;;;76540;;;;;;;;\n';
+    const lines = [HEADER, stray, ...body.slice(0, valid - 3), '\n', late, ...body.slice(valid - 3)];
+    fs.writeFileSync(file, lines.join(''));
+    expect(fs.statSync(file).size).toBeGreaterThan(CSV_BOUNDS.recordBytes);
+    const lateLine = lines.indexOf(late) + 1;
+
+    const result = await dryRun(file);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(created(result.stdout)).toBe(valid);
+    expect(result.stdout).toContain(`guillemet.csv, ligne 2 : guillemet ouvert et jamais refermé`);
+    expect(result.stdout).toContain(`guillemet.csv, ligne ${lateLine} : guillemet ouvert et jamais refermé`);
+    expect(result.stdout).toMatch(/refusé\s+2\n/);
+  });
+
+  test('a record spanning lines is reported on the line where it starts', async () => {
+    const dir = workDir();
+    const file = path.join(dir, 'colonnes.csv');
+    // Lines 3 to 5: one record (a quoted description over three lines) with a column too many.
+    fs.writeFileSync(file, [HEADER, line(1), `Structure 2;;ASSOCIATION;;"Sur\ntrois\nlignes";Tonte;;76540;;;;;;;;;de trop\n`, line(3)].join(''));
+    const result = await dryRun(file);
+    expect(result.stdout).toContain('colonnes.csv, ligne 3 : nombre de colonnes différent de celui de l’en-tête');
+    expect(created(result.stdout)).toBe(2);
+  });
+
+  test.each(['csv', 'inclusion'])('a header of too many columns is refused, naming the limit (--format %s)', async (format) => {
+    const dir = workDir();
+    const wide = path.join(dir, 'large.csv');
+    fs.writeFileSync(wide, `${Array.from({ length: 600 }, (_, i) => `c${i}`).join(',')}\n${'1,'.repeat(599)}1\n`);
+    const refused = await dryRun(wide, format);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`large.csv (en-tête de 600 colonnes : au plus ${CSV_BOUNDS.columns} colonnes acceptées)`);
+
+    // A million columns: longer than the header's bound, refused on its first bytes.
+    const huge = path.join(dir, 'immense.csv');
+    fs.writeFileSync(huge, `${'c,'.repeat(1_000_000)}c\n`);
+    const hugeRefused = await dryRun(huge, format);
+    expect(hugeRefused.code).toBe(1);
+    expect(hugeRefused.stderr).toMatch(new RegExp(`immense\\.csv \\(en-tête de plus de \\d+ colonnes : au plus ${CSV_BOUNDS.columns} colonnes acceptées\\)`));
+  });
+});
