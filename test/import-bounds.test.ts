@@ -44,7 +44,6 @@ describe('a hostile import file', () => {
     const lateLine = lines.indexOf(late) + 1;
 
     const result = await dryRun(file);
-    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(created(result.stdout)).toBe(valid);
     expect(result.stdout).toContain(`guillemet.csv, ligne 2 : guillemet ouvert et jamais refermé`);
@@ -60,6 +59,15 @@ describe('a hostile import file', () => {
     const result = await dryRun(file);
     expect(result.stdout).toContain('colonnes.csv, ligne 3 : nombre de colonnes différent de celui de l’en-tête');
     expect(created(result.stdout)).toBe(2);
+  });
+
+  test('a line of separators beyond any record is refused with its line number', async () => {
+    const dir = workDir();
+    const file = path.join(dir, 'separateurs.csv');
+    fs.writeFileSync(file, [HEADER, line(1), `${';'.repeat(CSV_BOUNDS.lineBytes + 1)}\n`, line(3)].join(''));
+    const result = await dryRun(file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`separateurs.csv (ligne 3 de plus de ${CSV_BOUNDS.lineBytes} octets : ce n’est pas une ligne de fichier CSV)`);
   });
 
   test.each(['csv', 'inclusion'])('a header of too many columns is refused, naming the limit (--format %s)', async (format) => {

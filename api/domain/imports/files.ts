@@ -2,6 +2,7 @@
 // gigabytes), with what was read so far for the progress display, and lines it cannot read
 // reported rather than fatal.
 import fs from 'node:fs';
+import { Transform } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 
 /** An input file the import cannot use at all: the run stops with this French message, exit code 1. */
@@ -50,9 +51,29 @@ export function fileSize(file: string): number {
 /**
  * What one file may hold before it is refused or cut: a hostile or broken file must not take the
  * import's memory (a header of 10⁶ columns, a stray quote that makes the rest of a 300 MB file one
- * record). A record is a structure: its longest text is a 5,000-character description.
+ * record). A record is a structure: its longest text is a 5,000-character description. csv-parse
+ * bounds a record's text, not its separators, so a line of empty fields is bounded by its length:
+ * twice a record's bound (quotes doubled) and more never is a line of ours.
  */
-export const CSV_BOUNDS = Object.freeze({ headerBytes: 65_536, columns: 500, recordBytes: 1_048_576 });
+export const CSV_BOUNDS = Object.freeze({ headerBytes: 65_536, columns: 500, recordBytes: 1_048_576, lineBytes: 4_194_304 });
+
+/** Passes the bytes through, and stops the file at a line longer than CSV_BOUNDS.lineBytes. */
+function lineBound(file: string, linesBefore: number): Transform {
+  let line = linesBefore + 1;
+  let length = 0;
+  const tooLong = () => new UnreadableFileError(file, `ligne ${line} de plus de ${CSV_BOUNDS.lineBytes} octets : ce n’est pas une ligne de fichier CSV`);
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      let from = 0;
+      for (let at = chunk.indexOf(0x0a); at >= 0; at = chunk.indexOf(0x0a, from)) {
+        if (length + at - from > CSV_BOUNDS.lineBytes) return done(tooLong());
+        [line, length, from] = [line + 1, 0, at + 1];
+      }
+      length += chunk.length - from;
+      done(length > CSV_BOUNDS.lineBytes ? tooLong() : null, chunk);
+    },
+  });
+}
 
 /** The first line, read within CSV_BOUNDS.headerBytes; a header past the bounds refuses the file. */
 function headerLine(file: string): { text: string; delimiter: ',' | ';' } {
@@ -159,6 +180,7 @@ export async function* csvRecords(file: string, position: ReadPosition): AsyncGe
     const broken: CsvItem[] = [];
     let runaway: Place | null = null;
     const stream = fs.createReadStream(file, { start: start.bytes });
+    const bound = lineBound(file, start.lines);
     const parser = parse({
       bom: atHead,
       delimiter,
@@ -189,12 +211,13 @@ export async function* csvRecords(file: string, position: ReadPosition): AsyncGe
       },
     });
     const stop = () => {
-      stream.unpipe(parser);
+      bound.unpipe(parser);
       stream.destroy();
       if (!parser.writableEnded) parser.end();
     };
     stream.on('error', (err) => parser.destroy(new UnreadableFileError(file, systemReason(err))));
-    stream.pipe(parser);
+    bound.on('error', (err) => parser.destroy(err));
+    stream.pipe(bound).pipe(parser);
     try {
       for await (const item of parser as AsyncIterable<CsvItem & { bytes: number }>) {
         position.bytes = base + start.bytes + item.bytes;
