@@ -1,6 +1,7 @@
 // Reading the files an import is given: CSV streamed record by record (SIRENE stock files are
 // gigabytes), with what was read so far for the progress display, and lines it cannot read
-// reported rather than fatal.
+// reported rather than fatal; within bounds (CSV_BOUNDS), so that a hostile file cannot take the
+// import's memory.
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
@@ -96,6 +97,7 @@ export function headerOf(file: string): string[] {
   const { text, delimiter } = headerLine(file);
   return text.split(delimiter).map((h) => h.trim().replace(/^"(.*)"$/, '$1'));
 }
+
 export type CsvItem =
   | { kind: 'record'; line: number; values: Record<string, string> }
   | { kind: 'broken'; line: number; reason: string };
@@ -105,7 +107,6 @@ function brokenReason(err: CsvError): string {
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
     case 'CSV_RECORD_INCONSISTENT_COLUMNS':
       return 'nombre de colonnes différent de celui de l’en-tête';
-    case 'CSV_QUOTE_NOT_CLOSED':
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       return 'guillemets mal fermés';
@@ -160,6 +161,7 @@ export async function* csvRecords(file: string, position: ReadPosition): AsyncGe
   while (from) {
     const runaway: Place | null = yield* segment(from);
     from = null;
+    if (runaway && !header) throw new UnreadableFileError(file, 'en-tête illisible : guillemet ouvert et jamais refermé');
     if (runaway) {
       const next = nextLineStart(file, runaway.bytes);
       if (next !== null) from = { bytes: next, lines: runaway.lines };
