@@ -7,19 +7,12 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { protectCell, readProtectedCell } from '../api/csv';
 import { TEMPLATE_COLUMNS } from '../api/domain/imports/template';
-import { runScript } from './helpers/cli';
+import { runScript, scratchDirs } from './helpers/cli';
 import { siret } from './helpers/fixtures';
-import { tempDataDir } from './helpers/server';
 
 jest.setTimeout(120_000);
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-const workDir = () => {
-  const dir = tempDataDir();
-  dirs.push(dir);
-  return dir;
-};
+const workDir = scratchDirs();
 
 type Row = Partial<Record<(typeof TEMPLATE_COLUMNS)[number], string>>;
 const row = (i: number, overrides: Row): Row => ({

@@ -7,19 +7,12 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { CSV_BOUNDS } from '../api/domain/imports/files';
 import { TEMPLATE_COLUMNS } from '../api/domain/imports/template';
-import { runScript } from './helpers/cli';
+import { runScript, scratchDirs } from './helpers/cli';
 import { siret } from './helpers/fixtures';
-import { tempDataDir } from './helpers/server';
 
 jest.setTimeout(180_000);
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-const workDir = () => {
-  const dir = tempDataDir();
-  dirs.push(dir);
-  return dir;
-};
+const workDir = scratchDirs();
 
 /** A template line without any quote, so that nothing but the stray one opens a quoted field. */
 const line = (i: number): string =>
