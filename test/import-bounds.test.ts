@@ -44,6 +44,24 @@ describe('a hostile import file', () => {
     expect(result.stdout).toMatch(/refusé\s+2\n/);
   });
 
+  test('in a SIRENE stock file too (read by its own fast reader)', async () => {
+    const dir = workDir();
+    const units = path.join(dir, 'StockUniteLegale_utf8.csv');
+    const establishments = path.join(dir, 'StockEtablissement_utf8.csv');
+    const ess = Array.from({ length: 50 }, (_, i) => siret(7_500_000_000_000 + i * 100_000));
+    fs.writeFileSync(units, `siren,denominationUniteLegale,categorieJuridiqueUniteLegale,economieSocialeSolidaireUniteLegale\n${ess.map((s, i) => `${s.slice(0, 9)},ASSOCIATION ${i},9220,O\n`).join('')}`);
+    const row = (s: string) => `${s.slice(0, 9)},${s},A,76540,88.10A,NAFRev2\n`;
+    const outside = Array.from({ length: 30_000 }, (_, i) => row(siret(7_600_000_000_000 + i)));
+    const lines = ['siren,siret,etatAdministratifEtablissement,codeCommuneEtablissement,activitePrincipaleEtablissement,nomenclatureActivitePrincipaleEtablissement\n', `"${row(ess[0]!)}`, ...outside, ...ess.slice(1).map(row)];
+    fs.writeFileSync(establishments, lines.join(''));
+    expect(fs.statSync(establishments).size).toBeGreaterThan(CSV_BOUNDS.recordBytes);
+    const result = await runScript('import', ['--format', 'sirene', '--dry-run', units, establishments], { DATA_DIR: path.join(dir, 'data') });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('StockEtablissement_utf8.csv, ligne 2 : guillemet ouvert et jamais refermé');
+    expect(created(result.stdout)).toBe(49);
+    expect(result.stdout).toMatch(/refusé\s+1\n/);
+  });
+
   test('a record spanning lines is reported on the line where it starts', async () => {
     const dir = workDir();
     const file = path.join(dir, 'colonnes.csv');

@@ -58,11 +58,14 @@ export function fileSize(file: string): number {
  */
 export const CSV_BOUNDS = Object.freeze({ headerBytes: 65_536, columns: 500, recordBytes: 1_048_576, lineBytes: 4_194_304 });
 
+export const lineTooLong = (file: string, line: number): UnreadableFileError =>
+  new UnreadableFileError(file, `ligne ${line} de plus de ${CSV_BOUNDS.lineBytes} octets : ce n’est pas une ligne de fichier CSV`);
+
 /** Passes the bytes through, and stops the file at a line longer than CSV_BOUNDS.lineBytes. */
 function lineBound(file: string, linesBefore: number): Transform {
   let line = linesBefore + 1;
   let length = 0;
-  const tooLong = () => new UnreadableFileError(file, `ligne ${line} de plus de ${CSV_BOUNDS.lineBytes} octets : ce n’est pas une ligne de fichier CSV`);
+  const tooLong = () => lineTooLong(file, line);
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       let from = 0;
@@ -145,7 +148,7 @@ interface Place {
 
 /** A quote opened and never closed: the rest of the file would be one record. */
 const RUNAWAY = new Set(['CSV_MAX_RECORD_SIZE', 'CSV_QUOTE_NOT_CLOSED']);
-const RUNAWAY_REASON = `guillemet ouvert et jamais refermé (enregistrement de plus de ${CSV_BOUNDS.recordBytes} octets ou jusqu’à la fin du fichier) : cette ligne est ignorée, la lecture reprend à la suivante`;
+export const RUNAWAY_REASON = `guillemet ouvert et jamais refermé (enregistrement de plus de ${CSV_BOUNDS.recordBytes} octets ou jusqu’à la fin du fichier) : cette ligne est ignorée, la lecture reprend à la suivante`;
 
 /**
  * The records of a CSV file with a header line, keyed by column name, streamed; a record that does
