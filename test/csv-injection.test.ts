@@ -9,6 +9,8 @@ import { protectCell, readProtectedCell } from '../api/csv';
 import { TEMPLATE_COLUMNS } from '../api/domain/imports/template';
 import { runScript, scratchDirs } from './helpers/cli';
 import { siret } from './helpers/fixtures';
+import { ok, startTestServer } from './helpers/server';
+import { waitFor } from './helpers/wait';
 
 jest.setTimeout(120_000);
 
@@ -77,6 +79,26 @@ describe('CSV cells that would run as formulas', () => {
     expect(refused.map((r) => r.nom)).toEqual(["'=1+1", escapes]);
     expect(result.stdout).toMatch(/ligne \d+, SIRET \d+ \(\]8;;https:\/\/attaquant\.exampleCliquez\]8;;\[2JStructure\) : « legalForm »/);
     expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  test("the console's refusal report protects its cells too", async () => {
+    const t = await startTestServer();
+    try {
+      const officer = (await t.userWithToken('OFFICER')).token;
+      const text = stringify([[...TEMPLATE_COLUMNS], ...[row(7, { name: HYPERLINK, legalForm: 'SARL' })].map((r) => TEMPLATE_COLUMNS.map((c) => r[c] ?? ''))]);
+      const upload = `mutation($f: String!, $c: String!) { uploadImportChunk(uploadId: null, fileName: $f, chunk: $c) { id } }`;
+      const uploadId = (await ok(t.gql(upload, { f: 'structures.csv', c: text }, officer))).uploadImportChunk.id;
+      const run = `mutation($u: ID!) { runImport(uploadId: $u, format: CSV, dryRun: true) { id } }`;
+      const id = (await ok(t.gql(run, { u: uploadId }, officer))).runImport.id;
+      const job = await waitFor('the dry run', async () => {
+        const j = (await ok(t.gql(`query($id: ID!) { importJob(id: $id) { state reportCsv } }`, { id }, officer))).importJob;
+        return j.state !== 'RUNNING' && j;
+      });
+      const refused = parse(job.reportCsv, { bom: true, columns: true }) as Record<string, string>[];
+      expect(refused.map((r) => r.nom)).toEqual([`'${HYPERLINK}`]);
+    } finally {
+      await t.destroy();
+    }
   });
 
   test('numbers are not formulas: a plain number stays as it is, and every protected value reads back exactly', () => {
