@@ -200,7 +200,7 @@ export async function* csvRecords(file: string, position: ReadPosition): AsyncGe
         if (runaway) return null; // the parser's idea of quoting is wrong past it
         const line = start.lines + startOf(item.raw).lines;
         end = { bytes: item.info.bytes, lines: item.info.lines };
-        return { kind: 'record', line, values: item.record, bytes: item.info.bytes };
+        return { line, values: item.record, bytes: item.info.bytes };
       },
       on_skip: (err, raw) => {
         if (!err || runaway) return undefined;
@@ -224,10 +224,10 @@ export async function* csvRecords(file: string, position: ReadPosition): AsyncGe
     bound.on('error', (err) => parser.destroy(err));
     stream.pipe(bound).pipe(parser);
     try {
-      for await (const item of parser as AsyncIterable<CsvItem & { bytes: number }>) {
-        position.bytes = base + start.bytes + item.bytes;
+      for await (const read of parser as AsyncIterable<{ line: number; values: Record<string, string>; bytes: number }>) {
+        position.bytes = base + start.bytes + read.bytes;
         while (broken.length) yield broken.shift()!;
-        yield { kind: 'record', line: item.line, values: (item as { values: Record<string, string> }).values };
+        yield { kind: 'record', line: read.line, values: read.values };
       }
     } catch (err) {
       if (err instanceof UnreadableFileError) throw err;
