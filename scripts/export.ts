@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../api/config';
 import { exportTemplate } from '../api/domain/imports/template';
 import { openStore } from '../api/store';
+import { forTerminal } from './terminal';
 
 const USAGE = 'Usage : npm run -s export -- [--out FICHIER.csv]';
 
@@ -26,7 +27,9 @@ async function main(): Promise<number> {
     await store.close();
   }
   if (!values.out) {
-    await new Promise<void>((resolve) => process.stdout.write(csv, () => resolve())); // flushed before exit
+    // Piped or redirected, the file byte for byte; on a terminal, nothing its cells could make it do.
+    const shown = process.stdout.isTTY ? forTerminal(csv) : csv;
+    await new Promise<void>((resolve) => process.stdout.write(shown, () => resolve())); // flushed before exit
     return 0;
   }
   const file = path.resolve(values.out);

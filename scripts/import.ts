@@ -19,6 +19,7 @@ import { openStore } from '../api/store';
 import { ContractImportRun, feedContracts, parseBuyers, type ContractImportCounts } from '../api/public-contracts';
 import type { ImportSource } from '../api/store/types';
 import { progress } from './progress';
+import { forTerminal } from './terminal';
 
 const USAGE =
   'Usage : npm run import -- --format csv|sirene|inclusion|decp [--dry-run] [--report RAPPORT.csv] [--communes 76540,76681…|--epci 200023414] [--networks reseau,…] [--buyers SIRET,…] FICHIER...';
@@ -39,7 +40,7 @@ function summary(counts: ImportCounts | ContractImportCounts, ignoredReasons: Re
   return lines.join('\n');
 }
 
-const refusalLine = (r: Refusal) => `  ${r.file}, ligne ${r.line}${r.siret ? `, SIRET ${r.siret}` : ''}${r.name ? ` (${r.name})` : ''} : ${r.reason}`;
+const refusalLine = (r: Refusal) => forTerminal(`  ${r.file}, ligne ${r.line}${r.siret ? `, SIRET ${r.siret}` : ''}${r.name ? ` (${r.name})` : ''} : ${r.reason}`);
 
 function writeReport(file: string, refusals: readonly Refusal[]): void {
   const target = path.resolve(file);
@@ -127,7 +128,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    console.error(err instanceof UnreadableFileError || err instanceof GraphQLError || err instanceof Error ? err.message : String(err));
+    console.error(forTerminal(err instanceof UnreadableFileError || err instanceof GraphQLError || err instanceof Error ? err.message : String(err)));
     process.exit(1);
   },
 );

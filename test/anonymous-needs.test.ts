@@ -64,7 +64,9 @@ describe('a need posted without an account', () => {
     expect(draft.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
     const mail = await mailTo('achats-b@bureaux.example');
-    expect(mail.subject).toContain('confirmez votre besoin « Nettoyage des bureaux b »');
+    // Whoever posts names any address: the subject quotes nothing they wrote, the body says what to confirm.
+    expect(mail.subject).toBe('Passerelle ESS : confirmez votre besoin');
+    expect(mail.text).toContain('le besoin « Nettoyage des bureaux b »');
     const url = linkIn(mail);
     expect(url).toMatch(new RegExp(`^${t.server.url}/besoin/confirmer/[\\w.-]+$`));
     expect(mail.text).toContain(url);
@@ -150,7 +152,7 @@ describe('a need posted without an account', () => {
     expect(smtp.messages.some((m) => addresses(m.to).includes('achats-e@bureaux.example'))).toBe(false);
   });
 
-  it('50 posts from one client are cut; posts naming one address are cut too, from any client', async () => {
+  it('50 posts from one client are cut', async () => {
     const client = newClient();
     const answers = [];
     for (let i = 0; i < 50; i += 1) answers.push(await post(firm(`g${i}`), { 'x-forwarded-for': client }));
@@ -160,10 +162,33 @@ describe('a need posted without an account', () => {
     expect(cut[0].errors[0].message).toMatch(/^Trop de tentatives/);
     // Another client still posts.
     expect((await post(firm('h'))).data.postNeed.id).toBeTruthy();
+  });
+
+  it('posts naming one address, from any client: answered as usual, 5 links mailed, and its owner is never locked out', async () => {
+    const victim = 'achats-i@bureaux.example';
     const same = [];
     for (let i = 0; i < 7; i += 1) same.push(await post(firm('i', { title: `Besoin ${i}` })));
-    expect(same.filter((a) => a.data?.postNeed)).toHaveLength(5);
-    expect(same[6].errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+    expect(same.map((a) => a.errors)).toEqual(Array(7).fill(undefined));
+    expect(same.map((a) => a.data.postNeed.confirmedAt)).toEqual(Array(7).fill(null));
+    const { store } = t.server.services;
+    // Past the limit the need is kept pending, without a confirmation mail to send.
+    const rows = await Promise.all(same.map((a) => store.outbox.findById(`need:${a.data.postNeed.id}:confirmation`)));
+    expect(rows.map((r) => r !== null)).toEqual([true, true, true, true, true, false, false]);
+    const first = await mailTo(victim);
+    await waitFor('5 links', () => smtp.messages.filter((m) => addresses(m.to).includes(victim)).length === 5);
+
+    // The owner confirms one; its cookie then posts for that address, neither counted nor refused.
+    const cookie = (await form(linkIn(first))).headers.get('set-cookie')!.split(';')[0]!;
+    for (let i = 0; i < 6; i += 1) {
+      const own = await post(firm('i', { title: `Le vrai besoin ${i}` }), { cookie });
+      expect(own.errors).toBeUndefined();
+      expect(own.data.postNeed.confirmedAt).not.toBeNull();
+    }
+    // Nothing more went to that address than the 5 links and the 6 acknowledgements of its own posts.
+    await post(firm('i2'));
+    await mailTo('achats-i2@bureaux.example');
+    await waitFor('the acknowledgements', () => smtp.messages.filter((m) => addresses(m.to).includes(victim)).length >= 11);
+    expect(smtp.messages.filter((m) => addresses(m.to).includes(victim) && m.subject === 'Passerelle ESS : confirmez votre besoin')).toHaveLength(5);
   });
 
   it('the sweep deletes needs unconfirmed for 7 days, with their mails, and nothing else', async () => {

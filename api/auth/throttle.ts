@@ -80,6 +80,21 @@ export function createLoginThrottle(limits: Partial<LoginLimits> = {}, shared: {
   };
 }
 
+/**
+ * Counts one mail to `address`; false once its window's mails are spent. The caller then answers as
+ * usual and sends nothing: whoever names someone else's address can neither flood it nor lock its owner
+ * out, and the answer never tells whether the limit was reached.
+ */
+export async function mayMail(limiter: RateLimiterAbstract, address: string): Promise<boolean> {
+  try {
+    await limiter.consume(emailKey(address));
+    return true;
+  } catch (res) {
+    if (res instanceof RateLimiterRes) return false;
+    throw res;
+  }
+}
+
 /** Emails are keyed by a digest: a key's size does not depend on what a client sends. */
 const emailKey = (email: string): string => `email:${createHash('sha256').update(email.trim().toLowerCase()).digest('base64url')}`;
 

@@ -2,8 +2,11 @@
 // instead of keeping a password. The token is mailed once and stored only as its SHA-256 hash;
 // a link signs in once, within 30 minutes. A structure's contact becomes that structure's SUPPLIER
 // user on first use, so imported structures can keep their own profiles without accounts made for them.
+// Mails to one address are limited silently (see mayMail): a link lives 30 minutes, longer than the
+// 15-minute window, so while someone else spends an address's mails its owner always holds a usable link.
 import { createHash, randomBytes } from 'node:crypto';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { addressKey, mayMail } from '../auth/throttle';
 import { badInput, tooManyRequests, unauthenticated } from '../errors';
 import { renderAccessLinkMail } from '../mail/templates';
 import { createMailTransport, type MailTransport } from '../mail/transport';
@@ -12,6 +15,7 @@ import type { Config } from '../config';
 import type { Store, SupplierRecord, UserRecord } from '../store/types';
 import type { Services } from '../services';
 import { mailDomain } from './introductions';
+import { cookieSender, type PosterOrigin } from './need-confirmation';
 import { createUser } from './users';
 import * as v from './validation';
 
@@ -47,12 +51,14 @@ async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
 }
 
 /** Always true: whether the address is known is never told, and the answer does not wait for the mail. */
-export async function requestAccessLink(services: Services, rawEmail: string, clientAddress: string): Promise<boolean> {
+export async function requestAccessLink(services: Services, rawEmail: string, origin: PosterOrigin): Promise<boolean> {
   const parsed = v.email.safeParse(rawEmail);
   if (!parsed.success) throw badInput('email', '« email » : adresse e-mail invalide.');
   const email = parsed.data;
-  await consume(services.accessLinks.perClient, clientAddress);
-  await consume(services.accessLinks.perAddress, email);
+  await consume(services.accessLinks.perClient, addressKey(origin.clientAddress));
+  // A browser holding this address's sender cookie is its owner's: not counted against it.
+  const vouched = cookieSender(services.links, origin.senderCookie) === email;
+  if (!vouched && !(await mayMail(services.accessLinks.perAddress, email))) return true;
   const { store } = services;
   const [user, structure] = await Promise.all([store.users.findOne(byEmail(email)), activeContact(store, email)]);
   if (!user && !structure) return true;

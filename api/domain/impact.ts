@@ -7,7 +7,7 @@
 //   inclusion kind and commune; the structures introduced, each counted once, likewise;
 // - outcomes: what those introductions produced so far (a cohort, so the conversion rate is
 //   WON / introductions of the same period).
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv } from '../csv';
 import { z } from 'zod';
 import { requireRole, type Viewer } from '../auth/guards';
 import { isMetropoleCommune } from '../reference/communes';
@@ -231,7 +231,7 @@ export interface CsvFormat {
 /** The figures as CSV text (the impactStats query's `csv` field): no BOM, a string in a JSON answer. */
 export function impactCsv(s: ImpactStats, format: CsvFormat = {}): string {
   const rows = impactRows(s).map((row) => (format.excelFr ? row.map((cell) => (typeof cell === 'number' ? String(cell).replace('.', ',') : cell)) : row));
-  return stringify([IMPACT_CSV_HEADER, ...rows], format.excelFr ? { delimiter: ';' } : {});
+  return writeCsv([IMPACT_CSV_HEADER, ...rows], format.excelFr ? { delimiter: ';' } : {});
 }
 
 /**

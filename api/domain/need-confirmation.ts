@@ -4,7 +4,7 @@
 import { outboxRow } from '../mail/rows';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { LinkSigner } from '../auth/links';
-import { addressKey } from '../auth/throttle';
+import { addressKey, mayMail } from '../auth/throttle';
 import { badInput, tooManyRequests } from '../errors';
 import { renderNeedConfirmationMail } from '../mail/templates';
 import type { OutgoingMail } from '../mail/transport';
@@ -25,7 +25,7 @@ export const ANONYMOUS_POSTER = 'anonymous';
 export interface AnonymousPosting {
   /** Posts from one client address (IPv6: per /64), whatever the addresses given. */
   readonly perClient: RateLimiterMemory;
-  /** Posts naming one contact address, from anywhere. */
+  /** Confirmation mails to one contact address, from anywhere (past it, posts are kept unmailed). */
   readonly perAddress: RateLimiterMemory;
 }
 
@@ -77,9 +77,10 @@ export async function postAnonymousNeed(
 ): Promise<NeedRecord> {
   if (!fields.companyName) throw badInput('companyName', '« companyName » : obligatoire pour déposer un besoin sans compte (le nom de votre entreprise).');
   if (!fields.contactEmail) throw badInput('contactEmail', "« contactEmail » : obligatoire pour déposer un besoin sans compte (l'adresse où recevoir le lien de confirmation puis les structures proposées).");
-  await consume(services.anonymousPosting.perAddress, fields.contactEmail);
   const now = new Date();
+  // A post vouched by its address's cookie mails no link: it is not counted against that address.
   const vouched = cookieSender(services.links, origin.senderCookie) === fields.contactEmail;
+  const mayLink = !vouched && (await mayMail(services.anonymousPosting.perAddress, fields.contactEmail));
   const need: NeedRecord = { id: newId(), organisationId: null, createdBy: ANONYMOUS_POSTER, ...fields, confirmedAt: vouched ? now : null, createdAt: now, updatedAt: now };
   if (discard) return need;
   if (vouched) {
@@ -87,6 +88,9 @@ export async function postAnonymousNeed(
     await acknowledgeNeed(services, saved); // recorded confirmed: acknowledged as a logged-in firm's need is
     return saved;
   }
+  // Past the address's limit the post is answered as usual and kept pending without a link: whoever
+  // names someone else's address cannot flood it, nor lock its owner out. The sweep removes it.
+  if (!mayLink) return services.store.needs.insert(need);
   // The row first: a need whose mail row is missing could never be confirmed. A row whose need was
   // never written is dropped when it is composed.
   await services.store.outbox.insert(confirmationRow(need, mailDomain(services.config.mailFrom), now));

@@ -301,7 +301,8 @@ export function renderAccessLinkMail(url: string): RenderedMail {
 
 /** The confirmation link of a need posted without an account. */
 export function renderNeedConfirmationMail(m: { url: string; needTitle: string; companyName: string }): RenderedMail {
-  const subject = oneLine(`Passerelle ESS : confirmez votre besoin « ${m.needTitle} »`);
+  // Anyone may name any address: the subject, all a mailbox shows unopened, quotes nothing they wrote.
+  const subject = 'Passerelle ESS : confirmez votre besoin';
   const intro = `Vous avez déposé sur Passerelle ESS, au nom de ${oneLine(m.companyName)}, le besoin « ${oneLine(m.needTitle)} ».`;
   const ask = "Pour qu'il parvienne à l'équipe de la Métropole Rouen Normandie, confirmez-le en suivant ce lien puis en cliquant sur « Confirmer mon besoin » (lien valable 7 jours) :";
   const ignore = "Si vous n'êtes pas à l'origine de ce dépôt, ignorez ce message : le besoin sera supprimé sans suite au bout de 7 jours.";

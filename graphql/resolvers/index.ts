@@ -51,7 +51,7 @@ export const resolvers = {
   },
   Mutation: {
     login: (_: unknown, { email, password }: MutationLoginArgs, { services, clientAddress }: Context) => login(services, email, password, clientAddress),
-    requestAccessLink: (_: unknown, { email }: MutationRequestAccessLinkArgs, { services, clientAddress }: Context) => requestAccessLink(services, email, clientAddress),
+    requestAccessLink: (_: unknown, { email }: MutationRequestAccessLinkArgs, { services, clientAddress, senderCookie }: Context) => requestAccessLink(services, email, { clientAddress, senderCookie }),
     signInWithLink: (_: unknown, { token }: MutationSignInWithLinkArgs, { services }: Context) => signInWithLink(services, token),
     createSupplier: (_: unknown, { input }: MutationCreateSupplierArgs, { viewer, services }: Context) => createSupplier(services, viewer, input),
     updateSupplier: (_: unknown, { id, input }: MutationUpdateSupplierArgs, { viewer, services }: Context) => updateSupplier(services, viewer, id, input),

@@ -1,6 +1,8 @@
 // Our npm scripts run as operators run them: a child process (`node --import tsx scripts/x.ts`).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import { tempDataDir } from './server';
 
 export const ROOT = path.join(__dirname, '..', '..');
 
@@ -33,4 +35,15 @@ export function collect(child: ChildProcessWithoutNullStreams): Promise<CliResul
     child.once('error', reject);
     child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+}
+
+/** Temporary directories for the scripts' files, removed once the test file's tests are done. */
+export function scratchDirs(): () => string {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  return () => {
+    const dir = tempDataDir();
+    dirs.push(dir);
+    return dir;
+  };
 }

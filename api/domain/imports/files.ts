@@ -1,7 +1,9 @@
 // Reading the files an import is given: CSV streamed record by record (SIRENE stock files are
 // gigabytes), with what was read so far for the progress display, and lines it cannot read
-// reported rather than fatal.
+// reported rather than fatal; within bounds (CSV_BOUNDS), so that a hostile file cannot take the
+// import's memory.
 import fs from 'node:fs';
+import { Transform } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 
 /** An input file the import cannot use at all: the run stops with this French message, exit code 1. */
@@ -47,16 +49,56 @@ export function fileSize(file: string): number {
   }
 }
 
-/** The header's separator: semicolon (French spreadsheets) or comma. */
-export function delimiterOf(file: string): ',' | ';' {
-  const first = head(file).split(/\r?\n/, 1)[0] ?? '';
-  return (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ';' : ',';
+/**
+ * What one file may hold before it is refused or cut: a hostile or broken file must not take the
+ * import's memory (a header of 10⁶ columns, a stray quote that makes the rest of a 300 MB file one
+ * record). A record is a structure: its longest text is a 5,000-character description. csv-parse
+ * bounds a record's text, not its separators, so a line of empty fields is bounded by its length:
+ * twice a record's bound (quotes doubled) and more never is a line of ours.
+ */
+export const CSV_BOUNDS = Object.freeze({ headerBytes: 65_536, columns: 500, recordBytes: 1_048_576, lineBytes: 4_194_304 });
+
+export const lineTooLong = (file: string, line: number): UnreadableFileError =>
+  new UnreadableFileError(file, `ligne ${line} de plus de ${CSV_BOUNDS.lineBytes} octets : ce n’est pas une ligne de fichier CSV`);
+
+/** Passes the bytes through, and stops the file at a line longer than CSV_BOUNDS.lineBytes. */
+function lineBound(file: string, linesBefore: number): Transform {
+  let line = linesBefore + 1;
+  let length = 0;
+  const tooLong = () => lineTooLong(file, line);
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      let from = 0;
+      for (let at = chunk.indexOf(0x0a); at >= 0; at = chunk.indexOf(0x0a, from)) {
+        if (length + at - from > CSV_BOUNDS.lineBytes) return done(tooLong());
+        [line, length, from] = [line + 1, 0, at + 1];
+      }
+      length += chunk.length - from;
+      done(length > CSV_BOUNDS.lineBytes ? tooLong() : null, chunk);
+    },
+  });
 }
 
+/** The first line, read within CSV_BOUNDS.headerBytes; a header past the bounds refuses the file. */
+function headerLine(file: string): { text: string; delimiter: ',' | ';' } {
+  const start = head(file, CSV_BOUNDS.headerBytes);
+  const [text = '', rest] = start.split(/\r?\n/, 2);
+  const delimiter = (text.match(/;/g)?.length ?? 0) > (text.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const columns = text.split(delimiter).length;
+  const whole = rest !== undefined || fileSize(file) <= CSV_BOUNDS.headerBytes;
+  if (columns > CSV_BOUNDS.columns) {
+    throw new UnreadableFileError(file, `en-tête de ${whole ? '' : 'plus de '}${columns} colonnes : au plus ${CSV_BOUNDS.columns} colonnes acceptées`);
+  }
+  if (!whole) throw new UnreadableFileError(file, `en-tête de plus de ${CSV_BOUNDS.headerBytes} octets : au plus ${CSV_BOUNDS.headerBytes} octets acceptés pour la première ligne`);
+  return { text, delimiter };
+}
+
+/** The header's separator: semicolon (French spreadsheets) or comma. */
+export const delimiterOf = (file: string): ',' | ';' => headerLine(file).delimiter;
+
 export function headerOf(file: string): string[] {
-  const first = head(file).split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = delimiterOf(file);
-  return first.split(delimiter).map((h) => h.trim().replace(/^"(.*)"$/, '$1'));
+  const { text, delimiter } = headerLine(file);
+  return text.split(delimiter).map((h) => h.trim().replace(/^"(.*)"$/, '$1'));
 }
 
 export type CsvItem =
@@ -68,7 +110,6 @@ function brokenReason(err: CsvError): string {
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
     case 'CSV_RECORD_INCONSISTENT_COLUMNS':
       return 'nombre de colonnes différent de celui de l’en-tête';
-    case 'CSV_QUOTE_NOT_CLOSED':
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       return 'guillemets mal fermés';
@@ -82,43 +123,119 @@ export interface ReadPosition {
   bytes: number;
 }
 
+/** The byte just after the line break that ends the line holding byte `from`; null at the end of the file. */
+function nextLineStart(file: string, from: number): number | null {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(65_536);
+    for (let at = from; ; ) {
+      const read = fs.readSync(fd, buffer, 0, buffer.length, at);
+      if (read === 0) return null;
+      const i = buffer.subarray(0, read).indexOf(0x0a);
+      if (i >= 0) return at + i + 1;
+      at += read;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A place in the file: a byte offset, and the number of lines before it. */
+interface Place {
+  bytes: number;
+  lines: number;
+}
+
+/** A quote opened and never closed: the rest of the file would be one record. */
+const RUNAWAY = new Set(['CSV_MAX_RECORD_SIZE', 'CSV_QUOTE_NOT_CLOSED']);
+export const RUNAWAY_REASON = `guillemet ouvert et jamais refermé (enregistrement de plus de ${CSV_BOUNDS.recordBytes} octets ou jusqu’à la fin du fichier) : cette ligne est ignorée, la lecture reprend à la suivante`;
+
 /**
- * The records of a CSV file with a header line, keyed by column name, streamed; a line that does
- * not parse comes out as `broken` with its line number and a French reason.
+ * The records of a CSV file with a header line, keyed by column name, streamed; a record that does
+ * not parse comes out as `broken` with the line it starts on and a French reason. Records are bounded
+ * (CSV_BOUNDS): past a stray quote that never closes, reading resumes on the line after the one where
+ * that record started, so one bad line costs that line only.
  */
 export async function* csvRecords(file: string, position: ReadPosition): AsyncGenerator<CsvItem> {
-  const delimiter = delimiterOf(file);
-  const broken: CsvItem[] = [];
-  const parser = parse({
-    bom: true,
-    delimiter,
-    columns: (header: string[]) => header.map((h) => h.trim()),
-    info: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (err) => {
-      if (err) broken.push({ kind: 'broken', line: (err as CsvError & { lines?: number }).lines ?? 0, reason: brokenReason(err) });
-      return undefined;
-    },
-  });
-  const stream = fs.createReadStream(file);
-  // Bytes the parser has consumed (not read ahead), so that the progress moves line by line.
+  const { delimiter } = headerLine(file);
   const base = position.bytes;
-  stream.on('error', (err) => parser.destroy(new UnreadableFileError(file, systemReason(err))));
-  stream.pipe(parser);
-  try {
-    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number } }>) {
-      position.bytes = base + item.info.bytes;
-      while (broken.length) yield broken.shift()!;
-      yield { kind: 'record', line: item.info.lines, values: item.record };
+  let header: string[] | null = null;
+  let from: Place | null = { bytes: 0, lines: 0 };
+  while (from) {
+    const runaway: Place | null = yield* segment(from);
+    from = null;
+    if (runaway && !header) throw new UnreadableFileError(file, 'en-tête illisible : guillemet ouvert et jamais refermé');
+    if (runaway) {
+      const next = nextLineStart(file, runaway.bytes);
+      if (next !== null) from = { bytes: next, lines: runaway.lines };
     }
-  } catch (err) {
-    if (err instanceof UnreadableFileError) throw err;
-    throw new UnreadableFileError(file, (err as Error).message);
-  } finally {
-    stream.destroy();
   }
-  position.bytes = base + fs.statSync(file).size;
-  while (broken.length) yield broken.shift()!;
+  position.bytes = base + fileSize(file);
+
+  /** Reads from `start` until the end of the file, or until a runaway record, whose start it returns. */
+  async function* segment(start: Place): AsyncGenerator<CsvItem, Place | null> {
+    const atHead = start.bytes === 0;
+    // Where the last record (read or refused) ended, in the segment: the next one starts after it and
+    // after the empty lines its raw text begins with.
+    let end: Place = atHead ? { bytes: nextLineStart(file, 0) ?? 0, lines: 1 } : { bytes: 0, lines: 0 };
+    const startOf = (raw: string | undefined): Place => {
+      const blank = /^[\r\n]*/.exec(raw ?? '')![0];
+      return { bytes: end.bytes + blank.length, lines: end.lines + 1 + (blank.match(/\r\n|\r|\n/g)?.length ?? 0) };
+    };
+    const broken: CsvItem[] = [];
+    let runaway: Place | null = null;
+    const stream = fs.createReadStream(file, { start: start.bytes });
+    const bound = lineBound(file, start.lines);
+    const parser = parse({
+      bom: atHead,
+      delimiter,
+      columns: header ?? ((names: string[]) => (header = names.map((h) => h.trim()))),
+      info: true,
+      raw: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      max_record_size: CSV_BOUNDS.recordBytes,
+      on_record: (item: { record: Record<string, string>; raw: string; info: { lines: number; bytes: number } }) => {
+        if (runaway) return null; // the parser's idea of quoting is wrong past it
+        const line = start.lines + startOf(item.raw).lines;
+        end = { bytes: item.info.bytes, lines: item.info.lines };
+        return { line, values: item.record, bytes: item.info.bytes };
+      },
+      on_skip: (err, raw) => {
+        if (!err || runaway) return undefined;
+        const at = startOf(raw);
+        broken.push({ kind: 'broken', line: start.lines + at.lines, reason: RUNAWAY.has(err.code) ? RUNAWAY_REASON : brokenReason(err) });
+        if (RUNAWAY.has(err.code)) {
+          runaway = { bytes: start.bytes + at.bytes, lines: start.lines + at.lines };
+          setImmediate(stop); // not from inside the parser's own call
+        } else {
+          end = { bytes: (err as CsvError & Place).bytes, lines: (err as CsvError & Place).lines };
+        }
+        return undefined;
+      },
+    });
+    const stop = () => {
+      bound.unpipe(parser);
+      stream.destroy();
+      if (!parser.writableEnded) parser.end();
+    };
+    stream.on('error', (err) => parser.destroy(new UnreadableFileError(file, systemReason(err))));
+    bound.on('error', (err) => parser.destroy(err));
+    stream.pipe(bound).pipe(parser);
+    try {
+      for await (const read of parser as AsyncIterable<{ line: number; values: Record<string, string>; bytes: number }>) {
+        position.bytes = base + start.bytes + read.bytes;
+        while (broken.length) yield broken.shift()!;
+        yield { kind: 'record', line: read.line, values: read.values };
+      }
+    } catch (err) {
+      if (err instanceof UnreadableFileError) throw err;
+      throw new UnreadableFileError(file, (err as Error).message);
+    } finally {
+      stream.destroy();
+    }
+    while (broken.length) yield broken.shift()!;
+    return runaway;
+  }
 }

@@ -104,7 +104,7 @@ class EssUnits {
 /** A record split by the header's columns, or why it cannot be read. */
 function recordOf(line: StockLine, header: readonly string[], delimiter: string): Record<string, string> | string {
   const values = cells(line, delimiter);
-  if (!values) return 'guillemets mal fermés';
+  if (!values) return line.reason ?? 'guillemets mal fermés';
   if (values.length !== header.length) return 'nombre de colonnes différent de celui de l’en-tête';
   const record: Record<string, string> = {};
   for (let i = 0; i < header.length; i += 1) record[header[i]!] = values[i]!;

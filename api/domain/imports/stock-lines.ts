@@ -4,10 +4,11 @@
 // raw text in batches and a field is found by counting delimiters. Only the lines with a quote (about
 // one in ten: a name with a comma) go through csv-parse, a batch's together (one call per line costs
 // more than the parse), and a quoted field spanning lines is joined first, so that every record reads
-// as csv-parse reads it.
+// as csv-parse reads it. Within CSV_BOUNDS: a quote still open past a record's bound costs its first
+// line only, and a line longer than any of ours stops the file.
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { UnreadableFileError, type ReadPosition } from './files';
+import { CSV_BOUNDS, lineTooLong, RUNAWAY_REASON, UnreadableFileError, type ReadPosition } from './files';
 
 export interface StockLine {
   /** Line number of the record's first line (the header is line 1). */
@@ -15,11 +16,19 @@ export interface StockLine {
   text: string;
   /** A record with quotes: its fields as csv-parse reads them, null when it does not parse. */
   quoted?: string[] | null;
+  /** Why it was left unparsed, when not for what csv-parse says of it. */
+  reason?: string;
 }
+
+const quoteCount = (text: string): number => {
+  let quotes = 0;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) quotes += 1;
+  return quotes;
+};
 
 /** Reads the quoted records of a batch with one csv-parse call (each on its own when one is malformed). */
 function parseQuoted(batch: StockLine[], delimiter: string): void {
-  const quoted = batch.filter((l) => l.text.includes('"'));
+  const quoted = batch.filter((l) => l.quoted === undefined && l.text.includes('"'));
   if (quoted.length === 0) return;
   try {
     const rows = parse(quoted.map((l) => l.text).join('\n'), { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
@@ -56,9 +65,35 @@ export async function* stockLines(file: string, delimiter: string, position: Rea
     let filled = 0;
     let consumed = 0;
     let lineNo = 0;
-    let pending: StockLine | null = null; // a record whose quotes are still open
+    let pending: StockLine[] = []; // the lines of a record whose quotes are still open
+    let pendingLength = 0;
+    const take = (line: StockLine, batch: StockLine[]): void => {
+      const odd = quoteCount(line.text) % 2 === 1;
+      if (pending.length) {
+        pending.push(line);
+        pendingLength += line.text.length + 1;
+        if (odd) {
+          batch.push({ line: pending[0]!.line, text: pending.map((l) => l.text).join('\n') });
+          [pending, pendingLength] = [[], 0];
+        } else if (pendingLength > CSV_BOUNDS.recordBytes) giveUp(batch);
+        return;
+      }
+      if (line.text === '') return;
+      if (odd) [pending, pendingLength] = [[line], line.text.length];
+      else batch.push(line);
+    };
+    /** A quote never closed: its first line is refused, the lines after it are read again on their own. */
+    const giveUp = (batch: StockLine[]): void => {
+      const [first, ...rest] = pending;
+      [pending, pendingLength] = [[], 0];
+      batch.push({ ...first!, quoted: null, reason: RUNAWAY_REASON });
+      for (const line of rest) take(line, batch);
+    };
     for (;;) {
-      if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.alloc(buffer.length)]);
+      if (filled === buffer.length) {
+        if (buffer.length >= CSV_BOUNDS.lineBytes) throw lineTooLong(file, lineNo + 1);
+        buffer = Buffer.concat([buffer, Buffer.alloc(buffer.length)]);
+      }
       const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
       filled += bytesRead;
       const batch: StockLine[] = [];
@@ -74,20 +109,9 @@ export async function* stockLines(file: string, delimiter: string, position: Rea
         const text = buffer.toString('utf8', start, stop);
         start = end + 1;
         if (lineNo === 1) continue; // the header (read by headerOf)
-        let quotes = 0;
-        for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) quotes += 1;
-        if (pending) {
-          pending.text += `\n${text}`;
-          if (quotes % 2 === 1) {
-            batch.push(pending);
-            pending = null;
-          }
-          continue;
-        }
-        if (text === '') continue;
-        if (quotes % 2 === 1) pending = { line: lineNo, text };
-        else batch.push({ line: lineNo, text });
+        take({ line: lineNo, text }, batch);
       }
+      if (bytesRead === 0) while (pending.length) giveUp(batch);
       consumed += start;
       position.bytes = base + consumed;
       parseQuoted(batch, delimiter);
@@ -95,10 +119,6 @@ export async function* stockLines(file: string, delimiter: string, position: Rea
       if (bytesRead === 0) break;
       buffer.copy(buffer, 0, start, filled);
       filled -= start;
-    }
-    if (pending) {
-      parseQuoted([pending], delimiter); // unclosed quotes: it does not parse
-      yield [pending];
     }
   } finally {
     await handle.close();

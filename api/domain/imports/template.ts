@@ -1,8 +1,9 @@
 // Our CSV template: one column per SupplierInput field, named as the API names it. Lists
 // (services, nafCodes, labels) are joined with "|" ("\|" for a "|" inside a value, "\\" for a
 // backslash); an empty cell is an empty value. The export writes what the import reads, so that
-// exporting, then importing into an empty directory, then exporting again gives the same file.
-import { stringify } from 'csv-stringify/sync';
+// exporting, then importing into an empty directory, then exporting again gives the same file
+// (cells protected against spreadsheet formulas on export are read back as they were: api/csv).
+import { readProtectedCell, writeCsv } from '../../csv';
 import type { Store, SupplierRecord } from '../../store/types';
 import { PROFILE_FIELDS } from '../suppliers';
 import type { ProfileField } from './run';
@@ -52,8 +53,9 @@ export function checkTemplateHeader(header: readonly string[]): string | null {
 export function templateFields(values: Record<string, string>): Partial<Record<ProfileField, unknown>> {
   const fields: Partial<Record<ProfileField, unknown>> = {};
   for (const column of TEMPLATE_COLUMNS) {
-    const cell = values[column];
-    if (cell === undefined) continue;
+    const written = values[column];
+    if (written === undefined) continue;
+    const cell = readProtectedCell(written);
     if (LISTS.has(column)) fields[column] = splitList(cell);
     else if (NUMBERS.has(column)) fields[column] = readNumber(cell);
     else if (column === 'legalForm' && cell.trim() === '') continue; // not given: it stays as it is, or unknown
@@ -80,5 +82,5 @@ export async function exportTemplate(store: Store): Promise<string> {
     return 0;
   });
   // A BOM, so spreadsheet software reads the accents right; the import skips it.
-  return `\ufeff${stringify([[...TEMPLATE_COLUMNS], ...suppliers.map(templateRow)])}`;
+  return `\ufeff${writeCsv([[...TEMPLATE_COLUMNS], ...suppliers.map(templateRow)])}`;
 }

@@ -1,0 +1,99 @@
+// Hostile or broken import files, generated in a temporary directory and read by `npm run import` as
+// an operator runs it: a stray quote costs its own line only (the bad record's starting line is
+// reported, the lines after it are imported), and a header of too many columns is refused with a
+// French message naming the limit.
+import fs from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { CSV_BOUNDS } from '../api/domain/imports/files';
+import { TEMPLATE_COLUMNS } from '../api/domain/imports/template';
+import { runScript, scratchDirs } from './helpers/cli';
+import { siret } from './helpers/fixtures';
+
+jest.setTimeout(180_000);
+
+const workDir = scratchDirs();
+
+/** A template line without any quote, so that nothing but the stray one opens a quoted field. */
+const line = (i: number): string =>
+  stringify([TEMPLATE_COLUMNS.map((c) => ({ name: `Structure ${i}`, siret: siret(7_400_000_000_000 + i), legalForm: 'ASSOCIATION', description: `Entretien des espaces verts numéro ${i}.`, services: 'Tonte', communeCode: '76540' })[c as string] ?? '')], { delimiter: ';' });
+const HEADER = `${TEMPLATE_COLUMNS.join(';')}\n`;
+const dryRun = (file: string, format = 'csv') => runScript('import', ['--format', format, '--dry-run', file], { DATA_DIR: path.join(path.dirname(file), 'data') });
+const created = (stdout: string) => Number(/créé\s+(\d+)/.exec(stdout)?.[1]);
+
+describe('a hostile import file', () => {
+  test('a stray quote costs its own line: reported where its record starts, and the lines after it are imported', async () => {
+    const dir = workDir();
+    const file = path.join(dir, 'guillemet.csv');
+    const valid = 20_000;
+    const body = Array.from({ length: valid }, (_, i) => line(i + 1));
+    // Line 2: a field opening a quote it never closes. The 20,000 lines after it outweigh a record's bound.
+    const stray = `"Structure cassée;${siret(7_499_999_999_999)};ASSOCIATION;;Description;Tonte;;76540;;;;;;;;\n`;
+    // And another near the end, with only a few lines after it (the file ends before the bound).
+    const late = '"Autre structure cassée;;ASSOCIATION;;Description;;;76540;;;;;;;;\n';
+    const lines = [HEADER, stray, ...body.slice(0, valid - 3), '\n', late, ...body.slice(valid - 3)];
+    fs.writeFileSync(file, lines.join(''));
+    expect(fs.statSync(file).size).toBeGreaterThan(CSV_BOUNDS.recordBytes);
+    const lateLine = lines.indexOf(late) + 1;
+
+    const result = await dryRun(file);
+    expect(result.code).toBe(0);
+    expect(created(result.stdout)).toBe(valid);
+    expect(result.stdout).toContain(`guillemet.csv, ligne 2 : guillemet ouvert et jamais refermé`);
+    expect(result.stdout).toContain(`guillemet.csv, ligne ${lateLine} : guillemet ouvert et jamais refermé`);
+    expect(result.stdout).toMatch(/refusé\s+2\n/);
+  });
+
+  test('in a SIRENE stock file too (read by its own fast reader)', async () => {
+    const dir = workDir();
+    const units = path.join(dir, 'StockUniteLegale_utf8.csv');
+    const establishments = path.join(dir, 'StockEtablissement_utf8.csv');
+    const ess = Array.from({ length: 50 }, (_, i) => siret(7_500_000_000_000 + i * 100_000));
+    fs.writeFileSync(units, `siren,denominationUniteLegale,categorieJuridiqueUniteLegale,economieSocialeSolidaireUniteLegale\n${ess.map((s, i) => `${s.slice(0, 9)},ASSOCIATION ${i},9220,O\n`).join('')}`);
+    const row = (s: string) => `${s.slice(0, 9)},${s},A,76540,88.10A,NAFRev2\n`;
+    const outside = Array.from({ length: 30_000 }, (_, i) => row(siret(7_600_000_000_000 + i)));
+    const lines = ['siren,siret,etatAdministratifEtablissement,codeCommuneEtablissement,activitePrincipaleEtablissement,nomenclatureActivitePrincipaleEtablissement\n', `"${row(ess[0]!)}`, ...outside, ...ess.slice(1).map(row)];
+    fs.writeFileSync(establishments, lines.join(''));
+    expect(fs.statSync(establishments).size).toBeGreaterThan(CSV_BOUNDS.recordBytes);
+    const result = await runScript('import', ['--format', 'sirene', '--dry-run', units, establishments], { DATA_DIR: path.join(dir, 'data') });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('StockEtablissement_utf8.csv, ligne 2 : guillemet ouvert et jamais refermé');
+    expect(created(result.stdout)).toBe(49);
+    expect(result.stdout).toMatch(/refusé\s+1\n/);
+  });
+
+  test('a record spanning lines is reported on the line where it starts', async () => {
+    const dir = workDir();
+    const file = path.join(dir, 'colonnes.csv');
+    // Lines 3 to 5: one record (a quoted description over three lines) with a column too many.
+    fs.writeFileSync(file, [HEADER, line(1), `Structure 2;;ASSOCIATION;;"Sur\ntrois\nlignes";Tonte;;76540;;;;;;;;;de trop\n`, line(3)].join(''));
+    const result = await dryRun(file);
+    expect(result.stdout).toContain('colonnes.csv, ligne 3 : nombre de colonnes différent de celui de l’en-tête');
+    expect(created(result.stdout)).toBe(2);
+  });
+
+  test('a line of separators beyond any record is refused with its line number', async () => {
+    const dir = workDir();
+    const file = path.join(dir, 'separateurs.csv');
+    fs.writeFileSync(file, [HEADER, line(1), `${';'.repeat(CSV_BOUNDS.lineBytes + 1)}\n`, line(3)].join(''));
+    const result = await dryRun(file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`separateurs.csv (ligne 3 de plus de ${CSV_BOUNDS.lineBytes} octets : ce n’est pas une ligne de fichier CSV)`);
+  });
+
+  test.each(['csv', 'inclusion'])('a header of too many columns is refused, naming the limit (--format %s)', async (format) => {
+    const dir = workDir();
+    const wide = path.join(dir, 'large.csv');
+    fs.writeFileSync(wide, `${Array.from({ length: 600 }, (_, i) => `c${i}`).join(',')}\n${'1,'.repeat(599)}1\n`);
+    const refused = await dryRun(wide, format);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`large.csv (en-tête de 600 colonnes : au plus ${CSV_BOUNDS.columns} colonnes acceptées)`);
+
+    // A million columns: longer than the header's bound, refused on its first bytes.
+    const huge = path.join(dir, 'immense.csv');
+    fs.writeFileSync(huge, `${'c,'.repeat(1_000_000)}c\n`);
+    const hugeRefused = await dryRun(huge, format);
+    expect(hugeRefused.code).toBe(1);
+    expect(hugeRefused.stderr).toMatch(new RegExp(`immense\\.csv \\(en-tête de plus de \\d+ colonnes : au plus ${CSV_BOUNDS.columns} colonnes acceptées\\)`));
+  });
+});
