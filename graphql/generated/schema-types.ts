@@ -32,6 +32,21 @@ export type CommuneCount = {
   count: Scalars['Int']['output'];
 };
 
+/**
+ * Ce que dit la fiche d'une structure parmi ce que cherchent les entreprises : description, prestations
+ * (services), métier (nafCodes), plus gros marché (maxContractValue), rayon d'intervention
+ * (interventionRadiusKm), adresse de contact (contactEmail), labels. Chacun de ces sept champs pèse autant.
+ */
+export type Completeness = {
+  __typename?: 'Completeness';
+  /** Les champs manquants, sous leur nom de SupplierInput (par ex. « description », « maxContractValue »). */
+  missing: Array<Scalars['String']['output']>;
+  /** Les mêmes, en français, à afficher à la structure (par ex. « vos prestations »). */
+  missingLabels: Array<Scalars['String']['output']>;
+  /** De 0 à 100, arrondi : la part des sept champs renseignés. */
+  percent: Scalars['Int']['output'];
+};
+
 /** Décomptes sur toutes les structures qui répondent au filtre, pour les panneaux de filtres du site. */
 export type DirectoryFacets = {
   __typename?: 'DirectoryFacets';
@@ -97,6 +112,10 @@ export type ImpactStats = {
   needsByKind: Array<NeedKindCount>;
   needsPosted: Scalars['Int']['output'];
   outcomes: Array<OutcomeCount>;
+  /** Fiches revendiquées : structures dont le contact s'est connecté pour la première fois dans la période. */
+  profilesClaimed: Scalars['Int']['output'];
+  /** Fiches complétées : structures invitées dont la fiche est devenue complète (100 %) dans la période. */
+  profilesCompleted: Scalars['Int']['output'];
   shortlistsApproved: Scalars['Int']['output'];
   /** Listes approuvées dont tous les courriels ont été remis. */
   shortlistsSent: Scalars['Int']['output'];
@@ -138,6 +157,26 @@ export type InclusionKindPreset = {
   basis: Scalars['String']['output'];
   kinds: Array<InclusionKind>;
   label: Scalars['String']['output'];
+};
+
+/** Le résultat d’une campagne d’invitations : à qui un lien de connexion a été écrit pour revendiquer et compléter sa fiche. */
+export type InvitationBatch = {
+  __typename?: 'InvitationBatch';
+  /** Structures déjà invitées : aucune nouvelle invitation. */
+  alreadyInvited: Scalars['Int']['output'];
+  /** Structures à qui une invitation vient d'être écrite (envoyée par la boîte d'envoi, un rappel prévu après FOLLOW_UP_AFTER). */
+  invited: Scalars['Int']['output'];
+  /** Structures sans adresse de contact : à appeler ; une adresse trouvée se renseigne par updateSupplier. */
+  withoutAddress: Array<Supplier>;
+};
+
+/** La campagne d'invitations, pour les agents. */
+export type InvitationCampaign = {
+  __typename?: 'InvitationCampaign';
+  /** Les structures invitées, la plus récente d'abord (500 au plus). */
+  invited: Array<Supplier>;
+  /** Les structures sans adresse de contact, à appeler, par nom (500 au plus). */
+  withoutAddress: Array<Supplier>;
 };
 
 /** Statut juridique ESS (loi du 31 juillet 2014). */
@@ -215,6 +254,8 @@ export type Mutation = {
    * (CONFLICT) quand il n'y en a aucune : `supplierIds` part alors de structures choisies à la main.
    */
   draftShortlist: Shortlist;
+  /** Agents et administrateurs : invite des structures à revendiquer et compléter leur fiche (lien de connexion par courriel, un rappel après FOLLOW_UP_AFTER si rien n’a changé). */
+  inviteSuppliers: InvitationBatch;
   login: AuthPayload;
   /**
    * Entreprises, ou agents pour le compte d'une entreprise (confirmé aussitôt ; un accusé de réception part
@@ -282,6 +323,11 @@ export type MutationDraftShortlistArgs = {
   needId: Scalars['ID']['input'];
   size?: InputMaybe<Scalars['Int']['input']>;
   supplierIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type MutationInviteSuppliersArgs = {
+  supplierIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -578,6 +624,8 @@ export type Query = {
   inclusionKindPresets: Array<InclusionKindPreset>;
   /** Agents et administrateurs : les listes approuvées et envoyées (ou celles du statut donné), la plus récente d'abord. */
   introductions: ShortlistConnection;
+  /** Agents et administrateurs : les structures invitées et celles à appeler. */
+  invitationCampaign: InvitationCampaign;
   /** Agents et administrateurs : les structures classées pour un besoin, la meilleure d'abord. */
   matchSuppliers: Array<SupplierMatch>;
   me?: Maybe<User>;
@@ -779,6 +827,8 @@ export type ShortlistStatus =
 export type Supplier = {
   __typename?: 'Supplier';
   commune: Commune;
+  /** Combien la fiche est complète ; « fiche en cours de complétion » sur le site public en dessous de 100 %. */
+  completeness: Completeness;
   /** Null sauf pour un agent, un administrateur, la structure elle-même, ou une entreprise qui la lit dans sa propre liste de mises en relation approuvée ou envoyée. */
   contactEmail?: Maybe<Scalars['String']['output']>;
   description: Scalars['String']['output'];
@@ -786,6 +836,8 @@ export type Supplier = {
   id: Scalars['ID']['output'];
   inclusionKind?: Maybe<InclusionKind>;
   interventionRadiusKm?: Maybe<Scalars['Int']['output']>;
+  /** Agents et administrateurs (null pour les autres, et pour une structure jamais invitée) : où en est son invitation à compléter sa fiche. */
+  invitation?: Maybe<SupplierInvitation>;
   labels: Array<Scalars['String']['output']>;
   legalForm: LegalForm;
   /** Où la structure est basée : son adresse géocodée, sinon le centre de sa commune ; null si inconnu. */
@@ -823,6 +875,8 @@ export type SupplierEdge = {
 export type SupplierFilter = {
   /** Code INSEE : les structures basées dans cette commune. */
   communeCode?: InputMaybe<Scalars['String']['input']>;
+  /** Agents et administrateurs : seules les fiches complètes à moins de ce pourcentage (1 à 100 ; 100 : les fiches à compléter). */
+  completenessBelow?: InputMaybe<Scalars['Int']['input']>;
   /** Les structures de l'un de ces types d'inclusion (valeurs confirmées par la Métropole). */
   inclusionKinds?: InputMaybe<Array<InclusionKind>>;
   /** Labels : la structure doit les avoir tous. */
@@ -870,6 +924,25 @@ export type SupplierInput = {
   siret?: InputMaybe<Scalars['String']['input']>;
   /** Site web, en http(s)://. */
   website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Où en est l'invitation d'une structure à revendiquer et compléter sa fiche. */
+export type SupplierInvitation = {
+  __typename?: 'SupplierInvitation';
+  /** Quand la fiche est devenue complète après l'invitation. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Quand un agent l'a invitée. */
+  invitedAt: Scalars['DateTime']['output'];
+  /** Pourquoi l'invitation ou son rappel n'est pas parti, s'il ne l'est pas. */
+  notSent?: Maybe<Scalars['String']['output']>;
+  /** La structure a demandé à ne plus recevoir de rappel. */
+  optedOut: Scalars['Boolean']['output'];
+  /** Quand le rappel a été remis ; null s'il ne l'est pas (pas encore dû, ou inutile). */
+  remindedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Quand l'invitation a été remise au serveur de courrier ; null tant qu'elle ne l'est pas. */
+  sentAt?: Maybe<Scalars['DateTime']['output']>;
+  /** La première connexion de son contact (la fiche est alors revendiquée). */
+  signedInAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 export type SupplierMatch = {
