@@ -5,7 +5,7 @@ import type { SupplierRecord } from '../store/types';
 
 /**
  * The fields counted, each weighing the same (SupplierInput names): what firms look for — what it
- * does, its trade, what it can take on and where, how to reach it, its labels.
+ * does, its trade, what it can take on and where, how to reach it, its labels. Complete is 100 %.
  */
 export const COMPLETENESS_FIELDS = ['description', 'services', 'nafCodes', 'maxContractValue', 'interventionRadiusKm', 'contactEmail', 'labels'] as const;
 export type CompletenessField = (typeof COMPLETENESS_FIELDS)[number];
@@ -15,7 +15,7 @@ export interface Completeness {
   missing: CompletenessField[];
 }
 
-type Profile = Pick<SupplierRecord, CompletenessField>;
+type Profile = Pick<SupplierRecord, CompletenessField | 'pendingChanges'>;
 
 const known: Record<CompletenessField, (s: Profile) => boolean> = {
   description: (s) => s.description.trim() !== '',
@@ -24,7 +24,8 @@ const known: Record<CompletenessField, (s: Profile) => boolean> = {
   maxContractValue: (s) => s.maxContractValue !== null,
   interventionRadiusKm: (s) => s.interventionRadiusKm !== null,
   contactEmail: (s) => s.contactEmail !== '',
-  labels: (s) => s.labels.length > 0,
+  // Labels the structure declared count before an officer confirms them: it has said what it holds.
+  labels: (s) => s.labels.length > 0 || (s.pendingChanges?.labels.length ?? 0) > 0,
 };
 
 export const percentOf = (knownCount: number): number => Math.round((100 * knownCount) / COMPLETENESS_FIELDS.length);
