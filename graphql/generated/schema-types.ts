@@ -43,7 +43,7 @@ export type Completeness = {
   missing: Array<Scalars['String']['output']>;
   /** Les mêmes, en français, à afficher à la structure (par ex. « vos prestations »). */
   missingLabels: Array<Scalars['String']['output']>;
-  /** De 0 à 100, arrondi : la part des sept champs renseignés. */
+  /** De 0 à 100, arrondi : la part des sept champs renseignés (les labels déclarés par la structure comptent avant leur confirmation). */
   percent: Scalars['Int']['output'];
 };
 
@@ -195,6 +195,10 @@ export type MailKind =
   | 'FOLLOW_UP'
   /** La mise en relation elle-même, envoyée à l'approbation. */
   | 'INTRODUCTION'
+  /** L'invitation d'une structure à revendiquer et compléter sa fiche (jamais listée avec une sélection). */
+  | 'INVITATION'
+  /** Son unique rappel, FOLLOW_UP_AFTER après, si la structure ne s'est pas connectée et que sa fiche n'est pas complète. */
+  | 'INVITATION_REMINDER'
   /** Le lien de confirmation d'un besoin déposé sans compte (jamais listé avec une sélection). */
   | 'NEED_CONFIRMATION'
   /** L'accusé de réception d'un besoin enregistré (confirmé), envoyé à l'entreprise (jamais listé avec une sélection). */
