@@ -4,28 +4,12 @@
 // staff filter, the invitation, sign-in from the mail's link, the profile completed, one reminder
 // only to those who did nothing, opt-out, an erased structure, the yearly review's figures, and a
 // crash between the invitation's claim and its sending.
-import fs from 'node:fs';
-import path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import type { ParsedMail } from 'mailparser';
-import { TEMPLATE_COLUMNS } from '../api/domain/imports/template';
-import { runScript } from './helpers/cli';
-import { siret } from './helpers/fixtures';
 import { openProjectStore } from './helpers/project-engine';
 import { startTestServer, tempDataDir, type TestServer } from './helpers/server';
 import { addresses, deadPort, startSmtp, type TestSmtp } from './helpers/smtp';
+import { importProfiles as importInto, thinProfile as thin } from './helpers/thin-profiles';
 import { waitFor } from './helpers/wait';
-
-type Row = Partial<Record<(typeof TEMPLATE_COLUMNS)[number], string>>;
-let stem = 0;
-const thin = (name: string, contactEmail: string): Row => ({ name, siret: siret(7_300_000_000_000 + (stem += 1)), legalForm: 'ASSOCIATION', description: `${name}, structure de l'ESS.`, communeCode: '76540', contactEmail });
-
-async function importInto(dir: string, rows: Row[]): Promise<void> {
-  const file = path.join(dir, 'structures.csv');
-  fs.writeFileSync(file, stringify([[...TEMPLATE_COLUMNS], ...rows.map((r) => TEMPLATE_COLUMNS.map((c) => r[c] ?? ''))]));
-  const result = await runScript('import', ['--format', 'csv', file], { DATA_DIR: dir });
-  expect(result.code).toBe(0);
-}
 
 const LIST = `query($filter: SupplierFilter) { suppliers(filter: $filter, first: 50) { totalCount edges { node { id name completeness { percent missing missingLabels } } } } }`;
 const INVITE = `mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { invited alreadyInvited withoutAddress { id name } } }`;
