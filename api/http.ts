@@ -23,8 +23,7 @@ import { SENDER_COOKIE } from './domain/need-confirmation';
 import { answerRoutes } from './pages/answer';
 import { needConfirmationRoutes } from './pages/need-confirmation';
 import { firmOutcomeRoutes } from './pages/firm-outcomes';
-import { optOutRoutes } from './pages/opt-out';
-import { invitationOptOutRoutes } from './pages/invitation-opt-out';
+import { invitationOptOutRoutes, optOutRoutes } from './pages/opt-out';
 import { reportRoutes } from './pages/report';
 import type { Services } from './services';
 
