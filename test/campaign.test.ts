@@ -134,6 +134,12 @@ describe('the invitation campaign (FOLLOW_UP_AFTER=8s)', () => {
     expect((await t.gql(UPDATE, { id: id('Delta sans adresse'), input: { contactEmail: 'delta@structures.example' } }, officer.token)).errors).toBeUndefined();
     expect((await t.gql(CAMPAIGN, {}, officer.token)).data.invitationCampaign.withoutAddress).toEqual([]);
 
+    // The next round's selection: incomplete, never signed in, with an address.
+    const next = await t.gql(LIST, { filter: { completenessBelow: 100, neverSignedIn: true, hasContactEmail: true } }, officer.token);
+    expect(next.data.suppliers.edges.map((e: any) => e.node.name).sort()).toEqual(['Cuisine Gamma', 'Delta sans adresse', 'Epsilon Services']);
+    expect((await t.gql(LIST, { filter: { neverSignedIn: false } }, officer.token)).data.suppliers.edges.map((e: any) => e.node.name).sort()).toEqual(['Atelier Alpha', 'Brico Beta']);
+    expect((await t.gql(LIST, { filter: { hasContactEmail: true } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
     // The yearly review: two profiles claimed (Alpha, Beta), one completed (Alpha).
     const year = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() };
     expect((await t.gql(IMPACT, year, officer.token)).data.impactStats).toEqual({ profilesClaimed: 2, profilesCompleted: 1 });

@@ -154,17 +154,26 @@ export async function optOutOfInvitation(store: Store, rows: readonly OutboxReco
   return dropped;
 }
 
+type Recording = Pick<Services, 'store' | 'matching'>;
+
+/** Writes a campaign date on a profile, and into the directory in memory (staff filters and reads go through it). */
+async function stamp({ store, matching }: Recording, id: string, patch: Pick<SupplierRecord, 'firstSignInAt'> | Pick<SupplierRecord, 'completedAt'>): Promise<SupplierRecord | null> {
+  const updated = await store.suppliers.update(id, patch);
+  if (updated) matching.upsert(updated);
+  return updated;
+}
+
 /** A structure's contact signed in: the first time is when its profile was claimed. */
-export async function recordSignIn(store: Store, user: UserRecord): Promise<void> {
+export async function recordSignIn(services: Recording, user: UserRecord): Promise<void> {
   if (user.role !== 'SUPPLIER' || !user.organisationId) return;
-  const supplier = (await store.suppliers.find(ofOrganisation(user.organisationId))).find((s) => !s.retiredAt);
-  if (supplier && !supplier.firstSignInAt) await store.suppliers.update(supplier.id, { firstSignInAt: new Date() });
+  const supplier = (await services.store.suppliers.find(ofOrganisation(user.organisationId))).find((s) => !s.retiredAt);
+  if (supplier && !supplier.firstSignInAt) await stamp(services, supplier.id, { firstSignInAt: new Date() });
 }
 
 /** After an edit: an invited profile that became complete is counted as completed, once. */
-export async function recordCompletion(store: Store, supplier: SupplierRecord): Promise<SupplierRecord> {
-  if (supplier.completedAt || !isComplete(supplier) || !(await store.outbox.findById(invitationRowId(supplier.id)))) return supplier;
-  return (await store.suppliers.update(supplier.id, { completedAt: new Date() })) ?? supplier;
+export async function recordCompletion(services: Recording, supplier: SupplierRecord): Promise<SupplierRecord> {
+  if (supplier.completedAt || !isComplete(supplier) || !(await services.store.outbox.findById(invitationRowId(supplier.id)))) return supplier;
+  return (await stamp(services, supplier.id, { completedAt: new Date() })) ?? supplier;
 }
 
 export interface InvitationStatus {

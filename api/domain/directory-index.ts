@@ -54,6 +54,10 @@ export interface DirectoryQuery {
   servesCommuneCode?: string;
   /** Staff: only profiles below this completeness (percent). */
   completenessBelow?: number;
+  /** Staff: whether the structure's contact never signed in (true) or did (false). */
+  neverSignedIn?: boolean;
+  /** Staff: whether the profile has a contact address. */
+  hasContactEmail?: boolean;
 }
 
 const CACHED_RESULTS = 256;
@@ -117,7 +121,7 @@ export class DirectoryIndex<Place = unknown> {
   private count = 0;
   private writes = 0;
   private numbered = true;
-  /** filter key ("kind:ESAT", "form:SCOP", "commune:76540", "label:iso9001", "naf:81.3", "complete:43") → slots */
+  /** filter key ("kind:ESAT", "form:SCOP", "commune:76540", "label:iso9001", "naf:81.3", "complete:43", "signedin:false", "contact:true") → slots */
   private readonly lists = new Map<string, Set<number>>();
   private readonly results = new Map<string, DirectoryResult>();
   private readonly served = new Map<string, Set<number>>();
@@ -271,7 +275,7 @@ export class DirectoryIndex<Place = unknown> {
 
   /** The structures a query selects: by relevance when text is given, else in name order. */
   select(query: DirectoryQuery): DirectoryResult {
-    const key = JSON.stringify([query.criteria, query.servesCommuneCode ?? null, query.completenessBelow ?? null]);
+    const key = JSON.stringify([query.criteria, query.servesCommuneCode ?? null, query.completenessBelow ?? null, query.neverSignedIn ?? null, query.hasContactEmail ?? null]);
     const cached = this.results.get(key);
     if (cached) {
       // Most recently used last: the oldest is the first dropped.
@@ -285,7 +289,7 @@ export class DirectoryIndex<Place = unknown> {
     return result;
   }
 
-  private compute({ criteria: c, servesCommuneCode, completenessBelow }: DirectoryQuery): DirectoryResult {
+  private compute({ criteria: c, servesCommuneCode, completenessBelow, neverSignedIn, hasContactEmail }: DirectoryQuery): DirectoryResult {
     this.numberInNameOrder();
     const none = new Set<number>();
     const union = (keys: string[]): ReadonlySet<number> => {
@@ -300,6 +304,8 @@ export class DirectoryIndex<Place = unknown> {
     if (c.nafPrefix) sets.push(union([`naf:${c.nafPrefix}`]));
     if (servesCommuneCode) sets.push(this.servesSet(servesCommuneCode));
     if (completenessBelow !== undefined) sets.push(union(COMPLETENESS_STEPS.filter((p) => p < completenessBelow).map((p) => `complete:${p}`)));
+    if (neverSignedIn !== undefined) sets.push(union([`signedin:${!neverSignedIn}`]));
+    if (hasContactEmail !== undefined) sets.push(union([`contact:${hasContactEmail}`]));
     sets.sort((a, b) => a.size - b.size);
 
     if (c.text !== undefined) {
@@ -425,7 +431,7 @@ export class DirectoryIndex<Place = unknown> {
 
 /** The filter values a structure answers to. */
 function keysOf(r: SupplierRecord): string[] {
-  const keys = [`form:${r.legalForm}`, `commune:${r.communeCode}`, `complete:${completenessOf(r).percent}`];
+  const keys = [`form:${r.legalForm}`, `commune:${r.communeCode}`, `complete:${completenessOf(r).percent}`, `signedin:${Boolean(r.firstSignInAt)}`, `contact:${r.contactEmail !== ''}`];
   if (r.inclusionKind) keys.push(`kind:${r.inclusionKind}`);
   for (const label of r.labelKeys) keys.push(`label:${label}`);
   for (const code of r.nafCodes) for (const n of NAF_PREFIX_LENGTHS) if (code.length >= n) keys.push(`naf:${code.slice(0, n)}`);

@@ -26,6 +26,8 @@ const directorySchema = z
     nafPrefix: orBlank(v.nafPrefix),
     servesCommuneCode: orBlank(v.communeCode),
     completenessBelow: z.number('un pourcentage est attendu').int('un pourcentage entier est attendu').min(1, 'entre 1 et 100').max(100, 'entre 1 et 100').nullish(),
+    neverSignedIn: z.boolean('vrai ou faux').nullish(),
+    hasContactEmail: z.boolean('vrai ou faux').nullish(),
   })
   .nullish();
 
@@ -33,8 +35,10 @@ const directorySchema = z
 export interface DirectorySelection {
   criteria: DirectoryCriteria;
   servesCommuneCode?: string;
-  /** Staff only (checked by the caller, who knows the viewer). */
+  /** Staff only, these three (checked by the caller, who knows the viewer). */
   completenessBelow?: number;
+  neverSignedIn?: boolean;
+  hasContactEmail?: boolean;
 }
 
 /** Checks a SupplierFilter (GraphQL input or the map's query parameters); BAD_USER_INPUT naming the field. */
@@ -51,6 +55,8 @@ export function parseDirectoryFilter(filter: unknown): DirectorySelection {
     },
     servesCommuneCode: f.servesCommuneCode || undefined,
     ...(f.completenessBelow != null ? { completenessBelow: f.completenessBelow } : {}),
+    ...(f.neverSignedIn != null ? { neverSignedIn: f.neverSignedIn } : {}),
+    ...(f.hasContactEmail != null ? { hasContactEmail: f.hasContactEmail } : {}),
   };
 }
 

@@ -8,19 +8,22 @@ import type { SupplierRecord, UserRecord } from '../../api/store/types';
 import type { Context, NoArgs } from '../context';
 import type { MutationInviteSuppliersArgs } from '../generated/schema-types';
 
+const STAFF_FILTERS = ['completenessBelow', 'neverSignedIn', 'hasContactEmail'] as const;
+
 /** The staff-only part of the directory's filter, refused to anyone else before the directory is read. */
-export function checkDirectoryFilter(filter: { completenessBelow?: number | null } | null | undefined, { viewer }: Context): void {
-  if (filter?.completenessBelow != null && !isStaff(viewer)) throw forbidden('« completenessBelow » : filtre réservé aux agents de la Métropole.');
+export function checkDirectoryFilter(filter: Partial<Record<(typeof STAFF_FILTERS)[number], unknown>> | null | undefined, { viewer }: Context): void {
+  const used = STAFF_FILTERS.find((f) => filter?.[f] != null);
+  if (used && !isStaff(viewer)) throw forbidden(`« ${used} » : filtre réservé aux agents de la Métropole.`);
 }
 
 /** After a sign-in: the first one of a structure's contact claims its profile. */
 export async function afterSignIn<T extends { user: UserRecord }>(services: Context['services'], signedIn: T): Promise<T> {
-  await recordSignIn(services.store, signedIn.user);
+  await recordSignIn(services, signedIn.user);
   return signedIn;
 }
 
 /** After an edit of a profile: an invited profile that became complete is counted once. */
-export const afterSupplierEdit = (services: Context['services'], supplier: SupplierRecord): Promise<SupplierRecord> => recordCompletion(services.store, supplier);
+export const afterSupplierEdit = (services: Context['services'], supplier: SupplierRecord): Promise<SupplierRecord> => recordCompletion(services, supplier);
 
 export const campaignResolvers = {
   Query: {

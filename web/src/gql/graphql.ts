@@ -138,6 +138,8 @@ export type SupplierFilter = {
   communeCode?: string | null | undefined;
   /** Agents et administrateurs : seules les fiches complètes à moins de ce pourcentage (1 à 100 ; 100 : les fiches à compléter). */
   completenessBelow?: number | null | undefined;
+  /** Agents et administrateurs : true, seules les fiches qui ont une adresse de contact ; false, celles qui n'en ont pas. */
+  hasContactEmail?: boolean | null | undefined;
   /** Les structures de l'un de ces types d'inclusion (valeurs confirmées par la Métropole). */
   inclusionKinds?: Array<InclusionKind> | null | undefined;
   /** Labels : la structure doit les avoir tous. */
@@ -146,6 +148,8 @@ export type SupplierFilter = {
   legalForms?: Array<LegalForm> | null | undefined;
   /** Préfixe de code NAF, par ex. « 81 » ou « 81.30 ». */
   nafPrefix?: string | null | undefined;
+  /** Agents et administrateurs : true, seules les structures dont le contact ne s'est jamais connecté ; false, celles dont il s'est connecté. */
+  neverSignedIn?: boolean | null | undefined;
   /** Code INSEE : seules les structures qui peuvent y intervenir (la commune est dans leur rayon d'intervention). */
   servesCommuneCode?: string | null | undefined;
   /** Recherche en texte libre dans le nom, la description et les prestations. Le dernier mot, s’il n’est pas suivi d’une espace, vaut aussi pour les mots qu’il commence (3 lettres au moins) : « recyc » trouve « recyclerie » ; s’il est lui-même un mot (« bois »), les structures qui l’emploient restent en tête. */

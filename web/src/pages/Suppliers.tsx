@@ -8,7 +8,7 @@ import { SelectField, TextField, errorsOf } from '../components/fields';
 import { Page, QueryState } from '../components/layout';
 import { Pager } from '../components/pager';
 import { graphql } from '../gql';
-import type { InclusionKind } from '../gql/graphql';
+import type { InclusionKind, SupplierFilter } from '../gql/graphql';
 
 const Directory = graphql(`
   query Directory($filter: SupplierFilter, $first: Int, $after: String) {
@@ -55,8 +55,11 @@ const KIND_OPTIONS = Object.entries(INCLUSION_KIND_FR).map(([value, label]) => (
 export function Suppliers() {
   const [text, setText] = useState('');
   const [kind, setKind] = useState('');
+  // The campaign's filters: profiles to complete, whose contact never signed in, that have an address.
   const [toComplete, setToComplete] = useState(false);
-  const [filter, setFilter] = useState<{ text?: string; inclusionKinds?: InclusionKind[]; completenessBelow?: number }>({});
+  const [neverSignedIn, setNeverSignedIn] = useState(false);
+  const [withAddress, setWithAddress] = useState(false);
+  const [filter, setFilter] = useState<SupplierFilter>({});
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [invitation, invite] = useMutation(InviteSuppliers);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
@@ -67,7 +70,10 @@ export function Suppliers() {
   function submit(e: FormEvent) {
     e.preventDefault();
     setCursors([null]);
-    setFilter({ ...(text.trim() ? { text } : {}), ...(kind ? { inclusionKinds: [kind as InclusionKind] } : {}), ...(toComplete ? { completenessBelow: 100 } : {}) });
+    setFilter({ ...(text.trim() ? { text } : {}), ...(kind ? { inclusionKinds: [kind as InclusionKind] } : {}), ...(toComplete ? { completenessBelow: 100 } : {}),
+      ...(neverSignedIn ? { neverSignedIn: true } : {}),
+      ...(withAddress ? { hasContactEmail: true } : {}),
+    });
   }
 
   const choose = (id: string, on: boolean) => setChosen((prev) => {
@@ -98,6 +104,12 @@ export function Suppliers() {
         <div className="field">
           <label>
             <input type="checkbox" name="completenessBelow" checked={toComplete} onChange={(e) => setToComplete(e.target.checked)} /> Fiches à compléter
+          </label>
+          <label>
+            <input type="checkbox" name="neverSignedIn" checked={neverSignedIn} onChange={(e) => setNeverSignedIn(e.target.checked)} /> Jamais connectées
+          </label>
+          <label>
+            <input type="checkbox" name="hasContactEmail" checked={withAddress} onChange={(e) => setWithAddress(e.target.checked)} /> Avec une adresse de contact
           </label>
         </div>
         <button type="submit">Rechercher</button>
