@@ -49,6 +49,8 @@ const Impact = graphql(`
       insertionHours
       conversionRate
       csv
+      profilesClaimed
+      profilesCompleted
     }
   }
 `);
@@ -146,6 +148,8 @@ export function Review() {
             <li><strong>{formatEuros(s.amountWon)}</strong> remportés par l’ESS</li>
             <li><strong>{s.insertionHours}</strong> heures d’insertion</li>
             <li><strong>{percent(s.conversionRate)}</strong> de transformation</li>
+            <li><strong>{s.profilesClaimed}</strong> fiches revendiquées par leur structure</li>
+            <li><strong>{s.profilesCompleted}</strong> fiches complétées après une invitation</li>
           </ul>
           <h2>Graphiques</h2>
           <div className="charts">
