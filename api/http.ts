@@ -7,18 +7,17 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
-import { GraphQLError } from 'graphql';
 import type http from 'node:http';
 import { buildContext, type Context } from '../graphql/context';
-import { directoryCache } from '../graphql/directory-cache';
+import { DirectoryAnswers } from '../graphql/directory-cache';
 import { createFormatError, firstErrorsOnly, type ErrorLog } from '../graphql/errors';
 import { graphqlArmor } from '../graphql/limits';
 import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
 import type { Config } from './config';
 import { consoleRoutes } from './console';
+import { mapLayerRoutes } from './map-layer';
 import { publicPageRoutes } from './public-pages';
-import { directoryGeoJson } from './domain/directory-map';
 import { SENDER_COOKIE } from './domain/need-confirmation';
 import { answerRoutes } from './pages/answer';
 import { needConfirmationRoutes } from './pages/need-confirmation';
@@ -45,6 +44,7 @@ export interface Readiness {
 
 export async function createHttpApp(config: Config, httpServer: http.Server, readiness: Readiness, log: ErrorLog) {
   const armor = graphqlArmor();
+  const directoryAnswers = new DirectoryAnswers();
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -58,6 +58,7 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
     // api/main.ts owns the signals: Apollo's own handler would re-raise them and exit non-zero.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
+    stringifyResult: directoryAnswers.stringify,
     formatError: createFormatError(config.production, log),
     plugins: [
       ...armor.plugins,
@@ -65,7 +66,7 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
       // Installed by default, it hooks every resolved field to work out HTTP cache hints that no
       // type of ours declares; a directory page resolves hundreds of fields.
       ApolloServerPluginCacheControlDisabled(),
-      directoryCache(),
+      directoryAnswers.plugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
@@ -91,21 +92,7 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
     res.json({ status: 'ok', store: services.store.engine, suppliersIndexed: services.matching.size });
   });
 
-  // The website's map layer: the directory's filter as query parameters, public fields only.
-  app.get('/directory.geojson', async (req, res) => {
-    const services = readiness.services;
-    if (!services) {
-      res.status(503).json({ errors: [{ message: 'Service en cours de démarrage, réessayez dans un instant.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
-      return;
-    }
-    try {
-      const collection = await directoryGeoJson(services, req.query as Record<string, unknown>);
-      res.type('application/geo+json').json(collection);
-    } catch (err) {
-      if (!(err instanceof GraphQLError) || err.extensions.code !== 'BAD_USER_INPUT') throw err;
-      res.status(400).json({ errors: [{ message: err.message, extensions: { code: 'BAD_USER_INPUT', field: err.extensions.field } }] });
-    }
-  });
+  app.use(mapLayerRoutes(() => readiness.services));
 
   app.all(
     '/graphql',
@@ -141,5 +128,5 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
     res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
   });
 
-  return { app, apollo };
+  return { app, apollo, directoryAnswers };
 }

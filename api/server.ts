@@ -12,7 +12,10 @@ import type { Config } from './config';
 import { createOutbox } from './domain/mailing';
 import { createAnonymousPosting, sweepUnconfirmedNeeds } from './domain/need-confirmation';
 import { buildMatchingService } from './domain/matching';
+import type { DirectoryAnswers } from '../graphql/directory-cache';
 import { createHttpApp, type Readiness } from './http';
+import { createImportJobs } from './import-jobs';
+import { createPotentialThrottle } from './purchasing';
 import { loadSampleDataIfEmpty } from './sample/load';
 import type { Services } from './services';
 import { openStore } from './store';
@@ -34,6 +37,8 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly services: Services;
+  /** The public directory's answers kept between writes (graphql/directory-cache.ts). */
+  readonly directoryAnswers: DirectoryAnswers;
   /** Stops accepting requests, finishes those in flight, then flushes and closes the store. */
   stop(): Promise<void>;
 }
@@ -41,7 +46,7 @@ export interface RunningServer {
 export async function startServer(config: Config, log: Logger = consoleLogger): Promise<RunningServer> {
   const httpServer = http.createServer();
   const readiness: Readiness = { services: null };
-  const { app, apollo } = await createHttpApp(config, httpServer, readiness, log);
+  const { app, apollo, directoryAnswers } = await createHttpApp(config, httpServer, readiness, log);
   httpServer.on('request', app);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -75,6 +80,8 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
       publicUrl,
       accessLinks: createAccessLinks(config),
       anonymousPosting: createAnonymousPosting(),
+      imports: createImportJobs({ store, dataDir: config.dataDir, written: (record) => matching.upsert(record), log }),
+      potentialThrottle: createPotentialThrottle(),
     };
     if (config.sampleData && store.engine === 'embedded') {
       const loaded = await loadSampleDataIfEmpty(services);
@@ -108,11 +115,13 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
     url: `http://localhost:${port}`,
     port,
     services: readiness.services,
+    directoryAnswers,
     stop() {
       stopping ??= (async () => {
         if (refreshTimer) clearInterval(refreshTimer);
         clearInterval(sweepTimer);
         await apollo.stop(); // drains: stops accepting, waits for in-flight requests
+        await readiness.services?.imports.stop(); // stops between two lines: whole profiles only
         await readiness.services?.outbox.stop(); // no new claim; the send in flight is awaited and marked
         await readiness.services?.matching.stop(); // a refresh in flight reads the store: let it finish first
         await store.close();

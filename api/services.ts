@@ -6,7 +6,9 @@ import type { LoginThrottle } from './auth/throttle';
 import type { TokenService } from './auth/tokens';
 import type { Config } from './config';
 import type { MatchingService } from './domain/matching';
+import type { ImportJobs } from './import-jobs';
 import type { OutboxWorker } from './mail/outbox';
+import type { PotentialThrottle } from './purchasing';
 import type { Store } from './store/types';
 
 export interface Services {
@@ -25,4 +27,8 @@ export interface Services {
   readonly accessLinks: AccessLinks;
   /** Rate limits of needs posted without an account, per client and per contact address. */
   readonly anonymousPosting: AnonymousPosting;
+  /** The console's imports, run inside the service one at a time. */
+  readonly imports: ImportJobs;
+  /** Rate limit of the public inclusivePotential, per client. */
+  readonly potentialThrottle: PotentialThrottle;
 }

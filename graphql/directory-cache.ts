@@ -7,16 +7,30 @@
 // Hand-written rather than @apollo/server-plugin-response-cache: that plugin decides from cache
 // hints, which need the cache-control plugin's hook on every resolved field (disabled in
 // api/http.ts for the same throughput), and it cannot be told that a write has happened.
+//
+// What is kept is the answer as sent, in UTF-8 bytes, and the budget counts those bytes: result
+// objects weigh several times their JSON, and a budget in JSON characters let 1,600 queries that
+// differed by a comment grow the process by 230 MB. The key is the printed document (comments and
+// layout gone), so such queries share one entry instead of evicting the useful ones.
+import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContextResponseForOperation } from '@apollo/server';
-import type { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
+import { print, type DocumentNode, type FormattedExecutionResult, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Context } from './context';
 
 const CACHED_FIELDS = new Set(['suppliers', '__typename']);
-/** Answers kept, in characters of JSON (about twice as many bytes): a few thousand directory pages. */
-const MAX_CHARS = 16 * 1024 * 1024;
+/** Bytes of kept answers: a few thousand directory pages. */
+const MAX_BYTES = 16 * 1024 * 1024;
+/** Entries, whatever their size: each costs its key and the LRU's bookkeeping besides its bytes. */
+const MAX_ENTRIES = 20_000;
 /** Variables longer than this are not a website's page request: not kept. */
 const MAX_VARIABLES_CHARS = 2048;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Apollo's own serialisation (its default stringifyResult): a kept answer is served byte for byte as it was first. */
+const serialise = (result: FormattedExecutionResult): string => `${JSON.stringify(result)}\n`;
 
 function directoryOnly(operation: OperationDefinitionNode): boolean {
   if (operation.operation !== 'query') return false;
@@ -24,35 +38,77 @@ function directoryOnly(operation: OperationDefinitionNode): boolean {
   return fields.every((s) => s.kind === 'Field' && CACHED_FIELDS.has(s.name.value)) && fields.some((s) => s.kind === 'Field' && s.name.value === 'suppliers');
 }
 
-/** The answer's key at this version of the directory, or null when this request's answer must not be kept. */
-function keyOf({ contextValue, operation, queryHash, request }: GraphQLRequestContextResponseForOperation<Context>, version: number): string | null {
-  if (contextValue.viewer !== null || !queryHash || !directoryOnly(operation)) return null;
-  const variables = JSON.stringify(request.variables ?? {});
-  if (variables.length > MAX_VARIABLES_CHARS) return null;
-  return `${version}\u0000${queryHash}\u0000${request.operationName ?? ''}\u0000${variables}`;
+// Apollo parses a query text once and hands the same document to every request carrying that text.
+const printed = new WeakMap<DocumentNode, string>();
+function printedOf(document: DocumentNode): string {
+  let text = printed.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printed.set(document, text);
+  }
+  return text;
 }
 
-export function directoryCache(): ApolloServerPlugin<Context> {
-  const answers = new LRUCache<string, FormattedExecutionResult>({ maxSize: MAX_CHARS });
-  return {
-    async requestDidStart() {
-      let key: string | null = null;
-      let version = 0;
-      return {
-        async responseForOperation(requestContext) {
-          version = requestContext.contextValue.services.matching.directory.version;
-          key = keyOf(requestContext, version);
-          const kept = key === null ? undefined : answers.get(key);
-          return kept ? { body: { kind: 'single', singleResult: kept }, http: requestContext.response.http } : null;
-        },
-        async willSendResponse({ contextValue, response }) {
-          if (key === null || answers.has(key) || response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          // A write during execution moved the version: the answer may be older than the key says.
-          if (result.errors || contextValue.services.matching.directory.version !== version) return;
-          answers.set(key, result, { size: JSON.stringify(result).length + key.length });
-        },
-      };
-    },
+/** The answer's key at this version of the directory, or null when this request's answer must not be kept. */
+function keyOf({ contextValue, operation, document, request }: GraphQLRequestContextResponseForOperation<Context>, version: number): string | null {
+  if (contextValue.viewer !== null || !directoryOnly(operation)) return null;
+  const variables = JSON.stringify(request.variables ?? {});
+  if (variables.length > MAX_VARIABLES_CHARS) return null;
+  // A digest: the key's size does not depend on what a client sends.
+  return createHash('sha256').update(`${version}\u0000${printedOf(document)}\u0000${request.operationName ?? ''}\u0000${variables}`).digest('base64');
+}
+
+export class DirectoryAnswers {
+  private readonly kept = new LRUCache<string, Uint8Array>({ maxSize: MAX_BYTES, max: MAX_ENTRIES, sizeCalculation: (answer) => answer.byteLength });
+  /** Answers being sent that are to be kept once serialised: their `data` object → their key. */
+  private readonly toKeep = new WeakMap<object, string>();
+  /** Kept answers being sent again: the stand-in `data` object → the bytes to send. */
+  private readonly toResend = new WeakMap<object, Uint8Array>();
+
+  /** Bytes of the kept answers, as sent. */
+  get bytes(): number {
+    return this.kept.calculatedSize;
+  }
+
+  get entries(): number {
+    return this.kept.size;
+  }
+
+  /** ApolloServer's stringifyResult: a kept answer's bytes, or the serialised answer, kept when the plugin asked. */
+  readonly stringify = (result: FormattedExecutionResult): string => {
+    const data = result.data ?? null;
+    const again = data && this.toResend.get(data);
+    if (again) return decoder.decode(again);
+    const text = serialise(result);
+    const key = data && this.toKeep.get(data);
+    if (key) this.kept.set(key, encoder.encode(text));
+    return text;
   };
+
+  plugin(): ApolloServerPlugin<Context> {
+    return {
+      requestDidStart: async () => {
+        let key: string | null = null;
+        let version = 0;
+        return {
+          responseForOperation: async (requestContext) => {
+            version = requestContext.contextValue.services.matching.directory.version;
+            key = keyOf(requestContext, version);
+            const kept = key === null ? undefined : this.kept.get(key);
+            if (!kept) return null;
+            const data = {};
+            this.toResend.set(data, kept);
+            return { body: { kind: 'single', singleResult: { data } }, http: requestContext.response.http };
+          },
+          willSendResponse: async ({ contextValue, response }) => {
+            if (key === null || this.kept.has(key) || response.body.kind !== 'single') return;
+            const result = response.body.singleResult;
+            // A write during execution moved the version: the answer may be older than the key says.
+            if (result.errors || !result.data || contextValue.services.matching.directory.version !== version) return;
+            this.toKeep.set(result.data, key);
+          },
+        };
+      },
+    };
+  }
 }

@@ -1,4 +1,4 @@
-// npm run import -- --format csv|sirene|inclusion [--dry-run] [--report FILE] [--communes C,C…|--epci CODE] FILE...
+// npm run import -- --format csv|sirene|inclusion [--dry-run] [--report FILE] [--communes C,C…|--epci CODE] [--networks n,…] FILE...
 // Fills the directory from our CSV template, INSEE's SIRENE stock files or data·inclusion's
 // structures file (rules in api/domain/imports/run.ts). Opens the store like the server does:
 // with the embedded store, stop the server first. Exits 1 on a file it cannot read, never on a
@@ -6,10 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { stringify } from 'csv-stringify/sync';
 import { GraphQLError } from 'graphql';
 import { loadConfig } from '../api/config';
+import { feed } from '../api/domain/imports/feed';
 import { FORMATS } from '../api/domain/imports/formats';
+import { refusalsCsv } from '../api/domain/imports/report';
 import { fileSize, UnreadableFileError, type ReadPosition } from '../api/domain/imports/files';
 import { ImportRun, type ImportCounts, type Refusal } from '../api/domain/imports/run';
 import { territory } from '../api/domain/imports/territory';
@@ -18,9 +19,9 @@ import type { ImportSource } from '../api/store/types';
 import { progress } from './progress';
 
 const USAGE =
-  'Usage : npm run import -- --format csv|sirene|inclusion [--dry-run] [--report RAPPORT.csv] [--communes 76540,76681…|--epci 200023414] FICHIER...';
+  'Usage : npm run import -- --format csv|sirene|inclusion [--dry-run] [--report RAPPORT.csv] [--communes 76540,76681…|--epci 200023414] [--networks reseau,…] FICHIER...';
 
-function summary(counts: ImportCounts, dryRun: boolean): string {
+function summary(counts: ImportCounts, ignoredReasons: ReadonlyMap<string, number>, dryRun: boolean): string {
   const lines = [
     dryRun ? 'Simulation (--dry-run) : rien n’a été écrit. L’import aurait :' : 'Import terminé :',
     `  créé       ${counts.created}`,
@@ -28,7 +29,10 @@ function summary(counts: ImportCounts, dryRun: boolean): string {
     `  laissé tel ${counts.unchanged} (inchangé)`,
     `  refusé     ${counts.refused}`,
   ];
-  if (counts.ignored) lines.push(`  ignoré     ${counts.ignored} (hors du champ : fermé, hors ESS ou hors du territoire)`);
+  if (counts.ignored) {
+    lines.push(`  ignoré     ${counts.ignored} (hors du champ), dont :`);
+    for (const [reason, n] of ignoredReasons) lines.push(`    ${String(n).padStart(6)}  ${reason}`);
+  }
   return lines.join('\n');
 }
 
@@ -36,8 +40,7 @@ const refusalLine = (r: Refusal) => `  ${r.file}, ligne ${r.line}${r.siret ? `, 
 
 function writeReport(file: string, refusals: readonly Refusal[]): void {
   const target = path.resolve(file);
-  const csv = stringify([['fichier', 'ligne', 'siret', 'nom', 'motif'], ...refusals.map((r) => [r.file, r.line, r.siret, r.name, r.reason])]);
-  fs.writeFileSync(`${target}.tmp`, `\ufeff${csv}`);
+  fs.writeFileSync(`${target}.tmp`, refusalsCsv(refusals));
   fs.renameSync(`${target}.tmp`, target);
 }
 
@@ -51,6 +54,7 @@ async function main(): Promise<number> {
         report: { type: 'string' },
         communes: { type: 'string' },
         epci: { type: 'string' },
+        networks: { type: 'string' },
       },
       allowPositionals: true,
       strict: true,
@@ -75,10 +79,11 @@ async function main(): Promise<number> {
     console.error(communes);
     return 2;
   }
+  const networks = new Set((values.networks ?? '').split(',').map((n) => n.trim().toLowerCase()).filter(Boolean));
   const dryRun = values['dry-run'];
   const total = files.reduce((sum, f) => sum + fileSize(f), 0); // an unknown file stops the run before anything is written
 
-  const store = await openStore(loadConfig(process.env));
+  const store = await openStore(loadConfig(process.env), { readOnly: dryRun });
   let interrupted = false;
   const stop = () => (interrupted = true);
   process.once('SIGINT', stop);
@@ -88,26 +93,19 @@ async function main(): Promise<number> {
     run = await ImportRun.open(store, format, { dryRun });
     const position: ReadPosition = { bytes: 0 };
     const bar = progress(total);
-    let lines = 0;
     try {
-      for await (const item of read(files, { communes }, position)) {
-        lines += 1;
-        if (item.kind === 'broken') run.refuse(item.file, item.line, item.reason);
-        else if (item.kind === 'ignored') run.ignore();
-        else if (item.kind === 'line') await run.apply(item.line);
-        bar.update(position.bytes, lines);
-        if (interrupted) break;
-      }
+      await feed(run, read, files, { communes, networks }, position, {
+        stopped: () => interrupted,
+        progress: (at, lines) => bar.update(at.bytes, lines),
+      });
     } finally {
       bar.stop();
     }
   } finally {
     await store.close();
   }
-  // In the files' order, then by line (the CSV reader reports a torn line as soon as it meets it).
-  run.refusals.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line);
   if (run.refusals.length) console.log(`Lignes refusées :\n${run.refusals.map(refusalLine).join('\n')}`);
-  console.log(summary(run.counts, dryRun));
+  console.log(summary(run.counts, run.ignoredReasons, dryRun));
   if (values.report) {
     writeReport(values.report, run.refusals);
     console.log(`Refus écrits dans ${path.resolve(values.report)}`);

@@ -1,5 +1,6 @@
 import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
 import { supplierInput } from './helpers/fixtures';
+import { postGraphQL } from './helpers/http';
 
 const SEARCH = `query($filter: SupplierFilter, $first: Int, $after: String) {
   suppliers(filter: $filter, first: $first, after: $after) {
@@ -96,9 +97,9 @@ describe('public directory', () => {
   });
 
   it('refuses a list of filter values longer than there are values, saying how many', async () => {
-    const forms = await t.gql(SEARCH, { filter: { legalForms: Array.from({ length: 8 }, () => 'SCOP') } });
+    const forms = await t.gql(SEARCH, { filter: { legalForms: Array.from({ length: 9 }, () => 'SCOP') } });
     expect([codeOf(forms), fieldOf(forms)]).toEqual(['BAD_USER_INPUT', 'legalForms']);
-    expect(forms.errors![0]!.message).toBe('« legalForms » : 7 valeurs au plus');
+    expect(forms.errors![0]!.message).toBe('« legalForms » : 8 valeurs au plus');
     const labels = await t.gql(SEARCH, { filter: { labels: Array.from({ length: 21 }, (_, i) => `L${i}`) } });
     expect([codeOf(labels), fieldOf(labels)]).toEqual(['BAD_USER_INPUT', 'labels']);
     expect(labels.errors![0]!.message).toBe('« labels » : 20 labels au plus');
@@ -243,5 +244,51 @@ describe('public directory answers kept between writes', () => {
     const bad = await t.gql(SEARCH, { first: 0 });
     expect(fieldOf(bad)).toBe('first');
     expect((await t.gql(SEARCH, { first: 1 })).data.suppliers.totalCount).toBe(1);
+  });
+});
+
+// The kept answers are budgeted in the bytes actually kept, and a query written differently (a
+// comment, other spacing) is the same query: one entry, not one per variant evicting the others.
+describe('public directory answers kept in their serialised bytes', () => {
+  let t: TestServer;
+  const send = async (query: string, variables: Record<string, unknown>) => {
+    const res = await postGraphQL(t.url, { query, variables });
+    expect(res.status).toBe(200);
+    expect(res.json.errors).toBeUndefined();
+    return res.text;
+  };
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    const { token } = await t.userWithToken('OFFICER');
+    // Accents and a typographic apostrophe: characters of JSON are not its bytes.
+    for (const name of ['Propreté Solidaire', 'L’Atelier d’Élan', 'Œuvre Commune']) {
+      expect((await t.gql(`mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }`, { i: supplierInput({ name, description: 'Nettoyage de bureaux’ et de locaux' }) }, token)).errors).toBeUndefined();
+    }
+  });
+  afterAll(() => t.destroy());
+
+  it('queries differing only by comments and layout share one entry, served byte for byte', async () => {
+    const first = await send(SEARCH, { first: 2 });
+    const entries = t.server.directoryAnswers.entries;
+    expect(entries).toBe(1);
+    for (let n = 0; n < 40; n += 1) {
+      const variant = `# ${n}\n${SEARCH.replace(/\n\s*/g, n % 2 ? '\n   ' : ' ')}\n# fin ${n}`;
+      expect(await send(variant, { first: 2 })).toBe(first);
+    }
+    expect(t.server.directoryAnswers.entries).toBe(entries);
+    expect(JSON.parse(first).data.suppliers.edges.map((e: any) => e.node.name)).toHaveLength(2);
+  });
+
+  it('counts the real bytes of the answers it keeps', async () => {
+    const bodies = new Set<string>();
+    for (const first of [1, 2, 3]) bodies.add(await send(SEARCH, { first }));
+    bodies.add(await send(SEARCH, { first: 3, filter: { text: 'œuvre' } }));
+    expect(t.server.directoryAnswers.entries).toBe(bodies.size);
+    const bytes = [...bodies].reduce((sum, body) => sum + Buffer.byteLength(body, 'utf8'), 0);
+    expect(bytes).toBeGreaterThan([...bodies].reduce((sum, body) => sum + body.length, 0));
+    expect(t.server.directoryAnswers.bytes).toBe(bytes);
+    // and served again as they were
+    expect(await send(SEARCH, { first: 3 })).toBe([...bodies][2]);
   });
 });

@@ -8,7 +8,7 @@ import type { DirectoryCriteria } from '../store/filters';
 import type { SupplierRecord } from '../store/types';
 import type { DirectoryFacets, DirectoryResult } from './directory-index';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
-import { INCLUSION_KINDS, LEGAL_FORMS } from './suppliers';
+import { ALL_LEGAL_FORMS, INCLUSION_KINDS } from './suppliers';
 import * as v from './validation';
 
 /** A blank filter field is no filter, as it has always been; any other value is checked as an input is. */
@@ -21,7 +21,7 @@ const directorySchema = z
     // read as a structure's own commune is, so that "2a004" finds Ajaccio and an unknown code is refused
     communeCode: orBlank(v.communeCode),
     inclusionKinds: v.list(z.enum(INCLUSION_KINDS, "type de structure d'inclusion inconnu"), INCLUSION_KINDS.length).nullish(),
-    legalForms: v.list(z.enum(LEGAL_FORMS, 'forme juridique inconnue'), LEGAL_FORMS.length).nullish(),
+    legalForms: v.list(z.enum(ALL_LEGAL_FORMS, 'forme juridique inconnue'), ALL_LEGAL_FORMS.length).nullish(),
     labels: v.list(v.searchText(60, 'label trop long'), 20, 'labels').nullish(),
     nafPrefix: orBlank(v.nafPrefix),
     servesCommuneCode: orBlank(v.communeCode),

@@ -18,6 +18,8 @@ export interface MatchingService {
   upsert(supplier: SupplierRecord): void;
   remove(supplierId: string): void;
   rank(need: NeedRecord, limit: number): Match[];
+  /** As rank(), for a purchase described but not stored (api/purchasing: its potential before it is posted). */
+  rankQuery(query: NeedQuery, limit: number): Match[];
   /** These structures scored for the need as rank() would score them (unknown ids left out). */
   scoreFor(need: NeedRecord, supplierIds: readonly string[]): Match[];
   /** Catches up with writes made by other instances (MongoDB deployments); api/server.ts polls it. */
@@ -140,6 +142,7 @@ export async function buildMatchingService(store: Store, weights?: Partial<Match
     upsert,
     remove,
     rank: (need, limit) => matcher.match(toNeedQuery(need), limit),
+    rankQuery: (query, limit) => matcher.match(query, limit),
     scoreFor: (need, supplierIds) => matcher.scoreFor(toNeedQuery(need), supplierIds),
     refresh() {
       if (stopped) return Promise.resolve();

@@ -10,7 +10,9 @@ import { newId } from './ids';
 import { liftRetirement } from './retired-sirets';
 import * as v from './validation';
 
+/** The legal forms a person may choose; imports may also leave it UNKNOWN. */
 export const LEGAL_FORMS = ['ASSOCIATION', 'SCOP', 'SCIC', 'COOPERATIVE', 'MUTUELLE', 'FONDATION', 'ESUS_COMPANY'] as const satisfies readonly LegalForm[];
+export const ALL_LEGAL_FORMS = [...LEGAL_FORMS, 'UNKNOWN'] as const satisfies readonly LegalForm[];
 export const INCLUSION_KINDS = ['ESAT', 'EA', 'EATT', 'ACI', 'AI', 'EI', 'ETTI', 'EITI', 'GEIQ'] as const satisfies readonly InclusionKind[];
 
 const fields = {
@@ -36,12 +38,20 @@ const fields = {
 // imports keep public data's labels as written.
 const createSchema = z.object({ ...fields, labels: v.knownLabels }).superRefine(v.bothOrNeither);
 const updateSchema = z.object({ ...fields, labels: v.knownLabels }).partial();
-/** Imports: the same rules, save a contact address public data may lack ('' until someone adds one). */
+/**
+ * Imports: the same rules, save what public data rarely holds: a description and a contact address
+ * ('' until someone adds one) and the legal form (UNKNOWN until SIRENE, an officer or the structure says).
+ */
 export const importSchema = z
-  .object({ ...fields, contactEmail: z.union([z.literal('').nullish().transform(() => ''), v.email]) })
+  .object({
+    ...fields,
+    legalForm: z.enum(ALL_LEGAL_FORMS, 'forme juridique inconnue'),
+    description: z.union([z.literal(''), v.text(5000)]).nullish().transform((d) => d ?? ''),
+    contactEmail: z.union([z.literal('').nullish().transform(() => ''), v.email]),
+  })
   .superRefine(v.bothOrNeither);
 
-export type ProfileFields = z.output<typeof createSchema>;
+export type ProfileFields = Omit<z.output<typeof createSchema>, 'legalForm'> & { legalForm: LegalForm };
 export type SupplierInput = z.input<typeof createSchema>;
 /** The SupplierInput fields, in the order the API declares them (the CSV template's columns). */
 export const PROFILE_FIELDS = Object.keys(fields) as (keyof ProfileFields)[];

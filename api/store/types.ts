@@ -3,7 +3,8 @@
 
 export type Role = 'COMPANY' | 'SUPPLIER' | 'OFFICER' | 'ADMIN';
 export type OrganisationKind = 'COMPANY' | 'SUPPLIER' | 'METROPOLE';
-export type LegalForm = 'ASSOCIATION' | 'SCOP' | 'SCIC' | 'COOPERATIVE' | 'MUTUELLE' | 'FONDATION' | 'ESUS_COMPANY';
+/** UNKNOWN: an imported structure whose source gave no legal form (never chosen by a person). */
+export type LegalForm = 'ASSOCIATION' | 'SCOP' | 'SCIC' | 'COOPERATIVE' | 'MUTUELLE' | 'FONDATION' | 'ESUS_COMPANY' | 'UNKNOWN';
 export type InclusionKind = 'ESAT' | 'EA' | 'EATT' | 'ACI' | 'AI' | 'EI' | 'ETTI' | 'EITI' | 'GEIQ';
 /** Where an imported profile's data comes from (`npm run import -- --format …`). */
 export type ImportSource = 'csv' | 'sirene' | 'inclusion';
@@ -20,6 +21,8 @@ export interface SourceRecord {
   source: ImportSource;
   firstAt: Date;
   lastAt: Date;
+  /** The source's own date of its last change (data·inclusion's date_maj): an older line changes nothing. */
+  asOf?: Date;
 }
 
 export type NeedKind = 'PURCHASE' | 'SUBCONTRACTING' | 'RSE_PARTNERSHIP' | 'INSERTION_CLAUSE' | 'SPONSORSHIP';
@@ -263,6 +266,12 @@ export interface Collection<T extends StoredDocument> {
    * whatever the writer's clock said; elsewhere, and on the embedded engine, the given one is kept.
    */
   insert(doc: T): Promise<T>;
+  /**
+   * Inserts several new documents, each whole (an import's batch): on the embedded engine in one
+   * append, all or none in memory (a DuplicateKeyError leaves none); on MongoDB one after another,
+   * the ones before a DuplicateKeyError kept. Resolves with the documents as stored.
+   */
+  insertMany(docs: T[]): Promise<T[]>;
   findById(id: string): Promise<T | null>;
   findOne(filter: Filter): Promise<T | null>;
   find(filter: Filter, options?: FindOptions): Promise<T[]>;

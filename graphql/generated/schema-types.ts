@@ -66,6 +66,16 @@ export type FacetCount = {
   value: Scalars['String']['output'];
 };
 
+/** Ce qu'une famille de structures peut prendre d'un achat. */
+export type FamilyPotential = {
+  __typename?: 'FamilyPotential';
+  /** Structures éligibles de ce métier, pouvant intervenir à la commune, qui peuvent porter seules le budget (ou qui n'ont pas déclaré de montant maximum). */
+  count: Scalars['Int']['output'];
+  family: InclusionFamily;
+  /** Structures éligibles de ce métier, pouvant intervenir à la commune, trop petites seules mais qui atteignent le budget en groupement avec au plus trois autres structures de leur famille, elles aussi trop petites seules. */
+  groupementOnly: Scalars['Int']['output'];
+};
+
 export type GeoPoint = {
   __typename?: 'GeoPoint';
   latitude: Scalars['Float']['output'];
@@ -130,6 +140,90 @@ export type ImpactStats = {
   to: Scalars['DateTime']['output'];
 };
 
+/** Format du fichier : notre modèle CSV, la paire de fichiers SIRENE, ou les structures de data·inclusion (v1). */
+export type ImportFormat =
+  | 'CSV'
+  | 'INCLUSION'
+  | 'SIRENE';
+
+/** Un import lancé depuis la console (gardé en mémoire par le service, les 20 derniers). */
+export type ImportJob = {
+  __typename?: 'ImportJob';
+  bytesRead: Scalars['Float']['output'];
+  bytesTotal: Scalars['Float']['output'];
+  created: Scalars['Int']['output'];
+  /** Simulation : rien n'est écrit. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Pourquoi l'import s'est arrêté (fichier illisible), en français. */
+  error?: Maybe<Scalars['String']['output']>;
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  format: ImportFormat;
+  id: Scalars['ID']['output'];
+  ignored: Scalars['Int']['output'];
+  /** Pourquoi des lignes ont été laissées de côté (hors ESS, hors du territoire, fermées…), avec leur nombre. */
+  ignoredReasons: Array<ImportReasonCount>;
+  lines: Scalars['Int']['output'];
+  /** Les lignes refusées, dans l'ordre des fichiers (les `first` premières, 100 par défaut). */
+  refusals: Array<ImportRefusal>;
+  refused: Scalars['Int']['output'];
+  /** Toutes les lignes refusées en CSV (colonnes fichier, ligne, siret, nom, motif), comme `--report`. */
+  reportCsv: Scalars['String']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  state: ImportState;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+  uploadId: Scalars['ID']['output'];
+};
+
+
+/** Un import lancé depuis la console (gardé en mémoire par le service, les 20 derniers). */
+export type ImportJobRefusalsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ImportReasonCount = {
+  __typename?: 'ImportReasonCount';
+  count: Scalars['Int']['output'];
+  reason: Scalars['String']['output'];
+};
+
+export type ImportRefusal = {
+  __typename?: 'ImportRefusal';
+  file: Scalars['String']['output'];
+  line: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  siret: Scalars['String']['output'];
+};
+
+export type ImportState =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'FAILED'
+  | 'RUNNING';
+
+/** Fichiers envoyés par morceaux, en attente d'un import (effacés après l'import réel, ou au bout d'un jour). */
+export type ImportUpload = {
+  __typename?: 'ImportUpload';
+  files: Array<ImportUploadFile>;
+  id: Scalars['ID']['output'];
+};
+
+export type ImportUploadFile = {
+  __typename?: 'ImportUploadFile';
+  bytes: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** Familles de structures auxquelles un acheteur peut réserver un achat. */
+export type InclusionFamily =
+  /** Autres structures de l'ESS de l'annuaire (sans type d'inclusion). */
+  | 'OTHER_ESS'
+  /** Secteur protégé et adapté : ESAT, EA, EATT (marchés réservés de l'art. L2113-12). */
+  | 'PROTECTED'
+  /** Insertion par l'activité économique : ACI, AI, EI, ETTI, EITI, et les GEIQ (comptés ici, mais hors des marchés réservés de l'art. L2113-13). */
+  | 'SIAE';
+
 /** Type de structure de l'inclusion, quand la structure en est une. */
 export type InclusionKind =
   | 'ACI'
@@ -157,6 +251,17 @@ export type InclusionKindPreset = {
   basis: Scalars['String']['output'];
   kinds: Array<InclusionKind>;
   label: Scalars['String']['output'];
+};
+
+/** Ce que l'ESS pourrait prendre d'un achat avant qu'il soit déposé (des nombres, aucune donnée personnelle). */
+export type InclusivePotential = {
+  __typename?: 'InclusivePotential';
+  /** Une ligne par famille, dans l'ordre SIAE, PROTECTED, OTHER_ESS. */
+  families: Array<FamilyPotential>;
+  /** Recommandation en français, avec l'article du Code de la commande publique et le seuil appliqués. */
+  recommendation: Scalars['String']['output'];
+  /** Structures qui peuvent y répondre seules, toutes familles confondues. */
+  total: Scalars['Int']['output'];
 };
 
 /** Le résultat d’une campagne d’invitations : à qui un lien de connexion a été écrit pour revendiquer et compléter sa fiche. */
@@ -187,7 +292,9 @@ export type LegalForm =
   | 'FONDATION'
   | 'MUTUELLE'
   | 'SCIC'
-  | 'SCOP';
+  | 'SCOP'
+  /** Structure importée dont la source ne donne pas la forme juridique (« forme juridique non renseignée ») ; jamais accepté en saisie. */
+  | 'UNKNOWN';
 
 /** Ce qu'est un courriel de la boîte d'envoi. */
 export type MailKind =
@@ -244,6 +351,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Agents : approuve la liste et envoie les mises en relation par courriel. Idempotent. */
   approveShortlist: Shortlist;
+  /** Agents : arrête l'import en cours entre deux lignes (les profils déjà écrits sont complets ; relancer termine le travail). */
+  cancelImport: ImportJob;
   /** Agents et administrateurs : clôt un besoin traité ; il sort de la file d'attente, pas des statistiques. */
   closeNeed: Need;
   /** Agents et administrateurs, ou un compte SUPPLIER qui crée son propre profil (son type d'inclusion et ses labels attendent alors la confirmation d'un agent). */
@@ -278,6 +387,12 @@ export type Mutation = {
   retryMail: OutboxMail;
   /** Agents et administrateurs : confirme (approve: true) ou refuse (false) ce qu'une structure a déclaré de son type d'inclusion et de ses labels. */
   reviewSupplierChanges: Supplier;
+  /**
+   * Agents : lance l'import des fichiers envoyés (d'abord en simulation, `dryRun: true`, puis pour de bon).
+   * Un seul import à la fois. `communes` : codes INSEE à garder (la Métropole par défaut) ; `networks` :
+   * réseaux porteurs de data·inclusion gardés en plus de ceux de l'ESS.
+   */
+  runImport: ImportJob;
   /** Connexion avec le jeton d'un lien reçu par courriel (une fois, dans les 30 minutes) ; le contact d'une structure devient son compte SUPPLIER à la première connexion. */
   signInWithLink: AuthPayload;
   /** L'entreprise du besoin, ou un agent : modifie le besoin tant qu'aucune structure n'a été présentée. */
@@ -291,6 +406,11 @@ export type Mutation = {
   updateShortlist: Shortlist;
   /** Agents et administrateurs, ou les comptes SUPPLIER de la structure elle-même. */
   updateSupplier: Supplier;
+  /**
+   * Agents : ajoute un morceau (512 000 caractères au plus) au fichier `fileName` d'un envoi ; sans `uploadId`,
+   * commence un nouvel envoi. 4 fichiers et 100 Mo au plus ; au-delà, `npm run import`.
+   */
+  uploadImportChunk: ImportUpload;
   /** L'entreprise du besoin, ou un agent : retire un besoin pour lequel aucune structure n'a été présentée, en disant pourquoi. */
   withdrawNeed: Need;
 };
@@ -299,6 +419,11 @@ export type Mutation = {
 export type MutationApproveShortlistArgs = {
   id: Scalars['ID']['input'];
   message?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCancelImportArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -379,6 +504,15 @@ export type MutationReviewSupplierChangesArgs = {
 };
 
 
+export type MutationRunImportArgs = {
+  communes?: InputMaybe<Array<Scalars['String']['input']>>;
+  dryRun: Scalars['Boolean']['input'];
+  format: ImportFormat;
+  networks?: InputMaybe<Array<Scalars['String']['input']>>;
+  uploadId: Scalars['ID']['input'];
+};
+
+
 export type MutationSignInWithLinkArgs = {
   token: Scalars['String']['input'];
 };
@@ -401,6 +535,13 @@ export type MutationUpdateShortlistArgs = {
 export type MutationUpdateSupplierArgs = {
   id: Scalars['ID']['input'];
   input: SupplierUpdateInput;
+};
+
+
+export type MutationUploadImportChunkArgs = {
+  chunk: Scalars['String']['input'];
+  fileName: Scalars['String']['input'];
+  uploadId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -610,6 +751,18 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** Un achat décrit avant d'être déposé : rien n'est enregistré. */
+export type PotentialInput = {
+  /** Budget maximum, en euros (entier) : sans budget, toute structure compte comme pouvant y répondre seule. */
+  budgetMax?: InputMaybe<Scalars['Int']['input']>;
+  /** Code INSEE de la commune où la prestation a lieu. */
+  communeCode: Scalars['String']['input'];
+  /** Seuls ces types de structures comptent (marché réservé, achat déductible de la contribution OETH). */
+  requiredInclusionKinds?: InputMaybe<Array<InclusionKind>>;
+  /** Ce qui est acheté : titre et description du besoin (5200 caractères au plus). */
+  text: Scalars['String']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Tout le monde : les communes françaises dont le nom (à partir de n'importe quel mot, sans tenir compte des accents) ou le code INSEE commence par `search`, celles de la Métropole d'abord ; `first` 10 par défaut, 50 au plus. */
@@ -624,8 +777,14 @@ export type Query = {
    * porte un décalage (2025-01-01T08:30:00Z, …+01:00). Une date qui n'existe pas (2025-02-30) est refusée.
    */
   impactStats: ImpactStats;
+  /** Agents : un import lancé depuis la console. */
+  importJob?: Maybe<ImportJob>;
+  /** Agents : les derniers imports lancés depuis la console, le plus récent d'abord. */
+  importJobs: Array<ImportJob>;
   /** Les trois jeux légaux de types d'inclusion exigés (marchés réservés ESAT/EA, SIAE ; achats OETH). */
   inclusionKindPresets: Array<InclusionKindPreset>;
+  /** Tout le monde, sans compte : ce que l'ESS pourrait prendre d'un achat (nombres par famille et recommandation). 120 demandes par minute au plus depuis une même adresse. */
+  inclusivePotential: InclusivePotential;
   /** Agents et administrateurs : les listes approuvées et envoyées (ou celles du statut donné), la plus récente d'abord. */
   introductions: ShortlistConnection;
   /** Agents et administrateurs : les structures invitées et celles à appeler. */
@@ -669,6 +828,16 @@ export type QueryFailedMailsArgs = {
 export type QueryImpactStatsArgs = {
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryImportJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryInclusivePotentialArgs = {
+  input: PotentialInput;
 };
 
 
@@ -851,7 +1020,7 @@ export type Supplier = {
   name: Scalars['String']['output'];
   /** Agents et administrateurs, et la structure elle-même (null pour les autres) : ce qu'elle a déclaré et qui attend d'être confirmé. */
   pendingChanges?: Maybe<SupplierPendingChanges>;
-  /** La structure elle-même, agents et administrateurs (null pour les autres) : les mots que les entreprises ont employés dans les besoins de son secteur des douze derniers mois et que son profil n'emploie pas, les plus fréquents d'abord ; seuls comptent les mots écrits par au moins deux entreprises. */
+  /** La structure elle-même, agents et administrateurs (null pour les autres) : les mots que les entreprises ont employés dans les besoins de son secteur des douze derniers mois et que son profil n'emploie pas, les plus fréquents d'abord ; seuls comptent les mots écrits par au moins trois entreprises distinctes, chacune ayant un compte ou dont un agent a enregistré le besoin (une entreprise compte une fois, sous son nom) ; les besoins déposés sans compte ne comptent jamais, quel que soit le nom qu'ils donnent. */
   searchHints?: Maybe<Array<Scalars['String']['output']>>;
   services: Array<Scalars['String']['output']>;
   siret?: Maybe<Scalars['String']['output']>;

@@ -12,11 +12,13 @@ import { searchHints } from '../../api/domain/search-hints';
 import { login } from '../../api/domain/users';
 import { searchCommunes, searchNafCodes } from '../../api/domain/reference-search';
 import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/domain/privacy';
+import { inclusivePotential } from '../../api/purchasing';
 import type { ListedSupplier } from '../../api/domain/outcomes';
 import type { NeedRecord } from '../../api/store/types';
 import type { Context, NoArgs } from '../context';
-import type { MutationCloseNeedArgs, MutationCreateSupplierArgs, MutationDeleteMyAccountArgs, MutationDeleteSupplierArgs, MutationLoginArgs, MutationPostNeedArgs, MutationRequestAccessLinkArgs, MutationReviewSupplierChangesArgs, MutationSignInWithLinkArgs, MutationUpdateNeedArgs, MutationUpdateSupplierArgs, MutationWithdrawNeedArgs, QueryCommunesArgs, QueryMatchSuppliersArgs, QueryNafCodesArgs, QueryNeedArgs, QueryNeedsArgs, QueryProposeGroupementsArgs, QuerySupplierArgs, QuerySuppliersArgs } from '../generated/schema-types';
+import type { MutationCloseNeedArgs, MutationCreateSupplierArgs, MutationDeleteMyAccountArgs, MutationDeleteSupplierArgs, MutationLoginArgs, MutationPostNeedArgs, MutationRequestAccessLinkArgs, MutationReviewSupplierChangesArgs, MutationSignInWithLinkArgs, MutationUpdateNeedArgs, MutationUpdateSupplierArgs, MutationWithdrawNeedArgs, QueryCommunesArgs, QueryInclusivePotentialArgs, QueryMatchSuppliersArgs, QueryNafCodesArgs, QueryNeedArgs, QueryNeedsArgs, QueryProposeGroupementsArgs, QuerySupplierArgs, QuerySuppliersArgs } from '../generated/schema-types';
 import { DateTime } from './scalars';
+import { importResolvers } from './imports';
 import { shortlistResolvers } from './shortlists';
 import { afterSignIn, afterSupplierEdit, campaignResolvers, checkDirectoryFilter } from './campaign';
 
@@ -40,8 +42,10 @@ export const resolvers = {
     matchSuppliers: (_: unknown, { needId, limit }: QueryMatchSuppliersArgs, { viewer, services }: Context) => matchSuppliers(services, viewer, needId, limit),
     proposeGroupements: (_: unknown, { needId, limit }: QueryProposeGroupementsArgs, { viewer, services }: Context) => proposeGroupements(services, viewer, needId, limit),
     exportMyData: (_: unknown, __: NoArgs, { viewer, services }: Context) => exportMyData(services, viewer),
+    inclusivePotential: (_: unknown, { input }: QueryInclusivePotentialArgs, { services, clientAddress }: Context) => inclusivePotential(services, input, clientAddress),
     ...shortlistResolvers.Query,
     ...campaignResolvers.Query,
+    ...importResolvers.Query,
   },
   Mutation: {
     login: async (_: unknown, { email, password }: MutationLoginArgs, { services, clientAddress }: Context) => afterSignIn(services, await login(services, email, password, clientAddress)),
@@ -58,6 +62,7 @@ export const resolvers = {
     deleteMyAccount: (_: unknown, { confirm }: MutationDeleteMyAccountArgs, { viewer, services }: Context) => deleteMyAccount(services, viewer, confirm),
     ...shortlistResolvers.Mutation,
     ...campaignResolvers.Mutation,
+    ...importResolvers.Mutation,
   },
   User: {
     supplier: (user: { id: string }, __: NoArgs, { viewer, services }: Context) => ownSupplier(services, viewer, user.id),
@@ -66,7 +71,8 @@ export const resolvers = {
     commune: communeOf,
     // Staff, the structure itself, and a firm on its own approved list of introductions (api/domain/outcomes.ts).
     contactEmail: (s: ListedSupplier, _: NoArgs, { viewer }: Context) =>
-      canSeePrivate(viewer, s.organisationId) || (viewer !== null && s.introducedTo === viewer.userId) ? s.contactEmail : null,
+      // '' is an imported profile's address nobody gave yet: unknown, hence null.
+      (canSeePrivate(viewer, s.organisationId) || (viewer !== null && s.introducedTo === viewer.userId)) && s.contactEmail ? s.contactEmail : null,
     location: supplierLocation,
     pendingChanges: (s: ListedSupplier, _: NoArgs, { viewer }: Context) => (canSeePrivate(viewer, s.organisationId) ? (s.pendingChanges ?? null) : null),
     searchHints: (s: ListedSupplier, _: NoArgs, { viewer, services }: Context) => searchHints(services, viewer, s),
@@ -91,4 +97,5 @@ export const resolvers = {
   ShortlistItem: shortlistResolvers.ShortlistItem,
   OutboxMail: shortlistResolvers.OutboxMail,
   ImpactStats: { ...shortlistResolvers.ImpactStats, ...campaignResolvers.ImpactStats },
+  ImportJob: importResolvers.ImportJob,
 } satisfies Record<string, unknown>;

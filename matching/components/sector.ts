@@ -8,8 +8,10 @@ export type NafLevel = 'subclass' | 'class' | 'group' | 'division';
 export const LEVEL_SCORE: Record<NafLevel, number> = { subclass: 1, class: 0.85, group: 0.6, division: 0.25 };
 
 // Codes that describe the employer's status rather than its trade: an ESAT registers as "aide par
-// le travail" whether it mows lawns or packs boxes. Against them the sector is unknown, not different.
-export const STATUS_CODES = new Set(['88.10C', '88.99B', '94.99Z', '88.10B']);
+// le travail" whether it mows lawns or packs boxes, a third of insertion structures as "autre action
+// sociale sans hébergement" or "autres organisations fonctionnant par adhésion volontaire". They
+// carry no sector information, on a need's side as on a structure's: the sector is then unknown.
+export const STATUS_CODES = new Set(['88.10C', '88.99B', '88.99A', '94.99Z', '88.10B']);
 
 /** The neutral value: nothing known either way. */
 export const SECTOR_UNKNOWN = 0.5;
@@ -54,11 +56,10 @@ export interface SectorResult {
 export function sectorScore(needCodes: string[], profileCodes: string[], inferred: boolean): SectorResult {
   const result: SectorResult = { score: SECTOR_UNKNOWN, level: null, needCode: null, profileCode: null, inferred, known: false };
   if (needCodes.length === 0) return result;
-  let needIsAboutTrade = true;
-  for (const n of needCodes) if (STATUS_CODES.has(n)) needIsAboutTrade = false;
   for (const n of needCodes) {
+    if (STATUS_CODES.has(n)) continue;
     for (const p of profileCodes) {
-      if (needIsAboutTrade && STATUS_CODES.has(p)) continue;
+      if (STATUS_CODES.has(p)) continue;
       if (!result.known) {
         result.known = true;
         result.score = 0;

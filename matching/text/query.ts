@@ -37,9 +37,23 @@ function tokensOfLabel(label: string): Token[] {
 
 export type NafLabel = (code: string) => string | undefined;
 
+// The name of a structure's inclusion kind: what a profile known only by its name and kind also says
+// of itself, and what people search the directory for (« entreprise adaptée », « chantier d'insertion »).
+const KIND_NAMES: Readonly<Record<string, string>> = {
+  ESAT: "ESAT établissement et service d'aide par le travail",
+  EA: 'entreprise adaptée',
+  EATT: 'entreprise adaptée de travail temporaire',
+  ACI: "atelier et chantier d'insertion",
+  AI: 'association intermédiaire',
+  EI: "entreprise d'insertion",
+  ETTI: "entreprise de travail temporaire d'insertion",
+  EITI: "entreprise d'insertion par le travail indépendant",
+  GEIQ: "GEIQ groupement d'employeurs pour l'insertion et la qualification",
+};
+
 /**
- * Term counts of a profile, given one word at a time: name, description, services, and the label of
- * each NAF code. `words` collects the tokens of the profile's own text (for the spelling dictionary).
+ * Term counts of a profile, given one word at a time: name, description, services, the label of
+ * each NAF code and the name of its inclusion kind. `words` collects the tokens of the profile's own text (for the spelling dictionary).
  */
 export function countProfileTerms(p: Profile, nafCodes: string[], nafLabel: NafLabel, skipLabelOf: ReadonlySet<string>, add: (token: Token, count: number) => void, words?: Token[]): void {
   const own = words
@@ -59,6 +73,8 @@ export function countProfileTerms(p: Profile, nafCodes: string[], nafLabel: NafL
     const tokens = tokensOfLabel(label);
     for (let i = 0; i < tokens.length; i += 1) add(tokens[i]!, 1);
   }
+  const kind = p.inclusionKind ? KIND_NAMES[p.inclusionKind] : undefined;
+  if (kind) for (const token of tokensOfLabel(kind)) add(token, 1);
 }
 
 /** The same counts as a map (for natural's TfIdf in the benchmark). */

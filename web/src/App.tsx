@@ -13,6 +13,7 @@ import { Suppliers } from './pages/Suppliers';
 import { SupplierProfile } from './pages/SupplierProfile';
 import { SupplierEdit } from './pages/SupplierEdit';
 import { Campaign } from './pages/Campaign';
+import { Imports } from './pages/Imports';
 
 // Chart.js only loads with the yearly review.
 const Review = lazy(() => import('./pages/Review').then((m) => ({ default: m.Review })));
@@ -35,6 +36,7 @@ export const ROUTES: { path: string; page: ComponentType }[] = [
   { path: '/structures/campagne', page: Campaign },
   { path: '/structures/:id/modifier', page: SupplierEdit },
   { path: '/structures/:id', page: SupplierProfile },
+  { path: '/imports', page: Imports },
   { path: '/bilan', page: Review },
 ];
 

@@ -1,8 +1,9 @@
-// data·inclusion's `structures` file, schema v1 (https://www.data.inclusion.beta.gouv.fr/), as JSON
-// (an array of structures) or CSV. The inclusion kind comes from the carrying networks
-// (reseaux_porteurs); the file says nothing of the legal form: an association when it gives an RNA
-// number, else an ESUS company (insertion structures are ESUS by law) until SIRENE or the
-// structure says better.
+// data·inclusion's `structures` file, schema v1 (gip-inclusion/data-inclusion-schema, v1.0.8:
+// source, id, nom and date_maj required; description, siret, coordinates, courriel, site_web optional),
+// as JSON (an array of structures) or CSV. The file lists every kind of service to people (France
+// Travail agencies, CAF, CCAS, missions locales…): only the structures carried by an inclusion or ESS
+// network are the directory's. The inclusion kind comes from those networks; v1 says nothing of the
+// legal form, which stays unknown (an older file's RNA number aside) until SIRENE or a person says.
 import fs from 'node:fs';
 import type { InclusionKind } from '../../store/types';
 import { csvRecords, head, UnreadableFileError, type ReadPosition } from './files';
@@ -12,6 +13,14 @@ import type { ProfileField } from './run';
 const KINDS: Readonly<Record<string, InclusionKind>> = {
   aci: 'ACI', ai: 'AI', ei: 'EI', etti: 'ETTI', eiti: 'EITI', esat: 'ESAT', ea: 'EA', eatt: 'EATT', geiq: 'GEIQ',
 };
+
+/**
+ * Carrying networks whose members are ESS suppliers beyond the inclusion kinds: federations of
+ * insertion structures (Chantier École, COORACE, INAÉ), of adapted firms (UNEA), and the reuse and
+ * recycling associations of Emmaüs and the Ressourceries, all of which sell goods and services. The
+ * others (public services, charities that sell nothing, funders) are left out unless asked for.
+ */
+const ESS_NETWORKS: ReadonlySet<string> = new Set(['chantier-ecole', 'coorace', 'inae', 'unea', 'emmaus', 'ressourceries']);
 
 const MAX_DESCRIPTION = 5000;
 
@@ -39,8 +48,8 @@ export function structureFields(s: Record<string, unknown>): Partial<Record<Prof
     siret: text(s.siret) || null,
     name: text(s.nom),
     communeCode: text(s.code_insee),
-    legalForm: text(s.rna) ? 'ASSOCIATION' : 'ESUS_COMPANY',
   };
+  if (text(s.rna)) fields.legalForm = 'ASSOCIATION'; // files before v1 gave it
   let description = text(s.description);
   if (description.length > MAX_DESCRIPTION) description = `${description.slice(0, MAX_DESCRIPTION - 1).replace(/\s+\S*$/, '')}…`;
   if (description) fields.description = description;
@@ -74,9 +83,22 @@ function* jsonItems(file: string, options: FormatOptions, position: ReadPosition
   }
 }
 
+/** date_maj as a day ("2025-02-14", or a date and time): undefined when absent or unreadable. */
+function dateOf(value: unknown): Date | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})/.exec(text(value));
+  const date = match ? new Date(`${match[1]}T00:00:00Z`) : null;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+
 function structureItem(file: string, line: number, s: Record<string, unknown>, options: FormatOptions): ImportItem {
-  if (!options.communes.has(text(s.code_insee).toUpperCase())) return { kind: 'ignored' };
-  return { kind: 'line', line: { file, line, fields: structureFields(s) } };
+  const carriers = networks(s.reseaux_porteurs);
+  const kept = carriers.some((n) => KINDS[n] || ESS_NETWORKS.has(n) || options.networks?.has(n));
+  if (!kept) {
+    return { kind: 'ignored', reason: carriers.length ? `réseau porteur hors ESS : ${carriers.join(', ')}` : 'aucun réseau porteur (hors ESS)' };
+  }
+  if (!text(s.code_insee)) return { kind: 'broken', file, line, reason: '« code_insee » : absent, la commune de la structure est inconnue.' };
+  if (!options.communes.has(text(s.code_insee).toUpperCase())) return { kind: 'ignored', reason: 'hors du territoire' };
+  return { kind: 'line', line: { file, line, fields: structureFields(s), asOf: dateOf(s.date_maj) } };
 }
 
 export async function* readInclusion(files: readonly string[], options: FormatOptions, position: ReadPosition): AsyncGenerator<ImportItem> {

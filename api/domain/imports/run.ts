@@ -5,9 +5,11 @@
 // - between sources, each field keeps the word of the most trusted one (csv, our template filled by
 //   officers, over data·inclusion over SIRENE; SIRENE, the register, over data·inclusion for the
 //   legal form, NAF codes and headcount);
-// - the merged profile passes the same validation as createSupplier (a missing contact address aside);
-// - every profile is written in one single-document operation, so a run killed at any point
-//   leaves whole profiles only, and running it again finishes the work;
+// - the merged profile passes the same validation as createSupplier, save what public data lacks
+//   (description, contact address, legal form: see importSchema);
+// - every profile is written whole (an update in one single-document operation, new ones in batches
+//   whose lines are each whole), so a run killed at any point leaves whole profiles only, and running
+//   it again finishes the work;
 // - a SIRET taken out of the directory on purpose (../retired-sirets.ts) is never created again; a
 //   profile that holds it (a person put it back) is merged as any other.
 import { GraphQLError } from 'graphql';
@@ -26,6 +28,8 @@ export interface ImportLine {
   /** Line number in its file (for a JSON file: the element's position, from 1). */
   line: number;
   fields: Partial<Record<ProfileField, unknown>>;
+  /** The source's date of its last change to this record, when it gives one. */
+  asOf?: Date;
 }
 
 export interface Refusal {
@@ -65,7 +69,12 @@ function writable(existing: SupplierRecord | null, field: ProfileField, source: 
   return rank(source, field) >= rank(p.origin, field);
 }
 
-const REQUIRED: readonly ProfileField[] = ['name', 'legalForm', 'description', 'communeCode'];
+/** New profiles written together: one append instead of 500 on the embedded engine. */
+const BATCH = 500;
+
+// What makes a line a structure one can place; public data often holds nothing else (no description,
+// no contact address, no legal form): those stay empty, never invented.
+const REQUIRED: readonly ProfileField[] = ['name', 'communeCode'];
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -78,6 +87,10 @@ const placeKey = (name: unknown, communeCode: unknown): string => `${fold(cell(n
 export class ImportRun {
   readonly counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, refused: 0, ignored: 0 };
   readonly refusals: Refusal[] = [];
+  /** Why lines were left out, with how many each reason took (in the order first met). */
+  readonly ignoredReasons = new Map<string, number>();
+  /** New profiles written together (one append on the embedded engine instead of one per line). */
+  private readonly pending: { record: SupplierRecord; refuse: (reason: string) => 'refused' }[] = [];
   private readonly bySiret = new Map<string, SupplierRecord>();
   private readonly byPlace = new Map<string, SupplierRecord>();
   /** Keys met in this run, and where: a second line for one structure is a duplicate. */
@@ -89,11 +102,13 @@ export class ImportRun {
     readonly dryRun: boolean,
     private readonly at: Date,
     private readonly retired: ReadonlyMap<string, RetiredSiretRecord>,
+    /** Told of every profile written (the service keeps its matcher and directory in step). */
+    private readonly written: (record: SupplierRecord) => void = () => {},
   ) {}
 
   /** Reads the directory and the retired SIRETs once: lookups by SIRET stay in memory, whatever the engine. */
-  static async open(store: Store, source: ImportSource, options: { dryRun: boolean; at?: Date }): Promise<ImportRun> {
-    const run = new ImportRun(store, source, options.dryRun, options.at ?? new Date(), await retiredSirets(store));
+  static async open(store: Store, source: ImportSource, options: { dryRun: boolean; at?: Date; written?: (record: SupplierRecord) => void }): Promise<ImportRun> {
+    const run = new ImportRun(store, source, options.dryRun, options.at ?? new Date(), await retiredSirets(store), options.written);
     for (const s of await store.suppliers.find({})) if (!s.retiredAt) run.remember(s);
     return run;
   }
@@ -110,8 +125,9 @@ export class ImportRun {
     return 'refused';
   }
 
-  ignore(): void {
-    this.counts.ignored += 1;
+  ignore(reason: string, count = 1): void {
+    this.counts.ignored += count;
+    this.ignoredReasons.set(reason, (this.ignoredReasons.get(reason) ?? 0) + count);
   }
 
   async apply(input: ImportLine): Promise<Outcome> {
@@ -120,7 +136,9 @@ export class ImportRun {
     return outcome;
   }
 
-  private async merge({ file, line, fields }: ImportLine): Promise<Outcome> {
+  private async merge({ file, line, fields: given, asOf }: ImportLine): Promise<Outcome> {
+    // An unknown legal form is no word on it: it never replaces one somebody gave.
+    const fields = given.legalForm === 'UNKNOWN' ? { ...given, legalForm: undefined } : given;
     const refuse = (reason: string) => this.refuse(file, line, reason, fields);
     const siret = siretKey(fields.siret);
     const key = siret ? `siret:${siret}` : `place:${placeKey(fields.name, fields.communeCode)}`;
@@ -133,6 +151,9 @@ export class ImportRun {
     const existing = (siret ? this.bySiret.get(siret) : this.byPlace.get(placeKey(fields.name, fields.communeCode))) ?? null;
     const retired = existing ? undefined : this.retired.get(siret);
     if (retired) return refuse(notReimported(retired));
+
+    const mine = existing?.sources?.find((s) => s.source === this.source);
+    if (asOf && mine?.asOf && asOf < mine.asOf) return 'unchanged'; // the profile holds a later version of this source
 
     const writes = new Set(PROFILE_FIELDS.filter((f) => fields[f] !== undefined && writable(existing, f, this.source)));
     // Coordinates go together: both the source's, or both left as they are.
@@ -151,6 +172,7 @@ export class ImportRun {
       writes.add('longitude');
     }
 
+    if (!isFilled(candidate.legalForm)) candidate.legalForm = 'UNKNOWN';
     const missing = REQUIRED.find((f) => !isFilled(candidate[f]));
     if (missing) return refuse(`« ${missing} » : ce champ est obligatoire.`);
     let profile: ProfileFields;
@@ -160,7 +182,7 @@ export class ImportRun {
       if (err instanceof GraphQLError) return refuse(err.message);
       throw err;
     }
-    if (!existing) return this.create(profile, writes, refuse);
+    if (!existing) return this.create(profile, writes, asOf, refuse);
 
     const provenance: Record<string, FieldProvenance> = { ...(existing.provenance ?? {}) };
     const changed: Partial<ProfileFields> = {};
@@ -176,32 +198,32 @@ export class ImportRun {
       }
     }
     const known = existing.sources ?? [];
-    const mine = known.find((s) => s.source === this.source);
     const dirty = Object.keys(changed).length > 0;
-    if (!dirty && !claimed) return 'unchanged';
+    const newer = asOf !== undefined && (!mine?.asOf || asOf > mine.asOf);
+    if (!dirty && !claimed && !newer) return 'unchanged';
     const sources: SourceRecord[] = mine
-      ? known.map((s) => (s === mine && dirty ? { ...s, lastAt: this.at } : s))
-      : [...known, { source: this.source, firstAt: this.at, lastAt: this.at }];
+      ? known.map((s) => (s === mine ? { ...s, ...(dirty ? { lastAt: this.at } : {}), ...(newer ? { asOf } : {}) } : s))
+      : [...known, { source: this.source, firstAt: this.at, lastAt: this.at, ...(asOf ? { asOf } : {}) }];
     const next: SupplierRecord = { ...existing, ...changed, provenance, sources };
     const patch = { ...changed, ...derived(next), provenance, sources };
     if (!this.dryRun) {
       try {
         const updated = await this.store.suppliers.update(existing.id, patch);
         if (!updated) return refuse('la structure a été supprimée pendant l’import.');
-        this.remember(updated);
+        this.written(updated);
         return 'updated';
       } catch (err) {
         if (err instanceof DuplicateKeyError) return refuse(`« ${err.field} » : une autre structure porte déjà cette valeur.`);
         throw err;
       }
     }
-    this.remember({ ...next, ...derived(next) });
     return 'updated';
   }
 
   private async create(
     profile: ProfileFields,
     writes: ReadonlySet<ProfileField>,
+    asOf: Date | undefined,
     refuse: (reason: string) => 'refused',
   ): Promise<Outcome> {
     const provenance = Object.fromEntries([...writes].map((f) => [f, { origin: this.source, at: this.at }]));
@@ -212,20 +234,43 @@ export class ImportRun {
       ...profile,
       ...derived(profile),
       provenance,
-      sources: [{ source: this.source, firstAt: this.at, lastAt: this.at }],
+      sources: [{ source: this.source, firstAt: this.at, lastAt: this.at, ...(asOf ? { asOf } : {}) }],
       createdAt: this.at,
       updatedAt: this.at,
     };
     if (!this.dryRun) {
+      this.pending.push({ record, refuse });
+      if (this.pending.length >= BATCH) await this.flush();
+    }
+    // Not remembered: a second line for this structure is refused as a duplicate (seen) before any lookup.
+    return 'created';
+  }
+
+  /** Writes the new profiles waiting in the batch (each whole; see insertMany). */
+  private async flush(): Promise<void> {
+    const batch = this.pending.splice(0);
+    if (batch.length === 0) return;
+    try {
+      for (const record of await this.store.suppliers.insertMany(batch.map((p) => p.record))) this.written(record);
+      return;
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError)) throw err;
+    }
+    // Only another process writing the same SIRET meanwhile (MongoDB, the server running) gets here:
+    // one by one, to refuse just that line (what insertMany kept before it is found by its id).
+    for (const { record, refuse } of batch) {
       try {
-        await this.store.suppliers.insert(record);
+        this.written((await this.store.suppliers.findById(record.id)) ?? (await this.store.suppliers.insert(record)));
       } catch (err) {
-        // Only another process writing the same SIRET at once (MongoDB, the server running) gets here.
-        if (err instanceof DuplicateKeyError) return refuse(`SIRET ${profile.siret ?? ''} enregistré entre-temps par un autre processus : relancez l’import.`);
-        throw err;
+        if (!(err instanceof DuplicateKeyError)) throw err;
+        this.counts.created -= 1;
+        refuse(`SIRET ${record.siret ?? ''} enregistré entre-temps par un autre processus : relancez l’import.`);
       }
     }
-    this.remember(record);
-    return 'created';
+  }
+
+  /** Ends the run: the last batch is written. Call it whatever happened, an interruption included. */
+  finish(): Promise<void> {
+    return this.flush();
   }
 }

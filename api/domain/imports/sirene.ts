@@ -2,9 +2,9 @@
 // StockUniteLegale tells which legal units belong to the ESS, StockEtablissement lists their
 // establishments. Both are gigabytes: streamed, and only the ESS units are kept in memory.
 import proj4 from 'proj4';
-import { nafLabel } from '../../reference/naf';
 import type { LegalForm } from '../../store/types';
-import { csvRecords, headerOf, UnreadableFileError, type ReadPosition } from './files';
+import { delimiterOf, headerOf, UnreadableFileError, type ReadPosition } from './files';
+import { cellAt, cells, stockLines, whole, type StockLine } from './stock-lines';
 import type { FormatOptions, ImportItem } from './formats';
 import type { ProfileField } from './run';
 
@@ -68,12 +68,9 @@ export function establishmentFields(e: Record<string, string>, unit: Unit): Part
     communeCode: e.codeCommuneEtablissement,
   };
   const naf = e.nomenclatureActivitePrincipaleEtablissement === 'NAFRev2' ? e.activitePrincipaleEtablissement?.trim() : '';
-  if (naf) {
-    fields.nafCodes = [naf];
-    // Until the structure writes its own (then its edit wins).
-    fields.description = nafLabel(naf);
-  }
-  fields.description ??= 'Établissement de l’économie sociale et solidaire (répertoire SIRENE).';
+  // The register says what the trade is, not how the structure describes itself: the description
+  // stays empty (the directory and the matcher read the NAF label from the code).
+  if (naf) fields.nafCodes = [naf];
   const headcount = HEADCOUNT[e.trancheEffectifsEtablissement ?? ''];
   if (headcount !== undefined) fields.employees = headcount;
   const place = coordinates(e.coordonneeLambertAbscisseEtablissement, e.coordonneeLambertOrdonneeEtablissement);
@@ -81,32 +78,81 @@ export function establishmentFields(e: Record<string, string>, unit: Unit): Part
   return fields;
 }
 
+/**
+ * The ESS legal units, about 1.4 million of the 28 million: by siren as a number, each kept as one
+ * string copied out of its line ("category|name"), since a field split from a line keeps the whole
+ * line alive (the national stock took 2.7 GB kept as records of slices, under 1 GB like this).
+ */
+class EssUnits {
+  private readonly bySiren = new Map<number, string>();
+  private static key = (siren: string): number => (/^\d{9}$/.test(siren) ? Number(siren) : -1);
+  add(siren: string, unit: Unit): void {
+    const key = EssUnits.key(siren);
+    if (key >= 0) this.bySiren.set(key, Buffer.from(`${unit.category}|${unit.name}`).toString());
+  }
+  has(siren: string): boolean {
+    return this.bySiren.has(EssUnits.key(siren));
+  }
+  get(siren: string): Unit | undefined {
+    const kept = this.bySiren.get(EssUnits.key(siren));
+    if (kept === undefined) return undefined;
+    const bar = kept.indexOf('|');
+    return { category: kept.slice(0, bar), name: kept.slice(bar + 1) };
+  }
+}
+
+/** A record split by the header's columns, or why it cannot be read. */
+function recordOf(line: StockLine, header: readonly string[], delimiter: string): Record<string, string> | string {
+  const values = cells(line, delimiter);
+  if (!values) return 'guillemets mal fermés';
+  if (values.length !== header.length) return 'nombre de colonnes différent de celui de l’en-tête';
+  const record: Record<string, string> = {};
+  for (let i = 0; i < header.length; i += 1) record[header[i]!] = values[i]!;
+  return record;
+}
+
+// Most lines are left out on one field (a unit outside the ESS, an establishment of such a unit):
+// they are told apart without splitting the line, and counted per batch.
 export async function* readSirene(files: readonly string[], options: FormatOptions, position: ReadPosition): AsyncGenerator<ImportItem> {
   const kinds = files.map(kindOf);
   if (!kinds.includes('units') || !kinds.includes('establishments')) {
     throw new UnreadableFileError(files.join(', '), 'il faut les deux fichiers de stock : StockUniteLegale et StockEtablissement');
   }
-  const units = new Map<string, Unit>();
+  const units = new EssUnits();
   for (const file of files.filter((_, i) => kinds[i] === 'units')) {
-    for await (const item of csvRecords(file, position)) {
-      if (item.kind === 'broken') yield { kind: 'broken', file, line: item.line, reason: item.reason };
-      else {
-        const u = item.values;
-        if (u.economieSocialeSolidaireUniteLegale === 'O') units.set(u.siren!, { name: u.denominationUniteLegale ?? '', category: u.categorieJuridiqueUniteLegale ?? '' });
-        yield { kind: 'read' };
+    const header = headerOf(file);
+    const delimiter = delimiterOf(file);
+    const essAt = header.indexOf('economieSocialeSolidaireUniteLegale');
+    for await (const batch of stockLines(file, delimiter, position)) {
+      for (const record of batch) {
+        if (cellAt(record, essAt, delimiter) !== 'O' && whole(record, header.length, delimiter)) continue;
+        const u = recordOf(record, header, delimiter);
+        if (typeof u === 'string') yield { kind: 'broken', file, line: record.line, reason: u };
+        else units.add(u.siren!, { name: u.denominationUniteLegale ?? '', category: u.categorieJuridiqueUniteLegale ?? '' });
       }
+      yield { kind: 'read', count: batch.length };
     }
   }
   for (const file of files.filter((_, i) => kinds[i] === 'establishments')) {
-    for await (const item of csvRecords(file, position)) {
-      if (item.kind === 'broken') {
-        yield { kind: 'broken', file, line: item.line, reason: item.reason };
-        continue;
+    const header = headerOf(file);
+    const delimiter = delimiterOf(file);
+    const sirenAt = header.indexOf('siren');
+    for await (const batch of stockLines(file, delimiter, position)) {
+      let outside = 0;
+      for (const record of batch) {
+        // A damaged line is reported whichever unit it names.
+        if (!units.has(cellAt(record, sirenAt, delimiter) ?? '') && whole(record, header.length, delimiter)) {
+          outside += 1;
+          continue;
+        }
+        const e = recordOf(record, header, delimiter);
+        const line = record.line;
+        if (typeof e === 'string') yield { kind: 'broken', file, line, reason: e };
+        else if (e.etatAdministratifEtablissement !== 'A') yield { kind: 'ignored', reason: 'établissement fermé' };
+        else if (!options.communes.has(e.codeCommuneEtablissement ?? '')) yield { kind: 'ignored', reason: 'hors du territoire' };
+        else yield { kind: 'line', line: { file, line, fields: establishmentFields(e, units.get(e.siren!)!) } };
       }
-      const e = item.values;
-      const unit = units.get(e.siren ?? '');
-      if (!unit || e.etatAdministratifEtablissement !== 'A' || !options.communes.has(e.codeCommuneEtablissement ?? '')) yield { kind: 'ignored' };
-      else yield { kind: 'line', line: { file, line: item.line, fields: establishmentFields(e, unit) } };
+      if (outside) yield { kind: 'ignored', reason: 'unité légale hors ESS', count: outside };
     }
   }
 }

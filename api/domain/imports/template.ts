@@ -43,7 +43,8 @@ function readNumber(cell: string): number | string | null {
 
 /** The header's columns this template knows, or why the file is not one of ours. */
 export function checkTemplateHeader(header: readonly string[]): string | null {
-  const missing = (['name', 'legalForm', 'description', 'communeCode'] as const).filter((c) => !header.includes(c));
+  // A column the file lacks is an empty one: public lists seldom hold more than these two.
+  const missing = (['name', 'communeCode'] as const).filter((c) => !header.includes(c));
   return missing.length ? `colonnes obligatoires absentes de l’en-tête : ${missing.join(', ')} (modèle : npm run export)` : null;
 }
 
@@ -55,6 +56,7 @@ export function templateFields(values: Record<string, string>): Partial<Record<P
     if (cell === undefined) continue;
     if (LISTS.has(column)) fields[column] = splitList(cell);
     else if (NUMBERS.has(column)) fields[column] = readNumber(cell);
+    else if (column === 'legalForm' && cell.trim() === '') continue; // not given: it stays as it is, or unknown
     else fields[column] = cell.trim() === '' ? null : cell;
   }
   return fields;

@@ -62,6 +62,17 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
     }
   }
 
+  async insertMany(docs: T[]): Promise<T[]> {
+    if (docs.length === 0) return [];
+    try {
+      const stored = (await this.db.insertAsync(docs.map((d) => this.encode(d)))) as unknown as Record<string, unknown>[];
+      return stored.map((row) => this.decode(row));
+    } catch (err) {
+      const e = err as { key?: unknown };
+      throw this.duplicate(err, docs.find((d) => Object.values(this.encode(d)).includes(e?.key)) ?? docs[0]!);
+    }
+  }
+
   async findById(id: string): Promise<T | null> {
     return this.findOne(byPrimaryKey(id));
   }

@@ -14,6 +14,7 @@ import Index from '@seald-io/nedb/lib/indexes.js';
 import { ensureDatafileIntegrityAsync } from '@seald-io/nedb/lib/storage.js';
 import type { IndexSpec } from '../collections';
 import { indexFailure } from '../indexes';
+import { useFastSerializer } from './serialize';
 
 interface IndexOptions {
   fieldName: string;
@@ -31,7 +32,7 @@ interface DatastoreInternals {
 }
 
 /** What nedb's deserialize does with its reviver, done after a plain parse: { $$date: ms } becomes a Date. */
-function revive(value: unknown): unknown {
+export function revive(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i += 1) value[i] = revive(value[i]);
@@ -49,7 +50,7 @@ const CHUNK = 16 * 1024 * 1024;
  * The file's lines in order, each decoded on its own: read in chunks of bytes (a large file is
  * longer than a string may be, and decoding whole chunks then splitting them cost twice as much).
  */
-async function* linesOf(file: string): AsyncGenerator<string> {
+export async function* linesOf(file: string): AsyncGenerator<string> {
   const handle = await fs.promises.open(file, 'r');
   try {
     let buffer = Buffer.alloc(CHUNK);
@@ -155,6 +156,7 @@ function dropTornTail(file: string): void {
 }
 
 export async function openDatafile(file: string, indexes: readonly IndexSpec[]): Promise<Datastore> {
+  useFastSerializer();
   dropTornTail(file);
   const db = new Datastore({ filename: file, corruptAlertThreshold: 0 });
   const internals = db as unknown as DatastoreInternals;

@@ -80,6 +80,13 @@ function removeStale(file: string, judged: string): void {
   }
 }
 
+/** The live process holding dataDir's lock, or null (none, or a stale one): nothing is written. */
+export function lockHolder(dataDir: string): number | null {
+  const file = path.resolve(dataDir, 'store.lock');
+  const content = read(file);
+  return content === null ? null : liveHolder(file, content);
+}
+
 /** Takes the lock on dataDir or throws StoreLockedError; returns the release function. */
 export function acquireLock(dataDir: string): () => void {
   const file = path.resolve(dataDir, 'store.lock');

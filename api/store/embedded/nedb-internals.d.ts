@@ -1,4 +1,4 @@
-// nedb ships types for its Datastore only; datafile.ts uses two of its internal modules as well.
+// nedb ships types for its Datastore only; datafile.ts and serialize.ts use its internal modules as well.
 
 declare module '@seald-io/nedb/lib/storage.js' {
   /** Restores `file` from `file~` when a rewrite was interrupted before its rename; creates it when new. */
@@ -9,4 +9,10 @@ declare module '@seald-io/nedb/lib/indexes.js' {
   export default class Index {
     constructor(options: { fieldName: string; unique?: boolean; sparse?: boolean });
   }
+}
+
+declare module '@seald-io/nedb/lib/model.js' {
+  /** The module object its persistence calls serialize on (serialize.ts replaces it). */
+  const model: { serialize(doc: unknown): string };
+  export default model;
 }

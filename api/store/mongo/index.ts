@@ -83,6 +83,13 @@ class MongoCollection<T extends StoredDocument> implements Collection<T> {
     return stored;
   }
 
+  // One by one: each goes through insert()'s server-stamped path (see above).
+  async insertMany(docs: T[]): Promise<T[]> {
+    const stored: T[] = [];
+    for (const doc of docs) stored.push(await this.insert(doc));
+    return stored;
+  }
+
   // Every method is async: a refused filter rejects the promise, it never throws before the caller's await.
   async findById(id: string): Promise<T | null> {
     return this.findOne(byPrimaryKey(id));

@@ -11,7 +11,7 @@ const valuesOf = <K extends string>(all: Record<K, true>): K[] => Object.keys(al
 const ROLES = valuesOf<Role>({ COMPANY: true, SUPPLIER: true, OFFICER: true, ADMIN: true });
 const ORGANISATION_KINDS = valuesOf<OrganisationKind>({ COMPANY: true, SUPPLIER: true, METROPOLE: true });
 const LEGAL_FORMS = valuesOf<LegalForm>({
-  ASSOCIATION: true, SCOP: true, SCIC: true, COOPERATIVE: true, MUTUELLE: true, FONDATION: true, ESUS_COMPANY: true,
+  ASSOCIATION: true, SCOP: true, SCIC: true, COOPERATIVE: true, MUTUELLE: true, FONDATION: true, ESUS_COMPANY: true, UNKNOWN: true,
 });
 const INCLUSION_KINDS = valuesOf<InclusionKind>({
   ESAT: true, EA: true, EATT: true, ACI: true, AI: true, EI: true, ETTI: true, EITI: true, GEIQ: true,
@@ -74,7 +74,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     // No default: absent until set, as on the embedded engine.
     provenance: { type: Schema.Types.Mixed },
     pendingChanges: { type: Schema.Types.Mixed }, // absent until a structure declares a change
-    sources: { type: [new Schema({ source: oneOf(['csv', 'sirene', 'inclusion']), firstAt: { type: Date, required: true }, lastAt: { type: Date, required: true } }, { _id: false })], default: undefined },
+    sources: { type: [new Schema({ source: oneOf(['csv', 'sirene', 'inclusion']), firstAt: { type: Date, required: true }, lastAt: { type: Date, required: true }, asOf: { type: Date, default: undefined } }, { _id: false })], default: undefined },
     searchText: derivedText,
     sortKey: derivedText,
     // No default: absent until set, as on the embedded engine (one record shape on both).

@@ -8,6 +8,7 @@ const NAV = [
   { href: '/besoins/nouveau', label: 'Enregistrer un besoin' },
   { href: '/mises-en-relation', label: 'Mises en relation' },
   { href: '/structures', label: 'Structures' },
+  { href: '/imports', label: 'Imports' },
   { href: '/bilan', label: 'Bilan annuel' },
 ];
 

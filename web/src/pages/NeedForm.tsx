@@ -8,6 +8,7 @@ import { INCLUSION_KIND_FR, NEED_KIND_FR } from '../../../api/reference/vocabula
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField, errorsOf, type FieldErrors } from '../components/fields';
 import { Page } from '../components/layout';
 import { CommuneField, NafField } from '../components/pickers';
+import { InclusivePotentialNotice } from '../components/potential';
 import { graphql } from '../gql';
 import type { InclusionKind, NeedKind } from '../gql/graphql';
 import { optionalInt, optionalFloat, splitList } from '../inputs';
@@ -125,6 +126,7 @@ export function NeedForm() {
             </div>
           )}
         </CheckboxGroup>
+        <InclusivePotentialNotice text={`${f.title}\n${f.description}`} communeCode={f.communeCode} budgetMax={f.budgetMax} requiredInclusionKinds={f.requiredInclusionKinds} />
         <details>
           <summary>Coordonnées précises du lieu (facultatif)</summary>
           <p className="hint">Sans elles, le centre de la commune est utilisé.</p>

@@ -65,8 +65,10 @@ function SupplierForm({ existing }: { existing?: NonNullable<SupplierData['suppl
       const { latitude, longitude, ...rest } = input;
       const res = await update({ id: existing.id, input: latitude == null && longitude == null ? rest : input });
       if (res.data) navigate(`/structures/${existing.id}`);
+    } else if (!input.legalForm) {
+      setLocal({ ...numbers, legalForm: '« legalForm » : choisissez le statut juridique.' });
     } else {
-      const res = await create({ input });
+      const res = await create({ input: { ...input, legalForm: input.legalForm } });
       if (res.data) navigate(`/structures/${res.data.createSupplier.id}`);
     }
     document.querySelector<HTMLElement>('.error-summary')?.focus();
@@ -78,7 +80,7 @@ function SupplierForm({ existing }: { existing?: NonNullable<SupplierData['suppl
         <ErrorSummary errors={errors} fields={PROFILE_FORM_FIELDS} />
         <TextField name="name" label="Nom de la structure" required value={f.name} onChange={set('name')} errors={errors} />
         <TextField name="siret" label="SIRET" hint="14 chiffres." inputMode="numeric" value={f.siret} onChange={set('siret')} errors={errors} />
-        <SelectField name="legalForm" label="Statut juridique" required value={f.legalForm} onChange={(v) => set('legalForm')(v as LegalForm)} options={LEGAL_OPTIONS} errors={errors} />
+        <SelectField name="legalForm" label="Statut juridique" required value={f.legalForm} onChange={(v) => set('legalForm')(v as LegalForm)} options={LEGAL_OPTIONS} emptyLabel="Choisir le statut" errors={errors} />
         <SelectField name="inclusionKind" label="Type de structure d’inclusion" value={f.inclusionKind} onChange={(v) => set('inclusionKind')(v as InclusionKind | '')} options={KIND_OPTIONS} emptyLabel="Aucun (pas une structure d’inclusion)" errors={errors} />
         <TextArea name="description" label="Présentation" required hint="Ce que la structure propose, en quelques phrases." value={f.description} onChange={set('description')} errors={errors} />
         <TextArea name="services" label="Prestations" hint="Une prestation par ligne." rows={3} value={f.services} onChange={set('services')} errors={errors} />

@@ -7,6 +7,7 @@ import { ErrorSummary, SelectField, TextArea, TextField, errorsOf, type FieldErr
 import { QueryState } from '../components/layout';
 import { Pager } from '../components/pager';
 import { CommuneField } from '../components/pickers';
+import { InclusivePotentialNotice } from '../components/potential';
 import type { InclusionKind, LegalForm, NeedKind } from '../gql/graphql';
 import { optionalInt } from '../inputs';
 import { DirectoryCard } from './DirectoryCard';
@@ -183,6 +184,7 @@ function NeedForm() {
         <SelectField name="kind" label="Nature du besoin" required value={f.kind} onChange={set('kind')} options={KIND_OPTIONS} errors={errors} />
         <CommuneField name="communeCode" label="Commune où le travail sera réalisé" required code={f.communeCode} onChange={setCommune} errors={errors} />
         <TextField name="budgetMax" label="Budget maximum" unit="euros HT" inputMode="numeric" value={f.budgetMax} onChange={set('budgetMax')} errors={errors} />
+        <InclusivePotentialNotice text={`${f.title}\n${f.description}`} communeCode={f.communeCode} budgetMax={f.budgetMax} />
         <TextField name="deadline" label="Date limite" type="date" value={f.deadline} onChange={set('deadline')} errors={errors} />
         <div className="trap">
           <label htmlFor="champ-site-entreprise">Laissez ce champ vide</label>

@@ -97,7 +97,7 @@ function ProfileForm({ existing }: { existing: Profile }) {
 
   const preview = {
     name: f.name,
-    legalForm: f.legalForm,
+    legalForm: f.legalForm || 'UNKNOWN',
     // The directory shows the confirmed kind and labels until an officer confirms the declared ones.
     inclusionKind: existing.inclusionKind,
     description: f.description,
@@ -136,7 +136,7 @@ function ProfileForm({ existing }: { existing: Profile }) {
           <ErrorSummary errors={errors} fields={PROFILE_FORM_FIELDS} />
           <TextField name="name" label="Nom de la structure" required value={f.name} onChange={set('name')} errors={errors} />
           <TextField name="siret" label="SIRET" hint="14 chiffres." inputMode="numeric" value={f.siret} onChange={set('siret')} errors={errors} />
-          <SelectField name="legalForm" label="Statut juridique" required value={f.legalForm} onChange={(v) => set('legalForm')(v as LegalForm)} options={LEGAL_OPTIONS} errors={errors} />
+          <SelectField name="legalForm" label="Statut juridique" required value={f.legalForm} onChange={(v) => set('legalForm')(v as LegalForm)} options={LEGAL_OPTIONS} emptyLabel="Choisir le statut" errors={errors} />
           <SelectField name="inclusionKind" label="Type de structure d’inclusion" hint="Confirmé par un agent de la Métropole avant de paraître dans l’annuaire." value={f.inclusionKind} onChange={(v) => set('inclusionKind')(v as InclusionKind | '')} options={KIND_OPTIONS} emptyLabel="Aucun (pas une structure d’inclusion)" errors={errors} />
           <TextArea name="description" label="Présentation" required hint="Ce que votre structure propose, en quelques phrases : c’est ce que lisent les entreprises." value={f.description} onChange={set('description')} errors={errors} />
           <TextArea name="services" label="Prestations" hint="Une prestation par ligne." rows={3} value={f.services} onChange={set('services')} errors={errors} />

@@ -1,0 +1,7 @@
+// The refused lines of an import as CSV (with a BOM, for spreadsheets): `--report` and the console's download.
+import { stringify } from 'csv-stringify/sync';
+import type { Refusal } from './run';
+
+export function refusalsCsv(refusals: readonly Refusal[]): string {
+  return `\ufeff${stringify([['fichier', 'ligne', 'siret', 'nom', 'motif'], ...refusals.map((r) => [r.file, r.line, r.siret, r.name, r.reason])])}`;
+}
