@@ -22,7 +22,7 @@ import { SENDER_COOKIE } from './domain/need-confirmation';
 import { answerRoutes } from './pages/answer';
 import { needConfirmationRoutes } from './pages/need-confirmation';
 import { firmOutcomeRoutes } from './pages/firm-outcomes';
-import { optOutRoutes } from './pages/opt-out';
+import { invitationOptOutRoutes, optOutRoutes } from './pages/opt-out';
 import { reportRoutes } from './pages/report';
 import type { Services } from './services';
 
@@ -113,6 +113,7 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
   app.use(needConfirmationRoutes(() => readiness.services));
   app.use(firmOutcomeRoutes(() => readiness.services));
   app.use(optOutRoutes(() => readiness.services));
+  app.use(invitationOptOutRoutes(() => readiness.services));
   app.use(reportRoutes(() => readiness.services));
 
   app.use((_req: express.Request, res: express.Response) => {

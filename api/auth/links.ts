@@ -16,6 +16,8 @@ export interface LinkClaims {
   outcomes: { shortlistId: string };
   /** Stops the follow-ups of one (shortlist, recipient): `recipient` is "firm" or the structure's id. */
   optOut: { shortlistId: string; recipient: string };
+  /** Stops a structure's invitation to complete its profile (and its reminder). */
+  invitationOptOut: { supplierId: string };
 }
 export type LinkPurpose = keyof LinkClaims;
 

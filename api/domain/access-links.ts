@@ -35,7 +35,7 @@ export function createAccessLinks(config: Config): AccessLinks {
   };
 }
 
-const hashOf = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const hashOf = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 async function activeContact(store: Store, email: string): Promise<SupplierRecord | null> {
   const found = await store.suppliers.find(contactOf(email), { limit: 5 });

@@ -9,6 +9,7 @@ import { findCommune } from '../reference/communes';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../reference/vocabulary';
 import type { DirectoryCriteria } from '../store/filters';
 import type { SupplierRecord } from '../store/types';
+import { COMPLETENESS_STEPS, completenessOf } from '../campaign/completeness';
 
 export interface FacetCount {
   value: string;
@@ -51,6 +52,12 @@ export interface DirectorySources<Place> {
 export interface DirectoryQuery {
   criteria: DirectoryCriteria;
   servesCommuneCode?: string;
+  /** Staff: only profiles below this completeness (percent). */
+  completenessBelow?: number;
+  /** Staff: whether the structure's contact never signed in (true) or did (false). */
+  neverSignedIn?: boolean;
+  /** Staff: whether the profile has a contact address. */
+  hasContactEmail?: boolean;
 }
 
 const CACHED_RESULTS = 256;
@@ -114,7 +121,7 @@ export class DirectoryIndex<Place = unknown> {
   private count = 0;
   private writes = 0;
   private numbered = true;
-  /** filter key ("kind:ESAT", "form:SCOP", "commune:76540", "label:iso9001", "naf:81.3") → slots */
+  /** filter key ("kind:ESAT", "form:SCOP", "commune:76540", "label:iso9001", "naf:81.3", "complete:43", "signedin:false", "contact:true") → slots */
   private readonly lists = new Map<string, Set<number>>();
   private readonly results = new Map<string, DirectoryResult>();
   private readonly served = new Map<string, Set<number>>();
@@ -268,7 +275,7 @@ export class DirectoryIndex<Place = unknown> {
 
   /** The structures a query selects: by relevance when text is given, else in name order. */
   select(query: DirectoryQuery): DirectoryResult {
-    const key = JSON.stringify([query.criteria, query.servesCommuneCode ?? null]);
+    const key = JSON.stringify([query.criteria, query.servesCommuneCode ?? null, query.completenessBelow ?? null, query.neverSignedIn ?? null, query.hasContactEmail ?? null]);
     const cached = this.results.get(key);
     if (cached) {
       // Most recently used last: the oldest is the first dropped.
@@ -282,7 +289,7 @@ export class DirectoryIndex<Place = unknown> {
     return result;
   }
 
-  private compute({ criteria: c, servesCommuneCode }: DirectoryQuery): DirectoryResult {
+  private compute({ criteria: c, servesCommuneCode, completenessBelow, neverSignedIn, hasContactEmail }: DirectoryQuery): DirectoryResult {
     this.numberInNameOrder();
     const none = new Set<number>();
     const union = (keys: string[]): ReadonlySet<number> => {
@@ -296,6 +303,9 @@ export class DirectoryIndex<Place = unknown> {
     for (const label of c.labelKeys ?? []) sets.push(union([`label:${label}`]));
     if (c.nafPrefix) sets.push(union([`naf:${c.nafPrefix}`]));
     if (servesCommuneCode) sets.push(this.servesSet(servesCommuneCode));
+    if (completenessBelow !== undefined) sets.push(union(COMPLETENESS_STEPS.filter((p) => p < completenessBelow).map((p) => `complete:${p}`)));
+    if (neverSignedIn !== undefined) sets.push(union([`signedin:${!neverSignedIn}`]));
+    if (hasContactEmail !== undefined) sets.push(union([`contact:${hasContactEmail}`]));
     sets.sort((a, b) => a.size - b.size);
 
     if (c.text !== undefined) {
@@ -421,7 +431,7 @@ export class DirectoryIndex<Place = unknown> {
 
 /** The filter values a structure answers to. */
 function keysOf(r: SupplierRecord): string[] {
-  const keys = [`form:${r.legalForm}`, `commune:${r.communeCode}`];
+  const keys = [`form:${r.legalForm}`, `commune:${r.communeCode}`, `complete:${completenessOf(r).percent}`, `signedin:${Boolean(r.firstSignInAt)}`, `contact:${r.contactEmail !== ''}`];
   if (r.inclusionKind) keys.push(`kind:${r.inclusionKind}`);
   for (const label of r.labelKeys) keys.push(`label:${label}`);
   for (const code of r.nafCodes) for (const n of NAF_PREFIX_LENGTHS) if (code.length >= n) keys.push(`naf:${code.slice(0, n)}`);

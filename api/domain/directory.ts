@@ -25,6 +25,9 @@ const directorySchema = z
     labels: v.list(v.searchText(60, 'label trop long'), 20, 'labels').nullish(),
     nafPrefix: orBlank(v.nafPrefix),
     servesCommuneCode: orBlank(v.communeCode),
+    completenessBelow: z.number('un pourcentage est attendu').int('un pourcentage entier est attendu').min(1, 'entre 1 et 100').max(100, 'entre 1 et 100').nullish(),
+    neverSignedIn: z.boolean('vrai ou faux').nullish(),
+    hasContactEmail: z.boolean('vrai ou faux').nullish(),
   })
   .nullish();
 
@@ -32,6 +35,10 @@ const directorySchema = z
 export interface DirectorySelection {
   criteria: DirectoryCriteria;
   servesCommuneCode?: string;
+  /** Staff only, these three (checked by the caller, who knows the viewer). */
+  completenessBelow?: number;
+  neverSignedIn?: boolean;
+  hasContactEmail?: boolean;
 }
 
 /** Checks a SupplierFilter (GraphQL input or the map's query parameters); BAD_USER_INPUT naming the field. */
@@ -47,6 +54,9 @@ export function parseDirectoryFilter(filter: unknown): DirectorySelection {
       nafPrefix: f.nafPrefix || undefined,
     },
     servesCommuneCode: f.servesCommuneCode || undefined,
+    ...(f.completenessBelow != null ? { completenessBelow: f.completenessBelow } : {}),
+    ...(f.neverSignedIn != null ? { neverSignedIn: f.neverSignedIn } : {}),
+    ...(f.hasContactEmail != null ? { hasContactEmail: f.hasContactEmail } : {}),
   };
 }
 

@@ -1,10 +1,11 @@
 // The server's one outbox: every mail of the service goes through it (introductions, need
-// confirmations, follow-ups), claimed once, retried, and recovered after a crash. Each kind of row
+// confirmations, follow-ups, invitations to complete a profile), claimed once, retried, and recovered after a crash. Each kind of row
 // is composed by its own module.
 import type { Config } from '../config';
 import { OutboxWorker, type OutboxLog } from '../mail/outbox';
 import { createMailTransport } from '../mail/transport';
 import type { Store } from '../store/types';
+import { composeInvitation, recoverInvitationReminders } from '../campaign';
 import { completeIfDelivered, composeIntroductionMail, mailDomain, recoverIntroductions, type AnswerLinking } from './introductions';
 import { composeFollowUp, followUpsOnceSent, recoverFollowUps } from './follow-ups';
 import { composeConfirmationMail } from './need-confirmation';
@@ -25,6 +26,9 @@ export function createOutbox(store: Store, config: Config, log: OutboxLog, linki
             return composeFollowUp({ store }, row, linking);
           case 'NEED_RECEIVED':
             return composeNeedReceivedMail(store, row);
+          case 'INVITATION':
+          case 'INVITATION_REMINDER':
+            return composeInvitation(store, row, linking);
           default:
             return composeIntroductionMail(store, row, linking);
         }
@@ -37,6 +41,7 @@ export function createOutbox(store: Store, config: Config, log: OutboxLog, linki
       recover: async () => {
         await recoverIntroductions(store, domain);
         await recoverFollowUps(store, config.followUpAfterMs, domain);
+        await recoverInvitationReminders(store, config.followUpAfterMs, domain);
       },
     },
     { pollIntervalMs: config.mailPollIntervalMs, giveUpAfterMs: config.mailGiveUpAfterMs, recoverEveryMs: config.mailRecoverIntervalMs },

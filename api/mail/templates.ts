@@ -422,3 +422,20 @@ ${facts.map(([k, v]) => `<tr><th style="text-align: left; padding: 4px 12px 4px 
   );
   return { subject, text, html };
 }
+
+/** An officer's invitation to a structure to claim and complete its profile (api/campaign), or its one reminder. */
+export function renderInvitationMail(m: { structureName: string; percent: number; missing: string[]; signInUrl: string; optOutUrl: string; reminder: boolean }): RenderedMail {
+  const subject = `${m.reminder ? 'Rappel — ' : ''}Passerelle ESS : complétez la fiche de votre structure`;
+  const intro = `La Métropole Rouen Normandie met en relation les entreprises du territoire avec les structures de l'ESS. ${oneLine(m.structureName)} figure dans son annuaire, mais sa fiche n'est complète qu'à ${m.percent} % : les entreprises vous trouvent mieux quand elle dit ce que vous faites.`;
+  const ask = m.missing.length ? `Il y manque : ${m.missing.join(', ')}.` : '';
+  const how = 'Ce lien vous connecte directement à votre fiche, sans mot de passe (une seule fois, pendant 14 jours ; ensuite, demandez un nouveau lien sur le site) :';
+  const optOut = 'Vous ne souhaitez pas recevoir de rappel ?';
+  const text = [`Bonjour ${oneLine(m.structureName)},`, '', intro, ask, '', how, m.signInUrl, '', `${optOut} ${m.optOutUrl}`, '', SIGNATURE, ''].join('\n');
+  const html = page(subject, `<p>Bonjour ${escapeHtml(oneLine(m.structureName))},</p>
+<p>${escapeHtml(intro)}</p>
+${ask ? `<p>${escapeHtml(ask)}</p>` : ''}
+<p>${escapeHtml(how)}</p>
+<p>${link(m.signInUrl, 'Compléter ma fiche')}</p>
+<p style="color: #555;">${escapeHtml(optOut)} ${link(m.optOutUrl, 'Ne plus recevoir de rappel')}</p>`);
+  return { subject, text, html };
+}

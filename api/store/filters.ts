@@ -8,7 +8,7 @@
 // that is not wrapped fails at its first use.
 import { fold } from '../../matching/text/fold';
 import { filterBuilder } from './operators';
-import type { Filter, InclusionKind, LegalForm, OrganisationKind, OutboxState, ShortlistStatus } from './types';
+import type { CampaignMailKind, Filter, InclusionKind, LegalForm, OrganisationKind, OutboxState, ShortlistStatus } from './types';
 
 // Control and format characters never match stored text (inputs are cleaned of them), and MongoDB's
 // BSON refuses a pattern holding a NUL byte: they are dropped before any text becomes a pattern.
@@ -224,7 +224,7 @@ export const undelivered = filterBuilder((shortlistId: string): Filter => ({
 export const byShortlists = filterBuilder((shortlistIds: readonly string[]): Filter => ({ shortlistId: { $in: [...shortlistIds] } }));
 
 /** [from, to): the lower bound included, the upper one excluded. */
-export const between = filterBuilder((field: 'createdAt' | 'approvedAt', from: Date, to: Date): Filter => ({ [field]: { $gte: from, $lt: to } }));
+export const between = filterBuilder((field: 'createdAt' | 'approvedAt' | 'firstSignInAt' | 'completedAt', from: Date, to: Date): Filter => ({ [field]: { $gte: from, $lt: to } }));
 
 /** Contracts notified in [from, to), all or one buyer's: all its establishments' (a SIREN, 9 digits) or one's (a SIRET). */
 export const contractsNotified = filterBuilder((from: Date, to: Date, buyer?: string): Filter =>
@@ -256,3 +256,9 @@ export const needsContacting = filterBuilder((email: string): Filter => ({ conta
 export const contactOf = filterBuilder((email: string): Filter => ({ contactEmail: email }));
 /** An access link still usable: not used, not expired (the id is the token's hash). */
 export const usableLink = filterBuilder((id: string, now: Date): Filter => ({ _id: id, usedAt: null, expiresAt: { $gt: now } }));
+
+/** An invitation campaign's mails of one kind written since a date, newest first (api/campaign). */
+export const campaignMailsSince = filterBuilder((kind: CampaignMailKind, since: Date): Filter => ({ kind, createdAt: { $gte: since } }));
+
+/** Active structures without a contact address: an officer calls them (api/campaign). */
+export const withoutContactAddress = filterBuilder((): Filter => allOf([ACTIVE_SUPPLIER, { contactEmail: '' }]));

@@ -97,6 +97,10 @@ export interface SupplierRecord extends StoredDocument {
    * anonymous stub (legal form, inclusion kind, commune kept for the statistics), hidden everywhere else.
    */
   retiredAt?: Date | null;
+  /** When the structure's contact first signed in (absent: never, or before this was recorded). */
+  firstSignInAt?: Date | null;
+  /** When the profile became complete after an invitation to complete it (api/campaign). */
+  completedAt?: Date | null;
 }
 
 export interface NeedRecord extends StoredDocument {
@@ -179,7 +183,9 @@ export type RecipientKind = 'FIRM' | 'SUPPLIER';
  * confirmation link of a need posted without an account, a follow-up and its one reminder, or the
  * acknowledgement of a need recorded (confirmed), to its firm.
  */
-export type MailKind = 'INTRODUCTION' | 'NEED_CONFIRMATION' | 'FOLLOW_UP' | 'REMINDER' | 'NEED_RECEIVED';
+export type MailKind = 'INTRODUCTION' | 'NEED_CONFIRMATION' | 'FOLLOW_UP' | 'REMINDER' | 'NEED_RECEIVED' | CampaignMailKind;
+/** An officer's invitation to a structure to claim and complete its profile, and its one reminder (api/campaign). */
+export type CampaignMailKind = 'INVITATION' | 'INVITATION_REMINDER';
 
 /** One mail to deliver. Its content is rendered from the shortlist (or the need) when it is sent. */
 export interface OutboxRecord extends StoredDocument {

@@ -32,6 +32,21 @@ export type CommuneCount = {
   count: Scalars['Int']['output'];
 };
 
+/**
+ * Ce que dit la fiche d'une structure parmi ce que cherchent les entreprises : description, prestations
+ * (services), métier (nafCodes), plus gros marché (maxContractValue), rayon d'intervention
+ * (interventionRadiusKm), adresse de contact (contactEmail), labels. Chacun de ces sept champs pèse autant.
+ */
+export type Completeness = {
+  __typename?: 'Completeness';
+  /** Les champs manquants, sous leur nom de SupplierInput (par ex. « description », « maxContractValue »). */
+  missing: Array<Scalars['String']['output']>;
+  /** Les mêmes, en français, à afficher à la structure (par ex. « vos prestations »). */
+  missingLabels: Array<Scalars['String']['output']>;
+  /** De 0 à 100, arrondi : la part des sept champs renseignés (les labels déclarés par la structure comptent avant leur confirmation). */
+  percent: Scalars['Int']['output'];
+};
+
 /** Décomptes sur toutes les structures qui répondent au filtre, pour les panneaux de filtres du site. */
 export type DirectoryFacets = {
   __typename?: 'DirectoryFacets';
@@ -107,6 +122,10 @@ export type ImpactStats = {
   needsByKind: Array<NeedKindCount>;
   needsPosted: Scalars['Int']['output'];
   outcomes: Array<OutcomeCount>;
+  /** Fiches revendiquées : structures dont le contact s'est connecté pour la première fois dans la période. */
+  profilesClaimed: Scalars['Int']['output'];
+  /** Fiches complétées : structures invitées dont la fiche est devenue complète (100 %) dans la période. */
+  profilesCompleted: Scalars['Int']['output'];
   publicContracts: PublicContractStats;
   shortlistsApproved: Scalars['Int']['output'];
   /** Listes approuvées dont tous les courriels ont été remis. */
@@ -246,6 +265,26 @@ export type InclusivePotential = {
   total: Scalars['Int']['output'];
 };
 
+/** Le résultat d’une campagne d’invitations : à qui un lien de connexion a été écrit pour revendiquer et compléter sa fiche. */
+export type InvitationBatch = {
+  __typename?: 'InvitationBatch';
+  /** Structures déjà invitées : aucune nouvelle invitation. */
+  alreadyInvited: Scalars['Int']['output'];
+  /** Structures à qui une invitation vient d'être écrite (envoyée par la boîte d'envoi, un rappel prévu après FOLLOW_UP_AFTER). */
+  invited: Scalars['Int']['output'];
+  /** Structures sans adresse de contact : à appeler ; une adresse trouvée se renseigne par updateSupplier. */
+  withoutAddress: Array<Supplier>;
+};
+
+/** La campagne d'invitations, pour les agents. */
+export type InvitationCampaign = {
+  __typename?: 'InvitationCampaign';
+  /** Les structures invitées, la plus récente d'abord (500 au plus). */
+  invited: Array<Supplier>;
+  /** Les structures sans adresse de contact, à appeler, par nom (500 au plus). */
+  withoutAddress: Array<Supplier>;
+};
+
 /** Statut juridique ESS (loi du 31 juillet 2014). */
 export type LegalForm =
   | 'ASSOCIATION'
@@ -264,6 +303,10 @@ export type MailKind =
   | 'FOLLOW_UP'
   /** La mise en relation elle-même, envoyée à l'approbation. */
   | 'INTRODUCTION'
+  /** L'invitation d'une structure à revendiquer et compléter sa fiche (jamais listée avec une sélection). */
+  | 'INVITATION'
+  /** Son unique rappel, FOLLOW_UP_AFTER après, si la structure ne s'est pas connectée et que sa fiche n'est pas complète. */
+  | 'INVITATION_REMINDER'
   /** Le lien de confirmation d'un besoin déposé sans compte (jamais listé avec une sélection). */
   | 'NEED_CONFIRMATION'
   /** L'accusé de réception d'un besoin enregistré (confirmé), envoyé à l'entreprise (jamais listé avec une sélection). */
@@ -329,6 +372,8 @@ export type Mutation = {
    * (CONFLICT) quand il n'y en a aucune : `supplierIds` part alors de structures choisies à la main.
    */
   draftShortlist: Shortlist;
+  /** Agents et administrateurs : invite des structures à revendiquer et compléter leur fiche (lien de connexion par courriel, un rappel après FOLLOW_UP_AFTER si rien n’a changé). */
+  inviteSuppliers: InvitationBatch;
   login: AuthPayload;
   /**
    * Entreprises, ou agents pour le compte d'une entreprise (confirmé aussitôt ; un accusé de réception part
@@ -425,6 +470,11 @@ export type MutationDraftShortlistArgs = {
   needId: Scalars['ID']['input'];
   size?: InputMaybe<Scalars['Int']['input']>;
   supplierIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+export type MutationInviteSuppliersArgs = {
+  supplierIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -861,6 +911,8 @@ export type Query = {
   inclusivePotential: InclusivePotential;
   /** Agents et administrateurs : les listes approuvées et envoyées (ou celles du statut donné), la plus récente d'abord. */
   introductions: ShortlistConnection;
+  /** Agents et administrateurs : les structures invitées et celles à appeler. */
+  invitationCampaign: InvitationCampaign;
   /** Agents et administrateurs : les structures classées pour un besoin, la meilleure d'abord. */
   matchSuppliers: Array<SupplierMatch>;
   me?: Maybe<User>;
@@ -1180,6 +1232,8 @@ export type SpendRefusal = {
 export type Supplier = {
   __typename?: 'Supplier';
   commune: Commune;
+  /** Combien la fiche est complète ; « fiche en cours de complétion » sur le site public en dessous de 100 %. */
+  completeness: Completeness;
   /** Null sauf pour un agent, un administrateur, la structure elle-même, ou une entreprise qui la lit dans sa propre liste de mises en relation approuvée ou envoyée. */
   contactEmail?: Maybe<Scalars['String']['output']>;
   description: Scalars['String']['output'];
@@ -1187,6 +1241,8 @@ export type Supplier = {
   id: Scalars['ID']['output'];
   inclusionKind?: Maybe<InclusionKind>;
   interventionRadiusKm?: Maybe<Scalars['Int']['output']>;
+  /** Agents et administrateurs (null pour les autres, et pour une structure jamais invitée) : où en est son invitation à compléter sa fiche. */
+  invitation?: Maybe<SupplierInvitation>;
   labels: Array<Scalars['String']['output']>;
   legalForm: LegalForm;
   /** Où la structure est basée : son adresse géocodée, sinon le centre de sa commune ; null si inconnu. */
@@ -1224,6 +1280,10 @@ export type SupplierEdge = {
 export type SupplierFilter = {
   /** Code INSEE : les structures basées dans cette commune. */
   communeCode?: InputMaybe<Scalars['String']['input']>;
+  /** Agents et administrateurs : seules les fiches complètes à moins de ce pourcentage (1 à 100 ; 100 : les fiches à compléter). */
+  completenessBelow?: InputMaybe<Scalars['Int']['input']>;
+  /** Agents et administrateurs : true, seules les fiches qui ont une adresse de contact ; false, celles qui n'en ont pas. */
+  hasContactEmail?: InputMaybe<Scalars['Boolean']['input']>;
   /** Les structures de l'un de ces types d'inclusion (valeurs confirmées par la Métropole). */
   inclusionKinds?: InputMaybe<Array<InclusionKind>>;
   /** Labels : la structure doit les avoir tous. */
@@ -1232,6 +1292,8 @@ export type SupplierFilter = {
   legalForms?: InputMaybe<Array<LegalForm>>;
   /** Préfixe de code NAF, par ex. « 81 » ou « 81.30 ». */
   nafPrefix?: InputMaybe<Scalars['String']['input']>;
+  /** Agents et administrateurs : true, seules les structures dont le contact ne s'est jamais connecté ; false, celles dont il s'est connecté. */
+  neverSignedIn?: InputMaybe<Scalars['Boolean']['input']>;
   /** Code INSEE : seules les structures qui peuvent y intervenir (la commune est dans leur rayon d'intervention). */
   servesCommuneCode?: InputMaybe<Scalars['String']['input']>;
   /** Recherche en texte libre dans le nom, la description et les prestations. Le dernier mot, s’il n’est pas suivi d’une espace, vaut aussi pour les mots qu’il commence (3 lettres au moins) : « recyc » trouve « recyclerie » ; s’il est lui-même un mot (« bois »), les structures qui l’emploient restent en tête. */
@@ -1271,6 +1333,25 @@ export type SupplierInput = {
   siret?: InputMaybe<Scalars['String']['input']>;
   /** Site web, en http(s)://. */
   website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Où en est l'invitation d'une structure à revendiquer et compléter sa fiche. */
+export type SupplierInvitation = {
+  __typename?: 'SupplierInvitation';
+  /** Quand la fiche est devenue complète après l'invitation. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Quand un agent l'a invitée. */
+  invitedAt: Scalars['DateTime']['output'];
+  /** Pourquoi l'invitation ou son rappel n'est pas parti, s'il ne l'est pas. */
+  notSent?: Maybe<Scalars['String']['output']>;
+  /** La structure a demandé à ne plus recevoir de rappel. */
+  optedOut: Scalars['Boolean']['output'];
+  /** Quand le rappel a été remis ; null s'il ne l'est pas (pas encore dû, ou inutile). */
+  remindedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Quand l'invitation a été remise au serveur de courrier ; null tant qu'elle ne l'est pas. */
+  sentAt?: Maybe<Scalars['DateTime']['output']>;
+  /** La première connexion de son contact (la fiche est alors revendiquée). */
+  signedInAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 export type SupplierMatch = {

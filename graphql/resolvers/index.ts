@@ -22,6 +22,7 @@ import { importResolvers } from './imports';
 import { shortlistResolvers } from './shortlists';
 import { publicContractResolvers } from './public-contracts';
 import { spendResolvers } from './spend';
+import { afterSignIn, afterSupplierEdit, campaignResolvers, checkDirectoryFilter } from './campaign';
 
 
 /** The commune of a record; a code unknown to the reference data still resolves, named by its code. */
@@ -35,7 +36,7 @@ export const resolvers = {
     communes: (_: unknown, args: QueryCommunesArgs) => searchCommunes(args),
     nafCodes: (_: unknown, args: QueryNafCodesArgs) => searchNafCodes(args),
     supplier: (_: unknown, { id }: QuerySupplierArgs, { services }: Context) => getSupplier(services, id),
-    suppliers: (_: unknown, args: QuerySuppliersArgs, { services }: Context) => directory(services, args),
+    suppliers: (_: unknown, args: QuerySuppliersArgs, context: Context) => (checkDirectoryFilter(args.filter, context), directory(context.services, args)),
     suppliersWithPendingChanges: (_: unknown, __: NoArgs, { viewer, services }: Context) => suppliersWithPendingChanges(services, viewer),
     need: (_: unknown, { id }: QueryNeedArgs, { viewer, services }: Context) => getNeed(services, viewer, id),
     needs: (_: unknown, args: QueryNeedsArgs, { viewer, services }: Context) => listNeeds(services, viewer, args),
@@ -45,16 +46,17 @@ export const resolvers = {
     exportMyData: (_: unknown, __: NoArgs, { viewer, services }: Context) => exportMyData(services, viewer),
     inclusivePotential: (_: unknown, { input }: QueryInclusivePotentialArgs, { services, clientAddress }: Context) => inclusivePotential(services, input, clientAddress),
     ...shortlistResolvers.Query,
+    ...campaignResolvers.Query,
     ...importResolvers.Query,
     ...publicContractResolvers.Query,
     ...spendResolvers.Query,
   },
   Mutation: {
-    login: (_: unknown, { email, password }: MutationLoginArgs, { services, clientAddress }: Context) => login(services, email, password, clientAddress),
+    login: async (_: unknown, { email, password }: MutationLoginArgs, { services, clientAddress }: Context) => afterSignIn(services, await login(services, email, password, clientAddress)),
     requestAccessLink: (_: unknown, { email }: MutationRequestAccessLinkArgs, { services, clientAddress, senderCookie }: Context) => requestAccessLink(services, email, { clientAddress, senderCookie }),
-    signInWithLink: (_: unknown, { token }: MutationSignInWithLinkArgs, { services }: Context) => signInWithLink(services, token),
+    signInWithLink: async (_: unknown, { token }: MutationSignInWithLinkArgs, { services }: Context) => afterSignIn(services, await signInWithLink(services, token)),
     createSupplier: (_: unknown, { input }: MutationCreateSupplierArgs, { viewer, services }: Context) => createSupplier(services, viewer, input),
-    updateSupplier: (_: unknown, { id, input }: MutationUpdateSupplierArgs, { viewer, services }: Context) => updateSupplier(services, viewer, id, input),
+    updateSupplier: async (_: unknown, { id, input }: MutationUpdateSupplierArgs, { viewer, services }: Context) => afterSupplierEdit(services, await updateSupplier(services, viewer, id, input)),
     reviewSupplierChanges: (_: unknown, { id, approve }: MutationReviewSupplierChangesArgs, { viewer, services }: Context) => reviewSupplierChanges(services, viewer, id, approve),
     deleteSupplier: (_: unknown, { id }: MutationDeleteSupplierArgs, { viewer, services }: Context) => deleteSupplier(services, viewer, id),
     postNeed: (_: unknown, { input }: MutationPostNeedArgs, { viewer, services, clientAddress, senderCookie }: Context) => postNeed(services, viewer, input, { clientAddress, senderCookie }),
@@ -63,6 +65,7 @@ export const resolvers = {
     closeNeed: (_: unknown, { id, note }: MutationCloseNeedArgs, { viewer, services }: Context) => closeNeed(services, viewer, id, note),
     deleteMyAccount: (_: unknown, { confirm }: MutationDeleteMyAccountArgs, { viewer, services }: Context) => deleteMyAccount(services, viewer, confirm),
     ...shortlistResolvers.Mutation,
+    ...campaignResolvers.Mutation,
     ...importResolvers.Mutation,
     ...publicContractResolvers.Mutation,
     ...spendResolvers.Mutation,
@@ -81,6 +84,7 @@ export const resolvers = {
     location: supplierLocation,
     pendingChanges: (s: ListedSupplier, _: NoArgs, { viewer }: Context) => (canSeePrivate(viewer, s.organisationId) ? (s.pendingChanges ?? null) : null),
     searchHints: (s: ListedSupplier, _: NoArgs, { viewer, services }: Context) => searchHints(services, viewer, s),
+    ...campaignResolvers.Supplier,
   },
   Need: {
     commune: communeOf,
@@ -101,7 +105,7 @@ export const resolvers = {
   Shortlist: shortlistResolvers.Shortlist,
   ShortlistItem: shortlistResolvers.ShortlistItem,
   OutboxMail: shortlistResolvers.OutboxMail,
-  ImpactStats: shortlistResolvers.ImpactStats,
+  ImpactStats: { ...shortlistResolvers.ImpactStats, ...campaignResolvers.ImpactStats },
   ImportJob: importResolvers.ImportJob,
   SpendAnalysis: spendResolvers.SpendAnalysis,
   SpendGap: spendResolvers.SpendGap,

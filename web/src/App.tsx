@@ -12,6 +12,7 @@ import { Introductions } from './pages/Introductions';
 import { Suppliers } from './pages/Suppliers';
 import { SupplierProfile } from './pages/SupplierProfile';
 import { SupplierEdit } from './pages/SupplierEdit';
+import { Campaign } from './pages/Campaign';
 import { Imports } from './pages/Imports';
 import { PublicContracts } from './pages/PublicContracts';
 
@@ -34,6 +35,7 @@ export const ROUTES: { path: string; page: ComponentType }[] = [
   { path: '/mises-en-relation', page: Introductions },
   { path: '/structures', page: Suppliers },
   { path: '/structures/nouvelle', page: SupplierEdit },
+  { path: '/structures/campagne', page: Campaign },
   { path: '/structures/:id/modifier', page: SupplierEdit },
   { path: '/structures/:id', page: SupplierProfile },
   { path: '/imports', page: Imports },

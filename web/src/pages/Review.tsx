@@ -60,6 +60,8 @@ const Impact = graphql(`
           amount
         }
       }
+      profilesClaimed
+      profilesCompleted
     }
   }
 `);
@@ -128,6 +130,8 @@ export function Review() {
             <li><strong>{formatEuros(s.amountWon)}</strong> remportés par l’ESS</li>
             <li><strong>{s.insertionHours}</strong> heures d’insertion</li>
             <li><strong>{percent(s.conversionRate)}</strong> de transformation</li>
+            <li><strong>{s.profilesClaimed}</strong> fiches revendiquées par leur structure</li>
+            <li><strong>{s.profilesCompleted}</strong> fiches complétées après une invitation</li>
           </ul>
           <h2>Commande publique</h2>
           <ul className="figures">

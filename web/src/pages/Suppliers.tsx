@@ -1,13 +1,14 @@
-// The directory, as officers search it: by text, commune and inclusion kind; open, create.
+// The directory, as officers search it: by text, inclusion kind, profiles to complete; open, create,
+// and invite the structures chosen to claim and complete their profiles (the campaign: Campaign.tsx).
 import { useState, type FormEvent } from 'react';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../../api/reference/vocabulary';
 import { SelectField, TextField, errorsOf } from '../components/fields';
 import { Page, QueryState } from '../components/layout';
 import { Pager } from '../components/pager';
 import { graphql } from '../gql';
-import type { InclusionKind } from '../gql/graphql';
+import type { InclusionKind, SupplierFilter } from '../gql/graphql';
 
 const Directory = graphql(`
   query Directory($filter: SupplierFilter, $first: Int, $after: String) {
@@ -27,7 +28,23 @@ const Directory = graphql(`
             name
           }
           labels
+          completeness {
+            percent
+          }
         }
+      }
+    }
+  }
+`);
+
+const InviteSuppliers = graphql(`
+  mutation InviteSuppliers($supplierIds: [ID!]!) {
+    inviteSuppliers(supplierIds: $supplierIds) {
+      invited
+      alreadyInvited
+      withoutAddress {
+        id
+        name
       }
     }
   }
@@ -38,7 +55,13 @@ const KIND_OPTIONS = Object.entries(INCLUSION_KIND_FR).map(([value, label]) => (
 export function Suppliers() {
   const [text, setText] = useState('');
   const [kind, setKind] = useState('');
-  const [filter, setFilter] = useState<{ text?: string; inclusionKinds?: InclusionKind[] }>({});
+  // The campaign's filters: profiles to complete, whose contact never signed in, that have an address.
+  const [toComplete, setToComplete] = useState(false);
+  const [neverSignedIn, setNeverSignedIn] = useState(false);
+  const [withAddress, setWithAddress] = useState(false);
+  const [filter, setFilter] = useState<SupplierFilter>({});
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [invitation, invite] = useMutation(InviteSuppliers);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [{ data, fetching, error }] = useQuery({ query: Directory, variables: { filter, first: 20, after: cursors[cursors.length - 1] } });
   const connection = data?.suppliers;
@@ -47,23 +70,68 @@ export function Suppliers() {
   function submit(e: FormEvent) {
     e.preventDefault();
     setCursors([null]);
-    setFilter({ ...(text.trim() ? { text } : {}), ...(kind ? { inclusionKinds: [kind as InclusionKind] } : {}) });
+    setFilter({ ...(text.trim() ? { text } : {}), ...(kind ? { inclusionKinds: [kind as InclusionKind] } : {}), ...(toComplete ? { completenessBelow: 100 } : {}),
+      ...(neverSignedIn ? { neverSignedIn: true } : {}),
+      ...(withAddress ? { hasContactEmail: true } : {}),
+    });
   }
+
+  const choose = (id: string, on: boolean) => setChosen((prev) => {
+    const next = new Set(prev);
+    if (on) next.add(id);
+    else next.delete(id);
+    return next;
+  });
+  const batch = invitation.data?.inviteSuppliers;
 
   return (
     <Page
       title="Structures de l’annuaire"
       actions={
-        <Link className="button" href="/structures/nouvelle">
-          Créer une structure
-        </Link>
+        <>
+          <Link className="button" href="/structures/campagne">
+            Campagne d’invitations
+          </Link>
+          <Link className="button" href="/structures/nouvelle">
+            Créer une structure
+          </Link>
+        </>
       }
     >
       <form className="search-form" role="search" onSubmit={submit}>
         <TextField name="text" label="Rechercher" hint="Nom, activité ou prestation." value={text} onChange={setText} errors={errors} />
         <SelectField name="inclusionKinds" label="Type de structure d’inclusion" value={kind} onChange={setKind} options={KIND_OPTIONS} emptyLabel="Tous" errors={errors} />
+        <div className="field">
+          <label>
+            <input type="checkbox" name="completenessBelow" checked={toComplete} onChange={(e) => setToComplete(e.target.checked)} /> Fiches à compléter
+          </label>
+          <label>
+            <input type="checkbox" name="neverSignedIn" checked={neverSignedIn} onChange={(e) => setNeverSignedIn(e.target.checked)} /> Jamais connectées
+          </label>
+          <label>
+            <input type="checkbox" name="hasContactEmail" checked={withAddress} onChange={(e) => setWithAddress(e.target.checked)} /> Avec une adresse de contact
+          </label>
+        </div>
         <button type="submit">Rechercher</button>
       </form>
+      <div className="actions">
+        <button type="button" disabled={chosen.size === 0 || invitation.fetching} onClick={() => invite({ supplierIds: [...chosen] }).then((res) => res.data && setChosen(new Set()))}>
+          Inviter à compléter ({chosen.size})
+        </button>
+      </div>
+      <QueryState fetching={false} error={invitation.error} />
+      {batch && (
+        <div className="notice" role="status">
+          <p>
+            {batch.invited} invitation{batch.invited > 1 ? 's' : ''} envoyée{batch.invited > 1 ? 's' : ''} ; {batch.alreadyInvited} structure{batch.alreadyInvited > 1 ? 's' : ''} déjà invitée{batch.alreadyInvited > 1 ? 's' : ''}.
+          </p>
+          {batch.withoutAddress.length > 0 && (
+            <p>
+              Sans adresse de contact, à appeler : {batch.withoutAddress.map((s) => s.name).join(', ')} (voir la <Link href="/structures/campagne">campagne</Link>).
+            </p>
+          )}
+        </div>
+      )}
       <QueryState fetching={fetching && !data} error={error} />
       {connection && (
         <>
@@ -74,16 +142,23 @@ export function Suppliers() {
             <table>
               <thead>
                 <tr>
+                  <th scope="col">
+                    <span className="visually-hidden">Choisir</span>
+                  </th>
                   <th scope="col">Nom</th>
                   <th scope="col">Statut</th>
                   <th scope="col">Inclusion</th>
                   <th scope="col">Commune</th>
                   <th scope="col">Labels</th>
+                  <th scope="col">Fiche complète à</th>
                 </tr>
               </thead>
               <tbody>
                 {connection.edges.map(({ node }) => (
                   <tr key={node.id}>
+                    <td>
+                      <input type="checkbox" aria-label={`Choisir ${node.name}`} checked={chosen.has(node.id)} onChange={(e) => choose(node.id, e.target.checked)} />
+                    </td>
                     <td>
                       <Link href={`/structures/${node.id}`}>{node.name}</Link>
                     </td>
@@ -91,6 +166,7 @@ export function Suppliers() {
                     <td>{node.inclusionKind ? INCLUSION_KIND_FR[node.inclusionKind] : '—'}</td>
                     <td>{node.commune.name}</td>
                     <td>{node.labels.join(', ') || '—'}</td>
+                    <td>{node.completeness.percent} %</td>
                   </tr>
                 ))}
               </tbody>

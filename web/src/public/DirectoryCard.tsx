@@ -12,6 +12,8 @@ export interface CardData {
   communeName: string;
   interventionRadiusKm: number | null;
   website: string | null;
+  /** Absent for a preview of a profile being edited; below 100 the card says the profile is being completed. */
+  completeness?: { percent: number };
 }
 
 const MAX_DESCRIPTION = 280;
@@ -30,7 +32,8 @@ export function DirectoryCard({ s, headingLevel = 3 }: { s: CardData; headingLev
         {s.inclusionKind ? ` · ${INCLUSION_KIND_FR[s.inclusionKind]}` : ''} · {s.communeName || 'Commune'}
         {s.interventionRadiusKm != null ? ` · intervient à ${s.interventionRadiusKm} km` : ''}
       </p>
-      <p className="description">{shorten(s.description)}</p>
+      {s.description.trim() && <p className="description">{shorten(s.description)}</p>}
+      {s.completeness && s.completeness.percent < 100 && <p className="meta completing">Fiche en cours de complétion</p>}
       {s.services.length > 0 && (
         <ul className="tags" aria-label="Prestations">
           {s.services.slice(0, 6).map((x) => (

@@ -25,7 +25,7 @@ const DIRECTORY = `
         communes { value label count }
       }
       edges {
-        node { id name legalForm inclusionKind description services labels interventionRadiusKm website commune { name } }
+        node { id name legalForm inclusionKind description services labels interventionRadiusKm website commune { name } completeness { percent } }
       }
     }
   }
@@ -41,7 +41,7 @@ interface DirectoryData {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     facets: { inclusionKinds: Facet[]; legalForms: Facet[]; communes: Facet[] };
-    edges: { node: { id: string; name: string; legalForm: LegalForm; inclusionKind: InclusionKind | null; description: string; services: string[]; labels: string[]; interventionRadiusKm: number | null; website: string | null; commune: { name: string } } }[];
+    edges: { node: { id: string; name: string; legalForm: LegalForm; inclusionKind: InclusionKind | null; description: string; services: string[]; labels: string[]; interventionRadiusKm: number | null; website: string | null; commune: { name: string }; completeness: { percent: number } } }[];
   };
 }
 interface Filter {

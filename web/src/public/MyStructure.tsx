@@ -13,7 +13,7 @@ import { useSession } from '../session';
 import { DirectoryCard } from './DirectoryCard';
 import { PublicPage } from './PublicApp';
 
-const PROFILE_FIELDS = 'id name siret legalForm inclusionKind description services nafCodes interventionRadiusKm employees maxContractValue labels contactEmail website commune { code name } pendingChanges { inclusionKind labels requestedAt } searchHints';
+const PROFILE_FIELDS = 'id name siret legalForm inclusionKind description services nafCodes interventionRadiusKm employees maxContractValue labels contactEmail website commune { code name } pendingChanges { inclusionKind labels requestedAt } searchHints completeness { percent missingLabels }';
 const MINE = `query PublicMyStructure { me { email role supplier { ${PROFILE_FIELDS} } } }`;
 const UPDATE = `mutation PublicUpdateSupplier($id: ID!, $input: SupplierUpdateInput!) { updateSupplier(id: $id, input: $input) { ${PROFILE_FIELDS} } }`;
 
@@ -23,6 +23,17 @@ interface Profile extends ProfileValues {
   commune: { code: string; name: string };
   pendingChanges: { inclusionKind: InclusionKind | null; labels: string[]; requestedAt: string } | null;
   searchHints: string[] | null;
+  completeness: { percent: number; missingLabels: string[] };
+}
+
+/** « votre fiche est complète à N % : ajoutez … », from the API's one measure of completeness. */
+function CompletenessNotice({ completeness }: { completeness: Profile['completeness'] }) {
+  if (completeness.percent >= 100) return <p className="notice notice-ok completeness">Votre fiche est complète : les entreprises savent ce que vous faites et où vous intervenez.</p>;
+  return (
+    <p className="notice completeness">
+      Votre fiche est complète à {completeness.percent} % : ajoutez {completeness.missingLabels.join(', ')}. Les entreprises trouvent plus souvent les structures dont la fiche est complète.
+    </p>
+  );
 }
 
 export function MyStructure() {
@@ -104,6 +115,7 @@ function ProfileForm({ existing }: { existing: Profile }) {
           Votre fiche est enregistrée ; l’annuaire montre déjà ces informations.
         </p>
       )}
+      <CompletenessNotice completeness={(saved ?? existing).completeness} />
       {pending && (
         <p className="notice">
           Type d’inclusion et labels déclarés : en attente de confirmation par un agent de la Métropole ({pending.inclusionKind ? INCLUSION_KIND_FR[pending.inclusionKind] : 'aucun type d’inclusion'}

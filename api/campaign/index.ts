@@ -1,0 +1,15 @@
+// Profile completeness and the campaign to claim and complete imported profiles.
+export { COMPLETENESS_FIELD_FR, COMPLETENESS_FIELDS, COMPLETENESS_STEPS, completenessOf, type Completeness, type CompletenessField } from './completeness';
+export {
+  INVITATION_OPT_OUT_PATH,
+  campaignFigures,
+  composeInvitation,
+  invitationCampaign,
+  invitationOptOutTarget,
+  invitationStatus,
+  inviteSuppliers,
+  optOutOfInvitation,
+  recordCompletion,
+  recordSignIn,
+  recoverInvitationReminders,
+} from './invitations';
