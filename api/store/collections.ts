@@ -2,6 +2,7 @@
 // our documents map to stored rows (primary key `_id` = our `id`, kept in both fields).
 import type {
   AccessLinkRecord,
+  AccountEventRecord,
   Collection,
   NeedRecord,
   OrganisationRecord,
@@ -16,7 +17,7 @@ import type {
   UserRecord,
 } from './types';
 
-export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs', 'shortlists', 'outbox', 'outcomes', 'responses', 'accessLinks', 'retiredSirets'] as const;
+export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs', 'shortlists', 'outbox', 'outcomes', 'responses', 'accessLinks', 'retiredSirets', 'accountEvents'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export type Repositories = Omit<Store, 'engine' | 'compact' | 'now' | 'sharedCounters' | 'close'>;
@@ -34,6 +35,7 @@ export function repositories(open: <T extends StoredDocument>(name: CollectionNa
     responses: open<ResponseRecord>('responses'),
     accessLinks: open<AccessLinkRecord>('accessLinks'),
     retiredSirets: open<RetiredSiretRecord>('retiredSirets'),
+    accountEvents: open<AccountEventRecord>('accountEvents'),
   };
 }
 
@@ -70,6 +72,7 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexSpec[]>> = {
   accessLinks: [{ field: 'email' }, { field: 'expiresAt' }],
   // Keyed by the SIRET itself: the primary key is the one index it needs.
   retiredSirets: [],
+  accountEvents: [{ field: 'organisationId' }],
 };
 
 /**
@@ -88,6 +91,7 @@ export const KEYSET_INDEXES: Readonly<Record<CollectionName, readonly (readonly 
   responses: [],
   accessLinks: [],
   retiredSirets: [],
+  accountEvents: [],
 };
 
 /**

@@ -231,3 +231,12 @@ export const needsContacting = filterBuilder((email: string): Filter => ({ conta
 export const contactOf = filterBuilder((email: string): Filter => ({ contactEmail: email }));
 /** An access link still usable: not used, not expired (the id is the token's hash). */
 export const usableLink = filterBuilder((id: string, now: Date): Filter => ({ _id: id, usedAt: null, expiresAt: { $gt: now } }));
+
+/** The structure while no organisation owns it yet: its first contact's sign-in claims it once. */
+export const unclaimedSupplier = filterBuilder((id: string): Filter => ({ $and: [{ _id: id }, unset('organisationId')] }));
+
+/** The sign-in links of an address not used yet (a detachment spends them). */
+export const unusedLinksOf = filterBuilder((email: string): Filter => ({ email, usedAt: null }));
+
+/** The accounts' log of one structure's organisation. */
+export const accountEventsOf = filterBuilder((organisationId: string): Filter => ({ organisationId }));

@@ -39,6 +39,10 @@ export interface UserRecord extends StoredDocument {
   passwordHash: string;
   role: Role;
   organisationId: string | null;
+  /** Set when an officer detached the user from its structure (absent: never detached). */
+  detachedAt?: Date | null;
+  /** Bumped on a detachment: session tokens signed with another version are refused (absent: 0). */
+  tokenVersion?: number;
 }
 
 export interface OrganisationRecord extends StoredDocument {
@@ -243,6 +247,21 @@ export interface RetiredSiretRecord extends StoredDocument {
   retiredAt: Date;
 }
 
+export type AccountAction = 'ATTACHED' | 'DETACHED';
+
+/** Who began or stopped acting for a structure, and who did it: the accounts' log, read by staff. */
+export interface AccountEventRecord extends StoredDocument {
+  action: AccountAction;
+  /** The structure's organisation: the log is read by it, and it outlives a contact change. */
+  organisationId: string;
+  supplierId: string | null;
+  userId: string;
+  userEmail: string;
+  /** The officer who did it; null when the contact attached itself with its sign-in link. */
+  byUserId: string | null;
+  byEmail: string | null;
+}
+
 /** A MongoDB-style filter. Built only by api/store/filters.ts, from typed values, never from raw input. */
 export type Filter = Record<string, unknown>;
 
@@ -299,6 +318,7 @@ export interface Store {
   readonly responses: Collection<ResponseRecord>;
   readonly accessLinks: Collection<AccessLinkRecord>;
   readonly retiredSirets: Collection<RetiredSiretRecord>;
+  readonly accountEvents: Collection<AccountEventRecord>;
   /**
    * Rewrites the storage so that removed or overwritten data no longer lies on disk (the embedded
    * files are append-only until compacted); used after an erasure. A no-op on MongoDB.

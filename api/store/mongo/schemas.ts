@@ -47,6 +47,8 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     passwordHash: text(),
     role: oneOf(ROLES),
     organisationId: nullableText(),
+    detachedAt: { type: Date, default: null },
+    tokenVersion: { type: Number, default: 0, min: 0 },
   },
   organisations: {
     name: text(254), // a user's organisation without a name is named after its email (254 at most)
@@ -178,6 +180,15 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
   retiredSirets: {
     retiredBy: oneOf(RETIRED_BY),
     retiredAt: { type: Date, required: true },
+  },
+  accountEvents: {
+    action: oneOf(['ATTACHED', 'DETACHED']),
+    organisationId: text(),
+    supplierId: nullableText(),
+    userId: text(),
+    userEmail: text(254),
+    byUserId: nullableText(),
+    byEmail: nullableText(254),
   },
 };
 

@@ -226,6 +226,8 @@ export type SupplierUpdateInput = {
   communeCode?: string | null | undefined;
   contactEmail?: string | null | undefined;
   description?: string | null | undefined;
+  /** Agents : quand contactEmail change, l'ancien contact cesse d'agir pour la structure (oui par défaut). */
+  detachPreviousContact?: boolean | null | undefined;
   employees?: number | null | undefined;
   inclusionKind?: InclusionKind | null | undefined;
   interventionRadiusKm?: number | null | undefined;
