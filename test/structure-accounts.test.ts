@@ -7,6 +7,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { TEMPLATE_COLUMNS } from '../api/domain/imports/template';
 import { runScript } from './helpers/cli';
+import { APPROVE, buildScene, DRAFT, GET_MAILS, UPDATE as UPDATE_LIST } from './helpers/introductions';
 import { siret, supplierInput } from './helpers/fixtures';
 import { storeEnvFor } from './helpers/project-engine';
 import { codeOf, fieldOf, ok, startTestServer, tempDataDir, type TestServer } from './helpers/server';
@@ -154,7 +155,7 @@ describe('detaching the people who act for a structure', () => {
   let officer: { token: string; email: string };
   beforeAll(async () => {
     smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://passerelle.example' });
+    t = await startTestServer({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://passerelle.example', MAIL_POLL_INTERVAL: '50ms' });
     officer = await t.userWithToken('OFFICER');
   });
   afterAll(async () => {
@@ -229,5 +230,21 @@ describe('detaching the people who act for a structure', () => {
     const contact = await signIn('discret@atelier.example');
     expect((await ok(t.gql(STAFF_VIEW, { id }, contact.token))).supplier).toEqual({ users: null, accountEvents: null });
     expect((await ok(t.gql(STAFF_VIEW, { id }))).supplier).toEqual({ users: null, accountEvents: null });
+  });
+
+  it('the answer links mailed to the previous contact stop working when the contact changes', async () => {
+    const scene = await buildScene(t);
+    const listId = (await ok(t.gql(DRAFT, { needId: scene.needId }, scene.officer.token))).draftShortlist.id;
+    await ok(t.gql(UPDATE_LIST, { id: listId, supplierIds: [scene.suppliers.esat.id] }, scene.officer.token));
+    await ok(t.gql(APPROVE, { id: listId }, scene.officer.token));
+    await waitFor('the introductions sent', async () => (await ok(t.gql(GET_MAILS, { id: listId }, scene.officer.token))).shortlist.status === 'SENT');
+    const mail = smtp.messages.find((m) => addresses(m.to).includes(scene.suppliers.esat.contactEmail) && (m.messageId ?? '').startsWith(`<${listId}.`))!;
+    const link = /https:\/\/passerelle\.example(\/reponse\/[^"?\s]+)/.exec(String(mail.text))![1]!;
+    expect((await fetch(`${t.server.url}${link}`)).status).toBe(200);
+
+    await ok(t.gql(UPDATE, { id: scene.suppliers.esat.id, input: { contactEmail: 'nouveau-contact@ateliers-verts.example' } }, officer.token));
+    const refused = await fetch(`${t.server.url}${link}`);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('le contact de la structure a changé');
   });
 });

@@ -68,7 +68,15 @@ async function structureOf(store: Store, organisationId: string): Promise<Suppli
   return (await store.suppliers.find(ofOrganisation(organisationId))).find((s) => !s.retiredAt) ?? null;
 }
 
-/** Takes the user out of its organisation; its session tokens and unused sign-in links stop at once. */
+/** The answer links mailed for the structure until now stop working (see answerLinks). */
+async function revokeAnswerLinks(store: Store, structure: SupplierRecord): Promise<void> {
+  await store.suppliers.update(structure.id, { linkVersion: (structure.linkVersion ?? 0) + 1 });
+}
+
+/**
+ * Takes the user out of its organisation: its session tokens, its unused sign-in links and the
+ * answer links mailed to the structure stop working at once.
+ */
 async function detach(services: Services, user: UserRecord, by: Viewer): Promise<void> {
   const { store } = services;
   const organisationId = user.organisationId!;
@@ -77,6 +85,7 @@ async function detach(services: Services, user: UserRecord, by: Viewer): Promise
   await store.users.update(user.id, { organisationId: null, detachedAt: now, tokenVersion: (user.tokenVersion ?? 0) + 1 });
   while (await store.accessLinks.findOneAndUpdate(unusedLinksOf(user.email), { usedAt: now }));
   const structure = await structureOf(store, organisationId);
+  if (structure) await revokeAnswerLinks(store, structure);
   await logAccountEvent(store, { action: 'DETACHED', organisationId, supplierId: structure?.id ?? null, user, by });
 }
 
@@ -91,13 +100,15 @@ export async function detachUser(services: Services, viewer: Viewer | null, user
 }
 
 /**
- * After an officer changed a structure's contact address: the previous contact's user, if it has
- * one, stops acting for the structure unless the officer said to keep it.
+ * After an officer changed a structure's contact address: unless the officer said to keep it, the
+ * previous contact stops acting for the structure (its user, if it has one, and the answer links it
+ * was mailed, in any case).
  */
 export async function afterContactChange(services: Services, viewer: Viewer, before: SupplierRecord, after: SupplierRecord, detachPrevious: boolean): Promise<void> {
-  if (!detachPrevious || before.contactEmail === after.contactEmail || !before.organisationId || !before.contactEmail) return;
+  if (!detachPrevious || before.contactEmail === after.contactEmail || !before.contactEmail) return;
   const previous = await services.store.users.findOne(byEmail(before.contactEmail));
-  if (previous && previous.role === 'SUPPLIER' && previous.organisationId === before.organisationId) await detach(services, previous, viewer);
+  if (previous && previous.role === 'SUPPLIER' && before.organisationId && previous.organisationId === before.organisationId) await detach(services, previous, viewer);
+  else await revokeAnswerLinks(services.store, after);
 }
 
 /** Staff: the users who act for a structure, oldest first. */

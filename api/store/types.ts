@@ -98,6 +98,11 @@ export interface SupplierRecord extends StoredDocument {
    * anonymous stub (legal form, inclusion kind, commune kept for the statistics), hidden everywhere else.
    */
   retiredAt?: Date | null;
+  /**
+   * Bumped when the structure's contact changes or a person is detached from it: the answer links
+   * mailed before carry the old value and stop working (absent: 0, the links then carry none).
+   */
+  linkVersion?: number;
 }
 
 export interface NeedRecord extends StoredDocument {

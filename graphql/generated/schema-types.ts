@@ -335,7 +335,7 @@ export type Mutation = {
   deleteMyAccount: Scalars['Boolean']['output'];
   /** Agents et administrateurs : retire une structure de l'annuaire et du moteur (fermeture, doublon). Les mises en relation envoyées la gardent, anonymisée, pour les statistiques. */
   deleteSupplier: Scalars['Boolean']['output'];
-  /** Officers: the user no longer acts for its structure; its tokens and links stop working at once. */
+  /** Agents : la personne cesse d'agir pour sa structure ; ses jetons de session et ses liens cessent de fonctionner aussitôt. */
   detachUser: Scalars['Boolean']['output'];
   /**
    * Agents : propose les `size` meilleures structures du moteur (5 par défaut) en brouillon (DRAFT) :

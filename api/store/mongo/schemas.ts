@@ -81,6 +81,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     sortKey: derivedText,
     // No default: absent until set, as on the embedded engine (one record shape on both).
     retiredAt: { type: Date },
+    linkVersion: { type: Number, min: 0 },
   },
   needs: {
     organisationId: nullableText(),
