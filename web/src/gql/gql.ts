@@ -25,6 +25,8 @@ type Documents = {
     "\n  query MetropoleCommunes {\n    metropoleCommunes {\n      code\n      name\n      departement\n    }\n  }\n": typeof types.MetropoleCommunesDocument,
     "\n  query NafSearch($search: String!) {\n    nafCodes(search: $search, first: 20) {\n      code\n      label\n    }\n  }\n": typeof types.NafSearchDocument,
     "\n  query InclusivePotential($input: PotentialInput!) {\n    inclusivePotential(input: $input) {\n      total\n      families {\n        family\n        count\n        groupementOnly\n      }\n      recommendation\n    }\n  }\n": typeof types.InclusivePotentialDocument,
+    "\n  query StructureUsers($id: ID!) {\n    supplier(id: $id) {\n      id\n      users {\n        id\n        email\n      }\n      accountEvents {\n        at\n        action\n        userEmail\n        by\n      }\n    }\n  }\n": typeof types.StructureUsersDocument,
+    "\n  mutation DetachUser($userId: ID!) {\n    detachUser(userId: $userId)\n  }\n": typeof types.DetachUserDocument,
     "\n  mutation UploadImportChunk($uploadId: ID, $fileName: String!, $chunk: String!) {\n    uploadImportChunk(uploadId: $uploadId, fileName: $fileName, chunk: $chunk) {\n      id\n    }\n  }\n": typeof types.UploadImportChunkDocument,
     "\n  mutation RunImport($uploadId: ID!, $format: ImportFormat!, $dryRun: Boolean!) {\n    runImport(uploadId: $uploadId, format: $format, dryRun: $dryRun) {\n      id\n    }\n  }\n": typeof types.RunImportDocument,
     "\n  mutation CancelImport($id: ID!) {\n    cancelImport(id: $id) {\n      id\n    }\n  }\n": typeof types.CancelImportDocument,
@@ -56,6 +58,8 @@ const documents: Documents = {
     "\n  query MetropoleCommunes {\n    metropoleCommunes {\n      code\n      name\n      departement\n    }\n  }\n": types.MetropoleCommunesDocument,
     "\n  query NafSearch($search: String!) {\n    nafCodes(search: $search, first: 20) {\n      code\n      label\n    }\n  }\n": types.NafSearchDocument,
     "\n  query InclusivePotential($input: PotentialInput!) {\n    inclusivePotential(input: $input) {\n      total\n      families {\n        family\n        count\n        groupementOnly\n      }\n      recommendation\n    }\n  }\n": types.InclusivePotentialDocument,
+    "\n  query StructureUsers($id: ID!) {\n    supplier(id: $id) {\n      id\n      users {\n        id\n        email\n      }\n      accountEvents {\n        at\n        action\n        userEmail\n        by\n      }\n    }\n  }\n": types.StructureUsersDocument,
+    "\n  mutation DetachUser($userId: ID!) {\n    detachUser(userId: $userId)\n  }\n": types.DetachUserDocument,
     "\n  mutation UploadImportChunk($uploadId: ID, $fileName: String!, $chunk: String!) {\n    uploadImportChunk(uploadId: $uploadId, fileName: $fileName, chunk: $chunk) {\n      id\n    }\n  }\n": types.UploadImportChunkDocument,
     "\n  mutation RunImport($uploadId: ID!, $format: ImportFormat!, $dryRun: Boolean!) {\n    runImport(uploadId: $uploadId, format: $format, dryRun: $dryRun) {\n      id\n    }\n  }\n": types.RunImportDocument,
     "\n  mutation CancelImport($id: ID!) {\n    cancelImport(id: $id) {\n      id\n    }\n  }\n": types.CancelImportDocument,
@@ -134,6 +138,14 @@ export function graphql(source: "\n  query NafSearch($search: String!) {\n    na
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query InclusivePotential($input: PotentialInput!) {\n    inclusivePotential(input: $input) {\n      total\n      families {\n        family\n        count\n        groupementOnly\n      }\n      recommendation\n    }\n  }\n"): (typeof documents)["\n  query InclusivePotential($input: PotentialInput!) {\n    inclusivePotential(input: $input) {\n      total\n      families {\n        family\n        count\n        groupementOnly\n      }\n      recommendation\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StructureUsers($id: ID!) {\n    supplier(id: $id) {\n      id\n      users {\n        id\n        email\n      }\n      accountEvents {\n        at\n        action\n        userEmail\n        by\n      }\n    }\n  }\n"): (typeof documents)["\n  query StructureUsers($id: ID!) {\n    supplier(id: $id) {\n      id\n      users {\n        id\n        email\n      }\n      accountEvents {\n        at\n        action\n        userEmail\n        by\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DetachUser($userId: ID!) {\n    detachUser(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation DetachUser($userId: ID!) {\n    detachUser(userId: $userId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
