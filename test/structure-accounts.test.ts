@@ -45,6 +45,26 @@ function importFile(dir: string): string {
   return file;
 }
 
+/** The sign-in links a server mails: each call asks for a new one and returns its token. */
+function mailedLinks(server: () => TestServer, mailbox: () => TestSmtp) {
+  const seen = new Set<string>();
+  const newLink = async (email: string): Promise<string> => {
+    expect((await server().gql(REQUEST, { email })).data.requestAccessLink).toBe(true);
+    return waitFor(`a new link mailed to ${email}`, async () => {
+      for (const m of mailbox().messages.filter((m) => addresses(m.to).includes(email))) {
+        const token = /https:\/\/passerelle\.example\/acces\?jeton=([A-Za-z0-9_-]+)/.exec(m.text ?? '')?.[1];
+        if (token && !seen.has(token)) {
+          seen.add(token);
+          return token;
+        }
+      }
+      return null;
+    });
+  };
+  const signIn = async (email: string) => (await ok(server().gql(SIGN_IN, { token: await newLink(email) }))).signInWithLink as { token: string; user: { id: string } };
+  return { newLink, signIn };
+}
+
 describe('accounts of structures', () => {
   let smtp: TestSmtp;
   let t: TestServer;
@@ -73,22 +93,7 @@ describe('accounts of structures', () => {
     fs.rmSync(work, { recursive: true, force: true });
   });
 
-  const seen = new Set<string>();
-  /** Asks for a link for this address and returns the new token mailed. */
-  const newLink = async (email: string): Promise<string> => {
-    expect((await t.gql(REQUEST, { email })).data.requestAccessLink).toBe(true);
-    return waitFor(`a new link mailed to ${email}`, async () => {
-      for (const m of smtp.messages.filter((m) => addresses(m.to).includes(email))) {
-        const token = /https:\/\/passerelle\.example\/acces\?jeton=([A-Za-z0-9_-]+)/.exec(m.text ?? '')?.[1];
-        if (token && !seen.has(token)) {
-          seen.add(token);
-          return token;
-        }
-      }
-      return null;
-    });
-  };
-  const signIn = async (email: string) => (await ok(t.gql(SIGN_IN, { token: await newLink(email) }))).signInWithLink as { token: string; user: { id: string } };
+  const { newLink, signIn } = mailedLinks(() => t, () => smtp);
   const staffView = async (id: string) => (await ok(t.gql(STAFF_VIEW, { id }, officer.token))).supplier;
 
   it("a homonym's contact gets its own structure's organisation, never the other one's", async () => {
@@ -163,21 +168,7 @@ describe('detaching the people who act for a structure', () => {
     await smtp.close();
   });
 
-  const seen = new Set<string>();
-  const newLink = async (email: string): Promise<string> => {
-    expect((await t.gql(REQUEST, { email })).data.requestAccessLink).toBe(true);
-    return waitFor(`a new link mailed to ${email}`, async () => {
-      for (const m of smtp.messages.filter((m) => addresses(m.to).includes(email))) {
-        const token = /https:\/\/passerelle\.example\/acces\?jeton=([A-Za-z0-9_-]+)/.exec(m.text ?? '')?.[1];
-        if (token && !seen.has(token)) {
-          seen.add(token);
-          return token;
-        }
-      }
-      return null;
-    });
-  };
-  const signIn = async (email: string) => (await ok(t.gql(SIGN_IN, { token: await newLink(email) }))).signInWithLink as { token: string; user: { id: string } };
+  const { newLink, signIn } = mailedLinks(() => t, () => smtp);
   const staffView = async (id: string) => (await ok(t.gql(STAFF_VIEW, { id }, officer.token))).supplier;
   const create = async (name: string, contactEmail: string) =>
     (await ok(t.gql(`mutation($input: SupplierInput!) { createSupplier(input: $input) { id } }`, { input: supplierInput({ name, contactEmail }) }, officer.token))).createSupplier.id as string;
