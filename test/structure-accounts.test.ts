@@ -119,6 +119,8 @@ describe('accounts of structures', () => {
     expect((await ok(t.gql(`query($id: ID!) { supplier(id: $id) { id } }`, { id: ids.second }))).supplier).toBeNull();
     expect((await ok(t.gql(`query($id: ID!) { supplier(id: $id) { name } }`, { id: ids.first }))).supplier).toEqual({ name: HOMONYM });
     expect((await ok(t.gql(ME, {}, first.token))).me.supplier.id).toBe(ids.first);
+    // Its address leaves the accounts' log with it.
+    expect(await t.server.services.store.accountEvents.count({ userEmail: contacts.second })).toBe(0);
   });
 
   it('two links of one contact used at once make one user in one organisation', async () => {

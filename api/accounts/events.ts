@@ -1,6 +1,6 @@
 // The accounts' log: who began or stopped acting for a structure, and who did it.
 import { isStaff, type Viewer } from '../auth/guards';
-import { accountEventsOf } from '../store/filters';
+import { accountEventsNaming, accountEventsOf } from '../store/filters';
 import type { AccountAction, AccountEventRecord, Store, SupplierRecord, UserRecord } from '../store/types';
 import type { Services } from '../services';
 import { newId } from '../domain/ids';
@@ -29,4 +29,11 @@ export async function accountEvents(services: Services, viewer: Viewer | null, s
   if (!isStaff(viewer)) return null;
   if (!structure.organisationId) return [];
   return services.store.accountEvents.find(accountEventsOf(structure.organisationId), { sort: { createdAt: -1 }, limit: 200 });
+}
+
+/** An erased account's address leaves the log; the entries stay, for who did what to the structure. */
+export async function eraseFromAccountLog(store: Store, email: string, erased: string): Promise<void> {
+  for (const e of await store.accountEvents.find(accountEventsNaming(email))) {
+    await store.accountEvents.update(e.id, { ...(e.userEmail === email ? { userEmail: erased } : {}), ...(e.byEmail === email ? { byEmail: erased } : {}) });
+  }
 }

@@ -238,5 +238,8 @@ export const unclaimedSupplier = filterBuilder((id: string): Filter => ({ $and: 
 /** The sign-in links of an address not used yet (a detachment spends them). */
 export const unusedLinksOf = filterBuilder((email: string): Filter => ({ email, usedAt: null }));
 
+/** The entries of the accounts' log that name this address, as the person or as the officer. */
+export const accountEventsNaming = filterBuilder((email: string): Filter => ({ $or: [{ userEmail: email }, { byEmail: email }] }));
+
 /** The accounts' log of one structure's organisation. */
 export const accountEventsOf = filterBuilder((organisationId: string): Filter => ({ organisationId }));
