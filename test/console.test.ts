@@ -323,9 +323,25 @@ describe('the officer’s loop', () => {
     await page.waitForSelector('dl.profile');
     await waitForText('Bois-Guillaume (76108)');
 
+    // Its contact acts for it; the officer takes that access back, after confirming.
+    const robec = (await t.server.services.store.suppliers.findById(page.url().split('/').pop()!))!;
+    const contact = await t.userWithToken('SUPPLIER', { organisationId: robec.organisationId! });
+    await page.reload();
+    await waitForText('Personnes qui agissent pour cette structure');
+    await waitForText(contact.email);
+    await checkPage('13b-structure-acces', /Structure : Recyclerie du Robec/);
+    await clickText('Retirer l’accès');
+    await clickText('Confirmer le retrait de l’accès');
+    await waitForText('Personne : le contact de la structure devient son compte');
+    expect((await t.gql('{ me { email } }', {}, contact.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
     await clickText('Modifier la fiche', 'a');
     await page.waitForSelector('#champ-employees');
     await fill('#champ-employees', '12');
+    // A new contact address asks whether the previous contact loses its access: yes unless unticked.
+    expect(await page.$('input[name="detachPreviousContact"]')).toBeNull();
+    await fill('#champ-contactEmail', 'accueil@recyclerie-robec.example');
+    expect(await page.$eval('input[name="detachPreviousContact"]', (el) => (el as unknown as { checked: boolean }).checked)).toBe(true);
     await checkPage('14-structure-modification', /Modifier la fiche : Recyclerie du Robec/);
     await clickText('Enregistrer les modifications');
     await page.waitForSelector('dl.profile');

@@ -71,6 +71,7 @@ const ROWS: Row[] = [
   { operation: 'updateSupplier', expected: 'UFAAAFF', query: 'mutation($id: ID!) { updateSupplier(id: $id, input: { employees: 7 }) { id } }', variables: (f) => ({ id: f.supplierId }) },
   // an unknown id: staff get NOT_FOUND, past the guard, and the fixtures stay
   { operation: 'deleteSupplier', expected: 'UFFAAFF', query: 'mutation { deleteSupplier(id: "inconnu") }' },
+  { operation: 'detachUser', expected: 'UFFAAFF', query: 'mutation { detachUser(userId: "inconnu") }' },
   { operation: 'postNeed', expected: 'AAFAAAF', query: 'mutation($i: NeedInput!) { postNeed(input: $i) { id } }', variables: () => ({ i: needInput({ companyName: 'Pour le compte de', contactEmail: 'achats@pour-le-compte.example' }) }) },
   // the need already has its introductions: its firm and staff get CONFLICT, past the guard, and the fixtures stay
   { operation: 'updateNeed', expected: 'UAFAAFF', query: 'mutation($id: ID!) { updateNeed(id: $id, input: { title: "Modifié" }) { id } }', variables: (f) => ({ id: f.approvedNeedId }) },

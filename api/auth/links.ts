@@ -7,7 +7,7 @@ const ISSUER = 'passerelle-ess';
 /** What each purpose's link may touch. */
 export interface LinkClaims {
   /** The structure's answer to its introduction: one (shortlist, structure). */
-  answer: { shortlistId: string; supplierId: string };
+  answer: { shortlistId: string; supplierId: string; v?: string };
   /** A need posted without an account: its confirmation, once. */
   confirmNeed: { needId: string };
   /** The 90-day cookie of an address that confirmed a need: it may post again without a new link. */

@@ -1,7 +1,8 @@
 // Sign-in links for occasional users: a firm's or a structure's contact asks for a link by email
 // instead of keeping a password. The token is mailed once and stored only as its SHA-256 hash;
 // a link signs in once, within 30 minutes. A structure's contact becomes that structure's SUPPLIER
-// user on first use, so imported structures can keep their own profiles without accounts made for them.
+// user on first use (api/accounts), so imported structures can keep their own profiles without
+// accounts made for them. A user an officer detached gets no link and signs in with none.
 // Mails to one address are limited silently (see mayMail): a link lives 30 minutes, longer than the
 // 15-minute window, so while someone else spends an address's mails its owner always holds a usable link.
 import { createHash, randomBytes } from 'node:crypto';
@@ -16,7 +17,8 @@ import type { Store, SupplierRecord, UserRecord } from '../store/types';
 import type { Services } from '../services';
 import { mailDomain } from './introductions';
 import { cookieSender, type PosterOrigin } from './need-confirmation';
-import { createUser } from './users';
+import { attachContact } from '../accounts';
+import { sessionToken } from './users';
 import * as v from './validation';
 
 export const ACCESS_LINK_TTL_MS = 30 * 60_000;
@@ -61,7 +63,8 @@ export async function requestAccessLink(services: Services, rawEmail: string, or
   if (!vouched && !(await mayMail(services.accessLinks.perAddress, email))) return true;
   const { store } = services;
   const [user, structure] = await Promise.all([store.users.findOne(byEmail(email)), activeContact(store, email)]);
-  if (!user && !structure) return true;
+  // A detached user no longer signs in: an officer took its access back.
+  if (user?.detachedAt || (!user && !structure)) return true;
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   void store.accessLinks
@@ -84,13 +87,11 @@ export async function signInWithLink(services: Services, token: string): Promise
   const link = await store.accessLinks.findOneAndUpdate(usableLink(hashOf(token), new Date()), { usedAt: new Date() });
   if (!link) throw refused();
   let user = await store.users.findOne(byEmail(link.email));
+  if (user?.detachedAt) throw refused();
   if (!user) {
     const structure = await activeContact(store, link.email);
     if (!structure) throw refused();
-    // Nobody knows this password: the structure signs in with links.
-    const password = `${randomBytes(24).toString('base64url')}-Aa1`;
-    user = await createUser(store, { email: link.email, password, role: 'SUPPLIER', organisationId: structure.organisationId ?? undefined, organisationName: structure.organisationId ? undefined : structure.name });
-    if (!structure.organisationId) await store.suppliers.update(structure.id, { organisationId: user.organisationId });
+    user = await attachContact(services, structure, link.email);
   }
-  return { token: services.tokens.sign({ userId: user.id, role: user.role }), user };
+  return { token: sessionToken(services, user), user };
 }

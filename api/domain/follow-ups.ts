@@ -98,11 +98,13 @@ export async function composeFollowUp(services: Pick<Services, 'store'>, row: Ou
   // Erased after this row was written (its erasure drops the rows it finds; this one came just after).
   if (!supplier || row.to === ERASED_EMAIL) return { skip: 'La structure a effacé ses données.', to: ERASED_EMAIL };
   if (await store.responses.findById(responseIdOf(shortlist.id, supplier.id))) return { skip: 'La structure a déjà répondu.' };
+  // Written for a previous contact: its fresh links must not reach an address that no longer acts for the structure.
+  if (supplier.contactEmail !== row.to) return { skip: "L'adresse de contact de la structure a changé depuis." };
   const rendered = renderStructureFollowUp({
     structureName: supplier.name,
     firmName: need.companyName ?? 'Une entreprise du territoire',
     needTitle: need.title,
-    answerLinks: answerLinks(linking.links, linking.publicUrl, shortlist, supplier.id),
+    answerLinks: answerLinks(linking.links, linking.publicUrl, shortlist, supplier),
     optOutUrl,
     reminder,
   });

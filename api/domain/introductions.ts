@@ -198,7 +198,7 @@ export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRe
     place: communeName(need.communeCode),
     introducedCount: shortlist.items.filter((i) => suppliers.has(i.supplierId)).length,
     partners: groupement ? shortlist.items.filter((i) => i.supplierId !== supplier.id).flatMap((i) => suppliers.get(i.supplierId)?.name ?? []) : [],
-    answerLinks: answerLinks(linking.links, linking.publicUrl, shortlist, supplier.id),
+    answerLinks: answerLinks(linking.links, linking.publicUrl, shortlist, supplier),
     // The need's internal note is never given to a mail: only the officer's word on this structure.
     note: item?.note ?? null,
     reasons: item?.reasons ?? [],

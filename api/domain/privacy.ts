@@ -2,6 +2,7 @@
 // firm's or a structure's user deletes its account (and, for a structure, its profile). Past
 // introductions stay for the yearly statistics, anonymised: a structure they name becomes a stub
 // keeping only its legal form, inclusion kind and commune.
+import { eraseFromAccountLog } from '../accounts';
 import { requireRole, requireViewer, type Viewer } from '../auth/guards';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors';
 import { fold } from '../../matching/text/fold';
@@ -207,6 +208,7 @@ export async function deleteMyAccount(services: Services, viewer: Viewer | null,
   for (const need of await store.needs.find(needsContacting(user.email))) await store.needs.update(need.id, { contactEmail: ERASED_EMAIL });
   await stopMails(services, await store.outbox.find(addressedTo(user.email)));
   await store.users.remove(user.id);
+  await eraseFromAccountLog(store, user.email, ERASED_EMAIL);
 
   // An organisation nobody belongs to any more, with no profile left, goes too.
   if (organisationId && (await store.users.count(ofOrganisation(organisationId))) === 0 && (await store.suppliers.count(ofOrganisation(organisationId))) === 0) {

@@ -21,8 +21,10 @@ export const responseIdOf = (shortlistId: string, supplierId: string): string =>
  * The two links of a structure's introduction mail, valid twelve months from the list's drafting: a
  * fixed date, so the officer's preview shows the very links the outbox then sends.
  */
-export function answerLinks(links: LinkSigner, publicUrl: string, shortlist: ShortlistRecord, supplierId: string): Record<SupplierAnswer, string> {
-  const token = links.sign('answer', { shortlistId: shortlist.id, supplierId }, new Date(shortlist.createdAt.getTime() + TWELVE_MONTHS_MS));
+export function answerLinks(links: LinkSigner, publicUrl: string, shortlist: ShortlistRecord, supplier: Pick<SupplierRecord, 'id' | 'linkVersion'>): Record<SupplierAnswer, string> {
+  // The structure's link version, once it has one: a contact change then revokes the links mailed before.
+  const version = supplier.linkVersion ? { v: String(supplier.linkVersion) } : {};
+  const token = links.sign('answer', { shortlistId: shortlist.id, supplierId: supplier.id, ...version }, new Date(shortlist.createdAt.getTime() + TWELVE_MONTHS_MS));
   const url = (answer: SupplierAnswer) => `${publicUrl}${ANSWER_PATH}${encodeURIComponent(token)}?choix=${CHOICE_OF[answer]}`;
   return { INTERESTED: url('INTERESTED'), NOT_AVAILABLE: url('NOT_AVAILABLE') };
 }
@@ -52,6 +54,9 @@ export async function answerTarget(store: Store, links: LinkSigner, token: strin
     store.responses.findById(responseIdOf(shortlistId, supplierId)),
   ]);
   if (!supplier || supplier.retiredAt || !need) return gone;
+  if ((check.claims.v ?? '0') !== String(supplier.linkVersion ?? 0)) {
+    return { ok: false, status: 403, message: "Ce lien n'est plus valable : le contact de la structure a changé depuis son envoi. Répondez directement à l'entreprise par courriel." };
+  }
   return { ok: true, shortlist, supplier, needTitle: need.title, firmName: need.companyName ?? 'Une entreprise du territoire', response };
 }
 

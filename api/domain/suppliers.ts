@@ -6,6 +6,7 @@ import { labelKey, fold } from '../../matching/text/fold';
 import type { Services } from '../services';
 import { byIds, ofOrganisation, withPendingChanges } from '../store/filters';
 import { DuplicateKeyError, type FieldProvenance, type InclusionKind, type LegalForm, type PendingSupplierChanges, type Store, type SupplierRecord } from '../store/types';
+import { afterContactChange } from '../accounts';
 import { newId } from './ids';
 import { liftRetirement } from './retired-sirets';
 import * as v from './validation';
@@ -167,6 +168,8 @@ export async function updateSupplier(services: Services, viewer: Viewer | null, 
   const updated = await services.store.suppliers.update(id, rest).catch(duplicateKey);
   if (!updated) throw notFound('Structure introuvable.');
   services.matching.upsert(updated);
+  // The officer's word on the previous contact (yes by default): after the change, which it follows.
+  if (isStaff(who)) await afterContactChange(services, who, existing, updated, (input as { detachPreviousContact?: unknown }).detachPreviousContact !== false);
   return updated;
 }
 

@@ -72,5 +72,9 @@ export async function login(services: Services, email: string, password: string,
   const ok = await verifyPassword(password.slice(0, 128), user?.passwordHash ?? (await decoyHash()));
   if (!user || !ok) throw unauthenticated('Adresse e-mail ou mot de passe incorrect.');
   await loginThrottle.succeeded(email, clientAddress);
-  return { token: services.tokens.sign({ userId: user.id, role: user.role }), user };
+  return { token: sessionToken(services, user), user };
 }
+
+/** A session token for this user, at its current token version. */
+export const sessionToken = (services: Services, user: UserRecord): string =>
+  services.tokens.sign({ userId: user.id, role: user.role, version: user.tokenVersion ?? 0 });

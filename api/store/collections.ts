@@ -2,6 +2,7 @@
 // our documents map to stored rows (primary key `_id` = our `id`, kept in both fields).
 import type {
   AccessLinkRecord,
+  AccountEventRecord,
   Collection,
   NeedRecord,
   OrganisationRecord,
@@ -18,7 +19,7 @@ import type {
   UserRecord,
 } from './types';
 
-export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs', 'shortlists', 'outbox', 'outcomes', 'responses', 'accessLinks', 'retiredSirets', 'publicContracts', 'spendAnalyses'] as const;
+export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs', 'shortlists', 'outbox', 'outcomes', 'responses', 'accessLinks', 'retiredSirets', 'publicContracts', 'spendAnalyses', 'accountEvents'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export type Repositories = Omit<Store, 'engine' | 'compact' | 'now' | 'sharedCounters' | 'close'>;
@@ -38,6 +39,7 @@ export function repositories(open: <T extends StoredDocument>(name: CollectionNa
     retiredSirets: open<RetiredSiretRecord>('retiredSirets'),
     publicContracts: open<PublicContractRecord>('publicContracts'),
     spendAnalyses: open<SpendAnalysisRecord>('spendAnalyses'),
+    accountEvents: open<AccountEventRecord>('accountEvents'),
   };
 }
 
@@ -77,6 +79,7 @@ export const INDEXES: Readonly<Record<CollectionName, readonly IndexSpec[]>> = {
   // The review reads a period's contracts; a public buyer its own (all its establishments).
   publicContracts: [{ field: 'notifiedAt' }, { field: 'buyerSiren' }],
   spendAnalyses: [{ field: 'organisationId' }],
+  accountEvents: [{ field: 'organisationId' }],
 };
 
 /**
@@ -97,6 +100,7 @@ export const KEYSET_INDEXES: Readonly<Record<CollectionName, readonly (readonly 
   retiredSirets: [],
   publicContracts: [],
   spendAnalyses: [],
+  accountEvents: [],
 };
 
 /**

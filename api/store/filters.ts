@@ -262,3 +262,14 @@ export const campaignMailsSince = filterBuilder((kind: CampaignMailKind, since: 
 
 /** Active structures without a contact address: an officer calls them (api/campaign). */
 export const withoutContactAddress = filterBuilder((): Filter => allOf([ACTIVE_SUPPLIER, { contactEmail: '' }]));
+/** The structure while no organisation owns it yet: its first contact's sign-in claims it once. */
+export const unclaimedSupplier = filterBuilder((id: string): Filter => ({ $and: [{ _id: id }, unset('organisationId')] }));
+
+/** The sign-in links of an address not used yet (a detachment spends them). */
+export const unusedLinksOf = filterBuilder((email: string): Filter => ({ email, usedAt: null }));
+
+/** The entries of the accounts' log that name this address, as the person or as the officer. */
+export const accountEventsNaming = filterBuilder((email: string): Filter => ({ $or: [{ userEmail: email }, { byEmail: email }] }));
+
+/** The accounts' log of one structure's organisation. */
+export const accountEventsOf = filterBuilder((organisationId: string): Filter => ({ organisationId }));

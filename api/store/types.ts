@@ -40,6 +40,10 @@ export interface UserRecord extends StoredDocument {
   passwordHash: string;
   role: Role;
   organisationId: string | null;
+  /** Set when an officer detached the user from its structure (absent: never detached). */
+  detachedAt?: Date | null;
+  /** Bumped on a detachment: session tokens signed with another version are refused (absent: 0). */
+  tokenVersion?: number;
 }
 
 export interface OrganisationRecord extends StoredDocument {
@@ -101,6 +105,11 @@ export interface SupplierRecord extends StoredDocument {
   firstSignInAt?: Date | null;
   /** When the profile became complete after an invitation to complete it (api/campaign). */
   completedAt?: Date | null;
+  /**
+   * Bumped when the structure's contact changes or a person is detached from it: the answer links
+   * mailed before carry the old value and stop working (absent: 0, the links then carry none).
+   */
+  linkVersion?: number;
 }
 
 export interface NeedRecord extends StoredDocument {
@@ -309,6 +318,21 @@ export interface SpendAnalysisRecord extends StoredDocument {
   gaps: SpendGapRecord[];
 }
 
+export type AccountAction = 'ATTACHED' | 'DETACHED';
+
+/** Who began or stopped acting for a structure, and who did it: the accounts' log, read by staff. */
+export interface AccountEventRecord extends StoredDocument {
+  action: AccountAction;
+  /** The structure's organisation: the log is read by it, and it outlives a contact change. */
+  organisationId: string;
+  supplierId: string | null;
+  userId: string;
+  userEmail: string;
+  /** The officer who did it; null when the contact attached itself with its sign-in link. */
+  byUserId: string | null;
+  byEmail: string | null;
+}
+
 /** A MongoDB-style filter. Built only by api/store/filters.ts, from typed values, never from raw input. */
 export type Filter = Record<string, unknown>;
 
@@ -367,6 +391,7 @@ export interface Store {
   readonly retiredSirets: Collection<RetiredSiretRecord>;
   readonly publicContracts: Collection<PublicContractRecord>;
   readonly spendAnalyses: Collection<SpendAnalysisRecord>;
+  readonly accountEvents: Collection<AccountEventRecord>;
   /**
    * Rewrites the storage so that removed or overwritten data no longer lies on disk (the embedded
    * files are append-only until compacted); used after an erasure. A no-op on MongoDB.

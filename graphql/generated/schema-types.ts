@@ -11,6 +11,23 @@ export type Scalars = {
   DateTime: { input: Date | string; output: Date | string; }
 };
 
+export type AccountAction =
+  /** La personne a commencé à agir pour la structure (première connexion de son contact par lien). */
+  | 'ATTACHED'
+  /** Un agent lui a retiré l'accès. */
+  | 'DETACHED';
+
+/** Qui a commencé ou cessé d'agir pour une structure, et qui l'a fait. */
+export type AccountEvent = {
+  __typename?: 'AccountEvent';
+  action: AccountAction;
+  at: Scalars['DateTime']['output'];
+  /** L'adresse de l'agent qui l'a fait ; null quand le contact s'est rattaché lui-même avec son lien de connexion. */
+  by?: Maybe<Scalars['String']['output']>;
+  /** L'adresse de la personne rattachée ou détachée. */
+  userEmail: Scalars['String']['output'];
+};
+
 export type AuthPayload = {
   __typename?: 'AuthPayload';
   token: Scalars['String']['output'];
@@ -366,6 +383,8 @@ export type Mutation = {
   deleteSpendAnalysis: Scalars['Boolean']['output'];
   /** Agents et administrateurs : retire une structure de l'annuaire et du moteur (fermeture, doublon). Les mises en relation envoyées la gardent, anonymisée, pour les statistiques. */
   deleteSupplier: Scalars['Boolean']['output'];
+  /** Agents : la personne cesse d'agir pour sa structure ; ses jetons de session et ses liens cessent de fonctionner aussitôt. */
+  detachUser: Scalars['Boolean']['output'];
   /**
    * Agents : propose les `size` meilleures structures du moteur (5 par défaut) en brouillon (DRAFT) :
    * structures éligibles du métier du besoin seulement, donc parfois moins (`notice` le dit) ; refusé
@@ -463,6 +482,11 @@ export type MutationDeleteSpendAnalysisArgs = {
 
 export type MutationDeleteSupplierArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDetachUserArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -1231,6 +1255,8 @@ export type SpendRefusal = {
 
 export type Supplier = {
   __typename?: 'Supplier';
+  /** Agents et administrateurs (null pour les autres) : le journal des accès à cette structure, le plus récent d'abord. */
+  accountEvents?: Maybe<Array<AccountEvent>>;
   commune: Commune;
   /** Combien la fiche est complète ; « fiche en cours de complétion » sur le site public en dessous de 100 %. */
   completeness: Completeness;
@@ -1256,6 +1282,8 @@ export type Supplier = {
   searchHints?: Maybe<Array<Scalars['String']['output']>>;
   services: Array<Scalars['String']['output']>;
   siret?: Maybe<Scalars['String']['output']>;
+  /** Agents et administrateurs (null pour les autres) : les personnes qui agissent pour cette structure. */
+  users?: Maybe<Array<User>>;
   website?: Maybe<Scalars['String']['output']>;
 };
 
@@ -1397,6 +1425,8 @@ export type SupplierUpdateInput = {
   communeCode?: InputMaybe<Scalars['String']['input']>;
   contactEmail?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Agents : quand contactEmail change, l'ancien contact cesse d'agir pour la structure (oui par défaut). */
+  detachPreviousContact?: InputMaybe<Scalars['Boolean']['input']>;
   employees?: InputMaybe<Scalars['Int']['input']>;
   inclusionKind?: InputMaybe<InclusionKind>;
   interventionRadiusKm?: InputMaybe<Scalars['Int']['input']>;

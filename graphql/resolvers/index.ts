@@ -10,13 +10,15 @@ import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppli
 import { requestAccessLink, signInWithLink } from '../../api/domain/access-links';
 import { searchHints } from '../../api/domain/search-hints';
 import { login } from '../../api/domain/users';
+import { accountEvents, detachUser, structureUsers } from '../../api/accounts';
 import { searchCommunes, searchNafCodes } from '../../api/domain/reference-search';
 import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/domain/privacy';
 import { inclusivePotential } from '../../api/purchasing';
 import type { ListedSupplier } from '../../api/domain/outcomes';
-import type { NeedRecord } from '../../api/store/types';
+import type { AccountEventRecord, NeedRecord } from '../../api/store/types';
 import type { Context, NoArgs } from '../context';
 import type { MutationCloseNeedArgs, MutationCreateSupplierArgs, MutationDeleteMyAccountArgs, MutationDeleteSupplierArgs, MutationLoginArgs, MutationPostNeedArgs, MutationRequestAccessLinkArgs, MutationReviewSupplierChangesArgs, MutationSignInWithLinkArgs, MutationUpdateNeedArgs, MutationUpdateSupplierArgs, MutationWithdrawNeedArgs, QueryCommunesArgs, QueryInclusivePotentialArgs, QueryMatchSuppliersArgs, QueryNafCodesArgs, QueryNeedArgs, QueryNeedsArgs, QueryProposeGroupementsArgs, QuerySupplierArgs, QuerySuppliersArgs } from '../generated/schema-types';
+import type { MutationDetachUserArgs } from '../generated/schema-types';
 import { DateTime } from './scalars';
 import { importResolvers } from './imports';
 import { shortlistResolvers } from './shortlists';
@@ -64,6 +66,7 @@ export const resolvers = {
     withdrawNeed: (_: unknown, { id, reason }: MutationWithdrawNeedArgs, { viewer, services }: Context) => withdrawNeed(services, viewer, id, reason),
     closeNeed: (_: unknown, { id, note }: MutationCloseNeedArgs, { viewer, services }: Context) => closeNeed(services, viewer, id, note),
     deleteMyAccount: (_: unknown, { confirm }: MutationDeleteMyAccountArgs, { viewer, services }: Context) => deleteMyAccount(services, viewer, confirm),
+    detachUser: (_: unknown, { userId }: MutationDetachUserArgs, { viewer, services }: Context) => detachUser(services, viewer, userId),
     ...shortlistResolvers.Mutation,
     ...campaignResolvers.Mutation,
     ...importResolvers.Mutation,
@@ -85,6 +88,8 @@ export const resolvers = {
     pendingChanges: (s: ListedSupplier, _: NoArgs, { viewer }: Context) => (canSeePrivate(viewer, s.organisationId) ? (s.pendingChanges ?? null) : null),
     searchHints: (s: ListedSupplier, _: NoArgs, { viewer, services }: Context) => searchHints(services, viewer, s),
     ...campaignResolvers.Supplier,
+    users: (s: ListedSupplier, _: NoArgs, { viewer, services }: Context) => structureUsers(services, viewer, s),
+    accountEvents: (s: ListedSupplier, _: NoArgs, { viewer, services }: Context) => accountEvents(services, viewer, s),
   },
   Need: {
     commune: communeOf,
@@ -109,4 +114,8 @@ export const resolvers = {
   ImportJob: importResolvers.ImportJob,
   SpendAnalysis: spendResolvers.SpendAnalysis,
   SpendGap: spendResolvers.SpendGap,
+  AccountEvent: {
+    at: (e: AccountEventRecord) => e.createdAt,
+    by: (e: AccountEventRecord) => e.byEmail,
+  },
 } satisfies Record<string, unknown>;

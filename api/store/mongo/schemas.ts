@@ -47,6 +47,8 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     passwordHash: text(),
     role: oneOf(ROLES),
     organisationId: nullableText(),
+    detachedAt: { type: Date, default: null },
+    tokenVersion: { type: Number, default: 0, min: 0 },
   },
   organisations: {
     name: text(254), // a user's organisation without a name is named after its email (254 at most)
@@ -80,6 +82,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     sortKey: derivedText,
     // No default: absent until set, as on the embedded engine (one record shape on both).
     retiredAt: { type: Date },
+    linkVersion: { type: Number, min: 0 },
   },
   needs: {
     organisationId: nullableText(),
@@ -221,6 +224,15 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
       type: [new Schema({ category: text(200), amount: { type: Number, required: true, min: 0 }, supplierIds: strings }, { _id: false, strict: 'throw' })],
       default: [],
     },
+  },
+  accountEvents: {
+    action: oneOf(['ATTACHED', 'DETACHED']),
+    organisationId: text(),
+    supplierId: nullableText(),
+    userId: text(),
+    userEmail: text(254),
+    byUserId: nullableText(),
+    byEmail: nullableText(254),
   },
 };
 

@@ -30,6 +30,8 @@ type Documents = {
     "\n  query SpendAnalysisDetail($id: ID!) {\n    spendAnalysis(id: $id) {\n      id\n      createdAt\n      lines\n      totalAmount\n      essAmount\n      siaeAmount\n      protectedAmount\n      essShare\n      siaeShare\n      protectedShare\n      publicBuyer\n      refusals {\n        line\n        reason\n      }\n      gaps {\n        category\n        amount\n        suggestions {\n          id\n          name\n          inclusionKind\n          commune {\n            name\n          }\n        }\n        potential {\n          total\n          recommendation\n        }\n      }\n      csv\n      csvExcelFr: csv(excelFr: true)\n    }\n  }\n": typeof types.SpendAnalysisDetailDocument,
     "\n  mutation AnalyseSpend($csv: String!, $organisationId: ID) {\n    analyseSpend(csv: $csv, organisationId: $organisationId) {\n      id\n    }\n  }\n": typeof types.AnalyseSpendDocument,
     "\n  mutation DeleteSpendAnalysis($id: ID!) {\n    deleteSpendAnalysis(id: $id)\n  }\n": typeof types.DeleteSpendAnalysisDocument,
+    "\n  query StructureUsers($id: ID!) {\n    supplier(id: $id) {\n      id\n      users {\n        id\n        email\n      }\n      accountEvents {\n        at\n        action\n        userEmail\n        by\n      }\n    }\n  }\n": typeof types.StructureUsersDocument,
+    "\n  mutation DetachUser($userId: ID!) {\n    detachUser(userId: $userId)\n  }\n": typeof types.DetachUserDocument,
     "\n  query InvitationCampaign {\n    invitationCampaign {\n      invited {\n        id\n        name\n        completeness {\n          percent\n        }\n        invitation {\n          invitedAt\n          sentAt\n          remindedAt\n          signedInAt\n          completedAt\n          optedOut\n          notSent\n        }\n      }\n      withoutAddress {\n        id\n        name\n        commune {\n          name\n        }\n        completeness {\n          percent\n        }\n      }\n    }\n  }\n": typeof types.InvitationCampaignDocument,
     "\n  mutation RecordContactAddress($id: ID!, $input: SupplierUpdateInput!) {\n    updateSupplier(id: $id, input: $input) {\n      id\n      contactEmail\n    }\n  }\n": typeof types.RecordContactAddressDocument,
     "\n  mutation UploadImportChunk($uploadId: ID, $fileName: String!, $chunk: String!) {\n    uploadImportChunk(uploadId: $uploadId, fileName: $fileName, chunk: $chunk) {\n      id\n    }\n  }\n": typeof types.UploadImportChunkDocument,
@@ -71,6 +73,8 @@ const documents: Documents = {
     "\n  query SpendAnalysisDetail($id: ID!) {\n    spendAnalysis(id: $id) {\n      id\n      createdAt\n      lines\n      totalAmount\n      essAmount\n      siaeAmount\n      protectedAmount\n      essShare\n      siaeShare\n      protectedShare\n      publicBuyer\n      refusals {\n        line\n        reason\n      }\n      gaps {\n        category\n        amount\n        suggestions {\n          id\n          name\n          inclusionKind\n          commune {\n            name\n          }\n        }\n        potential {\n          total\n          recommendation\n        }\n      }\n      csv\n      csvExcelFr: csv(excelFr: true)\n    }\n  }\n": types.SpendAnalysisDetailDocument,
     "\n  mutation AnalyseSpend($csv: String!, $organisationId: ID) {\n    analyseSpend(csv: $csv, organisationId: $organisationId) {\n      id\n    }\n  }\n": types.AnalyseSpendDocument,
     "\n  mutation DeleteSpendAnalysis($id: ID!) {\n    deleteSpendAnalysis(id: $id)\n  }\n": types.DeleteSpendAnalysisDocument,
+    "\n  query StructureUsers($id: ID!) {\n    supplier(id: $id) {\n      id\n      users {\n        id\n        email\n      }\n      accountEvents {\n        at\n        action\n        userEmail\n        by\n      }\n    }\n  }\n": types.StructureUsersDocument,
+    "\n  mutation DetachUser($userId: ID!) {\n    detachUser(userId: $userId)\n  }\n": types.DetachUserDocument,
     "\n  query InvitationCampaign {\n    invitationCampaign {\n      invited {\n        id\n        name\n        completeness {\n          percent\n        }\n        invitation {\n          invitedAt\n          sentAt\n          remindedAt\n          signedInAt\n          completedAt\n          optedOut\n          notSent\n        }\n      }\n      withoutAddress {\n        id\n        name\n        commune {\n          name\n        }\n        completeness {\n          percent\n        }\n      }\n    }\n  }\n": types.InvitationCampaignDocument,
     "\n  mutation RecordContactAddress($id: ID!, $input: SupplierUpdateInput!) {\n    updateSupplier(id: $id, input: $input) {\n      id\n      contactEmail\n    }\n  }\n": types.RecordContactAddressDocument,
     "\n  mutation UploadImportChunk($uploadId: ID, $fileName: String!, $chunk: String!) {\n    uploadImportChunk(uploadId: $uploadId, fileName: $fileName, chunk: $chunk) {\n      id\n    }\n  }\n": types.UploadImportChunkDocument,
@@ -174,6 +178,14 @@ export function graphql(source: "\n  mutation AnalyseSpend($csv: String!, $organ
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteSpendAnalysis($id: ID!) {\n    deleteSpendAnalysis(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteSpendAnalysis($id: ID!) {\n    deleteSpendAnalysis(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StructureUsers($id: ID!) {\n    supplier(id: $id) {\n      id\n      users {\n        id\n        email\n      }\n      accountEvents {\n        at\n        action\n        userEmail\n        by\n      }\n    }\n  }\n"): (typeof documents)["\n  query StructureUsers($id: ID!) {\n    supplier(id: $id) {\n      id\n      users {\n        id\n        email\n      }\n      accountEvents {\n        at\n        action\n        userEmail\n        by\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DetachUser($userId: ID!) {\n    detachUser(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation DetachUser($userId: ID!) {\n    detachUser(userId: $userId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -53,6 +53,9 @@ function SupplierForm({ existing }: { existing?: NonNullable<SupplierData['suppl
   const [created, create] = useMutation(Create);
   const [updated, update] = useMutation(Update);
   const [local, setLocal] = useState<FieldErrors>({});
+  // Asked only when the address changes: the previous contact loses its access unless unticked.
+  const [detachPrevious, setDetachPrevious] = useState(true);
+  const contactChanged = !!existing?.contactEmail && f.contactEmail.trim().toLowerCase() !== existing.contactEmail.toLowerCase();
   const errors = { ...errorsOf(existing ? updated.error : created.error), ...local };
 
   async function submit(e: FormEvent) {
@@ -63,7 +66,8 @@ function SupplierForm({ existing }: { existing?: NonNullable<SupplierData['suppl
     if (Object.keys(numbers).length) return;
     if (existing) {
       const { latitude, longitude, ...rest } = input;
-      const res = await update({ id: existing.id, input: latitude == null && longitude == null ? rest : input });
+      const given = latitude == null && longitude == null ? rest : input;
+      const res = await update({ id: existing.id, input: contactChanged ? { ...given, detachPreviousContact: detachPrevious } : given });
       if (res.data) navigate(`/structures/${existing.id}`);
     } else if (!input.legalForm) {
       setLocal({ ...numbers, legalForm: '« legalForm » : choisissez le statut juridique.' });
@@ -92,6 +96,12 @@ function SupplierForm({ existing }: { existing?: NonNullable<SupplierData['suppl
         <CheckboxGroup name="labels" label="Labels et certifications" values={f.labels} onChange={set('labels')} options={LABEL_OPTIONS} errors={errors} />
         <TextField name="otherLabels" label="Autres labels" hint="Séparés par des virgules." value={f.otherLabels} onChange={set('otherLabels')} errors={errors} />
         <TextField name="contactEmail" label="Adresse électronique de contact" required type="email" hint="Privée : visible des agents et de la structure seulement." value={f.contactEmail} onChange={set('contactEmail')} errors={errors} />
+        {contactChanged && (
+          <label className="checkbox">
+            <input type="checkbox" name="detachPreviousContact" checked={detachPrevious} onChange={(e) => setDetachPrevious(e.target.checked)} />
+            Retirer l’accès de l’ancien contact ({existing?.contactEmail})
+          </label>
+        )}
         <TextField name="website" label="Site web" type="url" value={f.website} onChange={set('website')} errors={errors} />
         <details>
           <summary>Coordonnées précises du siège (facultatif)</summary>

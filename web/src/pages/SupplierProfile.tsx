@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { Link, useLocation, useParams } from 'wouter';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../../api/reference/vocabulary';
 import { Page, QueryState } from '../components/layout';
+import { StructureUsers } from '../components/structure-users';
 import { formatEuros } from '../format';
 import { graphql } from '../gql';
 
@@ -116,6 +117,7 @@ export function SupplierProfile() {
             )}
           </div>
           {removal.error && <p className="notice notice-error" role="alert">{removal.error.graphQLErrors[0]?.message}</p>}
+          <StructureUsers supplierId={s.id} />
         </>
       )}
     </Page>
