@@ -98,6 +98,28 @@ const ROWS: Row[] = [
   { operation: 'recordSupplierAnswer', expected: 'UFFAAFF', query: 'mutation($sl: ID!, $s: ID!) { recordSupplierAnswer(shortlistId: $sl, supplierId: $s, answer: INTERESTED) { rank } }', variables: (f) => ({ sl: f.approvedId, s: f.supplierId }) },
   // confirm: false: the guard answers first (staff: FORBIDDEN), then BAD_USER_INPUT; nobody is deleted
   { operation: 'deleteMyAccount', expected: 'UAAFFAA', query: 'mutation { deleteMyAccount(confirm: false) }' },
+
+  // Stage 4. Anyone: a purchase's potential (no personal data).
+  { operation: 'inclusivePotential', expected: 'AAAAAAA', query: '{ inclusivePotential(input: { text: "Nettoyage de bureaux", communeCode: "76540" }) { total } }' },
+  // The invitation campaign and the console's imports: officers only (unknown ids: NOT_FOUND, past the guard).
+  { operation: 'invitationCampaign', expected: 'UFFAAFF', query: '{ invitationCampaign { __typename } }' },
+  { operation: 'inviteSuppliers', expected: 'UFFAAFF', query: 'mutation { inviteSuppliers(supplierIds: []) { invited } }' },
+  { operation: 'importJob', expected: 'UFFAAFF', query: '{ importJob(id: "inconnu") { id } }' },
+  { operation: 'importJobs', expected: 'UFFAAFF', query: '{ importJobs { id } }' },
+  { operation: 'uploadImportChunk', expected: 'UFFAAFF', query: 'mutation { uploadImportChunk(fileName: "a.csv", chunk: "name,communeCode") { id } }' },
+  { operation: 'runImport', expected: 'UFFAAFF', query: 'mutation { runImport(uploadId: "inconnu", format: CSV, dryRun: true) { id } }' },
+  { operation: 'cancelImport', expected: 'UFFAAFF', query: 'mutation { cancelImport(id: "inconnu") { id } }' },
+  // Public contracts: a buyer's own figures (a firm that is no public buyer gets none of anyone's), staff any.
+  { operation: 'publicContractStats', expected: 'UFFAAFF', query: '{ publicContractStats(from: "2026-01-01", to: "2027-01-01") { contracts } }' },
+  { operation: 'publicContracts', expected: 'UFFAAFF', query: '{ publicContracts(from: "2026-01-01", to: "2027-01-01") { id } }' },
+  { operation: 'organisations', expected: 'UFFAAFF', query: '{ organisations { id } }' },
+  { operation: 'setOrganisationKind', expected: 'UFFAAFF', query: 'mutation { setOrganisationKind(organisationId: "inconnu", kind: PUBLIC_BUYER, siret: "21760540100017") { id } }' },
+  // A buyer's spend: its own organisation's (firms), staff for an organisation they name; structures never.
+  { operation: 'spendAnalyses', expected: 'UAFAAAF', query: '{ spendAnalyses { id } }' },
+  { operation: 'analyseSpend', expected: 'UAFAAAF', query: 'mutation { analyseSpend(csv: "") { id } }' },
+  // an unknown analysis: NOT_FOUND to every signed-in viewer (test/spend-analysis.test.ts: a structure is refused a real one)
+  { operation: 'spendAnalysis', expected: 'UAAAAAA', query: '{ spendAnalysis(id: "inconnu") { id } }' },
+  { operation: 'deleteSpendAnalysis', expected: 'UAAAAAA', query: 'mutation { deleteSpendAnalysis(id: "inconnu") }' },
 ];
 
 const servedOperations = (): string[] => {
