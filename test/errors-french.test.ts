@@ -36,7 +36,7 @@ const literalSupplier = (field: string, literal: string) => {
 // graphql-js points at a wrong literal alone ("dix"): the answer names the argument or input field it was written for.
 const literals: Case[] = [
   ['literal of the wrong type', (post) => post({ query: '{ suppliers(first: "dix") { totalCount } }' }), 'GRAPHQL_VALIDATION_FAILED', 'first', '« first » doit être un nombre entier'],
-  ['unknown enum literal in an input object', (post) => post({ query: literalSupplier('legalForm', 'SCOOP') }), 'GRAPHQL_VALIDATION_FAILED', 'legalForm', '« legalForm » valeur « SCOOP » inconnue (LegalForm) ; valeurs possibles : ASSOCIATION, SCOP, SCIC, COOPERATIVE, MUTUELLE, FONDATION, ESUS_COMPANY.'],
+  ['unknown enum literal in an input object', (post) => post({ query: literalSupplier('legalForm', 'SCOOP') }), 'GRAPHQL_VALIDATION_FAILED', 'legalForm', '« legalForm » valeur « SCOOP » inconnue (LegalForm) ; valeurs possibles : ASSOCIATION, SCOP, SCIC, COOPERATIVE, MUTUELLE, FONDATION, ESUS_COMPANY, UNSPECIFIED.'],
   ['string literal for an Int in an input object', (post) => post({ query: literalSupplier('employees', '"x"') }), 'GRAPHQL_VALIDATION_FAILED', 'employees', '« employees » doit être un nombre entier'],
   ['unknown enum literal in a list of an input object', (post) => post({ query: '{ suppliers(filter: { legalForms: [SCOP, SCOOP] }) { totalCount } }' }), 'GRAPHQL_VALIDATION_FAILED', 'legalForms', '« legalForms » valeur « SCOOP » inconnue (LegalForm)'],
   ['DateTime literal that is not text, worded as for a variable', (post) => post({ query: '{ impactStats(from: true, to: "2025-12-31") { needsPosted } }' }), 'GRAPHQL_VALIDATION_FAILED', 'from', '« from » doit être une date ISO 8601'],

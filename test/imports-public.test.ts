@@ -257,7 +257,7 @@ describe('import --format inclusion', () => {
     expect(merged.sources!.map((x) => x.source)).toEqual(['sirene', 'inclusion']);
     expect(merged.provenance).toMatchObject({ name: { origin: 'inclusion' }, legalForm: { origin: 'sirene' }, communeCode: { origin: 'inclusion' } });
     expect(profiles.find((p) => p.name === 'Esat des Coteaux')).toMatchObject({ legalForm: 'ASSOCIATION', inclusionKind: 'ESAT' });
-    expect(profiles.find((p) => p.name === 'Régie de quartier sans SIRET')).toMatchObject({ siret: null, legalForm: 'UNKNOWN' }); // v1 gives no legal form: none is stated
+    expect(profiles.find((p) => p.name === 'Régie de quartier sans SIRET')).toMatchObject({ siret: null, legalForm: 'UNSPECIFIED' }); // v1 gives no legal form: none is stated
 
     // Both sources again: nothing changes, whichever runs first.
     expect(counts((await importFiles(data, 'inclusion', f.json)).stdout)).toEqual({ created: 0, updated: 0, unchanged: 9, refused: 3 });

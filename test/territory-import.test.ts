@@ -138,7 +138,7 @@ describe('data·inclusion v1 as published', () => {
       expect(res.data.suppliers.totalCount).toBe(ess);
       expect(nodes.map((n: { name: string }) => n.name)).not.toEqual(expect.arrayContaining([expect.stringMatching(/AGENCE PUBLIQUE|SANS RESEAU|CAEN/)]));
       // Nothing invented: no legal form given, none stated; no description, no address.
-      for (const n of nodes) expect(n).toMatchObject({ legalForm: 'UNKNOWN', description: '', contactEmail: null });
+      for (const n of nodes) expect(n).toMatchObject({ legalForm: 'UNSPECIFIED', description: '', contactEmail: null });
       expect(nodes.find((n: { name: string }) => n.name === 'ESAT DES BOUCLES').inclusionKind).toBe('ESAT');
       expect(nodes.find((n: { name: string }) => n.name === 'RESSOURCERIE DU PLATEAU').inclusionKind).toBeNull();
       expect(nodes.find((n: { name: string }) => n.name === 'NOUVEAU NOM')).toBeDefined();

@@ -11,9 +11,9 @@ import { newId } from './ids';
 import { liftRetirement } from './retired-sirets';
 import * as v from './validation';
 
-/** The legal forms a person may choose; imports may also leave it UNKNOWN. */
+/** The legal forms a person may choose; imports may also leave it UNSPECIFIED. */
 export const LEGAL_FORMS = ['ASSOCIATION', 'SCOP', 'SCIC', 'COOPERATIVE', 'MUTUELLE', 'FONDATION', 'ESUS_COMPANY'] as const satisfies readonly LegalForm[];
-export const ALL_LEGAL_FORMS = [...LEGAL_FORMS, 'UNKNOWN'] as const satisfies readonly LegalForm[];
+export const ALL_LEGAL_FORMS = [...LEGAL_FORMS, 'UNSPECIFIED'] as const satisfies readonly LegalForm[];
 export const INCLUSION_KINDS = ['ESAT', 'EA', 'EATT', 'ACI', 'AI', 'EI', 'ETTI', 'EITI', 'GEIQ'] as const satisfies readonly InclusionKind[];
 
 const fields = {
@@ -41,7 +41,7 @@ const createSchema = z.object({ ...fields, labels: v.knownLabels }).superRefine(
 const updateSchema = z.object({ ...fields, labels: v.knownLabels }).partial();
 /**
  * Imports: the same rules, save what public data rarely holds: a description and a contact address
- * ('' until someone adds one) and the legal form (UNKNOWN until SIRENE, an officer or the structure says).
+ * ('' until someone adds one) and the legal form (UNSPECIFIED until SIRENE, an officer or the structure says).
  */
 export const importSchema = z
   .object({

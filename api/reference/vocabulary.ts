@@ -9,7 +9,7 @@ export const LEGAL_FORM_FR: Readonly<Record<LegalForm, string>> = {
   MUTUELLE: 'Mutuelle',
   FONDATION: 'Fondation',
   ESUS_COMPANY: "Entreprise agréée ESUS (entreprise solidaire d'utilité sociale)",
-  UNKNOWN: 'Forme juridique non renseignée',
+  UNSPECIFIED: 'Forme juridique non renseignée',
 };
 
 export const INCLUSION_KIND_FR: Readonly<Record<InclusionKind, string>> = {

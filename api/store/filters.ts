@@ -234,7 +234,7 @@ export const contractsNotified = filterBuilder((from: Date, to: Date, buyer?: st
 export const bySirets = filterBuilder((sirets: readonly string[]): Filter => ({ siret: { $in: [...sirets] } }));
 
 export const organisationsOfKind = filterBuilder((kind: OrganisationKind): Filter => ({ kind }));
-export const publicBuyers = () => organisationsOfKind('PUBLIC_BUYER');
+export const publicBuyers = filterBuilder((): Filter => ({ kind: 'PUBLIC_BUYER' }));
 
 // ── Personal data (export, deletion) ────────────────────────────────────────
 

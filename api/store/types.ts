@@ -4,8 +4,8 @@
 export type Role = 'COMPANY' | 'SUPPLIER' | 'OFFICER' | 'ADMIN';
 /** PUBLIC_BUYER: a public buyer (a commune, a hospital…) whose users post needs like firms and see their DECP figures. */
 export type OrganisationKind = 'COMPANY' | 'SUPPLIER' | 'METROPOLE' | 'PUBLIC_BUYER';
-/** UNKNOWN: an imported structure whose source gave no legal form (never chosen by a person). */
-export type LegalForm = 'ASSOCIATION' | 'SCOP' | 'SCIC' | 'COOPERATIVE' | 'MUTUELLE' | 'FONDATION' | 'ESUS_COMPANY' | 'UNKNOWN';
+/** UNSPECIFIED: an imported structure whose source gave no legal form (never chosen by a person). */
+export type LegalForm = 'ASSOCIATION' | 'SCOP' | 'SCIC' | 'COOPERATIVE' | 'MUTUELLE' | 'FONDATION' | 'ESUS_COMPANY' | 'UNSPECIFIED';
 export type InclusionKind = 'ESAT' | 'EA' | 'EATT' | 'ACI' | 'AI' | 'EI' | 'ETTI' | 'EITI' | 'GEIQ';
 /** Where an imported profile's data comes from (`npm run import -- --format …`). */
 export type ImportSource = 'csv' | 'sirene' | 'inclusion';

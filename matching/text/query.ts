@@ -37,18 +37,20 @@ function tokensOfLabel(label: string): Token[] {
 
 export type NafLabel = (code: string) => string | undefined;
 
-// The name of a structure's inclusion kind: what a profile known only by its name and kind also says
-// of itself, and what people search the directory for (« entreprise adaptée », « chantier d'insertion »).
+// The distinctive words of a structure's inclusion kind: what a profile known only by its name and kind
+// also says of itself, and what people search the directory for (« entreprise adaptée », « chantier
+// d'insertion », « ESAT »). Only those: the kinds' other words (atelier, chantier, entreprise, travail)
+// are trades' and any need's words, and made every ACI a lead for a bicycle repair.
 const KIND_NAMES: Readonly<Record<string, string>> = {
-  ESAT: "ESAT établissement et service d'aide par le travail",
-  EA: 'entreprise adaptée',
-  EATT: 'entreprise adaptée de travail temporaire',
-  ACI: "atelier et chantier d'insertion",
-  AI: 'association intermédiaire',
-  EI: "entreprise d'insertion",
-  ETTI: "entreprise de travail temporaire d'insertion",
-  EITI: "entreprise d'insertion par le travail indépendant",
-  GEIQ: "GEIQ groupement d'employeurs pour l'insertion et la qualification",
+  ESAT: 'ESAT',
+  EA: 'adaptée',
+  EATT: 'adaptée',
+  ACI: 'insertion',
+  AI: 'intermédiaire insertion',
+  EI: 'insertion',
+  ETTI: 'insertion',
+  EITI: 'insertion',
+  GEIQ: 'GEIQ insertion',
 };
 
 /**

@@ -8,8 +8,8 @@ import { optionalFloat, optionalInt, splitList } from './inputs';
 
 /** The form's fields, in page order (for the error summary). */
 export const PROFILE_FORM_FIELDS = ['name', 'siret', 'legalForm', 'inclusionKind', 'description', 'services', 'nafCodes', 'communeCode', 'interventionRadiusKm', 'employees', 'maxContractValue', 'labels', 'contactEmail', 'website', 'latitude', 'longitude'];
-// UNKNOWN is what an import leaves when its source gives no legal form: nobody chooses it.
-export const LEGAL_OPTIONS = Object.entries(LEGAL_FORM_FR).filter(([value]) => value !== 'UNKNOWN').map(([value, label]) => ({ value, label }));
+// UNSPECIFIED is what an import leaves when its source gives no legal form: nobody chooses it.
+export const LEGAL_OPTIONS = Object.entries(LEGAL_FORM_FR).filter(([value]) => value !== 'UNSPECIFIED').map(([value, label]) => ({ value, label }));
 export const KIND_OPTIONS = Object.entries(INCLUSION_KIND_FR).map(([value, label]) => ({ value, label }));
 export const LABEL_OPTIONS = KNOWN_LABELS.map((l) => ({ value: l, label: l }));
 
@@ -40,7 +40,7 @@ export function profileFormState(existing: ProfileValues | undefined) {
     name: existing?.name ?? '',
     siret: existing?.siret ?? '',
     // A form left unknown by an import, or a new profile: the person chooses; none is preset.
-    legalForm: (existing?.legalForm === 'UNKNOWN' ? '' : (existing?.legalForm ?? '')) as LegalForm | '',
+    legalForm: (existing?.legalForm === 'UNSPECIFIED' ? '' : (existing?.legalForm ?? '')) as LegalForm | '',
     inclusionKind: (existing?.inclusionKind ?? '') as InclusionKind | '',
     description: existing?.description ?? '',
     services: existing?.services.join('\n') ?? '',

@@ -138,7 +138,7 @@ export class ImportRun {
 
   private async merge({ file, line, fields: given, asOf }: ImportLine): Promise<Outcome> {
     // An unknown legal form is no word on it: it never replaces one somebody gave.
-    const fields = given.legalForm === 'UNKNOWN' ? { ...given, legalForm: undefined } : given;
+    const fields = given.legalForm === 'UNSPECIFIED' ? { ...given, legalForm: undefined } : given;
     const refuse = (reason: string) => this.refuse(file, line, reason, fields);
     const siret = siretKey(fields.siret);
     const key = siret ? `siret:${siret}` : `place:${placeKey(fields.name, fields.communeCode)}`;
@@ -172,7 +172,7 @@ export class ImportRun {
       writes.add('longitude');
     }
 
-    if (!isFilled(candidate.legalForm)) candidate.legalForm = 'UNKNOWN';
+    if (!isFilled(candidate.legalForm)) candidate.legalForm = 'UNSPECIFIED';
     const missing = REQUIRED.find((f) => !isFilled(candidate[f]));
     if (missing) return refuse(`« ${missing} » : ce champ est obligatoire.`);
     let profile: ProfileFields;

@@ -11,7 +11,7 @@ const valuesOf = <K extends string>(all: Record<K, true>): K[] => Object.keys(al
 const ROLES = valuesOf<Role>({ COMPANY: true, SUPPLIER: true, OFFICER: true, ADMIN: true });
 const ORGANISATION_KINDS = valuesOf<OrganisationKind>({ COMPANY: true, SUPPLIER: true, METROPOLE: true, PUBLIC_BUYER: true });
 const LEGAL_FORMS = valuesOf<LegalForm>({
-  ASSOCIATION: true, SCOP: true, SCIC: true, COOPERATIVE: true, MUTUELLE: true, FONDATION: true, ESUS_COMPANY: true, UNKNOWN: true,
+  ASSOCIATION: true, SCOP: true, SCIC: true, COOPERATIVE: true, MUTUELLE: true, FONDATION: true, ESUS_COMPANY: true, UNSPECIFIED: true,
 });
 const INCLUSION_KINDS = valuesOf<InclusionKind>({
   ESAT: true, EA: true, EATT: true, ACI: true, AI: true, EI: true, ETTI: true, EITI: true, GEIQ: true,

@@ -53,7 +53,7 @@ export type LegalForm =
   | 'SCIC'
   | 'SCOP'
   /** Structure importée dont la source ne donne pas la forme juridique (« forme juridique non renseignée ») ; jamais accepté en saisie. */
-  | 'UNKNOWN';
+  | 'UNSPECIFIED';
 
 /** Ce qu'est un courriel de la boîte d'envoi. */
 export type MailKind =

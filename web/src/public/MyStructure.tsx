@@ -97,7 +97,7 @@ function ProfileForm({ existing }: { existing: Profile }) {
 
   const preview = {
     name: f.name,
-    legalForm: f.legalForm || 'UNKNOWN',
+    legalForm: f.legalForm || 'UNSPECIFIED',
     // The directory shows the confirmed kind and labels until an officer confirms the declared ones.
     inclusionKind: existing.inclusionKind,
     description: f.description,
