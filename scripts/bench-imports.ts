@@ -125,7 +125,7 @@ function importRun(files: readonly string[], dataDir: string): Promise<{ seconds
   const command = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.import!;
   const child = spawn('sh', ['-c', `exec ${command} "$@"`, 'import', ...args, ...files], {
     cwd: path.join(__dirname, '..'),
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, SAMPLE_DATA: 'off' },
+    env: { PATH: `${path.join(__dirname, '..', 'node_modules', '.bin')}:${process.env.PATH}`, DATA_DIR: dataDir, SAMPLE_DATA: 'off' }, // as npm run sets it
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   let peak = 0;

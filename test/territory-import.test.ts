@@ -5,19 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { runScript } from './helpers/cli';
+import { runScript, scratchDirs } from './helpers/cli';
 import { siret } from './helpers/fixtures';
-import { startTestServer, tempDataDir, type TestServer } from './helpers/server';
+import { startTestServer, type TestServer } from './helpers/server';
 
 jest.setTimeout(180_000);
 
-const dirs: string[] = [];
-const workDir = () => {
-  const dir = tempDataDir();
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const workDir = scratchDirs();
 
 const importFiles = (dataDir: string, format: string, ...args: string[]) => runScript('import', ['--format', format, ...args], { DATA_DIR: dataDir });
 

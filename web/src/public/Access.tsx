@@ -73,7 +73,7 @@ export function Access() {
   }
   return (
     <PublicPage title="Vous connecter">
-      <p>Ce lien vous a été envoyé par courriel. Il ne sert qu’une fois et reste valable 30 minutes après son envoi.</p>
+      <p>Ce lien vous a été envoyé par courriel. Il ne sert qu’une fois, dans le délai que le courriel indique.</p>
       {refused && (
         <p className="notice notice-error" role="alert">
           {refused} <Link href="/connexion">Demander un nouveau lien</Link>
