@@ -70,6 +70,7 @@ test('an officer sees every buyer and opens one buyer’s contracts', async () =
   await signIn(officer.email);
   await w.page.goto(`${origin}/console/commande-publique`);
   await waitForTextOn(w, 'Par acheteur');
+  await w.page.waitForSelector('table tbody tr'); // the heading shows before the list has arrived
   const buyers = await rows('table tbody tr');
   // Rouen (2025-099 moved into the year with its two others), and the CHU, named by its SIRET (no account).
   expect(buyers).toHaveLength(2);
@@ -78,6 +79,7 @@ test('an officer sees every buyer and opens one buyer’s contracts', async () =
   await checked();
   await w.page.click('table tbody tr:nth-child(2) button');
   await waitForTextOn(w, 'Marchés de Acheteur 26760017200014');
+  await w.page.waitForSelector('section table tbody tr'); // the heading shows before the contracts have arrived
   const contracts = await rows('section table tbody tr');
   expect(contracts).toHaveLength(2);
   expect(contracts.find((c) => c.includes('B-17'))).toMatch(/marché réservé.*Les Jardins du Robec.*structure de l’annuaire/);
