@@ -17,7 +17,7 @@ const CAMPAIGN = `{ invitationCampaign { invited { id name invitation { invitedA
 const SIGN_IN = `mutation($token: String!) { signInWithLink(token: $token) { token user { role } } }`;
 const ME = `{ me { supplier { id completeness { percent missing } } } }`;
 const UPDATE = `mutation($id: ID!, $input: SupplierUpdateInput!) { updateSupplier(id: $id, input: $input) { id completeness { percent missing } } }`;
-const IMPACT = `query($from: DateTime!, $to: DateTime!) { impactStats(from: $from, to: $to) { profilesClaimed profilesCompleted } }`;
+const IMPACT = `query($from: DateTime!, $to: DateTime!) { impactStats(from: $from, to: $to) { profilesClaimed profilesCompleted csv } }`;
 
 const hrefOf = (mail: ParsedMail, label: string) => new RegExp(`<a href="([^"]+)">${label}</a>`).exec(String(mail.html))![1]!.replace(/&amp;/g, '&');
 const invitations = (smtp: TestSmtp, kind: 'invitation' | 'reminder') =>
@@ -142,7 +142,11 @@ describe('the invitation campaign (FOLLOW_UP_AFTER=8s)', () => {
 
     // The yearly review: two profiles claimed (Alpha, Beta), one completed (Alpha).
     const year = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() };
-    expect((await t.gql(IMPACT, year, officer.token)).data.impactStats).toEqual({ profilesClaimed: 2, profilesCompleted: 1 });
+    const review = (await t.gql(IMPACT, year, officer.token)).data.impactStats;
+    expect(review).toMatchObject({ profilesClaimed: 2, profilesCompleted: 1 });
+    // The same figures in the report's CSV (npm run report, GET /report.csv).
+    expect(review.csv).toMatch(/^fiches_revendiquees,,[^\n]*,2$/m);
+    expect(review.csv).toMatch(/^fiches_completees,,[^\n]*,1$/m);
   });
 });
 

@@ -14,6 +14,7 @@ import { isMetropoleCommune } from '../reference/communes';
 import { INCLUSION_KIND_FR, NEED_KIND_FR, OUTCOME_FR } from '../reference/vocabulary';
 import type { Services } from '../services';
 import { between, byIds, byShortlists } from '../store/filters';
+import { campaignFigures } from '../campaign';
 import { computePublicContracts, publicContractRows, type PublicContractStats } from '../public-contracts';
 import type { InclusionKind, NeedKind, OutcomeStatus, Store, SupplierRecord } from '../store/types';
 import { communeName } from './introductions';
@@ -71,6 +72,9 @@ export interface ImpactStats {
   interestedRate: number; // interestedAnswers / introductions, in [0, 1]
   // Public contracts (DECP) notified in the period.
   publicContracts: PublicContractStats;
+  /** Imported profiles whose structure first signed in, and profiles completed after an invitation, in the period. */
+  profilesClaimed: number;
+  profilesCompleted: number;
 }
 
 /** A day alone is Paris midnight that day, or the next as an upper bound (clocks change at 2-3 am, never around midnight). */
@@ -136,6 +140,7 @@ export async function computeImpact(store: Store, from: Date, to: Date): Promise
     interestedRate: pairs.length ? interested / pairs.length : 0,
     // Public contracts (DECP) notified in the period.
     publicContracts: await computePublicContracts(store, from, to),
+    ...(await campaignFigures(store, from, to)),
   };
 }
 
@@ -195,6 +200,9 @@ export function impactRows(s: ImpactStats): [string, string, string, string | nu
     ['part_interessees', '', 'Part des structures présentées qui se sont dites intéressées (réponses / mises en relation)', Number(s.interestedRate.toFixed(4))],
     // Public contracts (DECP).
     ...publicContractRows(s.publicContracts),
+    // The campaign that turns imported entries into complete profiles.
+    ['fiches_revendiquees', '', 'Fiches revendiquées par leur structure (première connexion)', s.profilesClaimed],
+    ['fiches_completees', '', 'Fiches complétées après une invitation', s.profilesCompleted],
   ];
 }
 

@@ -1,8 +1,7 @@
 // Completeness of profiles and the invitation campaign (api/campaign): thin resolvers.
 import { isStaff } from '../../api/auth/guards';
-import { campaignFigures, COMPLETENESS_FIELD_FR, completenessOf, invitationCampaign, invitationStatus, inviteSuppliers, recordCompletion, recordSignIn } from '../../api/campaign';
+import { COMPLETENESS_FIELD_FR, completenessOf, invitationCampaign, invitationStatus, inviteSuppliers, recordCompletion, recordSignIn } from '../../api/campaign';
 import { mailDomain } from '../../api/domain/introductions';
-import type { ImpactStats } from '../../api/domain/impact';
 import { forbidden } from '../../api/errors';
 import type { SupplierRecord, UserRecord } from '../../api/store/types';
 import type { Context, NoArgs } from '../context';
@@ -39,9 +38,5 @@ export const campaignResolvers = {
       return { percent, missing, missingLabels: missing.map((f) => COMPLETENESS_FIELD_FR[f]) };
     },
     invitation: (s: SupplierRecord, _: NoArgs, { viewer, services }: Context) => (isStaff(viewer) ? invitationStatus(services.store, s) : null),
-  },
-  ImpactStats: {
-    profilesClaimed: async (s: ImpactStats, _: NoArgs, { services }: Context) => (await campaignFigures(services.store, s.from, s.to)).profilesClaimed,
-    profilesCompleted: async (s: ImpactStats, _: NoArgs, { services }: Context) => (await campaignFigures(services.store, s.from, s.to)).profilesCompleted,
   },
 };

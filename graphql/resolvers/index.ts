@@ -110,7 +110,7 @@ export const resolvers = {
   Shortlist: shortlistResolvers.Shortlist,
   ShortlistItem: shortlistResolvers.ShortlistItem,
   OutboxMail: shortlistResolvers.OutboxMail,
-  ImpactStats: { ...shortlistResolvers.ImpactStats, ...campaignResolvers.ImpactStats },
+  ImpactStats: shortlistResolvers.ImpactStats,
   ImportJob: importResolvers.ImportJob,
   SpendAnalysis: spendResolvers.SpendAnalysis,
   SpendGap: spendResolvers.SpendGap,
