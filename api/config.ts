@@ -48,7 +48,7 @@ const schema = z.object({
     .default(100),
 });
 
-/** Every variable the service reads (README's configuration table and .env.example list them all). */
+/** Every variable the service reads (docs/operations.md's configuration table and .env.example list them all). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
 /** A hop count, false, or a list of proxy names, addresses and networks as express's proxy-addr takes them. */

@@ -1,6 +1,6 @@
 // npm run backup -- --out DIR
 // A consistent copy of the embedded store, the server running or not (see
-// api/store/embedded/backup.ts); restore by pointing DATA_DIR at the copy (README).
+// api/store/embedded/backup.ts); restore by pointing DATA_DIR at the copy (docs/operations.md).
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../api/config';
 import { backupEmbeddedStore, removeStalePartials } from '../api/store/embedded/backup';

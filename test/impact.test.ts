@@ -217,7 +217,7 @@ describe('outcomes and impact', () => {
 
   it('npm run report writes the same figures as CSV', async () => {
     await t.stop(); // the embedded store belongs to one process at a time
-    // As the README says to run it; npm prints its own banner on stdout before the CSV.
+    // As docs/operations.md says to run it; npm prints its own banner on stdout before the CSV.
     const run = (args: string[], env: Record<string, string> = {}) => {
       const res = spawnSync('npm', ['run', 'report', '--', ...args], {
         cwd: ROOT,

@@ -78,7 +78,7 @@ describe('hostile input through the API', () => {
     const names = async (text: string) => (await t.gql(SEARCH, { filter: { text } })).data.suppliers.edges.map((e: any) => e.node.name);
     expect(await names('^informatique$')).toEqual(['Atelier C++ [Informatique]']);
     expect(await names('[maintenance] (développement)')).toEqual(['Atelier C++ [Informatique]']);
-    // No word of two letters or more: nothing to search for (see the README, "Directory search").
+    // No word of two letters or more: nothing to search for (see docs/matching.md, "Directory search").
     expect(await names('c++')).toEqual([]);
     // A word followed by a space is matched whole, never as a piece of a longer one; a last word
     // still being typed stands for the words it begins (search as you type), never for a piece from their middle.

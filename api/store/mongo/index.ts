@@ -170,7 +170,7 @@ export async function openMongoStore(uri: string): Promise<Store> {
     return {
       engine: 'mongo',
       ...repositories(collection),
-      compact: async () => {}, // the server reclaims deleted documents' space itself (README: the oplog keeps erased data longer)
+      compact: async () => {}, // the server reclaims deleted documents' space itself (docs/operations.md: the oplog keeps erased data longer)
       sharedCounters: { storeClient: connection }, // the login throttle's counters: collection loginThrottle, with a TTL index
       // The server's clock, the one $currentDate stamps updatedAt with: `hello` reports it.
       async now() {
