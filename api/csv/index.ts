@@ -24,6 +24,14 @@ export const protectCell = (text: string): string => (FORMULA.test(text) && !PLA
 /** The value a protected cell of ours was written from. */
 export const readProtectedCell = (cell: string): string => (PROTECTED.test(cell) ? cell.slice(1) : cell);
 
-/** CSV text (csv-stringify) whose text cells are protected; numbers are written as numbers. */
-export const writeCsv = (rows: readonly (readonly unknown[])[], options: Pick<Options, 'delimiter'> = {}): string =>
-  stringify(rows as unknown[][], { ...options, cast: { string: protectCell } });
+export interface CsvFormat {
+  /** For a French spreadsheet (Excel set to French): semicolons between columns, decimal commas. */
+  excelFr?: boolean;
+}
+
+/** CSV text (csv-stringify) whose text cells are protected; numbers are written as numbers (with a decimal comma for Excel FR). */
+export const writeCsv = (rows: readonly (readonly unknown[])[], format: CsvFormat = {}): string => {
+  const options: Options = { cast: { string: protectCell } };
+  if (format.excelFr) Object.assign(options, { delimiter: ';', cast: { string: protectCell, number: (n: number) => String(n).replace('.', ',') } });
+  return stringify(rows as unknown[][], options);
+};

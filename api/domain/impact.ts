@@ -7,7 +7,7 @@
 //   inclusion kind and commune; the structures introduced, each counted once, likewise;
 // - outcomes: what those introductions produced so far (a cohort, so the conversion rate is
 //   WON / introductions of the same period).
-import { writeCsv } from '../csv';
+import { writeCsv, type CsvFormat } from '../csv';
 import { z } from 'zod';
 import { requireRole, type Viewer } from '../auth/guards';
 import { isMetropoleCommune } from '../reference/communes';
@@ -231,15 +231,11 @@ function periodRows(from: Date, to: Date): [string, string, string, string][] {
 
 export const IMPACT_CSV_HEADER = ['indicateur', 'cle', 'libelle', 'valeur'];
 
-export interface CsvFormat {
-  /** For a French spreadsheet (Excel set to French): semicolons between columns, decimal commas. */
-  excelFr?: boolean;
-}
+export type { CsvFormat } from '../csv';
 
 /** The figures as CSV text (the impactStats query's `csv` field): no BOM, a string in a JSON answer. */
 export function impactCsv(s: ImpactStats, format: CsvFormat = {}): string {
-  const rows = impactRows(s).map((row) => (format.excelFr ? row.map((cell) => (typeof cell === 'number' ? String(cell).replace('.', ',') : cell)) : row));
-  return writeCsv([IMPACT_CSV_HEADER, ...rows], format.excelFr ? { delimiter: ';' } : {});
+  return writeCsv([IMPACT_CSV_HEADER, ...impactRows(s)], format);
 }
 
 /**

@@ -1,16 +1,12 @@
 // An analysis as one CSV table: the totals, each counted line, the categories without ESS and the
 // lines refused. Excel-FR as the yearly review's: semicolons, decimal commas.
-import { stringify } from 'csv-stringify/sync';
-import type { CsvFormat } from '../domain/impact';
+import { writeCsv, type CsvFormat } from '../csv';
 import type { SpendAnalysisRecord, SpendFamily } from '../store/types';
 import { spendFigures } from './figures';
 
 export const SPEND_CSV_HEADER = ['type', 'ligne', 'siret_siren', 'fournisseur', 'categorie', 'montant', 'famille', 'detail'];
 
 const FAMILY_FR: Record<SpendFamily, string> = { SIAE: 'SIAE', PROTECTED: 'Secteur protégé (ESAT, EA)', OTHER_ESS: 'Autre structure de l’ESS' };
-
-/** The buyer's own cells (names, categories) never start a spreadsheet formula. */
-const inert = (cell: string | number): string | number => (typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
 
 const percentFr = (share: number) => `${(Math.round(share * 1000) / 10).toString().replace('.', ',')} %`;
 
@@ -25,6 +21,5 @@ export function spendCsv(a: SpendAnalysisRecord, suggestionNames: ReadonlyMap<st
     ...a.gaps.map((g) => ['categorie_sans_ess', '', '', '', g.category, g.amount, '', g.supplierIds.map((id) => suggestionNames.get(id)).filter(Boolean).join(' | ')]),
     ...a.refusals.map((r) => ['ligne_refusee', r.line, '', '', '', '', '', r.reason]),
   ];
-  const cells = rows.map((row) => row.map((cell) => (format.excelFr && typeof cell === 'number' ? String(cell).replace('.', ',') : inert(cell))));
-  return stringify([SPEND_CSV_HEADER, ...cells], format.excelFr ? { delimiter: ';' } : {});
+  return writeCsv([SPEND_CSV_HEADER, ...rows], format); // the buyer's own cells never start a spreadsheet formula
 }
