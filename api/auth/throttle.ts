@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import { RateLimiterMemory, RateLimiterMongo, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { tooManyRequests } from '../errors';
 
 export interface LoginThrottle {
   /** Counts one attempt; resolves to 0 when it may proceed, else the seconds to wait. */
@@ -78,6 +79,16 @@ export function createLoginThrottle(limits: Partial<LoginLimits> = {}, shared: {
       ]);
     },
   };
+}
+
+/** Counts one request of `key`; past the limit, TOO_MANY_REQUESTS with the seconds to wait (per-client limits of public operations). */
+export async function consumeOrRefuse(limiter: RateLimiterAbstract, key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (res) {
+    if (!(res instanceof RateLimiterRes)) throw res;
+    throw tooManyRequests(Math.ceil((res.msBeforeNext || 60_000) / 1000));
+  }
 }
 
 /**

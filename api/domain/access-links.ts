@@ -7,8 +7,8 @@
 // 15-minute window, so while someone else spends an address's mails its owner always holds a usable link.
 import { createHash, randomBytes } from 'node:crypto';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { addressKey, mayMail } from '../auth/throttle';
-import { badInput, tooManyRequests, unauthenticated } from '../errors';
+import { addressKey, consumeOrRefuse, mayMail } from '../auth/throttle';
+import { badInput, unauthenticated } from '../errors';
 import { renderAccessLinkMail } from '../mail/templates';
 import { createMailTransport, type MailTransport } from '../mail/transport';
 import { byEmail, contactOf, usableLink } from '../store/filters';
@@ -44,20 +44,12 @@ async function activeContact(store: Store, email: string): Promise<SupplierRecor
   return found.find((s) => !s.retiredAt) ?? null;
 }
 
-async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
-  try {
-    await limiter.consume(key);
-  } catch (res) {
-    throw tooManyRequests(Math.ceil(((res as { msBeforeNext?: number }).msBeforeNext ?? 60_000) / 1000));
-  }
-}
-
 /** Always true: whether the address is known is never told, and the answer does not wait for the mail. */
 export async function requestAccessLink(services: Services, rawEmail: string, origin: PosterOrigin): Promise<boolean> {
   const parsed = v.email.safeParse(rawEmail);
   if (!parsed.success) throw badInput('email', '« email » : adresse e-mail invalide.');
   const email = parsed.data;
-  await consume(services.accessLinks.perClient, addressKey(origin.clientAddress));
+  await consumeOrRefuse(services.accessLinks.perClient, addressKey(origin.clientAddress));
   // A browser holding this address's sender cookie is its owner's: not counted against it.
   const vouched = cookieSender(services.links, origin.senderCookie) === email;
   if (!vouched && !(await mayMail(services.accessLinks.perAddress, email))) return true;

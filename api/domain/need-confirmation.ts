@@ -4,8 +4,8 @@
 import { outboxRow } from '../mail/rows';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { LinkSigner } from '../auth/links';
-import { addressKey, mayMail } from '../auth/throttle';
-import { badInput, tooManyRequests } from '../errors';
+import { addressKey, consumeOrRefuse, mayMail } from '../auth/throttle';
+import { badInput } from '../errors';
 import { renderNeedConfirmationMail } from '../mail/templates';
 import type { OutgoingMail } from '../mail/transport';
 import type { Services } from '../services';
@@ -43,17 +43,8 @@ export interface PosterOrigin {
   senderCookie: string | null;
 }
 
-async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
-  try {
-    await limiter.consume(key);
-  } catch (res) {
-    if (!(res && typeof res === 'object' && 'msBeforeNext' in res)) throw res;
-    throw tooManyRequests(Math.ceil(((res as { msBeforeNext: number }).msBeforeNext || 60_000) / 1000));
-  }
-}
-
 /** Counted before the input is read: 50 posts from one client are cut whatever they hold. */
-export const countClientPost = (services: Services, origin: PosterOrigin): Promise<void> => consume(services.anonymousPosting.perClient, addressKey(origin.clientAddress));
+export const countClientPost = (services: Services, origin: PosterOrigin): Promise<void> => consumeOrRefuse(services.anonymousPosting.perClient, addressKey(origin.clientAddress));
 
 /** The address the cookie vouches for, when it is a valid sender cookie. */
 export function cookieSender(links: LinkSigner, cookie: string | null): string | null {
