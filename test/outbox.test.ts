@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { holdRows, mailDomain, plannedRows } from '../api/domain/introductions';
+import { holdRows, mailDomain, plannedRows } from '../api/introductions/introductions';
 import { OutboxWorker, retryDelayMs } from '../api/mail/outbox';
 import { createMailTransport } from '../api/mail/transport';
 import { openProjectStore } from './helpers/project-engine';

@@ -2,7 +2,7 @@
 // deletes its account; the introductions stay, anonymised, for the yearly statistics.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ERASED_EMAIL, ERASED_NAME } from '../api/domain/privacy';
+import { ERASED_EMAIL, ERASED_NAME } from '../api/accounts/privacy';
 import { COLLECTIONS } from '../api/store/collections';
 import { codeOf, fieldOf, ok, startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
 import { needInput, supplierInput } from './helpers/fixtures';

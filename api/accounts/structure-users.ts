@@ -8,8 +8,8 @@ import { badInput, notFound, unauthenticated } from '../errors';
 import { byEmail, ofOrganisation, unclaimedSupplier, unusedLinksOf } from '../store/filters';
 import type { Store, SupplierRecord, UserRecord } from '../store/types';
 import type { Services } from '../services';
-import { newId } from '../domain/ids';
-import { createUser } from '../domain/users';
+import { newId } from '../kernel/ids';
+import { createUser } from './users';
 import { logAccountEvent } from './events';
 
 const gone = () => unauthenticated("Ce lien de connexion n'est plus valable (déjà utilisé ou expiré) : demandez-en un nouveau.");

@@ -7,7 +7,7 @@
 // still worth sending is decided when it is due, as for follow-ups: erased, opted out, or (for the
 // reminder) already signed in or complete → DROPPED with the reason.
 import { randomBytes } from 'node:crypto';
-import { TWELVE_MONTHS_MS, type LinkSigner } from '../auth/links';
+import { TWELVE_MONTHS_MS, type LinkSigner } from '../links/signer';
 import { requireRole, type Viewer } from '../auth/guards';
 import { badInput } from '../errors';
 import { outboxRow } from '../mail/rows';
@@ -16,11 +16,11 @@ import type { OutgoingMail } from '../mail/transport';
 import type { Services } from '../services';
 import { between, campaignMailsSince, ofOrganisation, unsentRow, withoutContactAddress } from '../store/filters';
 import { DuplicateKeyError, type OutboxRecord, type Store, type SupplierRecord, type UserRecord } from '../store/types';
-import { hashOf } from '../domain/access-links';
-import type { AnswerLinking } from '../domain/introductions';
-import { ERASED_EMAIL } from '../domain/privacy';
-import { activeSuppliers } from '../domain/suppliers';
-import { COMPLETENESS_FIELD_FR, completenessOf } from './completeness';
+import { hashOf } from '../accounts/access-links';
+import type { AnswerLinking } from '../introductions/introductions';
+import { ERASED_EMAIL } from '../accounts/privacy';
+import { activeSuppliers } from '../directory/suppliers';
+import { COMPLETENESS_FIELD_FR, completenessOf } from '../directory/completeness';
 
 export const INVITATION_OPT_OUT_PATH = '/invitation/';
 export const INVITATION_OPTED_OUT = 'Invitation refusée par la structure (lien « Ne plus recevoir de rappel »).';
@@ -100,7 +100,7 @@ export async function recoverInvitationReminders(store: Store, afterMs: number, 
 export const invitationOptOutLink = (links: LinkSigner, publicUrl: string, row: OutboxRecord): string =>
   `${publicUrl}${INVITATION_OPT_OUT_PATH}${encodeURIComponent(links.sign('invitationOptOut', { supplierId: row.supplierId! }, new Date(row.createdAt.getTime() + TWELVE_MONTHS_MS)))}`;
 
-/** A one-time sign-in link for the structure's contact (api/domain/access-links.ts signs it in, and its page opens). */
+/** A one-time sign-in link for the structure's contact (api/accounts/access-links.ts signs it in, and its page opens). */
 async function signInLink(store: Store, publicUrl: string, email: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const now = new Date();

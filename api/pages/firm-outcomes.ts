@@ -4,9 +4,9 @@
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { communeName } from '../domain/introductions';
-import { isFinal, OUTCOMES_PATH, outcomesTarget } from '../domain/firm-outcomes';
-import { OUTCOME_STATUSES, recordOutcomeFromLink, type ShortlistItemView } from '../domain/outcomes';
+import { communeName } from '../introductions/introductions';
+import { isFinal, OUTCOMES_PATH, outcomesTarget } from '../introductions/firm-outcomes';
+import { OUTCOME_STATUSES, recordOutcomeFromLink, type ShortlistItemView } from '../introductions/outcomes';
 import { formatEuros, OUTCOME_FR, structureKindFr } from '../reference/vocabulary';
 import type { Services } from '../services';
 import type { NeedRecord, OutcomeStatus } from '../store/types';

@@ -2,8 +2,8 @@
 // (mail scanners open every link: a GET never changes anything). A confirmation sets the sender cookie.
 import express from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { CONFIRM_PATH, confirmationTarget, confirmNeed, SENDER_COOKIE, SENDER_COOKIE_MS, senderCookieValue } from '../domain/need-confirmation';
-import { communeName } from '../domain/introductions';
+import { CONFIRM_PATH, confirmationTarget, confirmNeed, SENDER_COOKIE, SENDER_COOKIE_MS, senderCookieValue } from '../needs/confirmation';
+import { communeName } from '../introductions/introductions';
 import type { Services } from '../services';
 import { esc } from './layout';
 import { linkPages } from './link-pages';

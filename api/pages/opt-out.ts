@@ -4,7 +4,7 @@
 import express from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { INVITATION_OPT_OUT_PATH, invitationOptOutTarget, optOutOfInvitation } from '../campaign';
-import { OPT_OUT_PATH, optOut, optOutTarget } from '../domain/follow-ups';
+import { OPT_OUT_PATH, optOut, optOutTarget } from '../introductions/follow-ups';
 import type { OutboxRecord } from '../store/types';
 import type { Services } from '../services';
 import { esc } from './layout';

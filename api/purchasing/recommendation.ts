@@ -2,7 +2,7 @@
 // competition among the structures it is reserved to: below RESERVATION_THRESHOLD able to answer
 // alone, it risks drawing no valid bid, so something else is advised.
 import { DISABILITY_KINDS, SIAE_KINDS } from '../../matching/components/inclusion';
-import { communeName } from '../domain/introductions';
+import { communeName } from '../introductions/introductions';
 import type { InclusionKind } from '../store/types';
 import type { FamilyPotential } from './potential';
 

@@ -1,7 +1,7 @@
 // Completeness of profiles and the invitation campaign (api/campaign): thin resolvers.
 import { isStaff } from '../../api/auth/guards';
 import { COMPLETENESS_FIELD_FR, completenessOf, invitationCampaign, invitationStatus, inviteSuppliers, recordCompletion, recordSignIn } from '../../api/campaign';
-import { mailDomain } from '../../api/domain/introductions';
+import { mailDomain } from '../../api/introductions/introductions';
 import { forbidden } from '../../api/errors';
 import type { SupplierRecord, UserRecord } from '../../api/store/types';
 import type { Context, NoArgs } from '../context';

@@ -1,20 +1,20 @@
 // Thin resolvers: translate GraphQL arguments to domain calls and records to GraphQL shapes.
 import { canSeePrivate, isStaff } from '../../api/auth/guards';
 import { findCommune, metropoleCommunes } from '../../api/reference/communes';
-import { proposeGroupements } from '../../api/domain/groupements';
-import { matchNotice, matchSuppliers } from '../../api/domain/matching';
-import { confirmedAtOf, getNeed, INCLUSION_KIND_PRESETS, listNeeds, postNeed } from '../../api/domain/needs';
-import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/domain/need-lifecycle';
-import { directory, supplierLocation } from '../../api/domain/directory';
-import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges, updateSupplier } from '../../api/domain/suppliers';
-import { requestAccessLink, signInWithLink } from '../../api/domain/access-links';
-import { searchHints } from '../../api/domain/search-hints';
-import { login } from '../../api/domain/users';
+import { proposeGroupements } from '../../api/directory/groupements';
+import { matchNotice, matchSuppliers } from '../../api/directory/matching';
+import { confirmedAtOf, getNeed, INCLUSION_KIND_PRESETS, listNeeds, postNeed } from '../../api/needs/needs';
+import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/needs/lifecycle';
+import { directory, supplierLocation } from '../../api/directory/directory';
+import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges, updateSupplier } from '../../api/directory/suppliers';
+import { requestAccessLink, signInWithLink } from '../../api/accounts/access-links';
+import { searchHints } from '../../api/needs/search-hints';
+import { login } from '../../api/accounts/users';
 import { accountEvents, detachUser, structureUsers } from '../../api/accounts';
-import { searchCommunes, searchNafCodes } from '../../api/domain/reference-search';
-import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/domain/privacy';
+import { searchCommunes, searchNafCodes } from '../../api/kernel/reference-search';
+import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/accounts/privacy';
 import { inclusivePotential } from '../../api/purchasing';
-import type { ListedSupplier } from '../../api/domain/outcomes';
+import type { ListedSupplier } from '../../api/introductions/outcomes';
 import type { AccountEventRecord, NeedRecord } from '../../api/store/types';
 import type { Context, NoArgs } from '../context';
 import type { MutationCloseNeedArgs, MutationCreateSupplierArgs, MutationDeleteMyAccountArgs, MutationDeleteSupplierArgs, MutationLoginArgs, MutationPostNeedArgs, MutationRequestAccessLinkArgs, MutationReviewSupplierChangesArgs, MutationSignInWithLinkArgs, MutationUpdateNeedArgs, MutationUpdateSupplierArgs, MutationWithdrawNeedArgs, QueryCommunesArgs, QueryInclusivePotentialArgs, QueryMatchSuppliersArgs, QueryNafCodesArgs, QueryNeedArgs, QueryNeedsArgs, QueryProposeGroupementsArgs, QuerySupplierArgs, QuerySuppliersArgs } from '../generated/schema-types';
@@ -80,7 +80,7 @@ export const resolvers = {
   Organisation: publicContractResolvers.Organisation,
   Supplier: {
     commune: communeOf,
-    // Staff, the structure itself, and a firm on its own approved list of introductions (api/domain/outcomes.ts).
+    // Staff, the structure itself, and a firm on its own approved list of introductions (api/introductions/outcomes.ts).
     contactEmail: (s: ListedSupplier, _: NoArgs, { viewer }: Context) =>
       // '' is an imported profile's address nobody gave yet: unknown, hence null.
       (canSeePrivate(viewer, s.organisationId) || (viewer !== null && s.introducedTo === viewer.userId)) && s.contactEmail ? s.contactEmail : null,

@@ -23,13 +23,13 @@ import {
 } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type MailKind, type OutboxRecord, type ShortlistItemRecord, type ShortlistRecord, type ShortlistStatus } from '../store/types';
 import { holdRows, mailDomain, plannedRows, previewIntroductionMails, releaseApproval } from './introductions';
-import { newId } from './ids';
-import { canSeeNeed, confirmedAtOf } from './needs';
-import { shortlistRefusal } from './need-lifecycle';
-import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
-import { tradeShortfall } from './matching';
-import { activeSuppliers } from './suppliers';
-import * as v from './validation';
+import { newId } from '../kernel/ids';
+import { canSeeNeed, confirmedAtOf } from '../needs/needs';
+import { shortlistRefusal } from '../needs/lifecycle';
+import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from '../kernel/pagination';
+import { tradeShortfall } from '../directory/matching';
+import { activeSuppliers } from '../directory/suppliers';
+import * as v from '../kernel/validation';
 
 export const DEFAULT_SHORTLIST_SIZE = 5;
 export const MAX_SHORTLIST_SIZE = 20;

@@ -5,8 +5,8 @@ import { badInput, conflict, forbidden, notFound } from '../errors';
 import type { Services } from '../services';
 import { byIds, byShortlists } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutcomeRecord, type ResponseRecord, type OutcomeStatus, type ShortlistItemRecord, type ShortlistRecord, type SupplierRecord } from '../store/types';
-import { canSeeNeed } from './needs';
-import * as v from './validation';
+import { canSeeNeed } from '../needs/needs';
+import * as v from '../kernel/validation';
 
 export const OUTCOME_STATUSES = ['CONTACTED', 'QUOTE_REQUESTED', 'WON', 'LOST', 'NO_FOLLOW_UP'] as const satisfies readonly OutcomeStatus[];
 

@@ -15,11 +15,11 @@ import { byEmail, contactOf, usableLink } from '../store/filters';
 import type { Config } from '../config';
 import type { Store, SupplierRecord, UserRecord } from '../store/types';
 import type { Services } from '../services';
-import { mailDomain } from './introductions';
-import { cookieSender, type PosterOrigin } from './need-confirmation';
-import { attachContact } from '../accounts';
+import { mailDomain } from '../introductions/introductions';
+import { cookieSender, type PosterOrigin } from '../needs/confirmation';
+import { attachContact } from '.';
 import { sessionToken } from './users';
-import * as v from './validation';
+import * as v from '../kernel/validation';
 
 export const ACCESS_LINK_TTL_MS = 30 * 60_000;
 

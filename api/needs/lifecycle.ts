@@ -12,9 +12,9 @@ import { NEED_KIND_FR, formatDateFr } from '../reference/vocabulary';
 import type { Services } from '../services';
 import { openNeed, unendedNeed } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type Store } from '../store/types';
-import { budgetFr, communeName, mailDomain } from './introductions';
+import { budgetFr, communeName, mailDomain } from '../introductions/introductions';
 import { canSeeNeed, companyNameFor, needSchema, refuseInternalNote } from './needs';
-import * as v from './validation';
+import * as v from '../kernel/validation';
 
 const STAFF = ['OFFICER', 'ADMIN'] as const;
 

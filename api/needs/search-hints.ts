@@ -7,7 +7,7 @@ import { isGenericWord } from '../../matching/text/query';
 import { needsPostedSince } from '../store/filters';
 import type { NeedRecord, SupplierRecord } from '../store/types';
 import type { Services } from '../services';
-import { ANONYMOUS_POSTER } from './need-confirmation';
+import { ANONYMOUS_POSTER } from './confirmation';
 
 const LOOK_BACK_MS = 365 * 86_400_000;
 const MAX_HINTS = 8;

@@ -5,8 +5,8 @@ import { badInput, conflict, tooManyRequests, unauthenticated } from '../errors'
 import { byEmail, byName } from '../store/filters';
 import { DuplicateKeyError, type OrganisationKind, type Role, type Store, type UserRecord } from '../store/types';
 import type { Services } from '../services';
-import { newId } from './ids';
-import * as v from './validation';
+import { newId } from '../kernel/ids';
+import * as v from '../kernel/validation';
 
 export const ROLES = ['COMPANY', 'SUPPLIER', 'OFFICER', 'ADMIN'] as const satisfies readonly Role[];
 export const METROPOLE_NAME = 'Métropole Rouen Normandie';

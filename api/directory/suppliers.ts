@@ -7,9 +7,9 @@ import type { Services } from '../services';
 import { byIds, ofOrganisation, withPendingChanges } from '../store/filters';
 import { DuplicateKeyError, type FieldProvenance, type InclusionKind, type LegalForm, type PendingSupplierChanges, type Store, type SupplierRecord } from '../store/types';
 import { afterContactChange } from '../accounts';
-import { newId } from './ids';
+import { newId } from '../kernel/ids';
 import { liftRetirement } from './retired-sirets';
-import * as v from './validation';
+import * as v from '../kernel/validation';
 
 /** The legal forms a person may choose; imports may also leave it UNSPECIFIED. */
 export const LEGAL_FORMS = ['ASSOCIATION', 'SCOP', 'SCIC', 'COOPERATIVE', 'MUTUELLE', 'FONDATION', 'ESUS_COMPANY'] as const satisfies readonly LegalForm[];

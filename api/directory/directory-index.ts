@@ -9,7 +9,7 @@ import { findCommune } from '../reference/communes';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../reference/vocabulary';
 import type { DirectoryCriteria } from '../store/filters';
 import type { SupplierRecord } from '../store/types';
-import { COMPLETENESS_STEPS, completenessOf } from '../campaign/completeness';
+import { COMPLETENESS_STEPS, completenessOf } from './completeness';
 
 export interface FacetCount {
   value: string;

@@ -13,14 +13,14 @@ import { formatDateFr, formatEuros, structureKindFr } from '../reference/vocabul
 import { isOethNeed } from '../../matching/components/inclusion';
 import { capacityFr, memberPart } from '../../matching/groupements';
 import { renderFirmMail, renderStructureMail, type GroupementView } from '../mail/templates';
-import { tradeLabel } from './groupements';
+import { tradeLabel } from '../directory/groupements';
 import type { OutgoingMail } from '../mail/transport';
 import { heldRow, outboxIn, outboxOf, shortlistIn, shortlistsIn, undelivered } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type ShortlistRecord, type Store, type SupplierRecord } from '../store/types';
-import type { LinkSigner } from '../auth/links';
+import type { LinkSigner } from '../links/signer';
 import { answerLinks } from './responses';
 import { outcomesLink } from './firm-outcomes';
-import { activeSuppliers } from './suppliers';
+import { activeSuppliers } from '../directory/suppliers';
 
 /** What the structures' mails need to carry their answer links. */
 export interface AnswerLinking {

@@ -5,7 +5,7 @@
 // claimed once, retried, and survive restarts like every other mail. Whether a row is still worth
 // sending is decided when it is due: answered, opted out or erased → DROPPED with the reason.
 import { outboxRow } from '../mail/rows';
-import { TWELVE_MONTHS_MS, type LinkSigner } from '../auth/links';
+import { TWELVE_MONTHS_MS, type LinkSigner } from '../links/signer';
 import { renderFirmFollowUp, renderStructureFollowUp } from '../mail/templates';
 import type { OutgoingMail } from '../mail/transport';
 import type { Services } from '../services';
@@ -14,9 +14,9 @@ import { DuplicateKeyError, type MailKind, type OutboxRecord, type ShortlistReco
 import { outcomesLink } from './firm-outcomes';
 import type { AnswerLinking } from './introductions';
 import { itemsOf } from './outcomes';
-import { ERASED_EMAIL } from './privacy';
+import { ERASED_EMAIL } from '../accounts/privacy';
 import { answerLinks, responseIdOf } from './responses';
-import { activeSuppliers } from './suppliers';
+import { activeSuppliers } from '../directory/suppliers';
 
 export const OPT_OUT_PATH = '/relances/';
 export const OPTED_OUT = 'Relances refusées par leur destinataire (lien « Ne plus recevoir de relance »).';

@@ -3,7 +3,7 @@
 // after 7 days. A confirmed address gets a signed 90-day cookie and may post again without a link.
 import { outboxRow } from '../mail/rows';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import type { LinkSigner } from '../auth/links';
+import type { LinkSigner } from '../links/signer';
 import { addressKey, consumeOrRefuse, mayMail } from '../auth/throttle';
 import { badInput } from '../errors';
 import { renderNeedConfirmationMail } from '../mail/templates';
@@ -11,9 +11,9 @@ import type { OutgoingMail } from '../mail/transport';
 import type { Services } from '../services';
 import { mailsOfNeed, unconfirmedBefore, unconfirmedNeed } from '../store/filters';
 import type { NeedRecord, OutboxRecord, Store } from '../store/types';
-import { newId } from './ids';
-import { mailDomain } from './introductions';
-import { acknowledgeNeed } from './need-lifecycle';
+import { newId } from '../kernel/ids';
+import { mailDomain } from '../introductions/introductions';
+import { acknowledgeNeed } from './lifecycle';
 
 export const UNCONFIRMED_KEPT_MS = 7 * 86_400_000;
 export const SENDER_COOKIE = 'passerelle_expediteur';

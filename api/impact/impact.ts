@@ -17,11 +17,11 @@ import { between, byIds, byShortlists } from '../store/filters';
 import { campaignFigures } from '../campaign';
 import { computePublicContracts, publicContractRows, type PublicContractStats } from '../public-contracts';
 import type { InclusionKind, NeedKind, OutcomeStatus, Store, SupplierRecord } from '../store/types';
-import { communeName } from './introductions';
-import { confirmedAtOf, NEED_KINDS } from './needs';
-import { OUTCOME_STATUSES } from './outcomes';
-import { INCLUSION_KINDS } from './suppliers';
-import * as v from './validation';
+import { communeName } from '../introductions/introductions';
+import { confirmedAtOf, NEED_KINDS } from '../needs/needs';
+import { OUTCOME_STATUSES } from '../introductions/outcomes';
+import { INCLUSION_KINDS } from '../directory/suppliers';
+import * as v from '../kernel/validation';
 
 type KindCount = { inclusionKind: InclusionKind | null; label: string; count: number };
 type CommuneCount = { commune: { code: string; name: string }; count: number };

@@ -6,10 +6,10 @@ import { OutboxWorker, type OutboxLog } from '../mail/outbox';
 import { createMailTransport } from '../mail/transport';
 import type { Store } from '../store/types';
 import { composeInvitation, recoverInvitationReminders } from '../campaign';
-import { completeIfDelivered, composeIntroductionMail, mailDomain, recoverIntroductions, type AnswerLinking } from './introductions';
-import { composeFollowUp, followUpsOnceSent, recoverFollowUps } from './follow-ups';
-import { composeConfirmationMail } from './need-confirmation';
-import { composeNeedReceivedMail } from './need-lifecycle';
+import { completeIfDelivered, composeIntroductionMail, mailDomain, recoverIntroductions, type AnswerLinking } from '../introductions/introductions';
+import { composeFollowUp, followUpsOnceSent, recoverFollowUps } from '../introductions/follow-ups';
+import { composeConfirmationMail } from '../needs/confirmation';
+import { composeNeedReceivedMail } from '../needs/lifecycle';
 
 export function createOutbox(store: Store, config: Config, log: OutboxLog, linking: AnswerLinking): OutboxWorker {
   const domain = mailDomain(config.mailFrom);

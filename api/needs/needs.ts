@@ -6,12 +6,12 @@ import type { Services } from '../services';
 import { needsFilter, NEEDS_ORDER } from '../store/filters';
 import { DISABILITY_KINDS, SIAE_KINDS } from '../../matching/components/inclusion';
 import type { InclusionKind, NeedKind, NeedRecord } from '../store/types';
-import { newId } from './ids';
-import { countClientPost, postAnonymousNeed, type PosterOrigin } from './need-confirmation';
-import { acknowledgeNeed } from './need-lifecycle';
-import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
-import { INCLUSION_KINDS } from './suppliers';
-import * as v from './validation';
+import { newId } from '../kernel/ids';
+import { countClientPost, postAnonymousNeed, type PosterOrigin } from './confirmation';
+import { acknowledgeNeed } from './lifecycle';
+import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from '../kernel/pagination';
+import { INCLUSION_KINDS } from '../directory/suppliers';
+import * as v from '../kernel/validation';
 
 export const NEED_KINDS = ['PURCHASE', 'SUBCONTRACTING', 'RSE_PARTNERSHIP', 'INSERTION_CLAUSE', 'SPONSORSHIP'] as const satisfies readonly NeedKind[];
 

@@ -2,13 +2,13 @@
 // firm's or a structure's user deletes its account (and, for a structure, its profile). Past
 // introductions stay for the yearly statistics, anonymised: a structure they name becomes a stub
 // keeping only its legal form, inclusion kind and commune.
-import { eraseFromAccountLog } from '../accounts';
+import { eraseFromAccountLog } from '.';
 import { requireRole, requireViewer, type Viewer } from '../auth/guards';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors';
 import { fold } from '../../matching/text/fold';
 import type { Services } from '../services';
-import { completeIfDelivered } from './introductions';
-import { recordRetirement } from './retired-sirets';
+import { completeIfDelivered } from '../introductions/introductions';
+import { recordRetirement } from '../directory/retired-sirets';
 import {
   aboutSupplier,
   addressedTo,

@@ -2,7 +2,7 @@
 // structures introduced to it, where it records what came of each (recordOutcomeFromLink). The link
 // is signed for one shortlist and the firm's page only; it serves until every outcome is final or
 // twelve months have passed since the list was drafted.
-import { TWELVE_MONTHS_MS, type LinkSigner } from '../auth/links';
+import { TWELVE_MONTHS_MS, type LinkSigner } from '../links/signer';
 import type { Services } from '../services';
 import type { NeedRecord, ShortlistRecord } from '../store/types';
 import { FINAL_OUTCOMES, itemsOf, type ShortlistItemView } from './outcomes';
