@@ -1,11 +1,11 @@
 // The services a request can reach, built once at start and passed down through the GraphQL context.
 import type { LinkSigner } from './links/signer';
-import type { AccessLinks } from './accounts/access-links';
-import type { AnonymousPosting } from './needs/confirmation';
+import type { AccessLinks } from './accounts/deps';
+import type { AnonymousPosting } from './needs/deps';
 import type { LoginThrottle } from './auth/throttle';
 import type { TokenService } from './auth/tokens';
 import type { Config } from './config';
-import type { MatchingService } from './directory/matching';
+import type { MatchingService } from './directory/deps';
 import type { ImportJobs } from './import-jobs';
 import type { OutboxWorker } from './mail/outbox';
 import type { PotentialThrottle } from './purchasing';

@@ -10,24 +10,18 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { addressKey, consumeOrRefuse, mayMail } from '../auth/throttle';
 import { badInput, unauthenticated } from '../errors';
 import { renderAccessLinkMail } from '../mail/templates';
-import { createMailTransport, type MailTransport } from '../mail/transport';
+import { createMailTransport } from '../mail/transport';
 import { byEmail, contactOf, usableLink } from '../store/filters';
 import type { Config } from '../config';
 import type { Store, SupplierRecord, UserRecord } from '../store/types';
-import type { Services } from '../services';
-import { mailDomain } from '../introductions/introductions';
+import type { AccessLinks, AccountDeps } from './deps';
 import { cookieSender, type PosterOrigin } from '../needs/confirmation';
-import { attachContact } from '.';
+import { attachContact } from './structure-users';
 import { sessionToken } from './users';
 import * as v from '../kernel/validation';
+import { mailDomain } from '../mail/rows';
+import { ACCESS_LINK_TTL_MS, accessLinkUrl } from '../links';
 
-export const ACCESS_LINK_TTL_MS = 30 * 60_000;
-
-export interface AccessLinks {
-  readonly transport: MailTransport;
-  readonly perAddress: RateLimiterMemory;
-  readonly perClient: RateLimiterMemory;
-}
 
 export function createAccessLinks(config: Config): AccessLinks {
   return {
@@ -45,7 +39,7 @@ async function activeContact(store: Store, email: string): Promise<SupplierRecor
 }
 
 /** Always true: whether the address is known is never told, and the answer does not wait for the mail. */
-export async function requestAccessLink(services: Services, rawEmail: string, origin: PosterOrigin): Promise<boolean> {
+export async function requestAccessLink(services: AccountDeps, rawEmail: string, origin: PosterOrigin): Promise<boolean> {
   const parsed = v.email.safeParse(rawEmail);
   if (!parsed.success) throw badInput('email', '« email » : adresse e-mail invalide.');
   const email = parsed.data;
@@ -62,7 +56,7 @@ export async function requestAccessLink(services: Services, rawEmail: string, or
   void store.accessLinks
     .insert({ id: hashOf(token), email, expiresAt: new Date(now.getTime() + ACCESS_LINK_TTL_MS), usedAt: null, createdAt: now, updatedAt: now })
     .then(() => services.accessLinks.transport.send({
-      ...renderAccessLinkMail(`${services.publicUrl}/acces?jeton=${token}`),
+      ...renderAccessLinkMail(accessLinkUrl(services.publicUrl, token)),
       to: email,
       replyTo: null,
       messageId: `<acces.${hashOf(token).slice(0, 24)}@${mailDomain(services.config.mailFrom)}>`,
@@ -72,7 +66,7 @@ export async function requestAccessLink(services: Services, rawEmail: string, or
 }
 
 /** Signs in with a mailed link, once. A structure's contact without an account gets its SUPPLIER user. */
-export async function signInWithLink(services: Services, token: string): Promise<{ token: string; user: UserRecord }> {
+export async function signInWithLink(services: AccountDeps, token: string): Promise<{ token: string; user: UserRecord }> {
   const { store } = services;
   const refused = () => unauthenticated("Ce lien de connexion n'est plus valable (déjà utilisé ou expiré) : demandez-en un nouveau.");
   if (typeof token !== 'string' || token.length > 100) throw refused();

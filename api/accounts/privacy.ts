@@ -6,7 +6,7 @@ import { eraseFromAccountLog } from '.';
 import { requireRole, requireViewer, type Viewer } from '../auth/guards';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors';
 import { fold } from '../../matching/text/fold';
-import type { Services } from '../services';
+import type { AccountDeps } from './deps';
 import { completeIfDelivered } from '../introductions/introductions';
 import { recordRetirement } from '../directory/retired-sirets';
 import {
@@ -22,9 +22,8 @@ import {
   unsentRow,
 } from '../store/filters';
 import type { NeedRecord, OutboxRecord, RetiredBy, ShortlistRecord, SupplierRecord } from '../store/types';
+import { ERASED_EMAIL } from '../kernel/erased';
 
-/** Stands for an erased address: the .invalid domain can never receive mail (RFC 2606). */
-export const ERASED_EMAIL = 'adresse-supprimee@anonyme.invalid';
 export const ERASED_NAME = 'Structure supprimée';
 const ERASED_DESCRIPTION = 'Profil supprimé à la demande de la structure.';
 const UNSENT_ERROR = 'Destinataire supprimé à sa demande (RGPD) : message non envoyé.';
@@ -45,7 +44,7 @@ function needView(n: NeedRecord) {
 const sent = (s: ShortlistRecord) => s.status !== 'DRAFT';
 
 /** What a structure was introduced to: the need as its mail described it, and what came of it. */
-async function introductionsOf(services: Services, supplier: SupplierRecord) {
+async function introductionsOf(services: AccountDeps, supplier: SupplierRecord) {
   const { store } = services;
   const shortlists = (await store.shortlists.find(shortlistsNaming(supplier.id))).filter(sent);
   const needs = new Map((await store.needs.find(byIds(shortlists.map((s) => s.needId)))).map((n) => [n.id, n]));
@@ -63,7 +62,7 @@ async function introductionsOf(services: Services, supplier: SupplierRecord) {
 }
 
 /** The shortlists approved for a firm's needs: which structures it was introduced to. */
-async function introductionsFor(services: Services, needs: NeedRecord[]) {
+async function introductionsFor(services: AccountDeps, needs: NeedRecord[]) {
   const { store } = services;
   const shortlists = (await Promise.all(needs.map((n) => store.shortlists.find(shortlistsOfNeed(n.id))))).flat().filter(sent);
   const names = new Map((await store.suppliers.find(byIds(shortlists.flatMap((s) => s.items.map((i) => i.supplierId))))).map((s) => [s.id, s.name]));
@@ -76,7 +75,7 @@ async function introductionsFor(services: Services, needs: NeedRecord[]) {
 }
 
 /** Everything the service holds about the viewer's account and organisation, as one JSON document. */
-export async function exportMyData(services: Services, viewer: Viewer | null): Promise<string> {
+export async function exportMyData(services: AccountDeps, viewer: Viewer | null): Promise<string> {
   const who = requireViewer(viewer);
   const { store } = services;
   const user = await store.users.findById(who.userId);
@@ -110,7 +109,7 @@ export async function exportMyData(services: Services, viewer: Viewer | null): P
  * conditional on the row's state, so it holds even against a worker sending it at this moment:
  * the worker's lease-guarded update no longer matches a DROPPED row.
  */
-async function stopMails(services: Services, rows: OutboxRecord[]): Promise<void> {
+async function stopMails(services: AccountDeps, rows: OutboxRecord[]): Promise<void> {
   const { outbox } = services.store;
   for (const row of rows) {
     const dropped = await outbox.findOneAndUpdate(unsentRow(row.id), { to: ERASED_EMAIL, state: 'DROPPED', lastError: UNSENT_ERROR, leaseOwner: null, leaseUntil: null });
@@ -153,7 +152,7 @@ function stub(s: SupplierRecord, now: Date): Partial<SupplierRecord> {
  * profile may take again); otherwise it is removed. Its SIRET is recorded first, so that imports
  * never bring it back, even when the rest is interrupted (asked again, it finishes the work).
  */
-async function retireSupplier(services: Services, supplier: SupplierRecord, by: RetiredBy): Promise<void> {
+async function retireSupplier(services: AccountDeps, supplier: SupplierRecord, by: RetiredBy): Promise<void> {
   const { store } = services;
   if (supplier.siret) await recordRetirement(store, supplier.siret, by);
   const naming = await store.shortlists.find(shortlistsNaming(supplier.id));
@@ -178,7 +177,7 @@ async function retireSupplier(services: Services, supplier: SupplierRecord, by: 
  * Officers and admins take a structure out of the directory (closed down, a duplicate, a request
  * received by post): the same erasure as its own deletion; its users' accounts stay.
  */
-export async function deleteSupplier(services: Services, viewer: Viewer | null, id: string): Promise<boolean> {
+export async function deleteSupplier(services: AccountDeps, viewer: Viewer | null, id: string): Promise<boolean> {
   requireRole(viewer, 'OFFICER', 'ADMIN');
   const supplier = await services.store.suppliers.findById(id);
   if (!supplier || supplier.retiredAt) throw notFound('Structure introuvable.');
@@ -191,7 +190,7 @@ export async function deleteSupplier(services: Services, viewer: Viewer | null, 
  * A firm's or a structure's user deletes its account; for a structure, its profile goes too. The
  * account is removed last, so an interrupted deletion can be asked again.
  */
-export async function deleteMyAccount(services: Services, viewer: Viewer | null, confirm: boolean): Promise<boolean> {
+export async function deleteMyAccount(services: AccountDeps, viewer: Viewer | null, confirm: boolean): Promise<boolean> {
   const who = requireViewer(viewer);
   if (who.role !== 'COMPANY' && who.role !== 'SUPPLIER') {
     throw forbidden('Les comptes des agents et des administrateurs sont supprimés par un administrateur.');

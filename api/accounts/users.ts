@@ -4,7 +4,7 @@ import { decoyHash, hashPassword, passwordWeakness, verifyPassword } from '../au
 import { badInput, conflict, tooManyRequests, unauthenticated } from '../errors';
 import { byEmail, byName } from '../store/filters';
 import { DuplicateKeyError, type OrganisationKind, type Role, type Store, type UserRecord } from '../store/types';
-import type { Services } from '../services';
+import type { AccountDeps } from './deps';
 import { newId } from '../kernel/ids';
 import * as v from '../kernel/validation';
 
@@ -64,7 +64,7 @@ export async function createUser(store: Store, input: NewUser): Promise<UserReco
 }
 
 /** The same answer, at the same cost, for an unknown email and a wrong password. */
-export async function login(services: Services, email: string, password: string, clientAddress: string): Promise<{ token: string; user: UserRecord }> {
+export async function login(services: Pick<AccountDeps, 'store' | 'tokens' | 'loginThrottle'>, email: string, password: string, clientAddress: string): Promise<{ token: string; user: UserRecord }> {
   const { loginThrottle } = services;
   const wait = await loginThrottle.attempt(email, clientAddress);
   if (wait > 0) throw tooManyRequests(wait);
@@ -76,5 +76,5 @@ export async function login(services: Services, email: string, password: string,
 }
 
 /** A session token for this user, at its current token version. */
-export const sessionToken = (services: Services, user: UserRecord): string =>
+export const sessionToken = (services: Pick<AccountDeps, 'tokens'>, user: UserRecord): string =>
   services.tokens.sign({ userId: user.id, role: user.role, version: user.tokenVersion ?? 0 });

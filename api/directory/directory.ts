@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { labelKey } from '../../matching/text/fold';
 import { communeCentroid } from '../reference/communes';
-import type { Services } from '../services';
+import type { DirectoryDeps } from './deps';
 import { badInput } from '../errors';
 import type { DirectoryCriteria } from '../store/filters';
 import type { SupplierRecord } from '../store/types';
@@ -67,7 +67,7 @@ export function supplierLocation(s: Pick<SupplierRecord, 'latitude' | 'longitude
 }
 
 /** Every structure the selection matches: by relevance when text is given, else in name order. */
-export function selectDirectory(services: Services, selection: DirectorySelection): readonly SupplierRecord[] {
+export function selectDirectory(services: DirectoryDeps, selection: DirectorySelection): readonly SupplierRecord[] {
   return services.matching.directory.select(selection).all();
 }
 
@@ -113,7 +113,7 @@ function startAfter(result: DirectoryResult, after: [string | number, string] | 
  * The public directory: by relevance when text is given (the matcher's French analysis), else in
  * name order; keyset pagination, and facets over the whole result (computed when asked).
  */
-export function directory(services: Services, args: DirectoryArgs): DirectoryPage {
+export function directory(services: DirectoryDeps, args: DirectoryArgs): DirectoryPage {
   const size = pageSize(args.first);
   const selection = parseDirectoryFilter(args.filter);
   const after = decodeCursor(args.after);

@@ -5,7 +5,7 @@ import { proposeGroupements as group, type GroupCandidate } from '../../matching
 import { requireRole, type Viewer } from '../auth/guards';
 import { badInput, notFound } from '../errors';
 import { nafLabel } from '../reference/naf';
-import type { Services } from '../services';
+import type { DirectoryDeps } from './deps';
 import { MAX_MATCH_LIMIT, type SupplierMatch } from './matching';
 import { activeSuppliers } from './suppliers';
 
@@ -21,7 +21,7 @@ export interface GroupementView {
   reasons: string[];
 }
 
-export async function proposeGroupements(services: Services, viewer: Viewer | null, needId: string, limit?: number | null): Promise<GroupementView[]> {
+export async function proposeGroupements(services: DirectoryDeps, viewer: Viewer | null, needId: string, limit?: number | null): Promise<GroupementView[]> {
   requireRole(viewer, 'OFFICER', 'ADMIN');
   const size = limit ?? DEFAULT_GROUPEMENTS;
   if (!Number.isInteger(size) || size < 1 || size > MAX_GROUPEMENTS) {

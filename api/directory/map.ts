@@ -4,7 +4,7 @@
 import { badInput } from '../errors';
 import { findCommune } from '../reference/communes';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../reference/vocabulary';
-import type { Services } from '../services';
+import type { DirectoryDeps } from './deps';
 import type { SupplierRecord } from '../store/types';
 import { parseDirectoryFilter, selectDirectory, supplierLocation, type DirectorySelection } from './directory';
 
@@ -117,7 +117,7 @@ function placedOf(s: SupplierRecord): Placed | null {
 const inside = (p: Placed, [west, south, east, north]: BoundingBox): boolean => p.longitude >= west && p.longitude <= east && p.latitude >= south && p.latitude <= north;
 
 /** Every structure the query matches that has a location (in the box when one is given), as GeoJSON text (RFC 7946: longitude first). */
-export function directoryGeoJsonText(services: Services, q: MapQuery): string {
+export function directoryGeoJsonText(services: DirectoryDeps, q: MapQuery): string {
   const features: string[] = [];
   for (const s of selectDirectory(services, q.selection)) {
     const p = placedOf(s);

@@ -8,28 +8,11 @@ import { isStaff, requireRole, type Viewer } from '../auth/guards';
 import { badInput, notFound } from '../errors';
 import { communeCentroid, departementArea, findCommune } from '../reference/communes';
 import { nafLabel } from '../reference/naf';
-import type { Services } from '../services';
+import type { DirectoryDeps, MatchingService } from './deps';
 import { updatedAfter } from '../store/filters';
 import type { NeedRecord, Store, SupplierRecord } from '../store/types';
 import { DirectoryIndex } from './directory-index';
 import { activeSuppliers } from './suppliers';
-
-export interface MatchingService {
-  upsert(supplier: SupplierRecord): void;
-  remove(supplierId: string): void;
-  rank(need: NeedRecord, limit: number): Match[];
-  /** As rank(), for a purchase described but not stored (api/purchasing: its potential before it is posted). */
-  rankQuery(query: NeedQuery, limit: number): Match[];
-  /** These structures scored for the need as rank() would score them (unknown ids left out). */
-  scoreFor(need: NeedRecord, supplierIds: readonly string[]): Match[];
-  /** Catches up with writes made by other instances (MongoDB deployments); api/server.ts polls it. */
-  refresh(): Promise<void>;
-  /** No refresh starts any more; resolves once the one in flight, if any, is over (before the store closes). */
-  stop(): Promise<void>;
-  readonly size: number;
-  /** The public directory in memory, written with the matcher's index (same writes, same refresh). */
-  readonly directory: DirectoryIndex<Place>;
-}
 
 /** Given coordinates win; else the commune's centroid; else only the département (and its area) is known. */
 export function placeOf(r: { communeCode: string; latitude: number | null; longitude: number | null }) {
@@ -170,7 +153,7 @@ export interface SupplierMatch extends Omit<Match, 'profileId'> {
 }
 
 /** Officers and admins: the suppliers ranked for a need, best first. */
-export async function matchSuppliers(services: Services, viewer: Viewer | null, needId: string, limit?: number | null): Promise<SupplierMatch[]> {
+export async function matchSuppliers(services: DirectoryDeps, viewer: Viewer | null, needId: string, limit?: number | null): Promise<SupplierMatch[]> {
   requireRole(viewer, 'OFFICER', 'ADMIN');
   const size = limit ?? DEFAULT_MATCH_LIMIT;
   if (!Number.isInteger(size) || size < 1 || size > MAX_MATCH_LIMIT) {
@@ -202,7 +185,7 @@ export function tradeShortfall(need: NeedRecord, matches: readonly Match[]): str
 }
 
 /** Staff: the need's shortfall (see tradeShortfall) over the matcher's ranking; null for anyone else. */
-export function matchNotice(services: Services, viewer: Viewer | null, need: NeedRecord): string | null {
+export function matchNotice(services: DirectoryDeps, viewer: Viewer | null, need: NeedRecord): string | null {
   if (!isStaff(viewer)) return null;
   return tradeShortfall(need, services.matching.rank(need, MAX_MATCH_LIMIT));
 }

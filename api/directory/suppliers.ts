@@ -3,10 +3,9 @@ import { z } from 'zod';
 import { canSeePrivate, isStaff, requireRole, requireViewer, type Viewer } from '../auth/guards';
 import { conflict, forbidden, notFound, badInput } from '../errors';
 import { labelKey, fold } from '../../matching/text/fold';
-import type { Services } from '../services';
+import type { DirectoryDeps } from './deps';
 import { byIds, ofOrganisation, withPendingChanges } from '../store/filters';
 import { DuplicateKeyError, type FieldProvenance, type InclusionKind, type LegalForm, type PendingSupplierChanges, type Store, type SupplierRecord } from '../store/types';
-import { afterContactChange } from '../accounts';
 import { newId } from '../kernel/ids';
 import { liftRetirement } from './retired-sirets';
 import * as v from '../kernel/validation';
@@ -86,7 +85,7 @@ function duplicateKey(err: unknown): never {
 }
 
 /** Officers and admins create any structure; a SUPPLIER user creates the one profile of its organisation. */
-export async function createSupplier(services: Services, viewer: Viewer | null, input: unknown): Promise<SupplierRecord> {
+export async function createSupplier(services: DirectoryDeps, viewer: Viewer | null, input: unknown): Promise<SupplierRecord> {
   const who = requireRole(viewer, 'SUPPLIER', 'OFFICER', 'ADMIN');
   const profile = v.parseInput(createSchema, input);
   const { store } = services;
@@ -135,7 +134,7 @@ export async function createSupplier(services: Services, viewer: Viewer | null, 
 }
 
 /** The structure's own users and staff edit a profile; only the given fields change. */
-export async function updateSupplier(services: Services, viewer: Viewer | null, id: string, input: unknown): Promise<SupplierRecord> {
+export async function updateSupplier(services: DirectoryDeps, viewer: Viewer | null, id: string, input: unknown): Promise<SupplierRecord> {
   const who = requireViewer(viewer);
   const existing = await services.store.suppliers.findById(id);
   if (!existing || existing.retiredAt) throw notFound('Structure introuvable.');
@@ -168,8 +167,6 @@ export async function updateSupplier(services: Services, viewer: Viewer | null, 
   const updated = await services.store.suppliers.update(id, rest).catch(duplicateKey);
   if (!updated) throw notFound('Structure introuvable.');
   services.matching.upsert(updated);
-  // The officer's word on the previous contact (yes by default): after the change, which it follows.
-  if (isStaff(who)) await afterContactChange(services, who, existing, updated, (input as { detachPreviousContact?: unknown }).detachPreviousContact !== false);
   return updated;
 }
 
@@ -186,7 +183,7 @@ function pendingFor(
 }
 
 /** Staff: the structures whose declared inclusion kind or labels wait for a decision, oldest request first. */
-export async function suppliersWithPendingChanges(services: Services, viewer: Viewer | null): Promise<SupplierRecord[]> {
+export async function suppliersWithPendingChanges(services: DirectoryDeps, viewer: Viewer | null): Promise<SupplierRecord[]> {
   requireRole(viewer, 'OFFICER', 'ADMIN');
   const found = await services.store.suppliers.find(withPendingChanges(), { limit: 500 });
   return found.filter((s) => !s.retiredAt).sort((a, b) => a.pendingChanges!.requestedAt.getTime() - b.pendingChanges!.requestedAt.getTime());
@@ -196,7 +193,7 @@ export async function suppliersWithPendingChanges(services: Services, viewer: Vi
  * Staff: confirm what a structure declared (its inclusion kind and labels become those the matcher
  * and the directory use), or refuse it (the confirmed values stay). Either way nothing is pending after.
  */
-export async function reviewSupplierChanges(services: Services, viewer: Viewer | null, id: string, approve: boolean): Promise<SupplierRecord> {
+export async function reviewSupplierChanges(services: DirectoryDeps, viewer: Viewer | null, id: string, approve: boolean): Promise<SupplierRecord> {
   requireRole(viewer, 'OFFICER', 'ADMIN');
   const existing = typeof id === 'string' && id.length <= 100 ? await services.store.suppliers.findById(id) : null;
   if (!existing || existing.retiredAt) throw notFound('Structure introuvable.');
@@ -217,12 +214,12 @@ export async function activeSuppliers(store: Store, ids: readonly string[]): Pro
 
 /** A structure's public profile; null for an unknown id and for the anonymous stub of a deleted one. */
 /** The live profile a SUPPLIER user keeps, told to that user only (the public pages' "my profile"). */
-export async function ownSupplier(services: Services, viewer: Viewer | null, userId: string): Promise<SupplierRecord | null> {
+export async function ownSupplier(services: DirectoryDeps, viewer: Viewer | null, userId: string): Promise<SupplierRecord | null> {
   if (!viewer || viewer.userId !== userId || viewer.role !== 'SUPPLIER' || !viewer.organisationId) return null;
   return (await services.store.suppliers.find(ofOrganisation(viewer.organisationId))).find((s) => !s.retiredAt) ?? null;
 }
 
-export async function getSupplier(services: Services, id: string): Promise<SupplierRecord | null> {
+export async function getSupplier(services: DirectoryDeps, id: string): Promise<SupplierRecord | null> {
   const supplier = await services.store.suppliers.findById(id);
   return supplier && !supplier.retiredAt ? supplier : null;
 }

@@ -10,14 +10,13 @@
 import { writeCsv, type CsvFormat } from '../csv';
 import { z } from 'zod';
 import { requireRole, type Viewer } from '../auth/guards';
-import { isMetropoleCommune } from '../reference/communes';
+import { isMetropoleCommune, communeName } from '../reference/communes';
 import { INCLUSION_KIND_FR, NEED_KIND_FR, OUTCOME_FR } from '../reference/vocabulary';
-import type { Services } from '../services';
+import type { DirectoryDeps } from '../directory/deps';
 import { between, byIds, byShortlists } from '../store/filters';
 import { campaignFigures } from '../campaign';
 import { computePublicContracts, publicContractRows, type PublicContractStats } from '../public-contracts';
 import type { InclusionKind, NeedKind, OutcomeStatus, Store, SupplierRecord } from '../store/types';
-import { communeName } from '../introductions/introductions';
 import { confirmedAtOf, NEED_KINDS } from '../needs/needs';
 import { OUTCOME_STATUSES } from '../introductions/outcomes';
 import { INCLUSION_KINDS } from '../directory/suppliers';
@@ -169,7 +168,7 @@ function byMonth(from: Date, to: Date, won: { amount: number | null; updatedAt: 
 }
 
 /** Officers and admins. */
-export function impactStats(services: Services, viewer: Viewer | null, from: unknown, to: unknown): Promise<ImpactStats> {
+export function impactStats(services: Pick<DirectoryDeps, 'store'>, viewer: Viewer | null, from: unknown, to: unknown): Promise<ImpactStats> {
   requireRole(viewer, 'OFFICER', 'ADMIN');
   const period = parsePeriod(from, to);
   return computeImpact(services.store, period.from, period.to);

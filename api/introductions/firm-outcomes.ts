@@ -2,16 +2,9 @@
 // structures introduced to it, where it records what came of each (recordOutcomeFromLink). The link
 // is signed for one shortlist and the firm's page only; it serves until every outcome is final or
 // twelve months have passed since the list was drafted.
-import { TWELVE_MONTHS_MS, type LinkSigner } from '../links/signer';
-import type { Services } from '../services';
+import type { IntroductionDeps } from './deps';
 import type { NeedRecord, ShortlistRecord } from '../store/types';
 import { FINAL_OUTCOMES, itemsOf, type ShortlistItemView } from './outcomes';
-
-export const OUTCOMES_PATH = '/suites/';
-
-/** Fixed in date (from the list's drafting), so the officer's preview shows the very link then sent. */
-export const outcomesLink = (links: LinkSigner, publicUrl: string, shortlist: ShortlistRecord): string =>
-  `${publicUrl}${OUTCOMES_PATH}${encodeURIComponent(links.sign('outcomes', { shortlistId: shortlist.id }, new Date(shortlist.createdAt.getTime() + TWELVE_MONTHS_MS)))}`;
 
 export const isFinal = (item: ShortlistItemView): boolean => item.outcome !== null && FINAL_OUTCOMES.includes(item.outcome.status);
 
@@ -25,7 +18,7 @@ export type OutcomesTarget =
 const INVALID = { ok: false as const, status: 403, message: "Ce lien n'est pas valide. Utilisez le lien tel qu'il figure dans votre courriel." };
 
 /** What a valid, still useful link points at; otherwise an HTTP status and a French sentence. */
-export async function outcomesTarget(services: Services, token: string): Promise<OutcomesTarget> {
+export async function outcomesTarget(services: Pick<IntroductionDeps, 'store' | 'links'>, token: string): Promise<OutcomesTarget> {
   const check = services.links.verify('outcomes', token);
   if (!check.ok) {
     return check.reason === 'expired'

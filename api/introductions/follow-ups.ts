@@ -5,27 +5,24 @@
 // claimed once, retried, and survive restarts like every other mail. Whether a row is still worth
 // sending is decided when it is due: answered, opted out or erased → DROPPED with the reason.
 import { outboxRow } from '../mail/rows';
-import { TWELVE_MONTHS_MS, type LinkSigner } from '../links/signer';
+import { type LinkSigner } from '../links/signer';
 import { renderFirmFollowUp, renderStructureFollowUp } from '../mail/templates';
 import type { OutgoingMail } from '../mail/transport';
-import type { Services } from '../services';
+import type { StoreDeps } from './deps';
 import { sentSince, unsentRow } from '../store/filters';
 import { DuplicateKeyError, type MailKind, type OutboxRecord, type ShortlistRecord, type Store } from '../store/types';
-import { outcomesLink } from './firm-outcomes';
-import type { AnswerLinking } from './introductions';
 import { itemsOf } from './outcomes';
-import { ERASED_EMAIL } from '../accounts/privacy';
-import { answerLinks, responseIdOf } from './responses';
+import { responseIdOf } from './responses';
 import { activeSuppliers } from '../directory/suppliers';
+import { answerLinks, outcomesLink, FIRM_RECIPIENT, AnswerLinking, optOutLink } from '../links';
+import { ERASED_EMAIL } from '../kernel/erased';
 
-export const OPT_OUT_PATH = '/relances/';
 export const OPTED_OUT = 'Relances refusées par leur destinataire (lien « Ne plus recevoir de relance »).';
-const FIRM = 'firm';
 
 type FollowUpKind = Extract<MailKind, 'FOLLOW_UP' | 'REMINDER'>;
 
 export const followUpRowId = (kind: FollowUpKind, shortlistId: string, supplierId: string | null): string =>
-  `${shortlistId}:${kind === 'FOLLOW_UP' ? 'followup' : 'reminder'}:${supplierId ? `supplier:${supplierId}` : FIRM}`;
+  `${shortlistId}:${kind === 'FOLLOW_UP' ? 'followup' : 'reminder'}:${supplierId ? `supplier:${supplierId}` : FIRM_RECIPIENT}`;
 
 export const isFollowUp = (row: OutboxRecord): boolean => row.kind === 'FOLLOW_UP' || row.kind === 'REMINDER';
 
@@ -73,14 +70,8 @@ export async function recoverFollowUps(store: Store, afterMs: number, domain: st
   }
 }
 
-/** The opt-out link of one (shortlist, recipient), as long-lived as the list's other links. */
-export const optOutLink = (links: LinkSigner, publicUrl: string, shortlist: ShortlistRecord, supplierId: string | null): string =>
-  `${publicUrl}${OPT_OUT_PATH}${encodeURIComponent(
-    links.sign('optOut', { shortlistId: shortlist.id, recipient: supplierId ?? FIRM }, new Date(shortlist.createdAt.getTime() + TWELVE_MONTHS_MS)),
-  )}`;
-
 /** The mail of a follow-up row, or why it is no longer to be sent (the row is then DROPPED). */
-export async function composeFollowUp(services: Pick<Services, 'store'>, row: OutboxRecord, linking: AnswerLinking): Promise<OutgoingMail | { skip: string; to?: string }> {
+export async function composeFollowUp(services: StoreDeps, row: OutboxRecord, linking: AnswerLinking): Promise<OutgoingMail | { skip: string; to?: string }> {
   const { store } = services;
   const shortlist = row.shortlistId ? await store.shortlists.findById(row.shortlistId) : null;
   const need = shortlist ? await store.needs.findById(shortlist.needId) : null;
@@ -89,7 +80,7 @@ export async function composeFollowUp(services: Pick<Services, 'store'>, row: Ou
   const optOutUrl = optOutLink(linking.links, linking.publicUrl, shortlist, row.supplierId);
   if (row.recipientKind === 'FIRM') {
     if (need.contactEmail === ERASED_EMAIL || row.to === ERASED_EMAIL) return { skip: "L'entreprise a effacé ses données.", to: ERASED_EMAIL };
-    const open = (await itemsOf(services as Services, shortlist)).filter((i) => !i.supplier.retiredAt && i.outcome === null);
+    const open = (await itemsOf(services, shortlist)).filter((i) => !i.supplier.retiredAt && i.outcome === null);
     if (open.length === 0) return { skip: 'Toutes les suites sont déjà renseignées.' };
     const rendered = renderFirmFollowUp({ needTitle: need.title, structures: open.map((i) => i.supplier.name), outcomesUrl: outcomesLink(linking.links, linking.publicUrl, shortlist), optOutUrl, reminder });
     return { ...rendered, to: row.to, replyTo: shortlist.replyTo, messageId: row.messageId };
@@ -122,7 +113,7 @@ export async function optOutTarget(store: Store, links: LinkSigner, token: strin
       : { ok: false, status: 403, message: "Ce lien n'est pas valide. Utilisez le lien tel qu'il figure dans votre courriel." };
   }
   const { shortlistId, recipient } = check.claims;
-  const supplierId = recipient === FIRM ? null : recipient;
+  const supplierId = recipient === FIRM_RECIPIENT ? null : recipient;
   const ids = (['FOLLOW_UP', 'REMINDER'] as const).map((k) => followUpRowId(k, shortlistId, supplierId));
   const rows = (await Promise.all(ids.map((id) => store.outbox.findById(id)))).filter((r): r is OutboxRecord => r !== null);
   if (!(await store.shortlists.findById(shortlistId))) return { ok: false, status: 404, message: "Cette mise en relation n'existe plus." };

@@ -8,8 +8,8 @@
 // Only PENDING rows are ever sent. The recovery pass redoes step 3 for any HELD row whose shortlist
 // is committed, and drops HELD rows of a shortlist still in DRAFT (an approval that died before 2).
 import { outboxRow } from '../mail/rows';
-import { findCommune } from '../reference/communes';
-import { formatDateFr, formatEuros, structureKindFr } from '../reference/vocabulary';
+import { communeName } from '../reference/communes';
+import { formatDateFr, structureKindFr, budgetFr } from '../reference/vocabulary';
 import { isOethNeed } from '../../matching/components/inclusion';
 import { capacityFr, memberPart } from '../../matching/groupements';
 import { renderFirmMail, renderStructureMail, type GroupementView } from '../mail/templates';
@@ -17,27 +17,11 @@ import { tradeLabel } from '../directory/groupements';
 import type { OutgoingMail } from '../mail/transport';
 import { heldRow, outboxIn, outboxOf, shortlistIn, shortlistsIn, undelivered } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type ShortlistRecord, type Store, type SupplierRecord } from '../store/types';
-import type { LinkSigner } from '../links/signer';
-import { answerLinks } from './responses';
-import { outcomesLink } from './firm-outcomes';
 import { activeSuppliers } from '../directory/suppliers';
-
-/** What the structures' mails need to carry their answer links. */
-export interface AnswerLinking {
-  links: LinkSigner;
-  publicUrl: string;
-}
+import { answerLinks, outcomesLink, AnswerLinking } from '../links';
 
 /** HELD rows of a DRAFT shortlist younger than this may belong to an approval still running. */
 const ABANDONED_AFTER_MS = 5 * 60_000;
-
-export const communeName = (code: string): string => findCommune(code)?.name ?? code;
-
-/** The domain of MAIL_FROM, for Message-IDs: "Passerelle ESS <no-reply@metropole.fr>" → "metropole.fr". */
-export function mailDomain(mailFrom: string): string {
-  const match = /@([A-Za-z0-9.-]+)/.exec(mailFrom);
-  return match ? match[1]! : 'passerelle-ess.local';
-}
 
 /** Rows written before mail kinds existed are all introductions. */
 export const isIntroductionRow = (row: OutboxRecord): boolean => (row.kind ?? 'INTRODUCTION') === 'INTRODUCTION';
@@ -125,20 +109,11 @@ export async function recoverIntroductions(store: Store, domain: string): Promis
   for (const s of await store.shortlists.find(shortlistsIn(['APPROVED']))) await completeIfDelivered(store, s.id);
 }
 
-/** "entre 20 000 € et 40 000 €", "jusqu'à 40 000 €"… */
-export function budgetFr(min: number | null, max: number | null): string {
-  if (min !== null && max !== null) return min === max ? formatEuros(max) : `entre ${formatEuros(min)} et ${formatEuros(max)}`;
-  if (max !== null) return `jusqu'à ${formatEuros(max)}`;
-  if (min !== null) return `à partir de ${formatEuros(min)}`;
-  return 'non précisé';
-}
-
 /** The budget and the members' declared capacities added up, for the firm's groupement paragraph. */
 function groupementView(need: NeedRecord, members: SupplierRecord[]): GroupementView {
   const declared = members.flatMap((s) => (s.maxContractValue !== null ? [s.maxContractValue] : []));
   return { budget: budgetFr(need.budgetMin, need.budgetMax), totalCapacity: declared.length ? capacityFr(declared.reduce((a, b) => a + b, 0)) : null };
 }
-
 
 /** The mail of one row, rendered from the committed shortlist and today's records. */
 export async function composeIntroductionMail(store: Store, row: OutboxRecord, linking: AnswerLinking): Promise<OutgoingMail | { gone: string }> {

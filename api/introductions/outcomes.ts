@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isStaff, requireViewer, type Viewer } from '../auth/guards';
 import { badInput, conflict, forbidden, notFound } from '../errors';
-import type { Services } from '../services';
+import type { StoreDeps } from './deps';
 import { byIds, byShortlists } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutcomeRecord, type ResponseRecord, type OutcomeStatus, type ShortlistItemRecord, type ShortlistRecord, type SupplierRecord } from '../store/types';
 import { canSeeNeed } from '../needs/needs';
@@ -49,14 +49,14 @@ export interface ShortlistItemView extends ShortlistItemRecord {
 }
 
 /** A firm's user reads the contacts of the structures introduced to it: on its own lists once approved (the mail gave them). */
-async function introducedTo(services: Services, viewer: Viewer | null, shortlist: ShortlistRecord): Promise<string | undefined> {
+async function introducedTo(services: StoreDeps, viewer: Viewer | null, shortlist: ShortlistRecord): Promise<string | undefined> {
   if (!viewer || viewer.role !== 'COMPANY' || shortlist.status === 'DRAFT') return undefined;
   const need = await services.store.needs.findById(shortlist.needId);
   return need && canSeeNeed(viewer, need) ? viewer.userId : undefined;
 }
 
 /** The items whose structure still exists, with their outcomes: a few reads whatever the length. */
-export async function itemsOf(services: Services, shortlist: ShortlistRecord, viewer: Viewer | null = null): Promise<ShortlistItemView[]> {
+export async function itemsOf(services: StoreDeps, shortlist: ShortlistRecord, viewer: Viewer | null = null): Promise<ShortlistItemView[]> {
   const ids = shortlist.items.map((i) => i.supplierId);
   const approved = shortlist.status !== 'DRAFT';
   const firm = await introducedTo(services, viewer, shortlist);
@@ -77,7 +77,7 @@ export async function itemsOf(services: Services, shortlist: ShortlistRecord, vi
 }
 
 /** The need's firm users or staff record what an introduction produced; recording again replaces it. */
-export async function recordOutcome(services: Services, viewer: Viewer | null, input: unknown): Promise<ShortlistItemView> {
+export async function recordOutcome(services: StoreDeps, viewer: Viewer | null, input: unknown): Promise<ShortlistItemView> {
   const who = requireViewer(viewer);
   const o = v.parseInput(outcomeSchema, input);
   const { store } = services;
@@ -96,7 +96,7 @@ export const FIRM_LINK_RECORDER = 'firm-link';
  * The firm records an outcome from the page its mail links to: the same rules as recordOutcome, for
  * the one shortlist its link was signed for. A French BAD_USER_INPUT (naming the field) otherwise.
  */
-export async function recordOutcomeFromLink(services: Services, shortlistId: string, input: Record<string, unknown>): Promise<ShortlistItemView> {
+export async function recordOutcomeFromLink(services: StoreDeps, shortlistId: string, input: Record<string, unknown>): Promise<ShortlistItemView> {
   const o = v.parseInput(outcomeSchema, { ...input, shortlistId });
   const shortlist = await services.store.shortlists.findById(shortlistId);
   if (!shortlist) throw notFound('Liste de structures introuvable.');
@@ -107,7 +107,7 @@ export async function recordOutcomeFromLink(services: Services, shortlistId: str
 export const FINAL_OUTCOMES: readonly OutcomeStatus[] = ['WON', 'LOST', 'NO_FOLLOW_UP'];
 
 async function saveOutcome(
-  services: Services,
+  services: StoreDeps,
   shortlist: ShortlistRecord,
   need: NeedRecord | null,
   o: z.output<typeof outcomeSchema>,

@@ -1,33 +1,17 @@
 // A structure's answer to its introduction, given from the two links of its mail without signing in.
 // The link is signed for one (shortlist, structure) and can do only that: record its answer.
 import { z } from 'zod';
-import { TWELVE_MONTHS_MS, type LinkSigner } from '../links/signer';
+import { type LinkSigner } from '../links/signer';
 import type { ResponseRecord, ShortlistRecord, Store, SupplierAnswer, SupplierRecord } from '../store/types';
 import { DuplicateKeyError } from '../store/types';
 import * as v from '../kernel/validation';
 import { requireRole, type Viewer } from '../auth/guards';
 import { badInput, conflict, notFound } from '../errors';
-import type { Services } from '../services';
+import type { IntroductionDeps } from './deps';
 import { itemsOf, type ShortlistItemView } from './outcomes';
-
-export const ANSWER_PATH = '/reponse/';
-/** The choice in a link's query string, in French words. */
-export const CHOICE_OF: Record<SupplierAnswer, string> = { INTERESTED: 'interesse', NOT_AVAILABLE: 'indisponible' };
-export const ANSWER_OF: Record<string, SupplierAnswer> = { interesse: 'INTERESTED', indisponible: 'NOT_AVAILABLE' };
+import { CHOICE_OF, ANSWER_OF } from '../links';
 
 export const responseIdOf = (shortlistId: string, supplierId: string): string => `${shortlistId}:${supplierId}`;
-
-/**
- * The two links of a structure's introduction mail, valid twelve months from the list's drafting: a
- * fixed date, so the officer's preview shows the very links the outbox then sends.
- */
-export function answerLinks(links: LinkSigner, publicUrl: string, shortlist: ShortlistRecord, supplier: Pick<SupplierRecord, 'id' | 'linkVersion'>): Record<SupplierAnswer, string> {
-  // The structure's link version, once it has one: a contact change then revokes the links mailed before.
-  const version = supplier.linkVersion ? { v: String(supplier.linkVersion) } : {};
-  const token = links.sign('answer', { shortlistId: shortlist.id, supplierId: supplier.id, ...version }, new Date(shortlist.createdAt.getTime() + TWELVE_MONTHS_MS));
-  const url = (answer: SupplierAnswer) => `${publicUrl}${ANSWER_PATH}${encodeURIComponent(token)}?choix=${CHOICE_OF[answer]}`;
-  return { INTERESTED: url('INTERESTED'), NOT_AVAILABLE: url('NOT_AVAILABLE') };
-}
 
 /** What a valid link points at; otherwise an HTTP status and a French sentence. */
 export type AnswerTarget =
@@ -95,7 +79,7 @@ export async function recordResponse(
  * (the latest word wins). The list must be approved and name the structure.
  */
 export async function recordSupplierAnswer(
-  services: Services,
+  services: Pick<IntroductionDeps, 'store' | 'links'>,
   viewer: Viewer | null,
   args: { shortlistId: string; supplierId: string; answer: SupplierAnswer; comment?: string | null },
 ): Promise<ShortlistItemView> {

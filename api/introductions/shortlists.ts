@@ -8,7 +8,7 @@ import { isRelevant } from '../../matching/rank';
 import { isStaff, requireRole, requireViewer, type Viewer } from '../auth/guards';
 import { badInput, conflict, forbidden, notFound } from '../errors';
 import type { OutgoingMail } from '../mail/transport';
-import type { Services } from '../services';
+import type { IntroductionDeps } from './deps';
 import {
   AWAITING_ORDER,
   awaitingShortlistFilter,
@@ -22,7 +22,7 @@ import {
   shortlistsOfNeed,
 } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type MailKind, type OutboxRecord, type ShortlistItemRecord, type ShortlistRecord, type ShortlistStatus } from '../store/types';
-import { holdRows, mailDomain, plannedRows, previewIntroductionMails, releaseApproval } from './introductions';
+import { holdRows, plannedRows, previewIntroductionMails, releaseApproval } from './introductions';
 import { newId } from '../kernel/ids';
 import { canSeeNeed, confirmedAtOf } from '../needs/needs';
 import { shortlistRefusal } from '../needs/lifecycle';
@@ -30,6 +30,7 @@ import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from '../
 import { tradeShortfall } from '../directory/matching';
 import { activeSuppliers } from '../directory/suppliers';
 import * as v from '../kernel/validation';
+import { mailDomain } from '../mail/rows';
 
 export const DEFAULT_SHORTLIST_SIZE = 5;
 export const MAX_SHORTLIST_SIZE = 20;
@@ -54,13 +55,13 @@ const updateSchema = z.object({
 
 const approveSchema = z.object({ message: v.optionalText(2000) });
 
-async function needOf(services: Services, needId: string): Promise<NeedRecord> {
+async function needOf(services: IntroductionDeps, needId: string): Promise<NeedRecord> {
   const need = await services.store.needs.findById(needId);
   if (!need) throw notFound('Besoin introuvable.');
   return need;
 }
 
-async function existing(services: Services, id: string): Promise<ShortlistRecord> {
+async function existing(services: IntroductionDeps, id: string): Promise<ShortlistRecord> {
   const shortlist = await services.store.shortlists.findById(id);
   if (!shortlist) throw notFound('Liste de structures introuvable.');
   return shortlist;
@@ -72,7 +73,7 @@ const alreadyApproved = () => conflict('Cette liste est déjà approuvée : elle
  * The matcher's proposal: eligible structures of the need's trade only (officers may still add any
  * other), with a notice when they are fewer than asked; refused, with the reason, when there is none.
  */
-async function proposed(services: Services, need: NeedRecord, wanted: number): Promise<{ items: ShortlistItemRecord[]; notice: string | null }> {
+async function proposed(services: IntroductionDeps, need: NeedRecord, wanted: number): Promise<{ items: ShortlistItemRecord[]; notice: string | null }> {
   const ranked = services.matching.rank(need, wanted);
   const matches = ranked.filter((m) => m.eligible && isRelevant(m));
   const stored = await activeSuppliers(services.store, matches.map((m) => m.profileId));
@@ -93,7 +94,7 @@ async function proposed(services: Services, need: NeedRecord, wanted: number): P
 }
 
 /** A draft started from structures the officer chose, scored as the matcher would score them. */
-async function handPicked(services: Services, need: NeedRecord, supplierIds: string[]): Promise<ShortlistItemRecord[]> {
+async function handPicked(services: IntroductionDeps, need: NeedRecord, supplierIds: string[]): Promise<ShortlistItemRecord[]> {
   const found = await activeSuppliers(services.store, supplierIds);
   const unknown = supplierIds.find((sid) => !found.has(sid));
   if (unknown !== undefined) throw badInput('supplierIds', `« supplierIds » : structure inconnue : ${unknown.slice(0, 100)}`);
@@ -102,7 +103,7 @@ async function handPicked(services: Services, need: NeedRecord, supplierIds: str
 }
 
 /** The need's open draft, or a new one: the matcher's proposal, or the structures the officer gives. */
-export async function draftShortlist(services: Services, viewer: Viewer | null, needId: string, size?: number | null, supplierIds?: unknown): Promise<ShortlistRecord> {
+export async function draftShortlist(services: IntroductionDeps, viewer: Viewer | null, needId: string, size?: number | null, supplierIds?: unknown): Promise<ShortlistRecord> {
   const who = requireRole(viewer, ...STAFF);
   const input = v.parseInput(draftSchema, { size, supplierIds });
   const need = await needOf(services, needId);
@@ -147,7 +148,7 @@ export async function draftShortlist(services: Services, viewer: Viewer | null, 
 }
 
 /** The matcher's score and reasons for structures it did not propose: the officer sees how they fare too. */
-function reasonsFor(services: Services, need: NeedRecord, supplierIds: string[]): Map<string, { reasons: string[]; score: number }> {
+function reasonsFor(services: IntroductionDeps, need: NeedRecord, supplierIds: string[]): Map<string, { reasons: string[]; score: number }> {
   return new Map(services.matching.scoreFor(need, supplierIds).map((m) => [m.profileId, { reasons: m.reasons, score: m.score }]));
 }
 
@@ -155,7 +156,7 @@ function reasonsFor(services: Services, need: NeedRecord, supplierIds: string[])
  * Sets the curated order (and notes, when given: a note of null or "" removes it; and whether the
  * structures are presented as one groupement, when given). DRAFT only.
  */
-export async function updateShortlist(services: Services, viewer: Viewer | null, id: string, supplierIds: unknown, notes?: unknown, groupement?: unknown): Promise<ShortlistRecord> {
+export async function updateShortlist(services: IntroductionDeps, viewer: Viewer | null, id: string, supplierIds: unknown, notes?: unknown, groupement?: unknown): Promise<ShortlistRecord> {
   requireRole(viewer, ...STAFF);
   const input = v.parseInput(updateSchema, { supplierIds, notes, groupement });
   const shortlist = await existing(services, id);
@@ -192,7 +193,7 @@ export async function updateShortlist(services: Services, viewer: Viewer | null,
 }
 
 /** What an approval needs: a non-empty list whose structures all still exist. */
-async function approvable(services: Services, shortlist: ShortlistRecord) {
+async function approvable(services: IntroductionDeps, shortlist: ShortlistRecord) {
   if (shortlist.items.length === 0) throw conflict('La liste est vide : ajoutez au moins une structure avant de l’approuver.');
   const need = await needOf(services, shortlist.needId);
   const refusal = shortlistRefusal(need);
@@ -209,7 +210,7 @@ async function approvable(services: Services, shortlist: ShortlistRecord) {
  * sends nothing more. The commit is the shortlist's single-document update, guarded by its
  * revision, so an edit that slipped in since the mails were planned makes the approval fail.
  */
-export async function approveShortlist(services: Services, viewer: Viewer | null, id: string, message?: string | null): Promise<ShortlistRecord> {
+export async function approveShortlist(services: IntroductionDeps, viewer: Viewer | null, id: string, message?: string | null): Promise<ShortlistRecord> {
   const who = requireRole(viewer, ...STAFF);
   const input = v.parseInput(approveSchema, { message });
   const { store, config } = services;
@@ -240,7 +241,7 @@ export async function approveShortlist(services: Services, viewer: Viewer | null
 }
 
 /** Staff read any shortlist; the need's firm reads it once approved. */
-export async function getShortlist(services: Services, viewer: Viewer | null, id: string): Promise<ShortlistRecord | null> {
+export async function getShortlist(services: IntroductionDeps, viewer: Viewer | null, id: string): Promise<ShortlistRecord | null> {
   const who = requireViewer(viewer);
   const shortlist = await services.store.shortlists.findById(id);
   if (!shortlist || isStaff(who)) return shortlist;
@@ -250,13 +251,13 @@ export async function getShortlist(services: Services, viewer: Viewer | null, id
 }
 
 /** The shortlists of a need the viewer may see: all for staff, the approved ones for its firm. */
-export function shortlistsOf(services: Services, viewer: Viewer | null, need: NeedRecord): Promise<ShortlistRecord[]> {
+export function shortlistsOf(services: IntroductionDeps, viewer: Viewer | null, need: NeedRecord): Promise<ShortlistRecord[]> {
   const statuses: ShortlistStatus[] | undefined = isStaff(viewer) ? undefined : ['APPROVED', 'SENT'];
   return services.store.shortlists.find(shortlistsOfNeed(need.id, statuses), { sort: { createdAt: 1, id: 1 } });
 }
 
 /** Officers: needs no shortlist was approved for yet, those waiting longest first. */
-export async function needsAwaitingShortlist(services: Services, viewer: Viewer | null, args: { first?: number | null; after?: string | null }): Promise<Page<NeedRecord>> {
+export async function needsAwaitingShortlist(services: IntroductionDeps, viewer: Viewer | null, args: { first?: number | null; after?: string | null }): Promise<Page<NeedRecord>> {
   requireRole(viewer, ...STAFF);
   const size = pageSize(args.first);
   const after = decodeDateCursor(args.after);
@@ -270,7 +271,7 @@ export async function needsAwaitingShortlist(services: Services, viewer: Viewer 
 
 /** Officers: the introductions (approved and sent shortlists unless a status is given), newest first. */
 export async function introductions(
-  services: Services,
+  services: IntroductionDeps,
   viewer: Viewer | null,
   args: { status?: ShortlistStatus | null; first?: number | null; after?: string | null },
 ): Promise<Page<ShortlistRecord>> {
@@ -291,7 +292,7 @@ export async function introductions(
 
 /** Staff: the mails of a shortlist, with their delivery state. */
 /** Staff: the list's mails of these kinds (its introductions by default), in the order they were written. */
-export async function mailsOf(services: Services, viewer: Viewer | null, shortlist: ShortlistRecord, kinds?: readonly MailKind[] | null): Promise<OutboxRecord[]> {
+export async function mailsOf(services: IntroductionDeps, viewer: Viewer | null, shortlist: ShortlistRecord, kinds?: readonly MailKind[] | null): Promise<OutboxRecord[]> {
   if (!isStaff(viewer)) throw forbidden("L'état des envois est réservé aux agents de la Métropole.");
   const wanted = new Set<MailKind>(kinds ?? ['INTRODUCTION']);
   const rows = await services.store.outbox.find(outboxOf(shortlist.id), { sort: { createdAt: 1, id: 1 } });
@@ -299,13 +300,13 @@ export async function mailsOf(services: Services, viewer: Viewer | null, shortli
 }
 
 /** Staff: mails given up on, most recent first, so someone can call the recipient. */
-export function failedMails(services: Services, viewer: Viewer | null, first?: number | null): Promise<OutboxRecord[]> {
+export function failedMails(services: IntroductionDeps, viewer: Viewer | null, first?: number | null): Promise<OutboxRecord[]> {
   requireRole(viewer, ...STAFF);
   return services.store.outbox.find(listMailsIn('FAILED'), { sort: { updatedAt: -1, id: -1 }, limit: pageSize(first) });
 }
 
 /** Staff: every mail approving the list would send, as the outbox will render them; a draft is refused as approval would refuse it. */
-export async function previewIntroduction(services: Services, viewer: Viewer | null, shortlistId: string): Promise<OutgoingMail[]> {
+export async function previewIntroduction(services: IntroductionDeps, viewer: Viewer | null, shortlistId: string): Promise<OutgoingMail[]> {
   const who = requireRole(viewer, ...STAFF);
   const shortlist = await existing(services, shortlistId);
   if (shortlist.status === 'DRAFT') await approvable(services, shortlist);
@@ -313,7 +314,7 @@ export async function previewIntroduction(services: Services, viewer: Viewer | n
 }
 
 /** Staff: a mail given up on is sent again from scratch (a fresh MAIL_GIVE_UP_AFTER), now. */
-export async function retryMail(services: Services, viewer: Viewer | null, id: string): Promise<OutboxRecord> {
+export async function retryMail(services: IntroductionDeps, viewer: Viewer | null, id: string): Promise<OutboxRecord> {
   requireRole(viewer, ...STAFF);
   const retried = await services.store.outbox.findOneAndUpdate(failedRow(id), {
     state: 'PENDING',

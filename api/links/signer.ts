@@ -29,8 +29,6 @@ export interface LinkSigner {
   verify<P extends LinkPurpose>(purpose: P, token: string): LinkCheck<P>;
 }
 
-export const TWELVE_MONTHS_MS = 365 * 86_400_000;
-
 const audienceOf = (purpose: LinkPurpose): string => `passerelle-ess-link:${purpose}`;
 
 export function createLinkSigner(secret: string): LinkSigner {

@@ -1,33 +1,24 @@
 // A firm posts a need without an account: the need waits (confirmedAt null) for the link mailed to
 // its contact address, and reaches the officers only once confirmed. Unconfirmed needs are deleted
 // after 7 days. A confirmed address gets a signed 90-day cookie and may post again without a link.
-import { outboxRow } from '../mail/rows';
+import { outboxRow, mailDomain } from '../mail/rows';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { LinkSigner } from '../links/signer';
 import { addressKey, consumeOrRefuse, mayMail } from '../auth/throttle';
 import { badInput } from '../errors';
 import { renderNeedConfirmationMail } from '../mail/templates';
 import type { OutgoingMail } from '../mail/transport';
-import type { Services } from '../services';
+import type { AnonymousPosting, NeedDeps } from './deps';
 import { mailsOfNeed, unconfirmedBefore, unconfirmedNeed } from '../store/filters';
 import type { NeedRecord, OutboxRecord, Store } from '../store/types';
 import { newId } from '../kernel/ids';
-import { mailDomain } from '../introductions/introductions';
 import { acknowledgeNeed } from './lifecycle';
+import { confirmationLink, UNCONFIRMED_KEPT_MS } from '../links';
 
-export const UNCONFIRMED_KEPT_MS = 7 * 86_400_000;
 export const SENDER_COOKIE = 'passerelle_expediteur';
 export const SENDER_COOKIE_MS = 90 * 86_400_000;
-export const CONFIRM_PATH = '/besoin/confirmer/';
 /** Needs posted without an account have no user: this stands in the record's createdBy. */
 export const ANONYMOUS_POSTER = 'anonymous';
-
-export interface AnonymousPosting {
-  /** Posts from one client address (IPv6: per /64), whatever the addresses given. */
-  readonly perClient: RateLimiterMemory;
-  /** Confirmation mails to one contact address, from anywhere (past it, posts are kept unmailed). */
-  readonly perAddress: RateLimiterMemory;
-}
 
 export function createAnonymousPosting(): AnonymousPosting {
   return {
@@ -44,7 +35,7 @@ export interface PosterOrigin {
 }
 
 /** Counted before the input is read: 50 posts from one client are cut whatever they hold. */
-export const countClientPost = (services: Services, origin: PosterOrigin): Promise<void> => consumeOrRefuse(services.anonymousPosting.perClient, addressKey(origin.clientAddress));
+export const countClientPost = (services: NeedDeps, origin: PosterOrigin): Promise<void> => consumeOrRefuse(services.anonymousPosting.perClient, addressKey(origin.clientAddress));
 
 /** The address the cookie vouches for, when it is a valid sender cookie. */
 export function cookieSender(links: LinkSigner, cookie: string | null): string | null {
@@ -60,7 +51,7 @@ export const confirmationRowId = (needId: string): string => `need:${needId}:con
  * contact address; then its confirmation mail goes through the durable outbox.
  */
 export async function postAnonymousNeed(
-  services: Services,
+  services: NeedDeps,
   origin: PosterOrigin,
   fields: Omit<NeedRecord, 'id' | 'organisationId' | 'createdBy' | 'confirmedAt' | 'createdAt' | 'updatedAt'>,
   /** The honeypot was filled: a robot is told its need is posted, and nothing is stored or mailed. */
@@ -92,10 +83,6 @@ export async function postAnonymousNeed(
 
 const confirmationRow = (need: NeedRecord, domain: string, now: Date): OutboxRecord =>
   outboxRow({ id: confirmationRowId(need.id), kind: 'NEED_CONFIRMATION', needId: need.id, to: need.contactEmail, domain, now });
-
-/** The link of the confirmation mail: valid as long as the unconfirmed need is kept. */
-export const confirmationLink = (links: LinkSigner, publicUrl: string, need: NeedRecord): string =>
-  `${publicUrl}${CONFIRM_PATH}${encodeURIComponent(links.sign('confirmNeed', { needId: need.id }, new Date(need.createdAt.getTime() + UNCONFIRMED_KEPT_MS)))}`;
 
 export async function composeConfirmationMail(store: Store, row: OutboxRecord, linking: { links: LinkSigner; publicUrl: string }): Promise<OutgoingMail | { skip: string }> {
   const need = row.needId ? await store.needs.findById(row.needId) : null;

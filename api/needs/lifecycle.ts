@@ -2,19 +2,19 @@
 // withdraws it (with a reason) while none were, and staff close it once it is dealt with. Withdrawn
 // needs leave the officers' queue and the yearly figures; closed ones leave the queue only.
 // The firm is told by mail, through the durable outbox, that its need is recorded.
-import { outboxRow } from '../mail/rows';
+import { outboxRow, mailDomain } from '../mail/rows';
 import { z } from 'zod';
 import { isStaff, requireRole, type Viewer } from '../auth/guards';
 import { conflict, forbidden, notFound } from '../errors';
 import { renderNeedReceivedMail } from '../mail/templates';
 import type { OutgoingMail } from '../mail/transport';
-import { NEED_KIND_FR, formatDateFr } from '../reference/vocabulary';
-import type { Services } from '../services';
+import { NEED_KIND_FR, formatDateFr, budgetFr } from '../reference/vocabulary';
+import type { NeedDeps } from './deps';
 import { openNeed, unendedNeed } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type Store } from '../store/types';
-import { budgetFr, communeName, mailDomain } from '../introductions/introductions';
 import { canSeeNeed, companyNameFor, needSchema, refuseInternalNote } from './needs';
 import * as v from '../kernel/validation';
+import { communeName } from '../reference/communes';
 
 const STAFF = ['OFFICER', 'ADMIN'] as const;
 
@@ -53,7 +53,7 @@ function refusalToChange(need: NeedRecord, act: 'modifié' | 'retiré'): string 
 }
 
 /** The need, if the viewer (its firm or staff) may change it. */
-async function ownNeed(services: Services, viewer: Viewer | null, id: string): Promise<{ who: Viewer; need: NeedRecord }> {
+async function ownNeed(services: NeedDeps, viewer: Viewer | null, id: string): Promise<{ who: Viewer; need: NeedRecord }> {
   const who = requireRole(viewer, 'COMPANY', ...STAFF);
   const need = typeof id === 'string' && id.length <= 100 ? await services.store.needs.findById(id) : null;
   if (!need) throw notFound('Besoin introuvable.');
@@ -85,7 +85,7 @@ const asInput = (n: NeedRecord) => ({
  * Edits a need before any structure is presented for it: the fields given replace the stored ones
  * (a list given replaces the whole list), and the result is validated as a new need would be.
  */
-export async function updateNeed(services: Services, viewer: Viewer | null, id: string, input: unknown): Promise<NeedRecord> {
+export async function updateNeed(services: NeedDeps, viewer: Viewer | null, id: string, input: unknown): Promise<NeedRecord> {
   const { who, need } = await ownNeed(services, viewer, id);
   if (needStatus(need) !== 'OPEN' && needStatus(need) !== 'AWAITING_CONFIRMATION') throw conflict(refusalToChange(need, 'modifié'));
   const patch = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
@@ -113,7 +113,7 @@ const reasonSchema = z.object({ reason: v.text(500) });
 const noteSchema = z.object({ note: v.optionalText(500) });
 
 /** The firm or staff withdraw a need no structure was presented for: it leaves the queue and the figures. */
-export async function withdrawNeed(services: Services, viewer: Viewer | null, id: string, reason: unknown): Promise<NeedRecord> {
+export async function withdrawNeed(services: NeedDeps, viewer: Viewer | null, id: string, reason: unknown): Promise<NeedRecord> {
   const { who, need } = await ownNeed(services, viewer, id);
   const input = v.parseInput(reasonSchema, { reason });
   const withdrawn = await services.store.needs.findOneAndUpdate(openNeed(need.id), { withdrawnAt: new Date(), withdrawalReason: input.reason, endedBy: who.userId });
@@ -122,7 +122,7 @@ export async function withdrawNeed(services: Services, viewer: Viewer | null, id
 }
 
 /** Staff close a need that is dealt with (or abandoned after introductions): it leaves the queue, not the figures. */
-export async function closeNeed(services: Services, viewer: Viewer | null, id: string, note: unknown): Promise<NeedRecord> {
+export async function closeNeed(services: NeedDeps, viewer: Viewer | null, id: string, note: unknown): Promise<NeedRecord> {
   const who = requireRole(viewer, ...STAFF);
   const input = v.parseInput(noteSchema, { note });
   const need = typeof id === 'string' && id.length <= 100 ? await services.store.needs.findById(id) : null;
@@ -139,7 +139,7 @@ export const acknowledgementRowId = (needId: string): string => `need:${needId}:
  * Called when a need is recorded confirmed, and by whatever confirms a need recorded unconfirmed.
  * A need recorded by an officer is acknowledged with that officer as the reply address (see compose).
  */
-export async function acknowledgeNeed(services: Services, need: NeedRecord): Promise<void> {
+export async function acknowledgeNeed(services: NeedDeps, need: NeedRecord): Promise<void> {
   if (!need.confirmedAt) return;
   const row = outboxRow({
     id: acknowledgementRowId(need.id),
@@ -177,7 +177,7 @@ export async function composeNeedReceivedMail(store: Store, row: OutboxRecord): 
 }
 
 /** The need an outbox row is about: its own for an acknowledgement, its shortlist's otherwise. */
-export async function needOfMail(services: Services, row: OutboxRecord): Promise<NeedRecord | null> {
+export async function needOfMail(services: NeedDeps, row: OutboxRecord): Promise<NeedRecord | null> {
   if (row.needId) return services.store.needs.findById(row.needId);
   const shortlist = row.shortlistId ? await services.store.shortlists.findById(row.shortlistId) : null;
   return shortlist ? services.store.needs.findById(shortlist.needId) : null;

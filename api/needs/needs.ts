@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { canSeePrivate, isStaff, requireRole, type Viewer } from '../auth/guards';
 import { badInput, forbidden } from '../errors';
-import type { Services } from '../services';
+import type { NeedDeps } from './deps';
 import { needsFilter, NEEDS_ORDER } from '../store/filters';
 import { DISABILITY_KINDS, SIAE_KINDS } from '../../matching/components/inclusion';
 import type { InclusionKind, NeedKind, NeedRecord } from '../store/types';
@@ -90,7 +90,7 @@ export function refuseInternalNote(who: Viewer | null, need: { internalNote?: st
   }
 }
 
-export async function postNeed(services: Services, viewer: Viewer | null, input: unknown, origin?: PosterOrigin): Promise<NeedRecord> {
+export async function postNeed(services: NeedDeps, viewer: Viewer | null, input: unknown, origin?: PosterOrigin): Promise<NeedRecord> {
   if (viewer === null && origin) {
     await countClientPost(services, origin);
     const { honeypot, ...need } = v.parseInput(needSchema, input);
@@ -122,7 +122,7 @@ export async function postNeed(services: Services, viewer: Viewer | null, input:
  * The name a need is recorded under: staff give the firm's (and its address); a firm's user posts
  * under its organisation's name. Shared by postNeed and updateNeed.
  */
-export async function companyNameFor(services: Services, who: Viewer, need: { companyName: string | null; contactEmail: string | null }): Promise<string | null> {
+export async function companyNameFor(services: NeedDeps, who: Viewer, need: { companyName: string | null; contactEmail: string | null }): Promise<string | null> {
   if (isStaff(who)) {
     if (!need.companyName) throw badInput('companyName', "« companyName » : obligatoire quand un agent enregistre le besoin d'une entreprise.");
     if (!need.contactEmail) {
@@ -145,7 +145,7 @@ export function canSeeNeed(viewer: Viewer | null, need: NeedRecord): boolean {
   return canSeePrivate(viewer, need.organisationId) || (viewer !== null && viewer.userId === need.createdBy);
 }
 
-export async function getNeed(services: Services, viewer: Viewer | null, id: string): Promise<NeedRecord | null> {
+export async function getNeed(services: NeedDeps, viewer: Viewer | null, id: string): Promise<NeedRecord | null> {
   const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
   const need = await services.store.needs.findById(id);
   if (need && !canSeeNeed(who, need)) throw forbidden("Ce besoin n'est pas le vôtre.");
@@ -153,7 +153,7 @@ export async function getNeed(services: Services, viewer: Viewer | null, id: str
 }
 
 /** Staff see every need, newest first; a firm sees its own. */
-export async function listNeeds(services: Services, viewer: Viewer | null, args: { first?: number | null; after?: string | null }): Promise<Page<NeedRecord>> {
+export async function listNeeds(services: NeedDeps, viewer: Viewer | null, args: { first?: number | null; after?: string | null }): Promise<Page<NeedRecord>> {
   const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
   const size = pageSize(args.first);
   const after = decodeDateCursor(args.after);

@@ -6,7 +6,7 @@ import { fold } from '../../matching/text/fold';
 import { isGenericWord } from '../../matching/text/query';
 import { needsPostedSince } from '../store/filters';
 import type { NeedRecord, SupplierRecord } from '../store/types';
-import type { Services } from '../services';
+import type { DirectoryDeps } from '../directory/deps';
 import { ANONYMOUS_POSTER } from './confirmation';
 
 const LOOK_BACK_MS = 365 * 86_400_000;
@@ -22,7 +22,7 @@ export const MIN_FIRMS = 3;
 const group = (naf: string): string => naf.slice(0, 4);
 
 /** Null for anyone but the structure itself and staff. */
-export async function searchHints(services: Services, viewer: Viewer | null, supplier: SupplierRecord, now = new Date()): Promise<string[] | null> {
+export async function searchHints(services: Pick<DirectoryDeps, 'store'>, viewer: Viewer | null, supplier: SupplierRecord, now = new Date()): Promise<string[] | null> {
   if (!canSeePrivate(viewer, supplier.organisationId)) return null;
   const groups = new Set(supplier.nafCodes.map(group));
   if (groups.size === 0) return [];

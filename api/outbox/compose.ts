@@ -6,10 +6,12 @@ import { OutboxWorker, type OutboxLog } from '../mail/outbox';
 import { createMailTransport } from '../mail/transport';
 import type { Store } from '../store/types';
 import { composeInvitation, recoverInvitationReminders } from '../campaign';
-import { completeIfDelivered, composeIntroductionMail, mailDomain, recoverIntroductions, type AnswerLinking } from '../introductions/introductions';
+import { completeIfDelivered, composeIntroductionMail, recoverIntroductions } from '../introductions/introductions';
 import { composeFollowUp, followUpsOnceSent, recoverFollowUps } from '../introductions/follow-ups';
 import { composeConfirmationMail } from '../needs/confirmation';
 import { composeNeedReceivedMail } from '../needs/lifecycle';
+import { mailDomain } from '../mail/rows';
+import { AnswerLinking } from '../links';
 
 export function createOutbox(store: Store, config: Config, log: OutboxLog, linking: AnswerLinking): OutboxWorker {
   const domain = mailDomain(config.mailFrom);

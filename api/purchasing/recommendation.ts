@@ -2,9 +2,9 @@
 // competition among the structures it is reserved to: below RESERVATION_THRESHOLD able to answer
 // alone, it risks drawing no valid bid, so something else is advised.
 import { DISABILITY_KINDS, SIAE_KINDS } from '../../matching/components/inclusion';
-import { communeName } from '../introductions/introductions';
 import type { InclusionKind } from '../store/types';
 import type { FamilyPotential } from './potential';
+import { communeName } from '../reference/communes';
 
 const RESERVATION_THRESHOLD = 3;
 

@@ -9,13 +9,13 @@ import { newId } from '../kernel/ids';
 import { placeOf } from '../directory/matching';
 import { familyOf, potentialOf, type InclusivePotential } from '../purchasing';
 import { nafLabel } from '../reference/naf';
-import type { Services } from '../services';
+import type { DirectoryDeps } from '../directory/deps';
 import { ofOrganisation, SPEND_ORDER, suppliersBySiretOrSiren } from '../store/filters';
 import type { OrganisationRecord, SpendAnalysisRecord, SpendEntryRecord, SpendGapRecord, SupplierRecord } from '../store/types';
 import { readSpendCsv, type SpendLine } from './read';
 
 /** What the analysis uses of the services. */
-type SpendDeps = Pick<Services, 'store' | 'matching'>;
+type SpendDeps = Pick<DirectoryDeps, 'store' | 'matching'>;
 
 /** Gaps kept, largest first, and structures proposed for each. */
 const MAX_GAPS = 10;

@@ -6,11 +6,11 @@ import { matchNotice, matchSuppliers } from '../../api/directory/matching';
 import { confirmedAtOf, getNeed, INCLUSION_KIND_PRESETS, listNeeds, postNeed } from '../../api/needs/needs';
 import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/needs/lifecycle';
 import { directory, supplierLocation } from '../../api/directory/directory';
-import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges, updateSupplier } from '../../api/directory/suppliers';
+import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges } from '../../api/directory/suppliers';
 import { requestAccessLink, signInWithLink } from '../../api/accounts/access-links';
 import { searchHints } from '../../api/needs/search-hints';
 import { login } from '../../api/accounts/users';
-import { accountEvents, detachUser, structureUsers } from '../../api/accounts';
+import { accountEvents, detachUser, editSupplier, structureUsers } from '../../api/accounts';
 import { searchCommunes, searchNafCodes } from '../../api/kernel/reference-search';
 import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/accounts/privacy';
 import { inclusivePotential } from '../../api/purchasing';
@@ -58,7 +58,7 @@ export const resolvers = {
     requestAccessLink: (_: unknown, { email }: MutationRequestAccessLinkArgs, { services, clientAddress, senderCookie }: Context) => requestAccessLink(services, email, { clientAddress, senderCookie }),
     signInWithLink: async (_: unknown, { token }: MutationSignInWithLinkArgs, { services }: Context) => afterSignIn(services, await signInWithLink(services, token)),
     createSupplier: (_: unknown, { input }: MutationCreateSupplierArgs, { viewer, services }: Context) => createSupplier(services, viewer, input),
-    updateSupplier: async (_: unknown, { id, input }: MutationUpdateSupplierArgs, { viewer, services }: Context) => afterSupplierEdit(services, await updateSupplier(services, viewer, id, input)),
+    updateSupplier: async (_: unknown, { id, input }: MutationUpdateSupplierArgs, { viewer, services }: Context) => afterSupplierEdit(services, await editSupplier(services, viewer, id, input)),
     reviewSupplierChanges: (_: unknown, { id, approve }: MutationReviewSupplierChangesArgs, { viewer, services }: Context) => reviewSupplierChanges(services, viewer, id, approve),
     deleteSupplier: (_: unknown, { id }: MutationDeleteSupplierArgs, { viewer, services }: Context) => deleteSupplier(services, viewer, id),
     postNeed: (_: unknown, { input }: MutationPostNeedArgs, { viewer, services, clientAddress, senderCookie }: Context) => postNeed(services, viewer, input, { clientAddress, senderCookie }),
