@@ -17,10 +17,10 @@ import { between, byIds, byShortlists } from '../store/filters';
 import { campaignFigures } from '../campaign';
 import { computePublicContracts, publicContractRows, type PublicContractStats } from '../public-contracts';
 import type { InclusionKind, NeedKind, OutcomeStatus, Store, SupplierRecord } from '../store/types';
-import { confirmedAtOf, NEED_KINDS } from '../needs/needs';
 import { OUTCOME_STATUSES } from '../introductions/outcomes';
 import { INCLUSION_KINDS } from '../directory/suppliers';
 import * as v from '../kernel/validation';
+import { NEED_KINDS, confirmedAtOf } from '../needs/model';
 
 type KindCount = { inclusionKind: InclusionKind | null; label: string; count: number };
 type CommuneCount = { commune: { code: string; name: string }; count: number };

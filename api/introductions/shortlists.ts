@@ -24,13 +24,13 @@ import {
 import { DuplicateKeyError, type NeedRecord, type MailKind, type OutboxRecord, type ShortlistItemRecord, type ShortlistRecord, type ShortlistStatus } from '../store/types';
 import { holdRows, plannedRows, previewIntroductionMails, releaseApproval } from './introductions';
 import { newId } from '../kernel/ids';
-import { canSeeNeed, confirmedAtOf } from '../needs/needs';
 import { shortlistRefusal } from '../needs/lifecycle';
 import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from '../kernel/pagination';
 import { tradeShortfall } from '../directory/matching';
 import { activeSuppliers } from '../directory/suppliers';
 import * as v from '../kernel/validation';
 import { mailDomain } from '../mail/rows';
+import { canSeeNeed, confirmedAtOf } from '../needs/model';
 
 export const DEFAULT_SHORTLIST_SIZE = 5;
 export const MAX_SHORTLIST_SIZE = 20;

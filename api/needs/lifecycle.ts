@@ -12,9 +12,9 @@ import { NEED_KIND_FR, formatDateFr, budgetFr } from '../reference/vocabulary';
 import type { NeedDeps } from './deps';
 import { openNeed, unendedNeed } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type Store } from '../store/types';
-import { canSeeNeed, companyNameFor, needSchema, refuseInternalNote } from './needs';
 import * as v from '../kernel/validation';
 import { communeName } from '../reference/communes';
+import { refuseInternalNote, canSeeNeed, companyNameFor, needSchema } from './model';
 
 const STAFF = ['OFFICER', 'ADMIN'] as const;
 

@@ -3,7 +3,7 @@ import { canSeePrivate, isStaff } from '../../api/auth/guards';
 import { findCommune, metropoleCommunes } from '../../api/reference/communes';
 import { proposeGroupements } from '../../api/directory/groupements';
 import { matchNotice, matchSuppliers } from '../../api/directory/matching';
-import { confirmedAtOf, getNeed, INCLUSION_KIND_PRESETS, listNeeds, postNeed } from '../../api/needs/needs';
+import { getNeed, listNeeds, postNeed } from '../../api/needs/needs';
 import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/needs/lifecycle';
 import { directory, supplierLocation } from '../../api/directory/directory';
 import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges } from '../../api/directory/suppliers';
@@ -25,6 +25,7 @@ import { shortlistResolvers } from './shortlists';
 import { publicContractResolvers } from './public-contracts';
 import { spendResolvers } from './spend';
 import { afterSignIn, afterSupplierEdit, campaignResolvers, checkDirectoryFilter } from './campaign';
+import { INCLUSION_KIND_PRESETS, confirmedAtOf } from '../../api/needs/model';
 
 
 /** The commune of a record; a code unknown to the reference data still resolves, named by its code. */

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import type { InclusionKind } from '../../store/types';
 import { csvRecords, head, UnreadableFileError, type ReadPosition } from './files';
-import type { FormatOptions, ImportItem } from './formats';
+import type { FormatOptions, ImportItem } from './items';
 import type { ProfileField } from './run';
 
 const KINDS: Readonly<Record<string, InclusionKind>> = {

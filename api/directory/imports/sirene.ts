@@ -5,7 +5,7 @@ import proj4 from 'proj4';
 import type { LegalForm } from '../../store/types';
 import { delimiterOf, headerOf, UnreadableFileError, type ReadPosition } from './files';
 import { cellAt, cells, stockLines, whole, type StockLine } from './stock-lines';
-import type { FormatOptions, ImportItem } from './formats';
+import type { FormatOptions, ImportItem } from './items';
 import type { ProfileField } from './run';
 
 // Lambert 93 (EPSG:2154), as SIRENE gives coordinates, to WGS 84 (EPSG:4326).
