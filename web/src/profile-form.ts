@@ -2,7 +2,7 @@
 // itself) edit the same fields, from the same state, into the same API input.
 import { KNOWN_LABELS } from '../../api/reference/labels';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../api/reference/vocabulary';
-import type { FieldErrors } from './components/fields';
+import type { FieldErrors } from './errors';
 import type { InclusionKind, LegalForm } from './gql/graphql';
 import { optionalFloat, optionalInt, splitList } from './inputs';
 

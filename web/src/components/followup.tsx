@@ -3,11 +3,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { OUTCOME_FR } from '../../../api/reference/vocabulary';
+import { errorsOf, messageOf, type FieldErrors } from '../errors';
 import { formatDateTime, formatEuros } from '../format';
 import { graphql } from '../gql';
 import type { OutcomeStatus, ShortlistQuery, SupplierAnswer } from '../gql/graphql';
 import { optionalInt } from '../inputs';
-import { ErrorSummary, SelectField, TextField, errorsOf, type FieldErrors } from './fields';
+import { ErrorSummary, SelectField, TextField } from './fields';
 import { SupplierLink } from './match';
 
 type Shortlist = NonNullable<ShortlistQuery['shortlist']>;
@@ -111,7 +112,7 @@ export function FollowUp({ shortlist, refresh }: { shortlist: Shortlist; refresh
             </tbody>
           </table>
         </div>
-        {retry.error && <p className="notice notice-error" role="alert">{retry.error.graphQLErrors[0]?.message}</p>}
+        {retry.error && <p className="notice notice-error" role="alert">{messageOf(retry.error)}</p>}
       </section>
       {shortlist.followUps.length > 0 && (
         <section aria-labelledby="relances">

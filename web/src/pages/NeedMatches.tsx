@@ -4,6 +4,7 @@ import { Link, useLocation, useParams } from 'wouter';
 import { INCLUSION_KIND_FR, NEED_KIND_FR } from '../../../api/reference/vocabulary';
 import { Page, QueryState } from '../components/layout';
 import { MatchCard } from '../components/match';
+import { messageOf } from '../errors';
 import { formatDate } from '../format';
 import { graphql } from '../gql';
 import type { NeedWithMatchesQuery } from '../gql/graphql';
@@ -184,7 +185,7 @@ export function NeedMatches() {
             )}
             {draft.error && (
               <p className="notice notice-error" role="alert">
-                {draft.error.graphQLErrors[0]?.message ?? 'Le service ne répond pas.'}
+                {messageOf(draft.error)}
               </p>
             )}
           </section>

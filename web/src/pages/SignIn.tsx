@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { ErrorSummary, TextField, errorsOf } from '../components/fields';
+import { ErrorSummary, TextField } from '../components/fields';
+import { errorsOf } from '../errors';
 import { Page } from '../components/layout';
 import { graphql } from '../gql';
 import { signIn, useSession } from '../session';

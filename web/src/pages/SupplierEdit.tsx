@@ -2,7 +2,8 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useLocation, useParams } from 'wouter';
-import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField, errorsOf, type FieldErrors } from '../components/fields';
+import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
+import { errorsOf, type FieldErrors } from '../errors';
 import { Page, QueryState } from '../components/layout';
 import { CommuneField, NafField } from '../components/pickers';
 import { graphql } from '../gql';

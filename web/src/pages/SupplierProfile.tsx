@@ -5,6 +5,7 @@ import { Link, useLocation, useParams } from 'wouter';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../../api/reference/vocabulary';
 import { Page, QueryState } from '../components/layout';
 import { StructureUsers } from '../components/structure-users';
+import { messageOf } from '../errors';
 import { formatEuros } from '../format';
 import { graphql } from '../gql';
 
@@ -116,7 +117,7 @@ export function SupplierProfile() {
               </div>
             )}
           </div>
-          {removal.error && <p className="notice notice-error" role="alert">{removal.error.graphQLErrors[0]?.message}</p>}
+          {removal.error && <p className="notice notice-error" role="alert">{messageOf(removal.error)}</p>}
           <StructureUsers supplierId={s.id} />
         </>
       )}
