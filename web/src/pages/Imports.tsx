@@ -4,8 +4,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useClient } from 'urql';
 import { ErrorSummary, SelectField } from '../components/fields';
-import { messageOf, type FieldErrors } from '../errors';
 import { Page } from '../components/layout';
+import { messageOf, type FieldErrors } from '../errors';
 import { graphql } from '../gql';
 import type { ImportFormat, ImportJobQuery } from '../gql/graphql';
 

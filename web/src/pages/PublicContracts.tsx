@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { ErrorSummary, TextField } from '../components/fields';
-import { errorsOf } from '../errors';
 import { Page, QueryState } from '../components/layout';
+import { errorsOf } from '../errors';
 import { formatDate, formatEuros } from '../format';
 import { graphql } from '../gql';
 

@@ -5,8 +5,8 @@ import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { BarChart } from '../components/bar-chart';
 import { ErrorSummary, TextField } from '../components/fields';
-import { errorsOf } from '../errors';
 import { Page, QueryState } from '../components/layout';
+import { errorsOf } from '../errors';
 import { formatEuros, percent } from '../format';
 import { graphql } from '../gql';
 

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ErrorSummary, TextField } from '../components/fields';
-import { errorsOf } from '../errors';
 import { Page } from '../components/layout';
+import { errorsOf } from '../errors';
 import { graphql } from '../gql';
 import { signIn, useSession } from '../session';
 

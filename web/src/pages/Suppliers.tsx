@@ -5,9 +5,9 @@ import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../../api/reference/vocabulary';
 import { SelectField, TextField } from '../components/fields';
-import { errorsOf } from '../errors';
 import { Page, QueryState } from '../components/layout';
 import { Pager } from '../components/pager';
+import { errorsOf } from '../errors';
 import { graphql } from '../gql';
 import type { InclusionKind, SupplierFilter } from '../gql/graphql';
 

@@ -4,9 +4,9 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
 import { ErrorSummary, TextField } from '../components/fields';
+import { PublicPage } from '../components/public-page';
 import { errorsOf, messageOf } from '../errors';
 import { signIn, useSession } from '../session';
-import { PublicPage } from './PublicApp';
 
 const REQUEST = `mutation PublicRequestAccessLink($email: String!) { requestAccessLink(email: $email) }`;
 const SIGN_IN = `mutation PublicSignInWithLink($token: String!) { signInWithLink(token: $token) { token user { email role } } }`;

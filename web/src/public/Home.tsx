@@ -3,16 +3,16 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { NEED_KIND_FR } from '../../../api/reference/vocabulary';
+import { DirectoryCard } from '../components/directory-card';
 import { ErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
-import { errorsOf, type FieldErrors } from '../errors';
 import { QueryState } from '../components/layout';
 import { Pager } from '../components/pager';
 import { CommuneField } from '../components/pickers';
 import { InclusivePotentialNotice } from '../components/potential';
+import { PublicPage } from '../components/public-page';
+import { errorsOf, type FieldErrors } from '../errors';
 import type { InclusionKind, LegalForm, NeedKind } from '../gql/graphql';
 import { optionalInt } from '../inputs';
-import { DirectoryCard } from './DirectoryCard';
-import { PublicPage } from './PublicApp';
 
 // Plain documents (not graphql()): the public pages keep out of the console's generated file.
 const DIRECTORY = `

@@ -4,15 +4,15 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { INCLUSION_KIND_FR } from '../../../api/reference/vocabulary';
+import { DirectoryCard } from '../components/directory-card';
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
-import { errorsOf, type FieldErrors } from '../errors';
 import { QueryState } from '../components/layout';
 import { CommuneField, NafField } from '../components/pickers';
+import { PublicPage } from '../components/public-page';
+import { errorsOf, type FieldErrors } from '../errors';
 import type { InclusionKind, LegalForm } from '../gql/graphql';
 import { KIND_OPTIONS, LABEL_OPTIONS, LEGAL_OPTIONS, PROFILE_FORM_FIELDS, profileFormState, profileInput, servicesOf, type ProfileValues } from '../profile-form';
 import { useSession } from '../session';
-import { DirectoryCard } from './DirectoryCard';
-import { PublicPage } from './PublicApp';
 
 const PROFILE_FIELDS = 'id name siret legalForm inclusionKind description services nafCodes interventionRadiusKm employees maxContractValue labels contactEmail website commune { code name } pendingChanges { inclusionKind labels requestedAt } searchHints completeness { percent missingLabels }';
 const MINE = `query PublicMyStructure { me { email role supplier { ${PROFILE_FIELDS} } } }`;
