@@ -8,6 +8,7 @@ import { formatDateTime, formatEuros } from '../format';
 import { graphql } from '../gql';
 import type { OutcomeStatus, ShortlistQuery, SupplierAnswer } from '../gql/graphql';
 import { optionalInt } from '../inputs';
+import { MAIL_STATE_FR, optionsOf } from '../labels';
 import { ErrorSummary, SelectField, TextField } from './fields';
 import { SupplierLink } from './match';
 
@@ -52,10 +53,9 @@ const RecordAnswer = graphql(`
   }
 `);
 
-export const MAIL_STATE_FR: Record<string, string> = { PENDING: 'En attente d’envoi', SENDING: 'Envoi en cours', SENT: 'Remis', FAILED: 'Échec', DROPPED: 'Non envoyé (compte supprimé)' };
 const ANSWER_FR: Record<string, string> = { INTERESTED: 'Intéressée', NOT_AVAILABLE: 'Pas disponible' };
-const OUTCOME_OPTIONS = Object.entries(OUTCOME_FR).map(([value, label]) => ({ value, label }));
-const ANSWER_OPTIONS = Object.entries(ANSWER_FR).map(([value, label]) => ({ value, label }));
+const OUTCOME_OPTIONS = optionsOf(OUTCOME_FR);
+const ANSWER_OPTIONS = optionsOf(ANSWER_FR);
 
 export function FollowUp({ shortlist, refresh }: { shortlist: Shortlist; refresh: () => void }) {
   const [retry, retryMail] = useMutation(Retry);

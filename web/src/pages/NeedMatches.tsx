@@ -8,6 +8,7 @@ import { messageOf } from '../errors';
 import { formatDate } from '../format';
 import { graphql } from '../gql';
 import type { NeedWithMatchesQuery } from '../gql/graphql';
+import { SHORTLIST_STATUS_FR } from '../labels';
 import { budgetText } from './NeedsAwaiting';
 
 const NeedWithMatches = graphql(`
@@ -68,8 +69,6 @@ const Draft = graphql(`
     }
   }
 `);
-
-export const SHORTLIST_STATUS_FR: Record<string, string> = { DRAFT: 'Brouillon', APPROVED: 'Approuvée, envoi en cours', SENT: 'Envoyée' };
 
 type Match = NeedWithMatchesQuery['matchSuppliers'][number];
 
