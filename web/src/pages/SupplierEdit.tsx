@@ -5,12 +5,12 @@ import { useLocation, useParams } from 'wouter';
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
 import { Page, QueryState } from '../components/layout';
 import { CommuneField, NafField } from '../components/pickers';
+import { SupplierQuery } from '../components/supplier-query';
 import { errorsOf, type FieldErrors } from '../errors';
 import { graphql } from '../gql';
 import type { InclusionKind, LegalForm, SupplierQuery as SupplierData } from '../gql/graphql';
 import { INCLUSION_KIND_OPTIONS, LABEL_OPTIONS, LEGAL_FORM_OPTIONS } from '../labels';
 import { PROFILE_FORM_FIELDS, profileFormState, profileInput } from '../profile-form';
-import { SupplierQuery } from './SupplierProfile';
 
 const Create = graphql(`
   mutation CreateSupplier($input: SupplierInput!) {
