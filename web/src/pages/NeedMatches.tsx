@@ -5,11 +5,10 @@ import { INCLUSION_KIND_FR, NEED_KIND_FR } from '../../../api/reference/vocabula
 import { Page, QueryState } from '../components/layout';
 import { MatchCard } from '../components/match';
 import { messageOf } from '../errors';
-import { formatDate } from '../format';
+import { budgetFr, formatDate } from '../format';
 import { graphql } from '../gql';
 import type { NeedWithMatchesQuery } from '../gql/graphql';
 import { SHORTLIST_STATUS_FR } from '../labels';
-import { budgetText } from './NeedsAwaiting';
 
 const NeedWithMatches = graphql(`
   query NeedWithMatches($id: ID!) {
@@ -135,7 +134,7 @@ export function NeedMatches() {
                 {need.commune.name} ({need.commune.code})
               </dd>
               <dt>Budget</dt>
-              <dd>{budgetText(need.budgetMin, need.budgetMax)}</dd>
+              <dd>{budgetFr(need.budgetMin, need.budgetMax)}</dd>
               <dt>Échéance</dt>
               <dd>{formatDate(need.deadline)}</dd>
               <dt>Secteurs (NAF)</dt>
