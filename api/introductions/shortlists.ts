@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from '../../matching/groupements';
 import { isRelevant } from '../../matching/rank';
-import { isStaff, requireRole, requireViewer, type Viewer } from '../auth/guards';
+import { isStaff, requireRole, requireViewer, type Viewer, STAFF } from '../auth/guards';
 import { badInput, conflict, forbidden, notFound } from '../errors';
 import type { OutgoingMail } from '../mail/transport';
 import type { IntroductionDeps } from './deps';
@@ -34,7 +34,6 @@ import { canSeeNeed, confirmedAtOf } from '../needs/model';
 
 export const DEFAULT_SHORTLIST_SIZE = 5;
 export const MAX_SHORTLIST_SIZE = 20;
-const STAFF = ['OFFICER', 'ADMIN'] as const;
 
 const supplierIdList = v
   .list(z.string().trim().min(1, 'identifiant vide').max(100, 'identifiant trop long'), MAX_SHORTLIST_SIZE, 'structures')
