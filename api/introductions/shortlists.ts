@@ -151,13 +151,20 @@ function reasonsFor(services: IntroductionDeps, need: NeedRecord, supplierIds: s
   return new Map(services.matching.scoreFor(need, supplierIds).map((m) => [m.profileId, { reasons: m.reasons, score: m.score }]));
 }
 
+/** The officer's edit of a draft: the order (required), notes and groupement (when given). Checked by updateSchema. */
+export interface ShortlistChanges {
+  supplierIds: unknown;
+  notes?: unknown;
+  groupement?: unknown;
+}
+
 /**
  * Sets the curated order (and notes, when given: a note of null or "" removes it; and whether the
  * structures are presented as one groupement, when given). DRAFT only.
  */
-export async function updateShortlist(services: IntroductionDeps, viewer: Viewer | null, id: string, supplierIds: unknown, notes?: unknown, groupement?: unknown): Promise<ShortlistRecord> {
+export async function updateShortlist(services: IntroductionDeps, viewer: Viewer | null, id: string, changes: ShortlistChanges): Promise<ShortlistRecord> {
   requireRole(viewer, ...STAFF);
-  const input = v.parseInput(updateSchema, { supplierIds, notes, groupement });
+  const input = v.parseInput(updateSchema, changes);
   const shortlist = await existing(services, id);
   if (shortlist.status !== 'DRAFT') throw alreadyApproved();
   const asGroupement = input.groupement ?? shortlist.groupement ?? false;

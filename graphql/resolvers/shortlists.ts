@@ -33,7 +33,7 @@ export const shortlistResolvers = {
   },
   Mutation: {
     draftShortlist: (_: unknown, { needId, size, supplierIds }: MutationDraftShortlistArgs, { viewer, services }: Context) => draftShortlist(services, viewer, needId, size, supplierIds),
-    updateShortlist: (_: unknown, { id, supplierIds, notes, groupement }: MutationUpdateShortlistArgs, { viewer, services }: Context) => updateShortlist(services, viewer, id, supplierIds, notes, groupement),
+    updateShortlist: (_: unknown, { id, supplierIds, notes, groupement }: MutationUpdateShortlistArgs, { viewer, services }: Context) => updateShortlist(services, viewer, id, { supplierIds, notes, groupement }),
     approveShortlist: (_: unknown, { id, message }: MutationApproveShortlistArgs, { viewer, services }: Context) => approveShortlist(services, viewer, id, message),
     retryMail: (_: unknown, { id }: MutationRetryMailArgs, { viewer, services }: Context) => retryMail(services, viewer, id),
     recordOutcome: (_: unknown, args: MutationRecordOutcomeArgs, { viewer, services }: Context) => recordOutcome(services, viewer, args),
