@@ -1,18 +1,18 @@
 // Thin resolvers: translate GraphQL arguments to domain calls and records to GraphQL shapes.
 import { canSeePrivate, isStaff } from '../../api/auth/guards';
 import { findCommune, metropoleCommunes } from '../../api/reference/communes';
-import { proposeGroupements } from '../../api/domain/groupements';
-import { matchNotice, matchSuppliers } from '../../api/domain/matching';
-import { confirmedAtOf, getNeed, INCLUSION_KIND_PRESETS, listNeeds, postNeed } from '../../api/domain/needs';
-import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/domain/need-lifecycle';
-import { directory, supplierLocation } from '../../api/domain/directory';
-import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges, updateSupplier } from '../../api/domain/suppliers';
-import { requestAccessLink, signInWithLink } from '../../api/domain/access-links';
-import { searchHints } from '../../api/domain/search-hints';
-import { login } from '../../api/domain/users';
-import { accountEvents, detachUser, structureUsers } from '../../api/accounts';
-import { searchCommunes, searchNafCodes } from '../../api/domain/reference-search';
-import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/domain/privacy';
+import { proposeGroupements } from '../../api/directory/groupements';
+import { matchNotice, matchSuppliers } from '../../api/directory/matching';
+import { getNeed, listNeeds, postNeed } from '../../api/needs/needs';
+import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/needs/lifecycle';
+import { directory, supplierLocation } from '../../api/directory/directory';
+import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges } from '../../api/directory/suppliers';
+import { requestAccessLink, signInWithLink } from '../../api/accounts/access-links';
+import { searchHints } from '../../api/needs/search-hints';
+import { login } from '../../api/accounts/users';
+import { accountEvents, detachUser, editSupplier, structureUsers } from '../../api/accounts';
+import { searchCommunes, searchNafCodes } from '../../api/kernel/reference-search';
+import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/accounts/privacy';
 import { inclusivePotential } from '../../api/purchasing';
 import type { Resolvers } from '../generated/schema-types';
 import { DateTime } from './scalars';
@@ -21,6 +21,7 @@ import { shortlistResolvers } from './shortlists';
 import { publicContractResolvers } from './public-contracts';
 import { spendResolvers } from './spend';
 import { afterSignIn, afterSupplierEdit, campaignResolvers, checkDirectoryFilter } from './campaign';
+import { INCLUSION_KIND_PRESETS, confirmedAtOf } from '../../api/needs/model';
 
 
 /** The commune of a record; a code unknown to the reference data still resolves, named by its code. */
@@ -54,7 +55,7 @@ export const resolvers = {
     requestAccessLink: (_, { email }, { services, clientAddress, senderCookie }) => requestAccessLink(services, email, { clientAddress, senderCookie }),
     signInWithLink: async (_, { token }, { services }) => afterSignIn(services, await signInWithLink(services, token)),
     createSupplier: (_, { input }, { viewer, services }) => createSupplier(services, viewer, input),
-    updateSupplier: async (_, { id, input }, { viewer, services }) => afterSupplierEdit(services, await updateSupplier(services, viewer, id, input)),
+    updateSupplier: async (_, { id, input }, { viewer, services }) => afterSupplierEdit(services, await editSupplier(services, viewer, id, input)),
     reviewSupplierChanges: (_, { id, approve }, { viewer, services }) => reviewSupplierChanges(services, viewer, id, approve),
     deleteSupplier: (_, { id }, { viewer, services }) => deleteSupplier(services, viewer, id),
     postNeed: (_, { input }, { viewer, services, clientAddress, senderCookie }) => postNeed(services, viewer, input, { clientAddress, senderCookie }),
@@ -80,7 +81,7 @@ export const resolvers = {
   },
   Supplier: {
     commune: communeOf,
-    // Staff, the structure itself, and a firm on its own approved list of introductions (api/domain/outcomes.ts).
+    // Staff, the structure itself, and a firm on its own approved list of introductions (api/introductions/outcomes.ts).
     contactEmail: (s, _, { viewer }) =>
       // '' is an imported profile's address nobody gave yet: unknown, hence null.
       (canSeePrivate(viewer, s.organisationId) || (viewer !== null && s.introducedTo === viewer.userId)) && s.contactEmail ? s.contactEmail : null,
