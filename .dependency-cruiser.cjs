@@ -23,11 +23,13 @@ const SERVER_LAYERS = [
   ['api/(services|http|server|main|console|public-pages|map-layer|sample|pages)', 'graphql', 'scripts'],
 ];
 
+// The console (main → App → pages) and the public pages (public/main → PublicApp → public/<page>)
+// over shared components, over the base (errors, format, labels, session, client, generated types).
 const WEB_LAYERS = [
-  ['web/src/(gql|client|format|inputs|labels|messages)'],
+  ['web/src/([^/]+\\.ts|gql/.*)$'],
   ['web/src/components'],
-  ['web/src/(pages|public|session|profile-form)'],
-  ['web/src/(App|main)'],
+  ['web/src/pages', 'web/src/public/(?!(main|PublicApp)\\.tsx)[^/]+'],
+  ['web/src/(App|main)\\.tsx$', 'web/src/public/(main|PublicApp)\\.tsx$'],
 ];
 
 const pathOf = (group) => `^(${group.join('|')})([./]|$)`;
@@ -52,11 +54,18 @@ module.exports = {
     ...layerRules('server', SERVER_LAYERS),
     ...layerRules('web', WEB_LAYERS),
     {
+      name: 'web-page-to-page',
+      comment: 'A page never imports another page: what two pages share goes to components/ or the base.',
+      severity: 'error',
+      from: { path: '^web/src/(pages|public)/[^/]+$', pathNot: '^web/src/public/(main|PublicApp)\\.tsx$' },
+      to: { path: '^web/src/(pages|public)/', pathNot: '^web/src/public/(main|PublicApp)\\.tsx$' },
+    },
+    {
       name: 'web-talks-graphql-only',
-      comment: 'The web front end reaches the server over /graphql only: it never imports server modules.',
+      comment: 'The web front end reaches the server over /graphql only; of the server it compiles only the shared French vocabulary (pure data and formatting).',
       severity: 'error',
       from: { path: '^web/' },
-      to: { path: '^(api|graphql|matching|scripts)/' },
+      to: { path: '^(api|graphql|matching|scripts)/', pathNot: '^api/reference/(vocabulary|labels)\\.ts$' },
     },
     {
       name: 'server-not-test',

@@ -4,7 +4,7 @@
 // The firm is told by mail, through the durable outbox, that its need is recorded.
 import { outboxRow, mailDomain } from '../mail/rows';
 import { z } from 'zod';
-import { isStaff, requireRole, type Viewer } from '../auth/guards';
+import { isStaff, requireRole, type Viewer, STAFF } from '../auth/guards';
 import { conflict, forbidden, notFound } from '../errors';
 import { renderNeedReceivedMail } from '../mail/templates';
 import type { OutgoingMail } from '../mail/transport';
@@ -16,7 +16,6 @@ import * as v from '../kernel/validation';
 import { communeName } from '../reference/communes';
 import { refuseInternalNote, canSeeNeed, companyNameFor, needSchema } from './model';
 
-const STAFF = ['OFFICER', 'ADMIN'] as const;
 
 export type NeedStatus = 'AWAITING_CONFIRMATION' | 'OPEN' | 'INTRODUCED' | 'WITHDRAWN' | 'CLOSED';
 

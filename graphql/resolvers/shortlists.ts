@@ -32,7 +32,7 @@ export const shortlistResolvers = {
   },
   Mutation: {
     draftShortlist: (_, { needId, size, supplierIds }, { viewer, services }) => draftShortlist(services, viewer, needId, size, supplierIds),
-    updateShortlist: (_, { id, supplierIds, notes, groupement }, { viewer, services }) => updateShortlist(services, viewer, id, supplierIds, notes, groupement),
+    updateShortlist: (_, { id, supplierIds, notes, groupement }, { viewer, services }) => updateShortlist(services, viewer, id, { supplierIds, notes, groupement }),
     approveShortlist: (_, { id, message }, { viewer, services }) => approveShortlist(services, viewer, id, message),
     retryMail: (_, { id }, { viewer, services }) => retryMail(services, viewer, id),
     recordOutcome: (_, args, { viewer, services }) => recordOutcome(services, viewer, args),
