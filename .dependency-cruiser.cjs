@@ -32,6 +32,10 @@ const WEB_LAYERS = [
   ['web/src/(App|main)\\.tsx$', 'web/src/public/(main|PublicApp)\\.tsx$'],
 ];
 
+/** The contexts whose index.ts is their public surface: from outside, only the index is imported. */
+const CONTEXTS = ['kernel', 'mail', 'links', 'directory/imports', 'directory', 'needs', 'introductions', 'accounts', 'campaign', 'purchasing', 'import-jobs', 'public-contracts', 'spend', 'impact', 'outbox'];
+const CONTEXT_FILE = `^api/(${CONTEXTS.join('|')})/[^/]+\\.ts$`;
+
 const pathOf = (group) => `^(${group.join('|')})([./]|$)`;
 
 /** For each layer, the layers above it: importing one of them is a direction not allowed. */
@@ -53,6 +57,20 @@ module.exports = {
     { name: 'no-circular', comment: 'No import cycle, type-only imports included.', severity: 'error', from: {}, to: { circular: true } },
     ...layerRules('server', SERVER_LAYERS),
     ...layerRules('web', WEB_LAYERS),
+    {
+      name: 'context-public-surface',
+      comment: "Another context's files are reached through its index.ts only.",
+      severity: 'error',
+      from: { path: '^(api/[^/]+)/' },
+      to: { path: CONTEXT_FILE, pathNot: ['^$1/', '/index\\.ts$'] },
+    },
+    {
+      name: 'context-public-surface-outside',
+      comment: 'GraphQL, the scripts and the tests reach a context through its index.ts only.',
+      severity: 'error',
+      from: { path: '^(graphql|scripts|test|api/[^/]+\\.ts$)' },
+      to: { path: CONTEXT_FILE, pathNot: '/index\\.ts$' },
+    },
     {
       name: 'web-page-to-page',
       comment: 'A page never imports another page: what two pages share goes to components/ or the base.',

@@ -7,7 +7,7 @@ import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from '../../matching/groupements';
 import { isRelevant } from '../../matching/rank';
 import { isStaff, requireRole, requireViewer, type Viewer, STAFF } from '../auth/guards';
 import { badInput, conflict, forbidden, notFound } from '../errors';
-import type { OutgoingMail } from '../mail/transport';
+import type { OutgoingMail } from '../mail';
 import type { IntroductionDeps } from './deps';
 import {
   AWAITING_ORDER,
@@ -23,14 +23,14 @@ import {
 } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type MailKind, type OutboxRecord, type ShortlistItemRecord, type ShortlistRecord, type ShortlistStatus } from '../store/types';
 import { holdRows, plannedRows, previewIntroductionMails, releaseApproval } from './introductions';
-import { newId } from '../kernel/ids';
-import { shortlistRefusal } from '../needs/lifecycle';
-import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from '../kernel/pagination';
-import { tradeShortfall } from '../directory/matching';
-import { activeSuppliers } from '../directory/suppliers';
-import * as v from '../kernel/validation';
-import { mailDomain } from '../mail/rows';
-import { canSeeNeed, confirmedAtOf } from '../needs/model';
+import { newId } from '../kernel';
+import { shortlistRefusal } from '../needs';
+import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from '../kernel';
+import { tradeShortfall } from '../directory';
+import { activeSuppliers } from '../directory';
+import * as v from '../kernel';
+import { mailDomain } from '../mail';
+import { canSeeNeed, confirmedAtOf } from '../needs';
 
 export const DEFAULT_SHORTLIST_SIZE = 5;
 export const MAX_SHORTLIST_SIZE = 20;

@@ -2,15 +2,15 @@
 // confirmations, follow-ups, invitations to complete a profile), claimed once, retried, and recovered after a crash. Each kind of row
 // is composed by its own module.
 import type { Config } from '../config';
-import { OutboxWorker, type DeliveryHooks, type OutboxLog } from '../mail/outbox';
-import { createMailTransport } from '../mail/transport';
+import { OutboxWorker, type DeliveryHooks, type OutboxLog } from '../mail';
+import { createMailTransport } from '../mail';
 import type { MailKind, Store } from '../store/types';
 import { composeInvitation, recoverInvitationReminders } from '../campaign';
-import { completeIfDelivered, composeIntroductionMail, recoverIntroductions } from '../introductions/introductions';
-import { composeFollowUp, followUpsOnceSent, recoverFollowUps } from '../introductions/follow-ups';
-import { composeConfirmationMail } from '../needs/confirmation';
-import { composeNeedReceivedMail } from '../needs/lifecycle';
-import { mailDomain } from '../mail/rows';
+import { completeIfDelivered, composeIntroductionMail, recoverIntroductions } from '../introductions';
+import { composeFollowUp, followUpsOnceSent, recoverFollowUps } from '../introductions';
+import { composeConfirmationMail } from '../needs';
+import { composeNeedReceivedMail } from '../needs';
+import { mailDomain } from '../mail';
 import type { AnswerLinking } from '../links';
 
 export function createOutbox(store: Store, config: Config, log: OutboxLog, linking: AnswerLinking): OutboxWorker {

@@ -3,7 +3,7 @@
 import express from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { addressKey } from '../auth/throttle';
-import { answerTarget, recordResponse } from '../introductions/responses';
+import { answerTarget, recordResponse } from '../introductions';
 import type { Services } from '../services';
 import type { SupplierAnswer } from '../store/types';
 import { esc, page } from './layout';

@@ -2,7 +2,7 @@
 // (mail scanners open every link: a GET never changes anything). A confirmation sets the sender cookie.
 import express from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { confirmationTarget, confirmNeed, SENDER_COOKIE, SENDER_COOKIE_MS, senderCookieValue } from '../needs/confirmation';
+import { confirmationTarget, confirmNeed, SENDER_COOKIE, SENDER_COOKIE_MS, senderCookieValue } from '../needs';
 import type { Services } from '../services';
 import { esc } from './layout';
 import { linkPages } from './link-pages';

@@ -5,7 +5,7 @@ import express from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { invitationOptOutTarget, optOutOfInvitation } from '../campaign';
 import { INVITATION_OPT_OUT_PATH } from '../links';
-import { optOut, optOutTarget } from '../introductions/follow-ups';
+import { optOut, optOutTarget } from '../introductions';
 import type { OutboxRecord } from '../store/types';
 import type { Services } from '../services';
 import { esc } from './layout';

@@ -1,9 +1,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AccountEventRecord, NeedRecord, OrganisationRecord, OutboxRecord, ShortlistRecord, SpendAnalysisRecord, SpendGapRecord, UserRecord } from '../../api/store/types';
-import type { ImpactStats as ImpactStatsView } from '../../api/impact/impact';
+import type { ImpactStats as ImpactStatsView } from '../../api/impact';
 import type { ImportJob as ImportJobView } from '../../api/import-jobs';
-import type { ShortlistItemView, ListedSupplier } from '../../api/introductions/outcomes';
-import type { DirectoryPage } from '../../api/directory/directory';
+import type { ShortlistItemView, ListedSupplier } from '../../api/introductions';
+import type { DirectoryPage } from '../../api/directory';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

@@ -1,18 +1,18 @@
 // Thin resolvers: translate GraphQL arguments to domain calls and records to GraphQL shapes.
 import { canSeePrivate, isStaff } from '../../api/auth/guards';
 import { findCommune, metropoleCommunes } from '../../api/reference/communes';
-import { proposeGroupements } from '../../api/directory/groupements';
-import { matchNotice, matchSuppliers } from '../../api/directory/matching';
-import { getNeed, listNeeds, postNeed } from '../../api/needs/needs';
-import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/needs/lifecycle';
-import { directory, supplierLocation } from '../../api/directory/directory';
-import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges } from '../../api/directory/suppliers';
-import { requestAccessLink, signInWithLink } from '../../api/accounts/access-links';
-import { searchHints } from '../../api/needs/search-hints';
-import { login } from '../../api/accounts/users';
+import { proposeGroupements } from '../../api/directory';
+import { matchNotice, matchSuppliers } from '../../api/directory';
+import { getNeed, listNeeds, postNeed } from '../../api/needs';
+import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/needs';
+import { directory, supplierLocation } from '../../api/directory';
+import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges } from '../../api/directory';
+import { requestAccessLink, signInWithLink } from '../../api/accounts';
+import { searchHints } from '../../api/needs';
+import { login } from '../../api/accounts';
 import { accountEvents, detachUser, editSupplier, structureUsers } from '../../api/accounts';
-import { searchCommunes, searchNafCodes } from '../../api/kernel/reference-search';
-import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/accounts/privacy';
+import { searchCommunes, searchNafCodes } from '../../api/kernel';
+import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/accounts';
 import { inclusivePotential } from '../../api/purchasing';
 import type { Resolvers } from '../generated/schema-types';
 import { DateTime } from './scalars';
@@ -21,7 +21,7 @@ import { shortlistResolvers } from './shortlists';
 import { publicContractResolvers } from './public-contracts';
 import { spendResolvers } from './spend';
 import { afterSignIn, afterSupplierEdit, campaignResolvers, checkDirectoryFilter } from './campaign';
-import { INCLUSION_KIND_PRESETS, confirmedAtOf } from '../../api/needs/model';
+import { INCLUSION_KIND_PRESETS, confirmedAtOf } from '../../api/needs';
 
 
 /** The commune of a record; a code unknown to the reference data still resolves, named by its code. */

@@ -1,7 +1,7 @@
 // Thin resolvers for shortlists, introductions, outcomes and the yearly review.
 import { isStaff } from '../../api/auth/guards';
-import { impactCsv, impactStats } from '../../api/impact/impact';
-import { itemsOf, recordOutcome } from '../../api/introductions/outcomes';
+import { impactCsv, impactStats } from '../../api/impact';
+import { itemsOf, recordOutcome } from '../../api/introductions';
 import {
   approveShortlist,
   draftShortlist,
@@ -15,9 +15,9 @@ import {
   retryMail,
   shortlistsOf,
   updateShortlist,
-} from '../../api/introductions/shortlists';
-import { needOfMail } from '../../api/needs/lifecycle';
-import { recordSupplierAnswer } from '../../api/introductions/responses';
+} from '../../api/introductions';
+import { needOfMail } from '../../api/needs';
+import { recordSupplierAnswer } from '../../api/introductions';
 import type { ResolverPart } from './part';
 
 
