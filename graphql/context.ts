@@ -29,6 +29,3 @@ export async function buildContext(services: Services, authorization: string | u
   if (!user || user.role !== claims.role || (user.tokenVersion ?? 0) !== claims.version) throw invalidToken();
   return { viewer: viewerOf(user), services, clientAddress, senderCookie };
 }
-
-/** The arguments of a field that takes none (the others' types are generated from the schema). */
-export type NoArgs = Record<string, never>;

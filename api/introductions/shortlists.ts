@@ -54,7 +54,7 @@ const updateSchema = z.object({
 
 const approveSchema = z.object({ message: v.optionalText(2000) });
 
-async function needOf(services: IntroductionDeps, needId: string): Promise<NeedRecord> {
+export async function needOf(services: IntroductionDeps, needId: string): Promise<NeedRecord> {
   const need = await services.store.needs.findById(needId);
   if (!need) throw notFound('Besoin introuvable.');
   return need;
