@@ -39,8 +39,7 @@ export function mailDomain(mailFrom: string): string {
   return match ? match[1]! : 'passerelle-ess.local';
 }
 
-/** Rows written before mail kinds existed are all introductions. */
-export const isIntroductionRow = (row: OutboxRecord): boolean => (row.kind ?? 'INTRODUCTION') === 'INTRODUCTION';
+export const isIntroductionRow = (row: OutboxRecord): boolean => row.kind === 'INTRODUCTION';
 
 export const rowIdOf = (shortlistId: string, supplierId: string | null): string =>
   supplierId ? `${shortlistId}:supplier:${supplierId}` : `${shortlistId}:firm`;
@@ -153,7 +152,7 @@ export async function composeIntroductionMail(store: Store, row: OutboxRecord, l
 export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRecord, need: NeedRecord, suppliers: Map<string, SupplierRecord>, linking: AnswerLinking): OutgoingMail | { gone: string } {
   const firmName = need.companyName ?? 'Une entreprise du territoire';
 
-  const groupement = shortlist.groupement ?? false;
+  const groupement = shortlist.groupement;
   if (row.recipientKind === 'FIRM') {
     const structures = shortlist.items.flatMap((item) => {
       const s = suppliers.get(item.supplierId);
@@ -177,7 +176,7 @@ export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRe
     const rendered = renderFirmMail({ needTitle: need.title, firmContactEmail: need.contactEmail, structures,
       message: shortlist.message,
       officerEmail: shortlist.replyTo,
-      oeth: isOethNeed(need.requiredInclusionKinds ?? [], need.kind),
+      oeth: isOethNeed(need.requiredInclusionKinds, need.kind),
       groupement: groupement ? groupementView(need, [...suppliers.values()]) : null,
       outcomesUrl: outcomesLink(linking.links, linking.publicUrl, shortlist),
     });

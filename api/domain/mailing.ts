@@ -18,7 +18,7 @@ export function createOutbox(store: Store, config: Config, log: OutboxLog, linki
     createMailTransport(config),
     {
       compose: (row) => {
-        switch (row.kind ?? 'INTRODUCTION') {
+        switch (row.kind) {
           case 'NEED_CONFIRMATION':
             return composeConfirmationMail(store, row, linking);
           case 'FOLLOW_UP':
@@ -34,7 +34,7 @@ export function createOutbox(store: Store, config: Config, log: OutboxLog, linki
         }
       },
       delivered: async (row) => {
-        if ((row.kind ?? 'INTRODUCTION') !== 'INTRODUCTION' || !row.shortlistId) return;
+        if (row.kind !== 'INTRODUCTION' || !row.shortlistId) return;
         await completeIfDelivered(store, row.shortlistId);
         await followUpsOnceSent(store, row.shortlistId, config.followUpAfterMs, domain);
       },

@@ -90,12 +90,15 @@ export function refuseInternalNote(who: Viewer | null, need: { internalNote?: st
   }
 }
 
+/** A need as posted: not yet introduced, withdrawn nor closed. */
+const OPEN_NEED = { introducedAt: null, withdrawnAt: null, withdrawalReason: null, closedAt: null, closingNote: null, endedBy: null } as const;
+
 export async function postNeed(services: Services, viewer: Viewer | null, input: unknown, origin?: PosterOrigin): Promise<NeedRecord> {
   if (viewer === null && origin) {
     await countClientPost(services, origin);
     const { honeypot, ...need } = v.parseInput(needSchema, input);
     refuseInternalNote(null, need);
-    return postAnonymousNeed(services, origin, { ...need, contactEmail: need.contactEmail ?? '' }, honeypot !== null);
+    return postAnonymousNeed(services, origin, { ...need, ...OPEN_NEED, contactEmail: need.contactEmail ?? '' }, honeypot !== null);
   }
   const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
   const { honeypot: _ignored, ...need } = v.parseInput(needSchema, input);
@@ -107,6 +110,7 @@ export async function postNeed(services: Services, viewer: Viewer | null, input:
     organisationId: isStaff(who) ? null : who.organisationId,
     createdBy: who.userId,
     ...need,
+    ...OPEN_NEED,
     companyName,
     contactEmail: need.contactEmail ?? who.email,
     confirmedAt: now, // a logged-in poster needs no confirmation link
@@ -136,9 +140,6 @@ export async function companyNameFor(services: Services, who: Viewer, need: { co
   }
   return organisation?.name ?? null;
 }
-
-/** When the need was confirmed; a need written before confirmation existed counts as confirmed at creation. */
-export const confirmedAtOf = (need: NeedRecord): Date | null => (need.confirmedAt === undefined ? need.createdAt : need.confirmedAt);
 
 /** A need is visible to its firm's users and to staff. */
 export function canSeeNeed(viewer: Viewer | null, need: NeedRecord): boolean {

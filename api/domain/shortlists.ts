@@ -24,7 +24,7 @@ import {
 import { DuplicateKeyError, type NeedRecord, type MailKind, type OutboxRecord, type ShortlistItemRecord, type ShortlistRecord, type ShortlistStatus } from '../store/types';
 import { holdRows, mailDomain, plannedRows, previewIntroductionMails, releaseApproval } from './introductions';
 import { newId } from './ids';
-import { canSeeNeed, confirmedAtOf } from './needs';
+import { canSeeNeed } from './needs';
 import { shortlistRefusal } from './need-lifecycle';
 import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from './pagination';
 import { tradeShortfall } from './matching';
@@ -106,7 +106,7 @@ export async function draftShortlist(services: Services, viewer: Viewer | null, 
   const who = requireRole(viewer, ...STAFF);
   const input = v.parseInput(draftSchema, { size, supplierIds });
   const need = await needOf(services, needId);
-  if (confirmedAtOf(need) === null) throw conflict("Ce besoin attend encore la confirmation de l'entreprise (lien envoyé à son adresse) : il ne peut pas encore être présenté.");
+  if (need.confirmedAt === null) throw conflict("Ce besoin attend encore la confirmation de l'entreprise (lien envoyé à son adresse) : il ne peut pas encore être présenté.");
   const refusal = shortlistRefusal(need);
   if (refusal) throw conflict(refusal);
   const { shortlists } = services.store;
@@ -160,7 +160,7 @@ export async function updateShortlist(services: Services, viewer: Viewer | null,
   const input = v.parseInput(updateSchema, { supplierIds, notes, groupement });
   const shortlist = await existing(services, id);
   if (shortlist.status !== 'DRAFT') throw alreadyApproved();
-  const asGroupement = input.groupement ?? shortlist.groupement ?? false;
+  const asGroupement = input.groupement ?? shortlist.groupement;
   if (asGroupement && (input.supplierIds.length < MIN_GROUP_SIZE || input.supplierIds.length > MAX_GROUP_SIZE)) {
     const field = input.groupement ? 'groupement' : 'supplierIds';
     throw badInput(field, `« ${field} » : un groupement réunit de ${MIN_GROUP_SIZE} à ${MAX_GROUP_SIZE} structures (la liste en compte ${input.supplierIds.length}).`);
@@ -295,7 +295,7 @@ export async function mailsOf(services: Services, viewer: Viewer | null, shortli
   if (!isStaff(viewer)) throw forbidden("L'état des envois est réservé aux agents de la Métropole.");
   const wanted = new Set<MailKind>(kinds ?? ['INTRODUCTION']);
   const rows = await services.store.outbox.find(outboxOf(shortlist.id), { sort: { createdAt: 1, id: 1 } });
-  return rows.filter((row) => wanted.has(row.kind ?? 'INTRODUCTION'));
+  return rows.filter((row) => wanted.has(row.kind));
 }
 
 /** Staff: mails given up on, most recent first, so someone can call the recipient. */

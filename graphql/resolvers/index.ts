@@ -3,7 +3,7 @@ import { canSeePrivate, isStaff } from '../../api/auth/guards';
 import { findCommune, metropoleCommunes } from '../../api/reference/communes';
 import { proposeGroupements } from '../../api/domain/groupements';
 import { matchNotice, matchSuppliers } from '../../api/domain/matching';
-import { confirmedAtOf, getNeed, INCLUSION_KIND_PRESETS, listNeeds, postNeed } from '../../api/domain/needs';
+import { getNeed, INCLUSION_KIND_PRESETS, listNeeds, postNeed } from '../../api/domain/needs';
 import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/domain/need-lifecycle';
 import { directory, supplierLocation } from '../../api/domain/directory';
 import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges, updateSupplier } from '../../api/domain/suppliers';
@@ -85,7 +85,7 @@ export const resolvers = {
       // '' is an imported profile's address nobody gave yet: unknown, hence null.
       (canSeePrivate(viewer, s.organisationId) || (viewer !== null && s.introducedTo === viewer.userId)) && s.contactEmail ? s.contactEmail : null,
     location: supplierLocation,
-    pendingChanges: (s: ListedSupplier, _: NoArgs, { viewer }: Context) => (canSeePrivate(viewer, s.organisationId) ? (s.pendingChanges ?? null) : null),
+    pendingChanges: (s: ListedSupplier, _: NoArgs, { viewer }: Context) => (canSeePrivate(viewer, s.organisationId) ? s.pendingChanges : null),
     searchHints: (s: ListedSupplier, _: NoArgs, { viewer, services }: Context) => searchHints(services, viewer, s),
     ...campaignResolvers.Supplier,
     users: (s: ListedSupplier, _: NoArgs, { viewer, services }: Context) => structureUsers(services, viewer, s),
@@ -93,17 +93,12 @@ export const resolvers = {
   },
   Need: {
     commune: communeOf,
-    confirmedAt: confirmedAtOf,
     recordedBy: async (n: NeedRecord, _: NoArgs, { viewer, services }: Context) =>
       viewer && isStaff(viewer) ? ((await services.store.users.findById(n.createdBy))?.email ?? null) : null,
-    requiredInclusionKinds: (n: NeedRecord) => n.requiredInclusionKinds ?? [],
     matchNotice: (n: NeedRecord, _: NoArgs, { viewer, services }: Context) => matchNotice(services, viewer, n),
     status: needStatus,
-    withdrawnAt: (n: NeedRecord) => n.withdrawnAt ?? null,
-    withdrawalReason: (n: NeedRecord) => n.withdrawalReason ?? null,
-    closedAt: (n: NeedRecord) => n.closedAt ?? null,
-    closingNote: (n: NeedRecord, _: NoArgs, { viewer }: Context) => (isStaff(viewer) ? (n.closingNote ?? null) : null),
-    internalNote: (n: NeedRecord, _: NoArgs, { viewer }: Context) => (isStaff(viewer) ? (n.internalNote ?? null) : null),
+    closingNote: (n: NeedRecord, _: NoArgs, { viewer }: Context) => (isStaff(viewer) ? n.closingNote : null),
+    internalNote: (n: NeedRecord, _: NoArgs, { viewer }: Context) => (isStaff(viewer) ? n.internalNote : null),
     ...shortlistResolvers.NeedShortlists,
     ...spendResolvers.Need,
   },

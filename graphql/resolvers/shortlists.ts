@@ -41,10 +41,8 @@ export const shortlistResolvers = {
   },
   Shortlist: {
     need: (s: ShortlistRecord, _: NoArgs, { services }: Context) => services.store.needs.findById(s.needId),
-    notice: (s: ShortlistRecord) => s.notice ?? null,
     items: (s: ShortlistRecord, _: NoArgs, { viewer, services }: Context) => itemsOf(services, s, viewer),
     mails: (s: ShortlistRecord, { kinds }: ShortlistMailsArgs, { viewer, services }: Context) => mailsOf(services, viewer, s, kinds),
-    groupement: (s: ShortlistRecord) => s.groupement ?? false,
   },
   ShortlistItem: {
     proposedByMatcher: (i: ShortlistItemView) => i.proposed,
@@ -57,7 +55,6 @@ export const shortlistResolvers = {
     state: (m: OutboxRecord) => (m.state === 'HELD' ? 'PENDING' : m.state),
     nextAttemptAt: (m: OutboxRecord) => (m.state === 'PENDING' || m.state === 'HELD' ? m.nextAttemptAt : null),
     supplier: (m: OutboxRecord, _: NoArgs, { services }: Context) => (m.supplierId ? services.store.suppliers.findById(m.supplierId) : null),
-    kind: (m: OutboxRecord) => m.kind ?? 'INTRODUCTION',
     shortlist: (m: OutboxRecord, _: NoArgs, { services }: Context) => (m.shortlistId ? services.store.shortlists.findById(m.shortlistId) : null),
     need: (m: OutboxRecord, _: NoArgs, { services }: Context) => needOfMail(services, m),
   },
