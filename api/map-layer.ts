@@ -10,7 +10,7 @@ import { GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { addressKey } from './auth/throttle';
-import { directoryGeoJsonText, mapQueryKey, mapQueryOf, type MapQuery } from './domain/directory-map';
+import { directoryGeoJsonText, mapQueryKey, mapQueryOf, type MapQuery } from './directory/map';
 import type { Services } from './services';
 
 export const MAP_PATH = '/directory.geojson';

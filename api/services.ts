@@ -1,11 +1,11 @@
 // The services a request can reach, built once at start and passed down through the GraphQL context.
-import type { LinkSigner } from './auth/links';
-import type { AccessLinks } from './domain/access-links';
-import type { AnonymousPosting } from './domain/need-confirmation';
+import type { LinkSigner } from './links/signer';
+import type { AccessLinks } from './accounts/deps';
+import type { AnonymousPosting } from './needs/deps';
 import type { LoginThrottle } from './auth/throttle';
 import type { TokenService } from './auth/tokens';
 import type { Config } from './config';
-import type { MatchingService } from './domain/matching';
+import type { MatchingService } from './directory/deps';
 import type { ImportJobs } from './import-jobs';
 import type { OutboxWorker } from './mail/outbox';
 import type { PotentialThrottle } from './purchasing';

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { holdRows, mailDomain, plannedRows } from '../api/domain/introductions';
+import { holdRows, plannedRows } from '../api/introductions/introductions';
 import { OutboxWorker, retryDelayMs } from '../api/mail/outbox';
 import { createMailTransport } from '../api/mail/transport';
 import { openProjectStore } from './helpers/project-engine';
@@ -12,6 +12,7 @@ import { APPROVE, buildScene, DRAFT, GET, GET_MAILS, type Scene } from './helper
 import { quietLogger, startTestServer, tempDataDir, type TestServer } from './helpers/server';
 import { addresses, deadPort, startSmtp, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
+import { mailDomain } from '../api/mail/rows';
 
 const FAILED = `{ failedMails { id state lastError attempts shortlist { id status } } }`;
 

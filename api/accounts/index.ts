@@ -1,3 +1,3 @@
 // Accounts of the structures: who acts for which structure, and the log of who changed it.
 export { accountEvents, eraseFromAccountLog } from './events';
-export { afterContactChange, attachContact, detachUser, structureUsers } from './structure-users';
+export { attachContact, detachUser, editSupplier, structureUsers } from './structure-users';

@@ -1,7 +1,6 @@
 // Profile completeness and the campaign to claim and complete imported profiles.
-export { COMPLETENESS_FIELD_FR, COMPLETENESS_FIELDS, COMPLETENESS_STEPS, completenessOf, type Completeness, type CompletenessField } from './completeness';
+export { COMPLETENESS_FIELD_FR, COMPLETENESS_FIELDS, COMPLETENESS_STEPS, completenessOf, type Completeness, type CompletenessField } from '../directory/completeness';
 export {
-  INVITATION_OPT_OUT_PATH,
   campaignFigures,
   composeInvitation,
   invitationCampaign,

@@ -42,3 +42,9 @@ export function outboxRow(mail: NewMail): OutboxRecord {
     updatedAt: mail.now,
   };
 }
+
+/** The domain of MAIL_FROM, for Message-IDs: "Passerelle ESS <no-reply@metropole.fr>" → "metropole.fr". */
+export function mailDomain(mailFrom: string): string {
+  const match = /@([A-Za-z0-9.-]+)/.exec(mailFrom);
+  return match ? match[1]! : 'passerelle-ess.local';
+}

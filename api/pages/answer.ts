@@ -3,10 +3,11 @@
 import express from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { addressKey } from '../auth/throttle';
-import { ANSWER_OF, answerTarget, recordResponse } from '../domain/responses';
+import { answerTarget, recordResponse } from '../introductions/responses';
 import type { Services } from '../services';
 import type { SupplierAnswer } from '../store/types';
 import { esc, page } from './layout';
+import { ANSWER_OF } from '../links';
 
 const LABEL: Record<SupplierAnswer, string> = { INTERESTED: 'Nous sommes intéressés', NOT_AVAILABLE: 'Pas disponible' };
 

@@ -4,14 +4,15 @@
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { communeName } from '../domain/introductions';
-import { isFinal, OUTCOMES_PATH, outcomesTarget } from '../domain/firm-outcomes';
-import { OUTCOME_STATUSES, recordOutcomeFromLink, type ShortlistItemView } from '../domain/outcomes';
+import { isFinal, outcomesTarget } from '../introductions/firm-outcomes';
+import { OUTCOME_STATUSES, recordOutcomeFromLink, type ShortlistItemView } from '../introductions/outcomes';
 import { formatEuros, OUTCOME_FR, structureKindFr } from '../reference/vocabulary';
 import type { Services } from '../services';
 import type { NeedRecord, OutcomeStatus } from '../store/types';
 import { esc } from './layout';
 import { linkPages } from './link-pages';
+import { communeName } from '../reference/communes';
+import { OUTCOMES_PATH } from '../links';
 
 const FIELD_FR: Record<string, string> = { status: 'Suite', amount: 'Montant', insertionHours: "Heures d'insertion", supplierId: 'Structure' };
 

@@ -2,11 +2,12 @@
 // (mail scanners open every link: a GET never changes anything). A confirmation sets the sender cookie.
 import express from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { CONFIRM_PATH, confirmationTarget, confirmNeed, SENDER_COOKIE, SENDER_COOKIE_MS, senderCookieValue } from '../domain/need-confirmation';
-import { communeName } from '../domain/introductions';
+import { confirmationTarget, confirmNeed, SENDER_COOKIE, SENDER_COOKIE_MS, senderCookieValue } from '../needs/confirmation';
 import type { Services } from '../services';
 import { esc } from './layout';
 import { linkPages } from './link-pages';
+import { communeName } from '../reference/communes';
+import { CONFIRM_PATH } from '../links';
 
 export function needConfirmationRoutes(servicesOf: () => Services | null): express.Router {
   const router = express.Router({ caseSensitive: true, strict: true });

@@ -3,12 +3,14 @@
 // of an invitation to complete a profile (api/campaign), at its own path.
 import express from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { INVITATION_OPT_OUT_PATH, invitationOptOutTarget, optOutOfInvitation } from '../campaign';
-import { OPT_OUT_PATH, optOut, optOutTarget } from '../domain/follow-ups';
+import { invitationOptOutTarget, optOutOfInvitation } from '../campaign';
+import { INVITATION_OPT_OUT_PATH } from '../links';
+import { optOut, optOutTarget } from '../introductions/follow-ups';
 import type { OutboxRecord } from '../store/types';
 import type { Services } from '../services';
 import { esc } from './layout';
 import { linkPages } from './link-pages';
+import { OPT_OUT_PATH } from '../links';
 
 const OWED = new Set(['HELD', 'PENDING', 'SENDING', 'FAILED']);
 

@@ -6,14 +6,16 @@ import type { Match, NeedQuery } from '../../matching/types';
 import { MAX_GROUP_SIZE } from '../../matching/groupements';
 import { isRelevant } from '../../matching/rank';
 import { distanceKm, type Place } from '../../matching/components/location';
-import { placeOf, serves, type MatchingService } from '../domain/matching';
-import { INCLUSION_KINDS } from '../domain/suppliers';
-import * as v from '../domain/validation';
+import type { MatchingService } from '../directory/deps';
+import { placeOf, serves } from '../directory/matching';
+import { INCLUSION_KINDS } from '../directory/suppliers';
+import * as v from '../kernel/validation';
 import type { InclusionKind, SupplierRecord } from '../store/types';
-import { recommend, type CountedFamily } from './recommendation';
+import { recommend, type CountedFamily, type FamilyPotential, type InclusionFamily } from './recommendation';
+
+export type { FamilyPotential, InclusionFamily } from './recommendation';
 import { countPotentialAsk, type PotentialThrottle } from './throttle';
 
-export type InclusionFamily = 'SIAE' | 'PROTECTED' | 'OTHER_ESS';
 const FAMILIES: readonly InclusionFamily[] = ['SIAE', 'PROTECTED', 'OTHER_ESS'];
 
 const FAMILY_OF: Record<InclusionKind, InclusionFamily> = {
@@ -42,12 +44,6 @@ const potentialInput = z.object({
 });
 
 export type PotentialInput = z.input<typeof potentialInput>;
-
-export interface FamilyPotential {
-  family: InclusionFamily;
-  count: number;
-  groupementOnly: number;
-}
 
 export interface InclusivePotential {
   total: number;

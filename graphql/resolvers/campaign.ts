@@ -1,11 +1,11 @@
 // Completeness of profiles and the invitation campaign (api/campaign): thin resolvers.
 import { isStaff } from '../../api/auth/guards';
 import { COMPLETENESS_FIELD_FR, completenessOf, invitationCampaign, invitationStatus, inviteSuppliers, recordCompletion, recordSignIn } from '../../api/campaign';
-import { mailDomain } from '../../api/domain/introductions';
 import { forbidden } from '../../api/errors';
 import type { SupplierRecord, UserRecord } from '../../api/store/types';
 import type { Context, NoArgs } from '../context';
 import type { MutationInviteSuppliersArgs } from '../generated/schema-types';
+import { mailDomain } from '../../api/mail/rows';
 
 const STAFF_FILTERS = ['completenessBelow', 'neverSignedIn', 'hasContactEmail'] as const;
 

@@ -1,20 +1,20 @@
 // Thin resolvers: translate GraphQL arguments to domain calls and records to GraphQL shapes.
 import { canSeePrivate, isStaff } from '../../api/auth/guards';
 import { findCommune, metropoleCommunes } from '../../api/reference/communes';
-import { proposeGroupements } from '../../api/domain/groupements';
-import { matchNotice, matchSuppliers } from '../../api/domain/matching';
-import { getNeed, INCLUSION_KIND_PRESETS, listNeeds, postNeed } from '../../api/domain/needs';
-import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/domain/need-lifecycle';
-import { directory, supplierLocation } from '../../api/domain/directory';
-import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges, updateSupplier } from '../../api/domain/suppliers';
-import { requestAccessLink, signInWithLink } from '../../api/domain/access-links';
-import { searchHints } from '../../api/domain/search-hints';
-import { login } from '../../api/domain/users';
-import { accountEvents, detachUser, structureUsers } from '../../api/accounts';
-import { searchCommunes, searchNafCodes } from '../../api/domain/reference-search';
-import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/domain/privacy';
+import { proposeGroupements } from '../../api/directory/groupements';
+import { matchNotice, matchSuppliers } from '../../api/directory/matching';
+import { getNeed, listNeeds, postNeed } from '../../api/needs/needs';
+import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/needs/lifecycle';
+import { directory, supplierLocation } from '../../api/directory/directory';
+import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges } from '../../api/directory/suppliers';
+import { requestAccessLink, signInWithLink } from '../../api/accounts/access-links';
+import { searchHints } from '../../api/needs/search-hints';
+import { login } from '../../api/accounts/users';
+import { accountEvents, detachUser, editSupplier, structureUsers } from '../../api/accounts';
+import { searchCommunes, searchNafCodes } from '../../api/kernel/reference-search';
+import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/accounts/privacy';
 import { inclusivePotential } from '../../api/purchasing';
-import type { ListedSupplier } from '../../api/domain/outcomes';
+import type { ListedSupplier } from '../../api/introductions/outcomes';
 import type { AccountEventRecord, NeedRecord } from '../../api/store/types';
 import type { Context, NoArgs } from '../context';
 import type { MutationCloseNeedArgs, MutationCreateSupplierArgs, MutationDeleteMyAccountArgs, MutationDeleteSupplierArgs, MutationLoginArgs, MutationPostNeedArgs, MutationRequestAccessLinkArgs, MutationReviewSupplierChangesArgs, MutationSignInWithLinkArgs, MutationUpdateNeedArgs, MutationUpdateSupplierArgs, MutationWithdrawNeedArgs, QueryCommunesArgs, QueryInclusivePotentialArgs, QueryMatchSuppliersArgs, QueryNafCodesArgs, QueryNeedArgs, QueryNeedsArgs, QueryProposeGroupementsArgs, QuerySupplierArgs, QuerySuppliersArgs } from '../generated/schema-types';
@@ -25,6 +25,7 @@ import { shortlistResolvers } from './shortlists';
 import { publicContractResolvers } from './public-contracts';
 import { spendResolvers } from './spend';
 import { afterSignIn, afterSupplierEdit, campaignResolvers, checkDirectoryFilter } from './campaign';
+import { INCLUSION_KIND_PRESETS } from '../../api/needs/model';
 
 
 /** The commune of a record; a code unknown to the reference data still resolves, named by its code. */
@@ -58,7 +59,7 @@ export const resolvers = {
     requestAccessLink: (_: unknown, { email }: MutationRequestAccessLinkArgs, { services, clientAddress, senderCookie }: Context) => requestAccessLink(services, email, { clientAddress, senderCookie }),
     signInWithLink: async (_: unknown, { token }: MutationSignInWithLinkArgs, { services }: Context) => afterSignIn(services, await signInWithLink(services, token)),
     createSupplier: (_: unknown, { input }: MutationCreateSupplierArgs, { viewer, services }: Context) => createSupplier(services, viewer, input),
-    updateSupplier: async (_: unknown, { id, input }: MutationUpdateSupplierArgs, { viewer, services }: Context) => afterSupplierEdit(services, await updateSupplier(services, viewer, id, input)),
+    updateSupplier: async (_: unknown, { id, input }: MutationUpdateSupplierArgs, { viewer, services }: Context) => afterSupplierEdit(services, await editSupplier(services, viewer, id, input)),
     reviewSupplierChanges: (_: unknown, { id, approve }: MutationReviewSupplierChangesArgs, { viewer, services }: Context) => reviewSupplierChanges(services, viewer, id, approve),
     deleteSupplier: (_: unknown, { id }: MutationDeleteSupplierArgs, { viewer, services }: Context) => deleteSupplier(services, viewer, id),
     postNeed: (_: unknown, { input }: MutationPostNeedArgs, { viewer, services, clientAddress, senderCookie }: Context) => postNeed(services, viewer, input, { clientAddress, senderCookie }),
@@ -80,7 +81,7 @@ export const resolvers = {
   Organisation: publicContractResolvers.Organisation,
   Supplier: {
     commune: communeOf,
-    // Staff, the structure itself, and a firm on its own approved list of introductions (api/domain/outcomes.ts).
+    // Staff, the structure itself, and a firm on its own approved list of introductions (api/introductions/outcomes.ts).
     contactEmail: (s: ListedSupplier, _: NoArgs, { viewer }: Context) =>
       // '' is an imported profile's address nobody gave yet: unknown, hence null.
       (canSeePrivate(viewer, s.organisationId) || (viewer !== null && s.introducedTo === viewer.userId)) && s.contactEmail ? s.contactEmail : null,

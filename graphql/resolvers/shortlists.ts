@@ -1,7 +1,7 @@
 // Thin resolvers for shortlists, introductions, outcomes and the yearly review.
 import { isStaff } from '../../api/auth/guards';
-import { impactCsv, impactStats, type ImpactStats } from '../../api/domain/impact';
-import { itemsOf, recordOutcome, type ShortlistItemView } from '../../api/domain/outcomes';
+import { impactCsv, impactStats, type ImpactStats } from '../../api/impact/impact';
+import { itemsOf, recordOutcome, type ShortlistItemView } from '../../api/introductions/outcomes';
 import {
   approveShortlist,
   draftShortlist,
@@ -14,9 +14,9 @@ import {
   retryMail,
   shortlistsOf,
   updateShortlist,
-} from '../../api/domain/shortlists';
-import { needOfMail } from '../../api/domain/need-lifecycle';
-import { recordSupplierAnswer } from '../../api/domain/responses';
+} from '../../api/introductions/shortlists';
+import { needOfMail } from '../../api/needs/lifecycle';
+import { recordSupplierAnswer } from '../../api/introductions/responses';
 import type { NeedRecord, OutboxRecord, ShortlistRecord } from '../../api/store/types';
 import type { Context, NoArgs } from '../context';
 import type { MutationApproveShortlistArgs, MutationDraftShortlistArgs, MutationRecordOutcomeArgs, MutationRecordSupplierAnswerArgs, MutationRetryMailArgs, MutationUpdateShortlistArgs, QueryFailedMailsArgs, QueryImpactStatsArgs, QueryIntroductionsArgs, QueryNeedsAwaitingShortlistArgs, QueryPreviewIntroductionArgs, QueryShortlistArgs, ShortlistMailsArgs } from '../generated/schema-types';

@@ -1,6 +1,7 @@
 // The frame of every console page: skip link, header with navigation and sign-out, the page's <h1> and title.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
+import { messageOf } from '../errors';
 import { signOut, useSession } from '../session';
 
 const NAV = [
@@ -82,7 +83,7 @@ export function AccountBox({ email }: { email: string }) {
 
 /** A short French status line while a query runs or when it fails. */
 export function QueryState({ fetching, error }: { fetching: boolean; error?: { message: string; graphQLErrors: { message: string }[] } }) {
-  if (error) return <p className="notice notice-error" role="alert">{error.graphQLErrors[0]?.message ?? 'Le service ne répond pas : réessayez dans un instant.'}</p>;
+  if (error) return <p className="notice notice-error" role="alert">{messageOf(error)}</p>;
   if (fetching) return <p className="loading" role="status">Chargement…</p>;
   return null;
 }

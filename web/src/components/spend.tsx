@@ -4,12 +4,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { INCLUSION_KIND_FR } from '../../../api/reference/vocabulary';
+import { errorsOf, type FieldErrors } from '../errors';
 import { formatDateTime, formatEuros, percent } from '../format';
 import { graphql } from '../gql';
 import type { SpendAnalysisDetailQuery } from '../gql/graphql';
 import { BarChart } from './bar-chart';
 import { OethForm } from './oeth-form';
-import { ErrorSummary, errorsOf, type FieldErrors } from './fields';
+import { ErrorSummary } from './fields';
 import { QueryState } from './layout';
 
 const List = graphql(`

@@ -4,8 +4,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { BarChart } from '../components/bar-chart';
-import { ErrorSummary, TextField, errorsOf } from '../components/fields';
+import { ErrorSummary, TextField } from '../components/fields';
 import { Page, QueryState } from '../components/layout';
+import { errorsOf } from '../errors';
 import { formatEuros, percent } from '../format';
 import { graphql } from '../gql';
 

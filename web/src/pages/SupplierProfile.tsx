@@ -5,37 +5,10 @@ import { Link, useLocation, useParams } from 'wouter';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../../api/reference/vocabulary';
 import { Page, QueryState } from '../components/layout';
 import { StructureUsers } from '../components/structure-users';
+import { SupplierQuery } from '../components/supplier-query';
+import { messageOf } from '../errors';
 import { formatEuros } from '../format';
 import { graphql } from '../gql';
-
-export const SupplierQuery = graphql(`
-  query Supplier($id: ID!) {
-    supplier(id: $id) {
-      id
-      name
-      siret
-      legalForm
-      inclusionKind
-      description
-      services
-      nafCodes
-      commune {
-        code
-        name
-      }
-      interventionRadiusKm
-      employees
-      maxContractValue
-      labels
-      contactEmail
-      website
-      location {
-        latitude
-        longitude
-      }
-    }
-  }
-`);
 
 const Delete = graphql(`
   mutation DeleteSupplier($id: ID!) {
@@ -116,7 +89,7 @@ export function SupplierProfile() {
               </div>
             )}
           </div>
-          {removal.error && <p className="notice notice-error" role="alert">{removal.error.graphQLErrors[0]?.message}</p>}
+          {removal.error && <p className="notice notice-error" role="alert">{messageOf(removal.error)}</p>}
           <StructureUsers supplierId={s.id} />
         </>
       )}
