@@ -23,12 +23,18 @@ const SERVER_LAYERS = [
   ['api/(services|http|server|main|console|public-pages|map-layer|sample|pages)', 'graphql', 'scripts'],
 ];
 
+// The console (main → App → pages) and the public pages (public/main → PublicApp → public/<page>)
+// over shared components, over the base (errors, format, labels, session, client, generated types).
 const WEB_LAYERS = [
-  ['web/src/(gql|client|format|inputs|labels|messages)'],
+  ['web/src/([^/]+\\.ts|gql/.*)$'],
   ['web/src/components'],
-  ['web/src/(pages|public|session|profile-form)'],
-  ['web/src/(App|main)'],
+  ['web/src/pages', 'web/src/public/(?!(main|PublicApp)\\.tsx)[^/]+'],
+  ['web/src/(App|main)\\.tsx$', 'web/src/public/(main|PublicApp)\\.tsx$'],
 ];
+
+/** The contexts whose index.ts is their public surface: from outside, only the index is imported. */
+const CONTEXTS = ['kernel', 'mail', 'links', 'directory/imports', 'directory', 'needs', 'introductions', 'accounts', 'campaign', 'purchasing', 'import-jobs', 'public-contracts', 'spend', 'impact', 'outbox'];
+const CONTEXT_FILE = `^api/(${CONTEXTS.join('|')})/[^/]+\\.ts$`;
 
 const pathOf = (group) => `^(${group.join('|')})([./]|$)`;
 
@@ -52,11 +58,32 @@ module.exports = {
     ...layerRules('server', SERVER_LAYERS),
     ...layerRules('web', WEB_LAYERS),
     {
+      name: 'context-public-surface',
+      comment: "Another context's files are reached through its index.ts only.",
+      severity: 'error',
+      from: { path: '^(api/[^/]+)/' },
+      to: { path: CONTEXT_FILE, pathNot: ['^$1/', '/index\\.ts$'] },
+    },
+    {
+      name: 'context-public-surface-outside',
+      comment: 'GraphQL, the scripts and the tests reach a context through its index.ts only.',
+      severity: 'error',
+      from: { path: '^(graphql|scripts|test|api/[^/]+\\.ts$)' },
+      to: { path: CONTEXT_FILE, pathNot: '/index\\.ts$' },
+    },
+    {
+      name: 'web-page-to-page',
+      comment: 'A page never imports another page: what two pages share goes to components/ or the base.',
+      severity: 'error',
+      from: { path: '^web/src/(pages|public)/[^/]+$', pathNot: '^web/src/public/(main|PublicApp)\\.tsx$' },
+      to: { path: '^web/src/(pages|public)/', pathNot: '^web/src/public/(main|PublicApp)\\.tsx$' },
+    },
+    {
       name: 'web-talks-graphql-only',
-      comment: 'The web front end reaches the server over /graphql only: it never imports server modules.',
+      comment: 'The web front end reaches the server over /graphql only; of the server it compiles only the shared French vocabulary (pure data and formatting).',
       severity: 'error',
       from: { path: '^web/' },
-      to: { path: '^(api|graphql|matching|scripts)/' },
+      to: { path: '^(api|graphql|matching|scripts)/', pathNot: '^api/reference/(vocabulary|labels)\\.ts$' },
     },
     {
       name: 'server-not-test',

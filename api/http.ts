@@ -18,7 +18,7 @@ import type { Config } from './config';
 import { consoleRoutes } from './console';
 import { mapLayerRoutes } from './map-layer';
 import { publicPageRoutes } from './public-pages';
-import { SENDER_COOKIE } from './needs/confirmation';
+import { SENDER_COOKIE } from './needs';
 import { answerRoutes } from './pages/answer';
 import { needConfirmationRoutes } from './pages/need-confirmation';
 import { firmOutcomeRoutes } from './pages/firm-outcomes';

@@ -3,8 +3,8 @@
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
 import { loadConfig } from '../api/config';
-import { createUser, ROLES } from '../api/accounts/users';
-import { isValidSiret } from '../api/kernel/validation';
+import { createUser, ROLES } from '../api/accounts';
+import { isValidSiret } from '../api/kernel';
 import { publicBuyerOrganisation, setOrganisationKind } from '../api/public-contracts';
 import { openStore } from '../api/store';
 

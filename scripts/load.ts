@@ -16,9 +16,9 @@ import autocannon from 'autocannon';
 import sampleSuppliers from '../api/sample/suppliers.json';
 import { viewerOf } from '../api/auth/guards';
 import { loadConfig } from '../api/config';
-import { postNeed } from '../api/needs/needs';
-import { createSupplier } from '../api/directory/suppliers';
-import { createUser } from '../api/accounts/users';
+import { postNeed } from '../api/needs';
+import { createSupplier } from '../api/directory';
+import { createUser } from '../api/accounts';
 import { metropoleCommunes } from '../api/reference/communes';
 import { startServer, type Logger } from '../api/server';
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { newId } from '../api/kernel/ids';
+import { newId } from '../api/kernel';
 import { openStore } from '../api/store';
 import type { SupplierRecord } from '../api/store/types';
 import { fold, labelKey } from '../matching/text/fold';

@@ -1,7 +1,7 @@
 // Several instances on one database: each keeps its own matcher index and catches up with the
 // others' writes through refresh(). Two matching services over one store stand for two instances.
-import { buildMatchingService } from '../api/directory/matching';
-import { newId } from '../api/kernel/ids';
+import { buildMatchingService } from '../api/directory';
+import { newId } from '../api/kernel';
 import type { NeedRecord, SupplierRecord } from '../api/store/types';
 import { fold } from '../matching/text/fold';
 import { availableClusterEngines, availableEngines, availableServerEngines } from './helpers/engines';

@@ -1,6 +1,6 @@
 // Needs confirmed at once when a logged-in firm or an officer posts them, and the hours of insertion
 // an INSERTION_CLAUSE contract produced, through the API.
-import { newId } from '../api/kernel/ids';
+import { newId } from '../api/kernel';
 import type { NeedRecord } from '../api/store/types';
 import { needInput } from './helpers/fixtures';
 import { APPROVE, buildScene, DRAFT, UPDATE, type Scene } from './helpers/introductions';

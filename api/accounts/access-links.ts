@@ -9,17 +9,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { addressKey, consumeOrRefuse, mayMail } from '../auth/throttle';
 import { badInput, unauthenticated } from '../errors';
-import { renderAccessLinkMail } from '../mail/templates';
-import { createMailTransport } from '../mail/transport';
+import { renderAccessLinkMail } from '../mail';
+import { createMailTransport } from '../mail';
 import { byEmail, contactOf, usableLink } from '../store/filters';
 import type { Config } from '../config';
 import type { Store, SupplierRecord, UserRecord } from '../store/types';
 import type { AccessLinks, AccountDeps } from './deps';
-import { cookieSender, type PosterOrigin } from '../needs/confirmation';
+import { cookieSender, type PosterOrigin } from '../needs';
 import { attachContact } from './structure-users';
 import { sessionToken } from './users';
-import * as v from '../kernel/validation';
-import { mailDomain } from '../mail/rows';
+import * as v from '../kernel';
+import { mailDomain } from '../mail';
 import { ACCESS_LINK_TTL_MS, accessLinkUrl } from '../links';
 
 

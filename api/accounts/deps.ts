@@ -3,9 +3,9 @@ import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { LoginThrottle } from '../auth/throttle';
 import type { TokenService } from '../auth/tokens';
 import type { Config } from '../config';
-import type { DirectoryDeps } from '../directory/deps';
-import type { LinkSigner } from '../links/signer';
-import type { MailTransport } from '../mail/transport';
+import type { DirectoryDeps } from '../directory';
+import type { LinkSigner } from '../links';
+import type { MailTransport } from '../mail';
 
 export interface AccessLinks {
   readonly transport: MailTransport;

@@ -3,7 +3,7 @@ import { isStaff, type Viewer } from '../auth/guards';
 import { accountEventsNaming, accountEventsOf } from '../store/filters';
 import type { AccountAction, AccountEventRecord, Store, SupplierRecord, UserRecord } from '../store/types';
 import type { AccountDeps } from './deps';
-import { newId } from '../kernel/ids';
+import { newId } from '../kernel';
 
 export async function logAccountEvent(
   store: Store,

@@ -2,13 +2,13 @@
 // firm's or a structure's user deletes its account (and, for a structure, its profile). Past
 // introductions stay for the yearly statistics, anonymised: a structure they name becomes a stub
 // keeping only its legal form, inclusion kind and commune.
-import { eraseFromAccountLog } from '.';
+import { eraseFromAccountLog } from './events';
 import { requireRole, requireViewer, type Viewer } from '../auth/guards';
 import { badInput, forbidden, notFound, unauthenticated } from '../errors';
 import { fold } from '../../matching/text/fold';
 import type { AccountDeps } from './deps';
-import { completeIfDelivered } from '../introductions/introductions';
-import { recordRetirement } from '../directory/retired-sirets';
+import { completeIfDelivered } from '../introductions';
+import { recordRetirement } from '../directory';
 import {
   aboutSupplier,
   addressedTo,
@@ -22,7 +22,7 @@ import {
   unsentRow,
 } from '../store/filters';
 import type { NeedRecord, OutboxRecord, RetiredBy, ShortlistRecord, SupplierRecord } from '../store/types';
-import { ERASED_EMAIL } from '../kernel/erased';
+import { ERASED_EMAIL } from '../kernel';
 
 export const ERASED_NAME = 'Structure supprimée';
 const ERASED_DESCRIPTION = 'Profil supprimé à la demande de la structure.';

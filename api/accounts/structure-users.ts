@@ -5,11 +5,11 @@
 import { randomBytes } from 'node:crypto';
 import { isStaff, requireRole, type Viewer } from '../auth/guards';
 import { badInput, notFound, unauthenticated } from '../errors';
-import { updateSupplier } from '../directory/suppliers';
+import { updateSupplier } from '../directory';
 import { byEmail, ofOrganisation, unclaimedSupplier, unusedLinksOf } from '../store/filters';
 import type { Store, SupplierRecord, UserRecord } from '../store/types';
 import type { AccountDeps } from './deps';
-import { newId } from '../kernel/ids';
+import { newId } from '../kernel';
 import { createUser } from './users';
 import { logAccountEvent } from './events';
 

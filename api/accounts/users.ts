@@ -5,8 +5,8 @@ import { badInput, conflict, tooManyRequests, unauthenticated } from '../errors'
 import { byEmail, byName } from '../store/filters';
 import { DuplicateKeyError, type OrganisationKind, type Role, type Store, type UserRecord } from '../store/types';
 import type { AccountDeps } from './deps';
-import { newId } from '../kernel/ids';
-import * as v from '../kernel/validation';
+import { newId } from '../kernel';
+import * as v from '../kernel';
 
 export const ROLES = ['COMPANY', 'SUPPLIER', 'OFFICER', 'ADMIN'] as const satisfies readonly Role[];
 export const METROPOLE_NAME = 'Métropole Rouen Normandie';

@@ -7,20 +7,20 @@
 // still worth sending is decided when it is due, as for follow-ups: erased, opted out, or (for the
 // reminder) already signed in or complete → DROPPED with the reason.
 import { randomBytes } from 'node:crypto';
-import { type LinkSigner } from '../links/signer';
+import { type LinkSigner } from '../links';
 import { requireRole, type Viewer } from '../auth/guards';
 import { badInput } from '../errors';
-import { outboxRow } from '../mail/rows';
-import { renderInvitationMail } from '../mail/templates';
-import type { OutgoingMail } from '../mail/transport';
-import type { NeedDeps } from '../needs/deps';
+import { outboxRow } from '../mail';
+import { renderInvitationMail } from '../mail';
+import type { OutgoingMail } from '../mail';
+import type { NeedDeps } from '../needs';
 import { between, campaignMailsSince, ofOrganisation, unsentRow, withoutContactAddress } from '../store/filters';
 import { DuplicateKeyError, type OutboxRecord, type Store, type SupplierRecord, type UserRecord } from '../store/types';
-import { hashOf } from '../accounts/access-links';
-import { activeSuppliers } from '../directory/suppliers';
-import { COMPLETENESS_FIELD_FR, completenessOf } from '../directory/completeness';
+import { hashOf } from '../accounts';
+import { activeSuppliers } from '../directory';
+import { COMPLETENESS_FIELD_FR, completenessOf } from '../directory';
 import { INVITATION_LINK_TTL_MS, invitationOptOutLink, accessLinkUrl, AnswerLinking } from '../links';
-import { ERASED_EMAIL } from '../kernel/erased';
+import { ERASED_EMAIL } from '../kernel';
 
 export const INVITATION_OPTED_OUT = 'Invitation refusée par la structure (lien « Ne plus recevoir de rappel »).';
 const MAX_PER_BATCH = 2000;

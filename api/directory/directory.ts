@@ -7,9 +7,9 @@ import { badInput } from '../errors';
 import type { DirectoryCriteria } from '../store/filters';
 import type { SupplierRecord } from '../store/types';
 import type { DirectoryFacets, DirectoryResult } from './directory-index';
-import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../kernel/pagination';
+import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../kernel';
 import { ALL_LEGAL_FORMS, INCLUSION_KINDS } from './suppliers';
-import * as v from '../kernel/validation';
+import * as v from '../kernel';
 
 /** A blank filter field is no filter, as it has always been; any other value is checked as an input is. */
 const orBlank = <T extends z.ZodType>(schema: T) => z.preprocess((s) => (typeof s === 'string' && s.trim() === '' ? null : s), schema.nullish());

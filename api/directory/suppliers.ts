@@ -6,9 +6,9 @@ import { labelKey, fold } from '../../matching/text/fold';
 import type { DirectoryDeps } from './deps';
 import { byIds, ofOrganisation, withPendingChanges } from '../store/filters';
 import { DuplicateKeyError, type FieldProvenance, type InclusionKind, type LegalForm, type PendingSupplierChanges, type Store, type SupplierRecord } from '../store/types';
-import { newId } from '../kernel/ids';
+import { newId } from '../kernel';
 import { liftRetirement } from './retired-sirets';
-import * as v from '../kernel/validation';
+import * as v from '../kernel';
 
 /** The legal forms a person may choose; imports may also leave it UNSPECIFIED. */
 export const LEGAL_FORMS = ['ASSOCIATION', 'SCOP', 'SCIC', 'COOPERATIVE', 'MUTUELLE', 'FONDATION', 'ESUS_COMPANY'] as const satisfies readonly LegalForm[];

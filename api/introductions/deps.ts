@@ -1,8 +1,8 @@
 // What the introductions' functions reach: the store and matcher, the mail queue, and the links' signer.
 import type { Config } from '../config';
-import type { DirectoryDeps } from '../directory/deps';
-import type { LinkSigner } from '../links/signer';
-import type { OutboxWorker } from '../mail/outbox';
+import type { DirectoryDeps } from '../directory';
+import type { LinkSigner } from '../links';
+import type { OutboxWorker } from '../mail';
 import type { Store } from '../store/types';
 
 export interface IntroductionDeps extends DirectoryDeps {

@@ -5,8 +5,8 @@ import { badInput, conflict, forbidden, notFound } from '../errors';
 import type { StoreDeps } from './deps';
 import { byIds, byShortlists } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutcomeRecord, type ResponseRecord, type OutcomeStatus, type ShortlistItemRecord, type ShortlistRecord, type SupplierRecord } from '../store/types';
-import * as v from '../kernel/validation';
-import { canSeeNeed } from '../needs/model';
+import * as v from '../kernel';
+import { canSeeNeed } from '../needs';
 
 export const OUTCOME_STATUSES = ['CONTACTED', 'QUOTE_REQUESTED', 'WON', 'LOST', 'NO_FOLLOW_UP'] as const satisfies readonly OutcomeStatus[];
 

@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from '../../matching/groupements';
 import { isRelevant } from '../../matching/rank';
-import { isStaff, requireRole, requireViewer, type Viewer } from '../auth/guards';
+import { isStaff, requireRole, requireViewer, type Viewer, STAFF } from '../auth/guards';
 import { badInput, conflict, forbidden, notFound } from '../errors';
-import type { OutgoingMail } from '../mail/transport';
+import type { OutgoingMail } from '../mail';
 import type { IntroductionDeps } from './deps';
 import {
   AWAITING_ORDER,
@@ -23,18 +23,17 @@ import {
 } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type MailKind, type OutboxRecord, type ShortlistItemRecord, type ShortlistRecord, type ShortlistStatus } from '../store/types';
 import { holdRows, plannedRows, previewIntroductionMails, releaseApproval } from './introductions';
-import { newId } from '../kernel/ids';
-import { shortlistRefusal } from '../needs/lifecycle';
-import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from '../kernel/pagination';
-import { tradeShortfall } from '../directory/matching';
-import { activeSuppliers } from '../directory/suppliers';
-import * as v from '../kernel/validation';
-import { mailDomain } from '../mail/rows';
-import { canSeeNeed } from '../needs/model';
+import { newId } from '../kernel';
+import { shortlistRefusal } from '../needs';
+import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from '../kernel';
+import { tradeShortfall } from '../directory';
+import { activeSuppliers } from '../directory';
+import * as v from '../kernel';
+import { mailDomain } from '../mail';
+import { canSeeNeed } from '../needs';
 
 export const DEFAULT_SHORTLIST_SIZE = 5;
 export const MAX_SHORTLIST_SIZE = 20;
-const STAFF = ['OFFICER', 'ADMIN'] as const;
 
 const supplierIdList = v
   .list(z.string().trim().min(1, 'identifiant vide').max(100, 'identifiant trop long'), MAX_SHORTLIST_SIZE, 'structures')
@@ -152,13 +151,20 @@ function reasonsFor(services: IntroductionDeps, need: NeedRecord, supplierIds: s
   return new Map(services.matching.scoreFor(need, supplierIds).map((m) => [m.profileId, { reasons: m.reasons, score: m.score }]));
 }
 
+/** The officer's edit of a draft: the order (required), notes and groupement (when given). Checked by updateSchema. */
+export interface ShortlistChanges {
+  supplierIds: unknown;
+  notes?: unknown;
+  groupement?: unknown;
+}
+
 /**
  * Sets the curated order (and notes, when given: a note of null or "" removes it; and whether the
  * structures are presented as one groupement, when given). DRAFT only.
  */
-export async function updateShortlist(services: IntroductionDeps, viewer: Viewer | null, id: string, supplierIds: unknown, notes?: unknown, groupement?: unknown): Promise<ShortlistRecord> {
+export async function updateShortlist(services: IntroductionDeps, viewer: Viewer | null, id: string, changes: ShortlistChanges): Promise<ShortlistRecord> {
   requireRole(viewer, ...STAFF);
-  const input = v.parseInput(updateSchema, { supplierIds, notes, groupement });
+  const input = v.parseInput(updateSchema, changes);
   const shortlist = await existing(services, id);
   if (shortlist.status !== 'DRAFT') throw alreadyApproved();
   const asGroupement = input.groupement ?? shortlist.groupement;

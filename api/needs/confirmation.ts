@@ -1,17 +1,17 @@
 // A firm posts a need without an account: the need waits (confirmedAt null) for the link mailed to
 // its contact address, and reaches the officers only once confirmed. Unconfirmed needs are deleted
 // after 7 days. A confirmed address gets a signed 90-day cookie and may post again without a link.
-import { outboxRow, mailDomain } from '../mail/rows';
+import { outboxRow, mailDomain } from '../mail';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import type { LinkSigner } from '../links/signer';
+import type { LinkSigner } from '../links';
 import { addressKey, consumeOrRefuse, mayMail } from '../auth/throttle';
 import { badInput } from '../errors';
-import { renderNeedConfirmationMail } from '../mail/templates';
-import type { OutgoingMail } from '../mail/transport';
+import { renderNeedConfirmationMail } from '../mail';
+import type { OutgoingMail } from '../mail';
 import type { AnonymousPosting, NeedDeps } from './deps';
 import { mailsOfNeed, unconfirmedBefore, unconfirmedNeed } from '../store/filters';
 import type { NeedRecord, OutboxRecord, Store } from '../store/types';
-import { newId } from '../kernel/ids';
+import { newId } from '../kernel';
 import { acknowledgeNeed } from './lifecycle';
 import { confirmationLink, UNCONFIRMED_KEPT_MS } from '../links';
 

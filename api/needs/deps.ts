@@ -1,9 +1,9 @@
 // What the needs' functions reach: the directory's, plus the mail queue and the anonymous posts' limits.
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Config } from '../config';
-import type { DirectoryDeps } from '../directory/deps';
-import type { LinkSigner } from '../links/signer';
-import type { OutboxWorker } from '../mail/outbox';
+import type { DirectoryDeps } from '../directory';
+import type { LinkSigner } from '../links';
+import type { OutboxWorker } from '../mail';
 
 export interface AnonymousPosting {
   /** Posts from one client address (IPv6: per /64), whatever the addresses given. */

@@ -2,21 +2,20 @@
 // withdraws it (with a reason) while none were, and staff close it once it is dealt with. Withdrawn
 // needs leave the officers' queue and the yearly figures; closed ones leave the queue only.
 // The firm is told by mail, through the durable outbox, that its need is recorded.
-import { outboxRow, mailDomain } from '../mail/rows';
+import { outboxRow, mailDomain } from '../mail';
 import { z } from 'zod';
-import { isStaff, requireRole, type Viewer } from '../auth/guards';
+import { isStaff, requireRole, type Viewer, STAFF } from '../auth/guards';
 import { conflict, forbidden, notFound } from '../errors';
-import { renderNeedReceivedMail } from '../mail/templates';
-import type { OutgoingMail } from '../mail/transport';
+import { renderNeedReceivedMail } from '../mail';
+import type { OutgoingMail } from '../mail';
 import { NEED_KIND_FR, formatDateFr, budgetFr } from '../reference/vocabulary';
 import type { NeedDeps } from './deps';
 import { openNeed, unendedNeed } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type Store } from '../store/types';
-import * as v from '../kernel/validation';
+import * as v from '../kernel';
 import { communeName } from '../reference/communes';
 import { refuseInternalNote, canSeeNeed, companyNameFor, needSchema } from './model';
 
-const STAFF = ['OFFICER', 'ADMIN'] as const;
 
 export type NeedStatus = 'AWAITING_CONFIRMATION' | 'OPEN' | 'INTRODUCED' | 'WITHDRAWN' | 'CLOSED';
 

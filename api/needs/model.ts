@@ -4,8 +4,8 @@ import { canSeePrivate, isStaff, type Viewer } from '../auth/guards';
 import { badInput } from '../errors';
 import { DISABILITY_KINDS, SIAE_KINDS } from '../../matching/components/inclusion';
 import type { InclusionKind, NeedKind, NeedRecord, Store } from '../store/types';
-import * as v from '../kernel/validation';
-import { INCLUSION_KINDS } from '../directory/suppliers';
+import * as v from '../kernel';
+import { INCLUSION_KINDS } from '../directory';
 
 export const NEED_KINDS = ['PURCHASE', 'SUBCONTRACTING', 'RSE_PARTNERSHIP', 'INSERTION_CLAUSE', 'SPONSORSHIP'] as const satisfies readonly NeedKind[];
 

@@ -3,13 +3,13 @@ import { isStaff, requireRole, type Viewer } from '../auth/guards';
 import { forbidden } from '../errors';
 import type { NeedDeps } from './deps';
 import { needsFilter, NEEDS_ORDER } from '../store/filters';
-import { newId } from '../kernel/ids';
+import { newId } from '../kernel';
 import { countClientPost, postAnonymousNeed, type PosterOrigin } from './confirmation';
 import { acknowledgeNeed } from './lifecycle';
-import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from '../kernel/pagination';
+import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from '../kernel';
 import { canSeeNeed, companyNameFor, needSchema, refuseInternalNote } from './model';
 import type { NeedRecord } from '../store/types';
-import * as v from '../kernel/validation';
+import * as v from '../kernel';
 
 /**
  * Anyone may post without an account (see need-confirmation.ts): the firm names itself and gives its

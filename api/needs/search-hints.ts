@@ -6,7 +6,7 @@ import { fold } from '../../matching/text/fold';
 import { isGenericWord } from '../../matching/text/query';
 import { needsPostedSince } from '../store/filters';
 import type { NeedRecord, SupplierRecord } from '../store/types';
-import type { DirectoryDeps } from '../directory/deps';
+import type { DirectoryDeps } from '../directory';
 import { ANONYMOUS_POSTER } from './confirmation';
 
 const LOOK_BACK_MS = 365 * 86_400_000;

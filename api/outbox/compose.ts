@@ -2,39 +2,34 @@
 // confirmations, follow-ups, invitations to complete a profile), claimed once, retried, and recovered after a crash. Each kind of row
 // is composed by its own module.
 import type { Config } from '../config';
-import { OutboxWorker, type OutboxLog } from '../mail/outbox';
-import { createMailTransport } from '../mail/transport';
-import type { Store } from '../store/types';
+import { OutboxWorker, type DeliveryHooks, type OutboxLog } from '../mail';
+import { createMailTransport } from '../mail';
+import type { MailKind, Store } from '../store/types';
 import { composeInvitation, recoverInvitationReminders } from '../campaign';
-import { completeIfDelivered, composeIntroductionMail, recoverIntroductions } from '../introductions/introductions';
-import { composeFollowUp, followUpsOnceSent, recoverFollowUps } from '../introductions/follow-ups';
-import { composeConfirmationMail } from '../needs/confirmation';
-import { composeNeedReceivedMail } from '../needs/lifecycle';
-import { mailDomain } from '../mail/rows';
-import { AnswerLinking } from '../links';
+import { completeIfDelivered, composeIntroductionMail, recoverIntroductions } from '../introductions';
+import { composeFollowUp, followUpsOnceSent, recoverFollowUps } from '../introductions';
+import { composeConfirmationMail } from '../needs';
+import { composeNeedReceivedMail } from '../needs';
+import { mailDomain } from '../mail';
+import type { AnswerLinking } from '../links';
 
 export function createOutbox(store: Store, config: Config, log: OutboxLog, linking: AnswerLinking): OutboxWorker {
   const domain = mailDomain(config.mailFrom);
+  // Every kind has its composer: a new kind that has none does not compile (no default to fall into).
+  const composers: Record<MailKind, DeliveryHooks['compose']> = {
+    INTRODUCTION: (row) => composeIntroductionMail(store, row, linking),
+    NEED_CONFIRMATION: (row) => composeConfirmationMail(store, row, linking),
+    FOLLOW_UP: (row) => composeFollowUp({ store }, row, linking),
+    REMINDER: (row) => composeFollowUp({ store }, row, linking),
+    NEED_RECEIVED: (row) => composeNeedReceivedMail(store, row),
+    INVITATION: (row) => composeInvitation(store, row, linking),
+    INVITATION_REMINDER: (row) => composeInvitation(store, row, linking),
+  };
   return new OutboxWorker(
     store,
     createMailTransport(config),
     {
-      compose: (row) => {
-        switch (row.kind) {
-          case 'NEED_CONFIRMATION':
-            return composeConfirmationMail(store, row, linking);
-          case 'FOLLOW_UP':
-          case 'REMINDER':
-            return composeFollowUp({ store }, row, linking);
-          case 'NEED_RECEIVED':
-            return composeNeedReceivedMail(store, row);
-          case 'INVITATION':
-          case 'INVITATION_REMINDER':
-            return composeInvitation(store, row, linking);
-          default:
-            return composeIntroductionMail(store, row, linking);
-        }
-      },
+      compose: (row) => composers[row.kind](row),
       delivered: async (row) => {
         if (row.kind !== 'INTRODUCTION' || !row.shortlistId) return;
         await completeIfDelivered(store, row.shortlistId);

@@ -6,10 +6,10 @@ import type { Match, NeedQuery } from '../../matching/types';
 import { MAX_GROUP_SIZE } from '../../matching/groupements';
 import { isRelevant } from '../../matching/rank';
 import { distanceKm, type Place } from '../../matching/components/location';
-import type { MatchingService } from '../directory/deps';
-import { placeOf, serves } from '../directory/matching';
-import { INCLUSION_KINDS } from '../directory/suppliers';
-import * as v from '../kernel/validation';
+import type { MatchingService } from '../directory';
+import { placeOf, serves } from '../directory';
+import { INCLUSION_KINDS } from '../directory';
+import * as v from '../kernel';
 import type { InclusionKind, SupplierRecord } from '../store/types';
 import { recommend, type CountedFamily, type FamilyPotential, type InclusionFamily } from './recommendation';
 

@@ -1,11 +1,12 @@
 // Completeness of profiles and the invitation campaign (api/campaign): thin resolvers.
 import { isStaff } from '../../api/auth/guards';
-import { COMPLETENESS_FIELD_FR, completenessOf, invitationCampaign, invitationStatus, inviteSuppliers, recordCompletion, recordSignIn } from '../../api/campaign';
+import { invitationCampaign, invitationStatus, inviteSuppliers, recordCompletion, recordSignIn } from '../../api/campaign';
+import { COMPLETENESS_FIELD_FR, completenessOf } from '../../api/directory';
 import { forbidden } from '../../api/errors';
 import type { SupplierRecord, UserRecord } from '../../api/store/types';
 import type { Context, NoArgs } from '../context';
 import type { MutationInviteSuppliersArgs } from '../generated/schema-types';
-import { mailDomain } from '../../api/mail/rows';
+import { mailDomain } from '../../api/mail';
 
 const STAFF_FILTERS = ['completenessBelow', 'neverSignedIn', 'hasContactEmail'] as const;
 

@@ -1,5 +1,5 @@
 // Thin resolvers for the console's imports (api/import-jobs).
-import { refusalsCsv } from '../../api/directory/imports/report';
+import { refusalsCsv } from '../../api/directory/imports';
 import type { ImportJob } from '../../api/import-jobs';
 import type { ImportSource } from '../../api/store/types';
 import type { Context, NoArgs } from '../context';

@@ -1,20 +1,20 @@
 // Thin resolvers: translate GraphQL arguments to domain calls and records to GraphQL shapes.
 import { canSeePrivate, isStaff } from '../../api/auth/guards';
 import { findCommune, metropoleCommunes } from '../../api/reference/communes';
-import { proposeGroupements } from '../../api/directory/groupements';
-import { matchNotice, matchSuppliers } from '../../api/directory/matching';
-import { getNeed, listNeeds, postNeed } from '../../api/needs/needs';
-import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/needs/lifecycle';
-import { directory, supplierLocation } from '../../api/directory/directory';
-import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges } from '../../api/directory/suppliers';
-import { requestAccessLink, signInWithLink } from '../../api/accounts/access-links';
-import { searchHints } from '../../api/needs/search-hints';
-import { login } from '../../api/accounts/users';
+import { proposeGroupements } from '../../api/directory';
+import { matchNotice, matchSuppliers } from '../../api/directory';
+import { getNeed, listNeeds, postNeed } from '../../api/needs';
+import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/needs';
+import { directory, supplierLocation } from '../../api/directory';
+import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges } from '../../api/directory';
+import { requestAccessLink, signInWithLink } from '../../api/accounts';
+import { searchHints } from '../../api/needs';
+import { login } from '../../api/accounts';
 import { accountEvents, detachUser, editSupplier, structureUsers } from '../../api/accounts';
-import { searchCommunes, searchNafCodes } from '../../api/kernel/reference-search';
-import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/accounts/privacy';
+import { searchCommunes, searchNafCodes } from '../../api/kernel';
+import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/accounts';
 import { inclusivePotential } from '../../api/purchasing';
-import type { ListedSupplier } from '../../api/introductions/outcomes';
+import type { ListedSupplier } from '../../api/introductions';
 import type { AccountEventRecord, NeedRecord } from '../../api/store/types';
 import type { Context, NoArgs } from '../context';
 import type { MutationCloseNeedArgs, MutationCreateSupplierArgs, MutationDeleteMyAccountArgs, MutationDeleteSupplierArgs, MutationLoginArgs, MutationPostNeedArgs, MutationRequestAccessLinkArgs, MutationReviewSupplierChangesArgs, MutationSignInWithLinkArgs, MutationUpdateNeedArgs, MutationUpdateSupplierArgs, MutationWithdrawNeedArgs, QueryCommunesArgs, QueryInclusivePotentialArgs, QueryMatchSuppliersArgs, QueryNafCodesArgs, QueryNeedArgs, QueryNeedsArgs, QueryProposeGroupementsArgs, QuerySupplierArgs, QuerySuppliersArgs } from '../generated/schema-types';
@@ -25,7 +25,7 @@ import { shortlistResolvers } from './shortlists';
 import { publicContractResolvers } from './public-contracts';
 import { spendResolvers } from './spend';
 import { afterSignIn, afterSupplierEdit, campaignResolvers, checkDirectoryFilter } from './campaign';
-import { INCLUSION_KIND_PRESETS } from '../../api/needs/model';
+import { INCLUSION_KIND_PRESETS } from '../../api/needs';
 
 
 /** The commune of a record; a code unknown to the reference data still resolves, named by its code. */

@@ -1,5 +1,5 @@
 // Public contracts (DECP) and public buyers: thin translation to api/public-contracts.
-import { parsePeriod } from '../../api/impact/impact';
+import { parsePeriod } from '../../api/impact';
 import { contractsFor, listOrganisations, organisationOf, setOrganisationKindAsStaff, statsFor } from '../../api/public-contracts';
 import type { Context, NoArgs } from '../context';
 import type { MutationSetOrganisationKindArgs, QueryOrganisationsArgs, QueryPublicContractsArgs, QueryPublicContractStatsArgs } from '../generated/schema-types';

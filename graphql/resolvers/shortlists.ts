@@ -1,7 +1,7 @@
 // Thin resolvers for shortlists, introductions, outcomes and the yearly review.
 import { isStaff } from '../../api/auth/guards';
-import { impactCsv, impactStats, type ImpactStats } from '../../api/impact/impact';
-import { itemsOf, recordOutcome, type ShortlistItemView } from '../../api/introductions/outcomes';
+import { impactCsv, impactStats, type ImpactStats } from '../../api/impact';
+import { itemsOf, recordOutcome, type ShortlistItemView } from '../../api/introductions';
 import {
   approveShortlist,
   draftShortlist,
@@ -14,9 +14,9 @@ import {
   retryMail,
   shortlistsOf,
   updateShortlist,
-} from '../../api/introductions/shortlists';
-import { needOfMail } from '../../api/needs/lifecycle';
-import { recordSupplierAnswer } from '../../api/introductions/responses';
+} from '../../api/introductions';
+import { needOfMail } from '../../api/needs';
+import { recordSupplierAnswer } from '../../api/introductions';
 import type { NeedRecord, OutboxRecord, ShortlistRecord } from '../../api/store/types';
 import type { Context, NoArgs } from '../context';
 import type { MutationApproveShortlistArgs, MutationDraftShortlistArgs, MutationRecordOutcomeArgs, MutationRecordSupplierAnswerArgs, MutationRetryMailArgs, MutationUpdateShortlistArgs, QueryFailedMailsArgs, QueryImpactStatsArgs, QueryIntroductionsArgs, QueryNeedsAwaitingShortlistArgs, QueryPreviewIntroductionArgs, QueryShortlistArgs, ShortlistMailsArgs } from '../generated/schema-types';
@@ -33,7 +33,7 @@ export const shortlistResolvers = {
   },
   Mutation: {
     draftShortlist: (_: unknown, { needId, size, supplierIds }: MutationDraftShortlistArgs, { viewer, services }: Context) => draftShortlist(services, viewer, needId, size, supplierIds),
-    updateShortlist: (_: unknown, { id, supplierIds, notes, groupement }: MutationUpdateShortlistArgs, { viewer, services }: Context) => updateShortlist(services, viewer, id, supplierIds, notes, groupement),
+    updateShortlist: (_: unknown, { id, supplierIds, notes, groupement }: MutationUpdateShortlistArgs, { viewer, services }: Context) => updateShortlist(services, viewer, id, { supplierIds, notes, groupement }),
     approveShortlist: (_: unknown, { id, message }: MutationApproveShortlistArgs, { viewer, services }: Context) => approveShortlist(services, viewer, id, message),
     retryMail: (_: unknown, { id }: MutationRetryMailArgs, { viewer, services }: Context) => retryMail(services, viewer, id),
     recordOutcome: (_: unknown, args: MutationRecordOutcomeArgs, { viewer, services }: Context) => recordOutcome(services, viewer, args),

@@ -1,6 +1,6 @@
 // Thin resolvers for a buyer's spend analysis.
 import { isStaff } from '../../api/auth/guards';
-import { activeSuppliers } from '../../api/directory/suppliers';
+import { activeSuppliers } from '../../api/directory';
 import { analyseSpend, deleteSpendAnalysis, gapPotential, isPublicBuyer, oethDeduction, spendAnalyses, spendAnalysis, spendCsv, spendFigures } from '../../api/spend';
 import type { NeedRecord, SpendAnalysisRecord, SpendGapRecord } from '../../api/store/types';
 import type { Context, NoArgs } from '../context';

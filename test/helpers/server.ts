@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../api/config';
-import { createUser } from '../../api/accounts/users';
+import { createUser } from '../../api/accounts';
 import { startServer, type Logger, type RunningServer } from '../../api/server';
 import type { Role } from '../../api/store/types';
 import { storeEnvFor } from './project-engine';

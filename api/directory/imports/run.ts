@@ -15,10 +15,10 @@
 import { GraphQLError } from 'graphql';
 import { fold } from '../../../matching/text/fold';
 import { DuplicateKeyError, type FieldProvenance, type ImportSource, type RetiredSiretRecord, type SourceRecord, type Store, type SupplierRecord } from '../../store/types';
-import { newId } from '../../kernel/ids';
+import { newId } from '../../kernel';
 import { notReimported, retiredSirets } from '../retired-sirets';
 import { derived, importSchema, isFilled, PROFILE_FIELDS, type ProfileFields } from '../suppliers';
-import { parseInput } from '../../kernel/validation';
+import { parseInput } from '../../kernel';
 
 export type ProfileField = keyof ProfileFields;
 
