@@ -11,6 +11,9 @@ import { canSeeNeed, companyNameFor, needSchema, refuseInternalNote } from './mo
 import type { NeedRecord } from '../store/types';
 import * as v from '../kernel';
 
+/** A need as posted: not yet introduced, withdrawn nor closed. */
+const OPEN_NEED = { introducedAt: null, withdrawnAt: null, withdrawalReason: null, closedAt: null, closingNote: null, endedBy: null } as const;
+
 /**
  * Anyone may post without an account (see need-confirmation.ts): the firm names itself and gives its
  * address, and the need waits for the link mailed there.
@@ -18,9 +21,6 @@ import * as v from '../kernel';
  * address. Officers and admins record a need heard by phone: they must name the firm and give the firm's
  * address, since the shortlist goes there and the structures are told to answer it.
  */
-/** A need as posted: not yet introduced, withdrawn nor closed. */
-const OPEN_NEED = { introducedAt: null, withdrawnAt: null, withdrawalReason: null, closedAt: null, closingNote: null, endedBy: null } as const;
-
 export async function postNeed(services: NeedDeps, viewer: Viewer | null, input: unknown, origin?: PosterOrigin): Promise<NeedRecord> {
   if (viewer === null && origin) {
     await countClientPost(services, origin);
