@@ -64,7 +64,7 @@ export function toNeedQuery(n: NeedRecord): NeedQuery {
     budgetMax: n.budgetMax,
     requiredLabels: n.requiredLabels,
     preferredInclusionKinds: n.preferredInclusionKinds,
-    requiredInclusionKinds: n.requiredInclusionKinds ?? [],
+    requiredInclusionKinds: n.requiredInclusionKinds,
   };
 }
 

@@ -23,8 +23,7 @@ import { answerLinks, outcomesLink, AnswerLinking } from '../links';
 /** HELD rows of a DRAFT shortlist younger than this may belong to an approval still running. */
 const ABANDONED_AFTER_MS = 5 * 60_000;
 
-/** Rows written before mail kinds existed are all introductions. */
-export const isIntroductionRow = (row: OutboxRecord): boolean => (row.kind ?? 'INTRODUCTION') === 'INTRODUCTION';
+export const isIntroductionRow = (row: OutboxRecord): boolean => row.kind === 'INTRODUCTION';
 
 export const rowIdOf = (shortlistId: string, supplierId: string | null): string =>
   supplierId ? `${shortlistId}:supplier:${supplierId}` : `${shortlistId}:firm`;
@@ -128,7 +127,7 @@ export async function composeIntroductionMail(store: Store, row: OutboxRecord, l
 export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRecord, need: NeedRecord, suppliers: Map<string, SupplierRecord>, linking: AnswerLinking): OutgoingMail | { gone: string } {
   const firmName = need.companyName ?? 'Une entreprise du territoire';
 
-  const groupement = shortlist.groupement ?? false;
+  const groupement = shortlist.groupement;
   if (row.recipientKind === 'FIRM') {
     const structures = shortlist.items.flatMap((item) => {
       const s = suppliers.get(item.supplierId);
@@ -152,7 +151,7 @@ export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRe
     const rendered = renderFirmMail({ needTitle: need.title, firmContactEmail: need.contactEmail, structures,
       message: shortlist.message,
       officerEmail: shortlist.replyTo,
-      oeth: isOethNeed(need.requiredInclusionKinds ?? [], need.kind),
+      oeth: isOethNeed(need.requiredInclusionKinds, need.kind),
       groupement: groupement ? groupementView(need, [...suppliers.values()]) : null,
       outcomesUrl: outcomesLink(linking.links, linking.publicUrl, shortlist),
     });

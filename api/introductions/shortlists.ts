@@ -30,7 +30,7 @@ import { tradeShortfall } from '../directory';
 import { activeSuppliers } from '../directory';
 import * as v from '../kernel';
 import { mailDomain } from '../mail';
-import { canSeeNeed, confirmedAtOf } from '../needs';
+import { canSeeNeed } from '../needs';
 
 export const DEFAULT_SHORTLIST_SIZE = 5;
 export const MAX_SHORTLIST_SIZE = 20;
@@ -106,7 +106,7 @@ export async function draftShortlist(services: IntroductionDeps, viewer: Viewer 
   const who = requireRole(viewer, ...STAFF);
   const input = v.parseInput(draftSchema, { size, supplierIds });
   const need = await needOf(services, needId);
-  if (confirmedAtOf(need) === null) throw conflict("Ce besoin attend encore la confirmation de l'entreprise (lien envoyé à son adresse) : il ne peut pas encore être présenté.");
+  if (need.confirmedAt === null) throw conflict("Ce besoin attend encore la confirmation de l'entreprise (lien envoyé à son adresse) : il ne peut pas encore être présenté.");
   const refusal = shortlistRefusal(need);
   if (refusal) throw conflict(refusal);
   const { shortlists } = services.store;
@@ -167,7 +167,7 @@ export async function updateShortlist(services: IntroductionDeps, viewer: Viewer
   const input = v.parseInput(updateSchema, changes);
   const shortlist = await existing(services, id);
   if (shortlist.status !== 'DRAFT') throw alreadyApproved();
-  const asGroupement = input.groupement ?? shortlist.groupement ?? false;
+  const asGroupement = input.groupement ?? shortlist.groupement;
   if (asGroupement && (input.supplierIds.length < MIN_GROUP_SIZE || input.supplierIds.length > MAX_GROUP_SIZE)) {
     const field = input.groupement ? 'groupement' : 'supplierIds';
     throw badInput(field, `« ${field} » : un groupement réunit de ${MIN_GROUP_SIZE} à ${MAX_GROUP_SIZE} structures (la liste en compte ${input.supplierIds.length}).`);
@@ -302,7 +302,7 @@ export async function mailsOf(services: IntroductionDeps, viewer: Viewer | null,
   if (!isStaff(viewer)) throw forbidden("L'état des envois est réservé aux agents de la Métropole.");
   const wanted = new Set<MailKind>(kinds ?? ['INTRODUCTION']);
   const rows = await services.store.outbox.find(outboxOf(shortlist.id), { sort: { createdAt: 1, id: 1 } });
-  return rows.filter((row) => wanted.has(row.kind ?? 'INTRODUCTION'));
+  return rows.filter((row) => wanted.has(row.kind));
 }
 
 /** Staff: mails given up on, most recent first, so someone can call the recipient. */

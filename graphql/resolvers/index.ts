@@ -21,7 +21,7 @@ import { shortlistResolvers } from './shortlists';
 import { publicContractResolvers } from './public-contracts';
 import { spendResolvers } from './spend';
 import { afterSignIn, afterSupplierEdit, campaignResolvers, checkDirectoryFilter } from './campaign';
-import { INCLUSION_KIND_PRESETS, confirmedAtOf } from '../../api/needs';
+import { INCLUSION_KIND_PRESETS } from '../../api/needs';
 
 
 /** The commune of a record; a code unknown to the reference data still resolves, named by its code. */
@@ -86,7 +86,7 @@ export const resolvers = {
       // '' is an imported profile's address nobody gave yet: unknown, hence null.
       (canSeePrivate(viewer, s.organisationId) || (viewer !== null && s.introducedTo === viewer.userId)) && s.contactEmail ? s.contactEmail : null,
     location: supplierLocation,
-    pendingChanges: (s, _, { viewer }) => (canSeePrivate(viewer, s.organisationId) ? (s.pendingChanges ?? null) : null),
+    pendingChanges: (s, _, { viewer }) => (canSeePrivate(viewer, s.organisationId) ? s.pendingChanges : null),
     searchHints: (s, _, { viewer, services }) => searchHints(services, viewer, s),
     ...campaignResolvers.Supplier,
     users: (s, _, { viewer, services }) => structureUsers(services, viewer, s),
@@ -94,17 +94,12 @@ export const resolvers = {
   },
   Need: {
     commune: communeOf,
-    confirmedAt: confirmedAtOf,
     recordedBy: async (n, _, { viewer, services }) =>
       viewer && isStaff(viewer) ? ((await services.store.users.findById(n.createdBy))?.email ?? null) : null,
-    requiredInclusionKinds: (n) => n.requiredInclusionKinds ?? [],
     matchNotice: (n, _, { viewer, services }) => matchNotice(services, viewer, n),
     status: needStatus,
-    withdrawnAt: (n) => n.withdrawnAt ?? null,
-    withdrawalReason: (n) => n.withdrawalReason ?? null,
-    closedAt: (n) => n.closedAt ?? null,
-    closingNote: (n, _, { viewer }) => (isStaff(viewer) ? (n.closingNote ?? null) : null),
-    internalNote: (n, _, { viewer }) => (isStaff(viewer) ? (n.internalNote ?? null) : null),
+    closingNote: (n, _, { viewer }) => (isStaff(viewer) ? n.closingNote : null),
+    internalNote: (n, _, { viewer }) => (isStaff(viewer) ? n.internalNote : null),
     ...shortlistResolvers.Need,
     ...spendResolvers.Need,
   },

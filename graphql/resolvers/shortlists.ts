@@ -40,10 +40,8 @@ export const shortlistResolvers = {
   },
   Shortlist: {
     need: (s, _, { services }) => needOf(services, s.needId),
-    notice: (s) => s.notice ?? null,
     items: (s, _, { viewer, services }) => itemsOf(services, s, viewer),
     mails: (s, { kinds }, { viewer, services }) => mailsOf(services, viewer, s, kinds),
-    groupement: (s) => s.groupement ?? false,
   },
   ShortlistItem: {
     proposedByMatcher: (i) => i.proposed,
@@ -56,7 +54,6 @@ export const shortlistResolvers = {
     state: (m) => (m.state === 'HELD' ? 'PENDING' : m.state),
     nextAttemptAt: (m) => (m.state === 'PENDING' || m.state === 'HELD' ? m.nextAttemptAt : null),
     supplier: (m, _, { services }) => (m.supplierId ? services.store.suppliers.findById(m.supplierId) : null),
-    kind: (m) => m.kind ?? 'INTRODUCTION',
     shortlist: (m, _, { services }) => (m.shortlistId ? services.store.shortlists.findById(m.shortlistId) : null),
     need: (m, _, { services }) => needOfMail(services, m),
   },
