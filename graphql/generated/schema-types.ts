@@ -130,7 +130,10 @@ export type ImpactStats = {
   readonly amountWonByMonth: ReadonlyArray<MonthAmount>;
   /** Marchés remportés / mises en relation, dans [0, 1]. */
   readonly conversionRate: Scalars['Float']['output'];
-  /** Les mêmes chiffres que `npm run report` et GET /report.csv : CSV aux colonnes indicateur, cle, libelle, valeur. */
+  /**
+   * Les mêmes chiffres que `npm run report` et GET /report.csv : CSV aux colonnes indicateur, cle, libelle, valeur.
+   * `excelFr: true` : pour un Excel en français (points-virgules entre colonnes, virgules décimales), comme `?excel-fr=1`.
+   */
   readonly csv: Scalars['String']['output'];
   readonly from: Scalars['DateTime']['output'];
   /** Heures de travail en insertion des marchés remportés par les mises en relation de la période (besoins de type INSERTION_CLAUSE). */
@@ -165,6 +168,16 @@ export type ImpactStats = {
   readonly structuresOutsideMetropole: Scalars['Int']['output'];
   /** Exclue. */
   readonly to: Scalars['DateTime']['output'];
+};
+
+
+/**
+ * Les chiffres de [from, to). Les besoins comptent à leur date de dépôt (les besoins retirés n'y sont pas) ;
+ * les listes, mises en relation et leurs suites à la date d'approbation de la liste (une cohorte : les suites
+ * indiquées plus tard comptent encore pour elle).
+ */
+export type ImpactStatsCsvArgs = {
+  excelFr?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Format du fichier : notre modèle CSV, la paire de fichiers SIRENE, ou les structures de data·inclusion (v1). */
@@ -1762,7 +1775,7 @@ export type ImpactStatsResolvers<ContextType = Context, ParentType extends Resol
   amountWon?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   amountWonByMonth?: Resolver<ReadonlyArray<ResolversTypes['MonthAmount']>, ParentType, ContextType>;
   conversionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  csv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  csv?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ImpactStatsCsvArgs, 'excelFr'>>;
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   insertionHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   interestedAnswers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
