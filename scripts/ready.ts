@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { NEW_PROFILE_STATUS } from '../api/directory';
 import { newId } from '../api/kernel';
 import { openStore } from '../api/store';
 import type { SupplierRecord } from '../api/store/types';
@@ -41,12 +42,8 @@ function record(p: Profile, now: Date): SupplierRecord {
     website: null,
     searchText: fold([p.name, p.description, ...p.services].join(' \n ')),
     sortKey: fold(p.name),
-    pendingChanges: null,
+    ...NEW_PROFILE_STATUS,
     sources: [],
-    retiredAt: null,
-    firstSignInAt: null,
-    completedAt: null,
-    linkVersion: 0,
     createdAt: now,
     updatedAt: now,
   };

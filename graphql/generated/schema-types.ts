@@ -338,6 +338,8 @@ export type LegalForm =
 
 /** Ce qu'est un courriel de la boîte d'envoi. */
 export type MailKind =
+  /** La décision d'un agent sur ce qu'une structure a déclaré (type d'inclusion, labels), envoyée à la structure. */
+  | 'DECLARATION_REVIEWED'
   /** FOLLOW_UP_AFTER après l'envoi de la liste : ce qu'a donné chaque mise en relation (entreprise), une réponse (structure). */
   | 'FOLLOW_UP'
   /** La mise en relation elle-même, envoyée à l'approbation. */
@@ -431,7 +433,10 @@ export type Mutation = {
   readonly requestAccessLink: Scalars['Boolean']['output'];
   /** Agents et administrateurs : un courriel FAILED est renvoyé, ses essais recomptés à zéro. */
   readonly retryMail: OutboxMail;
-  /** Agents et administrateurs : confirme (approve: true) ou refuse (false) ce qu'une structure a déclaré de son type d'inclusion et de ses labels. */
+  /**
+   * Agents et administrateurs : confirme (approve: true) ou refuse (false) ce qu'une structure a déclaré de son type
+   * d'inclusion et de ses labels. Un refus dit pourquoi (`reason`, obligatoire alors) ; la structure reçoit la décision par courriel.
+   */
   readonly reviewSupplierChanges: Supplier;
   /**
    * Agents : lance l'import des fichiers envoyés (d'abord en simulation, `dryRun: true`, puis pour de bon).
@@ -565,6 +570,7 @@ export type MutationRetryMailArgs = {
 export type MutationReviewSupplierChangesArgs = {
   approve: Scalars['Boolean']['input'];
   id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1284,6 +1290,8 @@ export type Supplier = {
   readonly completeness: Completeness;
   /** Null sauf pour un agent, un administrateur, la structure elle-même, ou une entreprise qui la lit dans sa propre liste de mises en relation approuvée ou envoyée. */
   readonly contactEmail?: Maybe<Scalars['String']['output']>;
+  /** La dernière décision sur une déclaration de la structure (agents et la structure elle-même) ; null avant toute décision. */
+  readonly declarationReview?: Maybe<SupplierDeclarationReview>;
   readonly description: Scalars['String']['output'];
   readonly employees?: Maybe<Scalars['Int']['output']>;
   readonly id: Scalars['ID']['output'];
@@ -1319,6 +1327,18 @@ export type SupplierConnection = {
   readonly facets: DirectoryFacets;
   readonly pageInfo: PageInfo;
   readonly totalCount: Scalars['Int']['output'];
+};
+
+/** La dernière décision d'un agent sur ce que la structure a déclaré d'elle-même. */
+export type SupplierDeclarationReview = {
+  readonly __typename?: 'SupplierDeclarationReview';
+  readonly approved: Scalars['Boolean']['output'];
+  /** Ce que la structure avait déclaré. */
+  readonly inclusionKind?: Maybe<InclusionKind>;
+  readonly labels: ReadonlyArray<Scalars['String']['output']>;
+  /** Pourquoi la déclaration n'est pas retenue (toujours donné alors), ou le mot de l'agent sur sa confirmation. */
+  readonly reason?: Maybe<Scalars['String']['output']>;
+  readonly reviewedAt: Scalars['DateTime']['output'];
 };
 
 export type SupplierEdge = {
@@ -1624,6 +1644,7 @@ export type ResolversTypes = {
   Supplier: ResolverTypeWrapper<ListedSupplier>;
   SupplierAnswer: SupplierAnswer;
   SupplierConnection: ResolverTypeWrapper<DirectoryPage>;
+  SupplierDeclarationReview: ResolverTypeWrapper<SupplierDeclarationReview>;
   SupplierEdge: ResolverTypeWrapper<Omit<SupplierEdge, 'node'> & { node: ResolversTypes['Supplier'] }>;
   SupplierFilter: SupplierFilter;
   SupplierInput: SupplierInput;
@@ -1697,6 +1718,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Supplier: ListedSupplier;
   SupplierConnection: DirectoryPage;
+  SupplierDeclarationReview: SupplierDeclarationReview;
   SupplierEdge: Omit<SupplierEdge, 'node'> & { node: ResolversParentTypes['Supplier'] };
   SupplierFilter: SupplierFilter;
   SupplierInput: SupplierInput;
@@ -2173,6 +2195,7 @@ export type SupplierResolvers<ContextType = Context, ParentType extends Resolver
   commune?: Resolver<ResolversTypes['Commune'], ParentType, ContextType>;
   completeness?: Resolver<ResolversTypes['Completeness'], ParentType, ContextType>;
   contactEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  declarationReview?: Resolver<Maybe<ResolversTypes['SupplierDeclarationReview']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   employees?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2198,6 +2221,14 @@ export type SupplierConnectionResolvers<ContextType = Context, ParentType extend
   facets?: Resolver<ResolversTypes['DirectoryFacets'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SupplierDeclarationReviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierDeclarationReview'] = ResolversParentTypes['SupplierDeclarationReview']> = {
+  approved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  inclusionKind?: Resolver<Maybe<ResolversTypes['InclusionKind']>, ParentType, ContextType>;
+  labels?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type SupplierEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierEdge'] = ResolversParentTypes['SupplierEdge']> = {
@@ -2296,6 +2327,7 @@ export type Resolvers<ContextType = Context> = {
   SpendRefusal?: SpendRefusalResolvers<ContextType>;
   Supplier?: SupplierResolvers<ContextType>;
   SupplierConnection?: SupplierConnectionResolvers<ContextType>;
+  SupplierDeclarationReview?: SupplierDeclarationReviewResolvers<ContextType>;
   SupplierEdge?: SupplierEdgeResolvers<ContextType>;
   SupplierInvitation?: SupplierInvitationResolvers<ContextType>;
   SupplierMatch?: SupplierMatchResolvers<ContextType>;

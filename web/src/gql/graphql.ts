@@ -57,6 +57,8 @@ export type LegalForm =
 
 /** Ce qu'est un courriel de la boîte d'envoi. */
 export type MailKind =
+  /** La décision d'un agent sur ce qu'une structure a déclaré (type d'inclusion, labels), envoyée à la structure. */
+  | 'DECLARATION_REVIEWED'
   /** FOLLOW_UP_AFTER après l'envoi de la liste : ce qu'a donné chaque mise en relation (entreprise), une réponse (structure). */
   | 'FOLLOW_UP'
   /** La mise en relation elle-même, envoyée à l'approbation. */
