@@ -73,6 +73,7 @@ describe('the log of a service process', () => {
       expect(entries.some((e) => e.operation === 'Connexion' && (e.errorCodes as string[] | undefined)?.includes('UNAUTHENTICATED'))).toBe(true);
       expect(entries.some((e) => e.path === '/besoin/confirmer/[masqué]' && e.status === 200)).toBe(true);
       expect(entries.some((e) => e.path === '/acces?jeton=[masqué]')).toBe(true);
+      expect(entries.some((e) => /^SIGTERM reçu/.test(String(e.message)))).toBe(true); // written out before the process exited
 
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
