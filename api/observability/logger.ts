@@ -78,14 +78,12 @@ export const silentLogger = (): Logger => pino({ level: 'silent' });
 /** The message-first interface the domain's workers log through (OutboxLog, ErrorLog…), onto pino. */
 export interface MessageLog {
   info(message: string): void;
-  warn(message: string, err?: unknown): void;
   error(message: string, err?: unknown): void;
 }
 
 export function messageLog(logger: Logger): MessageLog {
   return {
     info: (message) => logger.info(message),
-    warn: (message, err) => (err === undefined ? logger.warn(message) : logger.warn({ err }, message)),
     error: (message, err) => (err === undefined ? logger.error(message) : logger.error({ err }, message)),
   };
 }
