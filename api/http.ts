@@ -90,10 +90,12 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
   app.use(helmet(config.production ? {} : { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   if (config.corsOrigins.length > 0) app.use(cors({ origin: [...config.corsOrigins], methods: ['GET', 'POST'], maxAge: 600 }));
 
+  // Liveness: 200 as long as the process answers, starting included (a start on a large directory
+  // takes a while; a liveness probe must not kill it then). Readiness is /readyz.
   app.get('/healthz', (_req, res) => {
     const services = readiness.services;
     if (!services) {
-      res.status(503).json({ status: 'starting' });
+      res.json({ status: 'starting' });
       return;
     }
     res.json({ status: 'ok', store: services.store.engine, suppliersIndexed: services.matching.size });

@@ -83,7 +83,7 @@ describe('the log of a service process', () => {
 });
 
 describe('/readyz', () => {
-  it('answers 503 with the reason before the store is open', async () => {
+  it('answers 503 with the reason before the store is open, while /healthz says alive', async () => {
     // The edge as startServer builds it first, before opening the store: no services yet.
     const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: tempDataDir() });
     const server = http.createServer();
@@ -95,6 +95,8 @@ describe('/readyz', () => {
       const res = await raw(`http://127.0.0.1:${(server.address() as AddressInfo).port}/readyz`);
       expect(res.status).toBe(503);
       expect(res.json).toEqual({ status: 'unavailable', reason: expect.stringMatching(/^Démarrage en cours/) });
+      // Alive all the same: a liveness probe must not kill a start in progress.
+      expect(await raw(`http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`)).toMatchObject({ status: 200, json: { status: 'starting' } });
     } finally {
       await apollo.stop();
     }
