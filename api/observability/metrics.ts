@@ -68,14 +68,6 @@ export function createMetrics(observed: () => Observed | null, log: Logger): Met
   const ready = new client.Gauge({ name: 'passerelle_ready', help: '1 when /readyz answers 200, else 0.', registers: [registry] });
 
   let refreshedAt: number | null = null;
-  new client.Gauge({
-    name: 'passerelle_index_refresh_lag_seconds',
-    help: "MongoDB only: time since the matcher index last caught up with the other instances' writes (0 on the embedded store).",
-    registers: [registry],
-    collect() {
-      this.set(refreshedAt === null ? 0 : (Date.now() - refreshedAt) / 1000);
-    },
-  });
 
   // One read of the store per scrape, shared by the gauges below (prom-client collects them together).
   let reading: Promise<StoreSnapshot | null> | null = null;
@@ -110,40 +102,30 @@ export function createMetrics(observed: () => Observed | null, log: Logger): Met
       for (const [state, count] of read?.outbox ?? []) this.set({ state }, count);
     },
   });
-  new client.Gauge({
-    name: 'passerelle_outbox_oldest_pending_age_seconds',
-    help: 'How long the oldest mail due and not sent yet has been waiting, since its due date or first attempt (0 when none).',
-    registers: [registry],
-    async collect() {
-      const read = await snapshot();
-      if (read) this.set(read.oldestPendingSeconds);
-    },
-  });
-  new client.Gauge({
-    name: 'passerelle_follow_ups_due',
-    help: 'Follow-ups and reminders due and not sent yet.',
-    registers: [registry],
-    async collect() {
-      const read = await snapshot();
-      if (read) this.set(read.followUpsDue);
-    },
-  });
-  new client.Gauge({
-    name: 'passerelle_directory_structures',
-    help: 'Structures in the public directory index.',
-    registers: [registry],
-    collect() {
-      this.set(observed()?.matching.directory.size ?? 0);
-    },
-  });
-  new client.Gauge({
-    name: 'passerelle_matcher_structures',
-    help: "Structures in the matcher's index.",
-    registers: [registry],
-    collect() {
-      this.set(observed()?.matching.size ?? 0);
-    },
-  });
+  /** A gauge read at scrape time; null keeps its last value (a store read that failed). */
+  const gauge = (name: string, help: string, value: () => Promise<number | null> | number | null) =>
+    new client.Gauge({
+      name,
+      help,
+      registers: [registry],
+      async collect() {
+        const v = await value();
+        if (v !== null) this.set(v);
+      },
+    });
+  gauge(
+    'passerelle_outbox_oldest_pending_age_seconds',
+    'How long the oldest mail due and not sent yet has been waiting, since its due date or first attempt (0 when none).',
+    async () => (await snapshot())?.oldestPendingSeconds ?? null,
+  );
+  gauge('passerelle_follow_ups_due', 'Follow-ups and reminders due and not sent yet.', async () => (await snapshot())?.followUpsDue ?? null);
+  gauge('passerelle_directory_structures', 'Structures in the public directory index.', () => observed()?.matching.directory.size ?? 0);
+  gauge('passerelle_matcher_structures', "Structures in the matcher's index.", () => observed()?.matching.size ?? 0);
+  gauge(
+    'passerelle_index_refresh_lag_seconds',
+    "MongoDB only: time since the matcher index last caught up with the other instances' writes (0 on the embedded store).",
+    () => (refreshedAt === null ? 0 : (Date.now() - refreshedAt) / 1000),
+  );
 
   const names = new Set<string>();
   return {
