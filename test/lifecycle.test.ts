@@ -44,7 +44,8 @@ describe('service lifecycle', () => {
       });
       expect(run.status).toBe(1);
       expect(run.stderr).toContain(`Le dossier de données ${t.dataDir} est déjà utilisé par le processus ${process.pid}`);
-      const script = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-user.ts', '--email', 'x@y.example', '--password', 'Abcdef-123456', '--role', 'ADMIN'], {
+      // create-user goes through the running server (test/create-user-running.test.ts); report opens the store itself.
+      const script = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/report.ts', '--from', '2026-01-01', '--to', '2026-12-31'], {
         cwd: ROOT,
         env: { PATH: process.env.PATH, DATA_DIR: t.dataDir },
         encoding: 'utf8',
