@@ -47,7 +47,7 @@ const schema = z.object({
   LEGAL_DIRECTOR: z.string().trim().default('le Président de la Métropole Rouen Normandie'),
   LEGAL_HOST: z.string().trim().default('Métropole Rouen Normandie, direction des systèmes d’information, 76006 Rouen Cedex'),
   DPO_CONTACT: z.string().trim().default('dpo@metropole-rouen-normandie.fr'),
-  ACCESSIBILITY_STATUS: z.enum(['totalement', 'partiellement', 'non'], { error: 'doit valoir totalement, partiellement ou non' }).default('partiellement'),
+  ACCESSIBILITY_STATUS: z.enum(['totalement', 'partiellement', 'non'], { error: 'doit valoir totalement, partiellement ou non' }).default('non'),
   ACCESSIBILITY_CONTACT: z.string().trim().default('accessibilite@metropole-rouen-normandie.fr'),
   LOGIN_ADDRESS_LIMIT: z.coerce
     .number({ error: 'doit être un nombre' })
