@@ -25,8 +25,8 @@ async function readStdin(): Promise<string> {
 /** Asks for the password on the terminal without echoing it. */
 function prompt(question: string): Promise<string> {
   const input = process.stdin;
+  input.setRawMode(true); // before the question: nothing typed after it is ever echoed
   process.stderr.write(question);
-  input.setRawMode(true);
   input.setEncoding('utf8');
   input.resume();
   return new Promise((resolve, reject) => {

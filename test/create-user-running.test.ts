@@ -1,7 +1,9 @@
 // `npm run create-user` as an operator runs it on a live service: the password from standard input
 // (never argv), the account created by the running server that owns the embedded store.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { collect, spawnScript } from './helpers/cli';
+import { collect, ROOT, spawnScript } from './helpers/cli';
+import { waitFor } from './helpers/wait';
 import { startTestServer, type TestServer } from './helpers/server';
 
 jest.setTimeout(60_000);
@@ -45,6 +47,25 @@ describe('create-user while the server runs', () => {
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('au moins 12 caractères');
     expect(await server.server.services.store.users.count({ email: 'faible@metropole.example' })).toBe(0);
+  });
+
+  it('at a terminal, asks the password twice without echoing it', async () => {
+    const password = 'Mot-De-Passe-Tape-2026';
+    // util-linux's script gives the command a real terminal (a pty), as an operator's shell would.
+    const command = `${process.execPath} --import tsx scripts/create-user.ts --email terminal@metropole.example --role ADMIN`;
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: ROOT, env: { PATH: process.env.PATH, DATA_DIR: server.dataDir } });
+    const run = collect(child);
+    let shown = '';
+    child.stdout.on('data', (chunk) => (shown += chunk));
+    await waitFor('the first prompt', () => shown.includes('Mot de passe : '));
+    child.stdin.write(`${password}\r`);
+    await waitFor('the second prompt', () => shown.includes('Mot de passe (encore) : '));
+    child.stdin.write(`${password}\r`);
+    const result = await run;
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain(password);
+    expect(result.stdout).toMatch(/[0-9a-f-]{36}/);
+    expect((await server.gql(LOGIN, { e: 'terminal@metropole.example', p: password })).data.login.user.role).toBe('ADMIN');
   });
 
   it('without a password source and no terminal, says what is missing', async () => {
