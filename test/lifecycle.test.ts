@@ -2,10 +2,9 @@
 // graceful shutdown, sample data.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import sampleUsers from '../api/sample/users.json';
-import { exitOf, readyUrl, ROOT, spawnService } from './helpers/process';
+import { exitOf, freePort, readyUrl, ROOT, spawnService } from './helpers/process';
 import { startTestServer, tempDataDir } from './helpers/server';
 import { waitFor } from './helpers/wait';
 import { supplierInput } from './helpers/fixtures';
@@ -166,13 +165,3 @@ async function expectWholeSample(dir: string): Promise<void> {
 }
 
 const countLines = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.once('error', reject);
-  });
-}

@@ -1,8 +1,7 @@
 // A production start as the Métropole's operator runs it: it never publishes the fictional sample
 // unless told to, never loses mails to a missing SMTP_URL, and says where it listens and where it is reached.
 import { spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import net from 'node:net';
-import { exitOf, gqlAt, readyUrl, ROOT, spawnService } from './helpers/process';
+import { exitOf, freePort, gqlAt, readyUrl, ROOT, spawnService } from './helpers/process';
 import { tempDataDir } from './helpers/server';
 import { startSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
@@ -21,17 +20,6 @@ async function stopped(child: ChildProcessWithoutNullStreams): Promise<void> {
   const exited = exitOf(child);
   child.kill('SIGTERM');
   expect(await exited).toEqual({ code: 0, signal: null });
-}
-
-/** A port nobody listens on: a mail server that does not answer. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.once('error', reject);
-  });
 }
 
 describe('a production start', () => {
@@ -86,7 +74,7 @@ describe('a production start', () => {
       await smtp.close();
     }
 
-    const port = await closedPort();
+    const port = await freePort(); // nobody answers there: a mail server that is down
     const bad = spawnService({ ...PROD, DATA_DIR: tempDataDir(), SMTP_URL: `smtp://exploitant:motdepasse-secret@127.0.0.1:${port}` });
     const badOut = output(bad);
     const url = await readyUrl(bad);
