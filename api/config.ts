@@ -42,7 +42,7 @@ const schema = z.object({
     .trim()
     .refine(isTrustProxy, "doit être loopback, false, un nombre de relais ou une liste d'adresses IP ou de réseaux (ex. 10.0.0.0/8)")
     .default('loopback'),
-  // The public site's legal pages (api/legal): their variable parts.
+  // The public site's legal pages (api/pages/legal.ts): their variable parts.
   LEGAL_PUBLISHER: z.string().trim().default('Métropole Rouen Normandie, Le 108, 108 allée François Mitterrand, CS 50589, 76006 Rouen Cedex'),
   LEGAL_DIRECTOR: z.string().trim().default('le Président de la Métropole Rouen Normandie'),
   LEGAL_HOST: z.string().trim().default('Métropole Rouen Normandie, direction des systèmes d’information, 76006 Rouen Cedex'),

@@ -68,8 +68,8 @@ export async function openOperatorChannel(store: Store, dataDir: string, log: Op
         answer(500, { error: 'Erreur interne du serveur (voir son journal).' });
       });
   });
-  fs.rmSync(socket, { force: true });
   try {
+    fs.rmSync(socket, { force: true });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(socket, () => resolve());
@@ -94,15 +94,12 @@ export function createAccountThroughServer(dataDir: string, account: OperatorAcc
         })
         .catch(reject);
     });
-    req.on('error', (err: NodeJS.ErrnoException) =>
-      reject(
-        new Error(
-          err.code === 'ENOENT' || err.code === 'ECONNREFUSED'
-            ? `Le service qui utilise ${dataDir} ne répond pas sur ${operatorSocketPath(dataDir)} (il démarre ou s'arrête ?) : réessayez dans un instant.`
-            : err.message,
-        ),
-      ),
-    );
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      const socket = operatorSocketPath(dataDir);
+      if (err.code === 'EACCES') reject(new Error(`Accès refusé à ${socket} : lancez la commande sous l’utilisateur du service.`));
+      else if (err.code === 'ENOENT' || err.code === 'ECONNREFUSED') reject(new Error(`Le service qui utilise ${dataDir} ne répond pas sur ${socket} (il démarre ou s’arrête ?) : réessayez dans un instant.`));
+      else reject(err);
+    });
     req.end(JSON.stringify(account));
   });
 }
