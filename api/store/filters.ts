@@ -138,6 +138,9 @@ export const unconfirmedNeed = filterBuilder((id: string): Filter => ({ $and: [{
 /** Needs still unconfirmed that were posted before the cutoff (swept after 7 days). */
 export const unconfirmedBefore = filterBuilder((cutoff: Date): Filter => ({ $and: [STORED_NULL('confirmedAt'), { createdAt: { $lt: cutoff } }] }));
 
+/** Needs of this title from this address since then: a post sent again (a double click, a reload). */
+export const recentPost = filterBuilder((contactEmail: string, title: string, since: Date): Filter => ({ contactEmail, title, createdAt: { $gte: since } }));
+
 /** The outbox rows about one need (its confirmation mail). */
 export const mailsOfNeed = filterBuilder((needId: string): Filter => ({ needId }));
 

@@ -694,6 +694,12 @@ export type NeedInput = {
   readonly budgetMax?: InputMaybe<Scalars['Int']['input']>;
   /** Budget minimum, en euros (entier). */
   readonly budgetMin?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * La clé du formulaire, la même à chaque envoi d'un même formulaire (8 à 64 lettres, chiffres, « - » ou « _ ») :
+   * un double clic ou un nouvel envoi répond le besoin déjà déposé, sans second courriel. Sans clé, le même titre
+   * envoyé de la même adresse dans les dix minutes est aussi le même besoin.
+   */
+  readonly clientKey?: InputMaybe<Scalars['String']['input']>;
   /** Code INSEE de la commune où la prestation a lieu. */
   readonly communeCode: Scalars['String']['input'];
   /** Nom de l'entreprise : obligatoire quand un agent enregistre le besoin d'une entreprise (et sans compte) ; une entreprise connectée publie sous le nom de son organisation. */

@@ -92,6 +92,12 @@ export type NeedInput = {
   budgetMax?: number | null | undefined;
   /** Budget minimum, en euros (entier). */
   budgetMin?: number | null | undefined;
+  /**
+   * La clé du formulaire, la même à chaque envoi d'un même formulaire (8 à 64 lettres, chiffres, « - » ou « _ ») :
+   * un double clic ou un nouvel envoi répond le besoin déjà déposé, sans second courriel. Sans clé, le même titre
+   * envoyé de la même adresse dans les dix minutes est aussi le même besoin.
+   */
+  clientKey?: string | null | undefined;
   /** Code INSEE de la commune où la prestation a lieu. */
   communeCode: string;
   /** Nom de l'entreprise : obligatoire quand un agent enregistre le besoin d'une entreprise (et sans compte) ; une entreprise connectée publie sous le nom de son organisation. */
