@@ -98,7 +98,7 @@ export class TextIndex {
   private countTerm(t: number, n: number): void {
     if (this.pendingCount[t] === 0) {
       // Lengths are checked before calling grow() on every path run per word or per document: a call
-      // to a function shared by every array type costs more than the check (7 % of a build).
+      // to a function shared by every array type (polymorphic) costs more than the check.
       if (this.pendingLength === this.pending.length) this.pending = grow(this.pending, this.pendingLength + 1);
       this.pending[this.pendingLength++] = t;
     }
@@ -457,8 +457,8 @@ export class TextIndex {
     const slots = this.postSlots[t];
     const ws = this.postWeights[t];
     const len = this.postLen[t];
-    // Unrolled by eight: the loop's own overhead was about half the cost of a posting (on Node 20,
-    // 2.4 → 1.3 ns a posting). A document is at most once in a list: no two lines write one slot.
+    // Unrolled by eight: the loop's own overhead is a large share of a posting's cost. A document is
+    // at most once in a list: no two lines write one slot.
     const end = len - (len & 7);
     let i = 0;
     for (; i < end; i += 8) {
