@@ -21,7 +21,7 @@ import { createSupplier } from '../api/domain/suppliers';
 import { createUser } from '../api/domain/users';
 import { metropoleCommunes } from '../api/reference/communes';
 import { startServer, type Logger } from '../api/server';
-import { benchContext, publish, RUN_OPTIONS, runsOption, summarise } from './bench-report';
+import { benchContext, publish, RUN_OPTIONS, positiveInteger, summarise } from './bench-report';
 import { buildWeb } from './build-web';
 
 const { values } = parseArgs({
@@ -31,9 +31,9 @@ const { values } = parseArgs({
     ...RUN_OPTIONS,
   },
 });
-const STRUCTURES = Number(values.structures);
-const NEEDS = Number(values.needs);
-const RUNS = runsOption(values.runs);
+const STRUCTURES = positiveInteger(values.structures, 'structures');
+const NEEDS = positiveInteger(values.needs, 'needs');
+const RUNS = positiveInteger(values.runs, 'runs');
 const JS_BUDGET_KB = 250;
 const PAGE_BUDGET_MS = 1000;
 const PASSWORD = 'Banc-Console-2026!';

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { metropoleCommunes } from '../api/reference/communes';
-import { benchContext, publish, RUN_OPTIONS, runsOption, summarise } from './bench-report';
+import { benchContext, publish, RUN_OPTIONS, positiveInteger, summarise } from './bench-report';
 
 const { values } = parseArgs({
   options: {
@@ -27,10 +27,10 @@ const { values } = parseArgs({
     ...RUN_OPTIONS,
   },
 });
-const ESTABLISHMENTS = Number(values.establishments);
-const UNITS = Number(values.units);
-const RUNS = runsOption(values.runs);
-const LINES = Number(values.lines);
+const ESTABLISHMENTS = positiveInteger(values.establishments, 'establishments');
+const UNITS = positiveInteger(values.units, 'units');
+const RUNS = positiveInteger(values.runs, 'runs');
+const LINES = positiveInteger(values.lines, 'lines');
 const TEMPLATE = values.format === 'csv';
 const GOALS = { seconds: 600, rssMb: 1024, linesPerSecond: 10_000 };
 

@@ -14,11 +14,11 @@ export const RUN_OPTIONS = {
   write: { type: 'boolean', default: false },
 } as const;
 
-/** --runs as a positive integer (a clear error otherwise). */
-export function runsOption(value: string | undefined): number {
-  const runs = Number(value);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs attend un entier positif');
-  return runs;
+/** An option's value as a positive integer (a clear error otherwise), e.g. --runs. */
+export function positiveInteger(value: string | undefined, option: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${option} attend un entier positif`);
+  return n;
 }
 
 export interface Spread {

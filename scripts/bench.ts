@@ -16,7 +16,7 @@ import { codesNafLabel } from '../matching/naf';
 import { needTerms, profileTerms } from '../matching/text/query';
 import type { NeedQuery } from '../matching/types';
 import { SyntheticCorpus } from '../test/fixtures/synthetic';
-import { benchContext, publish, RUN_OPTIONS, runsOption, summarise } from './bench-report';
+import { benchContext, publish, RUN_OPTIONS, positiveInteger, summarise } from './bench-report';
 import { measureReady } from './ready';
 
 export interface BenchOptions {
@@ -172,12 +172,6 @@ export function runBench({ profiles, queries, naturalQueries, log }: BenchOption
   };
 }
 
-function positive(value: string | undefined, name: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} attend un entier positif`);
-  return n;
-}
-
 // The goals hold at the national scale: at another size the figures are given without a verdict.
 const GOAL_PROFILES = 200_000;
 
@@ -185,10 +179,10 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { profiles: { type: 'string', default: String(GOAL_PROFILES) }, queries: { type: 'string', default: '300' }, 'natural-queries': { type: 'string' }, ...RUN_OPTIONS },
   });
-  const profiles = positive(values.profiles, 'profiles');
-  const queries = positive(values.queries, 'queries');
-  const naturalQueries = values['natural-queries'] === undefined ? (profiles <= 20_000 ? queries : 20) : positive(values['natural-queries'], 'natural-queries');
-  const runs = runsOption(values.runs);
+  const profiles = positiveInteger(values.profiles, 'profiles');
+  const queries = positiveInteger(values.queries, 'queries');
+  const naturalQueries = values['natural-queries'] === undefined ? (profiles <= 20_000 ? queries : 20) : positiveInteger(values['natural-queries'], 'natural-queries');
+  const runs = positiveInteger(values.runs, 'runs');
   const context = benchContext();
   const log = (line: string) => console.log(line);
   const results: (BenchResult & { readyMs: number })[] = [];

@@ -23,7 +23,7 @@ import { createSupplier } from '../api/domain/suppliers';
 import { createUser } from '../api/domain/users';
 import { metropoleCommunes } from '../api/reference/communes';
 import { startServer, type Logger } from '../api/server';
-import { benchContext, publish, RUN_OPTIONS, runsOption, summarise, type Figure } from './bench-report';
+import { benchContext, publish, RUN_OPTIONS, positiveInteger, summarise, type Figure } from './bench-report';
 
 const { values } = parseArgs({
   options: {
@@ -33,10 +33,10 @@ const { values } = parseArgs({
     ...RUN_OPTIONS,
   },
 });
-const DURATION = Number(values.duration);
-const CONNECTIONS = Number(values.connections);
-const STRUCTURES = Number(values.structures);
-const RUNS = runsOption(values.runs);
+const DURATION = positiveInteger(values.duration, 'duration');
+const CONNECTIONS = positiveInteger(values.connections, 'connections');
+const STRUCTURES = positiveInteger(values.structures, 'structures');
+const RUNS = positiveInteger(values.runs, 'runs');
 const PASSWORD = 'Charge-Test-2026!';
 // Each target first runs this long unmeasured: the code it runs is compiled and the heap has settled
 // after the load of the structures, so the figures say what a request costs, not what starting costs.
