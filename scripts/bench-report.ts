@@ -109,8 +109,8 @@ export interface Report {
 const format = (x: number, digits = 0) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** The section as markdown: how it was run, on what, then one row per figure. */
-export function renderReport(report: Report, { commit, machine: started }: Context, at = new Date()): string {
-  const args = process.argv.slice(2).filter((a) => a !== '--write');
+export function renderReport(report: Report, { commit, machine: started }: Context, at = new Date(), argv = process.argv.slice(2)): string {
+  const args = argv.filter((a) => a !== '--write');
   const hasGoals = report.figures.some((f) => f.goal);
   const lines = [
     `\`npm run ${report.script}${args.length ? ` -- ${args.join(' ')}` : ''}\`: ${report.runs} run${report.runs > 1 ? 's' : ''}, commit ${commit}, ` +
