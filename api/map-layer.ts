@@ -10,7 +10,7 @@ import { GraphQLError } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { addressKey } from './auth/throttle';
-import { directoryGeoJsonText, mapQueryKey, mapQueryOf, type MapQuery } from './domain/directory-map';
+import { directoryGeoJsonText, mapQueryKey, mapQueryOf, type MapQuery } from './directory';
 import type { Services } from './services';
 
 export const MAP_PATH = '/directory.geojson';
@@ -70,14 +70,10 @@ export function mapLayerRoutes(servicesOf: () => Services | null): express.Route
     const version = services.matching.directory.version;
     res.set({ etag: `W/"${epoch}-${version}"`, 'cache-control': `public, max-age=${MAX_AGE_SECONDS}`, vary: 'Accept-Encoding' });
     if (req.fresh) return res.status(304).end();
-    try {
-      const answer = (await answers.fetch(`${version}\u0000${mapQueryKey(query)}`, { context: { services, query } }))!;
-      const zipped = req.acceptsEncodings('gzip', 'identity') === 'gzip';
-      if (zipped) res.set('content-encoding', 'gzip');
-      res.type('application/geo+json').send(zipped ? answer.gzipped : answer.identity);
-    } catch (err) {
-      next(err);
-    }
+    const answer = (await answers.fetch(`${version}\u0000${mapQueryKey(query)}`, { context: { services, query } }))!;
+    const zipped = req.acceptsEncodings('gzip', 'identity') === 'gzip';
+    if (zipped) res.set('content-encoding', 'gzip');
+    res.type('application/geo+json').send(zipped ? answer.gzipped : answer.identity);
   });
   return router;
 }

@@ -1,13 +1,13 @@
 // The services a request can reach, built once at start and passed down through the GraphQL context.
-import type { LinkSigner } from './auth/links';
-import type { AccessLinks } from './domain/access-links';
-import type { AnonymousPosting } from './domain/need-confirmation';
+import type { LinkSigner } from './links';
+import type { AccessLinks } from './accounts';
+import type { AnonymousPosting } from './needs';
 import type { LoginThrottle } from './auth/throttle';
 import type { TokenService } from './auth/tokens';
 import type { Config } from './config';
-import type { MatchingService } from './domain/matching';
+import type { MatchingService } from './directory';
 import type { ImportJobs } from './import-jobs';
-import type { OutboxWorker } from './mail/outbox';
+import type { OutboxWorker } from './mail';
 import type { PotentialThrottle } from './purchasing';
 import type { Store } from './store/types';
 

@@ -3,7 +3,7 @@
 // supplier → commune → name is 7) and stops the Shortlist.need ↔ Need.shortlists cycle.
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, Kind, TypeInfo, validate, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../api/domain/pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../api/kernel';
 
 export const LIMITS = {
   aliases: 15,

@@ -15,12 +15,13 @@ import puppeteer from 'puppeteer-core';
 import sampleSuppliers from '../api/sample/suppliers.json';
 import { viewerOf } from '../api/auth/guards';
 import { loadConfig } from '../api/config';
-import { postNeed } from '../api/domain/needs';
-import { draftShortlist } from '../api/domain/shortlists';
-import { createSupplier } from '../api/domain/suppliers';
-import { createUser } from '../api/domain/users';
+import { postNeed } from '../api/needs';
+import { draftShortlist } from '../api/introductions';
+import { createSupplier } from '../api/directory';
+import { createUser } from '../api/accounts';
 import { metropoleCommunes } from '../api/reference/communes';
-import { startServer, type Logger } from '../api/server';
+import { createLogger } from '../api/observability';
+import { startServer } from '../api/server';
 import { benchContext, publish, RUN_OPTIONS, positiveInteger, summarise } from './bench-report';
 import { buildWeb } from './build-web';
 
@@ -39,7 +40,8 @@ const PAGE_BUDGET_MS = 1000;
 const PASSWORD = 'Banc-Console-2026!';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const logger: Logger = { info: () => {}, error: (message, err) => console.error(message, err ?? '') };
+// Errors only, on stderr: stdout's last line is the result.
+const logger = createLogger({ level: 'error', destination: 2 });
 
 /** A structure of the bundled sample, renamed and moved (as npm run load does). */
 function synthetic(i: number) {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../api/config';
-import { exportTemplate } from '../api/domain/imports/template';
+import { exportTemplate } from '../api/directory/imports';
 import { openStore } from '../api/store';
 import { forTerminal } from './terminal';
 

@@ -1,6 +1,6 @@
 // npm run import -- --format csv|sirene|inclusion|decp [--dry-run] [--report FILE] [--communes C,C…|--epci CODE] [--networks n,…] [--buyers SIRET,…] FILE...
 // Fills the directory from our CSV template, INSEE's SIRENE stock files or data·inclusion's
-// structures file (rules in api/domain/imports/run.ts), or the territory's public contracts from
+// structures file (rules in api/directory/imports/run.ts), or the territory's public contracts from
 // the DECP (api/public-contracts). Opens the store like the server does:
 // with the embedded store, stop the server first. Exits 1 on a file it cannot read, never on a
 // refused line (those are listed, and written to the --report file).
@@ -9,12 +9,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
 import { loadConfig } from '../api/config';
-import { feed } from '../api/domain/imports/feed';
-import { FORMATS } from '../api/domain/imports/formats';
-import { refusalsCsv } from '../api/domain/imports/report';
-import { fileSize, UnreadableFileError, type ReadPosition } from '../api/domain/imports/files';
-import { ImportRun, type ImportCounts, type Refusal } from '../api/domain/imports/run';
-import { territory } from '../api/domain/imports/territory';
+import { feed } from '../api/directory/imports';
+import { FORMATS } from '../api/directory/imports';
+import { refusalsCsv } from '../api/directory/imports';
+import { fileSize, UnreadableFileError, type ReadPosition } from '../api/directory/imports';
+import { ImportRun, type ImportCounts, type Refusal } from '../api/directory/imports';
+import { territory } from '../api/directory/imports';
 import { openStore } from '../api/store';
 import { ContractImportRun, feedContracts, parseBuyers, type ContractImportCounts } from '../api/public-contracts';
 import type { ImportSource } from '../api/store/types';

@@ -18,11 +18,12 @@ import autocannon from 'autocannon';
 import sampleSuppliers from '../api/sample/suppliers.json';
 import { viewerOf } from '../api/auth/guards';
 import { loadConfig } from '../api/config';
-import { postNeed } from '../api/domain/needs';
-import { createSupplier } from '../api/domain/suppliers';
-import { createUser } from '../api/domain/users';
+import { postNeed } from '../api/needs';
+import { createSupplier } from '../api/directory';
+import { createUser } from '../api/accounts';
 import { metropoleCommunes } from '../api/reference/communes';
-import { startServer, type Logger } from '../api/server';
+import { createLogger } from '../api/observability';
+import { startServer } from '../api/server';
 import { benchContext, publish, RUN_OPTIONS, positiveInteger, summarise, type Figure } from './bench-report';
 
 const { values } = parseArgs({
@@ -42,7 +43,8 @@ const PASSWORD = 'Charge-Test-2026!';
 // after the load of the structures, so the figures say what a request costs, not what starting costs.
 const WARM_UP = 2;
 
-const logger: Logger = { info: () => {}, error: (message, err) => console.error(message, err ?? '') };
+// Errors only, on stderr: stdout's last line is the result.
+const logger = createLogger({ level: 'error', destination: 2 });
 
 /** A structure of the bundled sample, renamed and moved: realistic French text, 2,000 of them. */
 function synthetic(i: number) {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
 import { loadConfig } from '../api/config';
-import { computeImpact, impactReportFile, parsePeriod } from '../api/domain/impact';
+import { computeImpact, impactReportFile, parsePeriod } from '../api/impact';
 import { openStore } from '../api/store';
 
 const USAGE = 'Usage : npm run -s report -- --from AAAA-MM-JJ --to AAAA-MM-JJ [--out FICHIER.csv] [--excel-fr]';

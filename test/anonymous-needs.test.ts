@@ -2,7 +2,7 @@
 // honeypot, the rate limits and the 7-day sweep. The real server, a real SMTP peer, the real store.
 import jwt from 'jsonwebtoken';
 import { resolveJwtSecret } from '../api/auth/secret';
-import { sweepUnconfirmedNeeds } from '../api/domain/need-confirmation';
+import { sweepUnconfirmedNeeds } from '../api/needs';
 import { needInput } from './helpers/fixtures';
 import { postGraphQL } from './helpers/http';
 import { startTestServer, type TestServer } from './helpers/server';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { TEMPLATE_COLUMNS } from '../api/domain/imports/template';
+import { TEMPLATE_COLUMNS } from '../api/directory/imports';
 import { openEmbeddedStore } from '../api/store/embedded';
 import { collect, runScript, spawnScript } from './helpers/cli';
 import { tempDataDir } from './helpers/server';

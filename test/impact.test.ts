@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parsePeriod } from '../api/domain/impact';
+import { parsePeriod } from '../api/impact';
 import { needInput } from './helpers/fixtures';
 import { APPROVE, buildScene, DRAFT, GET, GET_MAILS, UPDATE, type Scene } from './helpers/introductions';
 import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { openEmbeddedStore } from '../api/store/embedded';
-import { TEMPLATE_COLUMNS } from '../api/domain/imports/template';
+import { TEMPLATE_COLUMNS } from '../api/directory/imports';
 import { runScript, spawnScript, collect } from './helpers/cli';
 import { siret } from './helpers/fixtures';
 import { startTestServer, tempDataDir } from './helpers/server';

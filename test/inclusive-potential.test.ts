@@ -4,7 +4,7 @@
 import { Matcher } from '../matching';
 import { isRelevant } from '../matching/rank';
 import type { NeedQuery } from '../matching/types';
-import { placeOf, toProfile } from '../api/domain/matching';
+import { placeOf, toProfile } from '../api/directory';
 import { POTENTIAL_ASKS_PER_MINUTE } from '../api/purchasing';
 import { nafLabel } from '../api/reference/naf';
 import { communeCentroid } from '../api/reference/communes';

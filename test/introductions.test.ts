@@ -4,7 +4,7 @@ import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
 import { APPROVE, buildScene, DRAFT, GET, GET_MAILS, HOSTILE_NAME, UPDATE, type Scene } from './helpers/introductions';
 import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
 import { waitFor } from './helpers/wait';
-import { isIntroductionRow } from '../api/domain/introductions';
+import { isIntroductionRow } from '../api/introductions';
 
 const AWAITING = `query($first: Int, $after: String) { needsAwaitingShortlist(first: $first, after: $after) {
   totalCount pageInfo { hasNextPage endCursor } edges { node { id title } } } }`;

@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { holdRows, mailDomain, plannedRows } from '../api/domain/introductions';
-import { OutboxWorker, retryDelayMs } from '../api/mail/outbox';
-import { createMailTransport } from '../api/mail/transport';
+import { holdRows, plannedRows } from '../api/introductions';
+import { OutboxWorker, retryDelayMs } from '../api/mail';
+import { createMailTransport } from '../api/mail';
 import { openProjectStore } from './helpers/project-engine';
 import { outboxOf, undelivered } from '../api/store/filters';
 import type { OutboxRecord, Store } from '../api/store/types';
@@ -12,6 +12,7 @@ import { APPROVE, buildScene, DRAFT, GET, GET_MAILS, type Scene } from './helper
 import { quietLogger, startTestServer, tempDataDir, type TestServer } from './helpers/server';
 import { addresses, deadPort, startSmtp, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
+import { mailDomain } from '../api/mail';
 
 const FAILED = `{ failedMails { id state lastError attempts shortlist { id status } } }`;
 
@@ -250,6 +251,8 @@ describe('outbox worker', () => {
     return {
       id: `list:supplier:${n}`,
       shortlistId: 'list',
+      kind: 'INTRODUCTION',
+      needId: null,
       recipientKind: 'SUPPLIER',
       supplierId: String(n),
       to: `structure-${n}@ess.example`,

@@ -2,10 +2,11 @@
 // deletes its account; the introductions stay, anonymised, for the yearly statistics.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ERASED_EMAIL, ERASED_NAME } from '../api/domain/privacy';
+import { ERASED_NAME } from '../api/accounts';
 import { COLLECTIONS } from '../api/store/collections';
 import { codeOf, fieldOf, ok, startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
 import { needInput, supplierInput } from './helpers/fixtures';
+import { ERASED_EMAIL } from '../api/kernel';
 
 const CREATE = 'mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }';
 const POST = 'mutation($i: NeedInput!) { postNeed(input: $i) { id } }';

@@ -1,7 +1,7 @@
 // "What firms search for" (issue 11, point 4): a structure reads, on its own profile, the words that
 // firms wrote in the needs of its sector and that its profile lacks; only words three firms wrote,
 // each with an account or recorded by an officer (issue 21, point 4: never needs posted without one).
-import { senderCookieValue, SENDER_COOKIE } from '../api/domain/need-confirmation';
+import { senderCookieValue, SENDER_COOKIE } from '../api/needs';
 import { needInput, supplierInput } from './helpers/fixtures';
 import { postGraphQL } from './helpers/http';
 import { startTestServer, type TestServer } from './helpers/server';

@@ -6,7 +6,7 @@ import { buildSchema, type GraphQLObjectType } from 'graphql';
 import { loadTypeDefs } from '../graphql/schema';
 import { codeOf, ok, startTestServer, TEST_PASSWORD, type GraphQLResponse, type TestServer } from './helpers/server';
 import { needInput, supplierInput } from './helpers/fixtures';
-import { createUser } from '../api/domain/users';
+import { createUser } from '../api/accounts';
 
 const VIEWERS = ['anonymous', 'company', 'supplier', 'officer', 'admin', 'otherCompany', 'otherSupplier'] as const;
 type ViewerName = (typeof VIEWERS)[number];

@@ -2,7 +2,7 @@
 // regular-expression tricks in the search, $-operators where a value is expected.
 import * as filters from '../api/store/filters';
 import { isFilterBuilder, UnsafeFilterError } from '../api/store/operators';
-import { encodeCursor } from '../api/domain/pagination';
+import { encodeCursor } from '../api/kernel';
 import mongoose from 'mongoose';
 import { availableEngines, availableServerEngines } from './helpers/engines';
 import { postGraphQL } from './helpers/http';

@@ -5,7 +5,7 @@
 // X-Forwarded-For from loopback only (trust proxy = 'loopback', i.e. a reverse proxy on the same
 // host); the tests speak from loopback, so they use that header to play several clients.
 import { decoyHash } from '../api/auth/passwords';
-import { createUser } from '../api/domain/users';
+import { createUser } from '../api/accounts';
 import { postGraphQL } from './helpers/http';
 import { availableServerEngines } from './helpers/engines';
 import { startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';

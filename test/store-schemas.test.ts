@@ -3,7 +3,7 @@
 // French BAD_USER_INPUT naming the field. The schema checks need no server: model.validate().
 import mongoose from 'mongoose';
 import { GraphQLError } from 'graphql';
-import { createUser } from '../api/domain/users';
+import { createUser } from '../api/accounts';
 import { fold } from '../matching/text/fold';
 import { toRow, type CollectionName } from '../api/store/collections';
 import { fromValidationError } from '../api/store/mongo/errors';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { TEMPLATE_COLUMNS } from '../api/domain/imports/template';
+import { TEMPLATE_COLUMNS } from '../api/directory/imports';
 import { runScript } from './helpers/cli';
 import { APPROVE, buildScene, DRAFT, GET_MAILS, UPDATE as UPDATE_LIST } from './helpers/introductions';
 import { siret, supplierInput } from './helpers/fixtures';

@@ -2,8 +2,8 @@
 import { isStaff, type Viewer } from '../auth/guards';
 import { accountEventsNaming, accountEventsOf } from '../store/filters';
 import type { AccountAction, AccountEventRecord, Store, SupplierRecord, UserRecord } from '../store/types';
-import type { Services } from '../services';
-import { newId } from '../domain/ids';
+import type { AccountDeps } from './deps';
+import { newId } from '../kernel';
 
 export async function logAccountEvent(
   store: Store,
@@ -25,7 +25,7 @@ export async function logAccountEvent(
 }
 
 /** Staff: a structure's log, newest first; null for anyone else. */
-export async function accountEvents(services: Services, viewer: Viewer | null, structure: SupplierRecord): Promise<AccountEventRecord[] | null> {
+export async function accountEvents(services: Pick<AccountDeps, 'store'>, viewer: Viewer | null, structure: SupplierRecord): Promise<AccountEventRecord[] | null> {
   if (!isStaff(viewer)) return null;
   if (!structure.organisationId) return [];
   return services.store.accountEvents.find(accountEventsOf(structure.organisationId), { sort: { createdAt: -1 }, limit: 200 });

@@ -1,3 +1,8 @@
-// Accounts of the structures: who acts for which structure, and the log of who changed it.
-export { accountEvents, eraseFromAccountLog } from './events';
-export { afterContactChange, attachContact, detachUser, structureUsers } from './structure-users';
+// Accounts: users, sign-in links, who acts for a structure, privacy (export, erasure).
+// This file is the context's public surface: other modules import the context, never its files.
+export * from './access-links';
+export * from './deps';
+export * from './events';
+export * from './privacy';
+export * from './structure-users';
+export * from './users';

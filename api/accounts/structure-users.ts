@@ -3,13 +3,14 @@
 // homonyms are common (the establishments of one association share its name). An officer takes the
 // right back at once (detachUser, or a contact address changed): the user's tokens and links stop.
 import { randomBytes } from 'node:crypto';
-import { requireRole, type Viewer } from '../auth/guards';
+import { isStaff, requireRole, type Viewer } from '../auth/guards';
 import { badInput, notFound, unauthenticated } from '../errors';
+import { updateSupplier } from '../directory';
 import { byEmail, ofOrganisation, unclaimedSupplier, unusedLinksOf } from '../store/filters';
 import type { Store, SupplierRecord, UserRecord } from '../store/types';
-import type { Services } from '../services';
-import { newId } from '../domain/ids';
-import { createUser } from '../domain/users';
+import type { AccountDeps } from './deps';
+import { newId } from '../kernel';
+import { createUser } from './users';
 import { logAccountEvent } from './events';
 
 const gone = () => unauthenticated("Ce lien de connexion n'est plus valable (déjà utilisé ou expiré) : demandez-en un nouveau.");
@@ -19,7 +20,7 @@ const gone = () => unauthenticated("Ce lien de connexion n'est plus valable (dé
  * written first and removed again if the claim fails, so a failure leaves the structure as it was;
  * a structure that owns an organisation without users is a state like any staff-created one.
  */
-async function organisationOfStructure(services: Services, structure: SupplierRecord): Promise<string> {
+async function organisationOfStructure(services: AccountDeps, structure: SupplierRecord): Promise<string> {
   if (structure.organisationId) return structure.organisationId;
   const { store } = services;
   const now = new Date();
@@ -45,7 +46,7 @@ async function organisationOfStructure(services: Services, structure: SupplierRe
 }
 
 /** The structure's contact, signing in for the first time: its user, of that structure only. */
-export async function attachContact(services: Services, structure: SupplierRecord, email: string): Promise<UserRecord> {
+export async function attachContact(services: AccountDeps, structure: SupplierRecord, email: string): Promise<UserRecord> {
   const { store } = services;
   const organisationId = await organisationOfStructure(services, structure);
   // Nobody knows this password: the structure signs in with links.
@@ -70,19 +71,19 @@ async function structureOf(store: Store, organisationId: string): Promise<Suppli
 
 /** The answer links mailed for the structure until now stop working (see answerLinks). */
 async function revokeAnswerLinks(store: Store, structure: SupplierRecord): Promise<void> {
-  await store.suppliers.update(structure.id, { linkVersion: (structure.linkVersion ?? 0) + 1 });
+  await store.suppliers.update(structure.id, { linkVersion: structure.linkVersion + 1 });
 }
 
 /**
  * Takes the user out of its organisation: its session tokens, its unused sign-in links and the
  * answer links mailed to the structure stop working at once.
  */
-async function detach(services: Services, user: UserRecord, by: Viewer): Promise<void> {
+async function detach(services: AccountDeps, user: UserRecord, by: Viewer): Promise<void> {
   const { store } = services;
   const organisationId = user.organisationId!;
   const now = new Date();
   // One write: the token version and the organisation change together.
-  await store.users.update(user.id, { organisationId: null, detachedAt: now, tokenVersion: (user.tokenVersion ?? 0) + 1 });
+  await store.users.update(user.id, { organisationId: null, detachedAt: now, tokenVersion: user.tokenVersion + 1 });
   while (await store.accessLinks.findOneAndUpdate(unusedLinksOf(user.email), { usedAt: now }));
   const structure = await structureOf(store, organisationId);
   if (structure) await revokeAnswerLinks(store, structure);
@@ -90,7 +91,7 @@ async function detach(services: Services, user: UserRecord, by: Viewer): Promise
 }
 
 /** Officers: the user no longer acts for its structure. */
-export async function detachUser(services: Services, viewer: Viewer | null, userId: string): Promise<boolean> {
+export async function detachUser(services: AccountDeps, viewer: Viewer | null, userId: string): Promise<boolean> {
   const who = requireRole(viewer, 'OFFICER', 'ADMIN');
   const user = typeof userId === 'string' && userId.length <= 100 ? await services.store.users.findById(userId) : null;
   if (!user) throw notFound('Utilisateur introuvable.');
@@ -104,15 +105,23 @@ export async function detachUser(services: Services, viewer: Viewer | null, user
  * previous contact stops acting for the structure (its user, if it has one, and the answer links it
  * was mailed, in any case).
  */
-export async function afterContactChange(services: Services, viewer: Viewer, before: SupplierRecord, after: SupplierRecord, detachPrevious: boolean): Promise<void> {
+async function afterContactChange(services: AccountDeps, viewer: Viewer, before: SupplierRecord, after: SupplierRecord, detachPrevious: boolean): Promise<void> {
   if (!detachPrevious || before.contactEmail === after.contactEmail || !before.contactEmail) return;
   const previous = await services.store.users.findOne(byEmail(before.contactEmail));
   if (previous && previous.role === 'SUPPLIER' && before.organisationId && previous.organisationId === before.organisationId) await detach(services, previous, viewer);
   else await revokeAnswerLinks(services.store, after);
 }
 
+/** A profile edit (api/directory/suppliers.ts); after an officer's, the previous contact's access follows the officer's word (yes by default). */
+export async function editSupplier(services: AccountDeps, viewer: Viewer | null, id: string, input: unknown): Promise<SupplierRecord> {
+  const before = await services.store.suppliers.findById(id);
+  const updated = await updateSupplier(services, viewer, id, input);
+  if (before && viewer && isStaff(viewer)) await afterContactChange(services, viewer, before, updated, (input as { detachPreviousContact?: unknown }).detachPreviousContact !== false);
+  return updated;
+}
+
 /** Staff: the users who act for a structure, oldest first. */
-export async function structureUsers(services: Services, viewer: Viewer | null, structure: SupplierRecord): Promise<UserRecord[] | null> {
+export async function structureUsers(services: AccountDeps, viewer: Viewer | null, structure: SupplierRecord): Promise<UserRecord[] | null> {
   if (viewer?.role !== 'OFFICER' && viewer?.role !== 'ADMIN') return null;
   if (!structure.organisationId) return [];
   const users = await services.store.users.find(ofOrganisation(structure.organisationId), { sort: { createdAt: 1 }, limit: 100 });

@@ -27,6 +27,9 @@ export function requireRole(viewer: Viewer | null, ...roles: Role[]): Viewer {
   return v;
 }
 
+/** The Métropole's officers and the service's admins. */
+export const STAFF = ['OFFICER', 'ADMIN'] as const;
+
 export const isStaff = (viewer: Viewer | null): boolean => viewer?.role === 'OFFICER' || viewer?.role === 'ADMIN';
 
 /** Staff, or a user of the organisation that owns the thing. */

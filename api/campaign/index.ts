@@ -1,15 +1,3 @@
-// Profile completeness and the campaign to claim and complete imported profiles.
-export { COMPLETENESS_FIELD_FR, COMPLETENESS_FIELDS, COMPLETENESS_STEPS, completenessOf, type Completeness, type CompletenessField } from './completeness';
-export {
-  INVITATION_OPT_OUT_PATH,
-  campaignFigures,
-  composeInvitation,
-  invitationCampaign,
-  invitationOptOutTarget,
-  invitationStatus,
-  inviteSuppliers,
-  optOutOfInvitation,
-  recordCompletion,
-  recordSignIn,
-  recoverInvitationReminders,
-} from './invitations';
+// The campaign to claim and complete imported profiles.
+// This file is the context's public surface: other modules import the context, never its files.
+export * from './invitations';

@@ -7,25 +7,22 @@
 // still worth sending is decided when it is due, as for follow-ups: erased, opted out, or (for the
 // reminder) already signed in or complete → DROPPED with the reason.
 import { randomBytes } from 'node:crypto';
-import { TWELVE_MONTHS_MS, type LinkSigner } from '../auth/links';
+import { type LinkSigner } from '../links';
 import { requireRole, type Viewer } from '../auth/guards';
 import { badInput } from '../errors';
-import { outboxRow } from '../mail/rows';
-import { renderInvitationMail } from '../mail/templates';
-import type { OutgoingMail } from '../mail/transport';
-import type { Services } from '../services';
+import { outboxRow } from '../mail';
+import { renderInvitationMail } from '../mail';
+import type { OutgoingMail } from '../mail';
+import type { NeedDeps } from '../needs';
 import { between, campaignMailsSince, ofOrganisation, unsentRow, withoutContactAddress } from '../store/filters';
 import { DuplicateKeyError, type OutboxRecord, type Store, type SupplierRecord, type UserRecord } from '../store/types';
-import { hashOf } from '../domain/access-links';
-import type { AnswerLinking } from '../domain/introductions';
-import { ERASED_EMAIL } from '../domain/privacy';
-import { activeSuppliers } from '../domain/suppliers';
-import { COMPLETENESS_FIELD_FR, completenessOf } from './completeness';
+import { hashOf } from '../accounts';
+import { activeSuppliers } from '../directory';
+import { COMPLETENESS_FIELD_FR, completenessOf } from '../directory';
+import { INVITATION_LINK_TTL_MS, invitationOptOutLink, accessLinkUrl, AnswerLinking } from '../links';
+import { ERASED_EMAIL } from '../kernel';
 
-export const INVITATION_OPT_OUT_PATH = '/invitation/';
 export const INVITATION_OPTED_OUT = 'Invitation refusée par la structure (lien « Ne plus recevoir de rappel »).';
-/** The sign-in link of an invitation lasts longer than one asked for on the site: a mail is read days later. */
-export const INVITATION_LINK_TTL_MS = 14 * 86_400_000;
 const MAX_PER_BATCH = 2000;
 
 export const invitationRowId = (supplierId: string, reminder = false): string => `invitation:${supplierId}${reminder ? ':reminder' : ''}`;
@@ -60,7 +57,7 @@ const reminderRow = (invitation: OutboxRecord, afterMs: number, domain: string, 
   });
 
 /** Officers: writes each structure's invitation and reminder; those without an address are returned for a phone call. */
-export async function inviteSuppliers(services: Services, viewer: Viewer | null, supplierIds: readonly string[], domain: string): Promise<InvitationBatch> {
+export async function inviteSuppliers(services: Pick<NeedDeps, 'store' | 'matching' | 'config' | 'outbox'>, viewer: Viewer | null, supplierIds: readonly string[], domain: string): Promise<InvitationBatch> {
   requireRole(viewer, 'OFFICER', 'ADMIN');
   const ids = [...new Set(supplierIds)];
   if (ids.length === 0) throw badInput('supplierIds', '« supplierIds » : choisissez au moins une structure.');
@@ -97,15 +94,12 @@ export async function recoverInvitationReminders(store: Store, afterMs: number, 
   }
 }
 
-export const invitationOptOutLink = (links: LinkSigner, publicUrl: string, row: OutboxRecord): string =>
-  `${publicUrl}${INVITATION_OPT_OUT_PATH}${encodeURIComponent(links.sign('invitationOptOut', { supplierId: row.supplierId! }, new Date(row.createdAt.getTime() + TWELVE_MONTHS_MS)))}`;
-
-/** A one-time sign-in link for the structure's contact (api/domain/access-links.ts signs it in, and its page opens). */
+/** A one-time sign-in link for the structure's contact (api/accounts/access-links.ts signs it in, and its page opens). */
 async function signInLink(store: Store, publicUrl: string, email: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
   await store.accessLinks.insert({ id: hashOf(token), email, expiresAt: new Date(now.getTime() + INVITATION_LINK_TTL_MS), usedAt: null, createdAt: now, updatedAt: now });
-  return `${publicUrl}/acces?jeton=${token}`;
+  return accessLinkUrl(publicUrl, token);
 }
 
 /** The mail of an invitation row, or why it is no longer to be sent (the row is then DROPPED). */
@@ -154,7 +148,7 @@ export async function optOutOfInvitation(store: Store, rows: readonly OutboxReco
   return dropped;
 }
 
-type Recording = Pick<Services, 'store' | 'matching'>;
+type Recording = Pick<NeedDeps, 'store' | 'matching'>;
 
 /** Writes a campaign date on a profile, and into the directory in memory (staff filters and reads go through it). */
 async function stamp({ store, matching }: Recording, id: string, patch: Pick<SupplierRecord, 'firstSignInAt'> | Pick<SupplierRecord, 'completedAt'>): Promise<SupplierRecord | null> {
@@ -196,8 +190,8 @@ export async function invitationStatus(store: Store, supplier: SupplierRecord): 
     invitedAt: invitation.createdAt,
     sentAt: invitation.sentAt,
     remindedAt: reminder?.sentAt ?? null,
-    signedInAt: supplier.firstSignInAt ?? null,
-    completedAt: supplier.completedAt ?? null,
+    signedInAt: supplier.firstSignInAt,
+    completedAt: supplier.completedAt,
     optedOut: [invitation, reminder].some((r) => r?.lastError === INVITATION_OPTED_OUT),
     notSent: dropped?.lastError ?? null,
   };
@@ -206,7 +200,7 @@ export async function invitationStatus(store: Store, supplier: SupplierRecord): 
 const CAMPAIGN_LIST_MAX = 500;
 
 /** Officers: the structures invited (newest first), and those an officer must call, having no address. */
-export async function invitationCampaign(services: Services, viewer: Viewer | null): Promise<{ invited: SupplierRecord[]; withoutAddress: SupplierRecord[] }> {
+export async function invitationCampaign(services: Pick<NeedDeps, 'store' | 'matching' | 'config' | 'outbox'>, viewer: Viewer | null): Promise<{ invited: SupplierRecord[]; withoutAddress: SupplierRecord[] }> {
   requireRole(viewer, 'OFFICER', 'ADMIN');
   const { store } = services;
   const rows = await store.outbox.find(campaignMailsSince('INVITATION', new Date(0)), { sort: { createdAt: -1 }, limit: CAMPAIGN_LIST_MAX });

@@ -8,12 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { requireRole, type Viewer } from '../auth/guards';
 import { badInput, conflict, notFound } from '../errors';
-import { newId } from '../domain/ids';
-import { feed } from '../domain/imports/feed';
-import { fileSize, UnreadableFileError, type ReadPosition } from '../domain/imports/files';
-import { FORMATS } from '../domain/imports/formats';
-import { ImportRun, type ImportCounts, type Refusal } from '../domain/imports/run';
-import { territory } from '../domain/imports/territory';
+import { newId } from '../kernel';
+import { feed } from '../directory/imports';
+import { fileSize, UnreadableFileError, type ReadPosition } from '../directory/imports';
+import { FORMATS } from '../directory/imports';
+import { ImportRun, type ImportCounts, type Refusal } from '../directory/imports';
+import { territory } from '../directory/imports';
 import type { ImportSource, Store, SupplierRecord } from '../store/types';
 
 export type ImportState = 'RUNNING' | 'DONE' | 'FAILED' | 'CANCELLED';

@@ -25,7 +25,7 @@ export function outboxRow(mail: NewMail): OutboxRecord {
     id: mail.id,
     shortlistId: mail.shortlistId ?? null,
     kind: mail.kind,
-    ...(mail.needId !== undefined ? { needId: mail.needId } : {}),
+    needId: mail.needId ?? null,
     recipientKind: supplierId ? 'SUPPLIER' : 'FIRM',
     supplierId,
     to: mail.to,
@@ -41,4 +41,10 @@ export function outboxRow(mail: NewMail): OutboxRecord {
     createdAt: mail.now,
     updatedAt: mail.now,
   };
+}
+
+/** The domain of MAIL_FROM, for Message-IDs: "Passerelle ESS <no-reply@metropole.fr>" → "metropole.fr". */
+export function mailDomain(mailFrom: string): string {
+  const match = /@([A-Za-z0-9.-]+)/.exec(mailFrom);
+  return match ? match[1]! : 'passerelle-ess.local';
 }

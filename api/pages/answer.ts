@@ -3,10 +3,11 @@
 import express from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { addressKey } from '../auth/throttle';
-import { ANSWER_OF, answerTarget, recordResponse } from '../domain/responses';
+import { answerTarget, recordResponse } from '../introductions';
 import type { Services } from '../services';
 import type { SupplierAnswer } from '../store/types';
 import { esc, page } from './layout';
+import { ANSWER_OF } from '../links';
 
 const LABEL: Record<SupplierAnswer, string> = { INTERESTED: 'Nous sommes intéressés', NOT_AVAILABLE: 'Pas disponible' };
 
@@ -41,46 +42,38 @@ export function answerRoutes(servicesOf: () => Services | null): express.Router 
     send(res, 503, 'Service en cours de démarrage', '<p>Réessayez dans un instant.</p>');
   });
 
-  router.get('/reponse/:token', async (req, res, next) => {
-    try {
-      const services = servicesOf()!;
-      const target = await answerTarget(services.store, services.links, req.params.token);
-      if (!target.ok) return refuse(res, target.status, target.message);
-      const choice = typeof req.query.choix === 'string' ? (ANSWER_OF[req.query.choix] ?? null) : null;
-      const intro = `${target.firmName} cherche une structure de l'ESS pour « ${target.needTitle} ». Dites-nous si ${target.supplier.name} est intéressée.`;
-      const already = target.response ? `<p>Vous avez déjà répondu : « ${esc(LABEL[target.response.answer])} ». Vous pouvez changer votre réponse.</p>` : '';
-      send(res, 200, 'Votre réponse à la mise en relation', already + answerForm(req.originalUrl.split('?')[0]!, intro, choice ?? target.response?.answer ?? null, null, target.response?.comment ?? ''));
-    } catch (err) {
-      next(err);
-    }
+  router.get('/reponse/:token', async (req, res) => {
+    const services = servicesOf()!;
+    const target = await answerTarget(services.store, services.links, req.params.token);
+    if (!target.ok) return refuse(res, target.status, target.message);
+    const choice = typeof req.query.choix === 'string' ? (ANSWER_OF[req.query.choix] ?? null) : null;
+    const intro = `${target.firmName} cherche une structure de l'ESS pour « ${target.needTitle} ». Dites-nous si ${target.supplier.name} est intéressée.`;
+    const already = target.response ? `<p>Vous avez déjà répondu : « ${esc(LABEL[target.response.answer])} ». Vous pouvez changer votre réponse.</p>` : '';
+    send(res, 200, 'Votre réponse à la mise en relation', already + answerForm(req.originalUrl.split('?')[0]!, intro, choice ?? target.response?.answer ?? null, null, target.response?.comment ?? ''));
   });
 
-  router.post('/reponse/:token', express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 }), async (req, res, next) => {
+  router.post('/reponse/:token', express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 }), async (req, res) => {
+    const services = servicesOf()!;
     try {
-      const services = servicesOf()!;
-      try {
-        await limiter.consume(addressKey(req.ip ?? 'unknown'));
-      } catch {
-        return refuse(res, 429, 'Trop de réponses envoyées depuis votre connexion. Réessayez dans quelques minutes.');
-      }
-      const target = await answerTarget(services.store, services.links, req.params.token);
-      if (!target.ok) return refuse(res, target.status, target.message);
-      const saved = await recordResponse(services.store, target, req.body ?? {});
-      if (!saved.ok) {
-        const form = (req.body ?? {}) as Record<string, unknown>;
-        const comment = typeof form.commentaire === 'string' ? form.commentaire : '';
-        const chosen = typeof form.choix === 'string' ? (ANSWER_OF[form.choix] ?? null) : null;
-        const intro = `${target.firmName} cherche une structure de l'ESS pour « ${target.needTitle} ».`;
-        return send(res, 400, 'Votre réponse à la mise en relation', answerForm(req.originalUrl, intro, chosen, saved.message, comment));
-      }
-      const thanks =
-        saved.response.answer === 'INTERESTED'
-          ? `Merci : votre intérêt est enregistré. L'entreprise ${target.firmName} a votre adresse et peut vous écrire ; vous pouvez aussi lui répondre directement par courriel.`
-          : "Merci : nous avons noté que votre structure n'est pas disponible pour ce besoin.";
-      send(res, 200, 'Réponse enregistrée', `<p role="status">${esc(thanks)}</p><p>Vous pouvez changer d'avis en suivant à nouveau le lien de votre courriel.</p>`);
-    } catch (err) {
-      next(err);
+      await limiter.consume(addressKey(req.ip ?? 'unknown'));
+    } catch {
+      return refuse(res, 429, 'Trop de réponses envoyées depuis votre connexion. Réessayez dans quelques minutes.');
     }
+    const target = await answerTarget(services.store, services.links, req.params.token);
+    if (!target.ok) return refuse(res, target.status, target.message);
+    const saved = await recordResponse(services.store, target, req.body ?? {});
+    if (!saved.ok) {
+      const form = (req.body ?? {}) as Record<string, unknown>;
+      const comment = typeof form.commentaire === 'string' ? form.commentaire : '';
+      const chosen = typeof form.choix === 'string' ? (ANSWER_OF[form.choix] ?? null) : null;
+      const intro = `${target.firmName} cherche une structure de l'ESS pour « ${target.needTitle} ».`;
+      return send(res, 400, 'Votre réponse à la mise en relation', answerForm(req.originalUrl, intro, chosen, saved.message, comment));
+    }
+    const thanks =
+      saved.response.answer === 'INTERESTED'
+        ? `Merci : votre intérêt est enregistré. L'entreprise ${target.firmName} a votre adresse et peut vous écrire ; vous pouvez aussi lui répondre directement par courriel.`
+        : "Merci : nous avons noté que votre structure n'est pas disponible pour ce besoin.";
+    send(res, 200, 'Réponse enregistrée', `<p role="status">${esc(thanks)}</p><p>Vous pouvez changer d'avis en suivant à nouveau le lien de votre courriel.</p>`);
   });
   return router;
 }

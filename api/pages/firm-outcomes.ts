@@ -4,14 +4,15 @@
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { communeName } from '../domain/introductions';
-import { isFinal, OUTCOMES_PATH, outcomesTarget } from '../domain/firm-outcomes';
-import { OUTCOME_STATUSES, recordOutcomeFromLink, type ShortlistItemView } from '../domain/outcomes';
+import { isFinal, outcomesTarget } from '../introductions';
+import { OUTCOME_STATUSES, recordOutcomeFromLink, type ShortlistItemView } from '../introductions';
 import { formatEuros, OUTCOME_FR, structureKindFr } from '../reference/vocabulary';
 import type { Services } from '../services';
 import type { NeedRecord, OutcomeStatus } from '../store/types';
 import { esc } from './layout';
 import { linkPages } from './link-pages';
+import { communeName } from '../reference/communes';
+import { OUTCOMES_PATH } from '../links';
 
 const FIELD_FR: Record<string, string> = { status: 'Suite', amount: 'Montant', insertionHours: "Heures d'insertion", supplierId: 'Structure' };
 
@@ -79,46 +80,38 @@ export function firmOutcomeRoutes(servicesOf: () => Services | null): express.Ro
   const DONE = "Toutes les suites sont renseignées : ce lien a fait son office. Merci ! Pour corriger une suite, répondez au courriel de la Métropole.";
   router.use(OUTCOMES_PATH, ready);
 
-  router.get(path, async (req, res, next) => {
-    try {
-      const target = await outcomesTarget(servicesOf()!, req.params.token!);
-      if (!target.ok) return refuse(res, target.status, target.message);
-      if (target.items.every(isFinal)) return refuse(res, 410, DONE);
-      send(res, 200, TITLE, listPage(target.need, target.items, req.originalUrl.split('?')[0]!, null, null));
-    } catch (err) {
-      next(err);
-    }
+  router.get(path, async (req, res) => {
+    const target = await outcomesTarget(servicesOf()!, req.params.token!);
+    if (!target.ok) return refuse(res, target.status, target.message);
+    if (target.items.every(isFinal)) return refuse(res, 410, DONE);
+    send(res, 200, TITLE, listPage(target.need, target.items, req.originalUrl.split('?')[0]!, null, null));
   });
 
-  router.post(path, express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 }), async (req, res, next) => {
+  router.post(path, express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 }), async (req, res) => {
+    if (await throttled(req, res)) return;
+    const services = servicesOf()!;
+    const target = await outcomesTarget(services, req.params.token!);
+    if (!target.ok) return refuse(res, target.status, target.message);
+    if (target.items.every(isFinal)) return refuse(res, 410, DONE);
+    const form = (req.body ?? {}) as Record<string, unknown>;
+    const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
+    const typed: Typed = { supplierId: field('structure'), status: field('suite'), amount: field('montant'), hours: field('heures') };
+    const action = req.originalUrl;
+    const again = (message: string) => send(res, 400, TITLE, listPage(target.need, target.items, action, typed, message));
+    if (!target.items.some((i) => i.supplierId === typed.supplierId)) return again('Structure : cette structure ne fait pas partie de vos mises en relation.');
+    if (!OUTCOME_STATUSES.includes(typed.status as OutcomeStatus)) return again("Suite : choisissez ce qu'a donné la mise en relation.");
+    const amount = digits(typed.amount, 'Montant');
+    if (typeof amount === 'string') return again(amount);
+    const hours = digits(typed.hours, "Heures d'insertion");
+    if (typeof hours === 'string') return again(hours);
     try {
-      if (await throttled(req, res)) return;
-      const services = servicesOf()!;
-      const target = await outcomesTarget(services, req.params.token!);
-      if (!target.ok) return refuse(res, target.status, target.message);
-      if (target.items.every(isFinal)) return refuse(res, 410, DONE);
-      const form = (req.body ?? {}) as Record<string, unknown>;
-      const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string).trim() : '');
-      const typed: Typed = { supplierId: field('structure'), status: field('suite'), amount: field('montant'), hours: field('heures') };
-      const action = req.originalUrl;
-      const again = (message: string) => send(res, 400, TITLE, listPage(target.need, target.items, action, typed, message));
-      if (!target.items.some((i) => i.supplierId === typed.supplierId)) return again('Structure : cette structure ne fait pas partie de vos mises en relation.');
-      if (!OUTCOME_STATUSES.includes(typed.status as OutcomeStatus)) return again("Suite : choisissez ce qu'a donné la mise en relation.");
-      const amount = digits(typed.amount, 'Montant');
-      if (typeof amount === 'string') return again(amount);
-      const hours = digits(typed.hours, "Heures d'insertion");
-      if (typeof hours === 'string') return again(hours);
-      try {
-        const saved = await recordOutcomeFromLink(services, target.shortlist.id, { supplierId: typed.supplierId, status: typed.status, amount, insertionHours: hours });
-        send(res, 200, 'Suite enregistrée', `<p role="status">Merci : pour ${esc(saved.supplier.name)}, la suite « ${esc(OUTCOME_FR[saved.outcome!.status])} » est enregistrée.</p>
+      const saved = await recordOutcomeFromLink(services, target.shortlist.id, { supplierId: typed.supplierId, status: typed.status, amount, insertionHours: hours });
+      send(res, 200, 'Suite enregistrée', `<p role="status">Merci : pour ${esc(saved.supplier.name)}, la suite « ${esc(OUTCOME_FR[saved.outcome!.status])} » est enregistrée.</p>
 <p><a href="${esc(action)}">Revenir à la liste des structures</a></p>`);
-      } catch (err) {
-        if (!(err instanceof GraphQLError) || !['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND'].includes(String(err.extensions.code))) throw err;
-        const label = FIELD_FR[String(err.extensions.field)] ?? 'Suite';
-        again(`${label} : ${err.message.replace(/^« \w+ » : /, '')}`);
-      }
     } catch (err) {
-      next(err);
+      if (!(err instanceof GraphQLError) || !['BAD_USER_INPUT', 'CONFLICT', 'NOT_FOUND'].includes(String(err.extensions.code))) throw err;
+      const label = FIELD_FR[String(err.extensions.field)] ?? 'Suite';
+      again(`${label} : ${err.message.replace(/^« \w+ » : /, '')}`);
     }
   });
   return router;

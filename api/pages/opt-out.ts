@@ -3,12 +3,14 @@
 // of an invitation to complete a profile (api/campaign), at its own path.
 import express from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { INVITATION_OPT_OUT_PATH, invitationOptOutTarget, optOutOfInvitation } from '../campaign';
-import { OPT_OUT_PATH, optOut, optOutTarget } from '../domain/follow-ups';
+import { invitationOptOutTarget, optOutOfInvitation } from '../campaign';
+import { INVITATION_OPT_OUT_PATH } from '../links';
+import { optOut, optOutTarget } from '../introductions';
 import type { OutboxRecord } from '../store/types';
 import type { Services } from '../services';
 import { esc } from './layout';
 import { linkPages } from './link-pages';
+import { OPT_OUT_PATH } from '../links';
 
 const OWED = new Set(['HELD', 'PENDING', 'SENDING', 'FAILED']);
 
@@ -34,31 +36,23 @@ function stopMailsRoutes<T>(servicesOf: () => Services | null, kind: StoppedMail
   const path = `${kind.prefix}:token`;
   router.use(kind.prefix, ready);
 
-  router.get(path, async (req, res, next) => {
-    try {
-      const target = await kind.target(servicesOf()!, (req.params as { token: string }).token);
-      if (!target.ok) return refuse(res, target.status, target.message);
-      if (!target.rows.some((r) => OWED.has(r.state))) return send(res, 200, kind.title, `<p>${esc(kind.none)}</p>`);
-      send(res, 200, kind.title, `<p>${esc(kind.explanation)}</p>
+  router.get(path, async (req, res) => {
+    const target = await kind.target(servicesOf()!, (req.params as { token: string }).token);
+    if (!target.ok) return refuse(res, target.status, target.message);
+    if (!target.rows.some((r) => OWED.has(r.state))) return send(res, 200, kind.title, `<p>${esc(kind.none)}</p>`);
+    send(res, 200, kind.title, `<p>${esc(kind.explanation)}</p>
 <form method="post" action="${esc(req.originalUrl.split('?')[0]!)}">
 <p><button type="submit">${esc(kind.title)}</button></p>
 </form>`);
-    } catch (err) {
-      next(err);
-    }
   });
 
-  router.post(path, async (req, res, next) => {
-    try {
-      if (await throttled(req, res)) return;
-      const services = servicesOf()!;
-      const target = await kind.target(services, (req.params as { token: string }).token);
-      if (!target.ok) return refuse(res, target.status, target.message);
-      const stopped = await kind.stop(services, target);
-      send(res, 200, kind.title, `<p role="status">${esc(stopped ? kind.done : kind.none)}</p>`);
-    } catch (err) {
-      next(err);
-    }
+  router.post(path, async (req, res) => {
+    if (await throttled(req, res)) return;
+    const services = servicesOf()!;
+    const target = await kind.target(services, (req.params as { token: string }).token);
+    if (!target.ok) return refuse(res, target.status, target.message);
+    const stopped = await kind.stop(services, target);
+    send(res, 200, kind.title, `<p role="status">${esc(stopped ? kind.done : kind.none)}</p>`);
   });
   return router;
 }

@@ -3,7 +3,7 @@
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { buildContext } from '../../graphql/context';
-import { impactReportFile, impactStats } from '../domain/impact';
+import { impactReportFile, impactStats } from '../impact';
 import type { Services } from '../services';
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400 };

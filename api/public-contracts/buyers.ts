@@ -6,7 +6,7 @@ import { isStaff, requireViewer, type Viewer } from '../auth/guards';
 import { badInput, forbidden, notFound } from '../errors';
 import { organisationsOfKind, publicBuyers } from '../store/filters';
 import type { ContractHolder, OrganisationRecord, PublicContractRecord, Store, SupplierRecord } from '../store/types';
-import * as v from '../domain/validation';
+import * as v from '../kernel';
 import { awardedToDirectory, computePublicContracts, directoryHolders, periodContracts, type PublicContractStats } from './stats';
 
 export type ListedContract = Omit<PublicContractRecord, 'holders'> & {

@@ -6,9 +6,9 @@
 // No streaming JSON parser is a dependency: a file is read whole, so its size is bounded.
 import fs from 'node:fs';
 import { communesOfPostcode } from '../reference/communes';
-import { fileSize, UnreadableFileError, type ReadPosition } from '../domain/imports/files';
+import { fileSize, UnreadableFileError, type ReadPosition } from '../directory/imports';
 import type { ContractHolder, PublicContractRecord } from '../store/types';
-import { parisInstant, readIsoDate } from '../domain/validation';
+import { parisInstant, readIsoDate } from '../kernel';
 
 /** Larger than a territory's or a region's yearly file; the national consolidated file must be cut first. */
 export const MAX_DECP_BYTES = 300 * 1024 * 1024;

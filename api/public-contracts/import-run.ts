@@ -1,12 +1,12 @@
-// One DECP import run, with the directory imports' rules (../domain/imports/run.ts): each contract
+// One DECP import run, with the directory imports' rules (../directory/imports/run.ts): each contract
 // is written in one single-document operation, so a run killed at any point leaves whole contracts
 // only and running it again finishes the work; a dry run writes nothing. A contract is keyed by
 // its buyer's SIRET and its number: published twice (in one file or several, a run or the next),
 // it is stored once.
 import { DuplicateKeyError, type PublicContractRecord, type Store } from '../store/types';
-import type { FeedControl } from '../domain/imports/feed';
-import type { ReadPosition } from '../domain/imports/files';
-import type { ImportCounts, Refusal } from '../domain/imports/run';
+import type { FeedControl } from '../directory/imports';
+import type { ReadPosition } from '../directory/imports';
+import type { ImportCounts, Refusal } from '../directory/imports';
 import { readDecp, type ContractLine, type DecpOptions } from './decp';
 
 export interface ContractImportCounts extends ImportCounts {
@@ -86,7 +86,7 @@ export class ContractImportRun {
 
 const YIELD_EVERY = 256;
 
-/** The directory imports' loop (../domain/imports/feed.ts) for contracts: true when it went to the end, false when stopped. */
+/** The directory imports' loop (../directory/imports/feed.ts) for contracts: true when it went to the end, false when stopped. */
 export async function feedContracts(run: ContractImportRun, files: readonly string[], options: DecpOptions, position: ReadPosition, control: FeedControl): Promise<boolean> {
   let lines = 0;
   for (const item of readDecp(files, options, position)) {

@@ -6,14 +6,16 @@ import type { Match, NeedQuery } from '../../matching/types';
 import { MAX_GROUP_SIZE } from '../../matching/groupements';
 import { isRelevant } from '../../matching/rank';
 import { distanceKm, type Place } from '../../matching/components/location';
-import { placeOf, serves, type MatchingService } from '../domain/matching';
-import { INCLUSION_KINDS } from '../domain/suppliers';
-import * as v from '../domain/validation';
+import type { MatchingService } from '../directory';
+import { placeOf, serves } from '../directory';
+import { INCLUSION_KINDS } from '../directory';
+import * as v from '../kernel';
 import type { InclusionKind, SupplierRecord } from '../store/types';
-import { recommend, type CountedFamily } from './recommendation';
+import { recommend, type CountedFamily, type FamilyPotential, type InclusionFamily } from './recommendation';
+
+export type { FamilyPotential, InclusionFamily } from './recommendation';
 import { countPotentialAsk, type PotentialThrottle } from './throttle';
 
-export type InclusionFamily = 'SIAE' | 'PROTECTED' | 'OTHER_ESS';
 const FAMILIES: readonly InclusionFamily[] = ['SIAE', 'PROTECTED', 'OTHER_ESS'];
 
 const FAMILY_OF: Record<InclusionKind, InclusionFamily> = {
@@ -38,16 +40,10 @@ const potentialInput = z.object({
   text: v.text(MAX_POTENTIAL_TEXT),
   communeCode: v.communeCode,
   budgetMax: v.count(1_000_000_000),
-  requiredInclusionKinds: z.array(z.enum(INCLUSION_KINDS)).nullish().transform((k) => [...new Set(k ?? [])]),
+  requiredInclusionKinds: z.array(z.enum(INCLUSION_KINDS)).readonly().nullish().transform((k) => [...new Set(k ?? [])]),
 });
 
 export type PotentialInput = z.input<typeof potentialInput>;
-
-export interface FamilyPotential {
-  family: InclusionFamily;
-  count: number;
-  groupementOnly: number;
-}
 
 export interface InclusivePotential {
   total: number;

@@ -2,11 +2,19 @@
 // competition among the structures it is reserved to: below RESERVATION_THRESHOLD able to answer
 // alone, it risks drawing no valid bid, so something else is advised.
 import { DISABILITY_KINDS, SIAE_KINDS } from '../../matching/components/inclusion';
-import { communeName } from '../domain/introductions';
 import type { InclusionKind } from '../store/types';
-import type { FamilyPotential } from './potential';
+import { communeName } from '../reference/communes';
 
 const RESERVATION_THRESHOLD = 3;
+
+/** The three families a purchase can go to, by how the law counts it. */
+export type InclusionFamily = 'SIAE' | 'PROTECTED' | 'OTHER_ESS';
+
+export interface FamilyPotential {
+  family: InclusionFamily;
+  count: number;
+  groupementOnly: number;
+}
 
 export interface CountedFamily extends FamilyPotential {
   /** The structures able to carry the purchase alone: their kind, and how far their base lies (km, when known). */

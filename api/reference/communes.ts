@@ -135,3 +135,6 @@ export function departementArea(departement: string): Area | null {
   );
   return departementAreas.get(normalize(departement)) ?? null;
 }
+
+/** The commune's name, or its code when unknown. */
+export const communeName = (code: string): string => findCommune(code)?.name ?? code;

@@ -52,3 +52,18 @@ export const formatEuros = (amount: number): string => `${euros.format(amount).r
 /** "31 mars 2027", read in Paris time. */
 export const formatDateFr = (date: Date): string =>
   new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(date);
+
+/** "entre 20 000 € et 40 000 €", "jusqu'à 40 000 €"… */
+export function budgetFr(min: number | null, max: number | null): string {
+  if (min !== null && max !== null) return min === max ? formatEuros(max) : `entre ${formatEuros(min)} et ${formatEuros(max)}`;
+  if (max !== null) return `jusqu'à ${formatEuros(max)}`;
+  if (min !== null) return `à partir de ${formatEuros(min)}`;
+  return 'non précisé';
+}
+
+/** The public site's legal pages (api/pages/legal.ts), linked from every public page's footer. */
+export const LEGAL_PAGES = [
+  { path: '/mentions-legales', title: 'Mentions légales' },
+  { path: '/donnees-personnelles', title: 'Données personnelles' },
+  { path: '/accessibilite', title: 'Accessibilité' },
+] as const;

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Viewer } from '../auth/guards';
-import { createSupplier } from '../domain/suppliers';
-import { createUser } from '../domain/users';
+import { createSupplier } from '../directory';
+import { createUser } from '../accounts';
 import type { Services } from '../services';
 import type { Role } from '../store/types';
 import sampleSuppliers from './suppliers.json';

@@ -5,17 +5,17 @@ import { isRelevant } from '../../matching/rank';
 import type { NeedQuery } from '../../matching/types';
 import { isStaff, requireViewer, type Viewer } from '../auth/guards';
 import { badInput, forbidden, notFound } from '../errors';
-import { newId } from '../domain/ids';
-import { placeOf } from '../domain/matching';
+import { newId } from '../kernel';
+import { placeOf } from '../directory';
 import { familyOf, potentialOf, type InclusivePotential } from '../purchasing';
 import { nafLabel } from '../reference/naf';
-import type { Services } from '../services';
+import type { DirectoryDeps } from '../directory';
 import { ofOrganisation, SPEND_ORDER, suppliersBySiretOrSiren } from '../store/filters';
 import type { OrganisationRecord, SpendAnalysisRecord, SpendEntryRecord, SpendGapRecord, SupplierRecord } from '../store/types';
 import { readSpendCsv, type SpendLine } from './read';
 
 /** What the analysis uses of the services. */
-type SpendDeps = Pick<Services, 'store' | 'matching'>;
+type SpendDeps = Pick<DirectoryDeps, 'store' | 'matching'>;
 
 /** Gaps kept, largest first, and structures proposed for each. */
 const MAX_GAPS = 10;

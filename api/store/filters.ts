@@ -6,6 +6,9 @@
 // Every exported builder is wrapped in filterBuilder (./operators): it refuses arguments holding a
 // $-key and marks the operators it adds; both engines refuse any other $-key, so a new builder
 // that is not wrapped fails at its first use.
+// Filters run on rows as stored: a row written before one of its fields existed still lacks it
+// (./normalise.ts completes it only once read), so a condition on such a field matches the
+// absent value wherever the default would match (ACTIVE_SUPPLIER, CONFIRMED_NEED, unset, undelivered).
 import { fold } from '../../matching/text/fold';
 import { filterBuilder } from './operators';
 import type { CampaignMailKind, Filter, InclusionKind, LegalForm, OrganisationKind, OutboxState, ShortlistStatus } from './types';
@@ -218,6 +221,18 @@ export const undelivered = filterBuilder((shortlistId: string): Filter => ({
   state: { $in: [...UNDELIVERED] },
   kind: { $nin: ['FOLLOW_UP', 'REMINDER'] },
 }));
+
+/** The outbox's rows in one state (the operator's metrics). */
+export const outboxInState = filterBuilder((state: OutboxState): Filter => ({ state }));
+
+/** Follow-ups and reminders due and not sent yet. */
+export const dueFollowUps = filterBuilder((now: Date): Filter => ({ state: 'PENDING', kind: { $in: ['FOLLOW_UP', 'REMINDER'] }, nextAttemptAt: { $lte: now } }));
+
+/** Mails due and never tried: waiting since their nextAttemptAt. */
+export const dueUntried = filterBuilder((now: Date): Filter => ({ state: 'PENDING', attempts: 0, nextAttemptAt: { $lte: now } }));
+
+/** Mails tried and not sent yet: waiting since their firstAttemptAt, whatever their next retry. */
+export const retriedUnsent = filterBuilder((): Filter => ({ state: { $in: ['PENDING', 'SENDING'] }, attempts: { $gt: 0 } }));
 
 // ── Outcomes and the yearly review ──────────────────────────────────────────
 

@@ -5,7 +5,7 @@ export const DATE_TIME_EXPECTED = 'doit être une date ISO 8601 écrite en texte
 
 /**
  * ISO-8601 dates. Input strings are passed on as given: the domain reads them (readIsoDate in
- * api/domain/validation.ts, the one notion of a valid date) and names the field.
+ * api/kernel/validation.ts, the one notion of a valid date) and names the field.
  */
 export const DateTime = new GraphQLScalarType({
   name: 'DateTime',

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { TEMPLATE_COLUMNS } from '../../api/domain/imports/template';
+import { TEMPLATE_COLUMNS } from '../../api/directory/imports';
 import { runScript } from './cli';
 import { siret } from './fixtures';
 

@@ -1,5 +1,5 @@
-// How the console writes numbers and dates (French, Paris time).
-export { formatEuros } from '../../api/reference/vocabulary';
+// How the console writes numbers and dates (French, Paris time); amounts and budgets in the mails' words.
+export { budgetFr, formatEuros } from '../../api/reference/vocabulary';
 
 export const formatDate = (iso: string | null | undefined): string =>
   iso ? new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(iso)) : '—';

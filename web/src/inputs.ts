@@ -1,5 +1,5 @@
 // Text typed in a form turned into the API's types; a number that cannot be read is said next to its field.
-import type { FieldErrors } from './components/fields';
+import type { FieldErrors } from './errors';
 
 export function optionalInt(text: string, field: string, errors: FieldErrors): number | null {
   const t = text.replace(/[\s\u00a0\u202f]/g, '');

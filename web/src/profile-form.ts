@@ -1,17 +1,12 @@
 // A structure's profile as a form: the console's page (officers) and "Ma structure" (the structure
 // itself) edit the same fields, from the same state, into the same API input.
 import { KNOWN_LABELS } from '../../api/reference/labels';
-import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../api/reference/vocabulary';
-import type { FieldErrors } from './components/fields';
+import type { FieldErrors } from './errors';
 import type { InclusionKind, LegalForm } from './gql/graphql';
 import { optionalFloat, optionalInt, splitList } from './inputs';
 
 /** The form's fields, in page order (for the error summary). */
 export const PROFILE_FORM_FIELDS = ['name', 'siret', 'legalForm', 'inclusionKind', 'description', 'services', 'nafCodes', 'communeCode', 'interventionRadiusKm', 'employees', 'maxContractValue', 'labels', 'contactEmail', 'website', 'latitude', 'longitude'];
-// UNSPECIFIED is what an import leaves when its source gives no legal form: nobody chooses it.
-export const LEGAL_OPTIONS = Object.entries(LEGAL_FORM_FR).filter(([value]) => value !== 'UNSPECIFIED').map(([value, label]) => ({ value, label }));
-export const KIND_OPTIONS = Object.entries(INCLUSION_KIND_FR).map(([value, label]) => ({ value, label }));
-export const LABEL_OPTIONS = KNOWN_LABELS.map((l) => ({ value: l, label: l }));
 
 export interface ProfileValues {
   name: string;

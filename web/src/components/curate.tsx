@@ -2,10 +2,11 @@
 // per structure, preview the exact emails, then approve with a message. Every change is saved at once.
 import { useEffect, useRef, useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
+import { errorsOf, messageOf } from '../errors';
 import { graphql } from '../gql';
 import type { ShortlistQuery } from '../gql/graphql';
 import { percent } from '../format';
-import { ErrorSummary, TextArea, TextField, errorsOf } from './fields';
+import { ErrorSummary, TextArea, TextField } from './fields';
 import { Reasons, SupplierLink } from './match';
 
 type Shortlist = NonNullable<ShortlistQuery['shortlist']>;
@@ -120,7 +121,7 @@ export function Curate({ shortlist }: { shortlist: Shortlist }) {
     if (!(await saveList(ids, 'Notes enregistrées.'))) return;
     const res = await client.query(Preview, { id: shortlist.id }, { requestPolicy: 'network-only' }).toPromise();
     if (res.data) setPreview(res.data.previewIntroduction);
-    else setPreviewError(res.error?.graphQLErrors[0]?.message ?? 'Le service ne répond pas.');
+    else setPreviewError(messageOf(res.error));
   }
 
   async function submitApproval() {
@@ -251,7 +252,7 @@ function AddFromDirectory({ exclude, onAdd }: { exclude: string[]; onAdd: (id: s
           Rechercher
         </button>
       </form>
-      {error && <p className="notice notice-error">{error.graphQLErrors[0]?.message ?? 'Le service ne répond pas.'}</p>}
+      {error && <p className="notice notice-error">{messageOf(error)}</p>}
       {submitted && !fetching && data && (
         <>
           <p role="status">

@@ -1,23 +1,9 @@
 // Shared form parts: a visible label and hint on every field, the API's message next to the field it
 // names (extensions.field), and an error summary at the top linking to each field (GOV.UK pattern).
-import type { CombinedError } from 'urql';
 import type { ReactNode } from 'react';
-
-export type FieldErrors = Record<string, string>;
+import type { FieldErrors } from '../errors';
 
 const fieldId = (name: string) => `champ-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
-
-/** The API's refusal, split by field: `extensions.field` → message; the rest under '' (shown in the summary). */
-export function errorsOf(error: CombinedError | undefined | null): FieldErrors {
-  if (!error) return {};
-  const out: FieldErrors = {};
-  for (const e of error.graphQLErrors) {
-    const field = typeof e.extensions?.field === 'string' ? e.extensions.field.replace(/^input\./, '') : '';
-    out[field] ??= e.message;
-  }
-  if (error.networkError && !error.graphQLErrors.length) out[''] = 'Le service ne répond pas : vérifiez la connexion et réessayez.';
-  return out;
-}
 
 /** The field an error names, matched to a form field: `budgetMax`, or `labels.2` → `labels`. */
 const errorFor = (errors: FieldErrors, name: string): string | undefined => errors[name] ?? Object.entries(errors).find(([k]) => k.startsWith(`${name}.`) || k.startsWith(`${name}[`))?.[1];

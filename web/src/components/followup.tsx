@@ -3,11 +3,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { OUTCOME_FR } from '../../../api/reference/vocabulary';
+import { errorsOf, messageOf, type FieldErrors } from '../errors';
 import { formatDateTime, formatEuros } from '../format';
 import { graphql } from '../gql';
 import type { OutcomeStatus, ShortlistQuery, SupplierAnswer } from '../gql/graphql';
 import { optionalInt } from '../inputs';
-import { ErrorSummary, SelectField, TextField, errorsOf, type FieldErrors } from './fields';
+import { MAIL_STATE_FR, optionsOf } from '../labels';
+import { ErrorSummary, SelectField, TextField } from './fields';
 import { SupplierLink } from './match';
 
 type Shortlist = NonNullable<ShortlistQuery['shortlist']>;
@@ -51,10 +53,9 @@ const RecordAnswer = graphql(`
   }
 `);
 
-export const MAIL_STATE_FR: Record<string, string> = { PENDING: 'En attente d’envoi', SENDING: 'Envoi en cours', SENT: 'Remis', FAILED: 'Échec', DROPPED: 'Non envoyé (compte supprimé)' };
 const ANSWER_FR: Record<string, string> = { INTERESTED: 'Intéressée', NOT_AVAILABLE: 'Pas disponible' };
-const OUTCOME_OPTIONS = Object.entries(OUTCOME_FR).map(([value, label]) => ({ value, label }));
-const ANSWER_OPTIONS = Object.entries(ANSWER_FR).map(([value, label]) => ({ value, label }));
+const OUTCOME_OPTIONS = optionsOf(OUTCOME_FR);
+const ANSWER_OPTIONS = optionsOf(ANSWER_FR);
 
 export function FollowUp({ shortlist, refresh }: { shortlist: Shortlist; refresh: () => void }) {
   const [retry, retryMail] = useMutation(Retry);
@@ -111,7 +112,7 @@ export function FollowUp({ shortlist, refresh }: { shortlist: Shortlist; refresh
             </tbody>
           </table>
         </div>
-        {retry.error && <p className="notice notice-error" role="alert">{retry.error.graphQLErrors[0]?.message}</p>}
+        {retry.error && <p className="notice notice-error" role="alert">{messageOf(retry.error)}</p>}
       </section>
       {shortlist.followUps.length > 0 && (
         <section aria-labelledby="relances">

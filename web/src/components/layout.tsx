@@ -1,6 +1,8 @@
 // The frame of every console page: skip link, header with navigation and sign-out, the page's <h1> and title.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
+import { messageOf } from '../errors';
+import { PendingCount } from './pending-count';
 import { signOut, useSession } from '../session';
 
 const NAV = [
@@ -8,6 +10,7 @@ const NAV = [
   { href: '/besoins/nouveau', label: 'Enregistrer un besoin' },
   { href: '/mises-en-relation', label: 'Mises en relation' },
   { href: '/structures', label: 'Structures' },
+  { href: '/structures/a-valider', label: 'Modifications à valider', count: true },
   { href: '/imports', label: 'Imports' },
   { href: '/bilan', label: 'Bilan annuel' },
   { href: '/commande-publique', label: 'Commande publique' },
@@ -55,6 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li key={n.href}>
                   <Link href={n.href} aria-current={location === n.href ? 'page' : undefined}>
                     {n.label}
+                    {'count' in n && <PendingCount />}
                   </Link>
                 </li>
               ))}
@@ -82,7 +86,7 @@ export function AccountBox({ email }: { email: string }) {
 
 /** A short French status line while a query runs or when it fails. */
 export function QueryState({ fetching, error }: { fetching: boolean; error?: { message: string; graphQLErrors: { message: string }[] } }) {
-  if (error) return <p className="notice notice-error" role="alert">{error.graphQLErrors[0]?.message ?? 'Le service ne répond pas : réessayez dans un instant.'}</p>;
+  if (error) return <p className="notice notice-error" role="alert">{messageOf(error)}</p>;
   if (fetching) return <p className="loading" role="status">Chargement…</p>;
   return null;
 }

@@ -2,9 +2,10 @@
 // figures its spend file does not give, typed in by the firm; the rule as the API states it.
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
+import { errorsOf } from '../errors';
 import { formatEuros, percent } from '../format';
 import { graphql } from '../gql';
-import { ErrorSummary, TextField, errorsOf } from './fields';
+import { ErrorSummary, TextField } from './fields';
 
 const Oeth = graphql(`
   query SpendOethDeduction($id: ID!, $labourCostShare: Float!, $contribution: Float!, $disabledWorkforceRate: Float!) {

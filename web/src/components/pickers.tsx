@@ -2,8 +2,9 @@
 // name or INSEE code) and NAF sectors by label. The value kept is the code the API takes.
 import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
+import type { FieldErrors } from '../errors';
 import { graphql } from '../gql';
-import { TextField, type FieldErrors } from './fields';
+import { TextField } from './fields';
 
 const Communes = graphql(`
   query CommuneSearch($search: String!) {

@@ -3,9 +3,9 @@
 // last keystroke; read out politely by screen readers as it changes.
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
+import { errorsOf } from '../errors';
 import { graphql } from '../gql';
 import type { InclusionFamily, InclusionKind } from '../gql/graphql';
-import { errorsOf } from './fields';
 
 const Potential = graphql(`
   query InclusivePotential($input: PotentialInput!) {

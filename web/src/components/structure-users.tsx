@@ -1,6 +1,7 @@
 // The people who act for a structure, for officers: take one's access back, and read who did what.
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { messageOf } from '../errors';
 import { formatDateTime } from '../format';
 import { graphql } from '../gql';
 
@@ -71,7 +72,7 @@ export function StructureUsers({ supplierId }: { supplierId: string }) {
           </li>
         ))}
       </ul>
-      {detaching.error && <p className="notice notice-error" role="alert">{detaching.error.graphQLErrors[0]?.message}</p>}
+      {detaching.error && <p className="notice notice-error" role="alert">{messageOf(detaching.error)}</p>}
       {s.accountEvents && s.accountEvents.length > 0 && (
         <details>
           <summary>Journal des accès</summary>

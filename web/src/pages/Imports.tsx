@@ -3,8 +3,9 @@
 // The import runs inside the service; this page sends the file in chunks and follows its progress.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useClient } from 'urql';
-import { ErrorSummary, SelectField, type FieldErrors } from '../components/fields';
+import { ErrorSummary, SelectField } from '../components/fields';
 import { Page } from '../components/layout';
+import { messageOf, type FieldErrors } from '../errors';
 import { graphql } from '../gql';
 import type { ImportFormat, ImportJobQuery } from '../gql/graphql';
 
@@ -172,7 +173,7 @@ export function Imports() {
 
   async function start(id: string, dryRun: boolean) {
     const res = await client.mutation(Run, { uploadId: id, format: format as ImportFormat, dryRun }).toPromise();
-    if (!res.data) return fail({ '': res.error?.graphQLErrors[0]?.message ?? 'Le service ne répond pas : réessayez.' });
+    if (!res.data) return fail({ '': messageOf(res.error) });
     const first = await client.query(Job, { id: res.data.runImport.id }, { requestPolicy: 'network-only' }).toPromise();
     if (first.data?.importJob) setJob(first.data.importJob);
   }
@@ -195,7 +196,7 @@ export function Imports() {
         const res = await client.mutation(Upload, variables).toPromise();
         if (!res.data) {
           setSending(null);
-          return fail({ '': res.error?.graphQLErrors[0]?.message ?? 'Le service ne répond pas : réessayez.' });
+          return fail({ '': messageOf(res.error) });
         }
         id = res.data.uploadImportChunk.id;
         if (text.length === 0) break;

@@ -2,12 +2,12 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
-import { MAIL_STATE_FR } from '../components/followup';
 import { Page, QueryState } from '../components/layout';
 import { Pager } from '../components/pager';
 import { formatDateTime } from '../format';
 import { graphql } from '../gql';
-import { SHORTLIST_STATUS_FR } from './NeedMatches';
+import type { MailState } from '../gql/graphql';
+import { MAIL_STATE_FR, SHORTLIST_STATUS_FR } from '../labels';
 
 const IntroductionsQuery = graphql(`
   query Introductions($first: Int, $after: String) {
@@ -59,10 +59,10 @@ const IntroductionsQuery = graphql(`
   }
 `);
 
-function countStates(mails: { state: string }[]): string {
-  const counts = new Map<string, number>();
+function countStates(mails: { state: MailState }[]): string {
+  const counts = new Map<MailState, number>();
   for (const m of mails) counts.set(m.state, (counts.get(m.state) ?? 0) + 1);
-  return [...counts].map(([state, n]) => `${n} ${MAIL_STATE_FR[state]?.toLowerCase()}`).join(', ');
+  return [...counts].map(([state, n]) => `${n} ${MAIL_STATE_FR[state].toLowerCase()}`).join(', ');
 }
 
 export function Introductions() {

@@ -3,15 +3,15 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useLocation } from 'wouter';
-import { KNOWN_LABELS } from '../../../api/reference/labels';
-import { INCLUSION_KIND_FR, NEED_KIND_FR } from '../../../api/reference/vocabulary';
-import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField, errorsOf, type FieldErrors } from '../components/fields';
+import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
 import { Page } from '../components/layout';
 import { CommuneField, NafField } from '../components/pickers';
 import { InclusivePotentialNotice } from '../components/potential';
+import { errorsOf, type FieldErrors } from '../errors';
 import { graphql } from '../gql';
 import type { InclusionKind, NeedKind } from '../gql/graphql';
 import { optionalInt, optionalFloat, splitList } from '../inputs';
+import { INCLUSION_KIND_OPTIONS, LABEL_OPTIONS, NEED_KIND_OPTIONS } from '../labels';
 
 const PostNeed = graphql(`
   mutation PostNeed($input: NeedInput!) {
@@ -32,9 +32,6 @@ const Presets = graphql(`
 `);
 
 const FIELDS = ['title', 'description', 'internalNote', 'kind', 'companyName', 'contactEmail', 'communeCode', 'nafCodes', 'budgetMin', 'budgetMax', 'deadline', 'requiredLabels', 'preferredInclusionKinds', 'requiredInclusionKinds', 'latitude', 'longitude'];
-const KIND_OPTIONS = Object.entries(NEED_KIND_FR).map(([value, label]) => ({ value, label }));
-const INCLUSION_OPTIONS = Object.entries(INCLUSION_KIND_FR).map(([value, label]) => ({ value, label }));
-const LABEL_OPTIONS = KNOWN_LABELS.map((l) => ({ value: l, label: l }));
 
 export function NeedForm() {
   const [, navigate] = useLocation();
@@ -106,7 +103,7 @@ export function NeedForm() {
         <TextField name="title" label="Intitulé du besoin" required value={f.title} onChange={set('title')} errors={errors} />
         <TextArea name="description" label="Description" required hint="Ce que l’entreprise attend : prestations, quantités, calendrier." value={f.description} onChange={set('description')} errors={errors} />
         <TextArea name="internalNote" label="Note interne" hint="Jamais envoyée à l’entreprise ni aux structures : interlocuteur, notes prises au téléphone." value={f.internalNote} onChange={set('internalNote')} errors={errors} />
-        <SelectField name="kind" label="Type de besoin" required value={f.kind} onChange={set('kind')} options={KIND_OPTIONS} errors={errors} />
+        <SelectField name="kind" label="Type de besoin" required value={f.kind} onChange={set('kind')} options={NEED_KIND_OPTIONS} errors={errors} />
         <CommuneField name="communeCode" label="Commune où le travail est à faire" required code={f.communeCode} onChange={setCommune} errors={errors} />
         <NafField name="nafCodes" codes={f.nafCodes} onChange={set('nafCodes')} errors={errors} />
         <TextField name="budgetMin" label="Budget minimum" unit="euros HT" inputMode="numeric" value={f.budgetMin} onChange={set('budgetMin')} errors={errors} />
@@ -114,8 +111,8 @@ export function NeedForm() {
         <TextField name="deadline" label="Échéance" type="date" hint="Date à laquelle le travail doit être fait (jour, heure de Paris)." value={f.deadline} onChange={set('deadline')} errors={errors} />
         <CheckboxGroup name="requiredLabels" label="Labels exigés" hint="Seules les structures qui ont tous ces labels seront proposées." values={f.requiredLabels} onChange={set('requiredLabels')} options={LABEL_OPTIONS} errors={errors} />
         <TextField name="otherLabels" label="Autres labels exigés" hint="Séparés par des virgules." value={f.otherLabels} onChange={set('otherLabels')} errors={errors} />
-        <CheckboxGroup name="preferredInclusionKinds" label="Types de structures d’inclusion souhaités" hint="Une préférence : ces structures sont mieux classées, les autres restent proposées." values={f.preferredInclusionKinds} onChange={set('preferredInclusionKinds')} options={INCLUSION_OPTIONS} errors={errors} />
-        <CheckboxGroup name="requiredInclusionKinds" label="Types de structures d’inclusion exigés" hint="Une exigence : seules ces structures sont éligibles (marchés réservés, achats déductibles de l’OETH)." values={f.requiredInclusionKinds} onChange={set('requiredInclusionKinds')} options={INCLUSION_OPTIONS} errors={errors}>
+        <CheckboxGroup name="preferredInclusionKinds" label="Types de structures d’inclusion souhaités" hint="Une préférence : ces structures sont mieux classées, les autres restent proposées." values={f.preferredInclusionKinds} onChange={set('preferredInclusionKinds')} options={INCLUSION_KIND_OPTIONS} errors={errors} />
+        <CheckboxGroup name="requiredInclusionKinds" label="Types de structures d’inclusion exigés" hint="Une exigence : seules ces structures sont éligibles (marchés réservés, achats déductibles de l’OETH)." values={f.requiredInclusionKinds} onChange={set('requiredInclusionKinds')} options={INCLUSION_KIND_OPTIONS} errors={errors}>
           {presets.data && (
             <div className="presets" role="group" aria-label="Préréglages légaux">
               {presets.data.inclusionKindPresets.map((p) => (

@@ -3,11 +3,13 @@ import { useMutation, useQuery } from 'urql';
 import { Link, useLocation, useParams } from 'wouter';
 import { INCLUSION_KIND_FR, NEED_KIND_FR } from '../../../api/reference/vocabulary';
 import { Page, QueryState } from '../components/layout';
+import { Groupements } from '../components/groupements';
 import { MatchCard } from '../components/match';
-import { formatDate } from '../format';
+import { messageOf } from '../errors';
+import { budgetFr, formatDate } from '../format';
 import { graphql } from '../gql';
 import type { NeedWithMatchesQuery } from '../gql/graphql';
-import { budgetText } from './NeedsAwaiting';
+import { SHORTLIST_STATUS_FR } from '../labels';
 
 const NeedWithMatches = graphql(`
   query NeedWithMatches($id: ID!) {
@@ -67,8 +69,6 @@ const Draft = graphql(`
     }
   }
 `);
-
-export const SHORTLIST_STATUS_FR: Record<string, string> = { DRAFT: 'Brouillon', APPROVED: 'Approuvée, envoi en cours', SENT: 'Envoyée' };
 
 type Match = NeedWithMatchesQuery['matchSuppliers'][number];
 
@@ -135,7 +135,7 @@ export function NeedMatches() {
                 {need.commune.name} ({need.commune.code})
               </dd>
               <dt>Budget</dt>
-              <dd>{budgetText(need.budgetMin, need.budgetMax)}</dd>
+              <dd>{budgetFr(need.budgetMin, need.budgetMax)}</dd>
               <dt>Échéance</dt>
               <dd>{formatDate(need.deadline)}</dd>
               <dt>Secteurs (NAF)</dt>
@@ -184,10 +184,12 @@ export function NeedMatches() {
             )}
             {draft.error && (
               <p className="notice notice-error" role="alert">
-                {draft.error.graphQLErrors[0]?.message ?? 'Le service ne répond pas.'}
+                {messageOf(draft.error)}
               </p>
             )}
           </section>
+
+          <Groupements needId={id} canDraft={!openDraft} />
 
           <section aria-labelledby="eligibles">
             <h2 id="eligibles">Structures proposées ({eligible.length})</h2>

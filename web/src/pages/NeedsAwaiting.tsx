@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import { NEED_KIND_FR } from '../../../api/reference/vocabulary';
 import { Page, QueryState } from '../components/layout';
 import { Pager } from '../components/pager';
-import { ageOf, formatDate, formatEuros } from '../format';
+import { ageOf, budgetFr, formatDate } from '../format';
 import { graphql } from '../gql';
 
 const PAGE_SIZE = 20;
@@ -36,13 +36,6 @@ const Awaiting = graphql(`
     }
   }
 `);
-
-export function budgetText(min: number | null | undefined, max: number | null | undefined): string {
-  if (min != null && max != null) return `${formatEuros(min)} à ${formatEuros(max)}`;
-  if (max != null) return `jusqu’à ${formatEuros(max)}`;
-  if (min != null) return `à partir de ${formatEuros(min)}`;
-  return 'non précisé';
-}
 
 export function NeedsAwaiting() {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
@@ -82,7 +75,7 @@ export function NeedsAwaiting() {
                       <td>{node.companyName ?? '—'}</td>
                       <td>{node.commune.name}</td>
                       <td>{NEED_KIND_FR[node.kind]}</td>
-                      <td>{budgetText(node.budgetMin, node.budgetMax)}</td>
+                      <td>{budgetFr(node.budgetMin, node.budgetMax)}</td>
                       <td>{formatDate(node.deadline)}</td>
                       <td>{ageOf(node.createdAt)}</td>
                     </tr>

@@ -3,8 +3,9 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
-import { ErrorSummary, TextField, errorsOf } from '../components/fields';
+import { ErrorSummary, TextField } from '../components/fields';
 import { Page, QueryState } from '../components/layout';
+import { errorsOf } from '../errors';
 import { formatDate, formatEuros } from '../format';
 import { graphql } from '../gql';
 

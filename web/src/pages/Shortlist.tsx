@@ -7,7 +7,7 @@ import { Curate } from '../components/curate';
 import { FollowUp } from '../components/followup';
 import { formatDateTime } from '../format';
 import { graphql } from '../gql';
-import { SHORTLIST_STATUS_FR } from './NeedMatches';
+import { SHORTLIST_STATUS_FR } from '../labels';
 
 export const ShortlistQuery = graphql(`
   query Shortlist($id: ID!) {

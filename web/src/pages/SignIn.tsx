@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { ErrorSummary, TextField, errorsOf } from '../components/fields';
+import { ErrorSummary, TextField } from '../components/fields';
 import { Page } from '../components/layout';
+import { errorsOf } from '../errors';
 import { graphql } from '../gql';
 import { signIn, useSession } from '../session';
 

@@ -2,13 +2,15 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useLocation, useParams } from 'wouter';
-import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField, errorsOf, type FieldErrors } from '../components/fields';
+import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
 import { Page, QueryState } from '../components/layout';
 import { CommuneField, NafField } from '../components/pickers';
+import { SupplierQuery } from '../components/supplier-query';
+import { errorsOf, type FieldErrors } from '../errors';
 import { graphql } from '../gql';
 import type { InclusionKind, LegalForm, SupplierQuery as SupplierData } from '../gql/graphql';
-import { KIND_OPTIONS, LABEL_OPTIONS, LEGAL_OPTIONS, PROFILE_FORM_FIELDS, profileFormState, profileInput } from '../profile-form';
-import { SupplierQuery } from './SupplierProfile';
+import { INCLUSION_KIND_OPTIONS, LABEL_OPTIONS, LEGAL_FORM_OPTIONS } from '../labels';
+import { PROFILE_FORM_FIELDS, profileFormState, profileInput } from '../profile-form';
 
 const Create = graphql(`
   mutation CreateSupplier($input: SupplierInput!) {
@@ -84,8 +86,8 @@ function SupplierForm({ existing }: { existing?: NonNullable<SupplierData['suppl
         <ErrorSummary errors={errors} fields={PROFILE_FORM_FIELDS} />
         <TextField name="name" label="Nom de la structure" required value={f.name} onChange={set('name')} errors={errors} />
         <TextField name="siret" label="SIRET" hint="14 chiffres." inputMode="numeric" value={f.siret} onChange={set('siret')} errors={errors} />
-        <SelectField name="legalForm" label="Statut juridique" required value={f.legalForm} onChange={(v) => set('legalForm')(v as LegalForm)} options={LEGAL_OPTIONS} emptyLabel="Choisir le statut" errors={errors} />
-        <SelectField name="inclusionKind" label="Type de structure d’inclusion" value={f.inclusionKind} onChange={(v) => set('inclusionKind')(v as InclusionKind | '')} options={KIND_OPTIONS} emptyLabel="Aucun (pas une structure d’inclusion)" errors={errors} />
+        <SelectField name="legalForm" label="Statut juridique" required value={f.legalForm} onChange={(v) => set('legalForm')(v as LegalForm)} options={LEGAL_FORM_OPTIONS} emptyLabel="Choisir le statut" errors={errors} />
+        <SelectField name="inclusionKind" label="Type de structure d’inclusion" value={f.inclusionKind} onChange={(v) => set('inclusionKind')(v as InclusionKind | '')} options={INCLUSION_KIND_OPTIONS} emptyLabel="Aucun (pas une structure d’inclusion)" errors={errors} />
         <TextArea name="description" label="Présentation" required hint="Ce que la structure propose, en quelques phrases." value={f.description} onChange={set('description')} errors={errors} />
         <TextArea name="services" label="Prestations" hint="Une prestation par ligne." rows={3} value={f.services} onChange={set('services')} errors={errors} />
         <NafField name="nafCodes" codes={f.nafCodes} onChange={set('nafCodes')} errors={errors} />

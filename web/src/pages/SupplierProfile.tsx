@@ -3,39 +3,13 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link, useLocation, useParams } from 'wouter';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../../api/reference/vocabulary';
+import { DeclarationDecision } from '../components/declaration';
 import { Page, QueryState } from '../components/layout';
 import { StructureUsers } from '../components/structure-users';
+import { SupplierQuery } from '../components/supplier-query';
+import { messageOf } from '../errors';
 import { formatEuros } from '../format';
 import { graphql } from '../gql';
-
-export const SupplierQuery = graphql(`
-  query Supplier($id: ID!) {
-    supplier(id: $id) {
-      id
-      name
-      siret
-      legalForm
-      inclusionKind
-      description
-      services
-      nafCodes
-      commune {
-        code
-        name
-      }
-      interventionRadiusKm
-      employees
-      maxContractValue
-      labels
-      contactEmail
-      website
-      location {
-        latitude
-        longitude
-      }
-    }
-  }
-`);
 
 const Delete = graphql(`
   mutation DeleteSupplier($id: ID!) {
@@ -92,6 +66,12 @@ export function SupplierProfile() {
             <dt>Site web</dt>
             <dd>{s.website ?? '—'}</dd>
           </dl>
+          {s.pendingChanges && (
+            <section aria-labelledby="declaration">
+              <h2 id="declaration">Déclaration à valider</h2>
+              <DeclarationDecision supplier={s} />
+            </section>
+          )}
           <h2>Présentation</h2>
           <p className="description">{s.description}</p>
           <div className="actions">
@@ -116,7 +96,7 @@ export function SupplierProfile() {
               </div>
             )}
           </div>
-          {removal.error && <p className="notice notice-error" role="alert">{removal.error.graphQLErrors[0]?.message}</p>}
+          {removal.error && <p className="notice notice-error" role="alert">{messageOf(removal.error)}</p>}
           <StructureUsers supplierId={s.id} />
         </>
       )}

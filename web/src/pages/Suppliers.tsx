@@ -4,11 +4,13 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../../api/reference/vocabulary';
-import { SelectField, TextField, errorsOf } from '../components/fields';
+import { SelectField, TextField } from '../components/fields';
 import { Page, QueryState } from '../components/layout';
 import { Pager } from '../components/pager';
+import { errorsOf } from '../errors';
 import { graphql } from '../gql';
 import type { InclusionKind, SupplierFilter } from '../gql/graphql';
+import { INCLUSION_KIND_OPTIONS } from '../labels';
 
 const Directory = graphql(`
   query Directory($filter: SupplierFilter, $first: Int, $after: String) {
@@ -50,7 +52,6 @@ const InviteSuppliers = graphql(`
   }
 `);
 
-const KIND_OPTIONS = Object.entries(INCLUSION_KIND_FR).map(([value, label]) => ({ value, label }));
 
 export function Suppliers() {
   const [text, setText] = useState('');
@@ -100,7 +101,7 @@ export function Suppliers() {
     >
       <form className="search-form" role="search" onSubmit={submit}>
         <TextField name="text" label="Rechercher" hint="Nom, activité ou prestation." value={text} onChange={setText} errors={errors} />
-        <SelectField name="inclusionKinds" label="Type de structure d’inclusion" value={kind} onChange={setKind} options={KIND_OPTIONS} emptyLabel="Tous" errors={errors} />
+        <SelectField name="inclusionKinds" label="Type de structure d’inclusion" value={kind} onChange={setKind} options={INCLUSION_KIND_OPTIONS} emptyLabel="Tous" errors={errors} />
         <div className="field">
           <label>
             <input type="checkbox" name="completenessBelow" checked={toComplete} onChange={(e) => setToComplete(e.target.checked)} /> Fiches à compléter

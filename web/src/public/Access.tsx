@@ -3,9 +3,10 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
-import { ErrorSummary, TextField, errorsOf } from '../components/fields';
+import { ErrorSummary, TextField } from '../components/fields';
+import { PublicPage } from '../components/public-page';
+import { errorsOf, messageOf } from '../errors';
 import { signIn, useSession } from '../session';
-import { PublicPage } from './PublicApp';
 
 const REQUEST = `mutation PublicRequestAccessLink($email: String!) { requestAccessLink(email: $email) }`;
 const SIGN_IN = `mutation PublicSignInWithLink($token: String!) { signInWithLink(token: $token) { token user { email role } } }`;
@@ -50,7 +51,7 @@ export function Access() {
   const token = new URLSearchParams(useSearch()).get('jeton') ?? '';
   const [, navigate] = useLocation();
   const [result, signInWith] = useMutation<{ signInWithLink: { token: string; user: { email: string; role: string } } }>(SIGN_IN);
-  const refused = result.error?.graphQLErrors[0]?.message ?? (result.error ? 'Le service ne répond pas : réessayez dans un instant.' : null);
+  const refused = result.error ? messageOf(result.error) : null;
 
   async function submit(e: FormEvent) {
     e.preventDefault();

@@ -2,16 +2,17 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
-import { NEED_KIND_FR } from '../../../api/reference/vocabulary';
-import { ErrorSummary, SelectField, TextArea, TextField, errorsOf, type FieldErrors } from '../components/fields';
+import { DirectoryCard } from '../components/directory-card';
+import { ErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
 import { QueryState } from '../components/layout';
 import { Pager } from '../components/pager';
 import { CommuneField } from '../components/pickers';
 import { InclusivePotentialNotice } from '../components/potential';
+import { PublicPage } from '../components/public-page';
+import { errorsOf, type FieldErrors } from '../errors';
 import type { InclusionKind, LegalForm, NeedKind } from '../gql/graphql';
 import { optionalInt } from '../inputs';
-import { DirectoryCard } from './DirectoryCard';
-import { PublicPage } from './PublicApp';
+import { NEED_KIND_OPTIONS } from '../labels';
 
 // Plain documents (not graphql()): the public pages keep out of the console's generated file.
 const DIRECTORY = `
@@ -121,7 +122,6 @@ const POST_NEED = `
   }
 `;
 const NEED_FIELDS = ['companyName', 'contactEmail', 'title', 'description', 'kind', 'communeCode', 'budgetMax', 'deadline'];
-const KIND_OPTIONS = Object.entries(NEED_KIND_FR).map(([value, label]) => ({ value, label }));
 const EMPTY_NEED = { companyName: '', contactEmail: '', title: '', description: '', kind: 'PURCHASE', communeCode: '', budgetMax: '', deadline: '', honeypot: '' };
 
 function NeedForm() {
@@ -181,7 +181,7 @@ function NeedForm() {
         <TextField name="contactEmail" label="Votre adresse électronique" required type="email" autoComplete="email" hint="Pour confirmer le besoin et recevoir les structures présentées ; elle n’est jamais publiée." value={f.contactEmail} onChange={set('contactEmail')} errors={errors} />
         <TextField name="title" label="Intitulé du besoin" required hint="Par exemple : entretien des espaces verts du site de Grand-Quevilly." value={f.title} onChange={set('title')} errors={errors} />
         <TextArea name="description" label="Description" required hint="Ce que vous cherchez, le volume, le calendrier. Elle sera envoyée telle quelle aux structures présentées." value={f.description} onChange={set('description')} errors={errors} />
-        <SelectField name="kind" label="Nature du besoin" required value={f.kind} onChange={set('kind')} options={KIND_OPTIONS} errors={errors} />
+        <SelectField name="kind" label="Nature du besoin" required value={f.kind} onChange={set('kind')} options={NEED_KIND_OPTIONS} errors={errors} />
         <CommuneField name="communeCode" label="Commune où le travail sera réalisé" required code={f.communeCode} onChange={setCommune} errors={errors} />
         <TextField name="budgetMax" label="Budget maximum" unit="euros HT" inputMode="numeric" value={f.budgetMax} onChange={set('budgetMax')} errors={errors} />
         <InclusivePotentialNotice text={`${f.title}\n${f.description}`} communeCode={f.communeCode} budgetMax={f.budgetMax} />

@@ -1,8 +1,8 @@
 // A firm's spend with the ESS (/mes-achats): its own organisation's analyses, for its users only.
 import { Link } from 'wouter';
+import { PublicPage } from '../components/public-page';
 import { SpendAnalyses } from '../components/spend';
 import { useSession } from '../session';
-import { PublicPage } from './PublicApp';
 
 export function MySpend() {
   const { session } = useSession();

@@ -4,14 +4,16 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { INCLUSION_KIND_FR } from '../../../api/reference/vocabulary';
-import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField, errorsOf, type FieldErrors } from '../components/fields';
+import { DirectoryCard } from '../components/directory-card';
+import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
 import { QueryState } from '../components/layout';
 import { CommuneField, NafField } from '../components/pickers';
+import { PublicPage } from '../components/public-page';
+import { errorsOf, type FieldErrors } from '../errors';
 import type { InclusionKind, LegalForm } from '../gql/graphql';
-import { KIND_OPTIONS, LABEL_OPTIONS, LEGAL_OPTIONS, PROFILE_FORM_FIELDS, profileFormState, profileInput, servicesOf, type ProfileValues } from '../profile-form';
+import { INCLUSION_KIND_OPTIONS, LABEL_OPTIONS, LEGAL_FORM_OPTIONS } from '../labels';
+import { PROFILE_FORM_FIELDS, profileFormState, profileInput, servicesOf, type ProfileValues } from '../profile-form';
 import { useSession } from '../session';
-import { DirectoryCard } from './DirectoryCard';
-import { PublicPage } from './PublicApp';
 
 const PROFILE_FIELDS = 'id name siret legalForm inclusionKind description services nafCodes interventionRadiusKm employees maxContractValue labels contactEmail website commune { code name } pendingChanges { inclusionKind labels requestedAt } searchHints completeness { percent missingLabels }';
 const MINE = `query PublicMyStructure { me { email role supplier { ${PROFILE_FIELDS} } } }`;
@@ -136,8 +138,8 @@ function ProfileForm({ existing }: { existing: Profile }) {
           <ErrorSummary errors={errors} fields={PROFILE_FORM_FIELDS} />
           <TextField name="name" label="Nom de la structure" required value={f.name} onChange={set('name')} errors={errors} />
           <TextField name="siret" label="SIRET" hint="14 chiffres." inputMode="numeric" value={f.siret} onChange={set('siret')} errors={errors} />
-          <SelectField name="legalForm" label="Statut juridique" required value={f.legalForm} onChange={(v) => set('legalForm')(v as LegalForm)} options={LEGAL_OPTIONS} emptyLabel="Choisir le statut" errors={errors} />
-          <SelectField name="inclusionKind" label="Type de structure d’inclusion" hint="Confirmé par un agent de la Métropole avant de paraître dans l’annuaire." value={f.inclusionKind} onChange={(v) => set('inclusionKind')(v as InclusionKind | '')} options={KIND_OPTIONS} emptyLabel="Aucun (pas une structure d’inclusion)" errors={errors} />
+          <SelectField name="legalForm" label="Statut juridique" required value={f.legalForm} onChange={(v) => set('legalForm')(v as LegalForm)} options={LEGAL_FORM_OPTIONS} emptyLabel="Choisir le statut" errors={errors} />
+          <SelectField name="inclusionKind" label="Type de structure d’inclusion" hint="Confirmé par un agent de la Métropole avant de paraître dans l’annuaire." value={f.inclusionKind} onChange={(v) => set('inclusionKind')(v as InclusionKind | '')} options={INCLUSION_KIND_OPTIONS} emptyLabel="Aucun (pas une structure d’inclusion)" errors={errors} />
           <TextArea name="description" label="Présentation" required hint="Ce que votre structure propose, en quelques phrases : c’est ce que lisent les entreprises." value={f.description} onChange={set('description')} errors={errors} />
           <TextArea name="services" label="Prestations" hint="Une prestation par ligne." rows={3} value={f.services} onChange={set('services')} errors={errors} />
           <NafField name="nafCodes" codes={f.nafCodes} onChange={set('nafCodes')} errors={errors} />

@@ -1,32 +1,14 @@
 // The public pages' routes and frame: firms and structures, no account created for them.
-import { useEffect, useRef, type ReactNode } from 'react';
-import { Link, Route, Switch, useLocation } from 'wouter';
+import type { ReactNode } from 'react';
+import { Link, Route, Switch } from 'wouter';
 import { AccountBox } from '../components/layout';
+import { PublicPage } from '../components/public-page';
+import { LEGAL_PAGES } from '../../../api/reference/vocabulary';
 import { useSession } from '../session';
 import { Access, RequestLink } from './Access';
 import { Home } from './Home';
 import { MySpend } from './MySpend';
 import { MyStructure } from './MyStructure';
-
-/** The page's <h1> and document title; focus moves to the heading when the page changes. */
-export function PublicPage({ title, children }: { title: string; children: ReactNode }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  const [location] = useLocation();
-  useEffect(() => {
-    document.title = `${title} – Passerelle ESS`;
-  }, [title]);
-  useEffect(() => {
-    if (location !== '/') heading.current?.focus();
-  }, [location]);
-  return (
-    <>
-      <h1 tabIndex={-1} ref={heading}>
-        {title}
-      </h1>
-      {children}
-    </>
-  );
-}
 
 function Frame({ children }: { children: ReactNode }) {
   const { session } = useSession();
@@ -50,6 +32,18 @@ function Frame({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <main id="contenu">{children}</main>
+      <footer className="site-footer">
+        <nav aria-label="Informations légales">
+          <ul>
+            {/* Served by the server (their texts are settings): plain links, a full page load. */}
+            {LEGAL_PAGES.map((p) => (
+              <li key={p.path}>
+                <a href={p.path}>{p.title}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </footer>
     </>
   );
 }

@@ -1,0 +1,83 @@
+// Sign-in links for occasional users: a firm's or a structure's contact asks for a link by email
+// instead of keeping a password. The token is mailed once and stored only as its SHA-256 hash;
+// a link signs in once, within 30 minutes. A structure's contact becomes that structure's SUPPLIER
+// user on first use (api/accounts), so imported structures can keep their own profiles without
+// accounts made for them. A user an officer detached gets no link and signs in with none.
+// Mails to one address are limited silently (see mayMail): a link lives 30 minutes, longer than the
+// 15-minute window, so while someone else spends an address's mails its owner always holds a usable link.
+import { createHash, randomBytes } from 'node:crypto';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { addressKey, consumeOrRefuse, mayMail } from '../auth/throttle';
+import { badInput, unauthenticated } from '../errors';
+import { renderAccessLinkMail } from '../mail';
+import { createMailTransport } from '../mail';
+import { byEmail, contactOf, usableLink } from '../store/filters';
+import type { Config } from '../config';
+import type { Store, SupplierRecord, UserRecord } from '../store/types';
+import type { AccessLinks, AccountDeps } from './deps';
+import { cookieSender, type PosterOrigin } from '../needs';
+import { attachContact } from './structure-users';
+import { sessionToken } from './users';
+import * as v from '../kernel';
+import { mailDomain } from '../mail';
+import { ACCESS_LINK_TTL_MS, accessLinkUrl } from '../links';
+
+
+export function createAccessLinks(config: Config): AccessLinks {
+  return {
+    transport: createMailTransport(config),
+    perAddress: new RateLimiterMemory({ points: 3, duration: 15 * 60 }),
+    perClient: new RateLimiterMemory({ points: 20, duration: 15 * 60 }),
+  };
+}
+
+export const hashOf = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+async function activeContact(store: Store, email: string): Promise<SupplierRecord | null> {
+  const found = await store.suppliers.find(contactOf(email), { limit: 5 });
+  return found.find((s) => !s.retiredAt) ?? null;
+}
+
+/** Always true: whether the address is known is never told, and the answer does not wait for the mail. */
+export async function requestAccessLink(services: AccountDeps, rawEmail: string, origin: PosterOrigin): Promise<boolean> {
+  const parsed = v.email.safeParse(rawEmail);
+  if (!parsed.success) throw badInput('email', '« email » : adresse e-mail invalide.');
+  const email = parsed.data;
+  await consumeOrRefuse(services.accessLinks.perClient, addressKey(origin.clientAddress));
+  // A browser holding this address's sender cookie is its owner's: not counted against it.
+  const vouched = cookieSender(services.links, origin.senderCookie) === email;
+  if (!vouched && !(await mayMail(services.accessLinks.perAddress, email))) return true;
+  const { store } = services;
+  const [user, structure] = await Promise.all([store.users.findOne(byEmail(email)), activeContact(store, email)]);
+  // A detached user no longer signs in: an officer took its access back.
+  if (user?.detachedAt || (!user && !structure)) return true;
+  const token = randomBytes(32).toString('base64url');
+  const now = new Date();
+  void store.accessLinks
+    .insert({ id: hashOf(token), email, expiresAt: new Date(now.getTime() + ACCESS_LINK_TTL_MS), usedAt: null, createdAt: now, updatedAt: now })
+    .then(() => services.accessLinks.transport.send({
+      ...renderAccessLinkMail(accessLinkUrl(services.publicUrl, token)),
+      to: email,
+      replyTo: null,
+      messageId: `<acces.${hashOf(token).slice(0, 24)}@${mailDomain(services.config.mailFrom)}>`,
+    }))
+    .catch(() => undefined); // the person simply asks again: a sign-in link is not worth a durable queue
+  return true;
+}
+
+/** Signs in with a mailed link, once. A structure's contact without an account gets its SUPPLIER user. */
+export async function signInWithLink(services: AccountDeps, token: string): Promise<{ token: string; user: UserRecord }> {
+  const { store } = services;
+  const refused = () => unauthenticated("Ce lien de connexion n'est plus valable (déjà utilisé ou expiré) : demandez-en un nouveau.");
+  if (typeof token !== 'string' || token.length > 100) throw refused();
+  const link = await store.accessLinks.findOneAndUpdate(usableLink(hashOf(token), new Date()), { usedAt: new Date() });
+  if (!link) throw refused();
+  let user = await store.users.findOne(byEmail(link.email));
+  if (user?.detachedAt) throw refused();
+  if (!user) {
+    const structure = await activeContact(store, link.email);
+    if (!structure) throw refused();
+    user = await attachContact(services, structure, link.email);
+  }
+  return { token: sessionToken(services, user), user };
+}

@@ -1,0 +1,439 @@
+// The public directory served from memory: every active structure, kept in step with every write by
+// the matching service (create, update, delete, retirement, the multi-instance refresh), in name
+// order, with lists by filter value, so that a request costs the size of its result, never a pass
+// over the collection. Each structure has a slot; what filters and facets read of it lies in typed
+// arrays indexed by slot, and the whole directory's facet counts are kept up to date by each write.
+// A request's result (order, facets) is kept until the next write.
+import { labelKey } from '../../matching/text/fold';
+import { findCommune } from '../reference/communes';
+import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../reference/vocabulary';
+import type { DirectoryCriteria } from '../store/filters';
+import type { SupplierRecord } from '../store/types';
+import { COMPLETENESS_STEPS, completenessOf } from './completeness';
+
+export interface FacetCount {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface DirectoryFacets {
+  inclusionKinds: FacetCount[];
+  legalForms: FacetCount[];
+  communes: FacetCount[];
+  labels: FacetCount[];
+}
+
+/** A selection's structures in their order, with their relevance when a text ranked them. */
+export interface DirectoryResult {
+  readonly size: number;
+  /** The structure at this rank (0-based). */
+  at(rank: number): SupplierRecord;
+  /** Aligned with the ranks when text was given: higher first. */
+  readonly scores: Float64Array | null;
+  /** The rank of this structure in the result, -1 when absent. */
+  rankOf(id: string): number;
+  /** Every structure, in order (the map layer). */
+  all(): SupplierRecord[];
+  /** Counts over the whole result, computed when first asked. */
+  facets(): DirectoryFacets;
+}
+
+/** What the directory needs of the matcher and of geography, given by the matching service. */
+export interface DirectorySources<Place> {
+  /** Structures sharing meaningful words with the text, and their relevance (the matcher's search). */
+  search(text: string): { id: string; score: number }[];
+  /** Where a structure or a commune is, worked out once per write. */
+  placeOf(r: { communeCode: string; latitude: number | null; longitude: number | null }): Place;
+  /** Whether a structure based at `base` can work at `target` (its intervention area covers it). */
+  serves(target: Place, base: Place, radiusKm: number | null): boolean;
+}
+
+export interface DirectoryQuery {
+  criteria: DirectoryCriteria;
+  servesCommuneCode?: string;
+  /** Staff: only profiles below this completeness (percent). */
+  completenessBelow?: number;
+  /** Staff: whether the structure's contact never signed in (true) or did (false). */
+  neverSignedIn?: boolean;
+  /** Staff: whether the profile has a contact address. */
+  hasContactEmail?: boolean;
+}
+
+const CACHED_RESULTS = 256;
+const NAF_PREFIX_LENGTHS = [2, 4, 5, 6];
+/** Labels kept in the slot's typed array; a structure with more keeps the rest in a map. */
+const INLINE_LABELS = 4;
+const collator = new Intl.Collator('fr');
+// Ranking keys (see ranked()): a relevance is at most a cosine plus a sector head start; 2^21 name
+// positions (two million structures) and 2^30 steps of relevance fit a double's 53 bits exactly.
+const MAX_SCORE = 4;
+const SCORE_STEPS = 2 ** 29;
+const POSITIONS = 2 ** 21;
+
+/** Name order: the folded name, then the id (unique together). */
+const before = (a: SupplierRecord, b: SupplierRecord) => a.sortKey < b.sortKey || (a.sortKey === b.sortKey && a.id < b.id);
+
+/** Values as small integers, for counting in typed arrays; the first spelling seen names each. */
+class Dictionary {
+  readonly names: string[] = [];
+  private readonly ids = new Map<string, number>();
+  id(key: string, name = key): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(key, id);
+      this.names.push(name);
+    }
+    return id;
+  }
+}
+
+function grow<T extends Int32Array | Float64Array>(a: T, need: number, fill = 0): T {
+  if (need <= a.length) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2)).fill(fill) as T;
+  b.set(a);
+  return b;
+}
+
+/** Counts per dictionary id, grown on demand. */
+class Counts {
+  counts = new Int32Array(16);
+  add(id: number, by: number): void {
+    this.counts = grow(this.counts, id + 1);
+    this.counts[id] += by;
+  }
+}
+
+export class DirectoryIndex<Place = unknown> {
+  private readonly slotOf = new Map<string, number>();
+  private readonly recordAt: Array<SupplierRecord | undefined> = [];
+  private readonly placeAt: Place[] = [];
+  private readonly freeSlots: number[] = [];
+  private kindOf = new Int32Array(256);
+  private formOf = new Int32Array(256);
+  private communeOf = new Int32Array(256);
+  private labelsOf = new Int32Array(256 * INLINE_LABELS).fill(-1);
+  private readonly moreLabels = new Map<number, number[]>();
+  private posOf = new Int32Array(256);
+  /** Slots in name order. */
+  private ordered = new Int32Array(256);
+  private count = 0;
+  private writes = 0;
+  private numbered = true;
+  /** filter key ("kind:ESAT", "form:SCOP", "commune:76540", "label:iso9001", "naf:81.3", "complete:43", "signedin:false", "contact:true") → slots */
+  private readonly lists = new Map<string, Set<number>>();
+  private readonly results = new Map<string, DirectoryResult>();
+  private readonly served = new Map<string, Set<number>>();
+  private readonly kinds = new Dictionary();
+  private readonly forms = new Dictionary();
+  private readonly communes = new Dictionary();
+  private readonly labelKeys = new Dictionary();
+  /** The whole directory's facet counts, kept by every write. */
+  private readonly totals = { kinds: new Counts(), forms: new Counts(), communes: new Counts(), labels: new Counts() };
+
+  constructor(private readonly sources: DirectorySources<Place>) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Moves at every write: an answer computed at one version holds until it moves. */
+  get version(): number {
+    return this.writes;
+  }
+
+  get(id: string): SupplierRecord | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.recordAt[slot];
+  }
+
+  /** A stored structure as written; a retired one (an anonymous stub) leaves the directory. */
+  upsert(record: SupplierRecord): void {
+    this.remove(record.id);
+    this.changed();
+    const slot = this.place(record);
+    if (slot < 0) return;
+    this.ordered = grow(this.ordered, this.count + 1);
+    const at = this.insertionPoint(record);
+    this.ordered.copyWithin(at + 1, at, this.count);
+    this.ordered[at] = slot;
+    this.count += 1;
+  }
+
+  /**
+   * The stored structures at the start, into an empty directory: placed one by one, then put in
+   * name order by one sort (inserting each in order would move half the order at every structure).
+   */
+  load(records: Iterable<SupplierRecord>): void {
+    if (this.count > 0) throw new Error('DirectoryIndex.load: the directory is not empty');
+    this.changed();
+    for (const record of records) {
+      const slot = this.place(record);
+      if (slot < 0) continue;
+      this.ordered = grow(this.ordered, this.count + 1);
+      this.ordered[this.count] = slot;
+      this.count += 1;
+    }
+    const slots = Array.from(this.ordered.subarray(0, this.count));
+    slots.sort((a, b) => (before(this.recordAt[a]!, this.recordAt[b]!) ? -1 : 1));
+    this.ordered.set(slots);
+  }
+
+  /** Gives a structure a slot, with what filters and facets read of it (not yet its place in name order); -1 for a retired one. The caller marks the change. */
+  private place(record: SupplierRecord): number {
+    if (record.retiredAt) return -1;
+    const slot = this.freeSlots.pop() ?? this.recordAt.length;
+    const size = slot + 1;
+    if (size > this.kindOf.length) {
+      // All grow together, from the same length (checked here: a call per structure costs more).
+      this.kindOf = grow(this.kindOf, size);
+      this.formOf = grow(this.formOf, size);
+      this.communeOf = grow(this.communeOf, size);
+      this.posOf = grow(this.posOf, size);
+      this.labelsOf = grow(this.labelsOf, size * INLINE_LABELS, -1);
+    }
+    this.slotOf.set(record.id, slot);
+    this.recordAt[slot] = record;
+    this.placeAt[slot] = this.sources.placeOf(record);
+    this.kindOf[slot] = record.inclusionKind ? this.kinds.id(record.inclusionKind) : -1;
+    this.formOf[slot] = this.forms.id(record.legalForm);
+    this.communeOf[slot] = this.communes.id(record.communeCode);
+    const labels = [...new Map(record.labels.map((l) => [labelKey(l), l])).entries()].map(([key, spelling]) => this.labelKeys.id(key, spelling));
+    labels.slice(0, INLINE_LABELS).forEach((l, i) => (this.labelsOf[slot * INLINE_LABELS + i] = l));
+    if (labels.length > INLINE_LABELS) this.moreLabels.set(slot, labels.slice(INLINE_LABELS));
+    this.tally(slot, 1);
+    for (const key of keysOf(record)) {
+      const list = this.lists.get(key) ?? new Set<number>();
+      this.lists.set(key, list.add(slot));
+    }
+    return slot;
+  }
+
+  remove(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    const record = this.recordAt[slot]!;
+    this.changed();
+    this.tally(slot, -1);
+    const at = this.insertionPoint(record);
+    this.ordered.copyWithin(at, at + 1, this.count);
+    this.count -= 1;
+    for (const key of keysOf(record)) {
+      const list = this.lists.get(key);
+      list?.delete(slot);
+      if (list?.size === 0) this.lists.delete(key);
+    }
+    this.slotOf.delete(id);
+    this.recordAt[slot] = undefined;
+    this.labelsOf.fill(-1, slot * INLINE_LABELS, (slot + 1) * INLINE_LABELS);
+    this.moreLabels.delete(slot);
+    this.freeSlots.push(slot);
+  }
+
+  private labelsAt(slot: number): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < INLINE_LABELS; i += 1) {
+      const l = this.labelsOf[slot * INLINE_LABELS + i]!;
+      if (l >= 0) out.push(l);
+    }
+    return out.concat(this.moreLabels.get(slot) ?? []);
+  }
+
+  private tally(slot: number, by: number): void {
+    const { kinds, forms, communes, labels } = this.totals;
+    if (this.kindOf[slot]! >= 0) kinds.add(this.kindOf[slot]!, by);
+    forms.add(this.formOf[slot]!, by);
+    communes.add(this.communeOf[slot]!, by);
+    for (const l of this.labelsAt(slot)) labels.add(l, by);
+  }
+
+  /** Where the record stands (or would stand) in name order, found by halving. */
+  private insertionPoint(record: SupplierRecord): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(this.recordAt[this.ordered[mid]!]!, record)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private changed(): void {
+    this.writes += 1;
+    this.numbered = false;
+    this.results.clear();
+    this.served.clear();
+  }
+
+  private numberInNameOrder(): void {
+    if (this.numbered) return;
+    for (let i = 0; i < this.count; i += 1) this.posOf[this.ordered[i]!] = i;
+    this.numbered = true;
+  }
+
+  /** The structures a query selects: by relevance when text is given, else in name order. */
+  select(query: DirectoryQuery): DirectoryResult {
+    const key = JSON.stringify([query.criteria, query.servesCommuneCode ?? null, query.completenessBelow ?? null, query.neverSignedIn ?? null, query.hasContactEmail ?? null]);
+    const cached = this.results.get(key);
+    if (cached) {
+      // Most recently used last: the oldest is the first dropped.
+      this.results.delete(key);
+      this.results.set(key, cached);
+      return cached;
+    }
+    const result = this.compute(query);
+    if (this.results.size >= CACHED_RESULTS) this.results.delete(this.results.keys().next().value!);
+    this.results.set(key, result);
+    return result;
+  }
+
+  private compute({ criteria: c, servesCommuneCode, completenessBelow, neverSignedIn, hasContactEmail }: DirectoryQuery): DirectoryResult {
+    this.numberInNameOrder();
+    const none = new Set<number>();
+    const union = (keys: string[]): ReadonlySet<number> => {
+      if (keys.length === 1) return this.lists.get(keys[0]!) ?? none;
+      return new Set(keys.flatMap((k) => [...(this.lists.get(k) ?? [])]));
+    };
+    const sets: ReadonlySet<number>[] = [];
+    if (c.inclusionKinds?.length) sets.push(union(c.inclusionKinds.map((k) => `kind:${k}`)));
+    if (c.legalForms?.length) sets.push(union(c.legalForms.map((f) => `form:${f}`)));
+    if (c.communeCode) sets.push(union([`commune:${c.communeCode}`]));
+    for (const label of c.labelKeys ?? []) sets.push(union([`label:${label}`]));
+    if (c.nafPrefix) sets.push(union([`naf:${c.nafPrefix}`]));
+    if (servesCommuneCode) sets.push(this.servesSet(servesCommuneCode));
+    if (completenessBelow !== undefined) sets.push(union(COMPLETENESS_STEPS.filter((p) => p < completenessBelow).map((p) => `complete:${p}`)));
+    if (neverSignedIn !== undefined) sets.push(union([`signedin:${!neverSignedIn}`]));
+    if (hasContactEmail !== undefined) sets.push(union([`contact:${hasContactEmail}`]));
+    sets.sort((a, b) => a.size - b.size);
+
+    if (c.text !== undefined) {
+      const hits = this.sources.search(c.text);
+      const slots: number[] = [];
+      const scoreOf = new Float64Array(hits.length);
+      for (const { id, score } of hits) {
+        const slot = this.slotOf.get(id);
+        if (slot === undefined || !sets.every((s) => s.has(slot))) continue;
+        scoreOf[slots.length] = score;
+        slots.push(slot);
+      }
+      return this.ranked(slots, scoreOf);
+    }
+    if (sets.length === 0) return this.result(this.ordered.slice(0, this.count), null, true);
+    // Walk the smallest list, keep what every other one holds, then put it in name order.
+    const [smallest, ...others] = sets;
+    const positions: number[] = [];
+    for (const slot of smallest!) if (others.every((s) => s.has(slot))) positions.push(this.posOf[slot]!);
+    const sorted = Int32Array.from(positions).sort();
+    return this.result(sorted.map((p) => this.ordered[p]!), null);
+  }
+
+  /**
+   * Best first, ties in name order. One number per structure carries both, sorted natively: the
+   * relevance to 2^-30 (finer than any difference that means something) above the name position.
+   */
+  private ranked(slots: number[], scoreOf: Float64Array): DirectoryResult {
+    if (this.count >= POSITIONS) {
+      const order = Array.from(slots.keys()).sort((a, b) => scoreOf[b]! - scoreOf[a]! || this.posOf[slots[a]!]! - this.posOf[slots[b]!]!);
+      return this.result(Int32Array.from(order, (i) => slots[i]!), Float64Array.from(order, (i) => scoreOf[i]!));
+    }
+    const keys = new Float64Array(slots.length);
+    for (let i = 0; i < slots.length; i += 1) {
+      const score = Math.min(Math.max(scoreOf[i]!, 0), MAX_SCORE);
+      keys[i] = Math.round((MAX_SCORE - score) * SCORE_STEPS) * POSITIONS + this.posOf[slots[i]!]!;
+    }
+    keys.sort();
+    const order = new Int32Array(slots.length);
+    const scores = new Float64Array(slots.length);
+    const slotAt = new Int32Array(this.count);
+    for (let i = 0; i < slots.length; i += 1) slotAt[this.posOf[slots[i]!]!] = i;
+    for (let i = 0; i < keys.length; i += 1) {
+      const hit = slotAt[keys[i]! % POSITIONS]!;
+      order[i] = slots[hit]!;
+      scores[i] = scoreOf[hit]!;
+    }
+    return this.result(order, scores);
+  }
+
+  private result(slots: Int32Array, scores: Float64Array | null, whole = false): DirectoryResult {
+    let facets: DirectoryFacets | null = null;
+    let ranks: Map<string, number> | null = null;
+    return {
+      size: slots.length,
+      scores,
+      at: (rank) => this.recordAt[slots[rank]!]!,
+      rankOf: (id) => {
+        ranks ??= new Map(Array.from(slots, (slot, rank) => [this.recordAt[slot]!.id, rank]));
+        return ranks.get(id) ?? -1;
+      },
+      all: () => Array.from(slots, (slot) => this.recordAt[slot]!),
+      facets: () => (facets ??= whole ? this.facetsOf(this.totals) : this.facetsOf(this.countOver(slots))),
+    };
+  }
+
+  /** Facet counts over some slots, in typed arrays indexed by the dictionaries' ids. */
+  private countOver(slots: Int32Array) {
+    const kinds = new Counts();
+    const forms = new Counts();
+    const communes = new Counts();
+    const labels = new Counts();
+    const k = (kinds.counts = new Int32Array(this.kinds.names.length + 1));
+    const f = (forms.counts = new Int32Array(this.forms.names.length + 1));
+    const c = (communes.counts = new Int32Array(this.communes.names.length + 1));
+    const l = (labels.counts = new Int32Array(this.labelKeys.names.length + 1));
+    const { kindOf, formOf, communeOf, labelsOf } = this;
+    for (let i = 0; i < slots.length; i += 1) {
+      const slot = slots[i]!;
+      if (kindOf[slot]! >= 0) k[kindOf[slot]!] += 1;
+      f[formOf[slot]!] += 1;
+      c[communeOf[slot]!] += 1;
+      for (let j = slot * INLINE_LABELS; j < (slot + 1) * INLINE_LABELS && labelsOf[j]! >= 0; j += 1) l[labelsOf[j]!] += 1;
+      const more = this.moreLabels.size ? this.moreLabels.get(slot) : undefined;
+      if (more) for (const label of more) l[label] += 1;
+    }
+    return { kinds, forms, communes, labels };
+  }
+
+  private facetsOf(counts: { kinds: Counts; forms: Counts; communes: Counts; labels: Counts }): DirectoryFacets {
+    const facet = (c: Counts, names: string[], labelOf: (value: string) => string): FacetCount[] => {
+      const out: FacetCount[] = [];
+      c.counts.forEach((count, i) => {
+        if (count > 0) out.push({ value: names[i]!, label: labelOf(names[i]!), count });
+      });
+      // Most frequent first, then in French alphabetical order of the label.
+      return out.sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
+    };
+    return {
+      inclusionKinds: facet(counts.kinds, this.kinds.names, (v) => INCLUSION_KIND_FR[v as keyof typeof INCLUSION_KIND_FR]),
+      legalForms: facet(counts.forms, this.forms.names, (v) => LEGAL_FORM_FR[v as keyof typeof LEGAL_FORM_FR]),
+      communes: facet(counts.communes, this.communes.names, (v) => findCommune(v)?.name ?? v),
+      // One count per label however spelt (the filter compares folded keys), named as first written.
+      labels: facet(counts.labels, this.labelKeys.names, (v) => v),
+    };
+  }
+
+  /** The structures serving a commune, worked out once per commune until the next write. */
+  private servesSet(communeCode: string): ReadonlySet<number> {
+    let set = this.served.get(communeCode);
+    if (!set) {
+      const target = this.sources.placeOf({ communeCode, latitude: null, longitude: null });
+      set = new Set<number>();
+      for (let i = 0; i < this.count; i += 1) {
+        const slot = this.ordered[i]!;
+        if (this.sources.serves(target, this.placeAt[slot]!, this.recordAt[slot]!.interventionRadiusKm)) set.add(slot);
+      }
+      this.served.set(communeCode, set);
+    }
+    return set;
+  }
+}
+
+/** The filter values a structure answers to. */
+function keysOf(r: SupplierRecord): string[] {
+  const keys = [`form:${r.legalForm}`, `commune:${r.communeCode}`, `complete:${completenessOf(r).percent}`, `signedin:${Boolean(r.firstSignInAt)}`, `contact:${r.contactEmail !== ''}`];
+  if (r.inclusionKind) keys.push(`kind:${r.inclusionKind}`);
+  for (const label of r.labelKeys) keys.push(`label:${label}`);
+  for (const code of r.nafCodes) for (const n of NAF_PREFIX_LENGTHS) if (code.length >= n) keys.push(`naf:${code.slice(0, n)}`);
+  return [...new Set(keys)];
+}

@@ -1,0 +1,220 @@
+// ESS structures: their capability profiles and the public directory.
+import { z } from 'zod';
+import { canSeePrivate, isStaff, requireRole, requireViewer, type Viewer } from '../auth/guards';
+import { conflict, forbidden, notFound, badInput } from '../errors';
+import { labelKey, fold } from '../../matching/text/fold';
+import type { DirectoryDeps } from './deps';
+import { byIds, ofOrganisation, withPendingChanges } from '../store/filters';
+import { DuplicateKeyError, type FieldProvenance, type InclusionKind, type LegalForm, type PendingSupplierChanges, type Store, type SupplierRecord } from '../store/types';
+import { newId } from '../kernel';
+import { liftRetirement } from './retired-sirets';
+import * as v from '../kernel';
+
+/** The legal forms a person may choose; imports may also leave it UNSPECIFIED. */
+export const LEGAL_FORMS = ['ASSOCIATION', 'SCOP', 'SCIC', 'COOPERATIVE', 'MUTUELLE', 'FONDATION', 'ESUS_COMPANY'] as const satisfies readonly LegalForm[];
+export const ALL_LEGAL_FORMS = [...LEGAL_FORMS, 'UNSPECIFIED'] as const satisfies readonly LegalForm[];
+export const INCLUSION_KINDS = ['ESAT', 'EA', 'EATT', 'ACI', 'AI', 'EI', 'ETTI', 'EITI', 'GEIQ'] as const satisfies readonly InclusionKind[];
+
+const fields = {
+  name: v.text(200),
+  siret: v.siret,
+  legalForm: z.enum(LEGAL_FORMS, 'forme juridique inconnue'),
+  inclusionKind: z.enum(INCLUSION_KINDS, "type de structure d'inclusion inconnu").nullish().transform((k) => k ?? null),
+  description: v.text(5000),
+  services: v.phrases,
+  nafCodes: v.nafCodes,
+  communeCode: v.communeCode,
+  latitude: v.latitude,
+  longitude: v.longitude,
+  interventionRadiusKm: v.count(1000),
+  employees: v.count(1_000_000),
+  maxContractValue: v.count(1_000_000_000),
+  labels: v.labels,
+  contactEmail: v.email,
+  website: v.website,
+};
+
+// Through the API, labels come from the known list (a close name is offered for a misspelt one);
+// imports keep public data's labels as written.
+const createSchema = z.object({ ...fields, labels: v.knownLabels }).superRefine(v.bothOrNeither);
+const updateSchema = z.object({ ...fields, labels: v.knownLabels }).partial();
+/**
+ * Imports: the same rules, save what public data rarely holds: a description and a contact address
+ * ('' until someone adds one) and the legal form (UNSPECIFIED until SIRENE, an officer or the structure says).
+ */
+export const importSchema = z
+  .object({
+    ...fields,
+    legalForm: z.enum(ALL_LEGAL_FORMS, 'forme juridique inconnue'),
+    description: z.union([z.literal(''), v.text(5000)]).nullish().transform((d) => d ?? ''),
+    contactEmail: z.union([z.literal('').nullish().transform(() => ''), v.email]),
+  })
+  .superRefine(v.bothOrNeither);
+
+export type ProfileFields = Omit<z.output<typeof createSchema>, 'legalForm'> & { legalForm: LegalForm };
+export type SupplierInput = z.input<typeof createSchema>;
+/** The SupplierInput fields, in the order the API declares them (the CSV template's columns). */
+export const PROFILE_FIELDS = Object.keys(fields) as (keyof ProfileFields)[];
+
+/** A value someone gave (not null, '' or an empty list). */
+export const isFilled = (value: unknown): boolean => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+
+/** Fields a person wrote through the API: an import never overwrites them afterwards. */
+function editedBy(keys: readonly string[], at: Date, before: SupplierRecord['provenance'] = {}): Record<string, FieldProvenance> {
+  return { ...before, ...Object.fromEntries(keys.map((k) => [k, { origin: 'edit' as const, at }])) };
+}
+
+/** The fields derived from the profile for filtering and ordering: recomputed on every write. */
+export function derived(p: Pick<ProfileFields, 'name' | 'description' | 'services' | 'labels'>) {
+  return {
+    labelKeys: p.labels.map(labelKey),
+    searchText: fold([p.name, p.description, ...p.services].join(' \n ')),
+    sortKey: fold(p.name),
+  };
+}
+
+const SECOND_PROFILE = 'Votre structure a déjà un profil : modifiez-le plutôt que d’en créer un second.';
+
+function duplicateKey(err: unknown): never {
+  if (err instanceof DuplicateKeyError && err.field === 'siret') {
+    throw conflict('« siret » : une structure avec ce numéro SIRET est déjà enregistrée.', 'siret');
+  }
+  // Two creations at once for one structure: its unique index lets only the first through.
+  if (err instanceof DuplicateKeyError && err.field === 'organisationId') throw conflict(SECOND_PROFILE);
+  throw err;
+}
+
+/** The state of a profile just written (by hand, import or bench): nothing pending, decided, retired, signed in or completed yet. */
+export const NEW_PROFILE_STATUS = {
+  pendingChanges: null,
+  declarationReview: null,
+  retiredAt: null,
+  firstSignInAt: null,
+  completedAt: null,
+  linkVersion: 0,
+} as const satisfies Partial<SupplierRecord>;
+
+/** Officers and admins create any structure; a SUPPLIER user creates the one profile of its organisation. */
+export async function createSupplier(services: DirectoryDeps, viewer: Viewer | null, input: unknown): Promise<SupplierRecord> {
+  const who = requireRole(viewer, 'SUPPLIER', 'OFFICER', 'ADMIN');
+  const profile = v.parseInput(createSchema, input);
+  const { store } = services;
+  let organisationId = who.organisationId;
+  if (who.role === 'SUPPLIER') {
+    if (!organisationId) throw forbidden("Votre compte n'est rattaché à aucune structure.");
+    if (await store.suppliers.findOne(ofOrganisation(organisationId))) {
+      throw conflict(SECOND_PROFILE);
+    }
+  }
+  const now = new Date();
+  const createdOrganisation = who.role === 'SUPPLIER' ? null : newId();
+  organisationId = createdOrganisation ?? organisationId;
+  // What was typed is the person's; what was left empty an import may still fill.
+  const provenance = editedBy(PROFILE_FIELDS.filter((k) => isFilled(profile[k])), now);
+  // A structure's own word on its inclusion kind and labels waits for an officer (see pendingFor).
+  const declared = who.role === 'SUPPLIER' ? pendingFor(who, { inclusionKind: null, labels: [] }, profile, now) : null;
+  const confirmed = declared ? { ...profile, inclusionKind: null, labels: [] } : profile;
+  const record: SupplierRecord = {
+    id: newId(),
+    organisationId,
+    ...confirmed,
+    ...derived(confirmed),
+    provenance,
+    ...NEW_PROFILE_STATUS,
+    pendingChanges: declared,
+    sources: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  // The organisation goes first: a crash between the two writes then leaves an organisation with
+  // no user and no profile, which nothing lists or shows (a user given its name joins it as it
+  // would a new one), never a structure whose organisation does not exist.
+  if (createdOrganisation) {
+    await store.organisations.insert({ id: createdOrganisation, name: profile.name, kind: 'SUPPLIER', createdAt: now, updatedAt: now });
+  }
+  try {
+    await store.suppliers.insert(record);
+  } catch (err) {
+    // A refused SIRET leaves nothing behind.
+    if (createdOrganisation) await store.organisations.remove(createdOrganisation);
+    duplicateKey(err);
+  }
+  // Someone put this SIRET back on purpose: imports update it again from now on.
+  await liftRetirement(store, record.siret);
+  services.matching.upsert(record);
+  return record;
+}
+
+/** The structure's own users and staff edit a profile; only the given fields change. */
+export async function updateSupplier(services: DirectoryDeps, viewer: Viewer | null, id: string, input: unknown): Promise<SupplierRecord> {
+  const who = requireViewer(viewer);
+  const existing = await services.store.suppliers.findById(id);
+  if (!existing || existing.retiredAt) throw notFound('Structure introuvable.');
+  if (!canSeePrivate(who, existing.organisationId) || !(isStaff(who) || who.role === 'SUPPLIER')) throw forbidden();
+  for (const key of ['name', 'legalForm', 'description', 'communeCode', 'contactEmail'] as const) {
+    if ((input as Record<string, unknown> | null)?.[key] === null) throw badInput(key, `« ${key} » : ce champ est obligatoire.`);
+  }
+  const patch = v.parseInput(updateSchema, input);
+  // A new base without new coordinates: the old ones described the old place.
+  const moved = patch.communeCode !== undefined && patch.latitude === undefined && patch.longitude === undefined ? { latitude: null, longitude: null } : {};
+  const changed = [...v.given(patch), ...Object.keys(moved)];
+  const provenance = editedBy(changed, new Date(), existing.provenance);
+  const next = { ...existing, ...moved, ...Object.fromEntries(v.given(patch).map((k) => [k, patch[k]])), provenance } as SupplierRecord;
+  const given = v.given(patch);
+  if (who.role === 'SUPPLIER' && (given.includes('inclusionKind') || given.includes('labels'))) {
+    // The structure's own word: kept aside until an officer confirms it; the confirmed values stay.
+    const base = existing.pendingChanges ?? { inclusionKind: existing.inclusionKind, labels: existing.labels };
+    const declared = {
+      inclusionKind: given.includes('inclusionKind') ? (patch.inclusionKind ?? null) : base.inclusionKind,
+      labels: given.includes('labels') ? (patch.labels ?? []) : base.labels,
+    };
+    next.pendingChanges = pendingFor(who, existing, declared, new Date());
+    next.inclusionKind = existing.inclusionKind;
+    next.labels = existing.labels;
+  }
+  if ((next.latitude === null) !== (next.longitude === null)) {
+    throw badInput('latitude', '« latitude » : latitude et longitude vont ensemble.');
+  }
+  const { id: _id, createdAt: _createdAt, ...rest } = { ...next, ...derived(next) };
+  const updated = await services.store.suppliers.update(id, rest).catch(duplicateKey);
+  if (!updated) throw notFound('Structure introuvable.');
+  services.matching.upsert(updated);
+  return updated;
+}
+
+/** What a structure declares, pending; null when it is what is already confirmed. */
+function pendingFor(
+  who: Viewer,
+  confirmed: { inclusionKind: InclusionKind | null; labels: string[] },
+  declared: { inclusionKind: InclusionKind | null; labels: string[] },
+  at: Date,
+): PendingSupplierChanges | null {
+  const sameLabels = declared.labels.length === confirmed.labels.length && declared.labels.every((l) => confirmed.labels.includes(l));
+  if (declared.inclusionKind === confirmed.inclusionKind && sameLabels) return null;
+  return { inclusionKind: declared.inclusionKind, labels: declared.labels, requestedBy: who.userId, requestedAt: at };
+}
+
+/** Staff: the structures whose declared inclusion kind or labels wait for a decision, oldest request first. */
+export async function suppliersWithPendingChanges(services: DirectoryDeps, viewer: Viewer | null): Promise<SupplierRecord[]> {
+  requireRole(viewer, 'OFFICER', 'ADMIN');
+  const found = await services.store.suppliers.find(withPendingChanges(), { limit: 500 });
+  return found.filter((s) => !s.retiredAt).sort((a, b) => a.pendingChanges!.requestedAt.getTime() - b.pendingChanges!.requestedAt.getTime());
+}
+
+/** The structures of these ids still in the directory (not the anonymous stub of a deleted one), by id. */
+export async function activeSuppliers(store: Store, ids: readonly string[]): Promise<Map<string, SupplierRecord>> {
+  if (ids.length === 0) return new Map();
+  return new Map((await store.suppliers.find(byIds(ids))).filter((s) => !s.retiredAt).map((s) => [s.id, s]));
+}
+
+/** A structure's public profile; null for an unknown id and for the anonymous stub of a deleted one. */
+/** The live profile a SUPPLIER user keeps, told to that user only (the public pages' "my profile"). */
+export async function ownSupplier(services: DirectoryDeps, viewer: Viewer | null, userId: string): Promise<SupplierRecord | null> {
+  if (!viewer || viewer.userId !== userId || viewer.role !== 'SUPPLIER' || !viewer.organisationId) return null;
+  return (await services.store.suppliers.find(ofOrganisation(viewer.organisationId))).find((s) => !s.retiredAt) ?? null;
+}
+
+export async function getSupplier(services: DirectoryDeps, id: string): Promise<SupplierRecord | null> {
+  const supplier = await services.store.suppliers.findById(id);
+  return supplier && !supplier.retiredAt ? supplier : null;
+}

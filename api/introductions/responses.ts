@@ -1,0 +1,99 @@
+// A structure's answer to its introduction, given from the two links of its mail without signing in.
+// The link is signed for one (shortlist, structure) and can do only that: record its answer.
+import { z } from 'zod';
+import { type LinkSigner } from '../links';
+import type { ResponseRecord, ShortlistRecord, Store, SupplierAnswer, SupplierRecord } from '../store/types';
+import { DuplicateKeyError } from '../store/types';
+import * as v from '../kernel';
+import { requireRole, type Viewer } from '../auth/guards';
+import { badInput, conflict, notFound } from '../errors';
+import type { IntroductionDeps } from './deps';
+import { itemsOf, type ShortlistItemView } from './outcomes';
+import { CHOICE_OF, ANSWER_OF } from '../links';
+
+export const responseIdOf = (shortlistId: string, supplierId: string): string => `${shortlistId}:${supplierId}`;
+
+/** What a valid link points at; otherwise an HTTP status and a French sentence. */
+export type AnswerTarget =
+  | { ok: true; shortlist: ShortlistRecord; supplier: SupplierRecord; needTitle: string; firmName: string; response: ResponseRecord | null }
+  | { ok: false; status: number; message: string };
+
+export async function answerTarget(store: Store, links: LinkSigner, token: string): Promise<AnswerTarget> {
+  const check = links.verify('answer', token);
+  if (!check.ok) {
+    return check.reason === 'expired'
+      ? { ok: false, status: 400, message: "Ce lien a expiré (il reste valable douze mois). Répondez directement à l'entreprise par courriel." }
+      : { ok: false, status: 403, message: "Ce lien n'est pas valide. Utilisez le lien tel qu'il figure dans votre courriel." };
+  }
+  const { shortlistId, supplierId } = check.claims;
+  if (typeof shortlistId !== 'string' || typeof supplierId !== 'string') {
+    return { ok: false, status: 403, message: "Ce lien n'est pas valide. Utilisez le lien tel qu'il figure dans votre courriel." };
+  }
+  const gone = { ok: false as const, status: 404, message: "Cette mise en relation n'existe plus." };
+  const shortlist = await store.shortlists.findById(shortlistId);
+  if (!shortlist || shortlist.status === 'DRAFT' || !shortlist.items.some((i) => i.supplierId === supplierId)) return gone;
+  const [supplier, need, response] = await Promise.all([
+    store.suppliers.findById(supplierId),
+    store.needs.findById(shortlist.needId),
+    store.responses.findById(responseIdOf(shortlistId, supplierId)),
+  ]);
+  if (!supplier || supplier.retiredAt || !need) return gone;
+  if ((check.claims.v ?? '0') !== String(supplier.linkVersion)) {
+    return { ok: false, status: 403, message: "Ce lien n'est plus valable : le contact de la structure a changé depuis son envoi. Répondez directement à l'entreprise par courriel." };
+  }
+  return { ok: true, shortlist, supplier, needTitle: need.title, firmName: need.companyName ?? 'Une entreprise du territoire', response };
+}
+
+const answerSchema = z.object({
+  choix: z.enum(['interesse', 'indisponible'], 'choisissez « Nous sommes intéressés » ou « Pas disponible »'),
+  commentaire: v.optionalText(1000),
+});
+
+/** Records the answer (the latest wins); an input error is a French sentence naming the field. */
+export async function recordResponse(
+  store: Store,
+  target: { shortlist: ShortlistRecord; supplier: SupplierRecord },
+  form: unknown,
+): Promise<{ ok: true; response: ResponseRecord } | { ok: false; message: string }> {
+  const parsed = answerSchema.safeParse(form);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, message: `${issue.path[0] === 'commentaire' ? 'Commentaire' : 'Réponse'} : ${issue.message}.` };
+  }
+  const id = responseIdOf(target.shortlist.id, target.supplier.id);
+  const now = new Date();
+  const fields = { answer: ANSWER_OF[parsed.data.choix]!, comment: parsed.data.commentaire, answeredAt: now };
+  const saved =
+    (await store.responses.update(id, fields)) ??
+    (await store.responses
+      .insert({ id, shortlistId: target.shortlist.id, supplierId: target.supplier.id, ...fields, createdAt: now, updatedAt: now })
+      .catch(async (err: unknown) => {
+        if (err instanceof DuplicateKeyError) return (await store.responses.update(id, fields))!;
+        throw err;
+      }));
+  return { ok: true, response: saved };
+}
+
+/**
+ * Staff: the answer a structure gave by phone or by mail, recorded for it, as its link would record it
+ * (the latest word wins). The list must be approved and name the structure.
+ */
+export async function recordSupplierAnswer(
+  services: Pick<IntroductionDeps, 'store' | 'links'>,
+  viewer: Viewer | null,
+  args: { shortlistId: string; supplierId: string; answer: SupplierAnswer; comment?: string | null },
+): Promise<ShortlistItemView> {
+  requireRole(viewer, 'OFFICER', 'ADMIN');
+  const { store } = services;
+  const shortlist = await store.shortlists.findById(args.shortlistId);
+  if (!shortlist) throw notFound('Liste de structures introuvable.');
+  if (shortlist.status === 'DRAFT') throw conflict("Cette liste n'a pas encore été approuvée : la structure n'a pas encore été présentée.");
+  const supplier = shortlist.items.some((i) => i.supplierId === args.supplierId) ? await store.suppliers.findById(args.supplierId) : null;
+  if (!supplier) throw badInput('supplierId', '« supplierId » : cette structure ne fait pas partie de la liste.');
+  if (!(args.answer in CHOICE_OF)) throw badInput('answer', '« answer » : INTERESTED ou NOT_AVAILABLE.');
+  const saved = await recordResponse(store, { shortlist, supplier }, { choix: CHOICE_OF[args.answer], commentaire: args.comment ?? undefined });
+  if (!saved.ok) throw badInput('comment', `« comment » : ${saved.message}`);
+  const item = (await itemsOf(services, shortlist, viewer)).find((i) => i.supplierId === supplier.id);
+  if (!item) throw notFound('Structure introuvable.');
+  return item;
+}

@@ -1,0 +1,183 @@
+// A need's life after it is recorded: its firm (or staff) edits it until structures are presented,
+// withdraws it (with a reason) while none were, and staff close it once it is dealt with. Withdrawn
+// needs leave the officers' queue and the yearly figures; closed ones leave the queue only.
+// The firm is told by mail, through the durable outbox, that its need is recorded.
+import { outboxRow, mailDomain } from '../mail';
+import { z } from 'zod';
+import { isStaff, requireRole, type Viewer, STAFF } from '../auth/guards';
+import { conflict, forbidden, notFound } from '../errors';
+import { renderNeedReceivedMail } from '../mail';
+import type { OutgoingMail } from '../mail';
+import { NEED_KIND_FR, formatDateFr, budgetFr } from '../reference/vocabulary';
+import type { NeedDeps } from './deps';
+import { openNeed, unendedNeed } from '../store/filters';
+import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type Store } from '../store/types';
+import * as v from '../kernel';
+import { communeName } from '../reference/communes';
+import { refuseInternalNote, canSeeNeed, companyNameFor, needSchema } from './model';
+
+
+export type NeedStatus = 'AWAITING_CONFIRMATION' | 'OPEN' | 'INTRODUCED' | 'WITHDRAWN' | 'CLOSED';
+
+/** Derived from the need's dates, so that no two fields can disagree. */
+export function needStatus(need: NeedRecord): NeedStatus {
+  if (need.withdrawnAt) return 'WITHDRAWN';
+  if (need.closedAt) return 'CLOSED';
+  if (need.introducedAt) return 'INTRODUCED';
+  if (need.confirmedAt === null) return 'AWAITING_CONFIRMATION';
+  return 'OPEN';
+}
+
+/** Why a need in this status takes no new shortlist (null: it may). */
+export function shortlistRefusal(need: NeedRecord): string | null {
+  const status = needStatus(need);
+  if (status === 'WITHDRAWN') return `Ce besoin a été retiré (« ${need.withdrawalReason ?? ''} ») : aucune structure ne lui sera présentée.`;
+  if (status === 'CLOSED') return 'Ce besoin est clos : aucune structure ne lui sera plus présentée.';
+  return null;
+}
+
+function refusalToChange(need: NeedRecord, act: 'modifié' | 'retiré'): string {
+  switch (needStatus(need)) {
+    case 'INTRODUCED':
+      return act === 'modifié'
+        ? 'Des structures ont déjà été présentées pour ce besoin : il ne peut plus être modifié (publiez un nouveau besoin, ou écrivez à la Métropole).'
+        : 'Des structures ont déjà été présentées pour ce besoin : il ne peut plus être retiré ; indiquez les suites de chaque mise en relation, ou demandez à la Métropole de le clore.';
+    case 'WITHDRAWN':
+      return 'Ce besoin a déjà été retiré.';
+    case 'CLOSED':
+      return 'Ce besoin est clos.';
+    default:
+      return 'Ce besoin a changé entre-temps : rechargez-le puis recommencez.';
+  }
+}
+
+/** The need, if the viewer (its firm or staff) may change it. */
+async function ownNeed(services: NeedDeps, viewer: Viewer | null, id: string): Promise<{ who: Viewer; need: NeedRecord }> {
+  const who = requireRole(viewer, 'COMPANY', ...STAFF);
+  const need = typeof id === 'string' && id.length <= 100 ? await services.store.needs.findById(id) : null;
+  if (!need) throw notFound('Besoin introuvable.');
+  if (!canSeeNeed(who, need)) throw forbidden("Ce besoin n'est pas le vôtre.");
+  return { who, need };
+}
+
+/** The stored need as NeedInput, to apply an edit over it and validate the whole again. */
+const asInput = (n: NeedRecord) => ({
+  title: n.title,
+  description: n.description,
+  kind: n.kind,
+  companyName: n.companyName,
+  contactEmail: n.contactEmail,
+  nafCodes: n.nafCodes,
+  communeCode: n.communeCode,
+  latitude: n.latitude,
+  longitude: n.longitude,
+  budgetMin: n.budgetMin,
+  budgetMax: n.budgetMax,
+  requiredLabels: n.requiredLabels,
+  preferredInclusionKinds: n.preferredInclusionKinds,
+  requiredInclusionKinds: n.requiredInclusionKinds,
+  internalNote: n.internalNote,
+  deadline: null, // validated only when given: a stored deadline may have passed since
+});
+
+/**
+ * Edits a need before any structure is presented for it: the fields given replace the stored ones
+ * (a list given replaces the whole list), and the result is validated as a new need would be.
+ */
+export async function updateNeed(services: NeedDeps, viewer: Viewer | null, id: string, input: unknown): Promise<NeedRecord> {
+  const { who, need } = await ownNeed(services, viewer, id);
+  if (needStatus(need) !== 'OPEN' && needStatus(need) !== 'AWAITING_CONFIRMATION') throw conflict(refusalToChange(need, 'modifié'));
+  const patch = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...asInput(need), ...patch };
+  // A new commune without coordinates: the old point no longer describes the place.
+  if ('communeCode' in patch && !('latitude' in patch) && !('longitude' in patch)) Object.assign(merged, { latitude: null, longitude: null });
+  const { honeypot: _ignored, ...parsed } = v.parseInput(needSchema, merged);
+  refuseInternalNote(who, patch);
+  const companyName = await companyNameFor(services, who, parsed);
+  // Only what was given is written (validated with the rest): fields the edit does not know stay as stored.
+  const written = new Set(Object.keys(patch).filter((k) => k in parsed && k !== 'honeypot'));
+  if ('communeCode' in patch) ['latitude', 'longitude'].forEach((k) => written.add(k));
+  const changes: Partial<NeedRecord> = {
+    ...Object.fromEntries([...written].map((k) => [k, parsed[k as keyof typeof parsed]])),
+    companyName,
+    contactEmail: parsed.contactEmail ?? (isStaff(who) ? need.contactEmail : who.email),
+  };
+  // Guarded by the need's state at write time: an approval that slipped in wins, the edit is refused whole.
+  const updated = await services.store.needs.findOneAndUpdate(openNeed(need.id), changes);
+  if (!updated) throw conflict(refusalToChange((await services.store.needs.findById(need.id)) ?? need, 'modifié'));
+  return updated;
+}
+
+const reasonSchema = z.object({ reason: v.text(500) });
+const noteSchema = z.object({ note: v.optionalText(500) });
+
+/** The firm or staff withdraw a need no structure was presented for: it leaves the queue and the figures. */
+export async function withdrawNeed(services: NeedDeps, viewer: Viewer | null, id: string, reason: unknown): Promise<NeedRecord> {
+  const { who, need } = await ownNeed(services, viewer, id);
+  const input = v.parseInput(reasonSchema, { reason });
+  const withdrawn = await services.store.needs.findOneAndUpdate(openNeed(need.id), { withdrawnAt: new Date(), withdrawalReason: input.reason, endedBy: who.userId });
+  if (!withdrawn) throw conflict(refusalToChange((await services.store.needs.findById(need.id)) ?? need, 'retiré'));
+  return withdrawn;
+}
+
+/** Staff close a need that is dealt with (or abandoned after introductions): it leaves the queue, not the figures. */
+export async function closeNeed(services: NeedDeps, viewer: Viewer | null, id: string, note: unknown): Promise<NeedRecord> {
+  const who = requireRole(viewer, ...STAFF);
+  const input = v.parseInput(noteSchema, { note });
+  const need = typeof id === 'string' && id.length <= 100 ? await services.store.needs.findById(id) : null;
+  if (!need) throw notFound('Besoin introuvable.');
+  const closed = await services.store.needs.findOneAndUpdate(unendedNeed(need.id), { closedAt: new Date(), closingNote: input.note, endedBy: who.userId });
+  if (!closed) throw conflict(needStatus(need) === 'CLOSED' ? 'Ce besoin est déjà clos.' : 'Ce besoin a été retiré : il est déjà sorti de la file.');
+  return closed;
+}
+
+export const acknowledgementRowId = (needId: string): string => `need:${needId}:received`;
+
+/**
+ * Queues the firm's acknowledgement of a confirmed need (once per need: the row id is the need's).
+ * Called when a need is recorded confirmed, and by whatever confirms a need recorded unconfirmed.
+ * A need recorded by an officer is acknowledged with that officer as the reply address (see compose).
+ */
+export async function acknowledgeNeed(services: NeedDeps, need: NeedRecord): Promise<void> {
+  if (!need.confirmedAt) return;
+  const row = outboxRow({
+    id: acknowledgementRowId(need.id),
+    kind: 'NEED_RECEIVED',
+    needId: need.id,
+    to: need.contactEmail,
+    domain: mailDomain(services.config.mailFrom),
+    now: new Date(),
+  });
+  try {
+    await services.store.outbox.insert(row);
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err; // already queued: once is enough
+  }
+  services.outbox.kick();
+}
+
+/** The acknowledgement as it is sent: rendered from the need as it is now. */
+export async function composeNeedReceivedMail(store: Store, row: OutboxRecord): Promise<OutgoingMail | { gone: string }> {
+  const need = row.needId ? await store.needs.findById(row.needId) : null;
+  if (!need) return { gone: 'Le besoin a été supprimé.' };
+  if (need.withdrawnAt) return { gone: 'Le besoin a été retiré avant l’envoi de son accusé de réception.' };
+  const recorder = await store.users.findById(need.createdBy);
+  const officerEmail = recorder && (recorder.role === 'OFFICER' || recorder.role === 'ADMIN') ? recorder.email : null;
+  const rendered = renderNeedReceivedMail({
+    needTitle: need.title,
+    kind: NEED_KIND_FR[need.kind],
+    place: communeName(need.communeCode),
+    budget: budgetFr(need.budgetMin, need.budgetMax),
+    deadline: need.deadline ? formatDateFr(need.deadline) : null,
+    officerEmail,
+    fromAccount: recorder !== null,
+  });
+  return { ...rendered, to: row.to, replyTo: officerEmail, messageId: row.messageId };
+}
+
+/** The need an outbox row is about: its own for an acknowledgement, its shortlist's otherwise. */
+export async function needOfMail(services: NeedDeps, row: OutboxRecord): Promise<NeedRecord | null> {
+  if (row.needId) return services.store.needs.findById(row.needId);
+  const shortlist = row.shortlistId ? await services.store.shortlists.findById(row.shortlistId) : null;
+  return shortlist ? services.store.needs.findById(shortlist.needId) : null;
+}

@@ -1,0 +1,102 @@
+// What a need is: its fields and their rules, the one-click sets of required kinds, who may see it.
+import { z } from 'zod';
+import { canSeePrivate, isStaff, type Viewer } from '../auth/guards';
+import { badInput } from '../errors';
+import { DISABILITY_KINDS, SIAE_KINDS } from '../../matching/components/inclusion';
+import type { InclusionKind, NeedKind, NeedRecord, Store } from '../store/types';
+import * as v from '../kernel';
+import { INCLUSION_KINDS } from '../directory';
+
+export const NEED_KINDS = ['PURCHASE', 'SUBCONTRACTING', 'RSE_PARTNERSHIP', 'INSERTION_CLAUSE', 'SPONSORSHIP'] as const satisfies readonly NeedKind[];
+
+const budget = v.count(1_000_000_000);
+
+export const needSchema = z
+  .object({
+    title: v.text(200),
+    description: v.text(5000),
+    kind: z.enum(NEED_KINDS, 'type de besoin inconnu'),
+    companyName: v.optionalText(200),
+    contactEmail: v.email.nullish().transform((e) => e ?? null),
+    internalNote: v.optionalText(2000),
+    nafCodes: v.nafCodes,
+    communeCode: v.communeCode,
+    latitude: v.latitude,
+    longitude: v.longitude,
+    budgetMin: budget,
+    budgetMax: budget,
+    requiredLabels: v.knownLabels,
+    preferredInclusionKinds: v
+      .list(z.enum(INCLUSION_KINDS, "type de structure d'inclusion inconnu"), INCLUSION_KINDS.length)
+      .nullish()
+      .transform((kinds) => [...new Set(kinds ?? [])]),
+    // The public form's trap: hidden from people, filled by robots. Never stored.
+    honeypot: v.optionalText(500),
+    requiredInclusionKinds: v
+      .list(z.enum(INCLUSION_KINDS, "type de structure d'inclusion inconnu"), INCLUSION_KINDS.length)
+      .nullish()
+      .transform((kinds) => [...new Set(kinds ?? [])]),
+    // A day alone is kept as that calendar day, at UTC midnight, as deadlines have always been stored.
+    deadline: v
+      .isoDate((date) => (date.day ? new Date(date.wall) : v.isoInstant(date)))
+      .refine((d) => d.getTime() > Date.now() - 86_400_000, "l'échéance est déjà passée")
+      .refine((d) => d.getTime() < Date.now() + 10 * 366 * 86_400_000, "l'échéance doit tomber dans les dix ans")
+      .nullish()
+      .transform((d) => d ?? null),
+  })
+  .superRefine(v.bothOrNeither)
+  .superRefine((need, ctx) => {
+    if (need.budgetMin !== null && need.budgetMax !== null && need.budgetMin > need.budgetMax) {
+      ctx.addIssue({ code: 'custom', path: ['budgetMax'], message: 'le budget maximum doit être supérieur ou égal au budget minimum' });
+    }
+  });
+
+export type NeedInput = z.input<typeof needSchema>;
+
+export interface InclusionKindPreset {
+  label: string;
+  kinds: InclusionKind[];
+  basis: string;
+}
+
+/** The need forms' one-click sets of required kinds: the three the law gives a meaning to. */
+export const INCLUSION_KIND_PRESETS: readonly InclusionKindPreset[] = Object.freeze([
+  { label: 'Marché réservé ESAT et entreprises adaptées', kinds: [...DISABILITY_KINDS], basis: 'art. L2113-12 du Code de la commande publique' },
+  { label: "Marché réservé aux structures d'insertion (SIAE)", kinds: [...SIAE_KINDS], basis: 'art. L2113-13 du Code de la commande publique' },
+  {
+    label: 'Achat déductible de la contribution OETH',
+    kinds: [...DISABILITY_KINDS],
+    basis: "Code du travail : les achats auprès d'ESAT, EA et EATT sont déductibles de la contribution OETH, dans les limites qu'il prévoit",
+  },
+]);
+
+/** Only staff write a need's internal note: a firm's words all reach the structures. */
+export function refuseInternalNote(who: Viewer | null, need: { internalNote?: string | null }): void {
+  if (need.internalNote && !isStaff(who)) {
+    throw badInput('internalNote', "« internalNote » : la note interne est réservée aux agents de la Métropole.");
+  }
+}
+
+/**
+ * The name a need is recorded under: staff give the firm's (and its address); a firm's user posts
+ * under its organisation's name. Shared by postNeed and updateNeed.
+ */
+export async function companyNameFor(services: { readonly store: Store }, who: Viewer, need: { companyName: string | null; contactEmail: string | null }): Promise<string | null> {
+  if (isStaff(who)) {
+    if (!need.companyName) throw badInput('companyName', "« companyName » : obligatoire quand un agent enregistre le besoin d'une entreprise.");
+    if (!need.contactEmail) {
+      throw badInput('contactEmail', "« contactEmail » : obligatoire quand un agent enregistre le besoin d'une entreprise (l'adresse de l'entreprise, à qui la sélection sera envoyée).");
+    }
+    return need.companyName;
+  }
+  const organisation = who.organisationId ? await services.store.organisations.findById(who.organisationId) : null;
+  if (need.companyName !== null && need.companyName !== organisation?.name) {
+    throw badInput('companyName', "« companyName » : une entreprise publie sous le nom de son organisation ; seul un agent de la Métropole peut le renseigner.");
+  }
+  return organisation?.name ?? null;
+}
+
+/** A need is visible to its firm's users and to staff. */
+export function canSeeNeed(viewer: Viewer | null, need: NeedRecord): boolean {
+  return canSeePrivate(viewer, need.organisationId) || (viewer !== null && viewer.userId === need.createdBy);
+}
