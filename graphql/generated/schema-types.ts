@@ -334,6 +334,8 @@ export type MailKind =
 /** Un courriel tel que son destinataire le lira. */
 export type MailPreview = {
   __typename?: 'MailPreview';
+  /** L'empreinte de l'aperçu (la même pour chacun de ses courriels) : donnée à approveShortlist, elle fait refuser l'approbation si la liste, une note, le message ou une fiche a changé depuis. */
+  fingerprint: Scalars['String']['output'];
   html: Scalars['String']['output'];
   subject: Scalars['String']['output'];
   text: Scalars['String']['output'];
@@ -369,7 +371,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Un acheteur (compte entreprise, ou un agent pour une organisation) analyse son fichier de dépenses par fournisseur, donné en texte CSV (SIRET ou SIREN, nom, montant, catégorie ou code NAF facultatifs ; en-têtes français ou anglais ; points-virgules ou virgules). */
   analyseSpend: SpendAnalysis;
-  /** Agents : approuve la liste et envoie les mises en relation par courriel. Idempotent. */
+  /**
+   * Agents : approuve la liste et envoie les mises en relation par courriel. Idempotent. Refusé (CONFLICT)
+   * quand une structure qu'une exigence du besoin écarte n'a pas de dérogation.
+   */
   approveShortlist: Shortlist;
   /** Agents : arrête l'import en cours entre deux lignes (les profils déjà écrits sont complets ; relancer termine le travail). */
   cancelImport: ImportJob;
@@ -389,6 +394,7 @@ export type Mutation = {
    * Agents : propose les `size` meilleures structures du moteur (5 par défaut) en brouillon (DRAFT) :
    * structures éligibles du métier du besoin seulement, donc parfois moins (`notice` le dit) ; refusé
    * (CONFLICT) quand il n'y en a aucune : `supplierIds` part alors de structures choisies à la main.
+   * Les structures déjà présentées par une liste approuvée du même besoin ne sont pas reprises (`notice` le dit).
    */
   draftShortlist: Shortlist;
   /** Agents et administrateurs : invite des structures à revendiquer et compléter leur fiche (lien de connexion par courriel, un rappel après FOLLOW_UP_AFTER si rien n’a changé). */
@@ -451,6 +457,7 @@ export type MutationAnalyseSpendArgs = {
 export type MutationApproveShortlistArgs = {
   id: Scalars['ID']['input'];
   message?: InputMaybe<Scalars['String']['input']>;
+  previewFingerprint?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -492,6 +499,7 @@ export type MutationDetachUserArgs = {
 
 export type MutationDraftShortlistArgs = {
   needId: Scalars['ID']['input'];
+  overrides?: InputMaybe<Array<ShortlistOverrideInput>>;
   size?: InputMaybe<Scalars['Int']['input']>;
   supplierIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
@@ -577,6 +585,7 @@ export type MutationUpdateShortlistArgs = {
   groupement?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
   notes?: InputMaybe<Array<ShortlistNoteInput>>;
+  overrides?: InputMaybe<Array<ShortlistOverrideInput>>;
   supplierIds: Array<Scalars['ID']['input']>;
 };
 
@@ -1044,6 +1053,7 @@ export type QueryOrganisationsArgs = {
 
 
 export type QueryPreviewIntroductionArgs = {
+  message?: InputMaybe<Scalars['String']['input']>;
   shortlistId: Scalars['ID']['input'];
 };
 
@@ -1161,10 +1171,14 @@ export type ShortlistEdge = {
 
 export type ShortlistItem = {
   __typename?: 'ShortlistItem';
+  /** Agents et administrateurs : quand une liste approuvée plus tôt pour le même besoin a déjà présenté la structure ; null sinon. */
+  alreadyIntroducedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Le mot de l'agent sur cette structure : l'entreprise et cette structure le lisent dans leurs courriels (la note interne du besoin n'est jamais envoyée). */
   note?: Maybe<Scalars['String']['output']>;
   /** Null tant que l'entreprise ou un agent n'en a pas indiqué (listes approuvées seulement). */
   outcome?: Maybe<Outcome>;
+  /** Agents et administrateurs : la dérogation de l'agent quand une exigence du besoin écarte la structure ; null sinon. */
+  override?: Maybe<ShortlistOverride>;
   /** Faux quand un agent a ajouté la structure. */
   proposedByMatcher: Scalars['Boolean']['output'];
   rank: Scalars['Int']['output'];
@@ -1179,6 +1193,22 @@ export type ShortlistItem = {
 /** Une note sur une structure de la liste ; une note null ou vide l'efface. */
 export type ShortlistNoteInput = {
   note?: InputMaybe<Scalars['String']['input']>;
+  supplierId: Scalars['ID']['input'];
+};
+
+/** Une structure qu'une exigence du besoin écarte (type d'inclusion ou label exigé, hors zone), ajoutée malgré tout par un agent. */
+export type ShortlistOverride = {
+  __typename?: 'ShortlistOverride';
+  at: Scalars['DateTime']['output'];
+  /** L'exigence que la structure ne remplit pas, en français. */
+  constraint: Scalars['String']['output'];
+  /** La raison donnée par l'agent. */
+  reason: Scalars['String']['output'];
+};
+
+/** La raison de présenter une structure qu'une exigence du besoin écarte (500 caractères au plus). */
+export type ShortlistOverrideInput = {
+  reason: Scalars['String']['input'];
   supplierId: Scalars['ID']['input'];
 };
 

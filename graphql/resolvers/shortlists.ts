@@ -28,13 +28,13 @@ export const shortlistResolvers = {
     needsAwaitingShortlist: (_: unknown, args: QueryNeedsAwaitingShortlistArgs, { viewer, services }: Context) => needsAwaitingShortlist(services, viewer, args),
     introductions: (_: unknown, args: QueryIntroductionsArgs, { viewer, services }: Context) => introductions(services, viewer, args),
     failedMails: (_: unknown, { first }: QueryFailedMailsArgs, { viewer, services }: Context) => failedMails(services, viewer, first),
-    previewIntroduction: (_: unknown, { shortlistId }: QueryPreviewIntroductionArgs, { viewer, services }: Context) => previewIntroduction(services, viewer, shortlistId),
+    previewIntroduction: (_: unknown, { shortlistId, message }: QueryPreviewIntroductionArgs, { viewer, services }: Context) => previewIntroduction(services, viewer, shortlistId, message),
     impactStats: (_: unknown, { from, to }: QueryImpactStatsArgs, { viewer, services }: Context) => impactStats(services, viewer, from, to),
   },
   Mutation: {
-    draftShortlist: (_: unknown, { needId, size, supplierIds }: MutationDraftShortlistArgs, { viewer, services }: Context) => draftShortlist(services, viewer, needId, size, supplierIds),
-    updateShortlist: (_: unknown, { id, supplierIds, notes, groupement }: MutationUpdateShortlistArgs, { viewer, services }: Context) => updateShortlist(services, viewer, id, { supplierIds, notes, groupement }),
-    approveShortlist: (_: unknown, { id, message }: MutationApproveShortlistArgs, { viewer, services }: Context) => approveShortlist(services, viewer, id, message),
+    draftShortlist: (_: unknown, { needId, size, supplierIds, overrides }: MutationDraftShortlistArgs, { viewer, services }: Context) => draftShortlist(services, viewer, needId, size, supplierIds, overrides),
+    updateShortlist: (_: unknown, { id, supplierIds, notes, groupement, overrides }: MutationUpdateShortlistArgs, { viewer, services }: Context) => updateShortlist(services, viewer, id, { supplierIds, notes, groupement, overrides }),
+    approveShortlist: (_: unknown, { id, message, previewFingerprint }: MutationApproveShortlistArgs, { viewer, services }: Context) => approveShortlist(services, viewer, id, message, previewFingerprint),
     retryMail: (_: unknown, { id }: MutationRetryMailArgs, { viewer, services }: Context) => retryMail(services, viewer, id),
     recordOutcome: (_: unknown, args: MutationRecordOutcomeArgs, { viewer, services }: Context) => recordOutcome(services, viewer, args),
     recordSupplierAnswer: (_: unknown, args: MutationRecordSupplierAnswerArgs, { viewer, services }: Context) => recordSupplierAnswer(services, viewer, args),
@@ -50,6 +50,9 @@ export const shortlistResolvers = {
     proposedByMatcher: (i: ShortlistItemView) => i.proposed,
     // The structure's answer (and its comment) is written for the Métropole's team.
     response: (i: ShortlistItemView, _: NoArgs, { viewer }: Context) => (isStaff(viewer) ? i.response : null),
+    // The derogation and the earlier introduction are the Métropole's working notes.
+    override: (i: ShortlistItemView, _: NoArgs, { viewer }: Context) => (isStaff(viewer) ? (i.override ?? null) : null),
+    alreadyIntroducedAt: (i: ShortlistItemView, _: NoArgs, { viewer }: Context) => (isStaff(viewer) ? (i.introducedBefore ?? null) : null),
   },
   OutboxMail: {
     recipient: (m: OutboxRecord) => m.recipientKind,
