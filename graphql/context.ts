@@ -26,9 +26,6 @@ export async function buildContext(services: Services, authorization: string | u
   if (!claims) throw invalidToken();
   // The account is read on every request so a deleted account, a changed role or a detachment takes effect at once.
   const user = await services.store.users.findById(claims.userId);
-  if (!user || user.role !== claims.role || (user.tokenVersion ?? 0) !== claims.version) throw invalidToken();
+  if (!user || user.role !== claims.role || user.tokenVersion !== claims.version) throw invalidToken();
   return { viewer: viewerOf(user), services, clientAddress, senderCookie };
 }
-
-/** The arguments of a field that takes none (the others' types are generated from the schema). */
-export type NoArgs = Record<string, never>;

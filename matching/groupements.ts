@@ -27,8 +27,11 @@ export const MAX_GROUP_SIZE = 4;
 // The best eligible candidates only: C(12, 4) = 495 groups at most, and weaker ones add little.
 export const MAX_GROUP_CANDIDATES = 12;
 
-/** A trade is a NAF division ("81" for 81.21Z and 81.30Z alike). */
-export const tradeOf = (code: string): string => code.slice(0, 2);
+/**
+ * A trade is a NAF group: "81.2" for cleaning (81.21Z, 81.22Z), "81.3" for green spaces (81.30Z),
+ * "56.2" for catering. The division ("81") would make a cleaning company cover green spaces.
+ */
+export const tradeOf = (code: string): string => code.slice(0, 4);
 
 export function needTrades(need: GroupNeed): string[] {
   return [...new Set(need.nafCodes.map(tradeOf))];

@@ -199,6 +199,16 @@ export class Matcher {
   }
 
   /**
+   * The need's sectors as match() reads them: its NAF codes when stated, else those its wording points
+   * to (one per trade it names: cleaning, green spaces, catering…), else the vote of its best matches.
+   */
+  sectorsOf(need: NeedQuery): { nafCodes: string[]; inferred: boolean } {
+    if (need.nafCodes.length > 0 || this.size === 0) return { nafCodes: [...need.nafCodes], inferred: false };
+    const { n } = this.analyse(need, MIN_TEXT_CANDIDATES);
+    return { nafCodes: n.nafCodes, inferred: n.inferred };
+  }
+
+  /**
    * The given structures scored for the need exactly as match() would score them, in the order
    * given (unknown ids left out): for structures an officer adds to a shortlist by hand.
    */

@@ -41,6 +41,12 @@ function record(p: Profile, now: Date): SupplierRecord {
     website: null,
     searchText: fold([p.name, p.description, ...p.services].join(' \n ')),
     sortKey: fold(p.name),
+    pendingChanges: null,
+    sources: [],
+    retiredAt: null,
+    firstSignInAt: null,
+    completedAt: null,
+    linkVersion: 0,
     createdAt: now,
     updatedAt: now,
   };

@@ -14,15 +14,17 @@ function supplier(name: string, description: string): SupplierRecord {
     id: newId(), organisationId: null, name, siret: null, legalForm: 'ASSOCIATION', inclusionKind: null, description,
     services: [], nafCodes: [], communeCode: '76540', latitude: null, longitude: null, interventionRadiusKm: 30,
     employees: null, maxContractValue: null, labels: [], labelKeys: [], contactEmail: 'contact@exemple.fr', website: null,
-    searchText: fold(`${name} ${description}`), sortKey: fold(name), createdAt: now, updatedAt: now,
+    searchText: fold(`${name} ${description}`), sortKey: fold(name), pendingChanges: null, sources: [], retiredAt: null, firstSignInAt: null,
+    completedAt: null, linkVersion: 0, createdAt: now, updatedAt: now,
   };
 }
 
 const NEED: NeedRecord = {
   id: 'need-1', organisationId: null, createdBy: 'user-1', title: 'Réparation de vélos', description: 'Entretien de la flotte de vélos du personnel.',
   kind: 'PURCHASE', companyName: 'Transports Seine', contactEmail: 'achats@exemple.fr', nafCodes: [], communeCode: '76540', latitude: null,
-  longitude: null, budgetMin: null, budgetMax: null, requiredLabels: [], preferredInclusionKinds: [], deadline: null,
-  createdAt: new Date(), updatedAt: new Date(),
+  longitude: null, budgetMin: null, budgetMax: null, requiredLabels: [], preferredInclusionKinds: [], requiredInclusionKinds: [], deadline: null,
+  introducedAt: null, confirmedAt: new Date(), withdrawnAt: null, withdrawalReason: null, closedAt: null, closingNote: null, endedBy: null,
+  internalNote: null, createdAt: new Date(), updatedAt: new Date(),
 };
 
 describe.each(availableEngines().map((e) => [e.name, e] as const))('index refresh on the %s engine', (_name, engine) => {

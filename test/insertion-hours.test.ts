@@ -1,6 +1,7 @@
 // Needs confirmed at once when a logged-in firm or an officer posts them, and the hours of insertion
 // an INSERTION_CLAUSE contract produced, through the API.
 import { newId } from '../api/kernel';
+import type { NeedRecord } from '../api/store/types';
 import { needInput } from './helpers/fixtures';
 import { APPROVE, buildScene, DRAFT, UPDATE, type Scene } from './helpers/introductions';
 import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
@@ -45,7 +46,7 @@ describe('need confirmation and insertion hours', () => {
     const stored = (await t.server.services.store.needs.findById(posted.data.postNeed.id))!;
     const { confirmedAt: _dropped, ...legacy } = stored;
     const id = newId();
-    await t.server.services.store.needs.insert({ ...legacy, id });
+    await t.server.services.store.needs.insert({ ...legacy, id } as NeedRecord); // an old-shaped row, as written then
     const read = await t.gql(NEED, { id }, s.officer.token);
     expect(read.errors).toBeUndefined();
     expect(read.data.need.confirmedAt).toBe(read.data.need.createdAt);

@@ -251,6 +251,8 @@ describe('outbox worker', () => {
     return {
       id: `list:supplier:${n}`,
       shortlistId: 'list',
+      kind: 'INTRODUCTION',
+      needId: null,
       recipientKind: 'SUPPLIER',
       supplierId: String(n),
       to: `structure-${n}@ess.example`,

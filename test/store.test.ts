@@ -18,7 +18,7 @@ const longAgo = () => new Date('2024-01-02T03:04:05.678Z');
 
 const user = (o: Partial<UserRecord> = {}): UserRecord => {
   const id = nextId('user');
-  return { id, email: `${id}@exemple.fr`, passwordHash: 'hash', role: 'COMPANY', organisationId: null, createdAt: longAgo(), updatedAt: longAgo(), ...o };
+  return { id, email: `${id}@exemple.fr`, passwordHash: 'hash', role: 'COMPANY', organisationId: null, detachedAt: null, tokenVersion: 0, createdAt: longAgo(), updatedAt: longAgo(), ...o };
 };
 
 const organisation = (o: Partial<OrganisationRecord> = {}): OrganisationRecord => ({
@@ -30,7 +30,8 @@ function supplier(o: Partial<SupplierRecord> = {}): SupplierRecord {
     id: nextId('sup'), organisationId: null, name: 'Structure', siret: null, legalForm: 'ASSOCIATION', inclusionKind: null,
     description: 'Une structure.', services: [], nafCodes: [], communeCode: '76540', latitude: null, longitude: null,
     interventionRadiusKm: null, employees: null, maxContractValue: null, labels: [], labelKeys: [],
-    contactEmail: 'contact@exemple.fr', website: null, searchText: '', sortKey: '', createdAt: longAgo(), updatedAt: longAgo(), ...o,
+    contactEmail: 'contact@exemple.fr', website: null, searchText: '', sortKey: '', pendingChanges: null, sources: [], retiredAt: null,
+    firstSignInAt: null, completedAt: null, linkVersion: 0, createdAt: longAgo(), updatedAt: longAgo(), ...o,
   };
   return { ...base, searchText: fold([base.name, base.description, ...base.services].join(' ')), sortKey: o.sortKey ?? fold(base.name) };
 }
@@ -38,7 +39,8 @@ function supplier(o: Partial<SupplierRecord> = {}): SupplierRecord {
 const need = (o: Partial<NeedRecord> = {}): NeedRecord => ({
   id: nextId('need'), organisationId: null, createdBy: 'user-x', title: 'Besoin', description: 'Un besoin.', kind: 'PURCHASE',
   companyName: null, contactEmail: 'achats@exemple.fr', nafCodes: [], communeCode: '76540', latitude: 49.44, longitude: 1.1,
-  budgetMin: 1000, budgetMax: null, requiredLabels: [], preferredInclusionKinds: ['ESAT'], deadline: new Date('2027-03-31T00:00:00.000Z'),
+  budgetMin: 1000, budgetMax: null, requiredLabels: [], preferredInclusionKinds: ['ESAT'], requiredInclusionKinds: [], deadline: new Date('2027-03-31T00:00:00.000Z'),
+  introducedAt: null, confirmedAt: longAgo(), withdrawnAt: null, withdrawalReason: null, closedAt: null, closingNote: null, endedBy: null, internalNote: null,
   createdAt: longAgo(), updatedAt: longAgo(), ...o,
 });
 
@@ -387,10 +389,15 @@ describe('records written to MongoDB', () => {
   it('have the shape the embedded engine stores: no default fills a field the domain leaves out', () => {
     const s = supplier();
     const n = need();
-    expect(fromRow(asWritten('suppliers', s))).toEqual(s);
-    expect(asWritten('suppliers', s)).not.toHaveProperty('retiredAt');
-    expect(asWritten('needs', n)).not.toHaveProperty('introducedAt');
-    expect(fromRow(asWritten('needs', n))).toEqual(n);
+    expect(fromRow('suppliers', asWritten('suppliers', s))).toEqual(s);
+    expect(fromRow('needs', asWritten('needs', n))).toEqual(n);
+    // A row written before a field existed stays without it, and reads back as the embedded engine's does.
+    const { retiredAt: _r, linkVersion: _l, ...oldSupplier } = s;
+    const { introducedAt: _i, confirmedAt: _c, ...oldNeed } = n;
+    expect(asWritten('suppliers', oldSupplier)).not.toHaveProperty('retiredAt');
+    expect(asWritten('needs', oldNeed)).not.toHaveProperty('introducedAt');
+    expect(fromRow('suppliers', asWritten('suppliers', oldSupplier))).toEqual(s);
+    expect(fromRow('needs', asWritten('needs', oldNeed))).toEqual({ ...n, confirmedAt: n.createdAt });
   });
 });
 

@@ -71,7 +71,7 @@ async function structureOf(store: Store, organisationId: string): Promise<Suppli
 
 /** The answer links mailed for the structure until now stop working (see answerLinks). */
 async function revokeAnswerLinks(store: Store, structure: SupplierRecord): Promise<void> {
-  await store.suppliers.update(structure.id, { linkVersion: (structure.linkVersion ?? 0) + 1 });
+  await store.suppliers.update(structure.id, { linkVersion: structure.linkVersion + 1 });
 }
 
 /**
@@ -83,7 +83,7 @@ async function detach(services: AccountDeps, user: UserRecord, by: Viewer): Prom
   const organisationId = user.organisationId!;
   const now = new Date();
   // One write: the token version and the organisation change together.
-  await store.users.update(user.id, { organisationId: null, detachedAt: now, tokenVersion: (user.tokenVersion ?? 0) + 1 });
+  await store.users.update(user.id, { organisationId: null, detachedAt: now, tokenVersion: user.tokenVersion + 1 });
   while (await store.accessLinks.findOneAndUpdate(unusedLinksOf(user.email), { usedAt: now }));
   const structure = await structureOf(store, organisationId);
   if (structure) await revokeAnswerLinks(store, structure);

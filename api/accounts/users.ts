@@ -53,7 +53,7 @@ export async function createUser(store: Store, input: NewUser): Promise<UserReco
     organisationId = existing?.id ?? (createdOrganisation = newId());
     if (createdOrganisation) await store.organisations.insert({ id: createdOrganisation, name: name ?? u.email, kind, createdAt: now, updatedAt: now });
   }
-  const user: UserRecord = { id: newId(), email: u.email, passwordHash: await hashPassword(u.password), role: u.role, organisationId, createdAt: now, updatedAt: now };
+  const user: UserRecord = { id: newId(), email: u.email, passwordHash: await hashPassword(u.password), role: u.role, organisationId, detachedAt: null, tokenVersion: 0, createdAt: now, updatedAt: now };
   try {
     return await store.users.insert(user);
   } catch (err) {
@@ -77,4 +77,4 @@ export async function login(services: Pick<AccountDeps, 'store' | 'tokens' | 'lo
 
 /** A session token for this user, at its current token version. */
 export const sessionToken = (services: Pick<AccountDeps, 'tokens'>, user: UserRecord): string =>
-  services.tokens.sign({ userId: user.id, role: user.role, version: user.tokenVersion ?? 0 });
+  services.tokens.sign({ userId: user.id, role: user.role, version: user.tokenVersion });

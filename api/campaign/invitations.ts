@@ -190,8 +190,8 @@ export async function invitationStatus(store: Store, supplier: SupplierRecord): 
     invitedAt: invitation.createdAt,
     sentAt: invitation.sentAt,
     remindedAt: reminder?.sentAt ?? null,
-    signedInAt: supplier.firstSignInAt ?? null,
-    completedAt: supplier.completedAt ?? null,
+    signedInAt: supplier.firstSignInAt,
+    completedAt: supplier.completedAt,
     optedOut: [invitation, reminder].some((r) => r?.lastError === INVITATION_OPTED_OUT),
     notSent: dropped?.lastError ?? null,
   };

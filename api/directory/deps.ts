@@ -10,6 +10,8 @@ export interface MatchingService {
   rank(need: NeedRecord, limit: number): Match[];
   /** As rank(), for a purchase described but not stored (api/purchasing: its potential before it is posted). */
   rankQuery(query: NeedQuery, limit: number): Match[];
+  /** The need's sectors: its NAF codes, else those the matcher infers from its text (`inferred`). */
+  sectorsOf(need: NeedRecord): { nafCodes: string[]; inferred: boolean };
   /** These structures scored for the need as rank() would score them (unknown ids left out). */
   scoreFor(need: NeedRecord, supplierIds: readonly string[]): Match[];
   /** Catches up with writes made by other instances (MongoDB deployments); api/server.ts polls it. */

@@ -4,7 +4,7 @@ import { Matcher } from '../../matching';
 import { locationScore, type Place } from '../../matching/components/location';
 import type { Match, MatchWeights, NeedQuery, Profile } from '../../matching/types';
 import { isRelevant } from '../../matching/rank';
-import { isStaff, requireRole, type Viewer } from '../auth/guards';
+import { requireRole, type Viewer } from '../auth/guards';
 import { badInput, notFound } from '../errors';
 import { communeCentroid, departementArea, findCommune } from '../reference/communes';
 import { nafLabel } from '../reference/naf';
@@ -64,7 +64,7 @@ export function toNeedQuery(n: NeedRecord): NeedQuery {
     budgetMax: n.budgetMax,
     requiredLabels: n.requiredLabels,
     preferredInclusionKinds: n.preferredInclusionKinds,
-    requiredInclusionKinds: n.requiredInclusionKinds ?? [],
+    requiredInclusionKinds: n.requiredInclusionKinds,
   };
 }
 
@@ -126,6 +126,7 @@ export async function buildMatchingService(store: Store, weights?: Partial<Match
     remove,
     rank: (need, limit) => matcher.match(toNeedQuery(need), limit),
     rankQuery: (query, limit) => matcher.match(query, limit),
+    sectorsOf: (need) => matcher.sectorsOf(toNeedQuery(need)),
     scoreFor: (need, supplierIds) => matcher.scoreFor(toNeedQuery(need), supplierIds),
     refresh() {
       if (stopped) return Promise.resolve();
@@ -182,10 +183,4 @@ export function tradeShortfall(need: NeedRecord, matches: readonly Match[]): str
   }
   const which = trade === 1 ? 'la seule structure de ce métier est marquée non éligible' : `les ${trade} structures de ce métier sont marquées non éligibles`;
   return `Aucune structure éligible de ce métier ne peut intervenir à ${place} : ${which} (hors de leur zone d'intervention, ou sans un label ou un type exigé : voir leurs raisons). Les structures classées après elles sont d'autres métiers.`;
-}
-
-/** Staff: the need's shortfall (see tradeShortfall) over the matcher's ranking; null for anyone else. */
-export function matchNotice(services: DirectoryDeps, viewer: Viewer | null, need: NeedRecord): string | null {
-  if (!isStaff(viewer)) return null;
-  return tradeShortfall(need, services.matching.rank(need, MAX_MATCH_LIMIT));
 }

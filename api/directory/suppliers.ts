@@ -110,7 +110,12 @@ export async function createSupplier(services: DirectoryDeps, viewer: Viewer | n
     ...confirmed,
     ...derived(confirmed),
     provenance,
-    ...(declared ? { pendingChanges: declared } : {}),
+    pendingChanges: declared,
+    sources: [],
+    retiredAt: null,
+    firstSignInAt: null,
+    completedAt: null,
+    linkVersion: 0,
     createdAt: now,
     updatedAt: now,
   };

@@ -20,7 +20,7 @@ import type { InclusionKind, NeedKind, OutcomeStatus, Store, SupplierRecord } fr
 import { OUTCOME_STATUSES } from '../introductions';
 import { INCLUSION_KINDS } from '../directory';
 import * as v from '../kernel';
-import { NEED_KINDS, confirmedAtOf } from '../needs';
+import { NEED_KINDS } from '../needs';
 
 type KindCount = { inclusionKind: InclusionKind | null; label: string; count: number };
 type CommuneCount = { commune: { code: string; name: string }; count: number };
@@ -97,7 +97,7 @@ export const parsePeriod = (from: unknown, to: unknown): { from: Date; to: Date 
 export async function computeImpact(store: Store, from: Date, to: Date): Promise<ImpactStats> {
   // A need posted without an account counts once its firm confirmed it (deleted otherwise); a withdrawn
   // need (a test, a mistake, a need dropped before any introduction) was never a real one.
-  const needs = (await store.needs.find(between('createdAt', from, to))).filter((n) => confirmedAtOf(n) !== null && !n.withdrawnAt);
+  const needs = (await store.needs.find(between('createdAt', from, to))).filter((n) => n.confirmedAt !== null && !n.withdrawnAt);
   const shortlists = (await store.shortlists.find(between('approvedAt', from, to))).filter((s) => s.status !== 'DRAFT');
   const pairs = shortlists.flatMap((s) => s.items.map((i) => ({ shortlistId: s.id, supplierId: i.supplierId })));
   const supplierIds = [...new Set(pairs.map((p) => p.supplierId))];

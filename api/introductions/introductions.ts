@@ -23,8 +23,7 @@ import { answerLinks, outcomesLink, AnswerLinking } from '../links';
 /** HELD rows of a DRAFT shortlist younger than this may belong to an approval still running. */
 const ABANDONED_AFTER_MS = 5 * 60_000;
 
-/** Rows written before mail kinds existed are all introductions. */
-export const isIntroductionRow = (row: OutboxRecord): boolean => (row.kind ?? 'INTRODUCTION') === 'INTRODUCTION';
+export const isIntroductionRow = (row: OutboxRecord): boolean => row.kind === 'INTRODUCTION';
 
 export const rowIdOf = (shortlistId: string, supplierId: string | null): string =>
   supplierId ? `${shortlistId}:supplier:${supplierId}` : `${shortlistId}:firm`;
@@ -117,7 +116,7 @@ function groupementView(need: NeedRecord, members: SupplierRecord[]): Groupement
 
 /** An OETH purchase: the whole list counts, or only its ESAT/EA/EATT when an officer added others by derogation. */
 function oethOf(need: NeedRecord, shortlist: ShortlistRecord, suppliers: Map<string, SupplierRecord>): { only: string[] | null } | null {
-  const required = need.requiredInclusionKinds ?? [];
+  const required = need.requiredInclusionKinds;
   if (!isOethNeed(required, need.kind)) return null;
   const listed = shortlist.items.flatMap((i) => suppliers.get(i.supplierId) ?? []);
   const counting = listed.filter((s) => inclusionRequirement(required, s.inclusionKind, need.kind)?.allowed);
@@ -137,7 +136,7 @@ export async function composeIntroductionMail(store: Store, row: OutboxRecord, l
 export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRecord, need: NeedRecord, suppliers: Map<string, SupplierRecord>, linking: AnswerLinking): OutgoingMail | { gone: string } {
   const firmName = need.companyName ?? 'Une entreprise du territoire';
 
-  const groupement = shortlist.groupement ?? false;
+  const groupement = shortlist.groupement;
   if (row.recipientKind === 'FIRM') {
     const structures = shortlist.items.flatMap((item) => {
       const s = suppliers.get(item.supplierId);

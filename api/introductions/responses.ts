@@ -38,7 +38,7 @@ export async function answerTarget(store: Store, links: LinkSigner, token: strin
     store.responses.findById(responseIdOf(shortlistId, supplierId)),
   ]);
   if (!supplier || supplier.retiredAt || !need) return gone;
-  if ((check.claims.v ?? '0') !== String(supplier.linkVersion ?? 0)) {
+  if ((check.claims.v ?? '0') !== String(supplier.linkVersion)) {
     return { ok: false, status: 403, message: "Ce lien n'est plus valable : le contact de la structure a changé depuis son envoi. Répondez directement à l'entreprise par courriel." };
   }
   return { ok: true, shortlist, supplier, needTitle: need.title, firmName: need.companyName ?? 'Une entreprise du territoire', response };

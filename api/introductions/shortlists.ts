@@ -31,7 +31,7 @@ import { tradeShortfall } from '../directory';
 import { activeSuppliers } from '../directory';
 import * as v from '../kernel';
 import { mailDomain } from '../mail';
-import { canSeeNeed, confirmedAtOf } from '../needs';
+import { canSeeNeed } from '../needs';
 import { earlierNames, introducedEarlier } from './earlier';
 import { exclusions, overridesFor, requireOverrides } from './overrides';
 import { previewFingerprint } from './preview-fingerprint';
@@ -65,7 +65,7 @@ const updateSchema = z.object({
 
 const approveSchema = z.object({ message: v.optionalText(2000) });
 
-async function needOf(services: IntroductionDeps, needId: string): Promise<NeedRecord> {
+export async function needOf(services: IntroductionDeps, needId: string): Promise<NeedRecord> {
   const need = await services.store.needs.findById(needId);
   if (!need) throw notFound('Besoin introuvable.');
   return need;
@@ -135,7 +135,7 @@ export async function draftShortlist(services: IntroductionDeps, viewer: Viewer 
   const who = requireRole(viewer, ...STAFF);
   const input = v.parseInput(draftSchema, { size, supplierIds, overrides });
   const need = await needOf(services, needId);
-  if (confirmedAtOf(need) === null) throw conflict("Ce besoin attend encore la confirmation de l'entreprise (lien envoyé à son adresse) : il ne peut pas encore être présenté.");
+  if (need.confirmedAt === null) throw conflict("Ce besoin attend encore la confirmation de l'entreprise (lien envoyé à son adresse) : il ne peut pas encore être présenté.");
   const refusal = shortlistRefusal(need);
   if (refusal) throw conflict(refusal);
   const { shortlists } = services.store;
@@ -198,7 +198,7 @@ export async function updateShortlist(services: IntroductionDeps, viewer: Viewer
   const input = v.parseInput(updateSchema, changes);
   const shortlist = await existing(services, id);
   if (shortlist.status !== 'DRAFT') throw alreadyApproved();
-  const asGroupement = input.groupement ?? shortlist.groupement ?? false;
+  const asGroupement = input.groupement ?? shortlist.groupement;
   if (asGroupement && (input.supplierIds.length < MIN_GROUP_SIZE || input.supplierIds.length > MAX_GROUP_SIZE)) {
     const field = input.groupement ? 'groupement' : 'supplierIds';
     throw badInput(field, `« ${field} » : un groupement réunit de ${MIN_GROUP_SIZE} à ${MAX_GROUP_SIZE} structures (la liste en compte ${input.supplierIds.length}).`);
@@ -342,7 +342,7 @@ export async function mailsOf(services: IntroductionDeps, viewer: Viewer | null,
   if (!isStaff(viewer)) throw forbidden("L'état des envois est réservé aux agents de la Métropole.");
   const wanted = new Set<MailKind>(kinds ?? ['INTRODUCTION']);
   const rows = await services.store.outbox.find(outboxOf(shortlist.id), { sort: { createdAt: 1, id: 1 } });
-  return rows.filter((row) => wanted.has(row.kind ?? 'INTRODUCTION'));
+  return rows.filter((row) => wanted.has(row.kind));
 }
 
 /** Staff: mails given up on, most recent first, so someone can call the recipient. */

@@ -25,7 +25,7 @@ export function outboxRow(mail: NewMail): OutboxRecord {
     id: mail.id,
     shortlistId: mail.shortlistId ?? null,
     kind: mail.kind,
-    ...(mail.needId !== undefined ? { needId: mail.needId } : {}),
+    needId: mail.needId ?? null,
     recipientKind: supplierId ? 'SUPPLIER' : 'FIRM',
     supplierId,
     to: mail.to,

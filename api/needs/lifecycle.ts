@@ -75,8 +75,8 @@ const asInput = (n: NeedRecord) => ({
   budgetMax: n.budgetMax,
   requiredLabels: n.requiredLabels,
   preferredInclusionKinds: n.preferredInclusionKinds,
-  requiredInclusionKinds: n.requiredInclusionKinds ?? [],
-  internalNote: n.internalNote ?? null,
+  requiredInclusionKinds: n.requiredInclusionKinds,
+  internalNote: n.internalNote,
   deadline: null, // validated only when given: a stored deadline may have passed since
 });
 

@@ -96,9 +96,6 @@ export async function companyNameFor(services: { readonly store: Store }, who: V
   return organisation?.name ?? null;
 }
 
-/** When the need was confirmed; a need written before confirmation existed counts as confirmed at creation. */
-export const confirmedAtOf = (need: NeedRecord): Date | null => (need.confirmedAt === undefined ? need.createdAt : need.confirmedAt);
-
 /** A need is visible to its firm's users and to staff. */
 export function canSeeNeed(viewer: Viewer | null, need: NeedRecord): boolean {
   return canSeePrivate(viewer, need.organisationId) || (viewer !== null && viewer.userId === need.createdBy);

@@ -11,6 +11,9 @@ import { canSeeNeed, companyNameFor, needSchema, refuseInternalNote } from './mo
 import type { NeedRecord } from '../store/types';
 import * as v from '../kernel';
 
+/** A need as posted: not yet introduced, withdrawn nor closed. */
+const OPEN_NEED = { introducedAt: null, withdrawnAt: null, withdrawalReason: null, closedAt: null, closingNote: null, endedBy: null } as const;
+
 /**
  * Anyone may post without an account (see need-confirmation.ts): the firm names itself and gives its
  * address, and the need waits for the link mailed there.
@@ -23,7 +26,7 @@ export async function postNeed(services: NeedDeps, viewer: Viewer | null, input:
     await countClientPost(services, origin);
     const { honeypot, ...need } = v.parseInput(needSchema, input);
     refuseInternalNote(null, need);
-    return postAnonymousNeed(services, origin, { ...need, contactEmail: need.contactEmail ?? '' }, honeypot !== null);
+    return postAnonymousNeed(services, origin, { ...need, ...OPEN_NEED, contactEmail: need.contactEmail ?? '' }, honeypot !== null);
   }
   const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
   const { honeypot: _ignored, ...need } = v.parseInput(needSchema, input);
@@ -35,6 +38,7 @@ export async function postNeed(services: NeedDeps, viewer: Viewer | null, input:
     organisationId: isStaff(who) ? null : who.organisationId,
     createdBy: who.userId,
     ...need,
+    ...OPEN_NEED,
     companyName,
     contactEmail: need.contactEmail ?? who.email,
     confirmedAt: now, // a logged-in poster needs no confirmation link

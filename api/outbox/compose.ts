@@ -29,9 +29,9 @@ export function createOutbox(store: Store, config: Config, log: OutboxLog, linki
     store,
     createMailTransport(config),
     {
-      compose: (row) => composers[row.kind ?? 'INTRODUCTION'](row),
+      compose: (row) => composers[row.kind](row),
       delivered: async (row) => {
-        if ((row.kind ?? 'INTRODUCTION') !== 'INTRODUCTION' || !row.shortlistId) return;
+        if (row.kind !== 'INTRODUCTION' || !row.shortlistId) return;
         await completeIfDelivered(store, row.shortlistId);
         await followUpsOnceSent(store, row.shortlistId, config.followUpAfterMs, domain);
       },

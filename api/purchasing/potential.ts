@@ -40,7 +40,7 @@ const potentialInput = z.object({
   text: v.text(MAX_POTENTIAL_TEXT),
   communeCode: v.communeCode,
   budgetMax: v.count(1_000_000_000),
-  requiredInclusionKinds: z.array(z.enum(INCLUSION_KINDS)).nullish().transform((k) => [...new Set(k ?? [])]),
+  requiredInclusionKinds: z.array(z.enum(INCLUSION_KINDS)).readonly().nullish().transform((k) => [...new Set(k ?? [])]),
 });
 
 export type PotentialInput = z.input<typeof potentialInput>;

@@ -18,6 +18,7 @@ import type {
   SupplierRecord,
   UserRecord,
 } from './types';
+import { NORMALISERS } from './normalise';
 
 export const COLLECTIONS = ['users', 'organisations', 'suppliers', 'needs', 'shortlists', 'outbox', 'outcomes', 'responses', 'accessLinks', 'retiredSirets', 'publicContracts', 'spendAnalyses', 'accountEvents'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
@@ -113,8 +114,10 @@ export type Row = Record<string, unknown> & { _id: string };
 
 export const toRow = (doc: StoredDocument): Row => ({ ...doc, _id: doc.id });
 
-export function fromRow<T extends StoredDocument>(row: Record<string, unknown>): T {
+/** The document a stored row holds, completed by its collection's normaliser (./normalise.ts). */
+export function fromRow<T extends StoredDocument>(name: CollectionName, row: Record<string, unknown>): T {
   const { _id, __v, ...doc } = row;
+  NORMALISERS[name](doc); // indexed by every CollectionName: a collection without one does not compile
   return doc as unknown as T;
 }
 

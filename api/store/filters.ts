@@ -6,6 +6,9 @@
 // Every exported builder is wrapped in filterBuilder (./operators): it refuses arguments holding a
 // $-key and marks the operators it adds; both engines refuse any other $-key, so a new builder
 // that is not wrapped fails at its first use.
+// Filters run on rows as stored: a row written before one of its fields existed still lacks it
+// (./normalise.ts completes it only once read), so a condition on such a field matches the
+// absent value wherever the default would match (ACTIVE_SUPPLIER, CONFIRMED_NEED, unset, undelivered).
 import { fold } from '../../matching/text/fold';
 import { filterBuilder } from './operators';
 import type { CampaignMailKind, Filter, InclusionKind, LegalForm, OrganisationKind, OutboxState, ShortlistStatus } from './types';

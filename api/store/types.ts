@@ -40,10 +40,10 @@ export interface UserRecord extends StoredDocument {
   passwordHash: string;
   role: Role;
   organisationId: string | null;
-  /** Set when an officer detached the user from its structure (absent: never detached). */
-  detachedAt?: Date | null;
-  /** Bumped on a detachment: session tokens signed with another version are refused (absent: 0). */
-  tokenVersion?: number;
+  /** Set when an officer detached the user from its structure (null: never detached). */
+  detachedAt: Date | null;
+  /** Bumped on a detachment: session tokens signed with another version are refused. */
+  tokenVersion: number;
 }
 
 export interface OrganisationRecord extends StoredDocument {
@@ -89,27 +89,27 @@ export interface SupplierRecord extends StoredDocument {
   /**
    * What the structure's own user declared about its inclusion kind and labels, waiting for an
    * officer: the stored inclusionKind and labels (what the matcher and the directory use) are the
-   * confirmed ones. Absent or null: nothing pending.
+   * confirmed ones. Null: nothing pending.
    */
-  pendingChanges?: PendingSupplierChanges | null;
-  /** The public files the profile was imported from (absent or empty: created through the API only). */
-  sources?: SourceRecord[];
+  pendingChanges: PendingSupplierChanges | null;
+  /** The public files the profile was imported from (empty: created through the API only). */
+  sources: SourceRecord[];
   searchText: string; // folded name + description + services, for the directory's text filter
   sortKey: string; // folded name, for the directory's order
   /**
    * Set when the structure deleted its account while introductions named it: the record is then an
    * anonymous stub (legal form, inclusion kind, commune kept for the statistics), hidden everywhere else.
    */
-  retiredAt?: Date | null;
-  /** When the structure's contact first signed in (absent: never, or before this was recorded). */
-  firstSignInAt?: Date | null;
+  retiredAt: Date | null;
+  /** When the structure's contact first signed in (null: never, or before this was recorded). */
+  firstSignInAt: Date | null;
   /** When the profile became complete after an invitation to complete it (api/campaign). */
-  completedAt?: Date | null;
+  completedAt: Date | null;
   /**
    * Bumped when the structure's contact changes or a person is detached from it: the answer links
-   * mailed before carry the old value and stop working (absent: 0, the links then carry none).
+   * mailed before carry the old value and stop working (at 0 the links carry none).
    */
-  linkVersion?: number;
+  linkVersion: number;
 }
 
 export interface NeedRecord extends StoredDocument {
@@ -128,27 +128,26 @@ export interface NeedRecord extends StoredDocument {
   budgetMax: number | null;
   requiredLabels: string[];
   preferredInclusionKinds: InclusionKind[];
-  /** Hard constraint; absent on needs written before it existed (read as none). */
-  requiredInclusionKinds?: InclusionKind[];
+  /** Hard constraint (empty: none). */
+  requiredInclusionKinds: InclusionKind[];
   deadline: Date | null;
-  /** When its first shortlist was approved; absent on needs written before shortlists existed. */
-  introducedAt?: Date | null;
+  /** When its first shortlist was approved. */
+  introducedAt: Date | null;
   /**
    * When the need was confirmed: at creation for a logged-in firm or an officer; null while a need
-   * posted without an account waits for its mailed link; absent on needs written before confirmation
-   * existed (they were all posted by logged-in users: confirmed at creation).
+   * posted without an account waits for its mailed link.
    */
-  confirmedAt?: Date | null;
-  /** Withdrawn by its firm or by staff before any introduction; absent on needs written before the lifecycle. */
-  withdrawnAt?: Date | null;
-  withdrawalReason?: string | null;
+  confirmedAt: Date | null;
+  /** Withdrawn by its firm or by staff before any introduction. */
+  withdrawnAt: Date | null;
+  withdrawalReason: string | null;
   /** Closed by staff: the need is dealt with; it leaves the officers' queue but stays in the figures. */
-  closedAt?: Date | null;
-  closingNote?: string | null;
+  closedAt: Date | null;
+  closingNote: string | null;
   /** Who withdrew or closed it (user id). */
-  endedBy?: string | null;
-  /** Staff only, never mailed: what the officer heard (who called, their phone); absent on needs written before it existed. */
-  internalNote?: string | null;
+  endedBy: string | null;
+  /** Staff only, never mailed: what the officer heard (who called, their phone). */
+  internalNote: string | null;
 }
 
 export type ShortlistStatus = 'DRAFT' | 'APPROVED' | 'SENT';
@@ -186,10 +185,10 @@ export interface ShortlistRecord extends StoredDocument {
   replyTo: string | null; // the approving officer's email
   approvedAt: Date | null;
   sentAt: Date | null; // when the last mail was delivered
-  /** The officer presents the structures as one possible groupement (co-traitance); absent on older lists: false. */
-  groupement?: boolean;
-  /** Why the matcher's draft holds fewer structures than asked (French); absent otherwise. */
-  notice?: string | null;
+  /** The officer presents the structures as one possible groupement (co-traitance). */
+  groupement: boolean;
+  /** Why the matcher's draft holds fewer structures than asked (French); null otherwise. */
+  notice: string | null;
 }
 
 /**
@@ -199,9 +198,8 @@ export interface ShortlistRecord extends StoredDocument {
 export type OutboxState = 'HELD' | 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'DROPPED';
 export type RecipientKind = 'FIRM' | 'SUPPLIER';
 /**
- * What a mail is: an introduction (absent on rows written before the other kinds existed), the
- * confirmation link of a need posted without an account, a follow-up and its one reminder, or the
- * acknowledgement of a need recorded (confirmed), to its firm.
+ * What a mail is: an introduction, the confirmation link of a need posted without an account, a
+ * follow-up and its one reminder, or the acknowledgement of a need recorded (confirmed), to its firm.
  */
 export type MailKind = 'INTRODUCTION' | 'NEED_CONFIRMATION' | 'FOLLOW_UP' | 'REMINDER' | 'NEED_RECEIVED' | CampaignMailKind;
 /** An officer's invitation to a structure to claim and complete its profile, and its one reminder (api/campaign). */
@@ -211,9 +209,9 @@ export type CampaignMailKind = 'INVITATION' | 'INVITATION_REMINDER';
 export interface OutboxRecord extends StoredDocument {
   /** Null only for a need's confirmation mail, which belongs to no shortlist. */
   shortlistId: string | null;
-  kind?: MailKind;
+  kind: MailKind;
   /** The need a NEED_CONFIRMATION mail confirms, or a NEED_RECEIVED one acknowledges. */
-  needId?: string | null;
+  needId: string | null;
   recipientKind: RecipientKind;
   supplierId: string | null; // the structure written to, for SUPPLIER mails
   to: string;
@@ -237,8 +235,8 @@ export interface OutcomeRecord extends StoredDocument {
   supplierId: string;
   status: OutcomeStatus;
   amount: number | null; // euros, WON only
-  /** Hours of insertion work under a WON contract of an INSERTION_CLAUSE need; absent on older outcomes. */
-  insertionHours?: number | null;
+  /** Hours of insertion work under a WON contract of an INSERTION_CLAUSE need. */
+  insertionHours: number | null;
   recordedBy: string; // user id
 }
 

@@ -1,5 +1,14 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { AccountEventRecord, NeedRecord, OrganisationRecord, OutboxRecord, ShortlistRecord, SpendAnalysisRecord, SpendGapRecord, UserRecord } from '../../api/store/types';
+import type { ImpactStats as ImpactStatsView } from '../../api/impact';
+import type { ImportJob as ImportJobView } from '../../api/import-jobs';
+import type { ShortlistItemView, ListedSupplier } from '../../api/introductions';
+import type { DirectoryPage } from '../../api/directory';
+import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -19,34 +28,34 @@ export type AccountAction =
 
 /** Qui a commencé ou cessé d'agir pour une structure, et qui l'a fait. */
 export type AccountEvent = {
-  __typename?: 'AccountEvent';
-  action: AccountAction;
-  at: Scalars['DateTime']['output'];
+  readonly __typename?: 'AccountEvent';
+  readonly action: AccountAction;
+  readonly at: Scalars['DateTime']['output'];
   /** L'adresse de l'agent qui l'a fait ; null quand le contact s'est rattaché lui-même avec son lien de connexion. */
-  by?: Maybe<Scalars['String']['output']>;
+  readonly by?: Maybe<Scalars['String']['output']>;
   /** L'adresse de la personne rattachée ou détachée. */
-  userEmail: Scalars['String']['output'];
+  readonly userEmail: Scalars['String']['output'];
 };
 
 export type AuthPayload = {
-  __typename?: 'AuthPayload';
-  token: Scalars['String']['output'];
-  user: User;
+  readonly __typename?: 'AuthPayload';
+  readonly token: Scalars['String']['output'];
+  readonly user: User;
 };
 
 export type Commune = {
-  __typename?: 'Commune';
+  readonly __typename?: 'Commune';
   /** Code INSEE de la commune, par ex. « 76540 ». */
-  code: Scalars['String']['output'];
+  readonly code: Scalars['String']['output'];
   /** Département code, e.g. "76". */
-  departement?: Maybe<Scalars['String']['output']>;
-  name: Scalars['String']['output'];
+  readonly departement?: Maybe<Scalars['String']['output']>;
+  readonly name: Scalars['String']['output'];
 };
 
 export type CommuneCount = {
-  __typename?: 'CommuneCount';
-  commune: Commune;
-  count: Scalars['Int']['output'];
+  readonly __typename?: 'CommuneCount';
+  readonly commune: Commune;
+  readonly count: Scalars['Int']['output'];
 };
 
 /**
@@ -55,57 +64,57 @@ export type CommuneCount = {
  * (interventionRadiusKm), adresse de contact (contactEmail), labels. Chacun de ces sept champs pèse autant.
  */
 export type Completeness = {
-  __typename?: 'Completeness';
+  readonly __typename?: 'Completeness';
   /** Les champs manquants, sous leur nom de SupplierInput (par ex. « description », « maxContractValue »). */
-  missing: Array<Scalars['String']['output']>;
+  readonly missing: ReadonlyArray<Scalars['String']['output']>;
   /** Les mêmes, en français, à afficher à la structure (par ex. « vos prestations »). */
-  missingLabels: Array<Scalars['String']['output']>;
+  readonly missingLabels: ReadonlyArray<Scalars['String']['output']>;
   /** De 0 à 100, arrondi : la part des sept champs renseignés (les labels déclarés par la structure comptent avant leur confirmation). */
-  percent: Scalars['Int']['output'];
+  readonly percent: Scalars['Int']['output'];
 };
 
 /** Décomptes sur toutes les structures qui répondent au filtre, pour les panneaux de filtres du site. */
 export type DirectoryFacets = {
-  __typename?: 'DirectoryFacets';
-  communes: Array<FacetCount>;
-  inclusionKinds: Array<FacetCount>;
-  labels: Array<FacetCount>;
-  legalForms: Array<FacetCount>;
+  readonly __typename?: 'DirectoryFacets';
+  readonly communes: ReadonlyArray<FacetCount>;
+  readonly inclusionKinds: ReadonlyArray<FacetCount>;
+  readonly labels: ReadonlyArray<FacetCount>;
+  readonly legalForms: ReadonlyArray<FacetCount>;
 };
 
 /** Une valeur d'un filtre, et combien de structures de tout le résultat (toutes pages) l'ont. */
 export type FacetCount = {
-  __typename?: 'FacetCount';
-  count: Scalars['Int']['output'];
+  readonly __typename?: 'FacetCount';
+  readonly count: Scalars['Int']['output'];
   /** Libellé en français, à afficher. */
-  label: Scalars['String']['output'];
+  readonly label: Scalars['String']['output'];
   /** La valeur telle que le filtre la prend : valeur d'énumération, code de commune ou label. */
-  value: Scalars['String']['output'];
+  readonly value: Scalars['String']['output'];
 };
 
 /** Ce qu'une famille de structures peut prendre d'un achat. */
 export type FamilyPotential = {
-  __typename?: 'FamilyPotential';
+  readonly __typename?: 'FamilyPotential';
   /** Structures éligibles de ce métier, pouvant intervenir à la commune, qui peuvent porter seules le budget (ou qui n'ont pas déclaré de montant maximum). */
-  count: Scalars['Int']['output'];
-  family: InclusionFamily;
+  readonly count: Scalars['Int']['output'];
+  readonly family: InclusionFamily;
   /** Structures éligibles de ce métier, pouvant intervenir à la commune, trop petites seules mais qui atteignent le budget en groupement avec au plus trois autres structures de leur famille, elles aussi trop petites seules. */
-  groupementOnly: Scalars['Int']['output'];
+  readonly groupementOnly: Scalars['Int']['output'];
 };
 
 export type GeoPoint = {
-  __typename?: 'GeoPoint';
-  latitude: Scalars['Float']['output'];
-  longitude: Scalars['Float']['output'];
+  readonly __typename?: 'GeoPoint';
+  readonly latitude: Scalars['Float']['output'];
+  readonly longitude: Scalars['Float']['output'];
 };
 
 /** Plusieurs structures qui, ensemble, répondent à un besoin qu'aucune ne couvre seule (co-traitance, groupement). */
 export type Groupement = {
-  __typename?: 'Groupement';
-  members: Array<SupplierMatch>;
+  readonly __typename?: 'Groupement';
+  readonly members: ReadonlyArray<SupplierMatch>;
   /** En français : ce qu'apporte chaque membre et pourquoi ils vont ensemble. */
-  reasons: Array<Scalars['String']['output']>;
-  score: Scalars['Float']['output'];
+  readonly reasons: ReadonlyArray<Scalars['String']['output']>;
+  readonly score: Scalars['Float']['output'];
 };
 
 /**
@@ -114,48 +123,48 @@ export type Groupement = {
  * indiquées plus tard comptent encore pour elle).
  */
 export type ImpactStats = {
-  __typename?: 'ImpactStats';
+  readonly __typename?: 'ImpactStats';
   /** Euros remportés par les structures de l'ESS (marchés WON) ; un Float, car le total d'une année peut dépasser un Int GraphQL. */
-  amountWon: Scalars['Float']['output'];
+  readonly amountWon: Scalars['Float']['output'];
   /** Marchés remportés par mois (heure de Paris) de leur enregistrement, du premier mois de la période à celui du dernier marché, mois sans marché compris. */
-  amountWonByMonth: Array<MonthAmount>;
+  readonly amountWonByMonth: ReadonlyArray<MonthAmount>;
   /** Marchés remportés / mises en relation, dans [0, 1]. */
-  conversionRate: Scalars['Float']['output'];
+  readonly conversionRate: Scalars['Float']['output'];
   /** Les mêmes chiffres que `npm run report` et GET /report.csv : CSV aux colonnes indicateur, cle, libelle, valeur. */
-  csv: Scalars['String']['output'];
-  from: Scalars['DateTime']['output'];
+  readonly csv: Scalars['String']['output'];
+  readonly from: Scalars['DateTime']['output'];
   /** Heures de travail en insertion des marchés remportés par les mises en relation de la période (besoins de type INSERTION_CLAUSE). */
-  insertionHours: Scalars['Int']['output'];
+  readonly insertionHours: Scalars['Int']['output'];
   /** Mises en relation dont la structure a répondu INTERESTED (sa dernière réponse, depuis son courriel ou par un agent). */
-  interestedAnswers: Scalars['Int']['output'];
+  readonly interestedAnswers: Scalars['Int']['output'];
   /** interestedAnswers / introductions, dans [0, 1] : la part des structures présentées qui se sont dites intéressées. */
-  interestedRate: Scalars['Float']['output'];
+  readonly interestedRate: Scalars['Float']['output'];
   /** Paires (liste, structure) : une structure présentée deux fois compte deux fois. */
-  introductions: Scalars['Int']['output'];
+  readonly introductions: Scalars['Int']['output'];
   /** Communes de la Métropole, celle qui a le plus de mises en relation d'abord. */
-  introductionsByCommune: Array<CommuneCount>;
-  introductionsByInclusionKind: Array<InclusionKindCount>;
-  introductionsOutsideMetropole: Scalars['Int']['output'];
-  needsByKind: Array<NeedKindCount>;
-  needsPosted: Scalars['Int']['output'];
-  outcomes: Array<OutcomeCount>;
+  readonly introductionsByCommune: ReadonlyArray<CommuneCount>;
+  readonly introductionsByInclusionKind: ReadonlyArray<InclusionKindCount>;
+  readonly introductionsOutsideMetropole: Scalars['Int']['output'];
+  readonly needsByKind: ReadonlyArray<NeedKindCount>;
+  readonly needsPosted: Scalars['Int']['output'];
+  readonly outcomes: ReadonlyArray<OutcomeCount>;
   /** Fiches revendiquées : structures dont le contact s'est connecté pour la première fois dans la période. */
-  profilesClaimed: Scalars['Int']['output'];
+  readonly profilesClaimed: Scalars['Int']['output'];
   /** Fiches complétées : structures invitées dont la fiche est devenue complète (100 %) dans la période. */
-  profilesCompleted: Scalars['Int']['output'];
-  publicContracts: PublicContractStats;
-  shortlistsApproved: Scalars['Int']['output'];
+  readonly profilesCompleted: Scalars['Int']['output'];
+  readonly publicContracts: PublicContractStats;
+  readonly shortlistsApproved: Scalars['Int']['output'];
   /** Listes approuvées dont tous les courriels ont été remis. */
-  shortlistsSent: Scalars['Int']['output'];
+  readonly shortlistsSent: Scalars['Int']['output'];
   /** Structures présentées (chacune une fois), par commune de la Métropole, la plus nombreuse d'abord. */
-  structuresByCommune: Array<CommuneCount>;
+  readonly structuresByCommune: ReadonlyArray<CommuneCount>;
   /** Structures présentées par type d'inclusion : une structure présentée deux fois compte une fois. */
-  structuresByInclusionKind: Array<InclusionKindCount>;
+  readonly structuresByInclusionKind: ReadonlyArray<InclusionKindCount>;
   /** Structures présentées, chacune comptée une fois. */
-  structuresIntroduced: Scalars['Int']['output'];
-  structuresOutsideMetropole: Scalars['Int']['output'];
+  readonly structuresIntroduced: Scalars['Int']['output'];
+  readonly structuresOutsideMetropole: Scalars['Int']['output'];
   /** Exclue. */
-  to: Scalars['DateTime']['output'];
+  readonly to: Scalars['DateTime']['output'];
 };
 
 /** Format du fichier : notre modèle CSV, la paire de fichiers SIRENE, ou les structures de data·inclusion (v1). */
@@ -166,31 +175,31 @@ export type ImportFormat =
 
 /** Un import lancé depuis la console (gardé en mémoire par le service, les 20 derniers). */
 export type ImportJob = {
-  __typename?: 'ImportJob';
-  bytesRead: Scalars['Float']['output'];
-  bytesTotal: Scalars['Float']['output'];
-  created: Scalars['Int']['output'];
+  readonly __typename?: 'ImportJob';
+  readonly bytesRead: Scalars['Float']['output'];
+  readonly bytesTotal: Scalars['Float']['output'];
+  readonly created: Scalars['Int']['output'];
   /** Simulation : rien n'est écrit. */
-  dryRun: Scalars['Boolean']['output'];
+  readonly dryRun: Scalars['Boolean']['output'];
   /** Pourquoi l'import s'est arrêté (fichier illisible), en français. */
-  error?: Maybe<Scalars['String']['output']>;
-  finishedAt?: Maybe<Scalars['DateTime']['output']>;
-  format: ImportFormat;
-  id: Scalars['ID']['output'];
-  ignored: Scalars['Int']['output'];
+  readonly error?: Maybe<Scalars['String']['output']>;
+  readonly finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly format: ImportFormat;
+  readonly id: Scalars['ID']['output'];
+  readonly ignored: Scalars['Int']['output'];
   /** Pourquoi des lignes ont été laissées de côté (hors ESS, hors du territoire, fermées…), avec leur nombre. */
-  ignoredReasons: Array<ImportReasonCount>;
-  lines: Scalars['Int']['output'];
+  readonly ignoredReasons: ReadonlyArray<ImportReasonCount>;
+  readonly lines: Scalars['Int']['output'];
   /** Les lignes refusées, dans l'ordre des fichiers (les `first` premières, 100 par défaut). */
-  refusals: Array<ImportRefusal>;
-  refused: Scalars['Int']['output'];
+  readonly refusals: ReadonlyArray<ImportRefusal>;
+  readonly refused: Scalars['Int']['output'];
   /** Toutes les lignes refusées en CSV (colonnes fichier, ligne, siret, nom, motif), comme `--report`. */
-  reportCsv: Scalars['String']['output'];
-  startedAt: Scalars['DateTime']['output'];
-  state: ImportState;
-  unchanged: Scalars['Int']['output'];
-  updated: Scalars['Int']['output'];
-  uploadId: Scalars['ID']['output'];
+  readonly reportCsv: Scalars['String']['output'];
+  readonly startedAt: Scalars['DateTime']['output'];
+  readonly state: ImportState;
+  readonly unchanged: Scalars['Int']['output'];
+  readonly updated: Scalars['Int']['output'];
+  readonly uploadId: Scalars['ID']['output'];
 };
 
 
@@ -200,18 +209,18 @@ export type ImportJobRefusalsArgs = {
 };
 
 export type ImportReasonCount = {
-  __typename?: 'ImportReasonCount';
-  count: Scalars['Int']['output'];
-  reason: Scalars['String']['output'];
+  readonly __typename?: 'ImportReasonCount';
+  readonly count: Scalars['Int']['output'];
+  readonly reason: Scalars['String']['output'];
 };
 
 export type ImportRefusal = {
-  __typename?: 'ImportRefusal';
-  file: Scalars['String']['output'];
-  line: Scalars['Int']['output'];
-  name: Scalars['String']['output'];
-  reason: Scalars['String']['output'];
-  siret: Scalars['String']['output'];
+  readonly __typename?: 'ImportRefusal';
+  readonly file: Scalars['String']['output'];
+  readonly line: Scalars['Int']['output'];
+  readonly name: Scalars['String']['output'];
+  readonly reason: Scalars['String']['output'];
+  readonly siret: Scalars['String']['output'];
 };
 
 export type ImportState =
@@ -222,15 +231,15 @@ export type ImportState =
 
 /** Fichiers envoyés par morceaux, en attente d'un import (effacés après l'import réel, ou au bout d'un jour). */
 export type ImportUpload = {
-  __typename?: 'ImportUpload';
-  files: Array<ImportUploadFile>;
-  id: Scalars['ID']['output'];
+  readonly __typename?: 'ImportUpload';
+  readonly files: ReadonlyArray<ImportUploadFile>;
+  readonly id: Scalars['ID']['output'];
 };
 
 export type ImportUploadFile = {
-  __typename?: 'ImportUploadFile';
-  bytes: Scalars['Float']['output'];
-  name: Scalars['String']['output'];
+  readonly __typename?: 'ImportUploadFile';
+  readonly bytes: Scalars['Float']['output'];
+  readonly name: Scalars['String']['output'];
 };
 
 /** Familles de structures auxquelles un acheteur peut réserver un achat. */
@@ -255,51 +264,51 @@ export type InclusionKind =
   | 'GEIQ';
 
 export type InclusionKindCount = {
-  __typename?: 'InclusionKindCount';
-  count: Scalars['Int']['output'];
+  readonly __typename?: 'InclusionKindCount';
+  readonly count: Scalars['Int']['output'];
   /** Null : structures qui ne sont pas des employeurs de l'inclusion. */
-  inclusionKind?: Maybe<InclusionKind>;
-  label: Scalars['String']['output'];
+  readonly inclusionKind?: Maybe<InclusionKind>;
+  readonly label: Scalars['String']['output'];
 };
 
 /** Un jeu de types d'inclusion exigés, en un clic, pour les formulaires de besoin, avec la règle qu'il suit. */
 export type InclusionKindPreset = {
-  __typename?: 'InclusionKindPreset';
+  readonly __typename?: 'InclusionKindPreset';
   /** La base légale, en français (article du Code de la commande publique, ou règle OETH). */
-  basis: Scalars['String']['output'];
-  kinds: Array<InclusionKind>;
-  label: Scalars['String']['output'];
+  readonly basis: Scalars['String']['output'];
+  readonly kinds: ReadonlyArray<InclusionKind>;
+  readonly label: Scalars['String']['output'];
 };
 
 /** Ce que l'ESS pourrait prendre d'un achat avant qu'il soit déposé (des nombres, aucune donnée personnelle). */
 export type InclusivePotential = {
-  __typename?: 'InclusivePotential';
+  readonly __typename?: 'InclusivePotential';
   /** Une ligne par famille, dans l'ordre SIAE, PROTECTED, OTHER_ESS. */
-  families: Array<FamilyPotential>;
+  readonly families: ReadonlyArray<FamilyPotential>;
   /** Recommandation en français, avec l'article du Code de la commande publique et le seuil appliqués. */
-  recommendation: Scalars['String']['output'];
+  readonly recommendation: Scalars['String']['output'];
   /** Structures qui peuvent y répondre seules, toutes familles confondues. */
-  total: Scalars['Int']['output'];
+  readonly total: Scalars['Int']['output'];
 };
 
 /** Le résultat d’une campagne d’invitations : à qui un lien de connexion a été écrit pour revendiquer et compléter sa fiche. */
 export type InvitationBatch = {
-  __typename?: 'InvitationBatch';
+  readonly __typename?: 'InvitationBatch';
   /** Structures déjà invitées : aucune nouvelle invitation. */
-  alreadyInvited: Scalars['Int']['output'];
+  readonly alreadyInvited: Scalars['Int']['output'];
   /** Structures à qui une invitation vient d'être écrite (envoyée par la boîte d'envoi, un rappel prévu après FOLLOW_UP_AFTER). */
-  invited: Scalars['Int']['output'];
+  readonly invited: Scalars['Int']['output'];
   /** Structures sans adresse de contact : à appeler ; une adresse trouvée se renseigne par updateSupplier. */
-  withoutAddress: Array<Supplier>;
+  readonly withoutAddress: ReadonlyArray<Supplier>;
 };
 
 /** La campagne d'invitations, pour les agents. */
 export type InvitationCampaign = {
-  __typename?: 'InvitationCampaign';
+  readonly __typename?: 'InvitationCampaign';
   /** Les structures invitées, la plus récente d'abord (500 au plus). */
-  invited: Array<Supplier>;
+  readonly invited: ReadonlyArray<Supplier>;
   /** Les structures sans adresse de contact, à appeler, par nom (500 au plus). */
-  withoutAddress: Array<Supplier>;
+  readonly withoutAddress: ReadonlyArray<Supplier>;
 };
 
 /** Statut juridique ESS (loi du 31 juillet 2014). */
@@ -333,13 +342,13 @@ export type MailKind =
 
 /** Un courriel tel que son destinataire le lira. */
 export type MailPreview = {
-  __typename?: 'MailPreview';
+  readonly __typename?: 'MailPreview';
   /** L'empreinte de l'aperçu (la même pour chacun de ses courriels) : donnée à approveShortlist, elle fait refuser l'approbation si la liste, une note, le message ou une fiche a changé depuis. */
-  fingerprint: Scalars['String']['output'];
-  html: Scalars['String']['output'];
-  subject: Scalars['String']['output'];
-  text: Scalars['String']['output'];
-  to: Scalars['String']['output'];
+  readonly fingerprint: Scalars['String']['output'];
+  readonly html: Scalars['String']['output'];
+  readonly subject: Scalars['String']['output'];
+  readonly text: Scalars['String']['output'];
+  readonly to: Scalars['String']['output'];
 };
 
 export type MailRecipient =
@@ -356,95 +365,95 @@ export type MailState =
   | 'SENT';
 
 export type MonthAmount = {
-  __typename?: 'MonthAmount';
+  readonly __typename?: 'MonthAmount';
   /** En euros. */
-  amount: Scalars['Float']['output'];
+  readonly amount: Scalars['Float']['output'];
   /** Marchés remportés enregistrés ce mois-là. */
-  count: Scalars['Int']['output'];
+  readonly count: Scalars['Int']['output'];
   /** par ex. « mars 2026 » */
-  label: Scalars['String']['output'];
+  readonly label: Scalars['String']['output'];
   /** AAAA-MM */
-  month: Scalars['String']['output'];
+  readonly month: Scalars['String']['output'];
 };
 
 export type Mutation = {
-  __typename?: 'Mutation';
+  readonly __typename?: 'Mutation';
   /** Un acheteur (compte entreprise, ou un agent pour une organisation) analyse son fichier de dépenses par fournisseur, donné en texte CSV (SIRET ou SIREN, nom, montant, catégorie ou code NAF facultatifs ; en-têtes français ou anglais ; points-virgules ou virgules). */
-  analyseSpend: SpendAnalysis;
+  readonly analyseSpend: SpendAnalysis;
   /**
    * Agents : approuve la liste et envoie les mises en relation par courriel. Idempotent. Refusé (CONFLICT)
    * quand une structure qu'une exigence du besoin écarte n'a pas de dérogation.
    */
-  approveShortlist: Shortlist;
+  readonly approveShortlist: Shortlist;
   /** Agents : arrête l'import en cours entre deux lignes (les profils déjà écrits sont complets ; relancer termine le travail). */
-  cancelImport: ImportJob;
+  readonly cancelImport: ImportJob;
   /** Agents et administrateurs : clôt un besoin traité ; il sort de la file d'attente, pas des statistiques. */
-  closeNeed: Need;
+  readonly closeNeed: Need;
   /** Agents et administrateurs, ou un compte SUPPLIER qui crée son propre profil (son type d'inclusion et ses labels attendent alors la confirmation d'un agent). */
-  createSupplier: Supplier;
+  readonly createSupplier: Supplier;
   /** Le compte d'une entreprise ou d'une structure se supprime, et pour une structure son profil ; les mises en relation passées restent, anonymisées, pour les statistiques. `confirm` doit valoir true. */
-  deleteMyAccount: Scalars['Boolean']['output'];
+  readonly deleteMyAccount: Scalars['Boolean']['output'];
   /** Supprime aussitôt une analyse et les données de son fichier. */
-  deleteSpendAnalysis: Scalars['Boolean']['output'];
+  readonly deleteSpendAnalysis: Scalars['Boolean']['output'];
   /** Agents et administrateurs : retire une structure de l'annuaire et du moteur (fermeture, doublon). Les mises en relation envoyées la gardent, anonymisée, pour les statistiques. */
-  deleteSupplier: Scalars['Boolean']['output'];
+  readonly deleteSupplier: Scalars['Boolean']['output'];
   /** Agents : la personne cesse d'agir pour sa structure ; ses jetons de session et ses liens cessent de fonctionner aussitôt. */
-  detachUser: Scalars['Boolean']['output'];
+  readonly detachUser: Scalars['Boolean']['output'];
   /**
    * Agents : propose les `size` meilleures structures du moteur (5 par défaut) en brouillon (DRAFT) :
    * structures éligibles du métier du besoin seulement, donc parfois moins (`notice` le dit) ; refusé
    * (CONFLICT) quand il n'y en a aucune : `supplierIds` part alors de structures choisies à la main.
    * Les structures déjà présentées par une liste approuvée du même besoin ne sont pas reprises (`notice` le dit).
    */
-  draftShortlist: Shortlist;
+  readonly draftShortlist: Shortlist;
   /** Agents et administrateurs : invite des structures à revendiquer et compléter leur fiche (lien de connexion par courriel, un rappel après FOLLOW_UP_AFTER si rien n’a changé). */
-  inviteSuppliers: InvitationBatch;
-  login: AuthPayload;
+  readonly inviteSuppliers: InvitationBatch;
+  readonly login: AuthPayload;
   /**
    * Entreprises, ou agents pour le compte d'une entreprise (confirmé aussitôt ; un accusé de réception part
    * à l'adresse de l'entreprise). Sans compte : companyName et contactEmail sont obligatoires, et le besoin
    * attend (confirmedAt null) le lien envoyé à contactEmail, sauf si la requête porte le cookie posé quand
    * cette adresse a confirmé un besoin (90 jours). Limité par client et par adresse (TOO_MANY_REQUESTS).
    */
-  postNeed: Need;
+  readonly postNeed: Need;
   /** L'entreprise du besoin ou un agent : ce qu'a donné une mise en relation. Indiquer à nouveau remplace l'indication précédente. */
-  recordOutcome: ShortlistItem;
+  readonly recordOutcome: ShortlistItem;
   /** Agents et administrateurs : la réponse qu'une structure a donnée par téléphone ou par courriel, enregistrée pour elle comme ses liens l'enregistreraient (la dernière compte). */
-  recordSupplierAnswer: ShortlistItem;
+  readonly recordSupplierAnswer: ShortlistItem;
   /** Tout le monde : envoie un lien de connexion à usage unique à cette adresse si c'est celle d'un compte ou le contact d'une structure. Toujours true (on ne dit pas quelles adresses sont connues). */
-  requestAccessLink: Scalars['Boolean']['output'];
+  readonly requestAccessLink: Scalars['Boolean']['output'];
   /** Agents et administrateurs : un courriel FAILED est renvoyé, ses essais recomptés à zéro. */
-  retryMail: OutboxMail;
+  readonly retryMail: OutboxMail;
   /** Agents et administrateurs : confirme (approve: true) ou refuse (false) ce qu'une structure a déclaré de son type d'inclusion et de ses labels. */
-  reviewSupplierChanges: Supplier;
+  readonly reviewSupplierChanges: Supplier;
   /**
    * Agents : lance l'import des fichiers envoyés (d'abord en simulation, `dryRun: true`, puis pour de bon).
    * Un seul import à la fois. `communes` : codes INSEE à garder (la Métropole par défaut) ; `networks` :
    * réseaux porteurs de data·inclusion gardés en plus de ceux de l'ESS.
    */
-  runImport: ImportJob;
+  readonly runImport: ImportJob;
   /** Agents : fait d'une organisation d'entreprise un acheteur public (avec son SIRET), ou l'inverse (COMPANY). */
-  setOrganisationKind: Organisation;
+  readonly setOrganisationKind: Organisation;
   /** Connexion avec le jeton d'un lien reçu par courriel (une fois, dans les 30 minutes) ; le contact d'une structure devient son compte SUPPLIER à la première connexion. */
-  signInWithLink: AuthPayload;
+  readonly signInWithLink: AuthPayload;
   /** L'entreprise du besoin, ou un agent : modifie le besoin tant qu'aucune structure n'a été présentée. */
-  updateNeed: Need;
+  readonly updateNeed: Need;
   /**
    * Agents : la liste retenue, dans l'ordre (elle remplace la précédente). Brouillon seulement. Les notes
    * non mentionnées sont gardées. `groupement: true` présente les 2 à 4 structures à l'entreprise comme un
    * groupement possible (voir proposeGroupements) ; false les présente de nouveau une à une ; absent garde
    * la liste comme elle était.
    */
-  updateShortlist: Shortlist;
+  readonly updateShortlist: Shortlist;
   /** Agents et administrateurs, ou les comptes SUPPLIER de la structure elle-même. */
-  updateSupplier: Supplier;
+  readonly updateSupplier: Supplier;
   /**
    * Agents : ajoute un morceau (512 000 caractères au plus) au fichier `fileName` d'un envoi ; sans `uploadId`,
    * commence un nouvel envoi. 4 fichiers et 100 Mo au plus ; au-delà, `npm run import`.
    */
-  uploadImportChunk: ImportUpload;
+  readonly uploadImportChunk: ImportUpload;
   /** L'entreprise du besoin, ou un agent : retire un besoin pour lequel aucune structure n'a été présentée, en disant pourquoi. */
-  withdrawNeed: Need;
+  readonly withdrawNeed: Need;
 };
 
 
@@ -499,14 +508,14 @@ export type MutationDetachUserArgs = {
 
 export type MutationDraftShortlistArgs = {
   needId: Scalars['ID']['input'];
-  overrides?: InputMaybe<Array<ShortlistOverrideInput>>;
+  overrides?: InputMaybe<ReadonlyArray<ShortlistOverrideInput>>;
   size?: InputMaybe<Scalars['Int']['input']>;
-  supplierIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  supplierIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
 };
 
 
 export type MutationInviteSuppliersArgs = {
-  supplierIds: Array<Scalars['ID']['input']>;
+  supplierIds: ReadonlyArray<Scalars['ID']['input']>;
 };
 
 
@@ -555,10 +564,10 @@ export type MutationReviewSupplierChangesArgs = {
 
 
 export type MutationRunImportArgs = {
-  communes?: InputMaybe<Array<Scalars['String']['input']>>;
+  communes?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   dryRun: Scalars['Boolean']['input'];
   format: ImportFormat;
-  networks?: InputMaybe<Array<Scalars['String']['input']>>;
+  networks?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   uploadId: Scalars['ID']['input'];
 };
 
@@ -584,9 +593,9 @@ export type MutationUpdateNeedArgs = {
 export type MutationUpdateShortlistArgs = {
   groupement?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
-  notes?: InputMaybe<Array<ShortlistNoteInput>>;
-  overrides?: InputMaybe<Array<ShortlistOverrideInput>>;
-  supplierIds: Array<Scalars['ID']['input']>;
+  notes?: InputMaybe<ReadonlyArray<ShortlistNoteInput>>;
+  overrides?: InputMaybe<ReadonlyArray<ShortlistOverrideInput>>;
+  supplierIds: ReadonlyArray<Scalars['ID']['input']>;
 };
 
 
@@ -610,101 +619,101 @@ export type MutationWithdrawNeedArgs = {
 
 /** Une sous-classe NAF rév. 2 et son libellé en français. */
 export type NafCode = {
-  __typename?: 'NafCode';
+  readonly __typename?: 'NafCode';
   /** Code NAF rév. 2, par ex. « 81.30Z ». */
-  code: Scalars['String']['output'];
-  label: Scalars['String']['output'];
+  readonly code: Scalars['String']['output'];
+  readonly label: Scalars['String']['output'];
 };
 
 export type Need = {
-  __typename?: 'Need';
-  budgetMax?: Maybe<Scalars['Int']['output']>;
-  budgetMin?: Maybe<Scalars['Int']['output']>;
+  readonly __typename?: 'Need';
+  readonly budgetMax?: Maybe<Scalars['Int']['output']>;
+  readonly budgetMin?: Maybe<Scalars['Int']['output']>;
   /** Agents : l'organisation de l'entreprise qui a déposé le besoin (pour analyser ses achats) ; null sinon. */
-  buyerOrganisationId?: Maybe<Scalars['ID']['output']>;
+  readonly buyerOrganisationId?: Maybe<Scalars['ID']['output']>;
   /** Quand la Métropole a clos le besoin. */
-  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly closedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Agents et administrateurs seulement (null pour les autres) : le mot de l'agent qui a clos le besoin. */
-  closingNote?: Maybe<Scalars['String']['output']>;
-  commune: Commune;
-  companyName?: Maybe<Scalars['String']['output']>;
+  readonly closingNote?: Maybe<Scalars['String']['output']>;
+  readonly commune: Commune;
+  readonly companyName?: Maybe<Scalars['String']['output']>;
   /** Null tant qu'un besoin déposé sans compte attend le lien envoyé à son adresse de contact. */
-  confirmedAt?: Maybe<Scalars['DateTime']['output']>;
-  contactEmail: Scalars['String']['output'];
-  createdAt: Scalars['DateTime']['output'];
-  deadline?: Maybe<Scalars['DateTime']['output']>;
-  description: Scalars['String']['output'];
-  id: Scalars['ID']['output'];
+  readonly confirmedAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly contactEmail: Scalars['String']['output'];
+  readonly createdAt: Scalars['DateTime']['output'];
+  readonly deadline?: Maybe<Scalars['DateTime']['output']>;
+  readonly description: Scalars['String']['output'];
+  readonly id: Scalars['ID']['output'];
   /** Agents et administrateurs seulement (null pour les autres) : la note interne, jamais envoyée par courriel. */
-  internalNote?: Maybe<Scalars['String']['output']>;
+  readonly internalNote?: Maybe<Scalars['String']['output']>;
   /** Type de besoin : achat, sous-traitance, partenariat RSE, clause d'insertion ou mécénat. */
-  kind: NeedKind;
+  readonly kind: NeedKind;
   /** Agents et administrateurs : une phrase quand aucune structure éligible du métier du besoin ne peut intervenir à son lieu ; null sinon (et pour les autres). */
-  matchNotice?: Maybe<Scalars['String']['output']>;
-  nafCodes: Array<Scalars['String']['output']>;
-  preferredInclusionKinds: Array<InclusionKind>;
+  readonly matchNotice?: Maybe<Scalars['String']['output']>;
+  readonly nafCodes: ReadonlyArray<Scalars['String']['output']>;
+  readonly preferredInclusionKinds: ReadonlyArray<InclusionKind>;
   /** Agents et administrateurs seulement (null pour les autres) : l'adresse du compte qui a enregistré le besoin, celui de l'entreprise ou l'agent qui l'a pris au téléphone. */
-  recordedBy?: Maybe<Scalars['String']['output']>;
-  requiredInclusionKinds: Array<InclusionKind>;
-  requiredLabels: Array<Scalars['String']['output']>;
+  readonly recordedBy?: Maybe<Scalars['String']['output']>;
+  readonly requiredInclusionKinds: ReadonlyArray<InclusionKind>;
+  readonly requiredLabels: ReadonlyArray<Scalars['String']['output']>;
   /** Agents : toutes les listes du besoin ; son entreprise : celles approuvées. */
-  shortlists: Array<Shortlist>;
+  readonly shortlists: ReadonlyArray<Shortlist>;
   /** Où en est le besoin. */
-  status: NeedStatus;
-  title: Scalars['String']['output'];
-  withdrawalReason?: Maybe<Scalars['String']['output']>;
+  readonly status: NeedStatus;
+  readonly title: Scalars['String']['output'];
+  readonly withdrawalReason?: Maybe<Scalars['String']['output']>;
   /** Quand le besoin a été retiré, et pourquoi (visible de l'entreprise et de la Métropole). */
-  withdrawnAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly withdrawnAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 export type NeedConnection = {
-  __typename?: 'NeedConnection';
-  edges: Array<NeedEdge>;
-  pageInfo: PageInfo;
-  totalCount: Scalars['Int']['output'];
+  readonly __typename?: 'NeedConnection';
+  readonly edges: ReadonlyArray<NeedEdge>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
 };
 
 export type NeedEdge = {
-  __typename?: 'NeedEdge';
-  cursor: Scalars['String']['output'];
-  node: Need;
+  readonly __typename?: 'NeedEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Need;
 };
 
 export type NeedInput = {
   /** Budget maximum, en euros (entier) ; au moins égal au budget minimum. */
-  budgetMax?: InputMaybe<Scalars['Int']['input']>;
+  readonly budgetMax?: InputMaybe<Scalars['Int']['input']>;
   /** Budget minimum, en euros (entier). */
-  budgetMin?: InputMaybe<Scalars['Int']['input']>;
+  readonly budgetMin?: InputMaybe<Scalars['Int']['input']>;
   /** Code INSEE de la commune où la prestation a lieu. */
-  communeCode: Scalars['String']['input'];
+  readonly communeCode: Scalars['String']['input'];
   /** Nom de l'entreprise : obligatoire quand un agent enregistre le besoin d'une entreprise (et sans compte) ; une entreprise connectée publie sous le nom de son organisation. */
-  companyName?: InputMaybe<Scalars['String']['input']>;
+  readonly companyName?: InputMaybe<Scalars['String']['input']>;
   /** Adresse de l'entreprise, où part la sélection de structures et à laquelle les structures répondent. Par défaut, l'adresse du compte qui publie ; obligatoire quand un agent enregistre le besoin (l'adresse de l'entreprise, jamais la sienne) ou sans compte. */
-  contactEmail?: InputMaybe<Scalars['String']['input']>;
+  readonly contactEmail?: InputMaybe<Scalars['String']['input']>;
   /** Échéance : un jour seul (« 2026-03-31 ») ou une date et heure ; ni passée, ni à plus de dix ans. */
-  deadline?: InputMaybe<Scalars['DateTime']['input']>;
+  readonly deadline?: InputMaybe<Scalars['DateTime']['input']>;
   /** Envoyée telle quelle à chaque structure présentée : ce que l'entreprise cherche, jamais de note interne (nom ou téléphone d'un interlocuteur, propos tenus au téléphone) : ces notes vont dans internalNote. */
-  description: Scalars['String']['input'];
+  readonly description: Scalars['String']['input'];
   /** Piège anti-robots du formulaire public : un champ caché aux personnes, à laisser vide. Un besoin envoyé avec ce champ rempli reçoit la réponse d'un besoin déposé, et n'est pas enregistré. */
-  honeypot?: InputMaybe<Scalars['String']['input']>;
+  readonly honeypot?: InputMaybe<Scalars['String']['input']>;
   /** Agents seulement : note interne (qui a appelé, son téléphone, ce qui a été dit), lue par les agents et jamais envoyée par courriel. Refusée à une entreprise. */
-  internalNote?: InputMaybe<Scalars['String']['input']>;
+  readonly internalNote?: InputMaybe<Scalars['String']['input']>;
   /** Type de besoin : achat, sous-traitance, partenariat RSE, clause d'insertion ou mécénat. */
-  kind: NeedKind;
+  readonly kind: NeedKind;
   /** Lieu exact de la prestation, quand l'appelant a géocodé une adresse (avec longitude) ; sinon le centre de la commune. */
-  latitude?: InputMaybe<Scalars['Float']['input']>;
+  readonly latitude?: InputMaybe<Scalars['Float']['input']>;
   /** Voir latitude : les deux vont ensemble. */
-  longitude?: InputMaybe<Scalars['Float']['input']>;
+  readonly longitude?: InputMaybe<Scalars['Float']['input']>;
   /** Codes NAF rév. 2 du besoin, par ex. « 81.30Z » (10 au plus) ; déduits du texte quand ils manquent. */
-  nafCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  readonly nafCodes?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   /** Préférence souple : ces types de structures sont favorisés sans exclure les autres (par ex. ESAT/EA pour l'obligation d'emploi OETH). */
-  preferredInclusionKinds?: InputMaybe<Array<InclusionKind>>;
+  readonly preferredInclusionKinds?: InputMaybe<ReadonlyArray<InclusionKind>>;
   /** Exigence stricte : seuls ces types de structures sont éligibles (marchés réservés, achats déductibles de la contribution OETH). */
-  requiredInclusionKinds?: InputMaybe<Array<InclusionKind>>;
+  readonly requiredInclusionKinds?: InputMaybe<ReadonlyArray<InclusionKind>>;
   /** Exigence stricte : seules les structures qui détiennent tous ces labels sont éligibles. Labels connus seulement (RGE, Qualibat, QUALIOPI…) : un label inconnu est refusé, avec les noms proches. */
-  requiredLabels?: InputMaybe<Array<Scalars['String']['input']>>;
+  readonly requiredLabels?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   /** Titre du besoin (200 caractères au plus), repris dans l'objet des courriels. */
-  title: Scalars['String']['input'];
+  readonly title: Scalars['String']['input'];
 };
 
 export type NeedKind =
@@ -715,10 +724,10 @@ export type NeedKind =
   | 'SUBCONTRACTING';
 
 export type NeedKindCount = {
-  __typename?: 'NeedKindCount';
-  count: Scalars['Int']['output'];
-  kind: NeedKind;
-  label: Scalars['String']['output'];
+  readonly __typename?: 'NeedKindCount';
+  readonly count: Scalars['Int']['output'];
+  readonly kind: NeedKind;
+  readonly label: Scalars['String']['output'];
 };
 
 /**
@@ -738,52 +747,52 @@ export type NeedStatus =
  * enregistrée. Mêmes règles qu'au dépôt (voir NeedInput).
  */
 export type NeedUpdateInput = {
-  budgetMax?: InputMaybe<Scalars['Int']['input']>;
-  budgetMin?: InputMaybe<Scalars['Int']['input']>;
-  communeCode?: InputMaybe<Scalars['String']['input']>;
-  companyName?: InputMaybe<Scalars['String']['input']>;
-  contactEmail?: InputMaybe<Scalars['String']['input']>;
-  deadline?: InputMaybe<Scalars['DateTime']['input']>;
+  readonly budgetMax?: InputMaybe<Scalars['Int']['input']>;
+  readonly budgetMin?: InputMaybe<Scalars['Int']['input']>;
+  readonly communeCode?: InputMaybe<Scalars['String']['input']>;
+  readonly companyName?: InputMaybe<Scalars['String']['input']>;
+  readonly contactEmail?: InputMaybe<Scalars['String']['input']>;
+  readonly deadline?: InputMaybe<Scalars['DateTime']['input']>;
   /** Envoyée telle quelle à chaque structure présentée : jamais de note interne (elles vont dans internalNote). */
-  description?: InputMaybe<Scalars['String']['input']>;
+  readonly description?: InputMaybe<Scalars['String']['input']>;
   /** Agents seulement : la note interne, jamais envoyée ; null ou vide l'efface. Refusée à une entreprise. */
-  internalNote?: InputMaybe<Scalars['String']['input']>;
-  kind?: InputMaybe<NeedKind>;
-  latitude?: InputMaybe<Scalars['Float']['input']>;
-  longitude?: InputMaybe<Scalars['Float']['input']>;
-  nafCodes?: InputMaybe<Array<Scalars['String']['input']>>;
-  preferredInclusionKinds?: InputMaybe<Array<InclusionKind>>;
-  requiredInclusionKinds?: InputMaybe<Array<InclusionKind>>;
-  requiredLabels?: InputMaybe<Array<Scalars['String']['input']>>;
-  title?: InputMaybe<Scalars['String']['input']>;
+  readonly internalNote?: InputMaybe<Scalars['String']['input']>;
+  readonly kind?: InputMaybe<NeedKind>;
+  readonly latitude?: InputMaybe<Scalars['Float']['input']>;
+  readonly longitude?: InputMaybe<Scalars['Float']['input']>;
+  readonly nafCodes?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  readonly preferredInclusionKinds?: InputMaybe<ReadonlyArray<InclusionKind>>;
+  readonly requiredInclusionKinds?: InputMaybe<ReadonlyArray<InclusionKind>>;
+  readonly requiredLabels?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  readonly title?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Ce que les achats auprès du secteur protégé déduisent de la contribution OETH d'une entreprise, avec la règle appliquée. */
 export type OethDeduction = {
-  __typename?: 'OethDeduction';
+  readonly __typename?: 'OethDeduction';
   /** 30 % de ce coût, avant plafond. */
-  beforeCap: Scalars['Float']['output'];
+  readonly beforeCap: Scalars['Float']['output'];
   /** Plafond en euros. */
-  cap: Scalars['Float']['output'];
+  readonly cap: Scalars['Float']['output'];
   /** Plafond appliqué : 0,5 (50 % de la contribution) ou 0,75 (entreprise employant au moins 3,5 % de travailleurs handicapés). */
-  capRate: Scalars['Float']['output'];
+  readonly capRate: Scalars['Float']['output'];
   /** Vrai quand le plafond limite la déduction. */
-  capped: Scalars['Boolean']['output'];
+  readonly capped: Scalars['Boolean']['output'];
   /** Déduction retenue, en euros. */
-  deduction: Scalars['Float']['output'];
+  readonly deduction: Scalars['Float']['output'];
   /** Coût de la main-d'œuvre des achats auprès d'ESAT et d'EA, en euros (montant de ces achats × part de main-d'œuvre indiquée). */
-  labourCost: Scalars['Float']['output'];
+  readonly labourCost: Scalars['Float']['output'];
   /** La règle, en français, avec sa référence. */
-  rule: Scalars['String']['output'];
+  readonly rule: Scalars['String']['output'];
 };
 
 export type Organisation = {
-  __typename?: 'Organisation';
-  id: Scalars['ID']['output'];
-  kind: OrganisationKind;
-  name: Scalars['String']['output'];
+  readonly __typename?: 'Organisation';
+  readonly id: Scalars['ID']['output'];
+  readonly kind: OrganisationKind;
+  readonly name: Scalars['String']['output'];
   /** Le SIRET de l'acheteur public (son identifiant dans les DECP) ; null pour les autres organisations. */
-  siret?: Maybe<Scalars['String']['output']>;
+  readonly siret?: Maybe<Scalars['String']['output']>;
 };
 
 /** Ce qu'est une organisation : une entreprise, une structure, la Métropole, ou un acheteur public (commune, hôpital, bailleur…). */
@@ -795,40 +804,40 @@ export type OrganisationKind =
 
 /** Un courriel de la boîte d'envoi (agents et administrateurs seulement) : mises en relation, relances, confirmations et accusés de réception de besoins. */
 export type OutboxMail = {
-  __typename?: 'OutboxMail';
-  attempts: Scalars['Int']['output'];
-  id: Scalars['ID']['output'];
-  kind: MailKind;
+  readonly __typename?: 'OutboxMail';
+  readonly attempts: Scalars['Int']['output'];
+  readonly id: Scalars['ID']['output'];
+  readonly kind: MailKind;
   /** La dernière réponse du serveur de courriel (ou l'erreur de connexion) quand un essai a échoué. */
-  lastError?: Maybe<Scalars['String']['output']>;
+  readonly lastError?: Maybe<Scalars['String']['output']>;
   /** Le besoin dont il est question. */
-  need?: Maybe<Need>;
-  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
-  recipient: MailRecipient;
-  sentAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly need?: Maybe<Need>;
+  readonly nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly recipient: MailRecipient;
+  readonly sentAt?: Maybe<Scalars['DateTime']['output']>;
   /** La liste dont ce courriel présente les structures ; null pour un accusé de réception de besoin. */
-  shortlist?: Maybe<Shortlist>;
-  state: MailState;
+  readonly shortlist?: Maybe<Shortlist>;
+  readonly state: MailState;
   /** La structure destinataire, pour les courriels SUPPLIER. */
-  supplier?: Maybe<Supplier>;
-  to: Scalars['String']['output'];
+  readonly supplier?: Maybe<Supplier>;
+  readonly to: Scalars['String']['output'];
 };
 
 export type Outcome = {
-  __typename?: 'Outcome';
+  readonly __typename?: 'Outcome';
   /** En euros ; WON seulement. */
-  amount?: Maybe<Scalars['Int']['output']>;
+  readonly amount?: Maybe<Scalars['Int']['output']>;
   /** Heures de travail de personnes en insertion ou en situation de handicap sous ce marché (WON seulement). */
-  insertionHours?: Maybe<Scalars['Int']['output']>;
-  status: OutcomeStatus;
-  updatedAt: Scalars['DateTime']['output'];
+  readonly insertionHours?: Maybe<Scalars['Int']['output']>;
+  readonly status: OutcomeStatus;
+  readonly updatedAt: Scalars['DateTime']['output'];
 };
 
 export type OutcomeCount = {
-  __typename?: 'OutcomeCount';
-  count: Scalars['Int']['output'];
-  label: Scalars['String']['output'];
-  status: OutcomeStatus;
+  readonly __typename?: 'OutcomeCount';
+  readonly count: Scalars['Int']['output'];
+  readonly label: Scalars['String']['output'];
+  readonly status: OutcomeStatus;
 };
 
 /** Ce qu'a donné une mise en relation, tel que l'entreprise ou un agent l'a indiqué en dernier. */
@@ -841,146 +850,146 @@ export type OutcomeStatus =
   | 'WON';
 
 export type PageInfo = {
-  __typename?: 'PageInfo';
-  endCursor?: Maybe<Scalars['String']['output']>;
-  hasNextPage: Scalars['Boolean']['output'];
+  readonly __typename?: 'PageInfo';
+  readonly endCursor?: Maybe<Scalars['String']['output']>;
+  readonly hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** Un achat décrit avant d'être déposé : rien n'est enregistré. */
 export type PotentialInput = {
   /** Budget maximum, en euros (entier) : sans budget, toute structure compte comme pouvant y répondre seule. */
-  budgetMax?: InputMaybe<Scalars['Int']['input']>;
+  readonly budgetMax?: InputMaybe<Scalars['Int']['input']>;
   /** Code INSEE de la commune où la prestation a lieu. */
-  communeCode: Scalars['String']['input'];
+  readonly communeCode: Scalars['String']['input'];
   /** Seuls ces types de structures comptent (marché réservé, achat déductible de la contribution OETH). */
-  requiredInclusionKinds?: InputMaybe<Array<InclusionKind>>;
+  readonly requiredInclusionKinds?: InputMaybe<ReadonlyArray<InclusionKind>>;
   /** Ce qui est acheté : titre et description du besoin (5200 caractères au plus). */
-  text: Scalars['String']['input'];
+  readonly text: Scalars['String']['input'];
 };
 
 export type PublicContract = {
-  __typename?: 'PublicContract';
-  amount: Scalars['Float']['output'];
-  awardedToDirectory: Scalars['Boolean']['output'];
-  buyerSiret: Scalars['String']['output'];
+  readonly __typename?: 'PublicContract';
+  readonly amount: Scalars['Float']['output'];
+  readonly awardedToDirectory: Scalars['Boolean']['output'];
+  readonly buyerSiret: Scalars['String']['output'];
   /** Le numéro du marché chez son acheteur (`id` des DECP). */
-  contractId: Scalars['String']['output'];
-  cpvCode: Scalars['String']['output'];
-  holders: Array<PublicContractHolder>;
-  id: Scalars['ID']['output'];
-  notifiedAt: Scalars['DateTime']['output'];
-  object: Scalars['String']['output'];
+  readonly contractId: Scalars['String']['output'];
+  readonly cpvCode: Scalars['String']['output'];
+  readonly holders: ReadonlyArray<PublicContractHolder>;
+  readonly id: Scalars['ID']['output'];
+  readonly notifiedAt: Scalars['DateTime']['output'];
+  readonly object: Scalars['String']['output'];
   /** Code du lieu d'exécution (commune ou code postal). */
-  placeCode: Scalars['String']['output'];
-  reserved: Scalars['Boolean']['output'];
-  socialClause: Scalars['Boolean']['output'];
-  socialCriterion: Scalars['Boolean']['output'];
+  readonly placeCode: Scalars['String']['output'];
+  readonly reserved: Scalars['Boolean']['output'];
+  readonly socialClause: Scalars['Boolean']['output'];
+  readonly socialCriterion: Scalars['Boolean']['output'];
 };
 
 /** Les chiffres d'un mois ou d'un acheteur. */
 export type PublicContractGroup = {
-  __typename?: 'PublicContractGroup';
-  amount: Scalars['Float']['output'];
-  contracts: Scalars['Int']['output'];
-  essAmount: Scalars['Float']['output'];
-  essContracts: Scalars['Int']['output'];
+  readonly __typename?: 'PublicContractGroup';
+  readonly amount: Scalars['Float']['output'];
+  readonly contracts: Scalars['Int']['output'];
+  readonly essAmount: Scalars['Float']['output'];
+  readonly essContracts: Scalars['Int']['output'];
   /** AAAA-MM pour un mois, SIRET pour un acheteur. */
-  key: Scalars['String']['output'];
+  readonly key: Scalars['String']['output'];
   /** « mars 2026 », ou le nom de l'acheteur public (« Acheteur <SIRET> » s'il n'a pas de compte). */
-  label: Scalars['String']['output'];
-  reserved: Scalars['Int']['output'];
-  socialClause: Scalars['Int']['output'];
-  socialCriterion: Scalars['Int']['output'];
+  readonly label: Scalars['String']['output'];
+  readonly reserved: Scalars['Int']['output'];
+  readonly socialClause: Scalars['Int']['output'];
+  readonly socialCriterion: Scalars['Int']['output'];
 };
 
 export type PublicContractHolder = {
-  __typename?: 'PublicContractHolder';
-  id: Scalars['String']['output'];
+  readonly __typename?: 'PublicContractHolder';
+  readonly id: Scalars['String']['output'];
   /** SIRET, TVA, TAHITI, RIDET, FRWF, IREP ou HORS-UE. */
-  idType: Scalars['String']['output'];
+  readonly idType: Scalars['String']['output'];
   /** La structure de l'annuaire qui porte ce SIRET, s'il y en a une. */
-  supplier?: Maybe<Supplier>;
+  readonly supplier?: Maybe<Supplier>;
 };
 
 /** Les marchés publics des acheteurs du territoire (importés des DECP), notifiés sur la période. */
 export type PublicContractStats = {
-  __typename?: 'PublicContractStats';
+  readonly __typename?: 'PublicContractStats';
   /** Euros HT, montants notifiés (modifications ultérieures non comprises). */
-  amount: Scalars['Float']['output'];
+  readonly amount: Scalars['Float']['output'];
   /** Par acheteur, le plus gros montant d'abord. */
-  byBuyer: Array<PublicContractGroup>;
+  readonly byBuyer: ReadonlyArray<PublicContractGroup>;
   /** Par mois de notification (heure de Paris), mois sans marché omis. */
-  byMonth: Array<PublicContractGroup>;
-  contracts: Scalars['Int']['output'];
-  essAmount: Scalars['Float']['output'];
+  readonly byMonth: ReadonlyArray<PublicContractGroup>;
+  readonly contracts: Scalars['Int']['output'];
+  readonly essAmount: Scalars['Float']['output'];
   /** Attribués à une structure de l'annuaire (n'importe quel cotraitant). */
-  essContracts: Scalars['Int']['output'];
-  reserved: Scalars['Int']['output'];
-  socialClause: Scalars['Int']['output'];
-  socialCriterion: Scalars['Int']['output'];
+  readonly essContracts: Scalars['Int']['output'];
+  readonly reserved: Scalars['Int']['output'];
+  readonly socialClause: Scalars['Int']['output'];
+  readonly socialCriterion: Scalars['Int']['output'];
 };
 
 export type Query = {
-  __typename?: 'Query';
+  readonly __typename?: 'Query';
   /** Tout le monde : les communes françaises dont le nom (à partir de n'importe quel mot, sans tenir compte des accents) ou le code INSEE commence par `search`, celles de la Métropole d'abord ; `first` 10 par défaut, 50 au plus. */
-  communes: Array<Commune>;
+  readonly communes: ReadonlyArray<Commune>;
   /** Tout ce que le service garde de votre compte et de votre organisation (profil, besoins, mises en relation), en un document JSON (RGPD : accès et portabilité). */
-  exportMyData: Scalars['String']['output'];
+  readonly exportMyData: Scalars['String']['output'];
   /** Agents et administrateurs : les courriels abandonnés, le plus récent d'abord. */
-  failedMails: Array<OutboxMail>;
+  readonly failedMails: ReadonlyArray<OutboxMail>;
   /**
    * Agents et administrateurs. Une borne sans heure (2025-01-01) est un jour de calendrier à Paris, et `to`
    * inclut alors tout ce jour ; une date et heure est l'heure de Paris (2025-01-01T08:30:00) sauf si elle
    * porte un décalage (2025-01-01T08:30:00Z, …+01:00). Une date qui n'existe pas (2025-02-30) est refusée.
    */
-  impactStats: ImpactStats;
+  readonly impactStats: ImpactStats;
   /** Agents : un import lancé depuis la console. */
-  importJob?: Maybe<ImportJob>;
+  readonly importJob?: Maybe<ImportJob>;
   /** Agents : les derniers imports lancés depuis la console, le plus récent d'abord. */
-  importJobs: Array<ImportJob>;
+  readonly importJobs: ReadonlyArray<ImportJob>;
   /** Les trois jeux légaux de types d'inclusion exigés (marchés réservés ESAT/EA, SIAE ; achats OETH). */
-  inclusionKindPresets: Array<InclusionKindPreset>;
+  readonly inclusionKindPresets: ReadonlyArray<InclusionKindPreset>;
   /** Tout le monde, sans compte : ce que l'ESS pourrait prendre d'un achat (nombres par famille et recommandation). 120 demandes par minute au plus depuis une même adresse. */
-  inclusivePotential: InclusivePotential;
+  readonly inclusivePotential: InclusivePotential;
   /** Agents et administrateurs : les listes approuvées et envoyées (ou celles du statut donné), la plus récente d'abord. */
-  introductions: ShortlistConnection;
+  readonly introductions: ShortlistConnection;
   /** Agents et administrateurs : les structures invitées et celles à appeler. */
-  invitationCampaign: InvitationCampaign;
+  readonly invitationCampaign: InvitationCampaign;
   /** Agents et administrateurs : les structures classées pour un besoin, la meilleure d'abord. */
-  matchSuppliers: Array<SupplierMatch>;
-  me?: Maybe<User>;
+  readonly matchSuppliers: ReadonlyArray<SupplierMatch>;
+  readonly me?: Maybe<User>;
   /** Les communes membres de la Métropole, par nom (pour les formulaires du site). */
-  metropoleCommunes: Array<Commune>;
+  readonly metropoleCommunes: ReadonlyArray<Commune>;
   /** Tout le monde : les sous-classes NAF dont le code commence par `search` ou dont le libellé contient chacun de ses mots ; `first` 20 par défaut, 50 au plus. */
-  nafCodes: Array<NafCode>;
-  need?: Maybe<Need>;
+  readonly nafCodes: ReadonlyArray<NafCode>;
+  readonly need?: Maybe<Need>;
   /** Agents et administrateurs : tous les besoins, le plus récent d'abord. Entreprises : les leurs. */
-  needs: NeedConnection;
+  readonly needs: NeedConnection;
   /** Agents et administrateurs : les besoins sans liste approuvée, ceux qui attendent depuis le plus longtemps d'abord (ni retirés, ni clos, ni en attente de confirmation). */
-  needsAwaitingShortlist: NeedConnection;
+  readonly needsAwaitingShortlist: NeedConnection;
   /** Agents : les organisations, d'un type donné ou toutes (par nom). */
-  organisations: Array<Organisation>;
+  readonly organisations: ReadonlyArray<Organisation>;
   /** Agents et administrateurs : chaque courriel que l'approbation enverrait, rendu exactement comme il le sera. */
-  previewIntroduction: Array<MailPreview>;
+  readonly previewIntroduction: ReadonlyArray<MailPreview>;
   /** Agents et administrateurs : les groupements pour un besoin, le meilleur d'abord (vide quand une structure suffit et qu'aucune n'apporte rien de plus). */
-  proposeGroupements: Array<Groupement>;
+  readonly proposeGroupements: ReadonlyArray<Groupement>;
   /**
    * Les chiffres de commande publique sur [from, to) (bornes lues comme celles d'impactStats). Un acheteur public :
    * les siens (tous les établissements de son SIREN) ; les agents : ceux de `buyer` (SIRET ou SIREN), ou de tous.
    */
-  publicContractStats: PublicContractStats;
+  readonly publicContractStats: PublicContractStats;
   /** Les marchés notifiés sur [from, to), mêmes droits que publicContractStats, du plus ancien au plus récent. */
-  publicContracts: Array<PublicContract>;
-  shortlist?: Maybe<Shortlist>;
+  readonly publicContracts: ReadonlyArray<PublicContract>;
+  readonly shortlist?: Maybe<Shortlist>;
   /** Les analyses de dépenses de votre organisation, la plus récente d'abord (agents : celles de l'organisation `organisationId`). */
-  spendAnalyses: Array<SpendAnalysis>;
+  readonly spendAnalyses: ReadonlyArray<SpendAnalysis>;
   /** Une analyse, pour son organisation et les agents. */
-  spendAnalysis: SpendAnalysis;
-  supplier?: Maybe<Supplier>;
+  readonly spendAnalysis: SpendAnalysis;
+  readonly supplier?: Maybe<Supplier>;
   /** Public directory (répertoire des entreprises ESS): no login needed. */
-  suppliers: SupplierConnection;
+  readonly suppliers: SupplierConnection;
   /** Agents et administrateurs : les structures dont le type d'inclusion ou les labels déclarés attendent une confirmation, la plus ancienne demande d'abord. */
-  suppliersWithPendingChanges: Array<Supplier>;
+  readonly suppliersWithPendingChanges: ReadonlyArray<Supplier>;
 };
 
 
@@ -1115,12 +1124,12 @@ export type Role =
 
 /** Chaque composante est dans [0, 1] ; le score les combine et est dans [0, 1]. */
 export type ScoreBreakdown = {
-  __typename?: 'ScoreBreakdown';
-  capacity: Scalars['Float']['output'];
-  labels: Scalars['Float']['output'];
-  location: Scalars['Float']['output'];
-  sector: Scalars['Float']['output'];
-  text: Scalars['Float']['output'];
+  readonly __typename?: 'ScoreBreakdown';
+  readonly capacity: Scalars['Float']['output'];
+  readonly labels: Scalars['Float']['output'];
+  readonly location: Scalars['Float']['output'];
+  readonly sector: Scalars['Float']['output'];
+  readonly text: Scalars['Float']['output'];
 };
 
 /**
@@ -1128,23 +1137,23 @@ export type ScoreBreakdown = {
  * (un brouillon est le travail en cours de la Métropole).
  */
 export type Shortlist = {
-  __typename?: 'Shortlist';
-  approvedAt?: Maybe<Scalars['DateTime']['output']>;
-  createdAt: Scalars['DateTime']['output'];
+  readonly __typename?: 'Shortlist';
+  readonly approvedAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly createdAt: Scalars['DateTime']['output'];
   /** Vrai quand l'agent présente les structures comme un groupement possible (co-traitance) : le courriel de l'entreprise dit qui apporte quelle part. */
-  groupement: Scalars['Boolean']['output'];
-  id: Scalars['ID']['output'];
-  items: Array<ShortlistItem>;
+  readonly groupement: Scalars['Boolean']['output'];
+  readonly id: Scalars['ID']['output'];
+  readonly items: ReadonlyArray<ShortlistItem>;
   /** Agents et administrateurs : chaque courriel de la liste et son état d'envoi ; les présentations seules par défaut, les relances (FOLLOW_UP, REMINDER) si on les demande. */
-  mails: Array<OutboxMail>;
+  readonly mails: ReadonlyArray<OutboxMail>;
   /** Le message de l'agent qui approuve, pour l'entreprise. */
-  message?: Maybe<Scalars['String']['output']>;
-  need: Need;
+  readonly message?: Maybe<Scalars['String']['output']>;
+  readonly need: Need;
   /** Pourquoi la proposition du moteur compte moins de structures que demandé (en français) ; null sinon. */
-  notice?: Maybe<Scalars['String']['output']>;
+  readonly notice?: Maybe<Scalars['String']['output']>;
   /** Quand le dernier de ses courriels a été remis. */
-  sentAt?: Maybe<Scalars['DateTime']['output']>;
-  status: ShortlistStatus;
+  readonly sentAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly status: ShortlistStatus;
 };
 
 
@@ -1153,63 +1162,63 @@ export type Shortlist = {
  * (un brouillon est le travail en cours de la Métropole).
  */
 export type ShortlistMailsArgs = {
-  kinds?: InputMaybe<Array<MailKind>>;
+  kinds?: InputMaybe<ReadonlyArray<MailKind>>;
 };
 
 export type ShortlistConnection = {
-  __typename?: 'ShortlistConnection';
-  edges: Array<ShortlistEdge>;
-  pageInfo: PageInfo;
-  totalCount: Scalars['Int']['output'];
+  readonly __typename?: 'ShortlistConnection';
+  readonly edges: ReadonlyArray<ShortlistEdge>;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
 };
 
 export type ShortlistEdge = {
-  __typename?: 'ShortlistEdge';
-  cursor: Scalars['String']['output'];
-  node: Shortlist;
+  readonly __typename?: 'ShortlistEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Shortlist;
 };
 
 export type ShortlistItem = {
-  __typename?: 'ShortlistItem';
+  readonly __typename?: 'ShortlistItem';
   /** Agents et administrateurs : quand une liste approuvée plus tôt pour le même besoin a déjà présenté la structure ; null sinon. */
-  alreadyIntroducedAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly alreadyIntroducedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Le mot de l'agent sur cette structure : l'entreprise et cette structure le lisent dans leurs courriels (la note interne du besoin n'est jamais envoyée). */
-  note?: Maybe<Scalars['String']['output']>;
+  readonly note?: Maybe<Scalars['String']['output']>;
   /** Null tant que l'entreprise ou un agent n'en a pas indiqué (listes approuvées seulement). */
-  outcome?: Maybe<Outcome>;
+  readonly outcome?: Maybe<Outcome>;
   /** Agents et administrateurs : la dérogation de l'agent quand une exigence du besoin écarte la structure ; null sinon. */
-  override?: Maybe<ShortlistOverride>;
+  readonly override?: Maybe<ShortlistOverride>;
   /** Faux quand un agent a ajouté la structure. */
-  proposedByMatcher: Scalars['Boolean']['output'];
-  rank: Scalars['Int']['output'];
+  readonly proposedByMatcher: Scalars['Boolean']['output'];
+  readonly rank: Scalars['Int']['output'];
   /** Toutes les raisons données par le moteur, en français (vide pour une structure qu'il n'a pas classée). Le courriel de l'entreprise ne montre que celles qui l'aident à choisir et, pour une structure ajoutée par un agent, la note de l'agent à la place. */
-  reasons: Array<Scalars['String']['output']>;
+  readonly reasons: ReadonlyArray<Scalars['String']['output']>;
   /** Null tant que la structure n'a pas répondu (agents et administrateurs seulement : son commentaire leur est adressé). */
-  response?: Maybe<SupplierResponse>;
-  score?: Maybe<Scalars['Float']['output']>;
-  supplier: Supplier;
+  readonly response?: Maybe<SupplierResponse>;
+  readonly score?: Maybe<Scalars['Float']['output']>;
+  readonly supplier: Supplier;
 };
 
 /** Une note sur une structure de la liste ; une note null ou vide l'efface. */
 export type ShortlistNoteInput = {
-  note?: InputMaybe<Scalars['String']['input']>;
-  supplierId: Scalars['ID']['input'];
+  readonly note?: InputMaybe<Scalars['String']['input']>;
+  readonly supplierId: Scalars['ID']['input'];
 };
 
 /** Une structure qu'une exigence du besoin écarte (type d'inclusion ou label exigé, hors zone), ajoutée malgré tout par un agent. */
 export type ShortlistOverride = {
-  __typename?: 'ShortlistOverride';
-  at: Scalars['DateTime']['output'];
+  readonly __typename?: 'ShortlistOverride';
+  readonly at: Scalars['DateTime']['output'];
   /** L'exigence que la structure ne remplit pas, en français. */
-  constraint: Scalars['String']['output'];
+  readonly constraint: Scalars['String']['output'];
   /** La raison donnée par l'agent. */
-  reason: Scalars['String']['output'];
+  readonly reason: Scalars['String']['output'];
 };
 
 /** La raison de présenter une structure qu'une exigence du besoin écarte (500 caractères au plus). */
 export type ShortlistOverrideInput = {
-  reason: Scalars['String']['input'];
-  supplierId: Scalars['ID']['input'];
+  readonly reason: Scalars['String']['input'];
+  readonly supplierId: Scalars['ID']['input'];
 };
 
 export type ShortlistStatus =
@@ -1219,33 +1228,33 @@ export type ShortlistStatus =
 
 /** Les dépenses d'un acheteur auprès de l'ESS, d'après le fichier des dépenses par fournisseur. Réservée à son organisation et aux agents. */
 export type SpendAnalysis = {
-  __typename?: 'SpendAnalysis';
-  createdAt: Scalars['DateTime']['output'];
+  readonly __typename?: 'SpendAnalysis';
+  readonly createdAt: Scalars['DateTime']['output'];
   /** L'analyse en CSV (totaux, lignes comptées, catégories sans ESS, lignes refusées) ; `excelFr` : points-virgules et virgules décimales, pour un tableur réglé en français. */
-  csv: Scalars['String']['output'];
+  readonly csv: Scalars['String']['output'];
   /** Dépenses auprès des structures de l'annuaire (rapprochées par SIRET, puis par SIREN). */
-  essAmount: Scalars['Float']['output'];
+  readonly essAmount: Scalars['Float']['output'];
   /** Part des dépenses auprès de l'ESS, de 0 à 1. */
-  essShare: Scalars['Float']['output'];
+  readonly essShare: Scalars['Float']['output'];
   /** Les plus grosses catégories sans ESS, de la plus grosse à la plus petite (au plus 10). */
-  gaps: Array<SpendGap>;
-  id: Scalars['ID']['output'];
+  readonly gaps: ReadonlyArray<SpendGap>;
+  readonly id: Scalars['ID']['output'];
   /** Lignes comptées (sans les lignes refusées ni les doublons). */
-  lines: Scalars['Int']['output'];
+  readonly lines: Scalars['Int']['output'];
   /** Pour une entreprise : la déduction OETH de ses achats auprès du secteur protégé, à partir des chiffres que le fichier ne donne pas ; null pour un acheteur public. */
-  oethDeduction?: Maybe<OethDeduction>;
+  readonly oethDeduction?: Maybe<OethDeduction>;
   /** Dont auprès du secteur protégé (ESAT, EA, EATT). */
-  protectedAmount: Scalars['Float']['output'];
+  readonly protectedAmount: Scalars['Float']['output'];
   /** Part auprès du secteur protégé, de 0 à 1. */
-  protectedShare: Scalars['Float']['output'];
+  readonly protectedShare: Scalars['Float']['output'];
   /** Vrai pour un acheteur public : ses achats auprès d'ESAT et d'EA ne comptent pour rien d'autre (pas de déduction OETH calculée). */
-  publicBuyer: Scalars['Boolean']['output'];
-  refusals: Array<SpendRefusal>;
+  readonly publicBuyer: Scalars['Boolean']['output'];
+  readonly refusals: ReadonlyArray<SpendRefusal>;
   /** Dont auprès des SIAE (ACI, AI, EI, ETTI, EITI) et des GEIQ. */
-  siaeAmount: Scalars['Float']['output'];
+  readonly siaeAmount: Scalars['Float']['output'];
   /** Part auprès des SIAE, de 0 à 1. */
-  siaeShare: Scalars['Float']['output'];
-  totalAmount: Scalars['Float']['output'];
+  readonly siaeShare: Scalars['Float']['output'];
+  readonly totalAmount: Scalars['Float']['output'];
 };
 
 
@@ -1264,57 +1273,57 @@ export type SpendAnalysisOethDeductionArgs = {
 
 /** Une catégorie d'achats sans aucune dépense auprès de l'ESS, avec des structures de l'annuaire capables d'y répondre. */
 export type SpendGap = {
-  __typename?: 'SpendGap';
+  readonly __typename?: 'SpendGap';
   /** Montant dépensé dans cette catégorie, en euros. */
-  amount: Scalars['Float']['output'];
+  readonly amount: Scalars['Float']['output'];
   /** La catégorie du fichier, ou à défaut le code NAF du fournisseur et son libellé. */
-  category: Scalars['String']['output'];
+  readonly category: Scalars['String']['output'];
   /** Ce que l'ESS de la Métropole pourrait prendre de cette catégorie (autour de Rouen, pour son montant), comme `inclusivePotential`. */
-  potential: InclusivePotential;
+  readonly potential: InclusivePotential;
   /** Structures éligibles de ce métier proposées par l'outil de rapprochement au moment de l'analyse (au plus 3). */
-  suggestions: Array<Supplier>;
+  readonly suggestions: ReadonlyArray<Supplier>;
 };
 
 /** Une ligne du fichier de dépenses qui n'a pas été comptée, et pourquoi (illisible, incomplète, en double). */
 export type SpendRefusal = {
-  __typename?: 'SpendRefusal';
+  readonly __typename?: 'SpendRefusal';
   /** Numéro de la ligne dans le fichier (l'en-tête est la ligne 1). */
-  line: Scalars['Int']['output'];
-  reason: Scalars['String']['output'];
+  readonly line: Scalars['Int']['output'];
+  readonly reason: Scalars['String']['output'];
 };
 
 export type Supplier = {
-  __typename?: 'Supplier';
+  readonly __typename?: 'Supplier';
   /** Agents et administrateurs (null pour les autres) : le journal des accès à cette structure, le plus récent d'abord. */
-  accountEvents?: Maybe<Array<AccountEvent>>;
-  commune: Commune;
+  readonly accountEvents?: Maybe<ReadonlyArray<AccountEvent>>;
+  readonly commune: Commune;
   /** Combien la fiche est complète ; « fiche en cours de complétion » sur le site public en dessous de 100 %. */
-  completeness: Completeness;
+  readonly completeness: Completeness;
   /** Null sauf pour un agent, un administrateur, la structure elle-même, ou une entreprise qui la lit dans sa propre liste de mises en relation approuvée ou envoyée. */
-  contactEmail?: Maybe<Scalars['String']['output']>;
-  description: Scalars['String']['output'];
-  employees?: Maybe<Scalars['Int']['output']>;
-  id: Scalars['ID']['output'];
-  inclusionKind?: Maybe<InclusionKind>;
-  interventionRadiusKm?: Maybe<Scalars['Int']['output']>;
+  readonly contactEmail?: Maybe<Scalars['String']['output']>;
+  readonly description: Scalars['String']['output'];
+  readonly employees?: Maybe<Scalars['Int']['output']>;
+  readonly id: Scalars['ID']['output'];
+  readonly inclusionKind?: Maybe<InclusionKind>;
+  readonly interventionRadiusKm?: Maybe<Scalars['Int']['output']>;
   /** Agents et administrateurs (null pour les autres, et pour une structure jamais invitée) : où en est son invitation à compléter sa fiche. */
-  invitation?: Maybe<SupplierInvitation>;
-  labels: Array<Scalars['String']['output']>;
-  legalForm: LegalForm;
+  readonly invitation?: Maybe<SupplierInvitation>;
+  readonly labels: ReadonlyArray<Scalars['String']['output']>;
+  readonly legalForm: LegalForm;
   /** Où la structure est basée : son adresse géocodée, sinon le centre de sa commune ; null si inconnu. */
-  location?: Maybe<GeoPoint>;
-  maxContractValue?: Maybe<Scalars['Int']['output']>;
-  nafCodes: Array<Scalars['String']['output']>;
-  name: Scalars['String']['output'];
+  readonly location?: Maybe<GeoPoint>;
+  readonly maxContractValue?: Maybe<Scalars['Int']['output']>;
+  readonly nafCodes: ReadonlyArray<Scalars['String']['output']>;
+  readonly name: Scalars['String']['output'];
   /** Agents et administrateurs, et la structure elle-même (null pour les autres) : ce qu'elle a déclaré et qui attend d'être confirmé. */
-  pendingChanges?: Maybe<SupplierPendingChanges>;
+  readonly pendingChanges?: Maybe<SupplierPendingChanges>;
   /** La structure elle-même, agents et administrateurs (null pour les autres) : les mots que les entreprises ont employés dans les besoins de son secteur des douze derniers mois et que son profil n'emploie pas, les plus fréquents d'abord ; seuls comptent les mots écrits par au moins trois entreprises distinctes, chacune ayant un compte ou dont un agent a enregistré le besoin (une entreprise compte une fois, sous son nom) ; les besoins déposés sans compte ne comptent jamais, quel que soit le nom qu'ils donnent. */
-  searchHints?: Maybe<Array<Scalars['String']['output']>>;
-  services: Array<Scalars['String']['output']>;
-  siret?: Maybe<Scalars['String']['output']>;
+  readonly searchHints?: Maybe<ReadonlyArray<Scalars['String']['output']>>;
+  readonly services: ReadonlyArray<Scalars['String']['output']>;
+  readonly siret?: Maybe<Scalars['String']['output']>;
   /** Agents et administrateurs (null pour les autres) : les personnes qui agissent pour cette structure. */
-  users?: Maybe<Array<User>>;
-  website?: Maybe<Scalars['String']['output']>;
+  readonly users?: Maybe<ReadonlyArray<User>>;
+  readonly website?: Maybe<Scalars['String']['output']>;
 };
 
 export type SupplierAnswer =
@@ -1322,107 +1331,107 @@ export type SupplierAnswer =
   | 'NOT_AVAILABLE';
 
 export type SupplierConnection = {
-  __typename?: 'SupplierConnection';
-  edges: Array<SupplierEdge>;
-  facets: DirectoryFacets;
-  pageInfo: PageInfo;
-  totalCount: Scalars['Int']['output'];
+  readonly __typename?: 'SupplierConnection';
+  readonly edges: ReadonlyArray<SupplierEdge>;
+  readonly facets: DirectoryFacets;
+  readonly pageInfo: PageInfo;
+  readonly totalCount: Scalars['Int']['output'];
 };
 
 export type SupplierEdge = {
-  __typename?: 'SupplierEdge';
-  cursor: Scalars['String']['output'];
-  node: Supplier;
+  readonly __typename?: 'SupplierEdge';
+  readonly cursor: Scalars['String']['output'];
+  readonly node: Supplier;
 };
 
 export type SupplierFilter = {
   /** Code INSEE : les structures basées dans cette commune. */
-  communeCode?: InputMaybe<Scalars['String']['input']>;
+  readonly communeCode?: InputMaybe<Scalars['String']['input']>;
   /** Agents et administrateurs : seules les fiches complètes à moins de ce pourcentage (1 à 100 ; 100 : les fiches à compléter). */
-  completenessBelow?: InputMaybe<Scalars['Int']['input']>;
+  readonly completenessBelow?: InputMaybe<Scalars['Int']['input']>;
   /** Agents et administrateurs : true, seules les fiches qui ont une adresse de contact ; false, celles qui n'en ont pas. */
-  hasContactEmail?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly hasContactEmail?: InputMaybe<Scalars['Boolean']['input']>;
   /** Les structures de l'un de ces types d'inclusion (valeurs confirmées par la Métropole). */
-  inclusionKinds?: InputMaybe<Array<InclusionKind>>;
+  readonly inclusionKinds?: InputMaybe<ReadonlyArray<InclusionKind>>;
   /** Labels : la structure doit les avoir tous. */
-  labels?: InputMaybe<Array<Scalars['String']['input']>>;
+  readonly labels?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   /** Les structures de l'une de ces formes juridiques. */
-  legalForms?: InputMaybe<Array<LegalForm>>;
+  readonly legalForms?: InputMaybe<ReadonlyArray<LegalForm>>;
   /** Préfixe de code NAF, par ex. « 81 » ou « 81.30 ». */
-  nafPrefix?: InputMaybe<Scalars['String']['input']>;
+  readonly nafPrefix?: InputMaybe<Scalars['String']['input']>;
   /** Agents et administrateurs : true, seules les structures dont le contact ne s'est jamais connecté ; false, celles dont il s'est connecté. */
-  neverSignedIn?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly neverSignedIn?: InputMaybe<Scalars['Boolean']['input']>;
   /** Code INSEE : seules les structures qui peuvent y intervenir (la commune est dans leur rayon d'intervention). */
-  servesCommuneCode?: InputMaybe<Scalars['String']['input']>;
+  readonly servesCommuneCode?: InputMaybe<Scalars['String']['input']>;
   /** Recherche en texte libre dans le nom, la description et les prestations. Le dernier mot, s’il n’est pas suivi d’une espace, vaut aussi pour les mots qu’il commence (3 lettres au moins) : « recyc » trouve « recyclerie » ; s’il est lui-même un mot (« bois »), les structures qui l’emploient restent en tête. */
-  text?: InputMaybe<Scalars['String']['input']>;
+  readonly text?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type SupplierInput = {
   /** Code INSEE de la commune où la structure est basée. */
-  communeCode: Scalars['String']['input'];
+  readonly communeCode: Scalars['String']['input'];
   /** Adresse de contact ; privée : lue par les agents et par la structure elle-même seulement. */
-  contactEmail: Scalars['String']['input'];
+  readonly contactEmail: Scalars['String']['input'];
   /** Texte libre en français : ce que propose la structure (sert au rapprochement). */
-  description: Scalars['String']['input'];
+  readonly description: Scalars['String']['input'];
   /** Effectif (salariés et travailleurs accompagnés). */
-  employees?: InputMaybe<Scalars['Int']['input']>;
+  readonly employees?: InputMaybe<Scalars['Int']['input']>;
   /** Type de structure d'inclusion, s'il y a lieu ; déclaré par la structure elle-même, il attend la confirmation d'un agent. */
-  inclusionKind?: InputMaybe<InclusionKind>;
+  readonly inclusionKind?: InputMaybe<InclusionKind>;
   /** Rayon d'intervention autour de sa base, en kilomètres. */
-  interventionRadiusKm?: InputMaybe<Scalars['Int']['input']>;
+  readonly interventionRadiusKm?: InputMaybe<Scalars['Int']['input']>;
   /** Labels, pris dans la liste connue, par ex. « RGE », « ISO 9001 », « QUALIOPI », « ECOCERT » ; un label inconnu est refusé avec les noms proches. */
-  labels?: InputMaybe<Array<Scalars['String']['input']>>;
+  readonly labels?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   /** Lieu exact de la base, quand l'appelant a géocodé une adresse (avec longitude) ; sinon le centre de la commune. */
-  latitude?: InputMaybe<Scalars['Float']['input']>;
+  readonly latitude?: InputMaybe<Scalars['Float']['input']>;
   /** Forme juridique de l'ESS. */
-  legalForm: LegalForm;
+  readonly legalForm: LegalForm;
   /** Voir latitude : les deux vont ensemble. */
-  longitude?: InputMaybe<Scalars['Float']['input']>;
+  readonly longitude?: InputMaybe<Scalars['Float']['input']>;
   /** Le plus gros marché qu'elle peut prendre, en euros. */
-  maxContractValue?: InputMaybe<Scalars['Int']['input']>;
+  readonly maxContractValue?: InputMaybe<Scalars['Int']['input']>;
   /** Codes NAF rév. 2, par ex. « 81.30Z » (10 au plus). */
-  nafCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  readonly nafCodes?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   /** Nom de la structure (200 caractères au plus). */
-  name: Scalars['String']['input'];
+  readonly name: Scalars['String']['input'];
   /** Prestations, en phrases courtes (120 caractères au plus chacune, 30 au plus). */
-  services?: InputMaybe<Array<Scalars['String']['input']>>;
+  readonly services?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   /** SIRET : 14 chiffres, clé de contrôle vérifiée. */
-  siret?: InputMaybe<Scalars['String']['input']>;
+  readonly siret?: InputMaybe<Scalars['String']['input']>;
   /** Site web, en http(s)://. */
-  website?: InputMaybe<Scalars['String']['input']>;
+  readonly website?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Où en est l'invitation d'une structure à revendiquer et compléter sa fiche. */
 export type SupplierInvitation = {
-  __typename?: 'SupplierInvitation';
+  readonly __typename?: 'SupplierInvitation';
   /** Quand la fiche est devenue complète après l'invitation. */
-  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Quand un agent l'a invitée. */
-  invitedAt: Scalars['DateTime']['output'];
+  readonly invitedAt: Scalars['DateTime']['output'];
   /** Pourquoi l'invitation ou son rappel n'est pas parti, s'il ne l'est pas. */
-  notSent?: Maybe<Scalars['String']['output']>;
+  readonly notSent?: Maybe<Scalars['String']['output']>;
   /** La structure a demandé à ne plus recevoir de rappel. */
-  optedOut: Scalars['Boolean']['output'];
+  readonly optedOut: Scalars['Boolean']['output'];
   /** Quand le rappel a été remis ; null s'il ne l'est pas (pas encore dû, ou inutile). */
-  remindedAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly remindedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Quand l'invitation a été remise au serveur de courrier ; null tant qu'elle ne l'est pas. */
-  sentAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly sentAt?: Maybe<Scalars['DateTime']['output']>;
   /** La première connexion de son contact (la fiche est alors revendiquée). */
-  signedInAt?: Maybe<Scalars['DateTime']['output']>;
+  readonly signedInAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 export type SupplierMatch = {
-  __typename?: 'SupplierMatch';
-  breakdown: ScoreBreakdown;
+  readonly __typename?: 'SupplierMatch';
+  readonly breakdown: ScoreBreakdown;
   /** Faux quand une exigence stricte n'est pas remplie (label exigé manquant, base bien au-delà de son rayon, type d'inclusion exigé). */
-  eligible: Scalars['Boolean']['output'];
+  readonly eligible: Scalars['Boolean']['output'];
   /** Phrases courtes en français qui expliquent le score. */
-  reasons: Array<Scalars['String']['output']>;
+  readonly reasons: ReadonlyArray<Scalars['String']['output']>;
   /** Faux quand la structure exerce un autre métier que celui du besoin (pertinence du texte et du secteur sous le seuil) : classée après celles du métier, jamais proposée dans une sélection. */
-  relevant: Scalars['Boolean']['output'];
-  score: Scalars['Float']['output'];
-  supplier: Supplier;
+  readonly relevant: Scalars['Boolean']['output'];
+  readonly score: Scalars['Float']['output'];
+  readonly supplier: Supplier;
 };
 
 /**
@@ -1431,18 +1440,18 @@ export type SupplierMatch = {
  * les valeurs confirmées. Les deux valeurs sont celles qu'aurait la structure une fois confirmée.
  */
 export type SupplierPendingChanges = {
-  __typename?: 'SupplierPendingChanges';
-  inclusionKind?: Maybe<InclusionKind>;
-  labels: Array<Scalars['String']['output']>;
-  requestedAt: Scalars['DateTime']['output'];
+  readonly __typename?: 'SupplierPendingChanges';
+  readonly inclusionKind?: Maybe<InclusionKind>;
+  readonly labels: ReadonlyArray<Scalars['String']['output']>;
+  readonly requestedAt: Scalars['DateTime']['output'];
 };
 
 /** La réponse d'une structure à sa mise en relation, donnée par le lien de son courriel ou par un agent. */
 export type SupplierResponse = {
-  __typename?: 'SupplierResponse';
-  answer: SupplierAnswer;
-  answeredAt: Scalars['DateTime']['output'];
-  comment?: Maybe<Scalars['String']['output']>;
+  readonly __typename?: 'SupplierResponse';
+  readonly answer: SupplierAnswer;
+  readonly answeredAt: Scalars['DateTime']['output'];
+  readonly comment?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -1452,33 +1461,877 @@ export type SupplierResponse = {
  * jusqu'à ce qu'un agent de la Métropole les confirme.
  */
 export type SupplierUpdateInput = {
-  communeCode?: InputMaybe<Scalars['String']['input']>;
-  contactEmail?: InputMaybe<Scalars['String']['input']>;
-  description?: InputMaybe<Scalars['String']['input']>;
+  readonly communeCode?: InputMaybe<Scalars['String']['input']>;
+  readonly contactEmail?: InputMaybe<Scalars['String']['input']>;
+  readonly description?: InputMaybe<Scalars['String']['input']>;
   /** Agents : quand contactEmail change, l'ancien contact cesse d'agir pour la structure (oui par défaut). */
-  detachPreviousContact?: InputMaybe<Scalars['Boolean']['input']>;
-  employees?: InputMaybe<Scalars['Int']['input']>;
-  inclusionKind?: InputMaybe<InclusionKind>;
-  interventionRadiusKm?: InputMaybe<Scalars['Int']['input']>;
-  labels?: InputMaybe<Array<Scalars['String']['input']>>;
-  latitude?: InputMaybe<Scalars['Float']['input']>;
-  legalForm?: InputMaybe<LegalForm>;
-  longitude?: InputMaybe<Scalars['Float']['input']>;
-  maxContractValue?: InputMaybe<Scalars['Int']['input']>;
-  nafCodes?: InputMaybe<Array<Scalars['String']['input']>>;
-  name?: InputMaybe<Scalars['String']['input']>;
-  services?: InputMaybe<Array<Scalars['String']['input']>>;
-  siret?: InputMaybe<Scalars['String']['input']>;
-  website?: InputMaybe<Scalars['String']['input']>;
+  readonly detachPreviousContact?: InputMaybe<Scalars['Boolean']['input']>;
+  readonly employees?: InputMaybe<Scalars['Int']['input']>;
+  readonly inclusionKind?: InputMaybe<InclusionKind>;
+  readonly interventionRadiusKm?: InputMaybe<Scalars['Int']['input']>;
+  readonly labels?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  readonly latitude?: InputMaybe<Scalars['Float']['input']>;
+  readonly legalForm?: InputMaybe<LegalForm>;
+  readonly longitude?: InputMaybe<Scalars['Float']['input']>;
+  readonly maxContractValue?: InputMaybe<Scalars['Int']['input']>;
+  readonly nafCodes?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  readonly name?: InputMaybe<Scalars['String']['input']>;
+  readonly services?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
+  readonly siret?: InputMaybe<Scalars['String']['input']>;
+  readonly website?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type User = {
-  __typename?: 'User';
-  email: Scalars['String']['output'];
-  id: Scalars['ID']['output'];
+  readonly __typename?: 'User';
+  readonly email: Scalars['String']['output'];
+  readonly id: Scalars['ID']['output'];
   /** Son organisation (à lui-même et aux agents). */
-  organisation?: Maybe<Organisation>;
-  role: Role;
+  readonly organisation?: Maybe<Organisation>;
+  readonly role: Role;
   /** La structure que tient cet utilisateur (utilisateurs SUPPLIER, pour eux-mêmes seulement) ; null sinon. */
-  supplier?: Maybe<Supplier>;
+  readonly supplier?: Maybe<Supplier>;
 };
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  AccountAction: AccountAction;
+  AccountEvent: ResolverTypeWrapper<AccountEventRecord>;
+  AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Commune: ResolverTypeWrapper<Commune>;
+  CommuneCount: ResolverTypeWrapper<CommuneCount>;
+  Completeness: ResolverTypeWrapper<Completeness>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DirectoryFacets: ResolverTypeWrapper<DirectoryFacets>;
+  FacetCount: ResolverTypeWrapper<FacetCount>;
+  FamilyPotential: ResolverTypeWrapper<FamilyPotential>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GeoPoint: ResolverTypeWrapper<GeoPoint>;
+  Groupement: ResolverTypeWrapper<Omit<Groupement, 'members'> & { members: ReadonlyArray<ResolversTypes['SupplierMatch']> }>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImpactStats: ResolverTypeWrapper<ImpactStatsView>;
+  ImportFormat: ImportFormat;
+  ImportJob: ResolverTypeWrapper<ImportJobView>;
+  ImportReasonCount: ResolverTypeWrapper<ImportReasonCount>;
+  ImportRefusal: ResolverTypeWrapper<ImportRefusal>;
+  ImportState: ImportState;
+  ImportUpload: ResolverTypeWrapper<ImportUpload>;
+  ImportUploadFile: ResolverTypeWrapper<ImportUploadFile>;
+  InclusionFamily: InclusionFamily;
+  InclusionKind: InclusionKind;
+  InclusionKindCount: ResolverTypeWrapper<InclusionKindCount>;
+  InclusionKindPreset: ResolverTypeWrapper<InclusionKindPreset>;
+  InclusivePotential: ResolverTypeWrapper<InclusivePotential>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InvitationBatch: ResolverTypeWrapper<Omit<InvitationBatch, 'withoutAddress'> & { withoutAddress: ReadonlyArray<ResolversTypes['Supplier']> }>;
+  InvitationCampaign: ResolverTypeWrapper<Omit<InvitationCampaign, 'invited' | 'withoutAddress'> & { invited: ReadonlyArray<ResolversTypes['Supplier']>, withoutAddress: ReadonlyArray<ResolversTypes['Supplier']> }>;
+  LegalForm: LegalForm;
+  MailKind: MailKind;
+  MailPreview: ResolverTypeWrapper<MailPreview>;
+  MailRecipient: MailRecipient;
+  MailState: MailState;
+  MonthAmount: ResolverTypeWrapper<MonthAmount>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NafCode: ResolverTypeWrapper<NafCode>;
+  Need: ResolverTypeWrapper<NeedRecord>;
+  NeedConnection: ResolverTypeWrapper<Omit<NeedConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['NeedEdge']> }>;
+  NeedEdge: ResolverTypeWrapper<Omit<NeedEdge, 'node'> & { node: ResolversTypes['Need'] }>;
+  NeedInput: NeedInput;
+  NeedKind: NeedKind;
+  NeedKindCount: ResolverTypeWrapper<NeedKindCount>;
+  NeedStatus: NeedStatus;
+  NeedUpdateInput: NeedUpdateInput;
+  OethDeduction: ResolverTypeWrapper<OethDeduction>;
+  Organisation: ResolverTypeWrapper<OrganisationRecord>;
+  OrganisationKind: OrganisationKind;
+  OutboxMail: ResolverTypeWrapper<OutboxRecord>;
+  Outcome: ResolverTypeWrapper<Outcome>;
+  OutcomeCount: ResolverTypeWrapper<OutcomeCount>;
+  OutcomeStatus: OutcomeStatus;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  PotentialInput: PotentialInput;
+  PublicContract: ResolverTypeWrapper<Omit<PublicContract, 'holders'> & { holders: ReadonlyArray<ResolversTypes['PublicContractHolder']> }>;
+  PublicContractGroup: ResolverTypeWrapper<PublicContractGroup>;
+  PublicContractHolder: ResolverTypeWrapper<Omit<PublicContractHolder, 'supplier'> & { supplier?: Maybe<ResolversTypes['Supplier']> }>;
+  PublicContractStats: ResolverTypeWrapper<PublicContractStats>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Role: Role;
+  ScoreBreakdown: ResolverTypeWrapper<ScoreBreakdown>;
+  Shortlist: ResolverTypeWrapper<ShortlistRecord>;
+  ShortlistConnection: ResolverTypeWrapper<Omit<ShortlistConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['ShortlistEdge']> }>;
+  ShortlistEdge: ResolverTypeWrapper<Omit<ShortlistEdge, 'node'> & { node: ResolversTypes['Shortlist'] }>;
+  ShortlistItem: ResolverTypeWrapper<ShortlistItemView>;
+  ShortlistNoteInput: ShortlistNoteInput;
+  ShortlistOverride: ResolverTypeWrapper<ShortlistOverride>;
+  ShortlistOverrideInput: ShortlistOverrideInput;
+  ShortlistStatus: ShortlistStatus;
+  SpendAnalysis: ResolverTypeWrapper<SpendAnalysisRecord>;
+  SpendGap: ResolverTypeWrapper<SpendGapRecord>;
+  SpendRefusal: ResolverTypeWrapper<SpendRefusal>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Supplier: ResolverTypeWrapper<ListedSupplier>;
+  SupplierAnswer: SupplierAnswer;
+  SupplierConnection: ResolverTypeWrapper<DirectoryPage>;
+  SupplierEdge: ResolverTypeWrapper<Omit<SupplierEdge, 'node'> & { node: ResolversTypes['Supplier'] }>;
+  SupplierFilter: SupplierFilter;
+  SupplierInput: SupplierInput;
+  SupplierInvitation: ResolverTypeWrapper<SupplierInvitation>;
+  SupplierMatch: ResolverTypeWrapper<Omit<SupplierMatch, 'supplier'> & { supplier: ResolversTypes['Supplier'] }>;
+  SupplierPendingChanges: ResolverTypeWrapper<SupplierPendingChanges>;
+  SupplierResponse: ResolverTypeWrapper<SupplierResponse>;
+  SupplierUpdateInput: SupplierUpdateInput;
+  User: ResolverTypeWrapper<UserRecord>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  AccountEvent: AccountEventRecord;
+  AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
+  Boolean: Scalars['Boolean']['output'];
+  Commune: Commune;
+  CommuneCount: CommuneCount;
+  Completeness: Completeness;
+  DateTime: Scalars['DateTime']['output'];
+  DirectoryFacets: DirectoryFacets;
+  FacetCount: FacetCount;
+  FamilyPotential: FamilyPotential;
+  Float: Scalars['Float']['output'];
+  GeoPoint: GeoPoint;
+  Groupement: Omit<Groupement, 'members'> & { members: ReadonlyArray<ResolversParentTypes['SupplierMatch']> };
+  ID: Scalars['ID']['output'];
+  ImpactStats: ImpactStatsView;
+  ImportJob: ImportJobView;
+  ImportReasonCount: ImportReasonCount;
+  ImportRefusal: ImportRefusal;
+  ImportUpload: ImportUpload;
+  ImportUploadFile: ImportUploadFile;
+  InclusionKindCount: InclusionKindCount;
+  InclusionKindPreset: InclusionKindPreset;
+  InclusivePotential: InclusivePotential;
+  Int: Scalars['Int']['output'];
+  InvitationBatch: Omit<InvitationBatch, 'withoutAddress'> & { withoutAddress: ReadonlyArray<ResolversParentTypes['Supplier']> };
+  InvitationCampaign: Omit<InvitationCampaign, 'invited' | 'withoutAddress'> & { invited: ReadonlyArray<ResolversParentTypes['Supplier']>, withoutAddress: ReadonlyArray<ResolversParentTypes['Supplier']> };
+  MailPreview: MailPreview;
+  MonthAmount: MonthAmount;
+  Mutation: Record<PropertyKey, never>;
+  NafCode: NafCode;
+  Need: NeedRecord;
+  NeedConnection: Omit<NeedConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['NeedEdge']> };
+  NeedEdge: Omit<NeedEdge, 'node'> & { node: ResolversParentTypes['Need'] };
+  NeedInput: NeedInput;
+  NeedKindCount: NeedKindCount;
+  NeedUpdateInput: NeedUpdateInput;
+  OethDeduction: OethDeduction;
+  Organisation: OrganisationRecord;
+  OutboxMail: OutboxRecord;
+  Outcome: Outcome;
+  OutcomeCount: OutcomeCount;
+  PageInfo: PageInfo;
+  PotentialInput: PotentialInput;
+  PublicContract: Omit<PublicContract, 'holders'> & { holders: ReadonlyArray<ResolversParentTypes['PublicContractHolder']> };
+  PublicContractGroup: PublicContractGroup;
+  PublicContractHolder: Omit<PublicContractHolder, 'supplier'> & { supplier?: Maybe<ResolversParentTypes['Supplier']> };
+  PublicContractStats: PublicContractStats;
+  Query: Record<PropertyKey, never>;
+  ScoreBreakdown: ScoreBreakdown;
+  Shortlist: ShortlistRecord;
+  ShortlistConnection: Omit<ShortlistConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ShortlistEdge']> };
+  ShortlistEdge: Omit<ShortlistEdge, 'node'> & { node: ResolversParentTypes['Shortlist'] };
+  ShortlistItem: ShortlistItemView;
+  ShortlistNoteInput: ShortlistNoteInput;
+  ShortlistOverride: ShortlistOverride;
+  ShortlistOverrideInput: ShortlistOverrideInput;
+  SpendAnalysis: SpendAnalysisRecord;
+  SpendGap: SpendGapRecord;
+  SpendRefusal: SpendRefusal;
+  String: Scalars['String']['output'];
+  Supplier: ListedSupplier;
+  SupplierConnection: DirectoryPage;
+  SupplierEdge: Omit<SupplierEdge, 'node'> & { node: ResolversParentTypes['Supplier'] };
+  SupplierFilter: SupplierFilter;
+  SupplierInput: SupplierInput;
+  SupplierInvitation: SupplierInvitation;
+  SupplierMatch: Omit<SupplierMatch, 'supplier'> & { supplier: ResolversParentTypes['Supplier'] };
+  SupplierPendingChanges: SupplierPendingChanges;
+  SupplierResponse: SupplierResponse;
+  SupplierUpdateInput: SupplierUpdateInput;
+  User: UserRecord;
+};
+
+export type AccountEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccountEvent'] = ResolversParentTypes['AccountEvent']> = {
+  action?: Resolver<ResolversTypes['AccountAction'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userEmail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type CommuneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Commune'] = ResolversParentTypes['Commune']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  departement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CommuneCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CommuneCount'] = ResolversParentTypes['CommuneCount']> = {
+  commune?: Resolver<ResolversTypes['Commune'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CompletenessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Completeness'] = ResolversParentTypes['Completeness']> = {
+  missing?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  missingLabels?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  percent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type DirectoryFacetsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DirectoryFacets'] = ResolversParentTypes['DirectoryFacets']> = {
+  communes?: Resolver<ReadonlyArray<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  inclusionKinds?: Resolver<ReadonlyArray<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  labels?: Resolver<ReadonlyArray<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+  legalForms?: Resolver<ReadonlyArray<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+};
+
+export type FacetCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FacetCount'] = ResolversParentTypes['FacetCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FamilyPotentialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FamilyPotential'] = ResolversParentTypes['FamilyPotential']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  family?: Resolver<ResolversTypes['InclusionFamily'], ParentType, ContextType>;
+  groupementOnly?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GeoPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = {
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type GroupementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Groupement'] = ResolversParentTypes['Groupement']> = {
+  members?: Resolver<ReadonlyArray<ResolversTypes['SupplierMatch']>, ParentType, ContextType>;
+  reasons?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ImpactStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImpactStats'] = ResolversParentTypes['ImpactStats']> = {
+  amountWon?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  amountWonByMonth?: Resolver<ReadonlyArray<ResolversTypes['MonthAmount']>, ParentType, ContextType>;
+  conversionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  csv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  insertionHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  interestedAnswers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  interestedRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  introductions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  introductionsByCommune?: Resolver<ReadonlyArray<ResolversTypes['CommuneCount']>, ParentType, ContextType>;
+  introductionsByInclusionKind?: Resolver<ReadonlyArray<ResolversTypes['InclusionKindCount']>, ParentType, ContextType>;
+  introductionsOutsideMetropole?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  needsByKind?: Resolver<ReadonlyArray<ResolversTypes['NeedKindCount']>, ParentType, ContextType>;
+  needsPosted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcomes?: Resolver<ReadonlyArray<ResolversTypes['OutcomeCount']>, ParentType, ContextType>;
+  profilesClaimed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  profilesCompleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  publicContracts?: Resolver<ResolversTypes['PublicContractStats'], ParentType, ContextType>;
+  shortlistsApproved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shortlistsSent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  structuresByCommune?: Resolver<ReadonlyArray<ResolversTypes['CommuneCount']>, ParentType, ContextType>;
+  structuresByInclusionKind?: Resolver<ReadonlyArray<ResolversTypes['InclusionKindCount']>, ParentType, ContextType>;
+  structuresIntroduced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  structuresOutsideMetropole?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type ImportJobResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportJob'] = ResolversParentTypes['ImportJob']> = {
+  bytesRead?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  bytesTotal?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['ImportFormat'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ignored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ignoredReasons?: Resolver<ReadonlyArray<ResolversTypes['ImportReasonCount']>, ParentType, ContextType>;
+  lines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refusals?: Resolver<ReadonlyArray<ResolversTypes['ImportRefusal']>, ParentType, ContextType, Partial<ImportJobRefusalsArgs>>;
+  refused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reportCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['ImportState'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  uploadId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ImportReasonCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportReasonCount'] = ResolversParentTypes['ImportReasonCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportRefusalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportRefusal'] = ResolversParentTypes['ImportRefusal']> = {
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  siret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportUploadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportUpload'] = ResolversParentTypes['ImportUpload']> = {
+  files?: Resolver<ReadonlyArray<ResolversTypes['ImportUploadFile']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ImportUploadFileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportUploadFile'] = ResolversParentTypes['ImportUploadFile']> = {
+  bytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InclusionKindCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InclusionKindCount'] = ResolversParentTypes['InclusionKindCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inclusionKind?: Resolver<Maybe<ResolversTypes['InclusionKind']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InclusionKindPresetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InclusionKindPreset'] = ResolversParentTypes['InclusionKindPreset']> = {
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kinds?: Resolver<ReadonlyArray<ResolversTypes['InclusionKind']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type InclusivePotentialResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InclusivePotential'] = ResolversParentTypes['InclusivePotential']> = {
+  families?: Resolver<ReadonlyArray<ResolversTypes['FamilyPotential']>, ParentType, ContextType>;
+  recommendation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InvitationBatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvitationBatch'] = ResolversParentTypes['InvitationBatch']> = {
+  alreadyInvited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  invited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withoutAddress?: Resolver<ReadonlyArray<ResolversTypes['Supplier']>, ParentType, ContextType>;
+};
+
+export type InvitationCampaignResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InvitationCampaign'] = ResolversParentTypes['InvitationCampaign']> = {
+  invited?: Resolver<ReadonlyArray<ResolversTypes['Supplier']>, ParentType, ContextType>;
+  withoutAddress?: Resolver<ReadonlyArray<ResolversTypes['Supplier']>, ParentType, ContextType>;
+};
+
+export type MailPreviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MailPreview'] = ResolversParentTypes['MailPreview']> = {
+  fingerprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MonthAmountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MonthAmount'] = ResolversParentTypes['MonthAmount']> = {
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  analyseSpend: Resolver<ResolversTypes['SpendAnalysis'], ParentType, ContextType, RequireFields<MutationAnalyseSpendArgs, 'csv'>>;
+  approveShortlist: Resolver<ResolversTypes['Shortlist'], ParentType, ContextType, RequireFields<MutationApproveShortlistArgs, 'id'>>;
+  cancelImport: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType, RequireFields<MutationCancelImportArgs, 'id'>>;
+  closeNeed: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCloseNeedArgs, 'id'>>;
+  createSupplier: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<MutationCreateSupplierArgs, 'input'>>;
+  deleteMyAccount: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteMyAccountArgs, 'confirm'>>;
+  deleteSpendAnalysis: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteSpendAnalysisArgs, 'id'>>;
+  deleteSupplier: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteSupplierArgs, 'id'>>;
+  detachUser: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDetachUserArgs, 'userId'>>;
+  draftShortlist: Resolver<ResolversTypes['Shortlist'], ParentType, ContextType, RequireFields<MutationDraftShortlistArgs, 'needId'>>;
+  inviteSuppliers: Resolver<ResolversTypes['InvitationBatch'], ParentType, ContextType, RequireFields<MutationInviteSuppliersArgs, 'supplierIds'>>;
+  login: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
+  postNeed: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
+  recordOutcome: Resolver<ResolversTypes['ShortlistItem'], ParentType, ContextType, RequireFields<MutationRecordOutcomeArgs, 'shortlistId' | 'status' | 'supplierId'>>;
+  recordSupplierAnswer: Resolver<ResolversTypes['ShortlistItem'], ParentType, ContextType, RequireFields<MutationRecordSupplierAnswerArgs, 'answer' | 'shortlistId' | 'supplierId'>>;
+  requestAccessLink: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestAccessLinkArgs, 'email'>>;
+  retryMail: Resolver<ResolversTypes['OutboxMail'], ParentType, ContextType, RequireFields<MutationRetryMailArgs, 'id'>>;
+  reviewSupplierChanges: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<MutationReviewSupplierChangesArgs, 'approve' | 'id'>>;
+  runImport: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType, RequireFields<MutationRunImportArgs, 'dryRun' | 'format' | 'uploadId'>>;
+  setOrganisationKind: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<MutationSetOrganisationKindArgs, 'kind' | 'organisationId'>>;
+  signInWithLink: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInWithLinkArgs, 'token'>>;
+  updateNeed: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationUpdateNeedArgs, 'id' | 'input'>>;
+  updateShortlist: Resolver<ResolversTypes['Shortlist'], ParentType, ContextType, RequireFields<MutationUpdateShortlistArgs, 'id' | 'supplierIds'>>;
+  updateSupplier: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<MutationUpdateSupplierArgs, 'id' | 'input'>>;
+  uploadImportChunk: Resolver<ResolversTypes['ImportUpload'], ParentType, ContextType, RequireFields<MutationUploadImportChunkArgs, 'chunk' | 'fileName'>>;
+  withdrawNeed: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationWithdrawNeedArgs, 'id' | 'reason'>>;
+};
+
+export type NafCodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NafCode'] = ResolversParentTypes['NafCode']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NeedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Need'] = ResolversParentTypes['Need']> = {
+  budgetMax?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  budgetMin?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  buyerOrganisationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  closingNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  commune?: Resolver<ResolversTypes['Commune'], ParentType, ContextType>;
+  companyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  confirmedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  contactEmail?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deadline?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  internalNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NeedKind'], ParentType, ContextType>;
+  matchNotice?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nafCodes?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  preferredInclusionKinds?: Resolver<ReadonlyArray<ResolversTypes['InclusionKind']>, ParentType, ContextType>;
+  recordedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requiredInclusionKinds?: Resolver<ReadonlyArray<ResolversTypes['InclusionKind']>, ParentType, ContextType>;
+  requiredLabels?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  shortlists?: Resolver<ReadonlyArray<ResolversTypes['Shortlist']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['NeedStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  withdrawalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type NeedConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NeedConnection'] = ResolversParentTypes['NeedConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['NeedEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NeedEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NeedEdge'] = ResolversParentTypes['NeedEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Need'], ParentType, ContextType>;
+};
+
+export type NeedKindCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NeedKindCount'] = ResolversParentTypes['NeedKindCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NeedKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type OethDeductionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OethDeduction'] = ResolversParentTypes['OethDeduction']> = {
+  beforeCap?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  cap?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  capRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  capped?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deduction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  labourCost?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OrganisationKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  siret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type OutboxMailResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutboxMail'] = ResolversParentTypes['OutboxMail']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MailKind'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  need?: Resolver<Maybe<ResolversTypes['Need']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  recipient?: Resolver<ResolversTypes['MailRecipient'], ParentType, ContextType>;
+  sentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  shortlist?: Resolver<Maybe<ResolversTypes['Shortlist']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['MailState'], ParentType, ContextType>;
+  supplier?: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type OutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Outcome'] = ResolversParentTypes['Outcome']> = {
+  amount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  insertionHours?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OutcomeStatus'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type OutcomeCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutcomeCount'] = ResolversParentTypes['OutcomeCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OutcomeStatus'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PublicContractResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicContract'] = ResolversParentTypes['PublicContract']> = {
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  awardedToDirectory?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  buyerSiret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contractId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cpvCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holders?: Resolver<ReadonlyArray<ResolversTypes['PublicContractHolder']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  notifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  object?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  placeCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reserved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  socialClause?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  socialCriterion?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PublicContractGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicContractGroup'] = ResolversParentTypes['PublicContractGroup']> = {
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  contracts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  essAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  essContracts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  socialClause?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  socialCriterion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PublicContractHolderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicContractHolder'] = ResolversParentTypes['PublicContractHolder']> = {
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  idType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  supplier?: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
+};
+
+export type PublicContractStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PublicContractStats'] = ResolversParentTypes['PublicContractStats']> = {
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  byBuyer?: Resolver<ReadonlyArray<ResolversTypes['PublicContractGroup']>, ParentType, ContextType>;
+  byMonth?: Resolver<ReadonlyArray<ResolversTypes['PublicContractGroup']>, ParentType, ContextType>;
+  contracts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  essAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  essContracts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  socialClause?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  socialCriterion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  communes: Resolver<ReadonlyArray<ResolversTypes['Commune']>, ParentType, ContextType, RequireFields<QueryCommunesArgs, 'search'>>;
+  exportMyData: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  failedMails: Resolver<ReadonlyArray<ResolversTypes['OutboxMail']>, ParentType, ContextType, Partial<QueryFailedMailsArgs>>;
+  impactStats: Resolver<ResolversTypes['ImpactStats'], ParentType, ContextType, RequireFields<QueryImpactStatsArgs, 'from' | 'to'>>;
+  importJob: Resolver<Maybe<ResolversTypes['ImportJob']>, ParentType, ContextType, RequireFields<QueryImportJobArgs, 'id'>>;
+  importJobs: Resolver<ReadonlyArray<ResolversTypes['ImportJob']>, ParentType, ContextType>;
+  inclusionKindPresets: Resolver<ReadonlyArray<ResolversTypes['InclusionKindPreset']>, ParentType, ContextType>;
+  inclusivePotential: Resolver<ResolversTypes['InclusivePotential'], ParentType, ContextType, RequireFields<QueryInclusivePotentialArgs, 'input'>>;
+  introductions: Resolver<ResolversTypes['ShortlistConnection'], ParentType, ContextType, Partial<QueryIntroductionsArgs>>;
+  invitationCampaign: Resolver<ResolversTypes['InvitationCampaign'], ParentType, ContextType>;
+  matchSuppliers: Resolver<ReadonlyArray<ResolversTypes['SupplierMatch']>, ParentType, ContextType, RequireFields<QueryMatchSuppliersArgs, 'needId'>>;
+  me: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  metropoleCommunes: Resolver<ReadonlyArray<ResolversTypes['Commune']>, ParentType, ContextType>;
+  nafCodes: Resolver<ReadonlyArray<ResolversTypes['NafCode']>, ParentType, ContextType, RequireFields<QueryNafCodesArgs, 'search'>>;
+  need: Resolver<Maybe<ResolversTypes['Need']>, ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
+  needs: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, Partial<QueryNeedsArgs>>;
+  needsAwaitingShortlist: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, Partial<QueryNeedsAwaitingShortlistArgs>>;
+  organisations: Resolver<ReadonlyArray<ResolversTypes['Organisation']>, ParentType, ContextType, Partial<QueryOrganisationsArgs>>;
+  previewIntroduction: Resolver<ReadonlyArray<ResolversTypes['MailPreview']>, ParentType, ContextType, RequireFields<QueryPreviewIntroductionArgs, 'shortlistId'>>;
+  proposeGroupements: Resolver<ReadonlyArray<ResolversTypes['Groupement']>, ParentType, ContextType, RequireFields<QueryProposeGroupementsArgs, 'needId'>>;
+  publicContractStats: Resolver<ResolversTypes['PublicContractStats'], ParentType, ContextType, RequireFields<QueryPublicContractStatsArgs, 'from' | 'to'>>;
+  publicContracts: Resolver<ReadonlyArray<ResolversTypes['PublicContract']>, ParentType, ContextType, RequireFields<QueryPublicContractsArgs, 'from' | 'to'>>;
+  shortlist: Resolver<Maybe<ResolversTypes['Shortlist']>, ParentType, ContextType, RequireFields<QueryShortlistArgs, 'id'>>;
+  spendAnalyses: Resolver<ReadonlyArray<ResolversTypes['SpendAnalysis']>, ParentType, ContextType, Partial<QuerySpendAnalysesArgs>>;
+  spendAnalysis: Resolver<ResolversTypes['SpendAnalysis'], ParentType, ContextType, RequireFields<QuerySpendAnalysisArgs, 'id'>>;
+  supplier: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType, RequireFields<QuerySupplierArgs, 'id'>>;
+  suppliers: Resolver<ResolversTypes['SupplierConnection'], ParentType, ContextType, Partial<QuerySuppliersArgs>>;
+  suppliersWithPendingChanges: Resolver<ReadonlyArray<ResolversTypes['Supplier']>, ParentType, ContextType>;
+};
+
+export type ScoreBreakdownResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScoreBreakdown'] = ResolversParentTypes['ScoreBreakdown']> = {
+  capacity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  labels?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ShortlistResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Shortlist'] = ResolversParentTypes['Shortlist']> = {
+  approvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  groupement?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<ReadonlyArray<ResolversTypes['ShortlistItem']>, ParentType, ContextType>;
+  mails?: Resolver<ReadonlyArray<ResolversTypes['OutboxMail']>, ParentType, ContextType, RequireFields<ShortlistMailsArgs, 'kinds'>>;
+  message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  need?: Resolver<ResolversTypes['Need'], ParentType, ContextType>;
+  notice?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ShortlistStatus'], ParentType, ContextType>;
+};
+
+export type ShortlistConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShortlistConnection'] = ResolversParentTypes['ShortlistConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['ShortlistEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ShortlistEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShortlistEdge'] = ResolversParentTypes['ShortlistEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Shortlist'], ParentType, ContextType>;
+};
+
+export type ShortlistItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShortlistItem'] = ResolversParentTypes['ShortlistItem']> = {
+  alreadyIntroducedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['Outcome']>, ParentType, ContextType>;
+  override?: Resolver<Maybe<ResolversTypes['ShortlistOverride']>, ParentType, ContextType>;
+  proposedByMatcher?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reasons?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  response?: Resolver<Maybe<ResolversTypes['SupplierResponse']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  supplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType>;
+};
+
+export type ShortlistOverrideResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShortlistOverride'] = ResolversParentTypes['ShortlistOverride']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  constraint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SpendAnalysisResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpendAnalysis'] = ResolversParentTypes['SpendAnalysis']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  csv?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<SpendAnalysisCsvArgs, 'excelFr'>>;
+  essAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  essShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  gaps?: Resolver<ReadonlyArray<ResolversTypes['SpendGap']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  oethDeduction?: Resolver<Maybe<ResolversTypes['OethDeduction']>, ParentType, ContextType, RequireFields<SpendAnalysisOethDeductionArgs, 'contribution' | 'disabledWorkforceRate' | 'labourCostShare'>>;
+  protectedAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  protectedShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  publicBuyer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  refusals?: Resolver<ReadonlyArray<ResolversTypes['SpendRefusal']>, ParentType, ContextType>;
+  siaeAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  siaeShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  totalAmount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SpendGapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpendGap'] = ResolversParentTypes['SpendGap']> = {
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  potential?: Resolver<ResolversTypes['InclusivePotential'], ParentType, ContextType>;
+  suggestions?: Resolver<ReadonlyArray<ResolversTypes['Supplier']>, ParentType, ContextType>;
+};
+
+export type SpendRefusalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpendRefusal'] = ResolversParentTypes['SpendRefusal']> = {
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SupplierResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Supplier'] = ResolversParentTypes['Supplier']> = {
+  accountEvents?: Resolver<Maybe<ReadonlyArray<ResolversTypes['AccountEvent']>>, ParentType, ContextType>;
+  commune?: Resolver<ResolversTypes['Commune'], ParentType, ContextType>;
+  completeness?: Resolver<ResolversTypes['Completeness'], ParentType, ContextType>;
+  contactEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  employees?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inclusionKind?: Resolver<Maybe<ResolversTypes['InclusionKind']>, ParentType, ContextType>;
+  interventionRadiusKm?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  invitation?: Resolver<Maybe<ResolversTypes['SupplierInvitation']>, ParentType, ContextType>;
+  labels?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  legalForm?: Resolver<ResolversTypes['LegalForm'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['GeoPoint']>, ParentType, ContextType>;
+  maxContractValue?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nafCodes?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pendingChanges?: Resolver<Maybe<ResolversTypes['SupplierPendingChanges']>, ParentType, ContextType>;
+  searchHints?: Resolver<Maybe<ReadonlyArray<ResolversTypes['String']>>, ParentType, ContextType>;
+  services?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  siret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  users?: Resolver<Maybe<ReadonlyArray<ResolversTypes['User']>>, ParentType, ContextType>;
+  website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SupplierConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierConnection'] = ResolversParentTypes['SupplierConnection']> = {
+  edges?: Resolver<ReadonlyArray<ResolversTypes['SupplierEdge']>, ParentType, ContextType>;
+  facets?: Resolver<ResolversTypes['DirectoryFacets'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SupplierEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierEdge'] = ResolversParentTypes['SupplierEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType>;
+};
+
+export type SupplierInvitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierInvitation'] = ResolversParentTypes['SupplierInvitation']> = {
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  invitedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  notSent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  optedOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  remindedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  sentAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  signedInAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type SupplierMatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierMatch'] = ResolversParentTypes['SupplierMatch']> = {
+  breakdown?: Resolver<ResolversTypes['ScoreBreakdown'], ParentType, ContextType>;
+  eligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reasons?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  relevant?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  supplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType>;
+};
+
+export type SupplierPendingChangesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierPendingChanges'] = ResolversParentTypes['SupplierPendingChanges']> = {
+  inclusionKind?: Resolver<Maybe<ResolversTypes['InclusionKind']>, ParentType, ContextType>;
+  labels?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  requestedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type SupplierResponseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierResponse'] = ResolversParentTypes['SupplierResponse']> = {
+  answer?: Resolver<ResolversTypes['SupplierAnswer'], ParentType, ContextType>;
+  answeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  supplier?: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = Context> = {
+  AccountEvent?: AccountEventResolvers<ContextType>;
+  AuthPayload?: AuthPayloadResolvers<ContextType>;
+  Commune?: CommuneResolvers<ContextType>;
+  CommuneCount?: CommuneCountResolvers<ContextType>;
+  Completeness?: CompletenessResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  DirectoryFacets?: DirectoryFacetsResolvers<ContextType>;
+  FacetCount?: FacetCountResolvers<ContextType>;
+  FamilyPotential?: FamilyPotentialResolvers<ContextType>;
+  GeoPoint?: GeoPointResolvers<ContextType>;
+  Groupement?: GroupementResolvers<ContextType>;
+  ImpactStats?: ImpactStatsResolvers<ContextType>;
+  ImportJob?: ImportJobResolvers<ContextType>;
+  ImportReasonCount?: ImportReasonCountResolvers<ContextType>;
+  ImportRefusal?: ImportRefusalResolvers<ContextType>;
+  ImportUpload?: ImportUploadResolvers<ContextType>;
+  ImportUploadFile?: ImportUploadFileResolvers<ContextType>;
+  InclusionKindCount?: InclusionKindCountResolvers<ContextType>;
+  InclusionKindPreset?: InclusionKindPresetResolvers<ContextType>;
+  InclusivePotential?: InclusivePotentialResolvers<ContextType>;
+  InvitationBatch?: InvitationBatchResolvers<ContextType>;
+  InvitationCampaign?: InvitationCampaignResolvers<ContextType>;
+  MailPreview?: MailPreviewResolvers<ContextType>;
+  MonthAmount?: MonthAmountResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  NafCode?: NafCodeResolvers<ContextType>;
+  Need?: NeedResolvers<ContextType>;
+  NeedConnection?: NeedConnectionResolvers<ContextType>;
+  NeedEdge?: NeedEdgeResolvers<ContextType>;
+  NeedKindCount?: NeedKindCountResolvers<ContextType>;
+  OethDeduction?: OethDeductionResolvers<ContextType>;
+  Organisation?: OrganisationResolvers<ContextType>;
+  OutboxMail?: OutboxMailResolvers<ContextType>;
+  Outcome?: OutcomeResolvers<ContextType>;
+  OutcomeCount?: OutcomeCountResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  PublicContract?: PublicContractResolvers<ContextType>;
+  PublicContractGroup?: PublicContractGroupResolvers<ContextType>;
+  PublicContractHolder?: PublicContractHolderResolvers<ContextType>;
+  PublicContractStats?: PublicContractStatsResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  ScoreBreakdown?: ScoreBreakdownResolvers<ContextType>;
+  Shortlist?: ShortlistResolvers<ContextType>;
+  ShortlistConnection?: ShortlistConnectionResolvers<ContextType>;
+  ShortlistEdge?: ShortlistEdgeResolvers<ContextType>;
+  ShortlistItem?: ShortlistItemResolvers<ContextType>;
+  ShortlistOverride?: ShortlistOverrideResolvers<ContextType>;
+  SpendAnalysis?: SpendAnalysisResolvers<ContextType>;
+  SpendGap?: SpendGapResolvers<ContextType>;
+  SpendRefusal?: SpendRefusalResolvers<ContextType>;
+  Supplier?: SupplierResolvers<ContextType>;
+  SupplierConnection?: SupplierConnectionResolvers<ContextType>;
+  SupplierEdge?: SupplierEdgeResolvers<ContextType>;
+  SupplierInvitation?: SupplierInvitationResolvers<ContextType>;
+  SupplierMatch?: SupplierMatchResolvers<ContextType>;
+  SupplierPendingChanges?: SupplierPendingChangesResolvers<ContextType>;
+  SupplierResponse?: SupplierResponseResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+};
+

@@ -4,8 +4,8 @@ import { invitationCampaign, invitationStatus, inviteSuppliers, recordCompletion
 import { COMPLETENESS_FIELD_FR, completenessOf } from '../../api/directory';
 import { forbidden } from '../../api/errors';
 import type { SupplierRecord, UserRecord } from '../../api/store/types';
-import type { Context, NoArgs } from '../context';
-import type { MutationInviteSuppliersArgs } from '../generated/schema-types';
+import type { Context } from '../context';
+import type { ResolverPart } from './part';
 import { mailDomain } from '../../api/mail';
 
 const STAFF_FILTERS = ['completenessBelow', 'neverSignedIn', 'hasContactEmail'] as const;
@@ -27,17 +27,17 @@ export const afterSupplierEdit = (services: Context['services'], supplier: Suppl
 
 export const campaignResolvers = {
   Query: {
-    invitationCampaign: (_: unknown, __: NoArgs, { viewer, services }: Context) => invitationCampaign(services, viewer),
+    invitationCampaign: (_, __, { viewer, services }) => invitationCampaign(services, viewer),
   },
   Mutation: {
-    inviteSuppliers: (_: unknown, { supplierIds }: MutationInviteSuppliersArgs, { viewer, services }: Context) =>
-      inviteSuppliers(services, viewer, Array.isArray(supplierIds) ? supplierIds : [supplierIds], mailDomain(services.config.mailFrom)),
+    inviteSuppliers: (_, { supplierIds }, { viewer, services }) =>
+      inviteSuppliers(services, viewer, supplierIds, mailDomain(services.config.mailFrom)),
   },
   Supplier: {
-    completeness: (s: SupplierRecord) => {
+    completeness: (s) => {
       const { percent, missing } = completenessOf(s);
       return { percent, missing, missingLabels: missing.map((f) => COMPLETENESS_FIELD_FR[f]) };
     },
-    invitation: (s: SupplierRecord, _: NoArgs, { viewer, services }: Context) => (isStaff(viewer) ? invitationStatus(services.store, s) : null),
+    invitation: (s, _, { viewer, services }) => (isStaff(viewer) ? invitationStatus(services.store, s) : null),
   },
-};
+} satisfies ResolverPart;

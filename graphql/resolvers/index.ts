@@ -14,18 +14,14 @@ import { accountEvents, detachUser, editSupplier, structureUsers } from '../../a
 import { searchCommunes, searchNafCodes } from '../../api/kernel';
 import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/accounts';
 import { inclusivePotential } from '../../api/purchasing';
-import type { ListedSupplier } from '../../api/introductions';
-import type { AccountEventRecord, NeedRecord } from '../../api/store/types';
-import type { Context, NoArgs } from '../context';
-import type { MutationCloseNeedArgs, MutationCreateSupplierArgs, MutationDeleteMyAccountArgs, MutationDeleteSupplierArgs, MutationLoginArgs, MutationPostNeedArgs, MutationRequestAccessLinkArgs, MutationReviewSupplierChangesArgs, MutationSignInWithLinkArgs, MutationUpdateNeedArgs, MutationUpdateSupplierArgs, MutationWithdrawNeedArgs, QueryCommunesArgs, QueryInclusivePotentialArgs, QueryMatchSuppliersArgs, QueryNafCodesArgs, QueryNeedArgs, QueryNeedsArgs, QueryProposeGroupementsArgs, QuerySupplierArgs, QuerySuppliersArgs } from '../generated/schema-types';
-import type { MutationDetachUserArgs } from '../generated/schema-types';
+import type { Resolvers } from '../generated/schema-types';
 import { DateTime } from './scalars';
 import { importResolvers } from './imports';
 import { shortlistResolvers } from './shortlists';
 import { publicContractResolvers } from './public-contracts';
 import { spendResolvers } from './spend';
 import { afterSignIn, afterSupplierEdit, campaignResolvers, checkDirectoryFilter } from './campaign';
-import { INCLUSION_KIND_PRESETS, confirmedAtOf } from '../../api/needs';
+import { INCLUSION_KIND_PRESETS } from '../../api/needs';
 
 
 /** The commune of a record; a code unknown to the reference data still resolves, named by its code. */
@@ -34,20 +30,20 @@ const communeOf = (r: { communeCode: string }) => findCommune(r.communeCode) ?? 
 export const resolvers = {
   DateTime,
   Query: {
-    me: (_: unknown, __: NoArgs, { viewer, services }: Context) => (viewer ? services.store.users.findById(viewer.userId) : null),
+    me: (_, __, { viewer, services }) => (viewer ? services.store.users.findById(viewer.userId) : null),
     metropoleCommunes: () => metropoleCommunes(),
-    communes: (_: unknown, args: QueryCommunesArgs) => searchCommunes(args),
-    nafCodes: (_: unknown, args: QueryNafCodesArgs) => searchNafCodes(args),
-    supplier: (_: unknown, { id }: QuerySupplierArgs, { services }: Context) => getSupplier(services, id),
-    suppliers: (_: unknown, args: QuerySuppliersArgs, context: Context) => (checkDirectoryFilter(args.filter, context), directory(context.services, args)),
-    suppliersWithPendingChanges: (_: unknown, __: NoArgs, { viewer, services }: Context) => suppliersWithPendingChanges(services, viewer),
-    need: (_: unknown, { id }: QueryNeedArgs, { viewer, services }: Context) => getNeed(services, viewer, id),
-    needs: (_: unknown, args: QueryNeedsArgs, { viewer, services }: Context) => listNeeds(services, viewer, args),
+    communes: (_, args) => searchCommunes(args),
+    nafCodes: (_, args) => searchNafCodes(args),
+    supplier: (_, { id }, { services }) => getSupplier(services, id),
+    suppliers: (_, args, context) => (checkDirectoryFilter(args.filter, context), directory(context.services, args)),
+    suppliersWithPendingChanges: (_, __, { viewer, services }) => suppliersWithPendingChanges(services, viewer),
+    need: (_, { id }, { viewer, services }) => getNeed(services, viewer, id),
+    needs: (_, args, { viewer, services }) => listNeeds(services, viewer, args),
     inclusionKindPresets: () => INCLUSION_KIND_PRESETS,
-    matchSuppliers: (_: unknown, { needId, limit }: QueryMatchSuppliersArgs, { viewer, services }: Context) => matchSuppliers(services, viewer, needId, limit),
-    proposeGroupements: (_: unknown, { needId, limit }: QueryProposeGroupementsArgs, { viewer, services }: Context) => proposeGroupements(services, viewer, needId, limit),
-    exportMyData: (_: unknown, __: NoArgs, { viewer, services }: Context) => exportMyData(services, viewer),
-    inclusivePotential: (_: unknown, { input }: QueryInclusivePotentialArgs, { services, clientAddress }: Context) => inclusivePotential(services, input, clientAddress),
+    matchSuppliers: (_, { needId, limit }, { viewer, services }) => matchSuppliers(services, viewer, needId, limit),
+    proposeGroupements: (_, { needId, limit }, { viewer, services }) => proposeGroupements(services, viewer, needId, limit),
+    exportMyData: (_, __, { viewer, services }) => exportMyData(services, viewer),
+    inclusivePotential: (_, { input }, { services, clientAddress }) => inclusivePotential(services, input, clientAddress),
     ...shortlistResolvers.Query,
     ...campaignResolvers.Query,
     ...importResolvers.Query,
@@ -55,19 +51,19 @@ export const resolvers = {
     ...spendResolvers.Query,
   },
   Mutation: {
-    login: async (_: unknown, { email, password }: MutationLoginArgs, { services, clientAddress }: Context) => afterSignIn(services, await login(services, email, password, clientAddress)),
-    requestAccessLink: (_: unknown, { email }: MutationRequestAccessLinkArgs, { services, clientAddress, senderCookie }: Context) => requestAccessLink(services, email, { clientAddress, senderCookie }),
-    signInWithLink: async (_: unknown, { token }: MutationSignInWithLinkArgs, { services }: Context) => afterSignIn(services, await signInWithLink(services, token)),
-    createSupplier: (_: unknown, { input }: MutationCreateSupplierArgs, { viewer, services }: Context) => createSupplier(services, viewer, input),
-    updateSupplier: async (_: unknown, { id, input }: MutationUpdateSupplierArgs, { viewer, services }: Context) => afterSupplierEdit(services, await editSupplier(services, viewer, id, input)),
-    reviewSupplierChanges: (_: unknown, { id, approve }: MutationReviewSupplierChangesArgs, { viewer, services }: Context) => reviewSupplierChanges(services, viewer, id, approve),
-    deleteSupplier: (_: unknown, { id }: MutationDeleteSupplierArgs, { viewer, services }: Context) => deleteSupplier(services, viewer, id),
-    postNeed: (_: unknown, { input }: MutationPostNeedArgs, { viewer, services, clientAddress, senderCookie }: Context) => postNeed(services, viewer, input, { clientAddress, senderCookie }),
-    updateNeed: (_: unknown, { id, input }: MutationUpdateNeedArgs, { viewer, services }: Context) => updateNeed(services, viewer, id, input),
-    withdrawNeed: (_: unknown, { id, reason }: MutationWithdrawNeedArgs, { viewer, services }: Context) => withdrawNeed(services, viewer, id, reason),
-    closeNeed: (_: unknown, { id, note }: MutationCloseNeedArgs, { viewer, services }: Context) => closeNeed(services, viewer, id, note),
-    deleteMyAccount: (_: unknown, { confirm }: MutationDeleteMyAccountArgs, { viewer, services }: Context) => deleteMyAccount(services, viewer, confirm),
-    detachUser: (_: unknown, { userId }: MutationDetachUserArgs, { viewer, services }: Context) => detachUser(services, viewer, userId),
+    login: async (_, { email, password }, { services, clientAddress }) => afterSignIn(services, await login(services, email, password, clientAddress)),
+    requestAccessLink: (_, { email }, { services, clientAddress, senderCookie }) => requestAccessLink(services, email, { clientAddress, senderCookie }),
+    signInWithLink: async (_, { token }, { services }) => afterSignIn(services, await signInWithLink(services, token)),
+    createSupplier: (_, { input }, { viewer, services }) => createSupplier(services, viewer, input),
+    updateSupplier: async (_, { id, input }, { viewer, services }) => afterSupplierEdit(services, await editSupplier(services, viewer, id, input)),
+    reviewSupplierChanges: (_, { id, approve }, { viewer, services }) => reviewSupplierChanges(services, viewer, id, approve),
+    deleteSupplier: (_, { id }, { viewer, services }) => deleteSupplier(services, viewer, id),
+    postNeed: (_, { input }, { viewer, services, clientAddress, senderCookie }) => postNeed(services, viewer, input, { clientAddress, senderCookie }),
+    updateNeed: (_, { id, input }, { viewer, services }) => updateNeed(services, viewer, id, input),
+    withdrawNeed: (_, { id, reason }, { viewer, services }) => withdrawNeed(services, viewer, id, reason),
+    closeNeed: (_, { id, note }, { viewer, services }) => closeNeed(services, viewer, id, note),
+    deleteMyAccount: (_, { confirm }, { viewer, services }) => deleteMyAccount(services, viewer, confirm),
+    detachUser: (_, { userId }, { viewer, services }) => detachUser(services, viewer, userId),
     ...shortlistResolvers.Mutation,
     ...campaignResolvers.Mutation,
     ...importResolvers.Mutation,
@@ -75,37 +71,36 @@ export const resolvers = {
     ...spendResolvers.Mutation,
   },
   User: {
-    supplier: (user: { id: string }, __: NoArgs, { viewer, services }: Context) => ownSupplier(services, viewer, user.id),
+    supplier: (user, _, { viewer, services }) => ownSupplier(services, viewer, user.id),
     ...publicContractResolvers.User,
   },
   Organisation: publicContractResolvers.Organisation,
+  SupplierConnection: {
+    // Counted only when a page asks for them.
+    facets: (page) => page.facets(),
+  },
   Supplier: {
     commune: communeOf,
     // Staff, the structure itself, and a firm on its own approved list of introductions (api/introductions/outcomes.ts).
-    contactEmail: (s: ListedSupplier, _: NoArgs, { viewer }: Context) =>
+    contactEmail: (s, _, { viewer }) =>
       // '' is an imported profile's address nobody gave yet: unknown, hence null.
       (canSeePrivate(viewer, s.organisationId) || (viewer !== null && s.introducedTo === viewer.userId)) && s.contactEmail ? s.contactEmail : null,
     location: supplierLocation,
-    pendingChanges: (s: ListedSupplier, _: NoArgs, { viewer }: Context) => (canSeePrivate(viewer, s.organisationId) ? (s.pendingChanges ?? null) : null),
-    searchHints: (s: ListedSupplier, _: NoArgs, { viewer, services }: Context) => searchHints(services, viewer, s),
+    pendingChanges: (s, _, { viewer }) => (canSeePrivate(viewer, s.organisationId) ? s.pendingChanges : null),
+    searchHints: (s, _, { viewer, services }) => searchHints(services, viewer, s),
     ...campaignResolvers.Supplier,
-    users: (s: ListedSupplier, _: NoArgs, { viewer, services }: Context) => structureUsers(services, viewer, s),
-    accountEvents: (s: ListedSupplier, _: NoArgs, { viewer, services }: Context) => accountEvents(services, viewer, s),
+    users: (s, _, { viewer, services }) => structureUsers(services, viewer, s),
+    accountEvents: (s, _, { viewer, services }) => accountEvents(services, viewer, s),
   },
   Need: {
     commune: communeOf,
-    confirmedAt: confirmedAtOf,
-    recordedBy: async (n: NeedRecord, _: NoArgs, { viewer, services }: Context) =>
+    recordedBy: async (n, _, { viewer, services }) =>
       viewer && isStaff(viewer) ? ((await services.store.users.findById(n.createdBy))?.email ?? null) : null,
-    requiredInclusionKinds: (n: NeedRecord) => n.requiredInclusionKinds ?? [],
-    matchNotice: (n: NeedRecord, _: NoArgs, { viewer, services }: Context) => matchNotice(services, viewer, n),
+    matchNotice: (n, _, { viewer, services }) => matchNotice(services, viewer, n),
     status: needStatus,
-    withdrawnAt: (n: NeedRecord) => n.withdrawnAt ?? null,
-    withdrawalReason: (n: NeedRecord) => n.withdrawalReason ?? null,
-    closedAt: (n: NeedRecord) => n.closedAt ?? null,
-    closingNote: (n: NeedRecord, _: NoArgs, { viewer }: Context) => (isStaff(viewer) ? (n.closingNote ?? null) : null),
-    internalNote: (n: NeedRecord, _: NoArgs, { viewer }: Context) => (isStaff(viewer) ? (n.internalNote ?? null) : null),
-    ...shortlistResolvers.NeedShortlists,
+    closingNote: (n, _, { viewer }) => (isStaff(viewer) ? n.closingNote : null),
+    internalNote: (n, _, { viewer }) => (isStaff(viewer) ? n.internalNote : null),
+    ...shortlistResolvers.Need,
     ...spendResolvers.Need,
   },
   Shortlist: shortlistResolvers.Shortlist,
@@ -116,7 +111,7 @@ export const resolvers = {
   SpendAnalysis: spendResolvers.SpendAnalysis,
   SpendGap: spendResolvers.SpendGap,
   AccountEvent: {
-    at: (e: AccountEventRecord) => e.createdAt,
-    by: (e: AccountEventRecord) => e.byEmail,
+    at: (e) => e.createdAt,
+    by: (e) => e.byEmail,
   },
-} satisfies Record<string, unknown>;
+} satisfies Resolvers;

@@ -1,25 +1,24 @@
 // Public contracts (DECP) and public buyers: thin translation to api/public-contracts.
 import { parsePeriod } from '../../api/impact';
 import { contractsFor, listOrganisations, organisationOf, setOrganisationKindAsStaff, statsFor } from '../../api/public-contracts';
-import type { Context, NoArgs } from '../context';
-import type { MutationSetOrganisationKindArgs, QueryOrganisationsArgs, QueryPublicContractsArgs, QueryPublicContractStatsArgs } from '../generated/schema-types';
+import type { ResolverPart } from './part';
 
 export const publicContractResolvers = {
   Query: {
-    publicContractStats: (_: unknown, { from, to, buyer }: QueryPublicContractStatsArgs, { viewer, services }: Context) =>
+    publicContractStats: (_, { from, to, buyer }, { viewer, services }) =>
       statsFor(services.store, viewer, parsePeriod(from, to), buyer),
-    publicContracts: (_: unknown, { from, to, buyer }: QueryPublicContractsArgs, { viewer, services }: Context) =>
+    publicContracts: (_, { from, to, buyer }, { viewer, services }) =>
       contractsFor(services.store, viewer, parsePeriod(from, to), buyer),
-    organisations: (_: unknown, { kind }: QueryOrganisationsArgs, { viewer, services }: Context) => listOrganisations(services.store, viewer, kind),
+    organisations: (_, { kind }, { viewer, services }) => listOrganisations(services.store, viewer, kind),
   },
   Mutation: {
-    setOrganisationKind: (_: unknown, { organisationId, kind, siret }: MutationSetOrganisationKindArgs, { viewer, services }: Context) =>
+    setOrganisationKind: (_, { organisationId, kind, siret }, { viewer, services }) =>
       setOrganisationKindAsStaff(services, viewer, organisationId, { kind, siret }),
   },
   User: {
-    organisation: (user: { organisationId: string | null }, _: NoArgs, { viewer, services }: Context) => organisationOf(services.store, viewer, user),
+    organisation: (user, _, { viewer, services }) => organisationOf(services.store, viewer, user),
   },
   Organisation: {
-    siret: (o: { siret?: string | null }) => o.siret ?? null,
+    siret: (o) => o.siret ?? null,
   },
-};
+} satisfies ResolverPart;

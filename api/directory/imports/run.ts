@@ -152,7 +152,7 @@ export class ImportRun {
     const retired = existing ? undefined : this.retired.get(siret);
     if (retired) return refuse(notReimported(retired));
 
-    const mine = existing?.sources?.find((s) => s.source === this.source);
+    const mine = existing?.sources.find((s) => s.source === this.source);
     if (asOf && mine?.asOf && asOf < mine.asOf) return 'unchanged'; // the profile holds a later version of this source
 
     const writes = new Set(PROFILE_FIELDS.filter((f) => fields[f] !== undefined && writable(existing, f, this.source)));
@@ -197,7 +197,7 @@ export class ImportRun {
         claimed = true;
       }
     }
-    const known = existing.sources ?? [];
+    const known = existing.sources;
     const dirty = Object.keys(changed).length > 0;
     const newer = asOf !== undefined && (!mine?.asOf || asOf > mine.asOf);
     if (!dirty && !claimed && !newer) return 'unchanged';
@@ -235,6 +235,11 @@ export class ImportRun {
       ...derived(profile),
       provenance,
       sources: [{ source: this.source, firstAt: this.at, lastAt: this.at, ...(asOf ? { asOf } : {}) }],
+      pendingChanges: null,
+      retiredAt: null,
+      firstSignInAt: null,
+      completedAt: null,
+      linkVersion: 0,
       createdAt: this.at,
       updatedAt: this.at,
     };

@@ -1,7 +1,7 @@
 // A Collection on one nedb datastore. nedb runs each datastore's operations one at a time
 // (its executor queue), so a single `update` call is atomic with respect to every other one.
 import type Datastore from '@seald-io/nedb';
-import { fieldsToSet, fromRow, toRow, type IndexSpec } from '../collections';
+import { fieldsToSet, fromRow, toRow, type CollectionName, type IndexSpec } from '../collections';
 import { assertBuiltFilter, byPrimaryKey } from '../operators';
 import { DuplicateKeyError, type Collection, type Filter, type FindOptions, type StoredDocument } from '../types';
 
@@ -12,7 +12,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
   private readonly unique: string[];
 
   constructor(
-    private readonly name: string,
+    private readonly name: CollectionName,
     private readonly db: Datastore,
     indexes: readonly IndexSpec[],
   ) {
@@ -28,7 +28,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
   }
 
   private decode(row: unknown): T {
-    const doc = fromRow<T>(row as Record<string, unknown>) as Record<string, unknown>;
+    const doc = fromRow<T>(this.name, row as Record<string, unknown>) as Record<string, unknown>;
     for (const field of this.nullable) if (!(field in doc)) doc[field] = null;
     return doc as T;
   }

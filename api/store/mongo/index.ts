@@ -64,7 +64,7 @@ class MongoCollection<T extends StoredDocument> implements Collection<T> {
     if (!this.serverStamped) {
       try {
         const created = await this.model.create(toRow(doc));
-        return fromRow<T>(created.toObject());
+        return fromRow<T>(this.name, created.toObject());
       } catch (err) {
         throw duplicate(this.name, err);
       }
@@ -97,7 +97,7 @@ class MongoCollection<T extends StoredDocument> implements Collection<T> {
 
   async findOne(filter: Filter): Promise<T | null> {
     const row = await this.model.findOne(forMongoose(filter)).lean<Record<string, unknown>>();
-    return row ? fromRow<T>(row) : null;
+    return row ? fromRow<T>(this.name, row) : null;
   }
 
   async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
@@ -106,7 +106,7 @@ class MongoCollection<T extends StoredDocument> implements Collection<T> {
     if (options.skip) query.skip(options.skip);
     if (options.limit) query.limit(options.limit);
     const rows = await query.lean<Record<string, unknown>[]>();
-    return rows.map((row) => fromRow<T>(row));
+    return rows.map((row) => fromRow<T>(this.name, row));
   }
 
   async all(): Promise<T[]> {
@@ -131,7 +131,7 @@ class MongoCollection<T extends StoredDocument> implements Collection<T> {
       const row = await this.model
         .findOneAndUpdate(forMongoose(filter), serverStamped(fieldsToSet(patch)), { returnDocument: 'after', runValidators: true })
         .lean<Record<string, unknown>>();
-      return row ? fromRow<T>(row) : null;
+      return row ? fromRow<T>(this.name, row) : null;
     } catch (err) {
       throw duplicate(this.name, err);
     }

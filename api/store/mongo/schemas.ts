@@ -3,7 +3,7 @@
 // input (with its French messages); a refusal here is mapped by ./errors.ts all the same.
 import { Schema, type SchemaDefinition } from 'mongoose';
 import { INDEXES, KEYSET_INDEXES, type CollectionName } from '../collections';
-import type { InclusionKind, LegalForm, NeedKind, OrganisationKind, OutboxState, OutcomeStatus, RecipientKind, RetiredBy, Role, ShortlistStatus } from '../types';
+import type { InclusionKind, LegalForm, MailKind, NeedKind, OrganisationKind, OutboxState, OutcomeStatus, RecipientKind, RetiredBy, Role, ShortlistStatus } from '../types';
 
 /** A Record keyed by the union makes the compiler reject a missing or unknown value. */
 const valuesOf = <K extends string>(all: Record<K, true>): K[] => Object.keys(all) as K[];
@@ -21,6 +21,9 @@ const NEED_KINDS = valuesOf<NeedKind>({
 });
 const SHORTLIST_STATUSES = valuesOf<ShortlistStatus>({ DRAFT: true, APPROVED: true, SENT: true });
 const OUTBOX_STATES = valuesOf<OutboxState>({ HELD: true, PENDING: true, SENDING: true, SENT: true, FAILED: true, DROPPED: true });
+const MAIL_KINDS = valuesOf<MailKind>({
+  INTRODUCTION: true, NEED_CONFIRMATION: true, FOLLOW_UP: true, REMINDER: true, NEED_RECEIVED: true, INVITATION: true, INVITATION_REMINDER: true,
+});
 const RECIPIENT_KINDS = valuesOf<RecipientKind>({ FIRM: true, SUPPLIER: true });
 const OUTCOME_STATUSES = valuesOf<OutcomeStatus>({ CONTACTED: true, QUOTE_REQUESTED: true, WON: true, LOST: true, NO_FOLLOW_UP: true });
 const RETIRED_BY = valuesOf<RetiredBy>({ OFFICER: true, STRUCTURE: true });
@@ -80,8 +83,11 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     sources: { type: [new Schema({ source: oneOf(['csv', 'sirene', 'inclusion']), firstAt: { type: Date, required: true }, lastAt: { type: Date, required: true }, asOf: { type: Date, default: undefined } }, { _id: false })], default: undefined },
     searchText: derivedText,
     sortKey: derivedText,
-    // No default: absent until set, as on the embedded engine (one record shape on both).
+    // No defaults here: the domain writes them, and a row written before they existed lacks them on
+    // both engines, read back completed by api/store/normalise.ts.
     retiredAt: { type: Date },
+    firstSignInAt: { type: Date },
+    completedAt: { type: Date },
     linkVersion: { type: Number, min: 0 },
   },
   needs: {
@@ -148,7 +154,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
   },
   outbox: {
     shortlistId: nullableText(),
-    kind: { type: String, enum: ['INTRODUCTION', 'NEED_CONFIRMATION', 'FOLLOW_UP', 'REMINDER', 'NEED_RECEIVED'] }, // absent on rows written before kinds existed
+    kind: { type: String, enum: MAIL_KINDS }, // no default: absent on rows written before kinds existed (see api/store/normalise.ts)
     needId: { type: String },
     recipientKind: oneOf(RECIPIENT_KINDS),
     supplierId: nullableText(),

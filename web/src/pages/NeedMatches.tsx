@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { Link, useLocation, useParams } from 'wouter';
 import { INCLUSION_KIND_FR, NEED_KIND_FR } from '../../../api/reference/vocabulary';
 import { Page, QueryState } from '../components/layout';
+import { Groupements } from '../components/groupements';
 import { MatchCard } from '../components/match';
 import { messageOf } from '../errors';
 import { budgetFr, formatDate } from '../format';
@@ -187,6 +188,8 @@ export function NeedMatches() {
               </p>
             )}
           </section>
+
+          <Groupements needId={id} canDraft={!openDraft} />
 
           <section aria-labelledby="eligibles">
             <h2 id="eligibles">Structures proposées ({eligible.length})</h2>

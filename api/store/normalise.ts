@@ -1,0 +1,61 @@
+// Rows written before a field existed lack it. Every engine reads each row through its
+// collection's normaliser, which gives such a field the value it has always meant for those rows,
+// so that every document the store returns has its record type's whole shape and no reader has to
+// know what an absent field means. Nothing is rewritten on disk: a row keeps its stored form until
+// the domain updates it (and an old backup restored, or an older instance's write, reads the same).
+import type { NeedRecord, OutboxRecord, OutcomeRecord, ShortlistRecord, SupplierRecord, UserRecord } from './types';
+
+type Row = Record<string, unknown>;
+/** Completes, in place, a document just read (a fresh copy of the stored row). */
+export type Normaliser = (doc: Row) => void;
+
+/** Each field's value when the row has none (a function: arrays must not be shared between rows). */
+type Defaults<T> = { readonly [K in keyof T]?: (doc: T) => T[K] };
+
+function fill<T>(defaults: Defaults<T>): Normaliser {
+  const entries = Object.entries(defaults) as [string, (doc: T) => unknown][];
+  return (doc) => {
+    for (const [field, value] of entries) if (doc[field] === undefined) doc[field] = value(doc as T);
+  };
+}
+
+const none: Normaliser = () => {};
+
+/** One per collection, applied by ./collections.ts fromRow (which fails to compile if one is missing). */
+export const NORMALISERS = {
+  // Written before detachments existed: never detached, no session revoked.
+  users: fill<UserRecord>({ detachedAt: () => null, tokenVersion: () => 0 }),
+  organisations: none, // siret is absent by design on organisations that are not public buyers
+  // provenance stays absent on profiles written before imports: its absence means "every filled field was edited".
+  suppliers: fill<SupplierRecord>({
+    pendingChanges: () => null,
+    sources: () => [],
+    retiredAt: () => null,
+    firstSignInAt: () => null,
+    completedAt: () => null,
+    linkVersion: () => 0, // the links mailed before versions existed carry none, read as 0
+  }),
+  needs: fill<NeedRecord>({
+    requiredInclusionKinds: () => [],
+    introducedAt: () => null,
+    // Needs written before confirmation existed were all posted by signed-in users: confirmed at creation.
+    confirmedAt: (need) => need.createdAt,
+    withdrawnAt: () => null,
+    withdrawalReason: () => null,
+    closedAt: () => null,
+    closingNote: () => null,
+    endedBy: () => null,
+    internalNote: () => null,
+  }),
+  shortlists: fill<ShortlistRecord>({ groupement: () => false, notice: () => null }),
+  // Rows written before mail kinds existed are all introductions.
+  outbox: fill<OutboxRecord>({ kind: () => 'INTRODUCTION', needId: () => null }),
+  outcomes: fill<OutcomeRecord>({ insertionHours: () => null }),
+  responses: none,
+  accessLinks: none,
+  retiredSirets: none,
+  publicContracts: none,
+  spendAnalyses: none,
+  accountEvents: none,
+} as const;
+
