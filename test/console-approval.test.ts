@@ -1,7 +1,8 @@
 // The console's approval as issue #24 found it: a note typed after the preview was lost at approval,
 // and « Ajouter » put an EI on a purchase reserved to ESAT and EA. Now an officer adds it only by a
 // derogation with a reason, shown in the list; a change since the preview blocks approval until a
-// new preview, and what is then sent is that preview. Real server, SMTP peer and Chromium.
+// new preview, and what is then sent is that preview; a new list leaves out the structures already
+// introduced and says so. Real server, SMTP peer and Chromium.
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
 import { launchBrowser, screenshot, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
@@ -104,5 +105,10 @@ test('a derogation needs a reason; a note typed after the preview blocks approva
   expect(firm.text).toContain('Atelier à deux pas du site.');
   expect(firm.text).toContain('Deux structures pour vos haies.');
   expect(shown).toContain(firm.subject!);
+
+  // A new list for the need leaves out what was introduced, and says so: here nothing is left to propose.
+  await page.goto(`${origin}/console/besoins/${scene.needId}`);
+  await clickText('Préparer une liste (brouillon des 5 meilleures)');
+  await waitForTextOn(w, `${scene.suppliers.esat.name} (déjà présentée le `);
   expect(w.dialogs).toEqual([]);
 });

@@ -12,7 +12,7 @@ export async function introducedEarlier(store: Store, needId: string): Promise<M
   return first;
 }
 
-/** « A (déjà présentée le 3 décembre 2026), B (…) »: what the officer is told was left out. */
+/** « A (déjà présentée le 3 décembre 2026), B (…) »: what the officer is told was left out; a structure since retired is not named. */
 export function earlierNames(ids: readonly string[], earlier: Map<string, Date>, suppliers: Map<string, Pick<SupplierRecord, 'name'>>): string {
-  return ids.map((sid) => `${suppliers.get(sid)?.name ?? sid} (déjà présentée le ${formatDateFr(earlier.get(sid)!)})`).join(', ');
+  return ids.flatMap((sid) => (suppliers.has(sid) ? [`${suppliers.get(sid)!.name} (déjà présentée le ${formatDateFr(earlier.get(sid)!)})`] : [])).join(', ');
 }

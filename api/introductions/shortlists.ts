@@ -94,7 +94,8 @@ async function proposed(services: IntroductionDeps, need: NeedRecord, wanted: nu
     .filter((m) => !earlier.has(m.profileId))
     .slice(0, wanted)
     .map((m) => ({ supplierId: m.profileId, note: null, reasons: m.reasons, score: m.score, proposed: true }));
-  const leftOut = earlier.size > 0 ? `Déjà présentées pour ce besoin, elles ne sont pas reprises : ${earlierNames([...earlier.keys()], earlier, stored)}.` : null;
+  const named = earlierNames([...earlier.keys()], earlier, stored);
+  const leftOut = named ? `Déjà présentées pour ce besoin, elles ne sont pas reprises : ${named}.` : null;
   if (items.length === 0) {
     const why = reachable.length > 0 ? "celles qui peuvent y répondre lui ont toutes déjà été présentées." : (tradeShortfall(need, ranked) ?? "les structures de ce métier qui peuvent intervenir n'ont pas encore d'adresse de contact.");
     throw conflict(`Aucune structure à proposer pour ce besoin : ${why}${leftOut ? ` ${leftOut}` : ''} Pour présenter malgré tout des structures choisies à la main, donnez-les dans « supplierIds ».`);
@@ -363,7 +364,8 @@ export async function previewIntroduction(services: IntroductionDeps, viewer: Vi
   const shortlist = draft ? { ...stored, message: input.message } : stored;
   const { need, suppliers } = draft
     ? await approvable(services, stored)
-    : { need: await needOf(services, stored.needId), suppliers: await activeSuppliers(services.store, stored.items.map((i) => i.supplierId)) };
+    : { need: await services.store.needs.findById(stored.needId), suppliers: await activeSuppliers(services.store, stored.items.map((i) => i.supplierId)) };
+  if (!need) return []; // a sent list whose need was erased since: nothing to show
   const fingerprint = previewFingerprint(shortlist, shortlist.message, draft ? who.email : shortlist.replyTo, need, suppliers);
   const mails = await previewIntroductionMails(services.store, shortlist, who.email, mailDomain(services.config.mailFrom), { links: services.links, publicUrl: services.publicUrl });
   return mails.map((mail) => ({ ...mail, fingerprint }));

@@ -21,20 +21,8 @@ const Update = graphql(`
       items {
         rank
         note
-        reasons
-        score
-        proposedByMatcher
-        alreadyIntroducedAt
-        override {
-          constraint
-          reason
-        }
         supplier {
           id
-          name
-          commune {
-            name
-          }
         }
       }
     }
