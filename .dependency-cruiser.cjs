@@ -20,7 +20,7 @@ const SERVER_LAYERS = [
   ['api/impact'],
   ['api/outbox'],
   // The assembly and the doors: services, HTTP pages, GraphQL, the scripts.
-  ['api/(services|http|server|main|console|public-pages|map-layer|sample|pages)', 'graphql', 'scripts'],
+  ['api/(services|http|server|main|console|public-pages|map-layer|sample|pages|observability)', 'graphql', 'scripts'],
 ];
 
 // The console (main → App → pages) and the public pages (public/main → PublicApp → public/<page>)
@@ -33,7 +33,7 @@ const WEB_LAYERS = [
 ];
 
 /** The contexts whose index.ts is their public surface: from outside, only the index is imported. */
-const CONTEXTS = ['kernel', 'mail', 'links', 'directory/imports', 'directory', 'needs', 'introductions', 'accounts', 'campaign', 'purchasing', 'import-jobs', 'public-contracts', 'spend', 'impact', 'outbox'];
+const CONTEXTS = ['kernel', 'observability', 'mail', 'links', 'directory/imports', 'directory', 'needs', 'introductions', 'accounts', 'campaign', 'purchasing', 'import-jobs', 'public-contracts', 'spend', 'impact', 'outbox'];
 const CONTEXT_FILE = `^api/(${CONTEXTS.join('|')})/[^/]+\\.ts$`;
 
 const pathOf = (group) => `^(${group.join('|')})([./]|$)`;

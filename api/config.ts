@@ -46,6 +46,8 @@ const schema = z.object({
     .min(1, 'doit être entre 1 et 100000')
     .max(100_000, 'doit être entre 1 et 100000')
     .default(100),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'doit valoir fatal, error, warn, info, debug, trace ou silent' }).default('info'),
+  METRICS_TOKEN: z.string().trim().min(16, 'doit faire au moins 16 caractères').optional(),
 });
 
 /** Every variable the service reads (docs/operations.md's configuration table and .env.example list them all). */
@@ -92,6 +94,10 @@ export interface Config {
   readonly trustProxy: number | boolean | string;
   /** Failed logins allowed from one client address in 15 minutes, whatever the accounts (an office behind one NAT shares it). */
   readonly loginAddressLimit: number;
+  /** pino's level for the structured log. */
+  readonly logLevel: string;
+  /** Bearer token of /metrics; null: no /metrics. */
+  readonly metricsToken: string | null;
 }
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
@@ -170,5 +176,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     corsOrigins: Object.freeze(v.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)),
     trustProxy: /^\d+$/.test(v.TRUST_PROXY) ? Number(v.TRUST_PROXY) : v.TRUST_PROXY === 'false' ? false : v.TRUST_PROXY,
     loginAddressLimit: v.LOGIN_ADDRESS_LIMIT,
+    logLevel: v.LOG_LEVEL,
+    metricsToken: v.METRICS_TOKEN ?? null,
   });
 }

@@ -1,7 +1,7 @@
 // Process entry: config → server (store, matcher index, HTTP) → signals.
 import { loadConfig } from './config';
 import { ConfigError } from './errors';
-import { consoleLogger, startServer, type RunningServer } from './server';
+import { loggerFor, startServer, type RunningServer } from './server';
 import { StoreIndexError, StoreLockedError } from './store/types';
 
 /** One French line for the failures an operator can fix; anything else is a bug and keeps its stack. */
@@ -20,6 +20,7 @@ function startupFailure(err: unknown): string | null {
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  const logger = loggerFor(config);
   // Signals are handled from the first moment: one received while starting stops the service as
   // soon as the start has finished its current step, never in the middle of a write.
   let server: RunningServer | null = null;
@@ -28,22 +29,23 @@ async function main(): Promise<void> {
     running.stop().then(
       () => process.exit(0),
       (err) => {
-        consoleLogger.error("Échec de l'arrêt propre", err);
+        logger.error({ err }, "Échec de l'arrêt propre");
+        logger.flush();
         process.exit(1);
       },
     );
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    consoleLogger.info(`${signal} reçu : arrêt en cours (requêtes en cours terminées, données enregistrées)…`);
+    logger.info(`${signal} reçu : arrêt en cours (requêtes en cours terminées, données enregistrées)…`);
     if (server) void stop(server);
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 
-  server = await startServer(config, consoleLogger);
+  server = await startServer(config, logger);
   if (stopping) return void stop(server);
-  consoleLogger.info(
+  logger.info(
     `Passerelle ESS prête sur ${server.url}/graphql (stockage : ${server.services.store.engine}, ${server.services.matching.size} structures indexées)`,
   );
 }

@@ -128,8 +128,8 @@ describe('service lifecycle', () => {
     const port = await freePort();
     const child = spawnService({ DATA_DIR: dir, PORT: String(port), SAMPLE_DATA: 'on' });
     const exited = exitOf(child);
-    // healthz answers 503 while the sample is being loaded
-    await waitFor('healthz 503 while starting', async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.status === 503);
+    // readyz answers 503 while the sample is being loaded
+    await waitFor('readyz 503 while starting', async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status === 503);
     child.kill('SIGTERM');
     expect(await exited).toEqual({ code: 0, signal: null });
     expect(fs.existsSync(path.join(dir, 'store.lock'))).toBe(false);

@@ -222,6 +222,18 @@ export const undelivered = filterBuilder((shortlistId: string): Filter => ({
   kind: { $nin: ['FOLLOW_UP', 'REMINDER'] },
 }));
 
+/** The outbox's rows in one state (the operator's metrics). */
+export const outboxInState = filterBuilder((state: OutboxState): Filter => ({ state }));
+
+/** Follow-ups and reminders due and not sent yet. */
+export const dueFollowUps = filterBuilder((now: Date): Filter => ({ state: 'PENDING', kind: { $in: ['FOLLOW_UP', 'REMINDER'] }, nextAttemptAt: { $lte: now } }));
+
+/** Mails due and never tried: waiting since their nextAttemptAt. */
+export const dueUntried = filterBuilder((now: Date): Filter => ({ state: 'PENDING', attempts: 0, nextAttemptAt: { $lte: now } }));
+
+/** Mails tried and not sent yet: waiting since their firstAttemptAt, whatever their next retry. */
+export const retriedUnsent = filterBuilder((): Filter => ({ state: { $in: ['PENDING', 'SENDING'] }, attempts: { $gt: 0 } }));
+
 // ── Outcomes and the yearly review ──────────────────────────────────────────
 
 export const byShortlists = filterBuilder((shortlistIds: readonly string[]): Filter => ({ shortlistId: { $in: [...shortlistIds] } }));
