@@ -23,6 +23,7 @@ import { SENDER_COOKIE } from './needs';
 import { answerRoutes } from './pages/answer';
 import { needConfirmationRoutes } from './pages/need-confirmation';
 import { firmOutcomeRoutes } from './pages/firm-outcomes';
+import { legalPageRoutes, notFoundPage } from './pages/legal';
 import { invitationOptOutRoutes, optOutRoutes } from './pages/opt-out';
 import { reportRoutes } from './pages/report';
 import type { Services } from './services';
@@ -125,8 +126,11 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
   app.use(optOutRoutes(() => readiness.services));
   app.use(invitationOptOutRoutes(() => readiness.services));
   app.use(reportRoutes(() => readiness.services));
+  app.use(legalPageRoutes(config));
 
-  app.use((_req: express.Request, res: express.Response) => {
+  app.use((req: express.Request, res: express.Response) => {
+    // A person following a wrong link gets a page; an API client (no Accept, */*, JSON) keeps the JSON.
+    if (req.accepts(['json', 'html']) === 'html') return void res.status(404).type('html').send(notFoundPage());
     res.status(404).json({ errors: [{ message: 'Ressource introuvable.', extensions: { code: 'NOT_FOUND' } }] });
   });
   // Body parser errors (too large, malformed JSON) arrive here: answer them without a stack.

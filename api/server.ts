@@ -16,6 +16,7 @@ import { buildMatchingService } from './directory';
 import type { DirectoryAnswers } from '../graphql/directory-cache';
 import { createHttpApp, type Readiness } from './http';
 import { createImportJobs } from './import-jobs';
+import { openOperatorChannel } from './operator';
 import { createPotentialThrottle } from './purchasing';
 import { loadSampleDataIfEmpty } from './sample/load';
 import type { Services } from './services';
@@ -52,6 +53,7 @@ export async function startServer(config: Config, logger: Logger = loggerFor(con
   const port = (httpServer.address() as AddressInfo).port;
 
   let store;
+  let operatorChannel: { close(): Promise<void> } | null = null;
   try {
     store = await openStore(config);
   } catch (err) {
@@ -90,6 +92,8 @@ export async function startServer(config: Config, logger: Logger = loggerFor(con
     }
     readiness.services = services;
     outbox.start(); // also finishes, first thing, the approvals a previous run left half-done
+    // The embedded store is this process's alone: npm run create-user asks it through this channel.
+    operatorChannel = store.engine === 'embedded' ? await openOperatorChannel(store, config.dataDir, log) : null;
   } catch (err) {
     await apollo.stop();
     await store.close();
@@ -127,6 +131,7 @@ export async function startServer(config: Config, logger: Logger = loggerFor(con
         if (refreshTimer) clearInterval(refreshTimer);
         clearInterval(sweepTimer);
         await apollo.stop(); // drains: stops accepting, waits for in-flight requests
+        await operatorChannel?.close();
         await readiness.services?.imports.stop(); // stops between two lines: whole profiles only
         await readiness.services?.outbox.stop(); // no new claim; the send in flight is awaited and marked
         await readiness.services?.matching.stop(); // a refresh in flight reads the store: let it finish first

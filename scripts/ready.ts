@@ -101,7 +101,7 @@ async function timeStart(dataDir: string): Promise<number> {
   const started = performance.now();
   const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), ...startArguments()], {
     cwd: path.join(__dirname, '..'),
-    env: { ...serverEnv(), NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), DATA_DIR: dataDir, PORT: String(port), SAMPLE_DATA: 'off' },
+    env: { ...serverEnv(), NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), DATA_DIR: dataDir, PORT: String(port), SAMPLE_DATA: 'off', MAIL_TRANSPORT: 'files' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
