@@ -137,4 +137,33 @@ describe('need lifecycle', () => {
     const queue = (await t.gql(AWAITING, {}, open.officer.token)).data.needsAwaitingShortlist.edges.map((e: any) => e.node.id);
     expect(queue).not.toContain(open.needId);
   });
+
+  it('searches every need, withdrawn, closed and unconfirmed included, by words and statuses; a firm finds only its own', async () => {
+    const officer = await t.userWithToken('OFFICER');
+    const SEARCH = 'query($f: NeedFilter, $first: Int, $after: String) { needs(filter: $f, first: $first, after: $after) { totalCount edges { node { id title status } } pageInfo { hasNextPage endCursor } } }';
+    const post = async (title: string) => (await t.gql(POST, { i: needInput({ title, companyName: 'Recherche SA', contactEmail: 'achats@recherche.example' }) }, officer.token)).data.postNeed.id as string;
+    const kept = await post('Vitrerie du siège de Mont-Saint-Aignan');
+    const withdrawn = await post('Vitrerie de l’entrepôt de Grand-Quevilly');
+    await t.gql(WITHDRAW, { id: withdrawn, r: 'Budget supprimé' }, officer.token);
+    const closed = await post('Vitrerie du magasin de Rouen');
+    await t.gql(CLOSE, { id: closed, n: 'Traité par téléphone' }, officer.token);
+
+    const all = (await t.gql(SEARCH, { f: { text: 'vitrerie' } }, officer.token)).data.needs;
+    expect(all.totalCount).toBe(3);
+    expect(all.edges.map((e: any) => e.node.id)).toEqual([closed, withdrawn, kept]);
+    const ended = (await t.gql(SEARCH, { f: { text: 'VITRERIE', statuses: ['WITHDRAWN', 'CLOSED'] } }, officer.token)).data.needs;
+    expect(ended.edges.map((e: any) => e.node.status)).toEqual(['CLOSED', 'WITHDRAWN']);
+    // Words of the firm and the address count; pages follow one another.
+    const first = (await t.gql(SEARCH, { f: { text: 'recherche.example vitrerie' }, first: 2 }, officer.token)).data.needs;
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const next = (await t.gql(SEARCH, { f: { text: 'recherche.example vitrerie' }, first: 2, after: first.pageInfo.endCursor }, officer.token)).data.needs;
+    expect(next.edges.map((e: any) => e.node.id)).toEqual([kept]);
+    // An unknown status is refused, named, in French.
+    const bad = await t.gql(SEARCH, { f: { statuses: ['PERDU'] } }, officer.token);
+    expect(bad.errors).toBeDefined();
+    // A firm searches its own needs only.
+    const firm = await t.userWithToken('COMPANY', { organisationName: 'Vitres Propres SARL' });
+    await t.gql(POST, { i: needInput({ title: 'Vitrerie de nos bureaux' }) }, firm.token);
+    expect((await t.gql(SEARCH, { f: { text: 'vitrerie' } }, firm.token)).data.needs.edges.map((e: any) => e.node.title)).toEqual(['Vitrerie de nos bureaux']);
+  });
 });

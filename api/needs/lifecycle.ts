@@ -17,7 +17,8 @@ import { communeName } from '../reference/communes';
 import { refuseInternalNote, canSeeNeed, companyNameFor, needSchema } from './model';
 
 
-export type NeedStatus = 'AWAITING_CONFIRMATION' | 'OPEN' | 'INTRODUCED' | 'WITHDRAWN' | 'CLOSED';
+export const NEED_STATUSES = ['AWAITING_CONFIRMATION', 'OPEN', 'INTRODUCED', 'WITHDRAWN', 'CLOSED'] as const;
+export type NeedStatus = (typeof NEED_STATUSES)[number];
 
 /** Derived from the need's dates, so that no two fields can disagree. */
 export function needStatus(need: NeedRecord): NeedStatus {

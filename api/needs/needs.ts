@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { needsFilter, NEEDS_ORDER, recentPost } from '../store/filters';
 import { newId } from '../kernel';
 import { countClientPost, postAnonymousNeed, type PosterOrigin } from './confirmation';
-import { acknowledgeNeed } from './lifecycle';
+import { z } from 'zod';
+import { fold } from '../../matching/text/fold';
+import { acknowledgeNeed, NEED_STATUSES, needStatus } from './lifecycle';
 import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from '../kernel';
 import { canSeeNeed, companyNameFor, needSchema, refuseInternalNote } from './model';
 import { DuplicateKeyError, type NeedRecord, type Store } from '../store/types';
@@ -53,13 +55,15 @@ export async function postNeed(services: NeedDeps, viewer: Viewer | null, input:
     createdAt: now,
     updatedAt: now,
   };
-  const stored = await services.store.needs.insert(record).catch(async (err: unknown) => {
+  try {
+    const stored = await services.store.needs.insert(record);
+    await acknowledgeNeed(services, stored);
+    return stored;
+  } catch (err) {
     // The same form sent twice at once: the first one's need is the answer, acknowledged once.
     if (err instanceof DuplicateKeyError) return (await services.store.needs.findById(record.id)) ?? record;
     throw err;
-  });
-  if (stored === record) await acknowledgeNeed(services, stored);
-  return stored;
+  }
 }
 
 /** How long the same title from the same address, without an account, counts as the same need sent again (a double click, a reload). */
@@ -83,6 +87,40 @@ async function samePost(store: Store, contactEmail: string, title: string, clien
   return recent ?? null;
 }
 
+/** The needs searched at most: a year of the territory's needs is a few hundred. */
+export const MAX_SEARCHED_NEEDS = 5000;
+
+const needFilterSchema = z.object({
+  text: v.optionalText(200),
+  statuses: v
+    .list(z.enum(NEED_STATUSES, 'statut de besoin inconnu'), NEED_STATUSES.length)
+    .nullish()
+    .transform((s) => s ?? []),
+});
+
+/**
+ * Every need of the scope whose status is one asked for and whose words hold the text (title,
+ * description, firm, contact address), unconfirmed, withdrawn and closed ones included; newest first.
+ */
+async function searchNeeds(
+  services: NeedDeps,
+  scope: { organisationId?: string; createdBy?: string },
+  filter: z.output<typeof needFilterSchema>,
+  size: number,
+  after: { createdAt: Date; id: string } | null,
+): Promise<Page<NeedRecord>> {
+  const words = filter.text ? fold(filter.text).split(/\s+/).filter(Boolean) : [];
+  const all = await services.store.needs.find(needsFilter(scope), { sort: NEEDS_ORDER, limit: MAX_SEARCHED_NEEDS });
+  const matching = all.filter((n) => {
+    if (filter.statuses.length && !filter.statuses.includes(needStatus(n))) return false;
+    const haystack = fold([n.title, n.description, n.companyName ?? '', n.contactEmail].join(' '));
+    return words.every((w) => haystack.includes(w));
+  });
+  const start = after ? matching.findIndex((n) => n.createdAt < after.createdAt || (n.createdAt.getTime() === after.createdAt.getTime() && n.id < after.id)) : 0;
+  const rest = start < 0 ? [] : matching.slice(start);
+  return toPage(rest.slice(0, size + 1), size, matching.length, (n) => encodeCursor([n.createdAt.getTime(), n.id]));
+}
+
 export async function getNeed(services: NeedDeps, viewer: Viewer | null, id: string): Promise<NeedRecord | null> {
   const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
   const need = await services.store.needs.findById(id);
@@ -91,11 +129,13 @@ export async function getNeed(services: NeedDeps, viewer: Viewer | null, id: str
 }
 
 /** Staff see every need, newest first; a firm sees its own. */
-export async function listNeeds(services: NeedDeps, viewer: Viewer | null, args: { first?: number | null; after?: string | null }): Promise<Page<NeedRecord>> {
+export async function listNeeds(services: NeedDeps, viewer: Viewer | null, args: { first?: number | null; after?: string | null; filter?: unknown }): Promise<Page<NeedRecord>> {
   const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
   const size = pageSize(args.first);
   const after = decodeDateCursor(args.after);
   const scope = isStaff(who) ? {} : { organisationId: who.organisationId ?? '', createdBy: who.userId };
+  const filter = args.filter == null ? null : v.parseInput(needFilterSchema, args.filter);
+  if (filter && (filter.text || filter.statuses.length)) return searchNeeds(services, scope, filter, size, after);
   const [fetched, totalCount] = await Promise.all([
     services.store.needs.find(needsFilter({ ...scope, before: after ?? undefined }), {
       sort: NEEDS_ORDER,

@@ -698,6 +698,12 @@ export type NeedEdge = {
   readonly node: Need;
 };
 
+/** Recherche parmi les besoins : texte (mots du titre, de la description, de l'entreprise ou de l'adresse) et statuts. */
+export type NeedFilter = {
+  readonly statuses?: InputMaybe<ReadonlyArray<NeedStatus>>;
+  readonly text?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type NeedInput = {
   /** Budget maximum, en euros (entier) ; au moins égal au budget minimum. */
   readonly budgetMax?: InputMaybe<Scalars['Int']['input']>;
@@ -988,7 +994,11 @@ export type Query = {
   /** Tout le monde : les sous-classes NAF dont le code commence par `search` ou dont le libellé contient chacun de ses mots ; `first` 20 par défaut, 50 au plus. */
   readonly nafCodes: ReadonlyArray<NafCode>;
   readonly need?: Maybe<Need>;
-  /** Agents et administrateurs : tous les besoins, le plus récent d'abord. Entreprises : les leurs. */
+  /**
+   * Agents et administrateurs : tous les besoins, le plus récent d'abord. Entreprises : les leurs. Avec `filter`,
+   * ceux dont le statut est l'un de ceux demandés et dont les mots (titre, description, entreprise, adresse)
+   * contiennent le texte, non confirmés, retirés et clos compris.
+   */
   readonly needs: NeedConnection;
   /** Agents et administrateurs : les besoins sans liste approuvée, ceux qui attendent depuis le plus longtemps d'abord (ni retirés, ni clos, ni en attente de confirmation). */
   readonly needsAwaitingShortlist: NeedConnection;
@@ -1071,6 +1081,7 @@ export type QueryNeedArgs = {
 
 export type QueryNeedsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<NeedFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1646,6 +1657,7 @@ export type ResolversTypes = {
   Need: ResolverTypeWrapper<NeedRecord>;
   NeedConnection: ResolverTypeWrapper<Omit<NeedConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['NeedEdge']> }>;
   NeedEdge: ResolverTypeWrapper<Omit<NeedEdge, 'node'> & { node: ResolversTypes['Need'] }>;
+  NeedFilter: NeedFilter;
   NeedInput: NeedInput;
   NeedKind: NeedKind;
   NeedKindCount: ResolverTypeWrapper<NeedKindCount>;
@@ -1729,6 +1741,7 @@ export type ResolversParentTypes = {
   Need: NeedRecord;
   NeedConnection: Omit<NeedConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['NeedEdge']> };
   NeedEdge: Omit<NeedEdge, 'node'> & { node: ResolversParentTypes['Need'] };
+  NeedFilter: NeedFilter;
   NeedInput: NeedInput;
   NeedKindCount: NeedKindCount;
   NeedUpdateInput: NeedUpdateInput;
