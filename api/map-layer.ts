@@ -43,7 +43,7 @@ export function mapLayerRoutes(servicesOf: () => Services | null): express.Route
     sizeCalculation: (a) => a.identity.byteLength + a.gzipped.byteLength,
     // Concurrent requests for one answer wait for the same build.
     fetchMethod: async (_key, _stale, { context }) => {
-      const identity = Buffer.from(directoryGeoJsonText(context.services, context.query));
+      const identity = Buffer.from(directoryGeoJsonText(context.services, context.query, context.services.publicUrl));
       return { identity, gzipped: await gzipAsync(identity) };
     },
   });

@@ -9,3 +9,4 @@ export * from './map';
 export * from './matching';
 export * from './retired-sirets';
 export * from './suppliers';
+export * from './slug';
