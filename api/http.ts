@@ -18,6 +18,7 @@ import type { Config } from './config';
 import { consoleRoutes } from './console';
 import { mapLayerRoutes } from './map-layer';
 import { publicPageRoutes } from './public-pages';
+import { publicSiteRoutes } from './site';
 import { SENDER_COOKIE } from './needs';
 import { answerRoutes } from './pages/answer';
 import { needConfirmationRoutes } from './pages/need-confirmation';
@@ -93,6 +94,8 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
   });
 
   app.use(mapLayerRoutes(() => readiness.services));
+  // Before /graphql: it lets the public documents through GET.
+  app.use(publicSiteRoutes(config, () => readiness.services));
 
   app.all(
     '/graphql',

@@ -21,12 +21,22 @@ const shorten = (text: string) => (text.length > MAX_DESCRIPTION ? `${text.slice
 /** Only web addresses become links (a javascript: URL stays text). */
 const safeUrl = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
-export function DirectoryCard({ s, headingLevel = 3 }: { s: CardData; headingLevel?: 2 | 3 }) {
+/** `href`: the structure's public page, linked from its name. */
+export function DirectoryCard({ s, headingLevel = 3, href, linkTarget }: { s: CardData; headingLevel?: 2 | 3; href?: string; linkTarget?: '_top' }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const url = safeUrl(s.website);
+  const name = s.name || 'Nom de la structure';
   return (
     <article className="card directory-card">
-      <Heading>{s.name || 'Nom de la structure'}</Heading>
+      <Heading>
+        {href ? (
+          <a href={href} target={linkTarget}>
+            {name}
+          </a>
+        ) : (
+          name
+        )}
+      </Heading>
       <p className="meta">
         {LEGAL_FORM_FR[s.legalForm]}
         {s.inclusionKind ? ` · ${INCLUSION_KIND_FR[s.inclusionKind]}` : ''} · {s.communeName || 'Commune'}
