@@ -150,8 +150,8 @@ describe('GET /graphql for the public documents', () => {
     expect(structure.headers.get('cache-control')).toBe('public, max-age=60');
   });
 
-  test('any other query by GET is refused; POST keeps the CSRF guard', async () => {
-    const refused = [
+  test('any other query by GET keeps the CSRF guard, and is not marked cacheable', async () => {
+    const others = [
       { query: '{ me { id email } }' },
       { query: '{ suppliers { totalCount } }', operationName: 'PublicDirectory' },
       // the allowed name on another document (a contact address asked)
@@ -160,14 +160,15 @@ describe('GET /graphql for the public documents', () => {
       { query: 'mutation PublicDirectory { requestAccessLink(email: "a@b.example") }', operationName: 'PublicDirectory' },
       { operationName: 'Inconnue' },
     ];
-    for (const params of refused) {
+    for (const params of others) {
       const res = await get(params);
-      expect({ params, status: res.status, code: res.json.errors[0].extensions.code }).toEqual({ params, status: 405, code: 'METHOD_NOT_ALLOWED' });
-      expect(res.json.errors[0].message).toContain('envoyées en GET');
-      expect(res.headers.get('allow')).toBe('POST');
+      expect({ params, status: res.status, csrf: res.json.errors[0].message.includes('protection CSRF') }).toEqual({ params, status: 400, csrf: true });
+      expect(res.headers.get('cache-control')).toBeNull();
     }
-    // A simple POST a form could send from another site is still Apollo's to refuse.
-    const csrf = await raw(t.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) });
-    expect(csrf.status).toBe(400);
+    // With the preflight header a browser cannot send from another site, a query is Apollo's as before: private.
+    const preflighted = await get({ query: PUBLIC_DIRECTORY.replace('website', 'website contactEmail'), operationName: 'PublicDirectory', variables }, { 'apollo-require-preflight': 'true', authorization: `Bearer ${officer}` });
+    expect(preflighted.status).toBe(200);
+    expect(preflighted.json.data.suppliers.edges.map((e: any) => e.node.contactEmail).sort()).toEqual(['cailly@ess.example', 'hauts@ess.example']);
+    expect(preflighted.headers.get('cache-control')).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
-// GET /graphql for the public site's documents only (graphql/public-operations.ts), so that a CDN and
+// GET /graphql for the public site's documents (graphql/public-operations.ts), so that a CDN and
 // browsers can keep their answers: anonymous whatever the request carries, `Cache-Control: public`,
-// the directory's version as ETag (304 when it has not moved). Any other GET is refused here, and
-// every POST keeps Apollo's CSRF guard. `operationName` alone is enough (the document is filled in),
-// or the document itself, written any way (layout, comments and the `__typename` fields a client
-// cache adds do not count).
+// the directory's version as ETag (304 when it has not moved), and no CSRF header asked (a public
+// read has nothing to protect). `operationName` alone is enough (the document is filled in), or the
+// document itself, written any way (layout, comments and the `__typename` fields a client cache adds
+// do not count). Any other GET goes on to Apollo untouched: its CSRF guard refuses it unless it
+// carries a preflight header, and its answer is nobody's to keep.
 import express from 'express';
 import { Kind, parse, print, visit, type DocumentNode } from 'graphql';
 import { PUBLIC_OPERATIONS } from '../../graphql/public-operations';
@@ -31,30 +32,14 @@ function sameDocument(text: string, name: string): boolean {
   }
 }
 
-function refuse(res: express.Response): void {
-  res
-    .status(405)
-    .set('allow', 'POST')
-    .json({
-      errors: [
-        {
-          message: `Seules les requêtes publiques de l’annuaire (${[...CANONICAL.keys()].join(', ')}) peuvent être envoyées en GET ; envoyez les autres en POST.`,
-          extensions: { code: 'METHOD_NOT_ALLOWED' },
-        },
-      ],
-    });
-}
-
 export function graphqlGetRoutes(servicesOf: () => Services | null): express.Router {
   const router = express.Router({ caseSensitive: true, strict: true });
   router.get('/graphql', (req, res, next) => {
     const url = new URL(req.originalUrl, 'http://localhost');
     const params = url.searchParams;
-    // A bare GET is the development sandbox's landing page: Apollo's.
-    if (!params.has('query') && !params.has('operationName') && !params.has('extensions')) return next();
     const name = params.get('operationName') ?? '';
     const query = params.get('query');
-    if (!CANONICAL.has(name) || params.getAll('query').length > 1 || (query !== null && !sameDocument(query, name))) return refuse(res);
+    if (!CANONICAL.has(name) || params.getAll('query').length > 1 || (query !== null && !sameDocument(query, name))) return next();
     const services = servicesOf();
     if (!services) return next(); // the /graphql route says the service is starting
     if (query === null) {
