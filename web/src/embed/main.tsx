@@ -12,7 +12,7 @@ import '../styles.css';
 import '../public/public.css';
 
 /** The message the parent page listens for. */
-export const HEIGHT_MESSAGE = 'passerelle-ess:hauteur';
+const HEIGHT_MESSAGE = 'passerelle-ess:hauteur';
 
 function presetOf(search: string): DirectoryPreset {
   const params = new URLSearchParams(search);

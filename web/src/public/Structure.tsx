@@ -6,27 +6,13 @@ import { Link, useParams } from 'wouter';
 import { PUBLIC_STRUCTURE } from '../../../graphql/public-operations';
 import { structureKindFr } from '../../../api/reference/vocabulary';
 import { AS_GET } from '../client';
+import { ServiceTags, WebsiteLink, type CardData } from '../components/directory-card';
 import { QueryState } from '../components/layout';
 import { PublicPage } from '../components/public-page';
-import type { InclusionKind, LegalForm } from '../gql/graphql';
-
+/** What the card shows, and the rest of the page. */
 interface StructureData {
-  supplierBySlug: {
-    slug: string;
-    name: string;
-    legalForm: LegalForm;
-    inclusionKind: InclusionKind | null;
-    description: string;
-    services: string[];
-    labels: string[];
-    interventionRadiusKm: number | null;
-    employees: number | null;
-    website: string | null;
-    commune: { code: string; name: string };
-  } | null;
+  supplierBySlug: (Omit<CardData, 'communeName' | 'completeness'> & { slug: string; employees: number | null; commune: { code: string; name: string } }) | null;
 }
-
-const safeUrl = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
 export function Structure() {
   const { slug } = useParams<{ slug: string }>();
@@ -44,7 +30,6 @@ export function Structure() {
       </PublicPage>
     );
   }
-  const website = safeUrl(s.website);
   const reach = s.interventionRadiusKm != null ? `Basée à ${s.commune.name}, elle intervient jusqu’à ${s.interventionRadiusKm} km autour.` : `Basée à ${s.commune.name}.`;
   return (
     <PublicPage title={s.name}>
@@ -56,20 +41,8 @@ export function Structure() {
         <section aria-labelledby="ce-qu-elle-fait">
           <h2 id="ce-qu-elle-fait">Ce qu’elle fait</h2>
           {s.description.trim() ? <p className="description">{s.description}</p> : <p>La structure n’a pas encore décrit son activité.</p>}
-          {s.services.length > 0 && (
-            <ul className="tags" aria-label="Prestations">
-              {s.services.map((x) => (
-                <li key={x}>{x}</li>
-              ))}
-            </ul>
-          )}
-          {website && (
-            <p>
-              <a href={website} rel="noopener noreferrer nofollow">
-                Site web de {s.name}
-              </a>
-            </p>
-          )}
+          <ServiceTags services={s.services} />
+          <WebsiteLink name={s.name} website={s.website} />
         </section>
         <section aria-labelledby="ou-elle-intervient">
           <h2 id="ou-elle-intervient">Où elle intervient</h2>
