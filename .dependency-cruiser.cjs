@@ -19,8 +19,9 @@ const SERVER_LAYERS = [
   ['api/(public-contracts|spend)'],
   ['api/impact'],
   ['api/outbox'],
+  ['api/operator'],
   // The assembly and the doors: services, HTTP pages, GraphQL, the scripts.
-  ['api/(services|http|server|main|console|public-pages|map-layer|sample|pages|site)', 'graphql', 'scripts'],
+  ['api/(services|http|server|main|console|public-pages|map-layer|sample|pages|observability|site)', 'graphql', 'scripts'],
 ];
 
 // The console (main → App → pages) and the public pages (public/main → PublicApp → public/<page>)
@@ -33,7 +34,7 @@ const WEB_LAYERS = [
 ];
 
 /** The contexts whose index.ts is their public surface: from outside, only the index is imported. */
-const CONTEXTS = ['kernel', 'mail', 'links', 'directory/imports', 'directory', 'needs', 'introductions', 'accounts', 'campaign', 'purchasing', 'import-jobs', 'public-contracts', 'spend', 'impact', 'outbox'];
+const CONTEXTS = ['kernel', 'observability', 'mail', 'links', 'directory/imports', 'directory', 'needs', 'introductions', 'accounts', 'campaign', 'purchasing', 'import-jobs', 'public-contracts', 'spend', 'impact', 'outbox', 'operator'];
 const CONTEXT_FILE = `^api/(${CONTEXTS.join('|')})/[^/]+\\.ts$`;
 
 const pathOf = (group) => `^(${group.join('|')})([./]|$)`;

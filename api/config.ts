@@ -26,7 +26,9 @@ const schema = z.object({
   MAIL_POLL_INTERVAL: z.string().trim().regex(/^\d+(ms|s|m|h|d)$/, 'doit être une durée comme 1s ou 200ms').default('1s'),
   MAIL_RECOVER_INTERVAL: z.string().trim().regex(/^\d+(ms|s|m|h|d)$/, 'doit être une durée comme 1m ou 30s').default('1m'),
   FOLLOW_UP_AFTER: z.string().trim().regex(/^[1-9]\d{0,5}[smhd]$/, 'doit être une durée comme 21d, 10m ou 2s (un nombre puis s, m, h ou d)').default('21d'),
-  SAMPLE_DATA: onOff.default('on'),
+  // Unset: on outside production, off in production (see loadConfig).
+  SAMPLE_DATA: onOff.optional(),
+  MAIL_TRANSPORT: z.enum(['smtp', 'files'], { error: 'doit valoir "smtp" ou "files"' }).optional(),
   PUBLIC_URL: z
     .string()
     .trim()
@@ -46,12 +48,21 @@ const schema = z.object({
     .trim()
     .refine(isTrustProxy, "doit être loopback, false, un nombre de relais ou une liste d'adresses IP ou de réseaux (ex. 10.0.0.0/8)")
     .default('loopback'),
+  // The public site's legal pages (api/pages/legal.ts): their variable parts.
+  LEGAL_PUBLISHER: z.string().trim().default('Métropole Rouen Normandie, Le 108, 108 allée François Mitterrand, CS 50589, 76006 Rouen Cedex'),
+  LEGAL_DIRECTOR: z.string().trim().default('le Président de la Métropole Rouen Normandie'),
+  LEGAL_HOST: z.string().trim().default('Métropole Rouen Normandie, direction des systèmes d’information, 76006 Rouen Cedex'),
+  DPO_CONTACT: z.string().trim().default('dpo@metropole-rouen-normandie.fr'),
+  ACCESSIBILITY_STATUS: z.enum(['totalement', 'partiellement', 'non'], { error: 'doit valoir totalement, partiellement ou non' }).default('non'),
+  ACCESSIBILITY_CONTACT: z.string().trim().default('accessibilite@metropole-rouen-normandie.fr'),
   LOGIN_ADDRESS_LIMIT: z.coerce
     .number({ error: 'doit être un nombre' })
     .int('doit être un entier')
     .min(1, 'doit être entre 1 et 100000')
     .max(100_000, 'doit être entre 1 et 100000')
     .default(100),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'doit valoir fatal, error, warn, info, debug, trace ou silent' }).default('info'),
+  METRICS_TOKEN: z.string().trim().min(16, 'doit faire au moins 16 caractères').optional(),
 });
 
 /** Every variable the service reads (docs/operations.md's configuration table and .env.example list them all). */
@@ -88,7 +99,11 @@ export interface Config {
   readonly mailRecoverIntervalMs: number;
   /** How long after a shortlist is SENT its follow-ups go out; the one reminder as long again after. */
   readonly followUpAfterMs: number;
+  /** SAMPLE_DATA; unset: on outside production, off in production (only an explicit "on" loads it there). */
   readonly sampleData: boolean;
+  /** How mails leave: null in production when neither SMTP_URL nor MAIL_TRANSPORT=files is set (the start is then refused). */
+  readonly mailTransport: 'smtp' | 'files' | null;
+  readonly legal: Readonly<LegalSettings>;
   /** Where people reach the service (every link in a mail starts with it); null: http://localhost:<port actually bound>. */
   readonly publicUrl: string | null;
   /** The matcher's weights; the matcher normalises them to sum 1. */
@@ -100,6 +115,20 @@ export interface Config {
   readonly trustProxy: number | boolean | string;
   /** Failed logins allowed from one client address in 15 minutes, whatever the accounts (an office behind one NAT shares it). */
   readonly loginAddressLimit: number;
+  /** pino's level for the structured log. */
+  readonly logLevel: string;
+  /** Bearer token of /metrics; null: no /metrics. */
+  readonly metricsToken: string | null;
+}
+
+/** The variable parts of the legal pages (mentions légales, données personnelles, accessibilité). */
+export interface LegalSettings {
+  publisher: string;
+  director: string;
+  host: string;
+  dpoContact: string;
+  accessibilityStatus: 'totalement' | 'partiellement' | 'non';
+  accessibilityContact: string;
 }
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400 } as const;
@@ -135,8 +164,11 @@ function matchWeights(spec: string | undefined): Readonly<MatchWeights> {
   return Object.freeze(weights);
 }
 
-/** Validates the environment; throws ConfigError with one clear French line naming the variable. */
-export function loadConfig(env: Record<string, string | undefined>): Config {
+/**
+ * Validates the environment; throws ConfigError with one clear French line naming the variable.
+ * `tool`: for the operators' scripts (backup, create-user...), which sign no token: JWT_SECRET is not required.
+ */
+export function loadConfig(env: Record<string, string | undefined>, { tool = false }: { tool?: boolean } = {}): Config {
   // Empty values count as unset, as in most .env tooling.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
@@ -149,7 +181,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (v.JWT_SECRET !== undefined && Buffer.byteLength(v.JWT_SECRET) < 32) {
     throw new ConfigError('Configuration invalide : JWT_SECRET doit faire au moins 32 octets.');
   }
-  if (production && v.JWT_SECRET === undefined) {
+  if (production && v.JWT_SECRET === undefined && !tool) {
     throw new ConfigError('Configuration invalide : JWT_SECRET est obligatoire en production (au moins 32 octets).');
   }
   if (seconds(v.JWT_TTL) < 60) {
@@ -157,6 +189,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (milliseconds(v.MAIL_POLL_INTERVAL) < 10) {
     throw new ConfigError('Configuration invalide : MAIL_POLL_INTERVAL doit être d\'au moins 10 ms.');
+  }
+  if (v.MAIL_TRANSPORT === 'smtp' && v.SMTP_URL === undefined) {
+    throw new ConfigError('Configuration invalide : MAIL_TRANSPORT=smtp demande SMTP_URL (adresse du serveur de courriel).');
   }
   return Object.freeze({
     env: v.NODE_ENV,
@@ -172,12 +207,36 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mailPollIntervalMs: milliseconds(v.MAIL_POLL_INTERVAL),
     mailRecoverIntervalMs: milliseconds(v.MAIL_RECOVER_INTERVAL),
     followUpAfterMs: seconds(v.FOLLOW_UP_AFTER) * 1000,
-    sampleData: v.SAMPLE_DATA === 'on',
+    sampleData: (v.SAMPLE_DATA ?? (production ? 'off' : 'on')) === 'on',
+    mailTransport: v.MAIL_TRANSPORT ?? (v.SMTP_URL ? 'smtp' : production ? null : 'files'),
+    legal: Object.freeze({
+      publisher: v.LEGAL_PUBLISHER,
+      director: v.LEGAL_DIRECTOR,
+      host: v.LEGAL_HOST,
+      dpoContact: v.DPO_CONTACT,
+      accessibilityStatus: v.ACCESSIBILITY_STATUS,
+      accessibilityContact: v.ACCESSIBILITY_CONTACT,
+    }),
     publicUrl: v.PUBLIC_URL ? v.PUBLIC_URL.replace(/\/+$/, '') : null,
     matchWeights: matchWeights(v.MATCH_WEIGHTS),
     corsOrigins: Object.freeze(v.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)),
     frameAncestors: Object.freeze(v.FRAME_ANCESTORS.split(/[\s,]+/).filter(Boolean)),
     trustProxy: /^\d+$/.test(v.TRUST_PROXY) ? Number(v.TRUST_PROXY) : v.TRUST_PROXY === 'false' ? false : v.TRUST_PROXY,
     loginAddressLimit: v.LOGIN_ADDRESS_LIMIT,
+    logLevel: v.LOG_LEVEL,
+    metricsToken: v.METRICS_TOKEN ?? null,
   });
+}
+
+/**
+ * What a service start needs beyond valid settings: in production, a way for mails to leave that
+ * someone chose (a mail written to a file on a server nobody reads is a mail lost).
+ */
+export function assertServiceStartable(config: Config): void {
+  if (config.production && config.mailTransport === null) {
+    throw new ConfigError(
+      'Démarrage refusé : SMTP_URL n’est pas défini en production, les courriels ne partiraient pas. ' +
+        'Définissez SMTP_URL (ex. smtp://utilisateur:motdepasse@smtp.exemple.fr:587), ou MAIL_TRANSPORT=files pour les écrire sous DATA_DIR/mail/ en connaissance de cause.',
+    );
+  }
 }

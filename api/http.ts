@@ -10,19 +10,21 @@ import helmet from 'helmet';
 import type http from 'node:http';
 import { buildContext, type Context } from '../graphql/context';
 import { DirectoryAnswers } from '../graphql/directory-cache';
-import { createFormatError, firstErrorsOnly, type ErrorLog } from '../graphql/errors';
+import { createFormatError, firstErrorsOnly } from '../graphql/errors';
 import { graphqlArmor } from '../graphql/limits';
 import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
 import type { Config } from './config';
 import { consoleRoutes } from './console';
 import { mapLayerRoutes } from './map-layer';
+import { createMetrics, graphqlObservability, messageLog, probeRoutes, requestLog, type Logger } from './observability';
 import { publicPageRoutes } from './public-pages';
 import { publicSiteRoutes } from './site';
 import { SENDER_COOKIE } from './needs';
 import { answerRoutes } from './pages/answer';
 import { needConfirmationRoutes } from './pages/need-confirmation';
 import { firmOutcomeRoutes } from './pages/firm-outcomes';
+import { legalPageRoutes, notFoundPage } from './pages/legal';
 import { invitationOptOutRoutes, optOutRoutes } from './pages/opt-out';
 import { reportRoutes } from './pages/report';
 import type { Services } from './services';
@@ -41,9 +43,13 @@ function cookieOf(header: string | undefined, name: string): string | null {
 /** What the edge needs to know about the process: services appear once the store and index are ready. */
 export interface Readiness {
   services: Services | null;
+  /** Set once the stop has begun. */
+  stopping: boolean;
 }
 
-export async function createHttpApp(config: Config, httpServer: http.Server, readiness: Readiness, log: ErrorLog) {
+export async function createHttpApp(config: Config, httpServer: http.Server, readiness: Readiness, logger: Logger) {
+  const log = messageLog(logger);
+  const metrics = createMetrics(() => readiness.services, logger);
   const armor = graphqlArmor();
   const directoryAnswers = new DirectoryAnswers();
   const apollo = new ApolloServer<Context>({
@@ -64,6 +70,7 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
     plugins: [
       ...armor.plugins,
       firstErrorsOnly,
+      graphqlObservability<Context>(logger, metrics),
       // Installed by default, it hooks every resolved field to work out HTTP cache hints that no
       // type of ours declares; a directory page resolves hundreds of fields.
       ApolloServerPluginCacheControlDisabled(),
@@ -80,19 +87,23 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
   app.set('case sensitive routing', true);
   app.set('strict routing', true);
   app.set('trust proxy', config.trustProxy); // the client address counts for the login throttle
+  app.use(requestLog(logger), metrics.http);
   // The landing page (development only) loads Apollo's sandbox from its CDN: no CSP there.
   app.use(helmet(config.production ? {} : { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   if (config.corsOrigins.length > 0) app.use(cors({ origin: [...config.corsOrigins], methods: ['GET', 'POST'], maxAge: 600 }));
 
+  // Liveness: 200 as long as the process answers, starting included (a start on a large directory
+  // takes a while; a liveness probe must not kill it then). Readiness is /readyz.
   app.get('/healthz', (_req, res) => {
     const services = readiness.services;
     if (!services) {
-      res.status(503).json({ status: 'starting' });
+      res.json({ status: 'starting' });
       return;
     }
     res.json({ status: 'ok', store: services.store.engine, suppliersIndexed: services.matching.size });
   });
 
+  app.use(probeRoutes(() => readiness, metrics, config.metricsToken));
   app.use(mapLayerRoutes(() => readiness.services));
   // Before /graphql: it lets the public documents through GET.
   app.use(publicSiteRoutes(config, () => readiness.services));
@@ -118,8 +129,11 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
   app.use(optOutRoutes(() => readiness.services));
   app.use(invitationOptOutRoutes(() => readiness.services));
   app.use(reportRoutes(() => readiness.services));
+  app.use(legalPageRoutes(config));
 
-  app.use((_req: express.Request, res: express.Response) => {
+  app.use((req: express.Request, res: express.Response) => {
+    // A person following a wrong link gets a page; an API client (no Accept, */*, JSON) keeps the JSON.
+    if (req.accepts(['json', 'html']) === 'html') return void res.status(404).type('html').send(notFoundPage());
     res.status(404).json({ errors: [{ message: 'Ressource introuvable.', extensions: { code: 'NOT_FOUND' } }] });
   });
   // Body parser errors (too large, malformed JSON) arrive here: answer them without a stack.
@@ -131,5 +145,5 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
     res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
   });
 
-  return { app, apollo, directoryAnswers };
+  return { app, apollo, directoryAnswers, metrics };
 }

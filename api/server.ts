@@ -9,26 +9,23 @@ import { createLinkSigner } from './links';
 import { createLoginThrottle } from './auth/throttle';
 import { createTokenService } from './auth/tokens';
 import type { Config } from './config';
+import { createLogger, messageLog, type Logger } from './observability';
 import { createOutbox } from './outbox';
 import { createAnonymousPosting, sweepUnconfirmedNeeds } from './needs';
 import { buildMatchingService } from './directory';
 import type { DirectoryAnswers } from '../graphql/directory-cache';
 import { createHttpApp, type Readiness } from './http';
 import { createImportJobs } from './import-jobs';
+import { openOperatorChannel } from './operator';
 import { createPotentialThrottle } from './purchasing';
 import { loadSampleDataIfEmpty } from './sample/load';
 import type { Services } from './services';
 import { openStore } from './store';
 
-export interface Logger {
-  info(message: string): void;
-  error(message: string, err?: unknown): void;
-}
+export type { Logger } from './observability';
 
-export const consoleLogger: Logger = {
-  info: (message) => console.log(message),
-  error: (message, err) => console.error(message, err ?? ''),
-};
+/** The process's log as LOG_LEVEL and NODE_ENV say: pretty for a developer at a terminal, JSON lines otherwise. */
+export const loggerFor = (config: Config): Logger => createLogger({ level: config.logLevel, pretty: !config.production && process.stdout.isTTY === true });
 
 const INDEX_REFRESH_MS = 5_000;
 const SWEEP_EVERY_MS = 60 * 60_000;
@@ -43,10 +40,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config, log: Logger = consoleLogger): Promise<RunningServer> {
+export async function startServer(config: Config, logger: Logger = loggerFor(config)): Promise<RunningServer> {
+  const log = messageLog(logger);
   const httpServer = http.createServer();
-  const readiness: Readiness = { services: null };
-  const { app, apollo, directoryAnswers } = await createHttpApp(config, httpServer, readiness, log);
+  const readiness: Readiness = { services: null, stopping: false };
+  const { app, apollo, directoryAnswers, metrics } = await createHttpApp(config, httpServer, readiness, logger);
   httpServer.on('request', app);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -55,6 +53,7 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
   const port = (httpServer.address() as AddressInfo).port;
 
   let store;
+  let operatorChannel: { close(): Promise<void> } | null = null;
   try {
     store = await openStore(config);
   } catch (err) {
@@ -67,6 +66,7 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
     const links = createLinkSigner(secret);
     const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
     const matching = await buildMatchingService(store, config.matchWeights);
+    if (store.engine === 'mongo') metrics.indexRefreshed(Date.now());
     await decoyHash(); // before ready: see passwords.ts
     const outbox = createOutbox(store, config, log, { links, publicUrl });
     const services: Services = {
@@ -92,6 +92,8 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
     }
     readiness.services = services;
     outbox.start(); // also finishes, first thing, the approvals a previous run left half-done
+    // The embedded store is this process's alone: npm run create-user asks it through this channel.
+    operatorChannel = store.engine === 'embedded' ? await openOperatorChannel(store, config.dataDir, log) : null;
   } catch (err) {
     await apollo.stop();
     await store.close();
@@ -101,7 +103,14 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
   // Several instances may share one MongoDB: each catches up with the others' writes by polling.
   const refreshTimer =
     store.engine === 'mongo'
-      ? setInterval(() => readiness.services?.matching.refresh().catch((err) => log.error("Échec du rafraîchissement de l'index", err)), INDEX_REFRESH_MS)
+      ? setInterval(
+          () =>
+            readiness.services?.matching.refresh().then(
+              () => metrics.indexRefreshed(Date.now()),
+              (err) => log.error("Échec du rafraîchissement de l'index", err),
+            ),
+          INDEX_REFRESH_MS,
+        )
       : null;
 
   // Needs posted without an account and never confirmed go after 7 days: looked for at start, then hourly.
@@ -118,9 +127,11 @@ export async function startServer(config: Config, log: Logger = consoleLogger): 
     directoryAnswers,
     stop() {
       stopping ??= (async () => {
+        readiness.stopping = true; // /readyz answers 503 from now on
         if (refreshTimer) clearInterval(refreshTimer);
         clearInterval(sweepTimer);
         await apollo.stop(); // drains: stops accepting, waits for in-flight requests
+        await operatorChannel?.close();
         await readiness.services?.imports.stop(); // stops between two lines: whole profiles only
         await readiness.services?.outbox.stop(); // no new claim; the send in flight is awaited and marked
         await readiness.services?.matching.stop(); // a refresh in flight reads the store: let it finish first

@@ -18,7 +18,8 @@ import { draftShortlist } from '../api/introductions';
 import { createSupplier } from '../api/directory';
 import { createUser } from '../api/accounts';
 import { metropoleCommunes } from '../api/reference/communes';
-import { startServer, type Logger } from '../api/server';
+import { createLogger } from '../api/observability';
+import { startServer } from '../api/server';
 import { buildWeb } from './build-web';
 
 const { values } = parseArgs({
@@ -36,7 +37,8 @@ const PAGE_BUDGET_MS = 1000;
 const PASSWORD = 'Banc-Console-2026!';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const logger: Logger = { info: () => {}, error: (message, err) => console.error(message, err ?? '') };
+// Errors only, on stderr: stdout's last line is the result.
+const logger = createLogger({ level: 'error', destination: 2 });
 
 /** A structure of the bundled sample, renamed and moved (as npm run load does). */
 function synthetic(i: number) {

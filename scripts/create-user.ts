@@ -1,43 +1,106 @@
-// npm run create-user -- --email E --password P --role ROLE [--organisation NAME] [--public-buyer SIRET]
+// npm run create-user -- --email E --role ROLE [--password-stdin] [--organisation NAME] [--public-buyer SIRET]
+// The password is asked at a prompt (not echoed), or read from standard input with --password-stdin:
+// never on the command line, where shell history and the process list keep it (--password P stays
+// for scripts that already use it). Works whether the server runs or not: when it runs, the embedded
+// store is its own (store.lock) and the account is created by the server through its operator channel.
 // Prints the new user's id; refuses a duplicate email or a weak password with a clear message.
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
 import { loadConfig } from '../api/config';
-import { createUser, ROLES } from '../api/accounts';
-import { isValidSiret } from '../api/kernel';
-import { publicBuyerOrganisation, setOrganisationKind } from '../api/public-contracts';
+import { ROLES } from '../api/accounts';
+import { createAccountThroughServer, createOperatorAccount, publicBuyerRefusal } from '../api/operator';
 import { openStore } from '../api/store';
+import { lockHolder } from '../api/store/embedded/lock';
 
-const USAGE = `Usage : npm run create-user -- --email E --password P --role ${ROLES.join('|')} [--organisation NOM] [--public-buyer SIRET]`;
+const USAGE = `Usage : npm run create-user -- --email E --role ${ROLES.join('|')} [--password-stdin] [--organisation NOM] [--public-buyer SIRET]`;
+
+/** All of standard input, without the line break that ends it (echo, a file, a secret manager). */
+async function readStdin(): Promise<string> {
+  let text = '';
+  process.stdin.setEncoding('utf8');
+  for await (const chunk of process.stdin) text += chunk;
+  return text.replace(/\r?\n$/, '');
+}
+
+/** Asks for the password on the terminal without echoing it. */
+function prompt(question: string): Promise<string> {
+  const input = process.stdin;
+  input.setRawMode(true); // before the question: nothing typed after it is ever echoed
+  process.stderr.write(question);
+  input.setEncoding('utf8');
+  input.resume();
+  return new Promise((resolve, reject) => {
+    let typed = '';
+    const done = (result: string | null) => {
+      input.setRawMode(false);
+      input.pause();
+      input.off('data', onData);
+      process.stderr.write('\n');
+      if (result === null) reject(new Error('Saisie interrompue.'));
+      else resolve(result);
+    };
+    const onData = (chunk: string) => {
+      for (const char of chunk) {
+        if (char === '\r' || char === '\n') return done(typed);
+        if (char === '\u0003' || char === '\u0004') return done(null); // Ctrl-C, Ctrl-D
+        if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
+        else typed += char;
+      }
+    };
+    input.on('data', onData);
+  });
+}
+
+async function passwordOf(values: { password?: string; 'password-stdin'?: boolean }): Promise<string | null> {
+  if (values.password !== undefined) return values.password;
+  if (values['password-stdin']) return readStdin();
+  if (!process.stdin.isTTY) return null;
+  const first = await prompt('Mot de passe : ');
+  const again = await prompt('Mot de passe (encore) : ');
+  if (first !== again) throw new Error('Les deux saisies du mot de passe diffèrent : aucun compte créé.');
+  return first;
+}
 
 async function main(): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' }, 'public-buyer': { type: 'string' } },
+      options: {
+        email: { type: 'string' },
+        password: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+        role: { type: 'string' },
+        organisation: { type: 'string' },
+        'public-buyer': { type: 'string' },
+      },
       strict: true,
     }));
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 2;
   }
-  const { email, password, role, organisation } = values;
-  if (!email || !password || !role) {
-    console.error(`--email, --password et --role sont obligatoires.\n${USAGE}`);
+  const { email, role, organisation } = values;
+  if (!email || !role || (values.password === undefined && !values['password-stdin'] && !process.stdin.isTTY)) {
+    console.error(`--email, --role et un mot de passe (saisi à l'invite, ou --password-stdin) sont obligatoires.\n${USAGE}`);
     return 2;
   }
-  // Checked before anything is written: a user is never left behind without the organisation asked for.
   const publicBuyer = values['public-buyer']?.replace(/\s/g, '');
-  if (publicBuyer !== undefined && (role.toUpperCase() !== 'COMPANY' || !isValidSiret(publicBuyer))) {
-    console.error('--public-buyer : le SIRET de l’acheteur public (14 chiffres, clé vérifiée), pour un compte de rôle COMPANY.');
+  const refusal = publicBuyerRefusal({ role, publicBuyer });
+  if (refusal) {
+    console.error(refusal);
     return 2;
   }
-  const store = await openStore(loadConfig(process.env));
+  const password = (await passwordOf(values)) ?? '';
+  const account = { email, password, role, organisation, publicBuyer };
+  // Creating an account signs no token: JWT_SECRET is not needed here, even in production.
+  const config = loadConfig(process.env, { tool: true });
+  if (!config.mongodbUri && lockHolder(config.dataDir) !== null) {
+    console.log(await createAccountThroughServer(config.dataDir, account));
+    return 0;
+  }
+  const store = await openStore(config);
   try {
-    const buyer = publicBuyer ? await publicBuyerOrganisation(store, publicBuyer) : null;
-    const user = await createUser(store, { email, password, role: role.toUpperCase() as never, organisationName: organisation, organisationId: buyer?.id });
-    if (publicBuyer && !buyer && user.organisationId) await setOrganisationKind(store, user.organisationId, { kind: 'PUBLIC_BUYER', siret: publicBuyer });
-    console.log(user.id);
+    console.log(await createOperatorAccount(store, account));
     return 0;
   } finally {
     await store.close();

@@ -20,7 +20,8 @@ import { postNeed } from '../api/needs';
 import { createSupplier } from '../api/directory';
 import { createUser } from '../api/accounts';
 import { metropoleCommunes } from '../api/reference/communes';
-import { startServer, type Logger } from '../api/server';
+import { createLogger } from '../api/observability';
+import { startServer } from '../api/server';
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +38,8 @@ const PASSWORD = 'Charge-Test-2026!';
 // after the load of the structures, so the figures say what a request costs, not what starting costs.
 const WARM_UP = 2;
 
-const logger: Logger = { info: () => {}, error: (message, err) => console.error(message, err ?? '') };
+// Errors only, on stderr: stdout's last line is the result.
+const logger = createLogger({ level: 'error', destination: 2 });
 
 /** A structure of the bundled sample, renamed and moved: realistic French text, 2,000 of them. */
 function synthetic(i: number) {

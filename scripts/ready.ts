@@ -1,12 +1,13 @@
 // The server's start with a national directory in the embedded store (part of `npm run bench`):
 // writes N synthetic structures through the store, then starts `npm start`'s very command in a
-// child process and times how long /healthz takes to answer 200 (store open, matcher index built).
+// child process and times how long /readyz takes to answer 200 (store open, matcher index built).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { NEW_PROFILE_STATUS } from '../api/directory';
 import { newId } from '../api/kernel';
 import { openStore } from '../api/store';
 import type { SupplierRecord } from '../api/store/types';
@@ -41,12 +42,8 @@ function record(p: Profile, now: Date): SupplierRecord {
     website: null,
     searchText: fold([p.name, p.description, ...p.services].join(' \n ')),
     sortKey: fold(p.name),
-    pendingChanges: null,
+    ...NEW_PROFILE_STATUS,
     sources: [],
-    retiredAt: null,
-    firstSignInAt: null,
-    completedAt: null,
-    linkVersion: 0,
     createdAt: now,
     updatedAt: now,
   };
@@ -98,22 +95,22 @@ function startArguments(): string[] {
   return words.slice(words.indexOf('node') + 1);
 }
 
-/** Starts the server on dataDir in a child process (npm start's command) and times /healthz's first 200. */
+/** Starts the server on dataDir in a child process (npm start's command) and times /readyz's first 200. */
 async function timeStart(dataDir: string): Promise<number> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []), ...startArguments()], {
     cwd: path.join(__dirname, '..'),
-    env: { ...serverEnv(), NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), DATA_DIR: dataDir, PORT: String(port), SAMPLE_DATA: 'off' },
+    env: { ...serverEnv(), NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), DATA_DIR: dataDir, PORT: String(port), SAMPLE_DATA: 'off', MAIL_TRANSPORT: 'files' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   try {
     while (performance.now() - started < READY_TIMEOUT_MS && child.exitCode === null) {
-      if (await healthy(`http://127.0.0.1:${port}/healthz`)) return performance.now() - started;
+      if (await healthy(`http://127.0.0.1:${port}/readyz`)) return performance.now() - started;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error('le serveur ne répond pas 200 sur /healthz');
+    throw new Error('le serveur ne répond pas 200 sur /readyz');
   } finally {
     child.kill('SIGTERM');
     await exited;
@@ -126,7 +123,7 @@ export async function measureReady(profiles: number, log: (line: string) => void
   try {
     if (!filled) await fill(dataDir, profiles, log);
     const readyMs = await timeStart(dataDir);
-    log(`démarrage : /healthz répond 200 après ${(readyMs / 1000).toFixed(1)} s (${profiles} structures dans le stockage embarqué)`);
+    log(`démarrage : /readyz répond 200 après ${(readyMs / 1000).toFixed(1)} s (${profiles} structures dans le stockage embarqué)`);
     return readyMs;
   } finally {
     if (!filled && !process.env.BENCH_KEEP_DATA_DIR) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -152,6 +152,33 @@ describe('a need posted without an account', () => {
     expect(smtp.messages.some((m) => addresses(m.to).includes('achats-e@bureaux.example'))).toBe(false);
   });
 
+  it('a form sent twice (a double click) is one need and one link, even at the same instant; so is the same title again minutes later', async () => {
+    const { store } = t.server.services;
+    const clientKey = 'formulaire-4f3a9c1e';
+    const twice = await Promise.all([post(firm('k', { clientKey })), post(firm('k', { clientKey }))]);
+    expect(twice.map((a) => a.errors)).toEqual([undefined, undefined]);
+    const [first, second] = twice.map((a) => a.data.postNeed.id);
+    expect(second).toBe(first);
+    expect(await store.needs.find({ contactEmail: 'achats-k@bureaux.example' })).toHaveLength(1);
+    await mailTo('achats-k@bureaux.example');
+    // Sent again without the form's key (a reload), the same title from the same address is the same need.
+    const again = await post(firm('k'));
+    expect(again.data.postNeed.id).toBe(first);
+    // A bad key is refused, named, in French; another title is another need.
+    const bad = await post(firm('k', { clientKey: 'x' }));
+    expect(bad.errors[0].extensions.field).toBe('clientKey');
+    expect(bad.errors[0].message).toMatch(/^« clientKey » : /);
+    const other = await post(firm('k', { title: 'Entretien des vitres', clientKey: 'formulaire-77777777' }));
+    expect(other.data.postNeed.id).not.toBe(first);
+    await waitFor('both links mailed', () => (smtp.messages.filter((m) => addresses(m.to).includes('achats-k@bureaux.example')).length === 2 ? true : null));
+    expect(await store.needs.find({ contactEmail: 'achats-k@bureaux.example' })).toHaveLength(2);
+    // Signed in, the form's key makes two sends one need too (and one acknowledgement).
+    const company = await t.userWithToken('COMPANY', { organisationName: 'Bureaux K SARL' });
+    const logged = await Promise.all([1, 2].map(() => t.gql(POST, { input: needInput({ clientKey: 'console-form-1234' }) }, company.token)));
+    expect(logged[0].errors).toBeUndefined();
+    expect(logged[1].data.postNeed.id).toBe(logged[0].data.postNeed.id);
+  });
+
   it('50 posts from one client are cut', async () => {
     const client = newClient();
     const answers = [];

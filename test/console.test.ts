@@ -277,7 +277,7 @@ describe('the officer’s loop', () => {
     await checkPage('10-mises-en-relation', /Mises en relation/);
   });
 
-  test('yearly review: the won amount in the figures, the charts, and the CSV download', async () => {
+  test('yearly review: the won amount in the figures, the charts, and the CSV downloads (French Excel by default)', async () => {
     const { page } = w;
     await clickText('Bilan annuel', 'a');
     await page.waitForSelector('canvas');
@@ -289,11 +289,19 @@ describe('the officer’s loop', () => {
     const cdp = await page.createCDPSession();
     await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
     await click('#telecharger-csv');
-    const file = await waitFor('CSV downloaded', () => fs.readdirSync(dir).find((f) => f.endsWith('.csv')));
+    const excel = await waitFor('CSV downloaded', () => fs.readdirSync(dir).find((f) => f.endsWith('-excel.csv')));
+    const forExcel = fs.readFileSync(nodePath.join(dir, excel), 'utf8');
+    expect(forExcel.startsWith('\ufeffindicateur;cle;libelle;valeur\n')).toBe(true);
+    expect(forExcel).toContain('montant_remporte_euros;;Montant remporté par les structures de l’ESS (euros);12000');
+    await click('#telecharger-csv-standard');
+    const file = await waitFor('plain CSV downloaded', () => fs.readdirSync(dir).find((f) => f.endsWith('.csv') && !f.endsWith('-excel.csv')));
     const csv = fs.readFileSync(nodePath.join(dir, file), 'utf8');
     expect(csv.startsWith('\ufeffindicateur,cle,libelle,valeur\n')).toBe(true);
     expect(csv).toContain('montant_remporte_euros,,Montant remporté par les structures de l’ESS (euros),12000');
     expect(csv).toContain('suites,WON,Marché remporté,1');
+    // The same figures, a decimal comma for the French Excel.
+    const rate = /^taux_de_transformation,,[^,]*,(.*)$/m.exec(csv)![1]!;
+    expect(forExcel).toMatch(new RegExp(`^taux_de_transformation;;[^;]*;${rate.replace('.', ',')}$`, 'm'));
   });
 
   test('structures: search, open, edit, create and take out of the directory', async () => {

@@ -14,7 +14,7 @@ function supplier(name: string, description: string): SupplierRecord {
     id: newId(), organisationId: null, name, siret: null, legalForm: 'ASSOCIATION', inclusionKind: null, description,
     services: [], nafCodes: [], communeCode: '76540', latitude: null, longitude: null, interventionRadiusKm: 30,
     employees: null, maxContractValue: null, labels: [], labelKeys: [], contactEmail: 'contact@exemple.fr', website: null,
-    searchText: fold(`${name} ${description}`), sortKey: fold(name), pendingChanges: null, sources: [], retiredAt: null, firstSignInAt: null,
+    searchText: fold(`${name} ${description}`), sortKey: fold(name), pendingChanges: null, declarationReview: null, sources: [], retiredAt: null, firstSignInAt: null,
     completedAt: null, linkVersion: 0, createdAt: now, updatedAt: now,
   };
 }

@@ -2,10 +2,9 @@
 // graceful shutdown, sample data.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import sampleUsers from '../api/sample/users.json';
-import { exitOf, readyUrl, ROOT, spawnService } from './helpers/process';
+import { exitOf, freePort, readyUrl, ROOT, spawnService } from './helpers/process';
 import { startTestServer, tempDataDir } from './helpers/server';
 import { waitFor } from './helpers/wait';
 import { supplierInput } from './helpers/fixtures';
@@ -44,7 +43,8 @@ describe('service lifecycle', () => {
       });
       expect(run.status).toBe(1);
       expect(run.stderr).toContain(`Le dossier de données ${t.dataDir} est déjà utilisé par le processus ${process.pid}`);
-      const script = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-user.ts', '--email', 'x@y.example', '--password', 'Abcdef-123456', '--role', 'ADMIN'], {
+      // create-user goes through the running server (test/create-user-running.test.ts); report opens the store itself.
+      const script = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/report.ts', '--from', '2026-01-01', '--to', '2026-12-31'], {
         cwd: ROOT,
         env: { PATH: process.env.PATH, DATA_DIR: t.dataDir },
         encoding: 'utf8',
@@ -128,8 +128,8 @@ describe('service lifecycle', () => {
     const port = await freePort();
     const child = spawnService({ DATA_DIR: dir, PORT: String(port), SAMPLE_DATA: 'on' });
     const exited = exitOf(child);
-    // healthz answers 503 while the sample is being loaded
-    await waitFor('healthz 503 while starting', async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.status === 503);
+    // readyz answers 503 while the sample is being loaded
+    await waitFor('readyz 503 while starting', async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null))?.status === 503);
     child.kill('SIGTERM');
     expect(await exited).toEqual({ code: 0, signal: null });
     expect(fs.existsSync(path.join(dir, 'store.lock'))).toBe(false);
@@ -165,13 +165,3 @@ async function expectWholeSample(dir: string): Promise<void> {
 }
 
 const countLines = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.once('error', reject);
-  });
-}

@@ -29,6 +29,6 @@ describe('matcher benchmark (smoke size)', () => {
     const lines: string[] = [];
     const readyMs = await measureReady(50, (l) => lines.push(l));
     expect(readyMs).toBeGreaterThan(0);
-    expect(lines.some((l) => l.startsWith('démarrage : /healthz répond 200 après'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('démarrage : /readyz répond 200 après'))).toBe(true);
   }, 120_000);
 });

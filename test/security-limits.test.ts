@@ -230,7 +230,7 @@ describe('a production server reveals nothing', () => {
     await store.suppliers.insert({
       ...good, id: 'doc-abime', organisationId: null, legalForm: 'SOCIETE_ANONYME' as never, inclusionKind: null, siret: null,
       services: [], nafCodes: [], labels: [], labelKeys: [], latitude: null, longitude: null, interventionRadiusKm: null,
-      employees: null, maxContractValue: null, website: null, searchText: 'abime', sortKey: 'abime', pendingChanges: null, sources: [],
+      employees: null, maxContractValue: null, website: null, searchText: 'abime', sortKey: 'abime', pendingChanges: null, declarationReview: null, sources: [],
       retiredAt: null, firstSignInAt: null, completedAt: null, linkVersion: 0, createdAt: now, updatedAt: now,
     });
     const res = await postGraphQL(t.url, { query: '{ supplier(id: "doc-abime") { id name legalForm } }' });

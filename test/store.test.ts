@@ -30,7 +30,7 @@ function supplier(o: Partial<SupplierRecord> = {}): SupplierRecord {
     id: nextId('sup'), organisationId: null, name: 'Structure', siret: null, legalForm: 'ASSOCIATION', inclusionKind: null,
     description: 'Une structure.', services: [], nafCodes: [], communeCode: '76540', latitude: null, longitude: null,
     interventionRadiusKm: null, employees: null, maxContractValue: null, labels: [], labelKeys: [],
-    contactEmail: 'contact@exemple.fr', website: null, searchText: '', sortKey: '', pendingChanges: null, sources: [], retiredAt: null,
+    contactEmail: 'contact@exemple.fr', website: null, searchText: '', sortKey: '', pendingChanges: null, declarationReview: null, sources: [], retiredAt: null,
     firstSignInAt: null, completedAt: null, linkVersion: 0, createdAt: longAgo(), updatedAt: longAgo(), ...o,
   };
   return { ...base, searchText: fold([base.name, base.description, ...base.services].join(' ')), sortKey: o.sortKey ?? fold(base.name) };

@@ -1,33 +1,42 @@
 // What a structure declares about itself (inclusion kind, labels) waits for an officer: the matcher
-// and the directory use the confirmed values; labels come from the known list. Through HTTP.
+// and the directory use the confirmed values; labels come from the known list; the structure is
+// mailed the decision (a refusal with its reason). Through HTTP, with a real SMTP peer.
 import { needInput, supplierInput } from './helpers/fixtures';
 import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
+import { startSmtp, type TestSmtp } from './helpers/smtp';
+import { waitFor } from './helpers/wait';
 
 const PROFILE = 'id inclusionKind labels pendingChanges { inclusionKind labels requestedAt }';
 const CREATE = `mutation($i: SupplierInput!) { createSupplier(input: $i) { ${PROFILE} } }`;
 const UPDATE = `mutation($id: ID!, $i: SupplierUpdateInput!) { updateSupplier(id: $id, input: $i) { ${PROFILE} } }`;
-const REVIEW = `mutation($id: ID!, $ok: Boolean!) { reviewSupplierChanges(id: $id, approve: $ok) { ${PROFILE} } }`;
+const REVIEW = `mutation($id: ID!, $ok: Boolean!, $reason: String) { reviewSupplierChanges(id: $id, approve: $ok, reason: $reason) { ${PROFILE} declarationReview { approved reason inclusionKind labels reviewedAt } } }`;
 const PENDING = `{ suppliersWithPendingChanges { ${PROFILE} } }`;
 const GET = `query($id: ID!) { supplier(id: $id) { ${PROFILE} } }`;
 const DIRECTORY = `query($kinds: [InclusionKind!], $labels: [String!]) { suppliers(filter: { inclusionKinds: $kinds, labels: $labels }, first: 100) { edges { node { id } } } }`;
 
 describe('self-declared inclusion kind and labels', () => {
   let t: TestServer;
+  let smtp: TestSmtp;
   let officer: string;
   let structure: string;
   let id: string;
   beforeAll(async () => {
-    t = await startTestServer();
+    smtp = await startSmtp();
+    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
     officer = (await t.userWithToken('OFFICER')).token;
     structure = (await t.userWithToken('SUPPLIER', { organisationName: 'Les Ateliers du Cailly' })).token;
   });
-  afterAll(() => t.destroy());
+  afterAll(async () => {
+    await t.destroy();
+    await smtp.close();
+  });
+  const mailsTo = (address: string) => smtp.messages.filter((m) => m.to && JSON.stringify(m.to).includes(address));
 
   const inDirectory = async (filter: { kinds?: string[]; labels?: string[] }) =>
     (await t.gql(DIRECTORY, { kinds: filter.kinds ?? null, labels: filter.labels ?? null })).data.suppliers.edges.some((e: any) => e.node.id === id);
 
   it('a structure’s own profile starts with its inclusion kind and labels pending; an officer confirms them', async () => {
-    const created = await t.gql(CREATE, { i: supplierInput({ name: 'Les Ateliers du Cailly', inclusionKind: 'EA', labels: ['iso 9001'] }) }, structure);
+    const created = await t.gql(CREATE, { i: supplierInput({ name: 'Les Ateliers du Cailly', inclusionKind: 'EA', labels: ['iso 9001'], contactEmail: 'contact@ateliers-cailly.example' }) }, structure);
     expect(created.errors).toBeUndefined();
     id = created.data.createSupplier.id;
     expect(created.data.createSupplier).toMatchObject({ inclusionKind: null, labels: [], pendingChanges: { inclusionKind: 'EA', labels: ['ISO 9001'] } });
@@ -37,8 +46,11 @@ describe('self-declared inclusion kind and labels', () => {
     expect(listed.map((s: any) => s.id)).toContain(id);
     const confirmed = await t.gql(REVIEW, { id, ok: true }, officer);
     expect(confirmed.errors).toBeUndefined();
-    expect(confirmed.data.reviewSupplierChanges).toMatchObject({ inclusionKind: 'EA', labels: ['ISO 9001'], pendingChanges: null });
+    expect(confirmed.data.reviewSupplierChanges).toMatchObject({ inclusionKind: 'EA', labels: ['ISO 9001'], pendingChanges: null, declarationReview: { approved: true, reason: null, inclusionKind: 'EA' } });
     expect(await inDirectory({ kinds: ['EA'], labels: ['ISO 9001'] })).toBe(true);
+    const [mail] = await waitFor('the confirmation mail', () => (mailsTo('contact@ateliers-cailly.example').length ? mailsTo('contact@ateliers-cailly.example') : null));
+    expect(mail!.subject).toBe('Passerelle ESS : votre déclaration pour « Les Ateliers du Cailly » est confirmée');
+    expect(mail!.text).toContain('- EA (entreprise adaptée)');
     expect((await t.gql(PENDING, {}, officer)).data.suppliersWithPendingChanges.map((s: any) => s.id)).not.toContain(id);
   });
 
@@ -83,10 +95,22 @@ describe('self-declared inclusion kind and labels', () => {
     expect((await match())?.eligible).toBe(true);
   });
 
-  it('an officer may refuse a declaration: the confirmed values stay; staff edits apply at once', async () => {
+  it('an officer may refuse a declaration, saying why: the confirmed values stay, the structure is told; staff edits apply at once', async () => {
     await t.gql(UPDATE, { id, i: { inclusionKind: 'EI' } }, structure);
-    const refused = await t.gql(REVIEW, { id, ok: false }, officer);
-    expect(refused.data.reviewSupplierChanges).toMatchObject({ inclusionKind: 'ESAT', pendingChanges: null });
+    // A refusal without a reason is refused, named, and changes nothing.
+    const silent = await t.gql(REVIEW, { id, ok: false }, officer);
+    expect(codeOf(silent)).toBe('BAD_USER_INPUT');
+    expect(fieldOf(silent)).toBe('reason');
+    expect(silent.errors![0]!.message).toMatch(/^« reason » : /);
+    expect((await t.gql(GET, { id }, officer)).data.supplier.pendingChanges).toMatchObject({ inclusionKind: 'EI' });
+    const reason = "Aucun conventionnement d'entreprise d'insertion n'a été trouvé : envoyez-nous votre convention DREETS.";
+    const refused = await t.gql(REVIEW, { id, ok: false, reason }, officer);
+    expect(refused.errors).toBeUndefined();
+    expect(refused.data.reviewSupplierChanges).toMatchObject({ inclusionKind: 'ESAT', pendingChanges: null, declarationReview: { approved: false, reason, inclusionKind: 'EI' } });
+    const refusal = await waitFor('the refusal mail', () => mailsTo('contact@ateliers-cailly.example').find((m) => m.subject === "Passerelle ESS : votre déclaration pour « Les Ateliers du Cailly » n'est pas retenue"));
+    expect(refusal.text).toContain(`Pourquoi : ${reason}`);
+    // The structure sees the decision on its own profile.
+    expect((await t.gql(`query($id: ID!) { supplier(id: $id) { declarationReview { approved reason } } }`, { id }, structure)).data.supplier.declarationReview).toEqual({ approved: false, reason });
     expect(codeOf(await t.gql(REVIEW, { id, ok: true }, officer))).toBe('CONFLICT');
     const byOfficer = await t.gql(UPDATE, { id, i: { labels: ['RGE'] } }, officer);
     expect(byOfficer.data.updateSupplier).toMatchObject({ labels: ['RGE'], pendingChanges: null });

@@ -84,6 +84,16 @@ function duplicateKey(err: unknown): never {
   throw err;
 }
 
+/** The state of a profile just written (by hand, import or bench): nothing pending, decided, retired, signed in or completed yet. */
+export const NEW_PROFILE_STATUS = {
+  pendingChanges: null,
+  declarationReview: null,
+  retiredAt: null,
+  firstSignInAt: null,
+  completedAt: null,
+  linkVersion: 0,
+} as const satisfies Partial<SupplierRecord>;
+
 /** Officers and admins create any structure; a SUPPLIER user creates the one profile of its organisation. */
 export async function createSupplier(services: DirectoryDeps, viewer: Viewer | null, input: unknown): Promise<SupplierRecord> {
   const who = requireRole(viewer, 'SUPPLIER', 'OFFICER', 'ADMIN');
@@ -110,12 +120,9 @@ export async function createSupplier(services: DirectoryDeps, viewer: Viewer | n
     ...confirmed,
     ...derived(confirmed),
     provenance,
+    ...NEW_PROFILE_STATUS,
     pendingChanges: declared,
     sources: [],
-    retiredAt: null,
-    firstSignInAt: null,
-    completedAt: null,
-    linkVersion: 0,
     createdAt: now,
     updatedAt: now,
   };
@@ -192,23 +199,6 @@ export async function suppliersWithPendingChanges(services: DirectoryDeps, viewe
   requireRole(viewer, 'OFFICER', 'ADMIN');
   const found = await services.store.suppliers.find(withPendingChanges(), { limit: 500 });
   return found.filter((s) => !s.retiredAt).sort((a, b) => a.pendingChanges!.requestedAt.getTime() - b.pendingChanges!.requestedAt.getTime());
-}
-
-/**
- * Staff: confirm what a structure declared (its inclusion kind and labels become those the matcher
- * and the directory use), or refuse it (the confirmed values stay). Either way nothing is pending after.
- */
-export async function reviewSupplierChanges(services: DirectoryDeps, viewer: Viewer | null, id: string, approve: boolean): Promise<SupplierRecord> {
-  requireRole(viewer, 'OFFICER', 'ADMIN');
-  const existing = typeof id === 'string' && id.length <= 100 ? await services.store.suppliers.findById(id) : null;
-  if (!existing || existing.retiredAt) throw notFound('Structure introuvable.');
-  const pending = existing.pendingChanges;
-  if (!pending) throw conflict("Cette structure n'a aucune modification en attente.");
-  const changes = approve ? { inclusionKind: pending.inclusionKind, labels: pending.labels, labelKeys: derived({ ...existing, labels: pending.labels }).labelKeys } : {};
-  const updated = await services.store.suppliers.update(id, { ...changes, pendingChanges: null });
-  if (!updated) throw notFound('Structure introuvable.');
-  services.matching.upsert(updated);
-  return updated;
 }
 
 /** The structures of these ids still in the directory (not the anonymous stub of a deleted one), by id. */

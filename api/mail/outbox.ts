@@ -70,6 +70,11 @@ export class OutboxWorker {
     this.schedule(0);
   }
 
+  /** Between start() and stop(): what /readyz reports. */
+  isRunning(): boolean {
+    return !this.stopped;
+  }
+
   /** Looks for due mails now rather than at the next poll (called right after an approval). */
   kick(): void {
     if (this.stopped) return;

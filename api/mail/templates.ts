@@ -439,3 +439,24 @@ ${ask ? `<p>${escapeHtml(ask)}</p>` : ''}
 <p style="color: #555;">${escapeHtml(optOut)} ${link(m.optOutUrl, 'Ne plus recevoir de rappel')}</p>`);
   return { subject, text, html };
 }
+
+/** An officer's decision on what a structure declared about itself (its inclusion kind, its labels). */
+export function renderDeclarationReviewMail(m: { structureName: string; approved: boolean; reason: string | null; declared: string[] }): RenderedMail {
+  const subject = oneLine(`Passerelle ESS : votre déclaration pour « ${m.structureName} » ${m.approved ? 'est confirmée' : "n'est pas retenue"}`);
+  const decision = m.approved
+    ? `L'équipe de la Métropole Rouen Normandie a confirmé ce que vous avez déclaré pour « ${oneLine(m.structureName)} » : votre fiche l'affiche désormais, et les entreprises le voient.`
+    : `L'équipe de la Métropole Rouen Normandie n'a pas retenu ce que vous avez déclaré pour « ${oneLine(m.structureName)} » : votre fiche garde les valeurs déjà confirmées.`;
+  const why = m.reason ? `${m.approved ? 'Son mot' : 'Pourquoi'} : ${oneLine(m.reason)}` : null;
+  const next = m.approved ? null : 'Vous pouvez corriger votre déclaration depuis votre espace (page « Ma structure ») ou répondre à ce message pour en parler.';
+  const lines = ['Bonjour,', '', decision, '', 'Votre déclaration :', ...m.declared.map((d) => `- ${d}`), ...(why ? ['', why] : []), ...(next ? ['', next] : []), '', SIGNATURE, ''];
+  const html = page(
+    subject,
+    `<p>Bonjour,</p>
+<p>${escapeHtml(decision)}</p>
+<p>Votre déclaration :</p>
+<ul>${m.declared.map((d) => `<li>${escapeHtml(d)}</li>`).join('')}</ul>
+${why ? `<p>${escapeHtml(why)}</p>` : ''}
+${next ? `<p>${escapeHtml(next)}</p>` : ''}`,
+  );
+  return { subject, text: lines.join('\n'), html };
+}

@@ -1,5 +1,5 @@
-// Delivers one rendered mail: over SMTP when SMTP_URL is set, else as an .eml file under
-// DATA_DIR/mail/ so development and demos need no mail server.
+// Delivers one rendered mail: over SMTP when SMTP_URL is set (and MAIL_TRANSPORT is not "files"),
+// else as an .eml file under DATA_DIR/mail/ so development and demos need no mail server.
 import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
@@ -19,6 +19,8 @@ export interface MailTransport {
   readonly kind: 'smtp' | 'files';
   /** Resolves once the server accepted the mail (or the file is in place); rejects with the reason otherwise. */
   send(mail: OutgoingMail): Promise<void>;
+  /** Checks the mail server answers and accepts our login (SMTP); resolves at once for files. */
+  verify(): Promise<void>;
   close(): void;
 }
 
@@ -28,7 +30,7 @@ const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, sock
 /** A file name from a Message-ID: the same mail always lands in the same file. */
 const fileNameOf = (messageId: string): string => `${messageId.replace(/^<|>$/g, '').replace(/[^A-Za-z0-9._@-]/g, '_')}.eml`;
 
-export function createMailTransport(config: Pick<Config, 'smtpUrl' | 'dataDir' | 'mailFrom'>): MailTransport {
+export function createMailTransport(config: Pick<Config, 'smtpUrl' | 'dataDir' | 'mailFrom'> & Partial<Pick<Config, 'mailTransport'>>): MailTransport {
   const message = (mail: OutgoingMail) => ({
     from: config.mailFrom,
     to: mail.to,
@@ -39,12 +41,15 @@ export function createMailTransport(config: Pick<Config, 'smtpUrl' | 'dataDir' |
     messageId: mail.messageId,
   });
 
-  if (config.smtpUrl) {
+  if (config.smtpUrl && config.mailTransport !== 'files') {
     const transporter = nodemailer.createTransport({ url: config.smtpUrl, ...SMTP_TIMEOUTS });
     return {
       kind: 'smtp',
       async send(mail) {
         await transporter.sendMail(message(mail));
+      },
+      async verify() {
+        await transporter.verify();
       },
       close: () => transporter.close(),
     };
@@ -63,6 +68,13 @@ export function createMailTransport(config: Pick<Config, 'smtpUrl' | 'dataDir' |
       await fs.promises.writeFile(draft, info.message as Buffer);
       await fs.promises.rename(draft, file);
     },
+    verify: async () => {},
     close: () => transporter.close(),
   };
+}
+
+/** The mail server's host and port as an operator may read them in a log: never the login or the password. */
+export function smtpServerName(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  return `${url.protocol}//${url.host}`;
 }

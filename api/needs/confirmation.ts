@@ -10,7 +10,7 @@ import { renderNeedConfirmationMail } from '../mail';
 import type { OutgoingMail } from '../mail';
 import type { AnonymousPosting, NeedDeps } from './deps';
 import { mailsOfNeed, unconfirmedBefore, unconfirmedNeed } from '../store/filters';
-import type { NeedRecord, OutboxRecord, Store } from '../store/types';
+import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type Store } from '../store/types';
 import { newId } from '../kernel';
 import { acknowledgeNeed } from './lifecycle';
 import { confirmationLink, UNCONFIRMED_KEPT_MS } from '../links';
@@ -56,6 +56,8 @@ export async function postAnonymousNeed(
   fields: Omit<NeedRecord, 'id' | 'organisationId' | 'createdBy' | 'confirmedAt' | 'createdAt' | 'updatedAt'>,
   /** The honeypot was filled: a robot is told its need is posted, and nothing is stored or mailed. */
   discard = false,
+  /** The post's id (see postNeed: one form, one id). */
+  id: string = newId(),
 ): Promise<NeedRecord> {
   if (!fields.companyName) throw badInput('companyName', '« companyName » : obligatoire pour déposer un besoin sans compte (le nom de votre entreprise).');
   if (!fields.contactEmail) throw badInput('contactEmail', "« contactEmail » : obligatoire pour déposer un besoin sans compte (l'adresse où recevoir le lien de confirmation puis les structures proposées).");
@@ -63,7 +65,7 @@ export async function postAnonymousNeed(
   // A post vouched by its address's cookie mails no link: it is not counted against that address.
   const vouched = cookieSender(services.links, origin.senderCookie) === fields.contactEmail;
   const mayLink = !vouched && (await mayMail(services.anonymousPosting.perAddress, fields.contactEmail));
-  const need: NeedRecord = { id: newId(), organisationId: null, createdBy: ANONYMOUS_POSTER, ...fields, confirmedAt: vouched ? now : null, createdAt: now, updatedAt: now };
+  const need: NeedRecord = { id, organisationId: null, createdBy: ANONYMOUS_POSTER, ...fields, confirmedAt: vouched ? now : null, createdAt: now, updatedAt: now };
   if (discard) return need;
   if (vouched) {
     const saved = await services.store.needs.insert(need);
@@ -75,7 +77,13 @@ export async function postAnonymousNeed(
   if (!mayLink) return services.store.needs.insert(need);
   // The row first: a need whose mail row is missing could never be confirmed. A row whose need was
   // never written is dropped when it is composed.
-  await services.store.outbox.insert(confirmationRow(need, mailDomain(services.config.mailFrom), now));
+  try {
+    await services.store.outbox.insert(confirmationRow(need, mailDomain(services.config.mailFrom), now));
+  } catch (err) {
+    // The same form sent twice at once: its link is already queued, for the need the first send writes.
+    if (err instanceof DuplicateKeyError) return need;
+    throw err;
+  }
   const saved = await services.store.needs.insert(need);
   services.outbox.kick();
   return saved;

@@ -91,11 +91,11 @@ export async function updateNeed(services: NeedDeps, viewer: Viewer | null, id: 
   const merged: Record<string, unknown> = { ...asInput(need), ...patch };
   // A new commune without coordinates: the old point no longer describes the place.
   if ('communeCode' in patch && !('latitude' in patch) && !('longitude' in patch)) Object.assign(merged, { latitude: null, longitude: null });
-  const { honeypot: _ignored, ...parsed } = v.parseInput(needSchema, merged);
+  const { honeypot: _ignored, clientKey: _key, ...parsed } = v.parseInput(needSchema, merged);
   refuseInternalNote(who, patch);
   const companyName = await companyNameFor(services, who, parsed);
   // Only what was given is written (validated with the rest): fields the edit does not know stay as stored.
-  const written = new Set(Object.keys(patch).filter((k) => k in parsed && k !== 'honeypot'));
+  const written = new Set(Object.keys(patch).filter((k) => k in parsed && k !== 'honeypot' && k !== 'clientKey'));
   if ('communeCode' in patch) ['latitude', 'longitude'].forEach((k) => written.add(k));
   const changes: Partial<NeedRecord> = {
     ...Object.fromEntries([...written].map((k) => [k, parsed[k as keyof typeof parsed]])),

@@ -32,6 +32,12 @@ export const needSchema = z
       .transform((kinds) => [...new Set(kinds ?? [])]),
     // The public form's trap: hidden from people, filled by robots. Never stored.
     honeypot: v.optionalText(500),
+    // The form's own key, the same for every send of one form: a double click posts one need. Never stored.
+    clientKey: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/, 'de 8 à 64 lettres, chiffres, « - » ou « _ »')
+      .nullish()
+      .transform((k) => k ?? null),
     requiredInclusionKinds: v
       .list(z.enum(INCLUSION_KINDS, "type de structure d'inclusion inconnu"), INCLUSION_KINDS.length)
       .nullish()

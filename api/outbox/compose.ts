@@ -12,6 +12,7 @@ import { composeConfirmationMail } from '../needs';
 import { composeNeedReceivedMail } from '../needs';
 import { mailDomain } from '../mail';
 import type { AnswerLinking } from '../links';
+import { composeDeclarationReview } from '../directory';
 
 export function createOutbox(store: Store, config: Config, log: OutboxLog, linking: AnswerLinking): OutboxWorker {
   const domain = mailDomain(config.mailFrom);
@@ -22,6 +23,7 @@ export function createOutbox(store: Store, config: Config, log: OutboxLog, linki
     FOLLOW_UP: (row) => composeFollowUp({ store }, row, linking),
     REMINDER: (row) => composeFollowUp({ store }, row, linking),
     NEED_RECEIVED: (row) => composeNeedReceivedMail(store, row),
+    DECLARATION_REVIEWED: (row) => composeDeclarationReview(store, row),
     INVITATION: (row) => composeInvitation(store, row, linking),
     INVITATION_REMINDER: (row) => composeInvitation(store, row, linking),
   };

@@ -1,5 +1,6 @@
 // The small French pages served on links from emails: one layout, every interpolated string escaped.
 import escapeHtml from 'escape-html';
+import { LEGAL_PAGES } from '../reference/vocabulary';
 
 export const esc = (text: string): string => escapeHtml(text);
 
@@ -22,6 +23,11 @@ button { font: inherit; padding: .5rem 1rem; background: #1f5c3a; color: #fff; b
 button:focus, textarea:focus, input:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
 .hint { color: #4a4a4a; }
 .error { border-left: 4px solid #b00020; padding-left: .75rem; }
+a { color: #1f5c3a; }
+a:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
+footer { margin-top: 3rem; border-top: 1px solid #c8c8c8; }
+.legal { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1.5rem; }
+table { border-collapse: collapse; } th, td { border: 1px solid #c8c8c8; padding: .4rem; text-align: left; vertical-align: top; }
 </style>
 </head>
 <body>
@@ -29,7 +35,10 @@ button:focus, textarea:focus, input:focus { outline: 3px solid #ffbf47; outline-
 <h1>${esc(title)}</h1>
 ${body}
 </main>
-<footer><p class="hint">Passerelle ESS — Métropole Rouen Normandie</p></footer>
+<footer>
+<nav aria-label="Informations légales"><ul class="legal">${LEGAL_PAGES.map((p) => `<li><a href="${p.path}">${esc(p.title)}</a></li>`).join('')}</ul></nav>
+<p class="hint">Passerelle ESS — Métropole Rouen Normandie</p>
+</footer>
 </body>
 </html>
 `;

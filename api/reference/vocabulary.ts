@@ -60,3 +60,10 @@ export function budgetFr(min: number | null, max: number | null): string {
   if (min !== null) return `à partir de ${formatEuros(min)}`;
   return 'non précisé';
 }
+
+/** The public site's legal pages (api/pages/legal.ts), linked from every public page's footer. */
+export const LEGAL_PAGES = [
+  { path: '/mentions-legales', title: 'Mentions légales' },
+  { path: '/donnees-personnelles', title: 'Données personnelles' },
+  { path: '/accessibilite', title: 'Accessibilité' },
+] as const;

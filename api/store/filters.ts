@@ -138,6 +138,9 @@ export const unconfirmedNeed = filterBuilder((id: string): Filter => ({ $and: [{
 /** Needs still unconfirmed that were posted before the cutoff (swept after 7 days). */
 export const unconfirmedBefore = filterBuilder((cutoff: Date): Filter => ({ $and: [STORED_NULL('confirmedAt'), { createdAt: { $lt: cutoff } }] }));
 
+/** Needs of this title from this address since then: a post sent again (a double click, a reload). */
+export const recentPost = filterBuilder((contactEmail: string, title: string, since: Date): Filter => ({ contactEmail, title, createdAt: { $gte: since } }));
+
 /** The outbox rows about one need (its confirmation mail). */
 export const mailsOfNeed = filterBuilder((needId: string): Filter => ({ needId }));
 
@@ -221,6 +224,18 @@ export const undelivered = filterBuilder((shortlistId: string): Filter => ({
   state: { $in: [...UNDELIVERED] },
   kind: { $nin: ['FOLLOW_UP', 'REMINDER'] },
 }));
+
+/** The outbox's rows in one state (the operator's metrics). */
+export const outboxInState = filterBuilder((state: OutboxState): Filter => ({ state }));
+
+/** Follow-ups and reminders due and not sent yet. */
+export const dueFollowUps = filterBuilder((now: Date): Filter => ({ state: 'PENDING', kind: { $in: ['FOLLOW_UP', 'REMINDER'] }, nextAttemptAt: { $lte: now } }));
+
+/** Mails due and never tried: waiting since their nextAttemptAt. */
+export const dueUntried = filterBuilder((now: Date): Filter => ({ state: 'PENDING', attempts: 0, nextAttemptAt: { $lte: now } }));
+
+/** Mails tried and not sent yet: waiting since their firstAttemptAt, whatever their next retry. */
+export const retriedUnsent = filterBuilder((): Filter => ({ state: { $in: ['PENDING', 'SENDING'] }, attempts: { $gt: 0 } }));
 
 // ── Outcomes and the yearly review ──────────────────────────────────────────
 

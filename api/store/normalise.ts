@@ -29,6 +29,7 @@ export const NORMALISERS = {
   // provenance stays absent on profiles written before imports: its absence means "every filled field was edited".
   suppliers: fill<SupplierRecord>({
     pendingChanges: () => null,
+    declarationReview: () => null,
     sources: () => [],
     retiredAt: () => null,
     firstSignInAt: () => null,

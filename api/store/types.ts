@@ -61,6 +61,18 @@ export interface PendingSupplierChanges {
   requestedAt: Date;
 }
 
+/** An officer's decision on what a structure declared (its inclusion kind and labels), told to the structure. */
+export interface DeclarationReview {
+  approved: boolean;
+  /** Why it was refused (required then), or a word on the confirmation. */
+  reason: string | null;
+  /** What the structure had declared. */
+  inclusionKind: InclusionKind | null;
+  labels: string[];
+  reviewedBy: string; // user id
+  reviewedAt: Date;
+}
+
 export interface SupplierRecord extends StoredDocument {
   organisationId: string | null;
   name: string;
@@ -92,6 +104,8 @@ export interface SupplierRecord extends StoredDocument {
    * confirmed ones. Null: nothing pending.
    */
   pendingChanges: PendingSupplierChanges | null;
+  /** The last decision on a declaration; null until an officer decides one. */
+  declarationReview: DeclarationReview | null;
   /** The public files the profile was imported from (empty: created through the API only). */
   sources: SourceRecord[];
   searchText: string; // folded name + description + services, for the directory's text filter
@@ -190,7 +204,7 @@ export type RecipientKind = 'FIRM' | 'SUPPLIER';
  * What a mail is: an introduction, the confirmation link of a need posted without an account, a
  * follow-up and its one reminder, or the acknowledgement of a need recorded (confirmed), to its firm.
  */
-export type MailKind = 'INTRODUCTION' | 'NEED_CONFIRMATION' | 'FOLLOW_UP' | 'REMINDER' | 'NEED_RECEIVED' | CampaignMailKind;
+export type MailKind = 'INTRODUCTION' | 'NEED_CONFIRMATION' | 'FOLLOW_UP' | 'REMINDER' | 'NEED_RECEIVED' | 'DECLARATION_REVIEWED' | CampaignMailKind;
 /** An officer's invitation to a structure to claim and complete its profile, and its one reminder (api/campaign). */
 export type CampaignMailKind = 'INVITATION' | 'INVITATION_REMINDER';
 

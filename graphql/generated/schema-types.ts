@@ -130,7 +130,10 @@ export type ImpactStats = {
   readonly amountWonByMonth: ReadonlyArray<MonthAmount>;
   /** Marchés remportés / mises en relation, dans [0, 1]. */
   readonly conversionRate: Scalars['Float']['output'];
-  /** Les mêmes chiffres que `npm run report` et GET /report.csv : CSV aux colonnes indicateur, cle, libelle, valeur. */
+  /**
+   * Les mêmes chiffres que `npm run report` et GET /report.csv : CSV aux colonnes indicateur, cle, libelle, valeur.
+   * `excelFr: true` : pour un Excel en français (points-virgules entre colonnes, virgules décimales), comme `?excel-fr=1`.
+   */
   readonly csv: Scalars['String']['output'];
   readonly from: Scalars['DateTime']['output'];
   /** Heures de travail en insertion des marchés remportés par les mises en relation de la période (besoins de type INSERTION_CLAUSE). */
@@ -165,6 +168,16 @@ export type ImpactStats = {
   readonly structuresOutsideMetropole: Scalars['Int']['output'];
   /** Exclue. */
   readonly to: Scalars['DateTime']['output'];
+};
+
+
+/**
+ * Les chiffres de [from, to). Les besoins comptent à leur date de dépôt (les besoins retirés n'y sont pas) ;
+ * les listes, mises en relation et leurs suites à la date d'approbation de la liste (une cohorte : les suites
+ * indiquées plus tard comptent encore pour elle).
+ */
+export type ImpactStatsCsvArgs = {
+  excelFr?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Format du fichier : notre modèle CSV, la paire de fichiers SIRENE, ou les structures de data·inclusion (v1). */
@@ -325,6 +338,8 @@ export type LegalForm =
 
 /** Ce qu'est un courriel de la boîte d'envoi. */
 export type MailKind =
+  /** La décision d'un agent sur ce qu'une structure a déclaré (type d'inclusion, labels), envoyée à la structure. */
+  | 'DECLARATION_REVIEWED'
   /** FOLLOW_UP_AFTER après l'envoi de la liste : ce qu'a donné chaque mise en relation (entreprise), une réponse (structure). */
   | 'FOLLOW_UP'
   /** La mise en relation elle-même, envoyée à l'approbation. */
@@ -418,7 +433,10 @@ export type Mutation = {
   readonly requestAccessLink: Scalars['Boolean']['output'];
   /** Agents et administrateurs : un courriel FAILED est renvoyé, ses essais recomptés à zéro. */
   readonly retryMail: OutboxMail;
-  /** Agents et administrateurs : confirme (approve: true) ou refuse (false) ce qu'une structure a déclaré de son type d'inclusion et de ses labels. */
+  /**
+   * Agents et administrateurs : confirme (approve: true) ou refuse (false) ce qu'une structure a déclaré de son type
+   * d'inclusion et de ses labels. Un refus dit pourquoi (`reason`, obligatoire alors) ; la structure reçoit la décision par courriel.
+   */
   readonly reviewSupplierChanges: Supplier;
   /**
    * Agents : lance l'import des fichiers envoyés (d'abord en simulation, `dryRun: true`, puis pour de bon).
@@ -552,6 +570,7 @@ export type MutationRetryMailArgs = {
 export type MutationReviewSupplierChangesArgs = {
   approve: Scalars['Boolean']['input'];
   id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -675,6 +694,12 @@ export type NeedInput = {
   readonly budgetMax?: InputMaybe<Scalars['Int']['input']>;
   /** Budget minimum, en euros (entier). */
   readonly budgetMin?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * La clé du formulaire, la même à chaque envoi d'un même formulaire (8 à 64 lettres, chiffres, « - » ou « _ ») :
+   * un double clic ou un nouvel envoi répond le besoin déjà déposé, sans second courriel. Sans clé, le même titre
+   * envoyé de la même adresse dans les dix minutes est aussi le même besoin.
+   */
+  readonly clientKey?: InputMaybe<Scalars['String']['input']>;
   /** Code INSEE de la commune où la prestation a lieu. */
   readonly communeCode: Scalars['String']['input'];
   /** Nom de l'entreprise : obligatoire quand un agent enregistre le besoin d'une entreprise (et sans compte) ; une entreprise connectée publie sous le nom de son organisation. */
@@ -1278,6 +1303,8 @@ export type Supplier = {
   readonly completeness: Completeness;
   /** Null sauf pour un agent, un administrateur, la structure elle-même, ou une entreprise qui la lit dans sa propre liste de mises en relation approuvée ou envoyée. */
   readonly contactEmail?: Maybe<Scalars['String']['output']>;
+  /** La dernière décision sur une déclaration de la structure (agents et la structure elle-même) ; null avant toute décision. */
+  readonly declarationReview?: Maybe<SupplierDeclarationReview>;
   readonly description: Scalars['String']['output'];
   readonly employees?: Maybe<Scalars['Int']['output']>;
   readonly id: Scalars['ID']['output'];
@@ -1315,6 +1342,18 @@ export type SupplierConnection = {
   readonly facets: DirectoryFacets;
   readonly pageInfo: PageInfo;
   readonly totalCount: Scalars['Int']['output'];
+};
+
+/** La dernière décision d'un agent sur ce que la structure a déclaré d'elle-même. */
+export type SupplierDeclarationReview = {
+  readonly __typename?: 'SupplierDeclarationReview';
+  readonly approved: Scalars['Boolean']['output'];
+  /** Ce que la structure avait déclaré. */
+  readonly inclusionKind?: Maybe<InclusionKind>;
+  readonly labels: ReadonlyArray<Scalars['String']['output']>;
+  /** Pourquoi la déclaration n'est pas retenue (toujours donné alors), ou le mot de l'agent sur sa confirmation. */
+  readonly reason?: Maybe<Scalars['String']['output']>;
+  readonly reviewedAt: Scalars['DateTime']['output'];
 };
 
 export type SupplierEdge = {
@@ -1620,6 +1659,7 @@ export type ResolversTypes = {
   Supplier: ResolverTypeWrapper<ListedSupplier>;
   SupplierAnswer: SupplierAnswer;
   SupplierConnection: ResolverTypeWrapper<DirectoryPage>;
+  SupplierDeclarationReview: ResolverTypeWrapper<SupplierDeclarationReview>;
   SupplierEdge: ResolverTypeWrapper<Omit<SupplierEdge, 'node'> & { node: ResolversTypes['Supplier'] }>;
   SupplierFilter: SupplierFilter;
   SupplierInput: SupplierInput;
@@ -1693,6 +1733,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Supplier: ListedSupplier;
   SupplierConnection: DirectoryPage;
+  SupplierDeclarationReview: SupplierDeclarationReview;
   SupplierEdge: Omit<SupplierEdge, 'node'> & { node: ResolversParentTypes['Supplier'] };
   SupplierFilter: SupplierFilter;
   SupplierInput: SupplierInput;
@@ -1771,7 +1812,7 @@ export type ImpactStatsResolvers<ContextType = Context, ParentType extends Resol
   amountWon?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   amountWonByMonth?: Resolver<ReadonlyArray<ResolversTypes['MonthAmount']>, ParentType, ContextType>;
   conversionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  csv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  csv?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ImpactStatsCsvArgs, 'excelFr'>>;
   from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   insertionHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   interestedAnswers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2170,6 +2211,7 @@ export type SupplierResolvers<ContextType = Context, ParentType extends Resolver
   commune?: Resolver<ResolversTypes['Commune'], ParentType, ContextType>;
   completeness?: Resolver<ResolversTypes['Completeness'], ParentType, ContextType>;
   contactEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  declarationReview?: Resolver<Maybe<ResolversTypes['SupplierDeclarationReview']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   employees?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2196,6 +2238,14 @@ export type SupplierConnectionResolvers<ContextType = Context, ParentType extend
   facets?: Resolver<ResolversTypes['DirectoryFacets'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SupplierDeclarationReviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierDeclarationReview'] = ResolversParentTypes['SupplierDeclarationReview']> = {
+  approved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  inclusionKind?: Resolver<Maybe<ResolversTypes['InclusionKind']>, ParentType, ContextType>;
+  labels?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reviewedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type SupplierEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SupplierEdge'] = ResolversParentTypes['SupplierEdge']> = {
@@ -2294,6 +2344,7 @@ export type Resolvers<ContextType = Context> = {
   SpendRefusal?: SpendRefusalResolvers<ContextType>;
   Supplier?: SupplierResolvers<ContextType>;
   SupplierConnection?: SupplierConnectionResolvers<ContextType>;
+  SupplierDeclarationReview?: SupplierDeclarationReviewResolvers<ContextType>;
   SupplierEdge?: SupplierEdgeResolvers<ContextType>;
   SupplierInvitation?: SupplierInvitationResolvers<ContextType>;
   SupplierMatch?: SupplierMatchResolvers<ContextType>;

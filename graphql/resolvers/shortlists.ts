@@ -58,7 +58,7 @@ export const shortlistResolvers = {
     need: (m, _, { services }) => needOfMail(services, m),
   },
   ImpactStats: {
-    csv: (s) => impactCsv(s),
+    csv: (s, { excelFr }) => impactCsv(s, { excelFr: excelFr ?? false }),
   },
   Need: {
     shortlists: (n, _, { viewer, services }) => shortlistsOf(services, viewer, n),

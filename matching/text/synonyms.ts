@@ -46,6 +46,8 @@ interface Group {
   topic: string;
   naf?: string[];
   terms: string[];
+  /** The judged needs that justify the group's terms (checked by test/directory-objects.test.ts; not read here). */
+  cases?: string[];
 }
 
 let compiled: CompiledTable | null = null;

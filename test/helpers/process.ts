@@ -1,5 +1,6 @@
 // The service as a separate process (`node --import tsx api/main.ts`), as operators run it.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 
 export const ROOT = path.join(__dirname, '..', '..');
@@ -33,7 +34,7 @@ export const exitOf = (child: ChildProcessWithoutNullStreams) =>
     else child.once('exit', (code, signal) => resolve({ code, signal }));
   });
 
-/** Creates a user with the operators' script; the store belongs to one process: before the service starts. */
+/** Creates a user with the operators' script, before the service starts (it then writes the store itself). */
 export function createUserBefore(dataDir: string, email: string, password: string, role: string): void {
   const created = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-user.ts', '--email', email, '--password', password, '--role', role], {
     cwd: ROOT,
@@ -52,4 +53,15 @@ export async function gqlAt(url: string, query: string, variables: Record<string
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, ...((await res.json()) as object) };
+}
+
+/** A port free at the time of asking (for a service to bind, or as one nobody answers on). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.once('error', reject);
+  });
 }

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../api/config';
 import { createUser } from '../../api/accounts';
-import { startServer, type Logger, type RunningServer } from '../../api/server';
+import { silentLogger } from '../../api/observability';
+import { startServer, type RunningServer } from '../../api/server';
 import type { Role } from '../../api/store/types';
 import { storeEnvFor } from './project-engine';
 
@@ -29,7 +30,7 @@ export interface TestServer {
   destroy(): Promise<void>;
 }
 
-export const quietLogger: Logger = { info: () => {}, error: () => {} };
+export const quietLogger = silentLogger();
 
 export const tempDataDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-test-'));
 

@@ -13,6 +13,8 @@ export interface TestSmtp {
 export interface SmtpOptions {
   /** Recipients answered "550 mailbox unavailable" while this says so (it is asked at every RCPT TO). */
   refuse?: (address: string) => boolean;
+  /** The refusal's text (many servers name the address: "<x@y>: Recipient address rejected"). */
+  refusal?: (address: string) => string;
 }
 
 /** Listens on 127.0.0.1 (port 0: any free port). Plain SMTP, no AUTH, no STARTTLS. */
@@ -23,7 +25,9 @@ export async function startSmtp(port = 0, options: SmtpOptions = {}): Promise<Te
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (options.refuse?.(address.address.toLowerCase())) return callback(Object.assign(new Error('Boîte aux lettres inconnue'), { responseCode: 550 }));
+      if (options.refuse?.(address.address.toLowerCase())) {
+        return callback(Object.assign(new Error(options.refusal?.(address.address) ?? 'Boîte aux lettres inconnue'), { responseCode: 550 }));
+      }
       callback();
     },
     onData(stream, _session, callback) {

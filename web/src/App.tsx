@@ -13,6 +13,7 @@ import { Suppliers } from './pages/Suppliers';
 import { SupplierProfile } from './pages/SupplierProfile';
 import { SupplierEdit } from './pages/SupplierEdit';
 import { Campaign } from './pages/Campaign';
+import { Declarations } from './pages/Declarations';
 import { Imports } from './pages/Imports';
 import { PublicContracts } from './pages/PublicContracts';
 
@@ -36,6 +37,7 @@ export const ROUTES: { path: string; page: ComponentType }[] = [
   { path: '/structures', page: Suppliers },
   { path: '/structures/nouvelle', page: SupplierEdit },
   { path: '/structures/campagne', page: Campaign },
+  { path: '/structures/a-valider', page: Declarations },
   { path: '/structures/:id/modifier', page: SupplierEdit },
   { path: '/structures/:id', page: SupplierProfile },
   { path: '/imports', page: Imports },

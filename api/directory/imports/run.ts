@@ -17,7 +17,7 @@ import { fold } from '../../../matching/text/fold';
 import { DuplicateKeyError, type FieldProvenance, type ImportSource, type RetiredSiretRecord, type SourceRecord, type Store, type SupplierRecord } from '../../store/types';
 import { newId } from '../../kernel';
 import { notReimported, retiredSirets } from '../retired-sirets';
-import { derived, importSchema, isFilled, PROFILE_FIELDS, type ProfileFields } from '../suppliers';
+import { derived, importSchema, isFilled, NEW_PROFILE_STATUS, PROFILE_FIELDS, type ProfileFields } from '../suppliers';
 import { parseInput } from '../../kernel';
 
 export type ProfileField = keyof ProfileFields;
@@ -235,11 +235,7 @@ export class ImportRun {
       ...derived(profile),
       provenance,
       sources: [{ source: this.source, firstAt: this.at, lastAt: this.at, ...(asOf ? { asOf } : {}) }],
-      pendingChanges: null,
-      retiredAt: null,
-      firstSignInAt: null,
-      completedAt: null,
-      linkVersion: 0,
+      ...NEW_PROFILE_STATUS,
       createdAt: this.at,
       updatedAt: this.at,
     };

@@ -22,7 +22,7 @@ const NEED_KINDS = valuesOf<NeedKind>({
 const SHORTLIST_STATUSES = valuesOf<ShortlistStatus>({ DRAFT: true, APPROVED: true, SENT: true });
 const OUTBOX_STATES = valuesOf<OutboxState>({ HELD: true, PENDING: true, SENDING: true, SENT: true, FAILED: true, DROPPED: true });
 const MAIL_KINDS = valuesOf<MailKind>({
-  INTRODUCTION: true, NEED_CONFIRMATION: true, FOLLOW_UP: true, REMINDER: true, NEED_RECEIVED: true, INVITATION: true, INVITATION_REMINDER: true,
+  INTRODUCTION: true, NEED_CONFIRMATION: true, FOLLOW_UP: true, REMINDER: true, NEED_RECEIVED: true, DECLARATION_REVIEWED: true, INVITATION: true, INVITATION_REMINDER: true,
 });
 const RECIPIENT_KINDS = valuesOf<RecipientKind>({ FIRM: true, SUPPLIER: true });
 const OUTCOME_STATUSES = valuesOf<OutcomeStatus>({ CONTACTED: true, QUOTE_REQUESTED: true, WON: true, LOST: true, NO_FOLLOW_UP: true });
@@ -80,6 +80,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     // No default: absent until set, as on the embedded engine.
     provenance: { type: Schema.Types.Mixed },
     pendingChanges: { type: Schema.Types.Mixed }, // absent until a structure declares a change
+    declarationReview: { type: Schema.Types.Mixed },
     sources: { type: [new Schema({ source: oneOf(['csv', 'sirene', 'inclusion']), firstAt: { type: Date, required: true }, lastAt: { type: Date, required: true }, asOf: { type: Date, default: undefined } }, { _id: false })], default: undefined },
     searchText: derivedText,
     sortKey: derivedText,

@@ -2,6 +2,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { messageOf } from '../errors';
+import { PendingCount } from './pending-count';
 import { signOut, useSession } from '../session';
 
 const NAV = [
@@ -9,6 +10,7 @@ const NAV = [
   { href: '/besoins/nouveau', label: 'Enregistrer un besoin' },
   { href: '/mises-en-relation', label: 'Mises en relation' },
   { href: '/structures', label: 'Structures' },
+  { href: '/structures/a-valider', label: 'Modifications à valider', count: true },
   { href: '/imports', label: 'Imports' },
   { href: '/bilan', label: 'Bilan annuel' },
   { href: '/commande-publique', label: 'Commande publique' },
@@ -56,6 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li key={n.href}>
                   <Link href={n.href} aria-current={location === n.href ? 'page' : undefined}>
                     {n.label}
+                    {'count' in n && <PendingCount />}
                   </Link>
                 </li>
               ))}

@@ -1,7 +1,7 @@
 // A buyer's spend analysis, for the firm's own page and the console's page of an organisation: the
 // file sent, the figures and a chart, the categories without ESS with structures to propose, the
 // lines refused, the CSV downloads, the OETH deduction (firms: ./oeth-form.tsx), and deletion.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { INCLUSION_KIND_FR } from '../../../api/reference/vocabulary';
 import { errorsOf, type FieldErrors } from '../errors';
@@ -12,6 +12,7 @@ import { BarChart } from './bar-chart';
 import { OethForm } from './oeth-form';
 import { ErrorSummary } from './fields';
 import { QueryState } from './layout';
+import { CsvLink } from './csv-link';
 
 const List = graphql(`
   query SpendAnalysesList($organisationId: ID) {
@@ -154,17 +155,6 @@ function Upload({ organisationId, onDone }: { organisationId?: string; onDone: (
   );
 }
 
-/** A download link to a CSV made in the page (with a BOM, as the report's, so that spreadsheets read the accents right). */
-function CsvLink({ csv, name, label }: { csv: string; name: string; label: string }) {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    const u = URL.createObjectURL(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }));
-    setUrl(u);
-    return () => URL.revokeObjectURL(u);
-  }, [csv]);
-  return url ? <a className="button secondary" href={url} download={name}>{label}</a> : null;
-}
-
 function Results({ id, onDeleted }: { id: string; onDeleted: () => void }) {
   const [{ data, fetching, error }] = useQuery({ query: Detail, variables: { id } });
   const [deletion, remove] = useMutation(Delete);
@@ -193,8 +183,8 @@ function Results({ id, onDeleted }: { id: string; onDeleted: () => void }) {
         <li><strong>{percent(a.protectedShare)}</strong> auprès du secteur protégé ({formatEuros(a.protectedAmount)})</li>
       </ul>
       <div className="actions">
-        <CsvLink csv={a.csv} name={`analyse-achats-${day}.csv`} label="Télécharger (CSV)" />
         <CsvLink csv={a.csvExcelFr} name={`analyse-achats-${day}-excel.csv`} label="Télécharger (CSV pour Excel en français)" />
+        <CsvLink csv={a.csv} name={`analyse-achats-${day}.csv`} label="CSV standard" secondary />
         <button type="button" className="danger" disabled={deletion.fetching} onClick={erase}>
           Supprimer cette analyse et son fichier
         </button>

@@ -27,6 +27,11 @@ export const SupplierQuery = graphql(`
         latitude
         longitude
       }
+      pendingChanges {
+        inclusionKind
+        labels
+        requestedAt
+      }
     }
   }
 `);

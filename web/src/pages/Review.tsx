@@ -1,6 +1,6 @@
 // The yearly review: a period, the figures, charts where people would rather look than read, and the
 // CSV of `npm run report` (the API's ImpactStats.csv, built by the same code).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { BarChart } from '../components/bar-chart';
@@ -9,6 +9,7 @@ import { Page, QueryState } from '../components/layout';
 import { errorsOf } from '../errors';
 import { formatEuros, percent } from '../format';
 import { graphql } from '../gql';
+import { CsvLink } from '../components/csv-link';
 
 const Impact = graphql(`
   query ImpactStats($from: DateTime!, $to: DateTime!) {
@@ -47,6 +48,7 @@ const Impact = graphql(`
       insertionHours
       conversionRate
       csv
+      csvExcelFr: csv(excelFr: true)
       publicContracts {
         contracts
         amount
@@ -78,15 +80,6 @@ export function Review() {
   const [{ data, fetching, error }] = useQuery({ query: Impact, variables: period });
   const s = data?.impactStats;
   const errors = errorsOf(error);
-  const [csvUrl, setCsvUrl] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!s) return;
-    // A BOM first, as `npm run report --out` writes it, so spreadsheet software reads the accents right.
-    const url = URL.createObjectURL(new Blob(['\ufeff', s.csv], { type: 'text/csv;charset=utf-8' }));
-    setCsvUrl(url);
-    return () => URL.revokeObjectURL(url);
-  }, [s?.csv]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -116,11 +109,8 @@ export function Review() {
       {s && (
         <>
           <div className="actions">
-            {csvUrl && (
-              <a className="button" href={csvUrl} download={`bilan-${period.from}-${period.to}.csv`} id="telecharger-csv">
-                Télécharger le bilan (CSV)
-              </a>
-            )}
+            <CsvLink csv={s.csvExcelFr} name={`bilan-${period.from}-${period.to}-excel.csv`} label="Télécharger le bilan (CSV pour Excel en français)" id="telecharger-csv" />
+            <CsvLink csv={s.csv} name={`bilan-${period.from}-${period.to}.csv`} label="CSV standard" id="telecharger-csv-standard" secondary />
           </div>
           <h2>Chiffres clés</h2>
           <ul className="figures">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link, useLocation, useParams } from 'wouter';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../../api/reference/vocabulary';
+import { DeclarationDecision } from '../components/declaration';
 import { Page, QueryState } from '../components/layout';
 import { StructureUsers } from '../components/structure-users';
 import { SupplierQuery } from '../components/supplier-query';
@@ -65,6 +66,12 @@ export function SupplierProfile() {
             <dt>Site web</dt>
             <dd>{s.website ?? '—'}</dd>
           </dl>
+          {s.pendingChanges && (
+            <section aria-labelledby="declaration">
+              <h2 id="declaration">Déclaration à valider</h2>
+              <DeclarationDecision supplier={s} />
+            </section>
+          )}
           <h2>Présentation</h2>
           <p className="description">{s.description}</p>
           <div className="actions">

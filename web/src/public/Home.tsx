@@ -1,5 +1,5 @@
 // The public home: the directory search (text, facets, cards, pages) and "Déposer un besoin" without an account.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link, useSearch } from 'wouter';
 import { PUBLIC_STRUCTURE } from '../../../graphql/public-operations';
@@ -35,6 +35,9 @@ function useAddressedStructure(): Addressed | null {
   return slug ? (data?.supplierBySlug ?? null) : null;
 }
 
+/** 32 hex digits from the browser's random source (crypto.randomUUID needs a secure context). */
+const newClientKey = (): string => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 function NeedForm({ addressedTo }: { addressedTo: Addressed | null }) {
   const [f, setF] = useState(EMPTY_NEED);
   // The need names the structure in its text: officers read it and introduce that structure if it fits.
@@ -54,6 +57,9 @@ function NeedForm({ addressedTo }: { addressedTo: Addressed | null }) {
   const [local, setLocal] = useState<FieldErrors>({});
   const [done, setDone] = useState<{ email: string; confirmed: boolean } | null>(null);
   const [formKey, setFormKey] = useState(0); // a new form (and commune picker) after each need posted
+  // The same key for every send of this form: the service answers a second send with the first need.
+  const clientKey = useMemo(newClientKey, [formKey]);
+  const sending = useRef(false);
   const errors = { ...errorsOf(posted.error), ...local };
 
   async function submit(e: FormEvent) {
@@ -72,8 +78,12 @@ function NeedForm({ addressedTo }: { addressedTo: Addressed | null }) {
       budgetMax,
       deadline: f.deadline ? new Date(`${f.deadline}T12:00:00Z`).toISOString() : null,
       honeypot: f.honeypot || null,
+      clientKey,
     };
-    const res = await post({ input });
+    // A double click lands before the disabled button is drawn: one send at a time.
+    if (sending.current) return;
+    sending.current = true;
+    const res = await post({ input }).finally(() => (sending.current = false));
     if (res.data) {
       setDone({ email: f.contactEmail, confirmed: res.data.postNeed.confirmedAt !== null });
       setF(EMPTY_NEED);

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import { AccountBox } from '../components/layout';
 import { PublicPage } from '../components/public-page';
+import { LEGAL_PAGES } from '../../../api/reference/vocabulary';
 import { useSession } from '../session';
 import { Access, RequestLink } from './Access';
 import { Home } from './Home';
@@ -32,6 +33,18 @@ function Frame({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <main id="contenu">{children}</main>
+      <footer className="site-footer">
+        <nav aria-label="Informations légales">
+          <ul>
+            {/* Served by the server (their texts are settings): plain links, a full page load. */}
+            {LEGAL_PAGES.map((p) => (
+              <li key={p.path}>
+                <a href={p.path}>{p.title}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </footer>
     </>
   );
 }
