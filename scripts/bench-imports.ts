@@ -1,4 +1,4 @@
-// npm run bench:imports -- [--format sirene|csv] [--establishments N] [--units N] [--lines N] [--dir DIR] [--runs N]
+// npm run bench:imports -- [--format sirene|csv] [--establishments N] [--units N] [--lines N] [--dir DIR] [--runs N] [--write]
 // The imports at the scale they meet, timed as an operator runs them (a child process), with the
 // peak memory (VmHWM):
 // - sirene: the monthly refresh from the national stock. StockUniteLegale and StockEtablissement are
@@ -7,13 +7,15 @@
 //   `--dry-run`. Goals: 10 minutes or less, 1 GB of memory or less.
 // - csv: our template, --lines profiles (100,000 by default) written into an empty store. Goal:
 //   10,000 lines a second or more, process start included.
-// The last line is one JSON object with the median and the spread (min-max) of the runs.
-import { execFileSync, spawn } from 'node:child_process';
+// The median and spread (min-max) of the runs, with the commit and the machine, go to the console
+// (the last line is one JSON object) and, with --write, to docs/benchmarks.md.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { metropoleCommunes } from '../api/reference/communes';
+import { benchContext, publish, RUN_OPTIONS, positiveInteger, summarise } from './bench-report';
 
 const { values } = parseArgs({
   options: {
@@ -22,13 +24,13 @@ const { values } = parseArgs({
     establishments: { type: 'string', default: '42000000' },
     units: { type: 'string', default: '28000000' },
     dir: { type: 'string', default: path.join(os.tmpdir(), 'passerelle-bench-imports') },
-    runs: { type: 'string', default: '3' },
+    ...RUN_OPTIONS,
   },
 });
-const ESTABLISHMENTS = Number(values.establishments);
-const UNITS = Number(values.units);
-const RUNS = Number(values.runs);
-const LINES = Number(values.lines);
+const ESTABLISHMENTS = positiveInteger(values.establishments, 'establishments');
+const UNITS = positiveInteger(values.units, 'units');
+const RUNS = positiveInteger(values.runs, 'runs');
+const LINES = positiveInteger(values.lines, 'lines');
 const TEMPLATE = values.format === 'csv';
 const GOALS = { seconds: 600, rssMb: 1024, linesPerSecond: 10_000 };
 
@@ -149,9 +151,8 @@ function importRun(files: readonly string[], dataDir: string): Promise<{ seconds
   });
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 async function main(): Promise<void> {
+  const context = benchContext();
   const t0 = Date.now();
   const files = TEMPLATE ? await generateTemplate(values.dir!) : await generate(values.dir!);
   console.log(`Fichiers prêts en ${Math.round((Date.now() - t0) / 1000)} s : ${files.map((f) => `${path.basename(f)} (${(fs.statSync(f).size / 1e9).toFixed(1)} Go)`).join(', ')}`);
@@ -170,32 +171,30 @@ async function main(): Promise<void> {
   const seconds = runs.map((r) => r.seconds);
   const rss = runs.map((r) => r.rssMb);
   const rows = TEMPLATE ? LINES : ESTABLISHMENTS + UNITS;
-  const rate = (s: number) => Math.round(rows / s);
-  const result = {
-    format: TEMPLATE ? 'csv' : 'sirene',
-    ...(TEMPLATE ? { lines: LINES } : { establishments: ESTABLISHMENTS, units: UNITS }),
-    runs: RUNS,
-    secondsMedian: Number(median(seconds).toFixed(1)),
-    secondsMin: Number(Math.min(...seconds).toFixed(1)),
-    secondsMax: Number(Math.max(...seconds).toFixed(1)),
-    rssMbMedian: median(rss),
-    rssMbMax: Math.max(...rss),
-    rowsPerSecondMedian: rate(median(seconds)),
-    rowsPerSecondMin: rate(Math.max(...seconds)),
-    rowsPerSecondMax: rate(Math.min(...seconds)),
-    commit: (() => {
-      try {
-        return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: __dirname, encoding: 'utf8' }).trim();
-      } catch {
-        return 'unknown';
-      }
-    })(),
-    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, load ${os.loadavg()[0]!.toFixed(1)}`,
-    goalsMet: TEMPLATE
-      ? rate(median(seconds)) >= GOALS.linesPerSecond
-      : median(seconds) <= GOALS.seconds && Math.max(...rss) <= GOALS.rssMb,
-  };
-  console.log(JSON.stringify(result));
+  const rates = seconds.map((s) => rows / s);
+  const time = { name: 'import, process start to exit', unit: 's', values: seconds, digits: 1 };
+  const memory = { name: 'peak resident memory (VmHWM)', unit: 'MB', values: rss };
+  publish(
+    {
+      section: TEMPLATE ? 'imports-csv' : 'imports-sirene',
+      script: 'bench:imports',
+      runs: RUNS,
+      figures: TEMPLATE
+        ? [time, { name: 'lines a second', unit: '', values: rates, goal: '≥ 10,000', met: summarise(rates).median >= GOALS.linesPerSecond }, memory]
+        : [
+            { ...time, goal: '≤ 10 min', met: summarise(seconds).median <= GOALS.seconds },
+            { name: 'rows a second', unit: '', values: rates },
+            { ...memory, goal: '≤ 1 GB in every run', met: Math.max(...rss) <= GOALS.rssMb },
+          ],
+      notes: [
+        TEMPLATE
+          ? `${LINES.toLocaleString('en-US')} lines of our template, every column filled, imported into an empty store.`
+          : `${ESTABLISHMENTS.toLocaleString('en-US')} establishments and ${UNITS.toLocaleString('en-US')} legal units in INSEE's layout, \`--dry-run\`.`,
+      ],
+    },
+    context,
+    values.write!,
+  );
 }
 
 main().catch((err: unknown) => {

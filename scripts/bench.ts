@@ -1,10 +1,12 @@
 // Matcher benchmark (a measurement, not a test):
-//   npm run bench -- --profiles 200000 [--queries 300] [--natural-queries 20]
+//   npm run bench -- --profiles 200000 [--queries 300] [--natural-queries 20] [--runs 3] [--write]
 // Writes deterministic synthetic profiles, then times the index's build over them; times full
 // matches (every component, top 10; each query 3 times, its median kept) after a warm-up, then the
 // same queries through natural's TfIdf.tfidfs full scan (timed the same way) over the same corpus,
 // then the server's start with as many structures in its embedded store (readyMs, see ready.ts).
-// Progress goes line by line; the LAST line is one JSON object with the figures.
+// All of it --runs times; the median and spread of each figure, with the commit and the machine,
+// go to the console (the last line is one JSON object) and, with --write, to docs/benchmarks.md.
+import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { TfIdf } from 'natural/lib/natural/tfidf';
@@ -14,6 +16,7 @@ import { codesNafLabel } from '../matching/naf';
 import { needTerms, profileTerms } from '../matching/text/query';
 import type { NeedQuery } from '../matching/types';
 import { SyntheticCorpus } from '../test/fixtures/synthetic';
+import { benchContext, publish, RUN_OPTIONS, positiveInteger, summarise } from './bench-report';
 import { measureReady } from './ready';
 
 export interface BenchOptions {
@@ -169,25 +172,59 @@ export function runBench({ profiles, queries, naturalQueries, log }: BenchOption
   };
 }
 
-function argument(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} attend un entier positif`);
-  return value;
+// The goals hold at the national scale: at another size the figures are given without a verdict.
+const GOAL_PROFILES = 200_000;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { profiles: { type: 'string', default: String(GOAL_PROFILES) }, queries: { type: 'string', default: '300' }, 'natural-queries': { type: 'string' }, ...RUN_OPTIONS },
+  });
+  const profiles = positiveInteger(values.profiles, 'profiles');
+  const queries = positiveInteger(values.queries, 'queries');
+  const naturalQueries = values['natural-queries'] === undefined ? (profiles <= 20_000 ? queries : 20) : positiveInteger(values['natural-queries'], 'natural-queries');
+  const runs = positiveInteger(values.runs, 'runs');
+  const context = benchContext();
+  const log = (line: string) => console.log(line);
+  const results: (BenchResult & { readyMs: number })[] = [];
+  for (let r = 0; r < runs; r += 1) {
+    log(`— mesure ${r + 1}/${runs}`);
+    const result = runBench({ profiles, queries, naturalQueries, log });
+    // The server's start on the same number of structures, in a child process of its own.
+    const readyMs = Math.round(await measureReady(profiles, log));
+    results.push({ ...result, readyMs });
+    log(JSON.stringify(results[r]));
+  }
+  const atGoalSize = profiles === GOAL_PROFILES;
+  const all = (key: keyof (typeof results)[number]) => results.map((r) => r[key]);
+  const median = (key: keyof (typeof results)[number]) => summarise(all(key)).median;
+  const verdict = (met: boolean) => (atGoalSize ? met : undefined);
+  publish(
+    {
+      section: 'matcher',
+      script: 'bench',
+      runs,
+      figures: [
+        { name: 'index build', unit: 's', values: all('buildMs').map((ms) => ms / 1000), digits: 1, goal: '≤ 10 s', met: verdict(median('buildMs') <= 10_000) },
+        { name: 'full match, p50', unit: 'ms', values: all('p50Ms'), digits: 2 },
+        { name: 'full match, p95', unit: 'ms', values: all('p95Ms'), digits: 2, goal: '≤ 5 ms', met: verdict(median('p95Ms') <= 5) },
+        { name: "natural's full scan, p95", unit: 'ms', values: all('naturalScanP95Ms'), digits: 0 },
+        { name: 'speedup over the scan (×)', unit: '', values: all('speedup'), digits: 0, goal: '≥ 200', met: verdict(median('speedup') >= 200) },
+        { name: 'heap + typed arrays', unit: 'MB', values: all('heapMb'), goal: '≤ 500 MB', met: verdict(median('heapMb') <= 500) },
+        { name: 'server ready (/readyz 200)', unit: 's', values: all('readyMs').map((ms) => ms / 1000), digits: 1, goal: '≤ 30 s', met: verdict(median('readyMs') <= 30_000) },
+      ],
+      notes: [
+        `${profiles.toLocaleString('en-US')} synthetic profiles, ${queries} queries after ${WARM_UP} of warm-up, each timed ${ROUNDS} times (its median kept); natural's scan on ${Math.min(naturalQueries, queries)} of them.` +
+          (atGoalSize ? '' : ` The goals are set at ${GOAL_PROFILES.toLocaleString('en-US')} profiles: no verdict at this size.`),
+      ],
+    },
+    context,
+    values.write,
+  );
 }
 
 if (require.main === module) {
-  const profiles = argument('profiles', 200_000);
-  const queries = argument('queries', 300);
-  const naturalQueries = argument('natural-queries', profiles <= 20_000 ? queries : 20);
-  const log = (line: string) => console.log(line);
-  const result = runBench({ profiles, queries, naturalQueries, log });
-  // The server's start on the same number of structures, in a child process of its own.
-  measureReady(profiles, log).then(
-    (readyMs) => console.log(JSON.stringify({ ...result, readyMs: Math.round(readyMs) })),
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
 }

@@ -226,6 +226,7 @@ describe('the officer’s loop', () => {
 
     const firstNote = await page.$eval('section[aria-labelledby="liste"] .card textarea', (el) => el.id);
     await fill(`#${firstNote}`, 'Très bonnes références auprès de la Métropole.');
+    await fill('#champ-message', 'Voici cinq structures de l’ESS pour vos espaces verts.'); // the preview shows it
     await clickText('Prévisualiser les courriels');
     await page.waitForSelector('.mail-preview');
     const previews = await texts('.mail-preview');
@@ -233,7 +234,7 @@ describe('the officer’s loop', () => {
     expect(previews.some((p) => p.includes('achats@boulangerie-normande.example') && p.includes('Très bonnes références auprès de la Métropole.'))).toBe(true);
     await checkPage('07-liste-apercu', /Préparer la liste/);
 
-    await fill('#champ-message', 'Voici cinq structures de l’ESS pour vos espaces verts.');
+    expect(previews.some((p) => p.includes('Voici cinq structures de l’ESS pour vos espaces verts.'))).toBe(true);
     await clickText('Approuver et envoyer les courriels');
     await page.waitForSelector('#courriels');
     // The structures' five mails are delivered; the firm's is given up on, with the server's answer.

@@ -8,7 +8,8 @@ import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/ser
 
 const CREATE = `mutation($input: SupplierInput!) { createSupplier(input: $input) { id name } }`;
 const POST = `mutation($input: NeedInput!) { postNeed(input: $input) { id requiredLabels } }`;
-const HAND = `mutation($needId: ID!, $supplierIds: [ID!]) { draftShortlist(needId: $needId, supplierIds: $supplierIds) { id notice items { proposedByMatcher reasons supplier { name } } } }`;
+const HAND = `mutation($needId: ID!, $supplierIds: [ID!], $overrides: [ShortlistOverrideInput!]) {
+  draftShortlist(needId: $needId, supplierIds: $supplierIds, overrides: $overrides) { id notice items { proposedByMatcher reasons supplier { name } } } }`;
 const DRAFT_NOTICE = `mutation($needId: ID!, $size: Int) { draftShortlist(needId: $needId, size: $size) { id notice items { supplier { name } } } }`;
 
 
@@ -58,8 +59,14 @@ describe('drafts above a relevance floor', () => {
     // nothing was written: the need has no list
     const lists = await t.gql('query($id: ID!) { need(id: $id) { shortlists { id } } }', { id: needId }, officer);
     expect(lists.data.need.shortlists).toEqual([]);
-    // by hand: the structures given, in order, marked as the officer's choice, with the matcher's reasons
-    const byHand = await t.gql(HAND, { needId, supplierIds: [ids['Brillance Coop'], ids['Propreté Seine Avenir']] }, officer);
+    // by hand: the structures given, in order, marked as the officer's choice, with the matcher's reasons;
+    // out of their range, they need the officer's reason for the derogation
+    const supplierIds = [ids['Brillance Coop']!, ids['Propreté Seine Avenir']!];
+    const bare = await t.gql(HAND, { needId, supplierIds }, officer);
+    expect([codeOf(bare), fieldOf(bare)]).toEqual(['BAD_USER_INPUT', 'overrides']);
+    expect(bare.errors![0]!.message).toContain('Hors zone');
+    const overrides = supplierIds.map((supplierId) => ({ supplierId, reason: "L'entreprise accepte un déplacement." }));
+    const byHand = await t.gql(HAND, { needId, supplierIds, overrides }, officer);
     expect(byHand.errors).toBeUndefined();
     expect(byHand.data.draftShortlist.notice).toBeNull();
     expect(byHand.data.draftShortlist.items.map((i: any) => [i.supplier.name, i.proposedByMatcher])).toEqual([['Brillance Coop', false], ['Propreté Seine Avenir', false]]);

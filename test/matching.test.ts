@@ -9,6 +9,7 @@ import { canonicalNaf, sectorScore } from '../matching/components/sector';
 import { capacityReason, locationReason } from '../matching/explain';
 import { resolveWeights } from '../matching/rank';
 import { TextIndex } from '../matching/text/index';
+import { SlotRuns } from '../matching/text/runs';
 import { Spellings } from '../matching/text/spelling';
 import { expand } from '../matching/text/synonyms';
 import { analyze } from '../matching/text/tokenize';
@@ -235,10 +236,11 @@ describe('Matcher', () => {
     const profiles = Array.from({ length: 2000 }, (_, i) => corpus.profile(i));
     const rewritten = new Matcher();
     rewritten.load(profiles);
-    const compactions = jest.spyOn(TextIndex.prototype as unknown as { compactArena(): void }, 'compactArena');
+    const compactions = jest.spyOn(SlotRuns.prototype as unknown as { compact(): void }, 'compact');
     // Each profile rewritten twice with another's text: most vectors and postings become garbage.
     for (const round of [1, 2]) profiles.forEach((p, i) => rewritten.upsert({ ...corpus.profile((i + round * 700) % 2000), id: p.id }));
-    expect(compactions).toHaveBeenCalled();
+    // The text index's vectors (pairs) and the spelling dictionary's words of each text (single ids).
+    expect(compactions.mock.contexts.map((runs) => (runs as unknown as { width: number }).width).sort()).toEqual(expect.arrayContaining([1, 2]));
     compactions.mockRestore();
     const fresh = new Matcher();
     fresh.load(profiles.map((p, i) => ({ ...corpus.profile((i + 1400) % 2000), id: p.id })));

@@ -10,7 +10,7 @@
 import { outboxRow } from '../mail';
 import { communeName } from '../reference/communes';
 import { formatDateFr, structureKindFr, budgetFr } from '../reference/vocabulary';
-import { isOethNeed } from '../../matching/components/inclusion';
+import { inclusionRequirement, isOethNeed } from '../../matching/components/inclusion';
 import { capacityFr, memberPart } from '../../matching/groupements';
 import { renderFirmMail, renderStructureMail, type GroupementView } from '../mail';
 import { tradeLabel } from '../directory';
@@ -114,6 +114,15 @@ function groupementView(need: NeedRecord, members: SupplierRecord[]): Groupement
   return { budget: budgetFr(need.budgetMin, need.budgetMax), totalCapacity: declared.length ? capacityFr(declared.reduce((a, b) => a + b, 0)) : null };
 }
 
+/** An OETH purchase: the whole list counts, or only its ESAT/EA/EATT when an officer added others by derogation. */
+function oethOf(need: NeedRecord, shortlist: ShortlistRecord, suppliers: Map<string, SupplierRecord>): { only: string[] | null } | null {
+  const required = need.requiredInclusionKinds;
+  if (!isOethNeed(required, need.kind)) return null;
+  const listed = shortlist.items.flatMap((i) => suppliers.get(i.supplierId) ?? []);
+  const counting = listed.filter((s) => inclusionRequirement(required, s.inclusionKind, need.kind)?.allowed);
+  return { only: counting.length === listed.length ? null : counting.map((s) => s.name) };
+}
+
 /** The mail of one row, rendered from the committed shortlist and today's records. */
 export async function composeIntroductionMail(store: Store, row: OutboxRecord, linking: AnswerLinking): Promise<OutgoingMail | { gone: string }> {
   const shortlist = row.shortlistId ? await store.shortlists.findById(row.shortlistId) : null;
@@ -151,7 +160,7 @@ export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRe
     const rendered = renderFirmMail({ needTitle: need.title, firmContactEmail: need.contactEmail, structures,
       message: shortlist.message,
       officerEmail: shortlist.replyTo,
-      oeth: isOethNeed(need.requiredInclusionKinds, need.kind),
+      oeth: oethOf(need, shortlist, suppliers),
       groupement: groupement ? groupementView(need, [...suppliers.values()]) : null,
       outcomesUrl: outcomesLink(linking.links, linking.publicUrl, shortlist),
     });

@@ -9,6 +9,7 @@ import { isStaff, requireRole, requireViewer, type Viewer, STAFF } from '../auth
 import { badInput, conflict, forbidden, notFound } from '../errors';
 import type { OutgoingMail } from '../mail';
 import type { IntroductionDeps } from './deps';
+import type { OverrideInput } from './overrides';
 import {
   AWAITING_ORDER,
   awaitingShortlistFilter,
@@ -31,6 +32,9 @@ import { activeSuppliers } from '../directory';
 import * as v from '../kernel';
 import { mailDomain } from '../mail';
 import { canSeeNeed } from '../needs';
+import { earlierNames, introducedEarlier } from './earlier';
+import { exclusions, overridesFor, requireOverrides } from './overrides';
+import { previewFingerprint } from './preview-fingerprint';
 
 export const DEFAULT_SHORTLIST_SIZE = 5;
 export const MAX_SHORTLIST_SIZE = 20;
@@ -39,9 +43,15 @@ const supplierIdList = v
   .list(z.string().trim().min(1, 'identifiant vide').max(100, 'identifiant trop long'), MAX_SHORTLIST_SIZE, 'structures')
   .refine((ids) => new Set(ids).size === ids.length, 'une structure y figure deux fois');
 
+/** The officer's reason for listing a structure a hard constraint of the need excludes. */
+const overrideList = v
+  .list(z.object({ supplierId: z.string().max(100), reason: v.text(500) }), MAX_SHORTLIST_SIZE, 'overrides')
+  .nullish();
+
 const draftSchema = z.object({
   size: z.number().int('doit être un entier').min(1, 'au moins 1').max(MAX_SHORTLIST_SIZE, `au plus ${MAX_SHORTLIST_SIZE}`).nullish(),
   supplierIds: supplierIdList.nullish(),
+  overrides: overrideList,
 });
 
 const updateSchema = z.object({
@@ -50,6 +60,7 @@ const updateSchema = z.object({
     .list(z.object({ supplierId: z.string().max(100), note: v.optionalText(500) }), MAX_SHORTLIST_SIZE, 'notes')
     .nullish(),
   groupement: z.boolean('doit être vrai ou faux').nullish(),
+  overrides: overrideList,
 });
 
 const approveSchema = z.object({ message: v.optionalText(2000) });
@@ -70,41 +81,60 @@ const alreadyApproved = () => conflict('Cette liste est déjà approuvée : elle
 
 /**
  * The matcher's proposal: eligible structures of the need's trade only (officers may still add any
- * other), with a notice when they are fewer than asked; refused, with the reason, when there is none.
+ * other), none an earlier list of the need introduced, with a notice when they are fewer than asked
+ * or when earlier ones were left out; refused, with the reason, when there is none.
  */
-async function proposed(services: IntroductionDeps, need: NeedRecord, wanted: number): Promise<{ items: ShortlistItemRecord[]; notice: string | null }> {
-  const ranked = services.matching.rank(need, wanted);
+async function proposed(services: IntroductionDeps, need: NeedRecord, wanted: number, earlier: Map<string, Date>): Promise<{ items: ShortlistItemRecord[]; notice: string | null }> {
+  const ranked = services.matching.rank(need, wanted + earlier.size);
   const matches = ranked.filter((m) => m.eligible && isRelevant(m));
-  const stored = await activeSuppliers(services.store, matches.map((m) => m.profileId));
+  const stored = await activeSuppliers(services.store, [...matches.map((m) => m.profileId), ...earlier.keys()]);
   // An imported profile with no contact address yet cannot be introduced: not proposed.
-  const items: ShortlistItemRecord[] = matches
-    .filter((m) => stored.get(m.profileId)?.contactEmail)
+  const reachable = matches.filter((m) => stored.get(m.profileId)?.contactEmail);
+  const items: ShortlistItemRecord[] = reachable
+    .filter((m) => !earlier.has(m.profileId))
+    .slice(0, wanted)
     .map((m) => ({ supplierId: m.profileId, note: null, reasons: m.reasons, score: m.score, proposed: true }));
+  const named = earlierNames([...earlier.keys()], earlier, stored);
+  const leftOut = named ? `Déjà présentées pour ce besoin, elles ne sont pas reprises : ${named}.` : null;
   if (items.length === 0) {
-    const why = tradeShortfall(need, ranked) ?? "les structures de ce métier qui peuvent intervenir n'ont pas encore d'adresse de contact.";
-    throw conflict(`Aucune structure à proposer pour ce besoin : ${why} Pour présenter malgré tout des structures choisies à la main, donnez-les dans « supplierIds ».`);
+    const why = reachable.length > 0 ? "celles qui peuvent y répondre lui ont toutes déjà été présentées." : (tradeShortfall(need, ranked) ?? "les structures de ce métier qui peuvent intervenir n'ont pas encore d'adresse de contact.");
+    throw conflict(`Aucune structure à proposer pour ce besoin : ${why}${leftOut ? ` ${leftOut}` : ''} Pour présenter malgré tout des structures choisies à la main, donnez-les dans « supplierIds ».`);
   }
   const one = items.length === 1;
-  const notice =
+  const shortfall =
     items.length < wanted
       ? `${items.length} ${one ? 'structure seulement est assez proche' : 'structures seulement sont assez proches'} du besoin pour être ${one ? 'proposée' : 'proposées'} (${wanted} demandées) : les autres sont d'autres métiers, ou ne peuvent intervenir.`
       : null;
-  return { items, notice };
+  const notice = [shortfall, leftOut].filter(Boolean).join(' ');
+  return { items, notice: notice || null };
 }
 
-/** A draft started from structures the officer chose, scored as the matcher would score them. */
-async function handPicked(services: IntroductionDeps, need: NeedRecord, supplierIds: string[]): Promise<ShortlistItemRecord[]> {
+/** The day an earlier list introduced this structure, when one did: the officer sees it in the list. */
+const earlierMark = (earlier: Map<string, Date>, sid: string): Pick<ShortlistItemRecord, 'introducedBefore'> =>
+  earlier.has(sid) ? { introducedBefore: earlier.get(sid)! } : {};
+
+/** A draft started from structures the officer chose, scored as the matcher would score them; an excluded one needs a derogation. */
+async function handPicked(services: IntroductionDeps, need: NeedRecord, supplierIds: string[], overrides: OverrideInput[] | null | undefined, by: string, earlier: Map<string, Date>): Promise<ShortlistItemRecord[]> {
   const found = await activeSuppliers(services.store, supplierIds);
   const unknown = supplierIds.find((sid) => !found.has(sid));
   if (unknown !== undefined) throw badInput('supplierIds', `« supplierIds » : structure inconnue : ${unknown.slice(0, 100)}`);
+  const derogations = overridesFor(exclusions(services, need, supplierIds), supplierIds, overrides, supplierIds, found, by);
   const ranked = reasonsFor(services, need, supplierIds);
-  return supplierIds.map((sid) => ({ supplierId: sid, note: null, reasons: ranked.get(sid)?.reasons ?? [], score: ranked.get(sid)?.score ?? null, proposed: false }));
+  return supplierIds.map((sid) => ({
+    supplierId: sid,
+    note: null,
+    reasons: ranked.get(sid)?.reasons ?? [],
+    score: ranked.get(sid)?.score ?? null,
+    proposed: false,
+    ...(derogations.has(sid) ? { override: derogations.get(sid)! } : {}),
+    ...earlierMark(earlier, sid),
+  }));
 }
 
 /** The need's open draft, or a new one: the matcher's proposal, or the structures the officer gives. */
-export async function draftShortlist(services: IntroductionDeps, viewer: Viewer | null, needId: string, size?: number | null, supplierIds?: unknown): Promise<ShortlistRecord> {
+export async function draftShortlist(services: IntroductionDeps, viewer: Viewer | null, needId: string, size?: number | null, supplierIds?: unknown, overrides?: unknown): Promise<ShortlistRecord> {
   const who = requireRole(viewer, ...STAFF);
-  const input = v.parseInput(draftSchema, { size, supplierIds });
+  const input = v.parseInput(draftSchema, { size, supplierIds, overrides });
   const need = await needOf(services, needId);
   if (need.confirmedAt === null) throw conflict("Ce besoin attend encore la confirmation de l'entreprise (lien envoyé à son adresse) : il ne peut pas encore être présenté.");
   const refusal = shortlistRefusal(need);
@@ -113,9 +143,10 @@ export async function draftShortlist(services: IntroductionDeps, viewer: Viewer 
   const open = await shortlists.findOne(openDraftOf(need.id));
   if (open) return open;
 
+  const earlier = await introducedEarlier(services.store, need.id);
   const { items, notice } = input.supplierIds?.length
-    ? { items: await handPicked(services, need, input.supplierIds), notice: null }
-    : await proposed(services, need, input.size ?? DEFAULT_SHORTLIST_SIZE);
+    ? { items: await handPicked(services, need, input.supplierIds, input.overrides, who.userId, earlier), notice: null }
+    : await proposed(services, need, input.size ?? DEFAULT_SHORTLIST_SIZE, earlier);
   const now = new Date();
   const record: ShortlistRecord = {
     id: newId(),
@@ -151,11 +182,12 @@ function reasonsFor(services: IntroductionDeps, need: NeedRecord, supplierIds: s
   return new Map(services.matching.scoreFor(need, supplierIds).map((m) => [m.profileId, { reasons: m.reasons, score: m.score }]));
 }
 
-/** The officer's edit of a draft: the order (required), notes and groupement (when given). Checked by updateSchema. */
+/** The officer's edit of a draft: the order (required), notes, groupement and derogations (when given). Checked by updateSchema. */
 export interface ShortlistChanges {
   supplierIds: unknown;
   notes?: unknown;
   groupement?: unknown;
+  overrides?: unknown;
 }
 
 /**
@@ -163,7 +195,7 @@ export interface ShortlistChanges {
  * structures are presented as one groupement, when given). DRAFT only.
  */
 export async function updateShortlist(services: IntroductionDeps, viewer: Viewer | null, id: string, changes: ShortlistChanges): Promise<ShortlistRecord> {
-  requireRole(viewer, ...STAFF);
+  const who = requireRole(viewer, ...STAFF);
   const input = v.parseInput(updateSchema, changes);
   const shortlist = await existing(services, id);
   if (shortlist.status !== 'DRAFT') throw alreadyApproved();
@@ -187,10 +219,14 @@ export async function updateShortlist(services: IntroductionDeps, viewer: Viewer
 
   const before = new Map(shortlist.items.map((i) => [i.supplierId, i]));
   const added = input.supplierIds.filter((sid) => !before.has(sid));
-  const ranked = reasonsFor(services, await needOf(services, shortlist.needId), added);
+  const need = await needOf(services, shortlist.needId);
+  const derogations = overridesFor(exclusions(services, need, input.supplierIds), added, input.overrides, input.supplierIds, found, who.userId);
+  const earlier = added.length > 0 ? await introducedEarlier(services.store, need.id) : new Map<string, Date>();
+  const ranked = reasonsFor(services, need, added);
   const items = input.supplierIds.map((sid): ShortlistItemRecord => {
-    const item = before.get(sid) ?? { supplierId: sid, note: null, reasons: ranked.get(sid)?.reasons ?? [], score: ranked.get(sid)?.score ?? null, proposed: false };
-    return { ...item, note: noteOf.has(sid) ? noteOf.get(sid)! : item.note };
+    const item = before.get(sid) ?? { supplierId: sid, note: null, reasons: ranked.get(sid)?.reasons ?? [], score: ranked.get(sid)?.score ?? null, proposed: false, ...earlierMark(earlier, sid) };
+    const override = derogations.get(sid) ?? item.override;
+    return { ...item, note: noteOf.has(sid) ? noteOf.get(sid)! : item.note, ...(override ? { override } : {}) };
   });
   const updated = await services.store.shortlists.findOneAndUpdate(shortlistIn(id, 'DRAFT', shortlist.revision), { items, groupement: asGroupement, revision: shortlist.revision + 1 });
   if (updated) return updated;
@@ -208,21 +244,26 @@ async function approvable(services: IntroductionDeps, shortlist: ShortlistRecord
   if (suppliers.size !== shortlist.items.length) throw conflict("Une structure de la liste n'existe plus : mettez la liste à jour.");
   const unreachable = [...suppliers.values()].find((s) => !s.contactEmail);
   if (unreachable) throw conflict(`« ${unreachable.name} » n'a pas encore d'adresse de contact : ajoutez-la à son profil ou retirez-la de la liste.`);
+  requireOverrides(services, need, shortlist.items, suppliers);
   return { need, suppliers };
 }
+
+const STALE_PREVIEW = "La liste, une note, le message ou une fiche a changé depuis l'aperçu : prévisualisez de nouveau les courriels, puis approuvez.";
 
 /**
  * Approves and queues the introductions. Idempotent: approving an approved list returns it and
  * sends nothing more. The commit is the shortlist's single-document update, guarded by its
  * revision, so an edit that slipped in since the mails were planned makes the approval fail.
+ * Given the fingerprint of a preview, approval sends exactly what it showed, or refuses.
  */
-export async function approveShortlist(services: IntroductionDeps, viewer: Viewer | null, id: string, message?: string | null): Promise<ShortlistRecord> {
+export async function approveShortlist(services: IntroductionDeps, viewer: Viewer | null, id: string, message?: string | null, previewed?: string | null): Promise<ShortlistRecord> {
   const who = requireRole(viewer, ...STAFF);
   const input = v.parseInput(approveSchema, { message });
   const { store, config } = services;
   const shortlist = await existing(services, id);
   if (shortlist.status !== 'DRAFT') return shortlist;
   const { need, suppliers } = await approvable(services, shortlist);
+  if (previewed != null && previewed !== previewFingerprint(shortlist, input.message, who.email, need, suppliers)) throw conflict(STALE_PREVIEW);
 
   const domain = mailDomain(config.mailFrom);
   const now = new Date();
@@ -311,12 +352,23 @@ export function failedMails(services: IntroductionDeps, viewer: Viewer | null, f
   return services.store.outbox.find(listMailsIn('FAILED'), { sort: { updatedAt: -1, id: -1 }, limit: pageSize(first) });
 }
 
-/** Staff: every mail approving the list would send, as the outbox will render them; a draft is refused as approval would refuse it. */
-export async function previewIntroduction(services: IntroductionDeps, viewer: Viewer | null, shortlistId: string): Promise<OutgoingMail[]> {
+/**
+ * Staff: every mail approving the list with this message would send, as the outbox will render
+ * them, each with the preview's fingerprint for approveShortlist; a draft is refused as approval would refuse it.
+ */
+export async function previewIntroduction(services: IntroductionDeps, viewer: Viewer | null, shortlistId: string, message?: string | null): Promise<Array<OutgoingMail & { fingerprint: string }>> {
   const who = requireRole(viewer, ...STAFF);
-  const shortlist = await existing(services, shortlistId);
-  if (shortlist.status === 'DRAFT') await approvable(services, shortlist);
-  return previewIntroductionMails(services.store, shortlist, who.email, mailDomain(services.config.mailFrom), { links: services.links, publicUrl: services.publicUrl });
+  const input = v.parseInput(approveSchema, { message });
+  const stored = await existing(services, shortlistId);
+  const draft = stored.status === 'DRAFT';
+  const shortlist = draft ? { ...stored, message: input.message } : stored;
+  const { need, suppliers } = draft
+    ? await approvable(services, stored)
+    : { need: await services.store.needs.findById(stored.needId), suppliers: await activeSuppliers(services.store, stored.items.map((i) => i.supplierId)) };
+  if (!need) return []; // a sent list whose need was erased since: nothing to show
+  const fingerprint = previewFingerprint(shortlist, shortlist.message, draft ? who.email : shortlist.replyTo, need, suppliers);
+  const mails = await previewIntroductionMails(services.store, shortlist, who.email, mailDomain(services.config.mailFrom), { links: services.links, publicUrl: services.publicUrl });
+  return mails.map((mail) => ({ ...mail, fingerprint }));
 }
 
 /** Staff: a mail given up on is sent again from scratch (a fresh MAIL_GIVE_UP_AFTER), now. */

@@ -40,8 +40,11 @@ export interface FirmMailInput {
   message: string | null;
   /** The approving officer: replies go to them. */
   officerEmail: string | null;
-  /** A purchase reserved to ESAT, EA and EATT: the firm is told it counts towards its OETH. */
-  oeth?: boolean;
+  /**
+   * A purchase reserved to ESAT, EA and EATT: the firm is told it counts towards its OETH; `only`
+   * names the structures it holds for when others (added by an officer's derogation) are listed too.
+   */
+  oeth?: { only: string[] | null } | null;
   /** Set when the officer presents the structures as one groupement. */
   groupement?: GroupementView | null;
   /** The page where the firm records what came of each introduction (no account needed). */
@@ -53,6 +56,15 @@ export const OUTCOMES_SENTENCE = "Quand vous saurez ce qu'ont donné ces mises e
 // The deduction's rate and caps are the Code du travail's and change; the mail states the rule, not figures.
 export const OETH_SENTENCE =
   "Vos achats auprès d'un ESAT, d'une entreprise adaptée (EA) ou d'une entreprise adaptée de travail temporaire (EATT) sont déductibles de votre contribution OETH (obligation d'emploi des travailleurs handicapés), dans les limites prévues par le Code du travail.";
+
+/** The OETH sentence for the whole list, or naming the only structures it holds for (none: no sentence). */
+function oethSentence(oeth: FirmMailInput['oeth']): string | null {
+  if (!oeth) return null;
+  if (oeth.only === null) return OETH_SENTENCE;
+  if (oeth.only.length === 0) return null;
+  const names = oeth.only.map((n) => `« ${oneLine(n)} »`).join(', ');
+  return `Parmi ces structures, seuls vos achats auprès de ${names} (${plural(oeth.only.length, 'ESAT ou entreprise adaptée', 'ESAT ou entreprises adaptées')}) sont déductibles de votre contribution OETH (obligation d'emploi des travailleurs handicapés), dans les limites prévues par le Code du travail ; ceux auprès des autres ne le sont pas.`;
+}
 
 export interface StructureMailInput {
   structureName: string;
@@ -144,12 +156,13 @@ export function renderFirmMail(m: FirmMailInput): RenderedMail {
   // Present tense: the structures' own mails may still be on their way when the firm reads this.
   const outro = `${plural(n, 'Cette structure', 'Chaque structure')} reçoit de son côté un message qui lui présente votre besoin et lui donne votre adresse (${m.firmContactEmail}).`;
   const reply = m.officerEmail ? 'Une question ? Répondez simplement à ce message : il parviendra à votre interlocuteur à la Métropole.' : null;
+  const oeth = oethSentence(m.oeth);
 
   const text = [
     'Bonjour,',
     '',
     intro,
-    ...(m.oeth ? ['', OETH_SENTENCE] : []),
+    ...(oeth ? ['', oeth] : []),
     ...(m.groupement ? ['', groupementParagraph(m.groupement, n)] : []),
     ...(m.message ? ['', 'Le mot de votre interlocuteur à la Métropole :', m.message.trim()] : []),
     ...m.structures.flatMap((s, i, _all, why = whyListed(s)) => [
@@ -191,7 +204,7 @@ ${s.note ? `<p style="margin: 0 0 8px;"><strong>Note de la Métropole :</strong>
     subject,
     `<p>Bonjour,</p>
 <p>${escapeHtml(intro)}</p>
-${m.oeth ? `<p>${escapeHtml(OETH_SENTENCE)}</p>` : ''}
+${oeth ? `<p>${escapeHtml(oeth)}</p>` : ''}
 ${m.groupement ? `<p>${escapeHtml(groupementParagraph(m.groupement, n))}</p>` : ''}
 ${m.message ? `<blockquote style="border-left: 3px solid #2a7a4b; margin: 12px 0; padding: 4px 12px;"><p style="margin: 0 0 4px; color: #555;">Le mot de votre interlocuteur à la Métropole :</p><p style="margin: 0;">${paragraphs(m.message)}</p></blockquote>` : ''}
 ${cards}

@@ -172,6 +172,17 @@ export interface ShortlistItemRecord {
   reasons: string[]; // the matcher's French reasons, kept as they were when the item was chosen
   score: number | null; // null when the matcher did not rank this structure for the need
   proposed: boolean; // true when the matcher proposed it, false when an officer added it
+  /** A hard constraint of the need excludes it: the officer's derogation (absent or null when none was needed). */
+  override?: ShortlistOverrideRecord | null;
+  /** When an earlier list of the same need already introduced it (absent or null otherwise). */
+  introducedBefore?: Date | null;
+}
+
+export interface ShortlistOverrideRecord {
+  constraint: string; // the matcher's French reason for the exclusion, when the officer overrode it
+  reason: string; // the officer's reason
+  by: string; // user id
+  at: Date;
 }
 
 export interface ShortlistRecord extends StoredDocument {

@@ -358,6 +358,8 @@ export type MailKind =
 /** Un courriel tel que son destinataire le lira. */
 export type MailPreview = {
   readonly __typename?: 'MailPreview';
+  /** L'empreinte de l'aperçu (la même pour chacun de ses courriels) : donnée à approveShortlist, elle fait refuser l'approbation si la liste, une note, le message ou une fiche a changé depuis. */
+  readonly fingerprint: Scalars['String']['output'];
   readonly html: Scalars['String']['output'];
   readonly subject: Scalars['String']['output'];
   readonly text: Scalars['String']['output'];
@@ -393,7 +395,10 @@ export type Mutation = {
   readonly __typename?: 'Mutation';
   /** Un acheteur (compte entreprise, ou un agent pour une organisation) analyse son fichier de dépenses par fournisseur, donné en texte CSV (SIRET ou SIREN, nom, montant, catégorie ou code NAF facultatifs ; en-têtes français ou anglais ; points-virgules ou virgules). */
   readonly analyseSpend: SpendAnalysis;
-  /** Agents : approuve la liste et envoie les mises en relation par courriel. Idempotent. */
+  /**
+   * Agents : approuve la liste et envoie les mises en relation par courriel. Idempotent. Refusé (CONFLICT)
+   * quand une structure qu'une exigence du besoin écarte n'a pas de dérogation.
+   */
   readonly approveShortlist: Shortlist;
   /** Agents : arrête l'import en cours entre deux lignes (les profils déjà écrits sont complets ; relancer termine le travail). */
   readonly cancelImport: ImportJob;
@@ -413,6 +418,7 @@ export type Mutation = {
    * Agents : propose les `size` meilleures structures du moteur (5 par défaut) en brouillon (DRAFT) :
    * structures éligibles du métier du besoin seulement, donc parfois moins (`notice` le dit) ; refusé
    * (CONFLICT) quand il n'y en a aucune : `supplierIds` part alors de structures choisies à la main.
+   * Les structures déjà présentées par une liste approuvée du même besoin ne sont pas reprises (`notice` le dit).
    */
   readonly draftShortlist: Shortlist;
   /** Agents et administrateurs : invite des structures à revendiquer et compléter leur fiche (lien de connexion par courriel, un rappel après FOLLOW_UP_AFTER si rien n’a changé). */
@@ -478,6 +484,7 @@ export type MutationAnalyseSpendArgs = {
 export type MutationApproveShortlistArgs = {
   id: Scalars['ID']['input'];
   message?: InputMaybe<Scalars['String']['input']>;
+  previewFingerprint?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -519,6 +526,7 @@ export type MutationDetachUserArgs = {
 
 export type MutationDraftShortlistArgs = {
   needId: Scalars['ID']['input'];
+  overrides?: InputMaybe<ReadonlyArray<ShortlistOverrideInput>>;
   size?: InputMaybe<Scalars['Int']['input']>;
   supplierIds?: InputMaybe<ReadonlyArray<Scalars['ID']['input']>>;
 };
@@ -605,6 +613,7 @@ export type MutationUpdateShortlistArgs = {
   groupement?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];
   notes?: InputMaybe<ReadonlyArray<ShortlistNoteInput>>;
+  overrides?: InputMaybe<ReadonlyArray<ShortlistOverrideInput>>;
   supplierIds: ReadonlyArray<Scalars['ID']['input']>;
 };
 
@@ -1080,6 +1089,7 @@ export type QueryOrganisationsArgs = {
 
 
 export type QueryPreviewIntroductionArgs = {
+  message?: InputMaybe<Scalars['String']['input']>;
   shortlistId: Scalars['ID']['input'];
 };
 
@@ -1202,10 +1212,14 @@ export type ShortlistEdge = {
 
 export type ShortlistItem = {
   readonly __typename?: 'ShortlistItem';
+  /** Agents et administrateurs : quand une liste approuvée plus tôt pour le même besoin a déjà présenté la structure ; null sinon. */
+  readonly alreadyIntroducedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Le mot de l'agent sur cette structure : l'entreprise et cette structure le lisent dans leurs courriels (la note interne du besoin n'est jamais envoyée). */
   readonly note?: Maybe<Scalars['String']['output']>;
   /** Null tant que l'entreprise ou un agent n'en a pas indiqué (listes approuvées seulement). */
   readonly outcome?: Maybe<Outcome>;
+  /** Agents et administrateurs : la dérogation de l'agent quand une exigence du besoin écarte la structure ; null sinon. */
+  readonly override?: Maybe<ShortlistOverride>;
   /** Faux quand un agent a ajouté la structure. */
   readonly proposedByMatcher: Scalars['Boolean']['output'];
   readonly rank: Scalars['Int']['output'];
@@ -1220,6 +1234,22 @@ export type ShortlistItem = {
 /** Une note sur une structure de la liste ; une note null ou vide l'efface. */
 export type ShortlistNoteInput = {
   readonly note?: InputMaybe<Scalars['String']['input']>;
+  readonly supplierId: Scalars['ID']['input'];
+};
+
+/** Une structure qu'une exigence du besoin écarte (type d'inclusion ou label exigé, hors zone), ajoutée malgré tout par un agent. */
+export type ShortlistOverride = {
+  readonly __typename?: 'ShortlistOverride';
+  readonly at: Scalars['DateTime']['output'];
+  /** L'exigence que la structure ne remplit pas, en français. */
+  readonly constraint: Scalars['String']['output'];
+  /** La raison donnée par l'agent. */
+  readonly reason: Scalars['String']['output'];
+};
+
+/** La raison de présenter une structure qu'une exigence du besoin écarte (500 caractères au plus). */
+export type ShortlistOverrideInput = {
+  readonly reason: Scalars['String']['input'];
   readonly supplierId: Scalars['ID']['input'];
 };
 
@@ -1651,6 +1681,8 @@ export type ResolversTypes = {
   ShortlistEdge: ResolverTypeWrapper<Omit<ShortlistEdge, 'node'> & { node: ResolversTypes['Shortlist'] }>;
   ShortlistItem: ResolverTypeWrapper<ShortlistItemView>;
   ShortlistNoteInput: ShortlistNoteInput;
+  ShortlistOverride: ResolverTypeWrapper<ShortlistOverride>;
+  ShortlistOverrideInput: ShortlistOverrideInput;
   ShortlistStatus: ShortlistStatus;
   SpendAnalysis: ResolverTypeWrapper<SpendAnalysisRecord>;
   SpendGap: ResolverTypeWrapper<SpendGapRecord>;
@@ -1727,6 +1759,8 @@ export type ResolversParentTypes = {
   ShortlistEdge: Omit<ShortlistEdge, 'node'> & { node: ResolversParentTypes['Shortlist'] };
   ShortlistItem: ShortlistItemView;
   ShortlistNoteInput: ShortlistNoteInput;
+  ShortlistOverride: ShortlistOverride;
+  ShortlistOverrideInput: ShortlistOverrideInput;
   SpendAnalysis: SpendAnalysisRecord;
   SpendGap: SpendGapRecord;
   SpendRefusal: SpendRefusal;
@@ -1911,6 +1945,7 @@ export type InvitationCampaignResolvers<ContextType = Context, ParentType extend
 };
 
 export type MailPreviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MailPreview'] = ResolversParentTypes['MailPreview']> = {
+  fingerprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2166,14 +2201,22 @@ export type ShortlistEdgeResolvers<ContextType = Context, ParentType extends Res
 };
 
 export type ShortlistItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShortlistItem'] = ResolversParentTypes['ShortlistItem']> = {
+  alreadyIntroducedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['Outcome']>, ParentType, ContextType>;
+  override?: Resolver<Maybe<ResolversTypes['ShortlistOverride']>, ParentType, ContextType>;
   proposedByMatcher?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reasons?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   response?: Resolver<Maybe<ResolversTypes['SupplierResponse']>, ParentType, ContextType>;
   score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   supplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType>;
+};
+
+export type ShortlistOverrideResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShortlistOverride'] = ResolversParentTypes['ShortlistOverride']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  constraint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SpendAnalysisResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SpendAnalysis'] = ResolversParentTypes['SpendAnalysis']> = {
@@ -2339,6 +2382,7 @@ export type Resolvers<ContextType = Context> = {
   ShortlistConnection?: ShortlistConnectionResolvers<ContextType>;
   ShortlistEdge?: ShortlistEdgeResolvers<ContextType>;
   ShortlistItem?: ShortlistItemResolvers<ContextType>;
+  ShortlistOverride?: ShortlistOverrideResolvers<ContextType>;
   SpendAnalysis?: SpendAnalysisResolvers<ContextType>;
   SpendGap?: SpendGapResolvers<ContextType>;
   SpendRefusal?: SpendRefusalResolvers<ContextType>;

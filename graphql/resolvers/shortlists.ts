@@ -27,13 +27,13 @@ export const shortlistResolvers = {
     needsAwaitingShortlist: (_, args, { viewer, services }) => needsAwaitingShortlist(services, viewer, args),
     introductions: (_, args, { viewer, services }) => introductions(services, viewer, args),
     failedMails: (_, { first }, { viewer, services }) => failedMails(services, viewer, first),
-    previewIntroduction: (_, { shortlistId }, { viewer, services }) => previewIntroduction(services, viewer, shortlistId),
+    previewIntroduction: (_, { shortlistId, message }, { viewer, services }) => previewIntroduction(services, viewer, shortlistId, message),
     impactStats: (_, { from, to }, { viewer, services }) => impactStats(services, viewer, from, to),
   },
   Mutation: {
-    draftShortlist: (_, { needId, size, supplierIds }, { viewer, services }) => draftShortlist(services, viewer, needId, size, supplierIds),
-    updateShortlist: (_, { id, supplierIds, notes, groupement }, { viewer, services }) => updateShortlist(services, viewer, id, { supplierIds, notes, groupement }),
-    approveShortlist: (_, { id, message }, { viewer, services }) => approveShortlist(services, viewer, id, message),
+    draftShortlist: (_, { needId, size, supplierIds, overrides }, { viewer, services }) => draftShortlist(services, viewer, needId, size, supplierIds, overrides),
+    updateShortlist: (_, { id, supplierIds, notes, groupement, overrides }, { viewer, services }) => updateShortlist(services, viewer, id, { supplierIds, notes, groupement, overrides }),
+    approveShortlist: (_, { id, message, previewFingerprint }, { viewer, services }) => approveShortlist(services, viewer, id, message, previewFingerprint),
     retryMail: (_, { id }, { viewer, services }) => retryMail(services, viewer, id),
     recordOutcome: (_, args, { viewer, services }) => recordOutcome(services, viewer, args),
     recordSupplierAnswer: (_, args, { viewer, services }) => recordSupplierAnswer(services, viewer, args),
@@ -47,6 +47,9 @@ export const shortlistResolvers = {
     proposedByMatcher: (i) => i.proposed,
     // The structure's answer (and its comment) is written for the Métropole's team.
     response: (i, _, { viewer }) => (isStaff(viewer) ? i.response : null),
+    // The derogation and the earlier introduction are the Métropole's working notes.
+    override: (i, _, { viewer }) => (isStaff(viewer) ? (i.override ?? null) : null),
+    alreadyIntroducedAt: (i, _, { viewer }) => (isStaff(viewer) ? (i.introducedBefore ?? null) : null),
   },
   OutboxMail: {
     recipient: (m) => m.recipientKind,

@@ -2,7 +2,8 @@
 // with no idf, so adding or removing one never touches the others; the query carries
 // (1 + ln tf) × idf, idf being natural's formula 1 + ln(N / (1 + df)) from the current df.
 // The cosine of the two unit vectors is a dot product summed over the postings of the query's terms.
-import { grow, projected } from './arrays';
+import { grow } from './arrays';
+import { SlotRuns } from './runs';
 import { TopK } from './topk';
 import type { Token } from './tokenize';
 
@@ -49,16 +50,10 @@ export class TextIndex {
   private postDead = new Int32Array(256);
   private readonly postSlots: Int32Array[] = [];
   private readonly postWeights: Float32Array[] = [];
-  // Document vectors, sorted by term id, in one arena (few large arrays rather than one per document)
-  // of pairs: the term id at an even position of `arena`, its weight next to it, read through
-  // `arenaWeights`, a float view of the same memory. A match reads a thousand vectors at random:
-  // one cache line then brings a vector's first terms and their weights. Counted in pairs.
-  private arena = new Int32Array(8192);
-  private arenaWeights = new Float32Array(this.arena.buffer);
-  private arenaUsed = 0;
-  private arenaGarbage = 0;
-  // Each document's first pair and pair count, side by side for the same reason.
-  private docs = new Int32Array(512);
+  // Document vectors, sorted by term id, one run by slot, of (term id, weight) pairs: the term id at
+  // an even position of `cells`, its weight next to it, read through `floats`. A match reads a
+  // thousand vectors at random: one cache line then brings a vector's first terms and their weights.
+  private readonly vectors = new SlotRuns(2);
   private alive = new Uint8Array(256);
   private slots = 0;
   private live = 0;
@@ -98,7 +93,7 @@ export class TextIndex {
   private countTerm(t: number, n: number): void {
     if (this.pendingCount[t] === 0) {
       // Lengths are checked before calling grow() on every path run per word or per document: a call
-      // to a function shared by every array type costs more than the check (7 % of a build).
+      // to a function shared by every array type (polymorphic) costs more than the check.
       if (this.pendingLength === this.pending.length) this.pending = grow(this.pending, this.pendingLength + 1);
       this.pending[this.pendingLength++] = t;
     }
@@ -125,27 +120,27 @@ export class TextIndex {
     this.ensureSlots(this.slots);
     const n = this.pendingLength;
     const ids = this.pending.subarray(0, n).sort();
-    if (2 * (this.arenaUsed + n) > this.arena.length) this.setArena(grow(this.arena, 2 * (this.arenaUsed + n)));
-    const start = this.arenaUsed;
+    const { vectors } = this;
+    vectors.room(n);
+    const { cells, floats } = vectors;
+    const start = vectors.used;
     let norm = 0;
     for (let i = 0; i < n; i += 1) {
       const t = ids[i];
       const w = 1 + Math.log(Math.max(1, this.pendingCount[t]));
       this.pendingCount[t] = 0;
-      this.arena[2 * (start + i)] = t;
-      this.arenaWeights[2 * (start + i) + 1] = w;
+      cells[2 * (start + i)] = t;
+      floats[2 * (start + i) + 1] = w;
       norm += w * w;
     }
     this.pendingLength = 0;
     norm = Math.sqrt(norm) || 1;
-    this.docs[2 * slot] = start;
-    this.docs[2 * slot + 1] = n;
+    vectors.commit(slot, n);
     this.alive[slot] = 1;
-    this.arenaUsed = start + n;
     for (let p = 2 * start; p < 2 * (start + n); p += 2) {
-      const t = this.arena[p];
-      const w = this.arenaWeights[p + 1] / norm;
-      this.arenaWeights[p + 1] = w;
+      const t = cells[p];
+      const w = floats[p + 1] / norm;
+      floats[p + 1] = w;
       this.df[t] += 1;
       if (w > this.maxWeight[t]) this.maxWeight[t] = w;
       if (this.loading) continue; // postings are written by endLoad()
@@ -175,8 +170,7 @@ export class TextIndex {
   reserve(documents: number): void {
     if (documents <= this.slots || this.slots === 0) return;
     this.ensureSlots(documents);
-    const pairs = projected(this.arenaUsed, this.slots, documents);
-    if (2 * pairs > this.arena.length) this.setArena(grow(this.arena, 2 * pairs));
+    this.vectors.reserve(documents, this.slots);
   }
 
   endLoad(): void {
@@ -187,13 +181,14 @@ export class TextIndex {
       this.postWeights[t] = new Float32Array(this.postSlots[t].length);
     }
     // Slot order, as commit() would have appended them.
+    const { cells, floats, index } = this.vectors;
     for (let s = 0; s < this.slots; s += 1) {
       if (!this.alive[s]) continue;
-      for (let p = 2 * this.docs[2 * s], end = p + 2 * this.docs[2 * s + 1]; p < end; p += 2) {
-        const t = this.arena[p];
+      for (let p = 2 * index[2 * s], end = p + 2 * index[2 * s + 1]; p < end; p += 2) {
+        const t = cells[p];
         const len = this.postLen[t];
         this.postSlots[t][len] = s;
-        this.postWeights[t][len] = this.arenaWeights[p + 1];
+        this.postWeights[t][len] = floats[p + 1];
         this.postLen[t] = len + 1;
       }
     }
@@ -206,22 +201,21 @@ export class TextIndex {
       // Not in any posting list yet: endLoad() skips it.
       this.alive[slot] = 0;
       this.live -= 1;
-      for (let p = 2 * this.docs[2 * slot], end = p + 2 * this.docs[2 * slot + 1]; p < end; p += 2) this.df[this.arena[p]] -= 1;
-      this.arenaGarbage += this.docs[2 * slot + 1];
-      this.docs[2 * slot + 1] = 0;
+      const { cells, index } = this.vectors;
+      for (let p = 2 * index[2 * slot], end = p + 2 * index[2 * slot + 1]; p < end; p += 2) this.df[cells[p]] -= 1;
+      this.vectors.free(slot);
       return;
     }
     this.alive[slot] = 0;
     this.live -= 1;
-    for (let p = 2 * this.docs[2 * slot], end = p + 2 * this.docs[2 * slot + 1]; p < end; p += 2) {
-      const t = this.arena[p];
+    const { cells, index } = this.vectors;
+    for (let p = 2 * index[2 * slot], end = p + 2 * index[2 * slot + 1]; p < end; p += 2) {
+      const t = cells[p];
       this.df[t] -= 1;
       this.postDead[t] += 1;
       if (this.postDead[t] > 8 && this.postDead[t] * 2 > this.postLen[t]) this.sweepPostings(t);
     }
-    this.arenaGarbage += this.docs[2 * slot + 1];
-    this.docs[2 * slot + 1] = 0;
-    if (this.arenaGarbage > 65536 && this.arenaGarbage * 2 > this.arenaUsed) this.compactArena();
+    this.vectors.free(slot);
   }
 
   /** How many live documents hold the term. */
@@ -437,14 +431,15 @@ export class TextIndex {
    * vector is read up to `last` only.
    */
   private complete(pool: TopK, last: number): void {
-    const { roughAcc: acc, queryWeight, arena, arenaWeights, docs } = this;
+    const { roughAcc: acc, queryWeight } = this;
+    const { cells, floats, index } = this.vectors;
     for (let j = 0; j < pool.size; j += 1) {
       const s = pool.slots[j];
       let sum = 0;
-      for (let p = 2 * docs[2 * s], end = p + 2 * docs[2 * s + 1]; p < end; p += 2) {
-        const t = arena[p];
+      for (let p = 2 * index[2 * s], end = p + 2 * index[2 * s + 1]; p < end; p += 2) {
+        const t = cells[p];
         if (t > last) break;
-        sum += queryWeight[t] * arenaWeights[p + 1];
+        sum += queryWeight[t] * floats[p + 1];
       }
       acc[s] += sum;
       pool.scores[j] = acc[s]; // the prior included
@@ -457,8 +452,8 @@ export class TextIndex {
     const slots = this.postSlots[t];
     const ws = this.postWeights[t];
     const len = this.postLen[t];
-    // Unrolled by eight: the loop's own overhead was about half the cost of a posting (on Node 20,
-    // 2.4 → 1.3 ns a posting). A document is at most once in a list: no two lines write one slot.
+    // Unrolled by eight: the loop's own overhead is a large share of a posting's cost. A document is
+    // at most once in a list: no two lines write one slot.
     const end = len - (len & 7);
     let i = 0;
     for (; i < end; i += 8) {
@@ -477,8 +472,9 @@ export class TextIndex {
 
   /** One document's dot product with the query weights set in queryWeight, in double precision. */
   private dot(slot: number): number {
+    const { cells, floats, index } = this.vectors;
     let sum = 0;
-    for (let p = 2 * this.docs[2 * slot], end = p + 2 * this.docs[2 * slot + 1]; p < end; p += 2) sum += this.queryWeight[this.arena[p]] * this.arenaWeights[p + 1];
+    for (let p = 2 * index[2 * slot], end = p + 2 * index[2 * slot + 1]; p < end; p += 2) sum += this.queryWeight[cells[p]] * floats[p + 1];
     return sum;
   }
 
@@ -493,12 +489,13 @@ export class TextIndex {
   }
 
   private weightOf(slot: number, termId: number): number {
-    let lo = this.docs[2 * slot];
-    let hi = lo + this.docs[2 * slot + 1] - 1;
+    const { cells, floats, index } = this.vectors;
+    let lo = index[2 * slot];
+    let hi = lo + index[2 * slot + 1] - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const t = this.arena[2 * mid];
-      if (t === termId) return this.arenaWeights[2 * mid + 1];
+      const t = cells[2 * mid];
+      if (t === termId) return floats[2 * mid + 1];
       if (t < termId) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -525,7 +522,7 @@ export class TextIndex {
   private ensureSlots(n: number): void {
     if (n <= this.alive.length) return; // all grow together, from the same length
     this.alive = grow(this.alive, n);
-    this.docs = grow(this.docs, 2 * this.alive.length);
+    this.vectors.ensureSlots(this.alive.length);
     this.acc = grow(this.acc, n);
     this.roughAcc = grow(this.roughAcc, n);
     this.bonus = grow(this.bonus, n);
@@ -545,27 +542,5 @@ export class TextIndex {
     }
     this.postLen[t] = kept;
     this.postDead[t] = 0;
-  }
-
-  private compactArena(): void {
-    const live = this.arenaUsed - this.arenaGarbage;
-    const arena = new Int32Array(2 * Math.max(4096, live * 2));
-    let used = 0;
-    for (let s = 0; s < this.slots; s += 1) {
-      if (!this.alive[s]) continue;
-      const start = this.docs[2 * s];
-      const len = this.docs[2 * s + 1];
-      arena.set(this.arena.subarray(2 * start, 2 * (start + len)), 2 * used);
-      this.docs[2 * s] = used;
-      used += len;
-    }
-    this.setArena(arena);
-    this.arenaUsed = used;
-    this.arenaGarbage = 0;
-  }
-
-  private setArena(arena: Int32Array<ArrayBuffer>): void {
-    this.arena = arena;
-    this.arenaWeights = new Float32Array(arena.buffer);
   }
 }

@@ -1,8 +1,9 @@
 // One misspelt letter forgiven: a word of a query that no indexed text contains is read as the
 // indexed word one edit away (a letter replaced, added, dropped, or two swapped), when it is long
 // enough for one letter not to change its meaning.
-import { grow, projected } from './arrays';
+import { grow } from './arrays';
 import { firstFrom, type VisitWord } from './completion';
+import { SlotRuns } from './runs';
 import { inVocabulary } from './synonyms';
 import { tokenOf, type Token } from './tokenize';
 
@@ -29,7 +30,7 @@ export function withinOneEdit(a: string, b: string): boolean {
 
 /**
  * The folded words the indexed texts are written with, how many texts use each, and the term each
- * gave. Each text's distinct word ids are kept by its slot in one arena (no array per text).
+ * gave. Each text's distinct word ids are kept by its slot, as the text index keeps its vectors.
  */
 export class Spellings {
   /** A surface's number (Token.surfaceNumber) → its word id + 1 here (0: not seen). */
@@ -40,24 +41,17 @@ export class Spellings {
   // Which text last counted a word (its slot + 1): a word is counted once per text without a set.
   private lastText = new Int32Array(1024);
   private readonly byLength = new Map<number, number[]>();
-  private arena = new Int32Array(4096);
-  private arenaUsed = 0;
-  private arenaGarbage = 0;
-  private start = new Int32Array(256);
-  private length = new Int32Array(256);
+  private readonly wordsOfText = new SlotRuns(1);
   // Word ids in alphabetical order of the word (for completions), and those not sorted in yet.
   private sorted = new Int32Array(0);
   private unsorted: number[] = [];
 
   /** Counts the words of the text at this slot (a slot not in use). */
   add(slot: number, tokens: Iterable<Token>): void {
-    if (slot >= this.start.length) {
-      this.start = grow(this.start, slot + 1);
-      this.length = grow(this.length, slot + 1);
-    }
-    const first = this.arenaUsed;
+    const runs = this.wordsOfText;
+    let n = 0;
     for (const { surface, term, surfaceNumber } of tokens) {
-      // Found by the surface's number in an array: a map lookup per word was a tenth of a build.
+      // Found by the surface's number in an array: no map lookup per word of every text indexed.
       let id = (surfaceNumber < this.idOf.length ? this.idOf[surfaceNumber] : 0) - 1;
       if (id < 0) {
         id = this.words.length;
@@ -77,32 +71,29 @@ export class Spellings {
       if (this.lastText[id] === slot + 1) continue;
       this.lastText[id] = slot + 1;
       this.uses[id] += 1;
-      if (this.arenaUsed === this.arena.length) this.arena = grow(this.arena, this.arenaUsed + 1);
-      this.arena[this.arenaUsed++] = id;
+      if (runs.used + n === runs.cells.length) runs.room(n + 1);
+      runs.cells[runs.used + n] = id;
+      n += 1;
     }
-    this.start[slot] = first;
-    this.length[slot] = this.arenaUsed - first;
+    runs.commit(slot, n);
   }
 
   /** Makes room for `texts` texts in all, each with as many distinct words as the average of the `counted` so far. */
   reserve(texts: number, counted: number): void {
-    if (texts <= counted || counted === 0) return;
-    this.start = grow(this.start, texts);
-    this.length = grow(this.length, texts);
-    this.arena = grow(this.arena, projected(this.arenaUsed, counted, texts));
+    this.wordsOfText.reserve(texts, counted);
   }
 
   /** Forgets the words of the text at this slot (a word no text uses any more is never proposed). */
   remove(slot: number): void {
-    if (slot >= this.length.length || this.length[slot] === 0) return;
-    const end = this.start[slot] + this.length[slot];
-    for (let i = this.start[slot]; i < end; i += 1) {
-      this.uses[this.arena[i]] -= 1;
-      if (this.lastText[this.arena[i]] === slot + 1) this.lastText[this.arena[i]] = 0;
+    const runs = this.wordsOfText;
+    const n = runs.length(slot);
+    if (n === 0) return;
+    const { cells } = runs;
+    for (let i = runs.start(slot), end = i + n; i < end; i += 1) {
+      this.uses[cells[i]] -= 1;
+      if (this.lastText[cells[i]] === slot + 1) this.lastText[cells[i]] = 0;
     }
-    this.arenaGarbage += this.length[slot];
-    this.length[slot] = 0;
-    if (this.arenaGarbage > 65536 && this.arenaGarbage * 2 > this.arenaUsed) this.compact();
+    runs.free(slot);
   }
 
   /** Gives `visit` each word in use that begins with `prefix`, and its term. */
@@ -127,21 +118,6 @@ export class Spellings {
     }
     this.sorted = merged;
     this.unsorted = [];
-  }
-
-  private compact(): void {
-    const kept = new Int32Array(Math.max(4096, (this.arenaUsed - this.arenaGarbage) * 2));
-    let used = 0;
-    for (let slot = 0; slot < this.length.length; slot += 1) {
-      const n = this.length[slot];
-      if (n === 0) continue;
-      kept.set(this.arena.subarray(this.start[slot], this.start[slot] + n), used);
-      this.start[slot] = used;
-      used += n;
-    }
-    this.arena = kept;
-    this.arenaUsed = used;
-    this.arenaGarbage = 0;
   }
 
   /**

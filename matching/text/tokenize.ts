@@ -50,7 +50,7 @@ const EXTRA_STOP_WORDS = [
 
 const STOP_WORDS = new Set<string>([...naturalStopWords.map(fold), ...EXTRA_STOP_WORDS]);
 
-// Stemming is the costly step (a few microseconds a word); vocabularies are small, so cache it.
+// Stemming is the costly step; vocabularies are small, so cache it.
 const STEM_CACHE_LIMIT = 200_000;
 const stemCache = new Map<string, string>();
 

@@ -131,6 +131,11 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
             reasons: strings,
             score: nullableNumber,
             proposed: { type: Boolean, required: true },
+            override: {
+              type: new Schema({ constraint: text(1000), reason: text(500), by: text(), at: { type: Date, required: true } }, { _id: false, strict: 'throw' }),
+              default: undefined,
+            },
+            introducedBefore: { type: Date, default: undefined },
           },
           { _id: false, strict: 'throw' },
         ),

@@ -1,19 +1,22 @@
-// Curating a draft: remove, reorder (drag and drop, and buttons so the keyboard does it too), add from the directory, a note
-// per structure, preview the exact emails, then approve with a message. Every change is saved at once.
+// Curating a draft: remove, reorder (drag and drop, and buttons so the keyboard does it too), add from the directory
+// (components/add-structure.tsx), a note per structure, then preview the exact emails and approve them
+// (components/approval.tsx). Every change but a note is saved at once; notes are saved by their button or the preview.
 import { useEffect, useRef, useState } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
-import { errorsOf, messageOf } from '../errors';
+import { useMutation } from 'urql';
+import { errorsOf, type FieldErrors } from '../errors';
 import { graphql } from '../gql';
 import type { ShortlistQuery } from '../gql/graphql';
-import { percent } from '../format';
-import { ErrorSummary, TextArea, TextField } from './fields';
+import { formatDate, percent } from '../format';
+import { AddFromDirectory } from './add-structure';
+import { Approval } from './approval';
+import { ErrorSummary, TextArea } from './fields';
 import { Reasons, SupplierLink } from './match';
 
 type Shortlist = NonNullable<ShortlistQuery['shortlist']>;
 
 const Update = graphql(`
-  mutation UpdateShortlist($id: ID!, $supplierIds: [ID!]!, $notes: [ShortlistNoteInput!]) {
-    updateShortlist(id: $id, supplierIds: $supplierIds, notes: $notes) {
+  mutation UpdateShortlist($id: ID!, $supplierIds: [ID!]!, $notes: [ShortlistNoteInput!], $overrides: [ShortlistOverrideInput!]) {
+    updateShortlist(id: $id, supplierIds: $supplierIds, notes: $notes, overrides: $overrides) {
       id
       items {
         rank
@@ -26,55 +29,13 @@ const Update = graphql(`
   }
 `);
 
-const Preview = graphql(`
-  query PreviewIntroduction($id: ID!) {
-    previewIntroduction(shortlistId: $id) {
-      to
-      subject
-      text
-    }
-  }
-`);
-
-const Approve = graphql(`
-  mutation ApproveShortlist($id: ID!, $message: String) {
-    approveShortlist(id: $id, message: $message) {
-      id
-      status
-    }
-  }
-`);
-
-const Search = graphql(`
-  query DirectorySearch($text: String!) {
-    suppliers(filter: { text: $text }, first: 10) {
-      totalCount
-      edges {
-        node {
-          id
-          name
-          commune {
-            name
-          }
-        }
-      }
-    }
-  }
-`);
-
-type Mail = { to: string; subject: string; text: string };
 
 export function Curate({ shortlist }: { shortlist: Shortlist }) {
-  const client = useClient();
   const items = [...shortlist.items].sort((a, b) => a.rank - b.rank);
   const ids = items.map((i) => i.supplier.id);
   const [notes, setNotes] = useState<Record<string, string>>(() => Object.fromEntries(items.map((i) => [i.supplier.id, i.note ?? ''])));
   const [update, save] = useMutation(Update);
-  const [approval, approve] = useMutation(Approve);
   const [announce, setAnnounce] = useState('');
-  const [preview, setPreview] = useState<Mail[] | null>(null);
-  const [previewError, setPreviewError] = useState<string | null>(null);
-  const [message, setMessage] = useState('');
   // After a move, the keyboard goes back to the moved structure's button once the saved order is shown.
   const focusAfter = useRef<{ id: string; order: string } | null>(null);
   useEffect(() => {
@@ -84,12 +45,13 @@ export function Curate({ shortlist }: { shortlist: Shortlist }) {
     document.getElementById(target.id)?.focus();
   });
 
-  async function saveList(next: string[], what: string) {
-    setPreview(null); // a preview of another list no longer says what will be sent
-    const res = await save({ id: shortlist.id, supplierIds: next, notes: next.map((supplierId) => ({ supplierId, note: notes[supplierId] ?? '' })) });
+  /** Saves the list with every note as typed (and a derogation, when given); the API's refusal by field, empty when saved. */
+  async function saveList(next: string[], what: string, override?: { supplierId: string; reason: string }): Promise<FieldErrors> {
+    const res = await save({ id: shortlist.id, supplierIds: next, notes: next.map((supplierId) => ({ supplierId, note: notes[supplierId] ?? '' })), overrides: override ? [override] : null });
     if (res.data) setAnnounce(what);
-    return !!res.data;
+    return res.data ? {} : errorsOf(res.error);
   }
+  const saveNotes = async () => Object.keys(await saveList(ids, 'Notes enregistrées.')).length === 0;
 
   function move(index: number, delta: -1 | 1) {
     if (update.fetching) return; // buttons stay enabled (a disabled button loses the keyboard focus)
@@ -116,20 +78,8 @@ export function Curate({ shortlist }: { shortlist: Shortlist }) {
     void saveList(next, `${items[from]!.supplier.name} déplacée en position ${to + 1}.`);
   }
 
-  async function showPreview() {
-    setPreviewError(null);
-    if (!(await saveList(ids, 'Notes enregistrées.'))) return;
-    const res = await client.query(Preview, { id: shortlist.id }, { requestPolicy: 'network-only' }).toPromise();
-    if (res.data) setPreview(res.data.previewIntroduction);
-    else setPreviewError(messageOf(res.error));
-  }
-
-  async function submitApproval() {
-    await approve({ id: shortlist.id, message: message || null }); // the page then shows the approved list
-  }
-
-  const errors = errorsOf(update.error);
-  const approvalErrors = errorsOf(approval.error);
+  // A derogation asked for is explained where the structure was being added, not here.
+  const errors = Object.fromEntries(Object.entries(errorsOf(update.error)).filter(([field]) => !field.startsWith('overrides')));
   return (
     <>
       <p className="visually-hidden" aria-live="polite">
@@ -138,6 +88,11 @@ export function Curate({ shortlist }: { shortlist: Shortlist }) {
       <ErrorSummary errors={errors} fields={[]} />
       <section aria-labelledby="liste">
         <h2 id="liste">Structures de la liste ({items.length})</h2>
+        {shortlist.notice && (
+          <p className="notice" role="status">
+            {shortlist.notice}
+          </p>
+        )}
         {items.length === 0 && <p>La liste est vide : ajoutez au moins une structure.</p>}
         <ol className="cards">
           {items.map((item, index) => (
@@ -162,7 +117,18 @@ export function Curate({ shortlist }: { shortlist: Shortlist }) {
                 {item.supplier.commune.name}
                 {item.score != null && <> · Score : {percent(item.score)}</>}
                 {!item.proposedByMatcher && <> · ajoutée par un agent</>}
+                {item.alreadyIntroducedAt && (
+                  <>
+                    {' '}
+                    <span className="badge wait">déjà présentée le {formatDate(item.alreadyIntroducedAt)}</span>
+                  </>
+                )}
               </p>
+              {item.override && (
+                <p className="notice notice-error">
+                  <strong>Dérogation :</strong> {item.override.constraint}. <strong>Raison de l’agent :</strong> {item.override.reason}
+                </p>
+              )}
               <Reasons reasons={item.reasons} />
               <TextArea name={`note-${item.supplier.id}`} label={`Note pour ${item.supplier.name}`} hint="L’entreprise la lira dans son courriel." rows={2} value={notes[item.supplier.id] ?? ''} onChange={(v) => setNotes({ ...notes, [item.supplier.id]: v })} />
               <div className="actions" role="group" aria-label={`Actions pour ${item.supplier.name}`}>
@@ -186,94 +152,12 @@ export function Curate({ shortlist }: { shortlist: Shortlist }) {
         </div>
       </section>
 
-      <AddFromDirectory exclude={ids} onAdd={(id, name) => void saveList([...ids, id], `${name} ajoutée à la liste.`)} />
+      <AddFromDirectory
+        exclude={ids}
+        onAdd={(id, name, derogation) => saveList([...ids, id], `${name} ajoutée à la liste.`, derogation === null ? undefined : { supplierId: id, reason: derogation })}
+      />
 
-      <section aria-labelledby="apercu">
-        <h2 id="apercu">Aperçu des courriels</h2>
-        <p>Chaque courriel que l’approbation enverra, tel qu’il partira.</p>
-        <button type="button" className="secondary" onClick={showPreview} disabled={update.fetching || items.length === 0}>
-          Prévisualiser les courriels
-        </button>
-        {previewError && (
-          <p className="notice notice-error" role="alert">
-            {previewError}
-          </p>
-        )}
-        {preview && (
-          <div className="previews">
-            {preview.map((mail, i) => (
-              <article key={i} className="mail-preview" aria-label={`Courriel à ${mail.to}`}>
-                <h3>{mail.subject}</h3>
-                <p>
-                  À : <strong>{mail.to}</strong>
-                </p>
-                <pre>{mail.text}</pre>
-              </article>
-            ))}
-          </div>
-        )}
-      </section>
-
-      <section aria-labelledby="approuver">
-        <h2 id="approuver">Approuver et envoyer</h2>
-        {!preview && <p>Prévisualisez d’abord les courriels : l’approbation les envoie aussitôt.</p>}
-        <ErrorSummary errors={approvalErrors} fields={['message']} />
-        <div className="form">
-          <TextArea name="message" label="Message à l’entreprise" hint="Il ouvre le courriel envoyé à l’entreprise." value={message} onChange={setMessage} errors={approvalErrors} />
-          <div className="actions">
-            <button type="button" onClick={submitApproval} disabled={!preview || approval.fetching || update.fetching}>
-              Approuver et envoyer les courriels
-            </button>
-          </div>
-        </div>
-      </section>
+      <Approval shortlistId={shortlist.id} ids={ids} notes={notes} saveNotes={saveNotes} busy={update.fetching} />
     </>
-  );
-}
-
-function AddFromDirectory({ exclude, onAdd }: { exclude: string[]; onAdd: (id: string, name: string) => void }) {
-  const [text, setText] = useState('');
-  const [submitted, setSubmitted] = useState('');
-  const [{ data, fetching, error }] = useQuery({ query: Search, variables: { text: submitted }, pause: !submitted });
-  const results = data?.suppliers.edges.map((e) => e.node) ?? [];
-  return (
-    <section aria-labelledby="ajouter">
-      <h2 id="ajouter">Ajouter une structure de l’annuaire</h2>
-      <form
-        className="search-form"
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setSubmitted(text.trim() ? text : ''); // as typed: a space after the last word says it is complete
-        }}
-      >
-        <TextField name="recherche-ajout" label="Rechercher dans l’annuaire" hint="Nom, activité ou prestation." value={text} onChange={setText} />
-        <button type="submit" className="secondary">
-          Rechercher
-        </button>
-      </form>
-      {error && <p className="notice notice-error">{messageOf(error)}</p>}
-      {submitted && !fetching && data && (
-        <>
-          <p role="status">
-            {data.suppliers.totalCount} structure{data.suppliers.totalCount > 1 ? 's' : ''} trouvée{data.suppliers.totalCount > 1 ? 's' : ''}.
-          </p>
-          <ul className="results">
-            {results.map((s) => (
-              <li key={s.id}>
-                <SupplierLink id={s.id} name={s.name} /> ({s.commune.name}){' '}
-                {exclude.includes(s.id) ? (
-                  <span className="badge wait">déjà dans la liste</span>
-                ) : (
-                  <button type="button" className="small" onClick={() => onAdd(s.id, s.name)}>
-                    Ajouter<span className="visually-hidden"> {s.name}</span> à la liste
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
   );
 }

@@ -15,6 +15,7 @@ export const ShortlistQuery = graphql(`
       id
       status
       message
+      notice
       groupement
       createdAt
       approvedAt
@@ -32,6 +33,11 @@ export const ShortlistQuery = graphql(`
         reasons
         score
         proposedByMatcher
+        alreadyIntroducedAt
+        override {
+          constraint
+          reason
+        }
         supplier {
           id
           name
