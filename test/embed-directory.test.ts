@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { launchBrowser, screenshot, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
 import { supplierInput } from './helpers/fixtures';
 import { ok, startTestServer, type TestServer } from './helpers/server';
 
@@ -135,6 +135,7 @@ describe('the embedded directory', () => {
     expect(graphql.length).toBeGreaterThan(0);
     expect(graphql.every((g) => g.method === 'GET' && g.status === 200 && g.cacheControl === 'public, max-age=60')).toBe(true);
     expect(foreign).toEqual([]);
+    await screenshot(page, 'embed-annuaire');
     await page.close();
   });
 
@@ -174,6 +175,7 @@ describe('a structure’s public page', () => {
     expect(await seriousViolations(w.page)).toEqual([]);
     expect(w.foreign).toEqual([]);
     expect(w.errors).toEqual([]);
+    await screenshot(w.page, 'structure-page');
   });
 
   test('« Contacter via la Métropole » opens the need form addressed to it', async () => {

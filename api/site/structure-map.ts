@@ -11,10 +11,18 @@ const HEIGHT = 360;
 const MARGIN = 24;
 const KM_PER_DEGREE = 111.32;
 const ROUEN = '76540';
+const MAX_REACH_KM = 60;
 
 interface Point {
   latitude: number;
   longitude: number;
+}
+
+/** The place and the corners of the box around its radius. */
+function reachCorners(p: Point, km: number): Point[] {
+  const dLat = km / KM_PER_DEGREE;
+  const dLon = dLat / Math.cos((p.latitude * Math.PI) / 180);
+  return [p, { latitude: p.latitude - dLat, longitude: p.longitude - dLon }, { latitude: p.latitude + dLat, longitude: p.longitude + dLon }];
 }
 
 export function structureMapSvg(s: SupplierRecord): string {
@@ -22,7 +30,8 @@ export function structureMapSvg(s: SupplierRecord): string {
     .map((c) => communeCentroid(c.code))
     .filter((p): p is Point => p !== null);
   const place = supplierLocation(s);
-  const all = place ? [...communes, place] : communes;
+  // The map takes in the Métropole, the structure and its area of intervention (up to MAX_REACH_KM).
+  const all = place ? [...communes, ...reachCorners(place, Math.min(s.interventionRadiusKm ?? 0, MAX_REACH_KM))] : communes;
   const south = Math.min(...all.map((p) => p.latitude));
   const north = Math.max(...all.map((p) => p.latitude));
   const west = Math.min(...all.map((p) => p.longitude));
@@ -44,7 +53,7 @@ export function structureMapSvg(s: SupplierRecord): string {
     `<g fill="#8a8a95">${communes.map((p) => `<circle cx="${x(p)}" cy="${y(p)}" r="2.5"/>`).join('')}</g>`,
   ];
   const rouen = communeCentroid(ROUEN);
-  if (rouen) parts.push(`<text x="${x(rouen)}" y="${y(rouen)}" dx="6" dy="-6" font-family="Arial, sans-serif" font-size="13" fill="#4a4a55">Rouen</text>`);
+  if (rouen && s.communeCode !== ROUEN) parts.push(`<text x="${x(rouen)}" y="${y(rouen)}" dx="6" dy="-6" font-family="Arial, sans-serif" font-size="13" fill="#4a4a55">Rouen</text>`);
   if (place) {
     if (s.interventionRadiusKm) {
       const r = ((s.interventionRadiusKm / KM_PER_DEGREE) * scale).toFixed(1);
