@@ -3,7 +3,7 @@
 // another; the structures are mailed the decisions (real SMTP peer). Axe-checked.
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, seriousViolations, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
+import { launchBrowser, seriousViolations, signInToConsole, type Watched, waitForTextOn, watchedPage } from './helpers/browser';
 import { supplierInput } from './helpers/fixtures';
 import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
 import { startSmtp, type TestSmtp } from './helpers/smtp';
@@ -44,11 +44,7 @@ afterAll(async () => {
 
 test('an officer refuses one declaration with a reason and confirms the other, from the queue', async () => {
   const { page } = w;
-  await page.goto(`${origin}/console/connexion`);
-  await page.waitForSelector('#champ-email');
-  await page.type('#champ-email', officer.email);
-  await page.type('#champ-password', TEST_PASSWORD);
-  await page.keyboard.press('Enter');
+  await signInToConsole(w, origin, officer.email, TEST_PASSWORD);
   await page.waitForSelector('nav a[href$="/structures/a-valider"] .count');
   expect(await page.$eval('nav a[href$="/structures/a-valider"]', (a) => a.textContent)).toBe('Modifications à valider (2)');
   await page.click('nav a[href$="/structures/a-valider"]');

@@ -2,7 +2,7 @@
 // the matcher proposes, and one click drafts a list presented as that groupement (axe-checked).
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, seriousViolations, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
+import { launchBrowser, seriousViolations, signInToConsole, type Watched, waitForTextOn, watchedPage } from './helpers/browser';
 import { needInput, supplierInput } from './helpers/fixtures';
 import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
 
@@ -43,12 +43,7 @@ afterAll(async () => {
 
 test('an officer drafts a list from a proposed groupement in one click', async () => {
   const { page } = w;
-  await page.goto(`${origin}/console/connexion`);
-  await page.waitForSelector('#champ-email');
-  await page.type('#champ-email', officer.email);
-  await page.type('#champ-password', TEST_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('nav');
+  await signInToConsole(w, origin, officer.email, TEST_PASSWORD);
   await page.goto(`${origin}/console/besoins/${needId}`);
   await page.waitForSelector('#groupements');
   expect(await page.$eval('#groupements', (h) => h.textContent)).toMatch(/Groupements proposés \(\d\)/);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, seriousViolations, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
+import { launchBrowser, seriousViolations, signInToConsole, type Watched, waitForTextOn, watchedPage } from './helpers/browser';
 import { siret } from './helpers/fixtures';
 import { ok, TEST_PASSWORD, startTestServer, tempDataDir, type TestServer } from './helpers/server';
 
@@ -49,11 +49,7 @@ test('an officer imports a data·inclusion file from the console, after reading 
       { id: 'c', source: 's', date_maj: '2026-10-01', siret: '123', nom: 'SIRET FAUX', code_insee: '76540', reseaux_porteurs: ['ei'] },
     ]),
   );
-  await page.goto(`${origin}/console/connexion`);
-  await page.waitForSelector('#champ-email');
-  await page.type('#champ-email', officerEmail);
-  await page.type('#champ-password', TEST_PASSWORD);
-  await page.keyboard.press('Enter');
+  await signInToConsole(w, origin, officerEmail, TEST_PASSWORD);
   await page.waitForSelector('nav a[href="/console/imports"], nav a[href="/imports"]');
   await page.click('nav a[href$="/imports"]');
   await page.waitForSelector('#champ-format');

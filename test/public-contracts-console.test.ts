@@ -5,7 +5,7 @@ import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
 import { metropoleCommunes } from '../api/reference/communes';
 import { ContractImportRun, readDecp } from '../api/public-contracts';
-import { launchBrowser, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { launchBrowser, seriousViolations, signInToConsole, type Watched, waitForTextOn, watchedPage } from './helpers/browser';
 import { supplierInput } from './helpers/fixtures';
 import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
 
@@ -47,15 +47,7 @@ afterAll(async () => {
   await t?.destroy();
 });
 
-async function signIn(email: string): Promise<void> {
-  const { page } = w;
-  await page.goto(`${origin}/console/connexion`);
-  await page.waitForSelector('#champ-email');
-  await page.type('#champ-email', email);
-  await page.type('#champ-password', TEST_PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('nav');
-}
+const signIn = (email: string): Promise<void> => signInToConsole(w, origin, email, TEST_PASSWORD);
 
 async function checked(): Promise<void> {
   await w.page.waitForFunction('!document.querySelector(".loading")');

@@ -164,6 +164,12 @@ async function retireSupplier(services: AccountDeps, supplier: SupplierRecord, b
       : list.items.filter((i) => i.supplierId !== supplier.id);
     await store.shortlists.update(list.id, { items, revision: list.revision + 1 });
   }
+  // A later draft of the same needs may name it in its notice (« déjà présentée le … »): the name goes.
+  for (const needId of new Set(naming.map((l) => l.needId))) {
+    for (const list of await store.shortlists.find(shortlistsOfNeed(needId))) {
+      if (list.notice?.includes(supplier.name)) await store.shortlists.update(list.id, { notice: list.notice.split(supplier.name).join('une structure qui a quitté l’annuaire') });
+    }
+  }
   await stopMails(services, await store.outbox.find(aboutSupplier(supplier.id)));
   // Its answers stay counted; their comments were its words.
   for (const r of await store.responses.find(aboutSupplier(supplier.id))) await store.responses.update(r.id, { comment: null });

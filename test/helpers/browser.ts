@@ -80,3 +80,13 @@ export async function waitForTextOn(w: Watched, text: string): Promise<void> {
     throw new Error(`“${text}” never showed on ${w.page.url()} (errors: ${w.errors.join(' / ')}); the page said:\n${said}`);
   }
 }
+
+/** Signs in to the console with the test password, and waits for its navigation. */
+export async function signInToConsole(w: Watched, origin: string, email: string, password: string): Promise<void> {
+  await w.page.goto(`${origin}/console/connexion`);
+  await w.page.waitForSelector('#champ-email');
+  await w.page.type('#champ-email', email);
+  await w.page.type('#champ-password', password);
+  await w.page.keyboard.press('Enter');
+  await w.page.waitForSelector('nav');
+}
