@@ -36,6 +36,12 @@ const schema = z.object({
     .optional(),
   MATCH_WEIGHTS: z.string().trim().optional(),
   CORS_ORIGINS: z.string().trim().default(''),
+  // Origins (CSP source expressions) that may frame /embed/annuaire: the Métropole's website.
+  FRAME_ANCESTORS: z
+    .string()
+    .trim()
+    .refine((v) => v.split(/[\s,]+/).every((o) => o === '' || /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i.test(o)), 'doit être une liste d\'origines séparées par des virgules, comme https://www.metropole-rouen-normandie.fr')
+    .default(''),
   // Which peers may tell the client's address in X-Forwarded-For: never "true" (anyone could forge it).
   TRUST_PROXY: z
     .string()
@@ -103,6 +109,8 @@ export interface Config {
   /** The matcher's weights; the matcher normalises them to sum 1. */
   readonly matchWeights: Readonly<MatchWeights>;
   readonly corsOrigins: readonly string[];
+  /** Origins allowed to show /embed/annuaire in a frame (every other page refuses any). */
+  readonly frameAncestors: readonly string[];
   /** express's "trust proxy": a hop count, false, or the addresses of trusted reverse proxies. */
   readonly trustProxy: number | boolean | string;
   /** Failed logins allowed from one client address in 15 minutes, whatever the accounts (an office behind one NAT shares it). */
@@ -212,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined>, { tool = fal
     publicUrl: v.PUBLIC_URL ? v.PUBLIC_URL.replace(/\/+$/, '') : null,
     matchWeights: matchWeights(v.MATCH_WEIGHTS),
     corsOrigins: Object.freeze(v.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean)),
+    frameAncestors: Object.freeze(v.FRAME_ANCESTORS.split(/[\s,]+/).filter(Boolean)),
     trustProxy: /^\d+$/.test(v.TRUST_PROXY) ? Number(v.TRUST_PROXY) : v.TRUST_PROXY === 'false' ? false : v.TRUST_PROXY,
     loginAddressLimit: v.LOGIN_ADDRESS_LIMIT,
     logLevel: v.LOG_LEVEL,

@@ -19,6 +19,7 @@ import { consoleRoutes } from './console';
 import { mapLayerRoutes } from './map-layer';
 import { createMetrics, graphqlObservability, messageLog, probeRoutes, requestLog, type Logger } from './observability';
 import { publicPageRoutes } from './public-pages';
+import { publicSiteRoutes } from './site';
 import { SENDER_COOKIE } from './needs';
 import { answerRoutes } from './pages/answer';
 import { needConfirmationRoutes } from './pages/need-confirmation';
@@ -104,6 +105,8 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
 
   app.use(probeRoutes(() => readiness, metrics, config.metricsToken));
   app.use(mapLayerRoutes(() => readiness.services));
+  // Before /graphql: it lets the public documents through GET.
+  app.use(publicSiteRoutes(config, () => readiness.services));
 
   app.all(
     '/graphql',

@@ -17,7 +17,7 @@ export const MAP_PATH = '/directory.geojson';
 /** Requests per client per minute: a map asks again at each move; 304s count as well. */
 export const MAP_REQUESTS_PER_MINUTE = 120;
 /** How long a CDN or a browser may answer without asking: a write shows within a minute. */
-const MAX_AGE_SECONDS = 60;
+export const MAX_AGE_SECONDS = 60;
 /** Bytes of kept answers (identity and gzip): the whole directory and many filtered or boxed views. */
 const MAX_BYTES = 32 * 1024 * 1024;
 const MAX_ENTRIES = 2_000;
@@ -31,19 +31,22 @@ const gzipAsync = promisify(gzip);
 const json = (res: express.Response, status: number, message: string, extensions: Record<string, unknown>) =>
   res.status(status).json({ errors: [{ message, extensions }] });
 
+// The version counts writes since this process started: the epoch keeps a restarted process's
+// ETags from matching another one's.
+const epoch = randomBytes(6).toString('base64url');
+/** The directory's version as a weak ETag: every answer that depends on the public directory alone (the map, its GET queries). */
+export const directoryETag = (version: number): string => `W/"${epoch}-${version}"`;
+
 export function mapLayerRoutes(servicesOf: () => Services | null): express.Router {
   const router = express.Router({ caseSensitive: true, strict: true });
   const limiter = new RateLimiterMemory({ points: MAP_REQUESTS_PER_MINUTE, duration: 60 });
-  // The version counts writes since this process started: the epoch keeps a restarted process's
-  // ETags from matching another one's.
-  const epoch = randomBytes(6).toString('base64url');
   const answers = new LRUCache<string, Answer, { services: Services; query: MapQuery }>({
     maxSize: MAX_BYTES,
     max: MAX_ENTRIES,
     sizeCalculation: (a) => a.identity.byteLength + a.gzipped.byteLength,
     // Concurrent requests for one answer wait for the same build.
     fetchMethod: async (_key, _stale, { context }) => {
-      const identity = Buffer.from(directoryGeoJsonText(context.services, context.query));
+      const identity = Buffer.from(directoryGeoJsonText(context.services, context.query, context.services.publicUrl));
       return { identity, gzipped: await gzipAsync(identity) };
     },
   });
@@ -68,7 +71,7 @@ export function mapLayerRoutes(servicesOf: () => Services | null): express.Route
     }
     // Read before the build: an answer never carries a newer version's ETag than its content.
     const version = services.matching.directory.version;
-    res.set({ etag: `W/"${epoch}-${version}"`, 'cache-control': `public, max-age=${MAX_AGE_SECONDS}`, vary: 'Accept-Encoding' });
+    res.set({ etag: directoryETag(version), 'cache-control': `public, max-age=${MAX_AGE_SECONDS}`, vary: 'Accept-Encoding' });
     if (req.fresh) return res.status(304).end();
     const answer = (await answers.fetch(`${version}\u0000${mapQueryKey(query)}`, { context: { services, query } }))!;
     const zipped = req.acceptsEncodings('gzip', 'identity') === 'gzip';

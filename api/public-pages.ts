@@ -12,18 +12,20 @@ export const PUBLIC_PATHS = ['/', '/acces', '/connexion', '/ma-structure', '/mes
 
 export function publicPageRoutes(dist = WEB_DIST): express.Router {
   const router = express.Router({ caseSensitive: true, strict: true });
-  const send = (_req: express.Request, res: express.Response) => {
-    res.setHeader('Content-Security-Policy', CONSOLE_CSP);
-    // The sign-in token sits in the query string: never pass it on to another site.
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    const page = path.join(dist, 'public.html');
-    if (!fs.existsSync(page)) {
-      res.status(503).type('text/plain; charset=utf-8').send('Les pages publiques ne sont pas construites : lancez « npm run build:web » (npm start le fait).');
-      return;
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(page);
-  };
-  for (const p of PUBLIC_PATHS) router.get(p, compression(), send);
+  for (const p of PUBLIC_PATHS) router.get(p, compression(), (_req, res) => sendPublicPage(res, dist));
   return router;
+}
+
+/** A page of the public app (`file` in web/dist), under `csp` (the console's unless told). */
+export function sendPublicPage(res: express.Response, dist = WEB_DIST, file = 'public.html', csp = CONSOLE_CSP): void {
+  res.setHeader('Content-Security-Policy', csp);
+  // The sign-in token sits in the query string: never pass it on to another site.
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  const page = path.join(dist, file);
+  if (!fs.existsSync(page)) {
+    res.status(503).type('text/plain; charset=utf-8').send('Les pages publiques ne sont pas construites : lancez « npm run build:web » (npm start le fait).');
+    return;
+  }
+  res.setHeader('Cache-Control', 'no-cache');
+  res.sendFile(page);
 }

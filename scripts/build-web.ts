@@ -8,8 +8,8 @@ import path from 'node:path';
 const ROOT = path.join(__dirname, '..');
 const WEB = path.join(ROOT, 'web');
 const BUILT = path.join(WEB, 'dist', 'index.html');
-// Files outside web/src that the bundle reads (the French vocabulary) count as sources too.
-const SOURCES = [path.join(WEB, 'src'), path.join(WEB, 'index.html'), path.join(WEB, 'public.html'), path.join(WEB, 'vite.config.mts'), path.join(ROOT, 'api', 'reference', 'vocabulary.ts'), path.join(ROOT, 'package-lock.json')];
+// Files outside web/src that the bundle reads (the French vocabulary, the public documents) count as sources too.
+const SOURCES = [path.join(WEB, 'src'), path.join(WEB, 'index.html'), path.join(WEB, 'public.html'), path.join(WEB, 'embed.html'), path.join(WEB, 'vite.config.mts'), path.join(ROOT, 'api', 'reference', 'vocabulary.ts'), path.join(ROOT, 'graphql', 'public-operations.ts'), path.join(ROOT, 'package-lock.json')];
 
 function newest(p: string): number {
   if (!fs.existsSync(p)) return 0;

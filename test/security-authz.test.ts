@@ -7,6 +7,7 @@ import { loadTypeDefs } from '../graphql/schema';
 import { codeOf, ok, startTestServer, TEST_PASSWORD, type GraphQLResponse, type TestServer } from './helpers/server';
 import { needInput, supplierInput } from './helpers/fixtures';
 import { createUser } from '../api/accounts';
+import { supplierSlug } from '../api/directory';
 
 const VIEWERS = ['anonymous', 'company', 'supplier', 'officer', 'admin', 'otherCompany', 'otherSupplier'] as const;
 type ViewerName = (typeof VIEWERS)[number];
@@ -41,6 +42,11 @@ const ROWS: Row[] = [
   { operation: 'nafCodes', expected: 'AAAAAAA', query: '{ nafCodes(search: "paysager") { code } }' },
   { operation: 'supplier', expected: 'AAAAAAA', query: 'query($id: ID!) { supplier(id: $id) { id } }', variables: (f) => ({ id: f.supplierId }) },
   { operation: 'suppliers', expected: 'AAAAAAA', query: '{ suppliers { totalCount } }' },
+  {
+    operation: 'supplierBySlug', expected: 'AAAAAAA', query: 'query($s: String!) { supplierBySlug(slug: $s) { id } }',
+    variables: (f) => ({ s: supplierSlug({ id: f.supplierId, name: 'Structure A' }) }),
+    check: (res, _viewer, f) => expect(res.data.supplierBySlug).toEqual({ id: f.supplierId }),
+  },
   { operation: 'suppliersWithPendingChanges', expected: 'UFFAAFF', query: '{ suppliersWithPendingChanges { id } }' },
   // an unknown structure: staff get NOT_FOUND, past the guard
   { operation: 'reviewSupplierChanges', expected: 'UFFAAFF', query: 'mutation { reviewSupplierChanges(id: "inconnu", approve: true) { id } }' },

@@ -14,8 +14,11 @@ export default defineConfig({
     // The polyfill would be an inline script: the CSP allows none.
     modulePreload: { polyfill: false },
     sourcemap: false,
-    // Two pages, one bundle of shared code: the console and the public pages (served at / by api/public-pages.ts).
-    rollupOptions: { input: { index: path.join(import.meta.dirname, 'index.html'), public: path.join(import.meta.dirname, 'public.html') } },
+    // Three pages, one bundle of shared code: the console, the public pages (served at / by api/public-pages.ts)
+    // and the directory the Métropole's website frames (/embed/annuaire, api/site).
+    rollupOptions: {
+      input: { index: path.join(import.meta.dirname, 'index.html'), public: path.join(import.meta.dirname, 'public.html'), embed: path.join(import.meta.dirname, 'embed.html') },
+    },
   },
   server: { proxy: { '/graphql': 'http://localhost:4000' } },
 });

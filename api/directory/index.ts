@@ -10,3 +10,4 @@ export * from './map';
 export * from './matching';
 export * from './retired-sirets';
 export * from './suppliers';
+export * from './slug';

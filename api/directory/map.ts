@@ -7,6 +7,7 @@ import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../reference/vocabulary';
 import type { DirectoryDeps } from './deps';
 import type { SupplierRecord } from '../store/types';
 import { parseDirectoryFilter, selectDirectory, supplierLocation, type DirectorySelection } from './directory';
+import { structurePath } from './slug';
 
 const SCALARS = ['text', 'communeCode', 'nafPrefix', 'servesCommuneCode'] as const;
 // Enum lists may be repeated (inclusionKinds=EI&inclusionKinds=ACI) or comma-separated; labels
@@ -68,7 +69,7 @@ export function mapQueryOf(query: Record<string, unknown>): MapQuery {
 /** Two requests for the same structures share this key, however their parameters were written. */
 export const mapQueryKey = (q: MapQuery): string => JSON.stringify([q.selection, q.bbox]);
 
-function feature(s: SupplierRecord, point: { latitude: number; longitude: number }) {
+function feature(s: SupplierRecord, point: { latitude: number; longitude: number }, publicUrl: string) {
   return {
     type: 'Feature' as const,
     id: s.id,
@@ -90,6 +91,8 @@ function feature(s: SupplierRecord, point: { latitude: number; longitude: number
       interventionRadiusKm: s.interventionRadiusKm,
       labels: s.labels,
       website: s.website,
+      // Its public page, for the map's popups.
+      url: `${publicUrl}${structurePath(s)}`,
     },
   };
 }
@@ -103,12 +106,15 @@ interface Placed {
 
 // A write replaces a structure's record (the index never changes one in place): a record's feature
 // is written once, and a new version of the directory rewrites only the structures that changed.
-const placed = new WeakMap<SupplierRecord, Placed | null>();
-function placedOf(s: SupplierRecord): Placed | null {
+// Per public address: processes under test serve several.
+const placedAt = new Map<string, WeakMap<SupplierRecord, Placed | null>>();
+function placedOf(s: SupplierRecord, publicUrl: string): Placed | null {
+  let placed = placedAt.get(publicUrl);
+  if (!placed) placedAt.set(publicUrl, (placed = new WeakMap()));
   let p = placed.get(s);
   if (p === undefined) {
     const point = supplierLocation(s);
-    p = point ? { ...point, text: JSON.stringify(feature(s, point)) } : null;
+    p = point ? { ...point, text: JSON.stringify(feature(s, point, publicUrl)) } : null;
     placed.set(s, p);
   }
   return p;
@@ -117,10 +123,10 @@ function placedOf(s: SupplierRecord): Placed | null {
 const inside = (p: Placed, [west, south, east, north]: BoundingBox): boolean => p.longitude >= west && p.longitude <= east && p.latitude >= south && p.latitude <= north;
 
 /** Every structure the query matches that has a location (in the box when one is given), as GeoJSON text (RFC 7946: longitude first). */
-export function directoryGeoJsonText(services: DirectoryDeps, q: MapQuery): string {
+export function directoryGeoJsonText(services: DirectoryDeps, q: MapQuery, publicUrl: string): string {
   const features: string[] = [];
   for (const s of selectDirectory(services, q.selection)) {
-    const p = placedOf(s);
+    const p = placedOf(s, publicUrl);
     if (p && (!q.bbox || inside(p, q.bbox))) features.push(p.text);
   }
   return `{"type":"FeatureCollection","features":[${features.join(',')}]}`;

@@ -1021,6 +1021,8 @@ export type Query = {
   /** Une analyse, pour son organisation et les agents. */
   readonly spendAnalysis: SpendAnalysis;
   readonly supplier?: Maybe<Supplier>;
+  /** Tout le monde : la structure de l'annuaire public à ce slug (le sien ou un ancien), null si aucune. */
+  readonly supplierBySlug?: Maybe<Supplier>;
   /** Public directory (répertoire des entreprises ESS): no login needed. */
   readonly suppliers: SupplierConnection;
   /** Agents et administrateurs : les structures dont le type d'inclusion ou les labels déclarés attendent une confirmation, la plus ancienne demande d'abord. */
@@ -1140,6 +1142,11 @@ export type QuerySpendAnalysisArgs = {
 
 export type QuerySupplierArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QuerySupplierBySlugArgs = {
+  slug: Scalars['String']['input'];
 };
 
 
@@ -1359,6 +1366,8 @@ export type Supplier = {
   readonly searchHints?: Maybe<ReadonlyArray<Scalars['String']['output']>>;
   readonly services: ReadonlyArray<Scalars['String']['output']>;
   readonly siret?: Maybe<Scalars['String']['output']>;
+  /** Sa page publique est /structures/<slug> : son nom puis le début de son identifiant (deux homonymes n'ont jamais le même). Un ancien slug (la structure a changé de nom depuis) mène encore à sa page. */
+  readonly slug: Scalars['String']['output'];
   /** Agents et administrateurs (null pour les autres) : les personnes qui agissent pour cette structure. */
   readonly users?: Maybe<ReadonlyArray<User>>;
   readonly website?: Maybe<Scalars['String']['output']>;
@@ -2166,6 +2175,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   spendAnalyses: Resolver<ReadonlyArray<ResolversTypes['SpendAnalysis']>, ParentType, ContextType, Partial<QuerySpendAnalysesArgs>>;
   spendAnalysis: Resolver<ResolversTypes['SpendAnalysis'], ParentType, ContextType, RequireFields<QuerySpendAnalysisArgs, 'id'>>;
   supplier: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType, RequireFields<QuerySupplierArgs, 'id'>>;
+  supplierBySlug: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType, RequireFields<QuerySupplierBySlugArgs, 'slug'>>;
   suppliers: Resolver<ResolversTypes['SupplierConnection'], ParentType, ContextType, Partial<QuerySuppliersArgs>>;
   suppliersWithPendingChanges: Resolver<ReadonlyArray<ResolversTypes['Supplier']>, ParentType, ContextType>;
 };
@@ -2274,6 +2284,7 @@ export type SupplierResolvers<ContextType = Context, ParentType extends Resolver
   searchHints?: Resolver<Maybe<ReadonlyArray<ResolversTypes['String']>>, ParentType, ContextType>;
   services?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   siret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   users?: Resolver<Maybe<ReadonlyArray<ResolversTypes['User']>>, ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };

@@ -5,7 +5,7 @@ import { proposeGroupements } from '../../api/directory';
 import { matchNotice, matchSuppliers } from '../../api/directory';
 import { getNeed, listNeeds, postNeed } from '../../api/needs';
 import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/needs';
-import { directory, supplierLocation } from '../../api/directory';
+import { directory, findBySlug, supplierLocation, supplierSlug } from '../../api/directory';
 import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges } from '../../api/directory';
 import { requestAccessLink, signInWithLink } from '../../api/accounts';
 import { searchHints } from '../../api/needs';
@@ -35,6 +35,7 @@ export const resolvers = {
     communes: (_, args) => searchCommunes(args),
     nafCodes: (_, args) => searchNafCodes(args),
     supplier: (_, { id }, { services }) => getSupplier(services, id),
+    supplierBySlug: (_, { slug }, { services }) => findBySlug(services, slug)?.supplier ?? null,
     suppliers: (_, args, context) => (checkDirectoryFilter(args.filter, context), directory(context.services, args)),
     suppliersWithPendingChanges: (_, __, { viewer, services }) => suppliersWithPendingChanges(services, viewer),
     need: (_, { id }, { viewer, services }) => getNeed(services, viewer, id),
@@ -86,6 +87,7 @@ export const resolvers = {
       // '' is an imported profile's address nobody gave yet: unknown, hence null.
       (canSeePrivate(viewer, s.organisationId) || (viewer !== null && s.introducedTo === viewer.userId)) && s.contactEmail ? s.contactEmail : null,
     location: supplierLocation,
+    slug: supplierSlug,
     pendingChanges: (s, _, { viewer }) => (canSeePrivate(viewer, s.organisationId) ? s.pendingChanges : null),
     declarationReview: (s, _, { viewer }) => (canSeePrivate(viewer, s.organisationId) ? s.declarationReview : null),
     searchHints: (s, _, { viewer, services }) => searchHints(services, viewer, s),

@@ -2,7 +2,7 @@
 // axe-core (no serious or critical violation), no request to another host, no dialog ever opened.
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
@@ -57,8 +57,8 @@ export interface AxeViolation {
   nodes: { target: string[]; html: string }[];
 }
 
-/** axe-core run in the page (evaluated through the DevTools protocol, so the page's CSP still holds for the page itself). */
-export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+/** axe-core run in the page or frame (evaluated through the DevTools protocol, so the page's CSP still holds for the page itself). */
+export async function seriousViolations(page: Page | Frame): Promise<AxeViolation[]> {
   // Strings, not functions: the test code is type-checked without the DOM library.
   if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(AXE_SOURCE);
   const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({

@@ -28,3 +28,6 @@ export const client = new Client({
     return { headers };
   },
 });
+
+/** The context of a public document sent as GET (graphql/public-operations.ts): the browser and a CDN may keep its answer. */
+export const AS_GET = { preferGetMethod: 'force' as const };

@@ -21,12 +21,45 @@ const shorten = (text: string) => (text.length > MAX_DESCRIPTION ? `${text.slice
 /** Only web addresses become links (a javascript: URL stays text). */
 const safeUrl = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
 
-export function DirectoryCard({ s, headingLevel = 3 }: { s: CardData; headingLevel?: 2 | 3 }) {
+/** A structure's services as tags (the card shows the first six, its page all of them). */
+export function ServiceTags({ services }: { services: string[] }) {
+  if (services.length === 0) return null;
+  return (
+    <ul className="tags" aria-label="Prestations">
+      {services.map((x) => (
+        <li key={x}>{x}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function WebsiteLink({ name, website }: { name: string; website: string | null }) {
+  const url = safeUrl(website);
+  if (!url) return null;
+  return (
+    <p>
+      <a href={url} rel="noopener noreferrer nofollow">
+        Site web de {name}
+      </a>
+    </p>
+  );
+}
+
+/** `href`: the structure's public page, linked from its name. */
+export function DirectoryCard({ s, headingLevel = 3, href, linkTarget }: { s: CardData; headingLevel?: 2 | 3; href?: string; linkTarget?: '_top' }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const url = safeUrl(s.website);
+  const name = s.name || 'Nom de la structure';
   return (
     <article className="card directory-card">
-      <Heading>{s.name || 'Nom de la structure'}</Heading>
+      <Heading>
+        {href ? (
+          <a href={href} target={linkTarget}>
+            {name}
+          </a>
+        ) : (
+          name
+        )}
+      </Heading>
       <p className="meta">
         {LEGAL_FORM_FR[s.legalForm]}
         {s.inclusionKind ? ` · ${INCLUSION_KIND_FR[s.inclusionKind]}` : ''} · {s.communeName || 'Commune'}
@@ -34,21 +67,9 @@ export function DirectoryCard({ s, headingLevel = 3 }: { s: CardData; headingLev
       </p>
       {s.description.trim() && <p className="description">{shorten(s.description)}</p>}
       {s.completeness && s.completeness.percent < 100 && <p className="meta completing">Fiche en cours de complétion</p>}
-      {s.services.length > 0 && (
-        <ul className="tags" aria-label="Prestations">
-          {s.services.slice(0, 6).map((x) => (
-            <li key={x}>{x}</li>
-          ))}
-        </ul>
-      )}
+      <ServiceTags services={s.services.slice(0, 6)} />
       {s.labels.length > 0 && <p className="meta">Labels : {s.labels.join(', ')}</p>}
-      {url && (
-        <p>
-          <a href={url} rel="noopener noreferrer nofollow">
-            Site web de {s.name}
-          </a>
-        </p>
-      )}
+      <WebsiteLink name={s.name} website={s.website} />
     </article>
   );
 }

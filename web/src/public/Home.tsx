@@ -1,121 +1,20 @@
 // The public home: the directory search (text, facets, cards, pages) and "Déposer un besoin" without an account.
-import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { Link } from 'wouter';
-import { DirectoryCard } from '../components/directory-card';
+import { Link, useSearch } from 'wouter';
+import { PUBLIC_STRUCTURE } from '../../../graphql/public-operations';
+import { AS_GET } from '../client';
+import { DirectorySearch } from '../components/directory-search';
 import { ErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
-import { QueryState } from '../components/layout';
-import { Pager } from '../components/pager';
 import { CommuneField } from '../components/pickers';
 import { InclusivePotentialNotice } from '../components/potential';
 import { PublicPage } from '../components/public-page';
 import { errorsOf, type FieldErrors } from '../errors';
-import type { InclusionKind, LegalForm, NeedKind } from '../gql/graphql';
+import type { NeedKind } from '../gql/graphql';
 import { optionalInt } from '../inputs';
 import { NEED_KIND_OPTIONS } from '../labels';
 
 // Plain documents (not graphql()): the public pages keep out of the console's generated file.
-const DIRECTORY = `
-  query PublicDirectory($filter: SupplierFilter, $first: Int, $after: String) {
-    suppliers(filter: $filter, first: $first, after: $after) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      facets {
-        inclusionKinds { value label count }
-        legalForms { value label count }
-        communes { value label count }
-      }
-      edges {
-        node { id name legalForm inclusionKind description services labels interventionRadiusKm website commune { name } completeness { percent } }
-      }
-    }
-  }
-`;
-
-interface Facet {
-  value: string;
-  label: string;
-  count: number;
-}
-interface DirectoryData {
-  suppliers: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    facets: { inclusionKinds: Facet[]; legalForms: Facet[]; communes: Facet[] };
-    edges: { node: { id: string; name: string; legalForm: LegalForm; inclusionKind: InclusionKind | null; description: string; services: string[]; labels: string[]; interventionRadiusKm: number | null; website: string | null; commune: { name: string }; completeness: { percent: number } } }[];
-  };
-}
-interface Filter {
-  text?: string;
-  inclusionKinds?: InclusionKind[];
-  legalForms?: LegalForm[];
-  communeCode?: string;
-}
-
-const PAGE_SIZE = 10;
-const facetOptions = (facets: Facet[] | undefined, chosen: string) => {
-  const options = (facets ?? []).map((f) => ({ value: f.value, label: `${f.label} (${f.count})` }));
-  // The chosen value stays selectable even when the other filters leave it no structure.
-  if (chosen && !options.some((o) => o.value === chosen)) options.unshift({ value: chosen, label: chosen });
-  return options;
-};
-
-function DirectorySearch() {
-  const [text, setText] = useState('');
-  const [kind, setKind] = useState('');
-  const [legalForm, setLegalForm] = useState('');
-  const [commune, setCommune] = useState('');
-  const [filter, setFilter] = useState<Filter>({});
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [{ data, fetching, error }] = useQuery<DirectoryData>({ query: DIRECTORY, variables: { filter, first: PAGE_SIZE, after: cursors[cursors.length - 1] } });
-  const connection = data?.suppliers;
-  const errors = errorsOf(error);
-
-  function apply(next: { text?: string; kind?: string; legalForm?: string; commune?: string }) {
-    const v = { text, kind, legalForm, commune, ...next };
-    setCursors([null]);
-    setFilter({
-      ...(v.text.trim() ? { text: v.text } : {}), // as typed: a space after the last word says it is complete
-      ...(v.kind ? { inclusionKinds: [v.kind as InclusionKind] } : {}),
-      ...(v.legalForm ? { legalForms: [v.legalForm as LegalForm] } : {}),
-      ...(v.commune ? { communeCode: v.commune } : {}),
-    });
-  }
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    apply({});
-  };
-
-  return (
-    <section aria-labelledby="annuaire">
-      <h2 id="annuaire">Trouver une structure de l’ESS</h2>
-      <form className="search-form" role="search" onSubmit={submit}>
-        <TextField name="text" label="Rechercher" hint="Une activité, une prestation ou un nom." value={text} onChange={setText} errors={errors} />
-        <SelectField name="inclusionKinds" label="Type d’inclusion" value={kind} onChange={(v) => (setKind(v), apply({ kind: v }))} options={facetOptions(connection?.facets.inclusionKinds, kind)} emptyLabel="Tous" errors={errors} />
-        <SelectField name="legalForms" label="Statut" value={legalForm} onChange={(v) => (setLegalForm(v), apply({ legalForm: v }))} options={facetOptions(connection?.facets.legalForms, legalForm)} emptyLabel="Tous" errors={errors} />
-        <SelectField name="commune" label="Commune" value={commune} onChange={(v) => (setCommune(v), apply({ commune: v }))} options={facetOptions(connection?.facets.communes, commune)} emptyLabel="Toutes" errors={errors} />
-        <button type="submit">Rechercher</button>
-      </form>
-      <QueryState fetching={fetching && !data} error={error} />
-      {connection && (
-        <>
-          <p role="status">
-            {connection.totalCount === 0 ? 'Aucune structure ne correspond.' : `${connection.totalCount} structure${connection.totalCount > 1 ? 's' : ''}.`}
-          </p>
-          <ul className="cards results">
-            {connection.edges.map(({ node }) => (
-              <li key={node.id}>
-                <DirectoryCard s={{ ...node, communeName: node.commune.name }} />
-              </li>
-            ))}
-          </ul>
-          <Pager page={cursors.length} hasNext={connection.pageInfo.hasNextPage} onNext={() => setCursors([...cursors, connection.pageInfo.endCursor ?? null])} onPrevious={() => setCursors(cursors.slice(0, -1))} />
-        </>
-      )}
-    </section>
-  );
-}
-
 const POST_NEED = `
   mutation PublicPostNeed($input: NeedInput!) {
     postNeed(input: $input) { id confirmedAt }
@@ -124,11 +23,34 @@ const POST_NEED = `
 const NEED_FIELDS = ['companyName', 'contactEmail', 'title', 'description', 'kind', 'communeCode', 'budgetMax', 'deadline'];
 const EMPTY_NEED = { companyName: '', contactEmail: '', title: '', description: '', kind: 'PURCHASE', communeCode: '', budgetMax: '', deadline: '', honeypot: '' };
 
+interface Addressed {
+  name: string;
+  slug: string;
+}
+
+/** « Contacter via la Métropole » on a structure's page: /?structure=<slug>, the structure the need is for. */
+function useAddressedStructure(): Addressed | null {
+  const slug = new URLSearchParams(useSearch()).get('structure') ?? '';
+  const [{ data }] = useQuery<{ supplierBySlug: Addressed | null }>({ query: PUBLIC_STRUCTURE, variables: { slug }, pause: !slug, context: AS_GET });
+  return slug ? (data?.supplierBySlug ?? null) : null;
+}
+
 /** 32 hex digits from the browser's random source (crypto.randomUUID needs a secure context). */
 const newClientKey = (): string => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
-function NeedForm() {
+function NeedForm({ addressedTo }: { addressedTo: Addressed | null }) {
   const [f, setF] = useState(EMPTY_NEED);
+  // The need names the structure in its text: officers read it and introduce that structure if it fits.
+  useEffect(() => {
+    if (!addressedTo) return;
+    const page = `${window.location.origin}/structures/${addressedTo.slug}`;
+    setF((prev) => ({
+      ...prev,
+      title: prev.title || `Mise en relation avec ${addressedTo.name}`,
+      description: prev.description || `Je souhaite être mis en relation avec ${addressedTo.name} (${page}) pour : `,
+    }));
+    requestAnimationFrame(() => document.getElementById('deposer')?.scrollIntoView());
+  }, [addressedTo]);
   const set = (key: keyof typeof EMPTY_NEED) => (value: string) => setF((prev) => ({ ...prev, [key]: value }));
   const setCommune = useCallback((code: string) => setF((prev) => ({ ...prev, communeCode: code })), []);
   const [posted, post] = useMutation<{ postNeed: { id: string; confirmedAt: string | null } }>(POST_NEED);
@@ -174,6 +96,11 @@ function NeedForm() {
     <section aria-labelledby="deposer">
       <h2 id="deposer">Déposer un besoin</h2>
       <p>Entreprise du territoire, décrivez votre achat, votre sous-traitance ou votre clause d’insertion : la Métropole vous présente des structures de l’ESS qui peuvent y répondre. Aucun compte n’est nécessaire.</p>
+      {addressedTo && (
+        <p className="notice" id="besoin-adresse">
+          Votre demande concerne <strong>{addressedTo.name}</strong> : complétez la description de votre besoin. La Métropole la lui présentera si elle peut y répondre, et peut vous proposer d’autres structures.
+        </p>
+      )}
       {done && (
         <div className="notice notice-ok need-done" role="status" tabIndex={-1}>
           {done.confirmed ? (
@@ -215,6 +142,7 @@ function focusSummary() {
 }
 
 export function Home() {
+  const addressedTo = useAddressedStructure();
   return (
     <PublicPage title="Passerelle ESS : achetez auprès de l’économie sociale et solidaire">
       <p>
@@ -222,7 +150,7 @@ export function Home() {
       </p>
       <div className="home-sections">
         <DirectorySearch />
-        <NeedForm />
+        <NeedForm addressedTo={addressedTo} />
       </div>
     </PublicPage>
   );

@@ -9,6 +9,7 @@ import { Access, RequestLink } from './Access';
 import { Home } from './Home';
 import { MySpend } from './MySpend';
 import { MyStructure } from './MyStructure';
+import { Structure } from './Structure';
 
 function Frame({ children }: { children: ReactNode }) {
   const { session } = useSession();
@@ -66,6 +67,9 @@ export function PublicApp() {
         </Route>
         <Route path="/mes-achats">
           <MySpend />
+        </Route>
+        <Route path="/structures/:slug">
+          <Structure />
         </Route>
         <Route>
           <PublicPage title="Page introuvable">
