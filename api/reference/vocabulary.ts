@@ -67,3 +67,12 @@ export const LEGAL_PAGES = [
   { path: '/donnees-personnelles', title: 'Données personnelles' },
   { path: '/accessibilite', title: 'Accessibilité' },
 ] as const;
+
+/** Where a need stands, in the console's words. */
+export const NEED_STATUS_FR: Record<'AWAITING_CONFIRMATION' | 'OPEN' | 'INTRODUCED' | 'WITHDRAWN' | 'CLOSED', string> = {
+  AWAITING_CONFIRMATION: 'en attente de confirmation par l’entreprise',
+  OPEN: 'en attente d’une liste',
+  INTRODUCED: 'structures présentées',
+  WITHDRAWN: 'retiré',
+  CLOSED: 'clos',
+};

@@ -7,6 +7,7 @@ import { SignIn } from './pages/SignIn';
 import { NeedsAwaiting } from './pages/NeedsAwaiting';
 import { NeedForm } from './pages/NeedForm';
 import { NeedMatches } from './pages/NeedMatches';
+import { NeedSearch } from './pages/NeedSearch';
 import { ShortlistPage } from './pages/Shortlist';
 import { Introductions } from './pages/Introductions';
 import { Suppliers } from './pages/Suppliers';
@@ -31,6 +32,8 @@ function Officer({ page: Component }: { page: ComponentType }) {
 export const ROUTES: { path: string; page: ComponentType }[] = [
   { path: '/besoins', page: NeedsAwaiting },
   { path: '/besoins/nouveau', page: NeedForm },
+  { path: '/besoins/recherche', page: NeedSearch },
+  { path: '/besoins/:id/modifier', page: NeedForm },
   { path: '/besoins/:id', page: NeedMatches },
   { path: '/listes/:id', page: ShortlistPage },
   { path: '/mises-en-relation', page: Introductions },

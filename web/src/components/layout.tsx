@@ -8,6 +8,7 @@ import { signOut, useSession } from '../session';
 const NAV = [
   { href: '/besoins', label: 'Besoins à traiter' },
   { href: '/besoins/nouveau', label: 'Enregistrer un besoin' },
+  { href: '/besoins/recherche', label: 'Tous les besoins' },
   { href: '/mises-en-relation', label: 'Mises en relation' },
   { href: '/structures', label: 'Structures' },
   { href: '/structures/a-valider', label: 'Modifications à valider', count: true },

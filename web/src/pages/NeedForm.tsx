@@ -1,10 +1,10 @@
-// A need heard by phone: every NeedInput field; the API's refusal shown next to the field it names,
-// and what was typed kept.
+// A need heard by phone, or its correction (/besoins/:id/modifier, before any introduction): every
+// NeedInput field; the API's refusal shown next to the field it names, and what was typed kept.
 import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { useLocation } from 'wouter';
+import { useLocation, useParams } from 'wouter';
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
-import { Page } from '../components/layout';
+import { Page, QueryState } from '../components/layout';
 import { CommuneField, NafField } from '../components/pickers';
 import { InclusivePotentialNotice } from '../components/potential';
 import { errorsOf, type FieldErrors } from '../errors';
@@ -21,6 +21,38 @@ const PostNeed = graphql(`
   }
 `);
 
+const UpdateNeed = graphql(`
+  mutation UpdateNeedForm($id: ID!, $input: NeedUpdateInput!) {
+    updateNeed(id: $id, input: $input) {
+      id
+    }
+  }
+`);
+
+const NeedToEdit = graphql(`
+  query NeedToEdit($id: ID!) {
+    need(id: $id) {
+      id
+      title
+      description
+      internalNote
+      kind
+      companyName
+      contactEmail
+      commune {
+        code
+      }
+      nafCodes
+      budgetMin
+      budgetMax
+      deadline
+      requiredLabels
+      preferredInclusionKinds
+      requiredInclusionKinds
+    }
+  }
+`);
+
 const Presets = graphql(`
   query InclusionKindPresets {
     inclusionKindPresets {
@@ -33,31 +65,76 @@ const Presets = graphql(`
 
 const FIELDS = ['title', 'description', 'internalNote', 'kind', 'companyName', 'contactEmail', 'communeCode', 'nafCodes', 'budgetMin', 'budgetMax', 'deadline', 'requiredLabels', 'preferredInclusionKinds', 'requiredInclusionKinds', 'latitude', 'longitude'];
 
+const EMPTY = {
+  title: '',
+  description: '',
+  internalNote: '',
+  kind: 'PURCHASE',
+  companyName: '',
+  contactEmail: '',
+  communeCode: '',
+  nafCodes: [] as string[],
+  budgetMin: '',
+  budgetMax: '',
+  deadline: '',
+  requiredLabels: [] as string[],
+  otherLabels: '',
+  preferredInclusionKinds: [] as string[],
+  requiredInclusionKinds: [] as string[],
+  latitude: '',
+  longitude: '',
+};
+type Fields = typeof EMPTY;
+
+/** /besoins/nouveau records a need; /besoins/:id/modifier corrects one (its rules: the API's). */
 export function NeedForm() {
+  const { id } = useParams<{ id?: string }>();
+  const [{ data, fetching, error }] = useQuery({ query: NeedToEdit, variables: { id: id ?? '' }, pause: !id });
+  if (!id) return <NeedFields initial={EMPTY} />;
+  const n = data?.need;
+  return (
+    <>
+      {!n && (
+        <Page title="Corriger un besoin">
+          <QueryState fetching={fetching && !data} error={error} />
+          {data && <p>Ce besoin n’existe pas.</p>}
+        </Page>
+      )}
+      {n && (
+        <NeedFields
+          needId={n.id}
+          initial={{
+            ...EMPTY,
+            title: n.title,
+            description: n.description,
+            internalNote: n.internalNote ?? '',
+            kind: n.kind,
+            companyName: n.companyName ?? '',
+            contactEmail: n.contactEmail,
+            communeCode: n.commune.code,
+            nafCodes: [...n.nafCodes],
+            budgetMin: n.budgetMin?.toString() ?? '',
+            budgetMax: n.budgetMax?.toString() ?? '',
+            deadline: n.deadline ? String(n.deadline).slice(0, 10) : '',
+            requiredLabels: [...n.requiredLabels],
+            preferredInclusionKinds: [...n.preferredInclusionKinds],
+            requiredInclusionKinds: [...n.requiredInclusionKinds],
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function NeedFields({ initial, needId }: { initial: Fields; needId?: string }) {
   const [, navigate] = useLocation();
-  const [f, setF] = useState({
-    title: '',
-    description: '',
-    internalNote: '',
-    kind: 'PURCHASE',
-    companyName: '',
-    contactEmail: '',
-    communeCode: '',
-    nafCodes: [] as string[],
-    budgetMin: '',
-    budgetMax: '',
-    deadline: '',
-    requiredLabels: [] as string[],
-    otherLabels: '',
-    preferredInclusionKinds: [] as string[],
-    requiredInclusionKinds: [] as string[],
-    latitude: '',
-    longitude: '',
-  });
+  const [f, setF] = useState(initial);
   const set = <K extends keyof typeof f>(key: K) => (value: (typeof f)[K]) => setF((prev) => ({ ...prev, [key]: value }));
   const setCommune = useCallback((code: string) => setF((prev) => ({ ...prev, communeCode: code })), []);
   const [presets] = useQuery({ query: Presets });
-  const [result, post] = useMutation(PostNeed);
+  const [posting, post] = useMutation(PostNeed);
+  const [updating, update] = useMutation(UpdateNeed);
+  const result = needId ? updating : posting;
   const [local, setLocal] = useState<FieldErrors>({});
   const errors = { ...errorsOf(result.error), ...local };
 
@@ -70,32 +147,31 @@ export function NeedForm() {
     const longitude = optionalFloat(f.longitude, 'longitude', numbers);
     setLocal(numbers);
     if (Object.keys(numbers).length) return;
-    const res = await post({
-      input: {
-        title: f.title,
-        description: f.description,
-        internalNote: f.internalNote || null,
-        kind: f.kind as NeedKind,
-        companyName: f.companyName || null,
-        contactEmail: f.contactEmail || null,
-        communeCode: f.communeCode,
-        nafCodes: f.nafCodes,
-        budgetMin,
-        budgetMax,
-        deadline: f.deadline || null,
-        requiredLabels: [...f.requiredLabels, ...splitList(f.otherLabels)],
-        preferredInclusionKinds: f.preferredInclusionKinds as InclusionKind[],
-        requiredInclusionKinds: f.requiredInclusionKinds as InclusionKind[],
-        latitude,
-        longitude,
-      },
-    });
-    if (res.data) navigate(`/besoins/${res.data.postNeed.id}`);
+    const input = {
+      title: f.title,
+      description: f.description,
+      internalNote: f.internalNote || null,
+      kind: f.kind as NeedKind,
+      companyName: f.companyName || null,
+      contactEmail: f.contactEmail || null,
+      communeCode: f.communeCode,
+      nafCodes: f.nafCodes,
+      budgetMin,
+      budgetMax,
+      deadline: f.deadline || null,
+      requiredLabels: [...f.requiredLabels, ...splitList(f.otherLabels)],
+      preferredInclusionKinds: f.preferredInclusionKinds as InclusionKind[],
+      requiredInclusionKinds: f.requiredInclusionKinds as InclusionKind[],
+      latitude,
+      longitude,
+    };
+    const saved = needId ? (await update({ id: needId, input })).data?.updateNeed : (await post({ input })).data?.postNeed;
+    if (saved) navigate(`/besoins/${saved.id}`);
     else document.querySelector<HTMLElement>('.error-summary')?.focus();
   }
 
   return (
-    <Page title="Enregistrer un besoin entendu par téléphone">
+    <Page title={needId ? 'Corriger le besoin' : 'Enregistrer un besoin entendu par téléphone'}>
       <form className="form" onSubmit={submit} noValidate>
         <ErrorSummary errors={errors} fields={FIELDS} />
         <TextField name="companyName" label="Entreprise" required hint="Le nom de l’entreprise pour laquelle vous enregistrez le besoin." value={f.companyName} onChange={set('companyName')} errors={errors} />
@@ -132,7 +208,7 @@ export function NeedForm() {
         </details>
         <div className="actions">
           <button type="submit" disabled={result.fetching}>
-            Enregistrer le besoin
+            {needId ? 'Enregistrer les corrections' : 'Enregistrer le besoin'}
           </button>
         </div>
       </form>

@@ -5,6 +5,7 @@ import { INCLUSION_KIND_FR, NEED_KIND_FR } from '../../../api/reference/vocabula
 import { Page, QueryState } from '../components/layout';
 import { Groupements } from '../components/groupements';
 import { MatchCard } from '../components/match';
+import { NeedActions } from '../components/need-actions';
 import { messageOf } from '../errors';
 import { budgetFr, formatDate } from '../format';
 import { graphql } from '../gql';
@@ -36,6 +37,7 @@ const NeedWithMatches = graphql(`
       recordedBy
       internalNote
       matchNotice
+      status
       shortlists {
         id
         status
@@ -159,6 +161,8 @@ export function NeedMatches() {
               </p>
             )}
           </section>
+
+          <NeedActions needId={need.id} status={need.status} />
 
           <section aria-labelledby="listes">
             <h2 id="listes">Listes de structures</h2>

@@ -1,0 +1,75 @@
+// A need corrected, withdrawn and found again from the console, in a real Chromium (#24.13): the
+// search covers every status; correcting and withdrawing follow the API's rules (a reason to withdraw).
+import type { Browser } from 'puppeteer-core';
+import { buildWeb } from '../scripts/build-web';
+import { launchBrowser, seriousViolations, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
+import { needInput } from './helpers/fixtures';
+import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
+
+jest.setTimeout(120_000);
+
+let t: TestServer;
+let browser: Browser;
+let w: Watched;
+let origin: string;
+let officer: { email: string; token: string };
+let needId: string;
+
+beforeAll(async () => {
+  buildWeb();
+  t = await startTestServer();
+  origin = t.url.replace(/\/graphql$/, '');
+  officer = await t.userWithToken('OFFICER');
+  const posted = await t.gql(`mutation($i: NeedInput!) { postNeed(input: $i) { id } }`, { i: needInput({ title: 'Vitrerie du siège', companyName: 'Verres Clairs SA', contactEmail: 'achats@verres-clairs.example' }) }, officer.token);
+  expect(posted.errors).toBeUndefined();
+  needId = posted.data.postNeed.id;
+  browser = await launchBrowser();
+  w = await watchedPage(browser, origin);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.destroy();
+});
+
+test('an officer finds a need, corrects it, withdraws it with a reason, and finds it again among the withdrawn', async () => {
+  const { page } = w;
+  await signInToConsole(w, origin, officer.email, TEST_PASSWORD);
+  await page.click('nav a[href$="/besoins/recherche"]');
+  await page.waitForSelector('#champ-text');
+  await page.type('#champ-text', 'verres-clairs');
+  await page.click('form[role="search"] button[type="submit"]');
+  await waitForTextOn(w, 'Vitrerie du siège');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.click('tbody a');
+  await page.waitForSelector('#suite-besoin');
+  expect(await page.$eval('#suite-besoin', (h) => h.textContent)).toBe('Statut : en attente d’une liste');
+
+  // Corrected: the form opens with the need's values; only the title changes.
+  await page.click('a[href$="/modifier"]');
+  await page.waitForSelector('#champ-title');
+  expect(await page.$eval('#champ-contactEmail', (i) => (i as unknown as { value: string }).value)).toBe('achats@verres-clairs.example');
+  await page.$eval('#champ-title', (i) => ((i as unknown as { value: string }).value = ''));
+  await page.type('#champ-title', 'Vitrerie du siège et des annexes');
+  await page.click('form.form button[type="submit"]');
+  await page.waitForSelector('#suite-besoin');
+  await waitForTextOn(w, 'Vitrerie du siège et des annexes');
+
+  // Withdrawn: without a reason the API's message shows at the field; with one, the status follows.
+  await page.click('#suite-besoin ~ form button[type="submit"]');
+  await page.waitForSelector('#suite-besoin ~ form .error-message');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.type('#champ-motif-besoin', 'L’entreprise a renoncé.');
+  await page.click('#suite-besoin ~ form button[type="submit"]');
+  await page.waitForFunction('document.querySelector("#suite-besoin").textContent === "Statut : retiré"');
+  const stored = await t.gql(`query($id: ID!) { need(id: $id) { title status withdrawalReason } }`, { id: needId }, officer.token);
+  expect(stored.data.need).toEqual({ title: 'Vitrerie du siège et des annexes', status: 'WITHDRAWN', withdrawalReason: 'L’entreprise a renoncé.' });
+
+  await page.click('nav a[href$="/besoins/recherche"]');
+  await page.waitForSelector('#champ-text');
+  await page.click('input[name="statuses"][value="WITHDRAWN"]');
+  await page.click('form[role="search"] button[type="submit"]');
+  await waitForTextOn(w, 'Vitrerie du siège et des annexes');
+  expect(w.errors).toEqual([]);
+  expect(w.foreign).toEqual([]);
+});
