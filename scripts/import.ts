@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql/error/GraphQLError';
 import { loadConfig } from '../api/config';
 import { feed } from '../api/directory/imports';
 import { FORMATS } from '../api/directory/imports';

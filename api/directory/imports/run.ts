@@ -12,7 +12,7 @@
 //   it again finishes the work;
 // - a SIRET taken out of the directory on purpose (../retired-sirets.ts) is never created again; a
 //   profile that holds it (a person put it back) is merged as any other.
-import { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql/error/GraphQLError';
 import { z } from 'zod';
 import { fold } from '../../../matching/text/fold';
 import { DuplicateKeyError, type FieldProvenance, type ImportSource, type RetiredSiretRecord, type SourceRecord, type Store, type SupplierRecord } from '../../store/types';
