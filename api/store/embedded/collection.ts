@@ -30,9 +30,14 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
   }
 
   // A null in a nullable unique field is left out of the stored row, and restored on the way out.
+  // The row is built without it rather than cut after: a deletion makes it a dictionary object, which
+  // nedb then copies and checks more slowly (every imported profile has a null organisationId).
   private encode(doc: T): Record<string, unknown> {
-    const row = toRow(doc);
-    for (const field of this.nullable) if (row[field] === null) delete row[field];
+    const values = doc as Record<string, unknown>;
+    if (!this.nullable.some((field) => values[field] === null)) return toRow(doc);
+    const row: Record<string, unknown> = {};
+    for (const key of Object.keys(values)) if (values[key] !== null || !this.nullable.includes(key)) row[key] = values[key];
+    row._id = doc.id;
     return row;
   }
 
