@@ -79,7 +79,8 @@ const REQUIRED: readonly ProfileField[] = ['name', 'communeCode'];
 
 // Every line of every import passes it: compiled ahead (zod's fast path, same outcome and messages,
 // the runtime parser taking over for any line it does not accept), four times faster than the runtime's.
-const profileSchema = z.compile(importSchema);
+// Compiled at the first line read, not when a process that may import nothing loads this module.
+let profileSchema: typeof importSchema | null = null;
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -182,7 +183,7 @@ export class ImportRun {
     if (missing) return refuse(`« ${missing} » : ce champ est obligatoire.`);
     let profile: ProfileFields;
     try {
-      profile = parseInput(profileSchema, candidate);
+      profile = parseInput((profileSchema ??= z.compile(importSchema)), candidate);
     } catch (err) {
       if (err instanceof GraphQLError) return refuse(err.message);
       throw err;
