@@ -1,6 +1,6 @@
 // Operational errors: expected, answered to the client with a code and a French message.
 // Anything else is a programmer error: logged in full, answered as a generic message.
-import { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql/error/GraphQLError'; // not the whole package: the import command's start loads this file alone
 
 export type ErrorCode =
   | 'UNAUTHENTICATED'

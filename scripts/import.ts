@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql/error/GraphQLError';
 import { loadConfig } from '../api/config';
 import { feed } from '../api/directory/imports';
 import { FORMATS } from '../api/directory/imports';
@@ -79,7 +79,9 @@ async function main(): Promise<number> {
     console.error(`Donnez au moins un fichier à importer.\n${USAGE}`);
     return 2;
   }
-  const communes = territory(values.communes, values.epci);
+  // Our template keeps every line whatever its commune: the default territory (4 MB of reference data
+  // to read) is only worked out for the formats that filter by it.
+  const communes = format === 'csv' && values.communes === undefined && values.epci === undefined ? new Set<string>() : territory(values.communes, values.epci);
   if (typeof communes === 'string') {
     console.error(communes);
     return 2;

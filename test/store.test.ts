@@ -322,6 +322,34 @@ for (const engine of engines) {
           await recovered.close();
         });
 
+        it('stops without rewriting a datafile only added to, and rewrites one that holds superseded lines', async () => {
+          const dir = freshDir();
+          const first = await openEmbeddedStore(dir);
+          const [a, b] = [need(), need()];
+          await first.needs.insert(a);
+          await first.close();
+          const file = path.join(dir, 'db', 'needs.db');
+          const reopened = await openEmbeddedStore(dir);
+          const loaded = fs.statSync(file);
+          await reopened.needs.insertMany([b, need()]);
+          await reopened.close(); // appended lines only: the file is what a rewrite would write
+          expect(fs.statSync(file).ino).toBe(loaded.ino); // a rewrite renames a new file over it
+          const lines = () => fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+          expect(lines()).toHaveLength(4); // three needs, one index
+
+          const third = await openEmbeddedStore(dir);
+          expect(fs.statSync(file).ino).toBe(loaded.ino);
+          await third.needs.update(a.id, { title: 'Titre modifié' });
+          await third.needs.remove(b.id);
+          await third.close();
+          expect(fs.statSync(file).ino).not.toBe(loaded.ino);
+          expect(lines()).toHaveLength(3); // two needs, one index
+          const last = await openEmbeddedStore(dir);
+          expect((await last.needs.findById(a.id))?.title).toBe('Titre modifié');
+          expect(await last.needs.findById(b.id)).toBeNull();
+          await last.close();
+        });
+
         it('drops the indexes an earlier version kept that nothing asks for any more', async () => {
           const dir = freshDir();
           const first = await openEmbeddedStore(dir);

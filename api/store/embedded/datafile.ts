@@ -15,7 +15,7 @@ import { ensureDatafileIntegrityAsync } from '@seald-io/nedb/lib/storage.js';
 import type { IndexSpec } from '../collections';
 import { indexFailure } from '../indexes';
 import { useFastSerializer } from './serialize';
-import { FILE_MODES, guardWrites } from './append';
+import { FILE_MODES, guardWrites, type WriteGuard } from './append';
 
 interface IndexOptions {
   fieldName: string;
@@ -81,7 +81,7 @@ export async function* linesOf(file: string): AsyncGenerator<string> {
  * nedb's Persistence#loadDatabaseAsync, with a plain parse and no rewrite of a compact file. Indexes
  * the file records but `wanted` no longer names are not built, and the rewrite then drops them.
  */
-async function load(db: DatastoreInternals, file: string, wanted: ReadonlySet<string>): Promise<void> {
+async function load(db: DatastoreInternals, file: string, wanted: ReadonlySet<string>, guard: WriteGuard): Promise<void> {
   db._resetIndexes();
   await ensureDatafileIntegrityAsync(file, FILE_MODES.fileMode); // a rewrite interrupted before its rename: take the copy
   const byId = new Map<string, Row>();
@@ -119,6 +119,7 @@ async function load(db: DatastoreInternals, file: string, wanted: ReadonlySet<st
   }
   // One line per document and per index is exactly what a rewrite would write.
   if (repaired || lines !== byId.size + Object.keys(db.indexes).length - 1) await rewriteWhole(file, () => db.persistence.persistCachedDatabaseAsync()); // _id's is not written
+  else guard.compact();
   db.executor.processBuffer();
 }
 
@@ -218,9 +219,9 @@ export async function openDatafile(file: string, indexes: readonly IndexSpec[]):
   dropTornTail(file);
   if (fs.existsSync(file)) fs.chmodSync(file, FILE_MODES.fileMode); // made 0644 by older versions
   const db = new Datastore({ filename: file, corruptAlertThreshold: 0, modes: FILE_MODES });
-  guardWrites(db, file);
+  const guard = guardWrites(db, file);
   const internals = db as unknown as DatastoreInternals;
-  internals.persistence.loadDatabaseAsync = () => load(internals, file, new Set(indexes.map((index) => index.field)));
+  internals.persistence.loadDatabaseAsync = () => load(internals, file, new Set(indexes.map((index) => index.field)), guard);
   try {
     await db.loadDatabaseAsync();
   } catch (err) {

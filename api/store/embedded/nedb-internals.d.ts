@@ -3,6 +3,8 @@
 declare module '@seald-io/nedb/lib/storage.js' {
   /** Restores `file` from `file~` when a rewrite was interrupted before its rename; creates it when new. */
   export function ensureDatafileIntegrityAsync(file: string, mode?: number): Promise<void>;
+  /** fsync of a file, or of a folder (isDir). */
+  export function flushToStorageAsync(options: { filename: string; isDir?: boolean; mode?: number }): Promise<void>;
 }
 
 declare module '@seald-io/nedb/lib/indexes.js' {

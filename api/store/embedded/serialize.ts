@@ -1,6 +1,6 @@
 // nedb writes each document as one JSON line through model.serialize, a JSON.stringify whose replacer
 // checks every key and tests every value for a date: a third of an import's time (every profile is
-// serialised once when inserted and once more when the file is compacted at close). The same lines
+// serialised when inserted, and once more when a compaction rewrites the file). The same lines
 // are written here from a plain copy, dates as { $$date: ms } as nedb reads them back. Keys need no
 // check: nedb checked them when the document was inserted or modified (checkObject), before any write.
 // Pinned to the nedb version read (4.1.2), as datafile.ts; test/store.test.ts reads every line back.
