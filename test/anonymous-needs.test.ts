@@ -3,14 +3,14 @@
 import jwt from 'jsonwebtoken';
 import { resolveJwtSecret } from '../api/auth/secret';
 import { sweepUnconfirmedNeeds } from '../api/needs';
-import { needInput } from './helpers/fixtures';
+import { needInput, supplierInput } from './helpers/fixtures';
 import { postGraphQL } from './helpers/http';
 import { startTestServer, type TestServer } from './helpers/server';
 import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
 
 const POST = `mutation($input: NeedInput!) { postNeed(input: $input) { id title confirmedAt companyName } }`;
-const NEED = `query($id: ID!) { need(id: $id) { id confirmedAt } }`;
+const NEED = `query($id: ID!) { need(id: $id) { id confirmedAt addressedTo { id name } } }`;
 const AWAITING = `{ needsAwaitingShortlist(first: 100) { edges { node { id } } } }`;
 
 let clients = 0;
@@ -177,6 +177,17 @@ describe('a need posted without an account', () => {
     const logged = await Promise.all([1, 2].map(() => t.gql(POST, { input: needInput({ clientKey: 'console-form-1234' }) }, company.token)));
     expect(logged[0].errors).toBeUndefined();
     expect(logged[1].data.postNeed.id).toBe(logged[0].data.postNeed.id);
+  });
+
+  it('a need addressed to a structure of the directory records it; an unknown one is refused, named, and nothing is written', async () => {
+    const created = await t.gql('mutation($i: SupplierInput!) { createSupplier(input: $i) { id name } }', { i: supplierInput({ name: 'Reliure du Cailly' }) }, officer);
+    const structure = created.data.createSupplier;
+    const unknown = await post(firm('m', { addressedTo: 'structure-inconnue' }));
+    expect(unknown.errors[0].extensions.field).toBe('addressedTo');
+    expect(unknown.errors[0].message).toMatch(/^« addressedTo » : /);
+    expect(await t.server.services.store.needs.find({ contactEmail: 'achats-m@bureaux.example' })).toHaveLength(0);
+    const posted = await post(firm('m', { addressedTo: structure.id }));
+    expect((await needOf(posted.data.postNeed.id)).addressedTo).toEqual({ id: structure.id, name: 'Reliure du Cailly' });
   });
 
   it('50 posts from one client are cut', async () => {

@@ -186,6 +186,16 @@ describe('a structure’s public page', () => {
     expect(await w.page.$eval('#champ-title', (e) => (e as unknown as { value: string }).value)).toBe('Mise en relation avec ESAT des Deux Rives');
     expect(await w.page.$eval('#champ-description', (e) => (e as unknown as { value: string }).value)).toBe(`Je souhaite être mis en relation avec ESAT des Deux Rives (${origin}/structures/${slugs.esat}) pour : `);
     expect(await seriousViolations(w.page)).toEqual([]);
+    // Posted, the need is addressed to that structure: the officers see whom the firm asked for.
+    await w.page.type('#champ-companyName', 'Imprimerie Normande');
+    await w.page.type('#champ-contactEmail', 'achats@imprimerie-normande.example');
+    await w.page.type('#champ-description', 'la mise sous pli de nos courriers trimestriels.');
+    await w.page.type('#champ-communeCode', '76540');
+    await w.page.click('form[aria-label="Déposer un besoin"] button[type="submit"]');
+    await waitForTextOn(w, 'Consultez votre messagerie');
+    const officer = (await t.userWithToken('OFFICER')).token;
+    const [need] = (await ok(t.gql('{ needs(filter: { text: "imprimerie-normande" }) { edges { node { addressedTo { name slug } } } } }', {}, officer))).needs.edges;
+    expect(need.node.addressedTo).toEqual({ name: 'ESAT des Deux Rives', slug: slugs.esat });
     expect(w.foreign).toEqual([]);
     expect(w.errors).toEqual([]);
   });

@@ -24,7 +24,7 @@ const NEED: NeedRecord = {
   kind: 'PURCHASE', companyName: 'Transports Seine', contactEmail: 'achats@exemple.fr', nafCodes: [], communeCode: '76540', latitude: null,
   longitude: null, budgetMin: null, budgetMax: null, requiredLabels: [], preferredInclusionKinds: [], requiredInclusionKinds: [], deadline: null,
   introducedAt: null, confirmedAt: new Date(), withdrawnAt: null, withdrawalReason: null, closedAt: null, closingNote: null, endedBy: null,
-  internalNote: null, createdAt: new Date(), updatedAt: new Date(),
+  internalNote: null, addressedTo: null, createdAt: new Date(), updatedAt: new Date(),
 };
 
 describe.each(availableEngines().map((e) => [e.name, e] as const))('index refresh on the %s engine', (_name, engine) => {

@@ -67,7 +67,7 @@ async function expectNormalised(store: Store): Promise<void> {
   expect(await store.suppliers.all()).toEqual([expect.objectContaining(supplierDefaults)]);
   expect(await store.suppliers.find(supplierDirectoryFilter({}))).toEqual([expect.objectContaining(supplierDefaults)]);
   expect((await store.suppliers.findById('structure-ancienne'))!.provenance).toBeUndefined(); // absent means "all edited": kept absent
-  const open = { requiredInclusionKinds: [], introducedAt: null, withdrawnAt: null, withdrawalReason: null, closedAt: null, closingNote: null, endedBy: null, internalNote: null };
+  const open = { requiredInclusionKinds: [], introducedAt: null, withdrawnAt: null, withdrawalReason: null, closedAt: null, closingNote: null, endedBy: null, internalNote: null, addressedTo: null };
   // Needs written before confirmation existed were posted signed in: confirmed at creation.
   expect(await store.needs.findById('besoin-ancien')).toMatchObject({ ...open, confirmedAt: created });
   expect(await store.needs.findById('besoin-en-attente')).toMatchObject({ ...open, confirmedAt: null });

@@ -40,7 +40,7 @@ const need = (o: Partial<NeedRecord> = {}): NeedRecord => ({
   id: nextId('need'), organisationId: null, createdBy: 'user-x', title: 'Besoin', description: 'Un besoin.', kind: 'PURCHASE',
   companyName: null, contactEmail: 'achats@exemple.fr', nafCodes: [], communeCode: '76540', latitude: 49.44, longitude: 1.1,
   budgetMin: 1000, budgetMax: null, requiredLabels: [], preferredInclusionKinds: ['ESAT'], requiredInclusionKinds: [], deadline: new Date('2027-03-31T00:00:00.000Z'),
-  introducedAt: null, confirmedAt: longAgo(), withdrawnAt: null, withdrawalReason: null, closedAt: null, closingNote: null, endedBy: null, internalNote: null,
+  introducedAt: null, confirmedAt: longAgo(), withdrawnAt: null, withdrawalReason: null, closedAt: null, closingNote: null, endedBy: null, internalNote: null, addressedTo: null,
   createdAt: longAgo(), updatedAt: longAgo(), ...o,
 });
 

@@ -32,6 +32,8 @@ export const needSchema = z
       .transform((kinds) => [...new Set(kinds ?? [])]),
     // The public form's trap: hidden from people, filled by robots. Never stored.
     honeypot: v.optionalText(500),
+    // The structure the firm asked for from its public page: checked to be in the directory when posted.
+    addressedTo: z.string().max(100, 'identifiant de structure trop long').nullish().transform((id) => id ?? null),
     // The form's own key, the same for every send of one form: a double click posts one need. Never stored.
     clientKey: z
       .string()

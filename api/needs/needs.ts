@@ -1,6 +1,7 @@
 // Firms' needs: posted by the firm, or recorded by an officer on a firm's behalf.
 import { isStaff, requireRole, type Viewer } from '../auth/guards';
-import { forbidden } from '../errors';
+import { badInput, forbidden } from '../errors';
+import { activeSuppliers } from '../directory';
 import type { NeedDeps } from './deps';
 import { createHash } from 'node:crypto';
 import { needsFilter, NEEDS_ORDER, recentPost } from '../store/filters';
@@ -29,6 +30,7 @@ export async function postNeed(services: NeedDeps, viewer: Viewer | null, input:
     await countClientPost(services, origin);
     const { honeypot, clientKey, ...need } = v.parseInput(needSchema, input);
     refuseInternalNote(null, need);
+    await refuseUnknownStructure(services, need.addressedTo);
     const fields = { ...need, ...OPEN_NEED, contactEmail: need.contactEmail ?? '' };
     const again = await samePost(services.store, fields.contactEmail, need.title, clientKey);
     if (again) return again;
@@ -37,6 +39,7 @@ export async function postNeed(services: NeedDeps, viewer: Viewer | null, input:
   const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
   const { honeypot: _ignored, clientKey, ...need } = v.parseInput(needSchema, input);
   refuseInternalNote(who, need);
+  await refuseUnknownStructure(services, need.addressedTo);
   const companyName = await companyNameFor(services, who, need);
   const contactEmail = need.contactEmail ?? who.email;
   // Signed in, only the form's key makes two posts one: an officer may record two alike needs of one firm.
@@ -64,6 +67,11 @@ export async function postNeed(services: NeedDeps, viewer: Viewer | null, input:
     if (err instanceof DuplicateKeyError) return (await services.store.needs.findById(record.id)) ?? record;
     throw err;
   }
+}
+
+/** A need addressed to a structure names one of the directory. */
+async function refuseUnknownStructure(services: NeedDeps, id: string | null): Promise<void> {
+  if (id !== null && !(await activeSuppliers(services.store, [id])).has(id)) throw badInput('addressedTo', '« addressedTo » : cette structure n’est pas (ou plus) dans l’annuaire.');
 }
 
 /** How long the same title from the same address, without an account, counts as the same need sent again (a double click, a reload). */

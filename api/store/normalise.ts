@@ -38,6 +38,7 @@ export const NORMALISERS = {
   }),
   needs: fill<NeedRecord>({
     requiredInclusionKinds: () => [],
+    addressedTo: () => null,
     introducedAt: () => null,
     // Needs written before confirmation existed were all posted by signed-in users: confirmed at creation.
     confirmedAt: (need) => need.createdAt,

@@ -162,6 +162,8 @@ export interface NeedRecord extends StoredDocument {
   endedBy: string | null;
   /** Staff only, never mailed: what the officer heard (who called, their phone). */
   internalNote: string | null;
+  /** The structure the firm asked for, from its public page (« Contacter via la Métropole »); null otherwise. */
+  addressedTo: string | null;
 }
 
 export type ShortlistStatus = 'DRAFT' | 'APPROVED' | 'SENT';

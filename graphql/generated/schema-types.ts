@@ -646,6 +646,8 @@ export type NafCode = {
 
 export type Need = {
   readonly __typename?: 'Need';
+  /** La structure à laquelle l'entreprise s'est adressée depuis sa page publique ; null sinon (ou si elle a quitté l'annuaire). */
+  readonly addressedTo?: Maybe<Supplier>;
   readonly budgetMax?: Maybe<Scalars['Int']['output']>;
   readonly budgetMin?: Maybe<Scalars['Int']['output']>;
   /** Agents : l'organisation de l'entreprise qui a déposé le besoin (pour analyser ses achats) ; null sinon. */
@@ -705,6 +707,8 @@ export type NeedFilter = {
 };
 
 export type NeedInput = {
+  /** La structure à laquelle l'entreprise s'adresse, depuis sa page publique (« Contacter via la Métropole ») ; elle doit être dans l'annuaire. */
+  readonly addressedTo?: InputMaybe<Scalars['ID']['input']>;
   /** Budget maximum, en euros (entier) ; au moins égal au budget minimum. */
   readonly budgetMax?: InputMaybe<Scalars['Int']['input']>;
   /** Budget minimum, en euros (entier). */
@@ -2007,6 +2011,7 @@ export type NafCodeResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type NeedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Need'] = ResolversParentTypes['Need']> = {
+  addressedTo?: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
   budgetMax?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   budgetMin?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   buyerOrganisationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;

@@ -1,7 +1,7 @@
 // Thin resolvers: translate GraphQL arguments to domain calls and records to GraphQL shapes.
 import { canSeePrivate, isStaff } from '../../api/auth/guards';
 import { findCommune, metropoleCommunes } from '../../api/reference/communes';
-import { proposeGroupements } from '../../api/directory';
+import { proposeGroupements, activeSuppliers } from '../../api/directory';
 import { matchNotice, matchSuppliers } from '../../api/directory';
 import { getNeed, listNeeds, postNeed } from '../../api/needs';
 import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/needs';
@@ -100,6 +100,7 @@ export const resolvers = {
     recordedBy: async (n, _, { viewer, services }) =>
       viewer && isStaff(viewer) ? ((await services.store.users.findById(n.createdBy))?.email ?? null) : null,
     matchNotice: (n, _, { viewer, services }) => matchNotice(services, viewer, n),
+    addressedTo: async (n, _, { services }) => (n.addressedTo ? ((await activeSuppliers(services.store, [n.addressedTo])).get(n.addressedTo) ?? null) : null),
     status: needStatus,
     closingNote: (n, _, { viewer }) => (isStaff(viewer) ? n.closingNote : null),
     internalNote: (n, _, { viewer }) => (isStaff(viewer) ? n.internalNote : null),

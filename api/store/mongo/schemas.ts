@@ -118,6 +118,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     closingNote: { type: String, maxlength: 500 },
     endedBy: { type: String },
     internalNote: { type: String, maxlength: 2000 }, // absent on needs written before it existed, as on the embedded engine
+    addressedTo: { type: String, maxlength: 100 },
   },
   shortlists: {
     needId: text(),

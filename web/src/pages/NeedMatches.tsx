@@ -38,6 +38,10 @@ const NeedWithMatches = graphql(`
       internalNote
       matchNotice
       status
+      addressedTo {
+        id
+        name
+      }
       shortlists {
         id
         status
@@ -117,6 +121,11 @@ export function NeedMatches() {
         <>
           <section aria-labelledby="besoin-detail">
             <h2 id="besoin-detail">Le besoin</h2>
+            {need.addressedTo && (
+              <p className="notice">
+                L’entreprise s’adresse à <Link href={`/structures/${need.addressedTo.id}`}>{need.addressedTo.name}</Link>, depuis sa page publique : présentez-la si elle peut répondre.
+              </p>
+            )}
             <dl className="profile">
               <dt>Entreprise</dt>
               <dd>

@@ -24,6 +24,7 @@ const NEED_FIELDS = ['companyName', 'contactEmail', 'title', 'description', 'kin
 const EMPTY_NEED = { companyName: '', contactEmail: '', title: '', description: '', kind: 'PURCHASE', communeCode: '', budgetMax: '', deadline: '', honeypot: '' };
 
 interface Addressed {
+  id: string;
   name: string;
   slug: string;
 }
@@ -79,6 +80,7 @@ function NeedForm({ addressedTo }: { addressedTo: Addressed | null }) {
       deadline: f.deadline ? new Date(`${f.deadline}T12:00:00Z`).toISOString() : null,
       honeypot: f.honeypot || null,
       clientKey,
+      addressedTo: addressedTo?.id ?? null,
     };
     // A double click lands before the disabled button is drawn: one send at a time.
     if (sending.current) return;
