@@ -260,6 +260,12 @@ describe('the officer’s loop', () => {
 
   test('introductions: mail states; record an outcome per structure', async () => {
     const { page } = w;
+    // Nothing is chosen for the officer: the choice starts empty, and an empty one is refused at its field.
+    expect(await page.$eval('select[id^="champ-status-"]', (s) => (s as unknown as { value: string }).value)).toBe('');
+    expect(await page.$eval('select[id^="champ-answer-reponse-"]', (s) => (s as unknown as { value: string }).value)).toBe('');
+    await page.click('.cards .card:first-child form[aria-label^="Suite pour"] button[type="submit"]');
+    await page.waitForSelector('.cards .card:first-child .error-message');
+    expect(await texts('.cards .card:first-child .error-message')).toEqual([expect.stringContaining('choisissez la suite donnée')]);
     await page.select('select[id^="champ-status-"]', 'WON');
     const amount = await page.waitForSelector('input[id^="champ-amount-"]');
     await amount!.type('12000');

@@ -123,6 +123,8 @@ describe('the home', () => {
   test('posts a need: an error next to its field with the input kept, then the confirmation message and mail', async () => {
     await w.page.goto(`${origin}/`);
     await w.page.waitForSelector('#champ-companyName');
+    // The robots' trap is hidden from assistive technology too: no screen reader reads it out.
+    expect(JSON.stringify(await w.page.accessibility.snapshot({ interestingOnly: false }))).not.toContain('Laissez ce champ vide');
     await w.page.type('#champ-companyName', 'Menuiserie Publique');
     await w.page.type('#champ-contactEmail', 'pas-une-adresse');
     await w.page.type('#champ-title', 'Débarras de nos anciens bureaux');

@@ -158,7 +158,8 @@ export function FollowUp({ shortlist, refresh }: { shortlist: Shortlist; refresh
 
 function OutcomeCard({ shortlistId, item, insertion }: { shortlistId: string; item: Item; insertion: boolean }) {
   const sid = item.supplier.id;
-  const [status, setStatus] = useState<string>(item.outcome?.status ?? 'CONTACTED');
+  // No answer given for the officer: the choice starts empty and must be made.
+  const [status, setStatus] = useState<string>(item.outcome?.status ?? '');
   const [amount, setAmount] = useState(item.outcome?.amount != null ? String(item.outcome.amount) : '');
   const [hours, setHours] = useState(item.outcome?.insertionHours != null ? String(item.outcome.insertionHours) : '');
   const [local, setLocal] = useState<FieldErrors>({});
@@ -173,6 +174,7 @@ function OutcomeCard({ shortlistId, item, insertion }: { shortlistId: string; it
     e.preventDefault();
     setSaved(false);
     const numbers: FieldErrors = {};
+    if (!status) numbers.status = '« status » : choisissez la suite donnée à cette mise en relation.';
     const amountValue = status === 'WON' ? optionalInt(amount, 'amount', numbers) : null;
     const hoursValue = status === 'WON' && insertion ? optionalInt(hours, 'insertionHours', numbers) : null;
     setLocal(numbers);
@@ -217,7 +219,7 @@ function OutcomeCard({ shortlistId, item, insertion }: { shortlistId: string; it
       </p>
       <form className="form" onSubmit={submit} noValidate aria-label={`Suite pour ${item.supplier.name}`}>
         <ErrorSummary errors={shown} fields={[field('status'), field('amount'), field('insertionHours')]} />
-        <SelectField name={field('status')} label="Suite donnée" required value={status} onChange={setStatus} options={OUTCOME_OPTIONS} errors={shown} />
+        <SelectField name={field('status')} label="Suite donnée" required value={status} onChange={setStatus} options={OUTCOME_OPTIONS} emptyLabel="— Choisir —" errors={shown} />
         {status === 'WON' && <TextField name={field('amount')} label="Montant du marché" required unit="euros HT" inputMode="numeric" value={amount} onChange={setAmount} errors={shown} />}
         {status === 'WON' && insertion && <TextField name={field('insertionHours')} label="Heures d’insertion" unit="heures" inputMode="numeric" value={hours} onChange={setHours} errors={shown} />}
         <div className="actions">
@@ -237,21 +239,24 @@ function OutcomeCard({ shortlistId, item, insertion }: { shortlistId: string; it
 
 /** The answer a structure gave by phone, recorded for it (its mail's links do the same). */
 function AnswerForm({ shortlistId, supplierId, name }: { shortlistId: string; supplierId: string; name: string }) {
-  const [answer, setAnswer] = useState<string>('INTERESTED');
+  const [answer, setAnswer] = useState<string>('');
   const [comment, setComment] = useState('');
   const [result, record] = useMutation(RecordAnswer);
   const field = (f: string) => `${f}-reponse-${supplierId}`;
-  const shown: FieldErrors = Object.fromEntries(Object.entries(errorsOf(result.error)).map(([k, v]) => [k ? field(k) : '', v]));
+  const [local, setLocal] = useState<FieldErrors>({});
+  const shown: FieldErrors = Object.fromEntries(Object.entries({ ...errorsOf(result.error), ...local }).map(([k, v]) => [k ? field(k) : '', v]));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    setLocal(answer ? {} : { answer: '« answer » : choisissez la réponse que la structure a donnée.' });
+    if (!answer) return;
     await record({ shortlistId, supplierId, answer: answer as SupplierAnswer, comment: comment || null });
   }
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={`Réponse de ${name} reçue par téléphone`}>
       <ErrorSummary errors={shown} fields={[field('answer'), field('comment')]} />
-      <SelectField name={field('answer')} label="Réponse reçue par téléphone" value={answer} onChange={setAnswer} options={ANSWER_OPTIONS} errors={shown} />
+      <SelectField name={field('answer')} label="Réponse reçue par téléphone" value={answer} onChange={setAnswer} options={ANSWER_OPTIONS} emptyLabel="— Choisir —" errors={shown} />
       <TextField name={field('comment')} label="Ce qu’a dit la structure" value={comment} onChange={setComment} errors={shown} />
       <div className="actions">
         <button type="submit" className="secondary" disabled={result.fetching}>

@@ -125,7 +125,8 @@ function NeedForm({ addressedTo }: { addressedTo: Addressed | null }) {
         <TextField name="budgetMax" label="Budget maximum" unit="euros HT" inputMode="numeric" value={f.budgetMax} onChange={set('budgetMax')} errors={errors} />
         <InclusivePotentialNotice text={`${f.title}\n${f.description}`} communeCode={f.communeCode} budgetMax={f.budgetMax} />
         <TextField name="deadline" label="Date limite" type="date" value={f.deadline} onChange={set('deadline')} errors={errors} />
-        <div className="trap">
+        {/* Hidden from people and from assistive technology alike: only robots fill it. */}
+        <div className="trap" aria-hidden="true">
           <label htmlFor="champ-site-entreprise">Laissez ce champ vide</label>
           <input id="champ-site-entreprise" name="site-entreprise" tabIndex={-1} autoComplete="off" value={f.honeypot} onChange={(e) => set('honeypot')(e.target.value)} />
         </div>
