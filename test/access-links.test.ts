@@ -4,7 +4,7 @@
 // address are answered alike past its limit, silently unmailed, and never lock its owner out. A link
 // lives 30 minutes on the server's clock, which the test moves ahead. What was not mailed is checked
 // once every mail asked for is settled (mailsSettled), not after a sleep.
-import { mailsSettled } from '../api/accounts/access-links';
+import { mailsSettled } from '../api/accounts';
 import { ACCESS_LINK_TTL_MS } from '../api/links';
 import { needInput, supplierInput } from './helpers/fixtures';
 import { postGraphQL } from './helpers/http';

@@ -1,7 +1,7 @@
 // The clock a test server goes by: the system's, until the test moves it ahead. It never goes back,
 // so what the service stamps with the system clock is never in its future; what it schedules by
 // this clock (follow-ups, retries, link expiry, sweeps) becomes due when the test says so.
-import type { Clock } from '../../api/kernel/clock';
+import type { Clock } from '../../api/kernel';
 
 export class TestClock implements Clock {
   private aheadMs = 0;
