@@ -42,13 +42,58 @@ function serverTestFiles() {
     });
 }
 
+/**
+ * `npm run test:quick` (TEST_QUICK=1), the inner loop: the embedded engine only, and no file that
+ * drives a browser or starts a process, told by what it imports, itself or through any module of
+ * ours it imports (puppeteer-core, child_process). The mongod lookup is not followed: quick runs
+ * pin the engine to the embedded one, so it never runs.
+ */
+const QUICK = process.env.TEST_QUICK === '1';
+const SLOW_IMPORT = /^(node:)?child_process$|^puppeteer-core$/;
+const NOT_FOLLOWED = new Set([path.join(__dirname, 'test', 'helpers', 'mongod-lookup.js')]);
+const IMPORTS = /^\s*(?:import|export)\s+(type\s)?[^;'"]*?\bfrom\s+'([^']+)'|^\s*import\s+'([^']+)'|\bimport\('([^']+)'\)|\brequire\('([^']+)'\)/gm;
+
+const importsCache = new Map();
+/** What a module imports at run time (type-only imports left out), relative ones resolved to files. */
+function importsOf(file) {
+  if (!importsCache.has(file)) {
+    const found = [];
+    for (const m of fs.readFileSync(file, 'utf8').matchAll(IMPORTS)) {
+      if (m[1]) continue;
+      const spec = m[2] ?? m[3] ?? m[4] ?? m[5];
+      if (!spec.startsWith('.')) found.push(spec);
+      else {
+        const base = path.resolve(path.dirname(file), spec);
+        const target = [base, `${base}.ts`, `${base}.tsx`, `${base}.js`, path.join(base, 'index.ts')].find((f) => /\.(ts|tsx|js)$/.test(f) && fs.existsSync(f));
+        if (target) found.push(target);
+      }
+    }
+    importsCache.set(file, found);
+  }
+  return importsCache.get(file);
+}
+
+function browsesOrSpawns(file, seen = new Set()) {
+  seen.add(file);
+  return importsOf(file).some((spec) =>
+    path.isAbsolute(spec) ? !seen.has(spec) && !NOT_FOLLOWED.has(spec) && browsesOrSpawns(spec, seen) : SLOW_IMPORT.test(spec),
+  );
+}
+
+function quickTestFiles() {
+  const dir = path.join(__dirname, 'test');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts') && !browsesOrSpawns(path.join(dir, f)));
+}
+
+if (QUICK) process.env.PASSERELLE_TEST_MONGOD = ''; // see mongod-lookup.js: no MongoDB, no lookup
+
 // The whole suite on the embedded engine; the domain and GraphQL suite on MongoDB too when a
 // mongod is at hand (MONGOMS_SYSTEM_BINARY=/usr/bin/mongod npm test; see README, "Running on MongoDB").
 module.exports = {
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   testTimeout: 30000, // a run-wide option: jest ignores it in a project
   projects: [
-    { displayName: 'embedded', ...project },
+    { displayName: 'embedded', ...project, ...(QUICK ? { testMatch: quickTestFiles().map((f) => `**/test/${f}`) } : {}) },
     ...(runMongod()
       ? [{ displayName: 'mongo', ...project, testMatch: serverTestFiles().map((f) => `**/test/${f}`), setupFiles: ['<rootDir>/test/helpers/use-mongo.js'] }]
       : []),

@@ -4,12 +4,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decoyHash } from './auth/passwords';
 import { resolveJwtSecret } from './auth/secret';
-import { createAccessLinks } from './accounts';
+import { createAccessLinks, mailsSettled } from './accounts';
 import { createLinkSigner } from './links';
 import { createLoginThrottle } from './auth/throttle';
 import { createTokenService } from './auth/tokens';
 import type { Config } from './config';
 import { createLogger, messageLog, type Logger } from './observability';
+import { systemClock, type Clock } from './kernel';
 import { createOutbox } from './outbox';
 import { createAnonymousPosting, sweepUnconfirmedNeeds } from './needs';
 import { buildMatchingService } from './directory';
@@ -36,11 +37,14 @@ export interface RunningServer {
   readonly services: Services;
   /** The public directory's answers kept between writes (graphql/directory-cache.ts). */
   readonly directoryAnswers: DirectoryAnswers;
+  /** The hourly sweep of unconfirmed needs, now (at the clock's time); resolves with how many went. */
+  sweepNow(): Promise<number>;
   /** Stops accepting requests, finishes those in flight, then flushes and closes the store. */
   stop(): Promise<void>;
 }
 
-export async function startServer(config: Config, logger: Logger = loggerFor(config)): Promise<RunningServer> {
+/** `clock`: the time the scheduled work goes by (see api/kernel/clock.ts); its timers stay real. */
+export async function startServer(config: Config, logger: Logger = loggerFor(config), clock: Clock = systemClock): Promise<RunningServer> {
   const log = messageLog(logger);
   const httpServer = http.createServer();
   const readiness: Readiness = { services: null, stopping: false };
@@ -68,7 +72,7 @@ export async function startServer(config: Config, logger: Logger = loggerFor(con
     const matching = await buildMatchingService(store, config.matchWeights);
     if (store.engine === 'mongo') metrics.indexRefreshed(Date.now());
     await decoyHash(); // before ready: see passwords.ts
-    const outbox = createOutbox(store, config, log, { links, publicUrl });
+    const outbox = createOutbox(store, config, log, { links, publicUrl }, clock);
     const services: Services = {
       config,
       store,
@@ -78,7 +82,7 @@ export async function startServer(config: Config, logger: Logger = loggerFor(con
       loginThrottle: createLoginThrottle({ perAddress: config.loginAddressLimit }, store.sharedCounters),
       links,
       publicUrl,
-      accessLinks: createAccessLinks(config),
+      accessLinks: createAccessLinks(config, clock),
       anonymousPosting: createAnonymousPosting(),
       imports: createImportJobs({ store, dataDir: config.dataDir, written: (record) => matching.upsert(record), log }),
       potentialThrottle: createPotentialThrottle(),
@@ -114,7 +118,8 @@ export async function startServer(config: Config, logger: Logger = loggerFor(con
       : null;
 
   // Needs posted without an account and never confirmed go after 7 days: looked for at start, then hourly.
-  const sweep = () => sweepUnconfirmedNeeds(store, new Date()).catch((err) => log.error('Échec de la suppression des besoins non confirmés', err));
+  const sweepNow = () => sweepUnconfirmedNeeds(store, clock.now());
+  const sweep = () => sweepNow().catch((err) => log.error('Échec de la suppression des besoins non confirmés', err));
   void sweep();
   const sweepTimer = setInterval(sweep, SWEEP_EVERY_MS);
   sweepTimer.unref();
@@ -125,6 +130,7 @@ export async function startServer(config: Config, logger: Logger = loggerFor(con
     port,
     services: readiness.services,
     directoryAnswers,
+    sweepNow,
     stop() {
       stopping ??= (async () => {
         readiness.stopping = true; // /readyz answers 503 from now on
@@ -132,6 +138,7 @@ export async function startServer(config: Config, logger: Logger = loggerFor(con
         clearInterval(sweepTimer);
         await apollo.stop(); // drains: stops accepting, waits for in-flight requests
         await operatorChannel?.close();
+        if (readiness.services) await mailsSettled(readiness.services.accessLinks); // sign-in links asked for: written and mailed
         await readiness.services?.imports.stop(); // stops between two lines: whole profiles only
         await readiness.services?.outbox.stop(); // no new claim; the send in flight is awaited and marked
         await readiness.services?.matching.stop(); // a refresh in flight reads the store: let it finish first

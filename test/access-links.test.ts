@@ -1,12 +1,15 @@
 // Sign-in links for occasional users, through HTTP and a real SMTP peer: mailed to a structure's
 // contact address, signing in once as that structure's SUPPLIER user, refused when reused, altered
 // or asked for an unknown address (which still answers true and mails nothing). Requests naming one
-// address are answered alike past its limit, silently unmailed, and never lock its owner out.
+// address are answered alike past its limit, silently unmailed, and never lock its owner out. A link
+// lives 30 minutes on the server's clock, which the test moves ahead. What was not mailed is checked
+// once every mail asked for is settled (mailsSettled), not after a sleep.
+import { mailsSettled } from '../api/accounts';
+import { ACCESS_LINK_TTL_MS } from '../api/links';
 import { needInput, supplierInput } from './helpers/fixtures';
 import { postGraphQL } from './helpers/http';
 import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
 import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
-import { waitFor } from './helpers/wait';
 
 const REQUEST = `mutation($email: String!) { requestAccessLink(email: $email) }`;
 const SIGN_IN = `mutation($token: String!) { signInWithLink(token: $token) { token user { email role } } }`;
@@ -28,8 +31,9 @@ describe('sign-in links', () => {
     await smtp.close();
   });
 
+  const settled = () => mailsSettled(t.server.services.accessLinks);
   const linkMailedTo = async (email: string) => {
-    await waitFor(`link mailed to ${email}`, async () => smtp.messages.some((m) => addresses(m.to).includes(email)));
+    await settled();
     const mail = smtp.messages.filter((m) => addresses(m.to).includes(email)).pop()!;
     const url = /https:\/\/passerelle\.example\/acces\?jeton=([A-Za-z0-9_-]+)/.exec(mail.text ?? '');
     expect(url).not.toBeNull();
@@ -48,20 +52,16 @@ describe('sign-in links', () => {
     expect(codeOf(await t.gql(SIGN_IN, { token }))).toBe('UNAUTHENTICATED');
     // A second link signs the same user in (no second account).
     await t.gql(REQUEST, { email: contact });
-    const again = await t.gql(SIGN_IN, { token: await waitForNew(token) });
+    const second = await linkMailedTo(contact);
+    expect(second).not.toBe(token);
+    const again = await t.gql(SIGN_IN, { token: second });
     expect(again.data.signInWithLink.user.role).toBe('SUPPLIER');
   });
-
-  const waitForNew = async (old: string) => {
-    let fresh = old;
-    await waitFor('a second link', async () => (fresh = await linkMailedTo(contact)) !== old);
-    return fresh;
-  };
 
   it('answers true for an unknown address and mails nothing; an altered token is refused', async () => {
     const before = smtp.messages.length;
     expect((await t.gql(REQUEST, { email: 'personne@inconnu.example' })).data.requestAccessLink).toBe(true);
-    await new Promise((r) => setTimeout(r, 300));
+    await settled();
     expect(smtp.messages.length).toBe(before);
     expect(codeOf(await t.gql(SIGN_IN, { token: 'x'.repeat(43) }))).toBe('UNAUTHENTICATED');
     expect(fieldOf(await t.gql(REQUEST, { email: 'pas-une-adresse' }))).toBe('email');
@@ -75,10 +75,7 @@ describe('sign-in links', () => {
     const answers = [];
     for (let i = 0; i < 6; i += 1) answers.push(await postGraphQL(t.url, { query: REQUEST, variables: { email: victim } }, { 'x-forwarded-for': `203.0.113.${i + 1}` }));
     expect(answers.map((a) => a.json)).toEqual(Array(6).fill({ data: { requestAccessLink: true } }));
-    await waitFor('3 links', () => mailsTo(victim).length === 3);
-    // Another address's link, asked for after them, arrives after whatever they would have sent.
-    await t.gql(REQUEST, { email: contact });
-    await waitFor('the later link', () => smtp.messages.at(-1) && addresses(smtp.messages.at(-1)!.to).includes(contact));
+    await settled();
     expect(mailsTo(victim)).toHaveLength(3);
     // A link already mailed still signs its owner in.
     const first = /jeton=([A-Za-z0-9_-]+)/.exec(mailsTo(victim)[0]!.text ?? '')![1]!;
@@ -86,12 +83,28 @@ describe('sign-in links', () => {
 
     // A browser holding this address's sender cookie (a need posted and confirmed from it) is not counted.
     await postGraphQL(t.url, { query: `mutation($input: NeedInput!) { postNeed(input: $input) { id } }`, variables: { input: needInput({ companyName: 'Ressourcerie Inondée', contactEmail: victim }) } });
-    const confirmation = await waitFor('the need confirmation', () => mailsTo(victim).find((m) => m.subject === 'Passerelle ESS : confirmez votre besoin'));
+    await t.runDue();
+    const confirmation = mailsTo(victim).find((m) => m.subject === 'Passerelle ESS : confirmez votre besoin')!;
     const confirmUrl = /<a href="([^"]+)">Confirmer mon besoin<\/a>/.exec(String(confirmation.html))![1]!.replace('https://passerelle.example', t.server.url);
     const confirmed = await fetch(confirmUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
     const cookie = confirmed.headers.get('set-cookie')!.split(';')[0]!;
     const before = mailsTo(victim).filter((m) => m.subject === 'Votre lien de connexion à Passerelle ESS').length;
     for (let i = 0; i < 2; i += 1) expect((await postGraphQL(t.url, { query: REQUEST, variables: { email: victim } }, { cookie })).json.data.requestAccessLink).toBe(true);
-    await waitFor('2 more links', () => mailsTo(victim).filter((m) => m.subject === 'Votre lien de connexion à Passerelle ESS').length === before + 2);
+    await settled();
+    expect(mailsTo(victim).filter((m) => m.subject === 'Votre lien de connexion à Passerelle ESS')).toHaveLength(before + 2);
+  });
+
+  it('a link signs in until 30 minutes after it was asked for, not after', async () => {
+    const email = 'contact@atelier-horloge.example';
+    const officer = await t.userWithToken('OFFICER');
+    await t.gql(`mutation($input: SupplierInput!) { createSupplier(input: $input) { id } }`, { input: supplierInput({ name: 'Atelier Horloge', contactEmail: email }) }, officer.token);
+    await t.gql(REQUEST, { email });
+    const late = await linkMailedTo(email);
+    await t.gql(REQUEST, { email });
+    const onTime = await linkMailedTo(email);
+    t.clock.advance(ACCESS_LINK_TTL_MS - 60_000);
+    expect((await t.gql(SIGN_IN, { token: onTime })).data.signInWithLink.user).toEqual({ email, role: 'SUPPLIER' });
+    t.clock.advance(60_000);
+    expect(codeOf(await t.gql(SIGN_IN, { token: late }))).toBe('UNAUTHENTICATED');
   });
 });

@@ -3,7 +3,8 @@
 // address at most): completeness and its
 // staff filter, the invitation, sign-in from the mail's link, the profile completed, one reminder
 // only to those who did nothing, opt-out, an erased structure, the yearly review's figures, and a
-// crash between the invitation's claim and its sending.
+// crash between the invitation's claim and its sending. The reminder is due FOLLOW_UP_AFTER=1h on
+// the server's clock, which the test moves ahead.
 import type { ParsedMail } from 'mailparser';
 import { openProjectStore } from './helpers/project-engine';
 import { startTestServer, tempDataDir, type TestServer } from './helpers/server';
@@ -24,7 +25,9 @@ const invitations = (smtp: TestSmtp, kind: 'invitation' | 'reminder') =>
   smtp.messages.filter((m) => (m.messageId ?? '').startsWith('<invitation.') && (kind === 'reminder') === (m.messageId ?? '').includes('.reminder@'));
 const to = (mails: ParsedMail[], address: string) => mails.filter((m) => addresses(m.to).includes(address));
 
-describe('the invitation campaign (FOLLOW_UP_AFTER=8s)', () => {
+const AFTER = 3600_000; // FOLLOW_UP_AFTER=1h
+
+describe('the invitation campaign (FOLLOW_UP_AFTER=1h)', () => {
   let smtp: TestSmtp;
   let t: TestServer;
   const dir = tempDataDir();
@@ -48,7 +51,7 @@ describe('the invitation campaign (FOLLOW_UP_AFTER=8s)', () => {
       },
     ]);
     smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '8s' }, dir);
+    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' }, dir);
   });
   afterAll(async () => {
     await t.destroy();
@@ -79,7 +82,9 @@ describe('the invitation campaign (FOLLOW_UP_AFTER=8s)', () => {
     const ids = toComplete.edges.map((e: any) => e.node.id);
     const id = (name: string) => byName[name].id as string;
     expect((await t.gql(INVITE, { ids }, (await t.userWithToken('COMPANY')).token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const invitedFrom = Date.now();
     const batch = (await t.gql(INVITE, { ids }, officer.token)).data.inviteSuppliers;
+    const invitedBy = Date.now();
     expect(batch).toEqual({ invited: 5, alreadyInvited: 0, withoutAddress: [{ id: id('Delta sans adresse'), name: 'Delta sans adresse' }] });
     expect((await t.gql(INVITE, { ids: [id('Atelier Alpha')] }, officer.token)).data.inviteSuppliers).toEqual({ invited: 0, alreadyInvited: 1, withoutAddress: [] });
     await waitFor('five invitations', () => invitations(smtp, 'invitation').length >= 5);
@@ -113,13 +118,16 @@ describe('the invitation campaign (FOLLOW_UP_AFTER=8s)', () => {
     );
     expect(completed.data.updateSupplier.completeness).toEqual({ percent: 100, missing: [] });
 
-    // One reminder, to Epsilon alone, once every reminder has been decided.
-    const reminder = await waitFor('the reminder to Epsilon', () => to(invitations(smtp, 'reminder'), 'epsilon@structures.example')[0]);
+    // No reminder a minute before FOLLOW_UP_AFTER; then one, to Epsilon alone, and every reminder decided.
+    t.clock.advanceTo(invitedFrom + AFTER - 60_000);
+    await t.runDue();
+    expect(invitations(smtp, 'reminder')).toEqual([]);
+    t.clock.advanceTo(invitedBy + AFTER);
+    await t.runDue();
+    const reminder = to(invitations(smtp, 'reminder'), 'epsilon@structures.example')[0]!;
     expect(reminder.subject).toBe('Rappel — Passerelle ESS : complétez la fiche de votre structure');
-    const campaign = await waitFor('every reminder decided', async () => {
-      const c = (await t.gql(CAMPAIGN, {}, officer.token)).data.invitationCampaign;
-      return c.invited.every((s: any) => s.invitation.remindedAt || s.invitation.notSent) && c;
-    });
+    const campaign = (await t.gql(CAMPAIGN, {}, officer.token)).data.invitationCampaign;
+    expect(campaign.invited.filter((s: any) => !(s.invitation.remindedAt || s.invitation.notSent))).toEqual([]);
     expect(invitations(smtp, 'reminder').flatMap((m) => addresses(m.to))).toEqual(['epsilon@structures.example']);
     const status = Object.fromEntries(campaign.invited.map((s: any) => [s.name, s.invitation]));
     expect(Object.keys(status).sort()).toEqual(['Atelier Alpha', 'Brico Beta', 'Cuisine Gamma', 'Epsilon Services']); // Zeta is gone
@@ -171,10 +179,11 @@ describe('the invitation campaign and crashes', () => {
     const smtp = await startSmtp();
     const second = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' }, dir);
     try {
-      await waitFor('the invitation SENT after restart', async () => (await second.server.services.store.outbox.findById(rowId))?.state === 'SENT');
+      await second.runDue(); // after the first pass, which recovers
+      expect((await second.server.services.store.outbox.findById(rowId))?.state).toBe('SENT');
       expect(invitations(smtp, 'invitation').flatMap((m) => addresses(m.to))).toEqual(['omega@structures.example']);
-      const reminder = await waitFor('the reminder written again', () => second.server.services.store.outbox.findById(`${rowId}:reminder`));
-      expect(reminder.state).toBe('PENDING');
+      const reminder = await second.server.services.store.outbox.findById(`${rowId}:reminder`);
+      expect(reminder?.state).toBe('PENDING');
       expect((await second.gql(INVITE, { ids: [omega] }, officer.token)).data.inviteSuppliers).toEqual({ invited: 0, alreadyInvited: 1, withoutAddress: [] });
       expect(invitations(smtp, 'invitation')).toHaveLength(1);
     } finally {

@@ -28,7 +28,7 @@ beforeAll(async () => {
   buildWeb();
   // The firm's mailbox refuses mail until the test lets it in: its email fails, then is sent again by hand.
   smtp = await startSmtp(0, { refuse: (address) => firmMailboxClosed && address === FIRM_EMAIL });
-  t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', MAIL_GIVE_UP_AFTER: '1s' });
+  t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', MAIL_GIVE_UP_AFTER: '1h' });
   origin = t.url.replace(/\/graphql$/, '');
   scene = await buildScene(t);
   // More insertion structures of green spaces than a draft holds (5), one named as an attack.
@@ -237,8 +237,12 @@ describe('the officer’s loop', () => {
     expect(previews.some((p) => p.includes('Voici cinq structures de l’ESS pour vos espaces verts.'))).toBe(true);
     await clickText('Approuver et envoyer les courriels');
     await page.waitForSelector('#courriels');
-    // The structures' five mails are delivered; the firm's is given up on, with the server's answer.
+    // The structures' five mails are delivered; the firm's is given up on, with the server's answer,
+    // MAIL_GIVE_UP_AFTER after its first attempt on the server's clock (moved ahead).
     const rows = () => texts('#courriels ~ .table-wrap tbody tr');
+    await waitFor('the firm’s mail tried', async () => (await t.server.services.store.outbox.find({ to: FIRM_EMAIL, kind: 'INTRODUCTION' })).some((r) => r.attempts > 0));
+    t.clock.advance(3600_000);
+    await t.runDue();
     await waitFor('the firm’s mail failed, the others delivered', async () => {
       const now = await rows();
       return now.length === 6 && now.filter((r) => r.includes('Remis')).length === 5 && now.some((r) => r.includes('Échec') && r.includes(FIRM_EMAIL));

@@ -1,4 +1,5 @@
-// Follow-ups through the real server and a real SMTP peer, with FOLLOW_UP_AFTER=2s: the firm and each
+// Follow-ups through the real server and a real SMTP peer, with FOLLOW_UP_AFTER=1h on the server's
+// clock, which the test moves ahead (then runs what is due) instead of waiting: the firm and each
 // structure that has not answered get one follow-up, one reminder, then nothing; opt-out; erasure;
 // officers see them with the other mails; a crash between claiming and sending sends once; a GET on
 // every link of every mail changes nothing.
@@ -24,13 +25,15 @@ const hrefOf = (mail: ParsedMail, label: string) => new RegExp(`<a href="([^"]+)
 const post = (url: string, form: Record<string, string> = {}) =>
   fetch(url.split('?')[0]!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
 
-describe('follow-ups with FOLLOW_UP_AFTER=2s', () => {
+const AFTER = 3600_000; // FOLLOW_UP_AFTER=1h
+
+describe('follow-ups with FOLLOW_UP_AFTER=1h', () => {
   let smtp: TestSmtp;
   let t: TestServer;
 
   beforeAll(async () => {
     smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '2s' });
+    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' });
   });
   afterAll(async () => {
     await t.destroy();
@@ -57,17 +60,23 @@ describe('follow-ups with FOLLOW_UP_AFTER=2s', () => {
     expect((await post(hrefOf(firmMail, 'Indiquer les suites'), { structure: jardins.id, suite: 'CONTACTED' })).status).toBe(200);
     expect((await t.gql(`mutation($id: ID!) { deleteSupplier(id: $id) }`, { id: hostile.id }, s.officer.token)).errors).toBeUndefined();
 
-    // The follow-ups, no sooner than FOLLOW_UP_AFTER after the list was sent.
-    const firmFollowUp = await waitFor('the firm’s follow-up', () => to(s.company.email, 'followup')[0]);
-    expect(Date.now()).toBeGreaterThanOrEqual(sentAt + 2000);
+    // The follow-ups, no sooner than FOLLOW_UP_AFTER after the list was sent: a minute short of it, none is due.
+    const followUps = () => mine().filter((m) => (m.messageId ?? '').includes('.followup.'));
+    t.clock.advanceTo(sentAt + AFTER - 60_000);
+    await t.runDue();
+    expect(followUps()).toEqual([]);
+    t.clock.advanceTo(sentAt + AFTER);
+    await t.runDue();
+    const firmFollowUp = to(s.company.email, 'followup')[0]!;
+    expect(firmFollowUp).toBeDefined();
     expect(firmFollowUp.subject).toBe(`Passerelle ESS : qu'ont donné vos mises en relation pour « ${s.needTitle} » ?`);
     expect(firmFollowUp.text).toContain(`- ${esat.name}`);
     expect(firmFollowUp.text).toContain(`- ${print.name}`);
     expect(firmFollowUp.text).not.toContain(jardins.name); // its outcome is known
     expect(hrefOf(firmFollowUp, 'Indiquer les suites')).toBe(hrefOf(firmMail, 'Indiquer les suites'));
-    const printFollowUp = await waitFor('print’s follow-up', () => to(print.contactEmail, 'followup')[0]);
+    const printFollowUp = to(print.contactEmail, 'followup')[0]!;
     expect(printFollowUp.text).toContain('Nous sommes intéressés : ');
-    await waitFor('esat’s follow-up', () => to(esat.contactEmail, 'followup')[0]);
+    expect(to(esat.contactEmail, 'followup')).toHaveLength(1);
 
     // Print opts out: the GET changes nothing, the POST stops its reminder.
     const optOut = hrefOf(printFollowUp, 'Ne plus recevoir de relance');
@@ -82,17 +91,21 @@ describe('follow-ups with FOLLOW_UP_AFTER=2s', () => {
     expect(await stopped.text()).toContain('vous ne recevrez plus de relance');
     expect(await reminderRow()).toMatchObject({ state: 'DROPPED', lastError: expect.stringContaining('Relances refusées') });
 
-    // The reminders, FOLLOW_UP_AFTER later.
-    const firmReminder = await waitFor('the firm’s reminder', () => to(s.company.email, 'reminder')[0]);
-    expect(Date.now()).toBeGreaterThanOrEqual(sentAt + 4000);
+    // The reminders, FOLLOW_UP_AFTER later, and not a minute sooner.
+    const reminders = () => mine().filter((m) => (m.messageId ?? '').includes('.reminder.'));
+    t.clock.advanceTo(sentAt + 2 * AFTER - 60_000);
+    await t.runDue();
+    expect(reminders()).toEqual([]);
+    t.clock.advanceTo(sentAt + 2 * AFTER);
+    await t.runDue();
+    const firmReminder = to(s.company.email, 'reminder')[0]!;
     expect(firmReminder.subject).toMatch(/^Rappel — /);
-    await waitFor('esat’s reminder', () => to(esat.contactEmail, 'reminder')[0]);
-    // Then nothing more: every row settled, none left to send.
-    const settled = await waitFor('every mail settled', async () => {
-      const list = (await t.gql(MAILS, { id }, s.officer.token)).data.shortlist;
-      return list.mails.every((m: any) => m.state === 'SENT' || m.state === 'DROPPED') && list;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(to(esat.contactEmail, 'reminder')).toHaveLength(1);
+    // Then nothing more: every row settled, none left to send, even a month later.
+    const settled = (await t.gql(MAILS, { id }, s.officer.token)).data.shortlist;
+    expect(settled.mails.filter((m: any) => m.state !== 'SENT' && m.state !== 'DROPPED')).toEqual([]);
+    t.clock.advance(30 * 86_400_000);
+    await t.runDue();
     const count = (address: string) => mine().filter((m) => addresses(m.to).includes(address)).length;
     expect([count(s.company.email), count(esat.contactEmail), count(print.contactEmail), count(jardins.contactEmail), count(hostile.contactEmail)]).toEqual([3, 3, 2, 1, 1]);
     expect(new Set(mine().map((m) => m.messageId)).size).toBe(mine().length);
@@ -109,7 +122,7 @@ describe('follow-ups with FOLLOW_UP_AFTER=2s', () => {
     expect(erased).toHaveLength(2);
     for (const m of erased) expect(m).toMatchObject({ state: 'DROPPED', to: expect.not.stringContaining(hostile.contactEmail) });
     expect(count(hostile.contactEmail)).toBe(1);
-    for (const m of settled.mails.filter((m: any) => m.kind === 'FOLLOW_UP' && m.state === 'SENT')) expect(Date.parse(m.sentAt)).toBeGreaterThanOrEqual(sentAt + 2000);
+    for (const m of settled.mails.filter((m: any) => m.kind === 'FOLLOW_UP' && m.state === 'SENT')) expect(Date.parse(m.sentAt)).toBeGreaterThanOrEqual(sentAt + AFTER);
 
     // A GET on every link of every mail of this list changes nothing.
     const { store } = t.server.services;
@@ -162,8 +175,8 @@ describe('follow-ups and crashes', () => {
 
     const second = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' }, dir);
     try {
-      await waitFor('the follow-up SENT after restart', async () => (await second.server.services.store.outbox.findById(rowId))?.state === 'SENT');
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await second.runDue(); // the first pass, then one more: a row claimed twice would be sent twice by now
+      expect((await second.server.services.store.outbox.findById(rowId))?.state).toBe('SENT');
       const followUps = smtp.messages.filter((m) => m.messageId?.includes('.followup.'));
       expect(followUps).toHaveLength(1);
       expect(addresses(followUps[0]!.to)).toEqual([s.company.email]);
@@ -187,10 +200,9 @@ describe('follow-ups and crashes', () => {
     await first.stop();
     const second = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' }, dir);
     try {
-      const rows = await waitFor('follow-ups written again at start', async () => {
-        const all = (await second.server.services.store.outbox.find({ shortlistId: id })).filter((r) => r.kind !== 'INTRODUCTION');
-        return all.length === 4 && all;
-      });
+      await second.runDue(); // after the first pass, which recovers
+      const rows = (await second.server.services.store.outbox.find({ shortlistId: id })).filter((r) => r.kind !== 'INTRODUCTION');
+      expect(rows).toHaveLength(4);
       const list = (await second.server.services.store.shortlists.findById(id))!;
       for (const r of rows) expect(r.nextAttemptAt.getTime()).toBe(list.sentAt!.getTime() + (r.kind === 'FOLLOW_UP' ? 1 : 2) * 3600_000);
     } finally {

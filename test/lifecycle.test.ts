@@ -2,6 +2,7 @@
 // graceful shutdown, sample data.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import sampleUsers from '../api/sample/users.json';
 import { exitOf, freePort, readyUrl, ROOT, spawnService } from './helpers/process';
@@ -62,17 +63,26 @@ describe('service lifecycle', () => {
     const child = spawnService({ DATA_DIR: dir });
     const exited = exitOf(child);
     const url = await readyUrl(child);
-    // A login costs a scrypt hash (hundreds of ms): it is still running when the signal arrives.
-    const inFlight = fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation { login(email: "a@b.example", password: "Quelconque-123") { token } }' }),
+    // The request is taken (the service answers "100 Continue" once it has it) before the signal,
+    // and its body sent only after it: it is in flight however fast or slow the machine.
+    const body = JSON.stringify({ query: 'mutation { login(email: "a@b.example", password: "Quelconque-123") { token } }' });
+    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' } });
+    const inFlight = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      req.once('error', reject);
+      req.once('response', (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.once('end', () => resolve({ status: res.statusCode!, text }));
+      });
     });
-    await new Promise((r) => setTimeout(r, 50));
+    req.flushHeaders();
+    await new Promise((resolve) => req.once('continue', resolve));
     child.kill('SIGTERM');
+    req.end(body);
     const res = await inFlight;
     expect(res.status).toBe(200);
-    expect(((await res.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(JSON.parse(res.text).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(await exited).toEqual({ code: 0, signal: null });
     expect(fs.existsSync(path.join(dir, 'store.lock'))).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,10 +1,12 @@
 // The outbox's durability: SMTP down, restarts, give-up, crashes between steps, two workers, shutdown.
+// Retries, give-up and the periodic recovery go by the server's clock, which the tests move ahead.
 import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { holdRows, plannedRows } from '../api/introductions';
 import { OutboxWorker, retryDelayMs } from '../api/mail';
 import { createMailTransport } from '../api/mail';
+import { TestClock } from './helpers/clock';
 import { openProjectStore } from './helpers/project-engine';
 import { outboxOf, undelivered } from '../api/store/filters';
 import type { OutboxRecord, Store } from '../api/store/types';
@@ -61,7 +63,7 @@ describe('outbox through the service', () => {
     }
   });
 
-  it('SMTP down at approval and back a second later: the first retry is due within 5 s, and delivers', async () => {
+  it('SMTP down at approval and back before the retry: the first retry is due within 5 s, and delivers', async () => {
     const port = await deadPort();
     const t = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_POLL_INTERVAL: '50ms' });
     let smtp: TestSmtp | null = null;
@@ -72,13 +74,11 @@ describe('outbox through the service', () => {
       const rows = await t.server.services.store.outbox.find(outboxOf(id));
       // The schedule the worker wrote, not the test's clock: the retry is due 2 s after the attempt.
       for (const r of rows) expect(r.nextAttemptAt.getTime() - r.firstAttemptAt!.getTime()).toBeLessThan(5000);
-      const firstAttempt = Math.min(...rows.map((r) => r.firstAttemptAt!.getTime()));
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, firstAttempt + 1000 - Date.now())));
       smtp = await startSmtp(port);
-      const done = await waitFor('SENT once SMTP is back', async () => {
-        const list = await mailsOf(t, s, id);
-        return list.status === 'SENT' && list;
-      });
+      t.clock.advanceTo(Math.max(...rows.map((r) => r.nextAttemptAt.getTime())));
+      await t.runDue();
+      const done = await mailsOf(t, s, id);
+      expect(done.status).toBe('SENT');
       expect(introductions(smtp)).toHaveLength(3);
       for (const m of done.mails) expect(m.attempts).toBe(2);
     } finally {
@@ -89,7 +89,7 @@ describe('outbox through the service', () => {
 
   it("the periodic recovery pass settles a list whose mails all went out but which stayed APPROVED", async () => {
     const smtp = await startSmtp();
-    const t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', MAIL_RECOVER_INTERVAL: '200ms' });
+    const t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', MAIL_RECOVER_INTERVAL: '1h' });
     try {
       const s = await buildScene(t);
       const id = await draftAndApprove(t, s);
@@ -102,10 +102,11 @@ describe('outbox through the service', () => {
       await store.outbox.update(sent.mails[1].id, { state: 'DROPPED' });
       const reset = new Date();
       expect(await store.shortlists.update(id, { status: 'APPROVED', sentAt: null })).toMatchObject({ status: 'APPROVED', sentAt: null });
-      const settled = await waitFor('SENT again, without a restart', async () => {
-        const read = (await t.gql(GET, { id }, s.officer.token)).data.shortlist;
-        return read.status === 'SENT' && read;
-      }, 5000);
+      // SENT again without a restart, by the pass an hour later.
+      t.clock.advance(3600_000);
+      await t.runDue();
+      const settled = (await t.gql(GET, { id }, s.officer.token)).data.shortlist;
+      expect(settled.status).toBe('SENT');
       expect(Date.parse(settled.sentAt)).toBeGreaterThanOrEqual(reset.getTime()); // settled anew, not the first SENT
       expect(introductions(smtp)).toHaveLength(3); // nothing sent twice
     } finally {
@@ -147,14 +148,15 @@ describe('outbox through the service', () => {
 
   it('gives a mail up after MAIL_GIVE_UP_AFTER and shows it to officers with the SMTP error', async () => {
     const port = await deadPort();
-    const t = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_POLL_INTERVAL: '50ms', MAIL_GIVE_UP_AFTER: '1s' });
+    const t = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_POLL_INTERVAL: '50ms', MAIL_GIVE_UP_AFTER: '1h' });
     try {
       const s = await buildScene(t);
       const id = await draftAndApprove(t, s);
-      const list = await waitFor('every mail FAILED', async () => {
-        const l = await mailsOf(t, s, id);
-        return l.mails.every((m: any) => m.state === 'FAILED') && l;
-      });
+      await waitFor('every mail tried', async () => (await mailsOf(t, s, id)).mails.every((m: any) => m.attempts > 0));
+      t.clock.advance(3600_000);
+      await t.runDue();
+      const list = await mailsOf(t, s, id);
+      expect(list.mails.map((m: any) => m.state)).toEqual(['FAILED', 'FAILED', 'FAILED']);
       expect(list.status).toBe('APPROVED');
       for (const m of list.mails) {
         expect(m.attempts).toBeGreaterThanOrEqual(2);
@@ -271,7 +273,7 @@ describe('outbox worker', () => {
     };
   };
 
-  const worker = (options: { before?: () => Promise<void> } = {}) =>
+  const worker = (options: { before?: () => Promise<void>; clock?: TestClock } = {}) =>
     new OutboxWorker(
       store,
       createMailTransport({ smtpUrl: smtp.url, dataDir: dir, mailFrom: 'Passerelle ESS <no-reply@localhost>' }),
@@ -283,7 +285,7 @@ describe('outbox worker', () => {
         delivered: async () => {},
         recover: async () => {},
       },
-      { pollIntervalMs: 20, giveUpAfterMs: 60_000 },
+      { pollIntervalMs: 20, giveUpAfterMs: 60_000, clock: options.clock },
       quietLogger,
     );
 
@@ -317,6 +319,25 @@ describe('outbox worker', () => {
     }
     expect(introductions(smtp).map((m) => m.messageId)).toEqual(['<list.supplier.1@localhost>']);
     expect((await store.outbox.findById('list:supplier:2'))!.state).toBe('SENDING'); // a live lease is left alone
+  });
+
+  it('runDue() sends what is due at its clock, and nothing due later', async () => {
+    const clock = new TestClock();
+    await store.outbox.insert(row(1));
+    await store.outbox.insert(row(2, { nextAttemptAt: new Date(Date.now() + 3600_000) }));
+    const w = worker({ clock });
+    w.start();
+    try {
+      await w.runDue();
+      expect(introductions(smtp).map((m) => m.messageId)).toEqual(['<list.supplier.1@localhost>']);
+      expect((await store.outbox.findById('list:supplier:2'))!.state).toBe('PENDING');
+      clock.advance(3600_000);
+      await w.runDue();
+      expect(introductions(smtp).map((m) => m.messageId)).toEqual(['<list.supplier.1@localhost>', '<list.supplier.2@localhost>']);
+    } finally {
+      await w.stop();
+    }
+    await expect(w.runDue()).rejects.toThrow(/arrêté/);
   });
 
   it('stop() waits for the send in flight and marks it', async () => {

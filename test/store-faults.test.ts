@@ -1,6 +1,7 @@
 // The embedded store under a crash: the server is killed with SIGKILL in the middle of a burst of
 // writes, then started again on the same DATA_DIR. It must open, keep every write it had
-// acknowledged, and hold no half-written document.
+// acknowledged, and hold no half-written document. Whether the kill lands mid-line is chance: the
+// torn last line the start must repair is written by the test itself.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createUserBefore, exitOf, gqlAt, readyUrl, spawnService } from './helpers/process';
@@ -67,7 +68,11 @@ describe('store integrity under faults', () => {
       if (tail) expect(() => JSON.parse(tail)).toThrow(); // a complete last line would end with \n
     }
 
-    // The stale lock names a dead process: the restart takes it over and repairs a torn tail.
+    // A torn last line, whatever the kill left: the start must drop it.
+    const suppliersFile = path.join(dataDir, 'db', 'suppliers.db');
+    fs.appendFileSync(suppliersFile, JSON.stringify({ _id: 'jamais', name: 'Jamais enregistrée', contactEmail: 'jamais@exemple.fr' }).slice(0, 45));
+
+    // The stale lock names a dead process: the restart takes it over and repairs the torn tail.
     const second = spawnService({ DATA_DIR: dataDir });
     try {
       const again = await readyUrl(second);
@@ -94,6 +99,11 @@ describe('store integrity under faults', () => {
       second.kill('SIGTERM');
       await stopped;
     }
+    // Repaired on disk: every line whole, the torn one gone.
+    const repaired = fs.readFileSync(suppliersFile, 'utf8');
+    expect(repaired.endsWith('\n')).toBe(true);
+    for (const line of repaired.split('\n').filter(Boolean)) expect(() => JSON.parse(line)).not.toThrow();
+    expect(repaired).not.toContain('Jamais enregistrée');
   }, 90_000);
 });
 

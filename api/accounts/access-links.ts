@@ -13,6 +13,7 @@ import { renderAccessLinkMail } from '../mail';
 import { createMailTransport } from '../mail';
 import { byEmail, contactOf, usableLink } from '../store/filters';
 import type { Config } from '../config';
+import { systemClock, type Clock } from '../kernel';
 import type { Store, SupplierRecord, UserRecord } from '../store/types';
 import type { AccessLinks, AccountDeps } from './deps';
 import { cookieSender, type PosterOrigin } from '../needs';
@@ -23,12 +24,19 @@ import { mailDomain } from '../mail';
 import { ACCESS_LINK_TTL_MS, accessLinkUrl } from '../links';
 
 
-export function createAccessLinks(config: Config): AccessLinks {
+export function createAccessLinks(config: Config, clock: Clock = systemClock): AccessLinks {
   return {
     transport: createMailTransport(config),
     perAddress: new RateLimiterMemory({ points: 3, duration: 15 * 60 }),
     perClient: new RateLimiterMemory({ points: 20, duration: 15 * 60 }),
+    clock,
+    sending: new Set(),
   };
+}
+
+/** Resolves once every sign-in mail asked for so far is sent or given up: awaited at stop (and by tests). */
+export async function mailsSettled(links: AccessLinks): Promise<void> {
+  await Promise.all(links.sending);
 }
 
 export const hashOf = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -52,8 +60,8 @@ export async function requestAccessLink(services: AccountDeps, rawEmail: string,
   // A detached user no longer signs in: an officer took its access back.
   if (user?.detachedAt || (!user && !structure)) return true;
   const token = randomBytes(32).toString('base64url');
-  const now = new Date();
-  void store.accessLinks
+  const now = services.accessLinks.clock.now();
+  const sending: Promise<void> = store.accessLinks
     .insert({ id: hashOf(token), email, expiresAt: new Date(now.getTime() + ACCESS_LINK_TTL_MS), usedAt: null, createdAt: now, updatedAt: now })
     .then(() => services.accessLinks.transport.send({
       ...renderAccessLinkMail(accessLinkUrl(services.publicUrl, token)),
@@ -61,7 +69,9 @@ export async function requestAccessLink(services: AccountDeps, rawEmail: string,
       replyTo: null,
       messageId: `<acces.${hashOf(token).slice(0, 24)}@${mailDomain(services.config.mailFrom)}>`,
     }))
-    .catch(() => undefined); // the person simply asks again: a sign-in link is not worth a durable queue
+    .catch(() => undefined) // the person simply asks again: a sign-in link is not worth a durable queue
+    .finally(() => services.accessLinks.sending.delete(sending));
+  services.accessLinks.sending.add(sending);
   return true;
 }
 
@@ -70,7 +80,8 @@ export async function signInWithLink(services: AccountDeps, token: string): Prom
   const { store } = services;
   const refused = () => unauthenticated("Ce lien de connexion n'est plus valable (déjà utilisé ou expiré) : demandez-en un nouveau.");
   if (typeof token !== 'string' || token.length > 100) throw refused();
-  const link = await store.accessLinks.findOneAndUpdate(usableLink(hashOf(token), new Date()), { usedAt: new Date() });
+  const now = services.accessLinks.clock.now();
+  const link = await store.accessLinks.findOneAndUpdate(usableLink(hashOf(token), now), { usedAt: now });
   if (!link) throw refused();
   let user = await store.users.findOne(byEmail(link.email));
   if (user?.detachedAt) throw refused();

@@ -4,6 +4,7 @@ import type { LoginThrottle } from '../auth/throttle';
 import type { TokenService } from '../auth/tokens';
 import type { Config } from '../config';
 import type { DirectoryDeps } from '../directory';
+import type { Clock } from '../kernel';
 import type { LinkSigner } from '../links';
 import type { MailTransport } from '../mail';
 
@@ -11,6 +12,10 @@ export interface AccessLinks {
   readonly transport: MailTransport;
   readonly perAddress: RateLimiterMemory;
   readonly perClient: RateLimiterMemory;
+  /** A link's lifetime goes by it. */
+  readonly clock: Clock;
+  /** The sign-in mails asked for and not yet sent or given up (see mailsSettled). */
+  readonly sending: Set<Promise<void>>;
 }
 
 export interface AccountDeps extends DirectoryDeps {

@@ -83,10 +83,10 @@ export async function releaseApproval(store: Store, shortlist: ShortlistRecord, 
 }
 
 /** The shortlist becomes SENT once every one of its mails is delivered. */
-export async function completeIfDelivered(store: Store, shortlistId: string): Promise<void> {
+export async function completeIfDelivered(store: Store, shortlistId: string, now = new Date()): Promise<void> {
   if ((await store.outbox.count(undelivered(shortlistId))) > 0) return;
   if ((await store.outbox.count(outboxOf(shortlistId))) === 0) return;
-  await store.shortlists.findOneAndUpdate(shortlistIn(shortlistId, 'APPROVED'), { status: 'SENT', sentAt: new Date() });
+  await store.shortlists.findOneAndUpdate(shortlistIn(shortlistId, 'APPROVED'), { status: 'SENT', sentAt: now });
 }
 
 /** The recovery pass: at the worker's start, then now and then. */

@@ -5,6 +5,7 @@
 // Message-ID, which mail clients show once. What to send is the caller's (see DeliveryHooks).
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { systemClock, type Clock } from '../kernel';
 import { claimable, leasedBy } from '../store/filters';
 import type { OutboxRecord, Store } from '../store/types';
 import type { MailTransport, OutgoingMail } from './transport';
@@ -28,6 +29,8 @@ export interface OutboxOptions {
   /** Longer than any send can take: every SMTP step is bounded in transport.ts. */
   leaseMs?: number;
   recoverEveryMs?: number;
+  /** What is due, retries, leases and the give-up deadline go by it (the system clock by default). */
+  clock?: Clock;
 }
 
 export interface OutboxLog {
@@ -47,6 +50,7 @@ export class OutboxWorker {
   private readonly owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly leaseMs: number;
   private readonly recoverEveryMs: number;
+  private readonly clock: Clock;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private kicked = false;
@@ -62,6 +66,7 @@ export class OutboxWorker {
   ) {
     this.leaseMs = options.leaseMs ?? 5 * 60_000;
     this.recoverEveryMs = options.recoverEveryMs ?? 60_000;
+    this.clock = options.clock ?? systemClock;
   }
 
   start(): void {
@@ -82,6 +87,18 @@ export class OutboxWorker {
     else this.schedule(0);
   }
 
+  /**
+   * One pass now, after the one in flight (which may have looked before the caller made rows due):
+   * resolves once every row due at the clock's time is settled (sent, dropped, failed or put off).
+   * The recovery pass runs in it when recoverEveryMs has gone by on the clock.
+   */
+  async runDue(): Promise<void> {
+    if (this.stopped) throw new Error("Boîte d'envoi : runDue() sur un envoi arrêté");
+    while (this.running) await this.running;
+    if (this.timer) clearTimeout(this.timer);
+    await this.pass();
+  }
+
   /** No new claim after this; resolves once the send in flight (if any) is marked. */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -96,9 +113,9 @@ export class OutboxWorker {
     this.timer = setTimeout(() => this.pass(), delayMs);
   }
 
-  private pass(): void {
+  private pass(): Promise<void> {
     this.timer = null;
-    this.running = this.drain()
+    const running = this.drain()
       .catch((err) => this.log.error("Boîte d'envoi : passage interrompu", err))
       .finally(() => {
         this.running = null;
@@ -107,15 +124,17 @@ export class OutboxWorker {
         this.kicked = false;
         this.schedule(again ? 0 : this.options.pollIntervalMs);
       });
+    this.running = running;
+    return running;
   }
 
   private async drain(): Promise<void> {
-    if (this.recoveredAt === null || Date.now() - this.recoveredAt >= this.recoverEveryMs) {
+    if (this.recoveredAt === null || this.clock.now().getTime() - this.recoveredAt >= this.recoverEveryMs) {
       await this.hooks.recover();
-      this.recoveredAt = Date.now();
+      this.recoveredAt = this.clock.now().getTime();
     }
     while (!this.stopped) {
-      const now = new Date();
+      const now = this.clock.now();
       const row = await this.store.outbox.findOneAndUpdate(claimable(now), {
         state: 'SENDING',
         leaseOwner: this.owner,
@@ -127,7 +146,7 @@ export class OutboxWorker {
   }
 
   private async deliver(row: OutboxRecord): Promise<void> {
-    const started = new Date();
+    const started = this.clock.now();
     let failure: { error: string; permanent: boolean } | null = null;
     try {
       const mail = await this.hooks.compose(row);
@@ -146,12 +165,12 @@ export class OutboxWorker {
     const { outbox } = this.store;
 
     if (!failure) {
-      const sent = await outbox.findOneAndUpdate(leasedBy(row.id, this.owner), { ...done, state: 'SENT', sentAt: new Date(), lastError: null });
+      const sent = await outbox.findOneAndUpdate(leasedBy(row.id, this.owner), { ...done, state: 'SENT', sentAt: this.clock.now(), lastError: null });
       if (sent) await this.hooks.delivered(sent);
       else this.log.info(`Boîte d'envoi : ${row.id} envoyé, mais un autre processus l'avait repris entre-temps.`);
       return;
     }
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     const deadline = firstAttemptAt.getTime() + this.options.giveUpAfterMs;
     if (failure.permanent || now >= deadline) {
       await outbox.findOneAndUpdate(leasedBy(row.id, this.owner), { ...done, state: 'FAILED', lastError: failure.error });

@@ -2,6 +2,7 @@
 // confirmations, follow-ups, invitations to complete a profile), claimed once, retried, and recovered after a crash. Each kind of row
 // is composed by its own module.
 import type { Config } from '../config';
+import type { Clock } from '../kernel';
 import { OutboxWorker, type DeliveryHooks, type OutboxLog } from '../mail';
 import { createMailTransport } from '../mail';
 import type { MailKind, Store } from '../store/types';
@@ -14,7 +15,7 @@ import { mailDomain } from '../mail';
 import type { AnswerLinking } from '../links';
 import { composeDeclarationReview } from '../directory';
 
-export function createOutbox(store: Store, config: Config, log: OutboxLog, linking: AnswerLinking): OutboxWorker {
+export function createOutbox(store: Store, config: Config, log: OutboxLog, linking: AnswerLinking, clock: Clock): OutboxWorker {
   const domain = mailDomain(config.mailFrom);
   // Every kind has its composer: a new kind that has none does not compile (no default to fall into).
   const composers: Record<MailKind, DeliveryHooks['compose']> = {
@@ -34,16 +35,16 @@ export function createOutbox(store: Store, config: Config, log: OutboxLog, linki
       compose: (row) => composers[row.kind](row),
       delivered: async (row) => {
         if (row.kind !== 'INTRODUCTION' || !row.shortlistId) return;
-        await completeIfDelivered(store, row.shortlistId);
+        await completeIfDelivered(store, row.shortlistId, clock.now());
         await followUpsOnceSent(store, row.shortlistId, config.followUpAfterMs, domain);
       },
       recover: async () => {
         await recoverIntroductions(store, domain);
-        await recoverFollowUps(store, config.followUpAfterMs, domain);
-        await recoverInvitationReminders(store, config.followUpAfterMs, domain);
+        await recoverFollowUps(store, config.followUpAfterMs, domain, clock.now());
+        await recoverInvitationReminders(store, config.followUpAfterMs, domain, clock.now());
       },
     },
-    { pollIntervalMs: config.mailPollIntervalMs, giveUpAfterMs: config.mailGiveUpAfterMs, recoverEveryMs: config.mailRecoverIntervalMs },
+    { pollIntervalMs: config.mailPollIntervalMs, giveUpAfterMs: config.mailGiveUpAfterMs, recoverEveryMs: config.mailRecoverIntervalMs, clock },
     log,
   );
 }

@@ -8,6 +8,7 @@ import { createUser } from '../../api/accounts';
 import { silentLogger } from '../../api/observability';
 import { startServer, type RunningServer } from '../../api/server';
 import type { Role } from '../../api/store/types';
+import { TestClock } from './clock';
 import { storeEnvFor } from './project-engine';
 
 export interface GraphQLResponse<T = any> {
@@ -22,6 +23,10 @@ export interface TestServer {
   /** DATA_DIR, and MONGODB_URI in the `mongo` project: what a script needs to reach this server's store. */
   storeEnv: Record<string, string>;
   server: RunningServer;
+  /** The server's clock: move it ahead, then runDue() (or server.sweepNow()), instead of waiting. */
+  clock: TestClock;
+  /** The outbox's pass now: resolves once every mail due at `clock` is sent, dropped, failed or put off. */
+  runDue(): Promise<void>;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** Creates a user through the domain and logs it in through the API; returns its token and id. */
   userWithToken(role: Role, options?: { organisationName?: string; organisationId?: string }): Promise<{ token: string; id: string; email: string }>;
@@ -52,7 +57,8 @@ export async function stopLeftoverServers(): Promise<void> {
 export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDataDir()): Promise<TestServer> {
   const storeEnv = await storeEnvFor(dataDir);
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', SAMPLE_DATA: 'off', ...storeEnv, ...env });
-  const server = await startServer(config, quietLogger);
+  const clock = new TestClock();
+  const server = await startServer(config, quietLogger, clock);
   const url = `${server.url}/graphql`;
 
   async function gql(query: string, variables?: Record<string, unknown>, token?: string) {
@@ -74,6 +80,8 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir 
     dataDir,
     storeEnv: { ...storeEnv, ...(env.MONGODB_URI ? { MONGODB_URI: env.MONGODB_URI } : {}) },
     server,
+    clock,
+    runDue: () => server.services.outbox.runDue(),
     gql,
     async userWithToken(role, options = {}) {
       userCounter += 1;

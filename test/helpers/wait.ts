@@ -1,4 +1,6 @@
 // Bounded waiting for things that happen in the background (the outbox worker): poll, never sleep blindly.
+// That something did NOT happen is shown otherwise: move the server's clock, run what is due
+// (t.runDue(), t.server.sweepNow()), then look.
 
 /** Resolves with the first truthy value `probe` gives; fails after `timeoutMs` saying what was awaited. */
 export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs = 20_000): Promise<T> {
