@@ -5,8 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { CSV_BOUNDS } from '../api/directory/imports';
-import { TEMPLATE_COLUMNS } from '../api/directory/imports';
+import { CSV_BOUNDS, TEMPLATE_COLUMNS } from '../api/directory/imports';
 import { runScript, scratchDirs } from './helpers/cli';
 import { siret } from './helpers/fixtures';
 

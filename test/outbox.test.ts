@@ -4,8 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { holdRows, plannedRows } from '../api/introductions';
-import { OutboxWorker, retryDelayMs } from '../api/mail';
-import { createMailTransport } from '../api/mail';
+import { OutboxWorker, retryDelayMs, createMailTransport, mailDomain } from '../api/mail';
 import { TestClock } from './helpers/clock';
 import { openProjectStore } from './helpers/project-engine';
 import { outboxOf, undelivered } from '../api/store/filters';
@@ -14,7 +13,6 @@ import { APPROVE, buildScene, DRAFT, GET, GET_MAILS, type Scene } from './helper
 import { quietLogger, startTestServer, tempDataDir, type TestServer } from './helpers/server';
 import { addresses, deadPort, startSmtp, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
-import { mailDomain } from '../api/mail';
 
 const FAILED = `{ failedMails { id state lastError attempts shortlist { id status } } }`;
 

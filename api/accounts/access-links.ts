@@ -9,8 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { addressKey, consumeOrRefuse, mayMail } from '../auth/throttle';
 import { badInput, unauthenticated } from '../errors';
-import { renderAccessLinkMail } from '../mail';
-import { createMailTransport } from '../mail';
+import { renderAccessLinkMail, createMailTransport, mailDomain } from '../mail';
 import { byEmail, contactOf, usableLink } from '../store/filters';
 import type { Config } from '../config';
 import { systemClock, type Clock } from '../kernel';
@@ -20,7 +19,6 @@ import { cookieSender, type PosterOrigin } from '../needs';
 import { attachContact } from './structure-users';
 import { sessionToken } from './users';
 import * as v from '../kernel';
-import { mailDomain } from '../mail';
 import { ACCESS_LINK_TTL_MS, accessLinkUrl } from '../links';
 
 

@@ -7,19 +7,15 @@
 // still worth sending is decided when it is due, as for follow-ups: erased, opted out, or (for the
 // reminder) already signed in or complete → DROPPED with the reason.
 import { randomBytes } from 'node:crypto';
-import { type LinkSigner } from '../links';
+import { type LinkSigner, INVITATION_LINK_TTL_MS, invitationOptOutLink, accessLinkUrl, AnswerLinking } from '../links';
 import { requireRole, type Viewer } from '../auth/guards';
 import { badInput } from '../errors';
-import { outboxRow } from '../mail';
-import { renderInvitationMail } from '../mail';
-import type { OutgoingMail } from '../mail';
+import { outboxRow, renderInvitationMail, type OutgoingMail } from '../mail';
 import type { NeedDeps } from '../needs';
 import { between, campaignMailsSince, ofOrganisation, unsentRow, withoutContactAddress } from '../store/filters';
 import { DuplicateKeyError, type OutboxRecord, type Store, type SupplierRecord, type UserRecord } from '../store/types';
 import { hashOf } from '../accounts';
-import { activeSuppliers } from '../directory';
-import { COMPLETENESS_FIELD_FR, completenessOf } from '../directory';
-import { INVITATION_LINK_TTL_MS, invitationOptOutLink, accessLinkUrl, AnswerLinking } from '../links';
+import { activeSuppliers, COMPLETENESS_FIELD_FR, completenessOf } from '../directory';
 import { ERASED_EMAIL } from '../kernel';
 
 export const INVITATION_OPTED_OUT = 'Invitation refusée par la structure (lien « Ne plus recevoir de rappel »).';

@@ -12,13 +12,12 @@ import { z } from 'zod';
 import { requireRole, type Viewer } from '../auth/guards';
 import { isMetropoleCommune, communeName } from '../reference/communes';
 import { INCLUSION_KIND_FR, NEED_KIND_FR, OUTCOME_FR } from '../reference/vocabulary';
-import type { DirectoryDeps } from '../directory';
+import { type DirectoryDeps, INCLUSION_KINDS } from '../directory';
 import { between, byIds, byShortlists } from '../store/filters';
 import { campaignFigures } from '../campaign';
 import { computePublicContracts, publicContractRows, type PublicContractStats } from '../public-contracts';
 import type { InclusionKind, NeedKind, OutcomeStatus, Store, SupplierRecord } from '../store/types';
 import { OUTCOME_STATUSES } from '../introductions';
-import { INCLUSION_KINDS } from '../directory';
 import * as v from '../kernel';
 import { NEED_KINDS } from '../needs';
 

@@ -9,11 +9,7 @@ import path from 'node:path';
 import { requireRole, type Viewer } from '../auth/guards';
 import { badInput, conflict, notFound } from '../errors';
 import { newId } from '../kernel';
-import { feed } from '../directory/imports';
-import { fileSize, UnreadableFileError, type ReadPosition } from '../directory/imports';
-import { FORMATS } from '../directory/imports';
-import { ImportRun, type ImportCounts, type Refusal } from '../directory/imports';
-import { territory } from '../directory/imports';
+import { feed, fileSize, UnreadableFileError, type ReadPosition, FORMATS, ImportRun, type ImportCounts, type Refusal, territory } from '../directory/imports';
 import type { ImportSource, Store, SupplierRecord } from '../store/types';
 
 export type ImportState = 'RUNNING' | 'DONE' | 'FAILED' | 'CANCELLED';

@@ -4,17 +4,14 @@
 // their date, as soon as the list is SENT (again by the recovery pass after a crash), so they are
 // claimed once, retried, and survive restarts like every other mail. Whether a row is still worth
 // sending is decided when it is due: answered, opted out or erased → DROPPED with the reason.
-import { outboxRow } from '../mail';
-import { type LinkSigner } from '../links';
-import { renderFirmFollowUp, renderStructureFollowUp } from '../mail';
-import type { OutgoingMail } from '../mail';
+import { outboxRow, renderFirmFollowUp, renderStructureFollowUp, type OutgoingMail } from '../mail';
+import { type LinkSigner, answerLinks, outcomesLink, FIRM_RECIPIENT, AnswerLinking, optOutLink } from '../links';
 import type { StoreDeps } from './deps';
 import { sentSince, unsentRow } from '../store/filters';
 import { DuplicateKeyError, type MailKind, type OutboxRecord, type ShortlistRecord, type Store } from '../store/types';
 import { itemsOf } from './outcomes';
 import { responseIdOf } from './responses';
 import { activeSuppliers } from '../directory';
-import { answerLinks, outcomesLink, FIRM_RECIPIENT, AnswerLinking, optOutLink } from '../links';
 import { ERASED_EMAIL } from '../kernel';
 
 export const OPTED_OUT = 'Relances refusées par leur destinataire (lien « Ne plus recevoir de relance »).';

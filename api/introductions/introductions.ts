@@ -7,17 +7,14 @@
 //   3. its rows go HELD → PENDING (and the need is marked introduced).
 // Only PENDING rows are ever sent. The recovery pass redoes step 3 for any HELD row whose shortlist
 // is committed, and drops HELD rows of a shortlist still in DRAFT (an approval that died before 2).
-import { outboxRow } from '../mail';
+import { outboxRow, renderFirmMail, renderStructureMail, type GroupementView, type OutgoingMail } from '../mail';
 import { communeName } from '../reference/communes';
 import { formatDateFr, structureKindFr, budgetFr } from '../reference/vocabulary';
 import { inclusionRequirement, isOethNeed } from '../../matching/components/inclusion';
 import { capacityFr, memberPart } from '../../matching/groupements';
-import { renderFirmMail, renderStructureMail, type GroupementView } from '../mail';
-import { tradeLabel } from '../directory';
-import type { OutgoingMail } from '../mail';
+import { tradeLabel, activeSuppliers } from '../directory';
 import { heldRow, outboxIn, outboxOf, shortlistIn, shortlistsIn, undelivered } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type ShortlistRecord, type Store, type SupplierRecord } from '../store/types';
-import { activeSuppliers } from '../directory';
 import { answerLinks, outcomesLink, AnswerLinking } from '../links';
 
 /** HELD rows of a DRAFT shortlist younger than this may belong to an approval still running. */

@@ -1,15 +1,13 @@
 // A structure's answer to its introduction, given from the two links of its mail without signing in.
 // The link is signed for one (shortlist, structure) and can do only that: record its answer.
 import { z } from 'zod';
-import { type LinkSigner } from '../links';
-import type { ResponseRecord, ShortlistRecord, Store, SupplierAnswer, SupplierRecord } from '../store/types';
-import { DuplicateKeyError } from '../store/types';
+import { type LinkSigner, CHOICE_OF, ANSWER_OF } from '../links';
+import { type ResponseRecord, type ShortlistRecord, type Store, type SupplierAnswer, type SupplierRecord, DuplicateKeyError } from '../store/types';
 import * as v from '../kernel';
 import { requireRole, type Viewer } from '../auth/guards';
 import { badInput, conflict, notFound } from '../errors';
 import type { IntroductionDeps } from './deps';
 import { itemsOf, type ShortlistItemView } from './outcomes';
-import { CHOICE_OF, ANSWER_OF } from '../links';
 
 export const responseIdOf = (shortlistId: string, supplierId: string): string => `${shortlistId}:${supplierId}`;
 

@@ -7,9 +7,9 @@ import { MAX_GROUP_SIZE, MIN_GROUP_SIZE } from '../../matching/groupements';
 import { isRelevant } from '../../matching/rank';
 import { isStaff, requireRole, requireViewer, type Viewer, STAFF } from '../auth/guards';
 import { badInput, conflict, forbidden, notFound } from '../errors';
-import type { OutgoingMail } from '../mail';
+import { type OutgoingMail, mailDomain } from '../mail';
 import type { IntroductionDeps } from './deps';
-import type { OverrideInput } from './overrides';
+import { type OverrideInput, exclusions, overridesFor, requireOverrides } from './overrides';
 import {
   AWAITING_ORDER,
   awaitingShortlistFilter,
@@ -24,16 +24,11 @@ import {
 } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type MailKind, type OutboxRecord, type ShortlistItemRecord, type ShortlistRecord, type ShortlistStatus } from '../store/types';
 import { holdRows, plannedRows, previewIntroductionMails, releaseApproval } from './introductions';
-import { newId } from '../kernel';
-import { shortlistRefusal } from '../needs';
-import { decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from '../kernel';
-import { tradeShortfall } from '../directory';
-import { activeSuppliers } from '../directory';
+import { newId, decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from '../kernel';
+import { shortlistRefusal, canSeeNeed } from '../needs';
+import { tradeShortfall, activeSuppliers } from '../directory';
 import * as v from '../kernel';
-import { mailDomain } from '../mail';
-import { canSeeNeed } from '../needs';
 import { earlierNames, introducedEarlier } from './earlier';
-import { exclusions, overridesFor, requireOverrides } from './overrides';
 import { previewFingerprint } from './preview-fingerprint';
 
 export const DEFAULT_SHORTLIST_SIZE = 5;

@@ -1,19 +1,16 @@
 // A firm posts a need without an account: the need waits (confirmedAt null) for the link mailed to
 // its contact address, and reaches the officers only once confirmed. Unconfirmed needs are deleted
 // after 7 days. A confirmed address gets a signed 90-day cookie and may post again without a link.
-import { outboxRow, mailDomain } from '../mail';
+import { outboxRow, mailDomain, renderNeedConfirmationMail, type OutgoingMail } from '../mail';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import type { LinkSigner } from '../links';
+import { type LinkSigner, confirmationLink, UNCONFIRMED_KEPT_MS } from '../links';
 import { addressKey, consumeOrRefuse, mayMail } from '../auth/throttle';
 import { badInput } from '../errors';
-import { renderNeedConfirmationMail } from '../mail';
-import type { OutgoingMail } from '../mail';
 import type { AnonymousPosting, NeedDeps } from './deps';
 import { mailsOfNeed, unconfirmedBefore, unconfirmedNeed } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type Store } from '../store/types';
 import { newId } from '../kernel';
 import { acknowledgeNeed } from './lifecycle';
-import { confirmationLink, UNCONFIRMED_KEPT_MS } from '../links';
 
 export const SENDER_COOKIE = 'passerelle_expediteur';
 export const SENDER_COOKIE_MS = 90 * 86_400_000;

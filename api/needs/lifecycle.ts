@@ -2,12 +2,10 @@
 // withdraws it (with a reason) while none were, and staff close it once it is dealt with. Withdrawn
 // needs leave the officers' queue and the yearly figures; closed ones leave the queue only.
 // The firm is told by mail, through the durable outbox, that its need is recorded.
-import { outboxRow, mailDomain } from '../mail';
+import { outboxRow, mailDomain, renderNeedReceivedMail, type OutgoingMail } from '../mail';
 import { z } from 'zod';
 import { isStaff, requireRole, type Viewer, STAFF } from '../auth/guards';
 import { conflict, forbidden, notFound } from '../errors';
-import { renderNeedReceivedMail } from '../mail';
-import type { OutgoingMail } from '../mail';
 import { NEED_KIND_FR, formatDateFr, budgetFr } from '../reference/vocabulary';
 import type { NeedDeps } from './deps';
 import { openNeed, unendedNeed } from '../store/filters';

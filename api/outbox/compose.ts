@@ -3,15 +3,11 @@
 // is composed by its own module.
 import type { Config } from '../config';
 import type { Clock } from '../kernel';
-import { OutboxWorker, type DeliveryHooks, type OutboxLog } from '../mail';
-import { createMailTransport } from '../mail';
+import { OutboxWorker, type DeliveryHooks, type OutboxLog, createMailTransport, mailDomain } from '../mail';
 import type { MailKind, Store } from '../store/types';
 import { composeInvitation, recoverInvitationReminders } from '../campaign';
-import { completeIfDelivered, composeIntroductionMail, recoverIntroductions } from '../introductions';
-import { composeFollowUp, followUpsOnceSent, recoverFollowUps } from '../introductions';
-import { composeConfirmationMail } from '../needs';
-import { composeNeedReceivedMail } from '../needs';
-import { mailDomain } from '../mail';
+import { completeIfDelivered, composeIntroductionMail, recoverIntroductions, composeFollowUp, followUpsOnceSent, recoverFollowUps } from '../introductions';
+import { composeConfirmationMail, composeNeedReceivedMail } from '../needs';
 import type { AnswerLinking } from '../links';
 import { composeDeclarationReview } from '../directory';
 

@@ -4,8 +4,7 @@
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { isFinal, outcomesTarget } from '../introductions';
-import { OUTCOME_STATUSES, recordOutcomeFromLink, type ShortlistItemView } from '../introductions';
+import { isFinal, outcomesTarget, OUTCOME_STATUSES, recordOutcomeFromLink, type ShortlistItemView } from '../introductions';
 import { formatEuros, OUTCOME_FR, structureKindFr } from '../reference/vocabulary';
 import type { Services } from '../services';
 import type { NeedRecord, OutcomeStatus } from '../store/types';

@@ -4,13 +4,12 @@
 import express from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { invitationOptOutTarget, optOutOfInvitation } from '../campaign';
-import { INVITATION_OPT_OUT_PATH } from '../links';
+import { INVITATION_OPT_OUT_PATH, OPT_OUT_PATH } from '../links';
 import { optOut, optOutTarget } from '../introductions';
 import type { OutboxRecord } from '../store/types';
 import type { Services } from '../services';
 import { esc } from './layout';
 import { linkPages } from './link-pages';
-import { OPT_OUT_PATH } from '../links';
 
 const OWED = new Set(['HELD', 'PENDING', 'SENDING', 'FAILED']);
 

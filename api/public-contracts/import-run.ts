@@ -4,9 +4,7 @@
 // its buyer's SIRET and its number: published twice (in one file or several, a run or the next),
 // it is stored once.
 import { DuplicateKeyError, type PublicContractRecord, type Store } from '../store/types';
-import type { FeedControl } from '../directory/imports';
-import type { ReadPosition } from '../directory/imports';
-import type { ImportCounts, Refusal } from '../directory/imports';
+import type { FeedControl, ReadPosition, ImportCounts, Refusal } from '../directory/imports';
 import { readDecp, type ContractLine, type DecpOptions } from './decp';
 
 export interface ContractImportCounts extends ImportCounts {

@@ -1,18 +1,10 @@
 // Thin resolvers: translate GraphQL arguments to domain calls and records to GraphQL shapes.
 import { canSeePrivate, isStaff } from '../../api/auth/guards';
 import { findCommune, metropoleCommunes } from '../../api/reference/communes';
-import { proposeGroupements, activeSuppliers } from '../../api/directory';
-import { matchNotice, matchSuppliers } from '../../api/directory';
-import { getNeed, listNeeds, postNeed } from '../../api/needs';
-import { closeNeed, needStatus, updateNeed, withdrawNeed } from '../../api/needs';
-import { directory, findBySlug, supplierLocation, supplierSlug } from '../../api/directory';
-import { createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges } from '../../api/directory';
-import { requestAccessLink, signInWithLink } from '../../api/accounts';
-import { searchHints } from '../../api/needs';
-import { login } from '../../api/accounts';
-import { accountEvents, detachUser, editSupplier, structureUsers } from '../../api/accounts';
+import { proposeGroupements, activeSuppliers, matchNotice, matchSuppliers, directory, findBySlug, supplierLocation, supplierSlug, createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges } from '../../api/directory';
+import { getNeed, listNeeds, postNeed, closeNeed, needStatus, updateNeed, withdrawNeed, searchHints, INCLUSION_KIND_PRESETS } from '../../api/needs';
+import { requestAccessLink, signInWithLink, login, accountEvents, detachUser, editSupplier, structureUsers, deleteMyAccount, deleteSupplier, exportMyData } from '../../api/accounts';
 import { searchCommunes, searchNafCodes } from '../../api/kernel';
-import { deleteMyAccount, deleteSupplier, exportMyData } from '../../api/accounts';
 import { inclusivePotential } from '../../api/purchasing';
 import type { Resolvers } from '../generated/schema-types';
 import { DateTime } from './scalars';
@@ -21,7 +13,6 @@ import { shortlistResolvers } from './shortlists';
 import { publicContractResolvers } from './public-contracts';
 import { spendResolvers } from './spend';
 import { afterSignIn, afterSupplierEdit, campaignResolvers, checkDirectoryFilter } from './campaign';
-import { INCLUSION_KIND_PRESETS } from '../../api/needs';
 
 
 /** The commune of a record; a code unknown to the reference data still resolves, named by its code. */

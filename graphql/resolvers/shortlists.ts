@@ -1,7 +1,7 @@
 // Thin resolvers for shortlists, introductions, outcomes and the yearly review.
 import { isStaff } from '../../api/auth/guards';
 import { impactCsv, impactStats } from '../../api/impact';
-import { itemsOf, recordOutcome } from '../../api/introductions';
+import { itemsOf, recordOutcome, recordSupplierAnswer } from '../../api/introductions';
 import {
   approveShortlist,
   draftShortlist,
@@ -17,7 +17,6 @@ import {
   updateShortlist,
 } from '../../api/introductions';
 import { needOfMail } from '../../api/needs';
-import { recordSupplierAnswer } from '../../api/introductions';
 import type { ResolverPart } from './part';
 
 

@@ -16,10 +16,9 @@ import { GraphQLError } from 'graphql/error/GraphQLError';
 import { z } from 'zod';
 import { fold } from '../../../matching/text/fold';
 import { DuplicateKeyError, type FieldProvenance, type ImportSource, type RetiredSiretRecord, type SourceRecord, type Store, type SupplierRecord } from '../../store/types';
-import { newId } from '../../kernel';
+import { newId, parseInput } from '../../kernel';
 import { notReimported, retiredSirets } from '../retired-sirets';
 import { derived, importSchema, isFilled, NEW_PROFILE_STATUS, PROFILE_FIELDS, type ProfileFields } from '../suppliers';
-import { parseInput } from '../../kernel';
 
 export type ProfileField = keyof ProfileFields;
 

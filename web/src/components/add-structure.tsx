@@ -3,8 +3,7 @@
 // officer may then add it by derogation, giving the reason, which the list shows.
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import type { FieldErrors } from '../errors';
-import { messageOf } from '../errors';
+import { type FieldErrors, messageOf } from '../errors';
 import { graphql } from '../gql';
 import { TextArea, TextField } from './fields';
 import { SupplierLink } from './match';
