@@ -38,11 +38,11 @@ export async function proposeGroupements(services: DirectoryDeps, viewer: Viewer
  * firm's form asks for none), one per trade it names; members are eligible structures of those trades
  * (relevant to the need), so another trade's large structure never "covers" a budget alone.
  */
-export async function groupementsFor(services: DirectoryDeps, need: NeedRecord, size: number): Promise<GroupementView[]> {
+export async function groupementsFor(services: DirectoryDeps, need: NeedRecord, size: number, ranking = services.matching.rank(need, MAX_MATCH_LIMIT)): Promise<GroupementView[]> {
   const { nafCodes } = services.matching.sectorsOf(need);
   const trades = new Set(nafCodes.map(tradeOf));
   const ofTrade = (codes: readonly string[]) => trades.size === 0 || codes.some((c) => trades.has(tradeOf(c)));
-  const matches = services.matching.rank(need, MAX_MATCH_LIMIT).filter((m) => m.eligible && isRelevant(m));
+  const matches = ranking.filter((m) => m.eligible && isRelevant(m));
   const suppliers = await activeSuppliers(services.store, matches.map((m) => m.profileId));
   const candidates: GroupCandidate[] = matches.flatMap((match) => {
     const s = suppliers.get(match.profileId);
@@ -61,8 +61,10 @@ export async function groupementsFor(services: DirectoryDeps, need: NeedRecord, 
  */
 export async function matchNotice(services: DirectoryDeps, viewer: Viewer | null, need: NeedRecord): Promise<string | null> {
   if (!isStaff(viewer)) return null;
-  const shortfall = tradeShortfall(need, services.matching.rank(need, MAX_MATCH_LIMIT));
+  // One ranking serves both questions.
+  const ranking = services.matching.rank(need, MAX_MATCH_LIMIT);
+  const shortfall = tradeShortfall(need, ranking);
   if (shortfall) return shortfall;
-  if ((await groupementsFor(services, need, 1)).length === 0) return null;
+  if ((await groupementsFor(services, need, 1, ranking)).length === 0) return null;
   return 'Aucune structure ne peut porter seule ce besoin (son budget dépasse leurs capacités, ou il réunit plusieurs métiers) : un groupement de structures le peut, voir les groupements proposés.';
 }

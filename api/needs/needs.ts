@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { fold } from '../../matching/text/fold';
 import { acknowledgeNeed, NEED_STATUSES, needStatus } from './lifecycle';
 import { canSeeNeed, companyNameFor, needSchema, refuseInternalNote } from './model';
-import { DuplicateKeyError, type NeedRecord, type Store } from '../store/types';
+import { DuplicateKeyError, type NeedRecord, type Store, type SupplierRecord } from '../store/types';
 import * as v from '../kernel';
 
 /** A need as posted: not yet introduced, withdrawn nor closed. */
@@ -66,6 +66,11 @@ export async function postNeed(services: NeedDeps, viewer: Viewer | null, input:
     if (err instanceof DuplicateKeyError) return (await services.store.needs.findById(record.id)) ?? record;
     throw err;
   }
+}
+
+/** The structure a need is addressed to, while it is in the directory. */
+export async function addressedStructure(services: Pick<NeedDeps, 'store'>, need: NeedRecord): Promise<SupplierRecord | null> {
+  return need.addressedTo ? ((await activeSuppliers(services.store, [need.addressedTo])).get(need.addressedTo) ?? null) : null;
 }
 
 /** A need addressed to a structure names one of the directory. */

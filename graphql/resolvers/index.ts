@@ -1,8 +1,8 @@
 // Thin resolvers: translate GraphQL arguments to domain calls and records to GraphQL shapes.
 import { canSeePrivate, isStaff } from '../../api/auth/guards';
 import { findCommune, metropoleCommunes } from '../../api/reference/communes';
-import { proposeGroupements, activeSuppliers, matchNotice, matchSuppliers, directory, findBySlug, supplierLocation, supplierSlug, createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges } from '../../api/directory';
-import { getNeed, listNeeds, postNeed, closeNeed, needStatus, updateNeed, withdrawNeed, searchHints, INCLUSION_KIND_PRESETS } from '../../api/needs';
+import { proposeGroupements, matchNotice, matchSuppliers, directory, findBySlug, supplierLocation, supplierSlug, createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges } from '../../api/directory';
+import { addressedStructure, getNeed, listNeeds, postNeed, closeNeed, needStatus, updateNeed, withdrawNeed, searchHints, INCLUSION_KIND_PRESETS } from '../../api/needs';
 import { requestAccessLink, signInWithLink, login, accountEvents, detachUser, editSupplier, structureUsers, deleteMyAccount, deleteSupplier, exportMyData } from '../../api/accounts';
 import { searchCommunes, searchNafCodes } from '../../api/kernel';
 import { inclusivePotential } from '../../api/purchasing';
@@ -91,7 +91,7 @@ export const resolvers = {
     recordedBy: async (n, _, { viewer, services }) =>
       viewer && isStaff(viewer) ? ((await services.store.users.findById(n.createdBy))?.email ?? null) : null,
     matchNotice: (n, _, { viewer, services }) => matchNotice(services, viewer, n),
-    addressedTo: async (n, _, { services }) => (n.addressedTo ? ((await activeSuppliers(services.store, [n.addressedTo])).get(n.addressedTo) ?? null) : null),
+    addressedTo: (n, _, { services }) => addressedStructure(services, n),
     status: needStatus,
     closingNote: (n, _, { viewer }) => (isStaff(viewer) ? n.closingNote : null),
     internalNote: (n, _, { viewer }) => (isStaff(viewer) ? n.internalNote : null),
