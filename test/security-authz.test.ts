@@ -126,6 +126,22 @@ const ROWS: Row[] = [
   // an unknown analysis: NOT_FOUND to every signed-in viewer (test/spend-analysis.test.ts: a structure is refused a real one)
   { operation: 'spendAnalysis', expected: 'UAAAAAA', query: '{ spendAnalysis(id: "inconnu") { id } }' },
   { operation: 'deleteSpendAnalysis', expected: 'UAAAAAA', query: 'mutation { deleteSpendAnalysis(id: "inconnu") }' },
+  // A structure's space (#24.15): its own introductions only; answering another's is NOT_FOUND, past the guard.
+  {
+    operation: 'myIntroductions', expected: 'UFAFFFA', query: '{ myIntroductions { shortlistId } }',
+    check: (res, viewer, f) => expect(res.data.myIntroductions.map((i: any) => i.shortlistId)).toEqual(viewer === 'supplier' ? [f.approvedId] : []),
+  },
+  {
+    operation: 'answerIntroduction', expected: 'UFAFFFA', query: 'mutation($sl: ID!) { answerIntroduction(shortlistId: $sl, answer: INTERESTED) { shortlistId } }',
+    variables: (f) => ({ sl: f.approvedId }),
+    check: (res, viewer, f) => expect(viewer === 'supplier' ? res.data?.answerIntroduction.shortlistId : codeOf(res)).toBe(viewer === 'supplier' ? f.approvedId : 'NOT_FOUND'),
+  },
+  { operation: 'setMyFollowUps', expected: 'UFAFFFA', query: 'mutation { setMyFollowUps(enabled: true) { id } }' },
+  // Officers' notifications (#24.16): staff take needs (an unknown one to release: NOT_FOUND, past the guard); admins list officers.
+  { operation: 'assignNeed', expected: 'UFFAAFF', query: 'mutation($id: ID!) { assignNeed(needId: $id) { id } }', variables: (f) => ({ id: f.needId }) },
+  { operation: 'releaseNeed', expected: 'UFFAAFF', query: 'mutation { releaseNeed(needId: "inconnu") { id } }' },
+  { operation: 'officers', expected: 'UFFFAFF', query: '{ officers { email } }' },
+  { operation: 'setDailyDigest', expected: 'UFFAAFF', query: 'mutation { setDailyDigest(enabled: false) { dailyDigest } }' },
 ];
 
 const servedOperations = (): string[] => {

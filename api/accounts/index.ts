@@ -6,3 +6,4 @@ export * from './events';
 export * from './privacy';
 export * from './structure-users';
 export * from './users';
+export * from './digest';

@@ -8,13 +8,14 @@ import { outboxRow, renderFirmFollowUp, renderStructureFollowUp, type OutgoingMa
 import { type LinkSigner, answerLinks, outcomesLink, FIRM_RECIPIENT, AnswerLinking, optOutLink } from '../links';
 import type { StoreDeps } from './deps';
 import { sentSince, unsentRow } from '../store/filters';
-import { DuplicateKeyError, type MailKind, type OutboxRecord, type ShortlistRecord, type Store } from '../store/types';
+import { DuplicateKeyError, type MailKind, type OutboxRecord, type ShortlistRecord, type Store, type SupplierRecord } from '../store/types';
 import { itemsOf } from './outcomes';
 import { responseIdOf } from './responses';
 import { activeSuppliers } from '../directory';
 import { ERASED_EMAIL } from '../kernel';
 
 export const OPTED_OUT = 'Relances refusées par leur destinataire (lien « Ne plus recevoir de relance »).';
+export const OPTED_OUT_ALL = 'La structure a refusé toutes les relances (depuis son espace « Ma structure »).';
 
 type FollowUpKind = Extract<MailKind, 'FOLLOW_UP' | 'REMINDER'>;
 
@@ -86,6 +87,8 @@ export async function composeFollowUp(services: StoreDeps, row: OutboxRecord, li
   // Erased after this row was written (its erasure drops the rows it finds; this one came just after).
   if (!supplier || row.to === ERASED_EMAIL) return { skip: 'La structure a effacé ses données.', to: ERASED_EMAIL };
   if (await store.responses.findById(responseIdOf(shortlist.id, supplier.id))) return { skip: 'La structure a déjà répondu.' };
+  // Checked when due, not when written: switched back on, the follow-ups not yet due go out again.
+  if (supplier.followUpsOffAt) return { skip: OPTED_OUT_ALL };
   // Written for a previous contact: its fresh links must not reach an address that no longer acts for the structure.
   if (supplier.contactEmail !== row.to) return { skip: "L'adresse de contact de la structure a changé depuis." };
   const rendered = renderStructureFollowUp({
@@ -124,4 +127,13 @@ export async function optOut(store: Store, target: Extract<OptOutTarget, { ok: t
     if (await store.outbox.findOneAndUpdate(unsentRow(row.id), { state: 'DROPPED', lastError: OPTED_OUT, leaseOwner: null, leaseUntil: null })) dropped = true;
   }
   return dropped;
+}
+
+/**
+ * The structure's word on every follow-up of its introductions, from its space: off, none goes out
+ * (each is dropped when due, like one stopped by its link); on again, those not yet due go out.
+ */
+export async function setStructureFollowUps(store: Store, supplier: SupplierRecord, enabled: boolean, now: Date): Promise<SupplierRecord> {
+  const followUpsOffAt = enabled ? null : (supplier.followUpsOffAt ?? now);
+  return (await store.suppliers.update(supplier.id, { followUpsOffAt })) ?? supplier;
 }

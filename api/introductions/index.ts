@@ -7,3 +7,4 @@ export * from './introductions';
 export * from './outcomes';
 export * from './responses';
 export * from './shortlists';
+export * from './received';

@@ -2,7 +2,7 @@
 // The link is signed for one (shortlist, structure) and can do only that: record its answer.
 import { z } from 'zod';
 import { type LinkSigner, CHOICE_OF, ANSWER_OF } from '../links';
-import { type ResponseRecord, type ShortlistRecord, type Store, type SupplierAnswer, type SupplierRecord, DuplicateKeyError } from '../store/types';
+import { type NeedRecord, type ResponseRecord, type ShortlistRecord, type Store, type SupplierAnswer, type SupplierRecord, DuplicateKeyError } from '../store/types';
 import * as v from '../kernel';
 import { requireRole, type Viewer } from '../auth/guards';
 import { badInput, conflict, notFound } from '../errors';
@@ -27,19 +27,28 @@ export async function answerTarget(store: Store, links: LinkSigner, token: strin
   if (typeof shortlistId !== 'string' || typeof supplierId !== 'string') {
     return { ok: false, status: 403, message: "Ce lien n'est pas valide. Utilisez le lien tel qu'il figure dans votre courriel." };
   }
-  const gone = { ok: false as const, status: 404, message: "Cette mise en relation n'existe plus." };
+  const target = await answerableIntroduction(store, shortlistId, supplierId);
+  if (!target) return { ok: false, status: 404, message: "Cette mise en relation n'existe plus." };
+  if ((check.claims.v ?? '0') !== String(target.supplier.linkVersion)) {
+    return { ok: false, status: 403, message: "Ce lien n'est plus valable : le contact de la structure a changé depuis son envoi. Répondez directement à l'entreprise par courriel." };
+  }
+  return { ok: true, ...target };
+}
+
+/**
+ * The introduction a structure may answer, by its mail's link or from its space: a list approved
+ * (not a draft) that names it, its need still there, the structure still in the directory; null otherwise.
+ */
+export async function answerableIntroduction(store: Store, shortlistId: string, supplierId: string): Promise<Omit<Extract<AnswerTarget, { ok: true }>, 'ok'> & { need: NeedRecord } | null> {
   const shortlist = await store.shortlists.findById(shortlistId);
-  if (!shortlist || shortlist.status === 'DRAFT' || !shortlist.items.some((i) => i.supplierId === supplierId)) return gone;
+  if (!shortlist || shortlist.status === 'DRAFT' || !shortlist.items.some((i) => i.supplierId === supplierId)) return null;
   const [supplier, need, response] = await Promise.all([
     store.suppliers.findById(supplierId),
     store.needs.findById(shortlist.needId),
     store.responses.findById(responseIdOf(shortlistId, supplierId)),
   ]);
-  if (!supplier || supplier.retiredAt || !need) return gone;
-  if ((check.claims.v ?? '0') !== String(supplier.linkVersion)) {
-    return { ok: false, status: 403, message: "Ce lien n'est plus valable : le contact de la structure a changé depuis son envoi. Répondez directement à l'entreprise par courriel." };
-  }
-  return { ok: true, shortlist, supplier, needTitle: need.title, firmName: need.companyName ?? 'Une entreprise du territoire', response };
+  if (!supplier || supplier.retiredAt || !need) return null;
+  return { shortlist, supplier, need, needTitle: need.title, firmName: need.companyName ?? 'Une entreprise du territoire', response };
 }
 
 const answerSchema = z.object({
@@ -72,6 +81,19 @@ export async function recordResponse(
   return { ok: true, response: saved };
 }
 
+/** An answer given through the API (an officer for the structure, or the structure from its space), recorded as its link records it. */
+export async function recordAnswer(
+  store: Store,
+  target: { shortlist: ShortlistRecord; supplier: SupplierRecord },
+  answer: SupplierAnswer,
+  comment: string | null | undefined,
+): Promise<ResponseRecord> {
+  if (!(answer in CHOICE_OF)) throw badInput('answer', '« answer » : INTERESTED ou NOT_AVAILABLE.');
+  const saved = await recordResponse(store, target, { choix: CHOICE_OF[answer], commentaire: comment ?? undefined });
+  if (!saved.ok) throw badInput('comment', `« comment » : ${saved.message}`);
+  return saved.response;
+}
+
 /**
  * Staff: the answer a structure gave by phone or by mail, recorded for it, as its link would record it
  * (the latest word wins). The list must be approved and name the structure.
@@ -88,9 +110,7 @@ export async function recordSupplierAnswer(
   if (shortlist.status === 'DRAFT') throw conflict("Cette liste n'a pas encore été approuvée : la structure n'a pas encore été présentée.");
   const supplier = shortlist.items.some((i) => i.supplierId === args.supplierId) ? await store.suppliers.findById(args.supplierId) : null;
   if (!supplier) throw badInput('supplierId', '« supplierId » : cette structure ne fait pas partie de la liste.');
-  if (!(args.answer in CHOICE_OF)) throw badInput('answer', '« answer » : INTERESTED ou NOT_AVAILABLE.');
-  const saved = await recordResponse(store, { shortlist, supplier }, { choix: CHOICE_OF[args.answer], commentaire: args.comment ?? undefined });
-  if (!saved.ok) throw badInput('comment', `« comment » : ${saved.message}`);
+  await recordAnswer(store, { shortlist, supplier }, args.answer, args.comment);
   const item = (await itemsOf(services, shortlist, viewer)).find((i) => i.supplierId === supplier.id);
   if (!item) throw notFound('Structure introuvable.');
   return item;

@@ -4,3 +4,4 @@ export * from './outbox';
 export * from './rows';
 export * from './templates';
 export * from './transport';
+export * from './officer-digest';

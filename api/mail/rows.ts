@@ -8,6 +8,8 @@ export interface NewMail {
   to: string;
   /** The structure written to; null (the default) for the firm. */
   supplierId?: string | null;
+  /** Who reads it when neither a firm nor a structure (an officer's digest). */
+  recipientKind?: 'OFFICER';
   shortlistId?: string | null;
   needId?: string | null;
   /** The domain of MAIL_FROM: the Message-ID, stable per row, is `<id@domain>`. */
@@ -26,7 +28,7 @@ export function outboxRow(mail: NewMail): OutboxRecord {
     shortlistId: mail.shortlistId ?? null,
     kind: mail.kind,
     needId: mail.needId ?? null,
-    recipientKind: supplierId ? 'SUPPLIER' : 'FIRM',
+    recipientKind: mail.recipientKind ?? (supplierId ? 'SUPPLIER' : 'FIRM'),
     supplierId,
     to: mail.to,
     messageId: `<${mail.id.replace(/:/g, '.')}@${mail.domain}>`,

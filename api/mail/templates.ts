@@ -110,6 +110,11 @@ const paragraphs = (text: string): string => escapeHtml(text.trim()).replace(/\r
 
 const link = (href: string, label: string): string => `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
 
+/** The HTML frame of every mail (exported for the mails rendered in their own files, e.g. the officers' digest). */
+export function mailPage(title: string, body: string): string {
+  return page(title, body);
+}
+
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>

@@ -10,6 +10,7 @@ import { completeIfDelivered, composeIntroductionMail, recoverIntroductions, com
 import { composeConfirmationMail, composeNeedReceivedMail } from '../needs';
 import type { AnswerLinking } from '../links';
 import { composeDeclarationReview } from '../directory';
+import { composeDigest, scheduleDigests } from '../accounts';
 
 export function createOutbox(store: Store, config: Config, log: OutboxLog, linking: AnswerLinking, clock: Clock): OutboxWorker {
   const domain = mailDomain(config.mailFrom);
@@ -23,6 +24,7 @@ export function createOutbox(store: Store, config: Config, log: OutboxLog, linki
     DECLARATION_REVIEWED: (row) => composeDeclarationReview(store, row),
     INVITATION: (row) => composeInvitation(store, row, linking),
     INVITATION_REMINDER: (row) => composeInvitation(store, row, linking),
+    OFFICER_DIGEST: (row) => composeDigest(store, row, linking.publicUrl),
   };
   return new OutboxWorker(
     store,
@@ -38,6 +40,7 @@ export function createOutbox(store: Store, config: Config, log: OutboxLog, linki
         await recoverIntroductions(store, domain);
         await recoverFollowUps(store, config.followUpAfterMs, domain, clock.now());
         await recoverInvitationReminders(store, config.followUpAfterMs, domain, clock.now());
+        await scheduleDigests(store, domain, clock.now());
       },
     },
     { pollIntervalMs: config.mailPollIntervalMs, giveUpAfterMs: config.mailGiveUpAfterMs, recoverEveryMs: config.mailRecoverIntervalMs, clock },

@@ -291,3 +291,17 @@ export const accountEventsNaming = filterBuilder((email: string): Filter => ({ $
 
 /** The accounts' log of one structure's organisation. */
 export const accountEventsOf = filterBuilder((organisationId: string): Filter => ({ organisationId }));
+
+/** A need still open to be taken in hand by this officer: neither withdrawn nor closed, and nobody else's. */
+export const needFreeFor = filterBuilder((id: string, userId: string): Filter =>
+  allOf([{ _id: id }, unset('withdrawnAt'), unset('closedAt'), { $or: [unset('assignedTo'), { assignedTo: userId }] }]),
+);
+
+/** A need this officer took in hand. */
+export const needTakenBy = filterBuilder((id: string, userId: string): Filter => ({ _id: id, assignedTo: userId }));
+
+/** The officers and admins who asked for the daily digest (an absent field: never asked). */
+export const digestReaders = filterBuilder((): Filter => allOf([{ role: { $in: ['OFFICER', 'ADMIN'] } }, { dailyDigestFrom: { $ne: null } }, { dailyDigestFrom: { $exists: true } }]));
+
+/** The officers and admins. */
+export const staffUsers = filterBuilder((): Filter => ({ role: { $in: ['OFFICER', 'ADMIN'] } }));

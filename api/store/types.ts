@@ -44,6 +44,8 @@ export interface UserRecord extends StoredDocument {
   detachedAt: Date | null;
   /** Bumped on a detachment: session tokens signed with another version are refused. */
   tokenVersion: number;
+  /** Staff: since when the officer asked for the daily digest mail (null: not asked, the default). */
+  dailyDigestFrom?: Date | null;
 }
 
 export interface OrganisationRecord extends StoredDocument {
@@ -124,6 +126,8 @@ export interface SupplierRecord extends StoredDocument {
    * mailed before carry the old value and stop working (at 0 the links carry none).
    */
   linkVersion: number;
+  /** Since when the structure refused every follow-up of its introductions (from its space); null: it receives them. */
+  followUpsOffAt?: Date | null;
 }
 
 export interface NeedRecord extends StoredDocument {
@@ -164,6 +168,9 @@ export interface NeedRecord extends StoredDocument {
   internalNote: string | null;
   /** The structure the firm asked for, from its public page (« Contacter via la Métropole »); null otherwise. */
   addressedTo: string | null;
+  /** The officer who took the need in hand (« pris en charge par », user id), and when; null: nobody. */
+  assignedTo?: string | null;
+  assignedAt?: Date | null;
 }
 
 export type ShortlistStatus = 'DRAFT' | 'APPROVED' | 'SENT';
@@ -212,12 +219,13 @@ export interface ShortlistRecord extends StoredDocument {
  * on purpose (its recipient erased their data); it does not hold a list back from SENT.
  */
 export type OutboxState = 'HELD' | 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'DROPPED';
-export type RecipientKind = 'FIRM' | 'SUPPLIER';
+/** OFFICER: a mail to one of the Métropole's officers (the daily digest). */
+export type RecipientKind = 'FIRM' | 'SUPPLIER' | 'OFFICER';
 /**
  * What a mail is: an introduction, the confirmation link of a need posted without an account, a
  * follow-up and its one reminder, or the acknowledgement of a need recorded (confirmed), to its firm.
  */
-export type MailKind = 'INTRODUCTION' | 'NEED_CONFIRMATION' | 'FOLLOW_UP' | 'REMINDER' | 'NEED_RECEIVED' | 'DECLARATION_REVIEWED' | CampaignMailKind;
+export type MailKind = 'INTRODUCTION' | 'NEED_CONFIRMATION' | 'FOLLOW_UP' | 'REMINDER' | 'NEED_RECEIVED' | 'DECLARATION_REVIEWED' | CampaignMailKind | 'OFFICER_DIGEST';
 /** An officer's invitation to a structure to claim and complete its profile, and its one reminder (api/campaign). */
 export type CampaignMailKind = 'INVITATION' | 'INVITATION_REMINDER';
 

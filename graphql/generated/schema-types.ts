@@ -352,6 +352,8 @@ export type MailKind =
   | 'NEED_CONFIRMATION'
   /** L'accusé de réception d'un besoin enregistré (confirmé), envoyé à l'entreprise (jamais listé avec une sélection). */
   | 'NEED_RECEIVED'
+  /** Le récapitulatif quotidien d'un agent qui l'a demandé (jamais listé avec une sélection). */
+  | 'OFFICER_DIGEST'
   /** L'unique rappel, FOLLOW_UP_AFTER après la relance ; puis plus rien. */
   | 'REMINDER';
 
@@ -368,6 +370,8 @@ export type MailPreview = {
 
 export type MailRecipient =
   | 'FIRM'
+  /** Un agent de la Métropole. */
+  | 'OFFICER'
   | 'SUPPLIER';
 
 export type MailState =
@@ -395,11 +399,15 @@ export type Mutation = {
   readonly __typename?: 'Mutation';
   /** Un acheteur (compte entreprise, ou un agent pour une organisation) analyse son fichier de dépenses par fournisseur, donné en texte CSV (SIRET ou SIREN, nom, montant, catégorie ou code NAF facultatifs ; en-têtes français ou anglais ; points-virgules ou virgules). */
   readonly analyseSpend: SpendAnalysis;
+  /** Structures : leur réponse à une mise en relation reçue, enregistrée comme le lien de leur courriel l'enregistrerait (la dernière compte). */
+  readonly answerIntroduction: ReceivedIntroduction;
   /**
    * Agents : approuve la liste et envoie les mises en relation par courriel. Idempotent. Refusé (CONFLICT)
    * quand une structure qu'une exigence du besoin écarte n'a pas de dérogation.
    */
   readonly approveShortlist: Shortlist;
+  /** Agents : prendre un besoin en charge (« Je m'en occupe ») ; un administrateur peut le confier à un autre agent (officerId). */
+  readonly assignNeed: Need;
   /** Agents : arrête l'import en cours entre deux lignes (les profils déjà écrits sont complets ; relancer termine le travail). */
   readonly cancelImport: ImportJob;
   /** Agents et administrateurs : clôt un besoin traité ; il sort de la file d'attente, pas des statistiques. */
@@ -435,6 +443,8 @@ export type Mutation = {
   readonly recordOutcome: ShortlistItem;
   /** Agents et administrateurs : la réponse qu'une structure a donnée par téléphone ou par courriel, enregistrée pour elle comme ses liens l'enregistreraient (la dernière compte). */
   readonly recordSupplierAnswer: ShortlistItem;
+  /** L'agent qui a pris le besoin en charge, ou un administrateur : personne ne s'en occupe plus. */
+  readonly releaseNeed: Need;
   /** Tout le monde : envoie un lien de connexion à usage unique à cette adresse si c'est celle d'un compte ou le contact d'une structure. Toujours true (on ne dit pas quelles adresses sont connues). */
   readonly requestAccessLink: Scalars['Boolean']['output'];
   /** Agents et administrateurs : un courriel FAILED est renvoyé, ses essais recomptés à zéro. */
@@ -450,6 +460,10 @@ export type Mutation = {
    * réseaux porteurs de data·inclusion gardés en plus de ceux de l'ESS.
    */
   readonly runImport: ImportJob;
+  /** Agents et administrateurs, pour leur propre compte : recevoir le récapitulatif quotidien (nouveaux besoins, courriels en échec, modifications à valider, réponses reçues) ou non. */
+  readonly setDailyDigest: User;
+  /** Structures : ne plus recevoir aucune relance de leurs mises en relation (enabled: false), ou les recevoir de nouveau (true). */
+  readonly setMyFollowUps: Supplier;
   /** Agents : fait d'une organisation d'entreprise un acheteur public (avec son SIRET), ou l'inverse (COMPANY). */
   readonly setOrganisationKind: Organisation;
   /** Connexion avec le jeton d'un lien reçu par courriel (une fois, dans les 30 minutes) ; le contact d'une structure devient son compte SUPPLIER à la première connexion. */
@@ -481,10 +495,23 @@ export type MutationAnalyseSpendArgs = {
 };
 
 
+export type MutationAnswerIntroductionArgs = {
+  answer: SupplierAnswer;
+  comment?: InputMaybe<Scalars['String']['input']>;
+  shortlistId: Scalars['ID']['input'];
+};
+
+
 export type MutationApproveShortlistArgs = {
   id: Scalars['ID']['input'];
   message?: InputMaybe<Scalars['String']['input']>;
   previewFingerprint?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationAssignNeedArgs = {
+  needId: Scalars['ID']['input'];
+  officerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -565,6 +592,11 @@ export type MutationRecordSupplierAnswerArgs = {
 };
 
 
+export type MutationReleaseNeedArgs = {
+  needId: Scalars['ID']['input'];
+};
+
+
 export type MutationRequestAccessLinkArgs = {
   email: Scalars['String']['input'];
 };
@@ -588,6 +620,16 @@ export type MutationRunImportArgs = {
   format: ImportFormat;
   networks?: InputMaybe<ReadonlyArray<Scalars['String']['input']>>;
   uploadId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetDailyDigestArgs = {
+  enabled: Scalars['Boolean']['input'];
+};
+
+
+export type MutationSetMyFollowUpsArgs = {
+  enabled: Scalars['Boolean']['input'];
 };
 
 
@@ -648,6 +690,8 @@ export type Need = {
   readonly __typename?: 'Need';
   /** La structure à laquelle l'entreprise s'est adressée depuis sa page publique ; null sinon (ou si elle a quitté l'annuaire). */
   readonly addressedTo?: Maybe<Supplier>;
+  /** Agents et administrateurs (null pour les autres, ou quand personne ne s'en occupe) : l'agent qui a pris le besoin en charge. */
+  readonly assignment?: Maybe<NeedAssignment>;
   readonly budgetMax?: Maybe<Scalars['Int']['output']>;
   readonly budgetMin?: Maybe<Scalars['Int']['output']>;
   /** Agents : l'organisation de l'entreprise qui a déposé le besoin (pour analyser ses achats) ; null sinon. */
@@ -685,6 +729,13 @@ export type Need = {
   readonly withdrawalReason?: Maybe<Scalars['String']['output']>;
   /** Quand le besoin a été retiré, et pourquoi (visible de l'entreprise et de la Métropole). */
   readonly withdrawnAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Qui a pris un besoin en charge, et depuis quand. */
+export type NeedAssignment = {
+  readonly __typename?: 'NeedAssignment';
+  readonly at: Scalars['DateTime']['output'];
+  readonly officer: User;
 };
 
 export type NeedConnection = {
@@ -995,6 +1046,8 @@ export type Query = {
   readonly me?: Maybe<User>;
   /** Les communes membres de la Métropole, par nom (pour les formulaires du site). */
   readonly metropoleCommunes: ReadonlyArray<Commune>;
+  /** Structures (SUPPLIER) : les mises en relation reçues par leur structure, la plus récente d'abord. */
+  readonly myIntroductions: ReadonlyArray<ReceivedIntroduction>;
   /** Tout le monde : les sous-classes NAF dont le code commence par `search` ou dont le libellé contient chacun de ses mots ; `first` 20 par défaut, 50 au plus. */
   readonly nafCodes: ReadonlyArray<NafCode>;
   readonly need?: Maybe<Need>;
@@ -1006,6 +1059,8 @@ export type Query = {
   readonly needs: NeedConnection;
   /** Agents et administrateurs : les besoins sans liste approuvée, ceux qui attendent depuis le plus longtemps d'abord (ni retirés, ni clos, ni en attente de confirmation). */
   readonly needsAwaitingShortlist: NeedConnection;
+  /** Administrateurs : les agents et administrateurs, à qui confier un besoin. */
+  readonly officers: ReadonlyArray<User>;
   /** Agents : les organisations, d'un type donné ou toutes (par nom). */
   readonly organisations: ReadonlyArray<Organisation>;
   /** Agents et administrateurs : chaque courriel que l'approbation enverrait, rendu exactement comme il le sera. */
@@ -1158,6 +1213,26 @@ export type QuerySuppliersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SupplierFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Une mise en relation reçue par la structure : le besoin de l'entreprise tel que son courriel le présentait, et sa réponse. */
+export type ReceivedIntroduction = {
+  readonly __typename?: 'ReceivedIntroduction';
+  /** Le budget en français (par ex. « 5 000 à 10 000 € ») ; null quand l'entreprise n'en a pas donné. */
+  readonly budget?: Maybe<Scalars['String']['output']>;
+  readonly deadline?: Maybe<Scalars['DateTime']['output']>;
+  readonly firmName: Scalars['String']['output'];
+  /** Quand la Métropole a présenté la structure à l'entreprise (approbation de la liste). */
+  readonly introducedAt: Scalars['DateTime']['output'];
+  /** Ce que l'entreprise demande. */
+  readonly needDescription: Scalars['String']['output'];
+  readonly needTitle: Scalars['String']['output'];
+  /** Où se trouve le besoin. */
+  readonly place: Scalars['String']['output'];
+  /** La réponse de la structure (la dernière compte) ; null tant qu'elle n'a pas répondu. */
+  readonly response?: Maybe<SupplierResponse>;
+  /** La liste de structures qui l'a présentée (ses liens de réponse la désignent aussi). */
+  readonly shortlistId: Scalars['ID']['output'];
 };
 
 export type Role =
@@ -1352,6 +1427,8 @@ export type Supplier = {
   readonly declarationReview?: Maybe<SupplierDeclarationReview>;
   readonly description: Scalars['String']['output'];
   readonly employees?: Maybe<Scalars['Int']['output']>;
+  /** La structure elle-même et les agents (null pour les autres) : vrai quand elle a refusé toutes les relances de ses mises en relation. */
+  readonly followUpsOff?: Maybe<Scalars['Boolean']['output']>;
   readonly id: Scalars['ID']['output'];
   readonly inclusionKind?: Maybe<InclusionKind>;
   readonly interventionRadiusKm?: Maybe<Scalars['Int']['output']>;
@@ -1546,6 +1623,8 @@ export type SupplierUpdateInput = {
 
 export type User = {
   readonly __typename?: 'User';
+  /** L'agent lui-même (null pour les autres) : vrai quand il reçoit le récapitulatif quotidien par courriel. */
+  readonly dailyDigest?: Maybe<Scalars['Boolean']['output']>;
   readonly email: Scalars['String']['output'];
   readonly id: Scalars['ID']['output'];
   /** Son organisation (à lui-même et aux agents). */
@@ -1668,6 +1747,7 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NafCode: ResolverTypeWrapper<NafCode>;
   Need: ResolverTypeWrapper<NeedRecord>;
+  NeedAssignment: ResolverTypeWrapper<Omit<NeedAssignment, 'officer'> & { officer: ResolversTypes['User'] }>;
   NeedConnection: ResolverTypeWrapper<Omit<NeedConnection, 'edges'> & { edges: ReadonlyArray<ResolversTypes['NeedEdge']> }>;
   NeedEdge: ResolverTypeWrapper<Omit<NeedEdge, 'node'> & { node: ResolversTypes['Need'] }>;
   NeedFilter: NeedFilter;
@@ -1690,6 +1770,7 @@ export type ResolversTypes = {
   PublicContractHolder: ResolverTypeWrapper<Omit<PublicContractHolder, 'supplier'> & { supplier?: Maybe<ResolversTypes['Supplier']> }>;
   PublicContractStats: ResolverTypeWrapper<PublicContractStats>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReceivedIntroduction: ResolverTypeWrapper<ReceivedIntroduction>;
   Role: Role;
   ScoreBreakdown: ResolverTypeWrapper<ScoreBreakdown>;
   Shortlist: ResolverTypeWrapper<ShortlistRecord>;
@@ -1752,6 +1833,7 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   NafCode: NafCode;
   Need: NeedRecord;
+  NeedAssignment: Omit<NeedAssignment, 'officer'> & { officer: ResolversParentTypes['User'] };
   NeedConnection: Omit<NeedConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['NeedEdge']> };
   NeedEdge: Omit<NeedEdge, 'node'> & { node: ResolversParentTypes['Need'] };
   NeedFilter: NeedFilter;
@@ -1770,6 +1852,7 @@ export type ResolversParentTypes = {
   PublicContractHolder: Omit<PublicContractHolder, 'supplier'> & { supplier?: Maybe<ResolversParentTypes['Supplier']> };
   PublicContractStats: PublicContractStats;
   Query: Record<PropertyKey, never>;
+  ReceivedIntroduction: ReceivedIntroduction;
   ScoreBreakdown: ScoreBreakdown;
   Shortlist: ShortlistRecord;
   ShortlistConnection: Omit<ShortlistConnection, 'edges'> & { edges: ReadonlyArray<ResolversParentTypes['ShortlistEdge']> };
@@ -1978,7 +2061,9 @@ export type MonthAmountResolvers<ContextType = Context, ParentType extends Resol
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   analyseSpend: Resolver<ResolversTypes['SpendAnalysis'], ParentType, ContextType, RequireFields<MutationAnalyseSpendArgs, 'csv'>>;
+  answerIntroduction: Resolver<ResolversTypes['ReceivedIntroduction'], ParentType, ContextType, RequireFields<MutationAnswerIntroductionArgs, 'answer' | 'shortlistId'>>;
   approveShortlist: Resolver<ResolversTypes['Shortlist'], ParentType, ContextType, RequireFields<MutationApproveShortlistArgs, 'id'>>;
+  assignNeed: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationAssignNeedArgs, 'needId'>>;
   cancelImport: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType, RequireFields<MutationCancelImportArgs, 'id'>>;
   closeNeed: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCloseNeedArgs, 'id'>>;
   createSupplier: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<MutationCreateSupplierArgs, 'input'>>;
@@ -1992,10 +2077,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   postNeed: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
   recordOutcome: Resolver<ResolversTypes['ShortlistItem'], ParentType, ContextType, RequireFields<MutationRecordOutcomeArgs, 'shortlistId' | 'status' | 'supplierId'>>;
   recordSupplierAnswer: Resolver<ResolversTypes['ShortlistItem'], ParentType, ContextType, RequireFields<MutationRecordSupplierAnswerArgs, 'answer' | 'shortlistId' | 'supplierId'>>;
+  releaseNeed: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationReleaseNeedArgs, 'needId'>>;
   requestAccessLink: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestAccessLinkArgs, 'email'>>;
   retryMail: Resolver<ResolversTypes['OutboxMail'], ParentType, ContextType, RequireFields<MutationRetryMailArgs, 'id'>>;
   reviewSupplierChanges: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<MutationReviewSupplierChangesArgs, 'approve' | 'id'>>;
   runImport: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType, RequireFields<MutationRunImportArgs, 'dryRun' | 'format' | 'uploadId'>>;
+  setDailyDigest: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetDailyDigestArgs, 'enabled'>>;
+  setMyFollowUps: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<MutationSetMyFollowUpsArgs, 'enabled'>>;
   setOrganisationKind: Resolver<ResolversTypes['Organisation'], ParentType, ContextType, RequireFields<MutationSetOrganisationKindArgs, 'kind' | 'organisationId'>>;
   signInWithLink: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInWithLinkArgs, 'token'>>;
   updateNeed: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationUpdateNeedArgs, 'id' | 'input'>>;
@@ -2012,6 +2100,7 @@ export type NafCodeResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type NeedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Need'] = ResolversParentTypes['Need']> = {
   addressedTo?: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
+  assignment?: Resolver<Maybe<ResolversTypes['NeedAssignment']>, ParentType, ContextType>;
   budgetMax?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   budgetMin?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   buyerOrganisationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -2038,6 +2127,11 @@ export type NeedResolvers<ContextType = Context, ParentType extends ResolversPar
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   withdrawalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type NeedAssignmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NeedAssignment'] = ResolversParentTypes['NeedAssignment']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  officer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
 export type NeedConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NeedConnection'] = ResolversParentTypes['NeedConnection']> = {
@@ -2167,10 +2261,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   matchSuppliers: Resolver<ReadonlyArray<ResolversTypes['SupplierMatch']>, ParentType, ContextType, RequireFields<QueryMatchSuppliersArgs, 'needId'>>;
   me: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   metropoleCommunes: Resolver<ReadonlyArray<ResolversTypes['Commune']>, ParentType, ContextType>;
+  myIntroductions: Resolver<ReadonlyArray<ResolversTypes['ReceivedIntroduction']>, ParentType, ContextType>;
   nafCodes: Resolver<ReadonlyArray<ResolversTypes['NafCode']>, ParentType, ContextType, RequireFields<QueryNafCodesArgs, 'search'>>;
   need: Resolver<Maybe<ResolversTypes['Need']>, ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
   needs: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, Partial<QueryNeedsArgs>>;
   needsAwaitingShortlist: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, Partial<QueryNeedsAwaitingShortlistArgs>>;
+  officers: Resolver<ReadonlyArray<ResolversTypes['User']>, ParentType, ContextType>;
   organisations: Resolver<ReadonlyArray<ResolversTypes['Organisation']>, ParentType, ContextType, Partial<QueryOrganisationsArgs>>;
   previewIntroduction: Resolver<ReadonlyArray<ResolversTypes['MailPreview']>, ParentType, ContextType, RequireFields<QueryPreviewIntroductionArgs, 'shortlistId'>>;
   proposeGroupements: Resolver<ReadonlyArray<ResolversTypes['Groupement']>, ParentType, ContextType, RequireFields<QueryProposeGroupementsArgs, 'needId'>>;
@@ -2183,6 +2279,18 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   supplierBySlug: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType, RequireFields<QuerySupplierBySlugArgs, 'slug'>>;
   suppliers: Resolver<ResolversTypes['SupplierConnection'], ParentType, ContextType, Partial<QuerySuppliersArgs>>;
   suppliersWithPendingChanges: Resolver<ReadonlyArray<ResolversTypes['Supplier']>, ParentType, ContextType>;
+};
+
+export type ReceivedIntroductionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReceivedIntroduction'] = ResolversParentTypes['ReceivedIntroduction']> = {
+  budget?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deadline?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  firmName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  introducedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  needDescription?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  needTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  response?: Resolver<Maybe<ResolversTypes['SupplierResponse']>, ParentType, ContextType>;
+  shortlistId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type ScoreBreakdownResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScoreBreakdown'] = ResolversParentTypes['ScoreBreakdown']> = {
@@ -2275,6 +2383,7 @@ export type SupplierResolvers<ContextType = Context, ParentType extends Resolver
   declarationReview?: Resolver<Maybe<ResolversTypes['SupplierDeclarationReview']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   employees?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  followUpsOff?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inclusionKind?: Resolver<Maybe<ResolversTypes['InclusionKind']>, ParentType, ContextType>;
   interventionRadiusKm?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2346,6 +2455,7 @@ export type SupplierResponseResolvers<ContextType = Context, ParentType extends 
 };
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  dailyDigest?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
@@ -2381,6 +2491,7 @@ export type Resolvers<ContextType = Context> = {
   Mutation?: MutationResolvers<ContextType>;
   NafCode?: NafCodeResolvers<ContextType>;
   Need?: NeedResolvers<ContextType>;
+  NeedAssignment?: NeedAssignmentResolvers<ContextType>;
   NeedConnection?: NeedConnectionResolvers<ContextType>;
   NeedEdge?: NeedEdgeResolvers<ContextType>;
   NeedKindCount?: NeedKindCountResolvers<ContextType>;
@@ -2395,6 +2506,7 @@ export type Resolvers<ContextType = Context> = {
   PublicContractHolder?: PublicContractHolderResolvers<ContextType>;
   PublicContractStats?: PublicContractStatsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReceivedIntroduction?: ReceivedIntroductionResolvers<ContextType>;
   ScoreBreakdown?: ScoreBreakdownResolvers<ContextType>;
   Shortlist?: ShortlistResolvers<ContextType>;
   ShortlistConnection?: ShortlistConnectionResolvers<ContextType>;

@@ -12,6 +12,7 @@ import { importResolvers } from './imports';
 import { shortlistResolvers } from './shortlists';
 import { publicContractResolvers } from './public-contracts';
 import { spendResolvers } from './spend';
+import { spaceResolvers } from './spaces';
 import { afterSignIn, afterSupplierEdit, campaignResolvers, checkDirectoryFilter } from './campaign';
 
 
@@ -41,6 +42,7 @@ export const resolvers = {
     ...importResolvers.Query,
     ...publicContractResolvers.Query,
     ...spendResolvers.Query,
+    ...spaceResolvers.Query,
   },
   Mutation: {
     login: async (_, { email, password }, { services, clientAddress }) => afterSignIn(services, await login(services, email, password, clientAddress)),
@@ -61,10 +63,12 @@ export const resolvers = {
     ...importResolvers.Mutation,
     ...publicContractResolvers.Mutation,
     ...spendResolvers.Mutation,
+    ...spaceResolvers.Mutation,
   },
   User: {
     supplier: (user, _, { viewer, services }) => ownSupplier(services, viewer, user.id),
     ...publicContractResolvers.User,
+    ...spaceResolvers.User,
   },
   Organisation: publicContractResolvers.Organisation,
   SupplierConnection: {
@@ -85,6 +89,7 @@ export const resolvers = {
     ...campaignResolvers.Supplier,
     users: (s, _, { viewer, services }) => structureUsers(services, viewer, s),
     accountEvents: (s, _, { viewer, services }) => accountEvents(services, viewer, s),
+    ...spaceResolvers.Supplier,
   },
   Need: {
     commune: communeOf,
@@ -97,6 +102,7 @@ export const resolvers = {
     internalNote: (n, _, { viewer }) => (isStaff(viewer) ? n.internalNote : null),
     ...shortlistResolvers.Need,
     ...spendResolvers.Need,
+    ...spaceResolvers.Need,
   },
   Shortlist: shortlistResolvers.Shortlist,
   ShortlistItem: shortlistResolvers.ShortlistItem,

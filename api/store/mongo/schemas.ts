@@ -22,9 +22,9 @@ const NEED_KINDS = valuesOf<NeedKind>({
 const SHORTLIST_STATUSES = valuesOf<ShortlistStatus>({ DRAFT: true, APPROVED: true, SENT: true });
 const OUTBOX_STATES = valuesOf<OutboxState>({ HELD: true, PENDING: true, SENDING: true, SENT: true, FAILED: true, DROPPED: true });
 const MAIL_KINDS = valuesOf<MailKind>({
-  INTRODUCTION: true, NEED_CONFIRMATION: true, FOLLOW_UP: true, REMINDER: true, NEED_RECEIVED: true, DECLARATION_REVIEWED: true, INVITATION: true, INVITATION_REMINDER: true,
+  INTRODUCTION: true, NEED_CONFIRMATION: true, FOLLOW_UP: true, REMINDER: true, NEED_RECEIVED: true, DECLARATION_REVIEWED: true, INVITATION: true, INVITATION_REMINDER: true, OFFICER_DIGEST: true,
 });
-const RECIPIENT_KINDS = valuesOf<RecipientKind>({ FIRM: true, SUPPLIER: true });
+const RECIPIENT_KINDS = valuesOf<RecipientKind>({ FIRM: true, SUPPLIER: true, OFFICER: true });
 const OUTCOME_STATUSES = valuesOf<OutcomeStatus>({ CONTACTED: true, QUOTE_REQUESTED: true, WON: true, LOST: true, NO_FOLLOW_UP: true });
 const RETIRED_BY = valuesOf<RetiredBy>({ OFFICER: true, STRUCTURE: true });
 
@@ -52,6 +52,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     organisationId: nullableText(),
     detachedAt: { type: Date, default: null },
     tokenVersion: { type: Number, default: 0, min: 0 },
+    dailyDigestFrom: { type: Date }, // absent until an officer asks for the digest, as on the embedded engine
   },
   organisations: {
     name: text(254), // a user's organisation without a name is named after its email (254 at most)
@@ -90,6 +91,7 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     firstSignInAt: { type: Date },
     completedAt: { type: Date },
     linkVersion: { type: Number, min: 0 },
+    followUpsOffAt: { type: Date },
   },
   needs: {
     organisationId: nullableText(),
@@ -119,6 +121,9 @@ const definitions: Record<CollectionName, SchemaDefinition> = {
     endedBy: { type: String },
     internalNote: { type: String, maxlength: 2000 }, // absent on needs written before it existed, as on the embedded engine
     addressedTo: { type: String, maxlength: 100 },
+    // No defaults: absent until an officer takes the need, as on the embedded engine.
+    assignedTo: { type: String, maxlength: 100 },
+    assignedAt: { type: Date },
   },
   shortlists: {
     needId: text(),

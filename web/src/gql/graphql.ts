@@ -71,11 +71,15 @@ export type MailKind =
   | 'NEED_CONFIRMATION'
   /** L'accusé de réception d'un besoin enregistré (confirmé), envoyé à l'entreprise (jamais listé avec une sélection). */
   | 'NEED_RECEIVED'
+  /** Le récapitulatif quotidien d'un agent qui l'a demandé (jamais listé avec une sélection). */
+  | 'OFFICER_DIGEST'
   /** L'unique rappel, FOLLOW_UP_AFTER après la relance ; puis plus rien. */
   | 'REMINDER';
 
 export type MailRecipient =
   | 'FIRM'
+  /** Un agent de la Métropole. */
+  | 'OFFICER'
   | 'SUPPLIER';
 
 export type MailState =
