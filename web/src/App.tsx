@@ -17,6 +17,7 @@ import { Campaign } from './pages/Campaign';
 import { Declarations } from './pages/Declarations';
 import { Imports } from './pages/Imports';
 import { PublicContracts } from './pages/PublicContracts';
+import { MyAccount } from './pages/MyAccount';
 
 // Chart.js only loads with the yearly review.
 const Review = lazy(() => import('./pages/Review').then((m) => ({ default: m.Review })));
@@ -47,6 +48,7 @@ export const ROUTES: { path: string; page: ComponentType }[] = [
   { path: '/bilan', page: Review },
   { path: '/commande-publique', page: PublicContracts },
   { path: '/organisations/:id/achats', page: OrganisationSpend },
+  { path: '/compte', page: MyAccount },
 ];
 
 function NotFound() {

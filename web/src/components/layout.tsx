@@ -15,6 +15,7 @@ const NAV = [
   { href: '/imports', label: 'Imports' },
   { href: '/bilan', label: 'Bilan annuel' },
   { href: '/commande-publique', label: 'Commande publique' },
+  { href: '/compte', label: 'Mon compte' },
 ];
 
 /** Sets the document title ("… – Console Passerelle ESS") and moves focus to the heading on navigation. */

@@ -6,6 +6,7 @@ import { Page, QueryState } from '../components/layout';
 import { Groupements } from '../components/groupements';
 import { MatchCard } from '../components/match';
 import { NeedActions } from '../components/need-actions';
+import { NeedAssignment } from '../components/need-assignment';
 import { messageOf } from '../errors';
 import { budgetFr, formatDate } from '../format';
 import { graphql } from '../gql';
@@ -41,6 +42,13 @@ const NeedWithMatches = graphql(`
       addressedTo {
         id
         name
+      }
+      assignment {
+        at
+        officer {
+          id
+          email
+        }
       }
       shortlists {
         id
@@ -121,6 +129,7 @@ export function NeedMatches() {
         <>
           <section aria-labelledby="besoin-detail">
             <h2 id="besoin-detail">Le besoin</h2>
+            <NeedAssignment needId={need.id} title={need.title} assignment={need.assignment} />
             {need.addressedTo && (
               <p className="notice">
                 L’entreprise s’adresse à <Link href={`/structures/${need.addressedTo.id}`}>{need.addressedTo.name}</Link>, depuis sa page publique : présentez-la si elle peut répondre.

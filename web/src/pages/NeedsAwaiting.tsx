@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { NEED_KIND_FR } from '../../../api/reference/vocabulary';
 import { Page, QueryState } from '../components/layout';
+import { NeedAssignment } from '../components/need-assignment';
 import { Pager } from '../components/pager';
 import { ageOf, budgetFr, formatDate } from '../format';
 import { graphql } from '../gql';
@@ -31,6 +32,13 @@ const Awaiting = graphql(`
           budgetMax
           deadline
           createdAt
+          assignment {
+            at
+            officer {
+              id
+              email
+            }
+          }
         }
       }
     }
@@ -64,6 +72,7 @@ export function NeedsAwaiting() {
                     <th scope="col">Budget</th>
                     <th scope="col">Échéance</th>
                     <th scope="col">En attente depuis</th>
+                    <th scope="col">Pris en charge par</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -78,6 +87,9 @@ export function NeedsAwaiting() {
                       <td>{budgetFr(node.budgetMin, node.budgetMax)}</td>
                       <td>{formatDate(node.deadline)}</td>
                       <td>{ageOf(node.createdAt)}</td>
+                      <td>
+                        <NeedAssignment needId={node.id} title={node.title} assignment={node.assignment} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -9,6 +9,7 @@ import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '.
 import { QueryState } from '../components/layout';
 import { CommuneField, NafField } from '../components/pickers';
 import { PublicPage } from '../components/public-page';
+import { StructureNav } from '../components/structure-space';
 import { errorsOf, type FieldErrors } from '../errors';
 import type { InclusionKind, LegalForm } from '../gql/graphql';
 import { INCLUSION_KIND_OPTIONS, LABEL_OPTIONS, LEGAL_FORM_OPTIONS } from '../labels';
@@ -112,6 +113,7 @@ function ProfileForm({ existing }: { existing: Profile }) {
 
   return (
     <PublicPage title={`Ma structure : ${existing.name}`}>
+      <StructureNav />
       {saved && (
         <p className="notice notice-ok profile-saved" role="status" tabIndex={-1}>
           Votre fiche est enregistrée ; l’annuaire montre déjà ces informations.

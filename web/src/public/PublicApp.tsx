@@ -8,7 +8,9 @@ import { useSession } from '../session';
 import { Access, RequestLink } from './Access';
 import { Home } from './Home';
 import { MySpend } from './MySpend';
+import { MyIntroductions } from './MyIntroductions';
 import { MyStructure } from './MyStructure';
+import { MyStructureAccount } from './MyStructureAccount';
 import { Structure } from './Structure';
 
 function Frame({ children }: { children: ReactNode }) {
@@ -64,6 +66,12 @@ export function PublicApp() {
         </Route>
         <Route path="/ma-structure">
           <MyStructure />
+        </Route>
+        <Route path="/ma-structure/mises-en-relation">
+          <MyIntroductions />
+        </Route>
+        <Route path="/ma-structure/compte">
+          <MyStructureAccount />
         </Route>
         <Route path="/mes-achats">
           <MySpend />
