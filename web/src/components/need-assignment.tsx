@@ -48,13 +48,13 @@ export function NeedAssignment({ needId, title, assignment }: { needId: string; 
     <div className="need-assignment">
       <span className="assigned-to">{assignment ? `Pris en charge par ${mine ? 'vous' : assignment.officer.email} depuis le ${formatDate(assignment.at)}` : 'Personne ne s’en occupe'}</span>{' '}
       {mine ? (
-        <button type="button" className="secondary" disabled={released.fetching} onClick={() => release({ needId })} aria-label={`Je ne m’occupe plus de « ${title} »`}>
-          Je ne m’en occupe plus
+        <button type="button" className="secondary" disabled={released.fetching} onClick={() => release({ needId })}>
+          Je ne m’en occupe plus<span className="visually-hidden"> : « {title} »</span>
         </button>
       ) : (
         (!assignment || session?.role === 'ADMIN') && (
-          <button type="button" className="secondary" disabled={taken.fetching} onClick={() => take({ needId })} aria-label={`Je m’occupe de « ${title} »`}>
-            Je m’en occupe
+          <button type="button" className="secondary" disabled={taken.fetching} onClick={() => take({ needId })}>
+            Je m’en occupe<span className="visually-hidden"> : « {title} »</span>
           </button>
         )
       )}

@@ -1,0 +1,146 @@
+// The structure's space and the officers' notifications in a real Chromium (#24.15, #24.16): a structure
+// signed in by its mailed link reads the introduction it received, answers and changes its answer,
+// switches its follow-ups off then on, prepares its data and deletes its account after confirming;
+// an officer takes a need from the queue (« Je m'en occupe ») and asks for the daily digest. Every page: axe.
+import type { Browser } from 'puppeteer-core';
+import { buildWeb } from '../scripts/build-web';
+import { launchBrowser, seriousViolations, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
+import { needInput, supplierInput } from './helpers/fixtures';
+import { ok, startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
+import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { waitFor } from './helpers/wait';
+
+jest.setTimeout(180_000);
+
+const CONTACT = 'contact@menuiserie-insertion.example';
+let t: TestServer;
+let smtp: TestSmtp;
+let browser: Browser;
+let w: Watched;
+let origin: string;
+let officer: { email: string; token: string };
+let supplierId: string;
+let listId: string;
+
+beforeAll(async () => {
+  buildWeb();
+  smtp = await startSmtp();
+  t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+  origin = t.url.replace(/\/graphql$/, '');
+  officer = await t.userWithToken('OFFICER');
+  const company = await t.userWithToken('COMPANY', { organisationName: 'Hôtel de la Seine' });
+  supplierId = (await ok(t.gql(`mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }`, { i: supplierInput({ name: 'Menuiserie d’Insertion', contactEmail: CONTACT }) }, officer.token))).createSupplier.id;
+  const post = `mutation($i: NeedInput!) { postNeed(input: $i) { id } }`;
+  const needId = (await ok(t.gql(post, { i: needInput({ title: 'Tables de la salle de petit-déjeuner' }) }, company.token))).postNeed.id;
+  await ok(t.gql(post, { i: needInput({ title: 'Signalétique du hall' }) }, company.token));
+  listId = (await ok(t.gql(`mutation($n: ID!, $s: [ID!]) { draftShortlist(needId: $n, supplierIds: $s) { id } }`, { n: needId, s: [supplierId] }, officer.token))).draftShortlist.id;
+  await ok(t.gql(`mutation($id: ID!) { approveShortlist(id: $id) { id } }`, { id: listId }, officer.token));
+  await t.runDue();
+  browser = await launchBrowser();
+  w = await watchedPage(browser, origin);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.destroy();
+  await smtp?.close();
+});
+
+async function checkPage(title: RegExp): Promise<void> {
+  await w.page.waitForFunction('!document.querySelector(".loading")');
+  expect(await w.page.title()).toMatch(title);
+  expect(await seriousViolations(w.page)).toEqual([]);
+  expect(w.errors).toEqual([]);
+  expect(w.foreign).toEqual([]);
+}
+
+const text = (selector: string): Promise<string> => w.page.$eval(selector, (e) => (e as unknown as { innerText: string }).innerText.trim());
+const answerOf = async () => (await ok(t.gql(`query($id: ID!) { shortlist(id: $id) { items { response { answer comment } } } }`, { id: listId }, officer.token))).shortlist.items[0].response;
+
+test('a structure answers an introduction from its space, changes its answer, switches follow-ups off and on, then leaves', async () => {
+  const { page } = w;
+  await ok(t.gql(`mutation { requestAccessLink(email: "${CONTACT}") }`));
+  const mail = await waitFor('access link', () => smtp.messages.find((m) => addresses(m.to).includes(CONTACT) && /jeton=/.test(m.text ?? '')));
+  const token = /\/acces\?jeton=([A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1]!;
+  await page.goto(`${origin}/acces?jeton=${token}`);
+  await page.waitForSelector('main form button[type="submit"]');
+  await page.click('main form button[type="submit"]');
+  await waitForTextOn(w, 'Ma structure : Menuiserie d’Insertion');
+
+  // The space's local navigation leads to the introductions received.
+  await page.click('nav[aria-label="Espace de la structure"] a[href="/ma-structure/mises-en-relation"]');
+  await waitForTextOn(w, 'Tables de la salle de petit-déjeuner');
+  expect(await page.$eval('nav[aria-label="Espace de la structure"] a[aria-current="page"]', (a) => a.getAttribute('href'))).toBe('/ma-structure/mises-en-relation');
+  const article = await text('article.received');
+  expect(article).toContain('Hôtel de la Seine');
+  expect(article).toContain(needInput().description);
+  expect(await text('.current-answer')).toBe('Vous n’avez pas encore répondu.');
+  await checkPage(/Mises en relation reçues/);
+
+  await page.click(`input[name="reponse-${listId}"][value="INTERESTED"]`);
+  await page.type(`#champ-commentaire-${listId}`, 'Nous pouvons livrer en avril.');
+  await page.click('article.received button[type="submit"]');
+  await page.waitForFunction('document.querySelector(".current-answer").innerText.startsWith("Réponse enregistrée : « Nous sommes intéressés »")');
+  expect(await answerOf()).toEqual({ answer: 'INTERESTED', comment: 'Nous pouvons livrer en avril.' });
+
+  // Changed: the officers read the new answer.
+  await page.click(`input[name="reponse-${listId}"][value="NOT_AVAILABLE"]`);
+  await page.click('article.received button[type="submit"]');
+  await page.waitForFunction('document.querySelector(".current-answer").innerText.startsWith("Réponse enregistrée : « Pas disponible »")');
+  expect((await answerOf()).answer).toBe('NOT_AVAILABLE');
+  await checkPage(/Mises en relation reçues/);
+
+  // Follow-ups off, then on again: the page says which, the API agrees.
+  const followUpsOff = async () => (await ok(t.gql(`query($id: ID!) { supplier(id: $id) { followUpsOff } }`, { id: supplierId }, officer.token))).supplier.followUpsOff;
+  await page.click('nav[aria-label="Espace de la structure"] a[href="/ma-structure/compte"]');
+  await page.waitForSelector('.follow-ups-state');
+  await checkPage(/Relances, données et compte/);
+  await page.click('section[aria-labelledby="relances"] button');
+  await waitForTextOn(w, 'Vous ne recevez plus aucune relance');
+  expect(await followUpsOff()).toBe(true);
+  await page.click('section[aria-labelledby="relances"] button');
+  await waitForTextOn(w, 'Passerelle ESS vous le rappelle une fois');
+  expect(await followUpsOff()).toBe(false);
+
+  // Its data, ready to download.
+  await page.click('section[aria-labelledby="donnees"] button');
+  await page.waitForSelector('a[download="mes-donnees-passerelle-ess.json"]');
+  expect(await page.$eval('a[download]', (a) => a.getAttribute('href'))).toMatch(/^blob:/);
+
+  // Deletion asks first; once confirmed, the structure leaves the directory and is signed out.
+  await page.click('section[aria-labelledby="suppression"] button');
+  await waitForTextOn(w, 'Confirmez-vous la suppression ?');
+  await checkPage(/Relances, données et compte/);
+  expect(await followUpsOff()).toBe(false); // nothing deleted yet
+  await page.click('section[aria-labelledby="suppression"] button.danger');
+  await page.waitForFunction('location.pathname === "/"');
+  expect((await ok(t.gql(`query($id: ID!) { supplier(id: $id) { id } }`, { id: supplierId }))).supplier).toBeNull();
+});
+
+test('an officer takes a need from the queue and asks for the daily digest', async () => {
+  const { page } = w;
+  await signInToConsole(w, origin, officer.email, TEST_PASSWORD);
+  await page.goto(`${origin}/console/besoins`);
+  await waitForTextOn(w, 'Signalétique du hall');
+  expect(await page.$$eval('thead th', (ths) => ths.map((th) => th.textContent))).toContain('Pris en charge par');
+  expect(await text('tbody tr .assigned-to')).toBe('Personne ne s’en occupe');
+  expect(await w.page.$eval('tbody tr .need-assignment button', (b) => b.textContent)).toBe('Je m’en occupe : « Signalétique du hall »');
+  await page.click('tbody tr .need-assignment button');
+  await page.waitForFunction('document.querySelector("tbody tr .assigned-to").innerText.startsWith("Pris en charge par vous depuis le")');
+  await checkPage(/Besoins en attente/);
+  const queued = await ok(t.gql(`{ needsAwaitingShortlist { edges { node { assignment { officer { email } } } } } }`, {}, officer.token));
+  expect(queued.needsAwaitingShortlist.edges[0].node.assignment.officer.email).toBe(officer.email);
+
+  // The need's page says it too.
+  await page.click('tbody a');
+  await page.waitForSelector('#besoin-detail');
+  expect(await text('.need-assignment .assigned-to')).toMatch(/^Pris en charge par vous depuis le/);
+
+  await page.click('nav a[href$="/compte"]');
+  await page.waitForSelector('input[type="checkbox"]');
+  expect(await page.$eval('input[type="checkbox"]', (i) => (i as unknown as { checked: boolean }).checked)).toBe(false);
+  await page.click('input[type="checkbox"]');
+  await waitForTextOn(w, 'vous recevrez le récapitulatif');
+  await checkPage(/Mon compte/);
+  expect((await ok(t.gql(`{ me { dailyDigest } }`, {}, officer.token))).me.dailyDigest).toBe(true);
+});
