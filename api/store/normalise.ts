@@ -24,7 +24,7 @@ const none: Normaliser = () => {};
 /** One per collection, applied by ./collections.ts fromRow (which fails to compile if one is missing). */
 export const NORMALISERS = {
   // Written before detachments existed: never detached, no session revoked.
-  users: fill<UserRecord>({ detachedAt: () => null, tokenVersion: () => 0, dailyDigestFrom: () => null }),
+  users: fill<UserRecord>({ detachedAt: () => null, tokenVersion: () => 0 }),
   organisations: none, // siret is absent by design on organisations that are not public buyers
   // provenance stays absent on profiles written before imports: its absence means "every filled field was edited".
   suppliers: fill<SupplierRecord>({
@@ -35,7 +35,6 @@ export const NORMALISERS = {
     firstSignInAt: () => null,
     completedAt: () => null,
     linkVersion: () => 0, // the links mailed before versions existed carry none, read as 0
-    followUpsOffAt: () => null,
   }),
   needs: fill<NeedRecord>({
     requiredInclusionKinds: () => [],
@@ -49,8 +48,6 @@ export const NORMALISERS = {
     closingNote: () => null,
     endedBy: () => null,
     internalNote: () => null,
-    assignedTo: () => null,
-    assignedAt: () => null,
   }),
   shortlists: fill<ShortlistRecord>({ groupement: () => false, notice: () => null }),
   // Rows written before mail kinds existed are all introductions.

@@ -44,7 +44,7 @@ export interface UserRecord extends StoredDocument {
   detachedAt: Date | null;
   /** Bumped on a detachment: session tokens signed with another version are refused. */
   tokenVersion: number;
-  /** Staff: since when the officer asked for the daily digest mail (null: not asked, the default). */
+  /** Staff: since when the officer asked for the daily digest mail (absent or null: not asked, the default). */
   dailyDigestFrom?: Date | null;
 }
 
@@ -126,7 +126,7 @@ export interface SupplierRecord extends StoredDocument {
    * mailed before carry the old value and stop working (at 0 the links carry none).
    */
   linkVersion: number;
-  /** Since when the structure refused every follow-up of its introductions (from its space); null: it receives them. */
+  /** Since when the structure refused every follow-up of its introductions (from its space); absent or null: it receives them. */
   followUpsOffAt?: Date | null;
 }
 
@@ -168,7 +168,7 @@ export interface NeedRecord extends StoredDocument {
   internalNote: string | null;
   /** The structure the firm asked for, from its public page (« Contacter via la Métropole »); null otherwise. */
   addressedTo: string | null;
-  /** The officer who took the need in hand (« pris en charge par », user id), and when; null: nobody. */
+  /** The officer who took the need in hand (« pris en charge par », user id), and when; absent or null: nobody. */
   assignedTo?: string | null;
   assignedAt?: Date | null;
 }
