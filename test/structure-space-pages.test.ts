@@ -144,3 +144,20 @@ test('an officer takes a need from the queue and asks for the daily digest', asy
   await checkPage(/Mon compte/);
   expect((await ok(t.gql(`{ me { dailyDigest } }`, {}, officer.token))).me.dailyDigest).toBe(true);
 });
+
+test('an admin hands a need over to another officer from its page', async () => {
+  const { page } = w;
+  const admin = await t.userWithToken('ADMIN');
+  const colleague = await t.userWithToken('OFFICER');
+  await page.click('.account button'); // the officer signs out
+  await signInToConsole(w, origin, admin.email, TEST_PASSWORD);
+  await page.goto(`${origin}/console/besoins`);
+  await waitForTextOn(w, 'Signalétique du hall');
+  await page.click('tbody a');
+  await page.waitForSelector('#confier-a');
+  expect(await text('.need-assignment .assigned-to')).toMatch(new RegExp(`^Pris en charge par ${officer.email}`)); // taken in the test before
+  await page.select('#confier-a', colleague.id);
+  await page.click('form.hand-over button[type="submit"]');
+  await page.waitForFunction(`document.querySelector(".need-assignment .assigned-to").innerText.startsWith(${JSON.stringify(`Pris en charge par ${colleague.email}`)})`);
+  await checkPage(/Besoin : Signalétique du hall/);
+});

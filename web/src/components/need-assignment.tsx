@@ -1,6 +1,7 @@
 // « Pris en charge par » : who deals with a need, and the buttons to take it or let it go (the API
 // decides: an officer takes a free need or releases his own; an admin may take any).
-import { useMutation } from 'urql';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
 import { messageOf } from '../errors';
 import { formatDate } from '../format';
 import { graphql } from '../gql';
@@ -9,6 +10,30 @@ import { useSession } from '../session';
 const Take = graphql(`
   mutation TakeNeed($needId: ID!) {
     assignNeed(needId: $needId) {
+      id
+      assignment {
+        at
+        officer {
+          id
+          email
+        }
+      }
+    }
+  }
+`);
+
+const Officers = graphql(`
+  query AssignableOfficers {
+    officers {
+      id
+      email
+    }
+  }
+`);
+
+const HandOver = graphql(`
+  mutation HandOverNeed($needId: ID!, $officerId: ID!) {
+    assignNeed(needId: $needId, officerId: $officerId) {
       id
       assignment {
         at
@@ -64,5 +89,41 @@ export function NeedAssignment({ needId, title, assignment }: { needId: string; 
         </span>
       )}
     </div>
+  );
+}
+
+/** Admins: hand the need to an officer of their choice (the need's page). */
+export function HandOverNeed({ needId }: { needId: string }) {
+  const { session } = useSession();
+  const [{ data }] = useQuery({ query: Officers, pause: session?.role !== 'ADMIN' });
+  const [officerId, setOfficerId] = useState('');
+  const [handed, handOver] = useMutation(HandOver);
+  if (session?.role !== 'ADMIN' || !data) return null;
+  return (
+    <form
+      className="actions hand-over"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (officerId) handOver({ needId, officerId });
+      }}
+    >
+      <label htmlFor="confier-a">Confier ce besoin à</label>
+      <select id="confier-a" value={officerId} onChange={(e) => setOfficerId(e.target.value)}>
+        <option value="">Choisir un agent</option>
+        {data.officers.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.email}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="secondary" disabled={!officerId || handed.fetching}>
+        Confier
+      </button>
+      {handed.error && (
+        <span className="error-message" role="alert">
+          {messageOf(handed.error)}
+        </span>
+      )}
+    </form>
   );
 }

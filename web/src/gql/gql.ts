@@ -28,6 +28,8 @@ type Documents = {
     "\n  mutation WithdrawNeedFromConsole($id: ID!, $reason: String!) {\n    withdrawNeed(id: $id, reason: $reason) {\n      id\n      status\n      withdrawalReason\n    }\n  }\n": typeof types.WithdrawNeedFromConsoleDocument,
     "\n  mutation CloseNeedFromConsole($id: ID!, $note: String) {\n    closeNeed(id: $id, note: $note) {\n      id\n      status\n      closingNote\n    }\n  }\n": typeof types.CloseNeedFromConsoleDocument,
     "\n  mutation TakeNeed($needId: ID!) {\n    assignNeed(needId: $needId) {\n      id\n      assignment {\n        at\n        officer {\n          id\n          email\n        }\n      }\n    }\n  }\n": typeof types.TakeNeedDocument,
+    "\n  query AssignableOfficers {\n    officers {\n      id\n      email\n    }\n  }\n": typeof types.AssignableOfficersDocument,
+    "\n  mutation HandOverNeed($needId: ID!, $officerId: ID!) {\n    assignNeed(needId: $needId, officerId: $officerId) {\n      id\n      assignment {\n        at\n        officer {\n          id\n          email\n        }\n      }\n    }\n  }\n": typeof types.HandOverNeedDocument,
     "\n  mutation ReleaseNeed($needId: ID!) {\n    releaseNeed(needId: $needId) {\n      id\n      assignment {\n        at\n      }\n    }\n  }\n": typeof types.ReleaseNeedDocument,
     "\n  query SpendOethDeduction($id: ID!, $labourCostShare: Float!, $contribution: Float!, $disabledWorkforceRate: Float!) {\n    spendAnalysis(id: $id) {\n      id\n      oethDeduction(labourCostShare: $labourCostShare, contribution: $contribution, disabledWorkforceRate: $disabledWorkforceRate) {\n        labourCost\n        beforeCap\n        capRate\n        cap\n        deduction\n        capped\n        rule\n      }\n    }\n  }\n": typeof types.SpendOethDeductionDocument,
     "\n  query PendingDeclarations {\n    suppliersWithPendingChanges {\n      id\n      name\n      inclusionKind\n      labels\n      pendingChanges {\n        inclusionKind\n        labels\n        requestedAt\n      }\n    }\n  }\n": typeof types.PendingDeclarationsDocument,
@@ -91,6 +93,8 @@ const documents: Documents = {
     "\n  mutation WithdrawNeedFromConsole($id: ID!, $reason: String!) {\n    withdrawNeed(id: $id, reason: $reason) {\n      id\n      status\n      withdrawalReason\n    }\n  }\n": types.WithdrawNeedFromConsoleDocument,
     "\n  mutation CloseNeedFromConsole($id: ID!, $note: String) {\n    closeNeed(id: $id, note: $note) {\n      id\n      status\n      closingNote\n    }\n  }\n": types.CloseNeedFromConsoleDocument,
     "\n  mutation TakeNeed($needId: ID!) {\n    assignNeed(needId: $needId) {\n      id\n      assignment {\n        at\n        officer {\n          id\n          email\n        }\n      }\n    }\n  }\n": types.TakeNeedDocument,
+    "\n  query AssignableOfficers {\n    officers {\n      id\n      email\n    }\n  }\n": types.AssignableOfficersDocument,
+    "\n  mutation HandOverNeed($needId: ID!, $officerId: ID!) {\n    assignNeed(needId: $needId, officerId: $officerId) {\n      id\n      assignment {\n        at\n        officer {\n          id\n          email\n        }\n      }\n    }\n  }\n": types.HandOverNeedDocument,
     "\n  mutation ReleaseNeed($needId: ID!) {\n    releaseNeed(needId: $needId) {\n      id\n      assignment {\n        at\n      }\n    }\n  }\n": types.ReleaseNeedDocument,
     "\n  query SpendOethDeduction($id: ID!, $labourCostShare: Float!, $contribution: Float!, $disabledWorkforceRate: Float!) {\n    spendAnalysis(id: $id) {\n      id\n      oethDeduction(labourCostShare: $labourCostShare, contribution: $contribution, disabledWorkforceRate: $disabledWorkforceRate) {\n        labourCost\n        beforeCap\n        capRate\n        cap\n        deduction\n        capped\n        rule\n      }\n    }\n  }\n": types.SpendOethDeductionDocument,
     "\n  query PendingDeclarations {\n    suppliersWithPendingChanges {\n      id\n      name\n      inclusionKind\n      labels\n      pendingChanges {\n        inclusionKind\n        labels\n        requestedAt\n      }\n    }\n  }\n": types.PendingDeclarationsDocument,
@@ -210,6 +214,14 @@ export function graphql(source: "\n  mutation CloseNeedFromConsole($id: ID!, $no
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TakeNeed($needId: ID!) {\n    assignNeed(needId: $needId) {\n      id\n      assignment {\n        at\n        officer {\n          id\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TakeNeed($needId: ID!) {\n    assignNeed(needId: $needId) {\n      id\n      assignment {\n        at\n        officer {\n          id\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssignableOfficers {\n    officers {\n      id\n      email\n    }\n  }\n"): (typeof documents)["\n  query AssignableOfficers {\n    officers {\n      id\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HandOverNeed($needId: ID!, $officerId: ID!) {\n    assignNeed(needId: $needId, officerId: $officerId) {\n      id\n      assignment {\n        at\n        officer {\n          id\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation HandOverNeed($needId: ID!, $officerId: ID!) {\n    assignNeed(needId: $needId, officerId: $officerId) {\n      id\n      assignment {\n        at\n        officer {\n          id\n          email\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

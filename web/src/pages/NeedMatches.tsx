@@ -6,7 +6,7 @@ import { Page, QueryState } from '../components/layout';
 import { Groupements } from '../components/groupements';
 import { MatchCard } from '../components/match';
 import { NeedActions } from '../components/need-actions';
-import { NeedAssignment } from '../components/need-assignment';
+import { HandOverNeed, NeedAssignment } from '../components/need-assignment';
 import { messageOf } from '../errors';
 import { budgetFr, formatDate } from '../format';
 import { graphql } from '../gql';
@@ -130,6 +130,7 @@ export function NeedMatches() {
           <section aria-labelledby="besoin-detail">
             <h2 id="besoin-detail">Le besoin</h2>
             <NeedAssignment needId={need.id} title={need.title} assignment={need.assignment} />
+            <HandOverNeed needId={need.id} />
             {need.addressedTo && (
               <p className="notice">
                 L’entreprise s’adresse à <Link href={`/structures/${need.addressedTo.id}`}>{need.addressedTo.name}</Link>, depuis sa page publique : présentez-la si elle peut répondre.
