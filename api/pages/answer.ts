@@ -73,7 +73,7 @@ export function answerRoutes(servicesOf: () => Services | null): express.Router 
       saved.response.answer === 'INTERESTED'
         ? `Merci : votre intérêt est enregistré. L'entreprise ${target.firmName} a votre adresse et peut vous écrire ; vous pouvez aussi lui répondre directement par courriel.`
         : "Merci : nous avons noté que votre structure n'est pas disponible pour ce besoin.";
-    send(res, 200, 'Réponse enregistrée', `<p role="status">${esc(thanks)}</p><p>Vous pouvez changer d'avis en suivant à nouveau le lien de votre courriel.</p>`);
+    send(res, 200, 'Réponse enregistrée', `<p role="status">${esc(thanks)}</p><p>Vous pouvez changer d'avis en suivant à nouveau le lien de votre courriel, ou depuis l'espace de votre structure : <a href="/ma-structure/mises-en-relation">Mises en relation reçues</a>.</p>`);
   });
   return router;
 }

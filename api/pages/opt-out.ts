@@ -62,7 +62,7 @@ export const optOutRoutes = (servicesOf: () => Services | null): express.Router 
     title: 'Ne plus recevoir de relance',
     none: "Plus aucune relance n'est prévue pour cette mise en relation.",
     explanation: 'Passerelle ESS vous relance une fois, puis une dernière, au sujet de cette mise en relation. Vous pouvez les arrêter dès maintenant ; les autres courriels de la Métropole ne changent pas.',
-    done: "C'est noté : vous ne recevrez plus de relance pour cette mise en relation.",
+    done: "C'est noté : vous ne recevrez plus de relance pour cette mise en relation. Une structure peut aussi refuser toutes ses relances depuis son espace (« Ma structure », page « Relances, données et compte »).",
     target: (services, token) => optOutTarget(services.store, services.links, token),
     stop: (services, target) => optOut(services.store, target),
   });
