@@ -4,7 +4,7 @@
 // an officer takes a need from the queue (« Je m'en occupe ») and asks for the daily digest. Every page: axe.
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, seriousViolations, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
+import { launchBrowser, screenshot, seriousViolations, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
 import { needInput, supplierInput } from './helpers/fixtures';
 import { ok, startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
 import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
@@ -46,12 +46,13 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-async function checkPage(title: RegExp): Promise<void> {
+async function checkPage(title: RegExp, name: string): Promise<void> {
   await w.page.waitForFunction('!document.querySelector(".loading")');
   expect(await w.page.title()).toMatch(title);
   expect(await seriousViolations(w.page)).toEqual([]);
   expect(w.errors).toEqual([]);
   expect(w.foreign).toEqual([]);
+  await screenshot(w.page, name);
 }
 
 const text = (selector: string): Promise<string> => w.page.$eval(selector, (e) => (e as unknown as { innerText: string }).innerText.trim());
@@ -75,7 +76,7 @@ test('a structure answers an introduction from its space, changes its answer, sw
   expect(article).toContain('Hôtel de la Seine');
   expect(article).toContain(needInput().description);
   expect(await text('.current-answer')).toBe('Vous n’avez pas encore répondu.');
-  await checkPage(/Mises en relation reçues/);
+  await checkPage(/Mises en relation reçues/, 'espace-structure-mises-en-relation');
 
   await page.click(`input[name="reponse-${listId}"][value="INTERESTED"]`);
   await page.type(`#champ-commentaire-${listId}`, 'Nous pouvons livrer en avril.');
@@ -88,13 +89,13 @@ test('a structure answers an introduction from its space, changes its answer, sw
   await page.click('article.received button[type="submit"]');
   await page.waitForFunction('document.querySelector(".current-answer").innerText.startsWith("Réponse enregistrée : « Pas disponible »")');
   expect((await answerOf()).answer).toBe('NOT_AVAILABLE');
-  await checkPage(/Mises en relation reçues/);
+  await checkPage(/Mises en relation reçues/, 'espace-structure-reponse-changee');
 
   // Follow-ups off, then on again: the page says which, the API agrees.
   const followUpsOff = async () => (await ok(t.gql(`query($id: ID!) { supplier(id: $id) { followUpsOff } }`, { id: supplierId }, officer.token))).supplier.followUpsOff;
   await page.click('nav[aria-label="Espace de la structure"] a[href="/ma-structure/compte"]');
   await page.waitForSelector('.follow-ups-state');
-  await checkPage(/Relances, données et compte/);
+  await checkPage(/Relances, données et compte/, 'espace-structure-compte');
   await page.click('section[aria-labelledby="relances"] button');
   await waitForTextOn(w, 'Vous ne recevez plus aucune relance');
   expect(await followUpsOff()).toBe(true);
@@ -110,7 +111,7 @@ test('a structure answers an introduction from its space, changes its answer, sw
   // Deletion asks first; once confirmed, the structure leaves the directory and is signed out.
   await page.click('section[aria-labelledby="suppression"] button');
   await waitForTextOn(w, 'Confirmez-vous la suppression ?');
-  await checkPage(/Relances, données et compte/);
+  await checkPage(/Relances, données et compte/, 'espace-structure-suppression');
   expect(await followUpsOff()).toBe(false); // nothing deleted yet
   await page.click('section[aria-labelledby="suppression"] button.danger');
   await page.waitForFunction('location.pathname === "/"');
@@ -127,7 +128,7 @@ test('an officer takes a need from the queue and asks for the daily digest', asy
   expect(await w.page.$eval('tbody tr .need-assignment button', (b) => b.textContent)).toBe('Je m’en occupe : « Signalétique du hall »');
   await page.click('tbody tr .need-assignment button');
   await page.waitForFunction('document.querySelector("tbody tr .assigned-to").innerText.startsWith("Pris en charge par vous depuis le")');
-  await checkPage(/Besoins en attente/);
+  await checkPage(/Besoins en attente/, 'console-pris-en-charge');
   const queued = await ok(t.gql(`{ needsAwaitingShortlist { edges { node { assignment { officer { email } } } } } }`, {}, officer.token));
   expect(queued.needsAwaitingShortlist.edges[0].node.assignment.officer.email).toBe(officer.email);
 
@@ -141,7 +142,7 @@ test('an officer takes a need from the queue and asks for the daily digest', asy
   expect(await page.$eval('input[type="checkbox"]', (i) => (i as unknown as { checked: boolean }).checked)).toBe(false);
   await page.click('input[type="checkbox"]');
   await waitForTextOn(w, 'vous recevrez le récapitulatif');
-  await checkPage(/Mon compte/);
+  await checkPage(/Mon compte/, 'console-mon-compte');
   expect((await ok(t.gql(`{ me { dailyDigest } }`, {}, officer.token))).me.dailyDigest).toBe(true);
 });
 
@@ -159,5 +160,5 @@ test('an admin hands a need over to another officer from its page', async () => 
   await page.select('#confier-a', colleague.id);
   await page.click('form.hand-over button[type="submit"]');
   await page.waitForFunction(`document.querySelector(".need-assignment .assigned-to").innerText.startsWith(${JSON.stringify(`Pris en charge par ${colleague.email}`)})`);
-  await checkPage(/Besoin : Signalétique du hall/);
+  await checkPage(/Besoin : Signalétique du hall/, 'console-confier-besoin');
 });
