@@ -995,8 +995,10 @@ export type Query = {
   readonly me?: Maybe<User>;
   /** Les communes membres de la Métropole, par nom (pour les formulaires du site). */
   readonly metropoleCommunes: ReadonlyArray<Commune>;
-  /** Tout le monde : les sous-classes NAF dont le code commence par `search` ou dont le libellé contient chacun de ses mots ; `first` 20 par défaut, 50 au plus. */
+  /** Tout le monde : les sous-classes NAF dont le code commence par `search`, puis celles dont le libellé répond à ses mots, dans l'ordre où on les entend : les libellés qui contiennent chacun des mots tels quels, puis ceux dont des mots commencent par eux, puis ceux qui n'en partagent que la racine ou un synonyme ; les libellés les plus courts d'abord à égalité. `first` 20 par défaut, 50 au plus. */
   readonly nafCodes: ReadonlyArray<NafCode>;
+  /** Tout le monde : le libellé de chacun de ces codes NAF (50 au plus), dans l'ordre donné ; un code qui n'est pas une sous-classe connue est laissé de côté. */
+  readonly nafCodesByCode: ReadonlyArray<NafCode>;
   readonly need?: Maybe<Need>;
   /**
    * Agents et administrateurs : tous les besoins, le plus récent d'abord. Entreprises : les leurs. Avec `filter`,
@@ -1077,6 +1079,11 @@ export type QueryMatchSuppliersArgs = {
 export type QueryNafCodesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   search: Scalars['String']['input'];
+};
+
+
+export type QueryNafCodesByCodeArgs = {
+  codes: ReadonlyArray<Scalars['String']['input']>;
 };
 
 
@@ -2168,6 +2175,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   me: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   metropoleCommunes: Resolver<ReadonlyArray<ResolversTypes['Commune']>, ParentType, ContextType>;
   nafCodes: Resolver<ReadonlyArray<ResolversTypes['NafCode']>, ParentType, ContextType, RequireFields<QueryNafCodesArgs, 'search'>>;
+  nafCodesByCode: Resolver<ReadonlyArray<ResolversTypes['NafCode']>, ParentType, ContextType, RequireFields<QueryNafCodesByCodeArgs, 'codes'>>;
   need: Resolver<Maybe<ResolversTypes['Need']>, ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
   needs: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, Partial<QueryNeedsArgs>>;
   needsAwaitingShortlist: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, Partial<QueryNeedsAwaitingShortlistArgs>>;
