@@ -32,6 +32,7 @@ type Documents = {
     "\n  query CommuneSearch($search: String!) {\n    communes(search: $search, first: 10) {\n      code\n      name\n      departement\n    }\n  }\n": typeof types.CommuneSearchDocument,
     "\n  query MetropoleCommunes {\n    metropoleCommunes {\n      code\n      name\n      departement\n    }\n  }\n": typeof types.MetropoleCommunesDocument,
     "\n  query NafSearch($search: String!) {\n    nafCodes(search: $search, first: 20) {\n      code\n      label\n    }\n  }\n": typeof types.NafSearchDocument,
+    "\n  query NafLabels($codes: [String!]!) {\n    nafCodesByCode(codes: $codes) {\n      code\n      label\n    }\n  }\n": typeof types.NafLabelsDocument,
     "\n  query InclusivePotential($input: PotentialInput!) {\n    inclusivePotential(input: $input) {\n      total\n      families {\n        family\n        count\n        groupementOnly\n      }\n      recommendation\n    }\n  }\n": typeof types.InclusivePotentialDocument,
     "\n  query SpendAnalysesList($organisationId: ID) {\n    spendAnalyses(organisationId: $organisationId) {\n      id\n      createdAt\n      lines\n      totalAmount\n    }\n  }\n": typeof types.SpendAnalysesListDocument,
     "\n  query SpendAnalysisDetail($id: ID!) {\n    spendAnalysis(id: $id) {\n      id\n      createdAt\n      lines\n      totalAmount\n      essAmount\n      siaeAmount\n      protectedAmount\n      essShare\n      siaeShare\n      protectedShare\n      publicBuyer\n      refusals {\n        line\n        reason\n      }\n      gaps {\n        category\n        amount\n        suggestions {\n          id\n          name\n          inclusionKind\n          commune {\n            name\n          }\n        }\n        potential {\n          total\n          recommendation\n        }\n      }\n      csv\n      csvExcelFr: csv(excelFr: true)\n    }\n  }\n": typeof types.SpendAnalysisDetailDocument,
@@ -85,6 +86,7 @@ const documents: Documents = {
     "\n  query CommuneSearch($search: String!) {\n    communes(search: $search, first: 10) {\n      code\n      name\n      departement\n    }\n  }\n": types.CommuneSearchDocument,
     "\n  query MetropoleCommunes {\n    metropoleCommunes {\n      code\n      name\n      departement\n    }\n  }\n": types.MetropoleCommunesDocument,
     "\n  query NafSearch($search: String!) {\n    nafCodes(search: $search, first: 20) {\n      code\n      label\n    }\n  }\n": types.NafSearchDocument,
+    "\n  query NafLabels($codes: [String!]!) {\n    nafCodesByCode(codes: $codes) {\n      code\n      label\n    }\n  }\n": types.NafLabelsDocument,
     "\n  query InclusivePotential($input: PotentialInput!) {\n    inclusivePotential(input: $input) {\n      total\n      families {\n        family\n        count\n        groupementOnly\n      }\n      recommendation\n    }\n  }\n": types.InclusivePotentialDocument,
     "\n  query SpendAnalysesList($organisationId: ID) {\n    spendAnalyses(organisationId: $organisationId) {\n      id\n      createdAt\n      lines\n      totalAmount\n    }\n  }\n": types.SpendAnalysesListDocument,
     "\n  query SpendAnalysisDetail($id: ID!) {\n    spendAnalysis(id: $id) {\n      id\n      createdAt\n      lines\n      totalAmount\n      essAmount\n      siaeAmount\n      protectedAmount\n      essShare\n      siaeShare\n      protectedShare\n      publicBuyer\n      refusals {\n        line\n        reason\n      }\n      gaps {\n        category\n        amount\n        suggestions {\n          id\n          name\n          inclusionKind\n          commune {\n            name\n          }\n        }\n        potential {\n          total\n          recommendation\n        }\n      }\n      csv\n      csvExcelFr: csv(excelFr: true)\n    }\n  }\n": types.SpendAnalysisDetailDocument,
@@ -206,6 +208,10 @@ export function graphql(source: "\n  query MetropoleCommunes {\n    metropoleCom
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query NafSearch($search: String!) {\n    nafCodes(search: $search, first: 20) {\n      code\n      label\n    }\n  }\n"): (typeof documents)["\n  query NafSearch($search: String!) {\n    nafCodes(search: $search, first: 20) {\n      code\n      label\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NafLabels($codes: [String!]!) {\n    nafCodesByCode(codes: $codes) {\n      code\n      label\n    }\n  }\n"): (typeof documents)["\n  query NafLabels($codes: [String!]!) {\n    nafCodesByCode(codes: $codes) {\n      code\n      label\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
