@@ -241,7 +241,7 @@ export type SupplierAnswer =
   | 'NOT_AVAILABLE';
 
 export type SupplierFilter = {
-  /** Code INSEE : les structures basées dans cette commune. */
+  /** Code INSEE : les structures dont le siège est dans cette commune (pour celles qui peuvent y intervenir : servesCommuneCode). */
   communeCode?: string | null | undefined;
   /** Agents et administrateurs : seules les fiches complètes à moins de ce pourcentage (1 à 100 ; 100 : les fiches à compléter). */
   completenessBelow?: number | null | undefined;
@@ -259,7 +259,7 @@ export type SupplierFilter = {
   neverSignedIn?: boolean | null | undefined;
   /** Code INSEE : seules les structures qui peuvent y intervenir (la commune est dans leur rayon d'intervention). */
   servesCommuneCode?: string | null | undefined;
-  /** Recherche en texte libre dans le nom, la description et les prestations. Le dernier mot, s’il n’est pas suivi d’une espace, vaut aussi pour les mots qu’il commence (3 lettres au moins) : « recyc » trouve « recyclerie » ; s’il est lui-même un mot (« bois »), les structures qui l’emploient restent en tête. */
+  /** Recherche en texte libre dans le nom, la description et les prestations. Une commune de la Métropole ou du département nommée dans le texte (« espaces verts Rouen ») vaut servesCommuneCode quand il n'est pas donné, et ses mots sont retirés du texte (voir SupplierConnection.reading). Le dernier mot, s’il n’est pas suivi d’une espace, vaut aussi pour les mots qu’il commence (3 lettres au moins) : « recyc » trouve « recyclerie » ; s’il est lui-même un mot (« bois »), les structures qui l’emploient restent en tête. */
   text?: string | null | undefined;
 };
 
