@@ -116,7 +116,7 @@ describe('the embedded directory', () => {
     // Presets: ESAT or EA, based in Rouen.
     expect((await names(frame)).sort()).toEqual(['ESAT des Deux Rives', 'Entreprise adaptée du Robec'].sort());
     expect(await frame.$eval('select[name="inclusionKinds"]', (e) => (e as unknown as { value: string }).value)).toBe('ESAT,EA');
-    expect(await frame.$eval('select[name="commune"]', (e) => (e as unknown as { value: string }).value)).toBe('76540');
+    expect(await frame.$eval('select[name="headOfficeCommune"]', (e) => (e as unknown as { value: string }).value)).toBe('76540');
     expect(await seriousViolations(frame)).toEqual([]);
     // A structure's page opens in the whole window.
     expect(await frame.$eval('.results a', (a) => [a.getAttribute('target'), a.getAttribute('href')])).toEqual(['_top', expect.stringMatching(/^\/structures\/[a-z0-9-]+$/)]);
