@@ -73,3 +73,20 @@ test('an officer finds a need, corrects it, withdraws it with a reason, and find
   expect(w.errors).toEqual([]);
   expect(w.foreign).toEqual([]);
 });
+
+test('« Page suivante » takes the keyboard to the next page’s count, not the bottom of the page', async () => {
+  const { page } = w;
+  for (let i = 1; i <= 20; i++) {
+    const posted = await t.gql(`mutation($i: NeedInput!) { postNeed(input: $i) { id } }`, { i: needInput({ title: `Besoin de page ${i}`, companyName: 'Pages SA', contactEmail: 'achats@pages.example' }) }, officer.token);
+    expect(posted.errors).toBeUndefined();
+  }
+  await page.goto(`${origin}/console/besoins/recherche`);
+  await page.waitForSelector('#nombre-resultats');
+  expect(await page.$eval('#nombre-resultats', (p) => p.textContent)).toBe('21 besoins.');
+  await page.focus('::-p-aria(Page suivante)');
+  await page.keyboard.press('Enter');
+  await waitForTextOn(w, 'Page 2');
+  await page.waitForFunction('document.activeElement && document.activeElement.id === "nombre-resultats"');
+  expect(await page.$$eval('tbody tr', (rows) => rows.length)).toBe(1);
+  expect(await seriousViolations(page)).toEqual([]);
+});
