@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import nodePath from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, screenshot, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { launchBrowser, screenshot, reflowProblems, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
 import { raw } from './helpers/http';
 import { buildScene, type Scene } from './helpers/introductions';
 import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
@@ -53,6 +53,7 @@ async function checkPage(name: string, title: RegExp): Promise<void> {
   await page.waitForFunction('!document.querySelector(".loading")');
   expect(await page.title()).toMatch(title);
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await reflowProblems(page)).toEqual([]);
   expect(w.foreign).toEqual([]);
   expect(w.dialogs).toEqual([]);
   expect(await page.$('img[src="x"]')).toBeNull();
