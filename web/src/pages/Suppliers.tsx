@@ -6,7 +6,7 @@ import { Link } from 'wouter';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../../api/reference/vocabulary';
 import { SelectField, TextField } from '../components/fields';
 import { Page, QueryState } from '../components/layout';
-import { Pager } from '../components/pager';
+import { useCursorPages } from '../components/pager';
 import { errorsOf } from '../errors';
 import { graphql } from '../gql';
 import type { InclusionKind, SupplierFilter } from '../gql/graphql';
@@ -63,14 +63,14 @@ export function Suppliers() {
   const [filter, setFilter] = useState<SupplierFilter>({});
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [invitation, invite] = useMutation(InviteSuppliers);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [{ data, fetching, error }] = useQuery({ query: Directory, variables: { filter, first: 20, after: cursors[cursors.length - 1] } });
+  const pages = useCursorPages('nombre-structures');
+  const [{ data, fetching, error }] = useQuery({ query: Directory, variables: { filter, first: 20, after: pages.after } });
   const connection = data?.suppliers;
   const errors = errorsOf(error);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    setCursors([null]);
+    pages.restart();
     setFilter({ ...(text.trim() ? { text } : {}), ...(kind ? { inclusionKinds: [kind as InclusionKind] } : {}), ...(toComplete ? { completenessBelow: 100 } : {}),
       ...(neverSignedIn ? { neverSignedIn: true } : {}),
       ...(withAddress ? { hasContactEmail: true } : {}),
@@ -136,7 +136,7 @@ export function Suppliers() {
       <QueryState fetching={fetching && !data} error={error} />
       {connection && (
         <>
-          <p role="status">
+          <p role="status" id="nombre-structures" tabIndex={-1}>
             {connection.totalCount} structure{connection.totalCount > 1 ? 's' : ''}.
           </p>
           <div className="table-wrap">
@@ -173,7 +173,7 @@ export function Suppliers() {
               </tbody>
             </table>
           </div>
-          <Pager page={cursors.length} hasNext={connection.pageInfo.hasNextPage} onNext={() => setCursors([...cursors, connection.pageInfo.endCursor ?? null])} onPrevious={() => setCursors(cursors.slice(0, -1))} />
+          {pages.pager(connection.pageInfo)}
         </>
       )}
     </Page>
