@@ -3,7 +3,7 @@
 // empty search; the search and its page live in the address (shareable, back button, reload).
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, seriousViolations, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
+import { launchBrowser, reflowProblems, seriousViolations, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
 import { supplierInput } from './helpers/fixtures';
 import { startTestServer, type TestServer } from './helpers/server';
 
@@ -57,6 +57,7 @@ test('« espaces verts Rouen »: the structures that can work in Rouen, said on 
   await page.waitForFunction('document.querySelectorAll(".results h3").length === 2');
   expect(query()).toEqual({ text: 'espaces verts Rouen', page: '2' });
   expect(await cards()).toEqual(['Jardins d’Elbeuf n° 11', 'Jardins d’Elbeuf n° 12']);
+  await page.waitForFunction('document.activeElement && document.activeElement.id === "nombre-structures-annuaire"');
 
   // The back button returns to the first page, forward to the second; a reload keeps the search and its page.
   await page.goBack();
@@ -92,4 +93,5 @@ test('the commune list means « can work there », the head office is a separate
   await page.select('#champ-headOfficeCommune', '76231');
   await waitForTextOn(w, '12 structures.');
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await reflowProblems(page)).toEqual([]);
 });

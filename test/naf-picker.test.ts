@@ -3,7 +3,7 @@
 // page shows every saved code with its label.
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, seriousViolations, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
+import { launchBrowser, reflowProblems, seriousViolations, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
 import { needInput } from './helpers/fixtures';
 import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
 
@@ -53,6 +53,7 @@ test('an officer types « conditionnement », chooses 82.92Z from the list, and 
   await waitForTextOn(w, 'Choisissez un secteur dans la liste avant de l’ajouter.');
   expect(await page.$$eval('.naf-field .chosen li', (lis) => lis.length)).toBe(1);
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await reflowProblems(page)).toEqual([]);
 
   await page.click('.naf-choices input[value="82.92Z"]');
   await page.click('.naf-field button.secondary');

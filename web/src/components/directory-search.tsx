@@ -3,7 +3,7 @@
 // SupplierFilter's names (text, servesCommuneCode, communeCode, inclusionKinds, legalForms) and `page`:
 // a search can be shared, the back button returns to the previous one, and the embed's snippet presets
 // its filters the same way.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { navigate, useSearch } from 'wouter/use-browser-location';
 import { PUBLIC_COMMUNES, PUBLIC_DIRECTORY } from '../../../graphql/public-operations';
@@ -52,6 +52,7 @@ interface DirectoryState {
 }
 
 const PAGE_SIZE = 10;
+const COUNT_ID = 'nombre-structures-annuaire';
 const PARAMS = { text: 'text', kind: 'inclusionKinds', legalForm: 'legalForms', serves: 'servesCommuneCode', headOffice: 'communeCode', page: 'page' } as const;
 
 function stateOf(search: string): DirectoryState {
@@ -142,6 +143,17 @@ export function DirectorySearch({ headingLevel = 2, linkTarget }: { headingLevel
   const connection = data?.suppliers;
   const errors = errorsOf(error);
   const sentence = connection && readingSentence(connection.reading);
+  // After « Page suivante » the keyboard goes to the new page's count, not left at the bottom (once the page is shown).
+  const turned = useRef(false);
+  useEffect(() => {
+    if (!turned.current || fetching || !connection) return;
+    turned.current = false;
+    document.getElementById(COUNT_ID)?.focus();
+  });
+  const turn = (page: number) => {
+    turned.current = true;
+    go({ ...state, page });
+  };
 
   // Any change of the search starts again at its first page.
   const apply = (next: Partial<DirectoryState>) => go({ ...state, text, ...next, page: 1 });
@@ -165,7 +177,7 @@ export function DirectorySearch({ headingLevel = 2, linkTarget }: { headingLevel
       {connection && (
         <>
           {sentence && <p className="directory-reading">{sentence}</p>}
-          <p role="status">
+          <p role="status" id={COUNT_ID} tabIndex={-1}>
             {connection.totalCount === 0 ? 'Aucune structure ne correspond.' : `${connection.totalCount} structure${connection.totalCount > 1 ? 's' : ''}.`}
           </p>
           <ul className="cards results">
@@ -175,7 +187,7 @@ export function DirectorySearch({ headingLevel = 2, linkTarget }: { headingLevel
               </li>
             ))}
           </ul>
-          <Pager page={state.page} hasNext={connection.pageInfo.hasNextPage} onNext={() => go({ ...state, page: state.page + 1 })} onPrevious={() => go({ ...state, page: state.page - 1 })} />
+          <Pager page={state.page} hasNext={connection.pageInfo.hasNextPage} onNext={() => turn(state.page + 1)} onPrevious={() => turn(state.page - 1)} />
         </>
       )}
     </section>
