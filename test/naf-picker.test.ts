@@ -4,7 +4,7 @@
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
 import { launchBrowser, reflowProblems, seriousViolations, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
-import { needInput } from './helpers/fixtures';
+import { needInput, supplierInput } from './helpers/fixtures';
 import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
 
 jest.setTimeout(120_000);
@@ -24,6 +24,8 @@ beforeAll(async () => {
   const posted = await t.gql(`mutation($i: NeedInput!) { postNeed(input: $i) { id } }`, { i: needInput({ title: 'Mise sous pli et conditionnement de coffrets', nafCodes: ['81.30Z'], companyName: 'Coffrets du Robec', contactEmail: 'achats@coffrets-robec.example' }) }, officer.token);
   expect(posted.errors).toBeUndefined();
   needId = posted.data.postNeed.id;
+  const esat = supplierInput({ name: 'ESAT du Cailly', inclusionKind: 'ESAT', description: 'Conditionnement, mise sous pli, assemblage', services: ['Conditionnement'], nafCodes: ['82.92Z'] });
+  expect((await t.gql(`mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }`, { i: esat }, officer.token)).errors).toBeUndefined();
   browser = await launchBrowser();
   w = await watchedPage(browser, origin);
 });
@@ -63,4 +65,7 @@ test('an officer types « conditionnement », chooses 82.92Z from the list, and 
   await waitForTextOn(w, '82.92Z — Activités de conditionnement');
   await waitForTextOn(w, "81.30Z — Services d'aménagement paysager");
   expect((await t.gql(`query($id: ID!) { need(id: $id) { nafCodes } }`, { id: needId }, officer.token)).data.need.nafCodes).toEqual(['81.30Z', '82.92Z']);
+  // The sector chosen is the packagers': their match no longer shows « Secteur 0 % ».
+  const matches = (await t.gql(`query($id: ID!) { matchSuppliers(needId: $id) { supplier { name } breakdown { sector } } }`, { id: needId }, officer.token)).data.matchSuppliers;
+  expect(matches.find((m: any) => m.supplier.name === 'ESAT du Cailly').breakdown.sector).toBeGreaterThan(0);
 });
