@@ -3,9 +3,9 @@
 // empty search; the search and its page live in the address (shareable, back button, reload).
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, reflowProblems, seriousViolations, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
+import { launchBrowser, reflowProblems, seriousViolations, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
 import { supplierInput } from './helpers/fixtures';
-import { startTestServer, type TestServer } from './helpers/server';
+import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
 
 jest.setTimeout(120_000);
 
@@ -13,12 +13,14 @@ let t: TestServer;
 let browser: Browser;
 let w: Watched;
 let origin: string;
+let officer: { email: string; token: string };
 
 beforeAll(async () => {
   buildWeb();
   t = await startTestServer({ SAMPLE_DATA: 'off' });
   origin = t.url.replace(/\/graphql$/, '');
-  const { token } = await t.userWithToken('OFFICER');
+  officer = await t.userWithToken('OFFICER');
+  const { token } = officer;
   const green = { description: 'Entretien des espaces verts, tonte et taille de haies', services: ['Espaces verts'], nafCodes: ['81.30Z'] };
   const inputs = [
     // Twelve landscapers based in Elbeuf who work in Rouen (two pages), one in Le Havre who does not, a cleaner in Rouen.
@@ -94,4 +96,14 @@ test('the commune list means « can work there », the head office is a separate
   await waitForTextOn(w, '12 structures.');
   expect(await seriousViolations(page)).toEqual([]);
   expect(await reflowProblems(page)).toEqual([]);
+});
+
+test('the console’s directory reads places the same way and says so', async () => {
+  await signInToConsole(w, origin, officer.email, TEST_PASSWORD);
+  await w.page.goto(`${origin}/console/structures`);
+  await w.page.waitForSelector('#champ-text');
+  await w.page.type('#champ-text', 'Rouen');
+  await w.page.click('form[role="search"] button[type="submit"]');
+  await waitForTextOn(w, 'Structures pouvant intervenir à Rouen (commune reconnue dans votre recherche).');
+  await waitForTextOn(w, '13 structures.');
 });

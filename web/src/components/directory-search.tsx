@@ -115,7 +115,7 @@ const communeOptions = (communes: NamedCommune[], chosen: string, chosenName: st
 };
 
 /** What the search was read as, when a place is part of it: « Structures pouvant intervenir à Rouen ». */
-function readingSentence(r: Reading): string | null {
+export function readingSentence(r: { text?: string | null; servesCommune?: { name: string } | null; servesCommuneFromText: boolean; headOfficeCommune?: { name: string } | null }): string | null {
   if (!r.servesCommune && !r.headOfficeCommune) return null;
   return [
     r.servesCommune ? `Structures pouvant intervenir à ${r.servesCommune.name}` : 'Structures',

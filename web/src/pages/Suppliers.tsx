@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../../api/reference/vocabulary';
+import { readingSentence } from '../components/directory-search';
 import { SelectField, TextField } from '../components/fields';
 import { Page, QueryState } from '../components/layout';
 import { useCursorPages } from '../components/pager';
@@ -16,6 +17,16 @@ const Directory = graphql(`
   query Directory($filter: SupplierFilter, $first: Int, $after: String) {
     suppliers(filter: $filter, first: $first, after: $after) {
       totalCount
+      reading {
+        text
+        servesCommune {
+          name
+        }
+        servesCommuneFromText
+        headOfficeCommune {
+          name
+        }
+      }
       pageInfo {
         hasNextPage
         endCursor
@@ -100,7 +111,7 @@ export function Suppliers() {
       }
     >
       <form className="search-form" role="search" onSubmit={submit}>
-        <TextField name="text" label="Rechercher" hint="Nom, activité ou prestation." value={text} onChange={setText} errors={errors} />
+        <TextField name="text" label="Rechercher" hint="Nom, activité ou prestation ; une commune nommée cherche les structures qui peuvent y intervenir." value={text} onChange={setText} errors={errors} />
         <SelectField name="inclusionKinds" label="Type de structure d’inclusion" value={kind} onChange={setKind} options={INCLUSION_KIND_OPTIONS} emptyLabel="Tous" errors={errors} />
         <div className="field">
           <label>
@@ -136,6 +147,7 @@ export function Suppliers() {
       <QueryState fetching={fetching && !data} error={error} />
       {connection && (
         <>
+          {readingSentence(connection.reading) && <p className="directory-reading">{readingSentence(connection.reading)}</p>}
           <p role="status" id="nombre-structures" tabIndex={-1}>
             {connection.totalCount} structure{connection.totalCount > 1 ? 's' : ''}.
           </p>
