@@ -11,10 +11,18 @@ import { itemsOf, type ShortlistItemView } from './outcomes';
 
 export const responseIdOf = (shortlistId: string, supplierId: string): string => `${shortlistId}:${supplierId}`;
 
+/** An introduction a structure may answer, with what its answer page shows. */
+export interface AnswerableIntroduction {
+  shortlist: ShortlistRecord;
+  supplier: SupplierRecord;
+  need: NeedRecord;
+  needTitle: string;
+  firmName: string;
+  response: ResponseRecord | null;
+}
+
 /** What a valid link points at; otherwise an HTTP status and a French sentence. */
-export type AnswerTarget =
-  | { ok: true; shortlist: ShortlistRecord; supplier: SupplierRecord; needTitle: string; firmName: string; response: ResponseRecord | null }
-  | { ok: false; status: number; message: string };
+export type AnswerTarget = ({ ok: true } & AnswerableIntroduction) | { ok: false; status: number; message: string };
 
 export async function answerTarget(store: Store, links: LinkSigner, token: string): Promise<AnswerTarget> {
   const check = links.verify('answer', token);
@@ -39,7 +47,7 @@ export async function answerTarget(store: Store, links: LinkSigner, token: strin
  * The introduction a structure may answer, by its mail's link or from its space: a list approved
  * (not a draft) that names it, its need still there, the structure still in the directory; null otherwise.
  */
-export async function answerableIntroduction(store: Store, shortlistId: string, supplierId: string): Promise<Omit<Extract<AnswerTarget, { ok: true }>, 'ok'> & { need: NeedRecord } | null> {
+export async function answerableIntroduction(store: Store, shortlistId: string, supplierId: string): Promise<AnswerableIntroduction | null> {
   const shortlist = await store.shortlists.findById(shortlistId);
   if (!shortlist || shortlist.status === 'DRAFT' || !shortlist.items.some((i) => i.supplierId === supplierId)) return null;
   const [supplier, need, response] = await Promise.all([
