@@ -1,10 +1,10 @@
 // The structure's space and the officers' notifications in a real Chromium (#24.15, #24.16): a structure
 // signed in by its mailed link reads the introduction it received, answers and changes its answer,
 // switches its follow-ups off then on, prepares its data and deletes its account after confirming;
-// an officer takes a need from the queue (« Je m'en occupe ») and asks for the daily digest. Every page: axe.
+// an officer takes a need from the queue (« Je m'en occupe ») and asks for the daily digest. Every page: axe, 320 px.
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, screenshot, seriousViolations, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
+import { launchBrowser, reflowProblems, screenshot, seriousViolations, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
 import { needInput, supplierInput } from './helpers/fixtures';
 import { ok, startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
 import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
@@ -50,6 +50,7 @@ async function checkPage(title: RegExp, name: string): Promise<void> {
   await w.page.waitForFunction('!document.querySelector(".loading")');
   expect(await w.page.title()).toMatch(title);
   expect(await seriousViolations(w.page)).toEqual([]);
+  expect(await reflowProblems(w.page)).toEqual([]);
   expect(w.errors).toEqual([]);
   expect(w.foreign).toEqual([]);
   await screenshot(w.page, name);
