@@ -1,6 +1,6 @@
 // Officers' notifications over HTTP with a real SMTP peer (#24.16). The daily digest: asked for by one
 // officer (his own setting, nobody else's to read), sent once at its hour on the server's clock with what
-// arrived since (a need waiting, a mail given up on, a declaration to validate, an answer), never to an
+// arrived since (needs that entered the queue, a mail given up on, a declaration to validate, an answer), never to an
 // officer who did not ask, not twice a day, not on a day with nothing new. And « pris en charge par »:
 // an officer takes a need or lets it go, only an admin hands it to someone else, shown in the queue.
 import { DIGEST_HOUR, digestRowId } from '../api/accounts';
@@ -45,6 +45,13 @@ it('sends the daily digest to the officer who asked for it: once, at its hour, w
   const admin = await t.userWithToken('ADMIN');
   const company = await t.userWithToken('COMPANY', { organisationName: 'Imprimerie Martin' });
 
+  // Posted without an account before the officer asked for the digest, confirmed after: it enters the queue then.
+  const anonymous = { companyName: 'Traiteur du Port', contactEmail: 'achats@traiteur-du-port.example' };
+  await ok(t.gql(`mutation($i: NeedInput!) { postNeed(input: $i) { id } }`, { i: needInput({ title: 'Repas du séminaire', ...anonymous }) }));
+  await t.runDue();
+  const confirmation = smtp.messages.find((m) => addresses(m.to).includes(anonymous.contactEmail))!;
+  const confirmUrl = /<a href="([^"]+)">Confirmer mon besoin<\/a>/.exec(String(confirmation.html))![1]!;
+
   // Off by default; each officer sets his own, and nobody else reads it.
   expect((await ok(t.gql(`{ me { dailyDigest } }`, {}, reader.token))).me.dailyDigest).toBe(false);
   expect((await ok(t.gql(SET_DIGEST, { on: true }, reader.token))).setDailyDigest).toEqual({ id: reader.id, dailyDigest: true });
@@ -56,6 +63,7 @@ it('sends the daily digest to the officer who asked for it: once, at its hour, w
   // sent to it (it answers) and to a structure whose mailbox refuses it (given up on).
   const post = `mutation($i: NeedInput!) { postNeed(input: $i) { id } }`;
   await ok(t.gql(post, { i: needInput({ title: 'Nettoyage des vitres du siège' }) }, company.token));
+  expect((await fetch(confirmUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' })).status).toBe(200);
   const introducedNeed = (await ok(t.gql(post, { i: needInput({ title: 'Entretien des pelouses' }) }, company.token))).postNeed.id;
   const declaring = await t.userWithToken('SUPPLIER', { organisationName: 'Jardins Partagés' });
   const create = `mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }`;
@@ -78,7 +86,7 @@ it('sends the daily digest to the officer who asked for it: once, at its hour, w
   expect(more).toEqual([]);
   expect(digest!.subject).toMatch(/^Passerelle ESS : votre récapitulatif du /);
   const text = digest!.text ?? '';
-  expect(text).toMatch(/Nouveaux besoins en attente d’une liste \(1\)\n- « Nettoyage des vitres du siège » — Imprimerie Martin/);
+  expect(text).toMatch(/Nouveaux besoins en attente d’une liste \(2\)\n- « Nettoyage des vitres du siège » — Imprimerie Martin\n- « Repas du séminaire » — Traiteur du Port\n/);
   expect(text).toMatch(new RegExp(`Courriels en échec \\(1\\)\\n- À ${REFUSED} : `));
   expect(text).toMatch(/Modifications à valider \(1\)\n- Jardins Partagés/);
   expect(text).toMatch(/Réponses des structures \(1\)\n- Jardins Partagés : intéressée pour « Entretien des pelouses » \(« Dès lundi »\)/);

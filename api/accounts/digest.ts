@@ -6,6 +6,7 @@
 import { requireRole, STAFF, type Viewer } from '../auth/guards';
 import { notFound } from '../errors';
 import { parisInstant } from '../kernel';
+import { UNCONFIRMED_KEPT_MS } from '../links';
 import { digestIsEmpty, outboxRow, renderOfficerDigest, type DigestSection, type OutgoingMail } from '../mail';
 import { needStatus } from '../needs';
 import { byIds, digestReaders, listMailsIn, needsPostedSince, updatedAfter, withPendingChanges } from '../store/filters';
@@ -59,13 +60,16 @@ const ANSWER_FR = { INTERESTED: 'intéressée', NOT_AVAILABLE: 'pas disponible' 
 /** What arrived in [since, until), one section per kind of work. */
 async function digestSections(store: Store, publicUrl: string, since: Date, until: Date): Promise<DigestSection[]> {
   const [needs, failed, pending, answers] = await Promise.all([
-    store.needs.find(needsPostedSince(since)),
+    // A need enters the queue when confirmed: one posted without an account waits for its link, UNCONFIRMED_KEPT_MS at most.
+    store.needs.find(needsPostedSince(new Date(since.getTime() - UNCONFIRMED_KEPT_MS))),
     store.outbox.find(listMailsIn('FAILED')),
     store.suppliers.find(withPendingChanges(), { limit: 500 }),
     store.responses.find(updatedAfter(since)),
   ]);
-  const waiting = needs.filter((n) => inWindow(n.createdAt, since, until) && needStatus(n) === 'OPEN');
-  const answered = answers.filter((r) => inWindow(r.updatedAt, since, until));
+  // Each part in the order things arrived, as the queue reads.
+  const byTime = <T>(at: (x: T) => Date) => (a: T, b: T) => at(a).getTime() - at(b).getTime();
+  const waiting = needs.filter((n) => n.confirmedAt && inWindow(n.confirmedAt, since, until) && needStatus(n) === 'OPEN').sort(byTime((n) => n.confirmedAt!));
+  const answered = answers.filter((r) => inWindow(r.updatedAt, since, until)).sort(byTime((r) => r.updatedAt));
   const lists = new Map((await store.shortlists.find(byIds(answered.map((r) => r.shortlistId)))).map((s) => [s.id, s]));
   const [answerNeeds, answerers] = await Promise.all([
     store.needs.find(byIds([...lists.values()].map((s) => s.needId))),
@@ -82,12 +86,12 @@ async function digestSections(store: Store, publicUrl: string, since: Date, unti
     },
     {
       title: 'Courriels en échec',
-      items: failed.filter((m) => inWindow(m.updatedAt, since, until)).map((m) => `À ${m.to} : ${m.lastError ?? 'envoi abandonné'}`),
+      items: failed.filter((m) => inWindow(m.updatedAt, since, until)).sort(byTime((m) => m.updatedAt)).map((m) => `À ${m.to} : ${m.lastError ?? 'envoi abandonné'}`),
       url: `${consoleUrl}/mises-en-relation`,
     },
     {
       title: 'Modifications à valider',
-      items: pending.filter((s) => !s.retiredAt && s.pendingChanges && inWindow(s.pendingChanges.requestedAt, since, until)).map((s) => s.name),
+      items: pending.filter((s) => !s.retiredAt && s.pendingChanges && inWindow(s.pendingChanges.requestedAt, since, until)).sort(byTime((s) => s.pendingChanges!.requestedAt)).map((s) => s.name),
       url: `${consoleUrl}/structures/a-valider`,
     },
     {
