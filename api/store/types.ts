@@ -223,7 +223,8 @@ export type OutboxState = 'HELD' | 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | '
 export type RecipientKind = 'FIRM' | 'SUPPLIER' | 'OFFICER';
 /**
  * What a mail is: an introduction, the confirmation link of a need posted without an account, a
- * follow-up and its one reminder, or the acknowledgement of a need recorded (confirmed), to its firm.
+ * follow-up and its one reminder, or the acknowledgement of a need recorded (confirmed), to its firm;
+ * OFFICER_DIGEST: an officer's daily digest (api/accounts/digest.ts).
  */
 export type MailKind = 'INTRODUCTION' | 'NEED_CONFIRMATION' | 'FOLLOW_UP' | 'REMINDER' | 'NEED_RECEIVED' | 'DECLARATION_REVIEWED' | CampaignMailKind | 'OFFICER_DIGEST';
 /** An officer's invitation to a structure to claim and complete its profile, and its one reminder (api/campaign). */
