@@ -108,6 +108,9 @@ describe('every error at once, in French, with sane bounds', () => {
     expect(wrong.status).toBe(400);
     const html = await wrong.text();
     expect(html).toContain('Il y a un problème');
+    // Without a script: the summary takes the focus as the page opens, and the form's address brings the page to it.
+    expect(html).toMatch(/<div class="error-summary" id="erreurs" role="alert" tabindex="-1" autofocus/);
+    expect(html).toMatch(/<form method="post" action="[^"]+#erreurs"/);
     const summary = html.slice(html.indexOf('Il y a un problème'), html.indexOf('</ul>', html.indexOf('Il y a un problème')));
     expect(summary).toMatch(/<a href="#suite-2-\w+">Suite : choisissez/);
     expect(summary).toMatch(/<a href="#montant-2">Montant : saisissez un montant en euros/);

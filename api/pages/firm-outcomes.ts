@@ -44,9 +44,10 @@ function errorOf(refusal: Refusal | null, field: FormField, n: number) {
   const id = `${FORM_FIELDS[field].name}-${n}`;
   return {
     html: message ? `<p class="error-message" id="${id}-erreur"><span class="visually-hidden">Erreur : </span>${esc(message)}</p>` : '',
-    attrs: (hint: boolean) => {
+    /** A text field is marked invalid; a group of radios (GOV.UK's way) only points at its message. */
+    attrs: (hint: boolean, group = false) => {
       const describedBy = [hint ? `${id}-aide` : '', message ? `${id}-erreur` : ''].filter(Boolean).join(' ');
-      return `${describedBy ? ` aria-describedby="${describedBy}"` : ''}${message ? ' aria-invalid="true"' : ''}`;
+      return `${describedBy ? ` aria-describedby="${describedBy}"` : ''}${message && !group ? ' aria-invalid="true"' : ''}`;
     },
   };
 }
@@ -76,7 +77,7 @@ ${hours.html}<input id="heures-${n}" name="heures" inputmode="numeric" autocompl
 <p>Suite actuelle : ${esc(current)}</p>
 <form method="post" action="${esc(action)}#erreurs" novalidate>
 <input type="hidden" name="structure" value="${esc(item.supplierId)}">
-<fieldset class="field${refusal?.fields.status ? ' field-error' : ''}"${status.attrs(false)}>
+<fieldset class="field${refusal?.fields.status ? ' field-error' : ''}"${status.attrs(false, true)}>
 <legend>Qu'a donné cette mise en relation ?</legend>
 ${status.html}${radios}
 </fieldset>
