@@ -75,16 +75,17 @@ const FIRM_REQUIRED = {
   },
 } as const;
 
-/** The need's rules for this poster, checked together so that every missing field is said at once. */
-export function needSchemaFor(who: Viewer | null) {
-  const required = who === null ? FIRM_REQUIRED.anonymous : isStaff(who) ? FIRM_REQUIRED.staff : null;
-  if (!required) return needSchema;
-  return needSchema.superRefine((need, ctx) => {
+const requiring = (required: (typeof FIRM_REQUIRED)[keyof typeof FIRM_REQUIRED]) =>
+  needSchema.superRefine((need, ctx) => {
     for (const field of ['companyName', 'contactEmail'] as const) {
       if (!need[field]) ctx.addIssue({ code: 'custom', path: [field], message: required[field] });
     }
   });
-}
+const anonymousNeedSchema = requiring(FIRM_REQUIRED.anonymous);
+const staffNeedSchema = requiring(FIRM_REQUIRED.staff);
+
+/** The need's rules for this poster, checked together so that every missing field is said at once. */
+export const needSchemaFor = (who: Viewer | null) => (who === null ? anonymousNeedSchema : isStaff(who) ? staffNeedSchema : needSchema);
 
 export interface InclusionKindPreset {
   label: string;
