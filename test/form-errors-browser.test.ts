@@ -3,7 +3,9 @@
 // field (aria-describedby, aria-invalid). Amounts are typed as people write them (« 40 000 € »).
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
+import { outcomesLink } from '../api/links';
 import { launchBrowser, seriousViolations, signInToConsole, watchedPage, type Watched } from './helpers/browser';
+import { APPROVE, buildScene, DRAFT, UPDATE } from './helpers/introductions';
 import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
 
 jest.setTimeout(120_000);
@@ -129,4 +131,23 @@ test('the console’s need form shows every error at once, then reads « 40 000 
   const [need] = await t.server.services.store.needs.find({});
   expect(need).toMatchObject({ companyName: 'Transports Normands', budgetMax: 40000 });
   expect(w.errors).toEqual([]);
+});
+
+test('/suites: the summary takes the focus as the refused page opens, the page is brought to it', async () => {
+  const { page } = w;
+  const s = await buildScene(t);
+  const listId = (await t.gql(DRAFT, { needId: s.needId }, s.officer.token)).data.draftShortlist.id as string;
+  await t.gql(UPDATE, { id: listId, supplierIds: [s.suppliers.jardins.id] }, s.officer.token);
+  expect((await t.gql(APPROVE, { id: listId }, s.officer.token)).errors).toBeUndefined();
+  const list = (await t.server.services.store.shortlists.findById(listId))!;
+  // The page carries no script: the focus and the scroll are the browser's own (autofocus, #erreurs).
+  await page.goto(outcomesLink(t.server.services.links, origin, list));
+  expect(await page.$$('script')).toEqual([]);
+  await page.type('#montant-1', 'douze mille');
+  await Promise.all([page.waitForNavigation(), page.click('form button[type="submit"]')]);
+  expect(new URL(page.url()).hash).toBe('#erreurs');
+  await page.waitForFunction('document.activeElement?.id === "erreurs"');
+  expect(await page.$$eval('#erreurs a', (as) => as.map((a) => a.getAttribute('href')))).toEqual(['#suite-1-CONTACTED', '#montant-1']);
+  expect(await page.$eval('#montant-1', (i) => [i.getAttribute('aria-invalid'), i.getAttribute('aria-describedby'), (i as unknown as { value: string }).value])).toEqual(['true', 'montant-1-aide montant-1-erreur', 'douze mille']);
+  expect(await seriousViolations(page)).toEqual([]);
 });

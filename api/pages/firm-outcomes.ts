@@ -59,7 +59,7 @@ function itemSection(item: ShortlistItemView, need: NeedRecord, action: string, 
   const current = o
     ? `${OUTCOME_FR[o.status]}${o.amount !== null ? ` — ${formatEuros(o.amount)}` : ''}${o.insertionHours ? ` — ${o.insertionHours} heures d'insertion` : ''}`
     : 'pas encore renseignée';
-  const [status, amount, hours] = (['status', 'amount', 'insertionHours'] as const).map((f) => errorOf(refusal, f, n)) as [ReturnType<typeof errorOf>, ReturnType<typeof errorOf>, ReturnType<typeof errorOf>];
+  const [status, amount, hours] = [errorOf(refusal, 'status', n), errorOf(refusal, 'amount', n), errorOf(refusal, 'insertionHours', n)];
   const radios = OUTCOME_STATUSES.map(
     (s) => `<label><input type="radio" id="suite-${n}-${s}" name="suite" value="${s}"${chosen === s ? ' checked' : ''} required> ${esc(OUTCOME_FR[s])}</label>`,
   ).join('\n');

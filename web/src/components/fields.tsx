@@ -40,11 +40,13 @@ export function ErrorSummary({ errors, fields }: { errors: FieldErrors; fields: 
 }
 
 /** After a refused submit: the page moves to the summary (the form's own, on a page of several forms), focused, so that it is read out first. */
-export function focusErrorSummary(within: ParentNode | null = document): void {
+export function focusErrorSummary(within: ParentNode | null = document, frames = 30): void {
   requestAnimationFrame(() => {
     const summary = (within ?? document).querySelector<HTMLElement>('.error-summary');
-    summary?.scrollIntoView({ block: 'start' });
-    summary?.focus({ preventScroll: true });
+    // React may draw the refusal a frame or two after the answer came: wait for it, a few frames at most.
+    if (!summary) return void (frames > 0 && focusErrorSummary(within, frames - 1));
+    summary.scrollIntoView({ block: 'start' });
+    summary.focus({ preventScroll: true });
   });
 }
 
