@@ -71,6 +71,13 @@ describe('every error at once, in French, with sane bounds', () => {
     expect(fieldsOf(officer.errors![0] as never).sort()).toEqual(['communeCode', 'companyName', 'contactEmail']);
   });
 
+  it('correcting a need answers every wrong field at once, and changes nothing', async () => {
+    const id = (await t.gql(POST, { input: needInput({ title: 'Impression des rapports annuels' }) }, s.company.token)).data.postNeed.id;
+    const res = await t.gql(`mutation($id: ID!, $input: NeedUpdateInput!) { updateNeed(id: $id, input: $input) { id } }`, { id, input: { title: '', budgetMax: -5, deadline: '2021-01-01' } }, s.company.token);
+    expect(fieldsOf(res.errors![0] as never).sort()).toEqual(['budgetMax', 'deadline', 'title']);
+    expect((await t.server.services.store.needs.findById(id))!.title).toBe('Impression des rapports annuels');
+  });
+
   it('a budget of 10¹² is answered with the budget’s range in French, naming the field, never GraphQL’s 32-bit integer', async () => {
     const res = await anonymous(needInput({ companyName: 'Menuiserie du Robec', contactEmail: 'achats@robec.example', budgetMax: 1e12 }));
     expect(res.errors).toHaveLength(1);
