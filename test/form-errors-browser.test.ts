@@ -4,7 +4,7 @@
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
 import { outcomesLink } from '../api/links';
-import { launchBrowser, seriousViolations, signInToConsole, watchedPage, type Watched } from './helpers/browser';
+import { launchBrowser, reflowProblems, seriousViolations, signInToConsole, watchedPage, type Watched } from './helpers/browser';
 import { APPROVE, buildScene, DRAFT, UPDATE } from './helpers/introductions';
 import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
 
@@ -101,6 +101,7 @@ test('the public need form with five wrong fields shows five errors, in a focuse
   await page.click('.error-summary a[href="#champ-budgetMax"]');
   expect(await page.evaluate('document.activeElement.id')).toBe('champ-budgetMax');
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await reflowProblems(page)).toEqual([]);
   expect(await t.server.services.store.needs.count({})).toBe(0);
   expect(w.errors).toEqual([]);
 });
@@ -122,6 +123,7 @@ test('the console’s need form shows every error at once, then reads « 40 000 
   const names = ['companyName', 'contactEmail', 'budgetMax'];
   expectPattern(await shown(names), names);
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await reflowProblems(page)).toEqual([]);
 
   await page.type('#champ-companyName', 'Transports Normands');
   await setValue('#champ-contactEmail', 'achats@transports-normands.example');
@@ -150,4 +152,5 @@ test('/suites: the summary takes the focus as the refused page opens, the page i
   expect(await page.$$eval('#erreurs a', (as) => as.map((a) => a.getAttribute('href')))).toEqual(['#suite-1-CONTACTED', '#montant-1']);
   expect(await page.$eval('#montant-1', (i) => [i.getAttribute('aria-invalid'), i.getAttribute('aria-describedby'), (i as unknown as { value: string }).value])).toEqual(['true', 'montant-1-aide montant-1-erreur', 'douze mille']);
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await reflowProblems(page)).toEqual([]);
 });
