@@ -12,7 +12,7 @@ import { openNeed, unendedNeed } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type Store } from '../store/types';
 import * as v from '../kernel';
 import { communeName } from '../reference/communes';
-import { refuseInternalNote, canSeeNeed, companyNameFor, needSchema } from './model';
+import { refuseInternalNote, canSeeNeed, companyNameFor, needSchemaFor } from './model';
 
 
 export const NEED_STATUSES = ['AWAITING_CONFIRMATION', 'OPEN', 'INTRODUCED', 'WITHDRAWN', 'CLOSED'] as const;
@@ -90,7 +90,7 @@ export async function updateNeed(services: NeedDeps, viewer: Viewer | null, id: 
   const merged: Record<string, unknown> = { ...asInput(need), ...patch };
   // A new commune without coordinates: the old point no longer describes the place.
   if ('communeCode' in patch && !('latitude' in patch) && !('longitude' in patch)) Object.assign(merged, { latitude: null, longitude: null });
-  const { honeypot: _ignored, clientKey: _key, ...parsed } = v.parseInput(needSchema, merged);
+  const { honeypot: _ignored, clientKey: _key, ...parsed } = v.parseInput(needSchemaFor(who), merged);
   refuseInternalNote(who, patch);
   const companyName = await companyNameFor(services, who, parsed);
   // Only what was given is written (validated with the rest): fields the edit does not know stay as stored.

@@ -7,9 +7,9 @@ import { errorsOf, messageOf, type FieldErrors } from '../errors';
 import { formatDateTime, formatEuros } from '../format';
 import { graphql } from '../gql';
 import type { OutcomeStatus, ShortlistQuery, SupplierAnswer } from '../gql/graphql';
-import { optionalInt } from '../inputs';
+import { optionalEuros, optionalInt } from '../inputs';
 import { MAIL_STATE_FR, optionsOf } from '../labels';
-import { ErrorSummary, SelectField, TextField } from './fields';
+import { ErrorSummary, focusErrorSummary, SelectField, TextField } from './fields';
 import { SupplierLink } from './match';
 
 type Shortlist = NonNullable<ShortlistQuery['shortlist']>;
@@ -170,17 +170,19 @@ function OutcomeCard({ shortlistId, item, insertion }: { shortlistId: string; it
   // The API names `amount`; this card's field is amount-<id>.
   const shown: FieldErrors = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k ? field(k) : '', v]));
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    const form = e.currentTarget;
     setSaved(false);
     const numbers: FieldErrors = {};
     if (!status) numbers.status = '« status » : choisissez la suite donnée à cette mise en relation.';
-    const amountValue = status === 'WON' ? optionalInt(amount, 'amount', numbers) : null;
+    const amountValue = status === 'WON' ? optionalEuros(amount, 'amount', numbers) : null;
     const hoursValue = status === 'WON' && insertion ? optionalInt(hours, 'insertionHours', numbers) : null;
     setLocal(numbers);
-    if (Object.keys(numbers).length) return;
+    if (Object.keys(numbers).length) return focusErrorSummary(form);
     const res = await record({ shortlistId, supplierId: sid, status: status as OutcomeStatus, amount: amountValue, insertionHours: hoursValue });
     setSaved(!!res.data);
+    if (!res.data) focusErrorSummary(form);
   }
 
   return (
@@ -220,7 +222,7 @@ function OutcomeCard({ shortlistId, item, insertion }: { shortlistId: string; it
       <form className="form" onSubmit={submit} noValidate aria-label={`Suite pour ${item.supplier.name}`}>
         <ErrorSummary errors={shown} fields={[field('status'), field('amount'), field('insertionHours')]} />
         <SelectField name={field('status')} label="Suite donnée" required value={status} onChange={setStatus} options={OUTCOME_OPTIONS} emptyLabel="— Choisir —" errors={shown} />
-        {status === 'WON' && <TextField name={field('amount')} label="Montant du marché" required unit="euros HT" inputMode="numeric" value={amount} onChange={setAmount} errors={shown} />}
+        {status === 'WON' && <TextField name={field('amount')} label="Montant du marché" required unit="euros HT" inputMode="decimal" hint="Par exemple 12 000 ou 12 000,50 (arrondi à l’euro)." value={amount} onChange={setAmount} errors={shown} />}
         {status === 'WON' && insertion && <TextField name={field('insertionHours')} label="Heures d’insertion" unit="heures" inputMode="numeric" value={hours} onChange={setHours} errors={shown} />}
         <div className="actions">
           <button type="submit" disabled={result.fetching}>
@@ -246,11 +248,13 @@ function AnswerForm({ shortlistId, supplierId, name }: { shortlistId: string; su
   const [local, setLocal] = useState<FieldErrors>({});
   const shown: FieldErrors = Object.fromEntries(Object.entries({ ...errorsOf(result.error), ...local }).map(([k, v]) => [k ? field(k) : '', v]));
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    const form = e.currentTarget;
     setLocal(answer ? {} : { answer: '« answer » : choisissez la réponse que la structure a donnée.' });
-    if (!answer) return;
-    await record({ shortlistId, supplierId, answer: answer as SupplierAnswer, comment: comment || null });
+    if (!answer) return focusErrorSummary(form);
+    const res = await record({ shortlistId, supplierId, answer: answer as SupplierAnswer, comment: comment || null });
+    if (!res.data) focusErrorSummary(form);
   }
 
   return (
