@@ -2,7 +2,7 @@
 // change here as with the link of its mail (the API applies the link's rules).
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { ErrorSummary, TextArea } from '../components/fields';
+import { ErrorSummary, focusErrorSummary, TextArea } from '../components/fields';
 import { QueryState } from '../components/layout';
 import { StructureSpacePage } from '../components/structure-space';
 import { errorsOf } from '../errors';
@@ -80,7 +80,7 @@ function ReceivedIntroduction({ intro }: { intro: Introduction }) {
       setResponse(res.data.answerIntroduction.response);
       setSaved(true);
     } else {
-      requestAnimationFrame(() => document.querySelector<HTMLElement>(`#${heading}-form .error-summary`)?.focus());
+      focusErrorSummary(document.getElementById(`${heading}-form`));
     }
   }
 
@@ -114,7 +114,7 @@ function ReceivedIntroduction({ intro }: { intro: Introduction }) {
         {response ? `${saved ? 'Réponse enregistrée : ' : ''}« ${ANSWER_FR[response.answer]} », le ${formatDate(response.answeredAt)}${response.comment ? ` (« ${response.comment} »)` : ''}.` : 'Vous n’avez pas encore répondu.'}
       </p>
       <form id={`${heading}-form`} onSubmit={submit} noValidate aria-label={`Réponse pour « ${intro.needTitle} »`}>
-        <ErrorSummary errors={errors} fields={[field]} />
+        <ErrorSummary errors={errors} fields={[`reponse-${intro.shortlistId}`, field]} />
         <fieldset id={`champ-reponse-${intro.shortlistId}`}>
           <legend>{response ? 'Changer votre réponse' : 'Répondre'}</legend>
           {(['INTERESTED', 'NOT_AVAILABLE'] as const).map((a) => (
