@@ -29,6 +29,11 @@ const SearchNeeds = graphql(`
           companyName
           status
           createdAt
+          assignment {
+            officer {
+              email
+            }
+          }
         }
       }
     }
@@ -74,6 +79,7 @@ export function NeedSearch() {
                     <th scope="col">Besoin</th>
                     <th scope="col">Entreprise</th>
                     <th scope="col">Statut</th>
+                    <th scope="col">Pris en charge par</th>
                     <th scope="col">Déposé le</th>
                   </tr>
                 </thead>
@@ -85,6 +91,7 @@ export function NeedSearch() {
                       </td>
                       <td>{node.companyName ?? '—'}</td>
                       <td>{NEED_STATUS_FR[node.status]}</td>
+                      <td>{node.assignment?.officer.email ?? '—'}</td>
                       <td>{formatDate(String(node.createdAt))}</td>
                     </tr>
                   ))}
