@@ -401,28 +401,37 @@ export interface NeedReceivedMailInput {
   officerEmail: string | null;
   /** Posted by the firm from its account (it can edit or withdraw it there); false without an account. */
   fromAccount: boolean;
+  /** The Métropole's service commitment (SERVICE_COMMITMENT), e.g. « sous 5 jours ouvrés ». */
+  commitment: string;
+  /** The firm's space, and the page that mails a sign-in link to it (a firm without an account). */
+  spaceUrl: string;
+  signInUrl: string;
 }
 
-/** The firm's acknowledgement that its need is recorded, and what happens next. */
+/** The firm's acknowledgement that its need is recorded, what happens next and when, and how to follow it. */
 export function renderNeedReceivedMail(m: NeedReceivedMailInput): RenderedMail {
   const subject = oneLine(`Passerelle ESS : votre besoin « ${m.needTitle} » est enregistré`);
   const intro = m.officerEmail
     ? `L'équipe de la Métropole Rouen Normandie a enregistré votre besoin « ${oneLine(m.needTitle)} » sur Passerelle ESS, à la suite de votre échange.`
     : `Votre besoin « ${oneLine(m.needTitle)} » est enregistré sur Passerelle ESS.`;
-  const next =
-    "Un agent de la Métropole va chercher les structures de l'économie sociale et solidaire du territoire qui peuvent y répondre ; vous recevrez leur présentation par courriel, avec leurs coordonnées.";
+  const next = `Un agent de la Métropole va chercher les structures de l'économie sociale et solidaire du territoire qui peuvent y répondre : une liste de structures vous sera proposée ${oneLine(m.commitment)}, par courriel, avec leurs coordonnées.`;
   const change = m.officerEmail
     ? 'Pour le modifier ou le retirer, répondez simplement à ce message : il parviendra à votre interlocuteur à la Métropole.'
-    : m.fromAccount
-      ? "Tant qu'aucune structure ne vous a été présentée, vous pouvez le modifier ou le retirer depuis votre compte Passerelle ESS."
-      : "Pour le modifier ou le retirer, contactez l'équipe de la Métropole Rouen Normandie en rappelant le titre du besoin.";
+    : "Tant qu'aucune structure ne vous a été présentée, vous pouvez le modifier ou le retirer depuis votre espace « Mes besoins ».";
+  const follow = m.fromAccount
+    ? { sentence: 'Pour suivre votre besoin, ouvrez votre espace « Mes besoins » :', url: m.spaceUrl, label: 'Mes besoins' }
+    : {
+        sentence: "Pour suivre votre besoin sans appeler la Métropole, demandez un lien de connexion à cette adresse : il ouvre votre espace « Mes besoins », où vous voyez où il en est, les structures présentées et leurs réponses.",
+        url: m.signInUrl,
+        label: 'Recevoir un lien de connexion',
+      };
   const facts: [string, string][] = [
     ['Type', m.kind],
     ['Lieu', m.place],
     ['Budget', m.budget],
     ...(m.deadline ? ([['Échéance', m.deadline]] as [string, string][]) : []),
   ];
-  const text = ['Bonjour,', '', intro, '', ...facts.map(([k, v]) => `${k} : ${v}`), '', next, change, '', SIGNATURE, ''].join('\n');
+  const text = ['Bonjour,', '', intro, '', ...facts.map(([k, v]) => `${k} : ${v}`), '', next, change, '', follow.sentence, follow.url, '', SIGNATURE, ''].join('\n');
   const html = page(
     subject,
     `<p>Bonjour,</p>
@@ -431,7 +440,8 @@ export function renderNeedReceivedMail(m: NeedReceivedMailInput): RenderedMail {
 ${facts.map(([k, v]) => `<tr><th style="text-align: left; padding: 4px 12px 4px 0;">${escapeHtml(k)}</th><td style="padding: 4px 0;">${escapeHtml(v)}</td></tr>`).join('\n')}
 </table>
 <p>${escapeHtml(next)}</p>
-<p>${escapeHtml(change)}</p>`,
+<p>${escapeHtml(change)}</p>
+<p>${escapeHtml(follow.sentence)} ${link(follow.url, follow.label)}</p>`,
   );
   return { subject, text, html };
 }

@@ -12,6 +12,7 @@ import { openNeed, unendedNeed } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type Store } from '../store/types';
 import * as v from '../kernel';
 import { communeName } from '../reference/communes';
+import { FIRM_SPACE_PATH, SIGN_IN_REQUEST_PATH } from '../links';
 import { refuseInternalNote, canSeeNeed, companyNameFor, needSchema } from './model';
 
 
@@ -156,7 +157,7 @@ export async function acknowledgeNeed(services: NeedDeps, need: NeedRecord): Pro
 }
 
 /** The acknowledgement as it is sent: rendered from the need as it is now. */
-export async function composeNeedReceivedMail(store: Store, row: OutboxRecord): Promise<OutgoingMail | { gone: string }> {
+export async function composeNeedReceivedMail(store: Store, row: OutboxRecord, site: { publicUrl: string; commitment: string }): Promise<OutgoingMail | { gone: string }> {
   const need = row.needId ? await store.needs.findById(row.needId) : null;
   if (!need) return { gone: 'Le besoin a été supprimé.' };
   if (need.withdrawnAt) return { gone: 'Le besoin a été retiré avant l’envoi de son accusé de réception.' };
@@ -169,7 +170,10 @@ export async function composeNeedReceivedMail(store: Store, row: OutboxRecord): 
     budget: budgetFr(need.budgetMin, need.budgetMax),
     deadline: need.deadline ? formatDateFr(need.deadline) : null,
     officerEmail,
-    fromAccount: recorder !== null,
+    fromAccount: recorder !== null && officerEmail === null,
+    commitment: site.commitment,
+    spaceUrl: `${site.publicUrl}${FIRM_SPACE_PATH}`,
+    signInUrl: `${site.publicUrl}${SIGN_IN_REQUEST_PATH}`,
   });
   return { ...rendered, to: row.to, replyTo: officerEmail, messageId: row.messageId };
 }
