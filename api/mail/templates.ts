@@ -15,13 +15,13 @@ export interface StructureView {
   kind: string; // legal form / inclusion kind in French words
   commune: string;
   description: string;
+  /** What it does, in its own words (its services) or its trade's; null when it declared none. */
+  activity: string | null;
+  /** Its size in words (staff, contracts it takes on); null when it declared neither. */
+  capacity: string | null;
   contactEmail: string;
   website: string | null;
-  /** Every reason the matcher gave (officers read them all); the mail shows those that help choose. */
-  reasons: string[];
   note: string | null;
-  /** Added by an officer rather than proposed by the matcher. */
-  addedByOfficer?: boolean;
   /** In a groupement: the part this structure would take on, and its declared capacity. */
   part?: string | null;
 }
@@ -120,19 +120,10 @@ ${body}
 `;
 }
 
-export const ADDED_BY_OFFICER = "Structure proposée par l'équipe de la Métropole.";
-
-/**
- * Why the firm reads a structure in its list: the reasons that help it choose; for one an officer
- * added, the officer's note rather than the matcher's weak reasons (or, with no note, that the team chose it).
- */
-function whyListed(s: StructureView): { reasons: string[]; byTeam: boolean } {
-  const helpful = reasonsForFirm(s.reasons);
-  if (!s.addedByOfficer) return { reasons: helpful, byTeam: false };
-  // Distance and size alone say nothing of what an added structure does.
-  const strong = !s.note && helpful.some(isTopical);
-  return { reasons: strong ? helpful : [], byTeam: !s.note && !strong };
-}
+// The firm reads what each structure is, does, where and how big, as a person would tell it: the
+// matcher's reasons (« Termes en commun… », « ≈ ») are the officers' working notes.
+const ACTIVITY = 'Ce qu’elle fait';
+const CAPACITY = 'Sa taille';
 
 export function firmSubject(needTitle: string, count: number, groupement = false): string {
   if (groupement) return oneLine(`Passerelle ESS : un groupement de ${count} structures de l'ESS pour « ${needTitle} »`);
@@ -165,14 +156,14 @@ export function renderFirmMail(m: FirmMailInput): RenderedMail {
     ...(oeth ? ['', oeth] : []),
     ...(m.groupement ? ['', groupementParagraph(m.groupement, n)] : []),
     ...(m.message ? ['', 'Le mot de votre interlocuteur à la Métropole :', m.message.trim()] : []),
-    ...m.structures.flatMap((s, i, _all, why = whyListed(s)) => [
+    ...m.structures.flatMap((s, i) => [
       '',
       `${i + 1}. ${oneLine(s.name)}`,
       `   ${s.kind} — ${s.commune}`,
+      ...(s.activity ? [`   ${ACTIVITY} : ${s.activity}`] : []),
       `   ${shorten(s.description)}`,
+      ...(s.capacity ? [`   ${CAPACITY} : ${s.capacity}`] : []),
       ...(s.part ? [`   Sa part dans le groupement : ${s.part}`] : []),
-      ...(why.reasons.length ? ["   Ce que l'analyse a relevé :", ...why.reasons.map((r) => `   - ${r}`)] : []),
-      ...(why.byTeam ? [`   ${ADDED_BY_OFFICER}`] : []),
       ...(s.note ? [`   Note de la Métropole : ${oneLine(s.note)}`] : []),
       `   Contact : ${s.contactEmail}`,
       ...(s.website ? [`   Site web : ${s.website}`] : []),
@@ -188,13 +179,13 @@ export function renderFirmMail(m: FirmMailInput): RenderedMail {
 
   const cards = m.structures
     .map(
-      (s, i, _all, why = whyListed(s)) => `<div style="border: 1px solid #ddd; border-radius: 6px; padding: 12px 16px; margin: 12px 0;">
+      (s, i) => `<div style="border: 1px solid #ddd; border-radius: 6px; padding: 12px 16px; margin: 12px 0;">
 <h2 style="font-size: 17px; margin: 0 0 4px;">${i + 1}. ${escapeHtml(oneLine(s.name))}</h2>
 <p style="margin: 0 0 8px; color: #555;">${escapeHtml(s.kind)} — ${escapeHtml(s.commune)}</p>
+${s.activity ? `<p style="margin: 0 0 8px;"><strong>${ACTIVITY} :</strong> ${escapeHtml(s.activity)}</p>` : ''}
 <p style="margin: 0 0 8px;">${escapeHtml(shorten(s.description))}</p>
+${s.capacity ? `<p style="margin: 0 0 8px;"><strong>${CAPACITY} :</strong> ${escapeHtml(s.capacity)}</p>` : ''}
 ${s.part ? `<p style="margin: 0 0 8px;"><strong>Sa part dans le groupement :</strong> ${escapeHtml(s.part)}</p>` : ''}
-${why.reasons.length ? `<p style="margin: 0;">Ce que l'analyse a relevé :</p>\n<ul style="margin: 4px 0 8px;">${why.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : ''}
-${why.byTeam ? `<p style="margin: 0 0 8px;">${escapeHtml(ADDED_BY_OFFICER)}</p>` : ''}
 ${s.note ? `<p style="margin: 0 0 8px;"><strong>Note de la Métropole :</strong> ${escapeHtml(oneLine(s.note))}</p>` : ''}
 <p style="margin: 0;">Contact : ${link(`mailto:${s.contactEmail}`, s.contactEmail)}${s.website ? ` · Site web : ${link(s.website, s.website)}` : ''}</p>
 </div>`,
