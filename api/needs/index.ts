@@ -6,3 +6,4 @@ export * from './lifecycle';
 export * from './model';
 export * from './needs';
 export * from './search-hints';
+export * from './next-step';

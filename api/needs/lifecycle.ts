@@ -93,7 +93,8 @@ export async function updateNeed(services: NeedDeps, viewer: Viewer | null, id: 
   if ('communeCode' in patch && !('latitude' in patch) && !('longitude' in patch)) Object.assign(merged, { latitude: null, longitude: null });
   const { honeypot: _ignored, clientKey: _key, ...parsed } = v.parseInput(needSchema, merged);
   refuseInternalNote(who, patch);
-  const companyName = await companyNameFor(services, who, parsed);
+  // A firm editing a need it follows by its address keeps the name the need was posted under.
+  const companyName = isStaff(who) || 'companyName' in patch ? await companyNameFor(services, who, parsed) : need.companyName;
   // Only what was given is written (validated with the rest): fields the edit does not know stay as stored.
   const written = new Set(Object.keys(patch).filter((k) => k in parsed && k !== 'honeypot' && k !== 'clientKey'));
   if ('communeCode' in patch) ['latitude', 'longitude'].forEach((k) => written.add(k));

@@ -13,6 +13,7 @@ import { shortlistResolvers } from './shortlists';
 import { publicContractResolvers } from './public-contracts';
 import { spendResolvers } from './spend';
 import { afterSignIn, afterSupplierEdit, campaignResolvers, checkDirectoryFilter } from './campaign';
+import { firmSpaceResolvers } from './firm-space';
 
 
 /** The commune of a record; a code unknown to the reference data still resolves, named by its code. */
@@ -97,9 +98,10 @@ export const resolvers = {
     internalNote: (n, _, { viewer }) => (isStaff(viewer) ? n.internalNote : null),
     ...shortlistResolvers.Need,
     ...spendResolvers.Need,
+    ...firmSpaceResolvers.Need,
   },
   Shortlist: shortlistResolvers.Shortlist,
-  ShortlistItem: shortlistResolvers.ShortlistItem,
+  ShortlistItem: { ...shortlistResolvers.ShortlistItem, ...firmSpaceResolvers.ShortlistItem },
   OutboxMail: shortlistResolvers.OutboxMail,
   ImpactStats: shortlistResolvers.ImpactStats,
   ImportJob: importResolvers.ImportJob,
