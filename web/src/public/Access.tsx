@@ -60,7 +60,7 @@ export function Access() {
     const { token: session, user } = res.data.signInWithLink;
     signIn({ token: session, email: user.email, role: user.role });
     // The spent token leaves the address bar and the history.
-    navigate(user.role === 'SUPPLIER' ? '/ma-structure' : '/', { replace: true });
+    navigate(user.role === 'SUPPLIER' ? '/ma-structure' : user.role === 'COMPANY' ? '/mes-besoins' : '/', { replace: true });
   }
 
   if (!token) {
