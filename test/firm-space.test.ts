@@ -4,14 +4,12 @@
 // presentation only, and the structures' answers once introduced (not their comments).
 // The real server, a real SMTP peer, GraphQL over HTTP.
 import { mailsSettled } from '../api/accounts';
-import { needInput } from './helpers/fixtures';
-import { postGraphQL } from './helpers/http';
+import { confirmByLink, postAnonymously } from './helpers/anonymous-needs';
 import { APPROVE, DRAFT, buildScene, type Scene } from './helpers/introductions';
 import { codeOf, startTestServer, type TestServer } from './helpers/server';
 import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
 
-const POST = `mutation($input: NeedInput!) { postNeed(input: $input) { id } }`;
 const REQUEST_LINK = `mutation($email: String!) { requestAccessLink(email: $email) }`;
 const SIGN_IN = `mutation($token: String!) { signInWithLink(token: $token) { token user { role email } } }`;
 const MY_NEEDS = `{ needs(first: 100) { edges { node { id title status confirmedAt introducedAt nextStep changeable
@@ -22,7 +20,6 @@ const ANSWER = `mutation($s: ID!, $id: ID!) { recordSupplierAnswer(shortlistId: 
 
 const FIRM = 'achats@menuiserie-du-robec.example';
 const OTHER = 'achats@autre-firme.example';
-let clients = 0;
 
 describe('the firm’s space, for a firm without an account', () => {
   let smtp: TestSmtp;
@@ -42,21 +39,9 @@ describe('the firm’s space, for a firm without an account', () => {
     await smtp.close();
   });
 
-  const postAnonymously = async (title: string, contactEmail: string): Promise<string> => {
-    clients += 1;
-    const res = (await postGraphQL(t.url, { query: POST, variables: { input: needInput({ title, companyName: 'Menuiserie du Robec', contactEmail }) } }, { 'x-forwarded-for': `198.51.100.${clients}` })).json;
-    expect(res.errors).toBeUndefined();
-    return res.data.postNeed.id;
-  };
+  const post = (title: string, contactEmail: string) => postAnonymously(t, { title, companyName: 'Menuiserie du Robec', contactEmail });
   const mailTo = (to: string, subject: RegExp) => waitFor(`a mail to ${to}`, () => smtp.messages.find((m) => addresses(m.to).includes(to) && subject.test(m.subject ?? '')));
-  const confirm = async (to: string, title: string) => {
-    const mail = await mailTo(to, /confirmez votre besoin/);
-    const mine = smtp.messages.filter((m) => addresses(m.to).includes(to) && (m.text ?? '').includes(title));
-    // Mailed under PUBLIC_URL: the same path on this test server.
-    const url = /<a href="([^"]+)">Confirmer mon besoin<\/a>/.exec(String(mine[mine.length - 1]?.html ?? mail.html))![1]!.replace('https://passerelle.example', t.url.replace(/\/graphql$/, ''));
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
-    return { url, status: res.status, page: await res.text() };
-  };
+  const confirm = (to: string, title: string) => confirmByLink(t, smtp, to, title);
   const signIn = async (email: string): Promise<string> => {
     expect((await t.gql(REQUEST_LINK, { email })).data.requestAccessLink).toBe(true);
     await mailsSettled(t.server.services.accessLinks);
@@ -71,7 +56,7 @@ describe('the firm’s space, for a firm without an account', () => {
   const myNeeds = async (token: string) => (await t.gql(MY_NEEDS, {}, token)).data.needs.edges.map((e: any) => e.node);
 
   it('mails a summary once the need is confirmed: what happens next, within the service commitment, and how to follow it', async () => {
-    needs.confirmed = await postAnonymously('Agencement de notre showroom', FIRM);
+    needs.confirmed = await post('Agencement de notre showroom', FIRM);
     const { url, status, page } = await confirm(FIRM, 'Agencement de notre showroom');
     expect(status).toBe(200);
     expect(page).toContain('Une liste de structures vous sera proposée sous 3 jours ouvrés');
@@ -87,8 +72,8 @@ describe('the firm’s space, for a firm without an account', () => {
   });
 
   it('signs the firm in by a link to its address and shows its needs only, with what happens next and when', async () => {
-    needs.pending = await postAnonymously('Rayonnages pour la réserve', FIRM);
-    needs.other = await postAnonymously('Nettoyage de nos vitrines', OTHER);
+    needs.pending = await post('Rayonnages pour la réserve', FIRM);
+    needs.other = await post('Nettoyage de nos vitrines', OTHER);
     session = await signIn(FIRM);
     const mine = await myNeeds(session);
     expect(mine.map((n: any) => n.id).sort()).toEqual([needs.confirmed, needs.pending].sort());
