@@ -7,7 +7,7 @@ import { buildWeb } from '../scripts/build-web';
 import { confirmByLink, postAnonymously } from './helpers/anonymous-needs';
 import { launchBrowser, screenshot, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
 import { APPROVE, DRAFT, buildScene, type Scene } from './helpers/introductions';
-import { startTestServer, type TestServer } from './helpers/server';
+import { startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
 import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
 
@@ -113,4 +113,23 @@ test('a firm signs in by link, lands on its needs, reads their status and what c
   await checkPage('mes-besoins-retire');
   const stored = await t.gql(`query($id: ID!) { need(id: $id) { status withdrawalReason } }`, { id: ids.pending }, scene.officer.token);
   expect(stored.data.need).toEqual({ status: 'WITHDRAWN', withdrawalReason: 'Rayonnages trouvés d’occasion' });
+});
+
+test('a firm with a password signs in on the same page and lands on its needs', async () => {
+  w = await watchedPage(browser, origin);
+  await w.page.goto(`${origin}/connexion`);
+  await w.page.waitForSelector('#champ-login-email');
+  await w.page.type('#champ-login-email', scene.company.email);
+  await w.page.type('#champ-login-password', 'pas le bon');
+  await w.page.click('form[aria-label="Connexion avec un mot de passe"] button[type="submit"]');
+  await waitForTextOn(w, 'Adresse e-mail ou mot de passe incorrect.');
+  await w.page.click('#champ-login-password', { count: 3 });
+  await w.page.type('#champ-login-password', TEST_PASSWORD);
+  await w.page.click('form[aria-label="Connexion avec un mot de passe"] button[type="submit"]');
+  await w.page.waitForSelector(`section[aria-labelledby="besoin-${scene.needId}"]`);
+  expect(new URL(w.page.url()).pathname).toBe('/mes-besoins');
+  expect(await sectionText(scene.needId)).toContain('une liste vous sera proposée sous 5 jours ouvrés');
+  // only its own: not the needs of the firm without an account
+  expect(await w.page.$(`section[aria-labelledby="besoin-${ids.confirmed}"]`)).toBeNull();
+  await checkPage('mes-besoins-mot-de-passe');
 });
