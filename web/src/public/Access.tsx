@@ -7,7 +7,7 @@ import { ErrorSummary, TextField } from '../components/fields';
 import { PublicPage } from '../components/public-page';
 import { errorsOf, messageOf } from '../errors';
 import { signIn, useSession } from '../session';
-import { PasswordSignIn, spaceOf } from './PasswordSignIn';
+import { PasswordSignIn, spaceOf } from '../components/password-sign-in';
 
 const REQUEST = `mutation PublicRequestAccessLink($email: String!) { requestAccessLink(email: $email) }`;
 const SIGN_IN = `mutation PublicSignInWithLink($token: String!) { signInWithLink(token: $token) { token user { email role } } }`;

@@ -12,7 +12,7 @@ import { budgetFr, formatDate } from '../format';
 import { graphql } from '../gql';
 import type { MyNeedsQuery, NeedStatus } from '../gql/graphql';
 import { useSession } from '../session';
-import { NeedChanges } from './need-changes';
+import { NeedChanges } from '../components/need-changes';
 
 const MyNeedsDocument = graphql(`
   query MyNeeds {

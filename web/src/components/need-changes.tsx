@@ -2,7 +2,7 @@
 // the API's rules apply and its refusals are shown next to the field they name.
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { ErrorSummary, TextArea, TextField } from '../components/fields';
+import { ErrorSummary, TextArea, TextField } from './fields';
 import { errorsOf, type FieldErrors } from '../errors';
 import { graphql } from '../gql';
 import { optionalInt } from '../inputs';

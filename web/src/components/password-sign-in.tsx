@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useLocation } from 'wouter';
-import { ErrorSummary, TextField } from '../components/fields';
+import { ErrorSummary, TextField } from './fields';
 import { errorsOf } from '../errors';
 import { graphql } from '../gql';
 import { signIn } from '../session';
