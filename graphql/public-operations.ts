@@ -5,10 +5,11 @@
 
 /** The directory search: a page of structures and the facets of the whole result. */
 export const PUBLIC_DIRECTORY = `
-  query PublicDirectory($filter: SupplierFilter, $first: Int, $after: String) {
-    suppliers(filter: $filter, first: $first, after: $after) {
+  query PublicDirectory($filter: SupplierFilter, $first: Int, $after: String, $offset: Int) {
+    suppliers(filter: $filter, first: $first, after: $after, offset: $offset) {
       totalCount
       pageInfo { hasNextPage endCursor }
+      reading { text servesCommune { code name } servesCommuneFromText headOfficeCommune { code name } }
       facets {
         inclusionKinds { value label count }
         legalForms { value label count }
@@ -32,5 +33,12 @@ export const PUBLIC_STRUCTURE = `
   }
 `;
 
+/** The Métropole's communes, for the directory's commune lists (the same list whatever a search found). */
+export const PUBLIC_COMMUNES = `
+  query PublicCommunes {
+    metropoleCommunes { code name }
+  }
+`;
+
 /** Operation name → document: what a GET on /graphql may run. */
-export const PUBLIC_OPERATIONS: Readonly<Record<string, string>> = { PublicDirectory: PUBLIC_DIRECTORY, PublicStructure: PUBLIC_STRUCTURE };
+export const PUBLIC_OPERATIONS: Readonly<Record<string, string>> = { PublicDirectory: PUBLIC_DIRECTORY, PublicStructure: PUBLIC_STRUCTURE, PublicCommunes: PUBLIC_COMMUNES };

@@ -19,7 +19,8 @@ async function main(): Promise<number> {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 2;
   }
-  const store = await openStore(loadConfig(process.env));
+  // An export signs no token: JWT_SECRET is not needed here, even in production.
+  const store = await openStore(loadConfig(process.env, { tool: true }));
   let csv: string;
   try {
     csv = await exportTemplate(store);

@@ -90,7 +90,8 @@ async function main(): Promise<number> {
   const dryRun = values['dry-run'];
   const total = files.reduce((sum, f) => sum + fileSize(f), 0); // an unknown file stops the run before anything is written
 
-  const store = await openStore(loadConfig(process.env), { readOnly: dryRun });
+  // An import signs no token: JWT_SECRET is not needed here, even in production.
+  const store = await openStore(loadConfig(process.env, { tool: true }), { readOnly: dryRun });
   let interrupted = false;
   const stop = () => (interrupted = true);
   process.once('SIGINT', stop);

@@ -26,7 +26,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const period = parsePeriod(values.from, values.to);
-  const store = await openStore(loadConfig(process.env));
+  // A report signs no token: JWT_SECRET is not needed here, even in production.
+  const store = await openStore(loadConfig(process.env, { tool: true }));
   let csv: Buffer;
   try {
     csv = impactReportFile(await computeImpact(store, period.from, period.to), { excelFr: values['excel-fr'] === true });

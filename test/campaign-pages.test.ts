@@ -3,7 +3,7 @@
 // reached from its invitation's link with its completeness, and thin cards on the public home.
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, screenshot, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { launchBrowser, screenshot, reflowProblems, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
 import { openProjectStore } from './helpers/project-engine';
 import { TEST_PASSWORD, startTestServer, tempDataDir, type TestServer } from './helpers/server';
 import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
@@ -56,6 +56,7 @@ async function checkPage(name: string): Promise<void> {
   await page.waitForFunction('!document.querySelector(".loading")');
   expect(await page.$eval('html', (e) => e.getAttribute('lang'))).toBe('fr');
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await reflowProblems(page)).toEqual([]);
   expect(w.foreign).toEqual([]);
   expect(w.dialogs).toEqual([]);
   await screenshot(page, name);

@@ -5,7 +5,7 @@
 // introduced and says so. Real server, SMTP peer and Chromium.
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, screenshot, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { launchBrowser, screenshot, reflowProblems, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
 import { buildScene, GET_MAILS, type Scene } from './helpers/introductions';
 import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
 import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
@@ -84,6 +84,7 @@ test('a derogation needs a reason; a note typed after the preview blocks approva
   await page.waitForSelector('.mail-preview');
   expect((await texts('.mail-preview')).find((p) => p.includes(scene.company.email))).toContain('Deux structures pour vos haies.');
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await reflowProblems(page)).toEqual([]);
 
   // A note typed after the preview: approval is refused in the page and nothing is sent.
   const firstNote = await page.$eval('section[aria-labelledby="liste"] .card textarea', (el) => el.id);
@@ -92,6 +93,7 @@ test('a derogation needs a reason; a note typed after the preview blocks approva
   await waitForTextOn(w, 'prévisualisez de nouveau les courriels');
   await screenshot(page, 'approbation-apercu-perime');
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await reflowProblems(page)).toEqual([]);
   expect((await t.gql(GET_MAILS, { id }, scene.officer.token)).data.shortlist).toMatchObject({ status: 'DRAFT', mails: [] });
 
   // A new preview saves the note and shows it; approval then sends that preview.

@@ -3,7 +3,7 @@
 // another; the structures are mailed the decisions (real SMTP peer). Axe-checked.
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, seriousViolations, signInToConsole, type Watched, waitForTextOn, watchedPage } from './helpers/browser';
+import { launchBrowser, reflowProblems, seriousViolations, signInToConsole, type Watched, waitForTextOn, watchedPage } from './helpers/browser';
 import { supplierInput } from './helpers/fixtures';
 import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
 import { startSmtp, type TestSmtp } from './helpers/smtp';
@@ -51,6 +51,7 @@ test('an officer refuses one declaration with a reason and confirms the other, f
   await page.waitForSelector('form.declaration');
   expect(await page.title()).toMatch(/^Modifications à valider/);
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await reflowProblems(page)).toEqual([]);
 
   const robec = 'form[aria-label="Déclaration de Atelier du Robec"]';
   // Refusing without a reason: the API's message, at the field and in the summary; nothing decided.
@@ -58,6 +59,7 @@ test('an officer refuses one declaration with a reason and confirms the other, f
   await page.waitForSelector(`${robec} .error-summary`);
   expect(await page.$eval(`${robec} .error-message`, (p) => p.textContent)).toMatch(/« reason » : dites à la structure pourquoi/);
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await reflowProblems(page)).toEqual([]);
   await page.type(`${robec} textarea`, 'Aucune convention EI trouvée : envoyez-nous votre convention DREETS.');
   await page.click(`${robec} button[type="submit"]`);
   await waitForTextOn(w, 'Déclaration de Atelier du Robec refusée');

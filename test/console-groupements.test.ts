@@ -2,7 +2,7 @@
 // the matcher proposes, and one click drafts a list presented as that groupement (axe-checked).
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, seriousViolations, signInToConsole, type Watched, waitForTextOn, watchedPage } from './helpers/browser';
+import { launchBrowser, reflowProblems, seriousViolations, signInToConsole, type Watched, waitForTextOn, watchedPage } from './helpers/browser';
 import { needInput, supplierInput } from './helpers/fixtures';
 import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
 
@@ -49,6 +49,7 @@ test('an officer drafts a list from a proposed groupement in one click', async (
   expect(await page.$eval('#groupements', (h) => h.textContent)).toMatch(/Groupements proposés \(\d\)/);
   await waitForTextOn(w, 'un groupement de structures le peut');
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await reflowProblems(page)).toEqual([]);
   await page.click('section[aria-labelledby="groupements"] button');
   await page.waitForFunction('location.pathname.includes("/listes/")');
   const lists = await t.gql(`query($id: ID!) { need(id: $id) { shortlists { status groupement items { supplier { name } } } } }`, { id: needId }, officer.token);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, seriousViolations, signInToConsole, type Watched, waitForTextOn, watchedPage } from './helpers/browser';
+import { launchBrowser, reflowProblems, seriousViolations, signInToConsole, type Watched, waitForTextOn, watchedPage } from './helpers/browser';
 import { siret } from './helpers/fixtures';
 import { ok, TEST_PASSWORD, startTestServer, tempDataDir, type TestServer } from './helpers/server';
 
@@ -34,6 +34,7 @@ afterAll(async () => {
 
 async function clean(): Promise<void> {
   expect(await seriousViolations(w.page)).toEqual([]);
+  expect(await reflowProblems(w.page)).toEqual([]);
   expect(w.foreign).toEqual([]);
   expect(w.errors).toEqual([]);
 }

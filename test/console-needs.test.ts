@@ -2,7 +2,7 @@
 // search covers every status; correcting and withdrawing follow the API's rules (a reason to withdraw).
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, seriousViolations, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
+import { launchBrowser, reflowProblems, seriousViolations, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
 import { needInput } from './helpers/fixtures';
 import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
 
@@ -41,6 +41,7 @@ test('an officer finds a need, corrects it, withdraws it with a reason, and find
   await page.click('form[role="search"] button[type="submit"]');
   await waitForTextOn(w, 'Vitrerie du siège');
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await reflowProblems(page)).toEqual([]);
   await page.click('tbody a');
   await page.waitForSelector('#suite-besoin');
   expect(await page.$eval('#suite-besoin', (h) => h.textContent)).toBe('Statut : en attente d’une liste');
@@ -59,6 +60,7 @@ test('an officer finds a need, corrects it, withdraws it with a reason, and find
   await page.click('#suite-besoin ~ form button[type="submit"]');
   await page.waitForSelector('#suite-besoin ~ form .error-message');
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await reflowProblems(page)).toEqual([]);
   await page.type('#champ-motif-besoin', 'L’entreprise a renoncé.');
   await page.click('#suite-besoin ~ form button[type="submit"]');
   await page.waitForFunction('document.querySelector("#suite-besoin").textContent === "Statut : retiré"');
@@ -72,4 +74,22 @@ test('an officer finds a need, corrects it, withdraws it with a reason, and find
   await waitForTextOn(w, 'Vitrerie du siège et des annexes');
   expect(w.errors).toEqual([]);
   expect(w.foreign).toEqual([]);
+});
+
+test('« Page suivante » takes the keyboard to the next page’s count, not the bottom of the page', async () => {
+  const { page } = w;
+  for (let i = 1; i <= 20; i++) {
+    const posted = await t.gql(`mutation($i: NeedInput!) { postNeed(input: $i) { id } }`, { i: needInput({ title: `Besoin de page ${i}`, companyName: 'Pages SA', contactEmail: 'achats@pages.example' }) }, officer.token);
+    expect(posted.errors).toBeUndefined();
+  }
+  await page.goto(`${origin}/console/besoins/recherche`);
+  await page.waitForSelector('#nombre-resultats');
+  expect(await page.$eval('#nombre-resultats', (p) => p.textContent)).toBe('21 besoins.');
+  await page.focus('::-p-aria(Page suivante)');
+  await page.keyboard.press('Enter');
+  await waitForTextOn(w, 'Page 2');
+  await page.waitForFunction('document.activeElement && document.activeElement.id === "nombre-resultats"');
+  expect(await page.$$eval('tbody tr', (rows) => rows.length)).toBe(1);
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await reflowProblems(page)).toEqual([]);
 });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import nodePath from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, screenshot, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { launchBrowser, screenshot, reflowProblems, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
 import { raw } from './helpers/http';
 import { buildScene, type Scene } from './helpers/introductions';
 import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
@@ -53,6 +53,7 @@ async function checkPage(name: string, title: RegExp): Promise<void> {
   await page.waitForFunction('!document.querySelector(".loading")');
   expect(await page.title()).toMatch(title);
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await reflowProblems(page)).toEqual([]);
   expect(w.foreign).toEqual([]);
   expect(w.dialogs).toEqual([]);
   expect(await page.$('img[src="x"]')).toBeNull();
@@ -200,6 +201,8 @@ describe('the officer’s loop', () => {
     const removed = drafted[4]!;
     await page.click(`::-p-aria(Retirer ${removed})`);
     await waitFor('removal', async () => (await names()).length === 4);
+    // The keyboard goes to the structure now in the removed one's place (here the last), not to the page's body.
+    await waitFor('focus on the neighbour', async () => (await page.evaluate('document.activeElement.textContent')) === `4. ${drafted[3]}`);
     const eligible = ['Chantier Vert de la Seine', 'Brigade Verte Insertion', 'Atelier Paysage Solidaire', XSS_NAME, scene.suppliers.jardins.name, scene.suppliers.hostile.name];
     const left = eligible.find((n) => !drafted.includes(n))!;
     await fill('#champ-recherche-ajout', left);
@@ -207,6 +210,7 @@ describe('the officer’s loop', () => {
     await page.waitForSelector('.results li');
     await page.click(`::-p-aria(Ajouter ${left} à la liste)`);
     await waitFor('addition', async () => (await names()).join('|') === [...drafted.slice(0, 4), left].join('|'));
+    await waitFor('focus on the added structure', async () => (await page.evaluate('document.activeElement.textContent')) === `5. ${left}`);
 
     // Keyboard only: focus "Monter" of the added structure and press Enter twice.
     await page.focus(`::-p-aria(Monter ${left})`);

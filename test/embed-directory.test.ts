@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, screenshot, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { launchBrowser, screenshot, reflowProblems, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
 import { supplierInput } from './helpers/fixtures';
 import { ok, startTestServer, type TestServer } from './helpers/server';
 
@@ -116,7 +116,7 @@ describe('the embedded directory', () => {
     // Presets: ESAT or EA, based in Rouen.
     expect((await names(frame)).sort()).toEqual(['ESAT des Deux Rives', 'Entreprise adaptée du Robec'].sort());
     expect(await frame.$eval('select[name="inclusionKinds"]', (e) => (e as unknown as { value: string }).value)).toBe('ESAT,EA');
-    expect(await frame.$eval('select[name="commune"]', (e) => (e as unknown as { value: string }).value)).toBe('76540');
+    expect(await frame.$eval('select[name="headOfficeCommune"]', (e) => (e as unknown as { value: string }).value)).toBe('76540');
     expect(await seriousViolations(frame)).toEqual([]);
     // A structure's page opens in the whole window.
     expect(await frame.$eval('.results a', (a) => [a.getAttribute('target'), a.getAttribute('href')])).toEqual(['_top', expect.stringMatching(/^\/structures\/[a-z0-9-]+$/)]);
@@ -173,6 +173,7 @@ describe('a structure’s public page', () => {
     await w.page.waitForFunction('document.querySelector("img.structure-map").complete && document.querySelector("img.structure-map").naturalWidth > 0');
     expect(await w.page.$eval('img.structure-map', (i) => i.getAttribute('alt'))).toContain('Basée à Rouen');
     expect(await seriousViolations(w.page)).toEqual([]);
+    expect(await reflowProblems(w.page)).toEqual([]);
     expect(w.foreign).toEqual([]);
     expect(w.errors).toEqual([]);
     await screenshot(w.page, 'structure-page');
@@ -186,6 +187,7 @@ describe('a structure’s public page', () => {
     expect(await w.page.$eval('#champ-title', (e) => (e as unknown as { value: string }).value)).toBe('Mise en relation avec ESAT des Deux Rives');
     expect(await w.page.$eval('#champ-description', (e) => (e as unknown as { value: string }).value)).toBe(`Je souhaite être mis en relation avec ESAT des Deux Rives (${origin}/structures/${slugs.esat}) pour : `);
     expect(await seriousViolations(w.page)).toEqual([]);
+    expect(await reflowProblems(w.page)).toEqual([]);
     // Posted, the need is addressed to that structure: the officers see whom the firm asked for.
     await w.page.type('#champ-companyName', 'Imprimerie Normande');
     await w.page.type('#champ-contactEmail', 'achats@imprimerie-normande.example');

@@ -5,7 +5,7 @@ import type { Browser } from 'puppeteer-core';
 import { LEGAL_PAGES } from '../api/reference/vocabulary';
 import { PUBLIC_PATHS } from '../api/public-pages';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, seriousViolations, watchedPage, type Watched } from './helpers/browser';
+import { launchBrowser, reflowProblems, seriousViolations, watchedPage, type Watched } from './helpers/browser';
 import { raw } from './helpers/http';
 import { startTestServer, type TestServer } from './helpers/server';
 
@@ -82,6 +82,7 @@ describe('the legal pages', () => {
       const links = await page.$$eval('footer a', (els) => els.map((a) => [a.textContent?.trim(), a.getAttribute('href')]));
       expect({ path, links }).toEqual({ path, links: expect.arrayContaining(LEGAL_PAGES.map((p) => [p.title, p.path])) });
       expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
+      expect({ path, reflow: await reflowProblems(page) }).toEqual({ path, reflow: [] });
     }
 
     for (const legal of LEGAL_PAGES) {
@@ -93,11 +94,13 @@ describe('the legal pages', () => {
       expect(await page.title()).toBe(`${legal.title} — Passerelle ESS`);
       expect(await page.$eval('html', (e) => e.getAttribute('lang'))).toBe('fr');
       expect(await seriousViolations(page)).toEqual([]);
+      expect(await reflowProblems(page)).toEqual([]);
     }
 
     await page.goto(`${origin}/nulle-part`, { waitUntil: 'networkidle0' });
     expect(await page.$eval('h1', (h) => h.textContent)).toBe('Page introuvable');
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await reflowProblems(page)).toEqual([]);
     expect(w.foreign).toEqual([]);
     expect(w.dialogs).toEqual([]);
   });

@@ -3,7 +3,7 @@
 // each page read as the mail gives it (GET changes nothing), then its button. Every page: axe, no
 // foreign request, no dialog, and a hostile structure name shown as text.
 import type { Browser } from 'puppeteer-core';
-import { launchBrowser, screenshot, seriousViolations, watchedPage, type Watched } from './helpers/browser';
+import { launchBrowser, screenshot, reflowProblems, seriousViolations, watchedPage, type Watched } from './helpers/browser';
 import { needInput } from './helpers/fixtures';
 import { APPROVE, buildScene, DRAFT, GET_MAILS, HOSTILE_NAME, UPDATE, type Scene } from './helpers/introductions';
 import { startTestServer, type TestServer } from './helpers/server';
@@ -33,6 +33,7 @@ async function open(url: string, name: string, title: RegExp): Promise<void> {
   expect(await page.title()).toMatch(title);
   expect(await page.$eval('html', (e) => e.getAttribute('lang'))).toBe('fr');
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await reflowProblems(page)).toEqual([]);
   expect(w.foreign).toEqual([]);
   expect(w.dialogs).toEqual([]);
   await screenshot(page, name);
@@ -71,6 +72,7 @@ test('a follow-up’s opt-out: the page asks, its button stops the reminders', a
   await Promise.all([w.page.waitForNavigation(), w.page.click('form button[type="submit"]')]);
   expect(await bodyText()).toContain('vous ne recevrez plus de relance');
   expect(await seriousViolations(w.page)).toEqual([]);
+  expect(await reflowProblems(w.page)).toEqual([]);
 });
 
 test('a structure answers from its mail: the page changes nothing, its button records the answer', async () => {
@@ -80,6 +82,7 @@ test('a structure answers from its mail: the page changes nothing, its button re
   await Promise.all([w.page.waitForNavigation(), w.page.click('form button[type="submit"]')]);
   expect(await bodyText()).toMatch(/merci|enregistr/i);
   expect(await seriousViolations(w.page)).toEqual([]);
+  expect(await reflowProblems(w.page)).toEqual([]);
   expect(await itemOf(s.suppliers.jardins.id)).toMatchObject({ response: { answer: 'INTERESTED' } });
 });
 
@@ -91,6 +94,7 @@ test('the firm records an outcome from its mail, and reads a hostile name as tex
   await (await form.$('input[name="suite"][value="CONTACTED"]'))!.click();
   await Promise.all([w.page.waitForNavigation(), (await form.$('button[type="submit"]'))!.click()]);
   expect(await seriousViolations(w.page)).toEqual([]);
+  expect(await reflowProblems(w.page)).toEqual([]);
   expect(w.dialogs).toEqual([]);
   expect((await itemOf(s.suppliers.jardins.id)).outcome).toEqual({ status: 'CONTACTED' });
 });
@@ -105,5 +109,6 @@ test('a need posted without an account: the confirmation page, then its button',
   expect(await confirmed()).toBeNull();
   await Promise.all([w.page.waitForNavigation(), w.page.click('form button[type="submit"]')]);
   expect(await seriousViolations(w.page)).toEqual([]);
+  expect(await reflowProblems(w.page)).toEqual([]);
   expect(await confirmed()).not.toBeNull();
 });

@@ -5,7 +5,7 @@ import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
 import { metropoleCommunes } from '../api/reference/communes';
 import { ContractImportRun, readDecp } from '../api/public-contracts';
-import { launchBrowser, seriousViolations, signInToConsole, type Watched, waitForTextOn, watchedPage } from './helpers/browser';
+import { launchBrowser, reflowProblems, seriousViolations, signInToConsole, type Watched, waitForTextOn, watchedPage } from './helpers/browser';
 import { supplierInput } from './helpers/fixtures';
 import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
 
@@ -52,6 +52,7 @@ const signIn = (email: string): Promise<void> => signInToConsole(w, origin, emai
 async function checked(): Promise<void> {
   await w.page.waitForFunction('!document.querySelector(".loading")');
   expect(await seriousViolations(w.page)).toEqual([]);
+  expect(await reflowProblems(w.page)).toEqual([]);
   expect(w.foreign).toEqual([]);
   expect(w.errors).toEqual([]);
 }

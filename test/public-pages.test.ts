@@ -3,7 +3,7 @@
 // following a real mailed sign-in link to edit its own profile. Every page: axe, no foreign request, no dialog.
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, screenshot, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { launchBrowser, screenshot, reflowProblems, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
 import { supplierInput } from './helpers/fixtures';
 import { raw } from './helpers/http';
 import { startTestServer, type TestServer } from './helpers/server';
@@ -54,6 +54,7 @@ async function checkPage(name: string, title: RegExp): Promise<void> {
   expect(await page.title()).toMatch(title);
   expect(await page.$eval('html', (e) => e.getAttribute('lang'))).toBe('fr');
   expect(await seriousViolations(page)).toEqual([]);
+  expect(await reflowProblems(page)).toEqual([]);
   expect(w.foreign).toEqual([]);
   expect(w.dialogs).toEqual([]);
   expect(w.errors).toEqual([]);

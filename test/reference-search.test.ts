@@ -41,4 +41,26 @@ describe('nafCodes', () => {
     const print = (await t.gql(NAF, { s: 'imprimerie', n: 50 })).data.nafCodes;
     expect(print.every((n: any) => /^\d{2}\.\d{2}[A-Z]$/.test(n.code))).toBe(true);
   });
+
+  it('ranks labels by how the word is meant: its own words first, shorter first, then a shared stem or a synonym', async () => {
+    // « conditionnement » is the packaging service (82.92Z) before the machines that do it (28.29A),
+    // and both before « air conditionné », which shares only the stem.
+    const codes = (await t.gql(NAF, { s: 'conditionnement', n: 10 })).data.nafCodes.map((n: any) => n.code);
+    expect(codes.slice(0, 3)).toEqual(['82.92Z', '28.29A', '35.30Z']);
+    // A synonym from the matcher's vocabulary table: « emballage » labels come after.
+    expect(codes).toContain('16.24Z');
+    expect(codes.indexOf('16.24Z')).toBeGreaterThan(2);
+    // The vocabulary table's pointer: « espaces verts » is landscaping.
+    expect((await t.gql(NAF, { s: 'espaces verts' })).data.nafCodes[0].code).toBe('81.30Z');
+  });
+
+  it('gives the label of every saved code, in the order given, leaving unknown codes out', async () => {
+    const byCode = `query($c: [String!]!) { nafCodesByCode(codes: $c) { code label } }`;
+    expect((await t.gql(byCode, { c: ['82.92Z', '8130z', '99.99Q'] })).data.nafCodesByCode).toEqual([
+      { code: '82.92Z', label: 'Activités de conditionnement' },
+      { code: '81.30Z', label: "Services d'aménagement paysager" },
+    ]);
+    const many = await t.gql(byCode, { c: Array.from({ length: 51 }, () => '81.30Z') });
+    expect([codeOf(many), fieldOf(many)]).toEqual(['BAD_USER_INPUT', 'codes']);
+  });
 });

@@ -40,6 +40,7 @@ const ROWS: Row[] = [
   { operation: 'metropoleCommunes', expected: 'AAAAAAA', query: '{ metropoleCommunes { code } }' },
   { operation: 'communes', expected: 'AAAAAAA', query: '{ communes(search: "rouen") { code } }' },
   { operation: 'nafCodes', expected: 'AAAAAAA', query: '{ nafCodes(search: "paysager") { code } }' },
+  { operation: 'nafCodesByCode', expected: 'AAAAAAA', query: '{ nafCodesByCode(codes: ["81.30Z"]) { code label } }' },
   { operation: 'supplier', expected: 'AAAAAAA', query: 'query($id: ID!) { supplier(id: $id) { id } }', variables: (f) => ({ id: f.supplierId }) },
   { operation: 'suppliers', expected: 'AAAAAAA', query: '{ suppliers { totalCount } }' },
   {

@@ -1,7 +1,7 @@
 // The public directory: the filter, its pages and facets (served from memory: directory-index.ts), where structures are.
 import { z } from 'zod';
 import { labelKey } from '../../matching/text/fold';
-import { communeCentroid } from '../reference/communes';
+import { communeCentroid, findCommune, type Commune } from '../reference/communes';
 import type { DirectoryDeps } from './deps';
 import { badInput } from '../errors';
 import type { DirectoryCriteria } from '../store/filters';
@@ -9,6 +9,7 @@ import type { SupplierRecord } from '../store/types';
 import type { DirectoryFacets, DirectoryResult } from './directory-index';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../kernel';
 import { ALL_LEGAL_FORMS, INCLUSION_KINDS } from './suppliers';
+import { placeInText } from './places';
 import * as v from '../kernel';
 
 /** A blank filter field is no filter, as it has always been; any other value is checked as an input is. */
@@ -39,21 +40,26 @@ export interface DirectorySelection {
   completenessBelow?: number;
   neverSignedIn?: boolean;
   hasContactEmail?: boolean;
+  /** Whether servesCommuneCode is a commune the text named (its words then left the text). */
+  servesCommuneFromText?: boolean;
 }
 
 /** Checks a SupplierFilter (GraphQL input or the map's query parameters); BAD_USER_INPUT naming the field. */
 export function parseDirectoryFilter(filter: unknown): DirectorySelection {
   const f = v.parseInput(directorySchema, filter) ?? {};
+  // A commune named in the text means « can work there », unless the filter already chose one.
+  const place = f.text && !f.servesCommuneCode ? placeInText(f.text) : null;
   return {
     criteria: {
-      text: f.text || undefined,
+      text: (place ? place.text : f.text) || undefined,
       communeCode: f.communeCode || undefined,
       inclusionKinds: f.inclusionKinds?.length ? f.inclusionKinds : undefined,
       legalForms: f.legalForms?.length ? f.legalForms : undefined,
       labelKeys: f.labels?.length ? f.labels.map(labelKey) : undefined,
       nafPrefix: f.nafPrefix || undefined,
     },
-    servesCommuneCode: f.servesCommuneCode || undefined,
+    servesCommuneCode: place?.commune.code ?? (f.servesCommuneCode || undefined),
+    ...(place ? { servesCommuneFromText: true } : {}),
     ...(f.completenessBelow != null ? { completenessBelow: f.completenessBelow } : {}),
     ...(f.neverSignedIn != null ? { neverSignedIn: f.neverSignedIn } : {}),
     ...(f.hasContactEmail != null ? { hasContactEmail: f.hasContactEmail } : {}),
@@ -75,11 +81,34 @@ export interface DirectoryArgs {
   filter?: unknown;
   first?: number | null;
   after?: string | null;
+  offset?: number | null;
 }
+
+/** What a search was read as, for the page to say it (« Structures pouvant intervenir à Rouen »). */
+export interface DirectoryReading {
+  text: string | null;
+  servesCommune: Commune | null;
+  servesCommuneFromText: boolean;
+  headOfficeCommune: Commune | null;
+}
+
+// Both codes were checked against the reference data (v.communeCode).
+const communeOrNull = (code: string | undefined): Commune | null => (code ? findCommune(code) : null);
+
+function readingOf(selection: DirectorySelection): DirectoryReading {
+  return {
+    text: selection.criteria.text?.trim() || null,
+    servesCommune: communeOrNull(selection.servesCommuneCode),
+    servesCommuneFromText: selection.servesCommuneFromText ?? false,
+    headOfficeCommune: communeOrNull(selection.criteria.communeCode),
+  };
+}
+
+const MAX_OFFSET = 100_000;
 
 export type { DirectoryFacets, FacetCount } from './directory-index';
 
-export type DirectoryPage = Page<SupplierRecord> & { facets: () => DirectoryFacets };
+export type DirectoryPage = Page<SupplierRecord> & { facets: () => DirectoryFacets; reading: DirectoryReading };
 
 const invalidCursor = () => badInput('after', '« after » : curseur de pagination invalide.');
 
@@ -117,8 +146,11 @@ export function directory(services: DirectoryDeps, args: DirectoryArgs): Directo
   const size = pageSize(args.first);
   const selection = parseDirectoryFilter(args.filter);
   const after = decodeCursor(args.after);
+  const offset = args.offset ?? 0;
+  // A page given by its number in an address (?page=3): its first structure's rank.
+  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) throw badInput('offset', `« offset » : doit être un entier entre 0 et ${MAX_OFFSET.toLocaleString('fr-FR')}.`);
   const result = services.matching.directory.select(selection);
-  const start = startAfter(result, after);
+  const start = Math.min(result.size, startAfter(result, after) + offset);
   const rest: SupplierRecord[] = [];
   for (let rank = start; rank < Math.min(result.size, start + size + 1); rank += 1) rest.push(result.at(rank));
   const { scores } = result;
@@ -126,5 +158,6 @@ export function directory(services: DirectoryDeps, args: DirectoryArgs): Directo
   return {
     ...toPage(rest, size, result.size, (s) => cursors.get(s)!),
     facets: result.facets,
+    reading: readingOf(selection),
   };
 }

@@ -2,9 +2,11 @@
 // Public, like metropoleCommunes: the reference data is open data.
 import { z } from 'zod';
 import { findCommune, isMetropoleCommune, allCommunes, type Commune } from '../reference/communes';
-import { nafSubclasses } from '../reference/naf';
+import { nafLabel, nafSubclasses, normalizeNafCode } from '../reference/naf';
 import * as v from './validation';
 import { fold } from '../../matching/text/fold';
+import { expand } from '../../matching/text/synonyms';
+import { analyze } from '../../matching/text/tokenize';
 
 const MAX_RESULTS = 50;
 
@@ -35,14 +37,65 @@ export function searchCommunes(args: { search?: unknown; first?: unknown }): Com
   return found.sort((a, b) => rank(a) - rank(b) || a.name.length - b.name.length || a.name.localeCompare(b.name, 'fr')).slice(0, first);
 }
 
-/** NAF sub-classes ("81.30Z") whose code starts with the search or whose label contains all its words. */
+/**
+ * NAF sub-classes ("81.30Z") for a search, in the order people mean it: by code first (the code starts
+ * with the search), then by the matcher's French analysis of the labels — a label with each typed word
+ * as it is, then one with words each typed word begins (typing in progress), then one sharing only the
+ * stems or pointed to by the vocabulary table (« ménage » → 81.21Z), then one sharing its synonyms;
+ * shorter, more specific labels first within a tier (« Activités de conditionnement » before
+ * « Fabrication d'équipements d'emballage, de conditionnement et de pesage »).
+ */
 export function searchNafCodes(args: { search?: unknown; first?: unknown }): { code: string; label: string }[] {
   const { search, first } = v.parseInput(searchSchema(20), args);
-  const q = searchWords(search);
-  if (!q) return [];
+  if (!searchWords(search)) return [];
   const compact = search.replace(/[\s.]/g, '').toUpperCase();
-  const words = q.split(' ');
   const byCode = nafSubclasses().filter((n) => n.code.replace('.', '').startsWith(compact));
-  const byLabel = nafSubclasses().filter((n) => !byCode.includes(n) && words.every((w) => ` ${searchWords(n.label)}`.includes(` ${w}`)));
-  return [...byCode, ...byLabel].slice(0, first);
+  const tokens = analyze(search);
+  if (tokens.length === 0) return byCode.slice(0, first);
+  const { expansions, nafHints } = expand(tokens);
+  // A synonym counts when its whole phrase is in the label: « buffet froid » is no « Tréfilage à froid ».
+  const phrases = [...new Map(expansions.map((e) => [e.asTerms.join(' '), e.asTerms])).values()];
+  const ranked: { code: string; label: string; tier: number; shared: number }[] = [];
+  for (const n of nafSubclasses()) {
+    if (byCode.includes(n)) continue;
+    const { surfaces, terms } = analysedLabel(n.label);
+    let tier: number;
+    let shared = 0;
+    if (tokens.every((t) => surfaces.includes(t.surface))) tier = 0;
+    else if (tokens.every((t) => surfaces.some((s) => s.startsWith(t.surface)))) tier = 1;
+    else if (tokens.every((t) => terms.has(t.term)) || nafHints.includes(n.code)) tier = 2;
+    else {
+      shared = phrases.filter((phrase) => phrase.every((term) => terms.has(term))).length + tokens.filter((t) => terms.has(t.term)).length;
+      if (shared === 0) continue;
+      tier = 3;
+    }
+    ranked.push({ ...n, tier, shared });
+  }
+  ranked.sort((a, b) => a.tier - b.tier || b.shared - a.shared || a.label.length - b.label.length || a.code.localeCompare(b.code));
+  return [...byCode, ...ranked.map(({ code, label }) => ({ code, label }))].slice(0, first);
+}
+
+const labelAnalyses = new Map<string, { surfaces: string[]; terms: Set<string> }>();
+
+/** A label's kept words and their terms, worked out once (732 labels). */
+function analysedLabel(label: string): { surfaces: string[]; terms: Set<string> } {
+  let analysed = labelAnalyses.get(label);
+  if (!analysed) {
+    const tokens = analyze(label);
+    analysed = { surfaces: tokens.map((t) => t.surface), terms: new Set(tokens.map((t) => t.term)) };
+    labelAnalyses.set(label, analysed);
+  }
+  return analysed;
+}
+
+const codesSchema = z.object({ codes: z.array(z.string().max(20, '20 caractères au plus par code')).max(MAX_RESULTS, `${MAX_RESULTS} codes au plus`) });
+
+/** The label of each known sub-class among `codes`, in the order given: every saved code is shown with its label. */
+export function nafCodesByCode(args: { codes?: unknown }): { code: string; label: string }[] {
+  const { codes } = v.parseInput(codesSchema, args);
+  return codes.flatMap((c) => {
+    const code = normalizeNafCode(c);
+    const label = code && nafLabel(code);
+    return code && label ? [{ code, label }] : [];
+  });
 }

@@ -27,7 +27,7 @@ a { color: #1f5c3a; }
 a:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
 footer { margin-top: 3rem; border-top: 1px solid #c8c8c8; }
 .legal { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1.5rem; }
-table { border-collapse: collapse; } th, td { border: 1px solid #c8c8c8; padding: .4rem; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #c8c8c8; padding: .4rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; hyphens: auto; }
 </style>
 </head>
 <body>

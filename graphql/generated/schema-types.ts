@@ -82,6 +82,19 @@ export type DirectoryFacets = {
   readonly legalForms: ReadonlyArray<FacetCount>;
 };
 
+/** Ce que l'annuaire a compris d'une recherche : le texte cherché dans les fiches et les communes retenues. */
+export type DirectoryReading = {
+  readonly __typename?: 'DirectoryReading';
+  /** La commune du siège demandée (communeCode). */
+  readonly headOfficeCommune?: Maybe<Commune>;
+  /** La commune où les structures doivent pouvoir intervenir : nommée dans le texte, ou choisie (servesCommuneCode). */
+  readonly servesCommune?: Maybe<Commune>;
+  /** Vrai quand cette commune a été reconnue dans le texte. */
+  readonly servesCommuneFromText: Scalars['Boolean']['output'];
+  /** Le texte cherché dans les fiches, sans le nom de commune qu'il contenait ; null quand il ne reste rien à chercher. */
+  readonly text?: Maybe<Scalars['String']['output']>;
+};
+
 /** Une valeur d'un filtre, et combien de structures de tout le résultat (toutes pages) l'ont. */
 export type FacetCount = {
   readonly __typename?: 'FacetCount';
@@ -1001,8 +1014,10 @@ export type Query = {
   readonly me?: Maybe<User>;
   /** Les communes membres de la Métropole, par nom (pour les formulaires du site). */
   readonly metropoleCommunes: ReadonlyArray<Commune>;
-  /** Tout le monde : les sous-classes NAF dont le code commence par `search` ou dont le libellé contient chacun de ses mots ; `first` 20 par défaut, 50 au plus. */
+  /** Tout le monde : les sous-classes NAF dont le code commence par `search`, puis celles dont le libellé répond à ses mots, dans l'ordre où on les entend : les libellés qui contiennent chacun des mots tels quels, puis ceux dont des mots commencent par eux, puis ceux qui n'en partagent que la racine ou un synonyme ; les libellés les plus courts d'abord à égalité. `first` 20 par défaut, 50 au plus. */
   readonly nafCodes: ReadonlyArray<NafCode>;
+  /** Tout le monde : le libellé de chacun de ces codes NAF (50 au plus), dans l'ordre donné ; un code qui n'est pas une sous-classe connue est laissé de côté. */
+  readonly nafCodesByCode: ReadonlyArray<NafCode>;
   readonly need?: Maybe<Need>;
   /**
    * Agents et administrateurs : tous les besoins, le plus récent d'abord. Entreprises : les leurs. Avec `filter`,
@@ -1086,6 +1101,11 @@ export type QueryNafCodesArgs = {
 };
 
 
+export type QueryNafCodesByCodeArgs = {
+  codes: ReadonlyArray<Scalars['String']['input']>;
+};
+
+
 export type QueryNeedArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1164,6 +1184,7 @@ export type QuerySuppliersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SupplierFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Role =
@@ -1396,6 +1417,8 @@ export type SupplierConnection = {
   readonly edges: ReadonlyArray<SupplierEdge>;
   readonly facets: DirectoryFacets;
   readonly pageInfo: PageInfo;
+  /** Ce que la recherche a compris du filtre (texte et communes). */
+  readonly reading: DirectoryReading;
   readonly totalCount: Scalars['Int']['output'];
 };
 
@@ -1418,7 +1441,7 @@ export type SupplierEdge = {
 };
 
 export type SupplierFilter = {
-  /** Code INSEE : les structures basées dans cette commune. */
+  /** Code INSEE : les structures dont le siège est dans cette commune (pour celles qui peuvent y intervenir : servesCommuneCode). */
   readonly communeCode?: InputMaybe<Scalars['String']['input']>;
   /** Agents et administrateurs : seules les fiches complètes à moins de ce pourcentage (1 à 100 ; 100 : les fiches à compléter). */
   readonly completenessBelow?: InputMaybe<Scalars['Int']['input']>;
@@ -1436,7 +1459,7 @@ export type SupplierFilter = {
   readonly neverSignedIn?: InputMaybe<Scalars['Boolean']['input']>;
   /** Code INSEE : seules les structures qui peuvent y intervenir (la commune est dans leur rayon d'intervention). */
   readonly servesCommuneCode?: InputMaybe<Scalars['String']['input']>;
-  /** Recherche en texte libre dans le nom, la description et les prestations. Le dernier mot, s’il n’est pas suivi d’une espace, vaut aussi pour les mots qu’il commence (3 lettres au moins) : « recyc » trouve « recyclerie » ; s’il est lui-même un mot (« bois »), les structures qui l’emploient restent en tête. */
+  /** Recherche en texte libre dans le nom, la description et les prestations. Une commune de la Métropole ou du département nommée dans le texte (« espaces verts Rouen ») vaut servesCommuneCode quand il n'est pas donné, et ses mots sont retirés du texte (voir SupplierConnection.reading). Le dernier mot, s’il n’est pas suivi d’une espace, vaut aussi pour les mots qu’il commence (3 lettres au moins) : « recyc » trouve « recyclerie » ; s’il est lui-même un mot (« bois »), les structures qui l’emploient restent en tête. */
   readonly text?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1647,6 +1670,7 @@ export type ResolversTypes = {
   Completeness: ResolverTypeWrapper<Completeness>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DirectoryFacets: ResolverTypeWrapper<DirectoryFacets>;
+  DirectoryReading: ResolverTypeWrapper<DirectoryReading>;
   FacetCount: ResolverTypeWrapper<FacetCount>;
   FamilyPotential: ResolverTypeWrapper<FamilyPotential>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1739,6 +1763,7 @@ export type ResolversParentTypes = {
   Completeness: Completeness;
   DateTime: Scalars['DateTime']['output'];
   DirectoryFacets: DirectoryFacets;
+  DirectoryReading: DirectoryReading;
   FacetCount: FacetCount;
   FamilyPotential: FamilyPotential;
   Float: Scalars['Float']['output'];
@@ -1844,6 +1869,13 @@ export type DirectoryFacetsResolvers<ContextType = Context, ParentType extends R
   inclusionKinds?: Resolver<ReadonlyArray<ResolversTypes['FacetCount']>, ParentType, ContextType>;
   labels?: Resolver<ReadonlyArray<ResolversTypes['FacetCount']>, ParentType, ContextType>;
   legalForms?: Resolver<ReadonlyArray<ResolversTypes['FacetCount']>, ParentType, ContextType>;
+};
+
+export type DirectoryReadingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DirectoryReading'] = ResolversParentTypes['DirectoryReading']> = {
+  headOfficeCommune?: Resolver<Maybe<ResolversTypes['Commune']>, ParentType, ContextType>;
+  servesCommune?: Resolver<Maybe<ResolversTypes['Commune']>, ParentType, ContextType>;
+  servesCommuneFromText?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type FacetCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FacetCount'] = ResolversParentTypes['FacetCount']> = {
@@ -2181,6 +2213,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   me: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   metropoleCommunes: Resolver<ReadonlyArray<ResolversTypes['Commune']>, ParentType, ContextType>;
   nafCodes: Resolver<ReadonlyArray<ResolversTypes['NafCode']>, ParentType, ContextType, RequireFields<QueryNafCodesArgs, 'search'>>;
+  nafCodesByCode: Resolver<ReadonlyArray<ResolversTypes['NafCode']>, ParentType, ContextType, RequireFields<QueryNafCodesByCodeArgs, 'codes'>>;
   need: Resolver<Maybe<ResolversTypes['Need']>, ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
   needs: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, Partial<QueryNeedsArgs>>;
   needsAwaitingShortlist: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, Partial<QueryNeedsAwaitingShortlistArgs>>;
@@ -2313,6 +2346,7 @@ export type SupplierConnectionResolvers<ContextType = Context, ParentType extend
   edges?: Resolver<ReadonlyArray<ResolversTypes['SupplierEdge']>, ParentType, ContextType>;
   facets?: Resolver<ResolversTypes['DirectoryFacets'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  reading?: Resolver<ResolversTypes['DirectoryReading'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -2376,6 +2410,7 @@ export type Resolvers<ContextType = Context> = {
   Completeness?: CompletenessResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DirectoryFacets?: DirectoryFacetsResolvers<ContextType>;
+  DirectoryReading?: DirectoryReadingResolvers<ContextType>;
   FacetCount?: FacetCountResolvers<ContextType>;
   FamilyPotential?: FamilyPotentialResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;

@@ -4,7 +4,7 @@ import { findCommune, metropoleCommunes } from '../../api/reference/communes';
 import { proposeGroupements, matchNotice, matchSuppliers, directory, findBySlug, supplierLocation, supplierSlug, createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges } from '../../api/directory';
 import { addressedStructure, getNeed, listNeeds, postNeed, closeNeed, needStatus, updateNeed, withdrawNeed, searchHints, INCLUSION_KIND_PRESETS } from '../../api/needs';
 import { requestAccessLink, signInWithLink, login, accountEvents, detachUser, editSupplier, structureUsers, deleteMyAccount, deleteSupplier, exportMyData } from '../../api/accounts';
-import { searchCommunes, searchNafCodes } from '../../api/kernel';
+import { nafCodesByCode, searchCommunes, searchNafCodes } from '../../api/kernel';
 import { inclusivePotential } from '../../api/purchasing';
 import type { Resolvers } from '../generated/schema-types';
 import { DateTime } from './scalars';
@@ -26,6 +26,7 @@ export const resolvers = {
     metropoleCommunes: () => metropoleCommunes(),
     communes: (_, args) => searchCommunes(args),
     nafCodes: (_, args) => searchNafCodes(args),
+    nafCodesByCode: (_, args) => nafCodesByCode(args),
     supplier: (_, { id }, { services }) => getSupplier(services, id),
     supplierBySlug: (_, { slug }, { services }) => findBySlug(services, slug)?.supplier ?? null,
     suppliers: (_, args, context) => (checkDirectoryFilter(args.filter, context), directory(context.services, args)),

@@ -90,3 +90,32 @@ export async function signInToConsole(w: Watched, origin: string, email: string,
   await w.page.keyboard.press('Enter');
   await w.page.waitForSelector('nav');
 }
+
+/**
+ * What makes the page scroll sideways at `width` CSS pixels (WCAG 1.4.10 reflow: 320 px), empty when it fits. Each
+ * entry names the innermost element that sticks out; a table inside its own scrolling box is allowed (the standard
+ * exempts data tables). The viewport is put back as it was.
+ */
+export async function reflowProblems(page: Page, width = 320): Promise<string[]> {
+  const before = page.viewport();
+  await page.setViewport({ width, height: 800 });
+  try {
+    // Charts follow their box through a ResizeObserver, a few frames after the viewport changed: wait for the page
+    // to fit (30 frames at most) before naming what sticks out.
+    return (await page.evaluate(`new Promise((resolve) => {
+      let frames = 0;
+      const look = () => {
+        const width = document.documentElement.clientWidth;
+        if (document.documentElement.scrollWidth <= width) return resolve([]);
+        if (++frames < 30) return requestAnimationFrame(look);
+        const out = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > width + 1 && getComputedStyle(el).position !== 'fixed');
+        const innermost = out.filter((el) => !out.some((other) => other !== el && el.contains(other)));
+        resolve([\`page \${document.documentElement.scrollWidth} px wide\`, ...innermost.slice(0, 8).map((el) =>
+          \`\${el.tagName.toLowerCase()}\${el.id ? '#' + el.id : ''}\${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : ''} (\${Math.round(el.getBoundingClientRect().right)} px): \${(el.textContent || '').trim().slice(0, 60)}\`)]);
+      };
+      requestAnimationFrame(look);
+    })`)) as string[];
+  } finally {
+    if (before) await page.setViewport(before);
+  }
+}

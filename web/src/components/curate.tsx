@@ -36,7 +36,8 @@ export function Curate({ shortlist }: { shortlist: Shortlist }) {
   const [notes, setNotes] = useState<Record<string, string>>(() => Object.fromEntries(items.map((i) => [i.supplier.id, i.note ?? ''])));
   const [update, save] = useMutation(Update);
   const [announce, setAnnounce] = useState('');
-  // After a move, the keyboard goes back to the moved structure's button once the saved order is shown.
+  // After a move, the keyboard goes back to the moved structure's button once the saved order is shown; after a
+  // removal, to the structure now in its place (or the list's title); after an addition, to the added structure.
   const focusAfter = useRef<{ id: string; order: string } | null>(null);
   useEffect(() => {
     const target = focusAfter.current;
@@ -66,6 +67,19 @@ export function Curate({ shortlist }: { shortlist: Shortlist }) {
     void saveList(next, `${name} déplacée en position ${position + 1}.`);
   }
 
+  function remove(index: number) {
+    const next = ids.filter((_, i) => i !== index);
+    const neighbour = next[Math.min(index, next.length - 1)];
+    focusAfter.current = { id: neighbour ? `structure-${neighbour}` : 'liste', order: next.join(',') };
+    void saveList(next, `${items[index]!.supplier.name} retirée de la liste.`);
+  }
+
+  function add(id: string, name: string, derogation: string | null) {
+    const next = [...ids, id];
+    focusAfter.current = { id: `structure-${id}`, order: next.join(',') };
+    return saveList(next, `${name} ajoutée à la liste.`, derogation === null ? undefined : { supplierId: id, reason: derogation });
+  }
+
   // Drag and drop, for the mouse; the buttons above do the same for the keyboard.
   const dragged = useRef<number | null>(null);
   function drop(to: number) {
@@ -87,7 +101,9 @@ export function Curate({ shortlist }: { shortlist: Shortlist }) {
       </p>
       <ErrorSummary errors={errors} fields={[]} />
       <section aria-labelledby="liste">
-        <h2 id="liste">Structures de la liste ({items.length})</h2>
+        <h2 id="liste" tabIndex={-1}>
+          Structures de la liste ({items.length})
+        </h2>
         {shortlist.notice && (
           <p className="notice" role="status">
             {shortlist.notice}
@@ -110,7 +126,7 @@ export function Curate({ shortlist }: { shortlist: Shortlist }) {
                 drop(index);
               }}
             >
-              <h3>
+              <h3 id={`structure-${item.supplier.id}`} tabIndex={-1}>
                 {index + 1}. <SupplierLink id={item.supplier.id} name={item.supplier.name} />
               </h3>
               <p>
@@ -138,7 +154,7 @@ export function Curate({ shortlist }: { shortlist: Shortlist }) {
                 <button type="button" className="secondary small" id={`descendre-${item.supplier.id}`} disabled={index === items.length - 1} onClick={() => move(index, 1)}>
                   Descendre<span className="visually-hidden"> {item.supplier.name}</span>
                 </button>
-                <button type="button" className="secondary small" disabled={update.fetching} onClick={() => void saveList(ids.filter((x) => x !== item.supplier.id), `${item.supplier.name} retirée de la liste.`)}>
+                <button type="button" className="secondary small" disabled={update.fetching} onClick={() => remove(index)}>
                   Retirer<span className="visually-hidden"> {item.supplier.name}</span>
                 </button>
               </div>
@@ -152,10 +168,7 @@ export function Curate({ shortlist }: { shortlist: Shortlist }) {
         </div>
       </section>
 
-      <AddFromDirectory
-        exclude={ids}
-        onAdd={(id, name, derogation) => saveList([...ids, id], `${name} ajoutée à la liste.`, derogation === null ? undefined : { supplierId: id, reason: derogation })}
-      />
+      <AddFromDirectory exclude={ids} onAdd={add} />
 
       <Approval shortlistId={shortlist.id} ids={ids} notes={notes} saveNotes={saveNotes} busy={update.fetching} />
     </>

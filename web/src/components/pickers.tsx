@@ -79,42 +79,88 @@ export function CommuneField({ name, label, code, initialName, onChange, errors,
   );
 }
 
-/** NAF sub-classes chosen by their label, added one at a time, each removable. */
+const NafLabels = graphql(`
+  query NafLabels($codes: [String!]!) {
+    nafCodesByCode(codes: $codes) {
+      code
+      label
+    }
+  }
+`);
+
+/** The labels of saved codes, asked once for the codes given. */
+function useNafLabels(codes: string[]): Record<string, string> {
+  const [{ data }] = useQuery({ query: NafLabels, variables: { codes }, pause: codes.length === 0 });
+  return Object.fromEntries((data?.nafCodesByCode ?? []).map((n) => [n.code, n.label]));
+}
+
+const nafText = (code: string, label: string | undefined) => (label ? `${code} — ${label}` : code);
+
+/** Saved NAF codes as people read them: « 82.92Z — Activités de conditionnement », one per line. */
+export function NafCodeList({ codes }: { codes: readonly string[] }) {
+  const labels = useNafLabels([...codes]);
+  if (codes.length === 0) return <>—</>;
+  return (
+    <ul className="naf-codes">
+      {codes.map((c) => (
+        <li key={c}>{nafText(c, labels[c])}</li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * NAF sub-classes added one at a time, each removable: the sectors matching the typed words are
+ * listed in the API's order (the label's own words first) and the person picks one; nothing is
+ * taken for them.
+ */
 export function NafField({ name, codes, onChange, errors }: { name: string; codes: string[]; onChange: (codes: string[]) => void; errors: FieldErrors }) {
   const [text, setText] = useState('');
-  const search = text.replace(/\s+—.*$/, '').trim();
+  const search = text.trim();
   const [found] = useQuery({ query: NafSearch, variables: { search }, pause: search.length < 2 });
-  const options = found.data?.nafCodes ?? [];
-  const [labels, setLabels] = useState<Record<string, string>>({});
-  const listId = `liste-${name}`;
+  const options = search.length >= 2 ? (found.data?.nafCodes ?? []) : [];
+  const [picked, setPicked] = useState('');
+  const [notice, setNotice] = useState('');
+  const saved = useNafLabels(codes);
+  const [learnt, setLearnt] = useState<Record<string, string>>({});
+  const labels = { ...saved, ...learnt };
+  const listId = `choix-${name}`;
 
   function add() {
-    const typed = /^(\d{2}\.?\d{2}[A-Z])/i.exec(text.trim())?.[1];
-    const code = typed ? (typed.includes('.') ? typed : `${typed.slice(0, 2)}.${typed.slice(2)}`).toUpperCase() : options[0]?.code;
-    if (!code) return;
-    const label = options.find((o) => o.code === code)?.label;
-    if (label) setLabels({ ...labels, [code]: label });
-    if (!codes.includes(code)) onChange([...codes, code]);
+    const option = options.find((o) => o.code === picked);
+    if (!option) return setNotice(options.length ? 'Choisissez un secteur dans la liste avant de l’ajouter.' : 'Aucun secteur ne correspond : essayez un autre mot ou le code NAF.');
+    setLearnt({ ...learnt, [option.code]: option.label });
+    if (!codes.includes(option.code)) onChange([...codes, option.code]);
     setText('');
+    setPicked('');
+    setNotice(`Secteur ajouté : ${nafText(option.code, option.label)}.`);
   }
 
   return (
     <div className="naf-field">
-      <TextField name={name} label="Secteurs d’activité (NAF)" hint="Tapez un mot du secteur (par exemple « paysager ») ou son code, choisissez-le, puis « Ajouter le secteur »." value={text} onChange={setText} list={listId} autoComplete="off" errors={errors} />
-      <datalist id={listId}>
-        {options.map((o) => (
-          <option key={o.code} value={`${o.code} — ${o.label}`} />
-        ))}
-      </datalist>
-      <button type="button" className="secondary" onClick={add} disabled={!text.trim()}>
+      <TextField name={name} label="Secteurs d’activité (NAF)" hint="Tapez un mot du secteur (par exemple « paysager ») ou son code, choisissez-le dans la liste, puis « Ajouter le secteur »." value={text} onChange={(v) => (setText(v), setPicked(''), setNotice(''))} autoComplete="off" errors={errors} />
+      {options.length > 0 && (
+        <fieldset className="naf-choices" id={listId}>
+          <legend>Secteurs correspondant à « {search} »</legend>
+          {options.map((o) => (
+            <label key={o.code} className="checkbox">
+              <input type="radio" name={listId} value={o.code} checked={picked === o.code} onChange={() => (setPicked(o.code), setNotice(''))} />
+              {nafText(o.code, o.label)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <button type="button" className="secondary" onClick={add} disabled={!search}>
         Ajouter le secteur
       </button>
+      <p className="hint" aria-live="polite">
+        {notice}
+      </p>
       {codes.length > 0 && (
         <ul className="chosen">
           {codes.map((c) => (
             <li key={c}>
-              {c}
-              {labels[c] ? ` — ${labels[c]}` : ''}{' '}
+              {nafText(c, labels[c])}{' '}
               <button type="button" className="small secondary" onClick={() => onChange(codes.filter((x) => x !== c))}>
                 Retirer<span className="visually-hidden"> le secteur {c}</span>
               </button>

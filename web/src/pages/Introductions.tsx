@@ -1,9 +1,8 @@
 // Approved and sent lists, newest first, with their mail states; failed mails listed on their own.
-import { useState } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { Page, QueryState } from '../components/layout';
-import { Pager } from '../components/pager';
+import { useCursorPages } from '../components/pager';
 import { formatDateTime } from '../format';
 import { graphql } from '../gql';
 import type { MailState } from '../gql/graphql';
@@ -66,8 +65,8 @@ function countStates(mails: { state: MailState }[]): string {
 }
 
 export function Introductions() {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [{ data, fetching, error }] = useQuery({ query: IntroductionsQuery, variables: { first: 20, after: cursors[cursors.length - 1] } });
+  const pages = useCursorPages('nombre-mises-en-relation');
+  const [{ data, fetching, error }] = useQuery({ query: IntroductionsQuery, variables: { first: 20, after: pages.after } });
   const connection = data?.introductions;
   return (
     <Page title="Mises en relation">
@@ -86,7 +85,7 @@ export function Introductions() {
       )}
       {connection && (
         <>
-          <p role="status">
+          <p role="status" id="nombre-mises-en-relation" tabIndex={-1}>
             {connection.totalCount} liste{connection.totalCount > 1 ? 's' : ''} approuvée{connection.totalCount > 1 ? 's' : ''}.
           </p>
           {connection.edges.length > 0 && (
@@ -125,7 +124,7 @@ export function Introductions() {
               </table>
             </div>
           )}
-          <Pager page={cursors.length} hasNext={connection.pageInfo.hasNextPage} onNext={() => setCursors([...cursors, connection.pageInfo.endCursor ?? null])} onPrevious={() => setCursors(cursors.slice(0, -1))} />
+          {pages.pager(connection.pageInfo)}
         </>
       )}
     </Page>

@@ -6,6 +6,7 @@ import { Page, QueryState } from '../components/layout';
 import { Groupements } from '../components/groupements';
 import { MatchCard } from '../components/match';
 import { NeedActions } from '../components/need-actions';
+import { NafCodeList } from '../components/pickers';
 import { messageOf } from '../errors';
 import { budgetFr, formatDate } from '../format';
 import { graphql } from '../gql';
@@ -150,7 +151,7 @@ export function NeedMatches() {
               <dt>Échéance</dt>
               <dd>{formatDate(need.deadline)}</dd>
               <dt>Secteurs (NAF)</dt>
-              <dd>{need.nafCodes.join(', ') || '—'}</dd>
+              <dd><NafCodeList codes={need.nafCodes} /></dd>
               <dt>Labels exigés</dt>
               <dd>{need.requiredLabels.join(', ') || '—'}</dd>
               <dt>Inclusion souhaitée</dt>

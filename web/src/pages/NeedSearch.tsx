@@ -5,7 +5,7 @@ import { Link } from 'wouter';
 import { NEED_STATUS_FR } from '../../../api/reference/vocabulary';
 import { CheckboxGroup, TextField } from '../components/fields';
 import { Page, QueryState } from '../components/layout';
-import { Pager } from '../components/pager';
+import { useCursorPages } from '../components/pager';
 import { errorsOf } from '../errors';
 import { formatDate } from '../format';
 import { graphql } from '../gql';
@@ -39,15 +39,15 @@ export function NeedSearch() {
   const [text, setText] = useState('');
   const [statuses, setStatuses] = useState<string[]>([]);
   const [filter, setFilter] = useState<{ text: string | null; statuses: NeedStatus[] }>({ text: null, statuses: [] });
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [{ data, fetching, error }] = useQuery({ query: SearchNeeds, variables: { filter, first: PAGE_SIZE, after: cursors[cursors.length - 1] } });
+  const pages = useCursorPages('nombre-resultats');
+  const [{ data, fetching, error }] = useQuery({ query: SearchNeeds, variables: { filter, first: PAGE_SIZE, after: pages.after } });
   const connection = data?.needs;
   const errors = errorsOf(error);
 
   function submit(e: FormEvent) {
     e.preventDefault();
     setFilter({ text: text.trim() || null, statuses: statuses as NeedStatus[] });
-    setCursors([null]);
+    pages.restart();
   }
 
   return (
@@ -62,7 +62,7 @@ export function NeedSearch() {
       <QueryState fetching={fetching && !data} error={error} />
       {connection && (
         <>
-          <p role="status">
+          <p role="status" id="nombre-resultats" tabIndex={-1}>
             {connection.totalCount} besoin{connection.totalCount > 1 ? 's' : ''}.
           </p>
           {connection.edges.length > 0 && (
@@ -92,12 +92,7 @@ export function NeedSearch() {
               </table>
             </div>
           )}
-          <Pager
-            page={cursors.length}
-            hasNext={connection.pageInfo.hasNextPage}
-            onNext={() => setCursors([...cursors, connection.pageInfo.endCursor ?? null])}
-            onPrevious={() => setCursors(cursors.slice(0, -1))}
-          />
+          {pages.pager(connection.pageInfo)}
         </>
       )}
     </Page>

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useQuery } from 'urql';
 import { Link } from 'wouter';
 import { NEED_KIND_FR } from '../../../api/reference/vocabulary';
 import { Page, QueryState } from '../components/layout';
-import { Pager } from '../components/pager';
+import { useCursorPages } from '../components/pager';
 import { ageOf, budgetFr, formatDate } from '../format';
 import { graphql } from '../gql';
 
@@ -38,9 +37,8 @@ const Awaiting = graphql(`
 `);
 
 export function NeedsAwaiting() {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1];
-  const [{ data, fetching, error }] = useQuery({ query: Awaiting, variables: { first: PAGE_SIZE, after } });
+  const pages = useCursorPages('nombre-besoins');
+  const [{ data, fetching, error }] = useQuery({ query: Awaiting, variables: { first: PAGE_SIZE, after: pages.after } });
   const connection = data?.needsAwaitingShortlist;
   return (
     <Page title="Besoins en attente d’une liste">
@@ -48,7 +46,7 @@ export function NeedsAwaiting() {
       <QueryState fetching={fetching && !data} error={error} />
       {connection && (
         <>
-          <p role="status">
+          <p role="status" id="nombre-besoins" tabIndex={-1}>
             {connection.totalCount} besoin{connection.totalCount > 1 ? 's' : ''} en attente.
           </p>
           {connection.edges.length > 0 && (
@@ -84,12 +82,7 @@ export function NeedsAwaiting() {
               </table>
             </div>
           )}
-          <Pager
-            page={cursors.length}
-            hasNext={connection.pageInfo.hasNextPage}
-            onNext={() => setCursors([...cursors, connection.pageInfo.endCursor ?? null])}
-            onPrevious={() => setCursors(cursors.slice(0, -1))}
-          />
+          {pages.pager(connection.pageInfo)}
         </>
       )}
     </Page>

@@ -7,6 +7,7 @@ import { DeclarationDecision } from '../components/declaration';
 import { Page, QueryState } from '../components/layout';
 import { StructureUsers } from '../components/structure-users';
 import { SupplierQuery } from '../components/supplier-query';
+import { NafCodeList } from '../components/pickers';
 import { messageOf } from '../errors';
 import { formatEuros } from '../format';
 import { graphql } from '../gql';
@@ -56,7 +57,7 @@ export function SupplierProfile() {
             <dt>Marché maximal</dt>
             <dd>{s.maxContractValue != null ? formatEuros(s.maxContractValue) : '—'}</dd>
             <dt>Secteurs (NAF)</dt>
-            <dd>{s.nafCodes.join(', ') || '—'}</dd>
+            <dd><NafCodeList codes={s.nafCodes} /></dd>
             <dt>Prestations</dt>
             <dd>{s.services.join(' · ') || '—'}</dd>
             <dt>Labels</dt>

@@ -4,9 +4,10 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../../api/reference/vocabulary';
+import { readingSentence } from '../components/directory-search';
 import { SelectField, TextField } from '../components/fields';
 import { Page, QueryState } from '../components/layout';
-import { Pager } from '../components/pager';
+import { useCursorPages } from '../components/pager';
 import { errorsOf } from '../errors';
 import { graphql } from '../gql';
 import type { InclusionKind, SupplierFilter } from '../gql/graphql';
@@ -16,6 +17,16 @@ const Directory = graphql(`
   query Directory($filter: SupplierFilter, $first: Int, $after: String) {
     suppliers(filter: $filter, first: $first, after: $after) {
       totalCount
+      reading {
+        text
+        servesCommune {
+          name
+        }
+        servesCommuneFromText
+        headOfficeCommune {
+          name
+        }
+      }
       pageInfo {
         hasNextPage
         endCursor
@@ -63,14 +74,14 @@ export function Suppliers() {
   const [filter, setFilter] = useState<SupplierFilter>({});
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [invitation, invite] = useMutation(InviteSuppliers);
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [{ data, fetching, error }] = useQuery({ query: Directory, variables: { filter, first: 20, after: cursors[cursors.length - 1] } });
+  const pages = useCursorPages('nombre-structures');
+  const [{ data, fetching, error }] = useQuery({ query: Directory, variables: { filter, first: 20, after: pages.after } });
   const connection = data?.suppliers;
   const errors = errorsOf(error);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    setCursors([null]);
+    pages.restart();
     setFilter({ ...(text.trim() ? { text } : {}), ...(kind ? { inclusionKinds: [kind as InclusionKind] } : {}), ...(toComplete ? { completenessBelow: 100 } : {}),
       ...(neverSignedIn ? { neverSignedIn: true } : {}),
       ...(withAddress ? { hasContactEmail: true } : {}),
@@ -100,7 +111,7 @@ export function Suppliers() {
       }
     >
       <form className="search-form" role="search" onSubmit={submit}>
-        <TextField name="text" label="Rechercher" hint="Nom, activité ou prestation." value={text} onChange={setText} errors={errors} />
+        <TextField name="text" label="Rechercher" hint="Nom, activité ou prestation ; une commune nommée cherche les structures qui peuvent y intervenir." value={text} onChange={setText} errors={errors} />
         <SelectField name="inclusionKinds" label="Type de structure d’inclusion" value={kind} onChange={setKind} options={INCLUSION_KIND_OPTIONS} emptyLabel="Tous" errors={errors} />
         <div className="field">
           <label>
@@ -136,7 +147,8 @@ export function Suppliers() {
       <QueryState fetching={fetching && !data} error={error} />
       {connection && (
         <>
-          <p role="status">
+          {readingSentence(connection.reading) && <p className="directory-reading">{readingSentence(connection.reading)}</p>}
+          <p role="status" id="nombre-structures" tabIndex={-1}>
             {connection.totalCount} structure{connection.totalCount > 1 ? 's' : ''}.
           </p>
           <div className="table-wrap">
@@ -173,7 +185,7 @@ export function Suppliers() {
               </tbody>
             </table>
           </div>
-          <Pager page={cursors.length} hasNext={connection.pageInfo.hasNextPage} onNext={() => setCursors([...cursors, connection.pageInfo.endCursor ?? null])} onPrevious={() => setCursors(cursors.slice(0, -1))} />
+          {pages.pager(connection.pageInfo)}
         </>
       )}
     </Page>
