@@ -1,11 +1,11 @@
 // The firm's space in a real Chromium: a firm that posted without an account asks for a sign-in link,
 // follows it, lands on « Mes besoins », reads where each need is and what happens next (the default
 // service commitment), withdraws one, and reads the structures introduced with their answers.
-// The real server, a real SMTP peer; axe on every state, no foreign request.
+// The real server, a real SMTP peer; axe and 320 px reflow on every state, no foreign request.
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
 import { confirmByLink, postAnonymously } from './helpers/anonymous-needs';
-import { launchBrowser, screenshot, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { launchBrowser, reflowProblems, screenshot, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
 import { APPROVE, DRAFT, buildScene, type Scene } from './helpers/introductions';
 import { startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
 import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
@@ -56,6 +56,7 @@ async function checkPage(name: string): Promise<void> {
   await w.page.waitForFunction('!document.querySelector(".loading")');
   expect(await w.page.title()).toMatch(/Mes besoins/);
   expect(await seriousViolations(w.page)).toEqual([]);
+  expect(await reflowProblems(w.page)).toEqual([]);
   expect(w.foreign).toEqual([]);
   expect(w.errors).toEqual([]);
   await screenshot(w.page, name);
