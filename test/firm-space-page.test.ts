@@ -107,6 +107,8 @@ test('a firm signs in by link, lands on its needs, reads their status and what c
   await w.page.type(`#champ-reason-${ids.pending}`, 'Rayonnages trouvés d’occasion');
   await w.page.click(`section[aria-labelledby="besoin-${ids.pending}"] form button[type="submit"]`);
   await w.page.waitForFunction(`document.querySelector('section[aria-labelledby="besoin-${ids.pending}"]').innerText.includes('Statut : retiré')`);
+  // the form is gone: the keyboard is on the need's heading, not lost at the top of the page
+  expect(await w.page.evaluate('document.activeElement && document.activeElement.id')).toBe(`besoin-${ids.pending}`);
   const withdrawn = await sectionText(ids.pending);
   expect(withdrawn).toContain('Motif du retrait : Rayonnages trouvés d’occasion');
   expect(withdrawn).toContain('aucune structure ne vous sera présentée');

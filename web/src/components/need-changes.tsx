@@ -42,6 +42,9 @@ interface Editable {
   budgetMax?: number | null;
 }
 
+/** After a change the form goes away: the keyboard goes to the need's heading, which now says where it is. */
+const focusNeed = (needId: string) => requestAnimationFrame(() => document.getElementById(`besoin-${needId}`)?.focus());
+
 /** The API's field errors under this need's own field names (several needs share the page). */
 const under = (errors: FieldErrors, needId: string): FieldErrors => Object.fromEntries(Object.entries(errors).map(([k, v]) => [k ? `${k}-${needId}` : '', v]));
 
@@ -58,7 +61,15 @@ export function NeedChanges({ need }: { need: Editable }) {
           Retirer<span className="visually-hidden"> le besoin « {need.title} »</span>
         </button>
       </div>
-      {open === 'edit' && <EditForm need={need} done={() => setOpen(null)} />}
+      {open === 'edit' && (
+        <EditForm
+          need={need}
+          done={() => {
+            setOpen(null);
+            focusNeed(need.id);
+          }}
+        />
+      )}
       {open === 'withdraw' && <WithdrawForm need={need} />}
     </div>
   );
@@ -109,7 +120,8 @@ function WithdrawForm({ need }: { need: Editable }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    await withdraw({ id: need.id, reason });
+    const res = await withdraw({ id: need.id, reason });
+    if (res.data) focusNeed(need.id);
   }
 
   return (

@@ -127,7 +127,9 @@ function NeedSection({ need }: { need: Need }) {
   const items = need.shortlists.flatMap((s) => s.items.map((item) => ({ shortlistId: s.id, item })));
   return (
     <section className="card my-need" aria-labelledby={heading}>
-      <h2 id={heading}>{need.title}</h2>
+      <h2 id={heading} tabIndex={-1}>
+        {need.title}
+      </h2>
       <p className="need-status">
         <strong>Statut :</strong> {STATUS_FOR_FIRM[need.status]}
       </p>
