@@ -28,6 +28,9 @@ export function needStatus(need: NeedRecord): NeedStatus {
   return 'OPEN';
 }
 
+/** Whether its firm (or staff) may still edit or withdraw the need: before any structure is presented. */
+export const isChangeable = (need: NeedRecord): boolean => ['OPEN', 'AWAITING_CONFIRMATION'].includes(needStatus(need));
+
 /** Why a need in this status takes no new shortlist (null: it may). */
 export function shortlistRefusal(need: NeedRecord): string | null {
   const status = needStatus(need);
@@ -86,7 +89,7 @@ const asInput = (n: NeedRecord) => ({
  */
 export async function updateNeed(services: NeedDeps, viewer: Viewer | null, id: string, input: unknown): Promise<NeedRecord> {
   const { who, need } = await ownNeed(services, viewer, id);
-  if (needStatus(need) !== 'OPEN' && needStatus(need) !== 'AWAITING_CONFIRMATION') throw conflict(refusalToChange(need, 'modifié'));
+  if (!isChangeable(need)) throw conflict(refusalToChange(need, 'modifié'));
   const patch = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
   const merged: Record<string, unknown> = { ...asInput(need), ...patch };
   // A new commune without coordinates: the old point no longer describes the place.

@@ -20,6 +20,3 @@ export function nextStepFr(need: NeedRecord, commitment: string): string {
       return 'La Métropole a clos ce besoin : il n’y a plus rien à faire.';
   }
 }
-
-/** Whether the firm may still edit or withdraw the need: before any structure is presented. */
-export const isChangeable = (need: NeedRecord): boolean => ['OPEN', 'AWAITING_CONFIRMATION'].includes(needStatus(need));
