@@ -60,6 +60,7 @@ describe('the firm’s space, for a firm without an account', () => {
     const { url, status, page } = await confirm(FIRM, 'Agencement de notre showroom');
     expect(status).toBe(200);
     expect(page).toContain('Une liste de structures vous sera proposée sous 3 jours ouvrés');
+    expect(page).toContain('<a href="/connexion">recevez un lien de connexion</a>');
     const summary = await mailTo(FIRM, /votre besoin « Agencement de notre showroom » est enregistré/);
     expect(summary.text).toContain('une liste de structures vous sera proposée sous 3 jours ouvrés, par courriel');
     expect(summary.text).toContain('demandez un lien de connexion à cette adresse');

@@ -7,7 +7,7 @@ import type { Services } from '../services';
 import { esc } from './layout';
 import { linkPages } from './link-pages';
 import { communeName } from '../reference/communes';
-import { CONFIRM_PATH } from '../links';
+import { CONFIRM_PATH, SIGN_IN_REQUEST_PATH } from '../links';
 
 export function needConfirmationRoutes(servicesOf: () => Services | null): express.Router {
   const router = express.Router({ caseSensitive: true, strict: true });
@@ -47,7 +47,8 @@ export function needConfirmationRoutes(servicesOf: () => Services | null): expre
       path: '/',
     });
     send(res, 200, 'Besoin confirmé', `<p role="status">Merci : votre besoin « ${esc(confirmed.title)} » est confirmé et transmis à l'équipe de la Métropole Rouen Normandie. Une liste de structures vous sera proposée ${esc(services.config.serviceCommitment)}, par courriel ; un message récapitulatif vient de vous être envoyé.</p>
-<p>Pendant 90 jours, depuis ce navigateur, vos prochains besoins déposés avec la même adresse n'auront pas à être confirmés.</p>`);
+<p>Pendant 90 jours, depuis ce navigateur, vos prochains besoins déposés avec la même adresse n'auront pas à être confirmés.</p>
+<p>Pour suivre votre besoin, <a href="${SIGN_IN_REQUEST_PATH}">recevez un lien de connexion</a> à cette adresse : il ouvre votre espace « Mes besoins ».</p>`);
   });
   return router;
 }
