@@ -102,6 +102,11 @@ export function MyNeeds() {
   return (
     <PublicPage title="Mes besoins">
       <p>Vos besoins déposés sur Passerelle ESS : où ils en sont, ce qui se passe ensuite et quand, et les structures de l’ESS qui vous ont été présentées.</p>
+      {needs.length > 0 && (
+        <p>
+          <Link href="/">Déposer un nouveau besoin</Link>
+        </p>
+      )}
       {!data && <QueryState fetching={fetching} error={error} />}
       {data && needs.length === 0 && (
         <p>
