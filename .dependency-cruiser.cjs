@@ -81,10 +81,10 @@ module.exports = {
     },
     {
       name: 'web-talks-graphql-only',
-      comment: 'The web front end reaches the server over /graphql only; of the server it compiles only the shared French vocabulary (pure data and formatting) and the public documents a GET may run.',
+      comment: 'The web front end reaches the server over /graphql only; of the server it compiles only the shared French vocabulary (pure data and formatting), the reading of typed amounts and the public documents a GET may run.',
       severity: 'error',
       from: { path: '^web/' },
-      to: { path: '^(api|graphql|matching|scripts)/', pathNot: '^(api/reference/(vocabulary|labels)|graphql/public-operations)\\.ts$' },
+      to: { path: '^(api|graphql|matching|scripts)/', pathNot: '^(api/reference/(vocabulary|labels|amounts)|graphql/public-operations)\\.ts$' },
     },
     {
       name: 'server-not-test',

@@ -16,6 +16,22 @@ function operational(code: ErrorCode, message: string, extra: Record<string, unk
 }
 
 export const badInput = (field: string, message: string) => operational('BAD_USER_INPUT', message, { field });
+
+/** One field's refusal, as a form shows it next to that field. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * Every field a form got wrong, in one answer: the first stays in `message` and `extensions.field`
+ * (what clients read so far), and, when there are several, all of them in `extensions.fields`.
+ */
+export function badInputs(errors: readonly FieldError[]): GraphQLError {
+  const [first, ...rest] = errors;
+  if (!first) throw new Error('badInputs needs at least one field error');
+  return operational('BAD_USER_INPUT', first.message, rest.length ? { field: first.field, fields: errors.map(({ field, message }) => ({ field, message })) } : { field: first.field });
+}
 export const unauthenticated = (message = 'Authentification requise.') => operational('UNAUTHENTICATED', message);
 export const forbidden = (message = "Vous n'avez pas le droit d'effectuer cette opération.") => operational('FORBIDDEN', message);
 export const notFound = (message = 'Élément introuvable.') => operational('NOT_FOUND', message);

@@ -80,6 +80,7 @@ export function createFormatError(production: boolean, log: ErrorLog) {
     }
     const extensions: Record<string, unknown> = { code };
     if (formatted.extensions?.field) extensions.field = formatted.extensions.field;
+    if (Array.isArray(formatted.extensions?.fields)) extensions.fields = formatted.extensions.fields; // every field a form got wrong (api/errors.ts badInputs)
     let message = formatted.message;
     // graphql-armor's refusals are ours, in French (the token limit comes from graphql-js' parser).
     const limit = /^(?:Syntax Error: )?(Requête .*)$/s.exec(message)?.[1] ?? (/^Syntax Error: Document contains more th\w+ \d+ tokens/.test(message) ? LIMIT_MESSAGES.tokens : null);

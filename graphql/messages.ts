@@ -4,6 +4,7 @@
 // French phrase naming its field: never English to a client. The rules follow graphql-js 16's
 // wording (validation/rules, utilities/coerceInputValue, type/definition and type/scalars).
 import { buildSchema, GraphQLEnumType } from 'graphql';
+import { QUANTITY_FIELDS, rangeFr } from '../api/reference/amounts';
 import { DATE_TIME_EXPECTED } from './resolvers/scalars';
 import { loadTypeDefs } from './schema';
 
@@ -177,6 +178,13 @@ function apply(rules: Rule[], text: string): { text: string; field?: string } | 
 
 const valueReason = (reason: string) => apply(VALUE_RULES, reason.replace(/ ?Did you mean .*$/s, ''));
 
+/** A budget of 10¹² is no "32-bit integer" to the person who typed it: a quantity's field says its own range. */
+function reasonFor(reason: string, field: string): { text: string; field?: string } | null {
+  const quantity = QUANTITY_FIELDS[field];
+  if (quantity && /^Int cannot represent non/.test(reason)) return { text: rangeFr(quantity) };
+  return valueReason(reason);
+}
+
 /** ` at "f.legalForms[0]"` at the end of a variable's message: the last field name of that path. */
 const PATH_END = / at "\w+(?:(?:\.\w+|\[\d+\])*\.(\w+))?(?:\[\d+\])*"$/;
 
@@ -191,7 +199,7 @@ function variableValue(variable: string, rest: string): { text: string; field: s
     const at = PATH_END.exec(rest.slice(0, cut));
     const name = at ? (at[1] ?? variable) : variable;
     if (at) last = name;
-    const own = valueReason(rest.slice(cut + 2));
+    const own = reasonFor(rest.slice(cut + 2), name);
     if (!own) continue;
     // an unknown key is named by its rule; a nameless one is about the object that holds it
     if (own.field !== undefined) return { text: own.text, field: own.field || name };
@@ -223,7 +231,7 @@ export function frenchMessage(code: string, english: string, { location, literal
     return { message: location ? `${lead} : erreur de syntaxe ligne ${location.line}, colonne ${location.column}.` : `${lead} : erreur de syntaxe.` };
   }
   const text = english.trim();
-  let known = apply(MESSAGE_RULES, text) ?? valueReason(text);
+  let known = apply(MESSAGE_RULES, text) ?? (literalOf ? reasonFor(text, literalOf) : valueReason(text));
   // as for a variable's value: a reason that names no field is about the one the literal was written for
   if (literalOf && !known?.field) {
     known = { text: known ? `« ${shown(literalOf)} » ${known.text}` : `« ${shown(literalOf)} » n'a pas une valeur du type attendu`, field: literalOf };

@@ -276,7 +276,7 @@ describe('the officer’s loop', () => {
     expect(await texts('.cards .card:first-child .error-message')).toEqual([expect.stringContaining('choisissez la suite donnée')]);
     await page.select('select[id^="champ-status-"]', 'WON');
     const amount = await page.waitForSelector('input[id^="champ-amount-"]');
-    await amount!.type('12000');
+    await amount!.type('12 000 €'); // as people type it
     await page.click('.cards .card:first-child form[aria-label^="Suite pour"] button[type="submit"]');
     await waitForText('Suite enregistrée');
     await waitForText('Marché remporté (12\u00a0000\u00a0€)');

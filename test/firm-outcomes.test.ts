@@ -74,9 +74,9 @@ describe('the firm’s outcome page', () => {
     const noAmount = await post(url, { structure: s.suppliers.jardins.id, suite: 'WON', montant: '', heures: '1200' });
     expect(noAmount.status).toBe(400);
     expect(await noAmount.text()).toContain('Montant : obligatoire pour un marché remporté');
-    const notNumber = await post(url, { structure: s.suppliers.jardins.id, suite: 'WON', montant: '25 000 €' });
+    const notNumber = await post(url, { structure: s.suppliers.jardins.id, suite: 'WON', montant: 'vingt-cinq mille' });
     expect(notNumber.status).toBe(400);
-    expect(await notNumber.text()).toContain('Montant : un nombre entier');
+    expect(await notNumber.text()).toContain('Montant : saisissez un montant en euros');
     const foreign = await post(url, { structure: other.suppliers.print.id, suite: 'CONTACTED' });
     expect(foreign.status).toBe(400);
     expect(await foreign.text()).toContain('Structure : cette structure ne fait pas partie de vos mises en relation.');

@@ -72,7 +72,7 @@ describe('need confirmation and insertion hours', () => {
 
   it.each([
     ['an outcome other than WON', () => ({ sl: clauseList, s: s.suppliers.jardins.id, status: 'CONTACTED', hours: 10 }), 'WON'],
-    ['a negative number', () => ({ sl: clauseList, s: s.suppliers.jardins.id, status: 'WON', amount: 100, hours: -1 }), 'négatif'],
+    ['a negative number', () => ({ sl: clauseList, s: s.suppliers.jardins.id, status: 'WON', amount: 100, hours: -1 }), 'entre 0 et 10\u00a0000\u00a0000\u00a0heures'],
     ['a need that is not an insertion clause', () => ({ sl: purchaseList, s: s.suppliers.print.id, status: 'WON', amount: 100, hours: 10 }), 'INSERTION_CLAUSE'],
   ])('refuses insertion hours on %s, naming the field in French', async (_what, vars, words) => {
     const res = await t.gql(RECORD, vars(), s.officer.token);

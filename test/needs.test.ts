@@ -96,7 +96,7 @@ describe('needs', () => {
 
   it.each([
     ['budgetMax', { budgetMin: 50000, budgetMax: 1000 }, 'supérieur ou égal au budget minimum'],
-    ['budgetMin', { budgetMin: -1 }, 'négatif'],
+    ['budgetMin', { budgetMin: -1 }, 'entre 0 et 1\u00a0000\u00a0000\u00a0000\u00a0€'],
     ['title', { title: '' }, 'ne doit pas être vide'],
     ['description', { description: 'x'.repeat(5001) }, '5000 caractères'],
     ['communeCode', { communeCode: 'ABCDE' }, 'commune inconnue'],

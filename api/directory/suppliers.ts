@@ -9,6 +9,7 @@ import { DuplicateKeyError, type FieldProvenance, type InclusionKind, type Legal
 import { newId } from '../kernel';
 import { liftRetirement } from './retired-sirets';
 import * as v from '../kernel';
+import { QUANTITIES } from '../reference/amounts';
 
 /** The legal forms a person may choose; imports may also leave it UNSPECIFIED. */
 export const LEGAL_FORMS = ['ASSOCIATION', 'SCOP', 'SCIC', 'COOPERATIVE', 'MUTUELLE', 'FONDATION', 'ESUS_COMPANY'] as const satisfies readonly LegalForm[];
@@ -26,9 +27,9 @@ const fields = {
   communeCode: v.communeCode,
   latitude: v.latitude,
   longitude: v.longitude,
-  interventionRadiusKm: v.count(1000),
-  employees: v.count(1_000_000),
-  maxContractValue: v.count(1_000_000_000),
+  interventionRadiusKm: v.quantity(QUANTITIES.radiusKm),
+  employees: v.quantity(QUANTITIES.employees),
+  maxContractValue: v.quantity(QUANTITIES.euros),
   labels: v.labels,
   contactEmail: v.email,
   website: v.website,

@@ -7,6 +7,7 @@ import { byIds, byShortlists } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutcomeRecord, type ResponseRecord, type OutcomeStatus, type ShortlistItemRecord, type ShortlistRecord, type SupplierRecord } from '../store/types';
 import * as v from '../kernel';
 import { canSeeNeed } from '../needs';
+import { QUANTITIES } from '../reference/amounts';
 
 export const OUTCOME_STATUSES = ['CONTACTED', 'QUOTE_REQUESTED', 'WON', 'LOST', 'NO_FOLLOW_UP'] as const satisfies readonly OutcomeStatus[];
 
@@ -15,8 +16,8 @@ const outcomeSchema = z
     shortlistId: z.string().max(100),
     supplierId: z.string().max(100),
     status: z.enum(OUTCOME_STATUSES, 'suite inconnue'),
-    amount: v.count(1_000_000_000),
-    insertionHours: v.count(10_000_000),
+    amount: v.quantity(QUANTITIES.euros),
+    insertionHours: v.quantity(QUANTITIES.insertionHours),
   })
   .superRefine((o, ctx) => {
     if (o.status === 'WON' && (o.amount === null || o.amount < 1)) {

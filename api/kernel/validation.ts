@@ -1,20 +1,24 @@
 // Input rules shared by the domain modules, expressed once with zod.
 // Every failure becomes BAD_USER_INPUT with `field` set and a French message naming that field.
 import { z } from 'zod';
-import { badInput } from '../errors';
+import { badInputs, type FieldError } from '../errors';
+import { rangeFr, type Quantity } from '../reference/amounts';
 import { findCommune } from '../reference/communes';
 import { nafLabel, normalizeNafCode } from '../reference/naf';
 import { canonicalLabel, closeLabels, knownLabel, knownLabelNames } from '../reference/labels';
 
 z.config(z.locales.fr());
 
-/** Parses `input` or throws BAD_USER_INPUT for its first problem. */
+/** Parses `input` or throws one BAD_USER_INPUT naming every field it got wrong (the first problem of each). */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const field = issue.path.length > 0 ? String(issue.path[0]) : 'input';
-  throw badInput(field, `« ${field} » : ${issue.message}`);
+  const errors: FieldError[] = [];
+  for (const issue of result.error.issues) {
+    const field = issue.path.length > 0 ? String(issue.path[0]) : 'input';
+    if (!errors.some((e) => e.field === field)) errors.push({ field, message: `« ${field} » : ${issue.message}` });
+  }
+  throw badInputs(errors);
 }
 
 // Control characters (line breaks and tabs aside) and format characters never belong in what
@@ -49,8 +53,11 @@ export const email = z
   .toLowerCase()
   .pipe(z.email('adresse e-mail invalide'));
 
-export const count = (max: number) =>
-  z.number().int('doit être un entier').min(0, 'ne doit pas être négatif').max(max, `ne doit pas dépasser ${max}`).nullish().transform((v) => v ?? null);
+/** A whole quantity a form takes (see QUANTITIES): refused outside its range with that range, in French. */
+export const quantity = (q: Quantity) => {
+  const range = rangeFr(q);
+  return z.number().int(range).min(0, range).max(q.max, range).nullish().transform((v) => v ?? null);
+};
 
 /** SIRET: 14 digits whose Luhn sum is a multiple of 10 (La Poste's establishments use a sum of digits multiple of 5). */
 export function isValidSiret(siret: string): boolean {

@@ -5,7 +5,6 @@ import { outboxRow, mailDomain, renderNeedConfirmationMail, type OutgoingMail } 
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { type LinkSigner, confirmationLink, UNCONFIRMED_KEPT_MS } from '../links';
 import { addressKey, consumeOrRefuse, mayMail } from '../auth/throttle';
-import { badInput } from '../errors';
 import type { AnonymousPosting, NeedDeps } from './deps';
 import { mailsOfNeed, unconfirmedBefore, unconfirmedNeed } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type Store } from '../store/types';
@@ -56,8 +55,6 @@ export async function postAnonymousNeed(
   /** The post's id (see postNeed: one form, one id). */
   id: string = newId(),
 ): Promise<NeedRecord> {
-  if (!fields.companyName) throw badInput('companyName', '« companyName » : obligatoire pour déposer un besoin sans compte (le nom de votre entreprise).');
-  if (!fields.contactEmail) throw badInput('contactEmail', "« contactEmail » : obligatoire pour déposer un besoin sans compte (l'adresse où recevoir le lien de confirmation puis les structures proposées).");
   const now = new Date();
   // A post vouched by its address's cookie mails no link: it is not counted against that address.
   const vouched = cookieSender(services.links, origin.senderCookie) === fields.contactEmail;

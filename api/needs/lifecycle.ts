@@ -13,7 +13,7 @@ import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type Store } fro
 import * as v from '../kernel';
 import { communeName } from '../reference/communes';
 import { FIRM_SPACE_PATH, SIGN_IN_REQUEST_PATH } from '../links';
-import { refuseInternalNote, canSeeNeed, companyNameFor, needSchema } from './model';
+import { refuseInternalNote, canSeeNeed, companyNameFor, needSchemaFor } from './model';
 
 
 export const NEED_STATUSES = ['AWAITING_CONFIRMATION', 'OPEN', 'INTRODUCED', 'WITHDRAWN', 'CLOSED'] as const;
@@ -94,7 +94,7 @@ export async function updateNeed(services: NeedDeps, viewer: Viewer | null, id: 
   const merged: Record<string, unknown> = { ...asInput(need), ...patch };
   // A new commune without coordinates: the old point no longer describes the place.
   if ('communeCode' in patch && !('latitude' in patch) && !('longitude' in patch)) Object.assign(merged, { latitude: null, longitude: null });
-  const { honeypot: _ignored, clientKey: _key, ...parsed } = v.parseInput(needSchema, merged);
+  const { honeypot: _ignored, clientKey: _key, ...parsed } = v.parseInput(needSchemaFor(who), merged);
   refuseInternalNote(who, patch);
   // A firm editing a need it follows by its address keeps the name the need was posted under.
   const companyName = isStaff(who) || 'companyName' in patch ? await companyNameFor(services, who, parsed) : need.companyName;

@@ -6,10 +6,11 @@ import { DISABILITY_KINDS, SIAE_KINDS } from '../../matching/components/inclusio
 import type { InclusionKind, NeedKind, NeedRecord, Store } from '../store/types';
 import * as v from '../kernel';
 import { INCLUSION_KINDS } from '../directory';
+import { QUANTITIES } from '../reference/amounts';
 
 export const NEED_KINDS = ['PURCHASE', 'SUBCONTRACTING', 'RSE_PARTNERSHIP', 'INSERTION_CLAUSE', 'SPONSORSHIP'] as const satisfies readonly NeedKind[];
 
-const budget = v.count(1_000_000_000);
+const budget = v.quantity(QUANTITIES.euros);
 
 export const needSchema = z
   .object({
@@ -61,6 +62,31 @@ export const needSchema = z
 
 export type NeedInput = z.input<typeof needSchema>;
 
+// Who records the need says what else it requires: a firm without an account, or an officer recording
+// a firm's need by phone, names the firm and gives its address (the selection is sent there).
+const FIRM_REQUIRED = {
+  anonymous: {
+    companyName: 'obligatoire pour déposer un besoin sans compte (le nom de votre entreprise)',
+    contactEmail: "obligatoire pour déposer un besoin sans compte (l'adresse où recevoir le lien de confirmation puis les structures proposées)",
+  },
+  staff: {
+    companyName: "obligatoire quand un agent enregistre le besoin d'une entreprise",
+    contactEmail: "obligatoire quand un agent enregistre le besoin d'une entreprise (l'adresse de l'entreprise, à qui la sélection sera envoyée)",
+  },
+} as const;
+
+const requiring = (required: (typeof FIRM_REQUIRED)[keyof typeof FIRM_REQUIRED]) =>
+  needSchema.superRefine((need, ctx) => {
+    for (const field of ['companyName', 'contactEmail'] as const) {
+      if (!need[field]) ctx.addIssue({ code: 'custom', path: [field], message: required[field] });
+    }
+  });
+const anonymousNeedSchema = requiring(FIRM_REQUIRED.anonymous);
+const staffNeedSchema = requiring(FIRM_REQUIRED.staff);
+
+/** The need's rules for this poster, checked together so that every missing field is said at once. */
+export const needSchemaFor = (who: Viewer | null) => (who === null ? anonymousNeedSchema : isStaff(who) ? staffNeedSchema : needSchema);
+
 export interface InclusionKindPreset {
   label: string;
   kinds: InclusionKind[];
@@ -90,13 +116,8 @@ export function refuseInternalNote(who: Viewer | null, need: { internalNote?: st
  * under its organisation's name. Shared by postNeed and updateNeed.
  */
 export async function companyNameFor(services: { readonly store: Store }, who: Viewer, need: { companyName: string | null; contactEmail: string | null }): Promise<string | null> {
-  if (isStaff(who)) {
-    if (!need.companyName) throw badInput('companyName', "« companyName » : obligatoire quand un agent enregistre le besoin d'une entreprise.");
-    if (!need.contactEmail) {
-      throw badInput('contactEmail', "« contactEmail » : obligatoire quand un agent enregistre le besoin d'une entreprise (l'adresse de l'entreprise, à qui la sélection sera envoyée).");
-    }
-    return need.companyName;
-  }
+  // Staff name the firm: needSchemaFor(staff) required it.
+  if (isStaff(who)) return need.companyName;
   const organisation = who.organisationId ? await services.store.organisations.findById(who.organisationId) : null;
   if (need.companyName !== null && need.companyName !== organisation?.name) {
     throw badInput('companyName', "« companyName » : une entreprise publie sous le nom de son organisation ; seul un agent de la Métropole peut le renseigner.");

@@ -10,7 +10,7 @@ import { countClientPost, postAnonymousNeed, type PosterOrigin } from './confirm
 import { z } from 'zod';
 import { fold } from '../../matching/text/fold';
 import { acknowledgeNeed, NEED_STATUSES, needStatus } from './lifecycle';
-import { canSeeNeed, companyNameFor, needSchema, refuseInternalNote } from './model';
+import { canSeeNeed, companyNameFor, needSchemaFor, refuseInternalNote } from './model';
 import { DuplicateKeyError, type NeedRecord, type Store, type SupplierRecord } from '../store/types';
 import * as v from '../kernel';
 
@@ -27,7 +27,7 @@ const OPEN_NEED = { introducedAt: null, withdrawnAt: null, withdrawalReason: nul
 export async function postNeed(services: NeedDeps, viewer: Viewer | null, input: unknown, origin?: PosterOrigin): Promise<NeedRecord> {
   if (viewer === null && origin) {
     await countClientPost(services, origin);
-    const { honeypot, clientKey, ...need } = v.parseInput(needSchema, input);
+    const { honeypot, clientKey, ...need } = v.parseInput(needSchemaFor(null), input);
     refuseInternalNote(null, need);
     await refuseUnknownStructure(services, need.addressedTo);
     const fields = { ...need, ...OPEN_NEED, contactEmail: need.contactEmail ?? '' };
@@ -36,7 +36,7 @@ export async function postNeed(services: NeedDeps, viewer: Viewer | null, input:
     return postAnonymousNeed(services, origin, fields, honeypot !== null, postId(fields.contactEmail, clientKey));
   }
   const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
-  const { honeypot: _ignored, clientKey, ...need } = v.parseInput(needSchema, input);
+  const { honeypot: _ignored, clientKey, ...need } = v.parseInput(needSchemaFor(who), input);
   refuseInternalNote(who, need);
   await refuseUnknownStructure(services, need.addressedTo);
   const companyName = await companyNameFor(services, who, need);

@@ -23,6 +23,14 @@ button { font: inherit; padding: .5rem 1rem; background: #1f5c3a; color: #fff; b
 button:focus, textarea:focus, input:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
 .hint { color: #4a4a4a; }
 .error { border-left: 4px solid #b00020; padding-left: .75rem; }
+.error-summary { border: 4px solid #b00020; padding: .5rem 1rem; margin-bottom: 1.5rem; }
+.error-summary:focus { outline: 3px solid #ffbf47; }
+.error-summary h2 { margin-top: 0; }
+.error-summary a { color: #b00020; font-weight: bold; }
+.field { margin-bottom: 1rem; }
+.field-error { border-left: 4px solid #b00020; padding-left: .75rem; }
+.error-message { color: #b00020; font-weight: bold; margin: .25rem 0; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: 0; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 a { color: #1f5c3a; }
 a:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
 footer { margin-top: 3rem; border-top: 1px solid #c8c8c8; }

@@ -13,6 +13,7 @@ import { recommend, type CountedFamily, type FamilyPotential, type InclusionFami
 
 export type { FamilyPotential, InclusionFamily } from './recommendation';
 import { countPotentialAsk, type PotentialThrottle } from './throttle';
+import { QUANTITIES } from '../reference/amounts';
 
 const FAMILIES: readonly InclusionFamily[] = ['SIAE', 'PROTECTED', 'OTHER_ESS'];
 
@@ -37,7 +38,7 @@ const MAX_POTENTIAL_TEXT = 5200;
 const potentialInput = z.object({
   text: v.text(MAX_POTENTIAL_TEXT),
   communeCode: v.communeCode,
-  budgetMax: v.count(1_000_000_000),
+  budgetMax: v.quantity(QUANTITIES.euros),
   requiredInclusionKinds: z.array(z.enum(INCLUSION_KINDS)).readonly().nullish().transform((k) => [...new Set(k ?? [])]),
 });
 

@@ -4,6 +4,7 @@
 import { parse, type CsvError } from 'csv-parse/sync';
 import { fold } from '../../matching/text/fold';
 import { badInput } from '../errors';
+import { parseAmount } from '../reference/amounts';
 import { normalizeNafCode } from '../reference/naf';
 
 /** Under the API's 1 MB body limit, with room for JSON escaping. */
@@ -49,21 +50,6 @@ const columnOf = (header: string): Column | null => {
 function delimiterOf(firstLine: string): string {
   const counts = [';', ',', '\t'].map((d) => [d, firstLine.split(d).length - 1] as const);
   return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
-}
-
-/**
- * "1 234,56 €", "1234.56", "1.234,56", "1,234.56" as a number; null when it is not an amount. With
- * both separators the last one is the decimal one; a lone comma is a decimal comma (French files).
- */
-export function parseAmount(text: string): number | null {
-  let t = text.replace(/[\s\u00a0\u202f€]/g, '').replace(/eur(os?)?$/i, '');
-  if (t === '') return null;
-  const comma = t.lastIndexOf(',');
-  const dot = t.lastIndexOf('.');
-  if (comma >= 0 && dot >= 0) t = comma > dot ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, '');
-  else if (comma >= 0) t = t.replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
-  return Number(t);
 }
 
 function brokenReason(err: CsvError): string {

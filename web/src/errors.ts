@@ -7,13 +7,19 @@ export type FieldErrors = Record<string, string>;
 /** Said when no answer came back (network down, service stopped): the same sentence on every page. */
 export const SERVICE_UNREACHABLE = 'Le service ne répond pas : vérifiez la connexion et réessayez.';
 
-/** The API's refusal, split by field: `extensions.field` → message; the rest under '' (shown in the summary). */
+const fieldName = (field: unknown): string => (typeof field === 'string' ? field.replace(/^input\./, '') : '');
+
+/**
+ * The API's refusal, split by field: every field a form got wrong (`extensions.fields`, or the one
+ * `extensions.field`) → its message; the rest under '' (shown in the summary).
+ */
 export function errorsOf(error: CombinedError | undefined | null): FieldErrors {
   if (!error) return {};
   const out: FieldErrors = {};
   for (const e of error.graphQLErrors) {
-    const field = typeof e.extensions?.field === 'string' ? e.extensions.field.replace(/^input\./, '') : '';
-    out[field] ??= e.message;
+    const several = Array.isArray(e.extensions?.fields) ? (e.extensions.fields as { field?: unknown; message?: unknown }[]) : [];
+    for (const f of several) if (typeof f.message === 'string') out[fieldName(f.field)] ??= f.message;
+    if (!several.length) out[fieldName(e.extensions?.field)] ??= e.message;
   }
   if (error.networkError && !error.graphQLErrors.length) out[''] = SERVICE_UNREACHABLE;
   return out;

@@ -1,15 +1,19 @@
 // Text typed in a form turned into the API's types; a number that cannot be read is said next to its field.
+import { typedCount, typedEuros, type Typed } from '../../api/reference/amounts';
 import type { FieldErrors } from './errors';
 
-export function optionalInt(text: string, field: string, errors: FieldErrors): number | null {
-  const t = text.replace(/[\s\u00a0\u202f]/g, '');
-  if (!t) return null;
-  if (!/^-?\d+$/.test(t)) {
-    errors[field] = 'Saisissez un nombre entier, sans décimales (par exemple 25000).';
-    return null;
-  }
-  return Number(t);
+/** The number read, or null with the reason said next to the field (the API judges the range). */
+function read(typed: Typed, field: string, errors: FieldErrors): number | null {
+  if ('value' in typed) return typed.value;
+  errors[field] = `${typed.error[0]!.toUpperCase()}${typed.error.slice(1)}.`;
+  return null;
 }
+
+/** A whole number as typed ("1 200"). */
+export const optionalInt = (text: string, field: string, errors: FieldErrors): number | null => read(typedCount(text), field, errors);
+
+/** An amount in euros as people type it (« 12 000 € », « 12 000,50 »), read as the /suites page reads it. */
+export const optionalEuros = (text: string, field: string, errors: FieldErrors): number | null => read(typedEuros(text), field, errors);
 
 export function optionalFloat(text: string, field: string, errors: FieldErrors): number | null {
   const t = text.trim().replace(',', '.');

@@ -3,7 +3,7 @@
 import { KNOWN_LABELS } from '../../api/reference/labels';
 import type { FieldErrors } from './errors';
 import type { InclusionKind, LegalForm } from './gql/graphql';
-import { optionalFloat, optionalInt, splitList } from './inputs';
+import { optionalEuros, optionalFloat, optionalInt, splitList } from './inputs';
 
 /** The form's fields, in page order (for the error summary). */
 export const PROFILE_FORM_FIELDS = ['name', 'siret', 'legalForm', 'inclusionKind', 'description', 'services', 'nafCodes', 'communeCode', 'interventionRadiusKm', 'employees', 'maxContractValue', 'labels', 'contactEmail', 'website', 'latitude', 'longitude'];
@@ -72,7 +72,7 @@ export function profileInput(f: ProfileFormState, numbers: FieldErrors) {
     communeCode: f.communeCode,
     interventionRadiusKm: optionalInt(f.interventionRadiusKm, 'interventionRadiusKm', numbers),
     employees: optionalInt(f.employees, 'employees', numbers),
-    maxContractValue: optionalInt(f.maxContractValue, 'maxContractValue', numbers),
+    maxContractValue: optionalEuros(f.maxContractValue, 'maxContractValue', numbers),
     labels: labelsOf(f),
     contactEmail: f.contactEmail,
     website: f.website || null,

@@ -1,6 +1,6 @@
 // Shared form parts: a visible label and hint on every field, the API's message next to the field it
 // names (extensions.field), and an error summary at the top linking to each field (GOV.UK pattern).
-import type { ReactNode } from 'react';
+import { useId, type MouseEvent, type ReactNode } from 'react';
 import type { FieldErrors } from '../errors';
 
 const fieldId = (name: string) => `champ-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
@@ -8,20 +8,46 @@ const fieldId = (name: string) => `champ-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}
 /** The field an error names, matched to a form field: `budgetMax`, or `labels.2` → `labels`. */
 const errorFor = (errors: FieldErrors, name: string): string | undefined => errors[name] ?? Object.entries(errors).find(([k]) => k.startsWith(`${name}.`) || k.startsWith(`${name}[`))?.[1];
 
+/**
+ * GOV.UK's error summary: « Il y a un problème », then each error as a link to its field. Forms call
+ * focusErrorSummary() after a refused submit; a link focuses its field with the label in view.
+ */
 export function ErrorSummary({ errors, fields }: { errors: FieldErrors; fields: string[] }) {
+  const titleId = useId();
   const entries = Object.entries(errors);
   if (!entries.length) return null;
+  const goTo = (e: MouseEvent<HTMLAnchorElement>, id: string) => {
+    const target = document.getElementById(id);
+    if (!target) return;
+    e.preventDefault();
+    // A group (fieldset) takes focus on its first control; the label or legend is kept in view above the field.
+    const control = target.matches('input, select, textarea') ? target : (target.querySelector<HTMLElement>('input, select, textarea') ?? target);
+    (target.closest('.field') ?? target).scrollIntoView({ block: 'start' });
+    control.focus({ preventScroll: true });
+  };
   return (
-    <div className="error-summary" role="alert" tabIndex={-1}>
-      <h2>Le formulaire n’a pas été enregistré</h2>
+    <div className="error-summary" role="alert" tabIndex={-1} aria-labelledby={titleId}>
+      <h2 id={titleId}>Il y a un problème</h2>
       <ul>
         {entries.map(([field, message]) => {
           const known = fields.find((f) => field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`));
-          return <li key={field || 'general'}>{known ? <a href={`#${fieldId(known)}`}>{message}</a> : message}</li>;
+          const id = known ? fieldId(known) : '';
+          return <li key={field || 'general'}>{known ? <a href={`#${id}`} onClick={(e) => goTo(e, id)}>{message}</a> : message}</li>;
         })}
       </ul>
     </div>
   );
+}
+
+/** After a refused submit: the page moves to the summary (the form's own, on a page of several forms), focused, so that it is read out first. */
+export function focusErrorSummary(within: ParentNode | null = document, frames = 30): void {
+  requestAnimationFrame(() => {
+    const summary = (within ?? document).querySelector<HTMLElement>('.error-summary');
+    // React may draw the refusal a frame or two after the answer came: wait for it, a few frames at most.
+    if (!summary) return void (frames > 0 && focusErrorSummary(within, frames - 1));
+    summary.scrollIntoView({ block: 'start' });
+    summary.focus({ preventScroll: true });
+  });
 }
 
 interface Base {
@@ -58,7 +84,7 @@ function Wrapper({ name, label, hint, errors = {}, required, children }: Base & 
   );
 }
 
-export function TextField(props: Base & { value: string; onChange: (v: string) => void; type?: string; unit?: string; list?: string; autoComplete?: string; inputMode?: 'numeric' | 'text' | 'email' }) {
+export function TextField(props: Base & { value: string; onChange: (v: string) => void; type?: string; unit?: string; list?: string; autoComplete?: string; inputMode?: 'numeric' | 'decimal' | 'text' | 'email' }) {
   const { value, onChange, type = 'text', unit, list, autoComplete, inputMode } = props;
   return (
     <Wrapper {...props}>

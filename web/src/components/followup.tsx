@@ -8,7 +8,7 @@ import { formatDateTime, formatEuros } from '../format';
 import { graphql } from '../gql';
 import type { ShortlistQuery, SupplierAnswer } from '../gql/graphql';
 import { MAIL_STATE_FR, optionsOf } from '../labels';
-import { ErrorSummary, SelectField, TextField } from './fields';
+import { ErrorSummary, focusErrorSummary, SelectField, TextField } from './fields';
 import { SupplierLink } from './match';
 import { OutcomeForm } from './outcome-form';
 
@@ -191,11 +191,13 @@ function AnswerForm({ shortlistId, supplierId, name }: { shortlistId: string; su
   const [local, setLocal] = useState<FieldErrors>({});
   const shown: FieldErrors = Object.fromEntries(Object.entries({ ...errorsOf(result.error), ...local }).map(([k, v]) => [k ? field(k) : '', v]));
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    const form = e.currentTarget;
     setLocal(answer ? {} : { answer: '« answer » : choisissez la réponse que la structure a donnée.' });
-    if (!answer) return;
-    await record({ shortlistId, supplierId, answer: answer as SupplierAnswer, comment: comment || null });
+    if (!answer) return focusErrorSummary(form);
+    const res = await record({ shortlistId, supplierId, answer: answer as SupplierAnswer, comment: comment || null });
+    if (!res.data) focusErrorSummary(form);
   }
 
   return (

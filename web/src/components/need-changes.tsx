@@ -2,10 +2,10 @@
 // the API's rules apply and its refusals are shown next to the field they name.
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { ErrorSummary, TextArea, TextField } from './fields';
+import { ErrorSummary, focusErrorSummary, TextArea, TextField } from './fields';
 import { errorsOf, type FieldErrors } from '../errors';
 import { graphql } from '../gql';
-import { optionalInt } from '../inputs';
+import { optionalEuros } from '../inputs';
 
 const UpdateMyNeed = graphql(`
   mutation UpdateMyNeed($id: ID!, $input: NeedUpdateInput!) {
@@ -85,15 +85,17 @@ function EditForm({ need, done }: { need: Editable; done: () => void }) {
   const shown = under({ ...errorsOf(result.error), ...local }, need.id);
   const names = ['title', 'description', 'budgetMin', 'budgetMax'].map((f) => `${f}-${need.id}`);
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    const form = e.currentTarget;
     const numbers: FieldErrors = {};
-    const min = optionalInt(budgetMin, 'budgetMin', numbers);
-    const max = optionalInt(budgetMax, 'budgetMax', numbers);
+    const min = optionalEuros(budgetMin, 'budgetMin', numbers);
+    const max = optionalEuros(budgetMax, 'budgetMax', numbers);
     setLocal(numbers);
-    if (Object.keys(numbers).length) return;
+    if (Object.keys(numbers).length) return focusErrorSummary(form);
     const res = await update({ id: need.id, input: { title, description, budgetMin: min, budgetMax: max } });
     if (res.data) done();
+    else focusErrorSummary(form);
   }
 
   return (
@@ -101,8 +103,8 @@ function EditForm({ need, done }: { need: Editable; done: () => void }) {
       <ErrorSummary errors={shown} fields={names} />
       <TextField name={names[0]!} label="Titre du besoin" required value={title} onChange={setTitle} errors={shown} />
       <TextArea name={names[1]!} label="Description" hint="Envoyée telle quelle aux structures présentées." required value={description} onChange={setDescription} errors={shown} rows={5} />
-      <TextField name={names[2]!} label="Budget minimum" unit="euros" inputMode="numeric" value={budgetMin} onChange={setBudgetMin} errors={shown} />
-      <TextField name={names[3]!} label="Budget maximum" unit="euros" inputMode="numeric" value={budgetMax} onChange={setBudgetMax} errors={shown} />
+      <TextField name={names[2]!} label="Budget minimum" unit="euros" inputMode="decimal" value={budgetMin} onChange={setBudgetMin} errors={shown} />
+      <TextField name={names[3]!} label="Budget maximum" unit="euros" inputMode="decimal" value={budgetMax} onChange={setBudgetMax} errors={shown} />
       <div className="actions">
         <button type="submit" disabled={result.fetching}>
           Enregistrer la correction
@@ -118,10 +120,12 @@ function WithdrawForm({ need }: { need: Editable }) {
   const shown = under(errorsOf(result.error), need.id);
   const name = `reason-${need.id}`;
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    const form = e.currentTarget;
     const res = await withdraw({ id: need.id, reason });
     if (res.data) focusNeed(need.id);
+    else focusErrorSummary(form);
   }
 
   return (

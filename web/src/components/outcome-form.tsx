@@ -6,9 +6,9 @@ import { OUTCOME_FR } from '../../../api/reference/vocabulary';
 import { errorsOf, type FieldErrors } from '../errors';
 import { graphql } from '../gql';
 import type { OutcomeStatus } from '../gql/graphql';
-import { optionalInt } from '../inputs';
+import { optionalEuros, optionalInt } from '../inputs';
 import { optionsOf } from '../labels';
-import { ErrorSummary, SelectField, TextField } from './fields';
+import { ErrorSummary, focusErrorSummary, SelectField, TextField } from './fields';
 
 const RecordOutcome = graphql(`
   mutation RecordOutcome($shortlistId: ID!, $supplierId: ID!, $status: OutcomeStatus!, $amount: Int, $insertionHours: Int) {
@@ -44,24 +44,26 @@ export function OutcomeForm({ shortlistId, supplierId, name, insertion, outcome 
   // The API names `amount`; this form's field is amount-<id>.
   const shown: FieldErrors = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k ? field(k) : '', v]));
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    const form = e.currentTarget;
     setSaved(false);
     const numbers: FieldErrors = {};
     if (!status) numbers.status = '« status » : choisissez la suite donnée à cette mise en relation.';
-    const amountValue = status === 'WON' ? optionalInt(amount, 'amount', numbers) : null;
+    const amountValue = status === 'WON' ? optionalEuros(amount, 'amount', numbers) : null;
     const hoursValue = status === 'WON' && insertion ? optionalInt(hours, 'insertionHours', numbers) : null;
     setLocal(numbers);
-    if (Object.keys(numbers).length) return;
+    if (Object.keys(numbers).length) return focusErrorSummary(form);
     const res = await record({ shortlistId, supplierId, status: status as OutcomeStatus, amount: amountValue, insertionHours: hoursValue });
     setSaved(!!res.data);
+    if (!res.data) focusErrorSummary(form);
   }
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={`Suite pour ${name}`}>
       <ErrorSummary errors={shown} fields={[field('status'), field('amount'), field('insertionHours')]} />
       <SelectField name={field('status')} label="Suite donnée" required value={status} onChange={setStatus} options={OUTCOME_OPTIONS} emptyLabel="— Choisir —" errors={shown} />
-      {status === 'WON' && <TextField name={field('amount')} label="Montant du marché" required unit="euros HT" inputMode="numeric" value={amount} onChange={setAmount} errors={shown} />}
+      {status === 'WON' && <TextField name={field('amount')} label="Montant du marché" required unit="euros HT" inputMode="decimal" hint="Par exemple 12 000 ou 12 000,50 (arrondi à l’euro)." value={amount} onChange={setAmount} errors={shown} />}
       {status === 'WON' && insertion && <TextField name={field('insertionHours')} label="Heures d’insertion" unit="heures" inputMode="numeric" value={hours} onChange={setHours} errors={shown} />}
       <div className="actions">
         <button type="submit" disabled={result.fetching}>

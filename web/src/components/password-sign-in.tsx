@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useLocation } from 'wouter';
-import { ErrorSummary, TextField } from './fields';
+import { ErrorSummary, focusErrorSummary, TextField } from './fields';
 import { errorsOf } from '../errors';
 import { graphql } from '../gql';
 import { signIn } from '../session';
@@ -30,13 +30,11 @@ export function PasswordSignIn() {
   const [, navigate] = useLocation();
   const errors = errorsOf(result.error);
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    const form = e.currentTarget;
     const res = await login({ email, password });
-    if (!res.data) {
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('#mot-de-passe .error-summary')?.focus());
-      return;
-    }
+    if (!res.data) return focusErrorSummary(form);
     const { token, user } = res.data.login;
     signIn({ token, email: user.email, role: user.role });
     navigate(spaceOf(user.role));

@@ -3,6 +3,7 @@
 // last keystroke; read out politely by screen readers as it changes.
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
+import { MAX_EUROS, typedEuros } from '../../../api/reference/amounts';
 import { errorsOf } from '../errors';
 import { graphql } from '../gql';
 import type { InclusionFamily, InclusionKind } from '../gql/graphql';
@@ -48,8 +49,10 @@ export interface PurchaseBeingTyped {
 }
 
 export function InclusivePotentialNotice({ text, communeCode, budgetMax, requiredInclusionKinds = [] }: PurchaseBeingTyped) {
-  const budget = budgetMax.replace(/[\s\u00a0\u202f]/g, '');
-  const key = JSON.stringify({ text: text.trim(), communeCode, budgetMax: /^\d{1,10}$/.test(budget) ? Number(budget) : null, requiredInclusionKinds: [...requiredInclusionKinds].sort() });
+  // Read as the form will send it; a budget the API would refuse is left out of the estimate.
+  const typed = typedEuros(budgetMax);
+  const budget = 'value' in typed && typed.value !== null && typed.value >= 0 && typed.value <= MAX_EUROS ? typed.value : null;
+  const key = JSON.stringify({ text: text.trim(), communeCode, budgetMax: budget, requiredInclusionKinds: [...requiredInclusionKinds].sort() });
   const settled = useSettled(key, DEBOUNCE_MS);
   const input = useMemo(() => JSON.parse(settled) as { text: string; communeCode: string; budgetMax: number | null; requiredInclusionKinds: InclusionKind[] }, [settled]);
   const ready = input.text !== '' && input.communeCode !== '';

@@ -3,14 +3,14 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useLocation, useParams } from 'wouter';
-import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
+import { CheckboxGroup, ErrorSummary, focusErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
 import { Page, QueryState } from '../components/layout';
 import { CommuneField, NafField } from '../components/pickers';
 import { InclusivePotentialNotice } from '../components/potential';
 import { errorsOf, type FieldErrors } from '../errors';
 import { graphql } from '../gql';
 import type { InclusionKind, NeedKind } from '../gql/graphql';
-import { optionalInt, optionalFloat, splitList } from '../inputs';
+import { optionalEuros, optionalFloat, splitList } from '../inputs';
 import { INCLUSION_KIND_OPTIONS, LABEL_OPTIONS, NEED_KIND_OPTIONS } from '../labels';
 
 const PostNeed = graphql(`
@@ -141,12 +141,12 @@ function NeedFields({ initial, needId }: { initial: Fields; needId?: string }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const numbers: FieldErrors = {};
-    const budgetMin = optionalInt(f.budgetMin, 'budgetMin', numbers);
-    const budgetMax = optionalInt(f.budgetMax, 'budgetMax', numbers);
+    const budgetMin = optionalEuros(f.budgetMin, 'budgetMin', numbers);
+    const budgetMax = optionalEuros(f.budgetMax, 'budgetMax', numbers);
     const latitude = optionalFloat(f.latitude, 'latitude', numbers);
     const longitude = optionalFloat(f.longitude, 'longitude', numbers);
     setLocal(numbers);
-    if (Object.keys(numbers).length) return;
+    if (Object.keys(numbers).length) return focusErrorSummary();
     const input = {
       title: f.title,
       description: f.description,
@@ -167,7 +167,7 @@ function NeedFields({ initial, needId }: { initial: Fields; needId?: string }) {
     };
     const saved = needId ? (await update({ id: needId, input })).data?.updateNeed : (await post({ input })).data?.postNeed;
     if (saved) navigate(`/besoins/${saved.id}`);
-    else document.querySelector<HTMLElement>('.error-summary')?.focus();
+    else focusErrorSummary();
   }
 
   return (
@@ -182,8 +182,8 @@ function NeedFields({ initial, needId }: { initial: Fields; needId?: string }) {
         <SelectField name="kind" label="Type de besoin" required value={f.kind} onChange={set('kind')} options={NEED_KIND_OPTIONS} errors={errors} />
         <CommuneField name="communeCode" label="Commune où le travail est à faire" required code={f.communeCode} onChange={setCommune} errors={errors} />
         <NafField name="nafCodes" codes={f.nafCodes} onChange={set('nafCodes')} errors={errors} />
-        <TextField name="budgetMin" label="Budget minimum" unit="euros HT" inputMode="numeric" value={f.budgetMin} onChange={set('budgetMin')} errors={errors} />
-        <TextField name="budgetMax" label="Budget maximum" unit="euros HT" inputMode="numeric" value={f.budgetMax} onChange={set('budgetMax')} errors={errors} />
+        <TextField name="budgetMin" label="Budget minimum" unit="euros HT" inputMode="decimal" value={f.budgetMin} onChange={set('budgetMin')} errors={errors} />
+        <TextField name="budgetMax" label="Budget maximum" unit="euros HT" inputMode="decimal" value={f.budgetMax} onChange={set('budgetMax')} errors={errors} />
         <TextField name="deadline" label="Échéance" type="date" hint="Date à laquelle le travail doit être fait (jour, heure de Paris)." value={f.deadline} onChange={set('deadline')} errors={errors} />
         <CheckboxGroup name="requiredLabels" label="Labels exigés" hint="Seules les structures qui ont tous ces labels seront proposées." values={f.requiredLabels} onChange={set('requiredLabels')} options={LABEL_OPTIONS} errors={errors} />
         <TextField name="otherLabels" label="Autres labels exigés" hint="Séparés par des virgules." value={f.otherLabels} onChange={set('otherLabels')} errors={errors} />

@@ -2,7 +2,7 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useLocation, useParams } from 'wouter';
-import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
+import { CheckboxGroup, ErrorSummary, focusErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
 import { Page, QueryState } from '../components/layout';
 import { CommuneField, NafField } from '../components/pickers';
 import { SupplierQuery } from '../components/supplier-query';
@@ -65,7 +65,7 @@ function SupplierForm({ existing }: { existing?: NonNullable<SupplierData['suppl
     const numbers: FieldErrors = {};
     const input = profileInput(f, numbers);
     setLocal(numbers);
-    if (Object.keys(numbers).length) return;
+    if (Object.keys(numbers).length) return focusErrorSummary();
     if (existing) {
       const { latitude, longitude, ...rest } = input;
       const given = latitude == null && longitude == null ? rest : input;
@@ -77,7 +77,7 @@ function SupplierForm({ existing }: { existing?: NonNullable<SupplierData['suppl
       const res = await create({ input: { ...input, legalForm: input.legalForm } });
       if (res.data) navigate(`/structures/${res.data.createSupplier.id}`);
     }
-    document.querySelector<HTMLElement>('.error-summary')?.focus();
+    focusErrorSummary();
   }
 
   return (
@@ -94,7 +94,7 @@ function SupplierForm({ existing }: { existing?: NonNullable<SupplierData['suppl
         <CommuneField name="communeCode" label="Commune du siège" required code={f.communeCode} initialName={existing?.commune.name} onChange={setCommune} errors={errors} />
         <TextField name="interventionRadiusKm" label="Rayon d’intervention" unit="km" inputMode="numeric" value={f.interventionRadiusKm} onChange={set('interventionRadiusKm')} errors={errors} />
         <TextField name="employees" label="Nombre de salariés" unit="personnes" inputMode="numeric" value={f.employees} onChange={set('employees')} errors={errors} />
-        <TextField name="maxContractValue" label="Marché le plus important possible" unit="euros HT" inputMode="numeric" value={f.maxContractValue} onChange={set('maxContractValue')} errors={errors} />
+        <TextField name="maxContractValue" label="Marché le plus important possible" unit="euros HT" inputMode="decimal" value={f.maxContractValue} onChange={set('maxContractValue')} errors={errors} />
         <CheckboxGroup name="labels" label="Labels et certifications" values={f.labels} onChange={set('labels')} options={LABEL_OPTIONS} errors={errors} />
         <TextField name="otherLabels" label="Autres labels" hint="Séparés par des virgules." value={f.otherLabels} onChange={set('otherLabels')} errors={errors} />
         <TextField name="contactEmail" label="Adresse électronique de contact" required type="email" hint="Privée : visible des agents et de la structure seulement." value={f.contactEmail} onChange={set('contactEmail')} errors={errors} />

@@ -5,13 +5,13 @@ import { Link, useSearch } from 'wouter';
 import { PUBLIC_STRUCTURE } from '../../../graphql/public-operations';
 import { AS_GET } from '../client';
 import { DirectorySearch } from '../components/directory-search';
-import { ErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
+import { ErrorSummary, focusErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
 import { CommuneField } from '../components/pickers';
 import { InclusivePotentialNotice } from '../components/potential';
 import { PublicPage } from '../components/public-page';
 import { errorsOf, type FieldErrors } from '../errors';
 import type { NeedKind } from '../gql/graphql';
-import { optionalInt } from '../inputs';
+import { optionalEuros } from '../inputs';
 import { NEED_KIND_OPTIONS } from '../labels';
 
 // Plain documents (not graphql()): the public pages keep out of the console's generated file.
@@ -66,9 +66,9 @@ function NeedForm({ addressedTo }: { addressedTo: Addressed | null }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const numbers: FieldErrors = {};
-    const budgetMax = optionalInt(f.budgetMax, 'budgetMax', numbers);
+    const budgetMax = optionalEuros(f.budgetMax, 'budgetMax', numbers);
     setLocal(numbers);
-    if (Object.keys(numbers).length) return focusSummary();
+    if (Object.keys(numbers).length) return focusErrorSummary();
     const input = {
       companyName: f.companyName,
       contactEmail: f.contactEmail,
@@ -91,7 +91,7 @@ function NeedForm({ addressedTo }: { addressedTo: Addressed | null }) {
       setF(EMPTY_NEED);
       setFormKey((k) => k + 1);
       requestAnimationFrame(() => document.querySelector<HTMLElement>('.need-done')?.focus());
-    } else focusSummary();
+    } else focusErrorSummary();
   }
 
   return (
@@ -122,7 +122,7 @@ function NeedForm({ addressedTo }: { addressedTo: Addressed | null }) {
         <TextArea name="description" label="Description" required hint="Ce que vous cherchez, le volume, le calendrier. Elle sera envoyée telle quelle aux structures présentées." value={f.description} onChange={set('description')} errors={errors} />
         <SelectField name="kind" label="Nature du besoin" required value={f.kind} onChange={set('kind')} options={NEED_KIND_OPTIONS} errors={errors} />
         <CommuneField name="communeCode" label="Commune où le travail sera réalisé" required code={f.communeCode} onChange={setCommune} errors={errors} />
-        <TextField name="budgetMax" label="Budget maximum" unit="euros HT" inputMode="numeric" value={f.budgetMax} onChange={set('budgetMax')} errors={errors} />
+        <TextField name="budgetMax" label="Budget maximum" unit="euros HT" inputMode="decimal" hint="Par exemple 25 000." value={f.budgetMax} onChange={set('budgetMax')} errors={errors} />
         <InclusivePotentialNotice text={`${f.title}\n${f.description}`} communeCode={f.communeCode} budgetMax={f.budgetMax} />
         <TextField name="deadline" label="Date limite" type="date" value={f.deadline} onChange={set('deadline')} errors={errors} />
         {/* Hidden from people and from assistive technology alike: only robots fill it. */}
@@ -138,10 +138,6 @@ function NeedForm({ addressedTo }: { addressedTo: Addressed | null }) {
       </form>
     </section>
   );
-}
-
-function focusSummary() {
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('.error-summary')?.focus());
 }
 
 export function Home() {

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { INCLUSION_KIND_FR } from '../../../api/reference/vocabulary';
 import { DirectoryCard } from '../components/directory-card';
-import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
+import { CheckboxGroup, ErrorSummary, focusErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
 import { QueryState } from '../components/layout';
 import { CommuneField, NafField } from '../components/pickers';
 import { PublicPage } from '../components/public-page';
@@ -94,7 +94,7 @@ function ProfileForm({ existing }: { existing: Profile }) {
         return;
       }
     }
-    requestAnimationFrame(() => document.querySelector<HTMLElement>('.error-summary')?.focus());
+    focusErrorSummary();
   }
 
   const preview = {
@@ -146,7 +146,7 @@ function ProfileForm({ existing }: { existing: Profile }) {
           <CommuneField name="communeCode" label="Commune du siège" required code={f.communeCode} initialName={existing.commune.name} onChange={setCommune} errors={errors} />
           <TextField name="interventionRadiusKm" label="Rayon d’intervention" unit="km" inputMode="numeric" value={f.interventionRadiusKm} onChange={set('interventionRadiusKm')} errors={errors} />
           <TextField name="employees" label="Nombre de salariés" unit="personnes" inputMode="numeric" value={f.employees} onChange={set('employees')} errors={errors} />
-          <TextField name="maxContractValue" label="Marché le plus important possible" unit="euros HT" inputMode="numeric" value={f.maxContractValue} onChange={set('maxContractValue')} errors={errors} />
+          <TextField name="maxContractValue" label="Marché le plus important possible" unit="euros HT" inputMode="decimal" value={f.maxContractValue} onChange={set('maxContractValue')} errors={errors} />
           <CheckboxGroup name="labels" label="Labels et certifications" hint="Confirmés par un agent de la Métropole avant de paraître dans l’annuaire." values={f.labels} onChange={set('labels')} options={LABEL_OPTIONS} errors={errors} />
           <TextField name="otherLabels" label="Autres labels" hint="Séparés par des virgules." value={f.otherLabels} onChange={set('otherLabels')} errors={errors} />
           <TextField name="contactEmail" label="Adresse électronique de contact" required type="email" hint="Privée : les mises en relation y arrivent ; elle n’est jamais publiée." value={f.contactEmail} onChange={set('contactEmail')} errors={errors} />
