@@ -26,6 +26,8 @@ const schema = z.object({
   MAIL_POLL_INTERVAL: z.string().trim().regex(/^\d+(ms|s|m|h|d)$/, 'doit être une durée comme 1s ou 200ms').default('1s'),
   MAIL_RECOVER_INTERVAL: z.string().trim().regex(/^\d+(ms|s|m|h|d)$/, 'doit être une durée comme 1m ou 30s').default('1m'),
   FOLLOW_UP_AFTER: z.string().trim().regex(/^[1-9]\d{0,5}[smhd]$/, 'doit être une durée comme 21d, 10m ou 2s (un nombre puis s, m, h ou d)').default('21d'),
+  // Told to firms (need received mail, their space): when the Métropole proposes structures for a confirmed need.
+  SERVICE_COMMITMENT: z.string().trim().min(1, 'ne doit pas être vide').max(100, 'doit tenir en 100 caractères').default('sous 5 jours ouvrés'),
   // Unset: on outside production, off in production (see loadConfig).
   SAMPLE_DATA: onOff.optional(),
   MAIL_TRANSPORT: z.enum(['smtp', 'files'], { error: 'doit valoir "smtp" ou "files"' }).optional(),
@@ -99,6 +101,8 @@ export interface Config {
   readonly mailRecoverIntervalMs: number;
   /** How long after a shortlist is SENT its follow-ups go out; the one reminder as long again after. */
   readonly followUpAfterMs: number;
+  /** The Métropole's promise to firms, as words that follow « une liste de structures vous sera proposée » (« sous 5 jours ouvrés »). */
+  readonly serviceCommitment: string;
   /** SAMPLE_DATA; unset: on outside production, off in production (only an explicit "on" loads it there). */
   readonly sampleData: boolean;
   /** How mails leave: null in production when neither SMTP_URL nor MAIL_TRANSPORT=files is set (the start is then refused). */
@@ -207,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined>, { tool = fal
     mailPollIntervalMs: milliseconds(v.MAIL_POLL_INTERVAL),
     mailRecoverIntervalMs: milliseconds(v.MAIL_RECOVER_INTERVAL),
     followUpAfterMs: seconds(v.FOLLOW_UP_AFTER) * 1000,
+    serviceCommitment: v.SERVICE_COMMITMENT,
     sampleData: (v.SAMPLE_DATA ?? (production ? 'off' : 'on')) === 'on',
     mailTransport: v.MAIL_TRANSPORT ?? (v.SMTP_URL ? 'smtp' : production ? null : 'files'),
     legal: Object.freeze({

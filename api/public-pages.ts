@@ -8,7 +8,7 @@ import express from 'express';
 import { CONSOLE_CSP, WEB_DIST } from './console';
 
 /** The paths the public app routes in the browser; any other path gets the 404 (a page for a browser, JSON otherwise). */
-export const PUBLIC_PATHS = ['/', '/acces', '/connexion', '/ma-structure', '/mes-achats', '/ma-structure/mises-en-relation', '/ma-structure/compte'] as const;
+export const PUBLIC_PATHS = ['/', '/acces', '/connexion', '/ma-structure', '/mes-achats', '/ma-structure/mises-en-relation', '/ma-structure/compte', '/mes-besoins'] as const;
 
 export function publicPageRoutes(dist = WEB_DIST): express.Router {
   const router = express.Router({ caseSensitive: true, strict: true });

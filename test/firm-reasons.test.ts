@@ -1,5 +1,5 @@
-// What the firm's mail says about each structure: only reasons that help it choose, never a false
-// one, and the officer's note for a structure added by hand; officers still read every reason.
+// What the firm's mail says about each structure: what it does, where and how big, as a person would
+// tell it, and the officer's note; the matcher's reasons (never a false one) are for officers only.
 // Real server, real SMTP peer, GraphQL over HTTP.
 import { needInput, supplierInput } from './helpers/fixtures';
 import { APPROVE, DRAFT, GET, UPDATE } from './helpers/introductions';
@@ -87,7 +87,7 @@ describe('reasons in the firm’s mail', () => {
     expect(forData.flatMap((m: any) => m.reasons).join(' | ')).not.toMatch(/dons|mécénat|parrainage/);
   });
 
-  it('shows the firm only the reasons that help it choose, and the officer’s note for a structure added by hand', async () => {
+  it('writes the firm’s mail for a person: what each structure does, where and how big, never the matcher’s reasons', async () => {
     const company = await t.userWithToken('COMPANY', { organisationName: 'Assurances Rouen Seine' });
     const needId = (await t.gql(POST, { input: needInput({ title: 'Traiteur pour le séminaire annuel', description: 'Buffet pour 80 personnes lors de notre séminaire annuel, à la demande des services généraux.', nafCodes: [], preferredInclusionKinds: [] }) }, company.token)).data.postNeed.id;
     const draft = (await t.gql(DRAFT, { needId, size: 5 }, officer)).data.draftShortlist;
@@ -95,30 +95,32 @@ describe('reasons in the firm’s mail', () => {
     const note = 'Pour le linge de table du séminaire : déjà partenaire du Département.';
     const updated = await t.gql(UPDATE, { id: draft.id, supplierIds: [ids[CATERER.name], ids[LANDSCAPER.name], ids[LAUNDRY.name]], notes: [{ supplierId: ids[LAUNDRY.name], note }] }, officer);
     expect(updated.errors).toBeUndefined();
-    // officers read every reason, unfavourable ones included
+    // officers read every reason, the raw ones included
     const items = updated.data.updateShortlist.items;
+    expect(items[0].reasons).toContain('Vocabulaire proche : « traiteur » ≈ « repas livrés »');
     expect(items[1].reasons.join(' | ')).toMatch(/Secteur différent/);
     expect(items[1].reasons.join(' | ')).toMatch(/Termes en commun avec le besoin : .*annuel/);
+    // the officer's preview is the mail the firm then gets, word for word
+    const preview = (await t.gql(`query($id: ID!) { previewIntroduction(shortlistId: $id) { to text } }`, { id: draft.id }, officer)).data.previewIntroduction;
+    const previewed = preview.find((m: any) => m.to === company.email).text as string;
     expect((await t.gql(APPROVE, { id: draft.id }, officer)).errors).toBeUndefined();
 
     const mail = await waitFor('the firm’s mail', () => smtp.messages.find((m) => addresses(m.to).includes(company.email) && (m.messageId ?? '').startsWith(`<${draft.id}.`)));
     const text = mail.text!;
+    expect(text).toBe(previewed);
     const card = (name: string) => text.slice(text.indexOf(name), text.indexOf('Contact :', text.indexOf(name)));
-    // the caterer: what it shares with the need, no filler
-    expect(card(CATERER.name)).toContain("Ce que l'analyse a relevé :");
-    expect(card(CATERER.name)).toMatch(/Termes en commun avec le besoin : traiteur/);
-    expect(card(CATERER.name)).toContain('Code NAF 56.21Z');
-    // the landscaper added by hand without a note: none of its weak or unfavourable reasons
-    expect(card(LANDSCAPER.name)).not.toContain("Ce que l'analyse a relevé");
-    expect(card(LANDSCAPER.name)).toContain("Structure proposée par l'équipe de la Métropole.");
-    // the laundry added by hand with a note: the note instead of the matcher's reasons
+    // what the caterer does, where, its kind and its size in words
+    expect(card(CATERER.name)).toContain('Ce qu’elle fait : Buffets et cocktails, Plateaux-repas');
+    expect(card(CATERER.name)).toContain(` — Rouen`);
+    expect(card(CATERER.name)).toMatch(/Sa taille : \d+ salariés?/);
+    expect(card(LAUNDRY.name)).toContain('ESAT (établissement et service d\'aide par le travail)');
+    // the laundry added by hand with a note: the note
     expect(card(LAUNDRY.name)).toContain(`Note de la Métropole : ${note}`);
-    expect(card(LAUNDRY.name)).not.toContain("Ce que l'analyse a relevé");
     for (const part of [text, mail.html as string]) {
-      expect(part).not.toMatch(/Secteur différent|annuel, services|Termes en commun avec le besoin : annuel|Peu de vocabulaire|Aucun terme/);
+      expect(part).not.toMatch(/Ce que l'analyse a relevé|Termes en commun|Vocabulaire proche|≈|&#8776;|Secteur différent|Code NAF|Peu de vocabulaire|Aucun terme/);
     }
     // still in the API for officers
     const seen = (await t.gql(GET, { id: draft.id }, officer)).data.shortlist.items;
-    expect(seen[2].reasons.length).toBeGreaterThan(0);
+    expect(seen[0].reasons).toContain('Vocabulaire proche : « traiteur » ≈ « repas livrés »');
   });
 });

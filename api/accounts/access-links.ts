@@ -17,6 +17,7 @@ import type { Store, SupplierRecord, UserRecord } from '../store/types';
 import type { AccessLinks, AccountDeps } from './deps';
 import { cookieSender, type PosterOrigin } from '../needs';
 import { attachContact } from './structure-users';
+import { attachFirm, needOfAddress } from './firm-users';
 import { sessionToken } from './users';
 import * as v from '../kernel';
 import { ACCESS_LINK_TTL_MS, accessLinkUrl } from '../links';
@@ -54,9 +55,9 @@ export async function requestAccessLink(services: AccountDeps, rawEmail: string,
   const vouched = cookieSender(services.links, origin.senderCookie) === email;
   if (!vouched && !(await mayMail(services.accessLinks.perAddress, email))) return true;
   const { store } = services;
-  const [user, structure] = await Promise.all([store.users.findOne(byEmail(email)), activeContact(store, email)]);
+  const [user, structure, need] = await Promise.all([store.users.findOne(byEmail(email)), activeContact(store, email), needOfAddress(store, email)]);
   // A detached user no longer signs in: an officer took its access back.
-  if (user?.detachedAt || (!user && !structure)) return true;
+  if (user?.detachedAt || (!user && !structure && !need)) return true;
   const token = randomBytes(32).toString('base64url');
   const now = services.accessLinks.clock.now();
   const sending: Promise<void> = store.accessLinks
@@ -73,7 +74,7 @@ export async function requestAccessLink(services: AccountDeps, rawEmail: string,
   return true;
 }
 
-/** Signs in with a mailed link, once. A structure's contact without an account gets its SUPPLIER user. */
+/** Signs in with a mailed link, once. A structure's contact without an account gets its SUPPLIER user; a firm's contact, its COMPANY user. */
 export async function signInWithLink(services: AccountDeps, token: string): Promise<{ token: string; user: UserRecord }> {
   const { store } = services;
   const refused = () => unauthenticated("Ce lien de connexion n'est plus valable (déjà utilisé ou expiré) : demandez-en un nouveau.");
@@ -85,8 +86,11 @@ export async function signInWithLink(services: AccountDeps, token: string): Prom
   if (user?.detachedAt) throw refused();
   if (!user) {
     const structure = await activeContact(store, link.email);
-    if (!structure) throw refused();
-    user = await attachContact(services, structure, link.email);
+    const need = structure ? null : await needOfAddress(store, link.email);
+    if (structure) user = await attachContact(services, structure, link.email);
+    else if (need) user = await attachFirm(services, link.email, need);
+    else throw refused();
+    if (user.detachedAt) throw refused();
   }
   return { token: sessionToken(services, user), user };
 }

@@ -3,6 +3,7 @@
 export * from './access-links';
 export * from './deps';
 export * from './events';
+export * from './firm-users';
 export * from './privacy';
 export * from './structure-users';
 export * from './users';

@@ -9,7 +9,8 @@
 // is committed, and drops HELD rows of a shortlist still in DRAFT (an approval that died before 2).
 import { outboxRow, renderFirmMail, renderStructureMail, type GroupementView, type OutgoingMail } from '../mail';
 import { communeName } from '../reference/communes';
-import { formatDateFr, structureKindFr, budgetFr } from '../reference/vocabulary';
+import { formatDateFr, formatEuros, structureKindFr, budgetFr } from '../reference/vocabulary';
+import { STATUS_CODES } from '../../matching/components/sector';
 import { inclusionRequirement, isOethNeed } from '../../matching/components/inclusion';
 import { capacityFr, memberPart } from '../../matching/groupements';
 import { tradeLabel, activeSuppliers } from '../directory';
@@ -120,6 +121,24 @@ function oethOf(need: NeedRecord, shortlist: ShortlistRecord, suppliers: Map<str
   return { only: counting.length === listed.length ? null : counting.map((s) => s.name) };
 }
 
+const SHOWN_SERVICES = 4;
+
+/** What a structure does, for a person: its services in its own words, else its first trade's label. */
+function activityFr(s: SupplierRecord): string | null {
+  if (s.services.length) return s.services.slice(0, SHOWN_SERVICES).map((x) => x.trim()).join(', ');
+  const trade = s.nafCodes.find((c) => !STATUS_CODES.has(c));
+  return trade ? tradeLabel(trade) : null;
+}
+
+/** Its size as it declared it: staff and the largest contract it takes on. */
+function sizeFr(s: SupplierRecord): string | null {
+  const parts = [
+    ...(s.employees ? [`${s.employees} salarié${s.employees > 1 ? 's' : ''}`] : []),
+    ...(s.maxContractValue ? [`contrats jusqu'à ${formatEuros(s.maxContractValue)}`] : []),
+  ];
+  return parts.length ? parts.join(', ') : null;
+}
+
 /** The mail of one row, rendered from the committed shortlist and today's records. */
 export async function composeIntroductionMail(store: Store, row: OutboxRecord, linking: AnswerLinking): Promise<OutgoingMail | { gone: string }> {
   const shortlist = row.shortlistId ? await store.shortlists.findById(row.shortlistId) : null;
@@ -144,11 +163,11 @@ export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRe
           kind: structureKindFr(s),
           commune: communeName(s.communeCode),
           description: s.description,
+          activity: activityFr(s),
+          capacity: sizeFr(s),
           contactEmail: s.contactEmail,
           website: s.website,
-          reasons: item.reasons,
           note: item.note,
-          addedByOfficer: !item.proposed,
           part: groupement ? `${memberPart(s, need, tradeLabel)} (capacité ${capacityFr(s.maxContractValue)})` : null,
         },
       ];

@@ -59,3 +59,7 @@ export const ACCESS_LINK_TTL_MS = 30 * 60_000;
 /** Mailed with a campaign's invitation: two weeks, the time to read it. */
 export const INVITATION_LINK_TTL_MS = 14 * 86_400_000;
 export const accessLinkUrl = (publicUrl: string, token: string): string => `${publicUrl}${ACCESS_PATH}?jeton=${token}`;
+
+// The firm's space (web/src/public/MyNeeds.tsx), and the page that mails a sign-in link to reach it.
+export const FIRM_SPACE_PATH = '/mes-besoins';
+export const SIGN_IN_REQUEST_PATH = '/connexion';

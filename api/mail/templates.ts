@@ -15,13 +15,13 @@ export interface StructureView {
   kind: string; // legal form / inclusion kind in French words
   commune: string;
   description: string;
+  /** What it does, in its own words (its services) or its trade's; null when it declared none. */
+  activity: string | null;
+  /** Its size in words (staff, contracts it takes on); null when it declared neither. */
+  capacity: string | null;
   contactEmail: string;
   website: string | null;
-  /** Every reason the matcher gave (officers read them all); the mail shows those that help choose. */
-  reasons: string[];
   note: string | null;
-  /** Added by an officer rather than proposed by the matcher. */
-  addedByOfficer?: boolean;
   /** In a groupement: the part this structure would take on, and its declared capacity. */
   part?: string | null;
 }
@@ -125,19 +125,10 @@ ${body}
 `;
 }
 
-export const ADDED_BY_OFFICER = "Structure proposée par l'équipe de la Métropole.";
-
-/**
- * Why the firm reads a structure in its list: the reasons that help it choose; for one an officer
- * added, the officer's note rather than the matcher's weak reasons (or, with no note, that the team chose it).
- */
-function whyListed(s: StructureView): { reasons: string[]; byTeam: boolean } {
-  const helpful = reasonsForFirm(s.reasons);
-  if (!s.addedByOfficer) return { reasons: helpful, byTeam: false };
-  // Distance and size alone say nothing of what an added structure does.
-  const strong = !s.note && helpful.some(isTopical);
-  return { reasons: strong ? helpful : [], byTeam: !s.note && !strong };
-}
+// The firm reads what each structure is, does, where and how big, as a person would tell it: the
+// matcher's reasons (« Termes en commun… », « ≈ ») are the officers' working notes.
+const ACTIVITY = 'Ce qu’elle fait';
+const CAPACITY = 'Sa taille';
 
 export function firmSubject(needTitle: string, count: number, groupement = false): string {
   if (groupement) return oneLine(`Passerelle ESS : un groupement de ${count} structures de l'ESS pour « ${needTitle} »`);
@@ -170,14 +161,14 @@ export function renderFirmMail(m: FirmMailInput): RenderedMail {
     ...(oeth ? ['', oeth] : []),
     ...(m.groupement ? ['', groupementParagraph(m.groupement, n)] : []),
     ...(m.message ? ['', 'Le mot de votre interlocuteur à la Métropole :', m.message.trim()] : []),
-    ...m.structures.flatMap((s, i, _all, why = whyListed(s)) => [
+    ...m.structures.flatMap((s, i) => [
       '',
       `${i + 1}. ${oneLine(s.name)}`,
       `   ${s.kind} — ${s.commune}`,
+      ...(s.activity ? [`   ${ACTIVITY} : ${s.activity}`] : []),
       `   ${shorten(s.description)}`,
+      ...(s.capacity ? [`   ${CAPACITY} : ${s.capacity}`] : []),
       ...(s.part ? [`   Sa part dans le groupement : ${s.part}`] : []),
-      ...(why.reasons.length ? ["   Ce que l'analyse a relevé :", ...why.reasons.map((r) => `   - ${r}`)] : []),
-      ...(why.byTeam ? [`   ${ADDED_BY_OFFICER}`] : []),
       ...(s.note ? [`   Note de la Métropole : ${oneLine(s.note)}`] : []),
       `   Contact : ${s.contactEmail}`,
       ...(s.website ? [`   Site web : ${s.website}`] : []),
@@ -193,13 +184,13 @@ export function renderFirmMail(m: FirmMailInput): RenderedMail {
 
   const cards = m.structures
     .map(
-      (s, i, _all, why = whyListed(s)) => `<div style="border: 1px solid #ddd; border-radius: 6px; padding: 12px 16px; margin: 12px 0;">
+      (s, i) => `<div style="border: 1px solid #ddd; border-radius: 6px; padding: 12px 16px; margin: 12px 0;">
 <h2 style="font-size: 17px; margin: 0 0 4px;">${i + 1}. ${escapeHtml(oneLine(s.name))}</h2>
 <p style="margin: 0 0 8px; color: #555;">${escapeHtml(s.kind)} — ${escapeHtml(s.commune)}</p>
+${s.activity ? `<p style="margin: 0 0 8px;"><strong>${ACTIVITY} :</strong> ${escapeHtml(s.activity)}</p>` : ''}
 <p style="margin: 0 0 8px;">${escapeHtml(shorten(s.description))}</p>
+${s.capacity ? `<p style="margin: 0 0 8px;"><strong>${CAPACITY} :</strong> ${escapeHtml(s.capacity)}</p>` : ''}
 ${s.part ? `<p style="margin: 0 0 8px;"><strong>Sa part dans le groupement :</strong> ${escapeHtml(s.part)}</p>` : ''}
-${why.reasons.length ? `<p style="margin: 0;">Ce que l'analyse a relevé :</p>\n<ul style="margin: 4px 0 8px;">${why.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` : ''}
-${why.byTeam ? `<p style="margin: 0 0 8px;">${escapeHtml(ADDED_BY_OFFICER)}</p>` : ''}
 ${s.note ? `<p style="margin: 0 0 8px;"><strong>Note de la Métropole :</strong> ${escapeHtml(oneLine(s.note))}</p>` : ''}
 <p style="margin: 0;">Contact : ${link(`mailto:${s.contactEmail}`, s.contactEmail)}${s.website ? ` · Site web : ${link(s.website, s.website)}` : ''}</p>
 </div>`,
@@ -406,28 +397,37 @@ export interface NeedReceivedMailInput {
   officerEmail: string | null;
   /** Posted by the firm from its account (it can edit or withdraw it there); false without an account. */
   fromAccount: boolean;
+  /** The Métropole's service commitment (SERVICE_COMMITMENT), e.g. « sous 5 jours ouvrés ». */
+  commitment: string;
+  /** The firm's space, and the page that mails a sign-in link to it (a firm without an account). */
+  spaceUrl: string;
+  signInUrl: string;
 }
 
-/** The firm's acknowledgement that its need is recorded, and what happens next. */
+/** The firm's acknowledgement that its need is recorded, what happens next and when, and how to follow it. */
 export function renderNeedReceivedMail(m: NeedReceivedMailInput): RenderedMail {
   const subject = oneLine(`Passerelle ESS : votre besoin « ${m.needTitle} » est enregistré`);
   const intro = m.officerEmail
     ? `L'équipe de la Métropole Rouen Normandie a enregistré votre besoin « ${oneLine(m.needTitle)} » sur Passerelle ESS, à la suite de votre échange.`
     : `Votre besoin « ${oneLine(m.needTitle)} » est enregistré sur Passerelle ESS.`;
-  const next =
-    "Un agent de la Métropole va chercher les structures de l'économie sociale et solidaire du territoire qui peuvent y répondre ; vous recevrez leur présentation par courriel, avec leurs coordonnées.";
+  const next = `Un agent de la Métropole va chercher les structures de l'économie sociale et solidaire du territoire qui peuvent y répondre : une liste de structures vous sera proposée ${oneLine(m.commitment)}, par courriel, avec leurs coordonnées.`;
   const change = m.officerEmail
     ? 'Pour le modifier ou le retirer, répondez simplement à ce message : il parviendra à votre interlocuteur à la Métropole.'
-    : m.fromAccount
-      ? "Tant qu'aucune structure ne vous a été présentée, vous pouvez le modifier ou le retirer depuis votre compte Passerelle ESS."
-      : "Pour le modifier ou le retirer, contactez l'équipe de la Métropole Rouen Normandie en rappelant le titre du besoin.";
+    : "Tant qu'aucune structure ne vous a été présentée, vous pouvez le modifier ou le retirer depuis votre espace « Mes besoins ».";
+  const follow = m.fromAccount
+    ? { sentence: 'Pour suivre votre besoin, ouvrez votre espace « Mes besoins » :', url: m.spaceUrl, label: 'Mes besoins' }
+    : {
+        sentence: "Pour suivre votre besoin sans appeler la Métropole, demandez un lien de connexion à cette adresse : il ouvre votre espace « Mes besoins », où vous voyez où il en est, les structures présentées et leurs réponses.",
+        url: m.signInUrl,
+        label: 'Recevoir un lien de connexion',
+      };
   const facts: [string, string][] = [
     ['Type', m.kind],
     ['Lieu', m.place],
     ['Budget', m.budget],
     ...(m.deadline ? ([['Échéance', m.deadline]] as [string, string][]) : []),
   ];
-  const text = ['Bonjour,', '', intro, '', ...facts.map(([k, v]) => `${k} : ${v}`), '', next, change, '', SIGNATURE, ''].join('\n');
+  const text = ['Bonjour,', '', intro, '', ...facts.map(([k, v]) => `${k} : ${v}`), '', next, change, '', follow.sentence, follow.url, '', SIGNATURE, ''].join('\n');
   const html = page(
     subject,
     `<p>Bonjour,</p>
@@ -436,7 +436,8 @@ export function renderNeedReceivedMail(m: NeedReceivedMailInput): RenderedMail {
 ${facts.map(([k, v]) => `<tr><th style="text-align: left; padding: 4px 12px 4px 0;">${escapeHtml(k)}</th><td style="padding: 4px 0;">${escapeHtml(v)}</td></tr>`).join('\n')}
 </table>
 <p>${escapeHtml(next)}</p>
-<p>${escapeHtml(change)}</p>`,
+<p>${escapeHtml(change)}</p>
+<p>${escapeHtml(follow.sentence)} ${link(follow.url, follow.label)}</p>`,
   );
   return { subject, text, html };
 }

@@ -7,3 +7,4 @@ export * from './model';
 export * from './needs';
 export * from './search-hints';
 export * from './assignment';
+export * from './next-step';

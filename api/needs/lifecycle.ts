@@ -12,6 +12,7 @@ import { openNeed, unendedNeed } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type Store } from '../store/types';
 import * as v from '../kernel';
 import { communeName } from '../reference/communes';
+import { FIRM_SPACE_PATH, SIGN_IN_REQUEST_PATH } from '../links';
 import { refuseInternalNote, canSeeNeed, companyNameFor, needSchemaFor } from './model';
 
 
@@ -26,6 +27,9 @@ export function needStatus(need: NeedRecord): NeedStatus {
   if (need.confirmedAt === null) return 'AWAITING_CONFIRMATION';
   return 'OPEN';
 }
+
+/** Whether its firm (or staff) may still edit or withdraw the need: before any structure is presented. */
+export const isChangeable = (need: NeedRecord): boolean => ['OPEN', 'AWAITING_CONFIRMATION'].includes(needStatus(need));
 
 /** Why a need in this status takes no new shortlist (null: it may). */
 export function shortlistRefusal(need: NeedRecord): string | null {
@@ -85,14 +89,15 @@ const asInput = (n: NeedRecord) => ({
  */
 export async function updateNeed(services: NeedDeps, viewer: Viewer | null, id: string, input: unknown): Promise<NeedRecord> {
   const { who, need } = await ownNeed(services, viewer, id);
-  if (needStatus(need) !== 'OPEN' && needStatus(need) !== 'AWAITING_CONFIRMATION') throw conflict(refusalToChange(need, 'modifié'));
+  if (!isChangeable(need)) throw conflict(refusalToChange(need, 'modifié'));
   const patch = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
   const merged: Record<string, unknown> = { ...asInput(need), ...patch };
   // A new commune without coordinates: the old point no longer describes the place.
   if ('communeCode' in patch && !('latitude' in patch) && !('longitude' in patch)) Object.assign(merged, { latitude: null, longitude: null });
   const { honeypot: _ignored, clientKey: _key, ...parsed } = v.parseInput(needSchemaFor(who), merged);
   refuseInternalNote(who, patch);
-  const companyName = await companyNameFor(services, who, parsed);
+  // A firm editing a need it follows by its address keeps the name the need was posted under.
+  const companyName = isStaff(who) || 'companyName' in patch ? await companyNameFor(services, who, parsed) : need.companyName;
   // Only what was given is written (validated with the rest): fields the edit does not know stay as stored.
   const written = new Set(Object.keys(patch).filter((k) => k in parsed && k !== 'honeypot' && k !== 'clientKey'));
   if ('communeCode' in patch) ['latitude', 'longitude'].forEach((k) => written.add(k));
@@ -156,7 +161,7 @@ export async function acknowledgeNeed(services: NeedDeps, need: NeedRecord): Pro
 }
 
 /** The acknowledgement as it is sent: rendered from the need as it is now. */
-export async function composeNeedReceivedMail(store: Store, row: OutboxRecord): Promise<OutgoingMail | { gone: string }> {
+export async function composeNeedReceivedMail(store: Store, row: OutboxRecord, site: { publicUrl: string; commitment: string }): Promise<OutgoingMail | { gone: string }> {
   const need = row.needId ? await store.needs.findById(row.needId) : null;
   if (!need) return { gone: 'Le besoin a été supprimé.' };
   if (need.withdrawnAt) return { gone: 'Le besoin a été retiré avant l’envoi de son accusé de réception.' };
@@ -169,7 +174,10 @@ export async function composeNeedReceivedMail(store: Store, row: OutboxRecord): 
     budget: budgetFr(need.budgetMin, need.budgetMax),
     deadline: need.deadline ? formatDateFr(need.deadline) : null,
     officerEmail,
-    fromAccount: recorder !== null,
+    fromAccount: recorder !== null && officerEmail === null,
+    commitment: site.commitment,
+    spaceUrl: `${site.publicUrl}${FIRM_SPACE_PATH}`,
+    signInUrl: `${site.publicUrl}${SIGN_IN_REQUEST_PATH}`,
   });
   return { ...rendered, to: row.to, replyTo: officerEmail, messageId: row.messageId };
 }

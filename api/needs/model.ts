@@ -125,7 +125,11 @@ export async function companyNameFor(services: { readonly store: Store }, who: V
   return organisation?.name ?? null;
 }
 
+/** A need no organisation owns (posted without an account, or recorded by an officer) is its contact address's. */
+const ownedByAddress = (viewer: Viewer | null, need: NeedRecord): boolean =>
+  viewer?.role === 'COMPANY' && need.organisationId === null && need.contactEmail.toLowerCase() === viewer.email.toLowerCase();
+
 /** A need is visible to its firm's users and to staff. */
 export function canSeeNeed(viewer: Viewer | null, need: NeedRecord): boolean {
-  return canSeePrivate(viewer, need.organisationId) || (viewer !== null && viewer.userId === need.createdBy);
+  return canSeePrivate(viewer, need.organisationId) || (viewer !== null && viewer.userId === need.createdBy) || ownedByAddress(viewer, need);
 }

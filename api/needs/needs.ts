@@ -116,7 +116,7 @@ const needFilterSchema = z.object({
  */
 async function searchNeeds(
   services: NeedDeps,
-  scope: { organisationId?: string; createdBy?: string },
+  scope: { organisationId?: string; createdBy?: string; contactEmail?: string },
   filter: z.output<typeof needFilterSchema>,
   size: number,
   after: { createdAt: Date; id: string } | null,
@@ -145,7 +145,7 @@ export async function listNeeds(services: NeedDeps, viewer: Viewer | null, args:
   const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
   const size = pageSize(args.first);
   const after = decodeDateCursor(args.after);
-  const scope = isStaff(who) ? {} : { organisationId: who.organisationId ?? '', createdBy: who.userId };
+  const scope = isStaff(who) ? {} : { organisationId: who.organisationId ?? '', createdBy: who.userId, contactEmail: who.email.toLowerCase() };
   const filter = args.filter == null ? null : v.parseInput(needFilterSchema, args.filter);
   if (filter && (filter.text || filter.statuses.length)) return searchNeeds(services, scope, filter, size, after);
   const [fetched, totalCount] = await Promise.all([

@@ -20,7 +20,7 @@ export function createOutbox(store: Store, config: Config, log: OutboxLog, linki
     NEED_CONFIRMATION: (row) => composeConfirmationMail(store, row, linking),
     FOLLOW_UP: (row) => composeFollowUp({ store }, row, linking),
     REMINDER: (row) => composeFollowUp({ store }, row, linking),
-    NEED_RECEIVED: (row) => composeNeedReceivedMail(store, row),
+    NEED_RECEIVED: (row) => composeNeedReceivedMail(store, row, { publicUrl: linking.publicUrl, commitment: config.serviceCommitment }),
     DECLARATION_REVIEWED: (row) => composeDeclarationReview(store, row),
     INVITATION: (row) => composeInvitation(store, row, linking),
     INVITATION_REMINDER: (row) => composeInvitation(store, row, linking),

@@ -2,12 +2,12 @@
 // (mail scanners open every link: a GET never changes anything). A confirmation sets the sender cookie.
 import express from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { confirmationTarget, confirmNeed, SENDER_COOKIE, SENDER_COOKIE_MS, senderCookieValue } from '../needs';
+import { acknowledgeNeed, confirmationTarget, confirmNeed, SENDER_COOKIE, SENDER_COOKIE_MS, senderCookieValue } from '../needs';
 import type { Services } from '../services';
 import { esc } from './layout';
 import { linkPages } from './link-pages';
 import { communeName } from '../reference/communes';
-import { CONFIRM_PATH } from '../links';
+import { CONFIRM_PATH, SIGN_IN_REQUEST_PATH } from '../links';
 
 export function needConfirmationRoutes(servicesOf: () => Services | null): express.Router {
   const router = express.Router({ caseSensitive: true, strict: true });
@@ -37,6 +37,8 @@ export function needConfirmationRoutes(servicesOf: () => Services | null): expre
     if (!target.ok) return refuse(res, target.status, target.message);
     const confirmed = await confirmNeed(services.store, target.need.id);
     if (!confirmed) return refuse(res, 409, "Ce lien a déjà servi : votre besoin est confirmé et transmis à l'équipe de la Métropole.");
+    // The summary mail: what happens next and when, and how to follow the need (once per need).
+    await acknowledgeNeed(services, confirmed);
     res.cookie(SENDER_COOKIE, senderCookieValue(services.links, confirmed.contactEmail), {
       httpOnly: true,
       sameSite: 'lax',
@@ -44,8 +46,9 @@ export function needConfirmationRoutes(servicesOf: () => Services | null): expre
       maxAge: SENDER_COOKIE_MS,
       path: '/',
     });
-    send(res, 200, 'Besoin confirmé', `<p role="status">Merci : votre besoin « ${esc(confirmed.title)} » est confirmé et transmis à l'équipe de la Métropole Rouen Normandie. Les structures proposées vous seront présentées par courriel.</p>
-<p>Pendant 90 jours, depuis ce navigateur, vos prochains besoins déposés avec la même adresse n'auront pas à être confirmés.</p>`);
+    send(res, 200, 'Besoin confirmé', `<p role="status">Merci : votre besoin « ${esc(confirmed.title)} » est confirmé et transmis à l'équipe de la Métropole Rouen Normandie. Une liste de structures vous sera proposée ${esc(services.config.serviceCommitment)}, par courriel ; un message récapitulatif vient de vous être envoyé.</p>
+<p>Pendant 90 jours, depuis ce navigateur, vos prochains besoins déposés avec la même adresse n'auront pas à être confirmés.</p>
+<p>Pour suivre votre besoin, <a href="${SIGN_IN_REQUEST_PATH}">recevez un lien de connexion</a> à cette adresse : il ouvre votre espace « Mes besoins ».</p>`);
   });
   return router;
 }

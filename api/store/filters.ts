@@ -83,6 +83,8 @@ export interface NeedsCriteria {
   /** With createdBy: needs of this organisation OR written by this user (what each may see). */
   organisationId?: string;
   createdBy?: string;
+  /** Also: the needs no organisation owns whose contact is this address (they are its firm's). */
+  contactEmail?: string;
   /** Keyset cursor: documents strictly after this one in NEEDS_ORDER. */
   before?: { createdAt: Date; id: string };
 }
@@ -95,6 +97,7 @@ export const needsFilter = filterBuilder((c: NeedsCriteria): Filter => {
   const owners: Filter[] = [];
   if (c.organisationId !== undefined) owners.push({ organisationId: c.organisationId });
   if (c.createdBy !== undefined) owners.push({ createdBy: c.createdBy });
+  if (c.contactEmail !== undefined) owners.push({ organisationId: null, contactEmail: c.contactEmail });
   if (owners.length) parts.push(owners.length === 1 ? owners[0]! : { $or: owners });
   if (c.before) {
     const { createdAt, id } = c.before;

@@ -709,6 +709,8 @@ export type Need = {
   readonly budgetMin?: Maybe<Scalars['Int']['output']>;
   /** Agents : l'organisation de l'entreprise qui a déposé le besoin (pour analyser ses achats) ; null sinon. */
   readonly buyerOrganisationId?: Maybe<Scalars['ID']['output']>;
+  /** Vrai tant que le besoin peut être modifié ou retiré : aucune structure présentée, ni retiré ni clos. */
+  readonly changeable: Scalars['Boolean']['output'];
   /** Quand la Métropole a clos le besoin. */
   readonly closedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Agents et administrateurs seulement (null pour les autres) : le mot de l'agent qui a clos le besoin. */
@@ -724,11 +726,15 @@ export type Need = {
   readonly id: Scalars['ID']['output'];
   /** Agents et administrateurs seulement (null pour les autres) : la note interne, jamais envoyée par courriel. */
   readonly internalNote?: Maybe<Scalars['String']['output']>;
+  /** Quand une première liste de structures a été présentée à l'entreprise ; null avant. */
+  readonly introducedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Type de besoin : achat, sous-traitance, partenariat RSE, clause d'insertion ou mécénat. */
   readonly kind: NeedKind;
   /** Agents et administrateurs : une phrase quand aucune structure éligible du métier du besoin ne peut intervenir à son lieu ; null sinon (et pour les autres). */
   readonly matchNotice?: Maybe<Scalars['String']['output']>;
   readonly nafCodes: ReadonlyArray<Scalars['String']['output']>;
+  /** Ce qui se passe ensuite et quand, en français, pour l'entreprise (le délai est l'engagement de service de la Métropole, SERVICE_COMMITMENT). */
+  readonly nextStep: Scalars['String']['output'];
   readonly preferredInclusionKinds: ReadonlyArray<InclusionKind>;
   /** Agents et administrateurs seulement (null pour les autres) : l'adresse du compte qui a enregistré le besoin, celui de l'entreprise ou l'agent qui l'a pris au téléphone. */
   readonly recordedBy?: Maybe<Scalars['String']['output']>;
@@ -1325,6 +1331,10 @@ export type ShortlistItem = {
   readonly __typename?: 'ShortlistItem';
   /** Agents et administrateurs : quand une liste approuvée plus tôt pour le même besoin a déjà présenté la structure ; null sinon. */
   readonly alreadyIntroducedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** La réponse de la structure (intéressée ou non), lisible par l'entreprise du besoin comme par les agents ; null tant qu'elle n'a pas répondu. Son commentaire reste adressé à la Métropole (response). */
+  readonly answer?: Maybe<SupplierAnswer>;
+  /** Quand la structure a donné cette réponse. */
+  readonly answeredAt?: Maybe<Scalars['DateTime']['output']>;
   /** Le mot de l'agent sur cette structure : l'entreprise et cette structure le lisent dans leurs courriels (la note interne du besoin n'est jamais envoyée). */
   readonly note?: Maybe<Scalars['String']['output']>;
   /** Null tant que l'entreprise ou un agent n'en a pas indiqué (listes approuvées seulement). */
@@ -2136,6 +2146,7 @@ export type NeedResolvers<ContextType = Context, ParentType extends ResolversPar
   budgetMax?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   budgetMin?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   buyerOrganisationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  changeable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   closingNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   commune?: Resolver<ResolversTypes['Commune'], ParentType, ContextType>;
@@ -2147,9 +2158,11 @@ export type NeedResolvers<ContextType = Context, ParentType extends ResolversPar
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   internalNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  introducedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NeedKind'], ParentType, ContextType>;
   matchNotice?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nafCodes?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
+  nextStep?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   preferredInclusionKinds?: Resolver<ReadonlyArray<ResolversTypes['InclusionKind']>, ParentType, ContextType>;
   recordedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requiredInclusionKinds?: Resolver<ReadonlyArray<ResolversTypes['InclusionKind']>, ParentType, ContextType>;
@@ -2361,6 +2374,8 @@ export type ShortlistEdgeResolvers<ContextType = Context, ParentType extends Res
 
 export type ShortlistItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShortlistItem'] = ResolversParentTypes['ShortlistItem']> = {
   alreadyIntroducedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  answer?: Resolver<Maybe<ResolversTypes['SupplierAnswer']>, ParentType, ContextType>;
+  answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['Outcome']>, ParentType, ContextType>;
   override?: Resolver<Maybe<ResolversTypes['ShortlistOverride']>, ParentType, ContextType>;

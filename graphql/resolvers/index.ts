@@ -14,6 +14,7 @@ import { publicContractResolvers } from './public-contracts';
 import { spendResolvers } from './spend';
 import { spaceResolvers } from './spaces';
 import { afterSignIn, afterSupplierEdit, campaignResolvers, checkDirectoryFilter } from './campaign';
+import { firmSpaceResolvers } from './firm-space';
 
 
 /** The commune of a record; a code unknown to the reference data still resolves, named by its code. */
@@ -104,9 +105,10 @@ export const resolvers = {
     ...shortlistResolvers.Need,
     ...spendResolvers.Need,
     ...spaceResolvers.Need,
+    ...firmSpaceResolvers.Need,
   },
   Shortlist: shortlistResolvers.Shortlist,
-  ShortlistItem: shortlistResolvers.ShortlistItem,
+  ShortlistItem: { ...shortlistResolvers.ShortlistItem, ...firmSpaceResolvers.ShortlistItem },
   OutboxMail: shortlistResolvers.OutboxMail,
   ImpactStats: shortlistResolvers.ImpactStats,
   ImportJob: importResolvers.ImportJob,

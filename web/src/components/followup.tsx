@@ -6,11 +6,11 @@ import { OUTCOME_FR } from '../../../api/reference/vocabulary';
 import { errorsOf, messageOf, type FieldErrors } from '../errors';
 import { formatDateTime, formatEuros } from '../format';
 import { graphql } from '../gql';
-import type { OutcomeStatus, ShortlistQuery, SupplierAnswer } from '../gql/graphql';
-import { optionalEuros, optionalInt } from '../inputs';
+import type { ShortlistQuery, SupplierAnswer } from '../gql/graphql';
 import { MAIL_STATE_FR, optionsOf } from '../labels';
 import { ErrorSummary, focusErrorSummary, SelectField, TextField } from './fields';
 import { SupplierLink } from './match';
+import { OutcomeForm } from './outcome-form';
 
 type Shortlist = NonNullable<ShortlistQuery['shortlist']>;
 type Item = Shortlist['items'][number];
@@ -22,20 +22,6 @@ const Retry = graphql(`
       state
       attempts
       lastError
-    }
-  }
-`);
-
-const RecordOutcome = graphql(`
-  mutation RecordOutcome($shortlistId: ID!, $supplierId: ID!, $status: OutcomeStatus!, $amount: Int, $insertionHours: Int) {
-    recordOutcome(shortlistId: $shortlistId, supplierId: $supplierId, status: $status, amount: $amount, insertionHours: $insertionHours) {
-      rank
-      outcome {
-        status
-        amount
-        insertionHours
-        updatedAt
-      }
     }
   }
 `);
@@ -54,7 +40,6 @@ const RecordAnswer = graphql(`
 `);
 
 const ANSWER_FR: Record<string, string> = { INTERESTED: 'Intéressée', NOT_AVAILABLE: 'Pas disponible' };
-const OUTCOME_OPTIONS = optionsOf(OUTCOME_FR);
 const ANSWER_OPTIONS = optionsOf(ANSWER_FR);
 
 export function FollowUp({ shortlist, refresh }: { shortlist: Shortlist; refresh: () => void }) {
@@ -158,33 +143,6 @@ export function FollowUp({ shortlist, refresh }: { shortlist: Shortlist; refresh
 
 function OutcomeCard({ shortlistId, item, insertion }: { shortlistId: string; item: Item; insertion: boolean }) {
   const sid = item.supplier.id;
-  // No answer given for the officer: the choice starts empty and must be made.
-  const [status, setStatus] = useState<string>(item.outcome?.status ?? '');
-  const [amount, setAmount] = useState(item.outcome?.amount != null ? String(item.outcome.amount) : '');
-  const [hours, setHours] = useState(item.outcome?.insertionHours != null ? String(item.outcome.insertionHours) : '');
-  const [local, setLocal] = useState<FieldErrors>({});
-  const [saved, setSaved] = useState(false);
-  const [result, record] = useMutation(RecordOutcome);
-  const errors = { ...errorsOf(result.error), ...local };
-  const field = (name: string) => `${name}-${sid}`;
-  // The API names `amount`; this card's field is amount-<id>.
-  const shown: FieldErrors = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k ? field(k) : '', v]));
-
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    setSaved(false);
-    const numbers: FieldErrors = {};
-    if (!status) numbers.status = '« status » : choisissez la suite donnée à cette mise en relation.';
-    const amountValue = status === 'WON' ? optionalEuros(amount, 'amount', numbers) : null;
-    const hoursValue = status === 'WON' && insertion ? optionalInt(hours, 'insertionHours', numbers) : null;
-    setLocal(numbers);
-    if (Object.keys(numbers).length) return focusErrorSummary(form);
-    const res = await record({ shortlistId, supplierId: sid, status: status as OutcomeStatus, amount: amountValue, insertionHours: hoursValue });
-    setSaved(!!res.data);
-    if (!res.data) focusErrorSummary(form);
-  }
-
   return (
     <li className="card">
       <h3>
@@ -219,22 +177,7 @@ function OutcomeCard({ shortlistId, item, insertion }: { shortlistId: string; it
           'aucune'
         )}
       </p>
-      <form className="form" onSubmit={submit} noValidate aria-label={`Suite pour ${item.supplier.name}`}>
-        <ErrorSummary errors={shown} fields={[field('status'), field('amount'), field('insertionHours')]} />
-        <SelectField name={field('status')} label="Suite donnée" required value={status} onChange={setStatus} options={OUTCOME_OPTIONS} emptyLabel="— Choisir —" errors={shown} />
-        {status === 'WON' && <TextField name={field('amount')} label="Montant du marché" required unit="euros HT" inputMode="decimal" hint="Par exemple 12 000 ou 12 000,50 (arrondi à l’euro)." value={amount} onChange={setAmount} errors={shown} />}
-        {status === 'WON' && insertion && <TextField name={field('insertionHours')} label="Heures d’insertion" unit="heures" inputMode="numeric" value={hours} onChange={setHours} errors={shown} />}
-        <div className="actions">
-          <button type="submit" disabled={result.fetching}>
-            Enregistrer la suite<span className="visually-hidden"> pour {item.supplier.name}</span>
-          </button>
-          {saved && (
-            <span role="status" className="badge ok">
-              Suite enregistrée
-            </span>
-          )}
-        </div>
-      </form>
+      <OutcomeForm shortlistId={shortlistId} supplierId={sid} name={item.supplier.name} insertion={insertion} outcome={item.outcome ?? null} />
     </li>
   );
 }

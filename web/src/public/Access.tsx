@@ -7,6 +7,7 @@ import { ErrorSummary, TextField } from '../components/fields';
 import { PublicPage } from '../components/public-page';
 import { errorsOf, messageOf } from '../errors';
 import { signIn, useSession } from '../session';
+import { PasswordSignIn, spaceOf } from '../components/password-sign-in';
 
 const REQUEST = `mutation PublicRequestAccessLink($email: String!) { requestAccessLink(email: $email) }`;
 const SIGN_IN = `mutation PublicSignInWithLink($token: String!) { signInWithLink(token: $token) { token user { email role } } }`;
@@ -43,6 +44,7 @@ export function RequestLink() {
           </button>
         </div>
       </form>
+      <PasswordSignIn />
     </PublicPage>
   );
 }
@@ -60,7 +62,7 @@ export function Access() {
     const { token: session, user } = res.data.signInWithLink;
     signIn({ token: session, email: user.email, role: user.role });
     // The spent token leaves the address bar and the history.
-    navigate(user.role === 'SUPPLIER' ? '/ma-structure' : '/', { replace: true });
+    navigate(spaceOf(user.role), { replace: true });
   }
 
   if (!token) {

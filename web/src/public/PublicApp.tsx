@@ -7,6 +7,7 @@ import { LEGAL_PAGES } from '../../../api/reference/vocabulary';
 import { useSession } from '../session';
 import { Access, RequestLink } from './Access';
 import { Home } from './Home';
+import { MyNeeds } from './MyNeeds';
 import { MySpend } from './MySpend';
 import { MyIntroductions } from './MyIntroductions';
 import { MyStructure } from './MyStructure';
@@ -29,6 +30,11 @@ function Frame({ children }: { children: ReactNode }) {
             <li>
               <Link href="/">Annuaire et dépôt d’un besoin</Link>
             </li>
+            {session?.role === 'COMPANY' && (
+              <li>
+                <Link href="/mes-besoins">Mes besoins</Link>
+              </li>
+            )}
             <li>{session?.role === 'SUPPLIER' ? <Link href="/ma-structure">Ma structure</Link> : session?.role === 'COMPANY' ? <Link href="/mes-achats">Mes achats</Link> : <Link href="/connexion">Recevoir un lien de connexion</Link>}</li>
           </ul>
           {session && <AccountBox email={session.email} />}
@@ -72,6 +78,9 @@ export function PublicApp() {
         </Route>
         <Route path="/ma-structure/compte">
           <MyStructureAccount />
+        </Route>
+        <Route path="/mes-besoins">
+          <MyNeeds />
         </Route>
         <Route path="/mes-achats">
           <MySpend />
