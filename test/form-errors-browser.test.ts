@@ -106,6 +106,27 @@ test('the public need form with five wrong fields shows five errors, in a focuse
   expect(w.errors).toEqual([]);
 });
 
+test('an amount the form cannot read is said with every error the API finds in the other fields, and nothing is written', async () => {
+  const { page } = w;
+  await page.goto(`${origin}/`);
+  await page.waitForSelector('#champ-companyName');
+  await page.type('#champ-companyName', 'Menuiserie du Robec');
+  await page.type('#champ-contactEmail', 'pas-une-adresse');
+  await page.type('#champ-title', 'Débarras de nos anciens bureaux');
+  await page.type('#champ-description', 'Une quarantaine de bureaux à débarrasser.');
+  await page.type('#champ-communeCode', '76540');
+  await page.type('#champ-budgetMax', 'douze mille');
+  await setValue('#champ-deadline', '2020-06-30');
+  await page.click('form[aria-label="Déposer un besoin"] button[type="submit"]');
+  await page.waitForFunction('document.querySelectorAll(".error-summary li").length >= 3');
+  const s = await shown(['contactEmail', 'budgetMax', 'deadline']);
+  expect(s.focused).toBe('summary');
+  expect(s.links.map((l) => l.href).sort()).toEqual(['#champ-budgetMax', '#champ-contactEmail', '#champ-deadline']);
+  expect(s.fields.budgetMax!.message).toBe('Erreur : Saisissez un montant en euros, par exemple 12 000 ou 12 000,50.');
+  expect(s.fields.deadline!.message).toMatch(/^Erreur : « deadline » : /);
+  expect(await t.server.services.store.needs.count({})).toBe(0);
+});
+
 test('the console’s need form shows every error at once, then reads « 40 000 € » as 40000', async () => {
   const { page } = w;
   const officer = await t.userWithToken('OFFICER');

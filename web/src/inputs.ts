@@ -2,11 +2,18 @@
 import { typedCount, typedEuros, type Typed } from '../../api/reference/amounts';
 import type { FieldErrors } from './errors';
 
-/** The number read, or null with the reason said next to the field (the API judges the range). */
+/**
+ * What a form sends for an amount or a count it cannot read: below every range, so the API always refuses it. The
+ * form is then still sent, the API checks every other field in the same answer and writes nothing, and the person
+ * learns every error at once; the field shows the form's reason, not the API's range.
+ */
+export const UNREADABLE = -1;
+
+/** The number read, or UNREADABLE with the reason said next to the field (the API judges the range). */
 function read(typed: Typed, field: string, errors: FieldErrors): number | null {
   if ('value' in typed) return typed.value;
   errors[field] = `${typed.error[0]!.toUpperCase()}${typed.error.slice(1)}.`;
-  return null;
+  return UNREADABLE;
 }
 
 /** A whole number as typed ("1 200"). */

@@ -91,8 +91,7 @@ function EditForm({ need, done }: { need: Editable; done: () => void }) {
     const numbers: FieldErrors = {};
     const min = optionalEuros(budgetMin, 'budgetMin', numbers);
     const max = optionalEuros(budgetMax, 'budgetMax', numbers);
-    setLocal(numbers);
-    if (Object.keys(numbers).length) return focusErrorSummary(form);
+    setLocal(numbers); // an amount it cannot read is sent as UNREADABLE: the API then says every other error too
     const res = await update({ id: need.id, input: { title, description, budgetMin: min, budgetMax: max } });
     if (res.data) done();
     else focusErrorSummary(form);

@@ -49,11 +49,14 @@ export function OutcomeForm({ shortlistId, supplierId, name, insertion, outcome 
     const form = e.currentTarget;
     setSaved(false);
     const numbers: FieldErrors = {};
-    if (!status) numbers.status = '« status » : choisissez la suite donnée à cette mise en relation.';
+    if (!status) {
+      setLocal({ status: '« status » : choisissez la suite donnée à cette mise en relation.' });
+      return focusErrorSummary(form);
+    }
+    // sent as UNREADABLE when unreadable: the API then says every other error too
     const amountValue = status === 'WON' ? optionalEuros(amount, 'amount', numbers) : null;
     const hoursValue = status === 'WON' && insertion ? optionalInt(hours, 'insertionHours', numbers) : null;
     setLocal(numbers);
-    if (Object.keys(numbers).length) return focusErrorSummary(form);
     const res = await record({ shortlistId, supplierId, status: status as OutcomeStatus, amount: amountValue, insertionHours: hoursValue });
     setSaved(!!res.data);
     if (!res.data) focusErrorSummary(form);

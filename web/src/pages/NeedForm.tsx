@@ -141,12 +141,13 @@ function NeedFields({ initial, needId }: { initial: Fields; needId?: string }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const numbers: FieldErrors = {};
-    const budgetMin = optionalEuros(f.budgetMin, 'budgetMin', numbers);
+    const budgetMin = optionalEuros(f.budgetMin, 'budgetMin', numbers); // sent as UNREADABLE when unreadable
     const budgetMax = optionalEuros(f.budgetMax, 'budgetMax', numbers);
-    const latitude = optionalFloat(f.latitude, 'latitude', numbers);
-    const longitude = optionalFloat(f.longitude, 'longitude', numbers);
-    setLocal(numbers);
-    if (Object.keys(numbers).length) return focusErrorSummary();
+    const coordinates: FieldErrors = {}; // any number is a coordinate: these cannot be sent for the API to refuse
+    const latitude = optionalFloat(f.latitude, 'latitude', coordinates);
+    const longitude = optionalFloat(f.longitude, 'longitude', coordinates);
+    setLocal({ ...numbers, ...coordinates });
+    if (Object.keys(coordinates).length) return focusErrorSummary();
     const input = {
       title: f.title,
       description: f.description,

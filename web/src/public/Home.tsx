@@ -67,8 +67,7 @@ function NeedForm({ addressedTo }: { addressedTo: Addressed | null }) {
     e.preventDefault();
     const numbers: FieldErrors = {};
     const budgetMax = optionalEuros(f.budgetMax, 'budgetMax', numbers);
-    setLocal(numbers);
-    if (Object.keys(numbers).length) return focusErrorSummary();
+    setLocal(numbers); // an amount it cannot read is sent as UNREADABLE: the API then says every other error too
     const input = {
       companyName: f.companyName,
       contactEmail: f.contactEmail,
