@@ -124,6 +124,13 @@ test('an amount the form cannot read is said with every error the API finds in t
   expect(s.links.map((l) => l.href).sort()).toEqual(['#champ-budgetMax', '#champ-contactEmail', '#champ-deadline']);
   expect(s.fields.budgetMax!.message).toBe('Erreur : Saisissez un montant en euros, par exemple 12 000 ou 12 000,50.');
   expect(s.fields.deadline!.message).toMatch(/^Erreur : « deadline » : /);
+  // Too large for GraphQL's Int: the same, with the API's range.
+  await setValue('#champ-budgetMax', '1 000 000 000 000 €');
+  await page.click('form[aria-label="Déposer un besoin"] button[type="submit"]');
+  await page.waitForFunction('document.querySelector("#champ-budgetMax-erreur")?.textContent.includes("entre 0 et")');
+  const again = await shown(['contactEmail', 'budgetMax', 'deadline']);
+  expect(again.links.map((l) => l.href).sort()).toEqual(['#champ-budgetMax', '#champ-contactEmail', '#champ-deadline']);
+  expect(again.fields.budgetMax!.message).toBe('Erreur : « budgetMax » : doit être un nombre entier entre 0 et 1\u00a0000\u00a0000\u00a0000\u00a0€.');
   expect(await t.server.services.store.needs.count({})).toBe(0);
 });
 

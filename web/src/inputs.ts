@@ -1,5 +1,5 @@
 // Text typed in a form turned into the API's types; a number that cannot be read is said next to its field.
-import { typedCount, typedEuros, type Typed } from '../../api/reference/amounts';
+import { MAX_EUROS, QUANTITIES, rangeFr, typedCount, typedEuros, type Typed } from '../../api/reference/amounts';
 import type { FieldErrors } from './errors';
 
 /**
@@ -19,8 +19,19 @@ function read(typed: Typed, field: string, errors: FieldErrors): number | null {
 /** A whole number as typed ("1 200"). */
 export const optionalInt = (text: string, field: string, errors: FieldErrors): number | null => read(typedCount(text), field, errors);
 
-/** An amount in euros as people type it (« 12 000 € », « 12 000,50 »), read as the /suites page reads it. */
-export const optionalEuros = (text: string, field: string, errors: FieldErrors): number | null => read(typedEuros(text), field, errors);
+/**
+ * An amount in euros as people type it (« 12 000 € », « 12 000,50 »), read as the /suites page reads it. One too
+ * large for GraphQL's Int would stop the whole request before the API checks the other fields: it goes as
+ * UNREADABLE, with the API's own range.
+ */
+export function optionalEuros(text: string, field: string, errors: FieldErrors): number | null {
+  const typed = typedEuros(text);
+  if ('value' in typed && typed.value !== null && typed.value > MAX_EUROS) {
+    errors[field] = `« ${field} » : ${rangeFr(QUANTITIES.euros)}.`;
+    return UNREADABLE;
+  }
+  return read(typed, field, errors);
+}
 
 export function optionalFloat(text: string, field: string, errors: FieldErrors): number | null {
   const t = text.trim().replace(',', '.');
