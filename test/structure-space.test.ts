@@ -92,6 +92,8 @@ it('shows the structure what it received and records its answer, changeable, as 
   expect((await item()).response).toEqual({ answer: 'NOT_AVAILABLE', comment: null });
   expect((await ok(t.gql(RECEIVED, {}, a.token))).myIntroductions[0].response).toMatchObject({ answer: 'NOT_AVAILABLE' });
   const mail = mailTo(a.contactEmail, `${listId}.supplier.`)!;
+  // The mail says where all of this is kept, and how to get there without an account.
+  expect(mail.text).toContain(`sont dans votre espace « Ma structure » : demandez un lien de connexion à cette adresse. ${t.url.replace(/\/graphql$/, '')}/connexion`);
   const link = /<a href="([^"]+)">Pas disponible<\/a>/.exec(String(mail.html))![1]!.replace(/&amp;/g, '&');
   expect(await (await fetch(link)).text()).toContain('Vous avez déjà répondu : « Pas disponible »');
 });

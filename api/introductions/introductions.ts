@@ -16,7 +16,7 @@ import { capacityFr, memberPart } from '../../matching/groupements';
 import { tradeLabel, activeSuppliers } from '../directory';
 import { heldRow, outboxIn, outboxOf, shortlistIn, shortlistsIn, undelivered } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type ShortlistRecord, type Store, type SupplierRecord } from '../store/types';
-import { answerLinks, outcomesLink, AnswerLinking } from '../links';
+import { answerLinks, outcomesLink, AnswerLinking, SIGN_IN_REQUEST_PATH } from '../links';
 
 /** HELD rows of a DRAFT shortlist younger than this may belong to an approval still running. */
 const ABANDONED_AFTER_MS = 5 * 60_000;
@@ -198,6 +198,7 @@ export function renderIntroductionMail(row: OutboxRecord, shortlist: ShortlistRe
     introducedCount: shortlist.items.filter((i) => suppliers.has(i.supplierId)).length,
     partners: groupement ? shortlist.items.filter((i) => i.supplierId !== supplier.id).flatMap((i) => suppliers.get(i.supplierId)?.name ?? []) : [],
     answerLinks: answerLinks(linking.links, linking.publicUrl, shortlist, supplier),
+    signInUrl: `${linking.publicUrl}${SIGN_IN_REQUEST_PATH}`,
     // The need's internal note is never given to a mail: only the officer's word on this structure.
     note: item?.note ?? null,
     reasons: item?.reasons ?? [],

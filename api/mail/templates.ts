@@ -86,6 +86,8 @@ export interface StructureMailInput {
   officerEmail: string | null;
   /** The one-click answers: each opens a page where the structure confirms (a GET changes nothing). */
   answerLinks: { INTERESTED: string; NOT_AVAILABLE: string };
+  /** The page that mails a sign-in link to the structure's space, where its introductions and answers are. */
+  signInUrl: string;
 }
 
 const SIGNATURE = 'Passerelle ESS — Métropole Rouen Normandie';
@@ -240,6 +242,7 @@ export function renderStructureMail(m: StructureMailInput): RenderedMail {
     ? `La Métropole propose à l'entreprise que vous répondiez en groupement (co-traitance) avec : ${m.partners.map(oneLine).join(', ')}.`
     : null;
   const why = whyChosen(m);
+  const space = "Toutes les mises en relation de votre structure, et vos réponses (que vous pouvez changer), sont dans votre espace « Ma structure » : demandez un lien de connexion à cette adresse.";
   const metropole = m.officerEmail
     ? `Une question sur cette mise en relation ? Votre interlocuteur à la Métropole Rouen Normandie : ${m.officerEmail}.`
     : null;
@@ -263,6 +266,8 @@ export function renderStructureMail(m: StructureMailInput): RenderedMail {
     'Dites-nous en un clic si cette demande vous intéresse :',
     `- Nous sommes intéressés : ${m.answerLinks.INTERESTED}`,
     `- Pas disponible : ${m.answerLinks.NOT_AVAILABLE}`,
+    '',
+    `${space} ${m.signInUrl}`,
     ...(metropole ? ['', metropole] : []),
     '',
     SIGNATURE,
@@ -285,6 +290,7 @@ ${why.length > 1 ? (m.note ? `<p style="margin: 4px 0 12px;">${escapeHtml(why[1]
 <p>${escapeHtml(others)}${partners ? ` ${escapeHtml(partners)}` : ''} ${escapeHtml(reply)}</p>
 <p>Dites-nous en un clic si cette demande vous intéresse :</p>
 <p>${link(m.answerLinks.INTERESTED, 'Nous sommes intéressés')} · ${link(m.answerLinks.NOT_AVAILABLE, 'Pas disponible')}</p>
+<p>${escapeHtml(space)} ${link(m.signInUrl, 'Recevoir un lien de connexion')}</p>
 ${m.officerEmail ? `<p>Une question sur cette mise en relation ? Votre interlocuteur à la Métropole Rouen Normandie : ${link(`mailto:${m.officerEmail}`, m.officerEmail)}.</p>` : ''}`,
   );
   return { subject, text, html };
