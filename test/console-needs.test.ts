@@ -52,9 +52,13 @@ test('an officer finds a need, corrects it, withdraws it with a reason, and find
   expect(await page.$eval('#champ-contactEmail', (i) => (i as unknown as { value: string }).value)).toBe('achats@verres-clairs.example');
   await page.$eval('#champ-title', (i) => ((i as unknown as { value: string }).value = ''));
   await page.type('#champ-title', 'Vitrerie du siège et des annexes');
+  // Meanwhile the budget is corrected elsewhere (the firm in its space): the officer's save keeps it.
+  const elsewhere = await t.gql(`mutation($id: ID!) { updateNeed(id: $id, input: { budgetMax: 45000 }) { id } }`, { id: needId }, officer.token);
+  expect(elsewhere.errors).toBeUndefined();
   await page.click('form.form button[type="submit"]');
   await page.waitForSelector('#suite-besoin');
   await waitForTextOn(w, 'Vitrerie du siège et des annexes');
+  expect((await t.gql(`query($id: ID!) { need(id: $id) { budgetMax } }`, { id: needId }, officer.token)).data.need.budgetMax).toBe(45000);
 
   // Withdrawn: without a reason the API's message shows at the field; with one, the status follows.
   await page.click('#suite-besoin ~ form button[type="submit"]');

@@ -100,6 +100,18 @@ test('a firm signs in by link, lands on its needs, reads their status and what c
   expect(done).not.toContain('Commentaire pour la Métropole');
   expect(await w.page.$(`section[aria-labelledby="besoin-${ids.introduced}"] .need-changes`)).toBeNull();
 
+  // Corrects the confirmed one's title while the Métropole corrects its budget: both corrections are kept.
+  await w.page.click(`section[aria-labelledby="besoin-${ids.confirmed}"] .need-changes button:nth-of-type(1)`);
+  await w.page.waitForSelector(`#champ-title-${ids.confirmed}`);
+  await w.page.$eval(`#champ-title-${ids.confirmed}`, (i) => ((i as unknown as { value: string }).value = ''));
+  await w.page.type(`#champ-title-${ids.confirmed}`, 'Rayonnages de l’entrepôt nord');
+  const meanwhile = await t.gql(`mutation($id: ID!) { updateNeed(id: $id, input: { budgetMax: 45000 }) { id } }`, { id: ids.confirmed }, scene.officer.token);
+  expect(meanwhile.errors).toBeUndefined();
+  await w.page.click(`section[aria-labelledby="besoin-${ids.confirmed}"] form button[type="submit"]`);
+  await waitForTextOn(w, 'Rayonnages de l’entrepôt nord');
+  const corrected = await t.gql(`query($id: ID!) { need(id: $id) { title budgetMax } }`, { id: ids.confirmed }, scene.officer.token);
+  expect(corrected.data.need).toEqual({ title: 'Rayonnages de l’entrepôt nord', budgetMax: 45000 });
+
   // Withdraws the pending one, with a reason.
   await w.page.click(`section[aria-labelledby="besoin-${ids.pending}"] .need-changes button:nth-of-type(2)`);
   await w.page.waitForSelector(`#champ-reason-${ids.pending}`);

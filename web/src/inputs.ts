@@ -44,6 +44,14 @@ export function optionalFloat(text: string, field: string, errors: FieldErrors):
   return n;
 }
 
+/**
+ * The fields of a form opened on a record that the person changed: only those are sent, so what someone else
+ * changed meanwhile in the other fields (the firm in its space, an officer in the console) is kept.
+ */
+export function changedFields<T extends Record<string, unknown>>(opened: T, now: T): Partial<T> {
+  return Object.fromEntries(Object.entries(now).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(opened[key]))) as Partial<T>;
+}
+
 /** "RGE, ISO 9001" → ["RGE", "ISO 9001"]. */
 export const splitList = (text: string): string[] =>
   text

@@ -5,7 +5,7 @@ import { useMutation } from 'urql';
 import { ErrorSummary, focusErrorSummary, TextArea, TextField } from './fields';
 import { errorsOf, type FieldErrors } from '../errors';
 import { graphql } from '../gql';
-import { optionalEuros } from '../inputs';
+import { changedFields, optionalEuros } from '../inputs';
 
 const UpdateMyNeed = graphql(`
   mutation UpdateMyNeed($id: ID!, $input: NeedUpdateInput!) {
@@ -81,6 +81,7 @@ function EditForm({ need, done }: { need: Editable; done: () => void }) {
   const [budgetMin, setBudgetMin] = useState(need.budgetMin?.toString() ?? '');
   const [budgetMax, setBudgetMax] = useState(need.budgetMax?.toString() ?? '');
   const [local, setLocal] = useState<FieldErrors>({});
+  const [opened] = useState(() => ({ title: need.title, description: need.description, budgetMin: need.budgetMin ?? null, budgetMax: need.budgetMax ?? null }));
   const [result, update] = useMutation(UpdateMyNeed);
   const shown = under({ ...errorsOf(result.error), ...local }, need.id);
   const names = ['title', 'description', 'budgetMin', 'budgetMax'].map((f) => `${f}-${need.id}`);
@@ -92,7 +93,9 @@ function EditForm({ need, done }: { need: Editable; done: () => void }) {
     const min = optionalEuros(budgetMin, 'budgetMin', numbers);
     const max = optionalEuros(budgetMax, 'budgetMax', numbers);
     setLocal(numbers); // an amount it cannot read is sent as UNREADABLE: the API then says every other error too
-    const res = await update({ id: need.id, input: { title, description, budgetMin: min, budgetMax: max } });
+    const changes = changedFields(opened, { title, description, budgetMin: min, budgetMax: max });
+    if (Object.keys(changes).length === 0) return done();
+    const res = await update({ id: need.id, input: changes });
     if (res.data) done();
     else focusErrorSummary(form);
   }

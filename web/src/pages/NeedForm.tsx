@@ -10,7 +10,7 @@ import { InclusivePotentialNotice } from '../components/potential';
 import { errorsOf, type FieldErrors } from '../errors';
 import { graphql } from '../gql';
 import type { InclusionKind, NeedKind } from '../gql/graphql';
-import { optionalEuros, optionalFloat, splitList } from '../inputs';
+import { changedFields, optionalEuros, optionalFloat, splitList } from '../inputs';
 import { INCLUSION_KIND_OPTIONS, LABEL_OPTIONS, NEED_KIND_OPTIONS } from '../labels';
 
 const PostNeed = graphql(`
@@ -141,32 +141,12 @@ function NeedFields({ initial, needId }: { initial: Fields; needId?: string }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     const numbers: FieldErrors = {};
-    const budgetMin = optionalEuros(f.budgetMin, 'budgetMin', numbers); // sent as UNREADABLE when unreadable
-    const budgetMax = optionalEuros(f.budgetMax, 'budgetMax', numbers);
     const coordinates: FieldErrors = {}; // any number is a coordinate: these cannot be sent for the API to refuse
-    const latitude = optionalFloat(f.latitude, 'latitude', coordinates);
-    const longitude = optionalFloat(f.longitude, 'longitude', coordinates);
+    const input = inputOf(f, numbers, coordinates);
     setLocal({ ...numbers, ...coordinates });
     if (Object.keys(coordinates).length) return focusErrorSummary();
-    const input = {
-      title: f.title,
-      description: f.description,
-      internalNote: f.internalNote || null,
-      kind: f.kind as NeedKind,
-      companyName: f.companyName || null,
-      contactEmail: f.contactEmail || null,
-      communeCode: f.communeCode,
-      nafCodes: f.nafCodes,
-      budgetMin,
-      budgetMax,
-      deadline: f.deadline || null,
-      requiredLabels: [...f.requiredLabels, ...splitList(f.otherLabels)],
-      preferredInclusionKinds: f.preferredInclusionKinds as InclusionKind[],
-      requiredInclusionKinds: f.requiredInclusionKinds as InclusionKind[],
-      latitude,
-      longitude,
-    };
-    const saved = needId ? (await update({ id: needId, input })).data?.updateNeed : (await post({ input })).data?.postNeed;
+    // A correction sends only what the officer changed: the firm may have corrected another field meanwhile.
+    const saved = needId ? (await update({ id: needId, input: changedFields(inputOf(initial, {}, {}), input) })).data?.updateNeed : (await post({ input })).data?.postNeed;
     if (saved) navigate(`/besoins/${saved.id}`);
     else focusErrorSummary();
   }
@@ -215,4 +195,26 @@ function NeedFields({ initial, needId }: { initial: Fields; needId?: string }) {
       </form>
     </Page>
   );
+}
+
+/** The API's input for the form's fields; a number that cannot be read is said in `numbers` (sent as UNREADABLE) or `coordinates`. */
+function inputOf(f: Fields, numbers: FieldErrors, coordinates: FieldErrors) {
+  return {
+    title: f.title,
+    description: f.description,
+    internalNote: f.internalNote || null,
+    kind: f.kind as NeedKind,
+    companyName: f.companyName || null,
+    contactEmail: f.contactEmail || null,
+    communeCode: f.communeCode,
+    nafCodes: f.nafCodes,
+    budgetMin: optionalEuros(f.budgetMin, 'budgetMin', numbers),
+    budgetMax: optionalEuros(f.budgetMax, 'budgetMax', numbers),
+    deadline: f.deadline || null,
+    requiredLabels: [...f.requiredLabels, ...splitList(f.otherLabels)],
+    preferredInclusionKinds: f.preferredInclusionKinds as InclusionKind[],
+    requiredInclusionKinds: f.requiredInclusionKinds as InclusionKind[],
+    latitude: optionalFloat(f.latitude, 'latitude', coordinates),
+    longitude: optionalFloat(f.longitude, 'longitude', coordinates),
+  };
 }
