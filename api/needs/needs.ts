@@ -4,7 +4,7 @@ import { badInput, forbidden } from '../errors';
 import { activeSuppliers } from '../directory';
 import type { NeedDeps } from './deps';
 import { createHash } from 'node:crypto';
-import { needsFilter, NEEDS_ORDER, recentPost } from '../store/filters';
+import { byEmail, needsFilter, NEEDS_ORDER, recentPost } from '../store/filters';
 import { newId, decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from '../kernel';
 import { countClientPost, postAnonymousNeed, type PosterOrigin } from './confirmation';
 import { z } from 'zod';
@@ -36,9 +36,12 @@ export async function postNeed(services: NeedDeps, viewer: Viewer | null, input:
     return postAnonymousNeed(services, origin, fields, honeypot !== null, postId(fields.contactEmail, clientKey));
   }
   const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
+  // Anyone can become a firm (a need, then a sign-in link): its posts are counted like anonymous ones.
+  if (who.role === 'COMPANY' && origin) await countClientPost(services, origin);
   const { honeypot: _ignored, clientKey, ...need } = v.parseInput(needSchemaFor(who), input);
   refuseInternalNote(who, need);
   await refuseUnknownStructure(services, need.addressedTo);
+  if (who.role === 'COMPANY') await refuseForeignAddress(services.store, who, need.contactEmail);
   const companyName = await companyNameFor(services, who, need);
   const contactEmail = need.contactEmail ?? who.email;
   // Signed in, only the form's key makes two posts one: an officer may record two alike needs of one firm.
@@ -71,6 +74,18 @@ export async function postNeed(services: NeedDeps, viewer: Viewer | null, input:
 /** The structure a need is addressed to, while it is in the directory. */
 export async function addressedStructure(services: Pick<NeedDeps, 'store'>, need: NeedRecord): Promise<SupplierRecord | null> {
   return need.addressedTo ? ((await activeSuppliers(services.store, [need.addressedTo])).get(need.addressedTo) ?? null) : null;
+}
+
+/**
+ * A firm's need is acknowledged, and its structures proposed, by mail to its contact address: a firm gives one of its
+ * own accounts' addresses, never a stranger's (the service would mail the firm's words to anyone).
+ */
+async function refuseForeignAddress(store: Store, who: Viewer, contactEmail: string | null): Promise<void> {
+  if (contactEmail === null || contactEmail.toLowerCase() === who.email.toLowerCase()) return;
+  const colleague = who.organisationId ? (await store.users.find(byEmail(contactEmail.toLowerCase()))).some((u) => u.organisationId === who.organisationId) : false;
+  if (!colleague) {
+    throw badInput('contactEmail', "« contactEmail » : une entreprise reçoit les propositions à l'adresse de l'un de ses comptes ; pour une autre adresse, écrivez à la Métropole.");
+  }
 }
 
 /** A need addressed to a structure names one of the directory. */

@@ -13,6 +13,7 @@ import { errorsOf, type FieldErrors } from '../errors';
 import type { NeedKind } from '../gql/graphql';
 import { optionalEuros } from '../inputs';
 import { NEED_KIND_OPTIONS } from '../labels';
+import { useSession } from '../session';
 
 // Plain documents (not graphql()): the public pages keep out of the console's generated file.
 const POST_NEED = `
@@ -56,6 +57,9 @@ function NeedForm({ addressedTo }: { addressedTo: Addressed | null }) {
   const setCommune = useCallback((code: string) => setF((prev) => ({ ...prev, communeCode: code })), []);
   const [posted, post] = useMutation<{ postNeed: { id: string; confirmedAt: string | null } }>(POST_NEED);
   const [local, setLocal] = useState<FieldErrors>({});
+  // A signed-in firm posts under its organisation's name, to its own address: the form does not ask again.
+  const { session } = useSession();
+  const firm = session?.role === 'COMPANY' ? session : null;
   const [done, setDone] = useState<{ email: string; confirmed: boolean } | null>(null);
   const [formKey, setFormKey] = useState(0); // a new form (and commune picker) after each need posted
   // The same key for every send of this form: the service answers a second send with the first need.
@@ -69,8 +73,8 @@ function NeedForm({ addressedTo }: { addressedTo: Addressed | null }) {
     const budgetMax = optionalEuros(f.budgetMax, 'budgetMax', numbers);
     setLocal(numbers); // an amount it cannot read is sent as UNREADABLE: the API then says every other error too
     const input = {
-      companyName: f.companyName,
-      contactEmail: f.contactEmail,
+      companyName: firm ? null : f.companyName,
+      contactEmail: firm ? null : f.contactEmail,
       title: f.title,
       description: f.description,
       kind: f.kind as NeedKind,
@@ -86,7 +90,7 @@ function NeedForm({ addressedTo }: { addressedTo: Addressed | null }) {
     sending.current = true;
     const res = await post({ input }).finally(() => (sending.current = false));
     if (res.data) {
-      setDone({ email: f.contactEmail, confirmed: res.data.postNeed.confirmedAt !== null });
+      setDone({ email: firm?.email ?? f.contactEmail, confirmed: res.data.postNeed.confirmedAt !== null });
       setF(EMPTY_NEED);
       setFormKey((k) => k + 1);
       requestAnimationFrame(() => document.querySelector<HTMLElement>('.need-done')?.focus());
@@ -115,8 +119,16 @@ function NeedForm({ addressedTo }: { addressedTo: Addressed | null }) {
       )}
       <form key={formKey} className="form" onSubmit={submit} noValidate aria-label="Déposer un besoin">
         <ErrorSummary errors={errors} fields={NEED_FIELDS} />
-        <TextField name="companyName" label="Nom de votre entreprise" required autoComplete="organization" value={f.companyName} onChange={set('companyName')} errors={errors} />
-        <TextField name="contactEmail" label="Votre adresse électronique" required type="email" autoComplete="email" hint="Pour confirmer le besoin et recevoir les structures présentées ; elle n’est jamais publiée." value={f.contactEmail} onChange={set('contactEmail')} errors={errors} />
+        {firm ? (
+          <p className="notice">
+            Vous déposez ce besoin au nom de votre entreprise : les structures présentées vous seront envoyées à <strong>{firm.email}</strong>, et vous le suivez dans « Mes besoins ».
+          </p>
+        ) : (
+          <>
+            <TextField name="companyName" label="Nom de votre entreprise" required autoComplete="organization" value={f.companyName} onChange={set('companyName')} errors={errors} />
+            <TextField name="contactEmail" label="Votre adresse électronique" required type="email" autoComplete="email" hint="Pour confirmer le besoin et recevoir les structures présentées ; elle n’est jamais publiée." value={f.contactEmail} onChange={set('contactEmail')} errors={errors} />
+          </>
+        )}
         <TextField name="title" label="Intitulé du besoin" required hint="Par exemple : entretien des espaces verts du site de Grand-Quevilly." value={f.title} onChange={set('title')} errors={errors} />
         <TextArea name="description" label="Description" required hint="Ce que vous cherchez, le volume, le calendrier. Elle sera envoyée telle quelle aux structures présentées." value={f.description} onChange={set('description')} errors={errors} />
         <SelectField name="kind" label="Nature du besoin" required value={f.kind} onChange={set('kind')} options={NEED_KIND_OPTIONS} errors={errors} />
