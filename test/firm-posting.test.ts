@@ -15,7 +15,7 @@ test('a firm’s need goes to one of its own addresses, never a stranger’s', a
   const firm = await t.userWithToken('COMPANY');
   const stranger = await t.gql(POST, { i: needInput({ contactEmail: 'quelqu-un@ailleurs.example' }) }, firm.token);
   expect([codeOf(stranger), fieldOf(stranger)]).toEqual(['BAD_USER_INPUT', 'contactEmail']);
-  expect(stranger.errors[0].message).toContain("l'adresse de l'un de ses comptes");
+  expect(stranger.errors?.[0]?.message).toContain("l'adresse de l'un de ses comptes");
   expect(await t.server.services.store.needs.count({})).toBe(0);
   const own = await t.gql(POST, { i: needInput({ contactEmail: firm.email.toUpperCase() }) }, firm.token);
   expect(own.errors).toBeUndefined();

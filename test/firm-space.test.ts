@@ -99,6 +99,13 @@ describe('the firm’s space, for a firm without an account', () => {
     expect(smtp.messages.some((m) => addresses(m.to).includes('inconnu@nulle-part.example'))).toBe(false);
   });
 
+  it('gives the firm, in its data export, the needs it follows by its address', async () => {
+    const exported = JSON.parse((await t.gql(`{ exportMyData }`, {}, session)).data.exportMyData);
+    expect(exported.needs.map((n: { id: string }) => n.id)).toContain(needs.confirmed);
+    const other = JSON.parse((await t.gql(`{ exportMyData }`, {}, otherSession)).data.exportMyData);
+    expect(other.needs.map((n: { id: string }) => n.id)).not.toContain(needs.confirmed);
+  });
+
   it('lets the firm edit and withdraw its need before presentation, under the name it posted with', async () => {
     const edited = await t.gql(EDIT, { id: needs.pending, title: 'Rayonnages métalliques pour la réserve' }, session);
     expect(edited.errors).toBeUndefined();

@@ -93,7 +93,7 @@ export async function exportMyData(services: AccountDeps, viewer: Viewer | null)
     data.introductions = profile ? await introductionsOf(services, profile) : [];
   }
   if (user.role === 'COMPANY') {
-    const needs = await store.needs.find(needsFilter({ organisationId: user.organisationId ?? '', createdBy: user.id }), { sort: NEEDS_ORDER });
+    const needs = await store.needs.find(needsFilter({ organisationId: user.organisationId ?? '', createdBy: user.id, contactEmail: user.email }), { sort: NEEDS_ORDER });
     data.needs = needs.map(needView);
     data.introductions = await introductionsFor(services, needs);
     // The organisation's spend files as they were counted, and what was refused of them.
