@@ -3,6 +3,7 @@
 import type Datastore from '@seald-io/nedb';
 import { fieldsToSet, fromRow, toRow, type CollectionName, type IndexSpec } from '../collections';
 import { assertBuiltFilter, byPrimaryKey } from '../operators';
+import { copyRow } from './copy';
 import { DuplicateKeyError, type Collection, type Filter, type FindOptions, type StoredDocument } from '../types';
 
 type Patch<T> = Partial<Omit<T, 'id' | 'createdAt'>>;
@@ -11,7 +12,6 @@ type Row = Record<string, unknown>;
 /** The steps of nedb's Datastore#_insertAsync (4.1.2, pinned as datafile.ts says). */
 interface InsertInternals {
   executor: { pushAsync(task: () => Promise<void>): Promise<void> };
-  _prepareDocumentForInsertion(rows: Row[]): Row[];
   _insertInCache(rows: Row[]): void;
   persistence: { persistNewStateAsync(rows: Row[]): Promise<void> };
 }
@@ -81,10 +81,11 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
     const db = this.db as unknown as InsertInternals;
     try {
       // nedb's insertAsync, less its last step: a deep copy of every stored document handed back (an
-      // import's batches paid it for nothing). What it stores is a deep copy of each row, which decodes
-      // to the document given: those are returned.
+      // import's batches paid it for nothing), and with its copy and key check done in one walk
+      // (copyRow). What it stores is a deep copy of each row, which decodes to the document given:
+      // those are returned.
       await db.executor.pushAsync(async () => {
-        const prepared = db._prepareDocumentForInsertion(docs.map((d) => this.encode(d)));
+        const prepared = docs.map((d) => copyRow(this.encode(d)));
         db._insertInCache(prepared);
         await db.persistence.persistNewStateAsync(prepared);
       });
