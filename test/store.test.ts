@@ -256,7 +256,7 @@ for (const engine of engines) {
           await again.close();
         });
 
-        it('stores a batch as copies, written as nedb writes them, and refuses whole a batch with a key nedb cannot store', async () => {
+        it('writes a batch as nedb writes documents, and refuses whole a batch with a key nedb cannot store', async () => {
           const dir = freshDir();
           const first = await openEmbeddedStore(dir);
           const at = new Date('2025-05-06T07:08:09.010Z');
@@ -265,11 +265,7 @@ for (const engine of engines) {
             supplier({ siret: '10000000000008', labels: ['Qualiopi'] }),
           ];
           const expected = structuredClone(given);
-          const returned = await first.suppliers.insertMany(given);
-          expect(returned).toEqual(expected);
-          given[0]!.services.push('changée après coup');
-          given[0]!.provenance!.services!.origin = 'edit';
-          returned[1]!.labels.push('changée après coup');
+          expect(await first.suppliers.insertMany(given)).toEqual(expected);
           expect(await first.suppliers.find({}, { sort: { id: 1 } })).toEqual(expected);
           const line = fs.readFileSync(path.join(dir, 'db', 'suppliers.db'), 'utf8').split('\n').find((l) => l.includes(expected[0]!.id))!;
           expect(JSON.parse(line).provenance).toEqual({ services: { origin: 'csv', at: { $$date: at.getTime() } } });
