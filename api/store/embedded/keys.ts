@@ -1,6 +1,6 @@
 // The key check nedb makes on each document it inserts (model.checkObject, 4.1.2), with nedb's
-// messages, in one walk: nedb's walks each array twice (its items, then its indexes as keys), which
-// made it a tenth of an import's write path. test/store.test.ts covers both refusals.
+// messages, in one walk: nedb's walks each array twice (its items, then its indexes as keys), on a
+// copy it has just made. test/store.test.ts covers both refusals.
 
 /** nedb's checkKey: the $-fields it writes itself are the only ones allowed to start with $. */
 function checkKey(key: string, value: unknown): void {

@@ -3,7 +3,7 @@
 // serialised when inserted, and once more when a compaction rewrites the file). The same lines
 // are written here by a plain JSON.stringify, dates as { $$date: ms } as nedb reads them back. Keys
 // need no check: nedb checked them when the document was inserted or modified (checkObject, or
-// copyRow for a batch), before any write.
+// checkKeys for a batch), before any write.
 // Pinned to the nedb version read (4.1.2), as datafile.ts; test/store.test.ts reads every line back.
 import model from '@seald-io/nedb/lib/model.js';
 
@@ -14,8 +14,8 @@ function nedbDate(this: Date): { $$date: number } {
 
 /**
  * The document's line. JSON.stringify asks each Date for its toJSON: for this one synchronous call
- * it answers nedb's form, which spares a copy of the whole document with its dates replaced (a
- * fifth of an import's serialising time, and its garbage).
+ * it answers nedb's form, which spares a copy of the whole document with its dates replaced, and
+ * the garbage of it.
  */
 function serialize(doc: unknown): string {
   Date.prototype.toJSON = nedbDate as unknown as typeof isoDate;
