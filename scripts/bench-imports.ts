@@ -123,7 +123,7 @@ async function generate(dir: string): Promise<string[]> {
 function importRun(files: readonly string[], dataDir: string): Promise<{ seconds: number; rssMb: number; summary: string }> {
   const started = process.hrtime.bigint();
   const args = TEMPLATE ? ['--format', 'csv'] : ['--format', 'sirene', '--dry-run'];
-  // The command package.json runs (with its heap bound), exec'd so that the child is node itself.
+  // The command package.json runs (its node options included), exec'd so that the child is node itself.
   const command = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.import!;
   const child = spawn('sh', ['-c', `exec ${command} "$@"`, 'import', ...args, ...files], {
     cwd: path.join(__dirname, '..'),

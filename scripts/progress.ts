@@ -1,6 +1,6 @@
 // Progress of a long command: a bar with rate and ETA on a terminal (cli-progress), a plain line
 // every few seconds otherwise (logs, CI), so that a redirected run is still followed.
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
 
 export interface Progress {
   /** `done` of `total` bytes read, `lines` read so far. */
@@ -25,13 +25,15 @@ export function progress(total: number, stream: NodeJS.WriteStream = process.std
     return { share, remaining: share > 0 ? (((Date.now() - started) / 1000) * (1 - share)) / share : Infinity };
   };
   if (stream.isTTY) {
-    const bar = new cliProgress.SingleBar(
+    // Loaded for a terminal only: a redirected run (logs, the benchmark) does without its sixteen modules.
+    const { SingleBar, Presets } = require('cli-progress') as typeof cliProgress;
+    const bar = new SingleBar(
       {
         stream,
         format: '{bar} {percentage} % | {lines} lignes | {rate} lignes/s | reste {left}',
         hideCursor: true,
       },
-      cliProgress.Presets.shades_classic,
+      Presets.shades_classic,
     );
     bar.start(Math.max(1, total), 0, { lines: 0, rate: 0, left: '?' });
     return {

@@ -9,6 +9,7 @@ import { canonicalNaf, sectorScore } from '../matching/components/sector';
 import { capacityReason, locationReason } from '../matching/explain';
 import { resolveWeights } from '../matching/rank';
 import { TextIndex } from '../matching/text/index';
+import { fold } from '../matching/text/fold';
 import { SlotRuns } from '../matching/text/runs';
 import { Spellings } from '../matching/text/spelling';
 import { expand } from '../matching/text/synonyms';
@@ -38,6 +39,14 @@ function need(over: Partial<NeedQuery> = {}): NeedQuery {
 const terms = (text: string) => analyze(text).map((t) => t.term);
 
 describe('French analysis', () => {
+  it('folds ASCII and non-ASCII text alike', () => {
+    expect(fold("  L`Atelier\tDU   Bois\n")).toBe("l'atelier du bois");
+    expect(fold("  L’Atelier\tDU   Bois\n")).toBe("l'atelier du bois");
+    expect(fold('ŒUVRE Éco-Propreté ´ Bâti')).toBe("oeuvre eco-proprete ' bati");
+    expect(fold('SOCIETE 12, SECTION LOCALE')).toBe('societe 12, section locale');
+    expect(fold('\u00a0Tonte\u00a0')).toBe('tonte');
+  });
+
   it('drops elisions and stop words, folds accents and stems', () => {
     expect(terms("L'entretien d'espaces verts et qu'il")).toEqual(terms('entretien espace vert'));
     expect(terms('Propreté PROPRETE proprete')).toEqual(Array(3).fill(terms('propreté')[0]));

@@ -256,6 +256,31 @@ for (const engine of engines) {
           await again.close();
         });
 
+        it('writes a batch as nedb writes documents, and refuses whole a batch with a key nedb cannot store', async () => {
+          const dir = freshDir();
+          const first = await openEmbeddedStore(dir);
+          const at = new Date('2025-05-06T07:08:09.010Z');
+          const given = [
+            supplier({ services: ['Tonte'], provenance: { services: { origin: 'csv', at } }, sources: [{ source: 'csv', firstAt: at, lastAt: at }] }),
+            supplier({ siret: '10000000000008', labels: ['Qualiopi'] }),
+          ];
+          const expected = structuredClone(given);
+          expect(await first.suppliers.insertMany(given)).toEqual(expected);
+          expect(await first.suppliers.find({}, { sort: { id: 1 } })).toEqual(expected);
+          const line = fs.readFileSync(path.join(dir, 'db', 'suppliers.db'), 'utf8').split('\n').find((l) => l.includes(expected[0]!.id))!;
+          expect(JSON.parse(line).provenance).toEqual({ services: { origin: 'csv', at: { $$date: at.getTime() } } });
+          expect(at.toJSON()).toBe('2025-05-06T07:08:09.010Z'); // dates elsewhere keep their JSON form
+
+          const refused = [supplier(), supplier({ provenance: { 'a.b': { origin: 'csv', at } } }), supplier({ provenance: { $set: { origin: 'csv', at } } })];
+          await expect(first.suppliers.insertMany(refused.slice(0, 2))).rejects.toThrow('Field names cannot contain a .');
+          await expect(first.suppliers.insertMany([refused[0]!, refused[2]!])).rejects.toThrow('Field names cannot begin with the $ character');
+          expect(await first.suppliers.count({})).toBe(2);
+          await first.close();
+          const again = await openEmbeddedStore(dir);
+          expect(await again.suppliers.find({}, { sort: { id: 1 } })).toEqual(expected);
+          await again.close();
+        });
+
         it('refuses a second opening of the same directory while the first is open', async () => {
           const dir = freshDir();
           const first = await openEmbeddedStore(dir);

@@ -7,6 +7,8 @@ import type { Store } from './types';
 export async function openStore(config: { readonly mongodbUri: string | null; readonly dataDir: string }, options: { readOnly?: boolean } = {}): Promise<Store> {
   if (!config.mongodbUri) return options.readOnly ? openEmbeddedSnapshot(config.dataDir) : openEmbeddedStore(config.dataDir);
   // Loaded only when used: Mongoose and the driver take a third of a second to load, at every start.
-  const { openMongoStore } = await import('./mongo');
+  // By require, not import(): `npm run import` runs under tsx's CommonJS hooks alone (package.json),
+  // which do not serve import() of a TypeScript file.
+  const { openMongoStore } = require('./mongo') as typeof import('./mongo');
   return openMongoStore(config.mongodbUri);
 }

@@ -387,7 +387,9 @@ export interface Collection<T extends StoredDocument> {
   /**
    * Inserts several new documents, each whole (an import's batch): on the embedded engine in one
    * append, all or none in memory (a DuplicateKeyError leaves none); on MongoDB one after another,
-   * the ones before a DuplicateKeyError kept. Resolves with the documents as stored.
+   * the ones before a DuplicateKeyError kept. Resolves with the documents as stored. The documents
+   * are handed over: the embedded engine keeps them as its own instead of copying them, so neither
+   * they nor what it resolves with may be modified in place afterwards (as with all()).
    */
   insertMany(docs: T[]): Promise<T[]>;
   findById(id: string): Promise<T | null>;

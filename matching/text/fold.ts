@@ -1,8 +1,13 @@
 // Accent and case folding shared by the matcher and the directory's text filter,
 // so that "Propreté", "PROPRETE" and "proprete" are one word everywhere.
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower-cases, strips diacritics, expands ligatures and unifies apostrophes and spaces. */
 export function fold(text: string): string {
+  // ASCII text (most names, every code) has no diacritic, ligature or typographic apostrophe: the
+  // normalisation and five of the replacements below are no-ops on it, half of an import's folding.
+  if (ASCII.test(text)) return text.toLowerCase().replace(/`/g, "'").replace(/\s+/g, ' ').trim();
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -1,4 +1,4 @@
-// Our npm scripts run as operators run them: a child process (`node --import tsx scripts/x.ts`).
+// Our npm scripts run as operators run them: a child process, with the node options package.json gives.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,8 +13,15 @@ export interface CliResult {
   stderr: string;
 }
 
+/** The node options package.json gives the script (`node --require tsx/cjs scripts/import.ts`), or tsx's default. */
+function nodeOptions(script: string): string[] {
+  const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const command = new RegExp(`^node ((?:\\S+ )+)scripts/${script}\\.ts$`).exec(scripts[script] ?? '');
+  return command ? command[1]!.trim().split(' ') : ['--import', 'tsx'];
+}
+
 export function spawnScript(script: string, args: readonly string[], env: Record<string, string>): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', path.join('scripts', `${script}.ts`), ...args], {
+  return spawn(process.execPath, [...nodeOptions(script), path.join('scripts', `${script}.ts`), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, SAMPLE_DATA: 'off', ...env },
   });

@@ -100,6 +100,11 @@ export class ImportRun {
   private readonly byPlace = new Map<string, SupplierRecord>();
   /** Keys met in this run, and where: a second line for one structure is a duplicate. */
   private readonly seen = new Map<string, { file: string; line: number }>();
+  // What this run writes of each field it gives a new profile, and of its source: one value shared by
+  // every profile it creates (the store keeps them as given, and nothing changes a record in place:
+  // a later write replaces them), instead of some twenty objects kept for each of tens of thousands.
+  private readonly claim: FieldProvenance;
+  private readonly firstSeen: SourceRecord;
 
   private constructor(
     private readonly store: Store,
@@ -109,7 +114,10 @@ export class ImportRun {
     private readonly retired: ReadonlyMap<string, RetiredSiretRecord>,
     /** Told of every profile written (the service keeps its matcher and directory in step). */
     private readonly written: (record: SupplierRecord) => void = () => {},
-  ) {}
+  ) {
+    this.claim = { origin: source, at };
+    this.firstSeen = { source, firstAt: at, lastAt: at };
+  }
 
   /** Reads the directory and the retired SIRETs once: lookups by SIRET stay in memory, whatever the engine. */
   static async open(store: Store, source: ImportSource, options: { dryRun: boolean; at?: Date; written?: (record: SupplierRecord) => void }): Promise<ImportRun> {
@@ -198,7 +206,7 @@ export class ImportRun {
       // Same value: the field changes hands only from a less trusted source (so a rerun claims nothing).
       const owner = provenance[f]?.origin;
       if (valueChanged || (owner !== undefined && owner !== 'edit' && owner !== this.source)) {
-        provenance[f] = { origin: this.source, at: this.at };
+        provenance[f] = this.claim;
         claimed = true;
       }
     }
@@ -231,7 +239,8 @@ export class ImportRun {
     asOf: Date | undefined,
     refuse: (reason: string) => 'refused',
   ): Promise<Outcome> {
-    const provenance = Object.fromEntries([...writes].map((f) => [f, { origin: this.source, at: this.at }]));
+    const provenance: Record<string, FieldProvenance> = {};
+    for (const f of writes) provenance[f] = this.claim;
     // No organisation: an imported profile belongs to no account until a structure's user is given it.
     const record: SupplierRecord = {
       id: newId(),
@@ -239,7 +248,7 @@ export class ImportRun {
       ...profile,
       ...derived(profile),
       provenance,
-      sources: [{ source: this.source, firstAt: this.at, lastAt: this.at, ...(asOf ? { asOf } : {}) }],
+      sources: [asOf ? { ...this.firstSeen, asOf } : this.firstSeen],
       ...NEW_PROFILE_STATUS,
       createdAt: this.at,
       updatedAt: this.at,

@@ -1,7 +1,7 @@
 // INSEE's SIRENE stock files (https://www.data.gouv.fr/fr/datasets/base-sirene-des-entreprises-et-de-leurs-etablissements-siren-siret/):
 // StockUniteLegale tells which legal units belong to the ESS, StockEtablissement lists their
 // establishments. Both are gigabytes: streamed, and only the ESS units are kept in memory.
-import proj4 from 'proj4';
+import type proj4 from 'proj4';
 import type { LegalForm } from '../../store/types';
 import { delimiterOf, headerOf, UnreadableFileError, type ReadPosition } from './files';
 import { cellAt, cells, stockLines, whole, type StockLine } from './stock-lines';
@@ -11,7 +11,11 @@ import type { ProfileField } from './run';
 // Lambert 93 (EPSG:2154), as SIRENE gives coordinates, to WGS 84 (EPSG:4326).
 const LAMBERT_93 =
   '+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs +type=crs';
-const toWgs84 = proj4(LAMBERT_93, 'EPSG:4326');
+let toWgs84: proj4.Converter | null = null;
+
+// proj4 is loaded at the first coordinates to convert, not with this module: the other formats never
+// need it, and loading it took a tenth of the template import's start.
+const wgs84 = (): proj4.Converter => (toWgs84 ??= (require('proj4') as typeof proj4)(LAMBERT_93, 'EPSG:4326'));
 
 /** INSEE's headcount bands (trancheEffectifs), as their lower bound. */
 const HEADCOUNT: Readonly<Record<string, number>> = {
@@ -54,7 +58,7 @@ function kindOf(file: string): 'establishments' | 'units' {
 function coordinates(x: string | undefined, y: string | undefined): { latitude: number; longitude: number } | null {
   const [east, north] = [Number(x), Number(y)];
   if (!x || !y || !Number.isFinite(east) || !Number.isFinite(north) || east <= 0 || north <= 0) return null; // empty or "[ND]"
-  const [longitude, latitude] = toWgs84.forward([east, north]);
+  const [longitude, latitude] = wgs84().forward([east, north]);
   const round = (n: number) => Math.round(n * 1e6) / 1e6;
   return { latitude: round(latitude!), longitude: round(longitude!) };
 }

@@ -23,6 +23,8 @@ const NUMBERS: ReadonlySet<ProfileField> = new Set(['interventionRadiusKm', 'emp
 const joinList = (values: readonly string[]): string => values.map((v) => v.replace(/\\/g, '\\\\').replace(/\|/g, '\\|')).join('|');
 
 function splitList(cell: string): string[] {
+  // Without an escape, a split (most cells): the loop below builds each value a character at a time.
+  if (!cell.includes('\\')) return cell.split('|').map((v) => v.trim()).filter((v) => v !== '');
   const out: string[] = [];
   let current = '';
   for (let i = 0; i < cell.length; i += 1) {

@@ -14,6 +14,7 @@ import Index from '@seald-io/nedb/lib/indexes.js';
 import { ensureDatafileIntegrityAsync } from '@seald-io/nedb/lib/storage.js';
 import type { IndexSpec } from '../collections';
 import { indexFailure } from '../indexes';
+import { useDirectIndexKeys } from './index-keys';
 import { useFastSerializer } from './serialize';
 import { FILE_MODES, guardWrites, type WriteGuard } from './append';
 
@@ -216,6 +217,7 @@ function dropTornTail(file: string): void {
 
 export async function openDatafile(file: string, indexes: readonly IndexSpec[]): Promise<Datastore> {
   useFastSerializer();
+  useDirectIndexKeys();
   dropTornTail(file);
   if (fs.existsSync(file)) fs.chmodSync(file, FILE_MODES.fileMode); // made 0644 by older versions
   const db = new Datastore({ filename: file, corruptAlertThreshold: 0, modes: FILE_MODES });

@@ -1,4 +1,4 @@
-// nedb ships types for its Datastore only; datafile.ts and serialize.ts use its internal modules as well.
+// nedb ships types for its Datastore only; datafile.ts, serialize.ts and index-keys.ts use its internal modules as well.
 
 declare module '@seald-io/nedb/lib/storage.js' {
   /** Restores `file` from `file~` when a rewrite was interrupted before its rename; creates it when new. */
@@ -14,7 +14,11 @@ declare module '@seald-io/nedb/lib/indexes.js' {
 }
 
 declare module '@seald-io/nedb/lib/model.js' {
-  /** The module object its persistence calls serialize on (serialize.ts replaces it). */
-  const model: { serialize(doc: unknown): string };
+  /** The module object its persistence calls serialize on (serialize.ts replaces it), and its indexes compareThings and getDotValues (index-keys.ts). */
+  const model: {
+    serialize(doc: unknown): string;
+    compareThings(a: unknown, b: unknown, compareStrings?: (a: string, b: string) => number): number;
+    getDotValues(doc: unknown, fields: string[]): unknown;
+  };
   export default model;
 }
