@@ -109,6 +109,13 @@ describe('every error at once, in French, with sane bounds', () => {
     expect(await amountOf(s.suppliers.jardins.id)).toEqual({ status: 'WON', amount: 12000 });
     expect((await post({ structure: s.suppliers.jardins.id, suite: 'WON', montant: '12 000,40' })).status).toBe(200);
     expect(await amountOf(s.suppliers.jardins.id)).toEqual({ status: 'WON', amount: 12000 });
+    // Dots grouping thousands are read so; a lone comma before three digits is asked again, never read as 1 €.
+    expect((await post({ structure: s.suppliers.jardins.id, suite: 'WON', montant: '15.000' })).status).toBe(200);
+    expect(await amountOf(s.suppliers.jardins.id)).toEqual({ status: 'WON', amount: 15000 });
+    const ambiguous = await post({ structure: s.suppliers.jardins.id, suite: 'WON', montant: '1,000' });
+    expect(ambiguous.status).toBe(400);
+    expect(await ambiguous.text()).toContain('« 1,000 » peut se lire de deux façons : écrivez 1 000 pour 1 000 euros, ou 1,00 avec deux décimales');
+    expect(await amountOf(s.suppliers.jardins.id)).toEqual({ status: 'WON', amount: 15000 });
 
     // No outcome chosen and an amount that is none: both said, in a summary linking to each field.
     const wrong = await post({ structure: s.suppliers.esat.id, montant: 'douze mille' });

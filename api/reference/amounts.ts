@@ -27,6 +27,11 @@ export type Typed = { value: number | null } | { error: string };
  */
 export function typedEuros(text: string): Typed {
   if (!text.trim()) return { value: null };
+  const bare = text.replace(/[\s\u00a0\u202f€]/g, '');
+  // « 1.000 », « 12.500 », « 1.000.000 »: dots grouping thousands, as many people write euros (never three decimals).
+  if (/^[1-9]\d{0,2}(\.\d{3})+$/.test(bare)) return { value: Number(bare.replace(/\./g, '')) };
+  // « 1,000 » is a thousand to some and one euro to others: asked again rather than guessed.
+  if (/^[1-9]\d{0,2},\d{3}$/.test(bare)) return { error: `« ${text.trim()} » peut se lire de deux façons : écrivez ${bare.replace(',', ' ')} pour ${bare.replace(',', ' ')} euros, ou ${bare.replace(/,(\d\d)\d$/, ',$1')} avec deux décimales` };
   const amount = parseAmount(text);
   return amount === null ? { error: 'saisissez un montant en euros, par exemple 12 000 ou 12 000,50' } : { value: Math.round(amount) };
 }
