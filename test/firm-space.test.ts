@@ -4,6 +4,7 @@
 // presentation only, and the structures' answers once introduced (not their comments).
 // The real server, a real SMTP peer, GraphQL over HTTP.
 import { mailsSettled } from '../api/accounts';
+import { byEmail } from '../api/store/filters';
 import { confirmByLink, postAnonymously } from './helpers/anonymous-needs';
 import { APPROVE, DRAFT, buildScene, type Scene } from './helpers/introductions';
 import { codeOf, startTestServer, type TestServer } from './helpers/server';
@@ -88,6 +89,13 @@ describe('the firm’s space, for a firm without an account', () => {
     // another firm's address sees its own need only, and may neither read, edit nor withdraw this one
     otherSession = await signIn(OTHER);
     expect((await myNeeds(otherSession)).map((n: any) => n.id)).toEqual([needs.other]);
+    // Each firm's organisation is named by a confirmed need; an unconfirmed one may be a stranger's words.
+    const organisationOf = async (email: string) => {
+      const [user] = await t.server.services.store.users.find(byEmail(email));
+      return (await t.server.services.store.organisations.findById(user!.organisationId!))!.name;
+    };
+    expect(await organisationOf(FIRM)).toBe('Menuiserie du Robec');
+    expect(await organisationOf(OTHER)).toBe(OTHER);
     expect(codeOf(await t.gql(`query($id: ID!) { need(id: $id) { id } }`, { id: needs.confirmed }, otherSession))).toBe('FORBIDDEN');
     expect(codeOf(await t.gql(EDIT, { id: needs.confirmed, title: 'Détourné' }, otherSession))).toBe('FORBIDDEN');
     expect(codeOf(await t.gql(WITHDRAW, { id: needs.confirmed }, otherSession))).toBe('FORBIDDEN');

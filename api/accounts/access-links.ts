@@ -88,7 +88,7 @@ export async function signInWithLink(services: AccountDeps, token: string): Prom
     const structure = await activeContact(store, link.email);
     const need = structure ? null : await needOfAddress(store, link.email);
     if (structure) user = await attachContact(services, structure, link.email);
-    else if (need) user = await attachFirm(services, link.email, need);
+    else if (need) user = await attachFirm(services, link.email);
     else throw refused();
     if (user.detachedAt) throw refused();
   }

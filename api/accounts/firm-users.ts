@@ -16,13 +16,15 @@ export async function needOfAddress(store: Store, email: string): Promise<NeedRe
 
 /**
  * The firm's user for an address that has needs: its organisation is created for it, never one found
- * by name (two firms may share one), named as its newest need names the firm.
+ * by name (two firms may share one), named as its newest confirmed need names the firm. An unconfirmed
+ * need may be anyone's words (a stranger can post to any address): then the address names it.
  */
-export async function attachFirm(services: Pick<AccountDeps, 'store'>, email: string, need: NeedRecord): Promise<UserRecord> {
+export async function attachFirm(services: Pick<AccountDeps, 'store'>, email: string): Promise<UserRecord> {
   const { store } = services;
   const now = new Date();
   const organisationId = newId();
-  await store.organisations.insert({ id: organisationId, name: need.companyName ?? email, kind: 'COMPANY', createdAt: now, updatedAt: now });
+  const confirmed = (await store.needs.find(needsFilter({ contactEmail: email }), { sort: NEEDS_ORDER })).find((n) => n.confirmedAt !== null);
+  await store.organisations.insert({ id: organisationId, name: confirmed?.companyName ?? email, kind: 'COMPANY', createdAt: now, updatedAt: now });
   // Nobody knows this password: the firm signs in with links.
   const password = `${randomBytes(24).toString('base64url')}-Aa1`;
   try {
