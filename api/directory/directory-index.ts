@@ -4,6 +4,7 @@
 // over the collection. Each structure has a slot; what filters and facets read of it lies in typed
 // arrays indexed by slot, and the whole directory's facet counts are kept up to date by each write.
 // A request's result (order, facets) is kept until the next write.
+import type { Hits } from '../../matching';
 import { labelKey } from '../../matching/text/fold';
 import { findCommune } from '../reference/communes';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../reference/vocabulary';
@@ -41,8 +42,10 @@ export interface DirectoryResult {
 
 /** What the directory needs of the matcher and of geography, given by the matching service. */
 export interface DirectorySources<Place> {
-  /** Structures sharing meaningful words with the text, and their relevance (the matcher's search). */
-  search(text: string): { id: string; score: number }[];
+  /** Structures sharing meaningful words with the text, and their relevance (the matcher's search), by the numbers numberOf() gives them. */
+  search(text: string): Hits;
+  /** The number search() gives a structure (never given to another one), -1 when it has none: read when the structure is placed. */
+  numberOf(id: string): number;
   /** Where a structure or a commune is, worked out once per write. */
   placeOf(r: { communeCode: string; latitude: number | null; longitude: number | null }): Place;
   /** Whether a structure based at `base` can work at `target` (its intervention area covers it). */
@@ -70,6 +73,13 @@ const collator = new Intl.Collator('fr');
 const MAX_SCORE = 4;
 const SCORE_STEPS = 2 ** 29;
 const POSITIONS = 2 ** 21;
+
+/** Slots a filter lets through: a list of slots, or several read as one. */
+interface Members {
+  readonly size: number;
+  has(slot: number): boolean;
+  [Symbol.iterator](): Iterator<number>;
+}
 
 /** Name order: the folded name, then the id (unique together). */
 const before = (a: SupplierRecord, b: SupplierRecord) => a.sortKey < b.sortKey || (a.sortKey === b.sortKey && a.id < b.id);
@@ -114,6 +124,11 @@ export class DirectoryIndex<Place = unknown> {
   private formOf = new Int32Array(256);
   private communeOf = new Int32Array(256);
   private labelsOf = new Int32Array(256 * INLINE_LABELS).fill(-1);
+  /** The search's number of the structure at each slot (see DirectorySources.numberOf), and the slot of each number (-1: none). */
+  private numberAt = new Int32Array(256);
+  private slotByNumber = new Int32Array(256).fill(-1);
+  /** Scratch by slot for ranked(): the score of each hit being ranked. */
+  private scoreAt = new Float64Array(256);
   private readonly moreLabels = new Map<number, number[]>();
   private posOf = new Int32Array(256);
   /** Slots in name order. */
@@ -191,6 +206,8 @@ export class DirectoryIndex<Place = unknown> {
       this.formOf = grow(this.formOf, size);
       this.communeOf = grow(this.communeOf, size);
       this.posOf = grow(this.posOf, size);
+      this.numberAt = grow(this.numberAt, size);
+      this.scoreAt = grow(this.scoreAt, size);
       this.labelsOf = grow(this.labelsOf, size * INLINE_LABELS, -1);
     }
     this.slotOf.set(record.id, slot);
@@ -199,6 +216,12 @@ export class DirectoryIndex<Place = unknown> {
     this.kindOf[slot] = record.inclusionKind ? this.kinds.id(record.inclusionKind) : -1;
     this.formOf[slot] = this.forms.id(record.legalForm);
     this.communeOf[slot] = this.communes.id(record.communeCode);
+    const number = this.sources.numberOf(record.id);
+    this.numberAt[slot] = number;
+    if (number >= 0) {
+      this.slotByNumber = grow(this.slotByNumber, number + 1, -1);
+      this.slotByNumber[number] = slot;
+    }
     const labels = [...new Map(record.labels.map((l) => [labelKey(l), l])).entries()].map(([key, spelling]) => this.labelKeys.id(key, spelling));
     labels.slice(0, INLINE_LABELS).forEach((l, i) => (this.labelsOf[slot * INLINE_LABELS + i] = l));
     if (labels.length > INLINE_LABELS) this.moreLabels.set(slot, labels.slice(INLINE_LABELS));
@@ -225,6 +248,7 @@ export class DirectoryIndex<Place = unknown> {
       if (list?.size === 0) this.lists.delete(key);
     }
     this.slotOf.delete(id);
+    if (this.numberAt[slot]! >= 0) this.slotByNumber[this.numberAt[slot]!] = -1;
     this.recordAt[slot] = undefined;
     this.labelsOf.fill(-1, slot * INLINE_LABELS, (slot + 1) * INLINE_LABELS);
     this.moreLabels.delete(slot);
@@ -291,12 +315,20 @@ export class DirectoryIndex<Place = unknown> {
 
   private compute({ criteria: c, servesCommuneCode, completenessBelow, neverSignedIn, hasContactEmail }: DirectoryQuery): DirectoryResult {
     this.numberInNameOrder();
-    const none = new Set<number>();
-    const union = (keys: string[]): ReadonlySet<number> => {
-      if (keys.length === 1) return this.lists.get(keys[0]!) ?? none;
-      return new Set(keys.flatMap((k) => [...(this.lists.get(k) ?? [])]));
+    // The lists of one filter's values are disjoint (a structure has one kind, one legal form, one
+    // completeness): their union is read through them, never built (thousands of slots a request).
+    const union = (keys: string[]): Members => {
+      const lists = keys.flatMap((k) => this.lists.get(k) ?? []);
+      if (lists.length === 1) return lists[0]!;
+      return {
+        size: lists.reduce((n, list) => n + list.size, 0),
+        has: (slot) => lists.some((list) => list.has(slot)),
+        *[Symbol.iterator]() {
+          for (const list of lists) yield* list;
+        },
+      };
     };
-    const sets: ReadonlySet<number>[] = [];
+    const sets: Members[] = [];
     if (c.inclusionKinds?.length) sets.push(union(c.inclusionKinds.map((k) => `kind:${k}`)));
     if (c.legalForms?.length) sets.push(union(c.legalForms.map((f) => `form:${f}`)));
     if (c.communeCode) sets.push(union([`commune:${c.communeCode}`]));
@@ -307,51 +339,56 @@ export class DirectoryIndex<Place = unknown> {
     if (neverSignedIn !== undefined) sets.push(union([`signedin:${!neverSignedIn}`]));
     if (hasContactEmail !== undefined) sets.push(union([`contact:${hasContactEmail}`]));
     sets.sort((a, b) => a.size - b.size);
+    const inAll = (slot: number, from: number): boolean => {
+      for (let i = from; i < sets.length; i += 1) if (!sets[i]!.has(slot)) return false;
+      return true;
+    };
 
     if (c.text !== undefined) {
       const hits = this.sources.search(c.text);
-      const slots: number[] = [];
-      const scoreOf = new Float64Array(hits.length);
-      for (const { id, score } of hits) {
-        const slot = this.slotOf.get(id);
-        if (slot === undefined || !sets.every((s) => s.has(slot))) continue;
-        scoreOf[slots.length] = score;
-        slots.push(slot);
+      const slots = new Int32Array(hits.length);
+      let n = 0;
+      for (let i = 0; i < hits.length; i += 1) {
+        const number = hits.slots[i]!;
+        const slot = number < this.slotByNumber.length ? this.slotByNumber[number]! : -1;
+        if (slot < 0 || !inAll(slot, 0)) continue;
+        this.scoreAt[slot] = hits.scores[i]!;
+        slots[n] = slot;
+        n += 1;
       }
-      return this.ranked(slots, scoreOf);
+      return this.ranked(slots.subarray(0, n));
     }
     if (sets.length === 0) return this.result(this.ordered.slice(0, this.count), null, true);
     // Walk the smallest list, keep what every other one holds, then put it in name order.
-    const [smallest, ...others] = sets;
     const positions: number[] = [];
-    for (const slot of smallest!) if (others.every((s) => s.has(slot))) positions.push(this.posOf[slot]!);
+    for (const slot of sets[0]!) if (inAll(slot, 1)) positions.push(this.posOf[slot]!);
     const sorted = Int32Array.from(positions).sort();
     return this.result(sorted.map((p) => this.ordered[p]!), null);
   }
 
   /**
-   * Best first, ties in name order. One number per structure carries both, sorted natively: the
-   * relevance to 2^-30 (finer than any difference that means something) above the name position.
+   * Best first, ties in name order; each slot's score in scoreAt. One number per structure carries
+   * both, sorted natively: the relevance to 2^-30 (finer than any difference that means something)
+   * above the name position, which gives the slot back (ordered[position]).
    */
-  private ranked(slots: number[], scoreOf: Float64Array): DirectoryResult {
+  private ranked(slots: Int32Array): DirectoryResult {
+    const { scoreAt, posOf } = this;
     if (this.count >= POSITIONS) {
-      const order = Array.from(slots.keys()).sort((a, b) => scoreOf[b]! - scoreOf[a]! || this.posOf[slots[a]!]! - this.posOf[slots[b]!]!);
-      return this.result(Int32Array.from(order, (i) => slots[i]!), Float64Array.from(order, (i) => scoreOf[i]!));
+      const order = Array.from(slots).sort((a, b) => scoreAt[b]! - scoreAt[a]! || posOf[a]! - posOf[b]!);
+      return this.result(Int32Array.from(order), Float64Array.from(order, (slot) => scoreAt[slot]!));
     }
     const keys = new Float64Array(slots.length);
     for (let i = 0; i < slots.length; i += 1) {
-      const score = Math.min(Math.max(scoreOf[i]!, 0), MAX_SCORE);
-      keys[i] = Math.round((MAX_SCORE - score) * SCORE_STEPS) * POSITIONS + this.posOf[slots[i]!]!;
+      const score = Math.min(Math.max(scoreAt[slots[i]!]!, 0), MAX_SCORE);
+      keys[i] = Math.round((MAX_SCORE - score) * SCORE_STEPS) * POSITIONS + posOf[slots[i]!]!;
     }
     keys.sort();
     const order = new Int32Array(slots.length);
     const scores = new Float64Array(slots.length);
-    const slotAt = new Int32Array(this.count);
-    for (let i = 0; i < slots.length; i += 1) slotAt[this.posOf[slots[i]!]!] = i;
     for (let i = 0; i < keys.length; i += 1) {
-      const hit = slotAt[keys[i]! % POSITIONS]!;
-      order[i] = slots[hit]!;
-      scores[i] = scoreOf[hit]!;
+      const slot = this.ordered[keys[i]! % POSITIONS]!;
+      order[i] = slot;
+      scores[i] = scoreAt[slot]!;
     }
     return this.result(order, scores);
   }
@@ -414,7 +451,7 @@ export class DirectoryIndex<Place = unknown> {
   }
 
   /** The structures serving a commune, worked out once per commune until the next write. */
-  private servesSet(communeCode: string): ReadonlySet<number> {
+  private servesSet(communeCode: string): Members {
     let set = this.served.get(communeCode);
     if (!set) {
       const target = this.sources.placeOf({ communeCode, latitude: null, longitude: null });

@@ -28,6 +28,17 @@ export interface TextHit {
   score: number;
 }
 
+/**
+ * Many hits at once, the i-th one's slot and score at position i of two typed arrays (in no
+ * particular order): a search that reaches thousands of documents allocates two arrays, not an
+ * object per document.
+ */
+export interface Hits {
+  readonly slots: Int32Array;
+  readonly scores: Float64Array;
+  readonly length: number;
+}
+
 // A term in more than a fifth of the corpus (and 5 000 documents) is "common": its idf is at most
 // 1 + ln 5 ≈ 2.6, against ~10 for a trade's word, yet its posting list is the longest. It is not
 // scanned; it only completes the scores of the best candidates found through the other terms.
@@ -310,7 +321,7 @@ export class TextIndex {
    * A phrase's candidates come from the postings of its rarest term; the other terms only add their
    * share to documents already in.
    */
-  scoreAll(q: PreparedQuery, direct: (qi: number) => boolean, phrases: number[][], priors: Prior[] = []): TextHit[] {
+  scoreAll(q: PreparedQuery, direct: (qi: number) => boolean, phrases: number[][], priors: Prior[] = []): Hits {
     const { acc, touched, member } = this;
     let n = 0;
     for (let qi = 0; qi < q.termIds.length; qi += 1) if (direct(qi)) n = this.scanTracked(q.termIds[qi], q.weights[qi], n);
@@ -336,22 +347,28 @@ export class TextIndex {
       const qw = q.weights[qi];
       for (let i = 0; i < this.postLen[t]; i += 1) if (member[slots[i]]) acc[slots[i]] += qw * ws[i];
     }
-    const hits: TextHit[] = [];
+    const slots = new Int32Array(n);
+    const scores = new Float64Array(n);
+    let length = 0;
     for (let i = 0; i < n; i += 1) {
       const s = touched[i];
       member[s] = 0;
-      if (this.alive[s]) hits.push({ slot: s, score: acc[s] });
+      if (!this.alive[s]) continue;
+      slots[length] = s;
+      scores[length] = acc[s];
+      length += 1;
     }
     this.clearScratch(n);
-    if (priors.length === 0 || hits.length === 0) return hits;
-    // Priors only raise documents already in; kept in `bonus`, cleared before returning.
-    const { bonus } = this;
-    for (const prior of priors) {
-      for (let i = 0; i < prior.length; i += 1) if (prior.value > bonus[prior.slots[i]]) bonus[prior.slots[i]] = prior.value;
+    if (priors.length > 0 && length > 0) {
+      // Priors only raise documents already in; kept in `bonus`, cleared before returning.
+      const { bonus } = this;
+      for (const prior of priors) {
+        for (let i = 0; i < prior.length; i += 1) if (prior.value > bonus[prior.slots[i]]) bonus[prior.slots[i]] = prior.value;
+      }
+      for (let i = 0; i < length; i += 1) scores[i] += bonus[slots[i]];
+      for (const prior of priors) for (let i = 0; i < prior.length; i += 1) bonus[prior.slots[i]] = 0;
     }
-    for (const hit of hits) hit.score += bonus[hit.slot];
-    for (const prior of priors) for (let i = 0; i < prior.length; i += 1) bonus[prior.slots[i]] = 0;
-    return hits;
+    return { slots, scores, length };
   }
 
   private clearScratch(touchedCount: number): void {
