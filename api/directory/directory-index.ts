@@ -11,6 +11,7 @@ import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../reference/vocabulary';
 import type { DirectoryCriteria } from '../store/filters';
 import type { SupplierRecord } from '../store/types';
 import { COMPLETENESS_STEPS, completenessOf } from './completeness';
+import { sortSmallest } from './partial-sort';
 
 export interface FacetCount {
   value: string;
@@ -30,8 +31,10 @@ export interface DirectoryResult {
   readonly size: number;
   /** The structure at this rank (0-based). */
   at(rank: number): SupplierRecord;
-  /** Aligned with the ranks when text was given: higher first. */
-  readonly scores: Float64Array | null;
+  /** Whether text ranked the result (by relevance, higher first); else it is in name order. */
+  readonly ranked: boolean;
+  /** The relevance at this rank when text ranked the result. */
+  scoreAt(rank: number): number;
   /** The rank of this structure in the result, -1 when absent. */
   rankOf(id: string): number;
   /** Every structure, in order (the map layer). */
@@ -73,6 +76,8 @@ const collator = new Intl.Collator('fr');
 const MAX_SCORE = 4;
 const SCORE_STEPS = 2 ** 29;
 const POSITIONS = 2 ** 21;
+/** Ranks put in order at once: a page or two; deeper ones when asked (see ranked()). */
+const FIRST_RANKS = 64;
 
 /** Slots a filter lets through: a list of slots, or several read as one. */
 interface Members {
@@ -127,8 +132,9 @@ export class DirectoryIndex<Place = unknown> {
   /** The search's number of the structure at each slot (see DirectorySources.numberOf), and the slot of each number (-1: none). */
   private numberAt = new Int32Array(256);
   private slotByNumber = new Int32Array(256).fill(-1);
-  /** Scratch by slot for ranked(): the score of each hit being ranked. */
+  /** Scratch by slot for ranked(): the score of each hit of one result (`scoresOf`, its slots). */
   private scoreAt = new Float64Array(256);
+  private scoresOf: Int32Array | null = null;
   private readonly moreLabels = new Map<number, number[]>();
   private posOf = new Int32Array(256);
   /** Slots in name order. */
@@ -287,6 +293,7 @@ export class DirectoryIndex<Place = unknown> {
   private changed(): void {
     this.writes += 1;
     this.numbered = false;
+    this.scoresOf = null;
     this.results.clear();
     this.served.clear();
   }
@@ -347,66 +354,108 @@ export class DirectoryIndex<Place = unknown> {
     if (c.text !== undefined) {
       const hits = this.sources.search(c.text);
       const slots = new Int32Array(hits.length);
+      const scores = new Float64Array(hits.length);
       let n = 0;
       for (let i = 0; i < hits.length; i += 1) {
         const number = hits.slots[i]!;
         const slot = number < this.slotByNumber.length ? this.slotByNumber[number]! : -1;
         if (slot < 0 || !inAll(slot, 0)) continue;
-        this.scoreAt[slot] = hits.scores[i]!;
         slots[n] = slot;
+        scores[n] = hits.scores[i]!;
         n += 1;
       }
-      return this.ranked(slots.subarray(0, n));
+      // Copied to their size: a result is kept until the next write, and filters may leave few hits.
+      return this.ranked(slots.slice(0, n), scores.slice(0, n));
     }
-    if (sets.length === 0) return this.result(this.ordered.slice(0, this.count), null, true);
+    if (sets.length === 0) return this.inOrder(this.ordered.slice(0, this.count), true);
     // Walk the smallest list, keep what every other one holds, then put it in name order.
     const positions: number[] = [];
     for (const slot of sets[0]!) if (inAll(slot, 1)) positions.push(this.posOf[slot]!);
     const sorted = Int32Array.from(positions).sort();
-    return this.result(sorted.map((p) => this.ordered[p]!), null);
+    return this.inOrder(sorted.map((p) => this.ordered[p]!));
   }
 
   /**
-   * Best first, ties in name order; each slot's score in scoreAt. One number per structure carries
-   * both, sorted natively: the relevance to 2^-30 (finer than any difference that means something)
-   * above the name position, which gives the slot back (ordered[position]).
+   * Best first, ties in name order. One number per structure carries both: the relevance to 2^-30
+   * (finer than any difference that means something) above the name position, which gives the
+   * slot back (ordered[position]). Only the first ranks are put in order at once, a page shows
+   * twenty of thousands; the next ones when a deeper page, a cursor or the map asks for them.
    */
-  private ranked(slots: Int32Array): DirectoryResult {
-    const { scoreAt, posOf } = this;
+  private ranked(slots: Int32Array, scores: Float64Array): DirectoryResult {
+    const { posOf } = this;
+    const n = slots.length;
     if (this.count >= POSITIONS) {
-      const order = Array.from(slots).sort((a, b) => scoreAt[b]! - scoreAt[a]! || posOf[a]! - posOf[b]!);
-      return this.result(Int32Array.from(order), Float64Array.from(order, (slot) => scoreAt[slot]!));
+      const order = Array.from(slots.keys()).sort((a, b) => scores[b]! - scores[a]! || posOf[slots[a]!]! - posOf[slots[b]!]!);
+      const slotAt = (rank: number) => slots[order[rank]!]!;
+      const rankOf = (id: string) => order.findIndex((i) => slots[i] === this.slotOf.get(id));
+      return this.result(n, slotAt, { ranked: { scoreAt: (rank) => scores[order[rank]!]!, rankOf }, members: slots });
     }
-    const keys = new Float64Array(slots.length);
-    for (let i = 0; i < slots.length; i += 1) {
-      const score = Math.min(Math.max(scoreAt[slots[i]!]!, 0), MAX_SCORE);
-      keys[i] = Math.round((MAX_SCORE - score) * SCORE_STEPS) * POSITIONS + posOf[slots[i]!]!;
-    }
-    keys.sort();
-    const order = new Int32Array(slots.length);
-    const scores = new Float64Array(slots.length);
-    for (let i = 0; i < keys.length; i += 1) {
-      const slot = this.ordered[keys[i]! % POSITIONS]!;
-      order[i] = slot;
-      scores[i] = scoreAt[slot]!;
-    }
-    return this.result(order, scores);
+    const keyOf = (slot: number, score: number) => Math.round((MAX_SCORE - Math.min(Math.max(score, 0), MAX_SCORE)) * SCORE_STEPS) * POSITIONS + posOf[slot]!;
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i += 1) keys[i] = keyOf(slots[i]!, scores[i]!);
+    let done = 0; // keys below are in order
+    const slotAt = (rank: number): number => {
+      if (rank >= done) {
+        // Twice as far as before, or all when that is most of them.
+        const want = 2 * (rank + 1) >= n ? n : Math.min(n, Math.max(rank + 1, 2 * done, FIRST_RANKS));
+        sortSmallest(keys, done, want - done);
+        done = want;
+      }
+      const key = keys[rank]!;
+      return this.ordered[key - Math.floor(key / POSITIONS) * POSITIONS]!;
+    };
+    const scoreAt = (rank: number): number => {
+      if (this.scoresOf !== slots) {
+        for (let i = 0; i < n; i += 1) this.scoreAt[slots[i]!] = scores[i]!;
+        this.scoresOf = slots;
+      }
+      return this.scoreAt[slotAt(rank)]!;
+    };
+    // A structure's rank is how many keys are smaller than its own: no need to order them all.
+    const rankOf = (id: string): number => {
+      const slot = this.slotOf.get(id);
+      const i = slot === undefined ? -1 : slots.indexOf(slot);
+      if (i < 0) return -1;
+      const key = keyOf(slot!, scores[i]!);
+      let rank = 0;
+      for (let j = 0; j < n; j += 1) if (keys[j]! < key) rank += 1;
+      return rank;
+    };
+    slotAt(Math.min(n, FIRST_RANKS) - 1);
+    return this.result(n, slotAt, { ranked: { scoreAt, rankOf }, members: slots });
   }
 
-  private result(slots: Int32Array, scores: Float64Array | null, whole = false): DirectoryResult {
+  /**
+   * A result of `size` structures, the slot at each rank given by slotAt; facets over `members` (the
+   * same slots in any order), or the whole directory's.
+   */
+  private result(
+    size: number,
+    slotAt: (rank: number) => number,
+    { ranked, members, whole = false }: { ranked?: { scoreAt(rank: number): number; rankOf(id: string): number }; members: Int32Array; whole?: boolean },
+  ): DirectoryResult {
     let facets: DirectoryFacets | null = null;
     let ranks: Map<string, number> | null = null;
+    const all = () => Array.from({ length: size }, (_, rank) => this.recordAt[slotAt(rank)]!);
     return {
-      size: slots.length,
-      scores,
-      at: (rank) => this.recordAt[slots[rank]!]!,
-      rankOf: (id) => {
-        ranks ??= new Map(Array.from(slots, (slot, rank) => [this.recordAt[slot]!.id, rank]));
-        return ranks.get(id) ?? -1;
-      },
-      all: () => Array.from(slots, (slot) => this.recordAt[slot]!),
-      facets: () => (facets ??= whole ? this.facetsOf(this.totals) : this.facetsOf(this.countOver(slots))),
+      size,
+      ranked: ranked !== undefined,
+      scoreAt: (rank) => ranked?.scoreAt(rank) ?? NaN,
+      at: (rank) => this.recordAt[slotAt(rank)]!,
+      rankOf:
+        ranked?.rankOf ??
+        ((id) => {
+          ranks ??= new Map(all().map((s, rank) => [s.id, rank]));
+          return ranks.get(id) ?? -1;
+        }),
+      all,
+      facets: () => (facets ??= whole ? this.facetsOf(this.totals) : this.facetsOf(this.countOver(members))),
     };
+  }
+
+  /** A result in name order (or any order already settled): its slots by rank. */
+  private inOrder(order: Int32Array, whole = false): DirectoryResult {
+    return this.result(order.length, (rank) => order[rank]!, { members: order, whole });
   }
 
   /** Facet counts over some slots, in typed arrays indexed by the dictionaries' ids. */
