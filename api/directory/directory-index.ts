@@ -93,6 +93,11 @@ const before = (a: SupplierRecord, b: SupplierRecord) => a.sortKey < b.sortKey |
 class Dictionary {
   readonly names: string[] = [];
   private readonly ids = new Map<string, number>();
+  /** The id of a value seen, -1 for one never seen. */
+  find(key: string): number {
+    return this.ids.get(key) ?? -1;
+  }
+
   id(key: string, name = key): number {
     let id = this.ids.get(key);
     if (id === undefined) {
@@ -335,10 +340,18 @@ export class DirectoryIndex<Place = unknown> {
         },
       };
     };
+    // A filter on a value each slot holds in a typed array is checked there: a hit costs a read, not
+    // a hash lookup per value.
+    const valued = (values: readonly string[], prefix: string, dictionary: Dictionary, of: Int32Array): Members => {
+      const allowed = new Uint8Array(dictionary.names.length + 1);
+      for (const v of values) if (dictionary.find(v) >= 0) allowed[dictionary.find(v)] = 1;
+      const lists = union(values.map((v) => `${prefix}:${v}`));
+      return { size: lists.size, has: (slot) => of[slot]! >= 0 && allowed[of[slot]!] === 1, [Symbol.iterator]: () => lists[Symbol.iterator]() };
+    };
     const sets: Members[] = [];
-    if (c.inclusionKinds?.length) sets.push(union(c.inclusionKinds.map((k) => `kind:${k}`)));
-    if (c.legalForms?.length) sets.push(union(c.legalForms.map((f) => `form:${f}`)));
-    if (c.communeCode) sets.push(union([`commune:${c.communeCode}`]));
+    if (c.inclusionKinds?.length) sets.push(valued(c.inclusionKinds, 'kind', this.kinds, this.kindOf));
+    if (c.legalForms?.length) sets.push(valued(c.legalForms, 'form', this.forms, this.formOf));
+    if (c.communeCode) sets.push(valued([c.communeCode], 'commune', this.communes, this.communeOf));
     for (const label of c.labelKeys ?? []) sets.push(union([`label:${label}`]));
     if (c.nafPrefix) sets.push(union([`naf:${c.nafPrefix}`]));
     if (servesCommuneCode) sets.push(this.servesSet(servesCommuneCode));
