@@ -1,6 +1,6 @@
 // Putting only the first values of an array in order: a search finds thousands of structures and
-// a page shows twenty. Sorting them all (a Float64Array's sort is a merge sort) was a quarter of a
-// fresh search's own time at 20,000 structures; selecting the few smallest costs one pass or two.
+// a page shows twenty. Sorting them all was a quarter of a fresh search's own time at 20,000
+// structures (CPU profile); selecting the few smallest costs a pass or two.
 
 /**
  * Puts the `k` smallest values of a[from..] first, in increasing order, from `from` on; the other
