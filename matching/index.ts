@@ -11,7 +11,8 @@ import { codesNafLabel } from './naf';
 import { combine, compareMatches, relevance, resolveWeights } from './rank';
 import { labelKey } from './text/fold';
 import { complete, typedPrefix, withCompletions, type VisitWord } from './text/completion';
-import { TextIndex, type PreparedQuery, type Prior, type TextHit } from './text/index';
+import { grow } from './text/arrays';
+import { TextIndex, type Hits, type PreparedQuery, type Prior, type TextHit } from './text/index';
 import { completionTerms, countProfileTerms, needTerms, type NafLabel, type NeedTerms } from './text/query';
 import { Spellings } from './text/spelling';
 import { tableWordsStartingWith } from './text/synonyms';
@@ -19,6 +20,7 @@ import type { Token } from './text/tokenize';
 import type { Match, MatchWeights, NeedQuery, Profile, ScoreBreakdown } from './types';
 
 export { DEFAULT_WEIGHTS } from './rank';
+export type { Hits } from './text/index';
 export type { Match, MatchWeights, NeedQuery, Profile, ScoreBreakdown } from './types';
 
 /** A structure found by a directory search, and how relevant it is (higher first). */
@@ -118,7 +120,9 @@ export class Matcher {
   private readonly pruning: boolean;
   private readonly index = new TextIndex();
   private readonly entries: Array<Entry | undefined> = [];
-  private readonly slotOf = new Map<string, number>();
+  private readonly slots = new Map<string, number>();
+  // Scratch space by slot for searchSlots(), all zeros between calls.
+  private slotScratch = new Int32Array(0);
   // Structures by NAF code, so that a need's stated sector brings in those worded differently.
   private readonly sectors = new SectorIndex();
   private readonly byKind = new Map<string, Set<number>>();
@@ -145,7 +149,7 @@ export class Matcher {
     const slot = this.index.commit();
     this.entries[slot] = { profile: kept(profile), nafCodes, labelKeys: profile.labels.map(labelKey) };
     this.spellings.add(slot, words);
-    this.slotOf.set(profile.id, slot);
+    this.slots.set(profile.id, slot);
     this.sectors.add(slot, nafCodes);
     if (profile.inclusionKind) {
       const slots = this.byKind.get(profile.inclusionKind) ?? new Set<number>();
@@ -176,12 +180,12 @@ export class Matcher {
   }
 
   remove(id: string): void {
-    const slot = this.slotOf.get(id);
+    const slot = this.slots.get(id);
     if (slot === undefined) return;
     this.index.remove(slot);
     const entry = this.entries[slot];
     this.entries[slot] = undefined;
-    this.slotOf.delete(id);
+    this.slots.delete(id);
     this.spellings.remove(slot);
     this.sectors.remove(entry?.nafCodes ?? [], (s) => this.index.isAlive(s));
     if (entry?.profile.inclusionKind) this.byKind.get(entry.profile.inclusionKind)?.delete(slot);
@@ -216,7 +220,7 @@ export class Matcher {
     if (ids.length === 0 || this.size === 0) return [];
     const { n } = this.analyse(need, MIN_TEXT_CANDIDATES);
     return ids.flatMap((id) => {
-      const slot = this.slotOf.get(id);
+      const slot = this.slots.get(id);
       return slot === undefined ? [] : [this.present(this.score(slot, this.index.cosine(slot, n.prepared), n), n)];
     });
   }
@@ -230,7 +234,17 @@ export class Matcher {
    * only those reach comes after what it finds. In no particular order.
    */
   search(text: string): SearchHit[] {
-    if (this.size === 0) return [];
+    const { slots, scores, length } = this.searchSlots(text);
+    return Array.from(slots.subarray(0, length), (slot, i) => ({ id: this.entries[slot]!.profile.id, score: scores[i]! }));
+  }
+
+  /**
+   * search() by slot (see slotOf): the directory reads thousands of hits per search, and an object
+   * and an id per hit cost more than the search itself.
+   */
+  searchSlots(text: string): Hits {
+    const none = { slots: new Int32Array(0), scores: new Float64Array(0), length: 0 };
+    if (this.size === 0) return none;
     const prefix = typedPrefix(text);
     const begun: Array<[string, string]> = [];
     if (prefix) {
@@ -241,18 +255,24 @@ export class Matcher {
     // A word being typed is not misspelt: "boiss" is the beginning of "boissons", not "bois" one letter off.
     const correct = begun.length > 0 ? (t: Token) => (t.surface === prefix!.surface ? t : this.correct(t)) : this.correct;
     const terms = needTerms({ title: text, description: '' } as NeedQuery, [], this.nafLabel, correct);
-    let hits = this.textHits(terms, this.sectors.priors(terms.nafHints));
-    if (prefix && begun.length > 0) {
-      const { completions, isWord } = complete(prefix.surface, begun, (term) => this.index.docFrequency(term), (term) => terms.weights.has(term));
-      if (completions.length > 0) hits = withCompletions(hits, this.textHits(completionTerms(completions, terms.weights), []), isWord);
-    }
-    return hits.map((h) => ({ id: this.entries[h.slot]!.profile.id, score: h.score }));
+    const hits = this.textHits(terms, this.sectors.priors(terms.nafHints)) ?? none;
+    if (!prefix || begun.length === 0) return hits;
+    const { completions, isWord } = complete(prefix.surface, begun, (term) => this.index.docFrequency(term), (term) => terms.weights.has(term));
+    const completed = completions.length > 0 ? this.textHits(completionTerms(completions, terms.weights), []) : null;
+    if (!completed) return hits;
+    this.slotScratch = grow(this.slotScratch, this.entries.length);
+    return withCompletions(hits, completed, isWord, this.slotScratch);
+  }
+
+  /** A structure's slot, the number searchSlots() gives it: -1 when it is not indexed. A slot is never given to another structure. */
+  slotOf(id: string): number {
+    return this.slots.get(id) ?? -1;
   }
 
   /** The structures holding one of the terms, or a whole multi-word synonym phrase, with their cosine plus prior. */
-  private textHits(terms: Pick<NeedTerms, 'weights' | 'expansions'>, priors: Prior[]): TextHit[] {
+  private textHits(terms: Pick<NeedTerms, 'weights' | 'expansions'>, priors: Prior[]): Hits | null {
     const prepared = this.index.prepare(terms.weights);
-    if (prepared.terms.length === 0) return [];
+    if (prepared.terms.length === 0) return null;
     // A synonym phrase of several words counts only whole ("entretien des locaux" is not "entretien").
     const phraseOf = prepared.terms.map((term) => terms.expansions.get(term)?.asTerms);
     const position = new Map(prepared.terms.map((term, qi) => [term, qi]));

@@ -4,12 +4,14 @@
 // over the collection. Each structure has a slot; what filters and facets read of it lies in typed
 // arrays indexed by slot, and the whole directory's facet counts are kept up to date by each write.
 // A request's result (order, facets) is kept until the next write.
+import type { Hits } from '../../matching';
 import { labelKey } from '../../matching/text/fold';
 import { findCommune } from '../reference/communes';
 import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../reference/vocabulary';
 import type { DirectoryCriteria } from '../store/filters';
 import type { SupplierRecord } from '../store/types';
 import { COMPLETENESS_STEPS, completenessOf } from './completeness';
+import { sortSmallest } from './partial-sort';
 
 export interface FacetCount {
   value: string;
@@ -29,8 +31,10 @@ export interface DirectoryResult {
   readonly size: number;
   /** The structure at this rank (0-based). */
   at(rank: number): SupplierRecord;
-  /** Aligned with the ranks when text was given: higher first. */
-  readonly scores: Float64Array | null;
+  /** Whether text ranked the result (by relevance, higher first); else it is in name order. */
+  readonly ranked: boolean;
+  /** The relevance at this rank when text ranked the result. */
+  scoreAt(rank: number): number;
   /** The rank of this structure in the result, -1 when absent. */
   rankOf(id: string): number;
   /** Every structure, in order (the map layer). */
@@ -41,8 +45,10 @@ export interface DirectoryResult {
 
 /** What the directory needs of the matcher and of geography, given by the matching service. */
 export interface DirectorySources<Place> {
-  /** Structures sharing meaningful words with the text, and their relevance (the matcher's search). */
-  search(text: string): { id: string; score: number }[];
+  /** Structures sharing meaningful words with the text, and their relevance (the matcher's search), by the numbers numberOf() gives them. */
+  search(text: string): Hits;
+  /** The number search() gives a structure (never given to another one), -1 when it has none: read when the structure is placed. */
+  numberOf(id: string): number;
   /** Where a structure or a commune is, worked out once per write. */
   placeOf(r: { communeCode: string; latitude: number | null; longitude: number | null }): Place;
   /** Whether a structure based at `base` can work at `target` (its intervention area covers it). */
@@ -70,6 +76,15 @@ const collator = new Intl.Collator('fr');
 const MAX_SCORE = 4;
 const SCORE_STEPS = 2 ** 29;
 const POSITIONS = 2 ** 21;
+/** Ranks put in order at once: a page or two; deeper ones when asked (see ranked()). */
+const FIRST_RANKS = 64;
+
+/** Slots a filter lets through: a list of slots, or several read as one. */
+interface Members {
+  readonly size: number;
+  has(slot: number): boolean;
+  [Symbol.iterator](): Iterator<number>;
+}
 
 /** Name order: the folded name, then the id (unique together). */
 const before = (a: SupplierRecord, b: SupplierRecord) => a.sortKey < b.sortKey || (a.sortKey === b.sortKey && a.id < b.id);
@@ -78,6 +93,11 @@ const before = (a: SupplierRecord, b: SupplierRecord) => a.sortKey < b.sortKey |
 class Dictionary {
   readonly names: string[] = [];
   private readonly ids = new Map<string, number>();
+  /** The id of a value seen, -1 for one never seen. */
+  find(key: string): number {
+    return this.ids.get(key) ?? -1;
+  }
+
   id(key: string, name = key): number {
     let id = this.ids.get(key);
     if (id === undefined) {
@@ -114,6 +134,12 @@ export class DirectoryIndex<Place = unknown> {
   private formOf = new Int32Array(256);
   private communeOf = new Int32Array(256);
   private labelsOf = new Int32Array(256 * INLINE_LABELS).fill(-1);
+  /** The search's number of the structure at each slot (see DirectorySources.numberOf), and the slot of each number (-1: none). */
+  private numberAt = new Int32Array(256);
+  private slotByNumber = new Int32Array(256).fill(-1);
+  /** Scratch by slot for ranked(): the score of each hit of one result (`scoresOf`, its slots). */
+  private scoreAt = new Float64Array(256);
+  private scoresOf: Int32Array | null = null;
   private readonly moreLabels = new Map<number, number[]>();
   private posOf = new Int32Array(256);
   /** Slots in name order. */
@@ -191,6 +217,8 @@ export class DirectoryIndex<Place = unknown> {
       this.formOf = grow(this.formOf, size);
       this.communeOf = grow(this.communeOf, size);
       this.posOf = grow(this.posOf, size);
+      this.numberAt = grow(this.numberAt, size);
+      this.scoreAt = grow(this.scoreAt, size);
       this.labelsOf = grow(this.labelsOf, size * INLINE_LABELS, -1);
     }
     this.slotOf.set(record.id, slot);
@@ -199,6 +227,12 @@ export class DirectoryIndex<Place = unknown> {
     this.kindOf[slot] = record.inclusionKind ? this.kinds.id(record.inclusionKind) : -1;
     this.formOf[slot] = this.forms.id(record.legalForm);
     this.communeOf[slot] = this.communes.id(record.communeCode);
+    const number = this.sources.numberOf(record.id);
+    this.numberAt[slot] = number;
+    if (number >= 0) {
+      this.slotByNumber = grow(this.slotByNumber, number + 1, -1);
+      this.slotByNumber[number] = slot;
+    }
     const labels = [...new Map(record.labels.map((l) => [labelKey(l), l])).entries()].map(([key, spelling]) => this.labelKeys.id(key, spelling));
     labels.slice(0, INLINE_LABELS).forEach((l, i) => (this.labelsOf[slot * INLINE_LABELS + i] = l));
     if (labels.length > INLINE_LABELS) this.moreLabels.set(slot, labels.slice(INLINE_LABELS));
@@ -225,6 +259,7 @@ export class DirectoryIndex<Place = unknown> {
       if (list?.size === 0) this.lists.delete(key);
     }
     this.slotOf.delete(id);
+    if (this.numberAt[slot]! >= 0) this.slotByNumber[this.numberAt[slot]!] = -1;
     this.recordAt[slot] = undefined;
     this.labelsOf.fill(-1, slot * INLINE_LABELS, (slot + 1) * INLINE_LABELS);
     this.moreLabels.delete(slot);
@@ -263,6 +298,7 @@ export class DirectoryIndex<Place = unknown> {
   private changed(): void {
     this.writes += 1;
     this.numbered = false;
+    this.scoresOf = null;
     this.results.clear();
     this.served.clear();
   }
@@ -291,15 +327,31 @@ export class DirectoryIndex<Place = unknown> {
 
   private compute({ criteria: c, servesCommuneCode, completenessBelow, neverSignedIn, hasContactEmail }: DirectoryQuery): DirectoryResult {
     this.numberInNameOrder();
-    const none = new Set<number>();
-    const union = (keys: string[]): ReadonlySet<number> => {
-      if (keys.length === 1) return this.lists.get(keys[0]!) ?? none;
-      return new Set(keys.flatMap((k) => [...(this.lists.get(k) ?? [])]));
+    // The lists of one filter's values are disjoint (a structure has one kind, one legal form, one
+    // completeness): their union is read through them, never built (thousands of slots a request).
+    const union = (keys: string[]): Members => {
+      const lists = keys.flatMap((k) => this.lists.get(k) ?? []);
+      if (lists.length === 1) return lists[0]!;
+      return {
+        size: lists.reduce((n, list) => n + list.size, 0),
+        has: (slot) => lists.some((list) => list.has(slot)),
+        *[Symbol.iterator]() {
+          for (const list of lists) yield* list;
+        },
+      };
     };
-    const sets: ReadonlySet<number>[] = [];
-    if (c.inclusionKinds?.length) sets.push(union(c.inclusionKinds.map((k) => `kind:${k}`)));
-    if (c.legalForms?.length) sets.push(union(c.legalForms.map((f) => `form:${f}`)));
-    if (c.communeCode) sets.push(union([`commune:${c.communeCode}`]));
+    // A filter on a value each slot holds in a typed array is checked there: a hit costs a read, not
+    // a hash lookup per value.
+    const valued = (values: readonly string[], prefix: string, dictionary: Dictionary, of: Int32Array): Members => {
+      const allowed = new Uint8Array(dictionary.names.length + 1);
+      for (const v of values) if (dictionary.find(v) >= 0) allowed[dictionary.find(v)] = 1;
+      const lists = union(values.map((v) => `${prefix}:${v}`));
+      return { size: lists.size, has: (slot) => of[slot]! >= 0 && allowed[of[slot]!] === 1, [Symbol.iterator]: () => lists[Symbol.iterator]() };
+    };
+    const sets: Members[] = [];
+    if (c.inclusionKinds?.length) sets.push(valued(c.inclusionKinds, 'kind', this.kinds, this.kindOf));
+    if (c.legalForms?.length) sets.push(valued(c.legalForms, 'form', this.forms, this.formOf));
+    if (c.communeCode) sets.push(valued([c.communeCode], 'commune', this.communes, this.communeOf));
     for (const label of c.labelKeys ?? []) sets.push(union([`label:${label}`]));
     if (c.nafPrefix) sets.push(union([`naf:${c.nafPrefix}`]));
     if (servesCommuneCode) sets.push(this.servesSet(servesCommuneCode));
@@ -307,69 +359,116 @@ export class DirectoryIndex<Place = unknown> {
     if (neverSignedIn !== undefined) sets.push(union([`signedin:${!neverSignedIn}`]));
     if (hasContactEmail !== undefined) sets.push(union([`contact:${hasContactEmail}`]));
     sets.sort((a, b) => a.size - b.size);
+    const inAll = (slot: number, from: number): boolean => {
+      for (let i = from; i < sets.length; i += 1) if (!sets[i]!.has(slot)) return false;
+      return true;
+    };
 
     if (c.text !== undefined) {
       const hits = this.sources.search(c.text);
-      const slots: number[] = [];
-      const scoreOf = new Float64Array(hits.length);
-      for (const { id, score } of hits) {
-        const slot = this.slotOf.get(id);
-        if (slot === undefined || !sets.every((s) => s.has(slot))) continue;
-        scoreOf[slots.length] = score;
-        slots.push(slot);
+      const slots = new Int32Array(hits.length);
+      const scores = new Float64Array(hits.length);
+      let n = 0;
+      for (let i = 0; i < hits.length; i += 1) {
+        const number = hits.slots[i]!;
+        const slot = number < this.slotByNumber.length ? this.slotByNumber[number]! : -1;
+        if (slot < 0 || !inAll(slot, 0)) continue;
+        slots[n] = slot;
+        scores[n] = hits.scores[i]!;
+        n += 1;
       }
-      return this.ranked(slots, scoreOf);
+      // Copied to their size: a result is kept until the next write, and filters may leave few hits.
+      return this.ranked(slots.slice(0, n), scores.slice(0, n));
     }
-    if (sets.length === 0) return this.result(this.ordered.slice(0, this.count), null, true);
+    if (sets.length === 0) return this.inOrder(this.ordered.slice(0, this.count), true);
     // Walk the smallest list, keep what every other one holds, then put it in name order.
-    const [smallest, ...others] = sets;
     const positions: number[] = [];
-    for (const slot of smallest!) if (others.every((s) => s.has(slot))) positions.push(this.posOf[slot]!);
+    for (const slot of sets[0]!) if (inAll(slot, 1)) positions.push(this.posOf[slot]!);
     const sorted = Int32Array.from(positions).sort();
-    return this.result(sorted.map((p) => this.ordered[p]!), null);
+    return this.inOrder(sorted.map((p) => this.ordered[p]!));
   }
 
   /**
-   * Best first, ties in name order. One number per structure carries both, sorted natively: the
-   * relevance to 2^-30 (finer than any difference that means something) above the name position.
+   * Best first, ties in name order. One number per structure carries both: the relevance to 2^-30
+   * (finer than any difference that means something) above the name position, which gives the
+   * slot back (ordered[position]). Only the first ranks are put in order at once, a page shows
+   * twenty of thousands; the next ones when a deeper page, a cursor or the map asks for them.
    */
-  private ranked(slots: number[], scoreOf: Float64Array): DirectoryResult {
+  private ranked(slots: Int32Array, scores: Float64Array): DirectoryResult {
+    const { posOf } = this;
+    const n = slots.length;
     if (this.count >= POSITIONS) {
-      const order = Array.from(slots.keys()).sort((a, b) => scoreOf[b]! - scoreOf[a]! || this.posOf[slots[a]!]! - this.posOf[slots[b]!]!);
-      return this.result(Int32Array.from(order, (i) => slots[i]!), Float64Array.from(order, (i) => scoreOf[i]!));
+      const order = Array.from(slots.keys()).sort((a, b) => scores[b]! - scores[a]! || posOf[slots[a]!]! - posOf[slots[b]!]!);
+      const slotAt = (rank: number) => slots[order[rank]!]!;
+      const rankOf = (id: string) => order.findIndex((i) => slots[i] === this.slotOf.get(id));
+      return this.result(n, slotAt, { ranked: { scoreAt: (rank) => scores[order[rank]!]!, rankOf }, members: slots });
     }
-    const keys = new Float64Array(slots.length);
-    for (let i = 0; i < slots.length; i += 1) {
-      const score = Math.min(Math.max(scoreOf[i]!, 0), MAX_SCORE);
-      keys[i] = Math.round((MAX_SCORE - score) * SCORE_STEPS) * POSITIONS + this.posOf[slots[i]!]!;
-    }
-    keys.sort();
-    const order = new Int32Array(slots.length);
-    const scores = new Float64Array(slots.length);
-    const slotAt = new Int32Array(this.count);
-    for (let i = 0; i < slots.length; i += 1) slotAt[this.posOf[slots[i]!]!] = i;
-    for (let i = 0; i < keys.length; i += 1) {
-      const hit = slotAt[keys[i]! % POSITIONS]!;
-      order[i] = slots[hit]!;
-      scores[i] = scoreOf[hit]!;
-    }
-    return this.result(order, scores);
+    const keyOf = (slot: number, score: number) => Math.round((MAX_SCORE - Math.min(Math.max(score, 0), MAX_SCORE)) * SCORE_STEPS) * POSITIONS + posOf[slot]!;
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i += 1) keys[i] = keyOf(slots[i]!, scores[i]!);
+    let done = 0; // keys below are in order
+    const slotAt = (rank: number): number => {
+      if (rank >= done) {
+        // Twice as far as before, or all when that is most of them.
+        const want = 2 * (rank + 1) >= n ? n : Math.min(n, Math.max(rank + 1, 2 * done, FIRST_RANKS));
+        sortSmallest(keys, done, want - done);
+        done = want;
+      }
+      const key = keys[rank]!;
+      return this.ordered[key - Math.floor(key / POSITIONS) * POSITIONS]!;
+    };
+    const scoreAt = (rank: number): number => {
+      if (this.scoresOf !== slots) {
+        for (let i = 0; i < n; i += 1) this.scoreAt[slots[i]!] = scores[i]!;
+        this.scoresOf = slots;
+      }
+      return this.scoreAt[slotAt(rank)]!;
+    };
+    // A structure's rank is how many keys are smaller than its own: no need to order them all.
+    const rankOf = (id: string): number => {
+      const slot = this.slotOf.get(id);
+      const i = slot === undefined ? -1 : slots.indexOf(slot);
+      if (i < 0) return -1;
+      const key = keyOf(slot!, scores[i]!);
+      let rank = 0;
+      for (let j = 0; j < n; j += 1) if (keys[j]! < key) rank += 1;
+      return rank;
+    };
+    slotAt(Math.min(n, FIRST_RANKS) - 1);
+    return this.result(n, slotAt, { ranked: { scoreAt, rankOf }, members: slots });
   }
 
-  private result(slots: Int32Array, scores: Float64Array | null, whole = false): DirectoryResult {
+  /**
+   * A result of `size` structures, the slot at each rank given by slotAt; facets over `members` (the
+   * same slots in any order), or the whole directory's.
+   */
+  private result(
+    size: number,
+    slotAt: (rank: number) => number,
+    { ranked, members, whole = false }: { ranked?: { scoreAt(rank: number): number; rankOf(id: string): number }; members: Int32Array; whole?: boolean },
+  ): DirectoryResult {
     let facets: DirectoryFacets | null = null;
     let ranks: Map<string, number> | null = null;
+    const all = () => Array.from({ length: size }, (_, rank) => this.recordAt[slotAt(rank)]!);
     return {
-      size: slots.length,
-      scores,
-      at: (rank) => this.recordAt[slots[rank]!]!,
-      rankOf: (id) => {
-        ranks ??= new Map(Array.from(slots, (slot, rank) => [this.recordAt[slot]!.id, rank]));
-        return ranks.get(id) ?? -1;
-      },
-      all: () => Array.from(slots, (slot) => this.recordAt[slot]!),
-      facets: () => (facets ??= whole ? this.facetsOf(this.totals) : this.facetsOf(this.countOver(slots))),
+      size,
+      ranked: ranked !== undefined,
+      scoreAt: (rank) => ranked?.scoreAt(rank) ?? NaN,
+      at: (rank) => this.recordAt[slotAt(rank)]!,
+      rankOf:
+        ranked?.rankOf ??
+        ((id) => {
+          ranks ??= new Map(all().map((s, rank) => [s.id, rank]));
+          return ranks.get(id) ?? -1;
+        }),
+      all,
+      facets: () => (facets ??= whole ? this.facetsOf(this.totals) : this.facetsOf(this.countOver(members))),
     };
+  }
+
+  /** A result in name order (or any order already settled): its slots by rank. */
+  private inOrder(order: Int32Array, whole = false): DirectoryResult {
+    return this.result(order.length, (rank) => order[rank]!, { members: order, whole });
   }
 
   /** Facet counts over some slots, in typed arrays indexed by the dictionaries' ids. */
@@ -414,7 +513,7 @@ export class DirectoryIndex<Place = unknown> {
   }
 
   /** The structures serving a commune, worked out once per commune until the next write. */
-  private servesSet(communeCode: string): ReadonlySet<number> {
+  private servesSet(communeCode: string): Members {
     let set = this.served.get(communeCode);
     if (!set) {
       const target = this.sources.placeOf({ communeCode, latitude: null, longitude: null });

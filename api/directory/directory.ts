@@ -116,14 +116,14 @@ const invalidCursor = () => badInput('after', '« after » : curseur de paginati
 function startAfter(result: DirectoryResult, after: [string | number, string] | null): number {
   if (!after) return 0;
   const [key, id] = after;
-  const { scores } = result;
-  if (scores) {
+  if (result.ranked) {
     if (typeof key !== 'number') throw invalidCursor();
     const at = result.rankOf(id);
     // The structure of the cursor left the result since (edited, deleted): resume after its relevance.
     if (at >= 0) return at + 1;
-    const next = scores.findIndex((score) => score < key);
-    return next < 0 ? result.size : next;
+    let rank = 0;
+    while (rank < result.size && result.scoreAt(rank) >= key) rank += 1;
+    return rank;
   }
   if (typeof key !== 'string') throw invalidCursor();
   // Name order: the first structure after the cursor's, found by halving.
@@ -153,8 +153,7 @@ export function directory(services: DirectoryDeps, args: DirectoryArgs): Directo
   const start = Math.min(result.size, startAfter(result, after) + offset);
   const rest: SupplierRecord[] = [];
   for (let rank = start; rank < Math.min(result.size, start + size + 1); rank += 1) rest.push(result.at(rank));
-  const { scores } = result;
-  const cursors = new Map(rest.map((s, i) => [s, encodeCursor([scores ? scores[start + i]! : s.sortKey, s.id])]));
+  const cursors = new Map(rest.map((s, i) => [s, encodeCursor([result.ranked ? result.scoreAt(start + i) : s.sortKey, s.id])]));
   return {
     ...toPage(rest, size, result.size, (s) => cursors.get(s)!),
     facets: result.facets,

@@ -74,7 +74,7 @@ const LOOK_BACK_MS = 60_000;
 /** Builds the index from every stored supplier; the server reports ready only after this. */
 export async function buildMatchingService(store: Store, weights?: Partial<MatchWeights>): Promise<MatchingService> {
   const matcher = new Matcher({ weights, nafLabel });
-  const directory = new DirectoryIndex<Place>({ search: (text) => matcher.search(text), placeOf, serves });
+  const directory = new DirectoryIndex<Place>({ search: (text) => matcher.searchSlots(text), numberOf: (id) => matcher.slotOf(id), placeOf, serves });
   const indexed = new Set<string>();
   let refreshes = 0;
   const upsert = (supplier: SupplierRecord) => {

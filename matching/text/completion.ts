@@ -3,7 +3,7 @@
 // with it, "recyc" for "recyclerie" and "recyclage". After a whole word, what only those completions
 // reach ranks after every structure the word finds, so that it finds what it found before first.
 import { fold } from './fold';
-import type { TextHit } from './index';
+import type { Hits } from './index';
 import { analyze, tokenOf, type Token } from './tokenize';
 
 /** Shorter beginnings say too little: "re" begins a good part of the vocabulary. */
@@ -78,21 +78,34 @@ export function complete(prefix: string, words: ReadonlyArray<readonly [string, 
  * hits keep their relevance and come first; what only the completions reach ("boisson") follows,
  * in its order, scaled under the weakest of them. After a mere beginning ("recyc", "propr"), its
  * completions are as good a reading as its own stem: every hit gets the completions' share added.
+ * `at` is scratch space indexed by slot, all zeros, left so.
  */
-export function withCompletions(exact: readonly TextHit[], completed: readonly TextHit[], isWord: boolean): TextHit[] {
-  const hits = exact.map((h) => ({ ...h }));
-  const at = new Map(hits.map((h, i) => [h.slot, i]));
-  const only: TextHit[] = [];
-  for (const h of completed) {
-    const i = at.get(h.slot);
-    if (i === undefined) only.push({ slot: h.slot, score: isWord ? h.score : COMPLETION_SHARE * h.score });
-    else if (!isWord) hits[i]!.score += COMPLETION_SHARE * h.score;
+export function withCompletions(exact: Hits, completed: Hits, isWord: boolean, at: Int32Array): Hits {
+  const slots = new Int32Array(exact.length + completed.length);
+  const scores = new Float64Array(exact.length + completed.length);
+  slots.set(exact.slots.subarray(0, exact.length));
+  scores.set(exact.scores.subarray(0, exact.length));
+  for (let i = 0; i < exact.length; i += 1) at[exact.slots[i]] = i + 1;
+  let length = exact.length;
+  let strongest = 0;
+  for (let j = 0; j < completed.length; j += 1) {
+    const i = at[completed.slots[j]] - 1;
+    if (i >= 0) {
+      if (!isWord) scores[i] += COMPLETION_SHARE * completed.scores[j];
+      continue;
+    }
+    const score = isWord ? completed.scores[j] : COMPLETION_SHARE * completed.scores[j];
+    slots[length] = completed.slots[j];
+    scores[length] = score;
+    strongest = Math.max(strongest, score);
+    length += 1;
   }
-  const strongest = only.reduce((max, h) => Math.max(max, h.score), 0);
-  if (isWord && hits.length > 0 && strongest > 0) {
-    const weakest = hits.reduce((min, h) => Math.min(min, h.score), Infinity);
+  for (let i = 0; i < exact.length; i += 1) at[exact.slots[i]] = 0;
+  if (isWord && exact.length > 0 && strongest > 0) {
+    let weakest = Infinity;
+    for (let i = 0; i < exact.length; i += 1) weakest = Math.min(weakest, scores[i]);
     const scale = Math.min(1, (BELOW_EXACT * weakest) / strongest);
-    for (const h of only) h.score *= scale;
+    for (let i = exact.length; i < length; i += 1) scores[i] *= scale;
   }
-  return hits.concat(only);
+  return { slots, scores, length };
 }

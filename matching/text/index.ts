@@ -28,6 +28,17 @@ export interface TextHit {
   score: number;
 }
 
+/**
+ * Many hits at once, the i-th one's slot and score at position i of two typed arrays (in no
+ * particular order): a search that reaches thousands of documents allocates two arrays, not an
+ * object per document.
+ */
+export interface Hits {
+  readonly slots: Int32Array;
+  readonly scores: Float64Array;
+  readonly length: number;
+}
+
 // A term in more than a fifth of the corpus (and 5 000 documents) is "common": its idf is at most
 // 1 + ln 5 ≈ 2.6, against ~10 for a trade's word, yet its posting list is the longest. It is not
 // scanned; it only completes the scores of the best candidates found through the other terms.
@@ -41,6 +52,10 @@ const MIN_CANDIDATES = 1000;
 // through about SAMPLE_SLACK times as many slots as asked.
 const SAMPLE_STRIDE = 16;
 const SAMPLE_SLACK = 1.5;
+// Phrases whose documents are kept until the next write: the synonym tables' phrases come back in
+// search after search ("entretien des locaux" for every cleaning word), and finding them checks
+// each document of the rarest word's postings for every other word. A bound, not a cache to tune.
+const KEPT_PHRASES = 512;
 
 export class TextIndex {
   private readonly ids = new Map<string, number>();
@@ -75,6 +90,8 @@ export class TextIndex {
   // The slots a tracked scan touched (scoreAll), to clear only those.
   private touched = new Int32Array(256);
   private member = new Uint8Array(256);
+  /** Phrase (its term ids) → the live documents holding all its terms; emptied by every write. */
+  private readonly phraseDocs = new Map<string, Int32Array>();
 
   get size(): number {
     return this.live;
@@ -114,6 +131,7 @@ export class TextIndex {
 
   /** Indexes the document counted since the last commit; returns its slot. Slots are never reused. */
   commit(): number {
+    this.phraseDocs.clear();
     const slot = this.slots;
     this.slots += 1;
     this.live += 1;
@@ -197,6 +215,7 @@ export class TextIndex {
   /** Forgets a document: df drops at once; its postings are skipped, then swept when they pile up. */
   remove(slot: number): void {
     if (!this.alive[slot]) return;
+    this.phraseDocs.clear();
     if (this.loading) {
       // Not in any posting list yet: endLoad() skips it.
       this.alive[slot] = 0;
@@ -310,22 +329,18 @@ export class TextIndex {
    * A phrase's candidates come from the postings of its rarest term; the other terms only add their
    * share to documents already in.
    */
-  scoreAll(q: PreparedQuery, direct: (qi: number) => boolean, phrases: number[][], priors: Prior[] = []): TextHit[] {
+  scoreAll(q: PreparedQuery, direct: (qi: number) => boolean, phrases: number[][], priors: Prior[] = []): Hits {
     const { acc, touched, member } = this;
     let n = 0;
     for (let qi = 0; qi < q.termIds.length; qi += 1) if (direct(qi)) n = this.scanTracked(q.termIds[qi], q.weights[qi], n);
     for (let i = 0; i < n; i += 1) member[touched[i]] = 1;
     for (const phrase of phrases) {
-      const rarest = phrase.reduce((best, qi) => (this.df[q.termIds[qi]] < this.df[q.termIds[best]] ? qi : best), phrase[0]);
-      const t = q.termIds[rarest];
-      const slots = this.postSlots[t];
-      for (let i = 0; i < this.postLen[t]; i += 1) {
-        const s = slots[i];
-        if (member[s] || !this.alive[s]) continue;
-        if (phrase.every((qi) => qi === rarest || this.weightOf(s, q.termIds[qi]) > 0)) {
-          member[s] = 1;
-          touched[n++] = s;
-        }
+      const docs = this.docsWithAll(Array.from(phrase, (qi) => q.termIds[qi]));
+      for (let i = 0; i < docs.length; i += 1) {
+        const s = docs[i];
+        if (member[s]) continue;
+        member[s] = 1;
+        touched[n++] = s;
       }
     }
     for (let qi = 0; qi < q.termIds.length; qi += 1) {
@@ -336,22 +351,48 @@ export class TextIndex {
       const qw = q.weights[qi];
       for (let i = 0; i < this.postLen[t]; i += 1) if (member[slots[i]]) acc[slots[i]] += qw * ws[i];
     }
-    const hits: TextHit[] = [];
+    // Priors only raise documents already in: each one's largest, in `bonus` (cleared with `acc`).
+    const { bonus } = this;
+    for (const prior of priors) {
+      for (let i = 0; i < prior.length; i += 1) {
+        const s = prior.slots[i];
+        if (member[s] && prior.value > bonus[s]) bonus[s] = prior.value;
+      }
+    }
+    const slots = new Int32Array(n);
+    const scores = new Float64Array(n);
+    let length = 0;
     for (let i = 0; i < n; i += 1) {
       const s = touched[i];
       member[s] = 0;
-      if (this.alive[s]) hits.push({ slot: s, score: acc[s] });
+      if (!this.alive[s]) continue;
+      slots[length] = s;
+      scores[length] = acc[s] + bonus[s];
+      length += 1;
     }
     this.clearScratch(n);
-    if (priors.length === 0 || hits.length === 0) return hits;
-    // Priors only raise documents already in; kept in `bonus`, cleared before returning.
-    const { bonus } = this;
-    for (const prior of priors) {
-      for (let i = 0; i < prior.length; i += 1) if (prior.value > bonus[prior.slots[i]]) bonus[prior.slots[i]] = prior.value;
+    return { slots, scores, length };
+  }
+
+  /**
+   * The live documents holding every one of the terms, kept until the next write: the candidates
+   * come from the postings of the rarest term, the other terms are looked up in their vectors.
+   */
+  private docsWithAll(termIds: number[]): Int32Array {
+    const key = termIds.join(' ');
+    let docs = this.phraseDocs.get(key);
+    if (docs) return docs;
+    const t = termIds.reduce((best, id) => (this.df[id] < this.df[best] ? id : best), termIds[0]);
+    const slots = this.postSlots[t];
+    const found: number[] = [];
+    for (let i = 0; i < this.postLen[t]; i += 1) {
+      const s = slots[i];
+      if (this.alive[s] && termIds.every((id) => id === t || this.weightOf(s, id) > 0)) found.push(s);
     }
-    for (const hit of hits) hit.score += bonus[hit.slot];
-    for (const prior of priors) for (let i = 0; i < prior.length; i += 1) bonus[prior.slots[i]] = 0;
-    return hits;
+    docs = Int32Array.from(found);
+    if (this.phraseDocs.size >= KEPT_PHRASES) this.phraseDocs.clear();
+    this.phraseDocs.set(key, docs);
+    return docs;
   }
 
   private clearScratch(touchedCount: number): void {
