@@ -78,6 +78,8 @@ test('ordinary words that are also commune names stay words of the search', asyn
     const { reading } = await search({ text });
     expect([text, reading]).toEqual([text, { text, servesCommune: null, servesCommuneFromText: false, servesCommuneTyped: null, headOfficeCommune: null }]);
   }
+  // Nor in capitals throughout, which say nothing of a name.
+  expect((await search({ text: 'RÉFECTION DE LA CHAUSSÉE' })).reading).toMatchObject({ servesCommune: null, text: 'RÉFECTION DE LA CHAUSSÉE' });
   // The Métropole's own names keep working lowercase; the others, typed as names (capitals, or hyphens as officially written).
   expect((await search({ text: 'elbeuf' })).reading).toMatchObject({ servesCommune: { code: '76231', name: 'Elbeuf' }, servesCommuneTyped: 'elbeuf' });
   expect((await search({ text: 'darnétal' })).reading).toMatchObject({ servesCommune: { code: '76212', name: 'Darnétal' } });

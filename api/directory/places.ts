@@ -113,7 +113,8 @@ interface TypedWord {
  * words are joined by them as officially written (« grand-camp »).
  */
 function typedAsName(named: NamedCommune, typed: readonly TypedWord[], text: string): boolean {
-  const capitalised = typed.every((w) => PARTICLES.has(w.folded) || /^\p{Lu}/u.test(w.raw));
+  // A text in capitals throughout (« REFECTION DE LA CHAUSSEE ») says nothing by its capitals.
+  const capitalised = /\p{Ll}/u.test(text) && typed.every((w) => PARTICLES.has(w.folded) || /^\p{Lu}/u.test(w.raw));
   if (capitalised) return true;
   if (!named.hyphens.some(Boolean)) return false;
   return named.hyphens.every((hyphen, k) => !hyphen || text.slice(typed[k]!.end, typed[k + 1]!.start).includes('-'));
