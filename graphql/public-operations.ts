@@ -9,7 +9,7 @@ export const PUBLIC_DIRECTORY = `
     suppliers(filter: $filter, first: $first, after: $after, offset: $offset) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      reading { text servesCommune { code name } servesCommuneFromText headOfficeCommune { code name } }
+      reading { text servesCommune { code name } servesCommuneFromText servesCommuneTyped headOfficeCommune { code name } }
       facets {
         inclusionKinds { value label count }
         legalForms { value label count }

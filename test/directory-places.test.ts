@@ -8,7 +8,7 @@ const SEARCH = `query($filter: SupplierFilter, $first: Int, $offset: Int) {
   suppliers(filter: $filter, first: $first, offset: $offset) {
     totalCount
     edges { node { name } }
-    reading { text servesCommune { code name } servesCommuneFromText headOfficeCommune { code name } }
+    reading { text servesCommune { code name } servesCommuneFromText servesCommuneTyped headOfficeCommune { code name } }
   }
 }`;
 
@@ -40,7 +40,7 @@ const ROUEN = { code: '76540', name: 'Rouen' };
 test('« Rouen » alone lists the structures that can work in Rouen, and says so', async () => {
   const found = await search({ text: 'Rouen' });
   expect(found.names).toEqual(['Buffets du Plateau', 'Coteaux Verts', 'Jardins du Robec', 'Propreté Rouennaise']);
-  expect(found.reading).toEqual({ text: null, servesCommune: ROUEN, servesCommuneFromText: true, headOfficeCommune: null });
+  expect(found.reading).toEqual({ text: null, servesCommune: ROUEN, servesCommuneFromText: true, servesCommuneTyped: 'Rouen', headOfficeCommune: null });
   // Accents, case and a trailing space aside.
   expect((await search({ text: 'ROUËN ' })).names).toHaveLength(4);
 });
@@ -60,10 +60,47 @@ test('multi-word commune names are recognised however they are written', async (
   expect((await search({ text: 'nettoyage grand quevilly' })).reading).toMatchObject({ text: 'nettoyage', servesCommune: { code: '76322', name: 'Le Grand-Quevilly' } });
 });
 
+// Commune names that are also French: read from these texts, the activity searched would become a place.
+const ORDINARY_TEXTS = [
+  'réfection de la chaussée',
+  "association le trait d'union",
+  'pâtisserie saint honoré',
+  'construction de préaux',
+  'les loges',
+  'rue saint pierre',
+  'trois pierres',
+  'vieux manoir',
+  'grand camp',
+];
+
+test('ordinary words that are also commune names stay words of the search', async () => {
+  for (const text of ORDINARY_TEXTS) {
+    const { reading } = await search({ text });
+    expect([text, reading]).toEqual([text, { text, servesCommune: null, servesCommuneFromText: false, servesCommuneTyped: null, headOfficeCommune: null }]);
+  }
+  // Nor in capitals throughout, which say nothing of a name.
+  expect((await search({ text: 'RÉFECTION DE LA CHAUSSÉE' })).reading).toMatchObject({ servesCommune: null, text: 'RÉFECTION DE LA CHAUSSÉE' });
+  // The Métropole's own names keep working lowercase; the others, typed as names (capitals, or hyphens as officially written).
+  expect((await search({ text: 'elbeuf' })).reading).toMatchObject({ servesCommune: { code: '76231', name: 'Elbeuf' }, servesCommuneTyped: 'elbeuf' });
+  expect((await search({ text: 'darnétal' })).reading).toMatchObject({ servesCommune: { code: '76212', name: 'Darnétal' } });
+  expect((await search({ text: 'traiteur Les Loges' })).reading).toMatchObject({ text: 'traiteur', servesCommune: { code: '76390', name: 'Les Loges' }, servesCommuneTyped: 'Les Loges' });
+  expect((await search({ text: 'traiteur grand-camp' })).reading).toMatchObject({ text: 'traiteur', servesCommune: { code: '76318', name: 'Grand-Camp' } });
+  expect((await search({ text: 'espaces verts Le Trait' })).reading).toMatchObject({ text: 'espaces verts', servesCommune: { code: '76709', name: 'Le Trait' } });
+});
+
+test('readPlaces: false searches the text as typed, a commune name included', async () => {
+  const asWord = await search({ text: 'espaces verts Rouen', readPlaces: false });
+  expect(asWord.reading).toEqual({ text: 'espaces verts Rouen', servesCommune: null, servesCommuneFromText: false, servesCommuneTyped: null, headOfficeCommune: null });
+  // Every landscaper, Le Havre's included, that writes the words (none writes « Rouen »): no place restricts it.
+  expect((await search({ text: 'espaces verts', readPlaces: false })).names).toEqual(['Coteaux Verts', 'Jardins du Robec', 'Paysages de l’Estuaire']);
+  const bad = await t.gql(SEARCH, { filter: { text: 'Rouen', readPlaces: 'non' } });
+  expect(codeOf(bad)).toBe('BAD_USER_INPUT');
+});
+
 test('the commune filter means « can work there »; the head office is a separate choice', async () => {
   const serves = await search({ text: 'espaces verts', servesCommuneCode: '76540' });
   expect(serves.names).toEqual(['Coteaux Verts', 'Jardins du Robec']);
-  expect(serves.reading).toEqual({ text: 'espaces verts', servesCommune: ROUEN, servesCommuneFromText: false, headOfficeCommune: null });
+  expect(serves.reading).toEqual({ text: 'espaces verts', servesCommune: ROUEN, servesCommuneFromText: false, servesCommuneTyped: null, headOfficeCommune: null });
   const headOffice = await search({ text: 'espaces verts', communeCode: '76540' });
   expect(headOffice.names).toEqual(['Jardins du Robec']);
   expect(headOffice.reading).toMatchObject({ servesCommune: null, headOfficeCommune: ROUEN });

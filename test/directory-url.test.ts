@@ -1,6 +1,7 @@
 // Places and the address in the public directory search, in a real Chromium (#24.9): a commune named
-// in the text means « can work there » and the page says so; the commune lists stay whole after an
-// empty search; the search and its page live in the address (shareable, back button, reload).
+// in the text means « can work there » and the page says so, can be searched as a word instead, and
+// gives way to the commune chosen in the list; the commune lists stay whole after an empty search;
+// the search and its page live in the address (shareable, back button, reload).
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
 import { launchBrowser, reflowProblems, seriousViolations, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
@@ -96,6 +97,50 @@ test('the commune list means « can work there », the head office is a separate
   await waitForTextOn(w, '12 structures.');
   expect(await seriousViolations(page)).toEqual([]);
   expect(await reflowProblems(page)).toEqual([]);
+});
+
+/** Clicks the page's button that says exactly this. */
+const clickButton = async (label: string) => {
+  const button = `[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(label)})`;
+  await w.page.waitForFunction(`Boolean(${button})`);
+  await w.page.evaluate(`${button}.click()`);
+};
+const pageSays = (text: string) => w.page.evaluate(`document.body.innerText.includes(${JSON.stringify(text)})`);
+const typedText = () => w.page.$eval('#champ-text', (i) => (i as unknown as { value: string }).value);
+
+test('a recognised commune can be searched as a word instead, and gives way to the commune chosen in « Peut intervenir à », said on the page', async () => {
+  const { page } = w;
+  await page.goto(`${origin}/?text=${encodeURIComponent('espaces verts rouen')}`);
+  await waitForTextOn(w, 'Structures pouvant intervenir à Rouen (commune reconnue dans votre recherche), pour « espaces verts ».');
+  await waitForTextOn(w, '12 structures.');
+
+  // « rouen » as a word: no place is read, the text stays as typed, in the address too; and back again.
+  await clickButton('Chercher « rouen » comme un mot');
+  await waitForTextOn(w, 'Votre texte est cherché tel quel, sans y reconnaître de commune.');
+  expect(query()).toEqual({ text: 'espaces verts rouen', readPlaces: 'false' });
+  expect(await pageSays('commune reconnue dans votre recherche')).toBe(false);
+  expect(await typedText()).toBe('espaces verts rouen');
+  expect(await seriousViolations(page)).toEqual([]);
+  await clickButton('Reconnaître les communes dans le texte');
+  await waitForTextOn(w, 'Structures pouvant intervenir à Rouen (commune reconnue dans votre recherche), pour « espaces verts ».');
+  expect(query()).toEqual({ text: 'espaces verts rouen' });
+
+  // Choosing Elbeuf where the structures must work: « rouen » leaves the text instead of being searched as a word.
+  await page.select('#champ-servesCommune', '76231');
+  await waitForTextOn(w, '« rouen » a été retiré de votre recherche : la commune choisie dans « Peut intervenir à » (Elbeuf) la remplace.');
+  await waitForTextOn(w, 'Structures pouvant intervenir à Elbeuf, pour « espaces verts ».');
+  expect(query()).toEqual({ text: 'espaces verts', servesCommuneCode: '76231' });
+  expect(await typedText()).toBe('espaces verts');
+  await waitForTextOn(w, '12 structures.');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('ordinary words that are also commune names are searched as words, with nothing to undo', async () => {
+  const { page } = w;
+  await page.goto(`${origin}/?text=${encodeURIComponent('réfection de la chaussée')}`);
+  await waitForTextOn(w, 'Aucune structure ne correspond.');
+  expect(await page.$('.directory-reading')).toBeNull();
+  expect(await pageSays('comme un mot')).toBe(false);
 });
 
 test('the console’s directory reads places the same way and says so', async () => {

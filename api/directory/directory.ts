@@ -29,6 +29,8 @@ const directorySchema = z
     completenessBelow: z.number('un pourcentage est attendu').int('un pourcentage entier est attendu').min(1, 'entre 1 et 100').max(100, 'entre 1 et 100').nullish(),
     neverSignedIn: z.boolean('vrai ou faux').nullish(),
     hasContactEmail: z.boolean('vrai ou faux').nullish(),
+    // false: the text is searched as typed, a commune name in it included (« Chercher « rouen » comme un mot »)
+    readPlaces: z.boolean('vrai ou faux').nullish(),
   })
   .nullish();
 
@@ -42,13 +44,15 @@ export interface DirectorySelection {
   hasContactEmail?: boolean;
   /** Whether servesCommuneCode is a commune the text named (its words then left the text). */
   servesCommuneFromText?: boolean;
+  /** The words of the text that named that commune, as typed. */
+  servesCommuneTyped?: string;
 }
 
 /** Checks a SupplierFilter (GraphQL input or the map's query parameters); BAD_USER_INPUT naming the field. */
 export function parseDirectoryFilter(filter: unknown): DirectorySelection {
   const f = v.parseInput(directorySchema, filter) ?? {};
   // A commune named in the text means « can work there », unless the filter already chose one.
-  const place = f.text && !f.servesCommuneCode ? placeInText(f.text) : null;
+  const place = f.text && !f.servesCommuneCode && f.readPlaces !== false ? placeInText(f.text) : null;
   return {
     criteria: {
       text: (place ? place.text : f.text) || undefined,
@@ -59,7 +63,7 @@ export function parseDirectoryFilter(filter: unknown): DirectorySelection {
       nafPrefix: f.nafPrefix || undefined,
     },
     servesCommuneCode: place?.commune.code ?? (f.servesCommuneCode || undefined),
-    ...(place ? { servesCommuneFromText: true } : {}),
+    ...(place ? { servesCommuneFromText: true, servesCommuneTyped: place.typed } : {}),
     ...(f.completenessBelow != null ? { completenessBelow: f.completenessBelow } : {}),
     ...(f.neverSignedIn != null ? { neverSignedIn: f.neverSignedIn } : {}),
     ...(f.hasContactEmail != null ? { hasContactEmail: f.hasContactEmail } : {}),
@@ -89,6 +93,7 @@ export interface DirectoryReading {
   text: string | null;
   servesCommune: Commune | null;
   servesCommuneFromText: boolean;
+  servesCommuneTyped: string | null;
   headOfficeCommune: Commune | null;
 }
 
@@ -100,6 +105,7 @@ function readingOf(selection: DirectorySelection): DirectoryReading {
     text: selection.criteria.text?.trim() || null,
     servesCommune: communeOrNull(selection.servesCommuneCode),
     servesCommuneFromText: selection.servesCommuneFromText ?? false,
+    servesCommuneTyped: selection.servesCommuneTyped ?? null,
     headOfficeCommune: communeOrNull(selection.criteria.communeCode),
   };
 }

@@ -91,6 +91,8 @@ export type DirectoryReading = {
   readonly servesCommune?: Maybe<Commune>;
   /** Vrai quand cette commune a été reconnue dans le texte. */
   readonly servesCommuneFromText: Scalars['Boolean']['output'];
+  /** Les mots du texte qui ont nommé la commune, tels que saisis (« rouen ») ; null quand aucune commune n'a été reconnue dans le texte. */
+  readonly servesCommuneTyped?: Maybe<Scalars['String']['output']>;
   /** Le texte cherché dans les fiches, sans le nom de commune qu'il contenait ; null quand il ne reste rien à chercher. */
   readonly text?: Maybe<Scalars['String']['output']>;
 };
@@ -1534,6 +1536,8 @@ export type SupplierFilter = {
   readonly nafPrefix?: InputMaybe<Scalars['String']['input']>;
   /** Agents et administrateurs : true, seules les structures dont le contact ne s'est jamais connecté ; false, celles dont il s'est connecté. */
   readonly neverSignedIn?: InputMaybe<Scalars['Boolean']['input']>;
+  /** false : le texte est cherché tel que saisi, sans y reconnaître de commune (« Chercher « rouen » comme un mot ») ; absent ou true : une commune nommée dans le texte vaut servesCommuneCode (voir text). */
+  readonly readPlaces?: InputMaybe<Scalars['Boolean']['input']>;
   /** Code INSEE : seules les structures qui peuvent y intervenir (la commune est dans leur rayon d'intervention). */
   readonly servesCommuneCode?: InputMaybe<Scalars['String']['input']>;
   /** Recherche en texte libre dans le nom, la description et les prestations. Une commune de la Métropole ou du département nommée dans le texte (« espaces verts Rouen ») vaut servesCommuneCode quand il n'est pas donné, et ses mots sont retirés du texte (voir SupplierConnection.reading). Le dernier mot, s’il n’est pas suivi d’une espace, vaut aussi pour les mots qu’il commence (3 lettres au moins) : « recyc » trouve « recyclerie » ; s’il est lui-même un mot (« bois »), les structures qui l’emploient restent en tête. */
@@ -1958,6 +1962,7 @@ export type DirectoryReadingResolvers<ContextType = Context, ParentType extends 
   headOfficeCommune?: Resolver<Maybe<ResolversTypes['Commune']>, ParentType, ContextType>;
   servesCommune?: Resolver<Maybe<ResolversTypes['Commune']>, ParentType, ContextType>;
   servesCommuneFromText?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  servesCommuneTyped?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 

@@ -29,6 +29,7 @@ interface Reading {
   text: string | null;
   servesCommune: NamedCommune | null;
   servesCommuneFromText: boolean;
+  servesCommuneTyped: string | null;
   headOfficeCommune: NamedCommune | null;
 }
 interface DirectoryData {
@@ -48,12 +49,14 @@ interface DirectoryState {
   legalForm: string;
   serves: string;
   headOffice: string;
+  /** false: the text is searched as typed, a commune name in it included (readPlaces: false). */
+  readPlaces: boolean;
   page: number;
 }
 
 const PAGE_SIZE = 10;
 const COUNT_ID = 'nombre-structures-annuaire';
-const PARAMS = { text: 'text', kind: 'inclusionKinds', legalForm: 'legalForms', serves: 'servesCommuneCode', headOffice: 'communeCode', page: 'page' } as const;
+const PARAMS = { text: 'text', kind: 'inclusionKinds', legalForm: 'legalForms', serves: 'servesCommuneCode', headOffice: 'communeCode', readPlaces: 'readPlaces', page: 'page' } as const;
 
 function stateOf(search: string): DirectoryState {
   const params = new URLSearchParams(search);
@@ -70,6 +73,7 @@ function stateOf(search: string): DirectoryState {
     legalForm: params.get(PARAMS.legalForm)?.trim() ?? '',
     serves: params.get(PARAMS.serves)?.trim() ?? '',
     headOffice: params.get(PARAMS.headOffice)?.trim() ?? '',
+    readPlaces: params.get(PARAMS.readPlaces) !== 'false',
     page: Number.isInteger(page) && page > 1 ? page : 1,
   };
 }
@@ -78,7 +82,7 @@ function stateOf(search: string): DirectoryState {
 function go(state: DirectoryState) {
   const params = new URLSearchParams(window.location.search);
   for (const key of Object.keys(PARAMS) as (keyof DirectoryState)[]) {
-    const value = key === 'page' ? (state.page > 1 ? String(state.page) : '') : state[key];
+    const value = key === 'page' ? (state.page > 1 ? String(state.page) : '') : key === 'readPlaces' ? (state.readPlaces ? '' : 'false') : state[key];
     if (value) params.set(PARAMS[key], value);
     else params.delete(PARAMS[key]);
   }
@@ -92,6 +96,7 @@ const filterOf = (s: DirectoryState) => ({
   ...(s.legalForm ? { legalForms: [s.legalForm as LegalForm] } : {}),
   ...(s.serves ? { servesCommuneCode: s.serves } : {}),
   ...(s.headOffice ? { communeCode: s.headOffice } : {}),
+  ...(s.readPlaces ? {} : { readPlaces: false }),
 });
 
 const kindsLabel = (value: string) =>
@@ -155,12 +160,27 @@ export function DirectorySearch({ headingLevel = 2, linkTarget }: { headingLevel
     go({ ...state, page });
   };
 
+  // A commune of the text that gave way to the one chosen in « Peut intervenir à », said until the choice changes.
+  const [yielded, setYielded] = useState<{ typed: string; code: string } | null>(null);
   // Any change of the search starts again at its first page.
   const apply = (next: Partial<DirectoryState>) => go({ ...state, text, ...next, page: 1 });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    apply({});
+    setYielded(null);
+    apply({ readPlaces: true }); // a new text is read afresh
   };
+  // Choosing where the structures must work replaces the commune the text named: its words leave the
+  // text rather than becoming words searched in the profiles.
+  const chooseServes = (code: string) => {
+    const reading = connection?.reading;
+    if (code && reading?.servesCommuneFromText && reading.servesCommuneTyped) {
+      setYielded({ typed: reading.servesCommuneTyped, code });
+      return apply({ serves: code, text: reading.text ?? '' });
+    }
+    apply({ serves: code });
+  };
+  const typedCommune = connection?.reading.servesCommuneFromText ? connection.reading.servesCommuneTyped : null;
+  const chosenName = (code: string) => metropole.find((c) => c.code === code)?.name ?? connection?.reading.servesCommune?.name ?? code;
 
   return (
     <section aria-labelledby="annuaire">
@@ -169,7 +189,7 @@ export function DirectorySearch({ headingLevel = 2, linkTarget }: { headingLevel
         <TextField name="text" label="Rechercher" hint="Une activité, une prestation, un nom ; une commune nommée (« espaces verts Rouen ») cherche les structures qui peuvent y intervenir." value={text} onChange={setText} errors={errors} />
         <SelectField name="inclusionKinds" label="Type d’inclusion" value={state.kind} onChange={(v) => apply({ kind: v })} options={facetOptions(connection?.facets.inclusionKinds, state.kind, kindsLabel)} emptyLabel="Tous" errors={errors} />
         <SelectField name="legalForms" label="Statut" value={state.legalForm} onChange={(v) => apply({ legalForm: v })} options={facetOptions(connection?.facets.legalForms, state.legalForm)} emptyLabel="Tous" errors={errors} />
-        <SelectField name="servesCommune" label="Peut intervenir à" value={state.serves} onChange={(v) => apply({ serves: v })} options={communeOptions(metropole, state.serves, connection?.reading.servesCommune?.name)} emptyLabel="Toutes les communes" errors={errors} />
+        <SelectField name="servesCommune" label="Peut intervenir à" value={state.serves} onChange={chooseServes} options={communeOptions(metropole, state.serves, connection?.reading.servesCommune?.name)} emptyLabel="Toutes les communes" errors={errors} />
         <SelectField name="headOfficeCommune" label="Siège à" value={state.headOffice} onChange={(v) => apply({ headOffice: v })} options={communeOptions(metropole, state.headOffice, connection?.reading.headOfficeCommune?.name)} emptyLabel="Toutes les communes" errors={errors} />
         <button type="submit">Rechercher</button>
       </form>
@@ -177,6 +197,26 @@ export function DirectorySearch({ headingLevel = 2, linkTarget }: { headingLevel
       {connection && (
         <>
           {sentence && <p className="directory-reading">{sentence}</p>}
+          {typedCommune && (
+            <p>
+              <button type="button" className="secondary" onClick={() => apply({ readPlaces: false, text: state.text })}>
+                Chercher « {typedCommune} » comme un mot
+              </button>
+            </p>
+          )}
+          {yielded && state.serves === yielded.code && (
+            <p className="directory-reading">
+              « {yielded.typed} » a été retiré de votre recherche : la commune choisie dans « Peut intervenir à » ({chosenName(yielded.code)}) la remplace.
+            </p>
+          )}
+          {!state.readPlaces && (
+            <p className="directory-reading">
+              Votre texte est cherché tel quel, sans y reconnaître de commune.{' '}
+              <button type="button" className="secondary" onClick={() => apply({ readPlaces: true, text: state.text })}>
+                Reconnaître les communes dans le texte
+              </button>
+            </p>
+          )}
           <p role="status" id={COUNT_ID} tabIndex={-1}>
             {connection.totalCount === 0 ? 'Aucune structure ne correspond.' : `${connection.totalCount} structure${connection.totalCount > 1 ? 's' : ''}.`}
           </p>

@@ -261,6 +261,8 @@ export type SupplierFilter = {
   nafPrefix?: string | null | undefined;
   /** Agents et administrateurs : true, seules les structures dont le contact ne s'est jamais connecté ; false, celles dont il s'est connecté. */
   neverSignedIn?: boolean | null | undefined;
+  /** false : le texte est cherché tel que saisi, sans y reconnaître de commune (« Chercher « rouen » comme un mot ») ; absent ou true : une commune nommée dans le texte vaut servesCommuneCode (voir text). */
+  readPlaces?: boolean | null | undefined;
   /** Code INSEE : seules les structures qui peuvent y intervenir (la commune est dans leur rayon d'intervention). */
   servesCommuneCode?: string | null | undefined;
   /** Recherche en texte libre dans le nom, la description et les prestations. Une commune de la Métropole ou du département nommée dans le texte (« espaces verts Rouen ») vaut servesCommuneCode quand il n'est pas donné, et ses mots sont retirés du texte (voir SupplierConnection.reading). Le dernier mot, s’il n’est pas suivi d’une espace, vaut aussi pour les mots qu’il commence (3 lettres au moins) : « recyc » trouve « recyclerie » ; s’il est lui-même un mot (« bois »), les structures qui l’emploient restent en tête. */
