@@ -6,6 +6,7 @@ import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
 import { confirmByLink, postAnonymously } from './helpers/anonymous-needs';
 import { launchBrowser, reflowProblems, screenshot, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { needInput } from './helpers/fixtures';
 import { APPROVE, DRAFT, buildScene, type Scene } from './helpers/introductions';
 import { startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
 import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
@@ -147,4 +148,34 @@ test('a firm with a password signs in on the same page and lands on its needs', 
   // only its own: not the needs of the firm without an account
   expect(await w.page.$(`section[aria-labelledby="besoin-${ids.confirmed}"]`)).toBeNull();
   await checkPage('mes-besoins-mot-de-passe');
+});
+
+test('the same structure presented for two needs of the firm: each outcome form’s error link leads to its own field', async () => {
+  // Signed in as scene.company by the test before. Its two needs, the same structure in both lists.
+  const post = `mutation($i: NeedInput!) { postNeed(input: $i) { id } }`;
+  const second = (await t.gql(post, { i: needInput({ title: 'Taille des haies du parking' }) }, scene.company.token)).data.postNeed.id;
+  const both = scene.suppliers.jardins;
+  const lists: string[] = [];
+  for (const needId of [scene.needId, second]) {
+    const list = (await t.gql(`mutation($n: ID!, $s: [ID!]) { draftShortlist(needId: $n, supplierIds: $s) { id } }`, { n: needId, s: [both.id] }, scene.officer.token)).data.draftShortlist.id;
+    expect((await t.gql(APPROVE, { id: list }, scene.officer.token)).errors).toBeUndefined();
+    lists.push(list);
+  }
+  await w.page.goto(`${origin}/mes-besoins`);
+  const formOf = (needId: string) => `section[aria-labelledby="besoin-${needId}"] form[aria-label="Suite pour ${both.name}"]`;
+  await w.page.waitForSelector(formOf(scene.needId));
+  await w.page.waitForSelector(formOf(second));
+  // The form further down the page: the one a lookup by a shared id never reaches.
+  const sections = await w.page.$$eval('section[aria-labelledby^="besoin-"]', (ss) => ss.map((s) => s.getAttribute('aria-labelledby')));
+  const later = sections.indexOf(`besoin-${second}`) > sections.indexOf(`besoin-${scene.needId}`) ? 1 : 0;
+  const form = formOf([scene.needId, second][later]!);
+  // Refused (no choice made), in the later form: its summary's link focuses its own choice, not the first form's.
+  await w.page.click(`${form} button[type="submit"]`);
+  await w.page.waitForSelector(`${form} .error-summary a`);
+  await w.page.click(`${form} .error-summary a`);
+  const focused = await w.page.evaluate(`(() => { const e = document.activeElement; return { id: e.id, inForm: !!e.closest(${JSON.stringify(form)}) }; })()`);
+  expect(focused).toEqual({ id: `champ-status-${lists[later]}-${both.id}`, inForm: true });
+  const ids = await w.page.$$eval('[id]', (es) => es.map((e) => e.id));
+  expect(ids.filter((id, k) => ids.indexOf(id) !== k)).toEqual([]);
+  await checkPage('mes-besoins-deux-listes');
 });

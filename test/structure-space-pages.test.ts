@@ -1,7 +1,8 @@
 // The structure's space and the officers' notifications in a real Chromium (#24.15, #24.16): a structure
 // signed in by its mailed link reads the introduction it received, answers and changes its answer,
 // switches its follow-ups off then on, prepares its data and deletes its account after confirming;
-// an officer takes a need from the queue (« Je m'en occupe ») and asks for the daily digest. Every page: axe, 320 px.
+// an officer takes a need from the queue (« Je m'en occupe »), an admin takes it back from a colleague after confirming, and the
+// daily digest is asked for; focus follows each confirmation step. Every page: axe, 320 px.
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
 import { launchBrowser, reflowProblems, screenshot, seriousViolations, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
@@ -109,7 +110,16 @@ test('a structure answers an introduction from its space, changes its answer, sw
   await page.waitForSelector('a[download="mes-donnees-passerelle-ess.json"]');
   expect(await page.$eval('a[download]', (a) => a.getAttribute('href'))).toMatch(/^blob:/);
 
-  // Deletion asks first; once confirmed, the structure leaves the directory and is signed out.
+  // Deletion asks first, the keyboard on the question (the button pressed is gone); « Annuler » brings it back to that button.
+  const focusedId = () => page.evaluate('document.activeElement && document.activeElement.id');
+  const focusedText = () => page.evaluate('document.activeElement && document.activeElement.textContent');
+  await page.click('section[aria-labelledby="suppression"] button');
+  await waitForTextOn(w, 'Confirmez-vous la suppression ?');
+  expect(await focusedId()).toBe('confirmer-suppression');
+  await page.click('section[aria-labelledby="suppression"] .actions button.secondary');
+  await page.waitForFunction('!document.querySelector("#confirmer-suppression")');
+  expect(await focusedText()).toBe('Supprimer mon compte…');
+  // Once confirmed, the structure leaves the directory and is signed out.
   await page.click('section[aria-labelledby="suppression"] button');
   await waitForTextOn(w, 'Confirmez-vous la suppression ?');
   await checkPage(/Relances, données et compte/, 'espace-structure-suppression');
@@ -162,4 +172,24 @@ test('an admin hands a need over to another officer from its page', async () => 
   await page.click('form.hand-over button[type="submit"]');
   await page.waitForFunction(`document.querySelector(".need-assignment .assigned-to").innerText.startsWith(${JSON.stringify(`Pris en charge par ${colleague.email}`)})`);
   await checkPage(/Besoin : Signalétique du hall/, 'console-confier-besoin');
+
+  // Taking it back from the colleague says from whom, and asks first: nothing changes until confirmed.
+  const holder = async () => (await ok(t.gql(`{ needsAwaitingShortlist { edges { node { assignment { officer { email } } } } } }`, {}, admin.token))).needsAwaitingShortlist.edges[0].node.assignment.officer.email;
+  const focused = () => page.evaluate('document.activeElement && document.activeElement.textContent');
+  const ask = '.need-assignment button.secondary';
+  expect(await page.$eval(ask, (b) => b.textContent)).toBe(`Reprendre ce besoin à ${colleague.email} : « Signalétique du hall »`);
+  await page.click(ask);
+  await page.waitForSelector('.need-assignment [role="group"]');
+  expect(await focused()).toBe(`Reprendre ce besoin à ${colleague.email} ? Il ne s’en occupera plus.`);
+  expect(await holder()).toBe(colleague.email);
+  await checkPage(/Besoin : Signalétique du hall/, 'console-reprendre-besoin');
+  await page.click('.need-assignment [role="group"] button.secondary'); // « Annuler »
+  await page.waitForFunction('!document.querySelector(".need-assignment [role=group]")');
+  expect(await focused()).toBe(`Reprendre ce besoin à ${colleague.email} : « Signalétique du hall »`);
+  expect(await holder()).toBe(colleague.email);
+  await page.click(ask);
+  await page.click('.need-assignment [role="group"] button:not(.secondary)');
+  await page.waitForFunction('document.querySelector(".need-assignment .assigned-to").innerText.startsWith("Pris en charge par vous")');
+  expect(await holder()).toBe(admin.email);
+  expect(await page.evaluate('document.activeElement.className')).toBe('assigned-to');
 });

@@ -3,6 +3,9 @@
 // on, declarations to validate, answers from structures. A row per (officer, day) is written into the
 // outbox by its recovery pass, so the digest is claimed once, retried and survives restarts like
 // every mail; its content is read when it is due, and a day with nothing new sends nothing (DROPPED).
+// A digest covers what arrived since the officer's previous one ended (sent, or dropped as empty), not
+// the last 24 hours: a day is 23 or 25 hours long at the clock changes, and a day the server was down
+// has no digest of its own, so a fixed length would report an hour twice or lose an hour or a day.
 import { requireRole, STAFF, type Viewer } from '../auth/guards';
 import { notFound } from '../errors';
 import { parisInstant } from '../kernel';
@@ -15,6 +18,9 @@ import { DuplicateKeyError, type OutboxRecord, type Store, type UserRecord } fro
 /** The hour of the day, in Paris, the digest goes out. */
 export const DIGEST_HOUR = 7;
 const DAY_MS = 86_400_000;
+/** How far back a digest reaches when no earlier one ended (first digest, a week down, each one failed). */
+const LOOK_BACK_DAYS = 7;
+const NOTHING_NEW = 'Rien de nouveau depuis le dernier récapitulatif.';
 
 const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
 const DAY_FR = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' });
@@ -52,6 +58,20 @@ export async function scheduleDigests(store: Store, domain: string, now: Date): 
       if (!(err instanceof DuplicateKeyError)) throw err; // written by an earlier pass: one digest a day
     }
   }
+}
+
+/** Where the digest of `day` starts: where the officer's latest earlier digest ended, within LOOK_BACK_DAYS. */
+async function digestSince(store: Store, user: UserRecord, day: string, until: Date): Promise<Date> {
+  // due - k days is still day - k in Paris (the due hour is far from midnight), whatever the clock change.
+  const days = Array.from({ length: LOOK_BACK_DAYS }, (_, k) => parisDay(new Date(until.getTime() - (k + 1) * DAY_MS)));
+  const rows = new Map((await store.outbox.find(byIds(days.map((d) => digestRowId(user.id, d))))).map((r) => [r.id, r]));
+  // A digest given up on, or dropped for another reason than an empty day, did not report its window.
+  const ended = (d: string) => {
+    const row = rows.get(digestRowId(user.id, d));
+    return row?.state === 'SENT' || (row?.state === 'DROPPED' && row.lastError === NOTHING_NEW);
+  };
+  const start = digestDue(days.find(ended) ?? days[LOOK_BACK_DAYS - 1]!);
+  return new Date(Math.max(start.getTime(), user.dailyDigestFrom!.getTime()));
 }
 
 const inWindow = (at: Date, since: Date, until: Date): boolean => at >= since && at < until;
@@ -114,8 +134,8 @@ export async function composeDigest(store: Store, row: OutboxRecord, publicUrl: 
   if (!user || !user.dailyDigestFrom || !(STAFF as readonly string[]).includes(user.role) || user.detachedAt) return { skip: "L'agent ne demande plus le récapitulatif." };
   if (user.email !== row.to) return { skip: "L'adresse de l'agent a changé depuis." };
   const until = digestDue(day);
-  const since = new Date(Math.max(until.getTime() - DAY_MS, user.dailyDigestFrom.getTime()));
+  const since = await digestSince(store, user, day, until);
   const sections = await digestSections(store, publicUrl, since, until);
-  if (digestIsEmpty(sections)) return { skip: 'Rien de nouveau depuis le dernier récapitulatif.' };
+  if (digestIsEmpty(sections)) return { skip: NOTHING_NEW };
   return { ...renderOfficerDigest({ day: DAY_FR.format(until), sections }), to: row.to, replyTo: null, messageId: row.messageId };
 }

@@ -1,6 +1,6 @@
 // « Pris en charge par » : who deals with a need, and the buttons to take it or let it go (the API
 // decides: an officer takes a free need or releases his own; an admin may take any).
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { messageOf } from '../errors';
 import { formatDate } from '../format';
@@ -62,26 +62,83 @@ export interface NeedAssignmentView {
   officer: { email: string };
 }
 
-/** The officer in charge (or nobody) and the one button that fits; `title` names the need for screen readers. */
+/**
+ * The officer in charge (or nobody) and the one button that fits; `title` names the need for screen readers.
+ * An admin taking a need a colleague holds says so and confirms first (an inline step, no dialog): one
+ * click must not silently take work from someone. Focus follows: to the question, back to the button
+ * on « Annuler », to who is in charge once it changed (the button pressed is gone).
+ */
 export function NeedAssignment({ needId, title, assignment }: { needId: string; title: string; assignment: NeedAssignmentView | null | undefined }) {
   const { session } = useSession();
   const [taken, take] = useMutation(Take);
   const [released, release] = useMutation(Release);
+  const [confirming, setConfirming] = useState(false);
+  const questionId = useId();
+  const question = useRef<HTMLSpanElement>(null);
+  const askButton = useRef<HTMLButtonElement>(null);
+  const status = useRef<HTMLSpanElement>(null);
+  const focusNext = useRef<'question' | 'ask' | null>(null);
+  useEffect(() => {
+    const target = focusNext.current === 'question' ? question : askButton;
+    if (focusNext.current && target.current) target.current.focus();
+    focusNext.current = null;
+  }, [confirming]);
   const mine = assignment?.officer.email === session?.email;
   const error = taken.error ?? released.error;
+  const change = async (done: Promise<{ data?: unknown }>) => {
+    if (!(await done).data) return;
+    setConfirming(false);
+    status.current?.focus(); // always shown, unlike the button pressed
+  };
+  const named = <span className="visually-hidden"> : « {title} »</span>;
   return (
     <div className="need-assignment">
-      <span className="assigned-to">{assignment ? `Pris en charge par ${mine ? 'vous' : assignment.officer.email} depuis le ${formatDate(assignment.at)}` : 'Personne ne s’en occupe'}</span>{' '}
+      <span className="assigned-to" ref={status} tabIndex={-1}>
+        {assignment ? `Pris en charge par ${mine ? 'vous' : assignment.officer.email} depuis le ${formatDate(assignment.at)}` : 'Personne ne s’en occupe'}
+      </span>{' '}
       {mine ? (
-        <button type="button" className="secondary" disabled={released.fetching} onClick={() => release({ needId })}>
-          Je ne m’en occupe plus<span className="visually-hidden"> : « {title} »</span>
+        <button type="button" className="secondary" disabled={released.fetching} onClick={() => change(release({ needId }))}>
+          Je ne m’en occupe plus{named}
+        </button>
+      ) : !assignment ? (
+        <button type="button" className="secondary" disabled={taken.fetching} onClick={() => change(take({ needId }))}>
+          Je m’en occupe{named}
         </button>
       ) : (
-        (!assignment || session?.role === 'ADMIN') && (
-          <button type="button" className="secondary" disabled={taken.fetching} onClick={() => take({ needId })}>
-            Je m’en occupe<span className="visually-hidden"> : « {title} »</span>
+        session?.role === 'ADMIN' &&
+        (confirming ? (
+          <span className="take-over-confirm" role="group" aria-labelledby={questionId}>
+            <span id={questionId} ref={question} tabIndex={-1}>
+              Reprendre ce besoin à {assignment.officer.email} ? Il ne s’en occupera plus.
+            </span>{' '}
+            <button type="button" disabled={taken.fetching} onClick={() => change(take({ needId }))}>
+              Oui, le reprendre{named}
+            </button>{' '}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                focusNext.current = 'ask';
+                setConfirming(false);
+              }}
+            >
+              Annuler
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="secondary"
+            ref={askButton}
+            onClick={() => {
+              focusNext.current = 'question';
+              setConfirming(true);
+            }}
+          >
+            Reprendre ce besoin à {assignment.officer.email}
+            {named}
           </button>
-        )
+        ))
       )}
       {error && (
         <span className="error-message" role="alert">

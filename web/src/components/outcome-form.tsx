@@ -40,8 +40,9 @@ export function OutcomeForm({ shortlistId, supplierId, name, insertion, outcome 
   const [saved, setSaved] = useState(false);
   const [result, record] = useMutation(RecordOutcome);
   const errors = { ...errorsOf(result.error), ...local };
-  const field = (f: string) => `${f}-${supplierId}`;
-  // The API names `amount`; this form's field is amount-<id>.
+  // One structure may be presented for two needs of one firm, both forms on one page: ids name the list too.
+  const field = (f: string) => `${f}-${shortlistId}-${supplierId}`;
+  // The API names `amount`; this form's field is amount-<list>-<id>.
   const shown: FieldErrors = Object.fromEntries(Object.entries(errors).map(([k, v]) => [k ? field(k) : '', v]));
 
   async function submit(e: FormEvent<HTMLFormElement>) {

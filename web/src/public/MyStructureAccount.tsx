@@ -1,6 +1,6 @@
 // A structure's account: every follow-up switched off or back on, its data exported, its account deleted
 // after a confirmation (the API's exportMyData and deleteMyAccount).
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { useLocation } from 'wouter';
 import { QueryState } from '../components/layout';
@@ -124,17 +124,29 @@ function AccountDeletion() {
   const [asked, setAsked] = useState(false);
   const [result, remove] = useMutation(Delete);
   const [, navigate] = useLocation();
+  // The button pressed disappears either way: focus goes to the question, and back to the first button on « Annuler ».
+  const question = useRef<HTMLParagraphElement>(null);
+  const askButton = useRef<HTMLButtonElement>(null);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (moved.current) (asked ? question : askButton).current?.focus();
+    moved.current = false;
+  }, [asked]);
+  const ask = (value: boolean) => {
+    moved.current = true;
+    setAsked(value);
+  };
   return (
     <section aria-labelledby="suppression">
       <h2 id="suppression">Supprimer le compte</h2>
       <p>La fiche de votre structure quitte l’annuaire et votre compte est supprimé. Les mises en relation passées restent, sans votre nom, pour les statistiques de la Métropole.</p>
       {!asked ? (
-        <button type="button" className="secondary" onClick={() => setAsked(true)}>
+        <button type="button" className="secondary" ref={askButton} onClick={() => ask(true)}>
           Supprimer mon compte…
         </button>
       ) : (
         <div className="notice notice-error" role="group" aria-labelledby="confirmer-suppression">
-          <p id="confirmer-suppression">
+          <p id="confirmer-suppression" ref={question} tabIndex={-1}>
             <strong>Confirmez-vous la suppression ?</strong> Elle ne peut pas être annulée.
           </p>
           {result.error && <p role="alert">{messageOf(result.error)}</p>}
@@ -152,7 +164,7 @@ function AccountDeletion() {
             >
               Supprimer définitivement
             </button>
-            <button type="button" className="secondary" onClick={() => setAsked(false)}>
+            <button type="button" className="secondary" onClick={() => ask(false)}>
               Annuler
             </button>
           </div>
