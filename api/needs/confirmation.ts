@@ -33,6 +33,9 @@ export interface PosterOrigin {
 /** Counted before the input is read: 50 posts from one client are cut whatever they hold. */
 export const countClientPost = (services: NeedDeps, origin: PosterOrigin): Promise<void> => consumeOrRefuse(services.anonymousPosting.perClient, addressKey(origin.clientAddress));
 
+/** A firm account's posts, counted as one client's (per account: a firm's colleagues often share one network address). */
+export const countFirmPost = (services: NeedDeps, userId: string): Promise<void> => consumeOrRefuse(services.anonymousPosting.perClient, `firm:${userId}`);
+
 /** The address the cookie vouches for, when it is a valid sender cookie. */
 export function cookieSender(links: LinkSigner, cookie: string | null): string | null {
   if (!cookie) return null;

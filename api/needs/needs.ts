@@ -6,7 +6,7 @@ import type { NeedDeps } from './deps';
 import { createHash } from 'node:crypto';
 import { byEmail, needsFilter, NEEDS_ORDER, recentPost } from '../store/filters';
 import { newId, decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from '../kernel';
-import { countClientPost, postAnonymousNeed, type PosterOrigin } from './confirmation';
+import { countClientPost, countFirmPost, postAnonymousNeed, type PosterOrigin } from './confirmation';
 import { z } from 'zod';
 import { fold } from '../../matching/text/fold';
 import { acknowledgeNeed, NEED_STATUSES, needStatus } from './lifecycle';
@@ -36,12 +36,15 @@ export async function postNeed(services: NeedDeps, viewer: Viewer | null, input:
     return postAnonymousNeed(services, origin, fields, honeypot !== null, postId(fields.contactEmail, clientKey));
   }
   const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
-  // Anyone can become a firm (a need, then a sign-in link): its posts are counted like anonymous ones.
-  if (who.role === 'COMPANY' && origin) await countClientPost(services, origin);
   const { honeypot: _ignored, clientKey, ...need } = v.parseInput(needSchemaFor(who), input);
   refuseInternalNote(who, need);
   await refuseUnknownStructure(services, need.addressedTo);
-  if (who.role === 'COMPANY') await refuseForeignAddress(services.store, who, need.contactEmail);
+  if (who.role === 'COMPANY') {
+    await refuseForeignAddress(services.store, who, need.contactEmail);
+    // Anyone can become a firm (a need, then a sign-in link): each firm account's posts are counted as a client's
+    // are. Only those that would be written count: a refused one writes and mails nothing.
+    await countFirmPost(services, who.userId);
+  }
   const companyName = await companyNameFor(services, who, need);
   const contactEmail = need.contactEmail ?? who.email;
   // Signed in, only the form's key makes two posts one: an officer may record two alike needs of one firm.
