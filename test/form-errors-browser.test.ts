@@ -126,7 +126,8 @@ test('an amount the form cannot read is said with every error the API finds in t
   expect(s.fields.deadline!.message).toMatch(/^Erreur : « deadline » : /);
   // Too large for GraphQL's Int: the same, with the API's range.
   await setValue('#champ-budgetMax', '1 000 000 000 000 €');
-  await page.click('form[aria-label="Déposer un besoin"] button[type="submit"]');
+  // Submitted as the button would, without aiming at it: the page may still be scrolling to the summary.
+  await page.$eval('form[aria-label="Déposer un besoin"]', (form) => (form as unknown as { requestSubmit(): void }).requestSubmit());
   await page.waitForFunction('document.querySelector("#champ-budgetMax-erreur")?.textContent.includes("entre 0 et")');
   const again = await shown(['contactEmail', 'budgetMax', 'deadline']);
   expect(again.links.map((l) => l.href).sort()).toEqual(['#champ-budgetMax', '#champ-contactEmail', '#champ-deadline']);
