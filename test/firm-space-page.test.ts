@@ -113,7 +113,12 @@ test('a firm signs in by link, lands on its needs, reads their status and what c
   const corrected = await t.gql(`query($id: ID!) { need(id: $id) { title budgetMax } }`, { id: ids.confirmed }, scene.officer.token);
   expect(corrected.data.need).toEqual({ title: 'Rayonnages de l’entrepôt nord', budgetMax: 45000 });
 
-  // Withdraws the pending one, with a reason.
+  // Confirms the pending one here (signing in proved the address), then withdraws it, with a reason.
+  await w.page.click(`::-p-aria(Confirmer ce besoin « ${await w.page.$eval(`#besoin-${ids.pending}`, (h) => h.textContent)} »)`);
+  await w.page.waitForFunction(`document.querySelector('section[aria-labelledby="besoin-${ids.pending}"]').innerText.includes('Statut : confirmé')`);
+  expect(await w.page.evaluate('document.activeElement && document.activeElement.id')).toBe(`besoin-${ids.pending}`);
+  expect(await sectionText(ids.pending)).not.toContain('Confirmer ce besoin');
+
   await w.page.click(`section[aria-labelledby="besoin-${ids.pending}"] .need-changes button:nth-of-type(2)`);
   await w.page.waitForSelector(`#champ-reason-${ids.pending}`);
   await checkPage('mes-besoins-retrait');

@@ -114,6 +114,20 @@ describe('the firm’s space, for a firm without an account', () => {
     expect(other.needs.map((n: { id: string }) => n.id)).not.toContain(needs.confirmed);
   });
 
+  it('lets the firm confirm from its space a need awaiting its link: the sign-in proved the address', async () => {
+    const CONFIRM = `mutation($id: ID!) { confirmMyNeed(id: $id) { id status confirmedAt nextStep } }`;
+    expect(codeOf(await t.gql(CONFIRM, { id: needs.other }, session))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(CONFIRM, { id: needs.other }, scene.officer.token))).toBe('FORBIDDEN');
+    const confirmed = await t.gql(CONFIRM, { id: needs.other }, otherSession);
+    expect(confirmed.errors).toBeUndefined();
+    expect(confirmed.data.confirmMyNeed).toMatchObject({ id: needs.other, status: 'OPEN', confirmedAt: expect.any(String) });
+    expect(confirmed.data.confirmMyNeed.nextStep).toContain('une liste vous sera proposée sous 3 jours ouvrés');
+    // acknowledged once, as a confirmation by link is; a second confirmation changes nothing
+    await mailTo(OTHER, /est enregistré/);
+    expect((await t.gql(CONFIRM, { id: needs.other }, otherSession)).data.confirmMyNeed.confirmedAt).toBe(confirmed.data.confirmMyNeed.confirmedAt);
+    expect(await t.server.services.store.outbox.count({ to: OTHER, kind: 'NEED_RECEIVED' })).toBe(1);
+  });
+
   it('lets the firm edit and withdraw its need before presentation, under the name it posted with', async () => {
     const edited = await t.gql(EDIT, { id: needs.pending, title: 'Rayonnages métalliques pour la réserve' }, session);
     expect(edited.errors).toBeUndefined();

@@ -82,6 +82,7 @@ const ROWS: Row[] = [
   { operation: 'postNeed', expected: 'AAFAAAF', query: 'mutation($i: NeedInput!) { postNeed(input: $i) { id } }', variables: () => ({ i: needInput({ companyName: 'Pour le compte de', contactEmail: 'achats@pour-le-compte.example' }) }) },
   // the need already has its introductions: its firm and staff get CONFLICT, past the guard, and the fixtures stay
   { operation: 'updateNeed', expected: 'UAFAAFF', query: 'mutation($id: ID!) { updateNeed(id: $id, input: { title: "Modifié" }) { id } }', variables: (f) => ({ id: f.approvedNeedId }) },
+  { operation: 'confirmMyNeed', expected: 'UAFFFFF', query: 'mutation($id: ID!) { confirmMyNeed(id: $id) { id } }', variables: (f) => ({ id: f.needId }) },
   { operation: 'withdrawNeed', expected: 'UAFAAFF', query: 'mutation($id: ID!) { withdrawNeed(id: $id, reason: "Essai") { id } }', variables: (f) => ({ id: f.approvedNeedId }) },
   // an unknown need: staff get NOT_FOUND, past the guard
   { operation: 'closeNeed', expected: 'UFFAAFF', query: 'mutation { closeNeed(id: "inconnu") { id } }' },

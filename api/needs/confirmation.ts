@@ -9,7 +9,9 @@ import type { AnonymousPosting, NeedDeps } from './deps';
 import { mailsOfNeed, unconfirmedBefore, unconfirmedNeed } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type Store } from '../store/types';
 import { newId } from '../kernel';
-import { acknowledgeNeed } from './lifecycle';
+import { acknowledgeNeed, ownNeed } from './lifecycle';
+import type { Viewer } from '../auth/guards';
+import { forbidden } from '../errors';
 
 export const SENDER_COOKIE = 'passerelle_expediteur';
 export const SENDER_COOKIE_MS = 90 * 86_400_000;
@@ -114,6 +116,20 @@ export async function confirmationTarget(store: Store, links: LinkSigner, token:
 
 /** Confirms once; null when it was confirmed (or deleted) meanwhile. */
 export const confirmNeed = (store: Store, needId: string): Promise<NeedRecord | null> => store.needs.findOneAndUpdate(unconfirmedNeed(needId), { confirmedAt: new Date() });
+
+/**
+ * A firm signed in by a link to the need's address confirms it from its space, as the mailed link would: the
+ * sign-in proved the address (and the link may never have been sent, past the address's limit).
+ */
+export async function confirmOwnNeed(services: NeedDeps, viewer: Viewer | null, id: string): Promise<NeedRecord> {
+  const { who, need } = await ownNeed(services, viewer, id);
+  if (who.role !== 'COMPANY') throw forbidden("Seule l'entreprise qui a déposé le besoin le confirme.");
+  if (need.confirmedAt !== null) return need;
+  const confirmed = await confirmNeed(services.store, need.id);
+  if (!confirmed) return (await services.store.needs.findById(need.id)) ?? need; // confirmed by its link meanwhile
+  await acknowledgeNeed(services, confirmed);
+  return confirmed;
+}
 
 /** The cookie value that lets this address post again without a link, for 90 days. */
 export const senderCookieValue = (links: LinkSigner, email: string, now = new Date()): string =>

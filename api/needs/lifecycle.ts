@@ -55,7 +55,7 @@ function refusalToChange(need: NeedRecord, act: 'modifié' | 'retiré'): string 
 }
 
 /** The need, if the viewer (its firm or staff) may change it. */
-async function ownNeed(services: NeedDeps, viewer: Viewer | null, id: string): Promise<{ who: Viewer; need: NeedRecord }> {
+export async function ownNeed(services: NeedDeps, viewer: Viewer | null, id: string): Promise<{ who: Viewer; need: NeedRecord }> {
   const who = requireRole(viewer, 'COMPANY', ...STAFF);
   const need = typeof id === 'string' && id.length <= 100 ? await services.store.needs.findById(id) : null;
   if (!need) throw notFound('Besoin introuvable.');

@@ -9,7 +9,7 @@ import { needStatus } from './lifecycle';
 export function nextStepFr(need: NeedRecord, commitment: string): string {
   switch (needStatus(need)) {
     case 'AWAITING_CONFIRMATION':
-      return `Confirmez-le avec le lien envoyé à ${need.contactEmail} (valable jusqu’au ${formatDateFr(new Date(need.createdAt.getTime() + UNCONFIRMED_KEPT_MS))}) : il ne parvient à la Métropole qu’une fois confirmé. Une liste de structures vous sera ensuite proposée ${commitment}.`;
+      return `Confirmez-le avec le lien envoyé à ${need.contactEmail} (valable jusqu’au ${formatDateFr(new Date(need.createdAt.getTime() + UNCONFIRMED_KEPT_MS))}), ou ici avec « Confirmer ce besoin » : il ne parvient à la Métropole qu’une fois confirmé. Une liste de structures vous sera ensuite proposée ${commitment}.`;
     case 'OPEN':
       return `Un agent de la Métropole cherche les structures qui peuvent y répondre : une liste vous sera proposée ${commitment}, par courriel. Vous pouvez le modifier ou le retirer d’ici là.`;
     case 'INTRODUCED':

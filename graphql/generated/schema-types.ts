@@ -427,6 +427,8 @@ export type Mutation = {
   readonly cancelImport: ImportJob;
   /** Agents et administrateurs : clôt un besoin traité ; il sort de la file d'attente, pas des statistiques. */
   readonly closeNeed: Need;
+  /** Entreprise connectée par un lien envoyé à l'adresse du besoin : le confirme depuis son espace, comme le lien de confirmation l'aurait fait (sans effet s'il l'est déjà). */
+  readonly confirmMyNeed: Need;
   /** Agents et administrateurs, ou un compte SUPPLIER qui crée son propre profil (son type d'inclusion et ses labels attendent alors la confirmation d'un agent). */
   readonly createSupplier: Supplier;
   /** Le compte d'une entreprise ou d'une structure se supprime, et pour une structure son profil ; les mises en relation passées restent, anonymisées, pour les statistiques. `confirm` doit valoir true. */
@@ -538,6 +540,11 @@ export type MutationCancelImportArgs = {
 export type MutationCloseNeedArgs = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationConfirmMyNeedArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2113,6 +2120,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   assignNeed: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationAssignNeedArgs, 'needId'>>;
   cancelImport: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType, RequireFields<MutationCancelImportArgs, 'id'>>;
   closeNeed: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCloseNeedArgs, 'id'>>;
+  confirmMyNeed: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationConfirmMyNeedArgs, 'id'>>;
   createSupplier: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<MutationCreateSupplierArgs, 'input'>>;
   deleteMyAccount: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteMyAccountArgs, 'confirm'>>;
   deleteSpendAnalysis: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteSpendAnalysisArgs, 'id'>>;

@@ -66,6 +66,7 @@ export const resolvers = {
     ...publicContractResolvers.Mutation,
     ...spendResolvers.Mutation,
     ...spaceResolvers.Mutation,
+    ...firmSpaceResolvers.Mutation,
   },
   User: {
     supplier: (user, _, { viewer, services }) => ownSupplier(services, viewer, user.id),

@@ -2,7 +2,7 @@
 // Each of its needs with its status and dates, what happens next and when, its correction or
 // withdrawal before any structure is presented, the structures introduced with their answers, and
 // what came of each introduction. The API decides every rule; the page only hides what it would refuse.
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { Link } from 'wouter';
 import { structureKindFr } from '../../../api/reference/vocabulary';
 import { OutcomeForm } from '../components/outcome-form';
@@ -13,6 +13,7 @@ import { graphql } from '../gql';
 import type { MyNeedsQuery, NeedStatus } from '../gql/graphql';
 import { useSession } from '../session';
 import { NeedChanges } from '../components/need-changes';
+import { messageOf } from '../errors';
 
 const MyNeedsDocument = graphql(`
   query MyNeeds {
@@ -156,6 +157,7 @@ function NeedSection({ need }: { need: Need }) {
         {need.commune.name} · budget {budgetFr(need.budgetMin ?? null, need.budgetMax ?? null)}
         {need.deadline && <> · échéance le {formatDate(need.deadline)}</>}
       </p>
+      {need.status === 'AWAITING_CONFIRMATION' && <ConfirmNeed id={need.id} title={need.title} />}
       {need.changeable && <NeedChanges need={need} />}
       {items.length > 0 && (
         <>
@@ -191,5 +193,29 @@ function IntroducedStructure({ shortlistId, item, insertion }: { shortlistId: st
       </p>
       <OutcomeForm shortlistId={shortlistId} supplierId={s.id} name={s.name} insertion={insertion} outcome={item.outcome ?? null} />
     </li>
+  );
+}
+
+const ConfirmMyNeed = graphql(`
+  mutation ConfirmMyNeed($id: ID!) {
+    confirmMyNeed(id: $id) {
+      id
+      status
+      confirmedAt
+      nextStep
+    }
+  }
+`);
+
+/** Signed in by a link to the need's address, the firm has proved it: it confirms here as its mailed link would. */
+function ConfirmNeed({ id, title }: { id: string; title: string }) {
+  const [result, confirm] = useMutation(ConfirmMyNeed);
+  return (
+    <div className="actions">
+      <button type="button" disabled={result.fetching} onClick={() => void confirm({ id }).then(() => document.getElementById(`besoin-${id}`)?.focus())}>
+        Confirmer ce besoin<span className="visually-hidden"> « {title} »</span>
+      </button>
+      {result.error && <p className="notice notice-error" role="alert">{messageOf(result.error)}</p>}
+    </div>
   );
 }
