@@ -59,7 +59,8 @@ describe('need confirmation and insertion hours', () => {
     await t.gql(RECORD, { sl: clauseList, s: s.suppliers.esat.id, status: 'WON', amount: 5000, hours: 0 }, s.officer.token);
     await t.gql(RECORD, { sl: clauseList, s: s.suppliers.esat.id, status: 'WON', amount: 5000, hours: 300 }, s.officer.token); // latest wins
 
-    const day = new Date().toISOString().slice(0, 10);
+    // The review's days are Paris days: between midnight in Paris and midnight UTC, the UTC date is the day before.
+    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
     const stats = await t.gql(STATS, { from: '2020-01-01', to: day }, s.officer.token);
     expect(stats.errors).toBeUndefined();
     expect(stats.data.impactStats).toEqual({ amountWon: 35000, insertionHours: 1500 });
