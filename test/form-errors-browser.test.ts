@@ -129,6 +129,8 @@ test('an amount the form cannot read is said with every error the API finds in t
   // Submitted as the button would, without aiming at it: the page may still be scrolling to the summary.
   await page.$eval('form[aria-label="Déposer un besoin"]', (form) => (form as unknown as { requestSubmit(): void }).requestSubmit());
   await page.waitForFunction('document.querySelector("#champ-budgetMax-erreur")?.textContent.includes("entre 0 et")');
+  // the form's own message shows at once, the API's with its answer
+  await page.waitForFunction('document.querySelectorAll(".error-summary li").length >= 3');
   const again = await shown(['contactEmail', 'budgetMax', 'deadline']);
   expect(again.links.map((l) => l.href).sort()).toEqual(['#champ-budgetMax', '#champ-contactEmail', '#champ-deadline']);
   expect(again.fields.budgetMax!.message).toBe('Erreur : « budgetMax » : doit être un nombre entier entre 0 et 1\u00a0000\u00a0000\u00a0000\u00a0€.');
