@@ -79,17 +79,23 @@ function expectPattern(s: Shown, names: string[]): void {
   }
 }
 
-test('the public need form with five wrong fields shows five errors, in a focused summary and at each field', async () => {
+/** Opens the public need form and fills it as a firm would, with a wrong address and a date in the past. */
+async function fillPublicNeed(fields: { description: string; communeCode: string; budgetMax: string }): Promise<void> {
   const { page } = w;
   await page.goto(`${origin}/`);
   await page.waitForSelector('#champ-companyName');
   await page.type('#champ-companyName', 'Menuiserie du Robec');
   await page.type('#champ-contactEmail', 'pas-une-adresse');
   await page.type('#champ-title', 'Débarras de nos anciens bureaux');
-  await setValue('#champ-description', 'Une quarantaine de bureaux à débarrasser. '.repeat(600).slice(0, 25_000));
-  await page.type('#champ-communeCode', '99999');
-  await page.type('#champ-budgetMax', '-5');
+  await setValue('#champ-description', fields.description);
+  await page.type('#champ-communeCode', fields.communeCode);
+  await page.type('#champ-budgetMax', fields.budgetMax);
   await setValue('#champ-deadline', '2020-06-30');
+}
+
+test('the public need form with five wrong fields shows five errors, in a focused summary and at each field', async () => {
+  const { page } = w;
+  await fillPublicNeed({ description: 'Une quarantaine de bureaux à débarrasser. '.repeat(600).slice(0, 25_000), communeCode: '99999', budgetMax: '-5' });
   await page.click('form[aria-label="Déposer un besoin"] button[type="submit"]');
   await page.waitForFunction('document.querySelectorAll(".error-summary li").length >= 5');
   await page.waitForFunction('document.activeElement?.classList.contains("error-summary")');
@@ -108,17 +114,10 @@ test('the public need form with five wrong fields shows five errors, in a focuse
 
 test('an amount the form cannot read is said with every error the API finds in the other fields, and nothing is written', async () => {
   const { page } = w;
-  await page.goto(`${origin}/`);
-  await page.waitForSelector('#champ-companyName');
-  await page.type('#champ-companyName', 'Menuiserie du Robec');
-  await page.type('#champ-contactEmail', 'pas-une-adresse');
-  await page.type('#champ-title', 'Débarras de nos anciens bureaux');
-  await page.type('#champ-description', 'Une quarantaine de bureaux à débarrasser.');
-  await page.type('#champ-communeCode', '76540');
-  await page.type('#champ-budgetMax', 'douze mille');
-  await setValue('#champ-deadline', '2020-06-30');
+  await fillPublicNeed({ description: 'Une quarantaine de bureaux à débarrasser.', communeCode: '76540', budgetMax: 'douze mille' });
   await page.click('form[aria-label="Déposer un besoin"] button[type="submit"]');
   await page.waitForFunction('document.querySelectorAll(".error-summary li").length >= 3');
+  await page.waitForFunction('document.activeElement?.classList.contains("error-summary")'); // moved there once the answer is shown
   const s = await shown(['contactEmail', 'budgetMax', 'deadline']);
   expect(s.focused).toBe('summary');
   expect(s.links.map((l) => l.href).sort()).toEqual(['#champ-budgetMax', '#champ-contactEmail', '#champ-deadline']);
