@@ -10,6 +10,9 @@
 // medians (≥ 40 % of the baseline's requests/s, ≥ 50 % for fresh searches, p99 ≤ 50 ms; typing:
 // p99 ≤ 150 ms, an answer before the next keystroke); --write puts them in docs/benchmarks.md.
 // Exits non-zero on any error, non-2xx or wrong body, or a goal missed. Its last line is one JSON object.
+// `npm run load` runs it as `npm start` runs the service (the same heap flag) with NODE_ENV=production
+// in the process's environment, as in a deployment: graphql-js and express read it when loaded
+// (graphql-js checks every type in development mode, a tenth of a directory page's time).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -159,6 +162,7 @@ async function run(target: string, url: string, body: string, headers: Record<st
 }
 
 async function main(): Promise<number> {
+  if (process.env.NODE_ENV !== 'production') console.warn('NODE_ENV ne vaut pas production : les bibliothèques tournent en mode développement, les chiffres ne disent pas ceux d’un déploiement (lancez npm run load).');
   const context = benchContext();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-load-'));
   const config = loadConfig({
