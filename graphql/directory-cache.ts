@@ -10,12 +10,13 @@
 //
 // What is kept is the answer as sent, in UTF-8 bytes, and the budget counts those bytes: result
 // objects weigh several times their JSON, and a budget in JSON characters let 1,600 queries that
-// differed by a comment grow the process by 230 MB. The key is the printed document (comments and
-// layout gone), so such queries share one entry instead of evicting the useful ones.
-import { createHash } from 'node:crypto';
+// differed by a comment grow the process by 230 MB. The key names the printed document (comments and
+// layout gone), so such queries share one entry instead of evicting the useful ones; it is no digest
+// (hashing it was a twentieth of a fresh search's time), its length counts in the budget instead.
 import type { ApolloServerPlugin, GraphQLRequestContextResponseForOperation } from '@apollo/server';
 import { print, type DocumentNode, type FormattedExecutionResult, type OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { CompiledQueries } from './compiled-queries';
 import type { Context } from './context';
 
 const CACHED_FIELDS = new Set(['suppliers', '__typename']);
@@ -32,21 +33,28 @@ const decoder = new TextDecoder();
 /** Apollo's own serialisation (its default stringifyResult): a kept answer is served byte for byte as it was first. */
 const serialise = (result: FormattedExecutionResult): string => `${JSON.stringify(result)}\n`;
 
-function directoryOnly(operation: OperationDefinitionNode): boolean {
-  if (operation.operation !== 'query') return false;
+/** Whether the operation (none when its name matched nothing: execution will say so) asks only for the directory. */
+function directoryOnly(operation: OperationDefinitionNode | undefined): boolean {
+  if (operation?.operation !== 'query') return false;
   const fields = operation.selectionSet.selections;
   return fields.every((s) => s.kind === 'Field' && CACHED_FIELDS.has(s.name.value)) && fields.some((s) => s.kind === 'Field' && s.name.value === 'suppliers');
 }
 
-// Apollo parses a query text once and hands the same document to every request carrying that text.
-const printed = new WeakMap<DocumentNode, string>();
-function printedOf(document: DocumentNode): string {
-  let text = printed.get(document);
-  if (text === undefined) {
-    text = print(document);
-    printed.set(document, text);
+// Apollo parses a query text once and hands the same document to every request carrying that text:
+// each printed form gets a number, and documents printing alike share it while it is remembered (a
+// number is never given twice, so forgetting one only stops the sharing).
+const printedNumbers = new LRUCache<string, number>({ maxSize: 4 * 1024 * 1024, sizeCalculation: (_, text) => text.length });
+const documentNumbers = new WeakMap<DocumentNode, number>();
+let nextNumber = 0;
+function numberOf(document: DocumentNode): number {
+  let n = documentNumbers.get(document);
+  if (n === undefined) {
+    const text = print(document);
+    n = printedNumbers.get(text);
+    if (n === undefined) printedNumbers.set(text, (n = nextNumber++));
+    documentNumbers.set(document, n);
   }
-  return text;
+  return n;
 }
 
 /** The answer's key at this version of the directory, or null when this request's answer must not be kept. */
@@ -54,18 +62,19 @@ function keyOf({ contextValue, operation, document, request }: GraphQLRequestCon
   if (contextValue.viewer !== null || !directoryOnly(operation)) return null;
   const variables = JSON.stringify(request.variables ?? {});
   if (variables.length > MAX_VARIABLES_CHARS) return null;
-  // A digest: the key's size does not depend on what a client sends.
-  return createHash('sha256').update(`${version}\u0000${printedOf(document)}\u0000${request.operationName ?? ''}\u0000${variables}`).digest('base64');
+  return `${version}\u0000${numberOf(document)}\u0000${request.operationName ?? ''}\u0000${variables}`;
 }
 
 export class DirectoryAnswers {
-  private readonly kept = new LRUCache<string, Uint8Array>({ maxSize: MAX_BYTES, max: MAX_ENTRIES, sizeCalculation: (answer) => answer.byteLength });
+  private readonly kept = new LRUCache<string, Uint8Array>({ maxSize: MAX_BYTES, max: MAX_ENTRIES, sizeCalculation: (answer, key) => answer.byteLength + 2 * key.length });
   /** Answers being sent that are to be kept once serialised: their `data` object → their key. */
   private readonly toKeep = new WeakMap<object, string>();
   /** Kept answers being sent again: the stand-in `data` object → the bytes to send. */
   private readonly toResend = new WeakMap<object, Uint8Array>();
+  /** Directory documents run as compiled code when not kept. */
+  private readonly compiled = new CompiledQueries();
 
-  /** Bytes of the kept answers, as sent. */
+  /** Bytes of the kept answers, as sent, and of their keys (two a character, as strings may take). */
   get bytes(): number {
     return this.kept.calculatedSize;
   }
@@ -95,10 +104,15 @@ export class DirectoryAnswers {
             version = requestContext.contextValue.services.matching.directory.version;
             key = keyOf(requestContext, version);
             const kept = key === null ? undefined : this.kept.get(key);
-            if (!kept) return null;
-            const data = {};
-            this.toResend.set(data, kept);
-            return { body: { kind: 'single', singleResult: { data } }, http: requestContext.response.http };
+            if (kept) {
+              const data = {};
+              this.toResend.set(data, kept);
+              return { body: { kind: 'single', singleResult: { data } }, http: requestContext.response.http };
+            }
+            if (!directoryOnly(requestContext.operation)) return null;
+            const { schema, document, operationName, contextValue, request } = requestContext;
+            const result = await this.compiled.run(schema, document, operationName ?? undefined, contextValue, request.variables);
+            return result ? { body: { kind: 'single', singleResult: result }, http: requestContext.response.http } : null;
           },
           willSendResponse: async ({ contextValue, response }) => {
             if (key === null || this.kept.has(key) || response.body.kind !== 'single') return;

@@ -280,15 +280,64 @@ describe('public directory answers kept in their serialised bytes', () => {
     expect(JSON.parse(first).data.suppliers.edges.map((e: any) => e.node.name)).toHaveLength(2);
   });
 
-  it('counts the real bytes of the answers it keeps', async () => {
+  it('counts the real bytes of the answers it keeps, and of their keys', async () => {
     const bodies = new Set<string>();
     for (const first of [1, 2, 3]) bodies.add(await send(SEARCH, { first }));
     bodies.add(await send(SEARCH, { first: 3, filter: { text: 'œuvre' } }));
     expect(t.server.directoryAnswers.entries).toBe(bodies.size);
     const bytes = [...bodies].reduce((sum, body) => sum + Buffer.byteLength(body, 'utf8'), 0);
     expect(bytes).toBeGreaterThan([...bodies].reduce((sum, body) => sum + body.length, 0));
-    expect(t.server.directoryAnswers.bytes).toBe(bytes);
+    // and their keys, two bytes a character: a few dozen characters each (the document's number, the variables)
+    const keys = t.server.directoryAnswers.bytes - bytes;
+    expect(keys).toBeGreaterThan(0);
+    expect(keys).toBeLessThan(bodies.size * 2 * 100);
     // and served again as they were
     expect(await send(SEARCH, { first: 3 })).toBe([...bodies][2]);
+  });
+});
+
+describe('public directory executed by compiled code', () => {
+  let t: TestServer;
+  // Every field a directory page may ask, the facets, the reading and both cursors included.
+  const PAGE = `totalCount pageInfo { hasNextPage endCursor }
+    reading { text servesCommune { code name } servesCommuneFromText servesCommuneTyped headOfficeCommune { code name } }
+    facets { inclusionKinds { value label count } legalForms { value label count } communes { value label count } labels { value label count } }
+    edges { cursor node { id slug name legalForm inclusionKind description services labels interventionRadiusKm website contactEmail commune { code name } location { latitude longitude } completeness { percent } } }`;
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    const { token } = await t.userWithToken('OFFICER');
+    const inputs = [
+      supplierInput({ name: 'Propreté Solidaire', description: 'Nettoyage de bureaux et de locaux', nafCodes: ['81.21Z'], labels: ['ISO 9001'], inclusionKind: 'EI', legalForm: 'SCOP', communeCode: '76681' }),
+      supplierInput({ name: 'Élan Paysage', description: 'Création et entretien de jardins', nafCodes: ['81.30Z'], labels: [], inclusionKind: 'ACI', communeCode: '76540' }),
+      supplierInput({ name: 'ESAT des Coteaux', description: 'Conditionnement, mise sous pli', nafCodes: ['82.92Z'], inclusionKind: 'ESAT', legalForm: 'ASSOCIATION', communeCode: '76540' }),
+    ];
+    for (const input of inputs) expect((await t.gql(`mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }`, { i: input }, token)).errors).toBeUndefined();
+  });
+  afterAll(() => t.destroy());
+
+  it('answers what graphql-js answers, for a visitor and for an officer', async () => {
+    const { token } = await t.userWithToken('OFFICER');
+    const filters = [{}, { text: 'nettoyage rouen' }, { text: 'jardi' }, { inclusionKinds: ['ESAT', 'ACI'] }, { servesCommuneCode: '76540', legalForms: ['ASSOCIATION'] }];
+    for (const filter of filters) {
+      for (const viewer of [undefined, token]) {
+        // The directory alone is run by the compiled code; with another root field, by graphql-js.
+        const compiled = await t.gql(`query($f: SupplierFilter) { suppliers(filter: $f, first: 2) { ${PAGE} } }`, { f: filter }, viewer);
+        const interpreted = await t.gql(`query($f: SupplierFilter) { suppliers(filter: $f, first: 2) { ${PAGE} } metropoleCommunes { code } }`, { f: filter }, viewer);
+        expect(compiled.errors).toBeUndefined();
+        expect(interpreted.errors).toBeUndefined();
+        expect(compiled.data.suppliers.totalCount).toBeGreaterThan(0);
+        expect(JSON.stringify(compiled.data.suppliers)).toBe(JSON.stringify(interpreted.data.suppliers));
+      }
+    }
+  });
+
+  it('leaves an error to graphql-js, whose French message names the field', async () => {
+    const res = await t.gql(`query($f: SupplierFilter) { suppliers(filter: $f) { totalCount } }`, { f: { nafPrefix: 'zz' } });
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(fieldOf(res)).toBe('nafPrefix');
+    const cursor = await t.gql(`{ suppliers(after: "pas un curseur") { totalCount } }`);
+    expect(fieldOf(cursor)).toBe('after');
+    expect(cursor.errors?.[0]?.message).toContain('curseur de pagination invalide');
   });
 });
