@@ -159,9 +159,8 @@ export function directory(services: DirectoryDeps, args: DirectoryArgs): Directo
   const start = Math.min(result.size, startAfter(result, after) + offset);
   const rest: SupplierRecord[] = [];
   for (let rank = start; rank < Math.min(result.size, start + size + 1); rank += 1) rest.push(result.at(rank));
-  const cursors = new Map(rest.map((s, i) => [s, encodeCursor([result.ranked ? result.scoreAt(start + i) : s.sortKey, s.id])]));
   return {
-    ...toPage(rest, size, result.size, (s) => cursors.get(s)!),
+    ...toPage(rest, size, result.size, (s, i) => encodeCursor([result.ranked ? result.scoreAt(start + i) : s.sortKey, s.id])),
     facets: result.facets,
     reading: readingOf(selection),
   };

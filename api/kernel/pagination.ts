@@ -42,9 +42,23 @@ export function decodeDateCursor(cursor: string | null | undefined): { createdAt
   return { createdAt: new Date(key[0]), id: key[1] };
 }
 
-/** Builds a page from `size + 1` fetched items. */
-export function toPage<T>(fetched: T[], size: number, totalCount: number, cursorOf: (item: T) => string): Page<T> {
-  const edges = fetched.slice(0, size).map((node) => ({ node, cursor: cursorOf(node) }));
-  const endCursor = edges.length > 0 ? edges[edges.length - 1]!.cursor : null;
-  return { edges, pageInfo: { hasNextPage: fetched.length > size, endCursor }, totalCount };
+/** Builds a page from `size + 1` fetched items. A cursor is encoded when read: most pages are read without them. */
+export function toPage<T>(fetched: T[], size: number, totalCount: number, cursorOf: (item: T, index: number) => string): Page<T> {
+  const edges = fetched.slice(0, size).map((node, index) => ({
+    node,
+    get cursor() {
+      return cursorOf(node, index);
+    },
+  }));
+  const last = edges.length - 1;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: fetched.length > size,
+      get endCursor() {
+        return last < 0 ? null : cursorOf(fetched[last]!, last);
+      },
+    },
+    totalCount,
+  };
 }
