@@ -220,7 +220,7 @@ describe('import --format csv', () => {
   test('a run killed half-way leaves whole profiles only, and running it again finishes the work', async () => {
     const dir = workDir();
     const data = path.join(dir, 'data');
-    const total = 3000;
+    const total = 12_000; // a few seconds of work: the kill lands before the end even on a loaded machine
     const file = writeCsv(path.join(dir, 'big.csv'), Array.from({ length: total }, (_, i) => row(1000 + i)));
     const child = spawnScript('import', ['--format', 'csv', file], { DATA_DIR: data });
     const done = collect(child);

@@ -36,6 +36,9 @@ export function runScript(script: string, args: readonly string[], env: Record<s
 export function collect(child: ChildProcessWithoutNullStreams): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
+  // Decoded as a stream: a character cut between two chunks of the pipe is joined, not two U+FFFD.
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
   return new Promise((resolve, reject) => {
