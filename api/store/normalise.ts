@@ -21,21 +21,52 @@ function fill<T>(defaults: Defaults<T>): Normaliser {
 
 const none: Normaliser = () => {};
 
+/** Both steps, in order. */
+const both =
+  (first: Normaliser, second: Normaliser): Normaliser =>
+  (doc) => {
+    first(doc);
+    second(doc);
+  };
+
+/**
+ * A profile's provenance entries made one object per origin and instant, in place: a profile written
+ * at once gives each of its fields an equal entry, a dozen objects (and dates) that the process
+ * keeps for every structure of the directory, a quarter of a large directory's objects, which every
+ * full garbage collection walks. Entries are never modified in place (a change writes new ones).
+ */
+function shareProvenance(doc: Row): void {
+  const provenance = doc.provenance as Record<string, { origin?: unknown; at?: unknown }> | undefined;
+  if (!provenance || typeof provenance !== 'object') return;
+  const kept: { origin: unknown; time: number; entry: { origin?: unknown; at?: unknown } }[] = [];
+  for (const field of Object.keys(provenance)) {
+    const entry = provenance[field];
+    if (!entry || !(entry.at instanceof Date)) continue;
+    const time = entry.at.getTime();
+    const same = kept.find((k) => k.origin === entry.origin && k.time === time);
+    if (same) provenance[field] = same.entry;
+    else kept.push({ origin: entry.origin, time, entry });
+  }
+}
+
 /** One per collection, applied by ./collections.ts fromRow (which fails to compile if one is missing). */
 export const NORMALISERS = {
   // Written before detachments existed: never detached, no session revoked.
   users: fill<UserRecord>({ detachedAt: () => null, tokenVersion: () => 0 }),
   organisations: none, // siret is absent by design on organisations that are not public buyers
   // provenance stays absent on profiles written before imports: its absence means "every filled field was edited".
-  suppliers: fill<SupplierRecord>({
-    pendingChanges: () => null,
-    declarationReview: () => null,
-    sources: () => [],
-    retiredAt: () => null,
-    firstSignInAt: () => null,
-    completedAt: () => null,
-    linkVersion: () => 0, // the links mailed before versions existed carry none, read as 0
-  }),
+  suppliers: both(
+    fill<SupplierRecord>({
+      pendingChanges: () => null,
+      declarationReview: () => null,
+      sources: () => [],
+      retiredAt: () => null,
+      firstSignInAt: () => null,
+      completedAt: () => null,
+      linkVersion: () => 0, // the links mailed before versions existed carry none, read as 0
+    }),
+    shareProvenance,
+  ),
   needs: fill<NeedRecord>({
     requiredInclusionKinds: () => [],
     addressedTo: () => null,
