@@ -60,9 +60,13 @@ export const PROFILE_FIELDS = Object.keys(fields) as (keyof ProfileFields)[];
 /** A value someone gave (not null, '' or an empty list). */
 export const isFilled = (value: unknown): boolean => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
 
-/** Fields a person wrote through the API: an import never overwrites them afterwards. */
+/**
+ * Fields a person wrote through the API: an import never overwrites them afterwards. One entry for
+ * all the fields of one write, as the store reads them back (api/store/normalise.ts).
+ */
 function editedBy(keys: readonly string[], at: Date, before: SupplierRecord['provenance'] = {}): Record<string, FieldProvenance> {
-  return { ...before, ...Object.fromEntries(keys.map((k) => [k, { origin: 'edit' as const, at }])) };
+  const entry: FieldProvenance = { origin: 'edit', at };
+  return { ...before, ...Object.fromEntries(keys.map((k) => [k, entry])) };
 }
 
 /** The fields derived from the profile for filtering and ordering: recomputed on every write. */
