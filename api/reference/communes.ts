@@ -1,6 +1,9 @@
 // French communes (INSEE codes) and the Métropole Rouen Normandie, from @etalab/decoupage-administratif.
-// The source files are large (communes.json is 8.6 MB), so they are read on first use only and
-// parsed with fs rather than require(), which would keep the raw arrays in the module cache.
+// Its communes.json is 8.6 MB, a tenth of a 20,000-line import's time to read and index: what this
+// module uses of it (current communes: code, name, département, postcodes) is kept beside it in
+// communes.tsv, 1 MB, written by `npm run reference` (test/reference-communes.test.ts checks that it
+// says what the installed package says). The EPCI file is read on first use only, parsed with fs
+// rather than require(), which would keep the raw arrays in the module cache.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Area } from '../../matching/types';
@@ -38,20 +41,44 @@ let metropole: { codes: Set<string>; sorted: readonly Commune[] } | null = null;
 let centroids: Map<string, { latitude: number; longitude: number }> | null = null;
 let departementAreas: Map<string, Area> | null = null;
 
+const COMMUNES_FILE = 'communes.tsv';
+
+/** communes.tsv's text from the package's communes.json: current communes only (delegated and associated ones share their codes). */
+export function communesTable(): string {
+  const version = (JSON.parse(fs.readFileSync(require.resolve('@etalab/decoupage-administratif/package.json'), 'utf8')) as { version: string }).version;
+  const rows = readPackageJson<RawCommune[]>('communes.json')
+    .filter((c) => c.type === 'commune-actuelle')
+    .map((c) => [c.code, c.nom, c.departement, (c.codesPostaux ?? []).join(',')].join('\t'));
+  return `# source: @etalab/decoupage-administratif ${version}, data/communes.json (current communes) - columns: INSEE code, name, département, postcodes (comma-separated); written by npm run reference\n${rows.join('\n')}\n`;
+}
+
 function communeIndex(): Map<string, Commune> {
   if (!communes) {
     const index = new Map<string, Commune>();
     const byPostcode = new Map<string, string[]>();
-    for (const c of readPackageJson<RawCommune[]>('communes.json')) {
-      // Delegated and associated communes share codes with current ones; only current ones count.
-      if (c.type !== 'commune-actuelle') continue;
-      index.set(c.code, Object.freeze({ code: c.code, name: c.nom, departement: c.departement }));
-      for (const p of c.codesPostaux ?? []) byPostcode.set(p, [...(byPostcode.get(p) ?? []), c.code]);
+    for (const line of fs.readFileSync(path.join(__dirname, COMMUNES_FILE), 'utf8').split('\n')) {
+      if (line === '' || line.startsWith('#')) continue;
+      const [code, name, departement, codes] = line.split('\t');
+      if (!code || !name || !departement || codes === undefined) throw new Error(`${COMMUNES_FILE}: malformed line "${line}"`);
+      index.set(code, Object.freeze({ code, name, departement }));
+      if (codes === '') continue;
+      for (const p of codes.split(',')) {
+        const served = byPostcode.get(p);
+        if (served) served.push(code);
+        else byPostcode.set(p, [code]);
+      }
     }
     communes = index;
     postcodes = byPostcode;
   }
   return communes;
+}
+
+/** Writes communes.tsv beside this module (npm run reference). */
+export function writeCommunesTable(): string {
+  const file = path.join(__dirname, COMMUNES_FILE);
+  fs.writeFileSync(file, communesTable());
+  return file;
 }
 
 function metropoleIndex(): { codes: Set<string>; sorted: readonly Commune[] } {
