@@ -63,7 +63,9 @@ export function MyStructureAccount() {
 function FollowUps({ off }: { off: boolean }) {
   const [result, set] = useMutation(SetFollowUps);
   const [changed, setChanged] = useState(false);
-  const current = result.data ? (result.data.setMyFollowUps.followUpsOff ?? false) : off;
+  // What the API last said: while a change is on its way the page keeps saying what holds (the
+  // mutation's state has no data then, which showed the page's first value for a moment).
+  const [current, setCurrent] = useState(off);
   return (
     <section aria-labelledby="relances">
       <h2 id="relances">Relances</h2>
@@ -79,7 +81,11 @@ function FollowUps({ off }: { off: boolean }) {
         disabled={result.fetching}
         onClick={async () => {
           setChanged(false);
-          if ((await set({ enabled: current })).data) setChanged(true);
+          const answer = (await set({ enabled: current })).data;
+          if (answer) {
+            setCurrent(answer.setMyFollowUps.followUpsOff ?? false);
+            setChanged(true);
+          }
         }}
       >
         {current ? 'Recevoir de nouveau les relances' : 'Ne plus recevoir de relance'}
