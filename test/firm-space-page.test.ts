@@ -5,7 +5,7 @@
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
 import { confirmByLink, postAnonymously } from './helpers/anonymous-needs';
-import { launchBrowser, reflowProblems, screenshot, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { expectSoundPage, launchBrowser, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
 import { needInput } from './helpers/fixtures';
 import { APPROVE, DRAFT, buildScene, type Scene } from './helpers/introductions';
 import { startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
@@ -53,15 +53,7 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-async function checkPage(name: string): Promise<void> {
-  await w.page.waitForFunction('!document.querySelector(".loading")');
-  expect(await w.page.title()).toMatch(/Mes besoins/);
-  expect(await seriousViolations(w.page)).toEqual([]);
-  expect(await reflowProblems(w.page)).toEqual([]);
-  expect(w.foreign).toEqual([]);
-  expect(w.errors).toEqual([]);
-  await screenshot(w.page, name);
-}
+const checkPage = (name: string): Promise<void> => expectSoundPage(w, { title: /Mes besoins/, name });
 
 const sectionText = (id: string): Promise<string> => w.page.$eval(`section[aria-labelledby="besoin-${id}"]`, (e) => (e as unknown as { innerText: string }).innerText);
 

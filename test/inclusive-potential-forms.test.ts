@@ -2,7 +2,7 @@
 // typed, in a polite live region, once a text and a commune are given. Real server, real Chromium, axe.
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, screenshot, reflowProblems, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { expectSoundPage, launchBrowser, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
 import { supplierInput } from './helpers/fixtures';
 import { startTestServer, type TestServer } from './helpers/server';
 
@@ -43,14 +43,7 @@ afterAll(async () => {
 
 const liveText = (): Promise<string> => w.page.$eval(LIVE, (e) => (e as unknown as { innerText: string }).innerText);
 
-async function checkPage(name: string): Promise<void> {
-  await screenshot(w.page, name);
-  expect(await seriousViolations(w.page)).toEqual([]);
-  expect(await reflowProblems(w.page)).toEqual([]);
-  expect(w.foreign).toEqual([]);
-  expect(w.dialogs).toEqual([]);
-  expect(w.errors).toEqual([]);
-}
+const checkPage = (name: string): Promise<void> => expectSoundPage(w, { name });
 
 /** The inputs of the potential asks the page sends, one per settled input. */
 function potentialAsks(): Array<{ text: string; communeCode: string }> {

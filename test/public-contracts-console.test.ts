@@ -5,7 +5,7 @@ import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
 import { metropoleCommunes } from '../api/reference/communes';
 import { ContractImportRun, readDecp } from '../api/public-contracts';
-import { launchBrowser, reflowProblems, seriousViolations, signInToConsole, type Watched, waitForTextOn, watchedPage } from './helpers/browser';
+import { expectSoundPage, launchBrowser, signInToConsole, type Watched, waitForTextOn, watchedPage } from './helpers/browser';
 import { supplierInput } from './helpers/fixtures';
 import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
 
@@ -49,13 +49,7 @@ afterAll(async () => {
 
 const signIn = (email: string): Promise<void> => signInToConsole(w, origin, email, TEST_PASSWORD);
 
-async function checked(): Promise<void> {
-  await w.page.waitForFunction('!document.querySelector(".loading")');
-  expect(await seriousViolations(w.page)).toEqual([]);
-  expect(await reflowProblems(w.page)).toEqual([]);
-  expect(w.foreign).toEqual([]);
-  expect(w.errors).toEqual([]);
-}
+const checked = (): Promise<void> => expectSoundPage(w);
 
 const rows = (selector: string) => w.page.$$eval(selector, (trs) => trs.map((tr) => (tr as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()));
 

@@ -3,7 +3,7 @@
 // following a real mailed sign-in link to edit its own profile. Every page: axe, no foreign request, no dialog.
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, screenshot, reflowProblems, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { expectSoundPage, launchBrowser, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
 import { supplierInput } from './helpers/fixtures';
 import { raw } from './helpers/http';
 import { startTestServer, type TestServer } from './helpers/server';
@@ -49,17 +49,9 @@ afterAll(async () => {
 });
 
 async function checkPage(name: string, title: RegExp): Promise<void> {
-  const { page } = w;
-  await page.waitForFunction('!document.querySelector(".loading")');
-  expect(await page.title()).toMatch(title);
-  expect(await page.$eval('html', (e) => e.getAttribute('lang'))).toBe('fr');
-  expect(await seriousViolations(page)).toEqual([]);
-  expect(await reflowProblems(page)).toEqual([]);
-  expect(w.foreign).toEqual([]);
-  expect(w.dialogs).toEqual([]);
-  expect(w.errors).toEqual([]);
-  expect(await page.$('img[src="x"]')).toBeNull();
-  await screenshot(page, name);
+  await expectSoundPage(w, { title, name });
+  expect(await w.page.$eval('html', (e) => e.getAttribute('lang'))).toBe('fr');
+  expect(await w.page.$('img[src="x"]')).toBeNull();
 }
 
 const waitForText = (text: string): Promise<void> => waitForTextOn(w, text);

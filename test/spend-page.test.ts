@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, screenshot, reflowProblems, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { expectSoundPage, launchBrowser, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
 import { supplierInput } from './helpers/fixtures';
 import { ok, startTestServer, type TestServer } from './helpers/server';
 import { CLEANING_STRUCTURE, FILE, SPEND_STRUCTURES } from './helpers/spend';
@@ -46,15 +46,7 @@ async function openAs(who: { token: string; email: string }, role: string, url: 
   await w.page.goto(url);
 }
 
-async function checkPage(name: string): Promise<void> {
-  await w.page.waitForFunction('!document.querySelector(".loading")');
-  expect(await seriousViolations(w.page)).toEqual([]);
-  expect(await reflowProblems(w.page)).toEqual([]);
-  expect(w.foreign).toEqual([]);
-  expect(w.dialogs).toEqual([]);
-  expect(w.errors).toEqual([]);
-  await screenshot(w.page, name);
-}
+const checkPage = (name: string): Promise<void> => expectSoundPage(w, { name });
 
 /** Chooses the spend file in the page's file input (the test code has no DOM types: the handle typed by hand). */
 async function upload(): Promise<void> {

@@ -5,7 +5,7 @@
 // daily digest is asked for; focus follows each confirmation step. Every page: axe, 320 px.
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, reflowProblems, screenshot, seriousViolations, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
+import { expectSoundPage, launchBrowser, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
 import { needInput, supplierInput } from './helpers/fixtures';
 import { ok, startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
 import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
@@ -47,15 +47,7 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-async function checkPage(title: RegExp, name: string): Promise<void> {
-  await w.page.waitForFunction('!document.querySelector(".loading")');
-  expect(await w.page.title()).toMatch(title);
-  expect(await seriousViolations(w.page)).toEqual([]);
-  expect(await reflowProblems(w.page)).toEqual([]);
-  expect(w.errors).toEqual([]);
-  expect(w.foreign).toEqual([]);
-  await screenshot(w.page, name);
-}
+const checkPage = (title: RegExp, name: string): Promise<void> => expectSoundPage(w, { title, name });
 
 const text = (selector: string): Promise<string> => w.page.$eval(selector, (e) => (e as unknown as { innerText: string }).innerText.trim());
 const answerOf = async () => (await ok(t.gql(`query($id: ID!) { shortlist(id: $id) { items { response { answer comment } } } }`, { id: listId }, officer.token))).shortlist.items[0].response;

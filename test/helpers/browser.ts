@@ -119,3 +119,19 @@ export async function reflowProblems(page: Page, width = 320): Promise<string[]>
     if (before) await page.setViewport(before);
   }
 }
+
+/**
+ * What every page of ours must be, checked once it has loaded: its title says where we are (when
+ * given), no serious axe violation, nothing scrolling sideways at 320 px, no foreign request, no
+ * dialog, no console error; then its screenshot (when named).
+ */
+export async function expectSoundPage(w: Watched, { title, name }: { title?: RegExp; name?: string } = {}): Promise<void> {
+  await w.page.waitForFunction('!document.querySelector(".loading")');
+  if (title) expect(await w.page.title()).toMatch(title);
+  expect(await seriousViolations(w.page)).toEqual([]);
+  expect(await reflowProblems(w.page)).toEqual([]);
+  expect(w.foreign).toEqual([]);
+  expect(w.dialogs).toEqual([]);
+  expect(w.errors).toEqual([]);
+  if (name) await screenshot(w.page, name);
+}
