@@ -3,6 +3,8 @@
 // costs several times what the request around it costs. Only anonymous queries whose every root
 // field is `suppliers` are kept: what an anonymous visitor sees of a structure depends on nothing
 // but the directory, whose version every write (and every refresh from another instance) moves.
+// An answer not kept is computed by the document's compiled code (./compiled-queries.ts), for any
+// viewer, when the operation asks for the directory alone.
 //
 // Hand-written rather than @apollo/server-plugin-response-cache: that plugin decides from cache
 // hints, which need the cache-control plugin's hook on every resolved field (disabled in
