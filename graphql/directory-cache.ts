@@ -85,6 +85,11 @@ export class DirectoryAnswers {
     return this.kept.size;
   }
 
+  /** Directory document shapes compiled and kept (./compiled-queries.ts). */
+  get compiledShapes(): number {
+    return this.compiled.size;
+  }
+
   /** ApolloServer's stringifyResult: a kept answer's bytes, or the serialised answer, kept when the plugin asked. */
   readonly stringify = (result: FormattedExecutionResult): string => {
     const data = result.data ?? null;

@@ -1,6 +1,7 @@
 import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
 import { supplierInput } from './helpers/fixtures';
 import { postGraphQL } from './helpers/http';
+import { MAX_COMPILED_SHAPES } from '../graphql/compiled-queries';
 
 const SEARCH = `query($filter: SupplierFilter, $first: Int, $after: String) {
   suppliers(filter: $filter, first: $first, after: $after) {
@@ -330,6 +331,39 @@ describe('public directory executed by compiled code', () => {
         expect(JSON.stringify(compiled.data.suppliers)).toBe(JSON.stringify(interpreted.data.suppliers));
       }
     }
+  });
+
+  it('runs documents that differ only by the values written in them as one compiled function, answering what graphql-js answers', async () => {
+    const before = t.server.directoryAnswers.compiledShapes;
+    const written = [
+      { filter: '{ text: "nettoyage" }', first: 1 },
+      { filter: '{ text: "jardins", inclusionKinds: [ACI] }', first: 2 },
+      { filter: '{ legalForms: [ASSOCIATION, SCOP], servesCommuneCode: "76540" }', first: 3 },
+    ];
+    for (const { filter, first } of written) {
+      const compiled = await t.gql(`{ suppliers(filter: ${filter}, first: ${first}) { ${PAGE} } }`);
+      const interpreted = await t.gql(`{ suppliers(filter: ${filter}, first: ${first}) { ${PAGE} } metropoleCommunes { code } }`);
+      expect(compiled.errors).toBeUndefined();
+      expect(compiled.data.suppliers.totalCount).toBeGreaterThan(0);
+      expect(JSON.stringify(compiled.data.suppliers)).toBe(JSON.stringify(interpreted.data.suppliers));
+    }
+    // Three filters written differently: three shapes of filter object, one shape of document.
+    expect(t.server.directoryAnswers.compiledShapes).toBe(before + 1);
+    // A value written beside a variable, and a directive's written value, keep their meaning.
+    const mixed = `suppliers(filter: { text: $t, inclusionKinds: [ACI] }, first: 1) { totalCount edges @include(if: false) { cursor } pageInfo @include(if: true) { hasNextPage } }`;
+    const compiled = await t.gql(`query($t: String) { ${mixed} }`, { t: 'jardins' });
+    const interpreted = await t.gql(`query($t: String) { ${mixed} metropoleCommunes { code } }`, { t: 'jardins' });
+    expect(compiled.errors).toBeUndefined();
+    expect(compiled.data.suppliers).toEqual({ totalCount: 1, pageInfo: { hasNextPage: false } });
+    expect(compiled.data.suppliers).toEqual(interpreted.data.suppliers);
+  });
+
+  it('keeps a bounded number of compiled documents, whatever clients send', async () => {
+    for (let n = 0; n <= MAX_COMPILED_SHAPES; n += 1) {
+      const res = await t.gql(`{ suppliers(first: 1) { count${n}: totalCount } }`);
+      expect(res.data.suppliers[`count${n}`]).toBe(3);
+    }
+    expect(t.server.directoryAnswers.compiledShapes).toBe(MAX_COMPILED_SHAPES);
   });
 
   it('leaves an error to graphql-js, whose French message names the field', async () => {
