@@ -10,6 +10,11 @@
 // hints, which need the cache-control plugin's hook on every resolved field (disabled in
 // api/http.ts for the same throughput), and it cannot be told that a write has happened.
 //
+// An answer is kept the second time it is asked. Search as you type asks answers nobody asks again
+// (one a keystroke): kept at once, they pushed the pages asked again and again out of the budget,
+// and their bytes went through the old generation only to be dropped (heap sampling of the load
+// script's typing target). The keys asked once are remembered, within a budget of their own.
+//
 // What is kept is the answer as sent, in UTF-8 bytes, and the budget counts those bytes: result
 // objects weigh several times their JSON, and a budget in JSON characters let 1,600 queries that
 // differed by a comment grow the process by 230 MB. The key names the printed document (comments and
@@ -26,6 +31,8 @@ const CACHED_FIELDS = new Set(['suppliers', '__typename']);
 const MAX_BYTES = 16 * 1024 * 1024;
 /** Entries, whatever their size: each costs its key and the LRU's bookkeeping besides its bytes. */
 const MAX_ENTRIES = 20_000;
+/** Characters of the keys asked once and remembered until asked again: 4 MB at most, two bytes a character. */
+const MAX_ASKED_ONCE_CHARS = 2 * 1024 * 1024;
 /** Variables longer than this are not a website's page request: not kept. */
 const MAX_VARIABLES_CHARS = 2048;
 
@@ -69,6 +76,8 @@ function keyOf({ contextValue, operation, document, request }: GraphQLRequestCon
 
 export class DirectoryAnswers {
   private readonly kept = new LRUCache<string, Uint8Array>({ maxSize: MAX_BYTES, max: MAX_ENTRIES, sizeCalculation: (answer, key) => answer.byteLength + 2 * key.length });
+  /** Keys whose answer was computed once and not kept: kept when asked again. */
+  private readonly askedOnce = new LRUCache<string, true>({ maxSize: MAX_ASKED_ONCE_CHARS, max: MAX_ENTRIES, sizeCalculation: (_, key) => key.length });
   /** Answers being sent that are to be kept once serialised: their `data` object → their key. */
   private readonly toKeep = new WeakMap<object, string>();
   /** Kept answers being sent again: the stand-in `data` object → the bytes to send. */
@@ -126,6 +135,10 @@ export class DirectoryAnswers {
             const result = response.body.singleResult;
             // A write during execution moved the version: the answer may be older than the key says.
             if (result.errors || !result.data || contextValue.services.matching.directory.version !== version) return;
+            if (!this.askedOnce.delete(key)) {
+              this.askedOnce.set(key, true);
+              return;
+            }
             this.toKeep.set(result.data, key);
           },
         };

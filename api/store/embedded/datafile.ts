@@ -29,6 +29,8 @@ type Row = Record<string, unknown>;
 interface DatastoreInternals {
   indexes: Record<string, unknown>;
   _resetIndexes(data?: Row[]): void;
+  _addToIndexes(doc: Row): void;
+  _updateIndexes(modifications: { oldDoc: Row; newDoc: Row }[]): void;
   executor: { processBuffer(): void };
   persistence: { loadDatabaseAsync(): Promise<void>; persistCachedDatabaseAsync(): Promise<void> };
 }
@@ -86,7 +88,7 @@ export async function* linesOf(file: string): AsyncGenerator<string> {
  * nedb's Persistence#loadDatabaseAsync, with a plain parse and no rewrite of a compact file. Indexes
  * the file records but `wanted` no longer names are not built, and the rewrite then drops them.
  */
-async function load(db: DatastoreInternals, file: string, wanted: ReadonlySet<string>, guard: WriteGuard): Promise<void> {
+async function load(db: DatastoreInternals, file: string, wanted: ReadonlySet<string>, guard: WriteGuard, share: (row: Row) => void): Promise<void> {
   db._resetIndexes();
   await ensureDatafileIntegrityAsync(file, FILE_MODES.fileMode); // a rewrite interrupted before its rename: take the copy
   const byId = new Map<string, Row>();
@@ -108,7 +110,10 @@ async function load(db: DatastoreInternals, file: string, wanted: ReadonlySet<st
     const doc = revive(parsed) as Row;
     if (typeof doc._id === 'string' && doc._id) {
       if (doc.$$deleted === true) byId.delete(doc._id);
-      else byId.set(doc._id, doc);
+      else {
+        share(doc);
+        byId.set(doc._id, doc);
+      }
     } else if (doc.$$indexCreated && (doc.$$indexCreated as IndexOptions).fieldName != null) {
       const options = doc.$$indexCreated as IndexOptions;
       indexes.set(options.fieldName, options);
@@ -219,7 +224,21 @@ function dropTornTail(file: string): void {
   }
 }
 
-export async function openDatafile(file: string, indexes: readonly IndexSpec[]): Promise<Datastore> {
+/** Makes nedb apply `share` to each row it keeps, as it takes it in (an insert, an update's new version). */
+function shareKeptRows(db: DatastoreInternals, share: (row: Row) => void): void {
+  const { _addToIndexes, _updateIndexes } = db;
+  db._addToIndexes = function (doc) {
+    share(doc);
+    _addToIndexes.call(this, doc);
+  };
+  db._updateIndexes = function (modifications) {
+    for (const { newDoc } of modifications) share(newDoc);
+    _updateIndexes.call(this, modifications);
+  };
+}
+
+/** The datafile's datastore, loaded, with its indexes; `share` is applied to every row it keeps (see normalise.ts KEPT_ROW_SHARING). */
+export async function openDatafile(file: string, indexes: readonly IndexSpec[], share: (row: Row) => void = () => {}): Promise<Datastore> {
   useFastSerializer();
   useDirectIndexKeys();
   dropTornTail(file);
@@ -227,7 +246,8 @@ export async function openDatafile(file: string, indexes: readonly IndexSpec[]):
   const db = new Datastore({ filename: file, corruptAlertThreshold: 0, modes: FILE_MODES });
   const guard = guardWrites(db, file);
   const internals = db as unknown as DatastoreInternals;
-  internals.persistence.loadDatabaseAsync = () => load(internals, file, new Set(indexes.map((index) => index.field)), guard);
+  shareKeptRows(internals, share);
+  internals.persistence.loadDatabaseAsync = () => load(internals, file, new Set(indexes.map((index) => index.field)), guard, share);
   try {
     await db.loadDatabaseAsync();
   } catch (err) {

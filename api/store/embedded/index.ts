@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Datastore from '@seald-io/nedb';
 import { COLLECTIONS, INDEXES, repositories, type CollectionName } from '../collections';
+import { KEPT_ROW_SHARING } from '../normalise';
 import type { Store, StoredDocument } from '../types';
 import { FILE_MODES } from './append';
 import { EmbeddedCollection } from './collection';
@@ -19,7 +20,7 @@ export async function openEmbeddedStore(dataDir: string): Promise<Store> {
   const datafile = (name: string) => path.join(dataDir, 'db', `${name}.db`);
   try {
     for (const name of COLLECTIONS) {
-      datastores[name] = await openDatafile(datafile(name), embeddedIndexes(name));
+      datastores[name] = await openDatafile(datafile(name), embeddedIndexes(name), KEPT_ROW_SHARING[name]);
     }
   } catch (err) {
     release();
