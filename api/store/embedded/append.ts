@@ -13,6 +13,7 @@ import path from 'node:path';
 import type Datastore from '@seald-io/nedb';
 import { flushToStorageAsync } from '@seald-io/nedb/lib/storage.js';
 import { StoreWriteError } from '../types';
+import { lineBytes } from './serialize';
 
 type Row = Record<string, unknown>;
 type Modification = { oldDoc: Row; newDoc: Row };
@@ -58,7 +59,6 @@ export function guardWrites(db: Datastore, file: string): WriteGuard {
   let lines: number | null = null;
   // What a rewrite writes: one line per document and per index but _id's (nedb does not write it).
   const compactLines = () => internals.getAllData().length + Object.keys(internals.indexes).length - 1;
-  const persist = internals.persistence.persistNewStateAsync.bind(internals.persistence);
   internals.persistence.persistNewStateAsync = async (docs) => {
     const steps = undo;
     undo = [];
@@ -69,7 +69,8 @@ export function guardWrites(db: Datastore, file: string): WriteGuard {
     let size: number | null = null;
     try {
       size = (await fs.promises.stat(file)).size;
-      await persist(docs);
+      // nedb's own append (persistNewStateAsync) with the lines written as bytes (serialize.ts).
+      if (docs.length) await fs.promises.appendFile(file, lineBytes(docs), { mode: FILE_MODES.fileMode });
       if (lines !== null) lines += docs.length; // nedb appends one line per document
     } catch (err) {
       steps.reverse().forEach((step) => step());

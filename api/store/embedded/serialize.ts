@@ -26,6 +26,28 @@ function serialize(doc: unknown): string {
   }
 }
 
+/**
+ * The documents' lines as UTF-8 bytes, each written into one growing buffer as it is serialised:
+ * nedb joins them into one string first, a rope that its append then flattens and encodes, which
+ * was a tenth of an import's time (20,000 profiles, CPU profile: Buffer.from of the joined text).
+ */
+export function lineBytes(docs: readonly unknown[]): Buffer {
+  let buffer = Buffer.allocUnsafe(64 * 1024);
+  let used = 0;
+  for (const doc of docs) {
+    const line = serialize(doc);
+    const most = used + 3 * line.length + 1; // UTF-8 takes at most three bytes for a UTF-16 unit
+    if (most > buffer.length) {
+      const larger = Buffer.allocUnsafe(Math.max(most, 2 * buffer.length));
+      buffer.copy(larger, 0, 0, used);
+      buffer = larger;
+    }
+    used += buffer.write(line, used, 'utf8');
+    buffer[used++] = 0x0a;
+  }
+  return buffer.subarray(0, used);
+}
+
 let installed = false;
 
 /** Makes nedb's persistence serialise with `serialize` (its persistence calls model.serialize at each write). */
