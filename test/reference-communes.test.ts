@@ -18,6 +18,10 @@ describe('communes reference', () => {
       expect(findCommune(c.code)).toEqual({ code: c.code, name: c.nom, departement: c.departement });
       for (const p of c.codesPostaux ?? []) expect(communesOfPostcode(p)).toContain(c.code);
     }
+    // Looked up by a binary search in the table: every code is found, and codes between them are not.
+    const missed = current.filter((c) => findCommune(c.code)?.code !== c.code).map((c) => c.code);
+    expect(missed).toEqual([]);
+    for (const code of ['00000', '01000', '19999', '2A000', '2C001', '76', '765400', '99999', 'ZZZZZ', '']) expect(findCommune(code)).toBeNull();
     expect(findCommune('2a004')).toMatchObject({ name: 'Ajaccio', departement: '2A' });
     expect(communesOfPostcode('76000')).toEqual(['76540']);
     // A delegated commune shares its code with the current one: only the current one is read.
