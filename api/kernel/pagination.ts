@@ -56,7 +56,7 @@ export function toPage<T>(fetched: T[], size: number, totalCount: number, cursor
     pageInfo: {
       hasNextPage: fetched.length > size,
       get endCursor() {
-        return last < 0 ? null : cursorOf(fetched[last]!, last);
+        return last < 0 ? null : edges[last]!.cursor;
       },
     },
     totalCount,

@@ -54,7 +54,7 @@ function shareProvenance(doc: Row): void {
  * nedb copies a row on every write and parses it anew at every start, so a profile's provenance
  * entries are a dozen objects again in the rows it holds, whatever the documents it was given.
  */
-export const KEPT_ROW_SHARING: Readonly<Record<string, Normaliser>> = { suppliers: shareProvenance };
+export const KEPT_ROW_SHARING: Readonly<Partial<Record<string, Normaliser>>> = { suppliers: shareProvenance };
 
 /** One per collection, applied by ./collections.ts fromRow (which fails to compile if one is missing). */
 export const NORMALISERS = {
