@@ -12,6 +12,7 @@ import type { DirectoryDeps, MatchingService } from './deps';
 import { updatedAfter } from '../store/filters';
 import type { NeedRecord, Store, SupplierRecord } from '../store/types';
 import { DirectoryIndex } from './directory-index';
+import { preparePlaceNames } from './places';
 import { activeSuppliers } from './suppliers';
 
 /** Given coordinates win; else the commune's centroid; else only the département (and its area) is known. */
@@ -73,6 +74,8 @@ const LOOK_BACK_MS = 60_000;
 
 /** Builds the index from every stored supplier; the server reports ready only after this. */
 export async function buildMatchingService(store: Store, weights?: Partial<MatchWeights>): Promise<MatchingService> {
+  // The communes' names a search may hold (the whole communes table, about 0.1 s): read now, not by the first search.
+  preparePlaceNames();
   const matcher = new Matcher({ weights, nafLabel });
   const directory = new DirectoryIndex<Place>({ search: (text) => matcher.searchSlots(text), numberOf: (id) => matcher.slotOf(id), placeOf, serves });
   const indexed = new Set<string>();

@@ -128,6 +128,11 @@ export interface PlaceInText {
   typed: string;
 }
 
+/** Builds the place names once, before the first search needs them (the server does it before it is ready). */
+export function preparePlaceNames(): void {
+  namesByFirstWord();
+}
+
 /**
  * The first commune named in a search text, and the text left once its words are taken out. A text
  * that named the commune last keeps its other words complete (a space ends it), so « espaces verts
