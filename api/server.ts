@@ -15,7 +15,7 @@ import { createOutbox } from './outbox';
 import { createAnonymousPosting, sweepUnconfirmedNeeds } from './needs';
 import { buildMatchingService } from './directory';
 import type { DirectoryAnswers } from '../graphql/directory-cache';
-import { createHttpApp, type Readiness } from './http';
+import { createHttpApp, expressMessageTypes, type Readiness } from './http';
 import { createImportJobs } from './import-jobs';
 import { openOperatorChannel } from './operator';
 import { createPotentialThrottle } from './purchasing';
@@ -46,9 +46,11 @@ export interface RunningServer {
 /** `clock`: the time the scheduled work goes by (see api/kernel/clock.ts); its timers stay real. */
 export async function startServer(config: Config, logger: Logger = loggerFor(config), clock: Clock = systemClock): Promise<RunningServer> {
   const log = messageLog(logger);
-  const httpServer = http.createServer();
+  const messages = expressMessageTypes();
+  const httpServer = http.createServer({ IncomingMessage: messages.IncomingMessage, ServerResponse: messages.ServerResponse });
   const readiness: Readiness = { services: null, stopping: false };
   const { app, apollo, directoryAnswers, metrics } = await createHttpApp(config, httpServer, readiness, logger);
+  messages.adopt(app);
   httpServer.on('request', app);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
