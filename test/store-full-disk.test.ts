@@ -1,12 +1,14 @@
 // The embedded store on a full disk, a real one: DATA_DIR is a 6 MB tmpfs filled to the brim. A
 // write that fails for lack of space must change nothing (neither the store's memory nor its
-// file), tell the client why in French, and leave a store that stops and starts again as it was.
+// file), tell the client why in French, and leave a store that stops and starts again as it was;
+// an import that runs out of space stops saying so, with whole profiles only, and finishes when rerun.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createUserBefore, exitOf, gqlAt, readyUrl, spawnService } from './helpers/process';
-import { needInput, supplierInput } from './helpers/fixtures';
+import { needInput, siret, supplierInput } from './helpers/fixtures';
+import { runScript } from './helpers/cli';
 
 const EMAIL = 'agent-disque@metropole.example';
 const PASSWORD = 'Un-Mot-De-Passe-2026!';
@@ -153,4 +155,37 @@ function expectWholeLines(file: string): string[] {
     again.kill('SIGTERM');
     expect(await ended).toEqual({ code: 0, signal: null });
   }, 90_000);
+
+  it('an import that runs out of space stops saying so, leaves whole profiles, and the same command finishes it', async () => {
+    const importDir = path.join(mountPoint, 'import');
+    // Outside the full disk: the file the operator imports. Each profile takes about 1.5 kB stored.
+    const source = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-import-plein-')), 'structures.csv');
+    const LINES = 3000;
+    const rows = Array.from({ length: LINES }, (_, i) => `Atelier solidaire ${i},${siret(7_600_000_000 + i)},ASSOCIATION,ACI,Entretien des espaces verts et nettoyage de locaux.,Tonte|Nettoyage de bureaux,81.30Z,76540,30,12,50000,Qualiopi,contact${i}@atelier.example,https://atelier${i}.example`);
+    fs.writeFileSync(source, `name,siret,legalForm,inclusionKind,description,services,nafCodes,communeCode,interventionRadiusKm,employees,maxContractValue,labels,contactEmail,website\n${rows.join('\n')}\n`);
+    const filler = path.join(mountPoint, 'remplissage-import');
+    const spare = Buffer.alloc(2 * 1024 * 1024, 0x61);
+    fs.writeFileSync(filler, spare); // what is left holds about half the file's profiles
+    try {
+      const stopped = await runScript('import', ['--format', 'csv', source], { DATA_DIR: importDir });
+      expect(stopped.code).toBe(1);
+      expect(stopped.stderr).toContain('Espace disque insuffisant');
+      const suppliersFile = path.join(importDir, 'db', 'suppliers.db');
+      const written = expectWholeLines(suppliersFile).filter((line) => '_id' in JSON.parse(line)).length;
+      expect(written).toBeGreaterThan(0);
+      expect(written).toBeLessThan(LINES);
+
+      fs.rmSync(filler);
+      const finished = await runScript('import', ['--format', 'csv', source], { DATA_DIR: importDir });
+      expect(finished.stderr).toBe('');
+      expect(finished.code).toBe(0);
+      expect(finished.stdout).toMatch(new RegExp(`créé +${LINES - written}\\n`));
+      expect(finished.stdout).toMatch(new RegExp(`laissé tel ${written} `));
+      const profiles = expectWholeLines(suppliersFile).map((line) => JSON.parse(line)).filter((row) => '_id' in row);
+      expect(new Set(profiles.map((row) => row.siret)).size).toBe(LINES);
+    } finally {
+      fs.rmSync(filler, { force: true });
+      fs.rmSync(path.dirname(source), { recursive: true, force: true });
+    }
+  }, 120_000);
 });

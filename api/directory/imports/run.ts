@@ -96,6 +96,8 @@ export class ImportRun {
   readonly ignoredReasons = new Map<string, number>();
   /** New profiles written together (one append on the embedded engine instead of one per line). */
   private readonly pending: { record: SupplierRecord; refuse: (reason: string) => 'refused' }[] = [];
+  /** The batch being written: the next lines are read and checked meanwhile (one write at a time). */
+  private writing: Promise<void> = Promise.resolve();
   private readonly bySiret = new Map<string, SupplierRecord>();
   private readonly byPlace = new Map<string, SupplierRecord>();
   /** Keys met in this run, and where: a second line for one structure is a duplicate. */
@@ -255,10 +257,21 @@ export class ImportRun {
     };
     if (!this.dryRun) {
       this.pending.push({ record, refuse });
-      if (this.pending.length >= BATCH) await this.flush();
+      if (this.pending.length >= BATCH) await this.startWriting();
     }
     // Not remembered: a second line for this structure is refused as a duplicate (seen) before any lookup.
     return 'created';
+  }
+
+  /**
+   * Starts writing the batch once the previous one is written, without waiting for it: the disk
+   * writes while the next lines are read (the process was otherwise idle for each append). A failed
+   * write is thrown by the next batch or by finish().
+   */
+  private async startWriting(): Promise<void> {
+    await this.writing;
+    this.writing = this.flush();
+    this.writing.catch(() => {}); // thrown where it is awaited, not as an unhandled rejection meanwhile
   }
 
   /** Writes the new profiles waiting in the batch (each whole; see insertMany). */
@@ -285,7 +298,8 @@ export class ImportRun {
   }
 
   /** Ends the run: the last batch is written. Call it whatever happened, an interruption included. */
-  finish(): Promise<void> {
-    return this.flush();
+  async finish(): Promise<void> {
+    await this.writing;
+    await this.flush();
   }
 }
