@@ -43,6 +43,7 @@ import { LRUCache } from 'lru-cache';
 /** Compiled functions kept: the website has a handful of document shapes. */
 export const MAX_COMPILED_SHAPES = 64;
 const HOISTED = '__literal';
+const MAX_OPERATION_KEYS = 4;
 
 /** A document with the values written in its arguments taken out as variables. */
 interface Shape {
@@ -51,6 +52,11 @@ interface Shape {
   document: DocumentNode;
   /** The values taken out, by variable name. */
   values: Record<string, unknown>;
+  /**
+   * The compiled functions' keys by operation name, made once: a key built at each request is
+   * hashed at each (a thirtieth of a fresh search). A few names only: a client may send any.
+   */
+  keys: Map<string, string>;
 }
 
 /**
@@ -81,7 +87,7 @@ const holdsVariable = (value: ValueNode): boolean => {
 /** The document's shape; the document as it is when it has several operations or variables named like ours. */
 function shapeOf(schema: GraphQLSchema, document: DocumentNode): Shape {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  if (operations.length !== 1 || operations[0]!.variableDefinitions?.some((d) => d.variable.name.value.startsWith(HOISTED))) return { key: print(document), document, values: {} };
+  if (operations.length !== 1 || operations[0]!.variableDefinitions?.some((d) => d.variable.name.value.startsWith(HOISTED))) return { key: print(document), document, values: {}, keys: new Map() };
   const typeInfo = new TypeInfo(schema);
   const values: Record<string, unknown> = {};
   const definitions: VariableDefinitionNode[] = [];
@@ -104,7 +110,7 @@ function shapeOf(schema: GraphQLSchema, document: DocumentNode): Shape {
     ...hoisted,
     definitions: hoisted.definitions.map((d) => (d.kind === Kind.OPERATION_DEFINITION ? { ...d, variableDefinitions: [...(d.variableDefinitions ?? []), ...definitions] } : d)),
   };
-  return { key: print(shaped), document: shaped, values };
+  return { key: print(shaped), document: shaped, values, keys: new Map() };
 }
 
 export class CompiledQueries {
@@ -121,7 +127,12 @@ export class CompiledQueries {
   private compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): { query: CompiledQuery; values: Record<string, unknown> } | null {
     let shape = this.shapes.get(document);
     if (!shape) this.shapes.set(document, (shape = shapeOf(schema, document)));
-    const key = `${operationName ?? ''}\u0000${shape.key}`;
+    const operation = operationName ?? '';
+    let key = shape.keys.get(operation);
+    if (key === undefined) {
+      key = `${operation}\u0000${shape.key}`;
+      if (shape.keys.size < MAX_OPERATION_KEYS) shape.keys.set(operation, key);
+    }
     let kept = this.compiled.get(key);
     if (!kept) {
       const made = compileQuery(schema, shape.document, operationName, { disablingCapturingStackErrors: true });
