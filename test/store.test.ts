@@ -263,6 +263,8 @@ for (const engine of engines) {
           const given = [
             supplier({ services: ['Tonte'], provenance: { services: { origin: 'csv', at } }, sources: [{ source: 'csv', firstAt: at, lastAt: at }] }),
             supplier({ siret: '10000000000008', labels: ['Qualiopi'] }),
+            // Many times the first line's length, accented: the batch's buffer grows past its first estimate.
+            supplier({ description: 'Entretien des espaces verts à Évreux, tonte et élagage. '.repeat(3000) }),
           ];
           const expected = structuredClone(given);
           expect(await first.suppliers.insertMany(given)).toEqual(expected);
@@ -274,7 +276,7 @@ for (const engine of engines) {
           const refused = [supplier(), supplier({ provenance: { 'a.b': { origin: 'csv', at } } }), supplier({ provenance: { $set: { origin: 'csv', at } } })];
           await expect(first.suppliers.insertMany(refused.slice(0, 2))).rejects.toThrow('Field names cannot contain a .');
           await expect(first.suppliers.insertMany([refused[0]!, refused[2]!])).rejects.toThrow('Field names cannot begin with the $ character');
-          expect(await first.suppliers.count({})).toBe(2);
+          expect(await first.suppliers.count({})).toBe(3);
           await first.close();
           const again = await openEmbeddedStore(dir);
           expect(await again.suppliers.find({}, { sort: { id: 1 } })).toEqual(expected);
