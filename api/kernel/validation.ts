@@ -55,7 +55,7 @@ export const email = z
 
 /** A whole quantity a form takes (see QUANTITIES): refused outside its range with that range, in French. */
 export const quantity = (q: Quantity) => {
-  const range = rangeFr(q);
+  const range = { error: () => rangeFr(q) }; // worded when refused (see Quantity's shown)
   return z.number().int(range).min(0, range).max(q.max, range).nullish().transform((v) => v ?? null);
 };
 
@@ -211,10 +211,12 @@ export function readIsoDate(text: string): IsoDate | string {
   return offset === undefined ? { wall, day: false } : { wall, day: false, offset };
 }
 
-const parisZone = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' });
+// Made at first use, as api/reference/vocabulary.ts's formatter (ICU's data, at the start of every process).
+let parisZone: Intl.DateTimeFormat | null = null;
 
 /** Paris's offset from UTC, in minutes, at an instant (ms since the epoch). */
 function parisOffsetMinutes(at: number): number {
+  parisZone ??= new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' });
   const name = parisZone.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;

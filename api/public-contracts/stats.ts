@@ -22,8 +22,13 @@ export interface PublicContractStats extends ContractFigures {
   byBuyer: ContractGroup[];
 }
 
-const PARIS_MONTH = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Paris' });
-const MONTH_FR = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+// Made at first use, as api/reference/vocabulary.ts's formatter (ICU's data, at the start of every process).
+let months: { paris: Intl.DateTimeFormat; french: Intl.DateTimeFormat } | null = null;
+const monthFormats = () =>
+  (months ??= {
+    paris: new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Paris' }),
+    french: new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  });
 
 const empty = (): ContractFigures => ({ contracts: 0, amount: 0, essContracts: 0, essAmount: 0, reserved: 0, socialClause: 0, socialCriterion: 0 });
 
@@ -67,7 +72,7 @@ export async function computePublicContracts(store: Store, from: Date, to: Date,
   const buyers = new Map<string, ContractFigures>();
   for (const c of contracts) {
     const ess = awardedToDirectory(c, directory);
-    const month = PARIS_MONTH.format(c.notifiedAt).slice(0, 7);
+    const month = monthFormats().paris.format(c.notifiedAt).slice(0, 7);
     add(total, c, ess);
     add(months.get(month) ?? months.set(month, empty()).get(month)!, c, ess);
     add(buyers.get(c.buyerSiret) ?? buyers.set(c.buyerSiret, empty()).get(c.buyerSiret)!, c, ess);
@@ -76,7 +81,7 @@ export async function computePublicContracts(store: Store, from: Date, to: Date,
     ...total,
     byMonth: [...months]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([key, f]) => ({ key, label: MONTH_FR.format(new Date(`${key}-01T00:00:00Z`)), ...f })),
+      .map(([key, f]) => ({ key, label: monthFormats().french.format(new Date(`${key}-01T00:00:00Z`)), ...f })),
     byBuyer: [...buyers]
       .map(([key, f]) => ({ key, label: names.get(key) ?? `Acheteur ${key}`, ...f }))
       .sort((a, b) => b.amount - a.amount || a.key.localeCompare(b.key)),

@@ -1,6 +1,6 @@
 // Amounts as people type them, and the bounds of the whole quantities our forms take: one place read by
 // the API's validation, the web forms and the server-rendered link pages (/suites).
-import { formatEuros } from './vocabulary';
+import { formatEuros, formatWhole } from './vocabulary';
 
 /**
  * "1 234,56 €", "12 000 €" (any space, no-break ones too), "1234.56", "1.234,56", "1,234.56" as a
@@ -49,14 +49,26 @@ export interface Quantity {
   shown: string;
 }
 
-const whole = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-const counted = (max: number, unit: string): Quantity => ({ max, shown: `${whole.format(max).replace(/\u202f/g, '\u00a0')}\u00a0${unit}` });
+/**
+ * A quantity whose bound is worded at its first reading (a refusal's message): formatting numbers
+ * loads ICU's locale data, 30 ms at the start of every process that never refuses one.
+ */
+function quantityOf(max: number, word: (max: number) => string): Quantity {
+  let shown: string | null = null;
+  return {
+    max,
+    get shown() {
+      return (shown ??= word(max));
+    },
+  };
+}
+const counted = (max: number, unit: string): Quantity => quantityOf(max, (n) => `${formatWhole(n)}\u00a0${unit}`);
 
 /** The largest amount any form takes (budgets, contract values, amounts won): a sane ceiling that GraphQL's Int holds. */
 export const MAX_EUROS = 1_000_000_000;
 
 export const QUANTITIES = {
-  euros: { max: MAX_EUROS, shown: formatEuros(MAX_EUROS) },
+  euros: quantityOf(MAX_EUROS, formatEuros),
   insertionHours: counted(10_000_000, 'heures'),
   employees: counted(1_000_000, 'salariés'),
   radiusKm: counted(1000, 'km'),
