@@ -42,15 +42,11 @@ function cookieOf(header: string | undefined, name: string): string | null {
 }
 
 /**
- * The request and response types the HTTP server creates, made to be express's own once `adopt`
- * is given the app. Express moves every request and response onto its app's prototypes
- * (`Object.setPrototypeOf` in app.handle); an object created with that prototype already makes the
- * move a no-op. Moved, V8 kept each request's objects alive through a young-generation collection
- * or two: under load a baseline query promoted some 15 kB a request to the old generation (6 MB
- * every 180 ms), whose full collections then stalled the answers behind them (a bare express app:
- * 7,000 requests a second and a full collection every 400 ms; with these types, 19,600 and one in 8 s).
+ * Request and response types made express's own once `adopt` gets the app: express then finds
+ * them on its prototypes, and does not move them (`Object.setPrototypeOf` in app.handle), which
+ * made V8 keep every request's objects into the old generation (docs/benchmarks.md, load section).
  */
-export function expressMessageTypes() {
+function expressMessageTypes() {
   // Node's own are functions, extended the way they extend each other (a class's prototype cannot be
   // replaced; Reflect.construct gave objects that V8 kept as long as before).
   function IncomingMessage(this: http.IncomingMessage, socket: Socket): void {
@@ -79,7 +75,7 @@ export interface Readiness {
   stopping: boolean;
 }
 
-export async function createHttpApp(config: Config, httpServer: http.Server, readiness: Readiness, logger: Logger) {
+async function createHttpApp(config: Config, httpServer: http.Server, readiness: Readiness, logger: Logger) {
   const log = messageLog(logger);
   const metrics = createMetrics(() => readiness.services, logger);
   const armor = graphqlArmor();
@@ -178,4 +174,14 @@ export async function createHttpApp(config: Config, httpServer: http.Server, rea
   });
 
   return { app, apollo, directoryAnswers, metrics };
+}
+
+/** The HTTP server and its app, its requests and responses created as express's own (expressMessageTypes). */
+export async function createHttpEdge(config: Config, readiness: Readiness, logger: Logger) {
+  const messages = expressMessageTypes();
+  const httpServer = http.createServer({ IncomingMessage: messages.IncomingMessage, ServerResponse: messages.ServerResponse });
+  const edge = await createHttpApp(config, httpServer, readiness, logger);
+  messages.adopt(edge.app);
+  httpServer.on('request', edge.app);
+  return { httpServer, ...edge };
 }

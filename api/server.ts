@@ -1,6 +1,5 @@
 // Assembles the service: HTTP first (healthz answers 503), then store → matcher index → sample data (indexed as it
 // is written) → ready → outbox worker.
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decoyHash } from './auth/passwords';
 import { resolveJwtSecret } from './auth/secret';
@@ -15,7 +14,7 @@ import { createOutbox } from './outbox';
 import { createAnonymousPosting, sweepUnconfirmedNeeds } from './needs';
 import { buildMatchingService } from './directory';
 import type { DirectoryAnswers } from '../graphql/directory-cache';
-import { createHttpApp, expressMessageTypes, type Readiness } from './http';
+import { createHttpEdge, type Readiness } from './http';
 import { createImportJobs } from './import-jobs';
 import { openOperatorChannel } from './operator';
 import { createPotentialThrottle } from './purchasing';
@@ -46,12 +45,8 @@ export interface RunningServer {
 /** `clock`: the time the scheduled work goes by (see api/kernel/clock.ts); its timers stay real. */
 export async function startServer(config: Config, logger: Logger = loggerFor(config), clock: Clock = systemClock): Promise<RunningServer> {
   const log = messageLog(logger);
-  const messages = expressMessageTypes();
-  const httpServer = http.createServer({ IncomingMessage: messages.IncomingMessage, ServerResponse: messages.ServerResponse });
   const readiness: Readiness = { services: null, stopping: false };
-  const { app, apollo, directoryAnswers, metrics } = await createHttpApp(config, httpServer, readiness, logger);
-  messages.adopt(app);
-  httpServer.on('request', app);
+  const { httpServer, apollo, directoryAnswers, metrics } = await createHttpEdge(config, readiness, logger);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.port, () => resolve());

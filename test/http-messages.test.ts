@@ -1,11 +1,11 @@
-// The HTTP server creates its requests and responses as express's own (api/http.ts,
-// expressMessageTypes), so that express never moves them onto its prototypes under load. The edge as
-// startServer builds it, real HTTP: every request is created on the app's prototypes, and what
-// express adds to them (res.json, res.status, helmet's headers) works.
-import http from 'node:http';
+// The HTTP server creates its requests and responses as express's own (api/http.ts, createHttpEdge,
+// which startServer uses), so that express never moves them onto its prototypes under load. Real
+// HTTP: each request and response has the app's prototypes from its creation, and what express adds
+// to them (res.json, res.status, helmet's headers) works.
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../api/config';
-import { createHttpApp, expressMessageTypes } from '../api/http';
+import { createHttpEdge } from '../api/http';
 import { silentLogger } from '../api/observability';
 import { raw } from './helpers/http';
 import { tempDataDir } from './helpers/server';
@@ -13,18 +13,14 @@ import { tempDataDir } from './helpers/server';
 describe("the HTTP server's requests and responses", () => {
   it("are created as express's own, and express's methods answer", async () => {
     const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: tempDataDir() });
-    const messages = expressMessageTypes();
-    const server = http.createServer({ IncomingMessage: messages.IncomingMessage, ServerResponse: messages.ServerResponse });
-    const { app, apollo } = await createHttpApp(config, server, { services: null, stopping: false }, silentLogger());
+    const { httpServer, app, apollo } = await createHttpEdge(config, { services: null, stopping: false }, silentLogger());
     const created: Array<{ request: boolean; response: boolean }> = [];
-    // Before adopt: node's own types, which the app is not given.
-    server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    // Ahead of the app's own listener: as node created them, before express sees them.
+    httpServer.prependListener('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
       created.push({ request: Object.getPrototypeOf(req) === app.request, response: Object.getPrototypeOf(res) === app.response });
     });
-    server.on('request', app);
-    messages.adopt(app);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
     try {
       const health = await raw(`${origin}/healthz`);
       expect(health).toMatchObject({ status: 200, json: { status: 'starting' } });

@@ -1,9 +1,8 @@
 // The operator's view: the structured log of a real service process (JSON lines, request ids, no
 // secret), /readyz's answers and /metrics behind its token. Real processes, real HTTP, a real SMTP peer.
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../api/config';
-import { createHttpApp } from '../api/http';
+import { createHttpEdge } from '../api/http';
 import { silentLogger } from '../api/observability';
 import { outboxRow } from '../api/mail';
 import { needInput } from './helpers/fixtures';
@@ -86,10 +85,7 @@ describe('/readyz', () => {
   it('answers 503 with the reason before the store is open, while /healthz says alive', async () => {
     // The edge as startServer builds it first, before opening the store: no services yet.
     const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: tempDataDir() });
-    const server = http.createServer();
-    const readiness = { services: null, stopping: false };
-    const { app, apollo } = await createHttpApp(config, server, readiness, silentLogger());
-    server.on('request', app);
+    const { httpServer: server, apollo } = await createHttpEdge(config, { services: null, stopping: false }, silentLogger());
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const res = await raw(`http://127.0.0.1:${(server.address() as AddressInfo).port}/readyz`);
