@@ -158,14 +158,15 @@ function expectWholeLines(file: string): string[] {
 
   it('an import that runs out of space stops saying so, leaves whole profiles, and the same command finishes it', async () => {
     const importDir = path.join(mountPoint, 'import');
-    // Outside the full disk: the file the operator imports. Each profile takes about 1.5 kB stored.
+    // Outside the full disk: the file the operator imports.
     const source = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-import-plein-')), 'structures.csv');
     const LINES = 3000;
     const rows = Array.from({ length: LINES }, (_, i) => `Atelier solidaire ${i},${siret(7_600_000_000 + i)},ASSOCIATION,ACI,Entretien des espaces verts et nettoyage de locaux.,Tonte|Nettoyage de bureaux,81.30Z,76540,30,12,50000,Qualiopi,contact${i}@atelier.example,https://atelier${i}.example`);
     fs.writeFileSync(source, `name,siret,legalForm,inclusionKind,description,services,nafCodes,communeCode,interventionRadiusKm,employees,maxContractValue,labels,contactEmail,website\n${rows.join('\n')}\n`);
     const filler = path.join(mountPoint, 'remplissage-import');
-    const spare = Buffer.alloc(2 * 1024 * 1024, 0x61);
-    fs.writeFileSync(filler, spare); // what is left holds about half the file's profiles
+    const { bavail, bsize } = fs.statfsSync(mountPoint);
+    // What is left holds about half the file's profiles (some 1.5 kB each as stored), whatever the earlier tests left.
+    fs.writeFileSync(filler, Buffer.alloc(Math.max(0, bavail * bsize - (LINES / 2) * 1500), 0x61));
     try {
       const stopped = await runScript('import', ['--format', 'csv', source], { DATA_DIR: importDir });
       expect(stopped.code).toBe(1);
@@ -174,6 +175,7 @@ function expectWholeLines(file: string): string[] {
       const written = expectWholeLines(suppliersFile).filter((line) => '_id' in JSON.parse(line)).length;
       expect(written).toBeGreaterThan(0);
       expect(written).toBeLessThan(LINES);
+      expect(written % 500).toBe(0); // whole batches (ImportRun writes 500 profiles at a time, each batch whole or not at all)
 
       fs.rmSync(filler);
       const finished = await runScript('import', ['--format', 'csv', source], { DATA_DIR: importDir });

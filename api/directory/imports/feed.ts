@@ -32,9 +32,12 @@ export async function feed(run: ImportRun, read: FormatReader, files: readonly s
       }
       if (++items % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
-  } finally {
-    await run.finish(); // the profiles counted as created are written, whatever stopped the loop
+  } catch (err) {
+    // The profiles counted as created are written, whatever stopped the loop; the error told is the loop's.
+    await run.finish().catch(() => {});
+    throw err;
   }
+  await run.finish();
   // Refusals in the files' order, then by line (the CSV reader reports a torn line as soon as it meets it).
   run.refusals.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line);
   return finished;

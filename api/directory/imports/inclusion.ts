@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import type { InclusionKind } from '../../store/types';
 import { csvRecords, head, UnreadableFileError, type ReadPosition } from './files';
 import type { FormatOptions, ImportItem } from './items';
-import type { ProfileField } from './run';
+import type { ProfileField } from './items';
 
 const KINDS: Readonly<Record<string, InclusionKind>> = {
   aci: 'ACI', ai: 'AI', ei: 'EI', etti: 'ETTI', eiti: 'EITI', esat: 'ESAT', ea: 'EA', eatt: 'EATT', geiq: 'GEIQ',

@@ -1,6 +1,37 @@
-// What a format's reader yields: profile lines for ImportRun, and what it left out and why.
+// What a format's reader yields: profile lines for ImportRun, and what it left out and why; what a run counts.
+import type { ProfileFields } from '../suppliers';
 import type { ReadPosition } from './files';
-import type { ImportLine } from './run';
+
+export type ProfileField = keyof ProfileFields;
+
+/** One record of a public file, as the source gives it: a field left undefined is one it does not provide. */
+export interface ImportLine {
+  file: string;
+  /** Line number in its file (for a JSON file: the element's position, from 1). */
+  line: number;
+  fields: Partial<Record<ProfileField, unknown>>;
+  /** The source's date of its last change to this record, when it gives one. */
+  asOf?: Date;
+}
+
+export interface Refusal {
+  file: string;
+  line: number;
+  siret: string;
+  name: string;
+  reason: string;
+}
+
+export type Outcome = 'created' | 'updated' | 'unchanged' | 'refused';
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  refused: number;
+  /** Lines the format's filter leaves out (SIRENE: closed, not ESS, outside the territory). */
+  ignored: number;
+}
 
 export type ImportItem =
   | { kind: 'line'; line: ImportLine }

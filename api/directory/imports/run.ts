@@ -19,37 +19,7 @@ import { DuplicateKeyError, type FieldProvenance, type ImportSource, type Retire
 import { newId, parseInput } from '../../kernel';
 import { notReimported, retiredSirets } from '../retired-sirets';
 import { derived, importSchema, isFilled, NEW_PROFILE_STATUS, PROFILE_FIELDS, type ProfileFields } from '../suppliers';
-
-export type ProfileField = keyof ProfileFields;
-
-/** One record of a public file, as the source gives it: a field left undefined is one it does not provide. */
-export interface ImportLine {
-  file: string;
-  /** Line number in its file (for a JSON file: the element's position, from 1). */
-  line: number;
-  fields: Partial<Record<ProfileField, unknown>>;
-  /** The source's date of its last change to this record, when it gives one. */
-  asOf?: Date;
-}
-
-export interface Refusal {
-  file: string;
-  line: number;
-  siret: string;
-  name: string;
-  reason: string;
-}
-
-export type Outcome = 'created' | 'updated' | 'unchanged' | 'refused';
-
-export interface ImportCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  refused: number;
-  /** Lines the format's filter leaves out (SIRENE: closed, not ESS, outside the territory). */
-  ignored: number;
-}
+import type { ImportCounts, ImportLine, Outcome, ProfileField, Refusal } from './items';
 
 const RANK: Record<ImportSource, number> = { sirene: 1, inclusion: 2, csv: 3 };
 const REGISTER_FIELDS: ReadonlySet<string> = new Set(['siret', 'legalForm', 'nafCodes', 'employees']);
@@ -96,7 +66,7 @@ export class ImportRun {
   readonly ignoredReasons = new Map<string, number>();
   /** New profiles written together (one append on the embedded engine instead of one per line). */
   private readonly pending: { record: SupplierRecord; refuse: (reason: string) => 'refused' }[] = [];
-  /** The batch being written: the next lines are read and checked meanwhile (one write at a time). */
+  /** The batch being written (one at a time); its failure is thrown by the next batch or by finish(). */
   private writing: Promise<void> = Promise.resolve();
   private readonly bySiret = new Map<string, SupplierRecord>();
   private readonly byPlace = new Map<string, SupplierRecord>();
@@ -263,11 +233,7 @@ export class ImportRun {
     return 'created';
   }
 
-  /**
-   * Starts writing the batch once the previous one is written, without waiting for it: the disk
-   * writes while the next lines are read (the process was otherwise idle for each append). A failed
-   * write is thrown by the next batch or by finish().
-   */
+  /** Writes the batch once the previous one is written, without waiting: the next lines are read meanwhile. */
   private async startWriting(): Promise<void> {
     await this.writing;
     this.writing = this.flush();
@@ -282,15 +248,15 @@ export class ImportRun {
       for (const record of await this.store.suppliers.insertMany(batch.map((p) => p.record))) this.written(record);
       return;
     } catch (err) {
-      if (!(err instanceof DuplicateKeyError)) throw err;
+      if (!(err instanceof DuplicateKeyError)) return this.unwritten(batch.length, err); // the batch is written whole or not at all
     }
     // Only another process writing the same SIRET meanwhile (MongoDB, the server running) gets here:
     // one by one, to refuse just that line (what insertMany kept before it is found by its id).
-    for (const { record, refuse } of batch) {
+    for (const [i, { record, refuse }] of batch.entries()) {
       try {
         this.written((await this.store.suppliers.findById(record.id)) ?? (await this.store.suppliers.insert(record)));
       } catch (err) {
-        if (!(err instanceof DuplicateKeyError)) throw err;
+        if (!(err instanceof DuplicateKeyError)) return this.unwritten(batch.length - i, err);
         this.counts.created -= 1;
         refuse(`SIRET ${record.siret ?? ''} enregistré entre-temps par un autre processus : relancez l’import.`);
       }
@@ -299,7 +265,17 @@ export class ImportRun {
 
   /** Ends the run: the last batch is written. Call it whatever happened, an interruption included. */
   async finish(): Promise<void> {
-    await this.writing;
+    try {
+      await this.writing;
+    } catch (err) {
+      return this.unwritten(this.pending.splice(0).length, err);
+    }
     await this.flush();
+  }
+
+  /** A write failed: the profiles it left unwritten are not counted as created. */
+  private unwritten(lines: number, err: unknown): never {
+    this.counts.created -= lines;
+    throw err;
   }
 }

@@ -6,7 +6,7 @@ import type { LegalForm } from '../../store/types';
 import { delimiterOf, headerOf, UnreadableFileError, type ReadPosition } from './files';
 import { cellAt, cells, stockLines, whole, type StockLine } from './stock-lines';
 import type { FormatOptions, ImportItem } from './items';
-import type { ProfileField } from './run';
+import type { ProfileField } from './items';
 
 // Lambert 93 (EPSG:2154), as SIRENE gives coordinates, to WGS 84 (EPSG:4326).
 const LAMBERT_93 =

@@ -6,7 +6,7 @@
 import { readProtectedCell, writeCsv } from '../../csv';
 import type { Store, SupplierRecord } from '../../store/types';
 import { PROFILE_FIELDS } from '../suppliers';
-import type { ProfileField } from './run';
+import type { ProfileField } from './items';
 
 /** SupplierInput's fields, in the order the API declares them. */
 export const TEMPLATE_COLUMNS: readonly ProfileField[] = [
