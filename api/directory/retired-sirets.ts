@@ -28,10 +28,12 @@ export async function retiredSirets(store: Store): Promise<Map<string, RetiredSi
   return new Map((await store.retiredSirets.find({})).map((r) => [r.id, r]));
 }
 
-// Made at first use, as api/reference/vocabulary.ts's formatter (ICU's data, at the start of every import).
-let day: Intl.DateTimeFormat | null = null;
+// Made at first use, as api/reference/vocabulary.ts's formatter (an import seldom meets a retired SIRET).
+let dayFormatter: Intl.DateTimeFormat | null = null;
+const dayOf = (date: Date): string =>
+  (dayFormatter ??= new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Paris' })).format(date);
 const ASKED_BY: Record<RetiredBy, string> = { OFFICER: "d'un agent", STRUCTURE: 'de la structure' };
 
 /** Why an import leaves this SIRET alone, as its report says it. */
 export const notReimported = (r: RetiredSiretRecord): string =>
-  `structure retirée de l'annuaire le ${(day ??= new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Paris' })).format(r.retiredAt)} à la demande ${ASKED_BY[r.retiredBy]} ; non réimportée (un agent peut la recréer).`;
+  `structure retirée de l'annuaire le ${dayOf(r.retiredAt)} à la demande ${ASKED_BY[r.retiredBy]} ; non réimportée (un agent peut la recréer).`;

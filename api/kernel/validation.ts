@@ -211,7 +211,7 @@ export function readIsoDate(text: string): IsoDate | string {
   return offset === undefined ? { wall, day: false } : { wall, day: false, offset };
 }
 
-// Made at first use, as api/reference/vocabulary.ts's formatter (ICU's data, at the start of every process).
+// Made at first use, as api/reference/vocabulary.ts's formatter (npm run import formats no date).
 let parisZone: Intl.DateTimeFormat | null = null;
 
 /** Paris's offset from UTC, in minutes, at an instant (ms since the epoch). */

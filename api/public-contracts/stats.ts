@@ -22,10 +22,10 @@ export interface PublicContractStats extends ContractFigures {
   byBuyer: ContractGroup[];
 }
 
-// Made at first use, as api/reference/vocabulary.ts's formatter (ICU's data, at the start of every process).
-let months: { paris: Intl.DateTimeFormat; french: Intl.DateTimeFormat } | null = null;
+// Made at first use, as api/reference/vocabulary.ts's formatter (npm run import loads this module, formats nothing).
+let monthFormatters: { paris: Intl.DateTimeFormat; french: Intl.DateTimeFormat } | null = null;
 const monthFormats = () =>
-  (months ??= {
+  (monthFormatters ??= {
     paris: new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Paris' }),
     french: new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
   });

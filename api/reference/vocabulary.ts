@@ -44,8 +44,8 @@ export const OUTCOME_FR: Readonly<Record<OutcomeStatus, string>> = {
 export const structureKindFr = (s: { legalForm: LegalForm; inclusionKind: InclusionKind | null }): string =>
   s.inclusionKind ? `${LEGAL_FORM_FR[s.legalForm]} · ${INCLUSION_KIND_FR[s.inclusionKind]}` : LEGAL_FORM_FR[s.legalForm];
 
-// Made at first use: a process's first Intl formatter loads ICU's locale data, 30 ms of every start
-// of a command that never formats a number (npm run import).
+// Made at first use: a process's first Intl formatter loads ICU's locale data, 30 ms at the start of
+// npm run import, which formats no number.
 let wholeNumbers: Intl.NumberFormat | null = null;
 
 /** "20 000" (French grouping; the narrow no-break space Intl uses becomes a plain no-break space for mail clients). */

@@ -26,6 +26,8 @@ function serialize(doc: unknown): string {
   }
 }
 
+const MAX_FIRST_BUFFER = 16 * 1024 * 1024; // an unusually long first line does not size the whole batch
+
 /**
  * The documents' lines as UTF-8 bytes, each written into one growing buffer as it is serialised:
  * nedb joins them into one string first, a rope that its append then flattens and encodes, which
@@ -37,7 +39,7 @@ export function lineBytes(docs: readonly unknown[]): Buffer {
   for (const doc of docs) {
     const line = serialize(doc);
     // Sized on the first line (lines of a batch are alike): growing by copies was a fiftieth of an import.
-    buffer ??= Buffer.allocUnsafe(Math.max(64 * 1024, Math.ceil(1.25 * (line.length + 1) * docs.length)));
+    buffer ??= Buffer.allocUnsafe(Math.min(MAX_FIRST_BUFFER, Math.max(64 * 1024, Math.ceil(1.25 * (line.length + 1) * docs.length))));
     // UTF-8 takes at most three bytes for a UTF-16 unit; near the end, the line's exact length.
     if (used + 3 * line.length + 1 > buffer.length && used + Buffer.byteLength(line) + 1 > buffer.length) {
       const larger = Buffer.allocUnsafe(Math.max(used + 3 * line.length + 1, 2 * buffer.length));
