@@ -51,7 +51,7 @@ export interface Quantity {
 
 /**
  * A quantity whose bound is worded at its first reading (a refusal's message): formatting numbers
- * loads ICU's locale data, 30 ms at the start of every process that never refuses one.
+ * loads ICU's locale data, 30 ms at the start of npm run import, which refuses no valid line.
  */
 function quantityOf(max: number, word: (max: number) => string): Quantity {
   let shown: string | null = null;
