@@ -11,7 +11,7 @@ import { writeCsv, type CsvFormat } from '../csv';
 import { z } from 'zod';
 import { requireRole, type Viewer } from '../auth/guards';
 import { isMetropoleCommune, communeName } from '../reference/communes';
-import { INCLUSION_KIND_FR, NEED_KIND_FR, OUTCOME_FR } from '../reference/vocabulary';
+import { INCLUSION_KIND_FR, monthLabelFr, NEED_KIND_FR, OUTCOME_FR, parisMonth } from '../reference/vocabulary';
 import { type DirectoryDeps, INCLUSION_KINDS } from '../directory';
 import { between, byIds, byShortlists } from '../store/filters';
 import { campaignFigures } from '../campaign';
@@ -142,27 +142,23 @@ export async function computeImpact(store: Store, from: Date, to: Date): Promise
   };
 }
 
-const PARIS_MONTH = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Paris' });
-const MONTH_FR = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-/** "2026-03" for an instant, in Paris time. */
-const monthOf = (date: Date): string => PARIS_MONTH.format(date).slice(0, 7);
 
 function byMonth(from: Date, to: Date, won: { amount: number | null; updatedAt: Date }[]): ImpactStats['amountWonByMonth'] {
   const sums = new Map<string, { amount: number; count: number }>();
   for (const o of won) {
-    const m = monthOf(o.updatedAt);
+    const m = parisMonth(o.updatedAt);
     const sum = sums.get(m) ?? { amount: 0, count: 0 };
     sums.set(m, { amount: sum.amount + (o.amount ?? 0), count: sum.count + 1 });
   }
-  const last = [monthOf(new Date(to.getTime() - 1)), ...sums.keys()].sort().at(-1)!;
+  const last = [parisMonth(new Date(to.getTime() - 1)), ...sums.keys()].sort().at(-1)!;
   const months: ImpactStats['amountWonByMonth'] = [];
   // At most 120 months listed: a period longer than ten years lists its wins' months only.
-  for (let [y, m] = monthOf(from).split('-').map(Number) as [number, number]; months.length < 120; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
+  for (let [y, m] = parisMonth(from).split('-').map(Number) as [number, number]; months.length < 120; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
     const month = `${y}-${String(m).padStart(2, '0')}`;
     if (month > last) break;
-    months.push({ month, label: MONTH_FR.format(new Date(Date.UTC(y, m - 1, 1))), ...(sums.get(month) ?? { amount: 0, count: 0 }) });
+    months.push({ month, label: monthLabelFr(month), ...(sums.get(month) ?? { amount: 0, count: 0 }) });
   }
-  if (months.length === 120) return [...sums].sort(([a], [b]) => a.localeCompare(b)).map(([month, sum]) => ({ month, label: MONTH_FR.format(new Date(`${month}-01T00:00:00Z`)), ...sum }));
+  if (months.length === 120) return [...sums].sort(([a], [b]) => a.localeCompare(b)).map(([month, sum]) => ({ month, label: monthLabelFr(month), ...sum }));
   return months;
 }
 

@@ -3,6 +3,7 @@
 // and their social considerations, in all, by month (Paris time) and by buyer.
 import { bySirets, contractsNotified, publicBuyers } from '../store/filters';
 import type { PublicContractRecord, Store, SupplierRecord } from '../store/types';
+import { monthLabelFr, parisMonth } from '../reference/vocabulary';
 
 export interface ContractFigures {
   contracts: number;
@@ -21,14 +22,6 @@ export interface PublicContractStats extends ContractFigures {
   byMonth: ContractGroup[];
   byBuyer: ContractGroup[];
 }
-
-// Made at first use, as api/reference/vocabulary.ts's formatter (npm run import loads this module, formats nothing).
-let monthFormatters: { paris: Intl.DateTimeFormat; french: Intl.DateTimeFormat } | null = null;
-const monthFormats = () =>
-  (monthFormatters ??= {
-    paris: new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Paris' }),
-    french: new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  });
 
 const empty = (): ContractFigures => ({ contracts: 0, amount: 0, essContracts: 0, essAmount: 0, reserved: 0, socialClause: 0, socialCriterion: 0 });
 
@@ -72,7 +65,7 @@ export async function computePublicContracts(store: Store, from: Date, to: Date,
   const buyers = new Map<string, ContractFigures>();
   for (const c of contracts) {
     const ess = awardedToDirectory(c, directory);
-    const month = monthFormats().paris.format(c.notifiedAt).slice(0, 7);
+    const month = parisMonth(c.notifiedAt);
     add(total, c, ess);
     add(months.get(month) ?? months.set(month, empty()).get(month)!, c, ess);
     add(buyers.get(c.buyerSiret) ?? buyers.set(c.buyerSiret, empty()).get(c.buyerSiret)!, c, ess);
@@ -81,7 +74,7 @@ export async function computePublicContracts(store: Store, from: Date, to: Date,
     ...total,
     byMonth: [...months]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([key, f]) => ({ key, label: monthFormats().french.format(new Date(`${key}-01T00:00:00Z`)), ...f })),
+      .map(([key, f]) => ({ key, label: monthLabelFr(key), ...f })),
     byBuyer: [...buyers]
       .map(([key, f]) => ({ key, label: names.get(key) ?? `Acheteur ${key}`, ...f }))
       .sort((a, b) => b.amount - a.amount || a.key.localeCompare(b.key)),

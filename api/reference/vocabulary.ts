@@ -55,6 +55,19 @@ export const formatWhole = (n: number): string =>
 /** "20 000 €". */
 export const formatEuros = (amount: number): string => `${formatWhole(amount)}\u00a0€`;
 
+let monthFormatters: { paris: Intl.DateTimeFormat; french: Intl.DateTimeFormat } | null = null;
+const monthFormats = () =>
+  (monthFormatters ??= {
+    paris: new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Paris' }),
+    french: new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  });
+
+/** "2026-03": an instant's month, in Paris time. */
+export const parisMonth = (date: Date): string => monthFormats().paris.format(date).slice(0, 7);
+
+/** "mars 2026" for "2026-03". */
+export const monthLabelFr = (month: string): string => monthFormats().french.format(new Date(`${month}-01T00:00:00Z`));
+
 /** "31 mars 2027", read in Paris time. */
 export const formatDateFr = (date: Date): string =>
   new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(date);
