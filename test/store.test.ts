@@ -272,11 +272,18 @@ for (const engine of engines) {
           const line = fs.readFileSync(path.join(dir, 'db', 'suppliers.db'), 'utf8').split('\n').find((l) => l.includes(expected[0]!.id))!;
           expect(JSON.parse(line).provenance).toEqual({ services: { origin: 'csv', at: { $$date: at.getTime() } } });
           expect(at.toJSON()).toBe('2025-05-06T07:08:09.010Z'); // dates elsewhere keep their JSON form
+          // The next batches are written into the buffer the first one grew: shorter lines, then longer ones.
+          for (const description of ['Traiteur.', 'Réemploi de mobilier de bureau. '.repeat(5000)]) {
+            const next = [supplier({ description }), supplier({ description, labels: ['Qualiopi'] })];
+            expected.push(...structuredClone(next));
+            await first.suppliers.insertMany(next);
+          }
+          expected.sort((a, b) => (a.id < b.id ? -1 : 1));
 
           const refused = [supplier(), supplier({ provenance: { 'a.b': { origin: 'csv', at } } }), supplier({ provenance: { $set: { origin: 'csv', at } } })];
           await expect(first.suppliers.insertMany(refused.slice(0, 2))).rejects.toThrow('Field names cannot contain a .');
           await expect(first.suppliers.insertMany([refused[0]!, refused[2]!])).rejects.toThrow('Field names cannot begin with the $ character');
-          expect(await first.suppliers.count({})).toBe(3);
+          expect(await first.suppliers.count({})).toBe(7);
           await first.close();
           const again = await openEmbeddedStore(dir);
           expect(await again.suppliers.find({}, { sort: { id: 1 } })).toEqual(expected);

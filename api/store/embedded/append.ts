@@ -13,7 +13,7 @@ import path from 'node:path';
 import type Datastore from '@seald-io/nedb';
 import { flushToStorageAsync } from '@seald-io/nedb/lib/storage.js';
 import { StoreWriteError } from '../types';
-import { lineBytes } from './serialize';
+import { LineBuffer } from './serialize';
 
 type Row = Record<string, unknown>;
 type Modification = { oldDoc: Row; newDoc: Row };
@@ -58,6 +58,7 @@ export function guardWrites(db: Datastore, file: string): WriteGuard {
   // The file's lines, each a document's version, a deletion or an index; null until the load has counted them.
   let lines: number | null = null;
   // What a rewrite writes: one line per document and per index but _id's (nedb does not write it).
+  const appended = new LineBuffer();
   const compactLines = () => internals.getAllData().length + Object.keys(internals.indexes).length - 1;
   internals.persistence.persistNewStateAsync = async (docs) => {
     const steps = undo;
@@ -70,7 +71,7 @@ export function guardWrites(db: Datastore, file: string): WriteGuard {
     try {
       size = (await fs.promises.stat(file)).size;
       // nedb's own append (persistNewStateAsync) with the lines written as bytes (serialize.ts).
-      if (docs.length) await fs.promises.appendFile(file, lineBytes(docs), { mode: FILE_MODES.fileMode });
+      if (docs.length) await fs.promises.appendFile(file, appended.lines(docs), { mode: FILE_MODES.fileMode });
       if (lines !== null) lines += docs.length; // nedb appends one line per document
     } catch (err) {
       steps.reverse().forEach((step) => step());

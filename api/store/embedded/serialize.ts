@@ -26,30 +26,37 @@ function serialize(doc: unknown): string {
   }
 }
 
-const MAX_FIRST_BUFFER = 16 * 1024 * 1024; // an unusually long first line does not size the whole batch
+const KEPT_BYTES = 16 * 1024 * 1024; // an unusually large batch neither sizes nor stays in the kept buffer
 
 /**
- * The documents' lines as UTF-8 bytes, each written into one growing buffer as it is serialised:
- * nedb joins them into one string first, a rope that its append then flattens and encodes, which
- * was a tenth of an import's time (20,000 profiles, CPU profile: Buffer.from of the joined text).
+ * A datafile's appended lines as UTF-8 bytes, each written into one buffer as it is serialised (nedb
+ * joins them into one string that its append then flattens and encodes: a tenth of an import). The
+ * buffer is kept for the next batch: a fresh one a batch cost the first write into each of its
+ * pages, a twentieth of a template import. Its bytes are valid until the next call: the caller
+ * writes them before serialising another batch (nedb runs one operation at a time per datastore).
  */
-export function lineBytes(docs: readonly unknown[]): Buffer {
-  let buffer: Buffer | null = null;
-  let used = 0;
-  for (const doc of docs) {
-    const line = serialize(doc);
-    // Sized on the first line (lines of a batch are alike): growing by copies was a fiftieth of an import.
-    buffer ??= Buffer.allocUnsafe(Math.min(MAX_FIRST_BUFFER, Math.max(64 * 1024, Math.ceil(1.25 * (line.length + 1) * docs.length))));
-    // UTF-8 takes at most three bytes for a UTF-16 unit; near the end, the line's exact length.
-    if (used + 3 * line.length + 1 > buffer.length && used + Buffer.byteLength(line) + 1 > buffer.length) {
-      const larger = Buffer.allocUnsafe(Math.max(used + 3 * line.length + 1, 2 * buffer.length));
-      buffer.copy(larger, 0, 0, used);
-      buffer = larger;
+export class LineBuffer {
+  private buffer: Buffer | null = null;
+
+  lines(docs: readonly unknown[]): Buffer {
+    let buffer = this.buffer;
+    let used = 0;
+    for (const doc of docs) {
+      const line = serialize(doc);
+      // Sized on the first line (lines of a batch are alike): growing by copies was a fiftieth of an import.
+      if (!buffer) buffer = Buffer.allocUnsafe(Math.min(KEPT_BYTES, Math.max(64 * 1024, Math.ceil(1.25 * (line.length + 1) * docs.length))));
+      // UTF-8 takes at most three bytes for a UTF-16 unit; near the end, the line's exact length.
+      if (used + 3 * line.length + 1 > buffer.length && used + Buffer.byteLength(line) + 1 > buffer.length) {
+        const larger = Buffer.allocUnsafe(Math.max(used + 3 * line.length + 1, 2 * buffer.length));
+        buffer.copy(larger, 0, 0, used);
+        buffer = larger;
+      }
+      used += buffer.write(line, used, 'utf8');
+      buffer[used++] = 0x0a;
     }
-    used += buffer.write(line, used, 'utf8');
-    buffer[used++] = 0x0a;
+    if (buffer && buffer.length <= KEPT_BYTES) this.buffer = buffer;
+    return buffer ? buffer.subarray(0, used) : Buffer.alloc(0);
   }
-  return buffer ? buffer.subarray(0, used) : Buffer.alloc(0);
 }
 
 let installed = false;
