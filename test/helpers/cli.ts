@@ -13,7 +13,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** The node options package.json gives the script (`node --require tsx/cjs scripts/import.ts`), or tsx's default. */
+/** What package.json puts between node and the script (`node scripts/bundled.js scripts/import.ts`: the launcher), or tsx's default. */
 function nodeOptions(script: string): string[] {
   const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   const command = new RegExp(`^node ((?:\\S+ )+)scripts/${script}\\.ts$`).exec(scripts[script] ?? '');
