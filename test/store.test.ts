@@ -260,8 +260,11 @@ for (const engine of engines) {
           const dir = freshDir();
           const first = await openEmbeddedStore(dir);
           const at = new Date('2025-05-06T07:08:09.010Z');
+          const shared = Object.freeze({ name: Object.freeze({ origin: 'csv', at }), services: Object.freeze({ origin: 'csv', at }) });
           const given = [
             supplier({ services: ['Tonte'], provenance: { services: { origin: 'csv', at } }, sources: [{ source: 'csv', firstAt: at, lastAt: at }] }),
+            // An import's provenance, one frozen object for every profile it creates: its JSON is made once.
+            ...[1, 2].map(() => supplier({ provenance: shared, sources: [{ source: 'csv', firstAt: at, lastAt: at }] })),
             supplier({ siret: '10000000000008', labels: ['Qualiopi'] }),
             // Many times the first line's length, accented: the batch's buffer grows past its first estimate.
             supplier({ description: 'Entretien des espaces verts à Évreux, tonte et élagage. '.repeat(3000) }),
@@ -271,6 +274,11 @@ for (const engine of engines) {
           expect(await first.suppliers.find({}, { sort: { id: 1 } })).toEqual(expected);
           const line = fs.readFileSync(path.join(dir, 'db', 'suppliers.db'), 'utf8').split('\n').find((l) => l.includes(expected[0]!.id))!;
           expect(JSON.parse(line).provenance).toEqual({ services: { origin: 'csv', at: { $$date: at.getTime() } } });
+          for (const kept of expected.slice(1, 3)) {
+            const row = JSON.parse(fs.readFileSync(path.join(dir, 'db', 'suppliers.db'), 'utf8').split('\n').find((l) => l.includes(kept.id))!);
+            expect(row.provenance).toEqual({ name: { origin: 'csv', at: { $$date: at.getTime() } }, services: { origin: 'csv', at: { $$date: at.getTime() } } });
+            expect(row.name).toBe(kept.name);
+          }
           expect(at.toJSON()).toBe('2025-05-06T07:08:09.010Z'); // dates elsewhere keep their JSON form
           // The next batches are written into the buffer the first one grew: shorter lines, then longer ones.
           for (const description of ['Traiteur.', 'Réemploi de mobilier de bureau. '.repeat(5000)]) {
@@ -283,7 +291,7 @@ for (const engine of engines) {
           const refused = [supplier(), supplier({ provenance: { 'a.b': { origin: 'csv', at } } }), supplier({ provenance: { $set: { origin: 'csv', at } } })];
           await expect(first.suppliers.insertMany(refused.slice(0, 2))).rejects.toThrow('Field names cannot contain a .');
           await expect(first.suppliers.insertMany([refused[0]!, refused[2]!])).rejects.toThrow('Field names cannot begin with the $ character');
-          expect(await first.suppliers.count({})).toBe(7);
+          expect(await first.suppliers.count({})).toBe(9);
           await first.close();
           const again = await openEmbeddedStore(dir);
           expect(await again.suppliers.find({}, { sort: { id: 1 } })).toEqual(expected);

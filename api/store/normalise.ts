@@ -37,7 +37,7 @@ const both =
  */
 function shareProvenance(doc: Row): void {
   const provenance = doc.provenance as Record<string, { origin?: unknown; at?: unknown }> | undefined;
-  if (!provenance || typeof provenance !== 'object') return;
+  if (!provenance || typeof provenance !== 'object' || Object.isFrozen(provenance)) return; // an import's, shared already
   const kept: { origin: unknown; time: number; entry: { origin?: unknown; at?: unknown } }[] = [];
   for (const field of Object.keys(provenance)) {
     const entry = provenance[field];

@@ -77,6 +77,8 @@ export class ImportRun {
   // a later write replaces them), instead of some twenty objects kept for each of tens of thousands.
   private readonly claim: FieldProvenance;
   private readonly firstSeen: SourceRecord;
+  /** The provenance of a new profile, by the fields the line gave: frozen, its JSON is written once (serialize.ts). */
+  private readonly provenanceOf = new Map<string, Readonly<Record<string, FieldProvenance>>>();
 
   private constructor(
     private readonly store: Store,
@@ -87,7 +89,7 @@ export class ImportRun {
     /** Told of every profile written (the service keeps its matcher and directory in step). */
     private readonly written: (record: SupplierRecord) => void = () => {},
   ) {
-    this.claim = { origin: source, at };
+    this.claim = Object.freeze({ origin: source, at });
     this.firstSeen = { source, firstAt: at, lastAt: at };
   }
 
@@ -211,8 +213,13 @@ export class ImportRun {
     asOf: Date | undefined,
     refuse: (reason: string) => 'refused',
   ): Promise<Outcome> {
-    const provenance: Record<string, FieldProvenance> = {};
-    for (const f of writes) provenance[f] = this.claim;
+    const fields = [...writes].join();
+    let provenance = this.provenanceOf.get(fields);
+    if (!provenance) {
+      const claimed: Record<string, FieldProvenance> = {};
+      for (const f of writes) claimed[f] = this.claim;
+      this.provenanceOf.set(fields, (provenance = Object.freeze(claimed)));
+    }
     // No organisation: an imported profile belongs to no account until a structure's user is given it.
     const record: SupplierRecord = {
       id: newId(),
