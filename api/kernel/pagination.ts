@@ -42,14 +42,26 @@ export function decodeDateCursor(cursor: string | null | undefined): { createdAt
   return { createdAt: new Date(key[0]), id: key[1] };
 }
 
-/** Builds a page from `size + 1` fetched items. A cursor is encoded when read: most pages are read without them. */
+/**
+ * An edge whose cursor is encoded when read: most pages are read without them. A class, not an
+ * object literal with a getter: a literal made a closure and an accessor of its own for every edge
+ * (with the getter, a twentieth of a fresh directory search at 20,000 structures, CPU profile).
+ */
+class LazyEdge<T> {
+  constructor(
+    readonly node: T,
+    private readonly index: number,
+    private readonly cursorOf: (item: T, index: number) => string,
+  ) {}
+
+  get cursor(): string {
+    return this.cursorOf(this.node, this.index);
+  }
+}
+
+/** Builds a page from `size + 1` fetched items. */
 export function toPage<T>(fetched: T[], size: number, totalCount: number, cursorOf: (item: T, index: number) => string): Page<T> {
-  const edges = fetched.slice(0, size).map((node, index) => ({
-    node,
-    get cursor() {
-      return cursorOf(node, index);
-    },
-  }));
+  const edges = fetched.slice(0, size).map((node, index) => new LazyEdge(node, index, cursorOf));
   const last = edges.length - 1;
   return {
     edges,
