@@ -108,7 +108,8 @@ async function ensureBundle(entry, { root = ROOT, cacheDir = CACHE } = {}) {
     logLevel: 'silent',
   });
   // The map first: the bundle names it.
-  for (const output of [...result.outputFiles].sort((a) => (a.path.endsWith('.map') ? -1 : 1))) writeWhole(output.path, output.contents);
+  const isMap = (/** @type {{ path: string }} */ output) => output.path.endsWith('.map');
+  for (const output of [...result.outputFiles.filter(isMap), ...result.outputFiles.filter((o) => !isMap(o))]) writeWhole(output.path, output.contents);
   /** @type {Meta['inputs']} */
   const inputs = {};
   for (const input of Object.keys(result.metafile.inputs)) {
