@@ -5,6 +5,7 @@
 // reads and transforms its sixty modules one by one at every start, a 20,000-line import took a tenth
 // longer. Plain JavaScript, since it runs before any TypeScript loader. When the bundle cannot be built
 // or kept (a read-only node_modules, a source esbuild refuses) the command runs under tsx, as before.
+// For commands that run when loaded: inside the bundle, `require.main` is this launcher.
 'use strict';
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
@@ -20,8 +21,8 @@ function recipe() {
 }
 
 /**
- * Modules that read files beside themselves keep reading them there: their `__dirname` and
- * `__filename` are written into the bundle as the paths of their sources.
+ * Modules that read files beside themselves keep reading them there: a module naming `__dirname` or
+ * `__filename` gets constants of its own holding its source's paths (esbuild renames them apart).
  * @type {import('esbuild').Plugin}
  */
 const ownPaths = {
@@ -29,13 +30,20 @@ const ownPaths = {
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, (args) => {
       const source = fs.readFileSync(args.path, 'utf8');
-      const contents = source.replace(/\b__dirname\b/g, JSON.stringify(path.dirname(args.path))).replace(/\b__filename\b/g, JSON.stringify(args.path));
-      return { contents, loader: 'ts' };
+      const own = [
+        /\b__dirname\b/.test(source) ? `const __dirname = ${JSON.stringify(path.dirname(args.path))};` : '',
+        /\b__filename\b/.test(source) ? `const __filename = ${JSON.stringify(args.path)};` : '',
+      ].join('');
+      // On the first line, so that the source's lines keep their numbers.
+      return { contents: own + source, loader: 'ts' };
     });
   },
 };
 
-/** @typedef {{ recipe: string; inputs: Record<string, [number, number]> }} Meta */
+/** @typedef {{ recipe: string; bundle: string; inputs: Record<string, [number, number]> }} Meta */
+
+/** Read besides the sources: esbuild's settings, and the packages installed. */
+const SETTINGS = ['tsconfig.json', 'package.json'];
 
 /** @param {string} file @returns {[number, number]} its modification time and size */
 const stamp = (file) => {
@@ -69,15 +77,15 @@ function writeWhole(file, contents) {
 }
 
 /**
- * The bundle of `entry` in `cacheDir`, built first when missing or stale. Written under a temporary
- * name then renamed, so that two commands started together never run a half-written file.
+ * The bundle of `entry` in `cacheDir`, built first when missing or stale. Named by its content and
+ * named in turn by the description written last (under a temporary name, then renamed): two
+ * commands started together never run a half-written bundle, nor one another build describes.
  * @param {string} entry absolute path of the TypeScript entry
  * @param {{ root?: string; cacheDir?: string }} [options]
  * @returns {Promise<{ file: string; built: boolean }>}
  */
 async function ensureBundle(entry, { root = ROOT, cacheDir = CACHE } = {}) {
   const name = path.relative(root, entry).replace(/\.ts$/, '').replace(/[\\/]/g, '-');
-  const file = path.join(cacheDir, `${name}.js`);
   const metaFile = path.join(cacheDir, `${name}.json`);
   /** @type {Meta | null} */
   let meta = null;
@@ -86,7 +94,7 @@ async function ensureBundle(entry, { root = ROOT, cacheDir = CACHE } = {}) {
   } catch {
     // never built
   }
-  if (isFresh(meta, root) && fs.existsSync(file)) return { file, built: false };
+  if (meta && isFresh(meta, root) && fs.existsSync(path.join(cacheDir, meta.bundle))) return { file: path.join(cacheDir, meta.bundle), built: false };
 
   const esbuild = require('esbuild');
   fs.mkdirSync(cacheDir, { recursive: true });
@@ -102,23 +110,31 @@ async function ensureBundle(entry, { root = ROOT, cacheDir = CACHE } = {}) {
     keepNames: true, // class and function names as in the sources (error names, logs)
     sourcemap: 'linked', // read by node --enable-source-maps
     metafile: true,
-    outfile: file,
+    outfile: path.join(cacheDir, `${name}.js`), // renamed by its content below; its map keeps this name
     write: false,
     plugins: [ownPaths],
     logLevel: 'silent',
   });
-  // The map first: the bundle names it.
-  const isMap = (/** @type {{ path: string }} */ output) => output.path.endsWith('.map');
-  for (const output of [...result.outputFiles.filter(isMap), ...result.outputFiles.filter((o) => !isMap(o))]) writeWhole(output.path, output.contents);
+  const code = result.outputFiles.find((output) => !output.path.endsWith('.map'));
+  const map = result.outputFiles.find((output) => output.path.endsWith('.map'));
+  if (!code) throw new Error(`esbuild n’a rien produit pour ${entry}`);
+  const bundle = `${name}.${createHash('sha256').update(code.contents).digest('hex').slice(0, 16)}.js`;
+  if (map) writeWhole(map.path, map.contents);
+  writeWhole(path.join(cacheDir, bundle), code.contents);
   /** @type {Meta['inputs']} */
   const inputs = {};
-  for (const input of Object.keys(result.metafile.inputs)) {
+  for (const input of [...Object.keys(result.metafile.inputs), ...SETTINGS.filter((f) => fs.existsSync(path.join(root, f)))]) {
     const [mtime, size] = stamp(path.join(root, input));
-    // Saved while the build read it: its bytes in the bundle may be the older ones, built again next time.
-    inputs[input] = [mtime >= startedAt - 1 ? -1 : mtime, size];
+    // Saved while the build read it, or just before (a file's time may lag the clock): its bytes in
+    // the bundle may be the older ones, built again next time.
+    inputs[input] = [mtime >= startedAt - 2000 ? -1 : mtime, size];
   }
-  writeWhole(metaFile, JSON.stringify({ recipe: recipe(), inputs }));
-  return { file, built: true };
+  writeWhole(metaFile, JSON.stringify({ recipe: recipe(), bundle, inputs }));
+  // Earlier bundles of this command, unless another build has just named one of them.
+  for (const f of fs.readdirSync(cacheDir)) {
+    if (f !== bundle && f.startsWith(`${name}.`) && /^[0-9a-f]{16}\.js$/.test(f.slice(name.length + 1)) && Date.now() - fs.statSync(path.join(cacheDir, f)).mtimeMs > 60_000) fs.rmSync(path.join(cacheDir, f), { force: true });
+  }
+  return { file: path.join(cacheDir, bundle), built: true };
 }
 
 module.exports = { ensureBundle };

@@ -23,12 +23,16 @@ function project(): { root: string; entry: string; words: string } {
     entry,
     [
       "import { greeting, Marker } from './lib/words';",
-      "import { Marker as Other } from './other';",
-      'console.log(JSON.stringify({ args: process.argv.slice(2), greeting: greeting(), names: [Marker.name, Other.name] }));',
+      "import { Marker as Other, here, said } from './other';",
+      'console.log(JSON.stringify({ args: process.argv.slice(2), greeting: greeting(), names: [Marker.name, Other.name], here, said }));',
     ].join('\n'),
   );
   // Two classes of one name: the bundle renames one of them, and keeps the name each says it has.
-  fs.writeFileSync(path.join(root, 'other.ts'), 'export class Marker {}\n');
+  // Another module's own folder; the name written in a string or read as a property is left as it is.
+  fs.writeFileSync(
+    path.join(root, 'other.ts'),
+    "export class Marker {}\nexport const here = __dirname;\nconst o = { __dirname: 'propriété' };\nexport const said = `__dirname ${o.__dirname} $&`;\n",
+  );
   fs.writeFileSync(
     words,
     [
@@ -39,6 +43,9 @@ function project(): { root: string; entry: string; words: string } {
     ].join('\n'),
   );
   fs.writeFileSync(path.join(root, 'lib', 'words.txt'), 'bonjour\n');
+  // Saved an hour ago: a source saved just before a build is read again by the next one.
+  const before = new Date(Date.now() - 3_600_000);
+  for (const f of [entry, words, path.join(root, 'other.ts')]) fs.utimesSync(f, before, before);
   return { root, entry, words };
 }
 
@@ -54,7 +61,7 @@ describe('a command run from its bundle', () => {
     const first = await ensureBundle(entry, { root, cacheDir });
     expect(first.built).toBe(true);
     expect(path.dirname(first.file)).toBe(cacheDir);
-    expect(JSON.parse(run(first.file, '--format', 'csv').stdout)).toEqual({ args: ['--format', 'csv'], greeting: 'bonjour', names: ['Marker', 'Marker'] });
+    expect(JSON.parse(run(first.file, '--format', 'csv').stdout)).toEqual({ args: ['--format', 'csv'], greeting: 'bonjour', names: ['Marker', 'Marker'], here: root, said: '__dirname propriété $&' });
 
     expect(await ensureBundle(entry, { root, cacheDir })).toEqual({ file: first.file, built: false });
 
@@ -62,8 +69,10 @@ describe('a command run from its bundle', () => {
     const { mtime } = fs.statSync(words);
     fs.writeFileSync(words, fs.readFileSync(words, 'utf8').replace('.trim()', '.trim().toUpperCase()'));
     fs.utimesSync(words, mtime, mtime);
-    expect((await ensureBundle(entry, { root, cacheDir })).built).toBe(true);
-    expect(JSON.parse(run(first.file).stdout).greeting).toBe('BONJOUR');
+    const changed = await ensureBundle(entry, { root, cacheDir });
+    expect(changed.built).toBe(true);
+    expect(changed.file).not.toBe(first.file); // named by its content: a command started meanwhile runs the bundle it read of
+    expect(JSON.parse(run(changed.file).stdout).greeting).toBe('BONJOUR');
 
     // A source removed: built again, and esbuild's refusal is the caller's.
     fs.rmSync(path.join(root, 'other.ts'));
