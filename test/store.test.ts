@@ -261,10 +261,14 @@ for (const engine of engines) {
           const first = await openEmbeddedStore(dir);
           const at = new Date('2025-05-06T07:08:09.010Z');
           const shared = Object.freeze({ name: Object.freeze({ origin: 'csv', at }), services: Object.freeze({ origin: 'csv', at }) });
+          const shallowEntry: { origin: 'csv' | 'edit'; at: Date } = { origin: 'csv', at };
+          const shallow = Object.freeze({ name: shallowEntry });
           const given = [
             supplier({ services: ['Tonte'], provenance: { services: { origin: 'csv', at } }, sources: [{ source: 'csv', firstAt: at, lastAt: at }] }),
             // An import's provenance, one frozen object for every profile it creates: its JSON is made once.
             ...[1, 2].map(() => supplier({ provenance: shared, sources: [{ source: 'csv', firstAt: at, lastAt: at }] })),
+            // Frozen on the surface only: its entries could change, so it is serialised whole each time.
+            supplier({ provenance: shallow }),
             supplier({ siret: '10000000000008', labels: ['Qualiopi'] }),
             // Many times the first line's length, accented: the batch's buffer grows past its first estimate.
             supplier({ description: 'Entretien des espaces verts à Évreux, tonte et élagage. '.repeat(3000) }),
@@ -280,6 +284,12 @@ for (const engine of engines) {
             expect(row.name).toBe(kept.name);
           }
           expect(at.toJSON()).toBe('2025-05-06T07:08:09.010Z'); // dates elsewhere keep their JSON form
+          shallowEntry.origin = 'edit';
+          const later = supplier({ provenance: shallow });
+          await first.suppliers.insertMany([later]);
+          expected.push(structuredClone(later));
+          const laterLine = fs.readFileSync(path.join(dir, 'db', 'suppliers.db'), 'utf8').split('\n').find((l) => l.includes(later.id))!;
+          expect(JSON.parse(laterLine).provenance).toEqual({ name: { origin: 'edit', at: { $$date: at.getTime() } } });
           // The next batches are written into the buffer the first one grew: shorter lines, then longer ones.
           for (const description of ['Traiteur.', 'Réemploi de mobilier de bureau. '.repeat(5000)]) {
             const next = [supplier({ description }), supplier({ description, labels: ['Qualiopi'] })];
@@ -291,7 +301,7 @@ for (const engine of engines) {
           const refused = [supplier(), supplier({ provenance: { 'a.b': { origin: 'csv', at } } }), supplier({ provenance: { $set: { origin: 'csv', at } } })];
           await expect(first.suppliers.insertMany(refused.slice(0, 2))).rejects.toThrow('Field names cannot contain a .');
           await expect(first.suppliers.insertMany([refused[0]!, refused[2]!])).rejects.toThrow('Field names cannot begin with the $ character');
-          expect(await first.suppliers.count({})).toBe(9);
+          expect(await first.suppliers.count({})).toBe(11);
           await first.close();
           const again = await openEmbeddedStore(dir);
           expect(await again.suppliers.find({}, { sort: { id: 1 } })).toEqual(expected);

@@ -16,9 +16,15 @@ function nedbDate(this: Date): { $$date: number } {
 // frozen entries (imports/run.ts): its JSON, nearly half of each line's serialisation, is made once.
 const frozenJson = new WeakMap<object, string>();
 
+// Entries frozen too (their dates are not changed in place anywhere): a shallow freeze is serialised whole.
+const frozenThrough = (provenance: object) => Object.values(provenance).every((entry) => entry === null || typeof entry !== 'object' || Object.isFrozen(entry));
+
 function withProvenance(doc: Record<string, unknown>, provenance: object): string {
   let json = frozenJson.get(provenance);
-  if (json === undefined) frozenJson.set(provenance, (json = JSON.stringify(provenance)));
+  if (json === undefined) {
+    if (!frozenThrough(provenance)) return JSON.stringify(doc);
+    frozenJson.set(provenance, (json = JSON.stringify(provenance)));
+  }
   const { provenance: _, ...rest } = doc;
   const head = JSON.stringify(rest);
   return `${head.length > 2 ? `${head.slice(0, -1)},` : '{'}"provenance":${json}}`;
