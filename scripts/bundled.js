@@ -132,7 +132,9 @@ async function ensureBundle(entry, { root = ROOT, cacheDir = CACHE } = {}) {
   writeWhole(metaFile, JSON.stringify({ recipe: recipe(), bundle, inputs }));
   // Earlier bundles of this command, unless another build has just named one of them.
   for (const f of fs.readdirSync(cacheDir)) {
-    if (f !== bundle && f.startsWith(`${name}.`) && /^[0-9a-f]{16}\.js$/.test(f.slice(name.length + 1)) && Date.now() - fs.statSync(path.join(cacheDir, f)).mtimeMs > 60_000) fs.rmSync(path.join(cacheDir, f), { force: true });
+    if (f === bundle || !f.startsWith(`${name}.`) || !/^[0-9a-f]{16}\.js$/.test(f.slice(name.length + 1))) continue;
+    const written = fs.statSync(path.join(cacheDir, f), { throwIfNoEntry: false })?.mtimeMs ?? Date.now(); // another build's removal
+    if (Date.now() - written > 60_000) fs.rmSync(path.join(cacheDir, f), { force: true });
   }
   return { file: path.join(cacheDir, bundle), built: true };
 }
