@@ -3,6 +3,7 @@
 // next SIRENE or data·inclusion file does not bring the structure back; a person creating a profile
 // with that SIRET through the API lifts it. Only the number, the date and who asked are kept: the
 // structure's wish not to be listed again is what keeping its number serves.
+import { formatterAtFirstUse } from '../reference/vocabulary';
 import { DuplicateKeyError, type RetiredBy, type RetiredSiretRecord, type Store } from '../store/types';
 
 /**
@@ -28,12 +29,9 @@ export async function retiredSirets(store: Store): Promise<Map<string, RetiredSi
   return new Map((await store.retiredSirets.find({})).map((r) => [r.id, r]));
 }
 
-// Made at first use, as api/reference/vocabulary.ts's formatter (an import seldom meets a retired SIRET).
-let dayFormatter: Intl.DateTimeFormat | null = null;
-const dayOf = (date: Date): string =>
-  (dayFormatter ??= new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Paris' })).format(date);
+const days = formatterAtFirstUse(() => new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Paris' }));
 const ASKED_BY: Record<RetiredBy, string> = { OFFICER: "d'un agent", STRUCTURE: 'de la structure' };
 
 /** Why an import leaves this SIRET alone, as its report says it. */
 export const notReimported = (r: RetiredSiretRecord): string =>
-  `structure retirée de l'annuaire le ${dayOf(r.retiredAt)} à la demande ${ASKED_BY[r.retiredBy]} ; non réimportée (un agent peut la recréer).`;
+  `structure retirée de l'annuaire le ${days().format(r.retiredAt)} à la demande ${ASKED_BY[r.retiredBy]} ; non réimportée (un agent peut la recréer).`;

@@ -142,7 +142,6 @@ export async function computeImpact(store: Store, from: Date, to: Date): Promise
   };
 }
 
-
 function byMonth(from: Date, to: Date, won: { amount: number | null; updatedAt: Date }[]): ImpactStats['amountWonByMonth'] {
   const sums = new Map<string, { amount: number; count: number }>();
   for (const o of won) {

@@ -5,6 +5,7 @@ import { badInputs, type FieldError } from '../errors';
 import { rangeFr, type Quantity } from '../reference/amounts';
 import { findCommune } from '../reference/communes';
 import { nafLabel, normalizeNafCode } from '../reference/naf';
+import { formatterAtFirstUse } from '../reference/vocabulary';
 import { canonicalLabel, closeLabels, knownLabel, knownLabelNames } from '../reference/labels';
 
 z.config(z.locales.fr());
@@ -211,13 +212,11 @@ export function readIsoDate(text: string): IsoDate | string {
   return offset === undefined ? { wall, day: false } : { wall, day: false, offset };
 }
 
-// Made at first use, as api/reference/vocabulary.ts's formatter (npm run import formats no date).
-let parisZone: Intl.DateTimeFormat | null = null;
+const parisZone = formatterAtFirstUse(() => new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' }));
 
 /** Paris's offset from UTC, in minutes, at an instant (ms since the epoch). */
 function parisOffsetMinutes(at: number): number {
-  parisZone ??= new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' });
-  const name = parisZone.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const name = parisZone().formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }

@@ -44,33 +44,35 @@ export const OUTCOME_FR: Readonly<Record<OutcomeStatus, string>> = {
 export const structureKindFr = (s: { legalForm: LegalForm; inclusionKind: InclusionKind | null }): string =>
   s.inclusionKind ? `${LEGAL_FORM_FR[s.legalForm]} · ${INCLUSION_KIND_FR[s.inclusionKind]}` : LEGAL_FORM_FR[s.legalForm];
 
-// Made at first use: a process's first Intl formatter loads ICU's locale data, 30 ms at the start of
-// npm run import, which formats no number.
-let wholeNumbers: Intl.NumberFormat | null = null;
+/**
+ * A formatter made at its first use: a process's first Intl formatter loads ICU's locale data, 30 ms
+ * at the start of npm run import, which formats nothing.
+ */
+export function formatterAtFirstUse<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
+const wholeNumbers = formatterAtFirstUse(() => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }));
 
 /** "20 000" (French grouping; the narrow no-break space Intl uses becomes a plain no-break space for mail clients). */
-export const formatWhole = (n: number): string =>
-  (wholeNumbers ??= new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 })).format(n).replace(/\u202f/g, '\u00a0');
+export const formatWhole = (n: number): string => wholeNumbers().format(n).replace(/\u202f/g, '\u00a0');
 
 /** "20 000 €". */
 export const formatEuros = (amount: number): string => `${formatWhole(amount)}\u00a0€`;
 
-let monthFormatters: { paris: Intl.DateTimeFormat; french: Intl.DateTimeFormat } | null = null;
-const monthFormats = () =>
-  (monthFormatters ??= {
-    paris: new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Paris' }),
-    french: new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  });
+const parisMonths = formatterAtFirstUse(() => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Paris' }));
+const frenchMonths = formatterAtFirstUse(() => new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }));
+const frenchDays = formatterAtFirstUse(() => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }));
 
 /** "2026-03": an instant's month, in Paris time. */
-export const parisMonth = (date: Date): string => monthFormats().paris.format(date).slice(0, 7);
+export const parisMonth = (date: Date): string => parisMonths().format(date).slice(0, 7);
 
 /** "mars 2026" for "2026-03". */
-export const monthLabelFr = (month: string): string => monthFormats().french.format(new Date(`${month}-01T00:00:00Z`));
+export const monthLabelFr = (month: string): string => frenchMonths().format(new Date(`${month}-01T00:00:00Z`));
 
 /** "31 mars 2027", read in Paris time. */
-export const formatDateFr = (date: Date): string =>
-  new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(date);
+export const formatDateFr = (date: Date): string => frenchDays().format(date);
 
 /** "entre 20 000 € et 40 000 €", "jusqu'à 40 000 €"… */
 export function budgetFr(min: number | null, max: number | null): string {
