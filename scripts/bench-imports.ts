@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { metropoleCommunes } from '../api/reference/communes';
 import { benchContext, publish, RUN_OPTIONS, positiveInteger, summarise } from './bench-report';
+import { ensureBundle } from './bundled';
 
 const { values } = parseArgs({
   options: {
@@ -160,7 +161,6 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-bench-data-'));
   const runs: { seconds: number; rssMb: number }[] = [];
   // The command's bundle is built by its first run after a change of its sources, once: not timed.
-  const { ensureBundle } = require('./bundled.js') as { ensureBundle(entry: string): Promise<unknown> };
   await ensureBundle(path.join(__dirname, 'import.ts'));
   try {
     for (let r = 0; r < RUNS; r += 1) {

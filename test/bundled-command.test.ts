@@ -4,11 +4,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureBundle } from '../scripts/bundled';
 import { ROOT } from './helpers/cli';
 
-const { ensureBundle } = require('../scripts/bundled.js') as {
-  ensureBundle(entry: string, options?: { root?: string; cacheDir?: string }): Promise<{ file: string; built: boolean }>;
-};
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
