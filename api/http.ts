@@ -3,7 +3,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import helmet from 'helmet';
@@ -17,6 +16,7 @@ import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/schema';
 import type { Config } from './config';
 import { consoleRoutes } from './console';
+import { graphqlEndpoint } from './graphql-endpoint';
 import { mapLayerRoutes } from './map-layer';
 import { createMetrics, graphqlObservability, messageLog, probeRoutes, requestLog, type Logger } from './observability';
 import { publicPageRoutes } from './public-pages';
@@ -143,9 +143,7 @@ async function createHttpApp(config: Config, httpServer: http.Server, readiness:
       res.status(503).json({ errors: [{ message: 'Service en cours de démarrage, réessayez dans un instant.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
     },
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, {
-      context: ({ req }) => buildContext(readiness.services!, req.headers.authorization, req.ip ?? 'unknown', cookieOf(req.headers.cookie, SENDER_COOKIE)),
-    }),
+    graphqlEndpoint(apollo, ({ req }) => buildContext(readiness.services!, req.headers.authorization, req.ip ?? 'unknown', cookieOf(req.headers.cookie, SENDER_COOKIE))),
   );
 
   // The console's files need no service: it loads while the store opens (its /graphql calls then say so).
