@@ -33,7 +33,7 @@ export interface DirectoryResult {
   at(rank: number): SupplierRecord;
   /** Whether text ranked the result (by relevance, higher first); else it is in name order. */
   readonly ranked: boolean;
-  /** The relevance at this rank when text ranked the result. */
+  /** The relevance at this rank when text ranked the result (as precise as the order). */
   scoreAt(rank: number): number;
   /** The rank of this structure in the result, -1 when absent. */
   rankOf(id: string): number;
@@ -137,9 +137,6 @@ export class DirectoryIndex<Place = unknown> {
   /** The search's number of the structure at each slot (see DirectorySources.numberOf), and the slot of each number (-1: none). */
   private numberAt = new Int32Array(256);
   private slotByNumber = new Int32Array(256).fill(-1);
-  /** Scratch by slot for ranked(): the score of each hit of one result (`scoresOf`, its slots). */
-  private scoreAt = new Float64Array(256);
-  private scoresOf: Int32Array | null = null;
   private readonly moreLabels = new Map<number, number[]>();
   private posOf = new Int32Array(256);
   /** Slots in name order. */
@@ -218,7 +215,6 @@ export class DirectoryIndex<Place = unknown> {
       this.communeOf = grow(this.communeOf, size);
       this.posOf = grow(this.posOf, size);
       this.numberAt = grow(this.numberAt, size);
-      this.scoreAt = grow(this.scoreAt, size);
       this.labelsOf = grow(this.labelsOf, size * INLINE_LABELS, -1);
     }
     this.slotOf.set(record.id, slot);
@@ -298,7 +294,6 @@ export class DirectoryIndex<Place = unknown> {
   private changed(): void {
     this.writes += 1;
     this.numbered = false;
-    this.scoresOf = null;
     this.results.clear();
     this.served.clear();
   }
@@ -417,12 +412,11 @@ export class DirectoryIndex<Place = unknown> {
       const key = keys[rank]!;
       return this.ordered[key - Math.floor(key / POSITIONS) * POSITIONS]!;
     };
+    // The relevance as the order reads it (to 2^-29), from the rank's key: a cursor per edge, and
+    // the scores of every hit spread by slot for them were a fortieth of a fresh search.
     const scoreAt = (rank: number): number => {
-      if (this.scoresOf !== slots) {
-        for (let i = 0; i < n; i += 1) this.scoreAt[slots[i]!] = scores[i]!;
-        this.scoresOf = slots;
-      }
-      return this.scoreAt[slotAt(rank)]!;
+      slotAt(rank);
+      return MAX_SCORE - Math.floor(keys[rank]! / POSITIONS) / SCORE_STEPS;
     };
     // A structure's rank is how many keys are smaller than its own: no need to order them all.
     const rankOf = (id: string): number => {

@@ -20,7 +20,16 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
-export const encodeCursor = (key: readonly (string | number)[]): string => Buffer.from(JSON.stringify(key)).toString('base64url');
+// A page of the directory encodes a cursor per edge: the JSON is written as JSON.stringify would
+// write it, and encoded from one buffer kept for them (a Buffer each was half of their cost).
+const cursorBytes = Buffer.allocUnsafe(1024);
+const jsonOf = (value: string | number): string => (typeof value === 'number' ? (Number.isFinite(value) ? String(value) : 'null') : JSON.stringify(value));
+
+export function encodeCursor(key: readonly (string | number)[]): string {
+  const json = key.length === 2 ? `[${jsonOf(key[0]!)},${jsonOf(key[1]!)}]` : JSON.stringify(key);
+  if (json.length * 3 > cursorBytes.length) return Buffer.from(json).toString('base64url');
+  return cursorBytes.toString('base64url', 0, cursorBytes.write(json));
+}
 
 const cursorShape = z.tuple([z.union([z.string(), z.number()]), z.string()]);
 

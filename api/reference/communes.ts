@@ -169,7 +169,8 @@ const normalize = (code: string) => code.trim().toUpperCase();
 
 /** The current commune with this INSEE code (e.g. "76540" for Rouen, "2A004" for Ajaccio), or null. */
 export function findCommune(code: string): Commune | null {
-  return lookUp(normalize(code));
+  // Most codes come as stored, already normalised: a page of the directory looks up one per structure.
+  return found.get(code) ?? lookUp(normalize(code));
 }
 
 /** The INSEE codes of the communes a postcode serves (one postcode may serve several), or none. */
@@ -202,7 +203,8 @@ export function metropoleCommunes(): Commune[] {
 
 /** Approximate centre of the commune, known for the Métropole and the main towns of Normandy only. */
 export function communeCentroid(code: string): { latitude: number; longitude: number } | null {
-  return centroidIndex().get(normalize(code)) ?? null;
+  const index = centroidIndex();
+  return index.get(code) ?? index.get(normalize(code)) ?? null;
 }
 
 /** The département's chef-lieu and spread (departements.tsv), for places without a centroid. */
