@@ -1,7 +1,7 @@
 // Express to Apollo Server: @as-integrations/express5's work, with one difference. That
 // integration sends every answer through express's res.send, which copies it into a Buffer and
-// hashes it with SHA-1 for an ETag, POST included, where no client can revalidate: a sixth of a
-// fresh directory search (docs/benchmarks.md, load section). A POST's answer is written as the
+// hashes it with SHA-1 for an ETag, POST included, where no client can revalidate: about a
+// twentieth of a fresh directory search (docs/benchmarks.md, load section). A POST's answer is written as the
 // string it is; a GET's still goes through res.send (express's ETag and 304).
 import { HeaderMap, type ApolloServer, type BaseContext, type ContextFunction } from '@apollo/server';
 import type express from 'express';
