@@ -52,13 +52,14 @@ const stamp = (file) => {
 };
 
 /**
- * Whether the bundle described by `meta` was built from the sources as they are: same recipe, and
+ * Whether the bundle described by `meta` was built from the sources as they are: this recipe, and
  * every source with the modification time and size it had (none removed).
  * @param {Meta | null} meta
  * @param {string} root
+ * @param {string} current the recipe today
  */
-function isFresh(meta, root) {
-  if (!meta || meta.recipe !== recipe()) return false;
+function isFresh(meta, root, current) {
+  if (!meta || meta.recipe !== current) return false;
   try {
     return Object.entries(meta.inputs).every(([input, [mtime, size]]) => {
       const [now, length] = stamp(path.join(root, input));
@@ -94,7 +95,8 @@ async function ensureBundle(entry, { root = ROOT, cacheDir = CACHE } = {}) {
   } catch {
     // never built
   }
-  if (meta && isFresh(meta, root) && fs.existsSync(path.join(cacheDir, meta.bundle))) return { file: path.join(cacheDir, meta.bundle), built: false };
+  const current = recipe();
+  if (meta && isFresh(meta, root, current) && fs.existsSync(path.join(cacheDir, meta.bundle))) return { file: path.join(cacheDir, meta.bundle), built: false };
 
   const esbuild = require('esbuild');
   fs.mkdirSync(cacheDir, { recursive: true });
@@ -129,7 +131,7 @@ async function ensureBundle(entry, { root = ROOT, cacheDir = CACHE } = {}) {
     // the bundle may be the older ones, built again next time.
     inputs[input] = [mtime >= startedAt - 2000 ? -1 : mtime, size];
   }
-  writeWhole(metaFile, JSON.stringify({ recipe: recipe(), bundle, inputs }));
+  writeWhole(metaFile, JSON.stringify({ recipe: current, bundle, inputs }));
   // Earlier bundles of this command, unless another build has just named one of them.
   for (const f of fs.readdirSync(cacheDir)) {
     if (f === bundle || !f.startsWith(`${name}.`) || !/^[0-9a-f]{16}\.js$/.test(f.slice(name.length + 1))) continue;

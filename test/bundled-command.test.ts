@@ -7,7 +7,6 @@ import path from 'node:path';
 import { ensureBundle } from '../scripts/bundled';
 import { ROOT } from './helpers/cli';
 
-
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 

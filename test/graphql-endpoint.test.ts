@@ -51,9 +51,11 @@ describe('/graphql answers', () => {
     const syntax = await postGraphQL(t.url, { query: '{ suppliers(' });
     expect(syntax.status).toBe(400);
     expect(syntax.json.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(syntax.json.errors[0].message).toMatch(/^Requête GraphQL mal formée/);
     expect(syntax.headers.get('etag')).toBeNull();
     const empty = await postGraphQL(t.url, {});
     expect(empty.status).toBe(400);
     expect(empty.json.errors).toHaveLength(1);
+    expect(empty.json.errors[0].message).toMatch(/requête/i);
   });
 });
