@@ -108,8 +108,11 @@ describe('directory facets, served communes and locations', () => {
     expect(label(facets.legalForms, 'SCOP')).toBe('SCOP (société coopérative et participative)');
     expect(label(facets.communes, '76540')).toBe('Rouen');
     expect(label(facets.communes, '14118')).toBe('Caen');
-    for (const list of Object.values(facets) as { count: number }[][]) {
+    const collator = new Intl.Collator('fr');
+    for (const list of Object.values(facets) as { label: string; count: number }[][]) {
       expect(list.map((f) => f.count)).toEqual([...list.map((f) => f.count)].sort((a, b) => b - a));
+      // Equal counts in French alphabetical order (« Évreux » among the E, not after the Z).
+      expect(list).toEqual([...list].sort((a, b) => b.count - a.count || collator.compare(a.label, b.label)));
     }
   });
 
@@ -234,5 +237,31 @@ describe('directory facets, served communes and locations', () => {
       expect(body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
       expect(body.errors[0].message).toContain(`« ${field} »`);
     });
+  });
+});
+
+describe('directory filters after a write', () => {
+  it('finds a structure written after the same filters were asked', async () => {
+    const t = await startTestServer();
+    try {
+      const { token } = await t.userWithToken('OFFICER');
+      const create = async (name: string) => {
+        const input = supplierInput({ name, labels: ['RGE'], inclusionKind: 'EI', communeCode: '76540' });
+        expect((await t.gql(`mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }`, { i: input }, token)).errors).toBeUndefined();
+      };
+      const names = async (filter: object) => {
+        const res = await t.gql(QUERY, { filter, first: 10 });
+        expect(res.errors).toBeUndefined();
+        return res.data.suppliers.edges.map((e: any) => e.node.name).sort();
+      };
+      // With a text and without (relevance order, name order), by label, kind and served commune.
+      const filters = [{ text: 'espaces verts', labels: ['rge'] }, { labels: ['RGE'], inclusionKinds: ['EI'] }, { text: 'tonte', servesCommuneCode: '76540', inclusionKinds: ['EI', 'ACI'] }];
+      await create('Atelier Un');
+      for (const filter of filters) expect(await names(filter)).toEqual(['Atelier Un']);
+      await create('Atelier Deux');
+      for (const filter of filters) expect(await names(filter)).toEqual(['Atelier Deux', 'Atelier Un']);
+    } finally {
+      await t.destroy();
+    }
   });
 });
