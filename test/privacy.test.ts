@@ -1,11 +1,9 @@
 // Personal data: who reads contact addresses; a structure's or a firm's user exports its data and
 // deletes its account; the introductions stay, anonymised, for the yearly statistics.
-import fs from 'node:fs';
-import path from 'node:path';
 import { ERASED_NAME } from '../api/accounts';
-import { COLLECTIONS } from '../api/store/collections';
 import { codeOf, fieldOf, ok, startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
 import { needInput, supplierInput } from './helpers/fixtures';
+import { storedText } from './helpers/stored';
 import { ERASED_EMAIL } from '../api/kernel';
 
 const CREATE = 'mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }';
@@ -13,17 +11,6 @@ const POST = 'mutation($i: NeedInput!) { postNeed(input: $i) { id } }';
 const EXPORT = '{ exportMyData }';
 const DELETE = 'mutation($c: Boolean!) { deleteMyAccount(confirm: $c) }';
 const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
-
-/** Everything the embedded store holds on disk, as text. */
-/** Everything the store holds, as text: its datafiles on the embedded engine (so compaction is checked too), every document on MongoDB. */
-async function storedText(t: TestServer): Promise<string> {
-  if (t.storeEnv.MONGODB_URI) {
-    const { store } = t.server.services;
-    return JSON.stringify(await Promise.all(COLLECTIONS.map((name) => store[name].find({}))));
-  }
-  const dir = path.join(t.dataDir, 'db');
-  return fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
-}
 
 describe('personal data', () => {
   let t: TestServer;

@@ -112,6 +112,7 @@ export async function exportMyData(services: AccountDeps, viewer: Viewer | null)
 async function stopMails(services: AccountDeps, rows: OutboxRecord[]): Promise<void> {
   const { outbox } = services.store;
   for (const row of rows) {
+    if (row.to === ERASED_EMAIL) continue; // stopped already
     const dropped = await outbox.findOneAndUpdate(unsentRow(row.id), { to: ERASED_EMAIL, state: 'DROPPED', lastError: UNSENT_ERROR, leaseOwner: null, leaseUntil: null });
     if (!dropped) await outbox.update(row.id, { to: ERASED_EMAIL });
     // The list may have been waiting for this mail only.
@@ -177,6 +178,9 @@ async function retireSupplier(services: AccountDeps, supplier: SupplierRecord, b
   if (kept) await store.suppliers.update(supplier.id, stub(supplier, new Date()));
   else await store.suppliers.remove(supplier.id);
   services.matching.remove(supplier.id);
+  // Rows written meanwhile from a profile read before this point (the follow-ups of a list whose
+  // last mail was just delivered): looked for again. Those written later find it erased themselves.
+  await stopMails(services, await store.outbox.find(aboutSupplier(supplier.id)));
 }
 
 /**

@@ -16,6 +16,8 @@ import { ERASED_EMAIL } from '../kernel';
 
 export const OPTED_OUT = 'Relances refusées par leur destinataire (lien « Ne plus recevoir de relance »).';
 export const OPTED_OUT_ALL = 'La structure a refusé toutes les relances (depuis son espace « Ma structure »).';
+const FIRM_ERASED = "L'entreprise a effacé ses données.";
+const STRUCTURE_ERASED = 'La structure a effacé ses données.';
 
 type FollowUpKind = Extract<MailKind, 'FOLLOW_UP' | 'REMINDER'>;
 
@@ -49,6 +51,28 @@ export async function scheduleFollowUps(store: Store, shortlist: ShortlistRecord
       }
     }
   }
+  await dropErasedMeanwhile(store, shortlist.id, need.id, recipients.map(([supplierId]) => supplierId));
+}
+
+/**
+ * A firm or a structure that erased its data while the rows were written: its erasure looked for its
+ * mails before they existed, and they were read from it before it was erased. Their address goes now,
+ * not when they fall due (weeks later, the address kept on disk until then).
+ */
+async function dropErasedMeanwhile(store: Store, shortlistId: string, needId: string, recipients: (string | null)[]): Promise<void> {
+  const need = await store.needs.findById(needId);
+  const active = await activeSuppliers(store, recipients.filter((id): id is string => id !== null));
+  let dropped = false;
+  for (const supplierId of recipients) {
+    const erased = supplierId ? !active.has(supplierId) : !need || need.contactEmail === ERASED_EMAIL;
+    if (!erased) continue;
+    for (const kind of ['FOLLOW_UP', 'REMINDER'] as const) {
+      const id = followUpRowId(kind, shortlistId, supplierId);
+      const lastError = supplierId ? STRUCTURE_ERASED : FIRM_ERASED;
+      if (await store.outbox.findOneAndUpdate(unsentRow(id), { to: ERASED_EMAIL, state: 'DROPPED', lastError, leaseOwner: null, leaseUntil: null })) dropped = true;
+    }
+  }
+  if (dropped) await store.compact(); // the embedded files keep overwritten lines until compacted
 }
 
 /** Once a list is SENT (the outbox's `delivered` hook), its follow-ups are written. */
@@ -77,15 +101,15 @@ export async function composeFollowUp(services: StoreDeps, row: OutboxRecord, li
   const reminder = row.kind === 'REMINDER';
   const optOutUrl = optOutLink(linking.links, linking.publicUrl, shortlist, row.supplierId);
   if (row.recipientKind === 'FIRM') {
-    if (need.contactEmail === ERASED_EMAIL || row.to === ERASED_EMAIL) return { skip: "L'entreprise a effacé ses données.", to: ERASED_EMAIL };
+    if (need.contactEmail === ERASED_EMAIL || row.to === ERASED_EMAIL) return { skip: FIRM_ERASED, to: ERASED_EMAIL };
     const open = (await itemsOf(services, shortlist)).filter((i) => !i.supplier.retiredAt && i.outcome === null);
     if (open.length === 0) return { skip: 'Toutes les suites sont déjà renseignées.' };
     const rendered = renderFirmFollowUp({ needTitle: need.title, structures: open.map((i) => i.supplier.name), outcomesUrl: outcomesLink(linking.links, linking.publicUrl, shortlist), optOutUrl, reminder });
     return { ...rendered, to: row.to, replyTo: shortlist.replyTo, messageId: row.messageId };
   }
   const supplier = row.supplierId ? (await activeSuppliers(store, [row.supplierId])).get(row.supplierId) : undefined;
-  // Erased after this row was written (its erasure drops the rows it finds; this one came just after).
-  if (!supplier || row.to === ERASED_EMAIL) return { skip: 'La structure a effacé ses données.', to: ERASED_EMAIL };
+  // Erased after this row was written (its erasure and dropErasedMeanwhile() drop the rows they find).
+  if (!supplier || row.to === ERASED_EMAIL) return { skip: STRUCTURE_ERASED, to: ERASED_EMAIL };
   if (await store.responses.findById(responseIdOf(shortlist.id, supplier.id))) return { skip: 'La structure a déjà répondu.' };
   // Checked when due, not when written: switched back on, the follow-ups not yet due go out again.
   if (supplier.followUpsOffAt) return { skip: OPTED_OUT_ALL };
