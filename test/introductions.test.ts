@@ -4,6 +4,8 @@ import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
 import { APPROVE, buildScene, DRAFT, GET, GET_MAILS, HOSTILE_NAME, UPDATE, type Scene } from './helpers/introductions';
 import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
 import { waitFor } from './helpers/wait';
+import { storedText } from './helpers/stored';
+import { ERASED_EMAIL } from '../api/kernel';
 import { isIntroductionRow } from '../api/introductions';
 
 const AWAITING = `query($first: Int, $after: String) { needsAwaitingShortlist(first: $first, after: $after) {
@@ -233,5 +235,33 @@ describe('introductions', () => {
     await sent(s, id);
     const made = await t.gql(INTRODUCTIONS, {}, s.officer.token);
     expect(made.data.introductions.edges.find((e: any) => e.node.id === id).node.status).toBe('SENT');
+  });
+  it('a structure erased while its introduction is being written: the approval is refused, and its address leaves the store', async () => {
+    const s = await buildScene(t);
+    const { esat } = s.suppliers;
+    const id = (await t.gql(DRAFT, { needId: s.needId }, s.officer.token)).data.draftShortlist.id as string;
+    expect((await t.gql(UPDATE, { id, supplierIds: [esat.id] }, s.officer.token)).errors).toBeUndefined();
+    const { outbox } = t.server.services.store;
+    const insert = outbox.insert.bind(outbox);
+    let erased = false;
+    // Another officer erases the structure when its row is about to be written: the approval read its
+    // profile before, and the erasure looks for its mails before that row exists.
+    outbox.insert = async (row) => {
+      if (row.kind === 'INTRODUCTION' && row.supplierId === esat.id && !erased) {
+        erased = true;
+        expect((await t.gql('mutation($id: ID!) { deleteSupplier(id: $id) }', { id: esat.id }, s.officer.token)).errors).toBeUndefined();
+      }
+      return insert(row);
+    };
+    try {
+      const approval = await t.gql(APPROVE, { id }, s.officer.token);
+      expect(erased).toBe(true);
+      // The erasure took the structure out of the draft: the approval is refused, to be read again.
+      expect(codeOf(approval)).toBe('CONFLICT');
+      expect(await t.server.services.store.outbox.findById(`${id}:supplier:${esat.id}`)).toMatchObject({ state: 'DROPPED', to: ERASED_EMAIL, lastError: 'La structure a effacé ses données.' });
+      expect(await storedText(t)).not.toContain(esat.contactEmail);
+    } finally {
+      outbox.insert = insert;
+    }
   });
 });

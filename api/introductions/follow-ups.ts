@@ -13,11 +13,10 @@ import { itemsOf } from './outcomes';
 import { responseIdOf } from './responses';
 import { activeSuppliers } from '../directory';
 import { ERASED_EMAIL } from '../kernel';
+import { dropErasedMeanwhile, FIRM_ERASED, STRUCTURE_ERASED } from './erased-meanwhile';
 
 export const OPTED_OUT = 'Relances refusées par leur destinataire (lien « Ne plus recevoir de relance »).';
 export const OPTED_OUT_ALL = 'La structure a refusé toutes les relances (depuis son espace « Ma structure »).';
-const FIRM_ERASED = "L'entreprise a effacé ses données.";
-const STRUCTURE_ERASED = 'La structure a effacé ses données.';
 
 type FollowUpKind = Extract<MailKind, 'FOLLOW_UP' | 'REMINDER'>;
 
@@ -51,29 +50,10 @@ export async function scheduleFollowUps(store: Store, shortlist: ShortlistRecord
       }
     }
   }
-  await dropErasedMeanwhile(store, shortlist.id, need.id, recipients.map(([supplierId]) => supplierId));
+  const kinds = ['FOLLOW_UP', 'REMINDER'] as const;
+  await dropErasedMeanwhile(store, shortlist.id, kinds.flatMap((kind) => recipients.map(([supplierId]) => ({ id: followUpRowId(kind, shortlist.id, supplierId), supplierId }))));
 }
 
-/**
- * A firm or a structure that erased its data while the rows were written: its erasure looked for its
- * mails before they existed, and they were read from it before it was erased. Their address goes now,
- * not when they fall due (weeks later, the address kept on disk until then).
- */
-async function dropErasedMeanwhile(store: Store, shortlistId: string, needId: string, recipients: (string | null)[]): Promise<void> {
-  const need = await store.needs.findById(needId);
-  const active = await activeSuppliers(store, recipients.filter((id): id is string => id !== null));
-  let dropped = false;
-  for (const supplierId of recipients) {
-    const erased = supplierId ? !active.has(supplierId) : !need || need.contactEmail === ERASED_EMAIL;
-    if (!erased) continue;
-    for (const kind of ['FOLLOW_UP', 'REMINDER'] as const) {
-      const id = followUpRowId(kind, shortlistId, supplierId);
-      const lastError = supplierId ? STRUCTURE_ERASED : FIRM_ERASED;
-      if (await store.outbox.findOneAndUpdate(unsentRow(id), { to: ERASED_EMAIL, state: 'DROPPED', lastError, leaseOwner: null, leaseUntil: null })) dropped = true;
-    }
-  }
-  if (dropped) await store.compact(); // the embedded files keep overwritten lines until compacted
-}
 
 /** Once a list is SENT (the outbox's `delivered` hook), its follow-ups are written. */
 export async function followUpsOnceSent(store: Store, shortlistId: string, afterMs: number, domain: string): Promise<void> {

@@ -17,6 +17,7 @@ import { tradeLabel, activeSuppliers } from '../directory';
 import { heldRow, outboxIn, outboxOf, shortlistIn, shortlistsIn, undelivered } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type ShortlistRecord, type Store, type SupplierRecord } from '../store/types';
 import { answerLinks, outcomesLink, AnswerLinking, SIGN_IN_REQUEST_PATH } from '../links';
+import { dropErasedMeanwhile } from './erased-meanwhile';
 
 /** HELD rows of a DRAFT shortlist younger than this may belong to an approval still running. */
 const ABANDONED_AFTER_MS = 5 * 60_000;
@@ -48,6 +49,7 @@ export async function holdRows(store: Store, shortlistId: string, rows: OutboxRe
     }
   }
   await dropStaleHeld(store, shortlistId, new Set(rows.map((r) => r.id)));
+  await dropErasedMeanwhile(store, shortlistId, rows);
 }
 
 /** HELD rows of an earlier attempt whose recipient is no longer on the list. */
@@ -78,6 +80,7 @@ export async function releaseApproval(store: Store, shortlist: ShortlistRecord, 
     }
   }
   await dropStaleHeld(store, shortlist.id, new Set());
+  await dropErasedMeanwhile(store, shortlist.id, rows);
 }
 
 /** The shortlist becomes SENT once every one of its mails is delivered. */
