@@ -11,6 +11,11 @@ import { startTestServer, tempDataDir, type TestServer } from './helpers/server'
 import { addresses, deadPort, startSmtp, type TestSmtp } from './helpers/smtp';
 import { importProfiles as importInto, thinProfile as thin } from './helpers/thin-profiles';
 import { waitFor } from './helpers/wait';
+import { storedText } from './helpers/stored';
+import { supplierInput } from './helpers/fixtures';
+import { invitationRowId } from '../api/campaign';
+import { ERASED_EMAIL, STRUCTURE_ERASED } from '../api/kernel';
+import { outboxRow } from '../api/mail';
 
 const LIST = `query($filter: SupplierFilter) { suppliers(filter: $filter, first: 50) { totalCount edges { node { id name completeness { percent missing missingLabels } } } } }`;
 const INVITE = `mutation($ids: [ID!]!) { inviteSuppliers(supplierIds: $ids) { invited alreadyInvited withoutAddress { id name } } }`;
@@ -188,6 +193,50 @@ describe('the invitation campaign and crashes', () => {
       expect(invitations(smtp, 'invitation')).toHaveLength(1);
     } finally {
       await second.destroy();
+      await smtp.close();
+    }
+  });
+});
+
+describe('the invitation campaign and erasure', () => {
+  it('a structure erased while its invitation is written, or its row sent after, keeps no address in the store', async () => {
+    const smtp = await startSmtp();
+    const t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' });
+    try {
+      const officer = await t.userWithToken('OFFICER');
+      const create = 'mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }';
+      const id = (await t.gql(create, { i: supplierInput({ name: 'Atelier Omega', contactEmail: 'omega@structures.example' }) }, officer.token)).data.createSupplier.id as string;
+      const { store } = t.server.services;
+      const insert = store.outbox.insert.bind(store.outbox);
+      let erased = false;
+      // Another officer erases the structure when its invitation is about to be written: the batch
+      // read its profile before, and the erasure looks for its mails before the rows exist.
+      store.outbox.insert = async (row) => {
+        if (row.kind === 'INVITATION' && row.supplierId === id && !erased) {
+          erased = true;
+          expect((await t.gql('mutation($id: ID!) { deleteSupplier(id: $id) }', { id }, officer.token)).errors).toBeUndefined();
+        }
+        return insert(row);
+      };
+      try {
+        expect((await t.gql(INVITE, { ids: [id] }, officer.token)).data.inviteSuppliers.invited).toBe(1);
+      } finally {
+        store.outbox.insert = insert;
+      }
+      expect(erased).toBe(true);
+      for (const reminder of [false, true]) expect(await store.outbox.findById(invitationRowId(id, reminder))).toMatchObject({ state: 'DROPPED', to: ERASED_EMAIL, lastError: STRUCTURE_ERASED });
+      expect(await storedText(t)).not.toContain('omega@structures.example');
+
+      // A row that a writer made from the profile before the erasure and nobody dropped (written
+      // here straight into the store): the outbox takes the address off at sending, and off the files.
+      await store.outbox.insert(outboxRow({ id: 'stray-invitation', kind: 'INVITATION', supplierId: id, to: 'omega@structures.example', domain: 'localhost', now: new Date() }));
+      t.server.services.outbox.kick();
+      await waitFor('the stray row dropped', async () => (await store.outbox.findById('stray-invitation'))?.state === 'DROPPED');
+      expect(await store.outbox.findById('stray-invitation')).toMatchObject({ to: ERASED_EMAIL, lastError: STRUCTURE_ERASED });
+      expect(await storedText(t)).not.toContain('omega@structures.example');
+      expect(smtp.messages.filter((m) => addresses(m.to).includes('omega@structures.example'))).toEqual([]);
+    } finally {
+      await t.destroy();
       await smtp.close();
     }
   });

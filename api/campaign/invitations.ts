@@ -10,13 +10,13 @@ import { randomBytes } from 'node:crypto';
 import { type LinkSigner, INVITATION_LINK_TTL_MS, invitationOptOutLink, accessLinkUrl, AnswerLinking } from '../links';
 import { requireRole, type Viewer } from '../auth/guards';
 import { badInput } from '../errors';
-import { outboxRow, renderInvitationMail, type OutgoingMail } from '../mail';
+import { dropErasedRows, outboxRow, renderInvitationMail, type OutgoingMail } from '../mail';
 import type { NeedDeps } from '../needs';
 import { between, campaignMailsSince, ofOrganisation, unsentRow, withoutContactAddress } from '../store/filters';
 import { DuplicateKeyError, type OutboxRecord, type Store, type SupplierRecord, type UserRecord } from '../store/types';
 import { hashOf } from '../accounts';
 import { activeSuppliers, COMPLETENESS_FIELD_FR, completenessOf } from '../directory';
-import { ERASED_EMAIL } from '../kernel';
+import { ERASED_EMAIL, STRUCTURE_ERASED } from '../kernel';
 
 export const INVITATION_OPTED_OUT = 'Invitation refusée par la structure (lien « Ne plus recevoir de rappel »).';
 const MAX_PER_BATCH = 2000;
@@ -78,6 +78,9 @@ export async function inviteSuppliers(services: Pick<NeedDeps, 'store' | 'matchi
     await insertOnce(store, reminderRow(invitation, services.config.followUpAfterMs, domain, now));
     batch.invited += 1;
   }
+  // A structure erased while its rows were written keeps no address in them.
+  const still = await activeSuppliers(store, ids);
+  await dropErasedRows(store, ids.filter((id) => !still.has(id)).flatMap((id) => [invitationRowId(id), invitationRowId(id, true)]), STRUCTURE_ERASED);
   if (batch.invited > 0) services.outbox.kick();
   return batch;
 }
@@ -101,7 +104,7 @@ async function signInLink(store: Store, publicUrl: string, email: string): Promi
 /** The mail of an invitation row, or why it is no longer to be sent (the row is then DROPPED). */
 export async function composeInvitation(store: Store, row: OutboxRecord, linking: AnswerLinking): Promise<OutgoingMail | { skip: string; to?: string }> {
   const supplier = row.supplierId ? (await activeSuppliers(store, [row.supplierId])).get(row.supplierId) : undefined;
-  if (!supplier || row.to === ERASED_EMAIL) return { skip: 'La structure a effacé ses données.', to: ERASED_EMAIL };
+  if (!supplier || row.to === ERASED_EMAIL) return { skip: STRUCTURE_ERASED, to: ERASED_EMAIL };
   // An officer may have corrected the address since: the link must sign in the contact the profile names now.
   const to = supplier.contactEmail;
   if (to === '' || to === ERASED_EMAIL) return { skip: "La structure n'a plus d'adresse de contact." };

@@ -12,8 +12,8 @@ import { DuplicateKeyError, type MailKind, type OutboxRecord, type ShortlistReco
 import { itemsOf } from './outcomes';
 import { responseIdOf } from './responses';
 import { activeSuppliers } from '../directory';
-import { ERASED_EMAIL } from '../kernel';
-import { dropErasedMeanwhile, FIRM_ERASED, STRUCTURE_ERASED } from './erased-meanwhile';
+import { ERASED_EMAIL, FIRM_ERASED, STRUCTURE_ERASED } from '../kernel';
+import { dropErasedMeanwhile } from './erased-meanwhile';
 
 export const OPTED_OUT = 'Relances refusées par leur destinataire (lien « Ne plus recevoir de relance »).';
 export const OPTED_OUT_ALL = 'La structure a refusé toutes les relances (depuis son espace « Ma structure »).';

@@ -1,5 +1,7 @@
 // One place that knows what a new outbox row holds: every kind of mail is queued the same way.
-import type { MailKind, OutboxRecord, OutboxState } from '../store/types';
+import { ERASED_EMAIL } from '../kernel';
+import { unsentRow } from '../store/filters';
+import type { MailKind, OutboxRecord, OutboxState, Store } from '../store/types';
 
 export interface NewMail {
   /** Derived from what the mail is about, so writing it twice is a duplicate key, not a second mail. */
@@ -49,4 +51,17 @@ export function outboxRow(mail: NewMail): OutboxRecord {
 export function mailDomain(mailFrom: string): string {
   const match = /@([A-Za-z0-9.-]+)/.exec(mailFrom);
   return match ? match[1]! : 'passerelle-ess.local';
+}
+
+/**
+ * Rows to a recipient who erased their data, written from records read before the erasure (which
+ * looked for its mails before they existed): those not delivered yet are dropped, their address
+ * erased, and the files compacted when any was, so that the address stays nowhere.
+ */
+export async function dropErasedRows(store: Store, ids: readonly string[], reason: string): Promise<void> {
+  let dropped = false;
+  for (const id of ids) {
+    if (await store.outbox.findOneAndUpdate(unsentRow(id), { to: ERASED_EMAIL, state: 'DROPPED', lastError: reason, leaseOwner: null, leaseUntil: null })) dropped = true;
+  }
+  if (dropped) await store.compact(); // the embedded files keep overwritten lines until compacted
 }
