@@ -12,6 +12,6 @@ export async function dropErasedMeanwhile(store: Store, shortlistId: string, row
   const need = shortlist && (await store.needs.findById(shortlist.needId));
   const active = await activeSuppliers(store, rows.flatMap((r) => (r.supplierId ? [r.supplierId] : [])));
   const firmErased = !need || need.contactEmail === ERASED_EMAIL;
-  await dropErasedRows(store, rows.filter((r) => (r.supplierId ? !active.has(r.supplierId) : false)).map((r) => r.id), STRUCTURE_ERASED);
+  await dropErasedRows(store, rows.filter((r) => r.supplierId !== null && !active.has(r.supplierId)).map((r) => r.id), STRUCTURE_ERASED);
   if (firmErased) await dropErasedRows(store, rows.filter((r) => r.supplierId === null).map((r) => r.id), FIRM_ERASED);
 }

@@ -54,7 +54,6 @@ export async function scheduleFollowUps(store: Store, shortlist: ShortlistRecord
   await dropErasedMeanwhile(store, shortlist.id, kinds.flatMap((kind) => recipients.map(([supplierId]) => ({ id: followUpRowId(kind, shortlist.id, supplierId), supplierId }))));
 }
 
-
 /** Once a list is SENT (the outbox's `delivered` hook), its follow-ups are written. */
 export async function followUpsOnceSent(store: Store, shortlistId: string, afterMs: number, domain: string): Promise<void> {
   if (await store.outbox.findById(followUpRowId('FOLLOW_UP', shortlistId, null))) return;
