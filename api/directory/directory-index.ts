@@ -403,6 +403,7 @@ export class DirectoryIndex<Place = unknown> {
       return this.ranked(slots.slice(0, n), scores.slice(0, n));
     }
     if (sets.length === 0) return this.inOrder(this.ordered.slice(0, this.count), true);
+    if (sets[0]!.size === 0) return this.inOrder(new Int32Array(0));
     // Walk the smallest list, keep what every other one holds, then put it in name order.
     const positions: number[] = [];
     const masks = sets.slice(1).map((m) => this.maskOf(m));
