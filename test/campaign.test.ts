@@ -13,7 +13,7 @@ import { importProfiles as importInto, thinProfile as thin } from './helpers/thi
 import { waitFor } from './helpers/wait';
 import { storedText } from './helpers/stored';
 import { supplierInput } from './helpers/fixtures';
-import { invitationRowId } from '../api/campaign';
+import { invitationRowId, recoverInvitationReminders } from '../api/campaign';
 import { ERASED_EMAIL, STRUCTURE_ERASED } from '../api/kernel';
 import { outboxRow } from '../api/mail';
 
@@ -235,6 +235,42 @@ describe('the invitation campaign and erasure', () => {
       expect(await store.outbox.findById('stray-invitation')).toMatchObject({ to: ERASED_EMAIL, lastError: STRUCTURE_ERASED });
       expect(await storedText(t)).not.toContain('omega@structures.example');
       expect(smtp.messages.filter((m) => addresses(m.to).includes('omega@structures.example'))).toEqual([]);
+    } finally {
+      await t.destroy();
+      await smtp.close();
+    }
+  });
+
+  it('a reminder the recovery pass writes while its structure is erased keeps no address', async () => {
+    const smtp = await startSmtp();
+    const t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' });
+    try {
+      const officer = await t.userWithToken('OFFICER');
+      const create = 'mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }';
+      const id = (await t.gql(create, { i: supplierInput({ name: 'Atelier Sigma', contactEmail: 'sigma@structures.example' }) }, officer.token)).data.createSupplier.id as string;
+      expect((await t.gql(INVITE, { ids: [id] }, officer.token)).data.inviteSuppliers.invited).toBe(1);
+      const { store } = t.server.services;
+      // A crash kept the reminder from being written; the recovery pass reads the invitation, then
+      // the structure is erased just before the reminder is written.
+      await store.outbox.remove(invitationRowId(id, true));
+      expect(await store.outbox.findById(invitationRowId(id, true))).toBeNull();
+      const insert = store.outbox.insert.bind(store.outbox);
+      let erased = false;
+      store.outbox.insert = async (row) => {
+        if (row.kind === 'INVITATION_REMINDER' && row.supplierId === id && !erased) {
+          erased = true;
+          expect((await t.gql('mutation($id: ID!) { deleteSupplier(id: $id) }', { id }, officer.token)).errors).toBeUndefined();
+        }
+        return insert(row);
+      };
+      try {
+        await recoverInvitationReminders(store, AFTER, 'localhost');
+      } finally {
+        store.outbox.insert = insert;
+      }
+      expect(erased).toBe(true);
+      expect(await store.outbox.findById(invitationRowId(id, true))).toMatchObject({ state: 'DROPPED', to: ERASED_EMAIL, lastError: STRUCTURE_ERASED });
+      expect(await storedText(t)).not.toContain('sigma@structures.example');
     } finally {
       await t.destroy();
       await smtp.close();

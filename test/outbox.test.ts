@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { holdRows, plannedRows } from '../api/introductions';
-import { OutboxWorker, retryDelayMs, createMailTransport, mailDomain } from '../api/mail';
+import { OutboxWorker, retryDelayMs, createMailTransport, dropErasedRows, mailDomain } from '../api/mail';
+import { ERASED_EMAIL } from '../api/kernel';
 import { TestClock } from './helpers/clock';
 import { openProjectStore } from './helpers/project-engine';
 import { outboxOf, undelivered } from '../api/store/filters';
@@ -270,6 +271,15 @@ describe('outbox worker', () => {
       ...patch,
     };
   };
+
+  it('dropErasedRows: an undelivered row is dropped, a delivered one kept, both without the address', async () => {
+    await store.outbox.insert(row(1));
+    await store.outbox.insert(row(2, { state: 'SENT', sentAt: new Date() }));
+    await dropErasedRows(store, ['list:supplier:1', 'list:supplier:2', 'list:supplier:3'], 'La structure a effacé ses données.');
+    expect(await store.outbox.findById('list:supplier:1')).toMatchObject({ state: 'DROPPED', to: ERASED_EMAIL, lastError: 'La structure a effacé ses données.' });
+    expect(await store.outbox.findById('list:supplier:2')).toMatchObject({ state: 'SENT', to: ERASED_EMAIL, lastError: null });
+    expect(await store.outbox.findById('list:supplier:3')).toBeNull();
+  });
 
   const worker = (options: { before?: () => Promise<void>; clock?: TestClock } = {}) =>
     new OutboxWorker(

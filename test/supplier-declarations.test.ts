@@ -5,6 +5,9 @@ import { needInput, supplierInput } from './helpers/fixtures';
 import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
 import { startSmtp, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
+import { storedText } from './helpers/stored';
+import { outboxRow } from '../api/mail';
+import { ERASED_EMAIL } from '../api/kernel';
 
 const PROFILE = 'id inclusionKind labels pendingChanges { inclusionKind labels requestedAt }';
 const CREATE = `mutation($i: SupplierInput!) { createSupplier(input: $i) { ${PROFILE} } }`;
@@ -114,5 +117,18 @@ describe('self-declared inclusion kind and labels', () => {
     expect(codeOf(await t.gql(REVIEW, { id, ok: true }, officer))).toBe('CONFLICT');
     const byOfficer = await t.gql(UPDATE, { id, i: { labels: ['RGE'] } }, officer);
     expect(byOfficer.data.updateSupplier).toMatchObject({ labels: ['RGE'], pendingChanges: null });
+  });
+  it('a decision written for a structure erased meanwhile is dropped at sending, and its address leaves the store', async () => {
+    const address = 'decision@ateliers-erases.example';
+    const erasedId = (await t.gql(CREATE, { i: supplierInput({ name: 'Ateliers effacés', contactEmail: address }) }, officer)).data.createSupplier.id as string;
+    expect((await t.gql('mutation($id: ID!) { deleteSupplier(id: $id) }', { id: erasedId }, officer)).errors).toBeUndefined();
+    // The row a decision wrote from the profile it had just updated, when the erasure ran in between.
+    const { store } = t.server.services;
+    await store.outbox.insert(outboxRow({ id: `${erasedId}:declaration:race`, kind: 'DECLARATION_REVIEWED', supplierId: erasedId, to: address, domain: 'localhost', now: new Date() }));
+    t.server.services.outbox.kick();
+    await waitFor('the decision dropped', async () => (await store.outbox.findById(`${erasedId}:declaration:race`))?.state === 'DROPPED');
+    expect(await store.outbox.findById(`${erasedId}:declaration:race`)).toMatchObject({ to: ERASED_EMAIL });
+    expect(await storedText(t)).not.toContain(address);
+    expect(mailsTo(address)).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { recordRetirement } from '../directory';
 import {
   aboutSupplier,
   addressedTo,
+  byEmail,
   byIds,
   needsContacting,
   needsFilter,
@@ -120,6 +121,11 @@ async function stopMails(services: AccountDeps, rows: OutboxRecord[]): Promise<v
   }
 }
 
+/** The sign-in links mailed to an address (an invitation's, a request's), used or not: they name it. */
+async function forgetAccessLinks(services: AccountDeps, email: string): Promise<void> {
+  for (const link of await services.store.accessLinks.find(byEmail(email))) await services.store.accessLinks.remove(link.id);
+}
+
 /** The anonymous stub of a structure: what the statistics count, nothing that names it. */
 function stub(s: SupplierRecord, now: Date): Partial<SupplierRecord> {
   return {
@@ -178,8 +184,10 @@ async function retireSupplier(services: AccountDeps, supplier: SupplierRecord, b
   if (kept) await store.suppliers.update(supplier.id, stub(supplier, new Date()));
   else await store.suppliers.remove(supplier.id);
   services.matching.remove(supplier.id);
+  if (supplier.contactEmail !== ERASED_EMAIL) await forgetAccessLinks(services, supplier.contactEmail);
   // Rows written meanwhile from a profile read before this point (the follow-ups of a list whose
-  // last mail was just delivered): looked for again. Those written later find it erased themselves.
+  // last mail was just delivered): looked for again. Those written later are looked at again by
+  // their writer (dropErasedRows), or dropped at sending with their address.
   await stopMails(services, await store.outbox.find(aboutSupplier(supplier.id)));
 }
 
@@ -217,6 +225,7 @@ export async function deleteMyAccount(services: AccountDeps, viewer: Viewer | nu
   for (const need of await store.needs.find(needsContacting(user.email))) await store.needs.update(need.id, { contactEmail: ERASED_EMAIL });
   await stopMails(services, await store.outbox.find(addressedTo(user.email)));
   await store.users.remove(user.id);
+  await forgetAccessLinks(services, user.email);
   await eraseFromAccountLog(store, user.email, ERASED_EMAIL);
 
   // An organisation nobody belongs to any more, with no profile left, goes too.

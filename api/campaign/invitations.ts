@@ -78,19 +78,25 @@ export async function inviteSuppliers(services: Pick<NeedDeps, 'store' | 'matchi
     await insertOnce(store, reminderRow(invitation, services.config.followUpAfterMs, domain, now));
     batch.invited += 1;
   }
-  // A structure erased while its rows were written keeps no address in them.
-  const still = await activeSuppliers(store, ids);
-  await dropErasedRows(store, ids.filter((id) => !still.has(id)).flatMap((id) => [invitationRowId(id), invitationRowId(id, true)]), STRUCTURE_ERASED);
+  await dropErasedSince(store, ids);
   if (batch.invited > 0) services.outbox.kick();
   return batch;
 }
 
 /** The recovery pass: invitations whose reminder a crash kept from being written. */
 export async function recoverInvitationReminders(store: Store, afterMs: number, domain: string, now = new Date()): Promise<void> {
+  const written: string[] = [];
   for (const invitation of await store.outbox.find(campaignMailsSince('INVITATION', new Date(now.getTime() - afterMs)))) {
     if (await store.outbox.findById(invitationRowId(invitation.supplierId!, true))) continue;
-    await insertOnce(store, reminderRow(invitation, afterMs, domain, now));
+    if (await insertOnce(store, reminderRow(invitation, afterMs, domain, now))) written.push(invitation.supplierId!);
   }
+  await dropErasedSince(store, written);
+}
+
+/** The structures' invitation rows just written, when a structure was erased while they were (see dropErasedRows). */
+async function dropErasedSince(store: Store, supplierIds: readonly string[]): Promise<void> {
+  const still = await activeSuppliers(store, supplierIds);
+  await dropErasedRows(store, supplierIds.filter((id) => !still.has(id)).flatMap((id) => [invitationRowId(id), invitationRowId(id, true)]), STRUCTURE_ERASED);
 }
 
 /** A one-time sign-in link for the structure's contact (api/accounts/access-links.ts signs it in, and its page opens). */

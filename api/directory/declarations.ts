@@ -53,7 +53,9 @@ export async function reviewSupplierChanges(services: DeclarationDeps, viewer: V
 /** The decision's mail, from the structure's last decision; dropped when the structure has gone or its address changed. */
 export async function composeDeclarationReview(store: Store, row: OutboxRecord): Promise<OutgoingMail | { skip: string; to?: string }> {
   const supplier = row.supplierId ? await store.suppliers.findById(row.supplierId) : null;
-  if (!supplier || supplier.retiredAt || !supplier.declarationReview) return { skip: 'La structure a quitté l’annuaire.' };
+  // Erased since the decision (an erasure running between its update and this row's writing): the address goes too.
+  if (!supplier || supplier.retiredAt) return { skip: 'La structure a quitté l’annuaire.', to: ERASED_EMAIL };
+  if (!supplier.declarationReview) return { skip: 'La structure a quitté l’annuaire.' };
   if (supplier.contactEmail !== row.to) return { skip: "L'adresse de contact de la structure a changé depuis la décision." };
   const r = supplier.declarationReview;
   const declared = [r.inclusionKind ? INCLUSION_KIND_FR[r.inclusionKind] : 'aucun type d’inclusion', ...r.labels.map((l) => `label « ${l} »`)];

@@ -11,7 +11,7 @@ export async function dropErasedMeanwhile(store: Store, shortlistId: string, row
   const shortlist = await store.shortlists.findById(shortlistId);
   const need = shortlist && (await store.needs.findById(shortlist.needId));
   const active = await activeSuppliers(store, rows.flatMap((r) => (r.supplierId ? [r.supplierId] : [])));
-  const firmErased = !need || need.contactEmail === ERASED_EMAIL;
+  const firmErased = need?.contactEmail === ERASED_EMAIL;
   await dropErasedRows(store, rows.filter((r) => r.supplierId !== null && !active.has(r.supplierId)).map((r) => r.id), STRUCTURE_ERASED);
   if (firmErased) await dropErasedRows(store, rows.filter((r) => r.supplierId === null).map((r) => r.id), FIRM_ERASED);
 }

@@ -40,9 +40,11 @@ export async function scheduleFollowUps(store: Store, shortlist: ShortlistRecord
       return s ? [[s.id, s.contactEmail]] : [];
     }),
   ];
+  const rows: { id: string; supplierId: string | null }[] = [];
   for (const [kind, due] of [['FOLLOW_UP', sentAt + afterMs], ['REMINDER', sentAt + 2 * afterMs]] as const) {
     for (const [supplierId, to] of recipients) {
       const id = followUpRowId(kind, shortlist.id, supplierId);
+      rows.push({ id, supplierId });
       try {
         await store.outbox.insert(outboxRow({ id, kind, shortlistId: shortlist.id, supplierId, to, domain, due: new Date(due), now }));
       } catch (err) {
@@ -50,8 +52,7 @@ export async function scheduleFollowUps(store: Store, shortlist: ShortlistRecord
       }
     }
   }
-  const kinds = ['FOLLOW_UP', 'REMINDER'] as const;
-  await dropErasedMeanwhile(store, shortlist.id, kinds.flatMap((kind) => recipients.map(([supplierId]) => ({ id: followUpRowId(kind, shortlist.id, supplierId), supplierId }))));
+  await dropErasedMeanwhile(store, shortlist.id, rows);
 }
 
 /** Once a list is SENT (the outbox's `delivered` hook), its follow-ups are written. */

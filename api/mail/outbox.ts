@@ -151,9 +151,9 @@ export class OutboxWorker {
     try {
       const mail = await this.hooks.compose(row);
       if ('skip' in mail) {
-        await this.store.outbox.findOneAndUpdate(leasedBy(row.id, this.owner), { state: 'DROPPED', lastError: mail.skip, leaseOwner: null, leaseUntil: null, ...(mail.to ? { to: mail.to } : {}) });
+        const dropped = await this.store.outbox.findOneAndUpdate(leasedBy(row.id, this.owner), { state: 'DROPPED', lastError: mail.skip, leaseOwner: null, leaseUntil: null, ...(mail.to ? { to: mail.to } : {}) });
         // An address taken off at sending (its recipient erased its data) leaves the files too.
-        if (mail.to !== undefined && mail.to !== row.to) await this.store.compact();
+        if (dropped && mail.to !== undefined && mail.to !== row.to) await this.store.compact();
         return;
       }
       if ('gone' in mail) failure = { error: mail.gone, permanent: true };

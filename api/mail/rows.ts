@@ -55,13 +55,19 @@ export function mailDomain(mailFrom: string): string {
 
 /**
  * Rows to a recipient who erased their data, written from records read before the erasure (which
- * looked for its mails before they existed): those not delivered yet are dropped, their address
- * erased, and the files compacted when any was, so that the address stays nowhere.
+ * looked for its mails before they existed): those not delivered yet are dropped; every one loses
+ * the address, and the files are compacted when any did, so that the address stays nowhere.
  */
 export async function dropErasedRows(store: Store, ids: readonly string[], reason: string): Promise<void> {
-  let dropped = false;
+  let erased = false;
   for (const id of ids) {
-    if (await store.outbox.findOneAndUpdate(unsentRow(id), { to: ERASED_EMAIL, state: 'DROPPED', lastError: reason, leaseOwner: null, leaseUntil: null })) dropped = true;
+    if (await store.outbox.findOneAndUpdate(unsentRow(id), { to: ERASED_EMAIL, state: 'DROPPED', lastError: reason, leaseOwner: null, leaseUntil: null })) {
+      erased = true;
+      continue;
+    }
+    // Sent (or being sent) before this look: it stays as it is, without the address.
+    const row = await store.outbox.findById(id);
+    if (row && row.to !== ERASED_EMAIL) erased = Boolean(await store.outbox.update(id, { to: ERASED_EMAIL })) || erased;
   }
-  if (dropped) await store.compact(); // the embedded files keep overwritten lines until compacted
+  if (erased) await store.compact(); // the embedded files keep overwritten lines until compacted
 }
