@@ -12,6 +12,8 @@ import { addresses, deadPort, startSmtp, type TestSmtp } from './helpers/smtp';
 import { importProfiles as importInto, thinProfile as thin } from './helpers/thin-profiles';
 import { waitFor } from './helpers/wait';
 import { storedText } from './helpers/stored';
+import { eraseStructure, eraseWhenWritten } from './helpers/erasure-race';
+import type { OutboxRecord } from '../api/store/types';
 import { supplierInput } from './helpers/fixtures';
 import { invitationRowId, recoverInvitationReminders } from '../api/campaign';
 import { ERASED_EMAIL, STRUCTURE_ERASED } from '../api/kernel';
@@ -199,81 +201,55 @@ describe('the invitation campaign and crashes', () => {
 });
 
 describe('the invitation campaign and erasure', () => {
-  it('a structure erased while its invitation is written, or its row sent after, keeps no address in the store', async () => {
-    const smtp = await startSmtp();
-    const t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' });
-    try {
-      const officer = await t.userWithToken('OFFICER');
-      const create = 'mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }';
-      const id = (await t.gql(create, { i: supplierInput({ name: 'Atelier Omega', contactEmail: 'omega@structures.example' }) }, officer.token)).data.createSupplier.id as string;
-      const { store } = t.server.services;
-      const insert = store.outbox.insert.bind(store.outbox);
-      let erased = false;
-      // Another officer erases the structure when its invitation is about to be written: the batch
-      // read its profile before, and the erasure looks for its mails before the rows exist.
-      store.outbox.insert = async (row) => {
-        if (row.kind === 'INVITATION' && row.supplierId === id && !erased) {
-          erased = true;
-          expect((await t.gql('mutation($id: ID!) { deleteSupplier(id: $id) }', { id }, officer.token)).errors).toBeUndefined();
-        }
-        return insert(row);
-      };
-      try {
-        expect((await t.gql(INVITE, { ids: [id] }, officer.token)).data.inviteSuppliers.invited).toBe(1);
-      } finally {
-        store.outbox.insert = insert;
-      }
-      expect(erased).toBe(true);
-      for (const reminder of [false, true]) expect(await store.outbox.findById(invitationRowId(id, reminder))).toMatchObject({ state: 'DROPPED', to: ERASED_EMAIL, lastError: STRUCTURE_ERASED });
-      expect(await storedText(t)).not.toContain('omega@structures.example');
+  let smtp: TestSmtp;
+  let t: TestServer;
+  let officer: { token: string };
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' });
+    officer = await t.userWithToken('OFFICER');
+  });
+  afterAll(async () => {
+    await t.destroy();
+    await smtp.close();
+  });
+  const structure = async (name: string, contactEmail: string) =>
+    (await t.gql('mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }', { i: supplierInput({ name, contactEmail }) }, officer.token)).data.createSupplier.id as string;
 
-      // A row that a writer made from the profile before the erasure and nobody dropped (written
-      // here straight into the store): the outbox takes the address off at sending, and off the files.
-      await store.outbox.insert(outboxRow({ id: 'stray-invitation', kind: 'INVITATION', supplierId: id, to: 'omega@structures.example', domain: 'localhost', now: new Date() }));
-      t.server.services.outbox.kick();
-      await waitFor('the stray row dropped', async () => (await store.outbox.findById('stray-invitation'))?.state === 'DROPPED');
-      expect(await store.outbox.findById('stray-invitation')).toMatchObject({ to: ERASED_EMAIL, lastError: STRUCTURE_ERASED });
-      expect(await storedText(t)).not.toContain('omega@structures.example');
-      expect(smtp.messages.filter((m) => addresses(m.to).includes('omega@structures.example'))).toEqual([]);
-    } finally {
-      await t.destroy();
-      await smtp.close();
-    }
+  it('a structure erased while its invitation is written, or its row sent after, keeps no address in the store', async () => {
+    const id = await structure('Atelier Omega', 'omega@structures.example');
+    const { store } = t.server.services;
+    // Another officer erases the structure when its invitation is about to be written: the batch
+    // read its profile before, and the erasure looks for its mails before the rows exist.
+    const written = (row: OutboxRecord) => row.kind === 'INVITATION' && row.supplierId === id;
+    const { result: batch, erased } = await eraseWhenWritten(t, written, eraseStructure(t, id, officer.token), () => t.gql(INVITE, { ids: [id] }, officer.token));
+    expect(batch.data.inviteSuppliers.invited).toBe(1);
+    expect(erased).toBe(true);
+    for (const reminder of [false, true]) expect(await store.outbox.findById(invitationRowId(id, reminder))).toMatchObject({ state: 'DROPPED', to: ERASED_EMAIL, lastError: STRUCTURE_ERASED });
+    expect(await storedText(t)).not.toContain('omega@structures.example');
+
+    // A row that a writer made from the profile before the erasure and nobody dropped (written
+    // here straight into the store): the outbox takes the address off at sending, and off the files.
+    await store.outbox.insert(outboxRow({ id: 'stray-invitation', kind: 'INVITATION', supplierId: id, to: 'omega@structures.example', domain: 'localhost', now: new Date() }));
+    t.server.services.outbox.kick();
+    await waitFor('the stray row dropped', async () => (await store.outbox.findById('stray-invitation'))?.state === 'DROPPED');
+    expect(await store.outbox.findById('stray-invitation')).toMatchObject({ to: ERASED_EMAIL, lastError: STRUCTURE_ERASED });
+    expect(await storedText(t)).not.toContain('omega@structures.example');
+    expect(smtp.messages.filter((m) => addresses(m.to).includes('omega@structures.example'))).toEqual([]);
   });
 
   it('a reminder the recovery pass writes while its structure is erased keeps no address', async () => {
-    const smtp = await startSmtp();
-    const t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' });
-    try {
-      const officer = await t.userWithToken('OFFICER');
-      const create = 'mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }';
-      const id = (await t.gql(create, { i: supplierInput({ name: 'Atelier Sigma', contactEmail: 'sigma@structures.example' }) }, officer.token)).data.createSupplier.id as string;
-      expect((await t.gql(INVITE, { ids: [id] }, officer.token)).data.inviteSuppliers.invited).toBe(1);
-      const { store } = t.server.services;
-      // A crash kept the reminder from being written; the recovery pass reads the invitation, then
-      // the structure is erased just before the reminder is written.
-      await store.outbox.remove(invitationRowId(id, true));
-      expect(await store.outbox.findById(invitationRowId(id, true))).toBeNull();
-      const insert = store.outbox.insert.bind(store.outbox);
-      let erased = false;
-      store.outbox.insert = async (row) => {
-        if (row.kind === 'INVITATION_REMINDER' && row.supplierId === id && !erased) {
-          erased = true;
-          expect((await t.gql('mutation($id: ID!) { deleteSupplier(id: $id) }', { id }, officer.token)).errors).toBeUndefined();
-        }
-        return insert(row);
-      };
-      try {
-        await recoverInvitationReminders(store, AFTER, 'localhost');
-      } finally {
-        store.outbox.insert = insert;
-      }
-      expect(erased).toBe(true);
-      expect(await store.outbox.findById(invitationRowId(id, true))).toMatchObject({ state: 'DROPPED', to: ERASED_EMAIL, lastError: STRUCTURE_ERASED });
-      expect(await storedText(t)).not.toContain('sigma@structures.example');
-    } finally {
-      await t.destroy();
-      await smtp.close();
-    }
+    const id = await structure('Atelier Sigma', 'sigma@structures.example');
+    expect((await t.gql(INVITE, { ids: [id] }, officer.token)).data.inviteSuppliers.invited).toBe(1);
+    const { store } = t.server.services;
+    // A crash kept the reminder from being written; the recovery pass reads the invitation, then
+    // the structure is erased just before the reminder is written.
+    await store.outbox.remove(invitationRowId(id, true));
+    expect(await store.outbox.findById(invitationRowId(id, true))).toBeNull();
+    const written = (row: OutboxRecord) => row.kind === 'INVITATION_REMINDER' && row.supplierId === id;
+    const { erased } = await eraseWhenWritten(t, written, eraseStructure(t, id, officer.token), () => recoverInvitationReminders(store, AFTER, 'localhost'));
+    expect(erased).toBe(true);
+    expect(await store.outbox.findById(invitationRowId(id, true))).toMatchObject({ state: 'DROPPED', to: ERASED_EMAIL, lastError: STRUCTURE_ERASED });
+    expect(await storedText(t)).not.toContain('sigma@structures.example');
   });
 });

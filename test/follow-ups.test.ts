@@ -12,6 +12,7 @@ import { openProjectStore } from './helpers/project-engine';
 import { startTestServer, tempDataDir, type TestServer } from './helpers/server';
 import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
 import { storedText } from './helpers/stored';
+import { eraseStructure, eraseWhenWritten } from './helpers/erasure-race';
 import { waitFor } from './helpers/wait';
 
 const MAILS = `query($id: ID!) { shortlist(id: $id) { status sentAt mails(kinds: [INTRODUCTION, FOLLOW_UP, REMINDER]) { id kind recipient to state lastError sentAt nextAttemptAt supplier { id } } } }`;
@@ -140,33 +141,21 @@ describe('follow-ups with FOLLOW_UP_AFTER=1h', () => {
   it('a structure erased while its follow-ups are being written loses them at once, and its address leaves the store', async () => {
     const s = await buildScene(t);
     const { esat } = s.suppliers;
-    const { outbox } = t.server.services.store;
-    const insert = outbox.insert.bind(outbox);
-    let erased = false;
     // The officer erases the structure when its first follow-up is about to be written: its profile
     // was read as active, and the erasure looks for its mails before that row exists.
-    outbox.insert = async (row) => {
-      if (row.kind === 'FOLLOW_UP' && row.supplierId === esat.id && !erased) {
-        erased = true;
-        expect((await t.gql('mutation($id: ID!) { deleteSupplier(id: $id) }', { id: esat.id }, s.officer.token)).errors).toBeUndefined();
-      }
-      return insert(row);
-    };
-    try {
+    const { result: rows, erased } = await eraseWhenWritten(t, (row) => row.kind === 'FOLLOW_UP' && row.supplierId === esat.id, eraseStructure(t, esat.id, s.officer.token), async () => {
       const id = await approve(t, s, [esat.id]);
-      const rows = await waitFor('the structure’s follow-ups dropped', async () => {
+      return waitFor('the structure’s follow-ups dropped', async () => {
         const mails = (await t.gql(MAILS, { id }, s.officer.token)).data.shortlist.mails.filter((m: any) => m.kind !== 'INTRODUCTION' && m.recipient === 'SUPPLIER');
         return mails.length === 2 && mails.every((m: any) => m.state === 'DROPPED') && mails;
       });
-      expect(erased).toBe(true);
-      expect(rows.map((m: any) => [m.kind, m.to, m.lastError]).sort()).toEqual([
-        ['FOLLOW_UP', ERASED_EMAIL, 'La structure a effacé ses données.'],
-        ['REMINDER', ERASED_EMAIL, 'La structure a effacé ses données.'],
-      ]);
-      expect(await storedText(t)).not.toContain(esat.contactEmail);
-    } finally {
-      outbox.insert = insert;
-    }
+    });
+    expect(erased).toBe(true);
+    expect(rows.map((m: any) => [m.kind, m.to, m.lastError]).sort()).toEqual([
+      ['FOLLOW_UP', ERASED_EMAIL, 'La structure a effacé ses données.'],
+      ['REMINDER', ERASED_EMAIL, 'La structure a effacé ses données.'],
+    ]);
+    expect(await storedText(t)).not.toContain(esat.contactEmail);
   });
 
   it('an altered, expired or other-purpose opt-out link is refused with a French page', async () => {

@@ -5,6 +5,8 @@ import { APPROVE, buildScene, DRAFT, GET, GET_MAILS, HOSTILE_NAME, UPDATE, type 
 import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
 import { waitFor } from './helpers/wait';
 import { storedText } from './helpers/stored';
+import { eraseStructure, eraseWhenWritten } from './helpers/erasure-race';
+import type { OutboxRecord } from '../api/store/types';
 import { ERASED_EMAIL } from '../api/kernel';
 import { isIntroductionRow } from '../api/introductions';
 
@@ -241,27 +243,14 @@ describe('introductions', () => {
     const { esat } = s.suppliers;
     const id = (await t.gql(DRAFT, { needId: s.needId }, s.officer.token)).data.draftShortlist.id as string;
     expect((await t.gql(UPDATE, { id, supplierIds: [esat.id] }, s.officer.token)).errors).toBeUndefined();
-    const { outbox } = t.server.services.store;
-    const insert = outbox.insert.bind(outbox);
-    let erased = false;
     // Another officer erases the structure when its row is about to be written: the approval read its
     // profile before, and the erasure looks for its mails before that row exists.
-    outbox.insert = async (row) => {
-      if (row.kind === 'INTRODUCTION' && row.supplierId === esat.id && !erased) {
-        erased = true;
-        expect((await t.gql('mutation($id: ID!) { deleteSupplier(id: $id) }', { id: esat.id }, s.officer.token)).errors).toBeUndefined();
-      }
-      return insert(row);
-    };
-    try {
-      const approval = await t.gql(APPROVE, { id }, s.officer.token);
-      expect(erased).toBe(true);
-      // The erasure took the structure out of the draft: the approval is refused, to be read again.
-      expect(codeOf(approval)).toBe('CONFLICT');
-      expect(await t.server.services.store.outbox.findById(`${id}:supplier:${esat.id}`)).toMatchObject({ state: 'DROPPED', to: ERASED_EMAIL, lastError: 'La structure a effacé ses données.' });
-      expect(await storedText(t)).not.toContain(esat.contactEmail);
-    } finally {
-      outbox.insert = insert;
-    }
+    const written = (row: OutboxRecord) => row.kind === 'INTRODUCTION' && row.supplierId === esat.id;
+    const { result: approval, erased } = await eraseWhenWritten(t, written, eraseStructure(t, esat.id, s.officer.token), () => t.gql(APPROVE, { id }, s.officer.token));
+    expect(erased).toBe(true);
+    // The erasure took the structure out of the draft: the approval is refused, to be read again.
+    expect(codeOf(approval)).toBe('CONFLICT');
+    expect(await t.server.services.store.outbox.findById(`${id}:supplier:${esat.id}`)).toMatchObject({ state: 'DROPPED', to: ERASED_EMAIL, lastError: 'La structure a effacé ses données.' });
+    expect(await storedText(t)).not.toContain(esat.contactEmail);
   });
 });
