@@ -20,10 +20,10 @@ import {
   ofOrganisation,
   shortlistsNaming,
   shortlistsOfNeed,
-  unsentRow,
 } from '../store/filters';
 import type { NeedRecord, OutboxRecord, RetiredBy, ShortlistRecord, SupplierRecord } from '../store/types';
 import { ERASED_EMAIL } from '../kernel';
+import { dropErasedRows } from '../mail';
 
 export const ERASED_NAME = 'Structure supprimée';
 const ERASED_DESCRIPTION = 'Profil supprimé à la demande de la structure.';
@@ -105,20 +105,13 @@ export async function exportMyData(services: AccountDeps, viewer: Viewer | null)
   return JSON.stringify(data, null, 2);
 }
 
-/**
- * Mails to an erased recipient lose their address; those not sent yet never will be. The drop is
- * conditional on the row's state, so it holds even against a worker sending it at this moment:
- * the worker's lease-guarded update no longer matches a DROPPED row.
- */
+/** Mails to an erased recipient lose their address; those not sent yet never will be (the erasure compacts the files at its end). */
 async function stopMails(services: AccountDeps, rows: OutboxRecord[]): Promise<void> {
-  const { outbox } = services.store;
-  for (const row of rows) {
-    if (row.to === ERASED_EMAIL) continue; // stopped already
-    const dropped = await outbox.findOneAndUpdate(unsentRow(row.id), { to: ERASED_EMAIL, state: 'DROPPED', lastError: UNSENT_ERROR, leaseOwner: null, leaseUntil: null });
-    if (!dropped) await outbox.update(row.id, { to: ERASED_EMAIL });
-    // The list may have been waiting for this mail only.
-    else if (row.shortlistId) await completeIfDelivered(services.store, row.shortlistId);
-  }
+  const { store } = services;
+  const ids = rows.filter((row) => row.to !== ERASED_EMAIL).map((row) => row.id); // those erased are stopped already
+  const dropped = await dropErasedRows(store, ids, UNSENT_ERROR, { compact: false });
+  // A list may have been waiting for these mails only.
+  for (const shortlistId of new Set(dropped.flatMap((row) => row.shortlistId ?? []))) await completeIfDelivered(store, shortlistId);
 }
 
 /** The sign-in links mailed to an address (an invitation's, a request's), used or not: they name it. */

@@ -10,7 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { type LinkSigner, INVITATION_LINK_TTL_MS, invitationOptOutLink, accessLinkUrl, AnswerLinking } from '../links';
 import { requireRole, type Viewer } from '../auth/guards';
 import { badInput } from '../errors';
-import { dropErasedRows, outboxRow, renderInvitationMail, type OutgoingMail } from '../mail';
+import { outboxRow, renderInvitationMail, type OutgoingMail } from '../mail';
+import { dropRowsOfErasedStructures } from '../introductions';
 import type { NeedDeps } from '../needs';
 import { between, campaignMailsSince, ofOrganisation, unsentRow, withoutContactAddress } from '../store/filters';
 import { DuplicateKeyError, type OutboxRecord, type Store, type SupplierRecord, type UserRecord } from '../store/types';
@@ -93,11 +94,9 @@ export async function recoverInvitationReminders(store: Store, afterMs: number, 
   await dropErasedSince(store, written);
 }
 
-/** The structures' invitation rows just written, when a structure was erased while they were (see dropErasedRows). */
-async function dropErasedSince(store: Store, supplierIds: readonly string[]): Promise<void> {
-  const still = await activeSuppliers(store, supplierIds);
-  await dropErasedRows(store, supplierIds.filter((id) => !still.has(id)).flatMap((id) => [invitationRowId(id), invitationRowId(id, true)]), STRUCTURE_ERASED);
-}
+/** The structures' invitation rows just written, when a structure was erased while they were. */
+const dropErasedSince = (store: Store, supplierIds: readonly string[]) =>
+  dropRowsOfErasedStructures(store, supplierIds.flatMap((supplierId) => [{ id: invitationRowId(supplierId), supplierId }, { id: invitationRowId(supplierId, true), supplierId }]));
 
 /** A one-time sign-in link for the structure's contact (api/accounts/access-links.ts signs it in, and its page opens). */
 async function signInLink(store: Store, publicUrl: string, email: string): Promise<string> {

@@ -6,12 +6,18 @@ import { ERASED_EMAIL, FIRM_ERASED, STRUCTURE_ERASED } from '../kernel';
 import { dropErasedRows } from '../mail';
 import type { Store } from '../store/types';
 
-/** Drops a list's rows whose recipient has been erased since (see dropErasedRows). */
-export async function dropErasedMeanwhile(store: Store, shortlistId: string, rows: readonly { id: string; supplierId: string | null }[]): Promise<void> {
+type WrittenRow = { id: string; supplierId: string | null };
+
+/** Drops the rows just written for structures that have been erased since (see dropErasedRows). */
+export async function dropRowsOfErasedStructures(store: Store, rows: readonly WrittenRow[]): Promise<void> {
+  const active = await activeSuppliers(store, rows.flatMap((r) => (r.supplierId ? [r.supplierId] : [])));
+  await dropErasedRows(store, rows.filter((r) => r.supplierId !== null && !active.has(r.supplierId)).map((r) => r.id), STRUCTURE_ERASED);
+}
+
+/** Drops a list's rows whose recipient, a structure or the firm, has been erased since. */
+export async function dropErasedMeanwhile(store: Store, shortlistId: string, rows: readonly WrittenRow[]): Promise<void> {
+  await dropRowsOfErasedStructures(store, rows);
   const shortlist = await store.shortlists.findById(shortlistId);
   const need = shortlist && (await store.needs.findById(shortlist.needId));
-  const active = await activeSuppliers(store, rows.flatMap((r) => (r.supplierId ? [r.supplierId] : [])));
-  const firmErased = need?.contactEmail === ERASED_EMAIL;
-  await dropErasedRows(store, rows.filter((r) => r.supplierId !== null && !active.has(r.supplierId)).map((r) => r.id), STRUCTURE_ERASED);
-  if (firmErased) await dropErasedRows(store, rows.filter((r) => r.supplierId === null).map((r) => r.id), FIRM_ERASED);
+  if (need?.contactEmail === ERASED_EMAIL) await dropErasedRows(store, rows.filter((r) => r.supplierId === null).map((r) => r.id), FIRM_ERASED);
 }

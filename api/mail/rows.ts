@@ -56,18 +56,25 @@ export function mailDomain(mailFrom: string): string {
 /**
  * Rows to a recipient who erased their data, written from records read before the erasure (which
  * looked for its mails before they existed): those not delivered yet are dropped; every one loses
- * the address, and the files are compacted when any did, so that the address stays nowhere.
+ * the address, and the files are compacted when any did (unless the caller compacts once at its end),
+ * so that the address stays nowhere. The drop is conditional on the row's state, so it holds even
+ * against a worker sending it at this moment: the worker's lease-guarded update no longer matches.
+ * Returns the rows dropped (a list may have been waiting for them only).
  */
-export async function dropErasedRows(store: Store, ids: readonly string[], reason: string): Promise<void> {
+export async function dropErasedRows(store: Store, ids: readonly string[], reason: string, { compact = true } = {}): Promise<OutboxRecord[]> {
+  const dropped: OutboxRecord[] = [];
   let erased = false;
   for (const id of ids) {
-    if (await store.outbox.findOneAndUpdate(unsentRow(id), { to: ERASED_EMAIL, state: 'DROPPED', lastError: reason, leaseOwner: null, leaseUntil: null })) {
+    const row = await store.outbox.findOneAndUpdate(unsentRow(id), { to: ERASED_EMAIL, state: 'DROPPED', lastError: reason, leaseOwner: null, leaseUntil: null });
+    if (row) {
+      dropped.push(row);
       erased = true;
       continue;
     }
     // Sent (or being sent) before this look: it stays as it is, without the address.
-    const row = await store.outbox.findById(id);
-    if (row && row.to !== ERASED_EMAIL) erased = Boolean(await store.outbox.update(id, { to: ERASED_EMAIL })) || erased;
+    const sent = await store.outbox.findById(id);
+    if (sent && sent.to !== ERASED_EMAIL) erased = Boolean(await store.outbox.update(id, { to: ERASED_EMAIL })) || erased;
   }
-  if (erased) await store.compact(); // the embedded files keep overwritten lines until compacted
+  if (erased && compact) await store.compact(); // the embedded files keep overwritten lines until compacted
+  return dropped;
 }
