@@ -1,25 +1,23 @@
 // The campaign's pages in a real Chromium (axe as everywhere): the console's « fiches à compléter »
 // list and its invitations, the campaign view with an address found by phone, the structure's page
 // reached from its invitation's link with its completeness, and thin cards on the public home.
-import type { Browser } from 'puppeteer-core';
-import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, screenshot, reflowProblems, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { screenshot, reflowProblems, seriousViolations, waitForTextOn, type Watched } from './helpers/browser';
+import { startStage, type Stage } from './helpers/stage';
 import { openProjectStore } from './helpers/project-engine';
-import { TEST_PASSWORD, startTestServer, tempDataDir, type TestServer } from './helpers/server';
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { TEST_PASSWORD, tempDataDir, type TestServer } from './helpers/server';
+import { addresses, type TestSmtp } from './helpers/smtp';
 import { importProfiles, thinProfile } from './helpers/thin-profiles';
 import { waitFor } from './helpers/wait';
 
 jest.setTimeout(180_000);
 
+let stage: Stage<TestSmtp>;
 let t: TestServer;
 let smtp: TestSmtp;
-let browser: Browser;
 let w: Watched;
 let origin: string;
 
 beforeAll(async () => {
-  buildWeb();
   const dir = tempDataDir();
   await importProfiles(dir, [
     thinProfile('Atelier Alpha', 'alpha@structures.example'),
@@ -38,18 +36,11 @@ beforeAll(async () => {
   const delta = (await store.suppliers.all()).find((s) => s.name === 'Delta sans adresse')!;
   await store.suppliers.update(delta.id, { description: '' });
   await store.close();
-  smtp = await startSmtp();
-  t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' }, dir);
-  origin = t.url.replace(/\/graphql$/, '');
-  browser = await launchBrowser();
-  w = await watchedPage(browser, origin);
+  stage = await startStage({ smtp: true, env: { FOLLOW_UP_AFTER: '1h' }, dataDir: dir });
+  ({ t, smtp, w, origin } = stage);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.destroy();
-  await smtp?.close();
-});
+afterAll(() => stage?.close());
 
 async function checkPage(name: string): Promise<void> {
   const { page } = w;

@@ -3,36 +3,28 @@
 // derogation with a reason, shown in the list; a change since the preview blocks approval until a
 // new preview, and what is then sent is that preview; a new list leaves out the structures already
 // introduced and says so. Real server, SMTP peer and Chromium.
-import type { Browser } from 'puppeteer-core';
-import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, screenshot, reflowProblems, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { screenshot, reflowProblems, seriousViolations, waitForTextOn, type Watched } from './helpers/browser';
 import { buildScene, GET_MAILS, type Scene } from './helpers/introductions';
-import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { startStage, type Stage } from './helpers/stage';
+import { TEST_PASSWORD, type TestServer } from './helpers/server';
+import { addresses, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
 
 jest.setTimeout(120_000);
 
+let stage: Stage<TestSmtp>;
 let t: TestServer;
 let smtp: TestSmtp;
-let browser: Browser;
 let w: Watched;
 let scene: Scene;
 
 beforeAll(async () => {
-  buildWeb();
-  smtp = await startSmtp();
-  t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+  stage = await startStage({ smtp: true });
+  ({ t, smtp, w } = stage);
   scene = await buildScene(t, { requiredInclusionKinds: ['ESAT', 'EA', 'EATT'], preferredInclusionKinds: [] });
-  browser = await launchBrowser();
-  w = await watchedPage(browser, t.url.replace(/\/graphql$/, ''));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.destroy();
-  await smtp?.close();
-});
+afterAll(() => stage?.close());
 
 const texts = (selector: string): Promise<string[]> => w.page.$$eval(selector, (els) => els.map((e) => (e as unknown as { innerText: string }).innerText.trim()));
 

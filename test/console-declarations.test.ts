@@ -1,30 +1,27 @@
 // The console's queue of structures' declarations in a real Chromium: the header counts them, the
 // officer refuses one (a reason is required, shown at its field and in the summary) and confirms
 // another; the structures are mailed the decisions (real SMTP peer). Axe-checked.
-import type { Browser } from 'puppeteer-core';
-import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, reflowProblems, seriousViolations, signInToConsole, type Watched, waitForTextOn, watchedPage } from './helpers/browser';
+import { reflowProblems, seriousViolations, signInToConsole, type Watched, waitForTextOn } from './helpers/browser';
+import { startStage, type Stage } from './helpers/stage';
 import { supplierInput } from './helpers/fixtures';
-import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
-import { startSmtp, type TestSmtp } from './helpers/smtp';
+import { TEST_PASSWORD, type TestServer } from './helpers/server';
+import type { TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
 
 jest.setTimeout(120_000);
 
 const CREATE = `mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }`;
 
+let stage: Stage<TestSmtp>;
 let t: TestServer;
 let smtp: TestSmtp;
-let browser: Browser;
 let w: Watched;
 let origin: string;
 let officer: { email: string; token: string };
 
 beforeAll(async () => {
-  buildWeb();
-  smtp = await startSmtp();
-  t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
-  origin = t.url.replace(/\/graphql$/, '');
+  stage = await startStage({ smtp: true });
+  ({ t, smtp, w, origin } = stage);
   officer = await t.userWithToken('OFFICER');
   // Two structures create their own profiles: their kind and labels wait for an officer.
   for (const [name, kind, contactEmail] of [['Atelier du Robec', 'EI', 'contact@robec.example'], ['Les Mains Vertes', 'ESAT', 'contact@mains-vertes.example']] as const) {
@@ -32,15 +29,9 @@ beforeAll(async () => {
     const res = await t.gql(CREATE, { i: supplierInput({ name, inclusionKind: kind, labels: [], contactEmail }) }, own.token);
     expect(res.errors).toBeUndefined();
   }
-  browser = await launchBrowser();
-  w = await watchedPage(browser, origin);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.destroy();
-  await smtp?.close();
-});
+afterAll(() => stage?.close());
 
 test('an officer refuses one declaration with a reason and confirms the other, from the queue', async () => {
   const { page } = w;

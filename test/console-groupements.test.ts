@@ -1,26 +1,24 @@
 // The console's need page in a real Chromium: a need no structure carries alone shows the groupements
 // the matcher proposes, and one click drafts a list presented as that groupement (axe-checked).
-import type { Browser } from 'puppeteer-core';
-import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, reflowProblems, seriousViolations, signInToConsole, type Watched, waitForTextOn, watchedPage } from './helpers/browser';
+import { reflowProblems, seriousViolations, signInToConsole, type Watched, waitForTextOn } from './helpers/browser';
+import { startStage, type Stage } from './helpers/stage';
 import { needInput, supplierInput } from './helpers/fixtures';
-import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
+import { TEST_PASSWORD, type TestServer } from './helpers/server';
 
 jest.setTimeout(120_000);
 
 const GREEN = { description: "Entretien d'espaces verts, tonte et taille de haies.", services: ['Espaces verts'], nafCodes: ['81.30Z'], communeCode: '76540', interventionRadiusKm: 40 };
 
+let stage: Stage;
 let t: TestServer;
-let browser: Browser;
 let w: Watched;
 let origin: string;
 let officer: { email: string; token: string };
 let needId: string;
 
 beforeAll(async () => {
-  buildWeb();
-  t = await startTestServer();
-  origin = t.url.replace(/\/graphql$/, '');
+  stage = await startStage();
+  ({ t, w, origin } = stage);
   officer = await t.userWithToken('OFFICER');
   for (const [name, maxContractValue] of [['Jardins du Robec', 60000], ['Vert Seine Insertion', 120000], ['Les Brigades Vertes', 30000]] as const) {
     const res = await t.gql(`mutation($input: SupplierInput!) { createSupplier(input: $input) { id } }`, { input: supplierInput({ name, maxContractValue, ...GREEN }) }, officer.token);
@@ -32,14 +30,9 @@ beforeAll(async () => {
   }, officer.token);
   expect(need.errors).toBeUndefined();
   needId = need.data.postNeed.id;
-  browser = await launchBrowser();
-  w = await watchedPage(browser, origin);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.destroy();
-});
+afterAll(() => stage?.close());
 
 test('an officer drafts a list from a proposed groupement in one click', async () => {
   const { page } = w;

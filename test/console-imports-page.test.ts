@@ -2,33 +2,28 @@
 // report, confirm, and find the structures in the directory (axe-checked at each step).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
-import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, reflowProblems, seriousViolations, signInToConsole, type Watched, waitForTextOn, watchedPage } from './helpers/browser';
+import { reflowProblems, seriousViolations, signInToConsole, type Watched, waitForTextOn } from './helpers/browser';
+import { startStage, type Stage } from './helpers/stage';
 import { siret } from './helpers/fixtures';
-import { ok, TEST_PASSWORD, startTestServer, tempDataDir, type TestServer } from './helpers/server';
+import { ok, TEST_PASSWORD, tempDataDir, type TestServer } from './helpers/server';
 
 jest.setTimeout(120_000);
 
+let stage: Stage;
 let t: TestServer;
-let browser: Browser;
 let w: Watched;
 let origin: string;
 let officerEmail: string;
 const files = tempDataDir();
 
 beforeAll(async () => {
-  buildWeb();
-  t = await startTestServer();
-  origin = t.url.replace(/\/graphql$/, '');
+  stage = await startStage();
+  ({ t, w, origin } = stage);
   officerEmail = (await t.userWithToken('OFFICER')).email;
-  browser = await launchBrowser();
-  w = await watchedPage(browser, origin);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await t?.destroy();
+  await stage?.close();
   fs.rmSync(files, { recursive: true, force: true });
 });
 

@@ -1,36 +1,29 @@
 // A need corrected, withdrawn and found again from the console, in a real Chromium (#24.13): the
 // search covers every status; correcting and withdrawing follow the API's rules (a reason to withdraw).
-import type { Browser } from 'puppeteer-core';
-import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, reflowProblems, seriousViolations, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
+import { reflowProblems, seriousViolations, signInToConsole, waitForTextOn, type Watched } from './helpers/browser';
+import { startStage, type Stage } from './helpers/stage';
 import { needInput } from './helpers/fixtures';
-import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
+import { TEST_PASSWORD, type TestServer } from './helpers/server';
 
 jest.setTimeout(120_000);
 
+let stage: Stage;
 let t: TestServer;
-let browser: Browser;
 let w: Watched;
 let origin: string;
 let officer: { email: string; token: string };
 let needId: string;
 
 beforeAll(async () => {
-  buildWeb();
-  t = await startTestServer();
-  origin = t.url.replace(/\/graphql$/, '');
+  stage = await startStage();
+  ({ t, w, origin } = stage);
   officer = await t.userWithToken('OFFICER');
   const posted = await t.gql(`mutation($i: NeedInput!) { postNeed(input: $i) { id } }`, { i: needInput({ title: 'Vitrerie du siège', companyName: 'Verres Clairs SA', contactEmail: 'achats@verres-clairs.example' }) }, officer.token);
   expect(posted.errors).toBeUndefined();
   needId = posted.data.postNeed.id;
-  browser = await launchBrowser();
-  w = await watchedPage(browser, origin);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.destroy();
-});
+afterAll(() => stage?.close());
 
 test('an officer finds a need, corrects it, withdraws it with a reason, and finds it again among the withdrawn', async () => {
   const { page } = w;

@@ -2,21 +2,20 @@
 // officer's whole loop; every page is checked with axe-core, for foreign requests and for dialogs.
 import fs from 'node:fs';
 import nodePath from 'node:path';
-import type { Browser } from 'puppeteer-core';
-import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, screenshot, reflowProblems, seriousViolations, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { screenshot, reflowProblems, seriousViolations, waitForTextOn, type Watched } from './helpers/browser';
 import { raw } from './helpers/http';
 import { buildScene, type Scene } from './helpers/introductions';
-import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
+import { TEST_PASSWORD, type TestServer } from './helpers/server';
 import { supplierInput } from './helpers/fixtures';
-import { startSmtp, type TestSmtp } from './helpers/smtp';
+import type { TestSmtp } from './helpers/smtp';
+import { startStage, type Stage } from './helpers/stage';
 import { waitFor } from './helpers/wait';
 
 jest.setTimeout(120_000);
 
+let stage: Stage<TestSmtp>;
 let t: TestServer;
 let smtp: TestSmtp;
-let browser: Browser;
 let w: Watched;
 let origin: string;
 let scene: Scene;
@@ -25,11 +24,9 @@ const FIRM_EMAIL = 'achats@boulangerie-normande.example';
 let firmMailboxClosed = true;
 
 beforeAll(async () => {
-  buildWeb();
   // The firm's mailbox refuses mail until the test lets it in: its email fails, then is sent again by hand.
-  smtp = await startSmtp(0, { refuse: (address) => firmMailboxClosed && address === FIRM_EMAIL });
-  t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', MAIL_GIVE_UP_AFTER: '1h' });
-  origin = t.url.replace(/\/graphql$/, '');
+  stage = await startStage({ smtp: { refuse: (address) => firmMailboxClosed && address === FIRM_EMAIL }, env: { MAIL_GIVE_UP_AFTER: '1h' } });
+  ({ t, smtp, w, origin } = stage);
   scene = await buildScene(t);
   // More insertion structures of green spaces than a draft holds (5), one named as an attack.
   for (const [name, inclusionKind] of [[XSS_NAME, 'EI'], ['Chantier Vert de la Seine', 'ACI'], ['Brigade Verte Insertion', 'EI'], ['Atelier Paysage Solidaire', 'ACI']]) {
@@ -37,15 +34,9 @@ beforeAll(async () => {
     const res = await t.gql(`mutation($input: SupplierInput!) { createSupplier(input: $input) { id } }`, { input }, scene.officer.token);
     if (!res.data) throw new Error(JSON.stringify(res.errors));
   }
-  browser = await launchBrowser();
-  w = await watchedPage(browser, origin);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.destroy();
-  await smtp?.close();
-});
+afterAll(() => stage?.close());
 
 /** Every page: axe clean, a title that says where we are, no foreign request, no dialog, the hostile name as text. */
 async function checkPage(name: string, title: RegExp): Promise<void> {

@@ -2,24 +2,22 @@
 // in the text means « can work there » and the page says so, can be searched as a word instead, and
 // gives way to the commune chosen in the list; the commune lists stay whole after an empty search;
 // the search and its page live in the address (shareable, back button, reload).
-import type { Browser } from 'puppeteer-core';
-import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, reflowProblems, seriousViolations, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
+import { reflowProblems, seriousViolations, signInToConsole, waitForTextOn, type Watched } from './helpers/browser';
+import { startStage, type Stage } from './helpers/stage';
 import { supplierInput } from './helpers/fixtures';
-import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
+import { TEST_PASSWORD, type TestServer } from './helpers/server';
 
 jest.setTimeout(120_000);
 
+let stage: Stage;
 let t: TestServer;
-let browser: Browser;
 let w: Watched;
 let origin: string;
 let officer: { email: string; token: string };
 
 beforeAll(async () => {
-  buildWeb();
-  t = await startTestServer({ SAMPLE_DATA: 'off' });
-  origin = t.url.replace(/\/graphql$/, '');
+  stage = await startStage({ env: { SAMPLE_DATA: 'off' } });
+  ({ t, w, origin } = stage);
   officer = await t.userWithToken('OFFICER');
   const { token } = officer;
   const green = { description: 'Entretien des espaces verts, tonte et taille de haies', services: ['Espaces verts'], nafCodes: ['81.30Z'] };
@@ -30,14 +28,9 @@ beforeAll(async () => {
     supplierInput({ name: 'Propreté Rouennaise', description: 'Nettoyage de bureaux', services: ['Ménage'], nafCodes: ['81.21Z'], communeCode: '76540', interventionRadiusKm: 20 }),
   ];
   for (const input of inputs) expect((await t.gql(`mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }`, { i: input }, token)).errors).toBeUndefined();
-  browser = await launchBrowser();
-  w = await watchedPage(browser, origin);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.destroy();
-});
+afterAll(() => stage?.close());
 
 const cards = () => w.page.$$eval('.results h3', (els) => els.map((e) => (e as unknown as { innerText: string }).innerText.trim()));
 const query = () => Object.fromEntries(new URL(w.page.url()).searchParams);

@@ -3,13 +3,13 @@
 // service commitment), withdraws one, and reads the structures introduced with their answers.
 // The real server, a real SMTP peer; axe and 320 px reflow on every state, no foreign request.
 import type { Browser } from 'puppeteer-core';
-import { buildWeb } from '../scripts/build-web';
 import { confirmByLink, postAnonymously } from './helpers/anonymous-needs';
-import { expectSoundPage, launchBrowser, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { expectSoundPage, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { startStage, type Stage } from './helpers/stage';
 import { needInput } from './helpers/fixtures';
 import { APPROVE, DRAFT, buildScene, type Scene } from './helpers/introductions';
-import { startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { TEST_PASSWORD, type TestServer } from './helpers/server';
+import { addresses, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
 
 jest.setTimeout(120_000);
@@ -17,6 +17,7 @@ jest.setTimeout(120_000);
 const FIRM = 'achats@ebenisterie-seine.example';
 const ANSWER = `mutation($s: ID!, $id: ID!, $a: SupplierAnswer!) { recordSupplierAnswer(shortlistId: $s, supplierId: $id, answer: $a, comment: "Commentaire pour la Métropole seulement") { rank } }`;
 
+let stage: Stage<TestSmtp>;
 let t: TestServer;
 let smtp: TestSmtp;
 let browser: Browser;
@@ -27,10 +28,8 @@ const ids: Record<'pending' | 'confirmed' | 'introduced', string> = { pending: '
 let introduced: { interested: string; unavailable: string };
 
 beforeAll(async () => {
-  buildWeb();
-  smtp = await startSmtp();
-  t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
-  origin = t.url.replace(/\/graphql$/, '');
+  stage = await startStage({ smtp: true });
+  ({ t, smtp, w, origin, browser } = stage);
   scene = await buildScene(t);
   const firm = { companyName: 'Ébénisterie de la Seine', contactEmail: FIRM };
   ids.pending = await postAnonymously(t, { ...firm, title: 'Rayonnages pour la réserve' });
@@ -43,15 +42,9 @@ beforeAll(async () => {
   await t.gql(ANSWER, { s: draft.id, id: first.id, a: 'INTERESTED' }, scene.officer.token);
   await t.gql(ANSWER, { s: draft.id, id: second.id, a: 'NOT_AVAILABLE' }, scene.officer.token);
   introduced = { interested: first.name, unavailable: second.name };
-  browser = await launchBrowser();
-  w = await watchedPage(browser, origin);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.destroy();
-  await smtp?.close();
-});
+afterAll(() => stage?.close());
 
 const checkPage = (name: string): Promise<void> => expectSoundPage(w, { title: /Mes besoins/, name });
 

@@ -1,32 +1,25 @@
 // Issue 24, defect 5, in a real Chromium: a form refused shows every error at once, GOV.UK's way: a
 // summary at the top (« Il y a un problème »), focused, linking to each field, and each message at its
 // field (aria-describedby, aria-invalid). Amounts are typed as people write them (« 40 000 € »).
-import type { Browser } from 'puppeteer-core';
-import { buildWeb } from '../scripts/build-web';
 import { outcomesLink } from '../api/links';
-import { launchBrowser, reflowProblems, seriousViolations, signInToConsole, watchedPage, type Watched } from './helpers/browser';
+import { reflowProblems, seriousViolations, signInToConsole, type Watched } from './helpers/browser';
+import { startStage, type Stage } from './helpers/stage';
 import { APPROVE, buildScene, DRAFT, UPDATE } from './helpers/introductions';
-import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
+import { TEST_PASSWORD, type TestServer } from './helpers/server';
 
 jest.setTimeout(120_000);
 
+let stage: Stage;
 let t: TestServer;
-let browser: Browser;
 let w: Watched;
 let origin: string;
 
 beforeAll(async () => {
-  buildWeb();
-  t = await startTestServer();
-  origin = t.url.replace(/\/graphql$/, '');
-  browser = await launchBrowser();
-  w = await watchedPage(browser, origin);
+  stage = await startStage();
+  ({ t, w, origin } = stage);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.destroy();
-});
+afterAll(() => stage?.close());
 
 /** Sets a field's value at once, as React reads it (25,000 characters typed one by one would take minutes). */
 const setValue = (selector: string, value: string) =>

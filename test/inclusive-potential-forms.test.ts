@@ -1,15 +1,14 @@
 // Both need forms (the public home's and the console's) show the purchase's ESS potential as it is
 // typed, in a polite live region, once a text and a commune are given. Real server, real Chromium, axe.
-import type { Browser } from 'puppeteer-core';
-import { buildWeb } from '../scripts/build-web';
-import { expectSoundPage, launchBrowser, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { expectSoundPage, waitForTextOn, type Watched } from './helpers/browser';
+import { startStage, type Stage } from './helpers/stage';
 import { supplierInput } from './helpers/fixtures';
-import { startTestServer, type TestServer } from './helpers/server';
+import type { TestServer } from './helpers/server';
 
 jest.setTimeout(120_000);
 
+let stage: Stage;
 let t: TestServer;
-let browser: Browser;
 let w: Watched;
 let origin: string;
 let officer: { token: string; email: string };
@@ -17,9 +16,8 @@ let officer: { token: string; email: string };
 const LIVE = '.potential [aria-live="polite"]';
 
 beforeAll(async () => {
-  buildWeb();
-  t = await startTestServer();
-  origin = t.url.replace(/\/graphql$/, '');
+  stage = await startStage();
+  ({ t, w, origin } = stage);
   officer = await t.userWithToken('OFFICER');
   const gardeners = [
     { name: 'Chantier Vert', inclusionKind: 'ACI', maxContractValue: 60_000 },
@@ -32,14 +30,9 @@ beforeAll(async () => {
     const res = await t.gql(`mutation($input: SupplierInput!) { createSupplier(input: $input) { id } }`, { input }, officer.token);
     if (!res.data) throw new Error(JSON.stringify(res.errors));
   }
-  browser = await launchBrowser();
-  w = await watchedPage(browser, origin);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.destroy();
-});
+afterAll(() => stage?.close());
 
 const liveText = (): Promise<string> => w.page.$eval(LIVE, (e) => (e as unknown as { innerText: string }).innerText);
 

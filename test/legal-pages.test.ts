@@ -1,13 +1,11 @@
 // The public site's obligations (issue 25, item 10): the legal pages, their settings, reachable from
 // every public page's footer in a real Chromium (axe), and the 404 page for browsers while API clients
 // keep the JSON 404.
-import type { Browser } from 'puppeteer-core';
 import { LEGAL_PAGES } from '../api/reference/vocabulary';
 import { PUBLIC_PATHS } from '../api/public-pages';
-import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, reflowProblems, seriousViolations, watchedPage, type Watched } from './helpers/browser';
+import { reflowProblems, seriousViolations, type Watched } from './helpers/browser';
+import { startStage, type Stage } from './helpers/stage';
 import { raw } from './helpers/http';
-import { startTestServer, type TestServer } from './helpers/server';
 
 jest.setTimeout(180_000);
 
@@ -21,23 +19,16 @@ const SETTINGS = {
 };
 const HTML = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 
-let t: TestServer;
+let stage: Stage;
 let origin: string;
-let browser: Browser;
 let w: Watched;
 
 beforeAll(async () => {
-  buildWeb();
-  t = await startTestServer(SETTINGS);
-  origin = t.url.replace(/\/graphql$/, '');
-  browser = await launchBrowser();
-  w = await watchedPage(browser, origin);
+  stage = await startStage({ env: SETTINGS });
+  ({ w, origin } = stage);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.destroy();
-});
+afterAll(() => stage?.close());
 
 describe('unknown paths', () => {
   test('a browser gets a French HTML page with status 404; an API client keeps the JSON 404', async () => {

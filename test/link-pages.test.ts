@@ -2,19 +2,19 @@
 // structure's answer, the firm's outcomes and the follow-ups' opt-out. The real server and SMTP peer;
 // each page read as the mail gives it (GET changes nothing), then its button. Every page: axe, no
 // foreign request, no dialog, and a hostile structure name shown as text.
-import type { Browser } from 'puppeteer-core';
-import { launchBrowser, screenshot, reflowProblems, seriousViolations, watchedPage, type Watched } from './helpers/browser';
+import { screenshot, reflowProblems, seriousViolations, type Watched } from './helpers/browser';
 import { needInput } from './helpers/fixtures';
 import { APPROVE, buildScene, DRAFT, GET_MAILS, HOSTILE_NAME, UPDATE, type Scene } from './helpers/introductions';
-import { startTestServer, type TestServer } from './helpers/server';
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import type { TestServer } from './helpers/server';
+import { addresses, type TestSmtp } from './helpers/smtp';
+import { startStage, type Stage } from './helpers/stage';
 import { waitFor } from './helpers/wait';
 
 jest.setTimeout(120_000);
 
+let stage: Stage<TestSmtp>;
 let t: TestServer;
 let smtp: TestSmtp;
-let browser: Browser;
 let w: Watched;
 let s: Scene;
 let listId: string;
@@ -42,22 +42,16 @@ async function open(url: string, name: string, title: RegExp): Promise<void> {
 const bodyText = (): Promise<string> => w.page.evaluate('document.body.innerText') as Promise<string>;
 
 beforeAll(async () => {
-  smtp = await startSmtp();
-  t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' });
+  stage = await startStage({ smtp: true, env: { FOLLOW_UP_AFTER: '1h' } });
+  ({ t, smtp, w } = stage);
   s = await buildScene(t);
   listId = (await t.gql(DRAFT, { needId: s.needId }, s.officer.token)).data.draftShortlist.id;
   await t.gql(UPDATE, { id: listId, supplierIds: [s.suppliers.jardins.id, s.suppliers.hostile.id] }, s.officer.token);
   expect((await t.gql(APPROVE, { id: listId }, s.officer.token)).errors).toBeUndefined();
   await waitFor('SENT', async () => (await t.gql(GET_MAILS, { id: listId }, s.officer.token)).data.shortlist.status === 'SENT');
-  browser = await launchBrowser();
-  w = await watchedPage(browser, t.server.url);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.destroy();
-  await smtp?.close();
-});
+afterAll(() => stage?.close());
 
 const RESPONSES = `query($id: ID!) { shortlist(id: $id) { items { supplier { id } response { answer } outcome { status } } } }`;
 const itemOf = async (supplierId: string) =>

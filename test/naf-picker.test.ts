@@ -1,39 +1,32 @@
 // The sector picker in a real Chromium (#24.8): « conditionnement » lists the packaging service
 // (82.92Z) first, the person picks a sector from the list (nothing is taken for them), and the need's
 // page shows every saved code with its label.
-import type { Browser } from 'puppeteer-core';
-import { buildWeb } from '../scripts/build-web';
-import { launchBrowser, reflowProblems, seriousViolations, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
+import { reflowProblems, seriousViolations, signInToConsole, waitForTextOn, type Watched } from './helpers/browser';
+import { startStage, type Stage } from './helpers/stage';
 import { needInput, supplierInput } from './helpers/fixtures';
-import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
+import { TEST_PASSWORD, type TestServer } from './helpers/server';
 
 jest.setTimeout(120_000);
 
+let stage: Stage;
 let t: TestServer;
-let browser: Browser;
 let w: Watched;
 let origin: string;
 let officer: { email: string; token: string };
 let needId: string;
 
 beforeAll(async () => {
-  buildWeb();
-  t = await startTestServer();
-  origin = t.url.replace(/\/graphql$/, '');
+  stage = await startStage();
+  ({ t, w, origin } = stage);
   officer = await t.userWithToken('OFFICER');
   const posted = await t.gql(`mutation($i: NeedInput!) { postNeed(input: $i) { id } }`, { i: needInput({ title: 'Mise sous pli et conditionnement de coffrets', nafCodes: ['81.30Z'], companyName: 'Coffrets du Robec', contactEmail: 'achats@coffrets-robec.example' }) }, officer.token);
   expect(posted.errors).toBeUndefined();
   needId = posted.data.postNeed.id;
   const esat = supplierInput({ name: 'ESAT du Cailly', inclusionKind: 'ESAT', description: 'Conditionnement, mise sous pli, assemblage', services: ['Conditionnement'], nafCodes: ['82.92Z'] });
   expect((await t.gql(`mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }`, { i: esat }, officer.token)).errors).toBeUndefined();
-  browser = await launchBrowser();
-  w = await watchedPage(browser, origin);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.destroy();
-});
+afterAll(() => stage?.close());
 
 const radios = () => w.page.$$eval('.naf-choices input[type="radio"]', (inputs) => inputs.map((i) => ({ value: (i as unknown as { value: string }).value, label: (i.parentElement as unknown as { textContent: string }).textContent })));
 

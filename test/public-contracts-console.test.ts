@@ -1,28 +1,26 @@
 // The console's « Commande publique » page in a real Chromium: an officer sees every buyer's figures
 // and opens one buyer's contracts; a public buyer's user sees its own only. axe-clean, no foreign request.
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
-import { buildWeb } from '../scripts/build-web';
 import { metropoleCommunes } from '../api/reference/communes';
 import { ContractImportRun, readDecp } from '../api/public-contracts';
-import { expectSoundPage, launchBrowser, signInToConsole, type Watched, waitForTextOn, watchedPage } from './helpers/browser';
+import { expectSoundPage, signInToConsole, type Watched, waitForTextOn } from './helpers/browser';
+import { startStage, type Stage } from './helpers/stage';
 import { supplierInput } from './helpers/fixtures';
-import { TEST_PASSWORD, startTestServer, type TestServer } from './helpers/server';
+import { TEST_PASSWORD, type TestServer } from './helpers/server';
 
 jest.setTimeout(120_000);
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'decp', 'marches-2026.json');
+let stage: Stage;
 let t: TestServer;
-let browser: Browser;
 let w: Watched;
 let origin: string;
 let officer: { email: string; token: string };
 let buyer: { email: string };
 
 beforeAll(async () => {
-  buildWeb();
-  t = await startTestServer();
-  origin = t.url.replace(/\/graphql$/, '');
+  stage = await startStage();
+  ({ t, w, origin } = stage);
   officer = await t.userWithToken('OFFICER');
   const rouen = await t.userWithToken('COMPANY', { organisationName: 'Ville de Rouen' });
   buyer = rouen;
@@ -38,14 +36,9 @@ beforeAll(async () => {
     const at = item.contract.notifiedAt;
     await run.apply({ ...item.contract, notifiedAt: new Date(Date.UTC(year, at.getUTCMonth(), 15)) });
   }
-  browser = await launchBrowser();
-  w = await watchedPage(browser, origin);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.destroy();
-});
+afterAll(() => stage?.close());
 
 const signIn = (email: string): Promise<void> => signInToConsole(w, origin, email, TEST_PASSWORD);
 

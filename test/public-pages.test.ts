@@ -1,20 +1,19 @@
 // The public pages end to end (issue 11): the real server, a real SMTP peer and a real Chromium. The home's
 // directory search and need form (an error, then a need awaiting its mailed confirmation), and a structure
 // following a real mailed sign-in link to edit its own profile. Every page: axe, no foreign request, no dialog.
-import type { Browser } from 'puppeteer-core';
-import { buildWeb } from '../scripts/build-web';
-import { expectSoundPage, launchBrowser, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { expectSoundPage, waitForTextOn, type Watched } from './helpers/browser';
+import { startStage, type Stage } from './helpers/stage';
 import { supplierInput } from './helpers/fixtures';
 import { raw } from './helpers/http';
-import { startTestServer, type TestServer } from './helpers/server';
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import type { TestServer } from './helpers/server';
+import { addresses, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
 
 jest.setTimeout(120_000);
 
+let stage: Stage<TestSmtp>;
 let t: TestServer;
 let smtp: TestSmtp;
-let browser: Browser;
 let w: Watched;
 let origin: string;
 let officerToken: string;
@@ -23,10 +22,8 @@ const CONTACT = 'contact@recyclerie-publique.example';
 const FIRM = 'achats@menuiserie-publique.example';
 
 beforeAll(async () => {
-  buildWeb();
-  smtp = await startSmtp();
-  t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
-  origin = t.url.replace(/\/graphql$/, '');
+  stage = await startStage({ smtp: true });
+  ({ t, smtp, w, origin } = stage);
   officerToken = (await t.userWithToken('OFFICER')).token;
   const structures = [
     { name: 'Recyclerie Publique', inclusionKind: 'ACI', legalForm: 'ASSOCIATION', contactEmail: CONTACT, description: 'Collecte, réparation et revente de meubles et d’électroménager ; débarras de bureaux.', services: ['Débarras de bureaux', 'Réparation de meubles'] },
@@ -38,15 +35,9 @@ beforeAll(async () => {
     const res = await t.gql(`mutation($input: SupplierInput!) { createSupplier(input: $input) { id } }`, { input: supplierInput(s) }, officerToken);
     if (!res.data) throw new Error(JSON.stringify(res.errors));
   }
-  browser = await launchBrowser();
-  w = await watchedPage(browser, origin);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.destroy();
-  await smtp?.close();
-});
+afterAll(() => stage?.close());
 
 async function checkPage(name: string, title: RegExp): Promise<void> {
   await expectSoundPage(w, { title, name });

@@ -4,17 +4,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
-import { buildWeb } from '../scripts/build-web';
-import { expectSoundPage, launchBrowser, watchedPage, waitForTextOn, type Watched } from './helpers/browser';
+import { expectSoundPage, waitForTextOn, type Watched } from './helpers/browser';
+import { startStage, type Stage } from './helpers/stage';
 import { supplierInput } from './helpers/fixtures';
-import { ok, startTestServer, type TestServer } from './helpers/server';
+import { ok, type TestServer } from './helpers/server';
 import { CLEANING_STRUCTURE, FILE, SPEND_STRUCTURES } from './helpers/spend';
 
 jest.setTimeout(120_000);
 
+let stage: Stage;
 let t: TestServer;
-let browser: Browser;
 let w: Watched;
 let origin: string;
 let officer: { token: string; email: string };
@@ -22,20 +21,16 @@ let firm: { token: string; email: string; id: string };
 const spendFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'depenses-')), 'depenses.csv');
 
 beforeAll(async () => {
-  buildWeb();
-  t = await startTestServer();
-  origin = t.url.replace(/\/graphql$/, '');
+  stage = await startStage();
+  ({ t, w, origin } = stage);
   officer = await t.userWithToken('OFFICER');
   firm = await t.userWithToken('COMPANY', { organisationName: 'Transports Lemoine' });
   for (const input of [...SPEND_STRUCTURES, CLEANING_STRUCTURE]) await ok(t.gql('mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }', { i: supplierInput(input) }, officer.token));
   fs.writeFileSync(spendFile, FILE);
-  browser = await launchBrowser();
-  w = await watchedPage(browser, origin);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await t?.destroy();
+  await stage?.close();
   fs.rmSync(path.dirname(spendFile), { recursive: true, force: true });
 });
 

@@ -3,20 +3,19 @@
 // switches its follow-ups off then on, prepares its data and deletes its account after confirming;
 // an officer takes a need from the queue (« Je m'en occupe »), an admin takes it back from a colleague after confirming, and the
 // daily digest is asked for; focus follows each confirmation step. Every page: axe, 320 px.
-import type { Browser } from 'puppeteer-core';
-import { buildWeb } from '../scripts/build-web';
-import { expectSoundPage, launchBrowser, signInToConsole, waitForTextOn, watchedPage, type Watched } from './helpers/browser';
+import { expectSoundPage, signInToConsole, waitForTextOn, type Watched } from './helpers/browser';
+import { startStage, type Stage } from './helpers/stage';
 import { needInput, supplierInput } from './helpers/fixtures';
-import { ok, startTestServer, TEST_PASSWORD, type TestServer } from './helpers/server';
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { ok, TEST_PASSWORD, type TestServer } from './helpers/server';
+import { addresses, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
 
 jest.setTimeout(180_000);
 
 const CONTACT = 'contact@menuiserie-insertion.example';
+let stage: Stage<TestSmtp>;
 let t: TestServer;
 let smtp: TestSmtp;
-let browser: Browser;
 let w: Watched;
 let origin: string;
 let officer: { email: string; token: string };
@@ -24,10 +23,8 @@ let supplierId: string;
 let listId: string;
 
 beforeAll(async () => {
-  buildWeb();
-  smtp = await startSmtp();
-  t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
-  origin = t.url.replace(/\/graphql$/, '');
+  stage = await startStage({ smtp: true });
+  ({ t, smtp, w, origin } = stage);
   officer = await t.userWithToken('OFFICER');
   const company = await t.userWithToken('COMPANY', { organisationName: 'Hôtel de la Seine' });
   supplierId = (await ok(t.gql(`mutation($i: SupplierInput!) { createSupplier(input: $i) { id } }`, { i: supplierInput({ name: 'Menuiserie d’Insertion', contactEmail: CONTACT }) }, officer.token))).createSupplier.id;
@@ -37,15 +34,9 @@ beforeAll(async () => {
   listId = (await ok(t.gql(`mutation($n: ID!, $s: [ID!]) { draftShortlist(needId: $n, supplierIds: $s) { id } }`, { n: needId, s: [supplierId] }, officer.token))).draftShortlist.id;
   await ok(t.gql(`mutation($id: ID!) { approveShortlist(id: $id) { id } }`, { id: listId }, officer.token));
   await t.runDue();
-  browser = await launchBrowser();
-  w = await watchedPage(browser, origin);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.destroy();
-  await smtp?.close();
-});
+afterAll(() => stage?.close());
 
 const checkPage = (title: RegExp, name: string): Promise<void> => expectSoundPage(w, { title, name });
 
