@@ -33,7 +33,7 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
   buildWeb();
   const started: { close(): Promise<void> }[] = [];
   const close = async () => {
-    for (const part of started.reverse()) await part.close();
+    for (const part of started.splice(0).reverse()) await part.close();
   };
   try {
     const smtp = options.smtp ? await startSmtp(0, options.smtp === true ? {} : options.smtp) : null;
