@@ -8,8 +8,9 @@ import { mailsSettled } from '../api/accounts';
 import { ACCESS_LINK_TTL_MS } from '../api/links';
 import { needInput, supplierInput } from './helpers/fixtures';
 import { postGraphQL } from './helpers/http';
-import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { startMailedServer } from './helpers/mailed-server';
+import { codeOf, fieldOf, type TestServer } from './helpers/server';
+import { addresses, type TestSmtp } from './helpers/smtp';
 
 const REQUEST = `mutation($email: String!) { requestAccessLink(email: $email) }`;
 const SIGN_IN = `mutation($token: String!) { signInWithLink(token: $token) { token user { email role } } }`;
@@ -20,8 +21,7 @@ describe('sign-in links', () => {
   let t: TestServer;
   const contact = 'contact@recyclerie-links.example';
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://passerelle.example', MAIL_POLL_INTERVAL: '50ms' });
+    ({ t, smtp } = await startMailedServer({ PUBLIC_URL: 'https://passerelle.example' }));
     const officer = await t.userWithToken('OFFICER');
     const created = await t.gql(`mutation($input: SupplierInput!) { createSupplier(input: $input) { id } }`, { input: supplierInput({ name: 'Recyclerie des Liens', contactEmail: contact }) }, officer.token);
     expect(created.errors).toBeUndefined();

@@ -4,6 +4,7 @@ import jwt from 'jsonwebtoken';
 import { resolveJwtSecret } from '../api/auth/secret';
 import { needInput, supplierInput } from './helpers/fixtures';
 import { postGraphQL } from './helpers/http';
+import { startMailedServer } from './helpers/mailed-server';
 import { startTestServer, type TestServer } from './helpers/server';
 import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
@@ -22,8 +23,7 @@ describe('a need posted without an account', () => {
   let officer: string;
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+    ({ t, smtp } = await startMailedServer());
     officer = (await t.userWithToken('OFFICER')).token;
   });
   afterAll(async () => {

@@ -7,6 +7,7 @@
 // the server's clock, which the test moves ahead.
 import type { ParsedMail } from 'mailparser';
 import { openProjectStore } from './helpers/project-engine';
+import { startMailedServer } from './helpers/mailed-server';
 import { startTestServer, tempDataDir, type TestServer } from './helpers/server';
 import { addresses, deadPort, startSmtp, type TestSmtp } from './helpers/smtp';
 import { importProfiles as importInto, thinProfile as thin } from './helpers/thin-profiles';
@@ -57,8 +58,7 @@ describe('the invitation campaign (FOLLOW_UP_AFTER=1h)', () => {
         labels: 'ecocert',
       },
     ]);
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' }, dir);
+    ({ t, smtp } = await startMailedServer({ FOLLOW_UP_AFTER: '1h' }, { dataDir: dir }));
   });
   afterAll(async () => {
     await t.destroy();
@@ -205,8 +205,7 @@ describe('the invitation campaign and erasure', () => {
   let t: TestServer;
   let officer: { token: string };
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' });
+    ({ t, smtp } = await startMailedServer({ FOLLOW_UP_AFTER: '1h' }));
     officer = await t.userWithToken('OFFICER');
   });
   afterAll(async () => {

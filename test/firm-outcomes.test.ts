@@ -3,8 +3,9 @@
 import jwt from 'jsonwebtoken';
 import { resolveJwtSecret } from '../api/auth/secret';
 import { APPROVE, buildScene, DRAFT, GET_MAILS, UPDATE, type Scene } from './helpers/introductions';
-import { startTestServer, type TestServer } from './helpers/server';
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { startMailedServer } from './helpers/mailed-server';
+import type { TestServer } from './helpers/server';
+import { addresses, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
 
 const OUTCOMES = `query($id: ID!) { shortlist(id: $id) { items { supplier { id } outcome { status amount insertionHours } } } }`;
@@ -34,8 +35,7 @@ describe('the firm’s outcome page', () => {
   };
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+    ({ t, smtp } = await startMailedServer());
     s = await buildScene(t, { kind: 'INSERTION_CLAUSE' });
     listId = await approve(s, [s.suppliers.jardins.id, s.suppliers.esat.id]);
     other = await buildScene(t);

@@ -3,8 +3,9 @@
 // Real server, real SMTP peer, GraphQL over HTTP.
 import { needInput, supplierInput } from './helpers/fixtures';
 import { APPROVE, DRAFT, GET, UPDATE } from './helpers/introductions';
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
-import { startTestServer, type TestServer } from './helpers/server';
+import { addresses, type TestSmtp } from './helpers/smtp';
+import { startMailedServer } from './helpers/mailed-server';
+import type { TestServer } from './helpers/server';
 import { waitFor } from './helpers/wait';
 
 const CREATE = `mutation($input: SupplierInput!) { createSupplier(input: $input) { id } }`;
@@ -54,8 +55,7 @@ describe('reasons in the firm’s mail', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+    ({ t, smtp } = await startMailedServer());
     officer = (await t.userWithToken('OFFICER')).token;
     for (const input of [CATERER, LANDSCAPER, LAUNDRY, SPONSORED, DATA_ENTRY]) {
       const res = await t.gql(CREATE, { input }, officer);

@@ -7,8 +7,9 @@ import { mailsSettled } from '../api/accounts';
 import { byEmail } from '../api/store/filters';
 import { confirmByLink, postAnonymously } from './helpers/anonymous-needs';
 import { APPROVE, DRAFT, buildScene, type Scene } from './helpers/introductions';
-import { codeOf, startTestServer, type TestServer } from './helpers/server';
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { startMailedServer } from './helpers/mailed-server';
+import { codeOf, type TestServer } from './helpers/server';
+import { addresses, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
 
 const REQUEST_LINK = `mutation($email: String!) { requestAccessLink(email: $email) }`;
@@ -31,8 +32,7 @@ describe('the firm’s space, for a firm without an account', () => {
   const needs: Record<string, string> = {};
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', PUBLIC_URL: 'https://passerelle.example', SERVICE_COMMITMENT: 'sous 3 jours ouvrés' });
+    ({ t, smtp } = await startMailedServer({ PUBLIC_URL: 'https://passerelle.example', SERVICE_COMMITMENT: 'sous 3 jours ouvrés' }));
     scene = await buildScene(t);
   });
   afterAll(async () => {

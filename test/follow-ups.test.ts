@@ -9,6 +9,7 @@ import { resolveJwtSecret } from '../api/auth/secret';
 import { ERASED_EMAIL } from '../api/kernel';
 import { APPROVE, buildScene, DRAFT, UPDATE, type Scene } from './helpers/introductions';
 import { openProjectStore } from './helpers/project-engine';
+import { startMailedServer } from './helpers/mailed-server';
 import { startTestServer, tempDataDir, type TestServer } from './helpers/server';
 import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
 import { expectStoredNowhere } from './helpers/stored';
@@ -35,8 +36,7 @@ describe('follow-ups with FOLLOW_UP_AFTER=1h', () => {
   let t: TestServer;
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' });
+    ({ t, smtp } = await startMailedServer({ FOLLOW_UP_AFTER: '1h' }));
   });
   afterAll(async () => {
     await t.destroy();

@@ -4,8 +4,9 @@
 import { needInput, supplierInput } from './helpers/fixtures';
 import { APPROVE, buildScene, DRAFT, GET_MAILS, UPDATE, type Scene } from './helpers/introductions';
 import { postGraphQL } from './helpers/http';
-import { startTestServer, type TestServer } from './helpers/server';
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { startMailedServer } from './helpers/mailed-server';
+import type { TestServer } from './helpers/server';
+import { addresses, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
 
 const POST = `mutation($input: NeedInput!) { postNeed(input: $input) { id } }`;
@@ -29,8 +30,7 @@ describe('every error at once, in French, with sane bounds', () => {
   let clients = 0;
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+    ({ t, smtp } = await startMailedServer());
     s = await buildScene(t);
     listId = (await t.gql(DRAFT, { needId: s.needId }, s.officer.token)).data.draftShortlist.id;
     await t.gql(UPDATE, { id: listId, supplierIds: [s.suppliers.jardins.id, s.suppliers.esat.id] }, s.officer.token);

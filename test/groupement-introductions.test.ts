@@ -2,8 +2,9 @@
 // a groupement, approves it, and the mails (through a real SMTP server) present them as one possible
 // co-traitance: the firm reads who brings which part, each structure reads who its partners are.
 import { needInput, supplierInput } from './helpers/fixtures';
-import { startSmtp, addresses, type TestSmtp } from './helpers/smtp';
-import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
+import { addresses, type TestSmtp } from './helpers/smtp';
+import { startMailedServer } from './helpers/mailed-server';
+import { codeOf, fieldOf, type TestServer } from './helpers/server';
 import { waitFor } from './helpers/wait';
 
 const GROUPS = `query($needId: ID!) { proposeGroupements(needId: $needId) { score reasons members { supplier { id name } } } }`;
@@ -26,8 +27,7 @@ describe('a groupement in a shortlist', () => {
   let officer: { token: string; email: string };
   const ids: Record<string, string> = {};
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+    ({ t, smtp } = await startMailedServer());
     officer = await t.userWithToken('OFFICER');
     for (const { key, ...s } of SPECS) {
       const res = await t.gql(`mutation($input: SupplierInput!) { createSupplier(input: $input) { id } }`,

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { needInput } from './helpers/fixtures';
 import { postGraphQL } from './helpers/http';
 import { APPROVE, buildScene, DRAFT, GET_MAILS, UPDATE } from './helpers/introductions';
-import { startTestServer, type TestServer } from './helpers/server';
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { startMailedServer } from './helpers/mailed-server';
+import type { TestServer } from './helpers/server';
+import { addresses, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
 
 const ROOT = path.join(__dirname, '..');
@@ -20,8 +21,7 @@ describe('answers in the yearly review', () => {
   let t: TestServer;
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+    ({ t, smtp } = await startMailedServer());
   });
   afterAll(async () => {
     await t.destroy();

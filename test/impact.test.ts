@@ -5,8 +5,9 @@ import path from 'node:path';
 import { parsePeriod } from '../api/impact';
 import { needInput } from './helpers/fixtures';
 import { APPROVE, buildScene, DRAFT, GET, GET_MAILS, UPDATE, type Scene } from './helpers/introductions';
-import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
-import { startSmtp, type TestSmtp } from './helpers/smtp';
+import { startMailedServer } from './helpers/mailed-server';
+import { codeOf, fieldOf, type TestServer } from './helpers/server';
+import type { TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
 
 const ROOT = path.join(__dirname, '..');
@@ -32,8 +33,7 @@ describe('outcomes and impact', () => {
   let listId: string;
   let sponsorshipId: string;
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+    ({ t, smtp } = await startMailedServer());
     s = await buildScene(t);
     sponsorshipId = (await t.gql(`mutation($input: NeedInput!) { postNeed(input: $input) { id } }`, { input: needInput({ kind: 'SPONSORSHIP', title: 'Mécénat de compétences' }) }, s.company.token)).data.postNeed.id;
     listId = (await t.gql(DRAFT, { needId: s.needId }, s.officer.token)).data.draftShortlist.id;

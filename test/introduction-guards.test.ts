@@ -2,9 +2,10 @@
 // preview, the firm's message missing from the preview (defect 2); an EI added by hand to a purchase
 // reserved to ESAT and EA, and the OETH sentence then covering it (defect 3); a second list of a need
 // drafting the structures the first already introduced (defect 4). Real server, real SMTP peer.
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { addresses, type TestSmtp } from './helpers/smtp';
 import { buildScene, GET_MAILS, SHORTLIST, type Scene } from './helpers/introductions';
-import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
+import { startMailedServer } from './helpers/mailed-server';
+import { codeOf, fieldOf, type TestServer } from './helpers/server';
 import { waitFor } from './helpers/wait';
 
 const ITEMS = `${SHORTLIST} notice items { supplier { id } alreadyIntroducedAt override { constraint reason at } }`;
@@ -22,8 +23,7 @@ describe('introduction guards (#24)', () => {
   let smtp: TestSmtp;
   let t: TestServer;
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+    ({ t, smtp } = await startMailedServer());
   });
   afterAll(async () => {
     await t.destroy();

@@ -1,8 +1,9 @@
 // Shortlists end to end: the real server, a real SMTP server in the process, GraphQL over HTTP.
 import { needInput } from './helpers/fixtures';
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { addresses, type TestSmtp } from './helpers/smtp';
 import { APPROVE, buildScene, DRAFT, GET, GET_MAILS, HOSTILE_NAME, UPDATE, type Scene } from './helpers/introductions';
-import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
+import { startMailedServer } from './helpers/mailed-server';
+import { codeOf, fieldOf, type TestServer } from './helpers/server';
 import { waitFor } from './helpers/wait';
 import { storedText } from './helpers/stored';
 import { eraseStructure, eraseWhenWritten } from './helpers/erasure-race';
@@ -20,8 +21,7 @@ describe('introductions', () => {
   let smtp: TestSmtp;
   let t: TestServer;
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+    ({ t, smtp } = await startMailedServer());
   });
   afterAll(async () => {
     await t.destroy();

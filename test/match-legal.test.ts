@@ -1,9 +1,10 @@
 // Reserved contracts and OETH purchases through the API: a structure of another kind is never
 // eligible, says why in French (naming the article or the OETH rule), is never drafted, and the
 // firm's mail for an OETH purchase says how it counts.
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { addresses, type TestSmtp } from './helpers/smtp';
 import { APPROVE, buildScene, DRAFT, GET_MAILS, type Scene } from './helpers/introductions';
-import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
+import { startMailedServer } from './helpers/mailed-server';
+import { codeOf, fieldOf, type TestServer } from './helpers/server';
 import { waitFor } from './helpers/wait';
 
 const MATCH = `query($needId: ID!) { matchSuppliers(needId: $needId, limit: 50) { eligible reasons supplier { id } } }`;
@@ -14,8 +15,7 @@ describe('reserved contracts and OETH purchases', () => {
   let smtp: TestSmtp;
   let t: TestServer;
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+    ({ t, smtp } = await startMailedServer());
   });
   afterAll(async () => {
     await t.destroy();

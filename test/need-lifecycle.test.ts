@@ -2,8 +2,9 @@
 // withdrawal (out of the officers' queue and the figures), closing by staff, and statuses.
 import { needInput } from './helpers/fixtures';
 import { APPROVE, buildScene, DRAFT, UPDATE } from './helpers/introductions';
-import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { startMailedServer } from './helpers/mailed-server';
+import { codeOf, fieldOf, type TestServer } from './helpers/server';
+import { addresses, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
 
 const POST = 'mutation($i: NeedInput!) { postNeed(input: $i) { id status } }';
@@ -18,8 +19,7 @@ describe('need lifecycle', () => {
   let smtp: TestSmtp;
   let t: TestServer;
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+    ({ t, smtp } = await startMailedServer());
   });
   afterAll(async () => {
     await t.destroy();

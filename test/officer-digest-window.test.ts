@@ -5,15 +5,15 @@
 import { DIGEST_HOUR } from '../api/accounts';
 import { parisInstant } from '../api/kernel';
 import { needInput } from './helpers/fixtures';
-import { ok, startTestServer, type TestServer } from './helpers/server';
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { startMailedServer } from './helpers/mailed-server';
+import { ok, type TestServer } from './helpers/server';
+import { addresses, type TestSmtp } from './helpers/smtp';
 
 let smtp: TestSmtp;
 let t: TestServer;
 
 beforeAll(async () => {
-  smtp = await startSmtp(0);
-  t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+  ({ t, smtp } = await startMailedServer());
 });
 afterAll(async () => {
   await t.destroy();

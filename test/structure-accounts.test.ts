@@ -10,6 +10,7 @@ import { runScript } from './helpers/cli';
 import { APPROVE, buildScene, DRAFT, GET_MAILS, UPDATE as UPDATE_LIST } from './helpers/introductions';
 import { siret, supplierInput } from './helpers/fixtures';
 import { storeEnvFor } from './helpers/project-engine';
+import { startMailedServer } from './helpers/mailed-server';
 import { codeOf, fieldOf, ok, startTestServer, tempDataDir, type TestServer } from './helpers/server';
 import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
@@ -161,8 +162,7 @@ describe('detaching the people who act for a structure', () => {
   let t: TestServer;
   let officer: { token: string; email: string };
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://passerelle.example', MAIL_POLL_INTERVAL: '50ms' });
+    ({ t, smtp } = await startMailedServer({ PUBLIC_URL: 'https://passerelle.example' }));
     officer = await t.userWithToken('OFFICER');
   });
   afterAll(async () => {

@@ -2,8 +2,9 @@
 // and never the officer's internal note on the need. Real server, real SMTP peer, GraphQL over HTTP.
 import { needInput, supplierInput } from './helpers/fixtures';
 import { APPROVE, DRAFT, GET_MAILS, UPDATE } from './helpers/introductions';
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
-import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
+import { addresses, type TestSmtp } from './helpers/smtp';
+import { startMailedServer } from './helpers/mailed-server';
+import { codeOf, fieldOf, type TestServer } from './helpers/server';
 import { waitFor } from './helpers/wait';
 
 const CREATE = `mutation($input: SupplierInput!) { createSupplier(input: $input) { id } }`;
@@ -36,8 +37,7 @@ describe('the structure’s introduction mail', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+    ({ t, smtp } = await startMailedServer());
     officer = await t.userWithToken('OFFICER');
     for (const input of [CATERER, LAUNDRY, LANDSCAPER]) ids[input.name] = (await t.gql(CREATE, { input }, officer.token)).data.createSupplier.id;
   });

@@ -4,8 +4,9 @@
 // server's clock moved ahead (FOLLOW_UP_AFTER=1h).
 import type { ParsedMail } from 'mailparser';
 import { needInput, supplierInput } from './helpers/fixtures';
-import { codeOf, fieldOf, ok, startTestServer, type TestServer } from './helpers/server';
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { startMailedServer } from './helpers/mailed-server';
+import { codeOf, fieldOf, ok, type TestServer } from './helpers/server';
+import { addresses, type TestSmtp } from './helpers/smtp';
 
 const AFTER = 3600_000;
 const RECEIVED = `{ myIntroductions { shortlistId needTitle needDescription firmName place budget deadline introducedAt response { answer comment answeredAt } } }`;
@@ -20,8 +21,7 @@ let company: { token: string; email: string };
 let scenes = 0;
 
 beforeAll(async () => {
-  smtp = await startSmtp();
-  t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms', FOLLOW_UP_AFTER: '1h' });
+  ({ t, smtp } = await startMailedServer({ FOLLOW_UP_AFTER: '1h' }));
   officer = await t.userWithToken('OFFICER');
   company = await t.userWithToken('COMPANY', { organisationName: 'Menuiserie Normande' });
 });

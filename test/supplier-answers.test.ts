@@ -3,8 +3,9 @@
 import jwt from 'jsonwebtoken';
 import { resolveJwtSecret } from '../api/auth/secret';
 import { APPROVE, buildScene, DRAFT, GET_MAILS, UPDATE, type Scene } from './helpers/introductions';
-import { startTestServer, type TestServer } from './helpers/server';
-import { addresses, startSmtp, type TestSmtp } from './helpers/smtp';
+import { startMailedServer } from './helpers/mailed-server';
+import type { TestServer } from './helpers/server';
+import { addresses, type TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
 
 const RESPONSES = `query($id: ID!) { shortlist(id: $id) { items { supplier { id } response { answer comment answeredAt } } } }`;
@@ -20,8 +21,7 @@ describe('answers from the structure’s mail', () => {
   let linkOf: (to: string, label: string) => string;
 
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+    ({ t, smtp } = await startMailedServer());
     s = await buildScene(t);
     const approve = async (scene: Scene, ids: string[]) => {
       const id = (await t.gql(DRAFT, { needId: scene.needId }, scene.officer.token)).data.draftShortlist.id;

@@ -2,8 +2,9 @@
 // and the directory use the confirmed values; labels come from the known list; the structure is
 // mailed the decision (a refusal with its reason). Through HTTP, with a real SMTP peer.
 import { needInput, supplierInput } from './helpers/fixtures';
-import { codeOf, fieldOf, startTestServer, type TestServer } from './helpers/server';
-import { startSmtp, type TestSmtp } from './helpers/smtp';
+import { startMailedServer } from './helpers/mailed-server';
+import { codeOf, fieldOf, type TestServer } from './helpers/server';
+import type { TestSmtp } from './helpers/smtp';
 import { waitFor } from './helpers/wait';
 import { expectStoredNowhere } from './helpers/stored';
 import { outboxRow } from '../api/mail';
@@ -24,8 +25,7 @@ describe('self-declared inclusion kind and labels', () => {
   let structure: string;
   let id: string;
   beforeAll(async () => {
-    smtp = await startSmtp();
-    t = await startTestServer({ SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' });
+    ({ t, smtp } = await startMailedServer());
     officer = (await t.userWithToken('OFFICER')).token;
     structure = (await t.userWithToken('SUPPLIER', { organisationName: 'Les Ateliers du Cailly' })).token;
   });

@@ -4,8 +4,9 @@
 import type { Browser } from 'puppeteer-core';
 import { buildWeb } from '../../scripts/build-web';
 import { launchBrowser, watchedPage, type Watched } from './browser';
+import { startMailedServer } from './mailed-server';
 import { startTestServer, tempDataDir, type TestServer } from './server';
-import { startSmtp, type SmtpOptions, type TestSmtp } from './smtp';
+import type { SmtpOptions, TestSmtp } from './smtp';
 
 export interface StageOptions {
   /** The server's settings; with `smtp`, its address and a mail poll of 50 ms come first. */
@@ -36,11 +37,11 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
     for (const part of started.splice(0).reverse()) await part.close();
   };
   try {
-    const smtp = options.smtp ? await startSmtp(0, options.smtp === true ? {} : options.smtp) : null;
-    if (smtp) started.push(smtp);
-    const mail: Record<string, string> = smtp ? { SMTP_URL: smtp.url, MAIL_POLL_INTERVAL: '50ms' } : {};
-    const t = await startTestServer({ ...mail, ...options.env }, options.dataDir ?? tempDataDir());
-    started.push({ close: () => t.destroy() });
+    const { dataDir = tempDataDir() } = options;
+    const mailed = options.smtp ? await startMailedServer(options.env, { dataDir, smtp: options.smtp === true ? {} : options.smtp }) : null;
+    const t = mailed?.t ?? (await startTestServer(options.env, dataDir));
+    started.push(mailed ?? { close: () => t.destroy() });
+    const smtp = mailed?.smtp ?? null;
     const browser = await launchBrowser();
     started.push(browser);
     const origin = t.url.replace(/\/graphql$/, '');
