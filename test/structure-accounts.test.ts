@@ -32,6 +32,8 @@ const contacts = {
   twice: 'contact@deux-liens.example',
   fault: 'contact@panne.example',
 };
+/** The contact address two establishments of one association give. */
+const SHARED = 'accueil@jardins-entraide.example';
 
 /** An import file of structures without accounts (so without organisations), as real imports make them. */
 function importFile(dir: string): string {
@@ -40,6 +42,8 @@ function importFile(dir: string): string {
     { name: HOMONYM, siret: siret(8_100_000_000_002), communeCode: '76540', contactEmail: contacts.second },
     { name: 'Atelier des Deux Liens', siret: siret(8_100_000_000_003), communeCode: '76540', contactEmail: contacts.twice },
     { name: 'Recyclerie de la Panne', siret: siret(8_100_000_000_004), communeCode: '76540', contactEmail: contacts.fault },
+    { name: "Les Jardins de l'Entraide", siret: siret(8_100_000_000_005), communeCode: '76540', contactEmail: SHARED },
+    { name: "Les Jardins de l'Entraide", siret: siret(8_100_000_000_006), communeCode: '76681', contactEmail: SHARED },
   ].map((r) => ({ ...r, legalForm: 'ASSOCIATION', description: "Travail protégé : conditionnement, blanchisserie et entretien d'espaces verts.", nafCodes: '81.30Z' }));
   const file = path.join(dir, 'structures.csv');
   fs.writeFileSync(file, stringify([[...TEMPLATE_COLUMNS], ...rows.map((r) => TEMPLATE_COLUMNS.map((c) => (r as Record<string, string>)[c] ?? ''))]));
@@ -71,6 +75,8 @@ describe('accounts of structures', () => {
   let t: TestServer;
   let officer: { token: string; email: string };
   const ids: Record<string, string> = {};
+  /** The two structures whose contact is SHARED: Rouen's, then Sotteville's. */
+  const shared: string[] = [];
   const work = tempDataDir();
 
   beforeAll(async () => {
@@ -87,6 +93,8 @@ describe('accounts of structures', () => {
       }
     }
     expect(Object.keys(ids).sort()).toEqual(Object.keys(contacts).sort());
+    const entraide = (await ok(t.gql(`query { suppliers(filter: { text: "Entraide" }, first: 5) { edges { node { id commune { code } } } } }`, {}, officer.token))).suppliers.edges as { node: { id: string; commune: { code: string } } }[];
+    shared.push(...['76540', '76681'].map((code) => entraide.find((e) => e.node.commune.code === code)!.node.id));
   });
   afterAll(async () => {
     await t.destroy();
@@ -154,6 +162,38 @@ describe('accounts of structures', () => {
 
     const user = await signIn(contacts.fault);
     expect((await ok(t.gql(ME, {}, user.token))).me.supplier.id).toBe(ids.fault);
+  });
+
+  it('an address several structures give attaches to none: the sign-in names them, and works once an officer gave each its own', async () => {
+    const refused = await t.gql(SIGN_IN, { token: await newLink(SHARED) });
+    expect(codeOf(refused)).toBe('CONFLICT');
+    expect(refused.errors![0]!.message).toBe(
+      "Cette adresse est le contact de plusieurs structures (Les Jardins de l'Entraide, Rouen ; Les Jardins de l'Entraide, Sotteville-lès-Rouen) : la Métropole doit d’abord donner à chacune sa propre adresse. Écrivez-lui en disant laquelle est la vôtre.",
+    );
+    expect(await t.server.services.store.users.count({ email: SHARED })).toBe(0);
+    expect((await staffView(shared[0]!)).users).toEqual([]);
+    expect((await staffView(shared[1]!)).users).toEqual([]);
+
+    await ok(t.gql(UPDATE, { id: shared[1], input: { contactEmail: 'accueil-sotteville@jardins-entraide.example' } }, officer.token));
+    const rouen = await signIn(SHARED);
+    expect((await ok(t.gql(ME, {}, rouen.token))).me.supplier.id).toBe(shared[0]);
+  });
+
+  it("a structure cannot give itself another structure's, another account's or a firm's address as its contact", async () => {
+    const self = await signIn(contacts.twice);
+    const firm = 'achats@entreprise-voisine.example';
+    await ok(t.gql(`mutation($input: NeedInput!) { postNeed(input: $input) { id } }`, { input: { title: 'Entretien de nos espaces verts', description: 'Tonte et taille des haies de notre site, de mars à octobre.', kind: 'PURCHASE', companyName: 'Entreprise Voisine', contactEmail: firm, communeCode: '76540' } }));
+    for (const taken of [contacts.fault, contacts.first, SHARED, firm]) {
+      const res = await t.gql(UPDATE, { id: ids.twice, input: { contactEmail: taken, description: 'Une description qui ne doit pas être écrite avec cette adresse.' } }, self.token);
+      expect([codeOf(res), fieldOf(res)]).toEqual(['CONFLICT', 'contactEmail']);
+      expect(res.errors![0]!.message).toBe('« contactEmail » : cette adresse est déjà celle d’une autre structure ou d’un autre compte. Si elle est bien la vôtre, écrivez à la Métropole.');
+    }
+    const stored = (await t.server.services.store.suppliers.findById(ids.twice))!;
+    expect([stored.contactEmail, stored.description]).toEqual([contacts.twice, "Travail protégé : conditionnement, blanchisserie et entretien d'espaces verts."]);
+    // Its own new address, and its own address again, are its to give; an officer may give any.
+    expect((await ok(t.gql(UPDATE, { id: ids.twice, input: { contactEmail: 'direction@deux-liens.example' } }, self.token))).updateSupplier.contactEmail).toBe('direction@deux-liens.example');
+    expect((await ok(t.gql(UPDATE, { id: ids.twice, input: { contactEmail: contacts.twice } }, self.token))).updateSupplier.contactEmail).toBe(contacts.twice);
+    expect((await ok(t.gql(UPDATE, { id: ids.twice, input: { contactEmail: contacts.fault, detachPreviousContact: false } }, officer.token))).updateSupplier.contactEmail).toBe(contacts.fault);
   });
 });
 

@@ -2,13 +2,14 @@
 // instead of keeping a password. The token is mailed once and stored only as its SHA-256 hash;
 // a link signs in once, within 30 minutes. A structure's contact becomes that structure's SUPPLIER
 // user on first use (api/accounts), so imported structures can keep their own profiles without
-// accounts made for them. A user an officer detached gets no link and signs in with none.
+// accounts made for them; an address several structures give is attached to none of them. A user an officer detached gets no link and signs in with none.
 // Mails to one address are limited silently (see mayMail): a link lives 30 minutes, longer than the
 // 15-minute window, so while someone else spends an address's mails its owner always holds a usable link.
 import { createHash, randomBytes } from 'node:crypto';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { addressKey, consumeOrRefuse, mayMail } from '../auth/throttle';
-import { badInput, unauthenticated } from '../errors';
+import { badInput, conflict, unauthenticated } from '../errors';
+import { findCommune } from '../reference/communes';
 import { renderAccessLinkMail, createMailTransport, mailDomain } from '../mail';
 import { byEmail, contactOf, usableLink } from '../store/filters';
 import type { Config } from '../config';
@@ -40,9 +41,18 @@ export async function mailsSettled(links: AccessLinks): Promise<void> {
 
 export const hashOf = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-async function activeContact(store: Store, email: string): Promise<SupplierRecord | null> {
-  const found = await store.suppliers.find(contactOf(email), { limit: 5 });
-  return found.find((s) => !s.retiredAt) ?? null;
+/** The live structures whose contact this address is: one is attached on a first sign-in, several never (see signInWithLink). */
+async function contactStructures(store: Store, email: string): Promise<SupplierRecord[]> {
+  return (await store.suppliers.find(contactOf(email), { limit: 20 })).filter((s) => !s.retiredAt);
+}
+
+/** An address several structures give as their contact (staff or imports wrote it so): which one is the person's is not guessed. */
+function sharedContact(structures: SupplierRecord[]) {
+  const named = structures
+    .map((s) => `${s.name}, ${findCommune(s.communeCode)?.name ?? s.communeCode}`)
+    .sort((a, b) => a.localeCompare(b, 'fr'))
+    .join(' ; ');
+  return conflict(`Cette adresse est le contact de plusieurs structures (${named}) : la Métropole doit d’abord donner à chacune sa propre adresse. Écrivez-lui en disant laquelle est la vôtre.`);
 }
 
 /** Always true: whether the address is known is never told, and the answer does not wait for the mail. */
@@ -55,9 +65,9 @@ export async function requestAccessLink(services: AccountDeps, rawEmail: string,
   const vouched = cookieSender(services.links, origin.senderCookie) === email;
   if (!vouched && !(await mayMail(services.accessLinks.perAddress, email))) return true;
   const { store } = services;
-  const [user, structure, need] = await Promise.all([store.users.findOne(byEmail(email)), activeContact(store, email), needOfAddress(store, email)]);
+  const [user, structures, need] = await Promise.all([store.users.findOne(byEmail(email)), contactStructures(store, email), needOfAddress(store, email)]);
   // A detached user no longer signs in: an officer took its access back.
-  if (user?.detachedAt || (!user && !structure && !need)) return true;
+  if (user?.detachedAt || (!user && structures.length === 0 && !need)) return true;
   const token = randomBytes(32).toString('base64url');
   const now = services.accessLinks.clock.now();
   const sending: Promise<void> = store.accessLinks
@@ -85,7 +95,9 @@ export async function signInWithLink(services: AccountDeps, token: string): Prom
   let user = await store.users.findOne(byEmail(link.email));
   if (user?.detachedAt) throw refused();
   if (!user) {
-    const structure = await activeContact(store, link.email);
+    const structures = await contactStructures(store, link.email);
+    if (structures.length > 1) throw sharedContact(structures);
+    const structure = structures[0];
     const need = structure ? null : await needOfAddress(store, link.email);
     if (structure) user = await attachContact(services, structure, link.email);
     else if (need) user = await attachFirm(services, link.email);

@@ -4,7 +4,7 @@ import { canSeePrivate, isStaff, requireRole, requireViewer, type Viewer } from 
 import { conflict, forbidden, notFound, badInput } from '../errors';
 import { labelKey, fold } from '../../matching/text/fold';
 import type { DirectoryDeps } from './deps';
-import { byIds, ofOrganisation, withPendingChanges } from '../store/filters';
+import { byEmail, byIds, contactOf, needsFilter, ofOrganisation, withPendingChanges } from '../store/filters';
 import { DuplicateKeyError, type FieldProvenance, type InclusionKind, type LegalForm, type PendingSupplierChanges, type Store, type SupplierRecord } from '../store/types';
 import { newId } from '../kernel';
 import { liftRetirement } from './retired-sirets';
@@ -99,6 +99,23 @@ export const NEW_PROFILE_STATUS = {
   linkVersion: 0,
 } as const satisfies Partial<SupplierRecord>;
 
+/**
+ * A structure's contact address is how its contact signs in (api/accounts/access-links.ts): a
+ * structure may not give itself an address already another structure's contact, another
+ * organisation's account or a firm's, whose sign-in would then land on this structure. Staff may:
+ * one person can be the contact of several establishments.
+ */
+async function ownableContact(store: Store, who: Viewer, email: string, self: string | null): Promise<void> {
+  if (who.role !== 'SUPPLIER') return;
+  const [structures, user, needs] = await Promise.all([
+    store.suppliers.find(contactOf(email), { limit: 5 }),
+    store.users.findOne(byEmail(email)),
+    store.needs.find(needsFilter({ contactEmail: email }), { limit: 1 }),
+  ]);
+  const taken = structures.some((s) => s.id !== self && !s.retiredAt) || (user !== null && user.organisationId !== who.organisationId) || (user === null && needs.length > 0);
+  if (taken) throw conflict('« contactEmail » : cette adresse est déjà celle d’une autre structure ou d’un autre compte. Si elle est bien la vôtre, écrivez à la Métropole.', 'contactEmail');
+}
+
 /** Officers and admins create any structure; a SUPPLIER user creates the one profile of its organisation. */
 export async function createSupplier(services: DirectoryDeps, viewer: Viewer | null, input: unknown): Promise<SupplierRecord> {
   const who = requireRole(viewer, 'SUPPLIER', 'OFFICER', 'ADMIN');
@@ -111,6 +128,7 @@ export async function createSupplier(services: DirectoryDeps, viewer: Viewer | n
       throw conflict(SECOND_PROFILE);
     }
   }
+  await ownableContact(store, who, profile.contactEmail, null);
   const now = new Date();
   const createdOrganisation = who.role === 'SUPPLIER' ? null : newId();
   organisationId = createdOrganisation ?? organisationId;
@@ -160,6 +178,7 @@ export async function updateSupplier(services: DirectoryDeps, viewer: Viewer | n
     if ((input as Record<string, unknown> | null)?.[key] === null) throw badInput(key, `« ${key} » : ce champ est obligatoire.`);
   }
   const patch = v.parseInput(updateSchema, input);
+  if (patch.contactEmail !== undefined && patch.contactEmail !== existing.contactEmail) await ownableContact(services.store, who, patch.contactEmail, existing.id);
   // A new base without new coordinates: the old ones described the old place.
   const moved = patch.communeCode !== undefined && patch.latitude === undefined && patch.longitude === undefined ? { latitude: null, longitude: null } : {};
   const changed = [...v.given(patch), ...Object.keys(moved)];
