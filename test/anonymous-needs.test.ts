@@ -176,8 +176,12 @@ describe('a need posted without an account', () => {
     expect(bad.errors[0].message).toMatch(/^« clientKey » : /);
     const other = await post(firm('k', { title: 'Entretien des vitres', clientKey: 'formulaire-77777777' }));
     expect(other.data.postNeed.id).not.toBe(first);
-    await waitFor('both links mailed', () => (smtp.messages.filter((m) => addresses(m.to).includes('achats-k@bureaux.example')).length === 2 ? true : null));
-    expect(await store.needs.find({ contactEmail: 'achats-k@bureaux.example' })).toHaveLength(2);
+    // A new form (a new key) is a new need even with the same title: its words are not thrown away.
+    const sameTitle = await post(firm('k', { clientKey: 'formulaire-88888888', description: 'Un second site cette fois, à Sotteville : 400 m² de bureaux, le soir.' }));
+    expect(sameTitle.data.postNeed.id).not.toBe(first);
+    expect((await store.needs.findById(sameTitle.data.postNeed.id))!.description).toBe('Un second site cette fois, à Sotteville : 400 m² de bureaux, le soir.');
+    await waitFor('the three links mailed', () => (smtp.messages.filter((m) => addresses(m.to).includes('achats-k@bureaux.example')).length === 3 ? true : null));
+    expect(await store.needs.find({ contactEmail: 'achats-k@bureaux.example' })).toHaveLength(3);
     // Signed in, the form's key makes two sends one need too (and one acknowledgement).
     const company = await t.userWithToken('COMPANY', { organisationName: 'Bureaux K SARL' });
     const logged = await Promise.all([1, 2].map(() => t.gql(POST, { input: needInput({ clientKey: 'console-form-1234' }) }, company.token)));
@@ -204,6 +208,10 @@ describe('a need posted without an account', () => {
     expect(answers.filter((a) => a.data?.postNeed)).toHaveLength(10);
     expect(cut).toHaveLength(40);
     expect(cut[0].errors[0].message).toMatch(/^Trop de tentatives/);
+    // Refused posts do not count: a person correcting a form's errors is not locked out.
+    const correcting = newClient();
+    for (let i = 0; i < 12; i += 1) expect((await post(firm(`j${i}`, { title: '' }), { 'x-forwarded-for': correcting })).errors[0].extensions.field).toBe('title');
+    expect((await post(firm('j'), { 'x-forwarded-for': correcting })).data.postNeed.id).toBeTruthy();
     // Another client still posts.
     expect((await post(firm('h'))).data.postNeed.id).toBeTruthy();
   });

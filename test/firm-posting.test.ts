@@ -19,6 +19,16 @@ test('a firm’s need goes to one of its own addresses, never a stranger’s', a
   expect(await t.server.services.store.needs.count({})).toBe(0);
   const own = await t.gql(POST, { i: needInput({ contactEmail: firm.email.toUpperCase() }) }, firm.token);
   expect(own.errors).toBeUndefined();
+
+  // Nor by editing it afterwards: the need would leave the firm for whoever holds that address.
+  const id = own.data.postNeed.id as string;
+  const moved = await t.gql(`mutation($id: ID!, $i: NeedUpdateInput!) { updateNeed(id: $id, input: $i) { contactEmail } }`, { id, i: { contactEmail: 'perdu@ailleurs.example', title: 'Un titre qui ne doit pas être écrit' } }, firm.token);
+  expect([codeOf(moved), fieldOf(moved)]).toEqual(['BAD_USER_INPUT', 'contactEmail']);
+  expect(moved.errors?.[0]?.message).toContain("l'adresse de l'un de ses comptes");
+  const stored = (await t.server.services.store.needs.findById(id))!;
+  expect([stored.contactEmail, stored.title]).toEqual([firm.email, needInput().title]);
+  const listed = await t.gql(`query { needs(first: 10) { edges { node { id } } } }`, {}, firm.token);
+  expect(listed.data.needs.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(id);
 });
 
 test('a firm account’s posts are counted as a client’s posts without an account are; an officer’s are not', async () => {

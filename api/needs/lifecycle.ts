@@ -13,7 +13,7 @@ import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type Store } fro
 import * as v from '../kernel';
 import { communeName } from '../reference/communes';
 import { FIRM_SPACE_PATH, SIGN_IN_REQUEST_PATH } from '../links';
-import { refuseInternalNote, canSeeNeed, companyNameFor, needSchemaFor } from './model';
+import { refuseForeignAddress, refuseInternalNote, canSeeNeed, companyNameFor, needSchemaFor } from './model';
 
 
 export const NEED_STATUSES = ['AWAITING_CONFIRMATION', 'OPEN', 'INTRODUCED', 'WITHDRAWN', 'CLOSED'] as const;
@@ -96,6 +96,8 @@ export async function updateNeed(services: NeedDeps, viewer: Viewer | null, id: 
   if ('communeCode' in patch && !('latitude' in patch) && !('longitude' in patch)) Object.assign(merged, { latitude: null, longitude: null });
   const { honeypot: _ignored, clientKey: _key, ...parsed } = v.parseInput(needSchemaFor(who), merged);
   refuseInternalNote(who, patch);
+  // As when posting: a firm's proposals go to one of its own accounts, never to an address that would take the need away.
+  if (who.role === 'COMPANY' && parsed.contactEmail && parsed.contactEmail !== need.contactEmail) await refuseForeignAddress(services.store, who, parsed.contactEmail);
   // A firm editing a need it follows by its address keeps the name the need was posted under.
   const companyName = isStaff(who) || 'companyName' in patch ? await companyNameFor(services, who, parsed) : need.companyName;
   // Only what was given is written (validated with the rest): fields the edit does not know stay as stored.

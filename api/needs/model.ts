@@ -5,6 +5,7 @@ import { badInput } from '../errors';
 import { DISABILITY_KINDS, SIAE_KINDS } from '../../matching/components/inclusion';
 import type { InclusionKind, NeedKind, NeedRecord, Store } from '../store/types';
 import * as v from '../kernel';
+import { byEmail } from '../store/filters';
 import { INCLUSION_KINDS } from '../directory';
 import { QUANTITIES } from '../reference/amounts';
 
@@ -105,6 +106,18 @@ export const INCLUSION_KIND_PRESETS: readonly InclusionKindPreset[] = Object.fre
 ]);
 
 /** Only staff write a need's internal note: a firm's words all reach the structures. */
+/**
+ * A firm's need is acknowledged, and its structures proposed, by mail to its contact address: a firm gives one of its
+ * own accounts' addresses, never a stranger's (the service would mail the firm's words to anyone).
+ */
+export async function refuseForeignAddress(store: Store, who: Viewer, contactEmail: string | null): Promise<void> {
+  if (contactEmail === null || contactEmail.toLowerCase() === who.email.toLowerCase()) return;
+  const colleague = who.organisationId ? (await store.users.find(byEmail(contactEmail.toLowerCase()))).some((u) => u.organisationId === who.organisationId) : false;
+  if (!colleague) {
+    throw badInput('contactEmail', "« contactEmail » : une entreprise reçoit les propositions à l'adresse de l'un de ses comptes ; pour une autre adresse, écrivez à la Métropole.");
+  }
+}
+
 export function refuseInternalNote(who: Viewer | null, need: { internalNote?: string | null }): void {
   if (need.internalNote && !isStaff(who)) {
     throw badInput('internalNote', "« internalNote » : la note interne est réservée aux agents de la Métropole.");

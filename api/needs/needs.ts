@@ -4,13 +4,13 @@ import { badInput, forbidden } from '../errors';
 import { activeSuppliers } from '../directory';
 import type { NeedDeps } from './deps';
 import { createHash } from 'node:crypto';
-import { byEmail, needsFilter, NEEDS_ORDER, recentPost } from '../store/filters';
+import { needsFilter, NEEDS_ORDER, recentPost } from '../store/filters';
 import { newId, decodeDateCursor, encodeCursor, pageSize, toPage, type Page } from '../kernel';
 import { countClientPost, countFirmPost, postAnonymousNeed, type PosterOrigin } from './confirmation';
 import { z } from 'zod';
 import { fold } from '../../matching/text/fold';
 import { acknowledgeNeed, NEED_STATUSES, needStatus } from './lifecycle';
-import { canSeeNeed, companyNameFor, needSchemaFor, refuseInternalNote } from './model';
+import { canSeeNeed, companyNameFor, needSchemaFor, refuseForeignAddress, refuseInternalNote } from './model';
 import { DuplicateKeyError, type NeedRecord, type Store, type SupplierRecord } from '../store/types';
 import * as v from '../kernel';
 
@@ -26,13 +26,14 @@ const OPEN_NEED = { introducedAt: null, withdrawnAt: null, withdrawalReason: nul
  */
 export async function postNeed(services: NeedDeps, viewer: Viewer | null, input: unknown, origin?: PosterOrigin): Promise<NeedRecord> {
   if (viewer === null && origin) {
-    await countClientPost(services, origin);
     const { honeypot, clientKey, ...need } = v.parseInput(needSchemaFor(null), input);
     refuseInternalNote(null, need);
     await refuseUnknownStructure(services, need.addressedTo);
     const fields = { ...need, ...OPEN_NEED, contactEmail: need.contactEmail ?? '' };
     const again = await samePost(services.store, fields.contactEmail, need.title, clientKey);
     if (again) return again;
+    // Only a post that would be written counts: a person correcting a refused form is not locked out.
+    await countClientPost(services, origin);
     return postAnonymousNeed(services, origin, fields, honeypot !== null, postId(fields.contactEmail, clientKey));
   }
   const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');
@@ -79,18 +80,6 @@ export async function addressedStructure(services: Pick<NeedDeps, 'store'>, need
   return need.addressedTo ? ((await activeSuppliers(services.store, [need.addressedTo])).get(need.addressedTo) ?? null) : null;
 }
 
-/**
- * A firm's need is acknowledged, and its structures proposed, by mail to its contact address: a firm gives one of its
- * own accounts' addresses, never a stranger's (the service would mail the firm's words to anyone).
- */
-async function refuseForeignAddress(store: Store, who: Viewer, contactEmail: string | null): Promise<void> {
-  if (contactEmail === null || contactEmail.toLowerCase() === who.email.toLowerCase()) return;
-  const colleague = who.organisationId ? (await store.users.find(byEmail(contactEmail.toLowerCase()))).some((u) => u.organisationId === who.organisationId) : false;
-  if (!colleague) {
-    throw badInput('contactEmail', "« contactEmail » : une entreprise reçoit les propositions à l'adresse de l'un de ses comptes ; pour une autre adresse, écrivez à la Métropole.");
-  }
-}
-
 /** A need addressed to a structure names one of the directory. */
 async function refuseUnknownStructure(services: NeedDeps, id: string | null): Promise<void> {
   if (id !== null && !(await activeSuppliers(services.store, [id])).has(id)) throw badInput('addressedTo', '« addressedTo » : cette structure n’est pas (ou plus) dans l’annuaire.');
@@ -106,12 +95,12 @@ export const SAME_POST_WITHIN_MS = 10 * 60_000;
 const postId = (contactEmail: string, clientKey: string | null): string =>
   clientKey ? createHash('sha256').update(`${clientKey}\u0000${contactEmail.toLowerCase()}`).digest('hex').slice(0, 32) : newId();
 
-/** The anonymous post this one repeats: the same form's (client key), or the same title from the same address minutes ago. */
+/**
+ * The anonymous post this one repeats: the same form's (client key), or, from a client that sends
+ * no key, the same title from the same address minutes ago. A new key is a new form, whatever its title.
+ */
 async function samePost(store: Store, contactEmail: string, title: string, clientKey: string | null): Promise<NeedRecord | null> {
-  if (clientKey) {
-    const same = await store.needs.findById(postId(contactEmail, clientKey));
-    if (same) return same;
-  }
+  if (clientKey) return store.needs.findById(postId(contactEmail, clientKey));
   if (!contactEmail) return null;
   const [recent] = await store.needs.find(recentPost(contactEmail, title, new Date(Date.now() - SAME_POST_WITHIN_MS)), { limit: 1 });
   return recent ?? null;
