@@ -35,7 +35,8 @@ describe('personal data', () => {
     const input = supplierInput({ name: 'ESAT du Cailly', inclusionKind: 'ESAT', communeCode: '76540', contactEmail: 'direction@esat-cailly.example', description: 'Conditionnement et mise sous pli pour les entreprises.' });
     supplierId = (await ok(t.gql(CREATE, { i: input }, supplier.token))).createSupplier.id;
     // A structure's own inclusion kind counts once an officer confirmed it.
-    await ok(t.gql('mutation($id: ID!) { reviewSupplierChanges(id: $id, approve: true) { id } }', { id: supplierId }, officer));
+    const { requestedAt } = (await ok(t.gql('query($id: ID!) { supplier(id: $id) { pendingChanges { requestedAt } } }', { id: supplierId }, officer))).supplier.pendingChanges;
+    await ok(t.gql('mutation($id: ID!, $at: DateTime!) { reviewSupplierChanges(id: $id, approve: true, requestedAt: $at) { id } }', { id: supplierId, at: requestedAt }, officer));
     await ok(t.gql(CREATE, { i: supplierInput({ name: 'Autre Structure', contactEmail: 'contact@autre-structure.example' }) }, otherSupplier.token));
     needId = (await ok(t.gql(POST, { i: needInput({ title: 'Mise sous pli de nos envois' }) }, company.token))).postNeed.id;
     await ok(t.gql(POST, { i: needInput({ title: 'Besoin d’une autre entreprise' }) }, otherCompany.token));

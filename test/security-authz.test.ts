@@ -50,7 +50,7 @@ const ROWS: Row[] = [
   },
   { operation: 'suppliersWithPendingChanges', expected: 'UFFAAFF', query: '{ suppliersWithPendingChanges { id } }' },
   // an unknown structure: staff get NOT_FOUND, past the guard
-  { operation: 'reviewSupplierChanges', expected: 'UFFAAFF', query: 'mutation { reviewSupplierChanges(id: "inconnu", approve: true) { id } }' },
+  { operation: 'reviewSupplierChanges', expected: 'UFFAAFF', query: 'mutation { reviewSupplierChanges(id: "inconnu", approve: true, requestedAt: "2026-01-01T00:00:00Z") { id } }' },
   { operation: 'need', expected: 'UAFAAFF', query: 'query($id: ID!) { need(id: $id) { id } }', variables: (f) => ({ id: f.needId }) },
   {
     operation: 'needs', expected: 'UAFAAAF', query: '{ needs(first: 100) { edges { node { id } } } }',

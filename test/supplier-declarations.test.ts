@@ -13,7 +13,7 @@ import { ERASED_EMAIL } from '../api/kernel';
 const PROFILE = 'id inclusionKind labels pendingChanges { inclusionKind labels requestedAt }';
 const CREATE = `mutation($i: SupplierInput!) { createSupplier(input: $i) { ${PROFILE} } }`;
 const UPDATE = `mutation($id: ID!, $i: SupplierUpdateInput!) { updateSupplier(id: $id, input: $i) { ${PROFILE} } }`;
-const REVIEW = `mutation($id: ID!, $ok: Boolean!, $reason: String) { reviewSupplierChanges(id: $id, approve: $ok, reason: $reason) { ${PROFILE} declarationReview { approved reason inclusionKind labels reviewedAt } } }`;
+const REVIEW = `mutation($id: ID!, $ok: Boolean!, $reason: String, $at: DateTime!) { reviewSupplierChanges(id: $id, approve: $ok, reason: $reason, requestedAt: $at) { ${PROFILE} declarationReview { approved reason inclusionKind labels reviewedAt } } }`;
 const PENDING = `{ suppliersWithPendingChanges { ${PROFILE} } }`;
 const GET = `query($id: ID!) { supplier(id: $id) { ${PROFILE} } }`;
 const DIRECTORY = `query($kinds: [InclusionKind!], $labels: [String!]) { suppliers(filter: { inclusionKinds: $kinds, labels: $labels }, first: 100) { edges { node { id } } } }`;
@@ -33,6 +33,11 @@ describe('self-declared inclusion kind and labels', () => {
     await t.destroy();
     await smtp.close();
   });
+  /** A decision on the declaration pending now, as the console sends it (the one it shows). */
+  const review = async (token: string, vars: { ok: boolean; reason?: string }) => {
+    const shown = (await t.gql(GET, { id }, officer)).data.supplier.pendingChanges;
+    return t.gql(REVIEW, { id, ...vars, at: shown?.requestedAt ?? '2026-01-01T00:00:00Z' }, token);
+  };
   const mailsTo = (address: string) => smtp.messages.filter((m) => m.to && JSON.stringify(m.to).includes(address));
 
   const inDirectory = async (filter: { kinds?: string[]; labels?: string[] }) =>
@@ -47,7 +52,7 @@ describe('self-declared inclusion kind and labels', () => {
 
     const listed = (await t.gql(PENDING, {}, officer)).data.suppliersWithPendingChanges;
     expect(listed.map((s: any) => s.id)).toContain(id);
-    const confirmed = await t.gql(REVIEW, { id, ok: true }, officer);
+    const confirmed = await review(officer, { ok: true });
     expect(confirmed.errors).toBeUndefined();
     expect(confirmed.data.reviewSupplierChanges).toMatchObject({ inclusionKind: 'EA', labels: ['ISO 9001'], pendingChanges: null, declarationReview: { approved: true, reason: null, inclusionKind: 'EA' } });
     expect(await inDirectory({ kinds: ['EA'], labels: ['ISO 9001'] })).toBe(true);
@@ -90,31 +95,53 @@ describe('self-declared inclusion kind and labels', () => {
     expect((await t.gql(GET, { id })).data.supplier.pendingChanges).toBeNull();
     expect((await t.gql(GET, { id }, structure)).data.supplier.pendingChanges).toMatchObject({ inclusionKind: 'ESAT' });
     expect(codeOf(await t.gql(PENDING, {}, company.token))).toBe('FORBIDDEN');
-    expect(codeOf(await t.gql(REVIEW, { id, ok: true }, structure))).toBe('FORBIDDEN');
+    expect(codeOf(await review(structure, { ok: true }))).toBe('FORBIDDEN');
 
-    const confirmed = await t.gql(REVIEW, { id, ok: true }, officer);
+    const confirmed = await review(officer, { ok: true });
     expect(confirmed.data.reviewSupplierChanges).toMatchObject({ inclusionKind: 'ESAT', labels: ['ISO 9001', 'QUALIOPI'], pendingChanges: null });
     expect(await inDirectory({ kinds: ['ESAT'], labels: ['QUALIOPI'] })).toBe(true);
     expect((await match())?.eligible).toBe(true);
   });
 
+  it('a decision is on the declaration the officer read: one the structure sent since is refused, named, and nothing changes', async () => {
+    await t.gql(UPDATE, { id, i: { labels: ['ISO 9001'] } }, structure);
+    const read = (await t.gql(GET, { id }, officer)).data.supplier.pendingChanges;
+    expect(read).toMatchObject({ inclusionKind: 'ESAT', labels: ['ISO 9001'] });
+    // The structure declares more while the officer reads.
+    await new Promise((r) => setTimeout(r, 5));
+    await t.gql(UPDATE, { id, i: { inclusionKind: 'EA', labels: ['RGE', 'QUALIOPI'] } }, structure);
+    const decisions = () => t.server.services.store.outbox.count({ kind: 'DECLARATION_REVIEWED', supplierId: id });
+    const decided = await decisions();
+    const stale = await t.gql(REVIEW, { id, ok: true, at: read.requestedAt }, officer);
+    expect([codeOf(stale), fieldOf(stale)]).toEqual(['CONFLICT', 'requestedAt']);
+    expect(stale.errors![0]!.message).toBe('« requestedAt » : la structure a changé sa déclaration depuis que vous l’avez lue ; relisez-la avant de décider.');
+    expect((await t.gql(GET, { id }, officer)).data.supplier).toMatchObject({ inclusionKind: 'ESAT', labels: ['ISO 9001', 'QUALIOPI'], pendingChanges: { inclusionKind: 'EA', labels: ['RGE', 'QUALIOPI'] } });
+    expect(await inDirectory({ kinds: ['EA'] })).toBe(false);
+    expect(await decisions()).toBe(decided);
+    const unreadable = await t.gql(REVIEW, { id, ok: true, at: 'hier' }, officer);
+    expect([codeOf(unreadable), fieldOf(unreadable)]).toEqual(['BAD_USER_INPUT', 'requestedAt']);
+    // Read again, it is decided; the structure goes back to what was confirmed for the next test.
+    expect((await review(officer, { ok: false, reason: 'Aucune reconnaissance EA trouvée pour cet établissement.' })).errors).toBeUndefined();
+    expect(await decisions()).toBe(decided + 1);
+  });
+
   it('an officer may refuse a declaration, saying why: the confirmed values stay, the structure is told; staff edits apply at once', async () => {
     await t.gql(UPDATE, { id, i: { inclusionKind: 'EI' } }, structure);
     // A refusal without a reason is refused, named, and changes nothing.
-    const silent = await t.gql(REVIEW, { id, ok: false }, officer);
+    const silent = await review(officer, { ok: false });
     expect(codeOf(silent)).toBe('BAD_USER_INPUT');
     expect(fieldOf(silent)).toBe('reason');
     expect(silent.errors![0]!.message).toMatch(/^« reason » : /);
     expect((await t.gql(GET, { id }, officer)).data.supplier.pendingChanges).toMatchObject({ inclusionKind: 'EI' });
     const reason = "Aucun conventionnement d'entreprise d'insertion n'a été trouvé : envoyez-nous votre convention DREETS.";
-    const refused = await t.gql(REVIEW, { id, ok: false, reason }, officer);
+    const refused = await review(officer, { ok: false, reason });
     expect(refused.errors).toBeUndefined();
     expect(refused.data.reviewSupplierChanges).toMatchObject({ inclusionKind: 'ESAT', pendingChanges: null, declarationReview: { approved: false, reason, inclusionKind: 'EI' } });
     const refusal = await waitFor('the refusal mail', () => mailsTo('contact@ateliers-cailly.example').find((m) => m.subject === "Passerelle ESS : votre déclaration pour « Les Ateliers du Cailly » n'est pas retenue"));
     expect(refusal.text).toContain(`Pourquoi : ${reason}`);
     // The structure sees the decision on its own profile.
     expect((await t.gql(`query($id: ID!) { supplier(id: $id) { declarationReview { approved reason } } }`, { id }, structure)).data.supplier.declarationReview).toEqual({ approved: false, reason });
-    expect(codeOf(await t.gql(REVIEW, { id, ok: true }, officer))).toBe('CONFLICT');
+    expect(codeOf(await review(officer, { ok: true }))).toBe('CONFLICT');
     const byOfficer = await t.gql(UPDATE, { id, i: { labels: ['RGE'] } }, officer);
     expect(byOfficer.data.updateSupplier).toMatchObject({ labels: ['RGE'], pendingChanges: null });
   });

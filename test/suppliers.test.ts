@@ -18,7 +18,7 @@ describe('suppliers', () => {
   const count = () => t.server.services.store.suppliers.count({});
 
   it('an officer creates a structure; values are normalised', async () => {
-    const res = await t.gql(CREATE, { input: supplierInput({ name: '  Les Jardins de la Seine  ', nafCodes: ['8130z'] }) }, officer);
+    const res = await t.gql(CREATE, { input: supplierInput({ name: '  Les Jardins de la Seine  ', nafCodes: ['8130z'], contactEmail: 'Contact@Jardins-Seine.example' }) }, officer);
     expect(res.errors).toBeUndefined();
     expect(res.data.createSupplier).toMatchObject({
       name: 'Les Jardins de la Seine',
@@ -63,15 +63,15 @@ describe('suppliers', () => {
 
   it('contactEmail is visible only to staff and the structure itself', async () => {
     const own = await t.userWithToken('SUPPLIER', { organisationName: 'Atelier Vélo Solidaire' });
-    const { data } = await t.gql(CREATE, { input: supplierInput({ name: 'Atelier Vélo Solidaire' }) }, own.token);
+    const { data } = await t.gql(CREATE, { input: supplierInput({ name: 'Atelier Vélo Solidaire', contactEmail: 'Contact@Atelier-Velo.example' }) }, own.token);
     const id = data.createSupplier.id;
     const company = await t.userWithToken('COMPANY');
     const other = await t.userWithToken('SUPPLIER', { organisationName: 'Quelqu’un d’autre' });
     expect((await t.gql(GET, { id })).data.supplier).toMatchObject({ name: 'Atelier Vélo Solidaire', contactEmail: null });
     expect((await t.gql(GET, { id }, company.token)).data.supplier.contactEmail).toBeNull();
     expect((await t.gql(GET, { id }, other.token)).data.supplier.contactEmail).toBeNull();
-    expect((await t.gql(GET, { id }, own.token)).data.supplier.contactEmail).toBe('contact@jardins-seine.example');
-    expect((await t.gql(GET, { id }, officer)).data.supplier.contactEmail).toBe('contact@jardins-seine.example');
+    expect((await t.gql(GET, { id }, own.token)).data.supplier.contactEmail).toBe('contact@atelier-velo.example');
+    expect((await t.gql(GET, { id }, officer)).data.supplier.contactEmail).toBe('contact@atelier-velo.example');
     expect((await t.gql(GET, { id: 'inconnu' })).data.supplier).toBeNull();
   });
 

@@ -9,6 +9,7 @@ import { ERASED_EMAIL } from '../kernel';
 import * as v from '../kernel';
 import { mailDomain, outboxRow, renderDeclarationReviewMail, type OutboxWorker, type OutgoingMail } from '../mail';
 import { INCLUSION_KIND_FR } from '../reference/vocabulary';
+import { declaredAt } from '../store/filters';
 import { DuplicateKeyError, type OutboxRecord, type Store, type SupplierRecord } from '../store/types';
 import type { DirectoryDeps } from './deps';
 import { derived } from './suppliers';
@@ -19,7 +20,7 @@ export interface DeclarationDeps extends DirectoryDeps {
 }
 
 const decisionSchema = z
-  .object({ approve: z.boolean(), reason: v.optionalText(1000) })
+  .object({ approve: z.boolean(), reason: v.optionalText(1000), requestedAt: v.isoDate(v.isoInstant) })
   .refine((d) => d.approve || d.reason !== null, { path: ['reason'], message: '« reason » : dites à la structure pourquoi sa déclaration n’est pas retenue.' });
 
 /**
@@ -27,18 +28,21 @@ const decisionSchema = z
  * and the directory use), or refuse it with a reason (the confirmed values stay). Either way nothing
  * is pending after, and the structure's contact is mailed the decision.
  */
-export async function reviewSupplierChanges(services: DeclarationDeps, viewer: Viewer | null, id: string, input: { approve: unknown; reason?: unknown }): Promise<SupplierRecord> {
+export async function reviewSupplierChanges(services: DeclarationDeps, viewer: Viewer | null, id: string, input: { approve: unknown; reason?: unknown; requestedAt: unknown }): Promise<SupplierRecord> {
   const who = requireRole(viewer, 'OFFICER', 'ADMIN');
-  const { approve, reason } = v.parseInput(decisionSchema, { approve: input.approve, reason: input.reason ?? null });
+  const { approve, reason, requestedAt } = v.parseInput(decisionSchema, { approve: input.approve, reason: input.reason ?? null, requestedAt: input.requestedAt });
   const existing = typeof id === 'string' && id.length <= 100 ? await services.store.suppliers.findById(id) : null;
   if (!existing || existing.retiredAt) throw notFound('Structure introuvable.');
   const pending = existing.pendingChanges;
   if (!pending) throw conflict("Cette structure n'a aucune modification en attente.");
+  // The decision is on the declaration the officer read: one the structure sent since is read first.
+  const changedSince = () => conflict('« requestedAt » : la structure a changé sa déclaration depuis que vous l’avez lue ; relisez-la avant de décider.', 'requestedAt');
+  if (pending.requestedAt.getTime() !== requestedAt.getTime()) throw changedSince();
   const now = new Date();
   const review = { approved: approve, reason, inclusionKind: pending.inclusionKind, labels: pending.labels, reviewedBy: who.userId, reviewedAt: now };
   const changes = approve ? { inclusionKind: pending.inclusionKind, labels: pending.labels, labelKeys: derived({ ...existing, labels: pending.labels }).labelKeys } : {};
-  const updated = await services.store.suppliers.update(id, { ...changes, pendingChanges: null, declarationReview: review });
-  if (!updated) throw notFound('Structure introuvable.');
+  const updated = await services.store.suppliers.findOneAndUpdate(declaredAt(id, pending.requestedAt), { ...changes, pendingChanges: null, declarationReview: review });
+  if (!updated) throw changedSince();
   services.matching.upsert(updated);
   if (updated.contactEmail && updated.contactEmail !== ERASED_EMAIL) {
     const row = outboxRow({ id: `${id}:declaration:${now.getTime()}`, kind: 'DECLARATION_REVIEWED', supplierId: id, to: updated.contactEmail, domain: mailDomain(services.config.mailFrom), now });

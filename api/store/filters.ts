@@ -157,6 +157,8 @@ export const openNeed = filterBuilder((id: string): Filter => allOf([{ _id: id }
 export const unendedNeed = filterBuilder((id: string): Filter => allOf([{ _id: id }, unset('withdrawnAt'), unset('closedAt')]));
 
 /** Structures with a self-declared inclusion kind or labels waiting for an officer. */
+/** The structure while its pending declaration is the one sent at that instant. */
+export const declaredAt = filterBuilder((id: string, requestedAt: Date): Filter => ({ id, 'pendingChanges.requestedAt': requestedAt }));
 export const withPendingChanges = filterBuilder((): Filter => ({ $and: [{ pendingChanges: { $exists: true } }, { pendingChanges: { $ne: null } }] }));
 
 /** Oldest first: the needs that waited longest come first. */

@@ -469,6 +469,8 @@ export type Mutation = {
   /**
    * Agents et administrateurs : confirme (approve: true) ou refuse (false) ce qu'une structure a déclaré de son type
    * d'inclusion et de ses labels. Un refus dit pourquoi (`reason`, obligatoire alors) ; la structure reçoit la décision par courriel.
+   * `requestedAt` est celui de la déclaration lue (`pendingChanges.requestedAt`) : si la structure en a envoyé une autre
+   * depuis, la décision est refusée (CONFLICT) et rien ne change.
    */
   readonly reviewSupplierChanges: Supplier;
   /**
@@ -633,6 +635,7 @@ export type MutationReviewSupplierChangesArgs = {
   approve: Scalars['Boolean']['input'];
   id: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+  requestedAt: Scalars['DateTime']['input'];
 };
 
 
@@ -2135,7 +2138,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   releaseNeed: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationReleaseNeedArgs, 'needId'>>;
   requestAccessLink: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestAccessLinkArgs, 'email'>>;
   retryMail: Resolver<ResolversTypes['OutboxMail'], ParentType, ContextType, RequireFields<MutationRetryMailArgs, 'id'>>;
-  reviewSupplierChanges: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<MutationReviewSupplierChangesArgs, 'approve' | 'id'>>;
+  reviewSupplierChanges: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<MutationReviewSupplierChangesArgs, 'approve' | 'id' | 'requestedAt'>>;
   runImport: Resolver<ResolversTypes['ImportJob'], ParentType, ContextType, RequireFields<MutationRunImportArgs, 'dryRun' | 'format' | 'uploadId'>>;
   setDailyDigest: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetDailyDigestArgs, 'enabled'>>;
   setMyFollowUps: Resolver<ResolversTypes['Supplier'], ParentType, ContextType, RequireFields<MutationSetMyFollowUpsArgs, 'enabled'>>;

@@ -31,7 +31,8 @@ export function supplierInput(overrides: Record<string, unknown> = {}) {
     employees: 25,
     maxContractValue: 60000,
     labels: ['ecocert'],
-    contactEmail: 'Contact@Jardins-Seine.example',
+    // One address per structure, as a structure may not give itself another one's (api/directory/suppliers.ts).
+    contactEmail: `Contact-${stem}@Jardins-Seine.example`,
     website: 'https://jardins-seine.example',
     ...overrides,
   };

@@ -10,8 +10,8 @@ import type { InclusionKind } from '../gql/graphql';
 import { ErrorSummary, TextArea } from './fields';
 
 const Review = graphql(`
-  mutation ReviewDeclaration($id: ID!, $approve: Boolean!, $reason: String) {
-    reviewSupplierChanges(id: $id, approve: $approve, reason: $reason) {
+  mutation ReviewDeclaration($id: ID!, $approve: Boolean!, $reason: String, $requestedAt: DateTime!) {
+    reviewSupplierChanges(id: $id, approve: $approve, reason: $reason, requestedAt: $requestedAt) {
       id
       inclusionKind
       labels
@@ -49,7 +49,8 @@ export function DeclarationDecision({ supplier: s, onDecided }: { supplier: Decl
 
   async function decide(approve: boolean, e?: FormEvent) {
     e?.preventDefault();
-    const res = await send({ id: s.id, approve, reason: reason.trim() || null });
+    // The declaration shown: one the structure sent since is refused, to be read first.
+    const res = await send({ id: s.id, approve, reason: reason.trim() || null, requestedAt: String(p!.requestedAt) });
     if (!res.data) return;
     const said = approve ? `Déclaration de ${s.name} confirmée : la structure en est informée par courriel.` : `Déclaration de ${s.name} refusée : la structure en est informée, avec votre motif.`;
     setDone(said);
