@@ -132,14 +132,20 @@ export function labelsReasons(l: LabelsResult, preferredKinds: string[]): string
   return out;
 }
 
+/** The hard constraints the structure fails, one sentence each (none for an eligible one). */
+export function failedConstraints(e: Pick<Evidence, 'labels' | 'location' | 'inclusion'>): string[] {
+  const failed = e.inclusion && !e.inclusion.allowed ? [inclusionReason(e.inclusion)] : [];
+  failed.push(...e.labels.missing.map((x) => `Label ${x} exigé : absent`));
+  if (e.location.outOfRange) failed.push(locationReason(e.location));
+  return failed;
+}
+
 /** All reasons, in reading order: failed hard constraints, then what, where, how much, labels. */
 export function explain(e: Evidence, preferredKinds: string[], nafLabel: NafLabel): string[] {
   const labels = labelsReasons(e.labels, preferredKinds);
-  const missing = labels.filter((r) => r.endsWith(': absent'));
   const location = locationReason(e.location);
   const kind = e.inclusion ? inclusionReason(e.inclusion) : null;
-  const out = kind && !e.inclusion?.allowed ? [kind, ...missing] : [...missing];
-  if (e.location.outOfRange) out.push(location);
+  const out = failedConstraints(e);
   out.push(...textReason(e.text));
   const sector = sectorReason(e.sector, e.profileNafCodes, nafLabel);
   if (sector) out.push(sector);

@@ -6,7 +6,7 @@ import { labelsScore } from './components/labels';
 import { locationScore } from './components/location';
 import { canonicalNaf, inferNafCodes, sectorScore, STATUS_CODES } from './components/sector';
 import { SectorIndex } from './components/sector-index';
-import { explain, type Evidence, type TextEvidence } from './explain';
+import { explain, failedConstraints, type Evidence, type TextEvidence } from './explain';
 import { codesNafLabel } from './naf';
 import { combine, compareMatches, relevance, resolveWeights } from './rank';
 import { labelKey } from './text/fold';
@@ -325,6 +325,7 @@ export class Matcher {
       relevance: round(match.relevance),
       breakdown: roundedBreakdown(match.breakdown),
       reasons: explain({ ...evidence, text: this.textEvidence(slot, n) }, n.query.preferredInclusionKinds, this.nafLabel),
+      failed: failedConstraints(evidence),
     };
   }
 
@@ -353,7 +354,7 @@ export class Matcher {
     const eligible = labels.missing.length === 0 && !location.outOfRange && (inclusion?.allowed ?? true);
     return {
       slot,
-      match: { profileId: profile.id, score: combine(breakdown, this.weights, sector.known), breakdown, eligible, relevance: relevance(breakdown, this.weights, sector.known), reasons: [] },
+      match: { profileId: profile.id, score: combine(breakdown, this.weights, sector.known), breakdown, eligible, relevance: relevance(breakdown, this.weights, sector.known), reasons: [], failed: [] },
       evidence: { sector, profileNafCodes: nafCodes, location, capacity, labels, inclusion },
     };
   }

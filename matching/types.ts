@@ -62,6 +62,8 @@ export interface Match {
   /** Topical relevance in [0, 1] (text and sector, see rank.ts): how much the structure does what the need asks. */
   relevance: number;
   reasons: string[]; // short French sentences
+  /** The hard constraints failed (the first reasons), one sentence each: none when eligible. */
+  failed: string[];
 }
 
 export interface MatchWeights {

@@ -126,6 +126,29 @@ describe('introduction guards (#24)', () => {
     expect(refused.errors![0]!.message).toContain(s.suppliers.jardins.name);
   });
 
+  it('a derogation covers the constraints it was given for: one required since refuses the approval until its reason is given again', async () => {
+    const s = await buildScene(t, { requiredInclusionKinds: ['ESAT', 'EA', 'EATT'], preferredInclusionKinds: [] });
+    const hostile = s.suppliers.hostile;
+    const both = [s.suppliers.esat.id, hostile.id];
+    const draft = (await t.gql(DRAFT, { needId: s.needId, supplierIds: both, overrides: [{ supplierId: hostile.id, reason: 'La seule entreprise du secteur à 10 km.' }] }, s.officer.token)).data.draftShortlist;
+    // Since: the structure has no label left, and the need requires one.
+    expect((await t.gql(`mutation($id: ID!, $input: SupplierUpdateInput!) { updateSupplier(id: $id, input: $input) { id } }`, { id: hostile.id, input: { labels: [] } }, s.officer.token)).errors).toBeUndefined();
+    expect((await t.gql(`mutation($id: ID!, $input: NeedUpdateInput!) { updateNeed(id: $id, input: $input) { id } }`, { id: s.needId, input: { requiredLabels: ['ECOCERT'] } }, s.officer.token)).errors).toBeUndefined();
+    const refused = await t.gql(APPROVE, { id: draft.id }, s.officer.token);
+    expect(codeOf(refused)).toBe('CONFLICT');
+    expect(refused.errors![0]!.message).toBe(`« ${hostile.name} » ne remplit pas une exigence du besoin que sa dérogation ne couvre pas (Label ECOCERT exigé : absent) : retirez-la de la liste, ou donnez de nouveau la raison de sa dérogation.`);
+    expect((await status(s, draft.id)).status).toBe('DRAFT');
+
+    const reason = 'La seule entreprise du secteur à 10 km ; la certification est en cours, l’entreprise le sait.';
+    const renewed = await t.gql(UPDATE, { id: draft.id, supplierIds: both, overrides: [{ supplierId: hostile.id, reason }] }, s.officer.token);
+    const item = renewed.data.updateShortlist.items.find((i: any) => i.supplier.id === hostile.id);
+    expect(item.override.reason).toBe(reason);
+    expect(item.override.constraint).toContain('cette structure est de type EI');
+    expect(item.override.constraint).toContain('Label ECOCERT exigé : absent');
+    const p = await preview(s, draft.id, null);
+    expect((await t.gql(APPROVE, { id: draft.id, fp: p[0]!.fingerprint }, s.officer.token)).errors).toBeUndefined();
+  });
+
   it('drafts a new list of a need already introduced without the structures it was introduced to, and says so', async () => {
     const s = await buildScene(t);
     const first = (await t.gql(DRAFT, { needId: s.needId, size: 1 }, s.officer.token)).data.draftShortlist;

@@ -9,11 +9,20 @@ export interface OverrideInput {
   reason: string;
 }
 
-/** The structures among `ids` a hard constraint excludes, each with the matcher's first reason: the constraint it fails. */
+/** Between the constraints a derogation names (one string, as kept on the item). */
+const SEPARATOR = ' ; ';
+
+/** The structures among `ids` a hard constraint excludes, each with the constraints it fails (the matcher's sentences). */
 export function exclusions(services: Pick<IntroductionDeps, 'matching'>, need: NeedRecord, ids: readonly string[]): Map<string, string> {
   const failed = services.matching.scoreFor(need, ids).filter((m) => !m.eligible);
-  return new Map(failed.map((m) => [m.profileId, m.reasons[0] ?? 'Une exigence du besoin n’est pas remplie']));
+  return new Map(failed.map((m) => [m.profileId, m.failed.join(SEPARATOR) || 'Une exigence du besoin n’est pas remplie']));
 }
+
+/** The constraints failed now that the derogation given does not name (the need gained one since, or changed it). */
+const uncovered = (now: string, override: ShortlistOverrideRecord): string[] => {
+  const named = override.constraint.split(SEPARATOR);
+  return now.split(SEPARATOR).filter((c) => !named.includes(c));
+};
 
 /**
  * The derogation of each newly listed structure a constraint excludes: refused, naming it and the
@@ -45,11 +54,19 @@ export function overridesFor(
   return out;
 }
 
-/** At approval: every listed structure a constraint excludes (the need may have changed since) carries a derogation. */
+/**
+ * At approval: every listed structure a constraint excludes (the need may have changed since)
+ * carries a derogation, and one that names every constraint it fails now: a derogation given for a
+ * required kind does not cover a label required since.
+ */
 export function requireOverrides(services: Pick<IntroductionDeps, 'matching'>, need: NeedRecord, items: readonly ShortlistItemRecord[], suppliers: Map<string, SupplierRecord>): void {
   const excluded = exclusions(services, need, items.map((i) => i.supplierId));
-  const bare = items.find((i) => excluded.has(i.supplierId) && !i.override);
-  if (!bare) return;
-  const name = suppliers.get(bare.supplierId)?.name ?? bare.supplierId;
-  throw conflict(`« ${name} » ne remplit pas une exigence du besoin (${excluded.get(bare.supplierId)}) : retirez-la de la liste, ou ajoutez-la de nouveau en donnant la raison de la dérogation.`);
+  for (const item of items) {
+    const now = excluded.get(item.supplierId);
+    if (now === undefined) continue;
+    const name = suppliers.get(item.supplierId)?.name ?? item.supplierId;
+    if (!item.override) throw conflict(`« ${name} » ne remplit pas une exigence du besoin (${now}) : retirez-la de la liste, ou ajoutez-la de nouveau en donnant la raison de la dérogation.`);
+    const added = uncovered(now, item.override);
+    if (added.length) throw conflict(`« ${name} » ne remplit pas une exigence du besoin que sa dérogation ne couvre pas (${added.join(SEPARATOR)}) : retirez-la de la liste, ou donnez de nouveau la raison de sa dérogation.`);
+  }
 }
