@@ -158,7 +158,7 @@ export const unendedNeed = filterBuilder((id: string): Filter => allOf([{ _id: i
 
 /** Structures with a self-declared inclusion kind or labels waiting for an officer. */
 /** The structure while its pending declaration is the one sent at that instant. */
-export const declaredAt = filterBuilder((id: string, requestedAt: Date): Filter => ({ id, 'pendingChanges.requestedAt': requestedAt }));
+export const declaredAt = filterBuilder((id: string, requestedAt: Date): Filter => ({ _id: id, 'pendingChanges.requestedAt': requestedAt }));
 export const withPendingChanges = filterBuilder((): Filter => ({ $and: [{ pendingChanges: { $exists: true } }, { pendingChanges: { $ne: null } }] }));
 
 /** Oldest first: the needs that waited longest come first. */
