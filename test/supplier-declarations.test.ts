@@ -137,7 +137,7 @@ describe('self-declared inclusion kind and labels', () => {
     const refused = await review(officer, { ok: false, reason });
     expect(refused.errors).toBeUndefined();
     expect(refused.data.reviewSupplierChanges).toMatchObject({ inclusionKind: 'ESAT', pendingChanges: null, declarationReview: { approved: false, reason, inclusionKind: 'EI' } });
-    const refusal = await waitFor('the refusal mail', () => mailsTo('contact@ateliers-cailly.example').find((m) => m.subject === "Passerelle ESS : votre déclaration pour « Les Ateliers du Cailly » n'est pas retenue"));
+    const refusal = await waitFor('the refusal mail', () => mailsTo('contact@ateliers-cailly.example').find((m) => m.subject === "Passerelle ESS : votre déclaration pour « Les Ateliers du Cailly » n'est pas retenue" && m.text?.includes(reason)));
     expect(refusal.text).toContain(`Pourquoi : ${reason}`);
     // The structure sees the decision on its own profile.
     expect((await t.gql(`query($id: ID!) { supplier(id: $id) { declarationReview { approved reason } } }`, { id }, structure)).data.supplier.declarationReview).toEqual({ approved: false, reason });
