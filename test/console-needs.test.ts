@@ -73,6 +73,39 @@ test('an officer finds a need, corrects it, withdraws it with a reason, and find
   expect(w.foreign).toEqual([]);
 });
 
+test('an officer writes the internal note of a withdrawn need, and a colleague’s note saved meanwhile is shown, not overwritten', async () => {
+  const { page } = w;
+  const noteOf = async () => (await t.gql(`query($id: ID!) { need(id: $id) { internalNote } }`, { id: needId }, officer.token)).data.need.internalNote;
+  await page.goto(`${origin}/console/besoins/${needId}`);
+  await page.waitForSelector('#suite-besoin');
+  await page.click('.internal-note button');
+  await page.waitForSelector('#champ-internalNote');
+  await page.type('#champ-internalNote', 'M. Verrier rappellera en septembre.');
+  await page.click('form.internal-note button[type="submit"]');
+  await waitForTextOn(w, 'Note interne (jamais envoyée) : M. Verrier rappellera en septembre.');
+  expect(await noteOf()).toBe('M. Verrier rappellera en septembre.');
+
+  // The officer opens it again; a colleague saves another note meanwhile.
+  await page.click('.internal-note button');
+  await page.waitForSelector('#champ-internalNote');
+  const colleague = await t.userWithToken('OFFICER');
+  const saved = await t.gql(`mutation($id: ID!) { updateNeed(id: $id, input: { internalNote: "Budget revu à la baisse.", internalNoteWas: "M. Verrier rappellera en septembre." }) { id } }`, { id: needId }, colleague.token);
+  expect(saved.errors).toBeUndefined();
+  await page.type('#champ-internalNote', ' Devis demandé.');
+  await page.click('form.internal-note button[type="submit"]');
+  await page.waitForSelector('form.internal-note .error-summary');
+  expect(await page.$eval('form.internal-note .error-summary', (e) => e.textContent)).toContain('Elle est maintenant : « Budget revu à la baisse. »');
+  expect(await noteOf()).toBe('Budget revu à la baisse.');
+  expect(await seriousViolations(page)).toEqual([]);
+  // The officer merges both and saves over the note as it is now.
+  await page.$eval('#champ-internalNote', (i) => ((i as unknown as { value: string }).value = ''));
+  await page.type('#champ-internalNote', 'Budget revu à la baisse. M. Verrier rappellera en septembre ; devis demandé.');
+  await page.click('form.internal-note button[type="submit"]');
+  await waitForTextOn(w, 'Note interne (jamais envoyée) : Budget revu à la baisse. M. Verrier rappellera en septembre ; devis demandé.');
+  expect(await noteOf()).toBe('Budget revu à la baisse. M. Verrier rappellera en septembre ; devis demandé.');
+  expect(w.errors).toEqual([]);
+});
+
 test('« Page suivante » takes the keyboard to the next page’s count, not the bottom of the page', async () => {
   const { page } = w;
   for (let i = 1; i <= 20; i++) {

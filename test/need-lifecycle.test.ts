@@ -138,6 +138,39 @@ describe('need lifecycle', () => {
     expect(queue).not.toContain(open.needId);
   });
 
+  it('officers’ notes: one rewritten from an older one is refused with the note as it is now, and notes are kept after an introduction and closing', async () => {
+    const s = await buildScene(t);
+    const colleague = await t.userWithToken('OFFICER');
+    const NOTE = 'mutation($id: ID!, $i: NeedUpdateInput!) { updateNeed(id: $id, input: $i) { id internalNote } }';
+    const noteOf = async () => (await t.gql('query($id: ID!) { need(id: $id) { internalNote } }', { id: s.needId }, s.officer.token)).data.need.internalNote;
+    expect((await t.gql(NOTE, { id: s.needId, i: { internalNote: 'Appel de M. Durand.', internalNoteWas: null } }, s.officer.token)).errors).toBeUndefined();
+    // Both opened the note as « Appel de M. Durand. »; the colleague saves first.
+    const first = await t.gql(NOTE, { id: s.needId, i: { internalNote: 'Appel de M. Durand.\nRappelé le 3 : budget confirmé.', internalNoteWas: 'Appel de M. Durand.' } }, colleague.token);
+    expect(first.errors).toBeUndefined();
+    const second = await t.gql(NOTE, { id: s.needId, i: { internalNote: 'Appel de M. Durand.\nPréfère une structure à Rouen.', internalNoteWas: 'Appel de M. Durand.' } }, s.officer.token);
+    expect([codeOf(second), fieldOf(second)]).toEqual(['CONFLICT', 'internalNoteWas']);
+    expect(second.errors![0]!.message).toBe('« internalNoteWas » : la note interne a été modifiée depuis que vous l’avez ouverte ; la vôtre n’est pas enregistrée. Elle est maintenant : « Appel de M. Durand.\nRappelé le 3 : budget confirmé. ».');
+    expect(await noteOf()).toBe('Appel de M. Durand.\nRappelé le 3 : budget confirmé.');
+    // Both saved at once from the same note: one wins, the other is told.
+    const racing = await Promise.all(['A', 'B'].map((who) => t.gql(NOTE, { id: s.needId, i: { internalNote: `${who} : relance faite.`, internalNoteWas: 'Appel de M. Durand.\nRappelé le 3 : budget confirmé.' } }, s.officer.token)));
+    expect(racing.map(codeOf).sort()).toEqual(['CONFLICT', undefined]);
+    expect(['A : relance faite.', 'B : relance faite.']).toContain(await noteOf());
+
+    // After the introduction and the closing, officers still write what they hear; the rest of the need stays as it was.
+    const draft = (await t.gql(DRAFT, { needId: s.needId }, s.officer.token)).data.draftShortlist;
+    await t.gql(UPDATE, { id: draft.id, supplierIds: [s.suppliers.jardins.id] }, s.officer.token);
+    expect((await t.gql(APPROVE, { id: draft.id }, s.officer.token)).errors).toBeUndefined();
+    const now = await noteOf();
+    const after = await t.gql(NOTE, { id: s.needId, i: { internalNote: `${now}\nLa structure a rappelé l’entreprise.`, internalNoteWas: now } }, s.officer.token);
+    expect(after.data.updateNeed.internalNote).toBe(`${now}\nLa structure a rappelé l’entreprise.`);
+    expect(codeOf(await t.gql(NOTE, { id: s.needId, i: { internalNote: 'Et le titre aussi', title: 'Trop tard' } }, s.officer.token))).toBe('CONFLICT');
+    // A firm's need is no longer its to edit, note or not.
+    expect(codeOf(await t.gql(NOTE, { id: s.needId, i: { internalNote: 'Une entreprise ne note rien ici.' } }, s.company.token))).toBe('CONFLICT');
+    expect(await noteOf()).toBe(`${now}\nLa structure a rappelé l’entreprise.`);
+    expect((await t.gql(CLOSE, { id: s.needId, n: 'Marché attribué' }, s.officer.token)).errors).toBeUndefined();
+    expect((await t.gql(NOTE, { id: s.needId, i: { internalNote: 'Clos : marché signé en mai.' } }, s.officer.token)).data.updateNeed.internalNote).toBe('Clos : marché signé en mai.');
+  });
+
   it('searches every need, withdrawn, closed and unconfirmed included, by words and statuses; a firm finds only its own', async () => {
     const officer = await t.userWithToken('OFFICER');
     const SEARCH = 'query($f: NeedFilter, $first: Int, $after: String) { needs(filter: $f, first: $first, after: $after) { totalCount edges { node { id title status } } pageInfo { hasNextPage endCursor } } }';

@@ -8,7 +8,7 @@ import { isStaff, requireRole, type Viewer, STAFF } from '../auth/guards';
 import { conflict, forbidden, notFound } from '../errors';
 import { NEED_KIND_FR, formatDateFr, budgetFr } from '../reference/vocabulary';
 import type { NeedDeps } from './deps';
-import { openNeed, unendedNeed } from '../store/filters';
+import { needAsRead, openNeed, unendedNeed } from '../store/filters';
 import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type Store } from '../store/types';
 import * as v from '../kernel';
 import { communeName } from '../reference/communes';
@@ -89,8 +89,16 @@ const asInput = (n: NeedRecord) => ({
  */
 export async function updateNeed(services: NeedDeps, viewer: Viewer | null, id: string, input: unknown): Promise<NeedRecord> {
   const { who, need } = await ownNeed(services, viewer, id);
-  if (!isChangeable(need)) throw conflict(refusalToChange(need, 'modifié'));
-  const patch = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const { internalNoteWas, ...patch } = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  // Staff's working note is kept at every step of the need: what is said after an introduction too.
+  const noteOnly = isStaff(who) && Object.keys(patch).length > 0 && Object.keys(patch).every((k) => k === 'internalNote');
+  if (!noteOnly && !isChangeable(need)) throw conflict(refusalToChange(need, 'modifié'));
+  // A note rewritten from the one read: another officer's words written since are never lost.
+  const read = v.parseInput(noteReadSchema, { internalNoteWas });
+  const note = internalNoteWas !== undefined && 'internalNote' in patch ? { was: read.internalNoteWas } : null;
+  const changedSince = (current: NeedRecord) =>
+    conflict(`« internalNoteWas » : la note interne a été modifiée depuis que vous l’avez ouverte ; la vôtre n’est pas enregistrée. Elle est maintenant : « ${current.internalNote ?? ''} ».`, 'internalNoteWas');
+  if (note && note.was !== (need.internalNote || null)) throw changedSince(need);
   const merged: Record<string, unknown> = { ...asInput(need), ...patch };
   // A new commune without coordinates: the old point no longer describes the place.
   if ('communeCode' in patch && !('latitude' in patch) && !('longitude' in patch)) Object.assign(merged, { latitude: null, longitude: null });
@@ -108,13 +116,15 @@ export async function updateNeed(services: NeedDeps, viewer: Viewer | null, id: 
     companyName,
     contactEmail: parsed.contactEmail ?? (isStaff(who) ? need.contactEmail : who.email),
   };
-  // Guarded by the need's state at write time: an approval that slipped in wins, the edit is refused whole.
-  const updated = await services.store.needs.findOneAndUpdate(openNeed(need.id), changes);
-  if (!updated) throw conflict(refusalToChange((await services.store.needs.findById(need.id)) ?? need, 'modifié'));
-  return updated;
+  // Guarded by the need's state at write time: an approval, or another officer's note, that slipped in wins.
+  const updated = await services.store.needs.findOneAndUpdate(needAsRead(need.id, !noteOnly, note), changes);
+  if (updated) return updated;
+  const current = (await services.store.needs.findById(need.id)) ?? need;
+  throw !noteOnly && !isChangeable(current) ? conflict(refusalToChange(current, 'modifié')) : changedSince(current);
 }
 
 const reasonSchema = z.object({ reason: v.text(500) });
+const noteReadSchema = z.object({ internalNoteWas: v.optionalText(5000) });
 const noteSchema = z.object({ note: v.optionalText(500) });
 
 /** The firm or staff withdraw a need no structure was presented for: it leaves the queue and the figures. */

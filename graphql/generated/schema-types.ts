@@ -872,8 +872,13 @@ export type NeedUpdateInput = {
   readonly deadline?: InputMaybe<Scalars['DateTime']['input']>;
   /** Envoyée telle quelle à chaque structure présentée : jamais de note interne (elles vont dans internalNote). */
   readonly description?: InputMaybe<Scalars['String']['input']>;
-  /** Agents seulement : la note interne, jamais envoyée ; null ou vide l'efface. Refusée à une entreprise. */
+  /** Agents seulement : la note interne, jamais envoyée ; null ou vide l'efface. Refusée à une entreprise. Seule, elle se modifie à toute étape du besoin. */
   readonly internalNote?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Avec internalNote : la note telle qu'elle a été lue avant d'être modifiée. Si une autre personne l'a changée depuis,
+   * la modification est refusée (CONFLICT, le message donne la note actuelle) et rien ne change.
+   */
+  readonly internalNoteWas?: InputMaybe<Scalars['String']['input']>;
   readonly kind?: InputMaybe<NeedKind>;
   readonly latitude?: InputMaybe<Scalars['Float']['input']>;
   readonly longitude?: InputMaybe<Scalars['Float']['input']>;

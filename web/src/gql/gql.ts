@@ -24,6 +24,8 @@ type Documents = {
     "\n  query NeedGroupements($needId: ID!) {\n    proposeGroupements(needId: $needId, limit: 3) {\n      score\n      reasons\n      members {\n        supplier {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.NeedGroupementsDocument,
     "\n  mutation DraftGroupement($needId: ID!, $supplierIds: [ID!]!) {\n    draftShortlist(needId: $needId, supplierIds: $supplierIds) {\n      id\n    }\n  }\n": typeof types.DraftGroupementDocument,
     "\n  mutation PresentAsGroupement($id: ID!, $supplierIds: [ID!]!) {\n    updateShortlist(id: $id, supplierIds: $supplierIds, groupement: true) {\n      id\n      groupement\n    }\n  }\n": typeof types.PresentAsGroupementDocument,
+    "\n  mutation SaveInternalNote($id: ID!, $note: String, $was: String) {\n    updateNeed(id: $id, input: { internalNote: $note, internalNoteWas: $was }) {\n      id\n      internalNote\n    }\n  }\n": typeof types.SaveInternalNoteDocument,
+    "\n  query CurrentInternalNote($id: ID!) {\n    need(id: $id) {\n      id\n      internalNote\n    }\n  }\n": typeof types.CurrentInternalNoteDocument,
     "\n  mutation WithdrawNeedFromConsole($id: ID!, $reason: String!) {\n    withdrawNeed(id: $id, reason: $reason) {\n      id\n      status\n      withdrawalReason\n    }\n  }\n": typeof types.WithdrawNeedFromConsoleDocument,
     "\n  mutation CloseNeedFromConsole($id: ID!, $note: String) {\n    closeNeed(id: $id, note: $note) {\n      id\n      status\n      closingNote\n    }\n  }\n": typeof types.CloseNeedFromConsoleDocument,
     "\n  mutation TakeNeed($needId: ID!) {\n    assignNeed(needId: $needId) {\n      id\n      assignment {\n        at\n        officer {\n          id\n          email\n        }\n      }\n    }\n  }\n": typeof types.TakeNeedDocument,
@@ -95,6 +97,8 @@ const documents: Documents = {
     "\n  query NeedGroupements($needId: ID!) {\n    proposeGroupements(needId: $needId, limit: 3) {\n      score\n      reasons\n      members {\n        supplier {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.NeedGroupementsDocument,
     "\n  mutation DraftGroupement($needId: ID!, $supplierIds: [ID!]!) {\n    draftShortlist(needId: $needId, supplierIds: $supplierIds) {\n      id\n    }\n  }\n": types.DraftGroupementDocument,
     "\n  mutation PresentAsGroupement($id: ID!, $supplierIds: [ID!]!) {\n    updateShortlist(id: $id, supplierIds: $supplierIds, groupement: true) {\n      id\n      groupement\n    }\n  }\n": types.PresentAsGroupementDocument,
+    "\n  mutation SaveInternalNote($id: ID!, $note: String, $was: String) {\n    updateNeed(id: $id, input: { internalNote: $note, internalNoteWas: $was }) {\n      id\n      internalNote\n    }\n  }\n": types.SaveInternalNoteDocument,
+    "\n  query CurrentInternalNote($id: ID!) {\n    need(id: $id) {\n      id\n      internalNote\n    }\n  }\n": types.CurrentInternalNoteDocument,
     "\n  mutation WithdrawNeedFromConsole($id: ID!, $reason: String!) {\n    withdrawNeed(id: $id, reason: $reason) {\n      id\n      status\n      withdrawalReason\n    }\n  }\n": types.WithdrawNeedFromConsoleDocument,
     "\n  mutation CloseNeedFromConsole($id: ID!, $note: String) {\n    closeNeed(id: $id, note: $note) {\n      id\n      status\n      closingNote\n    }\n  }\n": types.CloseNeedFromConsoleDocument,
     "\n  mutation TakeNeed($needId: ID!) {\n    assignNeed(needId: $needId) {\n      id\n      assignment {\n        at\n        officer {\n          id\n          email\n        }\n      }\n    }\n  }\n": types.TakeNeedDocument,
@@ -210,6 +214,14 @@ export function graphql(source: "\n  mutation DraftGroupement($needId: ID!, $sup
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PresentAsGroupement($id: ID!, $supplierIds: [ID!]!) {\n    updateShortlist(id: $id, supplierIds: $supplierIds, groupement: true) {\n      id\n      groupement\n    }\n  }\n"): (typeof documents)["\n  mutation PresentAsGroupement($id: ID!, $supplierIds: [ID!]!) {\n    updateShortlist(id: $id, supplierIds: $supplierIds, groupement: true) {\n      id\n      groupement\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveInternalNote($id: ID!, $note: String, $was: String) {\n    updateNeed(id: $id, input: { internalNote: $note, internalNoteWas: $was }) {\n      id\n      internalNote\n    }\n  }\n"): (typeof documents)["\n  mutation SaveInternalNote($id: ID!, $note: String, $was: String) {\n    updateNeed(id: $id, input: { internalNote: $note, internalNoteWas: $was }) {\n      id\n      internalNote\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CurrentInternalNote($id: ID!) {\n    need(id: $id) {\n      id\n      internalNote\n    }\n  }\n"): (typeof documents)["\n  query CurrentInternalNote($id: ID!) {\n    need(id: $id) {\n      id\n      internalNote\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

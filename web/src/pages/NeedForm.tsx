@@ -136,7 +136,9 @@ function NeedFields({ initial, needId }: { initial: Fields; needId?: string }) {
   const [updating, update] = useMutation(UpdateNeed);
   const result = needId ? updating : posting;
   const [local, setLocal] = useState<FieldErrors>({});
-  const errors = { ...errorsOf(result.error), ...local };
+  // A note another officer changed meanwhile is said at the note's field, with what it says now.
+  const { internalNoteWas: noteChanged, ...apiErrors } = errorsOf(result.error);
+  const errors = { ...apiErrors, ...(noteChanged ? { internalNote: noteChanged } : {}), ...local };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -146,7 +148,10 @@ function NeedFields({ initial, needId }: { initial: Fields; needId?: string }) {
     setLocal({ ...numbers, ...coordinates });
     if (Object.keys(coordinates).length) return focusErrorSummary();
     // A correction sends only what the officer changed: the firm may have corrected another field meanwhile.
-    const saved = needId ? (await update({ id: needId, input: changedFields(inputOf(initial, {}, {}), input) })).data?.updateNeed : (await post({ input })).data?.postNeed;
+    // A rewritten note says which one it was written from: another officer's words written since are not overwritten.
+    const changes = changedFields(inputOf(initial, {}, {}), input);
+    const correction = 'internalNote' in changes ? { ...changes, internalNoteWas: initial.internalNote || null } : changes;
+    const saved = needId ? (await update({ id: needId, input: correction })).data?.updateNeed : (await post({ input })).data?.postNeed;
     if (saved) navigate(`/besoins/${saved.id}`);
     else focusErrorSummary();
   }

@@ -6,6 +6,7 @@ import { Page, QueryState } from '../components/layout';
 import { Groupements } from '../components/groupements';
 import { MatchCard } from '../components/match';
 import { NeedActions } from '../components/need-actions';
+import { InternalNote } from '../components/internal-note';
 import { HandOverNeed, NeedAssignment } from '../components/need-assignment';
 import { NafCodeList } from '../components/pickers';
 import { messageOf } from '../errors';
@@ -175,11 +176,7 @@ export function NeedMatches() {
               </dd>
             </dl>
             <p className="description">{need.description}</p>
-            {need.internalNote && (
-              <p className="internal-note">
-                <strong>Note interne (jamais envoyée) :</strong> {need.internalNote}
-              </p>
-            )}
+            <InternalNote needId={need.id} note={need.internalNote ?? null} />
           </section>
 
           <NeedActions needId={need.id} status={need.status} />
