@@ -226,6 +226,20 @@ function inclusionFixture(dir: string, sirene: ReturnType<typeof sireneFixture>)
 }
 
 describe('import --format inclusion', () => {
+  test('a JSON file it cannot parse stops the run with where, in French, and writes nothing', async () => {
+    const dir = workDir();
+    const data = path.join(dir, 'data');
+    const truncated = path.join(dir, 'structures.json');
+    fs.writeFileSync(truncated, '[\n  {"nom": "Régie de quartier", "courriel": "accueil@regie.example"},\n  {"nom": "Esat des Coteaux, "courriel": "x@y.example"}\n]\n');
+    const broken = await importFiles(data, 'inclusion', truncated);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain(`Fichier illisible : ${truncated} (JSON invalide : erreur de syntaxe ligne 3, colonne`);
+    const cut = path.join(dir, 'coupe.json');
+    fs.writeFileSync(cut, '[{"nom": "Régie de quartier"');
+    expect((await importFiles(data, 'inclusion', cut)).stderr).toContain('JSON invalide : le fichier s’arrête avant la fin du document (fichier tronqué ?)');
+    expect(await stored(data)).toEqual([]);
+  });
+
   test('merges with SIRENE into one profile, keeps the register’s legal form, and reads JSON and CSV alike', async () => {
     const dir = workDir();
     const data = path.join(dir, 'data');

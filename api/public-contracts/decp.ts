@@ -4,9 +4,8 @@
 // (v1: titulaires without their `titulaire` wrapper). Concessions (`contrat-concession`) are not
 // public contracts awarded to co-contractors: they are left out.
 // No streaming JSON parser is a dependency: a file is read whole, so its size is bounded.
-import fs from 'node:fs';
 import { communesOfPostcode } from '../reference/communes';
-import { fileSize, UnreadableFileError, type ReadPosition } from '../directory/imports';
+import { fileSize, readJsonFile, UnreadableFileError, type ReadPosition } from '../directory/imports';
 import type { ContractHolder, PublicContractRecord } from '../store/types';
 import { parisInstant, readIsoDate } from '../kernel';
 
@@ -118,13 +117,7 @@ function readJson(file: string, position: ReadPosition): unknown {
   if (size > MAX_DECP_BYTES) {
     throw new UnreadableFileError(file, `trop volumineux : ${Math.ceil(size / 1048576)} Mo pour ${MAX_DECP_BYTES / 1048576} Mo au plus ; découpez le fichier national par région ou par acheteur`);
   }
-  try {
-    const content = fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '');
-    position.bytes += size;
-    return JSON.parse(content);
-  } catch (err) {
-    throw new UnreadableFileError(file, err instanceof SyntaxError ? `JSON invalide : ${err.message}` : (err as Error).message);
-  }
+  return readJsonFile(file, position);
 }
 
 export function* readDecp(files: readonly string[], options: DecpOptions, position: ReadPosition): Generator<ContractItem> {

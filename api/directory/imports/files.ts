@@ -22,6 +22,33 @@ const systemReason = (err: unknown): string => {
   return (err as Error).message;
 };
 
+/** Where JSON.parse stopped, in French: the line and column of the position its (English) message gives. */
+function jsonSyntaxReason(err: SyntaxError, content: string): string {
+  const at = /at position (\d+)/.exec(err.message);
+  const position = at ? Number(at[1]) : null;
+  if (/end of JSON input/.test(err.message) || (position !== null && position >= content.trimEnd().length)) return 'JSON invalide : le fichier s’arrête avant la fin du document (fichier tronqué ?)';
+  if (position === null) return 'JSON invalide';
+  const before = content.slice(0, position);
+  const line = before.split('\n').length;
+  return `JSON invalide : erreur de syntaxe ligne ${line}, colonne ${before.length - before.lastIndexOf('\n')}`;
+}
+
+/** A whole JSON file, parsed, with its size added to `position`; throws UnreadableFileError in French. */
+export function readJsonFile(file: string, position: ReadPosition): unknown {
+  let content: string;
+  try {
+    content = fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+  } catch (err) {
+    throw new UnreadableFileError(file, systemReason(err));
+  }
+  position.bytes += Buffer.byteLength(content);
+  try {
+    return JSON.parse(content);
+  } catch (err) {
+    throw new UnreadableFileError(file, err instanceof SyntaxError ? jsonSyntaxReason(err, content) : (err as Error).message);
+  }
+}
+
 /** The first bytes of the file (to tell formats and separators apart); throws UnreadableFileError. */
 export function head(file: string, bytes = 65_536): string {
   let fd: number;

@@ -4,9 +4,8 @@
 // Travail agencies, CAF, CCAS, missions locales…): only the structures carried by an inclusion or ESS
 // network are the directory's. The inclusion kind comes from those networks; v1 says nothing of the
 // legal form, which stays unknown (an older file's RNA number aside) until SIRENE or a person says.
-import fs from 'node:fs';
 import type { InclusionKind } from '../../store/types';
-import { csvRecords, head, UnreadableFileError, type ReadPosition } from './files';
+import { csvRecords, head, readJsonFile, UnreadableFileError, type ReadPosition } from './files';
 import type { FormatOptions, ImportItem } from './items';
 import type { ProfileField } from './items';
 
@@ -64,14 +63,7 @@ export function structureFields(s: Record<string, unknown>): Partial<Record<Prof
 }
 
 function* jsonItems(file: string, options: FormatOptions, position: ReadPosition): Generator<ImportItem> {
-  let data: unknown;
-  try {
-    const content = fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '');
-    position.bytes += Buffer.byteLength(content);
-    data = JSON.parse(content);
-  } catch (err) {
-    throw new UnreadableFileError(file, err instanceof SyntaxError ? `JSON invalide : ${err.message}` : (err as Error).message);
-  }
+  const data = readJsonFile(file, position);
   const list = Array.isArray(data) ? data : (data as { items?: unknown })?.items;
   if (!Array.isArray(list)) throw new UnreadableFileError(file, 'une liste de structures est attendue');
   for (const [i, s] of list.entries()) {
