@@ -27,8 +27,12 @@ describe('communes', () => {
   it('refuses a page too large or a search too long, naming the field', async () => {
     const big = await t.gql(COMMUNES, { s: 'a', n: 51 });
     expect([codeOf(big), fieldOf(big)]).toEqual(['BAD_USER_INPUT', 'first']);
+    expect(big.errors![0]!.message).toBe('« first » : 50 au plus');
+    const none = await t.gql(NAF, { s: 'paysager', n: -1 });
+    expect(none.errors![0]!.message).toBe('« first » : au moins 1');
     const long = await t.gql(COMMUNES, { s: 'a'.repeat(101) });
     expect([codeOf(long), fieldOf(long)]).toEqual(['BAD_USER_INPUT', 'search']);
+    expect(long.errors![0]!.message).toBe('« search » : 100 caractères au plus');
   });
 });
 

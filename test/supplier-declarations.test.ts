@@ -131,7 +131,7 @@ describe('self-declared inclusion kind and labels', () => {
     const silent = await review(officer, { ok: false });
     expect(codeOf(silent)).toBe('BAD_USER_INPUT');
     expect(fieldOf(silent)).toBe('reason');
-    expect(silent.errors![0]!.message).toMatch(/^« reason » : /);
+    expect(silent.errors![0]!.message).toBe('« reason » : dites à la structure pourquoi sa déclaration n’est pas retenue.');
     expect((await t.gql(GET, { id }, officer)).data.supplier.pendingChanges).toMatchObject({ inclusionKind: 'EI' });
     const reason = "Aucun conventionnement d'entreprise d'insertion n'a été trouvé : envoyez-nous votre convention DREETS.";
     const refused = await review(officer, { ok: false, reason });

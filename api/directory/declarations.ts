@@ -21,7 +21,7 @@ export interface DeclarationDeps extends DirectoryDeps {
 
 const decisionSchema = z
   .object({ approve: z.boolean(), reason: v.optionalText(1000), requestedAt: v.isoDate(v.isoInstant) })
-  .refine((d) => d.approve || d.reason !== null, { path: ['reason'], message: '« reason » : dites à la structure pourquoi sa déclaration n’est pas retenue.' });
+  .refine((d) => d.approve || d.reason !== null, { path: ['reason'], message: 'dites à la structure pourquoi sa déclaration n’est pas retenue.' });
 
 /**
  * Staff: confirm what a structure declared (its inclusion kind and labels become those the matcher

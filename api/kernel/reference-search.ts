@@ -12,8 +12,8 @@ const MAX_RESULTS = 50;
 
 const searchSchema = (defaultSize: number) =>
   z.object({
-    search: v.searchText(100, '« search » : 100 caractères au plus'),
-    first: z.number().int('« first » : doit être un entier').min(1, '« first » : au moins 1').max(MAX_RESULTS, `« first » : ${MAX_RESULTS} au plus`).nullish().transform((n) => n ?? defaultSize),
+    search: v.searchText(100, '100 caractères au plus'),
+    first: z.number().int('doit être un entier').min(1, 'au moins 1').max(MAX_RESULTS, `${MAX_RESULTS} au plus`).nullish().transform((n) => n ?? defaultSize),
   });
 
 /** The matcher's folding, punctuation to spaces: "Saint-Étienne-du-Rouvray" → "saint etienne du rouvray". */
