@@ -106,8 +106,10 @@ export type NeedInput = {
   budgetMin?: number | null | undefined;
   /**
    * La clé du formulaire, la même à chaque envoi d'un même formulaire (8 à 64 lettres, chiffres, « - » ou « _ ») :
-   * un double clic ou un nouvel envoi répond le besoin déjà déposé, sans second courriel. Sans clé, le même titre
-   * envoyé de la même adresse dans les dix minutes est aussi le même besoin.
+   * un double clic ou un nouvel envoi répond le besoin déjà déposé, sans second courriel ; une autre clé est un autre
+   * formulaire, donc un autre besoin. Sans compte et sans clé, le même titre envoyé de la même adresse dans les dix
+   * minutes est aussi le même besoin (connecté, seule la clé rapproche deux envois : un agent peut enregistrer deux
+   * besoins semblables d'une même entreprise).
    */
   clientKey?: string | null | undefined;
   /** Code INSEE de la commune où la prestation a lieu. */
