@@ -69,6 +69,18 @@ test('« espaces verts Rouen »: the structures that can work in Rouen, said on 
   await page.waitForFunction('document.querySelectorAll(".results h3").length === 10');
 });
 
+test('a page past the results (an old or typed address) says so and leads to the last page', async () => {
+  const { page } = w;
+  await page.goto(`${origin}/?text=${encodeURIComponent('espaces verts Rouen')}&page=9`);
+  await waitForTextOn(w, 'La page 9 est au-delà des résultats, qui tiennent en 2 pages.');
+  expect(await cards()).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.click('.directory-reading button');
+  await page.waitForFunction('document.querySelectorAll(".results h3").length === 2');
+  expect(query()).toEqual({ text: 'espaces verts Rouen', page: '2' });
+  await waitForTextOn(w, 'Page 2');
+});
+
 test('the commune list means « can work there », the head office is a separate choice, and an empty search keeps both lists whole', async () => {
   const { page } = w;
   await page.goto(`${origin}/?text=${encodeURIComponent('espaces verts')}`);

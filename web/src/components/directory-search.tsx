@@ -55,6 +55,8 @@ interface DirectoryState {
 }
 
 const PAGE_SIZE = 10;
+/** The number of the last page of `total` structures. */
+const lastPage = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
 const COUNT_ID = 'nombre-structures-annuaire';
 const PARAMS = { text: 'text', kind: 'inclusionKinds', legalForm: 'legalForms', serves: 'servesCommuneCode', headOffice: 'communeCode', readPlaces: 'readPlaces', page: 'page' } as const;
 
@@ -220,6 +222,15 @@ export function DirectorySearch({ headingLevel = 2, linkTarget }: { headingLevel
           <p role="status" id={COUNT_ID} tabIndex={-1}>
             {connection.totalCount === 0 ? 'Aucune structure ne correspond.' : `${connection.totalCount} structure${connection.totalCount > 1 ? 's' : ''}.`}
           </p>
+          {connection.edges.length === 0 && connection.totalCount > 0 && (
+            // An address kept from an earlier search, or a page typed in it: the results end sooner.
+            <p className="directory-reading">
+              La page {state.page} est au-delà des résultats, qui tiennent en {lastPage(connection.totalCount)} page{lastPage(connection.totalCount) > 1 ? 's' : ''}.{' '}
+              <button type="button" className="secondary" onClick={() => turn(lastPage(connection.totalCount))}>
+                Aller à la dernière page
+              </button>
+            </p>
+          )}
           <ul className="cards results">
             {connection.edges.map(({ node }) => (
               <li key={node.id}>
