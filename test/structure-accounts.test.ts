@@ -41,7 +41,7 @@ function importFile(dir: string): string {
     { name: HOMONYM, siret: siret(8_100_000_000_001), communeCode: '76231', contactEmail: contacts.first },
     { name: HOMONYM, siret: siret(8_100_000_000_002), communeCode: '76540', contactEmail: contacts.second },
     { name: 'Atelier des Deux Liens', siret: siret(8_100_000_000_003), communeCode: '76540', contactEmail: contacts.twice },
-    { name: 'Recyclerie de la Panne', siret: siret(8_100_000_000_004), communeCode: '76540', contactEmail: contacts.fault },
+    { name: 'Recyclerie de la Panne', siret: siret(8_100_000_000_004), communeCode: '76540', contactEmail: contacts.fault, labels: 'Qualiopie' },
     { name: "Les Jardins de l'Entraide", siret: siret(8_100_000_000_005), communeCode: '76540', contactEmail: SHARED },
     { name: "Les Jardins de l'Entraide", siret: siret(8_100_000_000_006), communeCode: '76681', contactEmail: SHARED },
   ].map((r) => ({ ...r, legalForm: 'ASSOCIATION', description: "Travail protégé : conditionnement, blanchisserie et entretien d'espaces verts.", nafCodes: '81.30Z' }));
@@ -177,6 +177,19 @@ describe('accounts of structures', () => {
     await ok(t.gql(UPDATE, { id: shared[1], input: { contactEmail: 'accueil-sotteville@jardins-entraide.example' } }, officer.token));
     const rouen = await signIn(SHARED);
     expect((await ok(t.gql(ME, {}, rouen.token))).me.supplier.id).toBe(shared[0]);
+  });
+
+  it('a label an import kept as written, outside the known list, leaves the other fields editable until the labels change', async () => {
+    const LABELLED = `query($id: ID!) { supplier(id: $id) { labels description } }`;
+    expect((await ok(t.gql(LABELLED, { id: ids.fault }, officer.token))).supplier.labels).toEqual(['Qualiopie']);
+    // The console sends the whole form back, labels as they are.
+    const edited = await t.gql(UPDATE, { id: ids.fault, input: { description: 'Recyclerie : collecte, tri et revente d’objets, ateliers de réparation.', labels: ['Qualiopie'] } }, officer.token);
+    expect(edited.errors).toBeUndefined();
+    expect((await ok(t.gql(LABELLED, { id: ids.fault }, officer.token))).supplier).toEqual({ labels: ['Qualiopie'], description: 'Recyclerie : collecte, tri et revente d’objets, ateliers de réparation.' });
+    // Changed, they are held to the list, and nothing of the edit is written.
+    const changed = await t.gql(UPDATE, { id: ids.fault, input: { description: 'Une description qui ne doit pas être écrite.', labels: ['Qualiopie', 'Label maison'] } }, officer.token);
+    expect([codeOf(changed), fieldOf(changed)]).toEqual(['BAD_USER_INPUT', 'labels']);
+    expect((await ok(t.gql(LABELLED, { id: ids.fault }, officer.token))).supplier.description).toBe('Recyclerie : collecte, tri et revente d’objets, ateliers de réparation.');
   });
 
   it("a structure cannot give itself another structure's, another account's or a firm's address as its contact", async () => {
