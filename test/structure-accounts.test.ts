@@ -18,7 +18,7 @@ import { waitFor } from './helpers/wait';
 jest.setTimeout(120_000);
 
 const REQUEST = `mutation($email: String!) { requestAccessLink(email: $email) }`;
-const SIGN_IN = `mutation($token: String!) { signInWithLink(token: $token) { token user { id email role } } }`;
+const SIGN_IN = `mutation($token: String!) { signInWithLink(token: $token) { token user { id email role supplier { id } } } }`;
 const ME = `query { me { email supplier { id name } } }`;
 const STAFF_VIEW = `query($id: ID!) { supplier(id: $id) { users { id email role } accountEvents { action userEmail by } } }`;
 const UPDATE = `mutation($id: ID!, $input: SupplierUpdateInput!) { updateSupplier(id: $id, input: $input) { id contactEmail } }`;
@@ -107,6 +107,8 @@ describe('accounts of structures', () => {
 
   it("a homonym's contact gets its own structure's organisation, never the other one's", async () => {
     const first = await signIn(contacts.first);
+    // The sign-in's answer already names the structure the person now acts for.
+    expect((first.user as { supplier?: { id: string } }).supplier).toEqual({ id: ids.first });
     expect((await ok(t.gql(ME, {}, first.token))).me.supplier.id).toBe(ids.first);
     // The second structure of the same name: its contact signs in as its own structure's user.
     const second = await signIn(contacts.second);

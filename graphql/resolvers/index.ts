@@ -1,5 +1,6 @@
 // Thin resolvers: translate GraphQL arguments to domain calls and records to GraphQL shapes.
-import { canSeePrivate, isStaff } from '../../api/auth/guards';
+import { canSeePrivate, isStaff, viewerOf } from '../../api/auth/guards';
+import type { UserRecord } from '../../api/store/types';
 import { findCommune, metropoleCommunes } from '../../api/reference/communes';
 import { proposeGroupements, matchNotice, matchSuppliers, directory, findBySlug, supplierLocation, supplierSlug, createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges } from '../../api/directory';
 import { addressedStructure, getNeed, listNeeds, postNeed, closeNeed, needStatus, updateNeed, withdrawNeed, searchHints, INCLUSION_KIND_PRESETS } from '../../api/needs';
@@ -19,6 +20,10 @@ import { firmSpaceResolvers } from './firm-space';
 
 /** The commune of a record; a code unknown to the reference data still resolves, named by its code. */
 const communeOf = (r: { communeCode: string }) => findCommune(r.communeCode) ?? { code: r.communeCode, name: r.communeCode, departement: null };
+
+/** The user a sign-in answers with is that answer's viewer: `signInWithLink { user { supplier } }` reads its own structure. */
+const signedIn = new WeakSet<UserRecord>();
+const answeredAs = <T extends { user: UserRecord }>(result: T): T => (signedIn.add(result.user), result);
 
 export const resolvers = {
   DateTime,
@@ -47,9 +52,9 @@ export const resolvers = {
     ...spaceResolvers.Query,
   },
   Mutation: {
-    login: async (_, { email, password }, { services, clientAddress }) => afterSignIn(services, await login(services, email, password, clientAddress)),
+    login: async (_, { email, password }, { services, clientAddress }) => answeredAs(await afterSignIn(services, await login(services, email, password, clientAddress))),
     requestAccessLink: (_, { email }, { services, clientAddress, senderCookie }) => requestAccessLink(services, email, { clientAddress, senderCookie }),
-    signInWithLink: async (_, { token }, { services }) => afterSignIn(services, await signInWithLink(services, token)),
+    signInWithLink: async (_, { token }, { services }) => answeredAs(await afterSignIn(services, await signInWithLink(services, token))),
     createSupplier: (_, { input }, { viewer, services }) => createSupplier(services, viewer, input),
     updateSupplier: async (_, { id, input }, { viewer, services }) => afterSupplierEdit(services, await editSupplier(services, viewer, id, input)),
     reviewSupplierChanges: (_, { id, approve, reason, requestedAt }, { viewer, services }) => reviewSupplierChanges(services, viewer, id, { approve, reason, requestedAt }),
@@ -69,7 +74,7 @@ export const resolvers = {
     ...firmSpaceResolvers.Mutation,
   },
   User: {
-    supplier: (user, _, { viewer, services }) => ownSupplier(services, viewer, user.id),
+    supplier: (user, _, { viewer, services }) => ownSupplier(services, viewer ?? (signedIn.has(user) ? viewerOf(user) : null), user.id),
     ...publicContractResolvers.User,
     ...spaceResolvers.User,
   },
