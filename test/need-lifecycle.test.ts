@@ -163,7 +163,10 @@ describe('need lifecycle', () => {
     const now = await noteOf();
     const after = await t.gql(NOTE, { id: s.needId, i: { internalNote: `${now}\nLa structure a rappelé l’entreprise.`, internalNoteWas: now } }, s.officer.token);
     expect(after.data.updateNeed.internalNote).toBe(`${now}\nLa structure a rappelé l’entreprise.`);
-    expect(codeOf(await t.gql(NOTE, { id: s.needId, i: { internalNote: 'Et le titre aussi', title: 'Trop tard' } }, s.officer.token))).toBe('CONFLICT');
+    const withTitle = await t.gql(NOTE, { id: s.needId, i: { internalNote: 'Et le titre aussi', title: 'Trop tard' } }, s.officer.token);
+    expect(codeOf(withTitle)).toBe('CONFLICT');
+    // Said to an officer as to the Métropole, not as to the firm (« écrivez à la Métropole »).
+    expect(withTitle.errors![0]!.message).toBe('Des structures ont déjà été présentées pour ce besoin : il ne peut plus être modifié, seule sa note interne peut l’être (enregistrez un nouveau besoin si la demande a changé).');
     // A firm's need is no longer its to edit, note or not.
     expect(codeOf(await t.gql(NOTE, { id: s.needId, i: { internalNote: 'Une entreprise ne note rien ici.' } }, s.company.token))).toBe('CONFLICT');
     expect(await noteOf()).toBe(`${now}\nLa structure a rappelé l’entreprise.`);

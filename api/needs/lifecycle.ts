@@ -39,11 +39,18 @@ export function shortlistRefusal(need: NeedRecord): string | null {
   return null;
 }
 
-function refusalToChange(need: NeedRecord, act: 'modifié' | 'retiré'): string {
+/** Why the need cannot be edited or withdrawn any more, said to whoever asked (the firm, or staff, who are the Métropole). */
+function refusalToChange(need: NeedRecord, act: 'modifié' | 'retiré', who: Viewer): string {
+  const staff = isStaff(who);
   switch (needStatus(need)) {
     case 'INTRODUCED':
-      return act === 'modifié'
-        ? 'Des structures ont déjà été présentées pour ce besoin : il ne peut plus être modifié (publiez un nouveau besoin, ou écrivez à la Métropole).'
+      if (act === 'modifié') {
+        return staff
+          ? 'Des structures ont déjà été présentées pour ce besoin : il ne peut plus être modifié, seule sa note interne peut l’être (enregistrez un nouveau besoin si la demande a changé).'
+          : 'Des structures ont déjà été présentées pour ce besoin : il ne peut plus être modifié (publiez un nouveau besoin, ou écrivez à la Métropole).';
+      }
+      return staff
+        ? 'Des structures ont déjà été présentées pour ce besoin : il ne peut plus être retiré ; vous pourrez le clore une fois les suites connues.'
         : 'Des structures ont déjà été présentées pour ce besoin : il ne peut plus être retiré ; indiquez les suites de chaque mise en relation, ou demandez à la Métropole de le clore.';
     case 'WITHDRAWN':
       return 'Ce besoin a déjà été retiré.';
@@ -92,7 +99,7 @@ export async function updateNeed(services: NeedDeps, viewer: Viewer | null, id: 
   const { internalNoteWas, ...patch } = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
   // Staff's working note is kept at every step of the need: what is said after an introduction too.
   const noteOnly = isStaff(who) && Object.keys(patch).length > 0 && Object.keys(patch).every((k) => k === 'internalNote');
-  if (!noteOnly && !isChangeable(need)) throw conflict(refusalToChange(need, 'modifié'));
+  if (!noteOnly && !isChangeable(need)) throw conflict(refusalToChange(need, 'modifié', who));
   // A note rewritten from the one read: another officer's words written since are never lost.
   const read = v.parseInput(noteReadSchema, { internalNoteWas });
   const note = internalNoteWas !== undefined && 'internalNote' in patch ? { was: read.internalNoteWas } : null;
@@ -120,7 +127,7 @@ export async function updateNeed(services: NeedDeps, viewer: Viewer | null, id: 
   const updated = await services.store.needs.findOneAndUpdate(needAsRead(need.id, !noteOnly, note), changes);
   if (updated) return updated;
   const current = (await services.store.needs.findById(need.id)) ?? need;
-  throw !noteOnly && !isChangeable(current) ? conflict(refusalToChange(current, 'modifié')) : changedSince(current);
+  throw !noteOnly && !isChangeable(current) ? conflict(refusalToChange(current, 'modifié', who)) : changedSince(current);
 }
 
 const reasonSchema = z.object({ reason: v.text(500) });
@@ -132,7 +139,7 @@ export async function withdrawNeed(services: NeedDeps, viewer: Viewer | null, id
   const { who, need } = await ownNeed(services, viewer, id);
   const input = v.parseInput(reasonSchema, { reason });
   const withdrawn = await services.store.needs.findOneAndUpdate(openNeed(need.id), { withdrawnAt: new Date(), withdrawalReason: input.reason, endedBy: who.userId });
-  if (!withdrawn) throw conflict(refusalToChange((await services.store.needs.findById(need.id)) ?? need, 'retiré'));
+  if (!withdrawn) throw conflict(refusalToChange((await services.store.needs.findById(need.id)) ?? need, 'retiré', who));
   return withdrawn;
 }
 
