@@ -61,6 +61,29 @@ function literalOwner(error: unknown): string | undefined {
   return owner;
 }
 
+/**
+ * The argument or input field a variable is given to, when it is given to one name only: a value
+ * refused in `$n` is about `first` to whoever reads `suppliers(first: $n)`, and has its range.
+ */
+function variableOwners(error: unknown): Map<string, string> | undefined {
+  const at = error instanceof GraphQLError ? error.nodes?.[0]?.loc : undefined;
+  if (!at) return undefined;
+  let document = reparsed.get(at.source);
+  if (!document) reparsed.set(at.source, (document = parse(at.source)));
+  const owners = new Map<string, Set<string>>();
+  const around: string[] = [];
+  visit(document, {
+    enter(n) {
+      if (n.kind === Kind.ARGUMENT || n.kind === Kind.OBJECT_FIELD) around.push(n.name.value);
+      if (n.kind === Kind.VARIABLE && around.length) owners.set(n.name.value, (owners.get(n.name.value) ?? new Set()).add(around.at(-1)!));
+    },
+    leave(n) {
+      if (n.kind === Kind.ARGUMENT || n.kind === Kind.OBJECT_FIELD) around.pop();
+    },
+  });
+  return new Map([...owners].filter(([, names]) => names.size === 1).map(([variable, names]) => [variable, [...names][0]!]));
+}
+
 export interface ErrorLog {
   error(message: string, err?: unknown): void;
 }
@@ -88,7 +111,8 @@ export function createFormatError(production: boolean, log: ErrorLog) {
     else if (FROM_GRAPHQL_OR_APOLLO.has(code) && !formatted.extensions?.field) {
       // graphql-js and Apollo speak English: French for the client, with the field it is about.
       const literalOf = code === 'GRAPHQL_VALIDATION_FAILED' ? literalOwner(original) : undefined;
-      const french = frenchMessage(code, message, { location: formatted.locations?.[0], literalOf });
+      const variableOf = code === 'BAD_USER_INPUT' ? variableOwners(original) : undefined;
+      const french = frenchMessage(code, message, { location: formatted.locations?.[0], literalOf, variableOf });
       message = french.suggestion && !production ? `${french.message} ${french.suggestion}` : french.message;
       if (french.field) extensions.field = french.field;
     }

@@ -46,6 +46,9 @@ function possible(enumName: string): string {
 /** A name the client chose (the key of an input object may be any string), shown within bounds. */
 const shown = (name: string) => (name.length > 60 ? `${name.slice(0, 60)}…` : name);
 
+/** A variable's value graphql-js refused: the variable, then the value, where in it and why. */
+const INVALID_VARIABLE = /^Variable "\$(\w+)" got invalid value (.*)$/s;
+
 /** Why a value does not fit its type: in a variable, an input object or a literal. */
 const VALUE_RULES: Rule[] = [
   [/^Int cannot represent non 32-bit signed integer value: (.*)$/s, () => 'doit être un entier entre -2147483648 et 2147483647'],
@@ -89,7 +92,7 @@ const quoted = (list: string) => [...list.matchAll(/"(\w+)"/g)].map((x) => `« $
 
 const MESSAGE_RULES: Rule[] = [
   // variables
-  [/^Variable "\$(\w+)" got invalid value (.*)$/s, (m) => variableValue(m[1]!, m[2]!)],
+  [INVALID_VARIABLE, (m) => variableValue(m[1]!, m[2]!)],
   [/^Variable "\$(\w+)" of required type "(.+?)" was not provided\./, (m) => ({ text: `la variable « $${m[1]} » (${m[2]}) est obligatoire.`, field: m[1]! })],
   [/^Variable "\$(\w+)" of non-null type "(.+?)" must not be null\./, (m) => ({ text: `la variable « $${m[1]} » (${m[2]}) ne doit pas être null.`, field: m[1]! })],
   [/^Variable "\$(\w+)" is never used/, (m) => `la variable « $${m[1]} » n'est pas utilisée.`],
@@ -193,11 +196,11 @@ const PATH_END = / at "\w+(?:(?:\.\w+|\[\d+\])*\.(\w+))?(?:\[\d+\])*"$/;
  * client's and may itself hold "; ": the reason is the first tail a rule knows. A reason no rule
  * knows is never pasted (English, maybe with a "Did you mean" that reveals the schema).
  */
-function variableValue(variable: string, rest: string): { text: string; field: string } {
-  let last = variable;
+function variableValue(variable: string, rest: string, owner = variable): { text: string; field: string } {
+  let last = owner;
   for (let cut = rest.indexOf('; '); cut >= 0; cut = rest.indexOf('; ', cut + 1)) {
     const at = PATH_END.exec(rest.slice(0, cut));
-    const name = at ? (at[1] ?? variable) : variable;
+    const name = at ? (at[1] ?? owner) : owner;
     if (at) last = name;
     const own = reasonFor(rest.slice(cut + 2), name);
     if (!own) continue;
@@ -222,16 +225,20 @@ export interface ErrorPlace {
   location?: { line: number; column: number };
   /** The argument or input field a value written in the query text belongs to (graphql-js names only the value). */
   literalOf?: string;
+  /** The argument or input field each variable is given to (graphql-js names the variable). */
+  variableOf?: ReadonlyMap<string, string>;
 }
 
 /** The French message for an error graphql-js or Apollo raised with this code. */
-export function frenchMessage(code: string, english: string, { location, literalOf }: ErrorPlace = {}): FrenchMessage {
+export function frenchMessage(code: string, english: string, { location, literalOf, variableOf }: ErrorPlace = {}): FrenchMessage {
   const lead = LEAD[code] ?? 'Requête invalide';
   if (code === 'GRAPHQL_PARSE_FAILED') {
     return { message: location ? `${lead} : erreur de syntaxe ligne ${location.line}, colonne ${location.column}.` : `${lead} : erreur de syntaxe.` };
   }
   const text = english.trim();
-  let known = apply(MESSAGE_RULES, text) ?? (literalOf ? reasonFor(text, literalOf) : valueReason(text));
+  const inVariable = INVALID_VARIABLE.exec(text);
+  const owned = inVariable && variableOf?.get(inVariable[1]!);
+  let known = (owned ? variableValue(inVariable[1]!, inVariable[2]!, owned) : null) ?? apply(MESSAGE_RULES, text) ?? (literalOf ? reasonFor(text, literalOf) : valueReason(text));
   // as for a variable's value: a reason that names no field is about the one the literal was written for
   if (literalOf && !known?.field) {
     known = { text: known ? `« ${shown(literalOf)} » ${known.text}` : `« ${shown(literalOf)} » n'a pas une valeur du type attendu`, field: literalOf };
