@@ -151,6 +151,10 @@ describe('need lifecycle', () => {
     expect([codeOf(second), fieldOf(second)]).toEqual(['CONFLICT', 'internalNoteWas']);
     expect(second.errors![0]!.message).toBe('« internalNoteWas » : la note interne a été modifiée depuis que vous l’avez ouverte ; la vôtre n’est pas enregistrée. Elle est maintenant : « Appel de M. Durand.\nRappelé le 3 : budget confirmé. ».');
     expect(await noteOf()).toBe('Appel de M. Durand.\nRappelé le 3 : budget confirmé.');
+    // Nor read by it through a refusal: a firm's try says nothing of the note.
+    const probe = await t.gql(NOTE, { id: s.needId, i: { internalNote: 'x', internalNoteWas: 'y' } }, s.company.token);
+    expect([codeOf(probe), fieldOf(probe)]).toEqual(['BAD_USER_INPUT', 'internalNote']);
+    expect(probe.errors![0]!.message).not.toContain('Rappelé');
     // Both saved at once from the same note: one wins, the other is told.
     const racing = await Promise.all(['A', 'B'].map((who) => t.gql(NOTE, { id: s.needId, i: { internalNote: `${who} : relance faite.`, internalNoteWas: 'Appel de M. Durand.\nRappelé le 3 : budget confirmé.' } }, s.officer.token)));
     expect(racing.map(codeOf).sort()).toEqual(['CONFLICT', undefined]);
@@ -167,11 +171,15 @@ describe('need lifecycle', () => {
     expect(codeOf(withTitle)).toBe('CONFLICT');
     // Said to an officer as to the Métropole, not as to the firm (« écrivez à la Métropole »).
     expect(withTitle.errors![0]!.message).toBe('Des structures ont déjà été présentées pour ce besoin : il ne peut plus être modifié, seule sa note interne peut l’être (enregistrez un nouveau besoin si la demande a changé).');
-    // A firm's need is no longer its to edit, note or not.
-    expect(codeOf(await t.gql(NOTE, { id: s.needId, i: { internalNote: 'Une entreprise ne note rien ici.' } }, s.company.token))).toBe('CONFLICT');
+    // The note is never the firm's to write.
+    expect(codeOf(await t.gql(NOTE, { id: s.needId, i: { internalNote: 'Une entreprise ne note rien ici.' } }, s.company.token))).toBe('BAD_USER_INPUT');
     expect(await noteOf()).toBe(`${now}\nLa structure a rappelé l’entreprise.`);
     expect((await t.gql(CLOSE, { id: s.needId, n: 'Marché attribué' }, s.officer.token)).errors).toBeUndefined();
     expect((await t.gql(NOTE, { id: s.needId, i: { internalNote: 'Clos : marché signé en mai.' } }, s.officer.token)).data.updateNeed.internalNote).toBe('Clos : marché signé en mai.');
+    // Erased by a colleague meanwhile: said so, not as an empty quote.
+    expect((await t.gql(NOTE, { id: s.needId, i: { internalNote: null, internalNoteWas: 'Clos : marché signé en mai.' } }, colleague.token)).errors).toBeUndefined();
+    const afterErasure = await t.gql(NOTE, { id: s.needId, i: { internalNote: 'Clos : marché signé en mai, facture reçue.', internalNoteWas: 'Clos : marché signé en mai.' } }, s.officer.token);
+    expect(afterErasure.errors![0]!.message).toBe('« internalNoteWas » : la note interne a été modifiée depuis que vous l’avez ouverte ; la vôtre n’est pas enregistrée. Elle a été effacée.');
   });
 
   it('searches every need, withdrawn, closed and unconfirmed included, by words and statuses; a firm finds only its own', async () => {

@@ -145,6 +145,13 @@ describe('self-declared inclusion kind and labels', () => {
     const byOfficer = await t.gql(UPDATE, { id, i: { labels: ['RGE'] } }, officer);
     expect(byOfficer.data.updateSupplier).toMatchObject({ labels: ['RGE'], pendingChanges: null });
   });
+  it('a structure withdraws what it declared by sending its confirmed labels back', async () => {
+    expect((await t.gql(GET, { id }, officer)).data.supplier).toMatchObject({ labels: ['RGE'], pendingChanges: null });
+    expect((await t.gql(UPDATE, { id, i: { labels: ['RGE', 'QUALIOPI'] } }, structure)).data.updateSupplier.pendingChanges).toMatchObject({ labels: ['RGE', 'QUALIOPI'] });
+    const withdrawn = await t.gql(UPDATE, { id, i: { labels: ['RGE'] } }, structure);
+    expect(withdrawn.data.updateSupplier).toMatchObject({ labels: ['RGE'], pendingChanges: null });
+  });
+
   it('a decision written for a structure erased meanwhile is dropped at sending, and its address leaves the store', async () => {
     const address = 'decision@ateliers-erases.example';
     const erasedId = (await t.gql(CREATE, { i: supplierInput({ name: 'Ateliers effacés', contactEmail: address }) }, officer)).data.createSupplier.id as string;

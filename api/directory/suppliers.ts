@@ -178,9 +178,11 @@ export async function updateSupplier(services: DirectoryDeps, viewer: Viewer | n
     if ((input as Record<string, unknown> | null)?.[key] === null) throw badInput(key, `« ${key} » : ce champ est obligatoire.`);
   }
   // Labels sent back as stored are no change: an import may have kept a label the API's list does not hold,
-  // and the profile's other fields must stay editable until someone changes its labels.
+  // and the profile's other fields must stay editable until someone changes its labels. Not while a
+  // declaration is pending: a structure sending its confirmed labels back withdraws the declared ones.
   const raw = input as Record<string, unknown> | null;
-  const sameLabels = Array.isArray(raw?.labels) && raw.labels.length === existing.labels.length && raw.labels.every((l, i) => l === existing.labels[i]);
+  const asStored = Array.isArray(raw?.labels) && raw.labels.length === existing.labels.length && raw.labels.every((l, i) => l === existing.labels[i]);
+  const sameLabels = asStored && (isStaff(who) || !existing.pendingChanges);
   const patch = v.parseInput(updateSchema, sameLabels ? { ...raw, labels: undefined } : input);
   if (patch.contactEmail !== undefined && patch.contactEmail !== existing.contactEmail) await ownableContact(services.store, who, patch.contactEmail, existing.id);
   // A new base without new coordinates: the old ones described the old place.

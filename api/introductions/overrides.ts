@@ -48,7 +48,8 @@ export function overridesFor(
     if (reason) out.set(sid, { constraint, reason, by, at });
     else if (added.includes(sid)) {
       const name = names.get(sid)?.name ?? sid;
-      throw badInput('overrides', `« overrides » : « ${name} » ne remplit pas une exigence du besoin (${constraint}). Pour l'ajouter malgré tout, donnez la raison de cette dérogation.`);
+      const what = constraint.includes(SEPARATOR) ? 'des exigences' : 'une exigence';
+      throw badInput('overrides', `« overrides » : « ${name} » ne remplit pas ${what} du besoin (${constraint}). Pour l'ajouter malgré tout, donnez la raison de cette dérogation.`);
     }
   }
   return out;
@@ -65,8 +66,9 @@ export function requireOverrides(services: Pick<IntroductionDeps, 'matching'>, n
     const now = excluded.get(item.supplierId);
     if (now === undefined) continue;
     const name = suppliers.get(item.supplierId)?.name ?? item.supplierId;
-    if (!item.override) throw conflict(`« ${name} » ne remplit pas une exigence du besoin (${now}) : retirez-la de la liste, ou ajoutez-la de nouveau en donnant la raison de la dérogation.`);
+    const several = now.includes(SEPARATOR);
+    if (!item.override) throw conflict(`« ${name} » ne remplit pas ${several ? 'des exigences' : 'une exigence'} du besoin (${now}) : retirez-la de la liste, ou ajoutez-la de nouveau en donnant la raison de la dérogation.`);
     const added = uncovered(now, item.override);
-    if (added.length) throw conflict(`« ${name} » ne remplit pas une exigence du besoin que sa dérogation ne couvre pas (${added.join(SEPARATOR)}) : retirez-la de la liste, ou donnez de nouveau la raison de sa dérogation.`);
+    if (added.length) throw conflict(`« ${name} » ne remplit pas ${added.length > 1 ? 'des exigences' : 'une exigence'} du besoin que sa dérogation ne couvre pas (${added.join(SEPARATOR)}) : retirez-la de la liste, ou donnez de nouveau la raison de sa dérogation.`);
   }
 }

@@ -13,7 +13,7 @@ import { DuplicateKeyError, type NeedRecord, type OutboxRecord, type Store } fro
 import * as v from '../kernel';
 import { communeName } from '../reference/communes';
 import { FIRM_SPACE_PATH, SIGN_IN_REQUEST_PATH } from '../links';
-import { refuseForeignAddress, refuseInternalNote, canSeeNeed, companyNameFor, needSchemaFor } from './model';
+import { internalNoteField, refuseForeignAddress, refuseInternalNote, canSeeNeed, companyNameFor, needSchemaFor } from './model';
 
 
 export const NEED_STATUSES = ['AWAITING_CONFIRMATION', 'OPEN', 'INTRODUCED', 'WITHDRAWN', 'CLOSED'] as const;
@@ -97,20 +97,35 @@ const asInput = (n: NeedRecord) => ({
 export async function updateNeed(services: NeedDeps, viewer: Viewer | null, id: string, input: unknown): Promise<NeedRecord> {
   const { who, need } = await ownNeed(services, viewer, id);
   const { internalNoteWas, ...patch } = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  // The note is staff's alone: a firm is refused it before anything about it is compared or said.
+  refuseInternalNote(who, patch);
   // Staff's working note is kept at every step of the need: what is said after an introduction too.
   const noteOnly = isStaff(who) && Object.keys(patch).length > 0 && Object.keys(patch).every((k) => k === 'internalNote');
   if (!noteOnly && !isChangeable(need)) throw conflict(refusalToChange(need, 'modifié', who));
   // A note rewritten from the one read: another officer's words written since are never lost.
   const read = v.parseInput(noteReadSchema, { internalNoteWas });
-  const note = internalNoteWas !== undefined && 'internalNote' in patch ? { was: read.internalNoteWas } : null;
+  const note = isStaff(who) && internalNoteWas !== undefined && 'internalNote' in patch ? { was: read.internalNoteWas } : null;
   const changedSince = (current: NeedRecord) =>
-    conflict(`« internalNoteWas » : la note interne a été modifiée depuis que vous l’avez ouverte ; la vôtre n’est pas enregistrée. Elle est maintenant : « ${current.internalNote ?? ''} ».`, 'internalNoteWas');
+    conflict(
+      `« internalNoteWas » : la note interne a été modifiée depuis que vous l’avez ouverte ; la vôtre n’est pas enregistrée. ${current.internalNote ? `Elle est maintenant : « ${current.internalNote} ».` : 'Elle a été effacée.'}`,
+      'internalNoteWas',
+    );
   if (note && note.was !== (need.internalNote || null)) throw changedSince(need);
+  const refused = async () => {
+    const current = (await services.store.needs.findById(need.id)) ?? need;
+    return note && note.was !== (current.internalNote || null) ? changedSince(current) : conflict(refusalToChange(current, 'modifié', who));
+  };
+  if (noteOnly) {
+    // The note alone: the rest of the need, perhaps closed long ago, is neither checked again nor rewritten.
+    const { internalNote } = v.parseInput(noteOnlySchema, patch);
+    const updated = await services.store.needs.findOneAndUpdate(needAsRead(need.id, false, note), { internalNote });
+    if (updated) return updated;
+    throw await refused();
+  }
   const merged: Record<string, unknown> = { ...asInput(need), ...patch };
   // A new commune without coordinates: the old point no longer describes the place.
   if ('communeCode' in patch && !('latitude' in patch) && !('longitude' in patch)) Object.assign(merged, { latitude: null, longitude: null });
   const { honeypot: _ignored, clientKey: _key, ...parsed } = v.parseInput(needSchemaFor(who), merged);
-  refuseInternalNote(who, patch);
   // As when posting: a firm's proposals go to one of its own accounts, never to an address that would take the need away.
   if (who.role === 'COMPANY' && parsed.contactEmail && parsed.contactEmail !== need.contactEmail) await refuseForeignAddress(services.store, who, parsed.contactEmail);
   // A firm editing a need it follows by its address keeps the name the need was posted under.
@@ -124,14 +139,14 @@ export async function updateNeed(services: NeedDeps, viewer: Viewer | null, id: 
     contactEmail: parsed.contactEmail ?? (isStaff(who) ? need.contactEmail : who.email),
   };
   // Guarded by the need's state at write time: an approval, or another officer's note, that slipped in wins.
-  const updated = await services.store.needs.findOneAndUpdate(needAsRead(need.id, !noteOnly, note), changes);
+  const updated = await services.store.needs.findOneAndUpdate(needAsRead(need.id, true, note), changes);
   if (updated) return updated;
-  const current = (await services.store.needs.findById(need.id)) ?? need;
-  throw !noteOnly && !isChangeable(current) ? conflict(refusalToChange(current, 'modifié', who)) : changedSince(current);
+  throw await refused();
 }
 
 const reasonSchema = z.object({ reason: v.text(500) });
 const noteReadSchema = z.object({ internalNoteWas: v.optionalText(5000) });
+const noteOnlySchema = z.object({ internalNote: internalNoteField });
 const noteSchema = z.object({ note: v.optionalText(500) });
 
 /** The firm or staff withdraw a need no structure was presented for: it leaves the queue and the figures. */

@@ -13,6 +13,9 @@ export const NEED_KINDS = ['PURCHASE', 'SUBCONTRACTING', 'RSE_PARTNERSHIP', 'INS
 
 const budget = v.quantity(QUANTITIES.euros);
 
+/** Staff's working note on a need: never mailed. */
+export const internalNoteField = v.optionalText(2000);
+
 export const needSchema = z
   .object({
     title: v.text(200),
@@ -20,7 +23,7 @@ export const needSchema = z
     kind: z.enum(NEED_KINDS, 'type de besoin inconnu'),
     companyName: v.optionalText(200),
     contactEmail: v.email.nullish().transform((e) => e ?? null),
-    internalNote: v.optionalText(2000),
+    internalNote: internalNoteField,
     nafCodes: v.nafCodes,
     communeCode: v.communeCode,
     latitude: v.latitude,
@@ -105,7 +108,6 @@ export const INCLUSION_KIND_PRESETS: readonly InclusionKindPreset[] = Object.fre
   },
 ]);
 
-/** Only staff write a need's internal note: a firm's words all reach the structures. */
 /**
  * A firm's need is acknowledged, and its structures proposed, by mail to its contact address: a firm gives one of its
  * own accounts' addresses, never a stranger's (the service would mail the firm's words to anyone).
@@ -118,6 +120,7 @@ export async function refuseForeignAddress(store: Store, who: Viewer, contactEma
   }
 }
 
+/** Only staff write a need's internal note: a firm's words all reach the structures. */
 export function refuseInternalNote(who: Viewer | null, need: { internalNote?: string | null }): void {
   if (need.internalNote && !isStaff(who)) {
     throw badInput('internalNote', "« internalNote » : la note interne est réservée aux agents de la Métropole.");

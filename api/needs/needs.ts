@@ -29,11 +29,12 @@ export async function postNeed(services: NeedDeps, viewer: Viewer | null, input:
     const { honeypot, clientKey, ...need } = v.parseInput(needSchemaFor(null), input);
     refuseInternalNote(null, need);
     await refuseUnknownStructure(services, need.addressedTo);
+    // A post refused for its content is not counted: a person correcting a form is not locked out.
+    // Any other is, the same form sent again too (its answer is the need posted, not to be probed at will).
+    await countClientPost(services, origin);
     const fields = { ...need, ...OPEN_NEED, contactEmail: need.contactEmail ?? '' };
     const again = await samePost(services.store, fields.contactEmail, need.title, clientKey);
     if (again) return again;
-    // Only a post that would be written counts: a person correcting a refused form is not locked out.
-    await countClientPost(services, origin);
     return postAnonymousNeed(services, origin, fields, honeypot !== null, postId(fields.contactEmail, clientKey));
   }
   const who = requireRole(viewer, 'COMPANY', 'OFFICER', 'ADMIN');

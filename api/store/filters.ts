@@ -166,9 +166,10 @@ export const needAsRead = filterBuilder((id: string, open: boolean, note: { was:
 export const unendedNeed = filterBuilder((id: string): Filter => allOf([{ _id: id }, unset('withdrawnAt'), unset('closedAt')]));
 
 /** Structures with a self-declared inclusion kind or labels waiting for an officer. */
+export const withPendingChanges = filterBuilder((): Filter => ({ $and: [{ pendingChanges: { $exists: true } }, { pendingChanges: { $ne: null } }] }));
+
 /** The structure while its pending declaration is the one sent at that instant. */
 export const declaredAt = filterBuilder((id: string, requestedAt: Date): Filter => ({ _id: id, 'pendingChanges.requestedAt': requestedAt }));
-export const withPendingChanges = filterBuilder((): Filter => ({ $and: [{ pendingChanges: { $exists: true } }, { pendingChanges: { $ne: null } }] }));
 
 /** Oldest first: the needs that waited longest come first. */
 export const AWAITING_ORDER: Record<string, 1 | -1> = { createdAt: 1, id: 1 };

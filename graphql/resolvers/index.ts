@@ -74,7 +74,7 @@ export const resolvers = {
     ...firmSpaceResolvers.Mutation,
   },
   User: {
-    supplier: (user, _, { viewer, services }) => ownSupplier(services, viewer ?? (signedIn.has(user) ? viewerOf(user) : null), user.id),
+    supplier: (user, _, { viewer, services }) => ownSupplier(services, signedIn.has(user) ? viewerOf(user) : viewer, user.id),
     ...publicContractResolvers.User,
     ...spaceResolvers.User,
   },
