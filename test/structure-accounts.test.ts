@@ -208,6 +208,13 @@ describe('accounts of structures', () => {
     // Its own new address, and its own address again, are its to give; an officer may give any.
     expect((await ok(t.gql(UPDATE, { id: ids.twice, input: { contactEmail: 'direction@deux-liens.example' } }, self.token))).updateSupplier.contactEmail).toBe('direction@deux-liens.example');
     expect((await ok(t.gql(UPDATE, { id: ids.twice, input: { contactEmail: contacts.twice } }, self.token))).updateSupplier.contactEmail).toBe(contacts.twice);
+    // Whether an address is taken is told ten times an hour at most: no list of known addresses by guessing.
+    for (let i = 1; i <= 4; i++) expect((await t.gql(UPDATE, { id: ids.twice, input: { contactEmail: `essai-${i}@deux-liens.example` } }, self.token)).errors).toBeUndefined();
+    const guessing = await t.gql(UPDATE, { id: ids.twice, input: { contactEmail: 'encore@deux-liens.example' } }, self.token);
+    expect(codeOf(guessing)).toBe('TOO_MANY_REQUESTS');
+    expect((await t.server.services.store.suppliers.findById(ids.twice))!.contactEmail).toBe('essai-4@deux-liens.example');
+    // Other fields stay editable, and staff are not counted.
+    expect((await t.gql(UPDATE, { id: ids.twice, input: { description: 'Atelier de menuiserie et de conditionnement, en insertion.' } }, self.token)).errors).toBeUndefined();
     expect((await ok(t.gql(UPDATE, { id: ids.twice, input: { contactEmail: contacts.fault, detachPreviousContact: false } }, officer.token))).updateSupplier.contactEmail).toBe(contacts.fault);
   });
 });

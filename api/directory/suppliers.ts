@@ -1,5 +1,7 @@
 // ESS structures: their capability profiles and the public directory.
 import { z } from 'zod';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { consumeOrRefuse } from '../auth/throttle';
 import { canSeePrivate, isStaff, requireRole, requireViewer, type Viewer } from '../auth/guards';
 import { conflict, forbidden, notFound, badInput } from '../errors';
 import { labelKey, fold } from '../../matching/text/fold';
@@ -99,6 +101,9 @@ export const NEW_PROFILE_STATUS = {
   linkVersion: 0,
 } as const satisfies Partial<SupplierRecord>;
 
+/** A structure's user's tries at a new contact address, per user and hour (in this process: a bound on guessing, not an account). */
+const CONTACT_CHANGES = new RateLimiterMemory({ points: 10, duration: 60 * 60 });
+
 /**
  * A structure's contact address is how its contact signs in (api/accounts/access-links.ts): a
  * structure may not give itself an address already another structure's contact, another
@@ -107,6 +112,9 @@ export const NEW_PROFILE_STATUS = {
  */
 async function ownableContact(store: Store, who: Viewer, email: string, self: string | null): Promise<void> {
   if (who.role !== 'SUPPLIER') return;
+  // Whether an address is taken is told here, so it is told sparingly: a structure changes its contact
+  // address rarely, and a loop of guesses must not list who is known (requestAccessLink never tells).
+  await consumeOrRefuse(CONTACT_CHANGES, who.userId);
   const [structures, user, needs] = await Promise.all([
     store.suppliers.find(contactOf(email), { limit: 5 }),
     store.users.findOne(byEmail(email)),
