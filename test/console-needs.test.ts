@@ -123,3 +123,25 @@ test('« Page suivante » takes the keyboard to the next page’s count, not the
   expect(await seriousViolations(page)).toEqual([]);
   expect(await reflowProblems(page)).toEqual([]);
 });
+
+test('the correction form says a colleague’s note saved meanwhile at the note, and saves over it once merged', async () => {
+  const { page } = w;
+  const posted = await t.gql(`mutation($i: NeedInput!) { postNeed(input: $i) { id } }`, { i: needInput({ title: 'Nettoyage de la cantine', companyName: 'Cantines SA', contactEmail: 'achats@cantines.example', internalNote: 'Appel de Mme Roux.' }) }, officer.token);
+  const id = posted.data.postNeed.id as string;
+  const noteOf = async () => (await t.gql(`query($id: ID!) { need(id: $id) { internalNote } }`, { id }, officer.token)).data.need.internalNote;
+  await page.goto(`${origin}/console/besoins/${id}/modifier`);
+  await page.waitForSelector('#champ-internalNote');
+  await page.type('#champ-internalNote', ' Rappeler lundi.');
+  const colleague = await t.userWithToken('OFFICER');
+  expect((await t.gql(`mutation($id: ID!) { updateNeed(id: $id, input: { internalNote: "Appel de Mme Roux. Devis envoyé.", internalNoteWas: "Appel de Mme Roux." }) { id } }`, { id }, colleague.token)).errors).toBeUndefined();
+  await page.click('form.form button[type="submit"]');
+  await page.waitForSelector('form.form .error-summary');
+  expect(await page.$eval('form.form .error-summary', (e) => e.textContent)).toContain('Elle est maintenant : « Appel de Mme Roux. Devis envoyé. »');
+  expect(await noteOf()).toBe('Appel de Mme Roux. Devis envoyé.');
+  await page.$eval('#champ-internalNote', (i) => ((i as unknown as { value: string }).value = ''));
+  await page.type('#champ-internalNote', 'Appel de Mme Roux. Devis envoyé. Rappeler lundi.');
+  await page.click('form.form button[type="submit"]');
+  await page.waitForSelector('#suite-besoin');
+  expect(await noteOf()).toBe('Appel de Mme Roux. Devis envoyé. Rappeler lundi.');
+  expect(w.errors).toEqual([]);
+});

@@ -1,7 +1,7 @@
 // A need heard by phone, or its correction (/besoins/:id/modifier, before any introduction): every
 // NeedInput field; the API's refusal shown next to the field it names, and what was typed kept.
 import { useCallback, useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { useLocation, useParams } from 'wouter';
 import { CheckboxGroup, ErrorSummary, focusErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
 import { Page, QueryState } from '../components/layout';
@@ -134,6 +134,9 @@ function NeedFields({ initial, needId }: { initial: Fields; needId?: string }) {
   const [presets] = useQuery({ query: Presets });
   const [posting, post] = useMutation(PostNeed);
   const [updating, update] = useMutation(UpdateNeed);
+  // The note as last read: after a colleague's note is shown, the next save is over that one.
+  const [noteRead, setNoteRead] = useState(initial.internalNote);
+  const client = useClient();
   const result = needId ? updating : posting;
   const [local, setLocal] = useState<FieldErrors>({});
   // A note another officer changed meanwhile is said at the note's field, with what it says now.
@@ -150,10 +153,15 @@ function NeedFields({ initial, needId }: { initial: Fields; needId?: string }) {
     // A correction sends only what the officer changed: the firm may have corrected another field meanwhile.
     // A rewritten note says which one it was written from: another officer's words written since are not overwritten.
     const changes = changedFields(inputOf(initial, {}, {}), input);
-    const correction = 'internalNote' in changes ? { ...changes, internalNoteWas: initial.internalNote || null } : changes;
-    const saved = needId ? (await update({ id: needId, input: correction })).data?.updateNeed : (await post({ input })).data?.postNeed;
-    if (saved) navigate(`/besoins/${saved.id}`);
-    else focusErrorSummary();
+    const correction = 'internalNote' in changes ? { ...changes, internalNoteWas: noteRead || null } : changes;
+    const res = needId ? await update({ id: needId, input: correction }) : await post({ input });
+    const saved = res.data && ('updateNeed' in res.data ? res.data.updateNeed : res.data.postNeed);
+    if (saved) return navigate(`/besoins/${saved.id}`);
+    if (needId && res.error?.graphQLErrors.some((g) => g.extensions?.field === 'internalNoteWas')) {
+      const now = await client.query(NeedToEdit, { id: needId }, { requestPolicy: 'network-only' }).toPromise();
+      setNoteRead(now.data?.need?.internalNote ?? '');
+    }
+    focusErrorSummary();
   }
 
   return (
