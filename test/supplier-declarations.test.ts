@@ -145,6 +145,21 @@ describe('self-declared inclusion kind and labels', () => {
     const byOfficer = await t.gql(UPDATE, { id, i: { labels: ['RGE'] } }, officer);
     expect(byOfficer.data.updateSupplier).toMatchObject({ labels: ['RGE'], pendingChanges: null });
   });
+  it('an edit of the profile sent while an officer confirms its declaration never undoes the decision', async () => {
+    for (let round = 0; round < 6; round++) {
+      const declared = round % 2 === 0 ? ['RGE', 'QUALIOPI'] : ['RGE'];
+      const shown = (await t.gql(UPDATE, { id, i: { labels: declared } }, structure)).data.updateSupplier.pendingChanges;
+      const [edit, decision] = await Promise.all([
+        t.gql(UPDATE, { id, i: { description: `Menuiserie et conditionnement, tour ${round}.` } }, structure),
+        t.gql(REVIEW, { id, ok: true, at: shown.requestedAt }, officer),
+      ]);
+      const stored = (await t.gql(GET, { id }, officer)).data.supplier;
+      if (!decision.errors) expect(stored).toMatchObject({ labels: declared, pendingChanges: null });
+      // Either both landed, or the one that came second was refused whole and said so.
+      expect([edit, decision].filter((r) => r.errors).map(codeOf).every((c) => c === 'CONFLICT')).toBe(true);
+    }
+  });
+
   it('a structure withdraws what it declared by sending its confirmed labels back', async () => {
     expect((await t.gql(GET, { id }, officer)).data.supplier).toMatchObject({ labels: ['RGE'], pendingChanges: null });
     expect((await t.gql(UPDATE, { id, i: { labels: ['RGE', 'QUALIOPI'] } }, structure)).data.updateSupplier.pendingChanges).toMatchObject({ labels: ['RGE', 'QUALIOPI'] });

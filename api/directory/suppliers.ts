@@ -6,7 +6,7 @@ import { canSeePrivate, isStaff, requireRole, requireViewer, type Viewer } from 
 import { conflict, forbidden, notFound, badInput } from '../errors';
 import { labelKey, fold } from '../../matching/text/fold';
 import type { DirectoryDeps } from './deps';
-import { byEmail, byIds, contactOf, needsFilter, ofOrganisation, withPendingChanges } from '../store/filters';
+import { byEmail, byIds, contactOf, needsFilter, ofOrganisation, supplierAsRead, withPendingChanges } from '../store/filters';
 import { DuplicateKeyError, type FieldProvenance, type InclusionKind, type LegalForm, type PendingSupplierChanges, type Store, type SupplierRecord } from '../store/types';
 import { newId } from '../kernel';
 import { liftRetirement } from './retired-sirets';
@@ -214,8 +214,13 @@ export async function updateSupplier(services: DirectoryDeps, viewer: Viewer | n
     throw badInput('latitude', '« latitude » : latitude et longitude vont ensemble.');
   }
   const { id: _id, createdAt: _createdAt, ...rest } = { ...next, ...derived(next) };
-  const updated = await services.store.suppliers.update(id, rest).catch(duplicateKey);
-  if (!updated) throw notFound('Structure introuvable.');
+  // The whole profile is written back: only over the version read, so that a decision on its
+  // declaration (or any write) landing meanwhile is never undone without a word.
+  const updated = await services.store.suppliers.findOneAndUpdate(supplierAsRead(id, existing.updatedAt), rest).catch(duplicateKey);
+  if (!updated) {
+    const now = await services.store.suppliers.findById(id);
+    throw !now || now.retiredAt ? notFound('Structure introuvable.') : conflict('La fiche a été modifiée entre-temps (par la Métropole, la structure ou un import) : rechargez-la, puis refaites vos changements.');
+  }
   services.matching.upsert(updated);
   return updated;
 }

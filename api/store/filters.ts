@@ -168,6 +168,9 @@ export const unendedNeed = filterBuilder((id: string): Filter => allOf([{ _id: i
 /** Structures with a self-declared inclusion kind or labels waiting for an officer. */
 export const withPendingChanges = filterBuilder((): Filter => ({ $and: [{ pendingChanges: { $exists: true } }, { pendingChanges: { $ne: null } }] }));
 
+/** The structure as it was read, not written since (its updatedAt moves at every write). */
+export const supplierAsRead = filterBuilder((id: string, updatedAt: Date): Filter => ({ _id: id, updatedAt }));
+
 /** The structure while its pending declaration is the one sent at that instant. */
 export const declaredAt = filterBuilder((id: string, requestedAt: Date): Filter => ({ _id: id, 'pendingChanges.requestedAt': requestedAt }));
 
