@@ -2,8 +2,8 @@
 // need (introduced and closed ones too). A note is saved with the one it was written from: another
 // officer's words saved meanwhile are never overwritten, the API refuses and says what the note is now.
 import { useState, type FormEvent } from 'react';
-import { useClient, useMutation } from 'urql';
-import { errorsOf } from '../errors';
+import { useClient, useMutation, type CombinedError } from 'urql';
+import { errorsOf, type FieldErrors } from '../errors';
 import { graphql } from '../gql';
 import { ErrorSummary, focusErrorSummary, TextArea } from './fields';
 
@@ -25,12 +25,27 @@ const CurrentNote = graphql(`
   }
 `);
 
+/** The API's errors for a form holding the note: a note a colleague changed meanwhile is said at the note's field, with what it says now. */
+export function noteErrors(error: CombinedError | undefined): FieldErrors {
+  const { internalNoteWas: changedMeanwhile, ...others } = errorsOf(error);
+  return changedMeanwhile ? { ...others, internalNote: changedMeanwhile } : others;
+}
+
+/** After a refused save: the note as it is now when a colleague's was saved meanwhile (the next save goes over it), else null. */
+export function useNoteSavedMeanwhile() {
+  const client = useClient();
+  return async (error: CombinedError | undefined, needId: string): Promise<string | null> => {
+    if (!error?.graphQLErrors.some((g) => g.extensions?.field === 'internalNoteWas')) return null;
+    const now = await client.query(CurrentNote, { id: needId }, { requestPolicy: 'network-only' }).toPromise();
+    return now.data?.need?.internalNote ?? '';
+  };
+}
+
 export function InternalNote({ needId, note }: { needId: string; note: string | null }) {
   const [editing, setEditing] = useState<{ from: string; text: string } | null>(null);
   const [saving, save] = useMutation(SaveNote);
-  const client = useClient();
-  const { internalNoteWas: changedMeanwhile, ...others } = errorsOf(saving.error);
-  const errors = { ...others, ...(changedMeanwhile ? { internalNote: changedMeanwhile } : {}) };
+  const savedMeanwhile = useNoteSavedMeanwhile();
+  const errors = noteErrors(saving.error);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -39,10 +54,8 @@ export function InternalNote({ needId, note }: { needId: string; note: string | 
     const res = await save({ id: needId, note: editing.text.trim() || null, was: editing.from || null });
     if (res.data) return setEditing(null);
     // Changed meanwhile: the officer's text stays, to be merged with the note as it is now (in the message), then saved over it.
-    if (res.error?.graphQLErrors.some((g) => g.extensions?.field === 'internalNoteWas')) {
-      const now = await client.query(CurrentNote, { id: needId }, { requestPolicy: 'network-only' }).toPromise();
-      setEditing({ ...editing, from: now.data?.need?.internalNote ?? '' });
-    }
+    const now = await savedMeanwhile(res.error, needId);
+    if (now !== null) setEditing({ ...editing, from: now });
     focusErrorSummary(form);
   }
 

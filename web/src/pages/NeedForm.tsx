@@ -1,13 +1,14 @@
 // A need heard by phone, or its correction (/besoins/:id/modifier, before any introduction): every
 // NeedInput field; the API's refusal shown next to the field it names, and what was typed kept.
 import { useCallback, useState, type FormEvent } from 'react';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { useLocation, useParams } from 'wouter';
 import { CheckboxGroup, ErrorSummary, focusErrorSummary, SelectField, TextArea, TextField } from '../components/fields';
+import { noteErrors, useNoteSavedMeanwhile } from '../components/internal-note';
 import { Page, QueryState } from '../components/layout';
 import { CommuneField, NafField } from '../components/pickers';
 import { InclusivePotentialNotice } from '../components/potential';
-import { errorsOf, type FieldErrors } from '../errors';
+import { type FieldErrors } from '../errors';
 import { graphql } from '../gql';
 import type { InclusionKind, NeedKind } from '../gql/graphql';
 import { changedFields, optionalEuros, optionalFloat, splitList } from '../inputs';
@@ -136,12 +137,10 @@ function NeedFields({ initial, needId }: { initial: Fields; needId?: string }) {
   const [updating, update] = useMutation(UpdateNeed);
   // The note as last read: after a colleague's note is shown, the next save is over that one.
   const [noteRead, setNoteRead] = useState(initial.internalNote);
-  const client = useClient();
+  const savedMeanwhile = useNoteSavedMeanwhile();
   const result = needId ? updating : posting;
   const [local, setLocal] = useState<FieldErrors>({});
-  // A note another officer changed meanwhile is said at the note's field, with what it says now.
-  const { internalNoteWas: noteChanged, ...apiErrors } = errorsOf(result.error);
-  const errors = { ...apiErrors, ...(noteChanged ? { internalNote: noteChanged } : {}), ...local };
+  const errors = { ...noteErrors(result.error), ...local };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -157,10 +156,8 @@ function NeedFields({ initial, needId }: { initial: Fields; needId?: string }) {
     const res = needId ? await update({ id: needId, input: correction }) : await post({ input });
     const saved = res.data && ('updateNeed' in res.data ? res.data.updateNeed : res.data.postNeed);
     if (saved) return navigate(`/besoins/${saved.id}`);
-    if (needId && res.error?.graphQLErrors.some((g) => g.extensions?.field === 'internalNoteWas')) {
-      const now = await client.query(NeedToEdit, { id: needId }, { requestPolicy: 'network-only' }).toPromise();
-      setNoteRead(now.data?.need?.internalNote ?? '');
-    }
+    const now = needId ? await savedMeanwhile(res.error, needId) : null;
+    if (now !== null) setNoteRead(now);
     focusErrorSummary();
   }
 
