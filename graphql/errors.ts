@@ -43,15 +43,18 @@ const VALUE_KINDS: ReadonlySet<string> = new Set([Kind.INT, Kind.FLOAT, Kind.STR
  * innermost argument or input field around the value; once per request, however many errors it has.
  */
 const reparsed = new WeakMap<Source, DocumentNode>();
+const documentOf = (source: Source): DocumentNode => {
+  let document = reparsed.get(source);
+  if (!document) reparsed.set(source, (document = parse(source)));
+  return document;
+};
 
 function literalOwner(error: unknown): string | undefined {
   const node = error instanceof GraphQLError ? error.nodes?.[0] : undefined;
   const at = node?.loc;
   if (!node || !at || !VALUE_KINDS.has(node.kind)) return undefined;
-  let document = reparsed.get(at.source);
-  if (!document) reparsed.set(at.source, (document = parse(at.source)));
   let owner: string | undefined;
-  visit(document, {
+  visit(documentOf(at.source), {
     enter(n) {
       if (n.loc && (n.loc.start > at.start || n.loc.end < at.end)) return false; // not around the value: skip it
       if (n.kind === Kind.ARGUMENT || n.kind === Kind.OBJECT_FIELD) owner = n.name.value; // deeper ones come later
@@ -68,11 +71,9 @@ function literalOwner(error: unknown): string | undefined {
 function variableOwners(error: unknown): Map<string, string> | undefined {
   const at = error instanceof GraphQLError ? error.nodes?.[0]?.loc : undefined;
   if (!at) return undefined;
-  let document = reparsed.get(at.source);
-  if (!document) reparsed.set(at.source, (document = parse(at.source)));
   const owners = new Map<string, Set<string>>();
   const around: string[] = [];
-  visit(document, {
+  visit(documentOf(at.source), {
     enter(n) {
       if (n.kind === Kind.ARGUMENT || n.kind === Kind.OBJECT_FIELD) around.push(n.name.value);
       if (n.kind === Kind.VARIABLE && around.length) owners.set(n.name.value, (owners.get(n.name.value) ?? new Set()).add(around.at(-1)!));

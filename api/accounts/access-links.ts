@@ -2,7 +2,8 @@
 // instead of keeping a password. The token is mailed once and stored only as its SHA-256 hash;
 // a link signs in once, within 30 minutes. A structure's contact becomes that structure's SUPPLIER
 // user on first use (api/accounts), so imported structures can keep their own profiles without
-// accounts made for them; an address several structures give is attached to none of them. A user an officer detached gets no link and signs in with none.
+// accounts made for them; an address several structures give is attached to none of them. A user
+// an officer detached gets no link and signs in with none.
 // Mails to one address are limited silently (see mayMail): a link lives 30 minutes, longer than the
 // 15-minute window, so while someone else spends an address's mails its owner always holds a usable link.
 import { createHash, randomBytes } from 'node:crypto';

@@ -18,6 +18,10 @@ export function exclusions(services: Pick<IntroductionDeps, 'matching'>, need: N
   return new Map(failed.map((m) => [m.profileId, m.failed.join(SEPARATOR) || 'Une exigence du besoin n’est pas remplie']));
 }
 
+/** « une exigence » or « des exigences », for one constraint or several (a derogation's string, or a list). */
+const requirements = (constraints: string | readonly string[]): string =>
+  (typeof constraints === 'string' ? constraints.includes(SEPARATOR) : constraints.length > 1) ? 'des exigences' : 'une exigence';
+
 /** The constraints failed now that the derogation given does not name (the need gained one since, or changed it). */
 const uncovered = (now: string, override: ShortlistOverrideRecord): string[] => {
   const named = override.constraint.split(SEPARATOR);
@@ -48,8 +52,7 @@ export function overridesFor(
     if (reason) out.set(sid, { constraint, reason, by, at });
     else if (added.includes(sid)) {
       const name = names.get(sid)?.name ?? sid;
-      const what = constraint.includes(SEPARATOR) ? 'des exigences' : 'une exigence';
-      throw badInput('overrides', `« overrides » : « ${name} » ne remplit pas ${what} du besoin (${constraint}). Pour l'ajouter malgré tout, donnez la raison de cette dérogation.`);
+      throw badInput('overrides', `« overrides » : « ${name} » ne remplit pas ${requirements(constraint)} du besoin (${constraint}). Pour l'ajouter malgré tout, donnez la raison de cette dérogation.`);
     }
   }
   return out;
@@ -66,9 +69,8 @@ export function requireOverrides(services: Pick<IntroductionDeps, 'matching'>, n
     const now = excluded.get(item.supplierId);
     if (now === undefined) continue;
     const name = suppliers.get(item.supplierId)?.name ?? item.supplierId;
-    const several = now.includes(SEPARATOR);
-    if (!item.override) throw conflict(`« ${name} » ne remplit pas ${several ? 'des exigences' : 'une exigence'} du besoin (${now}) : retirez-la de la liste, ou ajoutez-la de nouveau en donnant la raison de la dérogation.`);
+    if (!item.override) throw conflict(`« ${name} » ne remplit pas ${requirements(now)} du besoin (${now}) : retirez-la de la liste, ou ajoutez-la de nouveau en donnant la raison de la dérogation.`);
     const added = uncovered(now, item.override);
-    if (added.length) throw conflict(`« ${name} » ne remplit pas ${added.length > 1 ? 'des exigences' : 'une exigence'} du besoin que sa dérogation ne couvre pas (${added.join(SEPARATOR)}) : retirez-la de la liste, ou donnez de nouveau la raison de sa dérogation.`);
+    if (added.length) throw conflict(`« ${name} » ne remplit pas ${requirements(added)} du besoin que sa dérogation ne couvre pas (${added.join(SEPARATOR)}) : retirez-la de la liste, ou donnez de nouveau la raison de sa dérogation.`);
   }
 }

@@ -151,15 +151,13 @@ export const mailsOfNeed = filterBuilder((needId: string): Filter => ({ needId }
 const unset = (field: string): Filter => ({ $or: [{ [field]: null }, { [field]: { $exists: false } }] });
 
 /** The need while nothing ended its open life: not introduced, withdrawn nor closed (guards an edit or a withdrawal). */
-export const openNeed = filterBuilder((id: string): Filter => allOf([{ _id: id }, unset('introducedAt'), unset('withdrawnAt'), unset('closedAt')]));
+/** Not introduced, withdrawn nor closed: built afresh for each filter, which the engines may mark. */
+const stillOpen = (): Filter[] => [unset('introducedAt'), unset('withdrawnAt'), unset('closedAt')];
+export const openNeed = filterBuilder((id: string): Filter => allOf([{ _id: id }, ...stillOpen()]));
 
 /** The need as an edit read it: still open unless only its internal note changes, and with the note read when one was given. */
 export const needAsRead = filterBuilder((id: string, open: boolean, note: { was: string | null } | null): Filter =>
-  allOf([
-    { _id: id },
-    ...(open ? [unset('introducedAt'), unset('withdrawnAt'), unset('closedAt')] : []),
-    ...(note ? [note.was === null ? unset('internalNote') : { internalNote: note.was }] : []),
-  ]),
+  allOf([{ _id: id }, ...(open ? stillOpen() : []), ...(note ? [note.was === null ? unset('internalNote') : { internalNote: note.was }] : [])]),
 );
 
 /** The need while neither withdrawn nor closed (guards a closing). */
