@@ -12,7 +12,7 @@ import { createLogger, messageLog, type Logger } from './observability';
 import { systemClock, type Clock } from './kernel';
 import { createOutbox } from './outbox';
 import { createAnonymousPosting, sweepUnconfirmedNeeds } from './needs';
-import { buildMatchingService } from './directory';
+import { buildMatchingService, createContactChanges } from './directory';
 import type { DirectoryAnswers } from '../graphql/directory-cache';
 import { createHttpEdge, type Readiness } from './http';
 import { createImportJobs } from './import-jobs';
@@ -83,6 +83,7 @@ export async function startServer(config: Config, logger: Logger = loggerFor(con
       anonymousPosting: createAnonymousPosting(),
       imports: createImportJobs({ store, dataDir: config.dataDir, written: (record) => matching.upsert(record), log }),
       potentialThrottle: createPotentialThrottle(),
+      contactChanges: createContactChanges(),
     };
     if (config.sampleData && store.engine === 'embedded') {
       const loaded = await loadSampleDataIfEmpty(services);

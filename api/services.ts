@@ -10,6 +10,7 @@ import type { ImportJobs } from './import-jobs';
 import type { OutboxWorker } from './mail';
 import type { PotentialThrottle } from './purchasing';
 import type { Store } from './store/types';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface Services {
   readonly config: Config;
@@ -31,4 +32,6 @@ export interface Services {
   readonly imports: ImportJobs;
   /** Rate limit of the public inclusivePotential, per client. */
   readonly potentialThrottle: PotentialThrottle;
+  /** Rate limit of a structure's user's new contact addresses (whether one is taken is told). */
+  readonly contactChanges: RateLimiterAbstract;
 }

@@ -1,4 +1,5 @@
 // What the directory's functions reach: the store and the matcher's in-memory index.
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Place } from '../../matching/components/location';
 import type { Match, NeedQuery } from '../../matching/types';
 import type { NeedRecord, Store, SupplierRecord } from '../store/types';
@@ -26,4 +27,6 @@ export interface MatchingService {
 export interface DirectoryDeps {
   readonly store: Store;
   readonly matching: MatchingService;
+  /** A structure's user's tries at a new contact address (see ownableContact in ./suppliers.ts). */
+  readonly contactChanges: RateLimiterAbstract;
 }

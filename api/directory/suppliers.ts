@@ -101,8 +101,8 @@ export const NEW_PROFILE_STATUS = {
   linkVersion: 0,
 } as const satisfies Partial<SupplierRecord>;
 
-/** A structure's user's tries at a new contact address, per user and hour (in this process: a bound on guessing, not an account). */
-const CONTACT_CHANGES = new RateLimiterMemory({ points: 10, duration: 60 * 60 });
+/** A structure's user's tries at a new contact address, per user and hour: a bound on guessing, not an account. */
+export const createContactChanges = (): RateLimiterMemory => new RateLimiterMemory({ points: 10, duration: 60 * 60 });
 
 /**
  * A structure's contact address is how its contact signs in (api/accounts/access-links.ts): a
@@ -110,11 +110,11 @@ const CONTACT_CHANGES = new RateLimiterMemory({ points: 10, duration: 60 * 60 })
  * organisation's account or a firm's, whose sign-in would then land on this structure. Staff may:
  * one person can be the contact of several establishments.
  */
-async function ownableContact(store: Store, who: Viewer, email: string, self: string | null): Promise<void> {
+async function ownableContact({ store, contactChanges }: DirectoryDeps, who: Viewer, email: string, self: string | null): Promise<void> {
   if (who.role !== 'SUPPLIER') return;
   // Whether an address is taken is told here, so it is told sparingly: a structure changes its contact
   // address rarely, and a loop of guesses must not list who is known (requestAccessLink never tells).
-  await consumeOrRefuse(CONTACT_CHANGES, who.userId);
+  await consumeOrRefuse(contactChanges, who.userId);
   const [structures, user, needs] = await Promise.all([
     store.suppliers.find(contactOf(email), { limit: 5 }),
     store.users.findOne(byEmail(email)),
@@ -136,7 +136,7 @@ export async function createSupplier(services: DirectoryDeps, viewer: Viewer | n
       throw conflict(SECOND_PROFILE);
     }
   }
-  await ownableContact(store, who, profile.contactEmail, null);
+  await ownableContact(services, who, profile.contactEmail, null);
   const now = new Date();
   const createdOrganisation = who.role === 'SUPPLIER' ? null : newId();
   organisationId = createdOrganisation ?? organisationId;
@@ -192,7 +192,7 @@ export async function updateSupplier(services: DirectoryDeps, viewer: Viewer | n
   const asStored = Array.isArray(raw?.labels) && raw.labels.length === existing.labels.length && raw.labels.every((l, i) => l === existing.labels[i]);
   const sameLabels = asStored && (isStaff(who) || !existing.pendingChanges);
   const patch = v.parseInput(updateSchema, sameLabels ? { ...raw, labels: undefined } : input);
-  if (patch.contactEmail !== undefined && patch.contactEmail !== existing.contactEmail) await ownableContact(services.store, who, patch.contactEmail, existing.id);
+  if (patch.contactEmail !== undefined && patch.contactEmail !== existing.contactEmail) await ownableContact(services, who, patch.contactEmail, existing.id);
   // A new base without new coordinates: the old ones described the old place.
   const moved = patch.communeCode !== undefined && patch.latitude === undefined && patch.longitude === undefined ? { latitude: null, longitude: null } : {};
   const changed = [...v.given(patch), ...Object.keys(moved)];
@@ -252,7 +252,7 @@ export async function activeSuppliers(store: Store, ids: readonly string[]): Pro
 
 /** A structure's public profile; null for an unknown id and for the anonymous stub of a deleted one. */
 /** The live profile a SUPPLIER user keeps, told to that user only (the public pages' "my profile"). */
-export async function ownSupplier(services: DirectoryDeps, viewer: Viewer | null, userId: string): Promise<SupplierRecord | null> {
+export async function ownSupplier(services: Pick<DirectoryDeps, 'store'>, viewer: Viewer | null, userId: string): Promise<SupplierRecord | null> {
   if (!viewer || viewer.userId !== userId || viewer.role !== 'SUPPLIER' || !viewer.organisationId) return null;
   return (await services.store.suppliers.find(ofOrganisation(viewer.organisationId))).find((s) => !s.retiredAt) ?? null;
 }
