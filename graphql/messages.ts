@@ -16,7 +16,7 @@ export interface FrenchMessage {
   suggestion?: string;
 }
 
-type Rule = [RegExp, (m: RegExpExecArray) => string | { text: string; field: string }];
+type Rule = [RegExp, (m: RegExpExecArray, place: ErrorPlace) => string | { text: string; field: string }];
 
 const LEAD: Record<string, string> = {
   GRAPHQL_PARSE_FAILED: 'Requête GraphQL mal formée',
@@ -92,7 +92,7 @@ const quoted = (list: string) => [...list.matchAll(/"(\w+)"/g)].map((x) => `« $
 
 const MESSAGE_RULES: Rule[] = [
   // variables
-  [INVALID_VARIABLE, (m) => variableValue(m[1]!, m[2]!)],
+  [INVALID_VARIABLE, (m, { variableOf }) => variableValue(m[2]!, variableOf?.get(m[1]!) ?? m[1]!)],
   [/^Variable "\$(\w+)" of required type "(.+?)" was not provided\./, (m) => ({ text: `la variable « $${m[1]} » (${m[2]}) est obligatoire.`, field: m[1]! })],
   [/^Variable "\$(\w+)" of non-null type "(.+?)" must not be null\./, (m) => ({ text: `la variable « $${m[1]} » (${m[2]}) ne doit pas être null.`, field: m[1]! })],
   [/^Variable "\$(\w+)" is never used/, (m) => `la variable « $${m[1]} » n'est pas utilisée.`],
@@ -169,11 +169,11 @@ const MESSAGE_RULES: Rule[] = [
   [/^PersistedQuery/, () => 'les requêtes persistées ne sont pas prises en charge : envoyez le texte de la requête.'],
 ];
 
-function apply(rules: Rule[], text: string): { text: string; field?: string } | null {
+function apply(rules: Rule[], text: string, place: ErrorPlace = {}): { text: string; field?: string } | null {
   for (const [pattern, render] of rules) {
     const m = pattern.exec(text);
     if (!m) continue;
-    const out = render(m);
+    const out = render(m, place);
     return typeof out === 'string' ? { text: out } : out;
   }
   return null;
@@ -192,11 +192,12 @@ function reasonFor(reason: string, field: string): { text: string; field?: strin
 const PATH_END = / at "\w+(?:(?:\.\w+|\[\d+\])*\.(\w+))?(?:\[\d+\])*"$/;
 
 /**
- * `Variable "$f" got invalid value <value> at "f.legalForms[0]"; <reason>`. The value is the
+ * `Variable "$f" got invalid value <value> at "f.legalForms[0]"; <reason>`, named by the argument or
+ * input field the variable is given to (its owner) when the path goes no deeper. The value is the
  * client's and may itself hold "; ": the reason is the first tail a rule knows. A reason no rule
  * knows is never pasted (English, maybe with a "Did you mean" that reveals the schema).
  */
-function variableValue(variable: string, rest: string, owner = variable): { text: string; field: string } {
+function variableValue(rest: string, owner: string): { text: string; field: string } {
   let last = owner;
   for (let cut = rest.indexOf('; '); cut >= 0; cut = rest.indexOf('; ', cut + 1)) {
     const at = PATH_END.exec(rest.slice(0, cut));
@@ -236,9 +237,7 @@ export function frenchMessage(code: string, english: string, { location, literal
     return { message: location ? `${lead} : erreur de syntaxe ligne ${location.line}, colonne ${location.column}.` : `${lead} : erreur de syntaxe.` };
   }
   const text = english.trim();
-  const inVariable = INVALID_VARIABLE.exec(text);
-  const owned = inVariable && variableOf?.get(inVariable[1]!);
-  let known = (owned ? variableValue(inVariable[1]!, inVariable[2]!, owned) : null) ?? apply(MESSAGE_RULES, text) ?? (literalOf ? reasonFor(text, literalOf) : valueReason(text));
+  let known = apply(MESSAGE_RULES, text, { variableOf }) ?? (literalOf ? reasonFor(text, literalOf) : valueReason(text));
   // as for a variable's value: a reason that names no field is about the one the literal was written for
   if (literalOf && !known?.field) {
     known = { text: known ? `« ${shown(literalOf)} » ${known.text}` : `« ${shown(literalOf)} » n'a pas une valeur du type attendu`, field: literalOf };
