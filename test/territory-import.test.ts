@@ -122,6 +122,12 @@ describe('data·inclusion v1 as published', () => {
     const newer = rows.map((r, i) => (i === 0 ? { ...r, nom: 'NOUVEAU NOM', date_maj: '2026-11-15' } : r));
     fs.writeFileSync(file, kind === 'json' ? JSON.stringify(newer) : asCsv(newer));
     expect((await importFiles(dataDir, 'inclusion', file)).stdout).toMatch(/mis à jour 1\b/);
+    // A date past today (a mistyped year) is no version: the line is read, and later ones are not held back by it.
+    for (const [nom, date_maj] of [['NOM DATÉ DE 2099', '2099-01-01'], ['NOM SUIVANT', '2026-11-20']]) {
+      const dated = rows.map((r, i) => (i === 0 ? { ...r, nom, date_maj } : r));
+      fs.writeFileSync(file, kind === 'json' ? JSON.stringify(dated) : asCsv(dated));
+      expect((await importFiles(dataDir, 'inclusion', file)).stdout).toMatch(/mis à jour 1\b/);
+    }
 
     const t = await startTestServer({}, dataDir);
     try {
@@ -135,7 +141,7 @@ describe('data·inclusion v1 as published', () => {
       for (const n of nodes) expect(n).toMatchObject({ legalForm: 'UNSPECIFIED', description: '', contactEmail: null });
       expect(nodes.find((n: { name: string }) => n.name === 'ESAT DES BOUCLES').inclusionKind).toBe('ESAT');
       expect(nodes.find((n: { name: string }) => n.name === 'RESSOURCERIE DU PLATEAU').inclusionKind).toBeNull();
-      expect(nodes.find((n: { name: string }) => n.name === 'NOUVEAU NOM')).toBeDefined();
+      expect(nodes.find((n: { name: string }) => n.name === 'NOM SUIVANT')).toBeDefined();
     } finally {
       await t.stop();
     }

@@ -123,7 +123,13 @@ export class ImportRun {
     return outcome;
   }
 
-  private async merge({ file, line, fields: given, asOf }: ImportLine): Promise<Outcome> {
+  /** A source's date of a record, unless it lies past the import's next day: a mistyped year (2099) would freeze the record. */
+  private version(date: Date | undefined): Date | undefined {
+    return date && date.getTime() <= this.at.getTime() + 86_400_000 ? date : undefined;
+  }
+
+  private async merge({ file, line, fields: given, asOf: dated }: ImportLine): Promise<Outcome> {
+    const asOf = this.version(dated);
     // An unknown legal form is no word on it: it never replaces one somebody gave.
     const fields = given.legalForm === 'UNSPECIFIED' ? { ...given, legalForm: undefined } : given;
     const refuse = (reason: string) => this.refuse(file, line, reason, fields);
@@ -140,7 +146,8 @@ export class ImportRun {
     if (retired) return refuse(notReimported(retired));
 
     const mine = existing?.sources.find((s) => s.source === this.source);
-    if (asOf && mine?.asOf && asOf < mine.asOf) return 'unchanged'; // the profile holds a later version of this source
+    const mineAsOf = this.version(mine?.asOf);
+    if (asOf && mineAsOf && asOf < mineAsOf) return 'unchanged'; // the profile holds a later version of this source
 
     const writes = new Set(PROFILE_FIELDS.filter((f) => fields[f] !== undefined && writable(existing, f, this.source)));
     // Coordinates go together: both the source's, or both left as they are.
@@ -186,7 +193,7 @@ export class ImportRun {
     }
     const known = existing.sources;
     const dirty = Object.keys(changed).length > 0;
-    const newer = asOf !== undefined && (!mine?.asOf || asOf > mine.asOf);
+    const newer = asOf !== undefined && (!mineAsOf || asOf > mineAsOf);
     if (!dirty && !claimed && !newer) return 'unchanged';
     const sources: SourceRecord[] = mine
       ? known.map((s) => (s === mine ? { ...s, ...(dirty ? { lastAt: this.at } : {}), ...(newer ? { asOf } : {}) } : s))
