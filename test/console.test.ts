@@ -340,9 +340,14 @@ describe('the officer’s loop', () => {
     // Its contact acts for it; the officer takes that access back, after confirming.
     const robec = (await t.server.services.store.suppliers.findById(page.url().split('/').pop()!))!;
     const contact = await t.userWithToken('SUPPLIER', { organisationId: robec.organisationId! });
+    // A second establishment was given the same contact address: the officer is told, with a link to it.
+    const annex = supplierInput({ name: 'Atelier Réemploi de Darnétal', communeCode: '76212', contactEmail: 'contact@recyclerie-robec.example' });
+    const created = await t.gql(`mutation($input: SupplierInput!) { createSupplier(input: $input) { id } }`, { input: annex }, scene.officer.token);
     await page.reload();
     await waitForText('Personnes qui agissent pour cette structure');
     await waitForText(contact.email);
+    await waitForText('Son adresse de contact est aussi celle d’une autre structure : Atelier Réemploi de Darnétal (Darnétal).');
+    expect(await page.$eval('.structure-users-shared a', (a) => a.getAttribute('href'))).toBe(`/console/structures/${created.data.createSupplier.id}`);
     await checkPage('13b-structure-acces', /Structure : Recyclerie du Robec/);
     await clickText('Retirer l’accès');
     await clickText('Confirmer le retrait de l’accès');
@@ -360,12 +365,13 @@ describe('the officer’s loop', () => {
     await clickText('Enregistrer les modifications');
     await page.waitForSelector('dl.profile');
     await waitFor('employees shown', async () => (await texts('dl.profile dd')).includes('12'));
+    expect(await page.$('.structure-users-shared')).toBeNull();
 
     await clickText('Retirer de l’annuaire');
     await clickText('Confirmer le retrait');
     await page.waitForSelector('#champ-text');
-    const gone = await t.gql(`{ suppliers(filter: { text: "Recyclerie du Robec" }) { totalCount } }`);
-    expect(gone.data.suppliers.totalCount).toBe(0);
+    const gone = await t.gql(`{ suppliers(filter: { text: "Recyclerie du Robec" }) { edges { node { name } } } }`);
+    expect(gone.data.suppliers.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(['Atelier Réemploi de Darnétal']);
   });
 
   test('a token the API refuses signs the officer out with a French message', async () => {

@@ -20,7 +20,7 @@ jest.setTimeout(120_000);
 const REQUEST = `mutation($email: String!) { requestAccessLink(email: $email) }`;
 const SIGN_IN = `mutation($token: String!) { signInWithLink(token: $token) { token user { id email role supplier { id } } } }`;
 const ME = `query { me { email supplier { id name } } }`;
-const STAFF_VIEW = `query($id: ID!) { supplier(id: $id) { users { id email role } accountEvents { action userEmail by } } }`;
+const STAFF_VIEW = `query($id: ID!) { supplier(id: $id) { users { id email role } accountEvents { action userEmail by } contactSharedWith { id } } }`;
 const UPDATE = `mutation($id: ID!, $input: SupplierUpdateInput!) { updateSupplier(id: $id, input: $input) { id contactEmail } }`;
 const DETACH = `mutation($userId: ID!) { detachUser(userId: $userId) }`;
 const BY_TEXT = `query($text: String!) { suppliers(filter: { text: $text }, first: 50) { edges { node { id contactEmail } } } }`;
@@ -175,8 +175,12 @@ describe('accounts of structures', () => {
     expect(await t.server.services.store.users.count({ email: SHARED })).toBe(0);
     expect((await staffView(shared[0]!)).users).toEqual([]);
     expect((await staffView(shared[1]!)).users).toEqual([]);
+    // Officers see on each structure which others give its address.
+    expect((await staffView(shared[0]!)).contactSharedWith).toEqual([{ id: shared[1] }]);
+    expect((await staffView(shared[1]!)).contactSharedWith).toEqual([{ id: shared[0] }]);
 
     await ok(t.gql(UPDATE, { id: shared[1], input: { contactEmail: 'accueil-sotteville@jardins-entraide.example' } }, officer.token));
+    expect((await staffView(shared[0]!)).contactSharedWith).toEqual([]);
     const rouen = await signIn(SHARED);
     expect((await ok(t.gql(ME, {}, rouen.token))).me.supplier.id).toBe(shared[0]);
   });
@@ -280,11 +284,11 @@ describe('detaching the people who act for a structure', () => {
     ]);
   });
 
-  it('users and the log are for staff only', async () => {
+  it('users, the log and the structures sharing the contact address are for staff only', async () => {
     const id = await create('Atelier Discret', 'discret@atelier.example');
     const contact = await signIn('discret@atelier.example');
-    expect((await ok(t.gql(STAFF_VIEW, { id }, contact.token))).supplier).toEqual({ users: null, accountEvents: null });
-    expect((await ok(t.gql(STAFF_VIEW, { id }))).supplier).toEqual({ users: null, accountEvents: null });
+    expect((await ok(t.gql(STAFF_VIEW, { id }, contact.token))).supplier).toEqual({ users: null, accountEvents: null, contactSharedWith: null });
+    expect((await ok(t.gql(STAFF_VIEW, { id }))).supplier).toEqual({ users: null, accountEvents: null, contactSharedWith: null });
   });
 
   it('the answer links mailed to the previous contact stop working when the contact changes', async () => {

@@ -8,6 +8,7 @@
 // 15-minute window, so while someone else spends an address's mails its owner always holds a usable link.
 import { createHash, randomBytes } from 'node:crypto';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { isStaff, type Viewer } from '../auth/guards';
 import { addressKey, consumeOrRefuse, mayMail } from '../auth/throttle';
 import { badInput, conflict, unauthenticated } from '../errors';
 import { findCommune } from '../reference/communes';
@@ -45,6 +46,16 @@ export const hashOf = (token: string): string => createHash('sha256').update(tok
 /** The live structures whose contact this address is: one is attached on a first sign-in, several never (see signInWithLink). */
 async function contactStructures(store: Store, email: string): Promise<SupplierRecord[]> {
   return (await store.suppliers.find(contactOf(email), { limit: 20 })).filter((s) => !s.retiredAt);
+}
+
+/**
+ * Staff: the other live structures that give this one's contact address, which is then no one's to
+ * sign in with (see sharedContact) until each has its own; null for anyone else.
+ */
+export async function contactSharedWith({ store }: AccountDeps, viewer: Viewer | null, structure: SupplierRecord): Promise<SupplierRecord[] | null> {
+  if (!isStaff(viewer)) return null;
+  if (!structure.contactEmail || structure.retiredAt) return [];
+  return (await contactStructures(store, structure.contactEmail)).filter((s) => s.id !== structure.id);
 }
 
 /** An address several structures give as their contact (staff or imports wrote it so): which one is the person's is not guessed. */

@@ -1473,6 +1473,8 @@ export type Supplier = {
   readonly completeness: Completeness;
   /** Null sauf pour un agent, un administrateur, la structure elle-même, ou une entreprise qui la lit dans sa propre liste de mises en relation approuvée ou envoyée. */
   readonly contactEmail?: Maybe<Scalars['String']['output']>;
+  /** Agents et administrateurs (null pour les autres) : les autres structures en activité qui donnent la même adresse de contact. Tant que chacune n'a pas la sienne, personne ne peut se connecter par lien avec cette adresse. */
+  readonly contactSharedWith?: Maybe<ReadonlyArray<Supplier>>;
   /** La dernière décision sur une déclaration de la structure (agents et la structure elle-même) ; null avant toute décision. */
   readonly declarationReview?: Maybe<SupplierDeclarationReview>;
   readonly description: Scalars['String']['output'];
@@ -2451,6 +2453,7 @@ export type SupplierResolvers<ContextType = Context, ParentType extends Resolver
   commune?: Resolver<ResolversTypes['Commune'], ParentType, ContextType>;
   completeness?: Resolver<ResolversTypes['Completeness'], ParentType, ContextType>;
   contactEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contactSharedWith?: Resolver<Maybe<ReadonlyArray<ResolversTypes['Supplier']>>, ParentType, ContextType>;
   declarationReview?: Resolver<Maybe<ResolversTypes['SupplierDeclarationReview']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   employees?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;

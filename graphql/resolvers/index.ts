@@ -4,7 +4,7 @@ import type { UserRecord } from '../../api/store/types';
 import { findCommune, metropoleCommunes } from '../../api/reference/communes';
 import { proposeGroupements, matchNotice, matchSuppliers, directory, findBySlug, supplierLocation, supplierSlug, createSupplier, getSupplier, ownSupplier, reviewSupplierChanges, suppliersWithPendingChanges } from '../../api/directory';
 import { addressedStructure, getNeed, listNeeds, postNeed, closeNeed, needStatus, updateNeed, withdrawNeed, searchHints, INCLUSION_KIND_PRESETS } from '../../api/needs';
-import { requestAccessLink, signInWithLink, login, accountEvents, detachUser, editSupplier, structureUsers, deleteMyAccount, deleteSupplier, exportMyData } from '../../api/accounts';
+import { requestAccessLink, signInWithLink, login, accountEvents, contactSharedWith, detachUser, editSupplier, structureUsers, deleteMyAccount, deleteSupplier, exportMyData } from '../../api/accounts';
 import { nafCodesByCode, searchCommunes, searchNafCodes } from '../../api/kernel';
 import { inclusivePotential } from '../../api/purchasing';
 import type { Resolvers } from '../generated/schema-types';
@@ -97,6 +97,7 @@ export const resolvers = {
     ...campaignResolvers.Supplier,
     users: (s, _, { viewer, services }) => structureUsers(services, viewer, s),
     accountEvents: (s, _, { viewer, services }) => accountEvents(services, viewer, s),
+    contactSharedWith: (s, _, { viewer, services }) => contactSharedWith(services, viewer, s),
     ...spaceResolvers.Supplier,
   },
   Need: {

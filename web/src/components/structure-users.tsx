@@ -1,6 +1,7 @@
 // The people who act for a structure, for officers: take one's access back, and read who did what.
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { Link } from 'wouter';
 import { messageOf } from '../errors';
 import { formatDateTime } from '../format';
 import { graphql } from '../gql';
@@ -18,6 +19,13 @@ const StructureUsersQuery = graphql(`
         action
         userEmail
         by
+      }
+      contactSharedWith {
+        id
+        name
+        commune {
+          name
+        }
       }
     }
   }
@@ -47,6 +55,18 @@ export function StructureUsers({ supplierId }: { supplierId: string }) {
   return (
     <section aria-labelledby="structure-users">
       <h2 id="structure-users">Personnes qui agissent pour cette structure</h2>
+      {s.contactSharedWith && s.contactSharedWith.length > 0 && (
+        <p className="notice notice-error structure-users-shared">
+          Son adresse de contact est aussi celle {s.contactSharedWith.length === 1 ? 'd’une autre structure' : 'd’autres structures'} :{' '}
+          {s.contactSharedWith.map((o, i) => (
+            <span key={o.id}>
+              {i > 0 && ' ; '}
+              <Link href={`/structures/${o.id}`}>{o.name}</Link> ({o.commune.name})
+            </span>
+          ))}
+          . Personne ne peut se connecter par lien avec cette adresse tant que chaque structure n’a pas la sienne : modifiez la fiche de celles dont ce n’est pas l’adresse.
+        </p>
+      )}
       {s.users.length === 0 && <p>Personne : le contact de la structure devient son compte à sa première connexion par lien.</p>}
       <ul className="structure-users">
         {s.users.map((u) => (
