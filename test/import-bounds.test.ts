@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { CSV_BOUNDS, TEMPLATE_COLUMNS } from '../api/directory/imports';
+import { openEmbeddedStore } from '../api/store/embedded';
 import { runScript, scratchDirs } from './helpers/cli';
 import { siret } from './helpers/fixtures';
 
@@ -19,6 +20,17 @@ const line = (i: number): string =>
 const HEADER = `${TEMPLATE_COLUMNS.join(';')}\n`;
 const dryRun = (file: string, format = 'csv') => runScript('import', ['--format', format, '--dry-run', file], { DATA_DIR: path.join(path.dirname(file), 'data') });
 const created = (stdout: string) => Number(/créé\s+(\d+)/.exec(stdout)?.[1]);
+
+/** The names of the structures a store holds (none when the import never created it). */
+async function storedNames(dataDir: string): Promise<string[]> {
+  if (!fs.existsSync(dataDir)) return [];
+  const store = await openEmbeddedStore(dataDir);
+  try {
+    return (await store.suppliers.find({})).map((s) => s.name);
+  } finally {
+    await store.close();
+  }
+}
 
 describe('a hostile import file', () => {
   test('a stray quote costs its own line: reported where its record starts, and the lines after it are imported', async () => {
@@ -78,6 +90,63 @@ describe('a hostile import file', () => {
     const result = await dryRun(file);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`separateurs.csv (ligne 3 de plus de ${CSV_BOUNDS.lineBytes} octets : ce n’est pas une ligne de fichier CSV)`);
+  });
+
+  test('a line too long past lines that read well stops the import before anything is written', async () => {
+    const dir = workDir();
+    const file = path.join(dir, 'long.csv');
+    const data = path.join(dir, 'data');
+    fs.writeFileSync(file, [HEADER, ...Array.from({ length: 600 }, (_, i) => line(i + 1)), `${';'.repeat(CSV_BOUNDS.lineBytes + 1)}\n`].join(''));
+    const result = await runScript('import', ['--format', 'csv', file], { DATA_DIR: data });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`long.csv (ligne 602 de plus de ${CSV_BOUNDS.lineBytes} octets`);
+    expect(await storedNames(data)).toEqual([]);
+  });
+
+  test.each(['csv', 'inclusion'])('a file that is not UTF-8 (Excel’s Windows-1252) is refused before anything is written, saying what to do (--format %s)', async (format) => {
+    const dir = workDir();
+    const data = path.join(dir, 'data');
+    const good = path.join(dir, 'bon.csv');
+    const header = format === 'csv' ? 'name;communeCode;description' : 'id;source;date_maj;siret;nom;code_insee;reseaux_porteurs';
+    const row = (name: string) => (format === 'csv' ? `${name};76540;Commerce solidaire` : `x-${name.length};s;2026-10-01;;${name};76540;ei`);
+    fs.writeFileSync(good, `${header}\r\n${row('Jardin de Saint-Étienne')}\r\n`);
+    const latin = path.join(dir, 'excel.csv');
+    fs.writeFileSync(latin, Buffer.from(`${header}\r\n${row('Atelier Solidaire')}\r\n${row('Épicerie de Déville')}\r\n`, 'latin1'));
+    const result = await runScript('import', ['--format', format, good, latin], { DATA_DIR: data });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('excel.csv (ligne 3 : texte qui n’est pas en UTF-8 (sans doute Windows-1252');
+    expect(result.stderr).toContain('enregistrez-le au format « CSV UTF-8 », ou convertissez-le (iconv -f WINDOWS-1252 -t UTF-8), puis relancez');
+    expect(await storedNames(data)).toEqual([]);
+
+    const utf16 = path.join(dir, 'utf16.csv');
+    fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${header}\r\n${row('Atelier')}\r\n`, 'utf16le')]));
+    expect((await runScript('import', ['--format', format, '--dry-run', utf16], { DATA_DIR: data })).stderr).toContain('utf16.csv (ligne 1 : texte en UTF-16 : enregistrez-le');
+  });
+
+  test('UTF-8 characters cut in two by the check’s reads are read whole', async () => {
+    const dir = workDir();
+    const file = path.join(dir, 'accents.csv');
+    // One long line of « é » (two bytes each) across the check's first read (1 MiB), started so that one « é » straddles it.
+    const head = `name;communeCode;description\nÉpicerie;76540;`;
+    const pad = 'x'.repeat((1_048_576 - Buffer.byteLength(head) - 1) % 2);
+    fs.writeFileSync(file, `${head}${pad}${'é'.repeat(600_000)}\nAtelier;76540;Menuiserie\n`);
+    const result = await dryRun(file);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/refusé\s+1\n/); // the description is over 5,000 characters: refused as a profile, read as text
+    expect(created(result.stdout)).toBe(1);
+  });
+
+  test('data·inclusion: a JSON file cut short, after one that reads well, stops the import before anything is written', async () => {
+    const dir = workDir();
+    const data = path.join(dir, 'data');
+    const whole = path.join(dir, 'structures.json');
+    fs.writeFileSync(whole, JSON.stringify([{ id: 'a', source: 's', date_maj: '2026-10-01', nom: 'CHANTIER VERT', code_insee: '76540', reseaux_porteurs: ['aci'] }]));
+    const cut = path.join(dir, 'coupe.json');
+    fs.writeFileSync(cut, '[{"id": "b", "nom": "Régie');
+    const result = await runScript('import', ['--format', 'inclusion', whole, cut], { DATA_DIR: data });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('coupe.json (JSON invalide : le fichier s’arrête avant la fin du document');
+    expect(await storedNames(data)).toEqual([]);
   });
 
   test.each(['csv', 'inclusion'])('a header of too many columns is refused, naming the limit (--format %s)', async (format) => {

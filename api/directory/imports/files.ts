@@ -2,6 +2,7 @@
 // gigabytes), with what was read so far for the progress display, and lines it cannot read
 // reported rather than fatal; within bounds (CSV_BOUNDS), so that a hostile file cannot take the
 // import's memory.
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
 import { parse, type CsvError, type Info, type Options } from 'csv-parse';
@@ -35,13 +36,15 @@ function jsonSyntaxReason(err: SyntaxError, content: string): string {
 
 /** A whole JSON file, parsed, with its size added to `position`; throws UnreadableFileError in French. */
 export function readJsonFile(file: string, position: ReadPosition): unknown {
-  let content: string;
+  let bytes: Buffer;
   try {
-    content = fs.readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+    bytes = fs.readFileSync(file);
   } catch (err) {
     throw new UnreadableFileError(file, systemReason(err));
   }
-  position.bytes += Buffer.byteLength(content);
+  if (!isUtf8(bytes)) throw new UnreadableFileError(file, notUtf8Reason(bytes).replace('« CSV UTF-8 »', 'UTF-8'));
+  const content = bytes.toString('utf8').replace(/^\ufeff/, '');
+  position.bytes += bytes.length;
   try {
     return JSON.parse(content);
   } catch (err) {
@@ -104,6 +107,72 @@ function lineBound(file: string, linesBefore: number): Transform {
       done(length > CSV_BOUNDS.lineBytes ? tooLong() : null, chunk);
     },
   });
+}
+
+/** Why a file's bytes are no UTF-8 text, and what to do: the import reads UTF-8 only, rather than guess. */
+function notUtf8Reason(start: Buffer): string {
+  const utf16 = start.length >= 2 && ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff));
+  const what = utf16 ? 'texte en UTF-16' : 'texte qui n’est pas en UTF-8 (sans doute Windows-1252, l’encodage du « CSV (séparateur : point-virgule) » d’Excel)';
+  return `${what} : enregistrez-le au format « CSV UTF-8 », ou convertissez-le (iconv -f ${utf16 ? 'UTF-16' : 'WINDOWS-1252'} -t UTF-8), puis relancez`;
+}
+
+/**
+ * Reads a whole text file once before its import writes anything, and refuses it (UnreadableFileError)
+ * where the import would stop midway, past lines already written: a line longer than
+ * CSV_BOUNDS.lineBytes, or bytes that are not UTF-8 (an accent read as « � » in every profile). A
+ * structure's file from a spreadsheet is small; SIRENE's stock files, gigabytes of INSEE's UTF-8, are not read twice.
+ */
+export function checkTextFile(file: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (err) {
+    throw new UnreadableFileError(file, systemReason(err));
+  }
+  const chunk = Buffer.alloc(1_048_576);
+  const notUtf8 = (line: number) => new UnreadableFileError(file, `ligne ${line} : ${notUtf8Reason(chunk.subarray(0, fs.readSync(fd, chunk, 0, 2, 0)))}`);
+  try {
+    let line = 1;
+    let length = 0; // bytes of the current line checked in earlier reads
+    let carried = Buffer.alloc(0); // the line's last bytes, a character the read cut in two
+    for (let at = 0; ; ) {
+      const read = fs.readSync(fd, chunk, 0, chunk.length, at);
+      at += read;
+      if (read === 0) {
+        if (!isUtf8(carried)) throw notUtf8(line);
+        return;
+      }
+      const bytes = Buffer.concat([carried, chunk.subarray(0, read)]);
+      let from = 0;
+      for (let end = bytes.indexOf(0x0a); end >= 0; end = bytes.indexOf(0x0a, from)) {
+        if (length + end - from > CSV_BOUNDS.lineBytes) throw lineTooLong(file, line);
+        if (!isUtf8(bytes.subarray(from, end))) throw notUtf8(line);
+        [line, length, from] = [line + 1, 0, end + 1];
+      }
+      const rest = bytes.subarray(from);
+      const whole = rest.length - incompleteTail(rest);
+      if (!isUtf8(rest.subarray(0, whole))) throw notUtf8(line);
+      length += whole;
+      carried = Buffer.from(rest.subarray(whole));
+      if (length + carried.length > CSV_BOUNDS.lineBytes) throw lineTooLong(file, line);
+    }
+  } catch (err) {
+    if (err instanceof UnreadableFileError) throw err;
+    throw new UnreadableFileError(file, systemReason(err));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** How many bytes at the end of `bytes` begin a UTF-8 character they do not finish (0 to 3). */
+function incompleteTail(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back += 1) {
+    const b = bytes[bytes.length - back]!;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const size = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return size > back ? back : 0;
+  }
+  return 0;
 }
 
 /** The first line, read within CSV_BOUNDS.headerBytes; a header past the bounds refuses the file. */

@@ -1,7 +1,7 @@
 // The formats `npm run import` reads, each turning its files into profile lines for ImportRun.
 export type { FormatOptions, FormatReader, ImportItem } from './items';
 import type { ImportSource } from '../../store/types';
-import { csvRecords, headerOf, UnreadableFileError, type ReadPosition } from './files';
+import { checkTextFile, csvRecords, headerOf, UnreadableFileError, type ReadPosition } from './files';
 import type { FormatOptions, FormatReader, ImportItem } from './items';
 import { readInclusion } from './inclusion';
 import { readSirene } from './sirene';
@@ -9,6 +9,7 @@ import { checkTemplateHeader, templateFields } from './template';
 
 async function* readTemplate(files: readonly string[], _options: FormatOptions, position: ReadPosition): AsyncGenerator<ImportItem> {
   for (const file of files) {
+    checkTextFile(file);
     const problem = checkTemplateHeader(headerOf(file));
     if (problem) throw new UnreadableFileError(file, problem);
   }

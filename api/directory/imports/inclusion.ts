@@ -5,7 +5,7 @@
 // network are the directory's. The inclusion kind comes from those networks; v1 says nothing of the
 // legal form, which stays unknown (an older file's RNA number aside) until SIRENE or a person says.
 import type { InclusionKind } from '../../store/types';
-import { csvRecords, head, readJsonFile, UnreadableFileError, type ReadPosition } from './files';
+import { checkTextFile, csvRecords, head, readJsonFile, UnreadableFileError, type ReadPosition } from './files';
 import type { FormatOptions, ImportItem } from './items';
 import type { ProfileField } from './items';
 
@@ -62,8 +62,7 @@ export function structureFields(s: Record<string, unknown>): Partial<Record<Prof
   return fields;
 }
 
-function* jsonItems(file: string, options: FormatOptions, position: ReadPosition): Generator<ImportItem> {
-  const data = readJsonFile(file, position);
+function* jsonItems(file: string, data: unknown, options: FormatOptions): Generator<ImportItem> {
   const list = Array.isArray(data) ? data : (data as { items?: unknown })?.items;
   if (!Array.isArray(list)) throw new UnreadableFileError(file, 'une liste de structures est attendue');
   for (const [i, s] of list.entries()) {
@@ -95,9 +94,11 @@ function structureItem(file: string, line: number, s: Record<string, unknown>, o
 
 export async function* readInclusion(files: readonly string[], options: FormatOptions, position: ReadPosition): AsyncGenerator<ImportItem> {
   const json = files.map((f) => /^\s*[[{]/.test(head(f, 1024)));
+  // Every file read through before the first line is written: one that cannot be read stops the import with nothing written.
+  const parsed = files.map((file, i) => (json[i] ? readJsonFile(file, position) : checkTextFile(file)));
   for (const [i, file] of files.entries()) {
     if (json[i]) {
-      yield* jsonItems(file, options, position);
+      yield* jsonItems(file, parsed[i], options);
       continue;
     }
     for await (const item of csvRecords(file, position)) {
