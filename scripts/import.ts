@@ -43,6 +43,20 @@ function writeReport(file: string, refusals: readonly Refusal[]): void {
   fs.renameSync(`${target}.tmp`, target);
 }
 
+/** Why --report names no file this run could write, checked before the import writes anything. */
+function reportProblem(file: string): string | null {
+  const target = path.resolve(file);
+  const folder = path.dirname(target);
+  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) return `--report : ${target} est un dossier ; donnez le nom du fichier du rapport.`;
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) return `--report : le dossier ${folder} n’existe pas.`;
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch {
+    return `--report : écriture refusée dans le dossier ${folder}.`;
+  }
+  return null;
+}
+
 async function main(): Promise<number> {
   let parsed;
   try {
@@ -87,6 +101,11 @@ async function main(): Promise<number> {
     console.error(typeof buyers === 'string' ? buyers : '--buyers ne vaut que pour --format decp.');
     return 2;
   }
+  const badReport = values.report === undefined ? null : reportProblem(values.report);
+  if (badReport) {
+    console.error(badReport);
+    return 2;
+  }
   const dryRun = values['dry-run'];
   const total = files.reduce((sum, f) => sum + fileSize(f), 0); // an unknown file stops the run before anything is written
 
@@ -113,8 +132,13 @@ async function main(): Promise<number> {
   if (run.refusals.length) console.log(`Lignes refusées :\n${run.refusals.map(refusalLine).join('\n')}`);
   console.log(summary(run.counts, run.ignoredReasons, dryRun));
   if (values.report) {
-    writeReport(values.report, run.refusals);
-    console.log(`Refus écrits dans ${path.resolve(values.report)}`);
+    try {
+      writeReport(values.report, run.refusals);
+      console.log(`Refus écrits dans ${path.resolve(values.report)}`);
+    } catch (err) {
+      console.error(`Le rapport des refus n’a pas pu être écrit dans ${path.resolve(values.report)} (${(err as NodeJS.ErrnoException).code === 'ENOSPC' ? 'disque plein' : ((err as NodeJS.ErrnoException).code ?? 'erreur d’écriture')}) ; ${dryRun ? 'la simulation' : 'l’import'} est fait, les refus sont listés ci-dessus.`);
+      return 1;
+    }
   }
   if (interrupted) {
     console.error(`Import interrompu : les ${read ? 'profils' : 'marchés'} déjà écrits sont complets ; relancez la même commande pour le terminer.`);

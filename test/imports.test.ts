@@ -96,6 +96,13 @@ describe('import --format csv', () => {
     fs.writeFileSync(file, `\ufeff${content}Ligne cassée;123\n`);
     const report = path.join(dir, 'refus.csv');
 
+    // A report the run could not write is refused before the import writes anything.
+    const nowhere = await importCsv(data, '--report', path.join(dir, 'absent', 'refus.csv'), file);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain(`--report : le dossier ${path.join(dir, 'absent')} n’existe pas.`);
+    expect((await importCsv(data, '--report', dir, file)).stderr).toContain(`--report : ${dir} est un dossier`);
+    expect(await exportedRows(data)).toEqual([]);
+
     const dry = await importCsv(data, '--dry-run', '--report', report, file);
     expect(dry.code).toBe(0);
     expect(counts(dry.stdout)).toEqual({ created: 5, updated: 0, unchanged: 0, refused: 6 });
