@@ -77,7 +77,9 @@ describe('import --format csv', () => {
   test('refuses bad lines with their number and a French reason, writes nothing on a dry run, then imports once', async () => {
     const dir = workDir();
     const data = path.join(dir, 'data');
-    const good = [1, 2, 3, 4, 5].map((i) => row(i));
+    // Legal forms and inclusion kinds as a spreadsheet holds them: any case, or their French names.
+    const written: Record<string, string>[] = [{}, { legalForm: 'association' }, { legalForm: 'Société coopérative et participative', inclusionKind: 'Entreprise d’insertion' }, { legalForm: 'SCIC', inclusionKind: 'esat' }, { legalForm: 'Entreprise agréée ESUS' }];
+    const good = [1, 2, 3, 4, 5].map((i) => row(i, written[i - 1]));
     const file = path.join(dir, 'structures.csv');
     const content = stringify([
       [...TEMPLATE_COLUMNS],
@@ -115,7 +117,7 @@ describe('import --format csv', () => {
     expect(dry.stdout).toMatch(/ligne 12.*nombre de colonnes/);
     const refused = parse(fs.readFileSync(report), { bom: true, columns: true }) as Record<string, string>[];
     expect(refused.map((r) => Number(r.ligne))).toEqual([4, 5, 6, 8, 9, 12]);
-    expect(refused[0]).toMatchObject({ siret: row(6).siret, nom: 'Structure 6', motif: '« legalForm » : forme juridique inconnue' });
+    expect(refused[0]).toMatchObject({ siret: row(6).siret, nom: 'Structure 6', motif: '« legalForm » : forme juridique inconnue ; valeurs possibles : ASSOCIATION, SCOP, SCIC, COOPERATIVE, MUTUELLE, FONDATION, ESUS_COMPANY, ou leur nom en français (Association, Coopérative…)' });
     expect(await exportedRows(data)).toEqual([]);
 
     const first = await importCsv(data, file);
@@ -126,6 +128,9 @@ describe('import --format csv', () => {
 
     const stored = await storedSuppliers(data);
     expect(stored).toHaveLength(5);
+    expect(good.map((g) => stored.find((s) => s.siret === g.siret)).map((s) => [s?.legalForm, s?.inclusionKind])).toEqual([
+      ['ASSOCIATION', 'ACI'], ['ASSOCIATION', null], ['SCOP', 'EI'], ['SCIC', 'ESAT'], ['ESUS_COMPANY', 'ACI'],
+    ]);
     const one = stored.find((s) => s.siret === good[0]!.siret)!;
     expect(one).toMatchObject({ name: 'Structure 1', services: ['Tonte', 'Taille de haies'], nafCodes: ['81.30Z'], employees: 1, contactEmail: 'contact1@structure.example' });
     expect(one.sources).toEqual([{ source: 'csv', firstAt: expect.any(Date), lastAt: expect.any(Date) }]);

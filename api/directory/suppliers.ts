@@ -21,8 +21,8 @@ export const INCLUSION_KINDS = ['ESAT', 'EA', 'EATT', 'ACI', 'AI', 'EI', 'ETTI',
 const fields = {
   name: v.text(200),
   siret: v.siret,
-  legalForm: z.enum(LEGAL_FORMS, 'forme juridique inconnue'),
-  inclusionKind: z.enum(INCLUSION_KINDS, "type de structure d'inclusion inconnu").nullish().transform((k) => k ?? null),
+  legalForm: z.enum(LEGAL_FORMS, `forme juridique inconnue ; valeurs possibles : ${LEGAL_FORMS.join(', ')}`),
+  inclusionKind: z.enum(INCLUSION_KINDS, `type de structure d'inclusion inconnu ; valeurs possibles : ${INCLUSION_KINDS.join(', ')}`).nullish().transform((k) => k ?? null),
   description: v.text(5000),
   services: v.phrases,
   nafCodes: v.nafCodes,
@@ -48,7 +48,7 @@ const updateSchema = z.object({ ...fields, labels: v.knownLabels }).partial();
 export const importSchema = z
   .object({
     ...fields,
-    legalForm: z.enum(ALL_LEGAL_FORMS, 'forme juridique inconnue'),
+    legalForm: z.enum(ALL_LEGAL_FORMS, `forme juridique inconnue ; valeurs possibles : ${LEGAL_FORMS.join(', ')}, ou leur nom en français (Association, Coopérative…)`),
     description: z.union([z.literal(''), v.text(5000)]).nullish().transform((d) => d ?? ''),
     contactEmail: z.union([z.literal('').nullish().transform(() => ''), v.email]),
   })

@@ -3,7 +3,9 @@
 // backslash); an empty cell is an empty value. The export writes what the import reads, so that
 // exporting, then importing into an empty directory, then exporting again gives the same file
 // (cells protected against spreadsheet formulas on export are read back as they were: api/csv).
+import { fold } from '../../../matching/text/fold';
 import { readProtectedCell, writeCsv } from '../../csv';
+import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../reference/vocabulary';
 import type { Store, SupplierRecord } from '../../store/types';
 import { PROFILE_FIELDS } from '../suppliers';
 import type { ProfileField } from './items';
@@ -44,6 +46,22 @@ function readNumber(cell: string): number | string | null {
   return Number.isFinite(n) ? n : text; // left as text: the validation names the field
 }
 
+const words = (text: string): string => fold(text).replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** The names a value of ours goes by: its code, its French name, and each part of that name (« SCOP », « société coopérative et participative »). */
+function namesOf(french: Readonly<Record<string, string>>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const [code, label] of Object.entries(french)) {
+    const inner = /^(.*?)\s*\((.*)\)$/.exec(label);
+    for (const name of [code, label, ...(inner ? [inner[1]!, inner[2]!] : [])]) names.set(words(name), code);
+  }
+  return names;
+}
+const ENUM_NAMES: Partial<Record<ProfileField, Map<string, string>>> = {
+  legalForm: new Map([...namesOf(LEGAL_FORM_FR), ['esus', 'ESUS_COMPANY']]),
+  inclusionKind: namesOf(INCLUSION_KIND_FR),
+};
+
 /** The header's columns this template knows, or why the file is not one of ours. */
 export function checkTemplateHeader(header: readonly string[]): string | null {
   // A column the file lacks is an empty one: public lists seldom hold more than these two.
@@ -61,7 +79,9 @@ export function templateFields(values: Record<string, string>): Partial<Record<P
     if (LISTS.has(column)) fields[column] = splitList(cell);
     else if (NUMBERS.has(column)) fields[column] = readNumber(cell);
     else if (column === 'legalForm' && cell.trim() === '') continue; // not given: it stays as it is, or unknown
-    else fields[column] = cell.trim() === '' ? null : cell;
+    else if (cell.trim() === '') fields[column] = null;
+    // « Association », « scop », « Entreprise d'insertion » as a spreadsheet holds them: the API's value
+    else fields[column] = ENUM_NAMES[column]?.get(words(cell)) ?? cell;
   }
   return fields;
 }
