@@ -57,6 +57,9 @@ const UPLOAD_LIFETIME_MS = 24 * 3600 * 1000;
 
 const staff = (viewer: Viewer | null) => requireRole(viewer, 'OFFICER', 'ADMIN');
 
+/** An uploaded file's name as the officer gave it: its stored one is `<n>-<name>` in the upload's folder. */
+const uploadedName = (stored: string): string => path.basename(stored).replace(/^\d+-/, '');
+
 export function createImportJobs(deps: { store: Store; dataDir: string; written: (record: SupplierRecord) => void; log: { error(message: string, err?: unknown): void } }): ImportJobs {
   const root = path.join(deps.dataDir, 'imports');
   const jobs: ImportJob[] = [];
@@ -94,14 +97,14 @@ export function createImportJobs(deps: { store: Store; dataDir: string; written:
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
     const existing = fs.readdirSync(folder);
     // Files keep the order they were sent in (a SIRENE pair is told apart by its header, not its order).
-    const stored = existing.find((f) => f.replace(/^\d+-/, '') === name) ?? `${existing.length}-${name}`;
+    const stored = existing.find((f) => uploadedName(f) === name) ?? `${existing.length}-${name}`;
     if (!existing.includes(stored) && existing.length >= MAX_FILES) throw badInput('fileName', `« fileName » : ${MAX_FILES} fichiers au plus par import.`);
     const total = existing.reduce((sum, f) => sum + fs.statSync(path.join(folder, f)).size, 0);
     if (total + Buffer.byteLength(chunk) > MAX_UPLOAD_BYTES) {
       throw badInput('chunk', `« chunk » : un import depuis la console compte ${MAX_UPLOAD_BYTES / 1024 / 1024} Mo au plus ; au-delà, utilisez npm run import.`);
     }
     fs.appendFileSync(path.join(folder, stored), chunk, { mode: 0o600 });
-    return { id, files: fs.readdirSync(folder).sort().map((f) => ({ name: f.replace(/^\d+-/, ''), bytes: fs.statSync(path.join(folder, f)).size })) };
+    return { id, files: fs.readdirSync(folder).sort().map((f) => ({ name: uploadedName(f), bytes: fs.statSync(path.join(folder, f)).size })) };
   }
 
   async function execute(job: ImportJob, files: string[], communes: ReadonlySet<string>, networks: ReadonlySet<string>, control: { stop: boolean }): Promise<void> {
@@ -123,11 +126,11 @@ export function createImportJobs(deps: { store: Store; dataDir: string; written:
         refusals: run.refusals,
       });
       // Names in reports are the ones the officer uploaded, not the folder's.
-      for (const r of run.refusals) r.file = path.basename(r.file).replace(/^\d+-/, '');
+      for (const r of run.refusals) r.file = uploadedName(r.file);
       if (finished && !job.dryRun) fs.rmSync(folderOf(job.uploadId), { recursive: true, force: true });
     } catch (err) {
       job.state = 'FAILED';
-      job.error = err instanceof UnreadableFileError ? err.message.replace(/Fichier illisible : .*?\/\d+-/, 'Fichier illisible : ') : 'Erreur inattendue pendant l’import : il s’est arrêté, les profils déjà écrits sont complets.';
+      job.error = err instanceof UnreadableFileError ? err.message.replace(err.file, uploadedName(err.file)) : 'Erreur inattendue pendant l’import : il s’est arrêté, les profils déjà écrits sont complets.';
       if (!(err instanceof UnreadableFileError)) throw err;
     } finally {
       job.finishedAt = new Date();
