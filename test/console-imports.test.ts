@@ -97,7 +97,7 @@ describe('imports from the console', () => {
     const uploadId = await upload('mauvais.csv', 'nom;commune\nA;76540\n');
     const failed = await finished(await run(uploadId, 'CSV', true));
     expect(failed.state).toBe('FAILED');
-    expect(failed.error).toMatch(/Fichier illisible : mauvais\.csv \(colonnes obligatoires absentes de l’en-tête : name, communeCode/);
+    expect(failed.error).toMatch(/Fichier illisible : mauvais\.csv \(colonnes inconnues : « nom », « commune » ; les colonnes du modèle \(npm run export\) sont name, siret,/);
     expect(fieldOf(await t.gql(UPLOAD, { u: null, f: '', c: 'x' }, officer))).toBe('fileName');
     expect(fieldOf(await t.gql(UPLOAD, { u: null, f: 'a.csv', c: 'x'.repeat(600_000) }, officer))).toBe('chunk');
     expect(codeOf(await t.gql(RUN, { u: '../../etc', f: 'CSV', d: true }, officer))).toBe('NOT_FOUND');

@@ -156,8 +156,22 @@ describe('import --format csv', () => {
     fs.writeFileSync(other, 'a,b,c\n1,2,3\n');
     const wrong = await importCsv(data, writeCsv(path.join(dir, 'ok.csv'), [row(1)]), other);
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toMatch(/colonnes obligatoires absentes.*name/);
+    expect(wrong.stderr).toContain('autre.csv (colonnes inconnues : « a », « b », « c » ; les colonnes du modèle (npm run export) sont name, siret,');
+    const partial = path.join(dir, 'partiel.csv');
+    fs.writeFileSync(partial, 'siret,description\n,Menuiserie\n');
+    expect((await importCsv(data, partial)).stderr).toContain('partiel.csv (colonnes obligatoires absentes de l’en-tête : name, communeCode');
+
+    // Columns renamed by hand: the API's names in another case are read; a name the template does not know refuses the file, named.
+    const renamed = path.join(dir, 'renomme.csv');
+    const body = 'Atelier du Cèdre;76540;Menuiserie solidaire;contact@cedre.example';
+    fs.writeFileSync(renamed, `Name;CommuneCode;Description;contactemail;Site web\n${body};cedre.example\n`);
+    const unknown = await importCsv(data, renamed);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('renomme.csv (colonne inconnue : « Site web » ;');
     expect(await exportedRows(data)).toEqual([]);
+    fs.writeFileSync(renamed, `Name;CommuneCode;Description;contactemail;\n${body};\n`);
+    expect((await importCsv(data, renamed)).code).toBe(0);
+    expect(await storedSuppliers(data)).toEqual([expect.objectContaining({ name: 'Atelier du Cèdre', description: 'Menuiserie solidaire', contactEmail: 'contact@cedre.example' })]);
   });
 
   test('the embedded store refuses an import while the server holds it', async () => {

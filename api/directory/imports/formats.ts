@@ -5,18 +5,19 @@ import { checkTextFile, csvRecords, headerOf, UnreadableFileError, type ReadPosi
 import type { FormatOptions, FormatReader, ImportItem } from './items';
 import { readInclusion } from './inclusion';
 import { readSirene } from './sirene';
-import { checkTemplateHeader, templateFields } from './template';
+import { templateColumns, templateFields } from './template';
 
 async function* readTemplate(files: readonly string[], _options: FormatOptions, position: ReadPosition): AsyncGenerator<ImportItem> {
-  for (const file of files) {
+  const columns = files.map((file) => {
     checkTextFile(file);
-    const problem = checkTemplateHeader(headerOf(file));
-    if (problem) throw new UnreadableFileError(file, problem);
-  }
-  for (const file of files) {
+    const read = templateColumns(headerOf(file));
+    if ('problem' in read) throw new UnreadableFileError(file, read.problem);
+    return read;
+  });
+  for (const [i, file] of files.entries()) {
     for await (const item of csvRecords(file, position)) {
       if (item.kind === 'broken') yield { kind: 'broken', file, line: item.line, reason: item.reason };
-      else yield { kind: 'line', line: { file, line: item.line, fields: templateFields(item.values) } };
+      else yield { kind: 'line', line: { file, line: item.line, fields: templateFields(item.values, columns[i]!) } };
     }
   }
 }

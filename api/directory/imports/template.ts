@@ -62,20 +62,37 @@ const ENUM_NAMES: Partial<Record<ProfileField, Map<string, string>>> = {
   inclusionKind: namesOf(INCLUSION_KIND_FR),
 };
 
-/** The header's columns this template knows, or why the file is not one of ours. */
-export function checkTemplateHeader(header: readonly string[]): string | null {
+/** Where each field is in a file: the header's name for it (the API's name, in any case). */
+export type TemplateColumns = ReadonlyMap<ProfileField, string>;
+
+/**
+ * The header's columns as the template's fields, or why the file is not one of ours: a column the
+ * template does not know would be dropped without a word (« Site web » for website), so it refuses the file.
+ */
+export function templateColumns(header: readonly string[]): TemplateColumns | { problem: string } {
+  const byName = new Map(TEMPLATE_COLUMNS.map((c) => [c.toLowerCase(), c]));
+  const columns = new Map<ProfileField, string>();
+  const unknown: string[] = [];
+  for (const name of header) {
+    if (name.trim() === '') continue; // a spreadsheet's empty trailing column
+    const column = byName.get(name.trim().toLowerCase());
+    if (!column) unknown.push(`« ${name} »`);
+    else if (columns.has(column)) return { problem: `colonne ${column} en double dans l’en-tête` };
+    else columns.set(column, name);
+  }
+  if (unknown.length) {
+    return { problem: `${unknown.length > 1 ? 'colonnes inconnues' : 'colonne inconnue'} : ${unknown.join(', ')} ; les colonnes du modèle (npm run export) sont ${TEMPLATE_COLUMNS.join(', ')} : renommez ou retirez les autres` };
+  }
   // A column the file lacks is an empty one: public lists seldom hold more than these two.
-  const missing = (['name', 'communeCode'] as const).filter((c) => !header.includes(c));
-  return missing.length ? `colonnes obligatoires absentes de l’en-tête : ${missing.join(', ')} (modèle : npm run export)` : null;
+  const missing = (['name', 'communeCode'] as const).filter((c) => !columns.has(c));
+  return missing.length ? { problem: `colonnes obligatoires absentes de l’en-tête : ${missing.join(', ')} (modèle : npm run export)` } : columns;
 }
 
 /** A template row as the profile fields it gives (a column the file lacks gives nothing). */
-export function templateFields(values: Record<string, string>): Partial<Record<ProfileField, unknown>> {
+export function templateFields(values: Record<string, string>, columns: TemplateColumns): Partial<Record<ProfileField, unknown>> {
   const fields: Partial<Record<ProfileField, unknown>> = {};
-  for (const column of TEMPLATE_COLUMNS) {
-    const written = values[column];
-    if (written === undefined) continue;
-    const cell = readProtectedCell(written);
+  for (const [column, name] of columns) {
+    const cell = readProtectedCell(values[name] ?? '');
     if (LISTS.has(column)) fields[column] = splitList(cell);
     else if (NUMBERS.has(column)) fields[column] = readNumber(cell);
     else if (column === 'legalForm' && cell.trim() === '') continue; // not given: it stays as it is, or unknown
