@@ -249,11 +249,12 @@ describe('import --format inclusion', () => {
 
     const first = await importFiles(data, 'inclusion', f.json);
     expect(first.code).toBe(0);
-    expect(counts(first.stdout)).toEqual({ created: 4, updated: 5, unchanged: 0, refused: 3 });
+    expect(counts(first.stdout)).toEqual({ created: 4, updated: 5, unchanged: 0, refused: 2 });
     expect(first.stdout).toMatch(/ligne 10\b.*« contactEmail » : adresse e-mail invalide/);
-    expect(first.stdout).toMatch(new RegExp(`ligne 11\\b.*SIRET ${f.both[0]!.siret} en double : déjà lu ligne 1`));
     expect(first.stdout).toMatch(/ligne 13\b.*pas une structure/);
-    expect(first.stdout).toMatch(/ignoré\s+1/);
+    // Line 11 gives line 1's SIRET, as dated: one profile, the later line's name (« Doublon »).
+    expect(first.stdout).toMatch(/ignoré\s+2/);
+    expect(first.stdout).toMatch(/1\s+SIRET d’une autre ligne : réunie à la plus récente/);
 
     const profiles = await stored(data);
     expect(profiles).toHaveLength(s.expected.length + 4);
@@ -270,18 +271,19 @@ describe('import --format inclusion', () => {
     expect(merged.description).toContain("Structure d'insertion numéro 1");
     expect(merged.sources!.map((x) => x.source)).toEqual(['sirene', 'inclusion']);
     expect(merged.provenance).toMatchObject({ name: { origin: 'inclusion' }, legalForm: { origin: 'sirene' }, communeCode: { origin: 'inclusion' } });
+    expect(profiles.find((p) => p.siret === f.both[0]!.siret)?.name).toBe('Doublon');
     expect(profiles.find((p) => p.name === 'Esat des Coteaux')).toMatchObject({ legalForm: 'ASSOCIATION', inclusionKind: 'ESAT' });
     expect(profiles.find((p) => p.name === 'Régie de quartier sans SIRET')).toMatchObject({ siret: null, legalForm: 'UNSPECIFIED' }); // v1 gives no legal form: none is stated
 
     // Both sources again: nothing changes, whichever runs first.
-    expect(counts((await importFiles(data, 'inclusion', f.json)).stdout)).toEqual({ created: 0, updated: 0, unchanged: 9, refused: 3 });
+    expect(counts((await importFiles(data, 'inclusion', f.json)).stdout)).toEqual({ created: 0, updated: 0, unchanged: 9, refused: 2 });
     expect(counts((await importFiles(data, 'sirene', s.unitFile, s.estFile)).stdout)).toMatchObject({ created: 0, updated: 0, unchanged: s.expected.length });
 
     // The same structures as CSV give the same profiles.
     const other = path.join(dir, 'other');
     await importFiles(other, 'sirene', s.unitFile, s.estFile);
     const viaCsv = await importFiles(other, 'inclusion', f.csv);
-    expect(counts(viaCsv.stdout)).toEqual({ created: 4, updated: 5, unchanged: 0, refused: 2 });
+    expect(counts(viaCsv.stdout)).toEqual({ created: 4, updated: 5, unchanged: 0, refused: 1 });
     const shape = (list: SupplierRecord[]) =>
       new Map(list.map(({ id, createdAt, updatedAt, provenance, sources, ...rest }) => [rest.siret ?? rest.name, rest]));
     expect(shape(await stored(other))).toEqual(shape(profiles));

@@ -155,6 +155,33 @@ describe('data·inclusion v1 as published', () => {
     expect(res.stdout).toMatch(new RegExp(`créé\\s+${ess + 4}\\b`)); // two France Travail and two CAF rows
   });
 
+  it('lines of one SIRET from several sources make one profile: the newest line, completed by the older ones', async () => {
+    const dir = workDir();
+    const data = path.join(dir, 'data');
+    const file = path.join(dir, 'structures.json');
+    const base = rows[0]!;
+    fs.writeFileSync(file, JSON.stringify([
+      { ...base, source: 'dora', date_maj: '2023-01-10', nom: 'ANCIEN NOM', site_web: 'ancien.example', courriel: 'ancien@structure.example' },
+      rows[1],
+      { ...base, source: 'emplois-de-linclusion', date_maj: '2026-11-02', nom: 'NOM RÉCENT', courriel: 'accueil@structure.example', description: 'Entretien des espaces verts.' },
+      { ...base, source: 'soliguide', date_maj: '2025-05-01', nom: 'NOM MOYEN', site_web: 'moyen.example' },
+    ]));
+    const res = await importFiles(data, 'inclusion', file);
+    expect(res.stdout).toMatch(/créé\s+2\b/);
+    expect(res.stdout).toMatch(/refusé\s+0\b/);
+    expect(res.stdout).toMatch(/2\s+SIRET d’une autre ligne : réunie à la plus récente/);
+    const t = await startTestServer({}, data);
+    try {
+      const officer = (await t.userWithToken('OFFICER')).token;
+      const found = await t.gql('{ suppliers(first: 10) { edges { node { name siret contactEmail description website } } } }', {}, officer);
+      expect(found.data.suppliers.edges.map((e: { node: { siret: string } }) => e.node).filter((n: { siret: string }) => n.siret === base.siret)).toEqual([
+        { name: 'NOM RÉCENT', siret: base.siret, contactEmail: 'accueil@structure.example', description: 'Entretien des espaces verts.', website: 'https://moyen.example' },
+      ]);
+    } finally {
+      await t.stop();
+    }
+  });
+
   it('refuses a line without code_insee with its line and reason, and imports the rest', async () => {
     const dir = workDir();
     const file = path.join(dir, 'structures.json');

@@ -6,7 +6,7 @@
 // legal form, which stays unknown (an older file's RNA number aside) until SIRENE or a person says.
 import type { InclusionKind } from '../../store/types';
 import { checkTextFile, csvRecords, head, readJsonFile, UnreadableFileError, type ReadPosition } from './files';
-import type { FormatOptions, ImportItem } from './items';
+import type { FormatOptions, ImportItem, ImportLine } from './items';
 import type { ProfileField } from './items';
 
 const KINDS: Readonly<Record<string, InclusionKind>> = {
@@ -92,7 +92,37 @@ function structureItem(file: string, line: number, s: Record<string, unknown>, o
   return { kind: 'line', line: { file, line, fields: structureFields(s), asOf: dateOf(s.date_maj) } };
 }
 
+/** Absent, null or empty: nothing said of that field. */
+const said = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
+
+/**
+ * The lines of one establishment (one SIRET) as one: the file gathers several sources (les emplois de
+ * l'inclusion, DORA, Soliguide…), each with its own line and date. The most recent one's fields win;
+ * a field it leaves empty comes from the next most recent line that gives it (at a tie, the later line).
+ */
+function oneOf(lines: readonly ImportLine[]): ImportLine {
+  const newestFirst = lines.map((l, i) => ({ l, i })).sort((a, b) => (b.l.asOf?.getTime() ?? -Infinity) - (a.l.asOf?.getTime() ?? -Infinity) || b.i - a.i).map((x) => x.l);
+  const fields: ImportLine['fields'] = {};
+  for (const line of newestFirst) {
+    for (const [field, value] of Object.entries(line.fields) as [ProfileField, unknown][]) if (!said(fields[field]) && said(value)) fields[field] = value;
+  }
+  return { ...newestFirst[0]!, fields };
+}
+
 export async function* readInclusion(files: readonly string[], options: FormatOptions, position: ReadPosition): AsyncGenerator<ImportItem> {
+  const bySiret = new Map<string, ImportLine[]>();
+  for await (const item of inclusionItems(files, options, position)) {
+    const siret = item.kind === 'line' ? text(item.line.fields.siret).replace(/\s/g, '') : '';
+    if (item.kind !== 'line' || !siret) yield item;
+    else bySiret.set(siret, [...(bySiret.get(siret) ?? []), item.line]);
+  }
+  for (const lines of bySiret.values()) {
+    yield { kind: 'line', line: lines.length === 1 ? lines[0]! : oneOf(lines) };
+    if (lines.length > 1) yield { kind: 'ignored', reason: 'SIRET d’une autre ligne : réunie à la plus récente', count: lines.length - 1 };
+  }
+}
+
+async function* inclusionItems(files: readonly string[], options: FormatOptions, position: ReadPosition): AsyncGenerator<ImportItem> {
   const json = files.map((f) => /^\s*[[{]/.test(head(f, 1024)));
   // Every file read through before the first line is written: one that cannot be read stops the import with nothing written.
   const parsed = files.map((file, i) => (json[i] ? readJsonFile(file, position) : checkTextFile(file)));
