@@ -245,3 +245,26 @@ export function assertServiceStartable(config: Config): void {
     );
   }
 }
+
+/**
+ * What a production start accepts but a real service rarely wants, said loudly at start: the
+ * defaults made for a developer's machine (links to localhost, mail from no-reply@localhost).
+ */
+export function productionWarnings(config: Config): string[] {
+  if (!config.production) return [];
+  const warnings: string[] = [];
+  const host = config.publicUrl ? new URL(config.publicUrl).hostname : 'localhost';
+  if (/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(host)) {
+    warnings.push(
+      `ATTENTION : ${config.publicUrl ? `PUBLIC_URL (${config.publicUrl}) mène à cette machine` : 'PUBLIC_URL n’est pas défini'} en production : les liens des courriels ` +
+        'ne s’ouvriront chez personne. Donnez l’adresse à laquelle le public joint le service (ex. PUBLIC_URL=https://passerelle.metropole-rouen-normandie.fr).',
+    );
+  }
+  if (config.mailTransport === 'smtp' && /@localhost>?$/.test(config.mailFrom)) {
+    warnings.push(
+      `ATTENTION : les courriels partent de « ${config.mailFrom} » (MAIL_FROM) : la plupart des serveurs de courriel les refusent ou les classent en indésirables. ` +
+        'Donnez une adresse du domaine de la Métropole (ex. MAIL_FROM="Passerelle ESS <no-reply@metropole-rouen-normandie.fr>").',
+    );
+  }
+  return warnings;
+}

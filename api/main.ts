@@ -1,5 +1,5 @@
 // Process entry: config → server (store, matcher index, HTTP) → signals.
-import { assertServiceStartable, loadConfig, type Config } from './config';
+import { assertServiceStartable, loadConfig, productionWarnings, type Config } from './config';
 import { ConfigError } from './errors';
 import { createMailTransport, smtpServerName } from './mail';
 import { loggerFor, startServer, type Logger, type RunningServer } from './server';
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   assertServiceStartable(config);
   const logger = loggerFor(config);
+  for (const warning of productionWarnings(config)) logger.error(warning);
   if (config.production && config.sampleData) {
     logger.error(
       'ATTENTION : SAMPLE_DATA=on en production : une base vide reçoit les 40 structures FICTIVES de démonstration, publiées dans l’annuaire public. Retirez SAMPLE_DATA (ou SAMPLE_DATA=off) pour un service réel.',

@@ -45,6 +45,7 @@ describe('a production start', () => {
       expect(printed()).toMatch(/prête sur http:\/\/localhost:\d+\/graphql, adresse publique https:\/\/passerelle\.exemple\.fr/);
       await waitFor('the mail transport named', () => printed().includes('MAIL_TRANSPORT=files'));
       expect(printed()).not.toMatch(/Données d'exemple|SAMPLE_DATA=on/);
+      expect(printed()).not.toContain('ATTENTION');
     } finally {
       await stopped(child);
     }
@@ -57,6 +58,8 @@ describe('a production start', () => {
     try {
       expect((await gqlAt(url, '{ suppliers { totalCount } }')).data.suppliers.totalCount).toBe(40);
       expect(printed()).toContain('ATTENTION : SAMPLE_DATA=on en production');
+      // Left to its default, the public address is this machine: mailed links would open for nobody.
+      expect(printed()).toContain('ATTENTION : PUBLIC_URL n’est pas défini en production : les liens des courriels ne s’ouvriront chez personne.');
     } finally {
       await stopped(child);
     }
@@ -69,6 +72,7 @@ describe('a production start', () => {
     try {
       await readyUrl(good);
       await waitFor('the mail server checked', () => goodOut().includes(`Serveur de courriel joignable : smtp://127.0.0.1:${smtp.port}`));
+      expect(goodOut()).toContain('ATTENTION : les courriels partent de « Passerelle ESS <no-reply@localhost> » (MAIL_FROM)');
     } finally {
       await stopped(good);
       await smtp.close();
