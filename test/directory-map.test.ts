@@ -103,6 +103,18 @@ describe('GET /directory.geojson kept per version of the directory', () => {
     expect(names(await (await map('?bbox=-180,-90,180,90')).json())).toEqual(names(all));
   });
 
+  it('takes readPlaces as the public search writes it in its links, and refuses another value by name', async () => {
+    for (const readPlaces of [true, false]) {
+      const res = await map(`?text=${encodeURIComponent('atelier sotteville')}&readPlaces=${readPlaces}`);
+      expect(res.status).toBe(200);
+      const api = await t.gql('query($f: SupplierFilter) { suppliers(filter: $f, first: 100) { edges { node { name } } } }', { f: { text: 'atelier sotteville', readPlaces } });
+      expect(names(await res.json())).toEqual(api.data.suppliers.edges.map((e: any) => e.node.name).sort());
+    }
+    const bad = await map('?text=atelier&readPlaces=non');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).errors[0]).toMatchObject({ message: '« readPlaces » : attendu true ou false.', extensions: { field: 'readPlaces' } });
+  });
+
   it.each([
     ['1,49,2', 'quatre nombres'],
     ['a,b,c,d', 'lettres'],

@@ -14,8 +14,9 @@ const SCALARS = ['text', 'communeCode', 'nafPrefix', 'servesCommuneCode'] as con
 // only repeated, since a label may hold a comma.
 const ENUM_LISTS = ['inclusionKinds', 'legalForms'] as const;
 const LISTS = [...ENUM_LISTS, 'labels'] as const;
+const BOOLEANS = ['readPlaces'] as const;
 const BBOX = 'bbox';
-const KNOWN = new Set<string>([...SCALARS, ...LISTS, BBOX]);
+const KNOWN = new Set<string>([...SCALARS, ...BOOLEANS, ...LISTS, BBOX]);
 
 /** West, south, east, north in degrees (GeoJSON's order, RFC 7946 §5). */
 export type BoundingBox = readonly [number, number, number, number];
@@ -34,9 +35,13 @@ export function filterFromQuery(query: Record<string, unknown>): Record<string, 
     if (name === BBOX) continue;
     const values = Array.isArray(value) ? value : [value];
     if (!values.every((v) => typeof v === 'string')) throw badInput(name, `« ${name} » : valeur invalide.`);
+    const list = (LISTS as readonly string[]).includes(name);
+    if (!list && values.length > 1) throw badInput(name, `« ${name} » : une seule valeur attendue.`);
     if ((SCALARS as readonly string[]).includes(name)) {
-      if (values.length > 1) throw badInput(name, `« ${name} » : une seule valeur attendue.`);
       filter[name] = values[0];
+    } else if (!list) {
+      if (values[0] !== 'true' && values[0] !== 'false') throw badInput(name, `« ${name} » : attendu true ou false.`);
+      filter[name] = values[0] === 'true';
     } else {
       const items = (ENUM_LISTS as readonly string[]).includes(name) ? values.flatMap((v) => v.split(',')) : values;
       filter[name] = items.map((v) => v.trim()).filter((v) => v !== '');
