@@ -250,7 +250,7 @@ describe('import --format inclusion', () => {
     const first = await importFiles(data, 'inclusion', f.json);
     expect(first.code).toBe(0);
     expect(counts(first.stdout)).toEqual({ created: 4, updated: 5, unchanged: 0, refused: 2 });
-    expect(first.stdout).toMatch(/ligne 10\b.*« contactEmail » : adresse e-mail invalide/);
+    expect(first.stdout).toMatch(/ligne 10\b.*« courriel » : adresse e-mail invalide/); // named as the file names it
     expect(first.stdout).toMatch(/ligne 13\b.*pas une structure/);
     // Line 11 gives line 1's SIRET, as dated: one profile, the later line's name (« Doublon »).
     expect(first.stdout).toMatch(/ignoré\s+2/);

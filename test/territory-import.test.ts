@@ -187,7 +187,7 @@ describe('data·inclusion v1 as published', () => {
     const file = path.join(dir, 'structures.json');
     fs.writeFileSync(file, JSON.stringify([{ ...rows[0], code_insee: null }, rows[1]]));
     const res = await importFiles(path.join(dir, 'data'), 'inclusion', file);
-    expect(res.stdout).toMatch(/ligne 1.*« code_insee » : absent/);
+    expect(res.stdout).toContain(`ligne 1, SIRET ${rows[0]!.siret} (${rows[0]!.nom}) : « code_insee » : absent`);
     expect(res.stdout).toMatch(/créé\s+1\b/);
   });
 });

@@ -22,7 +22,7 @@ export async function feed(run: ImportRun, read: FormatReader, files: readonly s
   try {
     for await (const item of read(files, options, position)) {
       lines += (item.kind === 'read' || item.kind === 'ignored' ? item.count : undefined) ?? 1;
-      if (item.kind === 'broken') run.refuse(item.file, item.line, item.reason);
+      if (item.kind === 'broken') run.refuse(item.file, item.line, item.reason, item.fields);
       else if (item.kind === 'ignored') run.ignore(item.reason, item.count);
       else if (item.kind === 'line') await run.apply(item.line);
       control.progress?.(position, lines);

@@ -23,6 +23,11 @@ const ESS_NETWORKS: ReadonlySet<string> = new Set(['chantier-ecole', 'coorace', 
 
 const MAX_DESCRIPTION = 5000;
 
+/** The file's names for the fields it gives, for refusals. */
+const COLUMNS: Readonly<Partial<Record<ProfileField, string>>> = Object.freeze({
+  siret: 'siret', name: 'nom', communeCode: 'code_insee', description: 'description', latitude: 'latitude', longitude: 'longitude', contactEmail: 'courriel', website: 'site_web',
+});
+
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
 
 /** reseaux_porteurs: a JSON array, or in CSV a list written as "aci,ei", "aci|ei" or '["aci","ei"]'. */
@@ -87,9 +92,9 @@ function structureItem(file: string, line: number, s: Record<string, unknown>, o
   if (!kept) {
     return { kind: 'ignored', reason: carriers.length ? `réseau porteur hors ESS : ${carriers.join(', ')}` : 'aucun réseau porteur (hors ESS)' };
   }
-  if (!text(s.code_insee)) return { kind: 'broken', file, line, reason: '« code_insee » : absent, la commune de la structure est inconnue.' };
+  if (!text(s.code_insee)) return { kind: 'broken', file, line, reason: '« code_insee » : absent, la commune de la structure est inconnue.', fields: structureFields(s) };
   if (!options.communes.has(text(s.code_insee).toUpperCase())) return { kind: 'ignored', reason: 'hors du territoire' };
-  return { kind: 'line', line: { file, line, fields: structureFields(s), asOf: dateOf(s.date_maj) } };
+  return { kind: 'line', line: { file, line, fields: structureFields(s), asOf: dateOf(s.date_maj), columns: COLUMNS } };
 }
 
 /** Absent, null or empty: nothing said of that field. */

@@ -12,6 +12,8 @@ export interface ImportLine {
   fields: Partial<Record<ProfileField, unknown>>;
   /** The source's date of its last change to this record, when it gives one. */
   asOf?: Date;
+  /** The file's own names for the fields it gives (« courriel » for contactEmail), used in refusals. */
+  columns?: Readonly<Partial<Record<ProfileField, string>>>;
 }
 
 export interface Refusal {
@@ -35,7 +37,7 @@ export interface ImportCounts {
 
 export type ImportItem =
   | { kind: 'line'; line: ImportLine }
-  | { kind: 'broken'; file: string; line: number; reason: string }
+  | { kind: 'broken'; file: string; line: number; reason: string; fields?: Partial<Record<ProfileField, unknown>> }
   /** `count` lines left out for one reason (1 when absent). */
   | { kind: 'ignored'; reason: string; count?: number }
   /** A line read for context only (SIRENE's legal units): it moves the progress, nothing else. */

@@ -128,11 +128,13 @@ export class ImportRun {
     return date && date.getTime() <= this.at.getTime() + 86_400_000 ? date : undefined;
   }
 
-  private async merge({ file, line, fields: given, asOf: dated }: ImportLine): Promise<Outcome> {
+  private async merge({ file, line, fields: given, asOf: dated, columns }: ImportLine): Promise<Outcome> {
     const asOf = this.version(dated);
     // An unknown legal form is no word on it: it never replaces one somebody gave.
     const fields = given.legalForm === 'UNSPECIFIED' ? { ...given, legalForm: undefined } : given;
-    const refuse = (reason: string) => this.refuse(file, line, reason, fields);
+    // A field is named as the file names it (« courriel », not « contactEmail »).
+    const named = (reason: string) => (columns ? reason.replace(/« (\w+) »/g, (whole, f: ProfileField) => (columns[f] ? `« ${columns[f]} »` : whole)) : reason);
+    const refuse = (reason: string) => this.refuse(file, line, named(reason), fields);
     const siret = siretKey(fields.siret);
     const key = siret ? `siret:${siret}` : `place:${placeKey(fields.name, fields.communeCode)}`;
     const before = this.seen.get(key);
