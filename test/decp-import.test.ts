@@ -134,6 +134,19 @@ describe('import --format decp', () => {
     expect(rows.get('commande_publique_critere_social|')).toBe(2);
   });
 
+  test('a consolidated file of earlier years (v1) leaves out the concessions it lists among contracts', async () => {
+    const other = workDir();
+    fs.mkdirSync(other.dir, { recursive: true });
+    const template = (JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as { marches: { marche: Record<string, unknown>[] } }).marches.marche[0]!;
+    const v1 = path.join(other.dir, 'decp-2019.json');
+    const concession = { _type: 'Contrat de concession', id: 'CONC-1', autoriteConcedante: { id: '21760540100017' }, valeurGlobale: 1_000_000, dateSignature: '2019-05-02' };
+    fs.writeFileSync(v1, JSON.stringify({ marches: [{ ...template, _type: 'Marché' }, concession] }));
+    const result = await importDecp(other.data, v1);
+    expect(result.code).toBe(0);
+    expect(counts(result.stdout)).toMatchObject({ created: 1, refused: 0, ignored: 1 });
+    expect(result.stdout).toMatch(/1\s+contrat de concession \(pas un marché public\)/);
+  });
+
   test('a file that is not DECP stops the run before anything is written', async () => {
     const other = workDir();
     fs.mkdirSync(other.dir, { recursive: true });

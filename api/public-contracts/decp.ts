@@ -133,6 +133,11 @@ export function* readDecp(files: readonly string[], options: DecpOptions, positi
         yield { kind: 'broken', file, line: i + 1, reason: 'élément qui n’est pas un marché' };
         continue;
       }
+      // v1's consolidated files list concessions among contracts: left out, as v2's separate list is
+      if (m._type === 'Contrat de concession') {
+        yield { kind: 'ignored', reason: 'contrat de concession (pas un marché public)' };
+        continue;
+      }
       const contract = contractOf(file, i + 1, m);
       if (typeof contract === 'string') yield { kind: 'broken', file, line: i + 1, reason: contract };
       else yield kept(contract, options) ? { kind: 'contract', contract } : { kind: 'ignored', reason: 'exécuté hors du territoire, acheteur non listé' };
