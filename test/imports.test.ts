@@ -222,6 +222,9 @@ describe('import --format csv', () => {
     const awkward = [
       row(1, { services: 'Tonte \\| débroussaillage|Taille, élagage|Chemin C:\\\\jardins', description: 'Deux lignes ;\n« guillemets » "doubles", virgules.', labels: 'RGE|ISO 9001' }),
       row(2, { siret: '', latitude: '49.443232', longitude: '1.099971', maxContractValue: '120000', website: 'https://deux.example/a?b=c', contactEmail: '' }),
+      // Two antennas of one association in one commune, without SIRET: two establishments, both kept.
+      row(3, { siret: '', name: 'Épicerie Solidaire', description: 'Antenne du centre.', contactEmail: 'centre@epicerie.example' }),
+      row(4, { siret: '', name: 'Épicerie Solidaire', description: 'Antenne rive gauche.', contactEmail: 'rive-gauche@epicerie.example' }),
     ];
     expect((await importCsv(path.join(dir, 'one'), writeCsv(path.join(dir, 'awkward.csv'), awkward))).code).toBe(0);
 
@@ -237,10 +240,20 @@ describe('import --format csv', () => {
     expect(await exportCsv(path.join(dir, 'two'))).toBe(fs.readFileSync(first, 'utf8'));
     const [one, two] = [await storedSuppliers(path.join(dir, 'one')), await storedSuppliers(path.join(dir, 'two'))];
     const profile = ({ id, organisationId, createdAt, updatedAt, provenance, sources, ...rest }: (typeof one)[number]) => rest;
-    const bySiretOrName = (list: typeof one) => new Map(list.map((s) => [s.siret ?? s.name, profile(s)]));
+    const bySiretOrName = (list: typeof one) => new Map(list.map((s) => [s.siret ?? `${s.name} ${s.description}`, profile(s)]));
     expect(bySiretOrName(two)).toEqual(bySiretOrName(one));
     // Importing its own export changes nothing.
     expect(counts((await importCsv(path.join(dir, 'one'), first)).stdout)).toEqual({ created: 0, updated: 0, unchanged: rows.length, refused: 0 });
+
+    // Each antenna keeps its own line, whichever comes first; one said twice (its contact and description alike) is refused.
+    const antennas = rows.filter((r) => r.name === 'Épicerie Solidaire');
+    expect(antennas).toHaveLength(2);
+    const swapped = path.join(dir, 'antennes.csv');
+    fs.writeFileSync(swapped, stringify([[...TEMPLATE_COLUMNS], ...[antennas[1]!, antennas[0]!, { ...antennas[0]!, employees: '9' }, antennas[1]!].map((r) => TEMPLATE_COLUMNS.map((c) => r[c] ?? ''))]));
+    const again = await importCsv(path.join(dir, 'one'), swapped);
+    expect(counts(again.stdout)).toEqual({ created: 0, updated: 0, unchanged: 2, refused: 2 });
+    expect(again.stdout).toMatch(/ligne 4.*structure en double : déjà lue ligne 3 \(sans SIRET : même nom, même commune, même adresse de contact, même description\)/);
+    expect(again.stdout).toMatch(/ligne 5.*structure en double : déjà lue ligne 2 /);
   });
 
   test('a run killed half-way leaves whole profiles only, and running it again finishes the work', async () => {

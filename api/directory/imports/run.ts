@@ -69,9 +69,15 @@ export class ImportRun {
   /** The batch being written (one at a time); its failure is thrown by the next batch or by finish(). */
   private writing: Promise<void> = Promise.resolve();
   private readonly bySiret = new Map<string, SupplierRecord>();
-  private readonly byPlace = new Map<string, SupplierRecord>();
-  /** Keys met in this run, and where: a second line for one structure is a duplicate. */
-  private readonly seen = new Map<string, { file: string; line: number }>();
+  /** Profiles without a SIRET by name and commune: several when establishments share both (two antennas of one association). */
+  private readonly byPlace = new Map<string, SupplierRecord[]>();
+  /** Profiles a line of this run already stands for: another line never takes them too. */
+  private readonly matched = new Set<string>();
+  /**
+   * Keys met in this run, and where: a second line for one SIRET is a duplicate; without a SIRET, one
+   * with the same contact address and description too (`print`), else it is another establishment.
+   */
+  private readonly seen = new Map<string, { file: string; line: number; print: string }[]>();
   // What this run writes of each field it gives a new profile, and of its source: one value shared by
   // every profile it creates (the store keeps them as given, and nothing changes a record in place:
   // a later write replaces them), instead of some twenty objects kept for each of tens of thousands.
@@ -102,7 +108,21 @@ export class ImportRun {
 
   private remember(s: SupplierRecord): void {
     if (s.siret) this.bySiret.set(s.siret, s);
-    else this.byPlace.set(placeKey(s.name, s.communeCode), s);
+    else {
+      const key = placeKey(s.name, s.communeCode);
+      this.byPlace.set(key, [...(this.byPlace.get(key) ?? []), s]);
+    }
+  }
+
+  /**
+   * The profile a line without a SIRET stands for, among those of its name and commune that no other
+   * line of the run took: the one with its contact address, else its description, else the first.
+   */
+  private samePlace(place: string, fields: ImportLine['fields']): SupplierRecord | undefined {
+    const free = (this.byPlace.get(place) ?? []).filter((s) => !this.matched.has(s.id)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
+    const email = cell(fields.contactEmail).trim().toLowerCase();
+    const description = cell(fields.description).trim();
+    return free.find((s) => email && s.contactEmail.toLowerCase() === email) ?? free.find((s) => description && s.description === description) ?? free[0];
   }
 
   /** A line the format could not read at all (torn quotes, wrong column count). */
@@ -136,14 +156,17 @@ export class ImportRun {
     const named = (reason: string) => (columns ? reason.replace(/« (\w+) »/g, (whole, f: ProfileField) => (columns[f] ? `« ${columns[f]} »` : whole)) : reason);
     const refuse = (reason: string) => this.refuse(file, line, named(reason), fields);
     const siret = siretKey(fields.siret);
-    const key = siret ? `siret:${siret}` : `place:${placeKey(fields.name, fields.communeCode)}`;
-    const before = this.seen.get(key);
+    const place = placeKey(fields.name, fields.communeCode);
+    const key = siret ? `siret:${siret}` : `place:${place}`;
+    const print = siret ? '' : JSON.stringify([cell(fields.contactEmail).trim().toLowerCase(), cell(fields.description).trim()]);
+    const before = this.seen.get(key)?.find((s) => s.print === print);
     if (before) {
       const where = before.file === file ? `ligne ${before.line}` : `ligne ${before.line} de ${before.file}`;
-      return refuse(siret ? `SIRET ${siret} en double : déjà lu ${where}.` : `structure en double (même nom, même commune) : déjà lue ${where}.`);
+      return refuse(siret ? `SIRET ${siret} en double : déjà lu ${where}.` : `structure en double : déjà lue ${where} (sans SIRET : même nom, même commune, même adresse de contact, même description).`);
     }
-    this.seen.set(key, { file, line });
-    const existing = (siret ? this.bySiret.get(siret) : this.byPlace.get(placeKey(fields.name, fields.communeCode))) ?? null;
+    this.seen.set(key, [...(this.seen.get(key) ?? []), { file, line, print }]);
+    const existing = (siret ? this.bySiret.get(siret) : this.samePlace(place, fields)) ?? null;
+    if (existing && !siret) this.matched.add(existing.id);
     const retired = existing ? undefined : this.retired.get(siret);
     if (retired) return refuse(notReimported(retired));
 

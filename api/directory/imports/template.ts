@@ -114,12 +114,12 @@ function templateRow(s: SupplierRecord): string[] {
 /** The whole directory (deleted structures' stubs aside) in the template, by name. */
 export async function exportTemplate(store: Store): Promise<string> {
   const suppliers = (await store.suppliers.find({})).filter((s) => !s.retiredAt);
-  const key = (s: SupplierRecord) => [s.sortKey, s.communeCode, s.siret ?? '', s.name];
-  suppliers.sort((a, b) => {
-    const [ka, kb] = [key(a), key(b)];
-    for (let i = 0; i < ka.length; i += 1) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+  // Then by the whole row: homonyms without SIRET in one commune come out in one order from any store.
+  const rows = suppliers.map((s) => ({ key: [s.sortKey, s.communeCode, s.siret ?? '', s.name, ...templateRow(s)], row: templateRow(s) }));
+  rows.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i += 1) if (a.key[i] !== b.key[i]) return a.key[i]! < b.key[i]! ? -1 : 1;
     return 0;
   });
   // A BOM, so spreadsheet software reads the accents right; the import skips it.
-  return `\ufeff${writeCsv([[...TEMPLATE_COLUMNS], ...suppliers.map(templateRow)])}`;
+  return `\ufeff${writeCsv([[...TEMPLATE_COLUMNS], ...rows.map((r) => r.row)])}`;
 }
