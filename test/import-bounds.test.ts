@@ -83,6 +83,16 @@ describe('a hostile import file', () => {
     expect(created(result.stdout)).toBe(2);
   });
 
+  test('line numbers hold past line breaks written \\r\\n inside a quoted field (a file from Windows)', async () => {
+    const dir = workDir();
+    const file = path.join(dir, 'windows.csv');
+    const lines = ['name;communeCode;description', 'Atelier Un;76540;"Menuiserie,', 'ébénisterie,', 'réemploi"', 'Atelier Deux;76540;Couture', 'Atelier Trois;99999;Mauvaise commune'];
+    fs.writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+    const result = await dryRun(file);
+    expect(result.stdout).toContain('windows.csv, ligne 6 (Atelier Trois) : « communeCode »');
+    expect(created(result.stdout)).toBe(2);
+  });
+
   test('a line of separators beyond any record is refused with its line number', async () => {
     const dir = workDir();
     const file = path.join(dir, 'separateurs.csv');

@@ -300,9 +300,11 @@ export async function* csvRecords(file: string, position: ReadPosition): AsyncGe
     // after the empty lines csv-parse skipped since (`skipped`, its count of them then).
     let end: Place = atHead ? { bytes: nextLineStart(file, 0) ?? 0, lines: 1 } : { bytes: 0, lines: 0 };
     let skipped = 0;
+    // csv-parse counts a line break written "\r\n" inside a quoted field as two lines: so many, so far, to take off
+    let counted = 0;
     const lineOf = (at: Info): number => start.lines + end.lines + 1 + (at.empty_lines - skipped);
     const ended = (at: Info): void => {
-      end = { bytes: at.bytes, lines: at.lines };
+      end = { bytes: at.bytes, lines: at.lines - counted };
       skipped = at.empty_lines;
     };
     const broken: CsvItem[] = [];
@@ -327,6 +329,7 @@ export async function* csvRecords(file: string, position: ReadPosition): AsyncGe
           return null;
         }
         const line = lineOf(at);
+        for (const value of record) if (value.includes('\r\n')) counted += value.split('\r\n').length - 1;
         ended(at);
         if (record.length !== header.length) {
           broken.push({ kind: 'broken', line, reason: COLUMN_COUNT_REASON });
