@@ -119,7 +119,8 @@ export async function* readInclusion(files: readonly string[], options: FormatOp
   for await (const item of inclusionItems(files, options, position)) {
     const siret = item.kind === 'line' ? text(item.line.fields.siret).replace(/\s/g, '') : '';
     if (item.kind !== 'line' || !siret) yield item;
-    else bySiret.set(siret, [...(bySiret.get(siret) ?? []), item.line]);
+    else if (bySiret.has(siret)) bySiret.get(siret)!.push(item.line);
+    else bySiret.set(siret, [item.line]);
   }
   for (const lines of bySiret.values()) {
     yield { kind: 'line', line: lines.length === 1 ? lines[0]! : oneOf(lines) };

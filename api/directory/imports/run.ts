@@ -110,7 +110,9 @@ export class ImportRun {
     if (s.siret) this.bySiret.set(s.siret, s);
     else {
       const key = placeKey(s.name, s.communeCode);
-      this.byPlace.set(key, [...(this.byPlace.get(key) ?? []), s]);
+      const homonyms = this.byPlace.get(key);
+      if (homonyms) homonyms.push(s);
+      else this.byPlace.set(key, [s]);
     }
   }
 
@@ -164,7 +166,9 @@ export class ImportRun {
       const where = before.file === file ? `ligne ${before.line}` : `ligne ${before.line} de ${before.file}`;
       return refuse(siret ? `SIRET ${siret} en double : déjà lu ${where}.` : `structure en double : déjà lue ${where} (sans SIRET : même nom, même commune, même adresse de contact, même description).`);
     }
-    this.seen.set(key, [...(this.seen.get(key) ?? []), { file, line, print }]);
+    const met = this.seen.get(key);
+    if (met) met.push({ file, line, print });
+    else this.seen.set(key, [{ file, line, print }]);
     const existing = (siret ? this.bySiret.get(siret) : this.samePlace(place, fields)) ?? null;
     if (existing && !siret) this.matched.add(existing.id);
     const retired = existing ? undefined : this.retired.get(siret);
