@@ -83,10 +83,10 @@ describe('a hostile import file', () => {
     expect(created(result.stdout)).toBe(2);
   });
 
-  test('line numbers hold past line breaks written \\r\\n inside a quoted field (a file from Windows)', async () => {
+  test('line numbers hold past line breaks written \\r\\n or \\r inside a quoted field (a file from Windows or an old Mac)', async () => {
     const dir = workDir();
     const file = path.join(dir, 'windows.csv');
-    const lines = ['name;communeCode;description', 'Atelier Un;76540;"Menuiserie,', 'ébénisterie,', 'réemploi"', 'Atelier Deux;76540;Couture', 'Atelier Trois;99999;Mauvaise commune'];
+    const lines = ['name;communeCode;description', 'Atelier Un;76540;"Menuiserie,', 'ébénisterie,', 'réemploi"', 'Atelier Deux;76540;"Couture\rretouches"', 'Atelier Trois;99999;Mauvaise commune'];
     fs.writeFileSync(file, `${lines.join('\r\n')}\r\n`);
     const result = await dryRun(file);
     expect(result.stdout).toContain('windows.csv, ligne 6 (Atelier Trois) : « communeCode »');

@@ -172,6 +172,13 @@ describe('import --format csv', () => {
     fs.writeFileSync(renamed, `Name;CommuneCode;Description;contactemail;\n${body};\n`);
     expect((await importCsv(data, renamed)).code).toBe(0);
     expect(await storedSuppliers(data)).toEqual([expect.objectContaining({ name: 'Atelier du Cèdre', description: 'Menuiserie solidaire', contactEmail: 'contact@cedre.example' })]);
+    // A quoted name with a space inside its quotes is the same column, and the same values change nothing.
+    fs.writeFileSync(renamed, `name;communeCode;"description ";"contactEmail"\n${body}\n`);
+    expect(counts((await importCsv(data, renamed)).stdout)).toMatchObject({ unchanged: 1 });
+    expect(await storedSuppliers(data)).toEqual([expect.objectContaining({ description: 'Menuiserie solidaire', contactEmail: 'contact@cedre.example' })]);
+    // A column without a name between named ones would be dropped: refused, with its position.
+    fs.writeFileSync(renamed, `name;;communeCode\nAtelier;x;76540\n`);
+    expect((await importCsv(data, renamed)).stderr).toContain('renomme.csv (colonne sans nom dans l’en-tête (la 2e) : nommez-la ou retirez-la)');
   });
 
   test('the embedded store refuses an import while the server holds it', async () => {
@@ -225,6 +232,9 @@ describe('import --format csv', () => {
       // Two antennas of one association in one commune, without SIRET: two establishments, both kept.
       row(3, { siret: '', name: 'Épicerie Solidaire', description: 'Antenne du centre.', contactEmail: 'centre@epicerie.example' }),
       row(4, { siret: '', name: 'Épicerie Solidaire', description: 'Antenne rive gauche.', contactEmail: 'rive-gauche@epicerie.example' }),
+      // Two thin public lines of one name in one commune, told apart by their places only.
+      row(5, { siret: '', name: 'ESAT du Plateau', description: '', contactEmail: '', latitude: '49.4501', longitude: '1.1201' }),
+      row(6, { siret: '', name: 'ESAT du Plateau', description: '', contactEmail: '', latitude: '49.4602', longitude: '1.1302' }),
     ];
     expect((await importCsv(path.join(dir, 'one'), writeCsv(path.join(dir, 'awkward.csv'), awkward))).code).toBe(0);
 
@@ -240,20 +250,35 @@ describe('import --format csv', () => {
     expect(await exportCsv(path.join(dir, 'two'))).toBe(fs.readFileSync(first, 'utf8'));
     const [one, two] = [await storedSuppliers(path.join(dir, 'one')), await storedSuppliers(path.join(dir, 'two'))];
     const profile = ({ id, organisationId, createdAt, updatedAt, provenance, sources, ...rest }: (typeof one)[number]) => rest;
-    const bySiretOrName = (list: typeof one) => new Map(list.map((s) => [s.siret ?? `${s.name} ${s.description}`, profile(s)]));
+    const bySiretOrName = (list: typeof one) => new Map(list.map((s) => [s.siret ?? `${s.name} ${s.description} ${s.latitude}`, profile(s)]));
     expect(bySiretOrName(two)).toEqual(bySiretOrName(one));
     // Importing its own export changes nothing.
     expect(counts((await importCsv(path.join(dir, 'one'), first)).stdout)).toEqual({ created: 0, updated: 0, unchanged: rows.length, refused: 0 });
 
-    // Each antenna keeps its own line, whichever comes first; one said twice (its contact and description alike) is refused.
-    const antennas = rows.filter((r) => r.name === 'Épicerie Solidaire');
-    expect(antennas).toHaveLength(2);
-    const swapped = path.join(dir, 'antennes.csv');
-    fs.writeFileSync(swapped, stringify([[...TEMPLATE_COLUMNS], ...[antennas[1]!, antennas[0]!, { ...antennas[0]!, employees: '9' }, antennas[1]!].map((r) => TEMPLATE_COLUMNS.map((c) => r[c] ?? ''))]));
-    const again = await importCsv(path.join(dir, 'one'), swapped);
-    expect(counts(again.stdout)).toEqual({ created: 0, updated: 0, unchanged: 2, refused: 2 });
-    expect(again.stdout).toMatch(/ligne 4.*structure en double : déjà lue ligne 3 \(sans SIRET : même nom, même commune, même adresse de contact, même description\)/);
-    expect(again.stdout).toMatch(/ligne 5.*structure en double : déjà lue ligne 2 /);
+    // Each antenna keeps its own profile, whatever the order of the lines and whatever one of them changed.
+    const store = path.join(dir, 'one');
+    const antennas = ['Antenne du centre.', 'Antenne rive gauche.'].map((d) => rows.find((r) => r.name === 'Épicerie Solidaire' && r.description === d)!);
+    const profiles = async () => new Map((await storedSuppliers(store)).filter((x) => x.name === 'Épicerie Solidaire').map((x) => [x.id, [x.description, x.contactEmail]]));
+    const ids = [...(await profiles()).keys()];
+    const importRows = async (name: string, list: Record<string, string>[]) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, stringify([[...TEMPLATE_COLUMNS], ...list.map((r) => TEMPLATE_COLUMNS.map((c) => r[c] ?? ''))]));
+      return importCsv(store, file);
+    };
+    // The second antenna moved and wrote itself anew (address and description), listed first: it keeps its profile.
+    const moved = { ...antennas[1]!, description: 'Antenne rive gauche, quai Cavelier.', contactEmail: 'quai@epicerie.example' };
+    expect(counts((await importRows('demenagement.csv', [moved, antennas[0]!])).stdout)).toEqual({ created: 0, updated: 1, unchanged: 1, refused: 0 });
+    const after = await profiles();
+    expect([...after.keys()]).toEqual(ids);
+    expect([...after.values()]).toEqual(expect.arrayContaining([['Antenne du centre.', 'centre@epicerie.example'], ['Antenne rive gauche, quai Cavelier.', 'quai@epicerie.example']]));
+    // A new antenna listed before the others' unchanged lines is a new profile; each other keeps its own.
+    const east = { ...antennas[0]!, description: 'Antenne est.', contactEmail: 'est@epicerie.example' };
+    expect(counts((await importRows('nouvelle.csv', [east, antennas[0]!, moved])).stdout)).toEqual({ created: 1, updated: 0, unchanged: 2, refused: 0 });
+    expect((await profiles()).get(ids.find((id) => after.get(id)![0] === 'Antenne du centre.')!)).toEqual(['Antenne du centre.', 'centre@epicerie.example']);
+    // A line said twice is refused as the copy it is.
+    const twice = await importRows('deux-fois.csv', [antennas[0]!, antennas[0]!]);
+    expect(counts(twice.stdout)).toEqual({ created: 0, updated: 0, unchanged: 1, refused: 1 });
+    expect(twice.stdout).toMatch(/ligne 3.*ligne identique à la ligne 2 \(même structure, sans SIRET\)/);
   });
 
   test('a run killed half-way leaves whole profiles only, and running it again finishes the work', async () => {

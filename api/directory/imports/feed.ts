@@ -32,6 +32,7 @@ export async function feed(run: ImportRun, read: FormatReader, files: readonly s
       }
       if (++items % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     }
+    await run.settle();
   } catch (err) {
     // The profiles counted as created are written, whatever stopped the loop; the error told is the loop's.
     await run.finish().catch(() => {});

@@ -194,7 +194,8 @@ export const delimiterOf = (file: string): ',' | ';' => headerLine(file).delimit
 
 export function headerOf(file: string): string[] {
   const { text, delimiter } = headerLine(file);
-  return text.split(delimiter).map((h) => h.trim().replace(/^"(.*)"$/, '$1'));
+  // as csv-parse keys the records: unquoted, then trimmed (« "description " » is description)
+  return text.split(delimiter).map((h) => h.trim().replace(/^"(.*)"$/, '$1').trim());
 }
 
 export type CsvItem =
@@ -300,7 +301,7 @@ export async function* csvRecords(file: string, position: ReadPosition): AsyncGe
     // after the empty lines csv-parse skipped since (`skipped`, its count of them then).
     let end: Place = atHead ? { bytes: nextLineStart(file, 0) ?? 0, lines: 1 } : { bytes: 0, lines: 0 };
     let skipped = 0;
-    // csv-parse counts a line break written "\r\n" inside a quoted field as two lines: so many, so far, to take off
+    // csv-parse counts a "\r" inside a quoted field as a line of its own ("\r\n" as two): so many, so far, to take off
     let counted = 0;
     const lineOf = (at: Info): number => start.lines + end.lines + 1 + (at.empty_lines - skipped);
     const ended = (at: Info): void => {
@@ -329,7 +330,7 @@ export async function* csvRecords(file: string, position: ReadPosition): AsyncGe
           return null;
         }
         const line = lineOf(at);
-        for (const value of record) if (value.includes('\r\n')) counted += value.split('\r\n').length - 1;
+        for (const value of record) if (value.includes('\r')) counted += value.split('\r').length - 1;
         ended(at);
         if (record.length !== header.length) {
           broken.push({ kind: 'broken', line, reason: COLUMN_COUNT_REASON });

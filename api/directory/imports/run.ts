@@ -14,11 +14,11 @@
 //   profile that holds it (a person put it back) is merged as any other.
 import { GraphQLError } from 'graphql/error/GraphQLError';
 import { z } from 'zod';
-import { fold } from '../../../matching/text/fold';
 import { DuplicateKeyError, type FieldProvenance, type ImportSource, type RetiredSiretRecord, type SourceRecord, type Store, type SupplierRecord } from '../../store/types';
 import { newId, parseInput } from '../../kernel';
 import { notReimported, retiredSirets } from '../retired-sirets';
 import { derived, importSchema, isFilled, NEW_PROFILE_STATUS, PROFILE_FIELDS, type ProfileFields } from '../suppliers';
+import { cell, Homonyms, placeKey } from './homonyms';
 import type { ImportCounts, ImportLine, Outcome, ProfileField, Refusal } from './items';
 
 const RANK: Record<ImportSource, number> = { sirene: 1, inclusion: 2, csv: 3 };
@@ -53,11 +53,17 @@ let profileSchema: typeof importSchema | null = null;
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-const cell = (value: unknown): string => (typeof value === 'string' ? value : value == null ? '' : String(value));
-
 /** The siret as keyed: digits only (the validation refuses anything else later). */
 const siretKey = (value: unknown): string => cell(value).replace(/\s/g, '');
-const placeKey = (name: unknown, communeCode: unknown): string => `${fold(cell(name))}|${cell(communeCode).trim().toUpperCase()}`;
+
+/** A line read for merging: its fields as the run takes them, its key, and how to refuse it. */
+interface Prepared {
+  readonly fields: ImportLine['fields'];
+  readonly asOf: Date | undefined;
+  readonly siret: string;
+  readonly place: string;
+  readonly refuse: (reason: string) => 'refused';
+}
 
 export class ImportRun {
   readonly counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, refused: 0, ignored: 0 };
@@ -69,13 +75,12 @@ export class ImportRun {
   /** The batch being written (one at a time); its failure is thrown by the next batch or by finish(). */
   private writing: Promise<void> = Promise.resolve();
   private readonly bySiret = new Map<string, SupplierRecord>();
-  /** Profiles without a SIRET by name and commune: several when establishments share both (two antennas of one association). */
-  private readonly byPlace = new Map<string, SupplierRecord[]>();
-  /** Profiles a line of this run already stands for: another line never takes them too. */
-  private readonly matched = new Set<string>();
+  private readonly homonyms = new Homonyms();
+  /** Lines without a SIRET naming none of their place's profiles: given one once the others took theirs (settle). */
+  private readonly held: Prepared[] = [];
   /**
-   * Keys met in this run, and where: a second line for one SIRET is a duplicate; without a SIRET, one
-   * with the same contact address and description too (`print`), else it is another establishment.
+   * Keys met in this run, and where: a second line for one SIRET is a duplicate; without a SIRET, only
+   * a line saying all the same (`print`), else it is another establishment of that name and commune.
    */
   private readonly seen = new Map<string, { file: string; line: number; print: string }[]>();
   // What this run writes of each field it gives a new profile, and of its source: one value shared by
@@ -108,23 +113,7 @@ export class ImportRun {
 
   private remember(s: SupplierRecord): void {
     if (s.siret) this.bySiret.set(s.siret, s);
-    else {
-      const key = placeKey(s.name, s.communeCode);
-      const homonyms = this.byPlace.get(key);
-      if (homonyms) homonyms.push(s);
-      else this.byPlace.set(key, [s]);
-    }
-  }
-
-  /**
-   * The profile a line without a SIRET stands for, among those of its name and commune that no other
-   * line of the run took: the one with its contact address, else its description, else the first.
-   */
-  private samePlace(place: string, fields: ImportLine['fields']): SupplierRecord | undefined {
-    const free = (this.byPlace.get(place) ?? []).filter((s) => !this.matched.has(s.id)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
-    const email = cell(fields.contactEmail).trim().toLowerCase();
-    const description = cell(fields.description).trim();
-    return free.find((s) => email && s.contactEmail.toLowerCase() === email) ?? free.find((s) => description && s.description === description) ?? free[0];
+    else this.homonyms.add(s);
   }
 
   /** A line the format could not read at all (torn quotes, wrong column count). */
@@ -139,10 +128,17 @@ export class ImportRun {
     this.ignoredReasons.set(reason, (this.ignoredReasons.get(reason) ?? 0) + count);
   }
 
-  async apply(input: ImportLine): Promise<Outcome> {
-    const outcome = await this.merge(input);
-    if (outcome !== 'refused') this.counts[outcome] += 1; // refuse() counted its own
-    return outcome;
+  async apply(input: ImportLine): Promise<void> {
+    this.count(await this.merge(input));
+  }
+
+  /** Once every line is read: each held line takes the oldest profile of its place still free, or a new one. */
+  async settle(): Promise<void> {
+    for (const line of this.held.splice(0)) this.count(await this.mergeInto(line, this.homonyms.free(line.place)[0] ?? null));
+  }
+
+  private count(outcome: Outcome | 'held'): void {
+    if (outcome !== 'refused' && outcome !== 'held') this.counts[outcome] += 1; // refuse() counted its own
   }
 
   /** A source's date of a record, unless it lies past the import's next day: a mistyped year (2099) would freeze the record. */
@@ -150,27 +146,33 @@ export class ImportRun {
     return date && date.getTime() <= this.at.getTime() + 86_400_000 ? date : undefined;
   }
 
-  private async merge({ file, line, fields: given, asOf: dated, columns }: ImportLine): Promise<Outcome> {
-    const asOf = this.version(dated);
+  private async merge({ file, line, fields: given, asOf, columns }: ImportLine): Promise<Outcome | 'held'> {
     // An unknown legal form is no word on it: it never replaces one somebody gave.
     const fields = given.legalForm === 'UNSPECIFIED' ? { ...given, legalForm: undefined } : given;
     // A field is named as the file names it (« courriel », not « contactEmail »).
     const named = (reason: string) => (columns ? reason.replace(/« (\w+) »/g, (whole, f: ProfileField) => (columns[f] ? `« ${columns[f]} »` : whole)) : reason);
-    const refuse = (reason: string) => this.refuse(file, line, named(reason), fields);
     const siret = siretKey(fields.siret);
-    const place = placeKey(fields.name, fields.communeCode);
-    const key = siret ? `siret:${siret}` : `place:${place}`;
-    const print = siret ? '' : JSON.stringify([cell(fields.contactEmail).trim().toLowerCase(), cell(fields.description).trim()]);
+    const read: Prepared = { fields, asOf: this.version(asOf), siret, place: placeKey(fields.name, fields.communeCode), refuse: (reason) => this.refuse(file, line, named(reason), fields) };
+    const key = siret ? `siret:${siret}` : `place:${read.place}`;
+    const print = siret ? '' : JSON.stringify(fields);
     const before = this.seen.get(key)?.find((s) => s.print === print);
     if (before) {
       const where = before.file === file ? `ligne ${before.line}` : `ligne ${before.line} de ${before.file}`;
-      return refuse(siret ? `SIRET ${siret} en double : déjà lu ${where}.` : `structure en double : déjà lue ${where} (sans SIRET : même nom, même commune, même adresse de contact, même description).`);
+      return read.refuse(siret ? `SIRET ${siret} en double : déjà lu ${where}.` : `ligne identique à la ${where} (même structure, sans SIRET).`);
     }
     const met = this.seen.get(key);
     if (met) met.push({ file, line, print });
     else this.seen.set(key, [{ file, line, print }]);
-    const existing = (siret ? this.bySiret.get(siret) : this.samePlace(place, fields)) ?? null;
-    if (existing && !siret) this.matched.add(existing.id);
+    if (siret) return this.mergeInto(read, this.bySiret.get(siret) ?? null);
+    const own = this.homonyms.named(read.place, fields);
+    if (own || this.homonyms.free(read.place).length === 0) return this.mergeInto(read, own);
+    this.held.push(read); // it may stand for a profile another line of the run names: see settle
+    return 'held';
+  }
+
+  /** Merges a line into the profile it stands for, or creates one (existing: null). */
+  private async mergeInto({ fields, asOf, siret, refuse }: Prepared, existing: SupplierRecord | null): Promise<Outcome> {
+    if (existing && !siret) this.homonyms.take(existing);
     const retired = existing ? undefined : this.retired.get(siret);
     if (retired) return refuse(notReimported(retired));
 

@@ -73,8 +73,10 @@ export function templateColumns(header: readonly string[]): TemplateColumns | { 
   const byName = new Map(TEMPLATE_COLUMNS.map((c) => [c.toLowerCase(), c]));
   const columns = new Map<ProfileField, string>();
   const unknown: string[] = [];
-  for (const name of header) {
-    if (name.trim() === '') continue; // a spreadsheet's empty trailing column
+  const named = header.length - [...header].reverse().findIndex((name) => name.trim() !== '');
+  for (const [i, name] of header.entries()) {
+    if (i >= named) break; // a spreadsheet's empty trailing columns
+    if (name.trim() === '') return { problem: `colonne sans nom dans l’en-tête (la ${i === 0 ? '1re' : `${i + 1}e`}) : nommez-la ou retirez-la` };
     const column = byName.get(name.trim().toLowerCase());
     if (!column) unknown.push(`« ${name} »`);
     else if (columns.has(column)) return { problem: `colonne ${column} en double dans l’en-tête` };
@@ -92,7 +94,9 @@ export function templateColumns(header: readonly string[]): TemplateColumns | { 
 export function templateFields(values: Record<string, string>, columns: TemplateColumns): Partial<Record<ProfileField, unknown>> {
   const fields: Partial<Record<ProfileField, unknown>> = {};
   for (const [column, name] of columns) {
-    const cell = readProtectedCell(values[name] ?? '');
+    const written = values[name];
+    if (written === undefined) continue; // a torn line's missing cell says nothing
+    const cell = readProtectedCell(written);
     if (LISTS.has(column)) fields[column] = splitList(cell);
     else if (NUMBERS.has(column)) fields[column] = readNumber(cell);
     else if (column === 'legalForm' && cell.trim() === '') continue; // not given: it stays as it is, or unknown
@@ -115,7 +119,10 @@ function templateRow(s: SupplierRecord): string[] {
 export async function exportTemplate(store: Store): Promise<string> {
   const suppliers = (await store.suppliers.find({})).filter((s) => !s.retiredAt);
   // Then by the whole row: homonyms without SIRET in one commune come out in one order from any store.
-  const rows = suppliers.map((s) => ({ key: [s.sortKey, s.communeCode, s.siret ?? '', s.name, ...templateRow(s)], row: templateRow(s) }));
+  const rows = suppliers.map((s) => {
+    const row = templateRow(s);
+    return { key: [s.sortKey, s.communeCode, s.siret ?? '', s.name, ...row], row };
+  });
   rows.sort((a, b) => {
     for (let i = 0; i < a.key.length; i += 1) if (a.key[i] !== b.key[i]) return a.key[i]! < b.key[i]! ? -1 : 1;
     return 0;
