@@ -161,21 +161,25 @@ describe('data·inclusion v1 as published', () => {
     const file = path.join(dir, 'structures.json');
     const base = rows[0]!;
     fs.writeFileSync(file, JSON.stringify([
-      { ...base, source: 'dora', date_maj: '2023-01-10', nom: 'ANCIEN NOM', site_web: 'ancien.example', courriel: 'ancien@structure.example' },
+      // an older line's invalid address is not lent (nor does it refuse the establishment)
+      { ...base, source: 'dora', date_maj: '2023-01-10', nom: 'ANCIEN NOM', site_web: 'ancien.example', courriel: 'accueil chez structure.example' },
       rows[1],
       { ...base, source: 'emplois-de-linclusion', date_maj: '2026-11-02', nom: 'NOM RÉCENT', courriel: 'accueil@structure.example', description: 'Entretien des espaces verts.' },
-      { ...base, source: 'soliguide', date_maj: '2025-05-01', nom: 'NOM MOYEN', site_web: 'moyen.example' },
+      // coordinates of another commune are not lent to this one
+      { ...base, source: 'soliguide', date_maj: '2025-05-01', nom: 'NOM MOYEN', site_web: 'moyen.example', code_insee: '76681', latitude: 49.42, longitude: 1.09 },
+      // a year typed wrong is no date: this line is the least recent
+      { ...base, source: 'autre', date_maj: '2099-01-10', nom: 'NOM DATÉ DE 2099' },
     ]));
     const res = await importFiles(data, 'inclusion', file);
     expect(res.stdout).toMatch(/créé\s+2\b/);
     expect(res.stdout).toMatch(/refusé\s+0\b/);
-    expect(res.stdout).toMatch(/2\s+SIRET d’une autre ligne : réunie à la plus récente/);
+    expect(res.stdout).toMatch(/3\s+SIRET d’une autre ligne : réunie à la plus récente/);
     const t = await startTestServer({}, data);
     try {
       const officer = (await t.userWithToken('OFFICER')).token;
-      const found = await t.gql('{ suppliers(first: 10) { edges { node { name siret contactEmail description website } } } }', {}, officer);
+      const found = await t.gql('{ suppliers(first: 10) { edges { node { name siret contactEmail description website commune { code } location { latitude } } } } }', {}, officer);
       expect(found.data.suppliers.edges.map((e: { node: { siret: string } }) => e.node).filter((n: { siret: string }) => n.siret === base.siret)).toEqual([
-        { name: 'NOM RÉCENT', siret: base.siret, contactEmail: 'accueil@structure.example', description: 'Entretien des espaces verts.', website: 'https://moyen.example' },
+        { name: 'NOM RÉCENT', siret: base.siret, contactEmail: 'accueil@structure.example', description: 'Entretien des espaces verts.', website: 'https://moyen.example', commune: { code: base.code_insee }, location: expect.not.objectContaining({ latitude: 49.42 }) },
       ]);
     } finally {
       await t.stop();

@@ -6,7 +6,9 @@
 // legal form, which stays unknown (an older file's RNA number aside) until SIRENE or a person says.
 import type { InclusionKind } from '../../store/types';
 import { checkTextFile, csvRecords, head, readJsonFile, UnreadableFileError, type ReadPosition } from './files';
-import type { FormatOptions, ImportItem, ImportLine } from './items';
+import type { z } from 'zod';
+import { importSchema } from '../suppliers';
+import { trustedDate, type FormatOptions, type ImportItem, type ImportLine } from './items';
 import type { ProfileField } from './items';
 
 const KINDS: Readonly<Record<string, InclusionKind>> = {
@@ -100,18 +102,29 @@ function structureItem(file: string, line: number, s: Record<string, unknown>, o
 /** Absent, null or empty: nothing said of that field. */
 const said = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
 
+/** A value an older line lends: one the profile's validation takes on its own (a bad address there is that line's, not the establishment's). */
+const lendable = (field: ProfileField, value: unknown): boolean => (importSchema.shape as Record<string, z.ZodType>)[field]?.safeParse(value).success ?? true;
+
 /**
  * The lines of one establishment (one SIRET) as one: the file gathers several sources (les emplois de
- * l'inclusion, DORA, Soliguide…), each with its own line and date. The most recent one's fields win;
- * a field it leaves empty comes from the next most recent line that gives it (at a tie, the later line).
+ * l'inclusion, DORA, Soliguide…), each with its own line and date. The most recent one's fields win
+ * (a date past tomorrow is no date); a field it leaves empty comes from the next most recent line that
+ * gives it a valid value (at a tie, the later line), coordinates only from a line of the same commune.
  */
 function oneOf(lines: readonly ImportLine[]): ImportLine {
-  const newestFirst = lines.map((l, i) => ({ l, i })).sort((a, b) => (b.l.asOf?.getTime() ?? -Infinity) - (a.l.asOf?.getTime() ?? -Infinity) || b.i - a.i).map((x) => x.l);
-  const fields: ImportLine['fields'] = {};
-  for (const line of newestFirst) {
-    for (const [field, value] of Object.entries(line.fields) as [ProfileField, unknown][]) if (!said(fields[field]) && said(value)) fields[field] = value;
+  const now = new Date();
+  const time = (l: ImportLine) => trustedDate(l.asOf, now)?.getTime() ?? -Infinity;
+  const newestFirst = lines.map((l, i) => ({ l, i })).sort((a, b) => time(b.l) - time(a.l) || b.i - a.i).map((x) => x.l);
+  const newest = newestFirst[0]!;
+  const fields: ImportLine['fields'] = { ...newest.fields };
+  for (const line of newestFirst.slice(1)) {
+    const sameCommune = line.fields.communeCode === newest.fields.communeCode;
+    for (const [field, value] of Object.entries(line.fields) as [ProfileField, unknown][]) {
+      if ((field === 'latitude' || field === 'longitude') && !sameCommune) continue;
+      if (!said(fields[field]) && said(value) && lendable(field, value)) fields[field] = value;
+    }
   }
-  return { ...newestFirst[0]!, fields };
+  return { ...newest, fields };
 }
 
 export async function* readInclusion(files: readonly string[], options: FormatOptions, position: ReadPosition): AsyncGenerator<ImportItem> {

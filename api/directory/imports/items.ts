@@ -16,6 +16,9 @@ export interface ImportLine {
   columns?: Readonly<Partial<Record<ProfileField, string>>>;
 }
 
+/** A source's date of a record, unless it lies past the import's next day: a mistyped year (2099) would hold back every later version. */
+export const trustedDate = (date: Date | undefined, at: Date): Date | undefined => (date && date.getTime() <= at.getTime() + 86_400_000 ? date : undefined);
+
 export interface Refusal {
   file: string;
   line: number;

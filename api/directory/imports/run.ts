@@ -19,7 +19,7 @@ import { newId, parseInput } from '../../kernel';
 import { notReimported, retiredSirets } from '../retired-sirets';
 import { derived, importSchema, isFilled, NEW_PROFILE_STATUS, PROFILE_FIELDS, type ProfileFields } from '../suppliers';
 import { cell, Homonyms, placeKey } from './homonyms';
-import type { ImportCounts, ImportLine, Outcome, ProfileField, Refusal } from './items';
+import { trustedDate, type ImportCounts, type ImportLine, type Outcome, type ProfileField, type Refusal } from './items';
 
 const RANK: Record<ImportSource, number> = { sirene: 1, inclusion: 2, csv: 3 };
 const REGISTER_FIELDS: ReadonlySet<string> = new Set(['siret', 'legalForm', 'nafCodes', 'employees']);
@@ -141,9 +141,8 @@ export class ImportRun {
     if (outcome !== 'refused' && outcome !== 'held') this.counts[outcome] += 1; // refuse() counted its own
   }
 
-  /** A source's date of a record, unless it lies past the import's next day: a mistyped year (2099) would freeze the record. */
   private version(date: Date | undefined): Date | undefined {
-    return date && date.getTime() <= this.at.getTime() + 86_400_000 ? date : undefined;
+    return trustedDate(date, this.at);
   }
 
   private async merge({ file, line, fields: given, asOf, columns }: ImportLine): Promise<Outcome | 'held'> {
