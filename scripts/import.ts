@@ -28,7 +28,7 @@ function summary(counts: ImportCounts | ContractImportCounts, ignoredReasons: Re
     `  refusé     ${counts.refused}`,
   ];
   if (counts.ignored) {
-    lines.push(`  ignoré     ${counts.ignored} (hors du champ), dont :`);
+    lines.push(`  ignoré     ${counts.ignored} (hors du champ, ou réunies à une autre ligne), dont :`);
     for (const [reason, n] of ignoredReasons) lines.push(`    ${String(n).padStart(6)}  ${reason}`);
   }
   if ('duplicates' in counts && counts.duplicates) lines.push(`  en double  ${counts.duplicates} (marché déjà lu : compté une fois)`);
