@@ -138,6 +138,26 @@ describe('follow-ups with FOLLOW_UP_AFTER=1h', () => {
     expect(await snapshot()).toBe(before);
   });
 
+  it('once the Métropole closes the need, its structures are no longer asked; the firm still is, for the yearly review', async () => {
+    const s = await buildScene(t);
+    const { jardins, esat } = s.suppliers;
+    const id = await approve(t, s, [jardins.id, esat.id]);
+    const sent = await waitFor('SENT', async () => {
+      const list = (await t.gql(MAILS, { id }, s.officer.token)).data.shortlist;
+      return list.status === 'SENT' && list;
+    });
+    expect((await t.gql('mutation($id: ID!) { closeNeed(id: $id, note: "Traité par téléphone") { id } }', { id: s.needId }, s.officer.token)).errors).toBeUndefined();
+    t.clock.advanceTo(Date.parse(sent.sentAt) + 2 * AFTER);
+    await t.runDue();
+    const mails = (await t.gql(MAILS, { id }, s.officer.token)).data.shortlist.mails.filter((m: any) => m.kind !== 'INTRODUCTION');
+    expect(mails.filter((m: any) => m.recipient === 'FIRM').map((m: any) => m.state)).toEqual(['SENT', 'SENT']);
+    const toStructures = mails.filter((m: any) => m.recipient === 'SUPPLIER');
+    expect(toStructures).toHaveLength(4);
+    for (const m of toStructures) expect(m).toMatchObject({ state: 'DROPPED', lastError: 'Le besoin a été clos par la Métropole : la structure n’est plus relancée.' });
+    const followedUp = smtp.messages.filter((m) => (m.messageId ?? '').startsWith(`<${id}.`) && /\.(followup|reminder)\./.test(m.messageId ?? ''));
+    expect(followedUp.flatMap((m) => addresses(m.to))).toEqual([s.company.email, s.company.email]);
+  });
+
   it('a structure erased while its follow-ups are being written loses them at once, and its address leaves the store', async () => {
     const s = await buildScene(t);
     const { esat } = s.suppliers;

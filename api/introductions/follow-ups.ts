@@ -16,6 +16,7 @@ import { ERASED_EMAIL, FIRM_ERASED, STRUCTURE_ERASED } from '../kernel';
 import { dropErasedMeanwhile } from './erased-meanwhile';
 
 export const OPTED_OUT = 'Relances refusées par leur destinataire (lien « Ne plus recevoir de relance »).';
+export const NEED_CLOSED = 'Le besoin a été clos par la Métropole : la structure n’est plus relancée.';
 export const OPTED_OUT_ALL = 'La structure a refusé toutes les relances (depuis son espace « Ma structure »).';
 
 type FollowUpKind = Extract<MailKind, 'FOLLOW_UP' | 'REMINDER'>;
@@ -90,6 +91,8 @@ export async function composeFollowUp(services: StoreDeps, row: OutboxRecord, li
   const supplier = row.supplierId ? (await activeSuppliers(store, [row.supplierId])).get(row.supplierId) : undefined;
   // Erased after this row was written (its erasure and dropErasedMeanwhile() drop the rows they find).
   if (!supplier || row.to === ERASED_EMAIL) return { skip: STRUCTURE_ERASED, to: ERASED_EMAIL };
+  // A closed need is no longer on offer: the firm is still asked what came of it (the yearly review), the structures no more.
+  if (need.closedAt) return { skip: NEED_CLOSED };
   if (await store.responses.findById(responseIdOf(shortlist.id, supplier.id))) return { skip: 'La structure a déjà répondu.' };
   // Checked when due, not when written: switched back on, the follow-ups not yet due go out again.
   if (supplier.followUpsOffAt) return { skip: OPTED_OUT_ALL };
