@@ -48,7 +48,7 @@ test('an officer refuses one declaration with a reason and confirms the other, f
   // Refusing without a reason: the API's message, at the field and in the summary; nothing decided.
   await page.click(`${robec} button[type="submit"]`);
   await page.waitForSelector(`${robec} .error-summary`);
-  expect(await page.$eval(`${robec} .error-message`, (p) => p.textContent)).toMatch(/« reason » : dites à la structure pourquoi/);
+  expect(await page.$eval(`${robec} .error-message`, (p) => p.textContent)).toMatch(/^Erreur : Dites à la structure pourquoi/);
   expect(await seriousViolations(page)).toEqual([]);
   expect(await reflowProblems(page)).toEqual([]);
   await page.type(`${robec} textarea`, 'Aucune convention EI trouvée : envoyez-nous votre convention DREETS.');

@@ -66,9 +66,12 @@ function expectPattern(s: Shown, names: string[]): void {
     const field = s.fields[name]!;
     expect(field.invalid).toBe('true');
     expect(field.describedBy.split(' ')).toContain(`champ-${name}-erreur`);
-    expect(field.message).toMatch(/^Erreur : « \w+ » : /);
-    // The summary says what the field says.
-    expect(s.links.find((l) => l.href === `#champ-${name}`)!.text).toBe(field.message.replace(/^Erreur : /, ''));
+    // Beside its field, the message names no field: the label is right above it (never the API's name).
+    expect(field.message).toMatch(/^Erreur : [A-ZÀ-Ý]/);
+    expect(field.message).not.toMatch(/« \w+ » :/);
+    // The summary says what the field says, after the field's label.
+    const said = field.message.replace(/^Erreur : /, '');
+    expect(s.links.find((l) => l.href === `#champ-${name}`)!.text).toMatch(new RegExp(`^[^«:]+ : ${said.charAt(0).toLowerCase()}${said.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
   }
 }
 
@@ -95,7 +98,8 @@ test('the public need form with five wrong fields shows five errors, in a focuse
   const names = ['contactEmail', 'description', 'communeCode', 'budgetMax', 'deadline'];
   const s = await shown(names);
   expectPattern(s, names);
-  expect(s.fields.budgetMax!.message).toContain('entre 0 et 1\u00a0000\u00a0000\u00a0000\u00a0€');
+  expect(s.fields.budgetMax!.message).toBe('Erreur : Doit être un nombre entier entre 0 et 1\u00a0000\u00a0000\u00a0000\u00a0€');
+  expect(s.links.find((l) => l.href === '#champ-budgetMax')!.text).toBe('Budget maximum : doit être un nombre entier entre 0 et 1\u00a0000\u00a0000\u00a0000\u00a0€');
   // A link of the summary takes the person to its field.
   await page.click('.error-summary a[href="#champ-budgetMax"]');
   expect(await page.evaluate('document.activeElement.id')).toBe('champ-budgetMax');
@@ -115,7 +119,7 @@ test('an amount the form cannot read is said with every error the API finds in t
   expect(s.focused).toBe('summary');
   expect(s.links.map((l) => l.href).sort()).toEqual(['#champ-budgetMax', '#champ-contactEmail', '#champ-deadline']);
   expect(s.fields.budgetMax!.message).toBe('Erreur : Saisissez un montant en euros, par exemple 12 000 ou 12 000,50.');
-  expect(s.fields.deadline!.message).toMatch(/^Erreur : « deadline » : /);
+  expect(s.fields.deadline!.message).toMatch(/^Erreur : L'échéance est déjà passée/);
   // Too large for GraphQL's Int: the same, with the API's range.
   await setValue('#champ-budgetMax', '1 000 000 000 000 €');
   // Submitted as the button would, without aiming at it: the page may still be scrolling to the summary.
@@ -125,7 +129,7 @@ test('an amount the form cannot read is said with every error the API finds in t
   await page.waitForFunction('document.querySelectorAll(".error-summary li").length >= 3');
   const again = await shown(['contactEmail', 'budgetMax', 'deadline']);
   expect(again.links.map((l) => l.href).sort()).toEqual(['#champ-budgetMax', '#champ-contactEmail', '#champ-deadline']);
-  expect(again.fields.budgetMax!.message).toBe('Erreur : « budgetMax » : doit être un nombre entier entre 0 et 1\u00a0000\u00a0000\u00a0000\u00a0€.');
+  expect(again.fields.budgetMax!.message).toBe('Erreur : Doit être un nombre entier entre 0 et 1\u00a0000\u00a0000\u00a0000\u00a0€.');
   expect(await t.server.services.store.needs.count({})).toBe(0);
 });
 

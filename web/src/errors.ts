@@ -27,3 +27,14 @@ export function errorsOf(error: CombinedError | undefined | null): FieldErrors {
 
 /** The API's first message, or that the service did not answer. */
 export const messageOf = (error: { graphQLErrors: readonly { message: string }[] } | undefined | null): string => error?.graphQLErrors[0]?.message ?? SERVICE_UNREACHABLE;
+
+/**
+ * The API names the field it refuses by its API name (« budgetMax » : …), which a person never saw:
+ * with the field's label (« Budget maximum : … ») in a summary, or without a name beside the field itself.
+ */
+export function sayField(message: string, label?: string | null): string {
+  const named = /^« [^»]+ » : (.*)$/s.exec(message);
+  if (!named) return message;
+  const rest = named[1]!;
+  return label ? `${label} : ${rest}` : rest.charAt(0).toUpperCase() + rest.slice(1);
+}

@@ -1,7 +1,7 @@
 // Shared form parts: a visible label and hint on every field, the API's message next to the field it
 // names (extensions.field), and an error summary at the top linking to each field (GOV.UK pattern).
 import { useId, type MouseEvent, type ReactNode } from 'react';
-import type { FieldErrors } from '../errors';
+import { sayField, type FieldErrors } from '../errors';
 
 const fieldId = (name: string) => `champ-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 
@@ -32,7 +32,10 @@ export function ErrorSummary({ errors, fields }: { errors: FieldErrors; fields: 
         {entries.map(([field, message]) => {
           const known = fields.find((f) => field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`));
           const id = known ? fieldId(known) : '';
-          return <li key={field || 'general'}>{known ? <a href={`#${id}`} onClick={(e) => goTo(e, id)}>{message}</a> : message}</li>;
+          // the field's label as the form shows it (its fields are on the page when an answer refuses them)
+          const label = id ? document.getElementById(id)?.closest('[data-label]')?.getAttribute('data-label') : null;
+          const said = sayField(message, label);
+          return <li key={field || 'general'}>{known ? <a href={`#${id}`} onClick={(e) => goTo(e, id)}>{said}</a> : said}</li>;
         })}
       </ul>
     </div>
@@ -63,7 +66,7 @@ function Wrapper({ name, label, hint, errors = {}, required, children }: Base & 
   const error = errorFor(errors, name);
   const describedBy = [hint ? `${id}-aide` : '', error ? `${id}-erreur` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field-error' : ''}`}>
+    <div className={`field${error ? ' field-error' : ''}`} data-label={label}>
       <label htmlFor={id}>
         {label}
         {required ? <span aria-hidden="true"> *</span> : <span className="optional"> (facultatif)</span>}
@@ -76,7 +79,7 @@ function Wrapper({ name, label, hint, errors = {}, required, children }: Base & 
       {error && (
         <p className="error-message" id={`${id}-erreur`}>
           <span className="visually-hidden">Erreur : </span>
-          {error}
+          {sayField(error)}
         </p>
       )}
       {children({ id, describedBy, invalid: !!error })}
@@ -141,7 +144,7 @@ export function CheckboxGroup(props: Omit<Base, 'required'> & { values: string[]
   const id = fieldId(props.name);
   const error = errorFor(props.errors ?? {}, props.name);
   return (
-    <fieldset className={`field${error ? ' field-error' : ''}`} id={id} aria-describedby={error ? `${id}-erreur` : props.hint ? `${id}-aide` : undefined}>
+    <fieldset className={`field${error ? ' field-error' : ''}`} id={id} data-label={props.label} aria-describedby={error ? `${id}-erreur` : props.hint ? `${id}-aide` : undefined}>
       <legend>
         {props.label} <span className="optional">(facultatif)</span>
       </legend>
@@ -153,7 +156,7 @@ export function CheckboxGroup(props: Omit<Base, 'required'> & { values: string[]
       {error && (
         <p className="error-message" id={`${id}-erreur`}>
           <span className="visually-hidden">Erreur : </span>
-          {error}
+          {sayField(error)}
         </p>
       )}
       {props.children}
