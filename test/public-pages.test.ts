@@ -113,11 +113,14 @@ describe('the home', () => {
     await w.page.type('#champ-contactEmail', 'pas-une-adresse');
     await w.page.type('#champ-title', 'Débarras de nos anciens bureaux');
     await w.page.type('#champ-description', 'Une quarantaine de bureaux et de chaises à débarrasser, réemploi souhaité.');
-    await w.page.type('#champ-communeCode', '76540');
+    // A commune typed as people type it, without its accents and hyphens, is kept.
+    await w.page.type('#champ-communeCode', 'saint etienne du rouvray');
+    await waitForText('Commune retenue : Saint-Étienne-du-Rouvray (76575)');
     await w.page.click('form[aria-label="Déposer un besoin"] button[type="submit"]');
     await w.page.waitForSelector('.error-summary');
     const error = await texts('#champ-contactEmail-erreur');
     expect(error[0]).toMatch(/adresse/i);
+    expect(error[0]).not.toContain('« contactEmail »'); // named by its label, never by the API's name
     expect(await w.page.$eval('#champ-title', (e) => (e as unknown as { value: string }).value)).toBe('Débarras de nos anciens bureaux');
     await checkPage('public-besoin-erreur', /Passerelle ESS/);
 

@@ -38,6 +38,8 @@ const NafSearch = graphql(`
 type CommuneOption = { code: string; name: string };
 const communeText = (c: CommuneOption) => `${c.name} (${c.code})`;
 const INSEE = /^(\d[\dAB]\d{3})$/i;
+/** A commune's name as typed in any way: « saint etienne du rouvray » is Saint-Étienne-du-Rouvray. */
+const nameKey = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 /** Commune chosen by name: "Rouen (76540)" from the list, or a code typed as it is. */
 export function CommuneField({ name, label, code, initialName, onChange, errors, required }: { name: string; label: string; code: string; initialName?: string; onChange: (code: string) => void; errors: FieldErrors; required?: boolean }) {
@@ -48,9 +50,11 @@ export function CommuneField({ name, label, code, initialName, onChange, errors,
   const options: CommuneOption[] = search.length >= 2 && found.data ? found.data.communes : (metropole.data?.metropoleCommunes ?? []);
 
   useEffect(() => {
-    const picked = /\((\w{5})\)$/.exec(text.trim())?.[1] ?? INSEE.exec(text.trim())?.[1] ?? options.find((o) => o.name.toLowerCase() === text.trim().toLowerCase())?.code ?? '';
+    // a name typed whole (accents, hyphens and case aside), or the one commune the search finds
+    const only = search.length >= 2 && found.data?.communes.length === 1 ? found.data.communes[0]!.code : undefined;
+    const picked = /\((\w{5})\)$/.exec(text.trim())?.[1] ?? INSEE.exec(text.trim())?.[1] ?? options.find((o) => nameKey(o.name) === nameKey(text))?.code ?? only ?? '';
     if (picked.toUpperCase() !== code) onChange(picked.toUpperCase());
-  }, [text, options, code, onChange]);
+  }, [text, search, found.data, options, code, onChange]);
 
   const listId = `liste-${name}`;
   const chosen = options.find((o) => o.code === code);
