@@ -44,7 +44,7 @@ test('an officer refuses one declaration with a reason and confirms the other, f
   expect(await seriousViolations(page)).toEqual([]);
   expect(await reflowProblems(page)).toEqual([]);
 
-  const robec = 'form[aria-label="Déclaration de Atelier du Robec"]';
+  const robec = 'form[aria-label="Déclaration d’Atelier du Robec"]';
   // Refusing without a reason: the API's message, at the field and in the summary; nothing decided.
   await page.click(`${robec} button[type="submit"]`);
   await page.waitForSelector(`${robec} .error-summary`);
@@ -53,7 +53,7 @@ test('an officer refuses one declaration with a reason and confirms the other, f
   expect(await reflowProblems(page)).toEqual([]);
   await page.type(`${robec} textarea`, 'Aucune convention EI trouvée : envoyez-nous votre convention DREETS.');
   await page.click(`${robec} button[type="submit"]`);
-  await waitForTextOn(w, 'Déclaration de Atelier du Robec refusée');
+  await waitForTextOn(w, 'Déclaration d’Atelier du Robec refusée');
 
   await page.click('form[aria-label="Déclaration de Les Mains Vertes"] button[type="button"]');
   await waitForTextOn(w, 'Aucune déclaration n’attend de décision.');

@@ -2,6 +2,7 @@
 // user (names, descriptions, messages, notes, addresses) goes through escapeHtml in the HTML part.
 import escapeHtml from 'escape-html';
 import { isTopical, reasonsForFirm } from '../../matching/explain';
+import { ofName } from '../reference/vocabulary';
 
 export interface RenderedMail {
   subject: string;
@@ -369,7 +370,7 @@ export function renderStructureFollowUp(m: {
   optOutUrl: string;
   reminder: boolean;
 }): RenderedMail {
-  const subject = oneLine(`${m.reminder ? 'Rappel — ' : ''}Passerelle ESS : êtes-vous intéressés par le besoin de ${m.firmName} ?`);
+  const subject = oneLine(`${m.reminder ? 'Rappel — ' : ''}Passerelle ESS : êtes-vous intéressés par le besoin ${ofName(m.firmName)} ?`);
   const intro = `Il y a quelques semaines, la Métropole Rouen Normandie vous a présenté le besoin « ${oneLine(m.needTitle)} » de ${oneLine(m.firmName)}. Nous n'avons pas encore votre réponse.`;
   const ask = 'Dites-nous en un clic si cette demande vous intéresse :';
   const text = [

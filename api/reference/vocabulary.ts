@@ -97,3 +97,6 @@ export const NEED_STATUS_FR: Record<'AWAITING_CONFIRMATION' | 'OPEN' | 'INTRODUC
   WITHDRAWN: 'retiré',
   CLOSED: 'clos',
 };
+
+/** « de » before a name, elided before a vowel: « d’Octet Solidaire », « de Brillance Coop ». */
+export const ofName = (name: string): string => (/^[aeiouyàâäéèêëîïôöùûüœæ]/i.test(name) ? `d’${name}` : `de ${name}`);

@@ -2,7 +2,7 @@
 // officer's decision: confirm, or refuse with a reason the structure receives by mail.
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { INCLUSION_KIND_FR } from '../../../api/reference/vocabulary';
+import { INCLUSION_KIND_FR, ofName } from '../../../api/reference/vocabulary';
 import { errorsOf } from '../errors';
 import { formatDate } from '../format';
 import { graphql } from '../gql';
@@ -52,13 +52,13 @@ export function DeclarationDecision({ supplier: s, onDecided }: { supplier: Decl
     // The declaration shown: one the structure sent since is refused, to be read first.
     const res = await send({ id: s.id, approve, reason: reason.trim() || null, requestedAt: String(p!.requestedAt) });
     if (!res.data) return;
-    const said = approve ? `Déclaration de ${s.name} confirmée : la structure en est informée par courriel.` : `Déclaration de ${s.name} refusée : la structure en est informée, avec votre motif.`;
+    const said = approve ? `Déclaration ${ofName(s.name)} confirmée : la structure en est informée par courriel.` : `Déclaration ${ofName(s.name)} refusée : la structure en est informée, avec votre motif.`;
     setDone(said);
     onDecided?.(said);
   }
 
   return (
-    <form className="declaration" onSubmit={(e) => decide(false, e)} noValidate aria-label={`Déclaration de ${s.name}`}>
+    <form className="declaration" onSubmit={(e) => decide(false, e)} noValidate aria-label={`Déclaration ${ofName(s.name)}`}>
       <ErrorSummary errors={Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === 'reason' ? field : k, v]))} fields={[field]} />
       <table>
         <caption>Déclarée le {formatDate(String(p.requestedAt))}</caption>

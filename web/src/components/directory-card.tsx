@@ -1,5 +1,5 @@
 // One structure as the public directory shows it: public fields only (never a contact address).
-import { INCLUSION_KIND_FR, LEGAL_FORM_FR } from '../../../api/reference/vocabulary';
+import { INCLUSION_KIND_FR, LEGAL_FORM_FR, ofName } from '../../../api/reference/vocabulary';
 import type { InclusionKind, LegalForm } from '../gql/graphql';
 
 export interface CardData {
@@ -39,7 +39,7 @@ export function WebsiteLink({ name, website }: { name: string; website: string |
   return (
     <p>
       <a href={url} rel="noopener noreferrer nofollow">
-        Site web de {name}
+        Site web {ofName(name)}
       </a>
     </p>
   );

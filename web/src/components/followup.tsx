@@ -2,7 +2,7 @@
 // structure's answer, and what each introduction produced (recordOutcome).
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { OUTCOME_FR } from '../../../api/reference/vocabulary';
+import { OUTCOME_FR, ofName } from '../../../api/reference/vocabulary';
 import { errorsOf, messageOf, type FieldErrors } from '../errors';
 import { formatDateTime, formatEuros } from '../format';
 import { graphql } from '../gql';
@@ -201,13 +201,13 @@ function AnswerForm({ shortlistId, supplierId, name }: { shortlistId: string; su
   }
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label={`Réponse de ${name} reçue par téléphone`}>
+    <form className="form" onSubmit={submit} noValidate aria-label={`Réponse ${ofName(name)} reçue par téléphone`}>
       <ErrorSummary errors={shown} fields={[field('answer'), field('comment')]} />
       <SelectField name={field('answer')} label="Réponse reçue par téléphone" value={answer} onChange={setAnswer} options={ANSWER_OPTIONS} emptyLabel="— Choisir —" errors={shown} />
       <TextField name={field('comment')} label="Ce qu’a dit la structure" value={comment} onChange={setComment} errors={shown} />
       <div className="actions">
         <button type="submit" className="secondary" disabled={result.fetching}>
-          Enregistrer la réponse<span className="visually-hidden"> de {name}</span>
+          Enregistrer la réponse<span className="visually-hidden"> {ofName(name)}</span>
         </button>
       </div>
     </form>

@@ -6,6 +6,7 @@ import { Link } from 'wouter';
 import { Page, QueryState } from '../components/layout';
 import { formatDate } from '../format';
 import { graphql } from '../gql';
+import { ofName } from '../../../api/reference/vocabulary';
 
 const InvitationCampaign = graphql(`
   query InvitationCampaign {
@@ -60,7 +61,7 @@ function AddressForm({ id, name, onSaved }: { id: string; name: string; onSaved:
     if (res.data) onSaved();
   }
   return (
-    <form onSubmit={submit} className="inline-form" aria-label={`Adresse de ${name}`}>
+    <form onSubmit={submit} className="inline-form" aria-label={`Adresse ${ofName(name)}`}>
       <label htmlFor={`adresse-${id}`}>Adresse trouvée par téléphone</label>
       <input id={`adresse-${id}`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
       <button type="submit" disabled={result.fetching || !email.trim()}>

@@ -32,7 +32,7 @@ export function RequestLink() {
       <p>Structure de l’annuaire, entreprise ou partenaire : saisissez votre adresse, nous vous envoyons un lien pour vous connecter sans mot de passe. Une structure utilise l’adresse de contact de sa fiche.</p>
       {sent && (
         <p className="notice notice-ok" role="status">
-          Si l’adresse <strong>{sent}</strong> est connue du service, un lien de connexion vient d’y être envoyé. Il est valable 30 minutes et ne sert qu’une fois.
+          Si l’adresse <strong>{sent}</strong> est connue du service, un lien de connexion vient d’y être envoyé. Il est valable 30 minutes et ne sert qu’une fois. Pour protéger votre messagerie, une même adresse reçoit au plus trois liens par quart d’heure : si rien n’arrive, utilisez le dernier lien reçu ou réessayez un peu plus tard.
         </p>
       )}
       <form className="form narrow" onSubmit={submit} noValidate>
