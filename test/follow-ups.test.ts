@@ -76,6 +76,9 @@ describe('follow-ups with FOLLOW_UP_AFTER=1h', () => {
     expect(firmFollowUp.text).toContain(`- ${esat.name}`);
     expect(firmFollowUp.text).toContain(`- ${print.name}`);
     expect(firmFollowUp.text).not.toContain(jardins.name); // its outcome is known
+    // the day the structures were presented, whatever FOLLOW_UP_AFTER is
+    const day = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(sentAt)).replace(/^1 /, '1er ');
+    expect(firmFollowUp.text).toContain(`Le ${day}, la Métropole Rouen Normandie vous a présenté des structures`);
     expect(hrefOf(firmFollowUp, 'Indiquer les suites')).toBe(hrefOf(firmMail, 'Indiquer les suites'));
     const printFollowUp = to(print.contactEmail, 'followup')[0]!;
     expect(printFollowUp.text).toContain('Nous sommes intéressés : ');

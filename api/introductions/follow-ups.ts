@@ -85,7 +85,7 @@ export async function composeFollowUp(services: StoreDeps, row: OutboxRecord, li
     if (need.contactEmail === ERASED_EMAIL || row.to === ERASED_EMAIL) return { skip: FIRM_ERASED, to: ERASED_EMAIL };
     const open = (await itemsOf(services, shortlist)).filter((i) => !i.supplier.retiredAt && i.outcome === null);
     if (open.length === 0) return { skip: 'Toutes les suites sont déjà renseignées.' };
-    const rendered = renderFirmFollowUp({ needTitle: need.title, structures: open.map((i) => i.supplier.name), outcomesUrl: outcomesLink(linking.links, linking.publicUrl, shortlist), optOutUrl, reminder });
+    const rendered = renderFirmFollowUp({ needTitle: need.title, structures: open.map((i) => i.supplier.name), outcomesUrl: outcomesLink(linking.links, linking.publicUrl, shortlist), optOutUrl, reminder, introducedAt: shortlist.sentAt ?? shortlist.createdAt });
     return { ...rendered, to: row.to, replyTo: shortlist.replyTo, messageId: row.messageId };
   }
   const supplier = row.supplierId ? (await activeSuppliers(store, [row.supplierId])).get(row.supplierId) : undefined;
@@ -105,6 +105,7 @@ export async function composeFollowUp(services: StoreDeps, row: OutboxRecord, li
     answerLinks: answerLinks(linking.links, linking.publicUrl, shortlist, supplier),
     optOutUrl,
     reminder,
+    introducedAt: shortlist.sentAt ?? shortlist.createdAt,
   });
   return { ...rendered, to: row.to, replyTo: need.contactEmail === ERASED_EMAIL ? null : need.contactEmail, messageId: row.messageId };
 }

@@ -2,7 +2,7 @@
 // user (names, descriptions, messages, notes, addresses) goes through escapeHtml in the HTML part.
 import escapeHtml from 'escape-html';
 import { isTopical, reasonsForFirm } from '../../matching/explain';
-import { ofName } from '../reference/vocabulary';
+import { formatDateFr, ofName } from '../reference/vocabulary';
 
 export interface RenderedMail {
   subject: string;
@@ -334,9 +334,9 @@ export function renderNeedConfirmationMail(m: { url: string; needTitle: string; 
 const OPT_OUT_SENTENCE = 'Vous ne souhaitez plus de relance pour cette mise en relation ?';
 
 /** FOLLOW_UP_AFTER after the introductions: what came of those the firm has not told us about yet. */
-export function renderFirmFollowUp(m: { needTitle: string; structures: string[]; outcomesUrl: string; optOutUrl: string; reminder: boolean }): RenderedMail {
+export function renderFirmFollowUp(m: { needTitle: string; structures: string[]; outcomesUrl: string; optOutUrl: string; reminder: boolean; introducedAt: Date }): RenderedMail {
   const subject = oneLine(`${m.reminder ? 'Rappel — ' : ''}Passerelle ESS : qu'ont donné vos mises en relation pour « ${m.needTitle} » ?`);
-  const intro = `Il y a quelques semaines, la Métropole Rouen Normandie vous a présenté des structures de l'économie sociale et solidaire pour votre besoin « ${oneLine(m.needTitle)} ».`;
+  const intro = `Le ${formatDateFr(m.introducedAt)}, la Métropole Rouen Normandie vous a présenté des structures de l'économie sociale et solidaire pour votre besoin « ${oneLine(m.needTitle)} ».`;
   const ask = `Pouvez-vous nous dire ce qu'a donné la mise en relation avec ${plural(m.structures.length, 'cette structure', 'ces structures')} ? Quelques clics suffisent, sans compte :`;
   const text = [
     'Bonjour,',
@@ -369,9 +369,10 @@ export function renderStructureFollowUp(m: {
   answerLinks: { INTERESTED: string; NOT_AVAILABLE: string };
   optOutUrl: string;
   reminder: boolean;
+  introducedAt: Date;
 }): RenderedMail {
   const subject = oneLine(`${m.reminder ? 'Rappel — ' : ''}Passerelle ESS : êtes-vous intéressés par le besoin ${ofName(m.firmName)} ?`);
-  const intro = `Il y a quelques semaines, la Métropole Rouen Normandie vous a présenté le besoin « ${oneLine(m.needTitle)} » de ${oneLine(m.firmName)}. Nous n'avons pas encore votre réponse.`;
+  const intro = `Le ${formatDateFr(m.introducedAt)}, la Métropole Rouen Normandie vous a présenté le besoin « ${oneLine(m.needTitle)} » ${ofName(oneLine(m.firmName))}. Nous n'avons pas encore votre réponse.`;
   const ask = 'Dites-nous en un clic si cette demande vous intéresse :';
   const text = [
     `Bonjour ${oneLine(m.structureName)},`,

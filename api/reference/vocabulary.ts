@@ -71,8 +71,8 @@ export const parisMonth = (date: Date): string => parisMonths().format(date).sli
 /** "mars 2026" for "2026-03". */
 export const monthLabelFr = (month: string): string => frenchMonths().format(new Date(`${month}-01T00:00:00Z`));
 
-/** "31 mars 2027", read in Paris time. */
-export const formatDateFr = (date: Date): string => frenchDays().format(date);
+/** "31 mars 2027", "1er avril 2027", read in Paris time. */
+export const formatDateFr = (date: Date): string => frenchDays().format(date).replace(/^1 /, '1er ');
 
 /** "entre 20 000 € et 40 000 €", "jusqu'à 40 000 €"… */
 export function budgetFr(min: number | null, max: number | null): string {
