@@ -264,7 +264,7 @@ describe('the officer’s loop', () => {
     expect(await page.$eval('select[id^="champ-answer-reponse-"]', (s) => (s as unknown as { value: string }).value)).toBe('');
     await page.click('.cards .card:first-child form[aria-label^="Suite pour"] button[type="submit"]');
     await page.waitForSelector('.cards .card:first-child .error-message');
-    expect(await texts('.cards .card:first-child .error-message')).toEqual([expect.stringContaining('choisissez la suite donnée')]);
+    expect(await texts('.cards .card:first-child .error-message')).toEqual([expect.stringContaining('Choisissez la suite donnée')]);
     await page.select('select[id^="champ-status-"]', 'WON');
     const amount = await page.waitForSelector('input[id^="champ-amount-"]');
     await amount!.type('12 000 €'); // as people type it
@@ -274,7 +274,7 @@ describe('the officer’s loop', () => {
     // an answer heard by phone, recorded for the second structure
     await page.select('.cards .card:nth-child(2) select[id^="champ-answer-reponse-"]', 'NOT_AVAILABLE');
     await page.type('.cards .card:nth-child(2) input[id^="champ-comment-reponse-"]', 'Équipe complète jusqu’en juin');
-    await page.click('.cards .card:nth-child(2) form[aria-label^="Réponse de"] button[type="submit"]');
+    await page.click('.cards .card:nth-child(2) form[aria-label^="Réponse d"] button[type="submit"]');
     await waitForText('Pas disponible');
     await waitForText('Équipe complète jusqu’en juin');
     await clickText('Mises en relation', 'a');
@@ -290,6 +290,14 @@ describe('the officer’s loop', () => {
     await page.waitForSelector('#telecharger-csv');
     expect(await page.$$eval('canvas', (els) => els.length)).toBe(4);
     expect((await texts('.figures li')).map((f) => f.replace(/\n/g, ' '))).toContain('12\u00a0000\u00a0€ remportés par l’ESS');
+    // The table of every figure: French numbers, each breakdown named by its group.
+    const cells = await page.$$eval('details table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as unknown as { textContent: string }).textContent)));
+    expect(cells).toEqual(expect.arrayContaining([
+      ['Montant remporté par les structures de l’ESS (euros)', '12\u00a0000\u00a0€'],
+      ['Suites : Marché remporté', '1'],
+      [expect.stringMatching(/^Taux de transformation/), expect.stringMatching(/^\d+ %$/)],
+      ['Début de la période (incluse)', expect.stringMatching(/^1er janvier \d{4}$/)],
+    ]));
     await checkPage('11-bilan', /Bilan annuel/);
     const dir = fs.mkdtempSync(nodePath.join(t.dataDir, 'telechargements-'));
     const cdp = await page.createCDPSession();
@@ -304,7 +312,7 @@ describe('the officer’s loop', () => {
     const csv = fs.readFileSync(nodePath.join(dir, file), 'utf8');
     expect(csv.startsWith('\ufeffindicateur,cle,libelle,valeur\n')).toBe(true);
     expect(csv).toContain('montant_remporte_euros,,Montant remporté par les structures de l’ESS (euros),12000');
-    expect(csv).toContain('suites,WON,Marché remporté,1');
+    expect(csv).toContain('suites,WON,Suites : Marché remporté,1');
     // The same figures, a decimal comma for the French Excel.
     const rate = /^taux_de_transformation,,[^,]*,(.*)$/m.exec(csv)![1]!;
     expect(forExcel).toMatch(new RegExp(`^taux_de_transformation;;[^;]*;${rate.replace('.', ',')}$`, 'm'));

@@ -233,11 +233,11 @@ describe('outcomes and impact', () => {
     const lines = out.csv.trim().split('\n');
     expect(lines[0]).toBe('indicateur,cle,libelle,valeur');
     expect(lines).toContain('besoins_publies,,Besoins publiés,3');
-    expect(lines).toContain('mises_en_relation_par_type,ESAT,ESAT (établissement et service d\'aide par le travail),2');
-    expect(lines).toContain('structures_presentees_par_type,ESAT,ESAT (établissement et service d\'aide par le travail),1');
-    expect(lines).toContain('mises_en_relation_par_commune,76540,Rouen,4');
-    expect(lines).toContain('structures_presentees_par_commune,76540,Rouen,2');
-    expect(lines).toContain('suites,WON,Marché remporté,4');
+    expect(lines).toContain('mises_en_relation_par_type,ESAT,Mises en relation par type : ESAT (établissement et service d\'aide par le travail),2');
+    expect(lines).toContain('structures_presentees_par_type,ESAT,Structures présentées par type : ESAT (établissement et service d\'aide par le travail),1');
+    expect(lines).toContain('mises_en_relation_par_commune,76540,Mises en relation par commune : Rouen,4');
+    expect(lines).toContain('structures_presentees_par_commune,76540,Structures présentées par commune : Rouen,2');
+    expect(lines).toContain('suites,WON,Suites : Marché remporté,4');
     expect(lines).toContain('montant_remporte_euros,,Montant remporté par les structures de l’ESS (euros),3000025000');
     expect(lines).toContain('taux_de_transformation,,Taux de transformation (marchés remportés / mises en relation),0.6667');
     expect(lines.some((l) => l.startsWith('montant_remporte_par_mois,'))).toBe(true);

@@ -1,8 +1,9 @@
 // How the console writes numbers and dates (French, Paris time); amounts and budgets in the mails' words.
-export { budgetFr, formatEuros } from '../../api/reference/vocabulary';
+import { formatDateFr } from '../../api/reference/vocabulary';
 
-export const formatDate = (iso: string | null | undefined): string =>
-  iso ? new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(iso)) : '—';
+export { budgetFr, formatEuros, formatWhole } from '../../api/reference/vocabulary';
+
+export const formatDate = (iso: string | null | undefined): string => (iso ? formatDateFr(new Date(iso)) : '—');
 
 export const formatDateTime = (iso: string | null | undefined): string =>
   iso ? new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(new Date(iso)) : '—';

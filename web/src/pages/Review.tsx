@@ -7,7 +7,7 @@ import { BarChart } from '../components/bar-chart';
 import { ErrorSummary, TextField } from '../components/fields';
 import { Page, QueryState } from '../components/layout';
 import { errorsOf } from '../errors';
-import { formatEuros, percent } from '../format';
+import { formatDate, formatEuros, formatWhole, percent } from '../format';
 import { graphql } from '../gql';
 import { CsvLink } from '../components/csv-link';
 
@@ -154,6 +154,16 @@ export function Review() {
   );
 }
 
+/** A figure of the CSV as the page writes it: euros, a share, a day, or a count (the download keeps raw values). */
+function valueFr(indicator: string, value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(`${value}T12:00:00Z`);
+  const n = Number(value);
+  if (value === '' || !Number.isFinite(n)) return value;
+  if (/^(taux|part)_/.test(indicator)) return percent(n);
+  if (/euros|^montant_/.test(indicator)) return formatEuros(n);
+  return formatWhole(n);
+}
+
 /** The CSV's rows as a table (the same figures as the download). */
 function FiguresTable({ csv }: { csv: string }) {
   const rows = csv
@@ -177,7 +187,7 @@ function FiguresTable({ csv }: { csv: string }) {
           {rows.map((r, i) => (
             <tr key={i}>
               <td>{r[2]}</td>
-              <td>{r[3]}</td>
+              <td>{valueFr(r[0] ?? '', r[3] ?? '')}</td>
             </tr>
           ))}
         </tbody>
