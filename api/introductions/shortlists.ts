@@ -243,7 +243,7 @@ async function approvable(services: IntroductionDeps, shortlist: ShortlistRecord
   return { need, suppliers };
 }
 
-const STALE_PREVIEW = "La liste, une note, le message ou une fiche a changé depuis l'aperçu : prévisualisez de nouveau les courriels, puis approuvez.";
+const STALE_PREVIEW = "Le besoin, la liste, une note, le message ou une fiche a changé depuis l'aperçu : prévisualisez de nouveau les courriels, puis approuvez.";
 
 /**
  * Approves and queues the introductions. Idempotent: approving an approved list returns it and
