@@ -54,6 +54,8 @@ describe('French analysis', () => {
     expect(terms('vélos vélo recyclerie recycler')).toEqual([terms('vélo')[0], terms('vélo')[0], terms('recycler')[0], terms('recycler')[0]]);
     expect(terms('plateaux-repas')).toEqual(terms('plateaux repas'));
     expect(terms('de la des pour avec 2024 81.30Z')).toEqual([]);
+    // « à partir de janvier » says when, not what: it meets no « parties communes »
+    expect(terms('à partir de janvier').filter((t) => terms('parties communes').includes(t))).toEqual([]);
   });
 
   it('joins word families no suffix rule joins, and keeps apart words a suffix rule would join', () => {

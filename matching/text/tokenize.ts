@@ -46,6 +46,8 @@ const EXTRA_STOP_WORDS = [
   'pres', 'puis', 'quand', 'sans', 'selon', 'si', 'sous', 'tant', 'tel', 'telle', 'tels', 'telles', 'tout',
   'toute', 'toutes', 'tous', 'tres', 'vers', 'via', 'voici', 'voila', 'depuis', 'deja', 'ceux', 'celle',
   'celles', 'celui', 'cela', 'ca', 'peut', 'peuvent', 'doit', 'doivent', 'avons', 'ete',
+  // « à partir de janvier » is a date, whose stem would meet « parties communes »
+  'partir',
 ];
 
 const STOP_WORDS = new Set<string>([...naturalStopWords.map(fold), ...EXTRA_STOP_WORDS]);
