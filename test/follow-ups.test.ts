@@ -94,7 +94,9 @@ describe('follow-ups with FOLLOW_UP_AFTER=1h', () => {
     expect((await reminderRow()).state).toBe('PENDING');
     const stopped = await post(optOut);
     expect(stopped.status).toBe(200);
-    expect(await stopped.text()).toContain('vous ne recevrez plus de relance');
+    const said = await stopped.text();
+    expect(said).toContain('vous ne recevrez plus de relance');
+    expect(said).toContain('« Ma structure »'); // a structure may also stop all of them from its space
     expect(await reminderRow()).toMatchObject({ state: 'DROPPED', lastError: expect.stringContaining('Relances refusées') });
 
     // The reminders, FOLLOW_UP_AFTER later, and not a minute sooner.
@@ -150,15 +152,22 @@ describe('follow-ups with FOLLOW_UP_AFTER=1h', () => {
       return list.status === 'SENT' && list;
     });
     expect((await t.gql('mutation($id: ID!) { closeNeed(id: $id, note: "Traité par téléphone") { id } }', { id: s.needId }, s.officer.token)).errors).toBeUndefined();
+    t.clock.advanceTo(Date.parse(sent.sentAt) + AFTER);
+    await t.runDue();
+    // The firm stops its reminder: what it is told is for a firm (nothing of a structure's space).
+    const firmFollowUp = smtp.messages.find((m) => (m.messageId ?? '').startsWith(`<${id}.`) && (m.messageId ?? '').includes('.followup.') && addresses(m.to).includes(s.company.email))!;
+    const stopped = await (await post(hrefOf(firmFollowUp, 'Ne plus recevoir de relance'))).text();
+    expect(stopped).toContain('vous ne recevrez plus de relance');
+    expect(stopped).not.toContain('Ma structure');
     t.clock.advanceTo(Date.parse(sent.sentAt) + 2 * AFTER);
     await t.runDue();
     const mails = (await t.gql(MAILS, { id }, s.officer.token)).data.shortlist.mails.filter((m: any) => m.kind !== 'INTRODUCTION');
-    expect(mails.filter((m: any) => m.recipient === 'FIRM').map((m: any) => m.state)).toEqual(['SENT', 'SENT']);
+    expect(mails.filter((m: any) => m.recipient === 'FIRM').map((m: any) => [m.kind, m.state]).sort()).toEqual([['FOLLOW_UP', 'SENT'], ['REMINDER', 'DROPPED']]);
     const toStructures = mails.filter((m: any) => m.recipient === 'SUPPLIER');
     expect(toStructures).toHaveLength(4);
     for (const m of toStructures) expect(m).toMatchObject({ state: 'DROPPED', lastError: 'Le besoin a été clos par la Métropole : la structure n’est plus relancée.' });
     const followedUp = smtp.messages.filter((m) => (m.messageId ?? '').startsWith(`<${id}.`) && /\.(followup|reminder)\./.test(m.messageId ?? ''));
-    expect(followedUp.flatMap((m) => addresses(m.to))).toEqual([s.company.email, s.company.email]);
+    expect(followedUp.flatMap((m) => addresses(m.to))).toEqual([s.company.email]);
   });
 
   it('a structure erased while its follow-ups are being written loses them at once, and its address leaves the store', async () => {

@@ -23,7 +23,8 @@ interface StoppedMails<T> {
   none: string;
   /** The GET's explanation above the button. */
   explanation: string;
-  done: string;
+  /** Said once they are stopped, to whom the link was for. */
+  done(target: Extract<Target<T>, { ok: true }>): string;
   target(services: Services, token: string): Promise<Target<T>>;
   stop(services: Services, target: Extract<Target<T>, { ok: true }>): Promise<boolean>;
 }
@@ -51,18 +52,19 @@ function stopMailsRoutes<T>(servicesOf: () => Services | null, kind: StoppedMail
     const target = await kind.target(services, (req.params as { token: string }).token);
     if (!target.ok) return refuse(res, target.status, target.message);
     const stopped = await kind.stop(services, target);
-    send(res, 200, kind.title, `<p role="status">${esc(stopped ? kind.done : kind.none)}</p>`);
+    send(res, 200, kind.title, `<p role="status">${esc(stopped ? kind.done(target) : kind.none)}</p>`);
   });
   return router;
 }
 
 export const optOutRoutes = (servicesOf: () => Services | null): express.Router =>
-  stopMailsRoutes(servicesOf, {
+  stopMailsRoutes<{ shortlistId: string; supplierId: string | null }>(servicesOf, {
     prefix: OPT_OUT_PATH,
     title: 'Ne plus recevoir de relance',
     none: "Plus aucune relance n'est prévue pour cette mise en relation.",
     explanation: 'Passerelle ESS vous relance une fois, puis une dernière, au sujet de cette mise en relation. Vous pouvez les arrêter dès maintenant ; les autres courriels de la Métropole ne changent pas.',
-    done: "C'est noté : vous ne recevrez plus de relance pour cette mise en relation. Une structure peut aussi refuser toutes ses relances depuis son espace (« Ma structure », page « Relances, données et compte »).",
+    done: (target) =>
+      `C'est noté : vous ne recevrez plus de relance pour cette mise en relation.${target.supplierId ? ' Une structure peut aussi refuser toutes ses relances depuis son espace (« Ma structure », page « Relances, données et compte »).' : ''}`,
     target: (services, token) => optOutTarget(services.store, services.links, token),
     stop: (services, target) => optOut(services.store, target),
   });
@@ -73,7 +75,7 @@ export const invitationOptOutRoutes = (servicesOf: () => Services | null): expre
     title: 'Ne plus recevoir de rappel',
     none: "Plus aucun rappel n'est prévu pour cette invitation.",
     explanation: "La Métropole vous a invités à compléter la fiche de votre structure et vous le rappellera une fois. Vous pouvez arrêter ce rappel dès maintenant ; votre fiche reste dans l'annuaire.",
-    done: "C'est noté : vous ne recevrez pas de rappel.",
+    done: () => "C'est noté : vous ne recevrez pas de rappel.",
     target: (services, token) => invitationOptOutTarget(services.store, services.links, token),
     stop: (services, target) => optOutOfInvitation(services.store, target.rows),
   });
