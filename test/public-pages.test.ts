@@ -116,7 +116,8 @@ describe('the home', () => {
     // A commune typed as people type it, without its accents and hyphens, is kept.
     await w.page.type('#champ-communeCode', 'saint etienne du rouvray');
     await waitForText('Commune retenue : Saint-Étienne-du-Rouvray (76575)');
-    await w.page.click('form[aria-label="Déposer un besoin"] button[type="submit"]');
+    // Submitted as the button would, without aiming at it: the commune's suggestions may still cover it.
+    await w.page.$eval('form[aria-label="Déposer un besoin"]', (form) => (form as unknown as { requestSubmit(): void }).requestSubmit());
     await w.page.waitForSelector('.error-summary');
     const error = await texts('#champ-contactEmail-erreur');
     expect(error[0]).toMatch(/adresse/i);
