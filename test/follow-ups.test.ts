@@ -168,6 +168,9 @@ describe('follow-ups with FOLLOW_UP_AFTER=1h', () => {
     for (const m of toStructures) expect(m).toMatchObject({ state: 'DROPPED', lastError: 'Le besoin a été clos par la Métropole : la structure n’est plus relancée.' });
     const followedUp = smtp.messages.filter((m) => (m.messageId ?? '').startsWith(`<${id}.`) && /\.(followup|reminder)\./.test(m.messageId ?? ''));
     expect(followedUp.flatMap((m) => addresses(m.to))).toEqual([s.company.email]);
+    // A structure opening its answer link after the closing is told.
+    const introduction = smtp.messages.find((m) => (m.messageId ?? '').startsWith(`<${id}.`) && addresses(m.to).includes(jardins.contactEmail))!;
+    expect(await (await fetch(hrefOf(introduction, 'Nous sommes intéressés'))).text()).toMatch(/La Métropole a clos ce besoin le \d+(er)? \S+ \d{4}/);
   });
 
   it('a structure erased while its follow-ups are being written loses them at once, and its address leaves the store', async () => {

@@ -8,6 +8,7 @@ import type { Services } from '../services';
 import type { SupplierAnswer } from '../store/types';
 import { esc, page } from './layout';
 import { ANSWER_OF } from '../links';
+import { formatDateFr } from '../reference/vocabulary';
 
 const LABEL: Record<SupplierAnswer, string> = { INTERESTED: 'Nous sommes intéressés', NOT_AVAILABLE: 'Pas disponible' };
 
@@ -49,7 +50,10 @@ export function answerRoutes(servicesOf: () => Services | null): express.Router 
     const choice = typeof req.query.choix === 'string' ? (ANSWER_OF[req.query.choix] ?? null) : null;
     const intro = `${target.firmName} cherche une structure de l'ESS pour « ${target.needTitle} ». Dites-nous si ${target.supplier.name} est intéressée.`;
     const already = target.response ? `<p>Vous avez déjà répondu : « ${esc(LABEL[target.response.answer])} ». Vous pouvez changer votre réponse.</p>` : '';
-    send(res, 200, 'Votre réponse à la mise en relation', already + answerForm(req.originalUrl.split('?')[0]!, intro, choice ?? target.response?.answer ?? null, null, target.response?.comment ?? ''));
+    const closed = target.need.closedAt
+      ? `<p class="notice">La Métropole a clos ce besoin le ${esc(formatDateFr(target.need.closedAt))} : l'entreprise a sans doute trouvé sa solution. Votre réponse reste transmise à la Métropole.</p>`
+      : '';
+    send(res, 200, 'Votre réponse à la mise en relation', closed + already + answerForm(req.originalUrl.split('?')[0]!, intro, choice ?? target.response?.answer ?? null, null, target.response?.comment ?? ''));
   });
 
   router.post('/reponse/:token', express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 }), async (req, res) => {

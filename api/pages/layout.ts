@@ -22,6 +22,7 @@ textarea { display: block; width: 100%; min-height: 6rem; font: inherit; }
 button { font: inherit; padding: .5rem 1rem; background: #1f5c3a; color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
 button:focus, textarea:focus, input:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
 .hint { color: #4a4a4a; }
+.notice { border-left: 4px solid #1f5c3a; padding-left: .75rem; }
 .error { border-left: 4px solid #b00020; padding-left: .75rem; }
 .error-summary { border: 4px solid #b00020; padding: .5rem 1rem; margin-bottom: 1.5rem; }
 .error-summary:focus { outline: 3px solid #ffbf47; }
