@@ -89,10 +89,16 @@ async function fillPublicNeed(fields: { description: string; communeCode: string
   await setValue('#champ-deadline', '2020-06-30');
 }
 
+/**
+ * Submitted as its button would, without aiming at it: under a full run's load, the commune's
+ * suggestions, still open, once left the button without a clickable point.
+ */
+const submitNeed = () => w.page.$eval('form[aria-label="Déposer un besoin"]', (form) => (form as unknown as { requestSubmit(): void }).requestSubmit());
+
 test('the public need form with five wrong fields shows five errors, in a focused summary and at each field', async () => {
   const { page } = w;
   await fillPublicNeed({ description: 'Une quarantaine de bureaux à débarrasser. '.repeat(600).slice(0, 25_000), communeCode: '99999', budgetMax: '-5' });
-  await page.click('form[aria-label="Déposer un besoin"] button[type="submit"]');
+  await submitNeed();
   await page.waitForFunction('document.querySelectorAll(".error-summary li").length >= 5');
   await page.waitForFunction('document.activeElement?.classList.contains("error-summary")');
   const names = ['contactEmail', 'description', 'communeCode', 'budgetMax', 'deadline'];
@@ -112,7 +118,7 @@ test('the public need form with five wrong fields shows five errors, in a focuse
 test('an amount the form cannot read is said with every error the API finds in the other fields, and nothing is written', async () => {
   const { page } = w;
   await fillPublicNeed({ description: 'Une quarantaine de bureaux à débarrasser.', communeCode: '76540', budgetMax: 'douze mille' });
-  await page.click('form[aria-label="Déposer un besoin"] button[type="submit"]');
+  await submitNeed();
   await page.waitForFunction('document.querySelectorAll(".error-summary li").length >= 3');
   await page.waitForFunction('document.activeElement?.classList.contains("error-summary")'); // moved there once the answer is shown
   const s = await shown(['contactEmail', 'budgetMax', 'deadline']);
@@ -122,8 +128,8 @@ test('an amount the form cannot read is said with every error the API finds in t
   expect(s.fields.deadline!.message).toMatch(/^Erreur : L'échéance est déjà passée/);
   // Too large for GraphQL's Int: the same, with the API's range.
   await setValue('#champ-budgetMax', '1 000 000 000 000 €');
-  // Submitted as the button would, without aiming at it: the page may still be scrolling to the summary.
-  await page.$eval('form[aria-label="Déposer un besoin"]', (form) => (form as unknown as { requestSubmit(): void }).requestSubmit());
+  // Again without aiming at the button: the page may still be scrolling to the summary.
+  await submitNeed();
   await page.waitForFunction('document.querySelector("#champ-budgetMax-erreur")?.textContent.includes("entre 0 et")');
   // the form's own message shows at once, the API's with its answer
   await page.waitForFunction('document.querySelectorAll(".error-summary li").length >= 3');
