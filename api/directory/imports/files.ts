@@ -4,7 +4,6 @@
 // import's memory.
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
-import { Transform } from 'node:stream';
 import { parse, type CsvError, type Info, type Options } from 'csv-parse';
 
 /** An input file the import cannot use at all: the run stops with this French message, exit code 1. */
@@ -90,24 +89,6 @@ export const CSV_BOUNDS = Object.freeze({ headerBytes: 65_536, columns: 500, rec
 
 export const lineTooLong = (file: string, line: number): UnreadableFileError =>
   new UnreadableFileError(file, `ligne ${line} de plus de ${CSV_BOUNDS.lineBytes} octets : ce n’est pas une ligne de fichier CSV`);
-
-/** Passes the bytes through, and stops the file at a line longer than CSV_BOUNDS.lineBytes. */
-function lineBound(file: string, linesBefore: number): Transform {
-  let line = linesBefore + 1;
-  let length = 0;
-  const tooLong = () => lineTooLong(file, line);
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      let from = 0;
-      for (let at = chunk.indexOf(0x0a); at >= 0; at = chunk.indexOf(0x0a, from)) {
-        if (length + at - from > CSV_BOUNDS.lineBytes) return done(tooLong());
-        [line, length, from] = [line + 1, 0, at + 1];
-      }
-      length += chunk.length - from;
-      done(length > CSV_BOUNDS.lineBytes ? tooLong() : null, chunk);
-    },
-  });
-}
 
 /** Why a file's bytes are no UTF-8 text, and what to do: the import reads UTF-8 only, rather than guess. */
 function notUtf8Reason(start: Buffer): string {
@@ -276,7 +257,8 @@ export const RUNAWAY_REASON = `guillemet ouvert et jamais refermé (enregistreme
  * The records of a CSV file with a header line, keyed by column name, streamed; a record that does
  * not parse comes out as `broken` with the line it starts on and a French reason. Records are bounded
  * (CSV_BOUNDS): past a stray quote that never closes, reading resumes on the line after the one where
- * that record started, so one bad line costs that line only.
+ * that record started, so one bad line costs that line only. Its lines' lengths are bounded by
+ * checkTextFile, which every reader runs on the file before its first line.
  */
 export async function* csvRecords(file: string, position: ReadPosition): AsyncGenerator<CsvItem> {
   const { delimiter } = headerLine(file);
@@ -311,7 +293,6 @@ export async function* csvRecords(file: string, position: ReadPosition): AsyncGe
     const broken: CsvItem[] = [];
     let runaway: Place | null = null;
     const stream = fs.createReadStream(file, { start: start.bytes });
-    const bound = lineBound(file, start.lines);
     // Records as arrays, and no raw text or info object for each (csv-parse copies every byte for
     // `raw`): a third of its time. The header's names key them, and the column count is checked here.
     const options: Options<Read, string[]> = {
@@ -356,13 +337,12 @@ export async function* csvRecords(file: string, position: ReadPosition): AsyncGe
     };
     const parser = parse(options as unknown as Options); // its typings tie what on_record returns to the record type
     const stop = () => {
-      bound.unpipe(parser);
+      stream.unpipe(parser);
       stream.destroy();
       if (!parser.writableEnded) parser.end();
     };
     stream.on('error', (err) => parser.destroy(new UnreadableFileError(file, systemReason(err))));
-    bound.on('error', (err) => parser.destroy(err));
-    stream.pipe(bound).pipe(parser);
+    stream.pipe(parser);
     try {
       for await (const read of parser as AsyncIterable<Read>) {
         position.bytes = base + start.bytes + read.bytes;
